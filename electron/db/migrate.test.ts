@@ -1,0 +1,82 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DATABASE_FILE, openDatabase } from './connection';
+import { DatabaseFromFutureError, LATEST_SCHEMA_VERSION, migrate } from './migrate';
+import { MIGRATIONS } from './migrations/index';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'lockstep-db-'));
+
+describe('migrations', () => {
+  it('are numbered in increasing steps of 10', () => {
+    MIGRATIONS.forEach((m, i) => expect(m.version).toBe((i + 1) * 10));
+  });
+
+  it('0010 creates the inventory from an empty file, with STRICT tables and checks', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db, MIGRATIONS, 10)).toEqual([10]);
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    const tables = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table'`).all() as { name: string; sql: string }[];
+    expect(tables.map((t) => t.name).sort()).toEqual(['accounts', 'email_addresses', 'people']);
+    for (const table of tables) expect(table.sql).toMatch(/\) STRICT$/);
+    db.prepare(`INSERT INTO people (name, created_at, updated_at) VALUES ('Me', 'now', 'now')`).run();
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO accounts (person_id, service, category, criticality, created_at, updated_at)
+           VALUES (1, 'X', 'not-a-category', 'standard', 'now', 'now')`,
+        )
+        .run(),
+    ).toThrow(/CHECK constraint/);
+  });
+
+  it('keeps existing data when brought to the latest version', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS, 10);
+    db.prepare(`INSERT INTO people (name, is_default, created_at, updated_at) VALUES ('Me', 1, 'now', 'now')`).run();
+    migrate(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.prepare('SELECT name FROM people').all()).toEqual([{ name: 'Me' }]);
+  });
+
+  it('refuses a database written by a newer Lockstep and leaves it untouched', () => {
+    const db = new Database(':memory:');
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 10}`);
+    expect(() => migrate(db)).toThrow(DatabaseFromFutureError);
+    expect(() => migrate(db)).toThrow(/newer version of Lockstep/);
+    expect(db.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get()).toEqual({ n: 0 });
+  });
+
+  it('applies all pending steps in one transaction: a failing step leaves the file as it was', () => {
+    const db = new Database(':memory:');
+    const broken = [...MIGRATIONS, { version: 9990, name: 'broken', sql: 'CREATE TABLE ok_table (x INTEGER) STRICT; SELECT nope FROM missing;' }];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(db.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get()).toEqual({ n: 0 });
+  });
+});
+
+describe('openDatabase', () => {
+  it('creates the file readable by its owner only, in WAL mode with foreign keys and full sync', () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    db.prepare(`INSERT INTO people (name, created_at, updated_at) VALUES ('Me', 'now', 'now')`).run();
+    expect(statSync(join(dir, DATABASE_FILE)).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, `${DATABASE_FILE}-wal`)).mode & 0o777).toBe(0o600);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    db.close();
+  });
+
+  it('tightens the mode of an existing file', async () => {
+    const dir = tempDir();
+    openDatabase(dir).close();
+    const { chmodSync } = await import('node:fs');
+    chmodSync(join(dir, DATABASE_FILE), 0o644);
+    openDatabase(dir).close();
+    expect(statSync(join(dir, DATABASE_FILE)).mode & 0o777).toBe(0o600);
+  });
+});

@@ -1,0 +1,13 @@
+/**
+ * Every schema step, in order. A migration is never edited once released: add a new one instead.
+ * Versions go in steps of 10 so a fix can slot in between.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+import { migration0010 } from './0010-inventory';
+
+export const MIGRATIONS: readonly Migration[] = [migration0010];

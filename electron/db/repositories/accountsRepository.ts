@@ -1,0 +1,142 @@
+import type Database from 'better-sqlite3';
+import type { Account } from '../../../common/ipc/contract';
+import type { Category, Criticality, MfaMethod } from '../../../common/domain/inventory';
+import type { ServiceUrlInfo } from '../../../common/domain/serviceUrl';
+
+interface AccountRow {
+  id: number;
+  person_id: number;
+  person_name: string;
+  service: string;
+  url: string;
+  domain: string | null;
+  url_kind: ServiceUrlInfo['kind'] | null;
+  username: string;
+  category: Category;
+  criticality: Criticality;
+  mfa: MfaMethod;
+  password_changed_at: string | null;
+  recovery_reviewed_at: string | null;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The columns a write sets; derived values (domain, kind) are computed by the service. */
+export interface AccountValues {
+  personId: number;
+  service: string;
+  url: string;
+  domain: string | null;
+  urlKind: ServiceUrlInfo['kind'] | null;
+  username: string;
+  category: Category;
+  criticality: Criticality;
+  mfa: MfaMethod;
+  passwordChangedAt: string | null;
+  recoveryReviewedAt: string | null;
+  notes: string;
+}
+
+const SELECT = `SELECT a.id, a.person_id, p.name AS person_name, a.service, a.url, a.domain, a.url_kind,
+  a.username, a.category, a.criticality, a.mfa, a.password_changed_at, a.recovery_reviewed_at,
+  a.notes, a.created_at, a.updated_at
+  FROM accounts a JOIN people p ON p.id = a.person_id`;
+
+const toAccount = (row: AccountRow): Account => ({
+  id: row.id,
+  personId: row.person_id,
+  personName: row.person_name,
+  service: row.service,
+  url: row.url,
+  domain: row.domain,
+  urlKind: row.url_kind,
+  username: row.username,
+  category: row.category,
+  criticality: row.criticality,
+  mfa: row.mfa,
+  passwordChangedAt: row.password_changed_at,
+  recoveryReviewedAt: row.recovery_reviewed_at,
+  notes: row.notes,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const params = (values: AccountValues) => ({
+  person_id: values.personId,
+  service: values.service,
+  url: values.url,
+  domain: values.domain,
+  url_kind: values.urlKind,
+  username: values.username,
+  category: values.category,
+  criticality: values.criticality,
+  mfa: values.mfa,
+  password_changed_at: values.passwordChangedAt,
+  recovery_reviewed_at: values.recoveryReviewedAt,
+  notes: values.notes,
+});
+
+/** Accounts in the inventory. Rows with a deletion token are in the trash and invisible. */
+export class AccountsRepository {
+  private readonly listAll;
+  private readonly getOne;
+  private readonly insertOne;
+  private readonly updateOne;
+  private readonly trashOne;
+
+  constructor(private readonly db: Database.Database) {
+    this.listAll = db.prepare<[], AccountRow>(
+      `${SELECT} WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL ORDER BY a.service COLLATE NOCASE, a.id`,
+    );
+    this.getOne = db.prepare<[number], AccountRow>(
+      `${SELECT} WHERE a.id = ? AND a.deletion_token IS NULL AND p.deletion_token IS NULL`,
+    );
+    this.insertOne = db.prepare(
+      `INSERT INTO accounts (person_id, service, url, domain, url_kind, username, category, criticality,
+         mfa, password_changed_at, recovery_reviewed_at, notes, created_at, updated_at)
+       VALUES (@person_id, @service, @url, @domain, @url_kind, @username, @category, @criticality,
+         @mfa, @password_changed_at, @recovery_reviewed_at, @notes, @now, @now)`,
+    );
+    this.updateOne = db.prepare(
+      `UPDATE accounts SET person_id = @person_id, service = @service, url = @url, domain = @domain,
+         url_kind = @url_kind, username = @username, category = @category, criticality = @criticality,
+         mfa = @mfa, password_changed_at = @password_changed_at,
+         recovery_reviewed_at = @recovery_reviewed_at, notes = @notes, updated_at = @now
+       WHERE id = @id AND deletion_token IS NULL`,
+    );
+    this.trashOne = db.prepare<[string, number]>(
+      `UPDATE accounts SET deletion_token = ? WHERE id = ? AND deletion_token IS NULL`,
+    );
+  }
+
+  /** Every account of every person, by service name. */
+  list(): Account[] {
+    return this.listAll.all().map(toAccount);
+  }
+
+  /** One account, or undefined when missing or deleted. */
+  get(id: number): Account | undefined {
+    const row = this.getOne.get(id);
+    return row ? toAccount(row) : undefined;
+  }
+
+  /** Adds an account; returns its id. */
+  insert(values: AccountValues, now: string): number {
+    return Number(this.insertOne.run({ ...params(values), now }).lastInsertRowid);
+  }
+
+  /** Replaces an account's values; returns false when there is no such account. */
+  update(id: number, values: AccountValues, now: string): boolean {
+    return this.updateOne.run({ ...params(values), id, now }).changes > 0;
+  }
+
+  /** Moves accounts to the trash in one transaction; returns how many moved. */
+  trash(ids: readonly number[], token: string): number {
+    return this.db.transaction(() => {
+      let moved = 0;
+      for (const id of ids) moved += this.trashOne.run(token, id).changes;
+      return moved;
+    })();
+  }
+}

@@ -1,0 +1,150 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Account, ChangeArea, RequestOf } from '../../common/ipc/contract';
+import { RecordingPlatform } from '../platform/recorder';
+import { openCore, type Core } from '../services/core';
+import { createHandlers, dispatch } from './handlers';
+
+const cores: Core[] = [];
+afterEach(() => {
+  while (cores.length) cores.pop()?.close();
+});
+
+function setup(dataDir = mkdtempSync(join(tmpdir(), 'lockstep-ipc-'))) {
+  const platform = new RecordingPlatform();
+  const changes: ChangeArea[][] = [];
+  const core = openCore({
+    dataDir,
+    platform,
+    clock: { now: () => new Date('2026-11-28T12:00:00Z') },
+    onDidChange: (areas) => changes.push(areas),
+  });
+  cores.push(core);
+  const handlers = createHandlers(core);
+  const call = (channel: string, payload: unknown) => dispatch(handlers, channel, payload, () => {});
+  return { core, platform, changes, call, dataDir };
+}
+
+const linkedIn: RequestOf<'accounts:create'> = {
+  personId: 1,
+  service: 'LinkedIn',
+  url: 'https://www.linkedin.com/login',
+  username: 'alex@example.com',
+  category: 'social',
+  criticality: 'standard',
+  mfa: 'unknown',
+  passwordChangedAt: '2012-01-01',
+  recoveryReviewedAt: '',
+  notes: '',
+};
+
+describe('dispatch', () => {
+  it('creates "Me" on first start, once', () => {
+    const { call, dataDir } = setup();
+    return call('people:list', {}).then(async (result) => {
+      expect(result).toMatchObject({ ok: true, value: [{ id: 1, name: 'Me', isDefault: true }] });
+      cores.pop()?.close();
+      const again = setup(dataDir);
+      expect(await again.call('people:list', {})).toMatchObject({ ok: true, value: [{ name: 'Me' }] });
+    });
+  });
+
+  it('creates an account with a derived domain, and announces the change', async () => {
+    const { call, changes } = setup();
+    const result = await call('accounts:create', linkedIn);
+    expect(result).toMatchObject({ ok: true, value: { id: 1, domain: 'linkedin.com', urlKind: 'web', personName: 'Me' } });
+    expect(changes).toContainEqual(['accounts', 'people']);
+  });
+
+  it('refuses unknown channels and invalid payloads without running anything', async () => {
+    const { call, changes } = setup();
+    expect(await call('accounts:drop', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    const invalid = await call('accounts:create', { ...linkedIn, service: '', extra: 'field' });
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('accounts:create', 'not an object')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('accounts:list', {})).toEqual({ ok: true, value: [] });
+    expect(changes).toEqual([]);
+  });
+
+  it('refuses dates in the future and unknown people as field errors', async () => {
+    const { call } = setup();
+    expect(await call('accounts:create', { ...linkedIn, passwordChangedAt: '2026-11-29' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fieldErrors: { passwordChangedAt: 'This date is in the future.' } },
+    });
+    expect(await call('accounts:create', { ...linkedIn, personId: 99 })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { personId: expect.any(String) } },
+    });
+  });
+
+  it('updates, deletes and undoes', async () => {
+    const { call } = setup();
+    const created = (await call('accounts:create', linkedIn)) as { ok: true; value: Account };
+    const updated = await call('accounts:update', { ...linkedIn, id: created.value.id, url: 'androidapp://com.linkedin.android', mfa: 'totp' });
+    expect(updated).toMatchObject({ ok: true, value: { domain: 'linkedin.com', urlKind: 'android', mfa: 'totp' } });
+    const deleted = (await call('accounts:delete', { ids: [created.value.id] })) as { ok: true; value: { token: string } };
+    expect(await call('accounts:list', {})).toEqual({ ok: true, value: [] });
+    expect(await call('accounts:get', { id: created.value.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call('trash:undo', { token: deleted.value.token })).toEqual({ ok: true, value: { restored: 1 } });
+    expect(await call('accounts:list', {})).toMatchObject({ ok: true, value: [{ mfa: 'totp' }] });
+    expect(await call('trash:undo', { token: deleted.value.token })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('deletes a person with their accounts and addresses, undoably, but never the last person', async () => {
+    const { call } = setup();
+    expect(await call('people:delete', { id: 1 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const sam = (await call('people:create', { name: 'Sam' })) as { ok: true; value: { id: number } };
+    await call('accounts:create', { ...linkedIn, personId: sam.value.id });
+    await call('emails:add', { personId: sam.value.id, address: 'sam@example.com' });
+    const receipt = (await call('people:delete', { id: sam.value.id })) as { ok: true; value: { token: string; count: number } };
+    expect(receipt.value.count).toBe(3);
+    expect(await call('accounts:list', {})).toEqual({ ok: true, value: [] });
+    await call('trash:undo', { token: receipt.value.token });
+    expect(await call('people:list', {})).toMatchObject({
+      ok: true,
+      value: [{ name: 'Me' }, { name: 'Sam', accountCount: 1, emails: [{ address: 'sam@example.com' }] }],
+    });
+  });
+
+  it('refuses a duplicate email address for the same person', async () => {
+    const { call } = setup();
+    await call('emails:add', { personId: 1, address: 'alex@example.com' });
+    expect(await call('emails:add', { personId: 1, address: 'alex@EXAMPLE.com' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', fieldErrors: { address: expect.any(String) } },
+    });
+  });
+
+  it('empties the trash at the next start: the undo window ends with the session', async () => {
+    const { call, dataDir } = setup();
+    const created = (await call('accounts:create', linkedIn)) as { ok: true; value: Account };
+    const deleted = (await call('accounts:delete', { ids: [created.value.id] })) as { ok: true; value: { token: string } };
+    cores.pop()?.close();
+    const again = setup(dataDir);
+    expect(await again.call('trash:undo', { token: deleted.value.token })).toMatchObject({ ok: false });
+    expect(again.core.db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
+  });
+
+  it('opens only https links, through the platform port', async () => {
+    const { call, platform } = setup();
+    expect(await call('shell:openExternal', { url: 'https://haveibeenpwned.com/' })).toEqual({ ok: true, value: { opened: true } });
+    for (const url of ['http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@example.com', 'not a url']) {
+      expect(await call('shell:openExternal', { url })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(platform.recording.openedUrls).toEqual(['https://haveibeenpwned.com/']);
+  });
+
+  it('turns an unexpected failure into a plain message without internals', async () => {
+    const { core, call } = setup();
+    core.db.close();
+    const result = await call('accounts:list', {});
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong inside Lockstep. Nothing was changed.' },
+    });
+  });
+});

@@ -1,0 +1,76 @@
+import type { Channel, ParsedRequestOf, ResponseOf } from '../../common/ipc/contract';
+import { requestSchemas } from '../../common/ipc/schemas';
+import { AppFailure, fail, ok, type Result } from '../../common/ipc/result';
+import { fieldErrorsOf } from '../../common/domain/validation';
+import { isSafeExternalUrl } from '../platform/port';
+import type { Core } from '../services/core';
+
+/** One function per channel, taking the validated request. Importable without Electron. */
+export type HandlerTable = {
+  [C in Channel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
+};
+
+/** The channel → service table. */
+export function createHandlers(core: Core): HandlerTable {
+  const { inventory } = core;
+  return {
+    'app:info': () => ({
+      version: core.version,
+      dataDir: core.dataDir,
+      databasePath: core.databasePath,
+      schemaVersion: core.db.pragma('user_version', { simple: true }) as number,
+      platform: process.platform,
+    }),
+    'people:list': () => inventory.listPeople(),
+    'people:create': (request) => inventory.createPerson(request),
+    'people:rename': (request) => inventory.renamePerson(request),
+    'people:delete': (request) => inventory.deletePerson(request),
+    'emails:add': (request) => inventory.addEmail(request),
+    'emails:delete': (request) => inventory.deleteEmail(request),
+    'accounts:list': () => inventory.listAccounts(),
+    'accounts:get': (request) => inventory.getAccount(request),
+    'accounts:create': (request) => inventory.createAccount(request),
+    'accounts:update': (request) => inventory.updateAccount(request),
+    'accounts:delete': (request) => inventory.deleteAccounts(request),
+    'trash:undo': (request) => inventory.undo(request),
+    'shell:openExternal': async ({ url }) => {
+      if (!isSafeExternalUrl(url)) {
+        throw new AppFailure('forbidden', 'Only secure (https) web links can be opened.');
+      }
+      await core.platform.openExternal(url);
+      return { opened: true };
+    },
+  };
+}
+
+const isChannel = (value: unknown): value is Channel =>
+  typeof value === 'string' && Object.hasOwn(requestSchemas, value);
+
+/**
+ * Validates and runs one call: unknown channels and invalid payloads are refused before any handler
+ * runs, and nothing is thrown across the boundary — every outcome is a Result.
+ */
+export async function dispatch(
+  handlers: HandlerTable,
+  channel: unknown,
+  payload: unknown,
+  log: (message: string, error: unknown) => void = defaultLog,
+): Promise<Result<unknown>> {
+  if (!isChannel(channel)) return fail('unknown_channel', 'The app asked for something that does not exist.');
+  const parsed = requestSchemas[channel].safeParse(payload ?? {});
+  if (!parsed.success) {
+    return fail('invalid_input', 'Some values need fixing.', fieldErrorsOf(parsed.error));
+  }
+  try {
+    const handler = handlers[channel] as (request: unknown) => unknown;
+    return ok(await handler(parsed.data));
+  } catch (error) {
+    if (error instanceof AppFailure) return fail(error.code, error.message, error.fieldErrors);
+    log(`Handler for ${channel} failed`, error);
+    return fail('internal', 'Something went wrong inside Lockstep. Nothing was changed.');
+  }
+}
+
+function defaultLog(message: string, error: unknown): void {
+  console.error(message, error);
+}

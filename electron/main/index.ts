@@ -1,0 +1,162 @@
+import { app, BrowserWindow, dialog, Menu, net, protocol, session } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DID_CHANGE_CHANNEL } from '../../common/ipc/contract';
+import { createHandlers } from '../ipc/handlers';
+import { registerIpc } from '../ipc/register';
+import { APP_ORIGIN } from '../ipc/senders';
+import { createElectronPlatform } from '../platform/electron';
+import type { PlatformPort } from '../platform/port';
+import { RecordingPlatform } from '../platform/recorder';
+import { openCore, type Core } from '../services/core';
+import { windowOpenPolicy } from './windowPolicy';
+import { CONTENT_SECURITY_POLICY, mimeTypeOf, resolveAppAsset, resolveDataDir, secureWebPreferences } from './security';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+app.setPath('userData', dataDir);
+
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+const rendererDir = join(import.meta.dirname, '../renderer');
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+  app.whenReady().then(start, (error: unknown) => fatal(error));
+}
+
+function start(): void {
+  hardenSessions();
+  serveRenderer();
+  try {
+    core = openCore({
+      dataDir,
+      version: app.getVersion(),
+      platform: createPlatform(),
+      onDidChange: (areas) => mainWindow?.webContents.send(DID_CHANGE_CHANNEL, { areas }),
+    });
+  } catch (error) {
+    fatal(error);
+    return;
+  }
+  registerIpc(createHandlers(core), devServerUrl ? new URL(devServerUrl).origin : undefined);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
+  createWindow();
+}
+
+/**
+ * The real platform, or — for the e2e suite's electron target on an unpackaged build only — a
+ * recorder the test reads through `electronApp.evaluate`.
+ */
+function createPlatform(): PlatformPort {
+  if (app.isPackaged || process.env.LOCKSTEP_TEST_PLATFORM !== 'record') {
+    return createElectronPlatform(() => mainWindow);
+  }
+  const recorder = new RecordingPlatform();
+  Object.assign(globalThis, {
+    __lockstepRecording: recorder.recording,
+    __lockstepAnswerNextFile: (path: string | null) => recorder.answerNextFile(path),
+  });
+  return recorder;
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Lockstep',
+    backgroundColor: '#f8f9fa',
+    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+}
+
+/** Our pages never navigate, open windows, or get permissions; links go to the browser. */
+function hardenSessions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      const decision = windowOpenPolicy(url);
+      if (decision.openExternally) void core?.platform.openExternal(url);
+      return { action: decision.action };
+    });
+  });
+}
+
+/** Serves the built renderer under app://lockstep with the CSP header, refusing paths outside it. */
+function serveRenderer(): void {
+  protocol.handle('app', async (request) => {
+    const path = new URL(request.url).host === 'lockstep' ? resolveAppAsset(request.url, rendererDir) : null;
+    if (!path) return new Response('Not found', { status: 404 });
+    try {
+      const file = await net.fetch(pathToFileURL(path).toString());
+      if (!file.ok) return new Response('Not found', { status: 404 });
+      return new Response(file.body, {
+        status: 200,
+        headers: {
+          'content-type': mimeTypeOf(path),
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
+
+function menuTemplate(): Electron.MenuItemConstructorOptions[] {
+  const template: Electron.MenuItemConstructorOptions[] = [
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
+      ],
+    },
+    { role: 'windowMenu' },
+  ];
+  if (process.platform === 'darwin') template.unshift({ role: 'appMenu' });
+  return template;
+}
+
+function fatal(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  const native = /NODE_MODULE_VERSION|was compiled against a different Node\.js version|better_sqlite3\.node/.test(message);
+  dialog.showErrorBox(
+    'Lockstep could not start',
+    native
+      ? `The database library was built for a different runtime.\n\nRun "npm start" again (it rebuilds it for Electron), or "npx electron-builder install-app-deps".\n\n${message}`
+      : `Lockstep could not open its data in ${dataDir}.\n\n${message}`,
+  );
+  app.exit(1);
+}

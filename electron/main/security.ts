@@ -1,0 +1,97 @@
+/**
+ * Security settings of the window, kept free of Electron imports so tests can check them.
+ */
+
+/** The Content-Security-Policy of every page Lockstep serves. Mantine needs inline styles. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The `webPreferences` of every Lockstep window. */
+export function secureWebPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  } as const;
+}
+
+/**
+ * Resolves the user-data folder: `--user-data-dir DIR` (or `--user-data-dir=DIR`) on the command
+ * line, then `LOCKSTEP_DATA_DIR`, then the platform default.
+ */
+export function resolveDataDir(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  fallback: string,
+): string {
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    if (arg.startsWith('--user-data-dir=')) return arg.slice('--user-data-dir='.length);
+    if (arg === '--user-data-dir' && argv[i + 1]) return argv[i + 1] as string;
+  }
+  const fromEnv = env.LOCKSTEP_DATA_DIR?.trim();
+  return fromEnv ? fromEnv : fallback;
+}
+
+/**
+ * Maps a request under the app protocol to a file inside the renderer folder; null for anything
+ * that would escape it.
+ */
+export function resolveAppAsset(requestUrl: string, rendererDir: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return null;
+  }
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0')) return null;
+  const relative = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
+  const segments = relative.split('/');
+  if (segments.some((s) => s === '..' || s === '.' || s.includes('\\'))) return null;
+  const base = rendererDir.replace(/[\\/]+$/, '');
+  return `${base}/${segments.join('/')}`;
+}
+
+/** MIME types of what the renderer build contains. */
+export function mimeTypeOf(path: string): string {
+  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+  const types: Record<string, string> = {
+    html: 'text/html; charset=utf-8',
+    js: 'text/javascript; charset=utf-8',
+    mjs: 'text/javascript; charset=utf-8',
+    css: 'text/css; charset=utf-8',
+    json: 'application/json',
+    svg: 'image/svg+xml',
+    png: 'image/png',
+    ico: 'image/x-icon',
+    woff2: 'font/woff2',
+    woff: 'font/woff',
+    ttf: 'font/ttf',
+  };
+  return types[ext] ?? 'application/octet-stream';
+}

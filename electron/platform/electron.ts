@@ -1,0 +1,20 @@
+import { dialog, Notification, shell, type BrowserWindow } from 'electron';
+import type { PlatformPort } from './port';
+
+/** The port's only Electron implementation: thin calls, no logic worth testing elsewhere. */
+export function createElectronPlatform(getWindow: () => BrowserWindow | null): PlatformPort {
+  return {
+    openExternal: (url) => shell.openExternal(url),
+    async pickFile({ title, filters }) {
+      const window = getWindow();
+      const options = { title, filters, properties: ['openFile' as const] };
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    notify({ title, body }) {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    },
+  };
+}

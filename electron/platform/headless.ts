@@ -1,0 +1,19 @@
+import type { PlatformPort } from './port';
+
+/**
+ * The port for the command line: nothing native exists, so asking for a dialog is a programming
+ * error and links are printed instead of opened.
+ */
+export function createHeadlessPlatform(log: (line: string) => void): PlatformPort {
+  return {
+    async openExternal(url) {
+      log(`Open this link in your browser: ${url}`);
+    },
+    async pickFile() {
+      throw new Error('No file dialog on the command line: pass the file path as an argument.');
+    },
+    notify({ title, body }) {
+      log(`${title}: ${body}`);
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * The port to native features. Services reach dialogs, the browser and notifications only through
+ * this interface, so everything but `electron.ts` runs under plain Node — and tests swap in a
+ * recorder.
+ */
+export interface PlatformPort {
+  /** Opens an https URL in the user's browser. Callers check the URL first (see `isSafeExternalUrl`). */
+  openExternal(url: string): Promise<void>;
+  /** Asks the user for a file to open; resolves to its path, or null when cancelled. */
+  pickFile(options: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<
+    string | null
+  >;
+  /** Shows a desktop notification. */
+  notify(notification: { title: string; body: string }): void;
+}
+
+/** External links are opened only for https URLs with a host, never for other schemes. */
+export function isSafeExternalUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === '';
+}

@@ -1,0 +1,35 @@
+import type { PlatformPort } from './port';
+
+/** Everything a recording platform saw, for tests and the browser preview. */
+export interface PlatformRecording {
+  openedUrls: string[];
+  notifications: { title: string; body: string }[];
+  fileRequests: string[];
+}
+
+/**
+ * A platform port that records instead of touching the desktop: links are captured, notifications
+ * stored, and file dialogs answered from a queue the test fills (`answerNextFile`).
+ */
+export class RecordingPlatform implements PlatformPort {
+  readonly recording: PlatformRecording = { openedUrls: [], notifications: [], fileRequests: [] };
+  private readonly fileAnswers: (string | null)[] = [];
+
+  /** The next file dialog resolves to `path` (null = the user cancelled). */
+  answerNextFile(path: string | null): void {
+    this.fileAnswers.push(path);
+  }
+
+  async openExternal(url: string): Promise<void> {
+    this.recording.openedUrls.push(url);
+  }
+
+  async pickFile(options: { title: string }): Promise<string | null> {
+    this.recording.fileRequests.push(options.title);
+    return this.fileAnswers.shift() ?? null;
+  }
+
+  notify(notification: { title: string; body: string }): void {
+    this.recording.notifications.push(notification);
+  }
+}

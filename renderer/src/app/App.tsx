@@ -1,0 +1,79 @@
+import { useEffect } from 'react';
+import { AppShell, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconListDetails, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { useAccounts, useAppInfo, useChangeSubscription, usePeople } from '../api/hooks';
+import { AccountsScreen } from '../features/accounts/AccountsScreen';
+import { PeopleScreen } from '../features/people/PeopleScreen';
+import { ErrorBoundary } from './ErrorBoundary';
+
+const SCREENS = [
+  { path: '/accounts', label: 'Accounts', icon: IconListDetails, element: <AccountsScreen /> },
+  { path: '/people', label: 'People', icon: IconUsers, element: <PeopleScreen /> },
+] as const;
+
+/** The window: navigation on the left, one screen at a time. */
+export function App() {
+  useChangeSubscription();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const people = usePeople();
+  const accounts = useAccounts();
+  const info = useAppInfo();
+  const isReady = !people.isPending && !accounts.isPending;
+
+  // The e2e fixture and the preview wait for this instead of sleeping.
+  useEffect(() => {
+    if (isReady) document.documentElement.dataset.ready = 'true';
+  }, [isReady]);
+
+  return (
+    <AppShell navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+      <AppShell.Navbar p="sm" aria-label="Main">
+        <Stack gap="lg" h="100%">
+          <Group gap="xs" px="xs" pt="xs">
+            <ThemeIcon size="lg" radius="md" variant="filled" aria-hidden>
+              <IconShieldLock size={20} />
+            </ThemeIcon>
+            <Title order={1} size="h3">
+              Lockstep
+            </Title>
+          </Group>
+          <nav aria-label="Screens">
+            <Stack gap={4}>
+              {SCREENS.map(({ path, label, icon: Icon }) => (
+                <NavLink
+                  key={path}
+                  component="a"
+                  href={`#${path}`}
+                  label={label}
+                  leftSection={<Icon size={18} aria-hidden />}
+                  active={location.pathname.startsWith(path)}
+                  aria-current={location.pathname.startsWith(path) ? 'page' : undefined}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    void navigate(path);
+                  }}
+                />
+              ))}
+            </Stack>
+          </nav>
+          <Text size="xs" c="dimmed" mt="auto" px="xs">
+            Everything stays on this computer.
+            {info.data ? ` Version ${info.data.version}.` : ''}
+          </Text>
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
+        <ErrorBoundary key={location.pathname}>
+          <Routes>
+            {SCREENS.map(({ path, element }) => (
+              <Route key={path} path={`${path}/*`} element={element} />
+            ))}
+            <Route path="*" element={<Navigate to="/accounts" replace />} />
+          </Routes>
+        </ErrorBoundary>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,37 @@
+import { Button, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { call, messageOf } from '../api/client';
+
+/** Shows a failure in plain words. */
+export function notifyError(error: unknown, title = 'That did not work'): void {
+  notifications.show({ color: 'red', title, message: messageOf(error), autoClose: 8000 });
+}
+
+/** Confirms a deletion and offers to undo it for a few seconds. */
+export function notifyDeleted(message: string, token: string): void {
+  const id = `undo-${token}`;
+  notifications.show({
+    id,
+    autoClose: 8000,
+    message: (
+      <Group justify="space-between" wrap="nowrap" gap="md">
+        <Text size="sm">{message}</Text>
+        <Button
+          size="compact-sm"
+          variant="light"
+          onClick={async () => {
+            notifications.hide(id);
+            try {
+              await call('trash:undo', { token });
+              notifications.show({ message: 'Restored.', autoClose: 3000 });
+            } catch (error) {
+              notifyError(error, 'Could not undo');
+            }
+          }}
+        >
+          Undo
+        </Button>
+      </Group>
+    ),
+  });
+}

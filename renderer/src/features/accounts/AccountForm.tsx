@@ -1,0 +1,263 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import type { Account, Person } from '../../../../common/ipc/contract';
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  CRITICALITIES,
+  CRITICALITY_LABELS,
+  MFA_LABELS,
+  MFA_METHODS,
+  suggestCategory,
+  suggestCriticality,
+  type Category,
+  type Criticality,
+  type MfaMethod,
+} from '../../../../common/domain/inventory';
+import { isServiceUrlError, parseServiceUrl } from '../../../../common/domain/serviceUrl';
+import {
+  accountInputSchema,
+  checkAccountDates,
+  fieldErrorsOf,
+  localDateString,
+} from '../../../../common/domain/validation';
+import { ApiError } from '../../api/client';
+import { useChannelMutation } from '../../api/hooks';
+import { notifyError } from '../../app/notify';
+
+interface FormValues {
+  personId: string;
+  service: string;
+  url: string;
+  username: string;
+  category: Category;
+  criticality: Criticality;
+  mfa: MfaMethod;
+  passwordChangedAt: string;
+  recoveryReviewedAt: string;
+  notes: string;
+}
+
+const toRequest = (values: FormValues) => ({ ...values, personId: Number(values.personId) });
+
+/** Field errors for the form: the same schema main uses, plus the date rules. */
+export function validateAccountForm(values: FormValues, today = localDateString(new Date())): Record<string, string> {
+  const parsed = accountInputSchema.safeParse(toRequest(values));
+  const dates = {
+    passwordChangedAt: values.passwordChangedAt.trim() || null,
+    recoveryReviewedAt: values.recoveryReviewedAt.trim() || null,
+  };
+  // Report every problem at once: schema errors first, date rules where the schema had none.
+  return { ...checkAccountDates(dates, today), ...(parsed.success ? {} : fieldErrorsOf(parsed.error)) };
+}
+
+const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
+  values.map((value) => ({ value, label: labels[value] }));
+
+/** Add or edit an account. `account` undefined means "add". */
+export function AccountForm({
+  opened,
+  onClose,
+  account,
+  people,
+  defaultPersonId,
+  onDelete,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  account?: Account;
+  people: Person[];
+  defaultPersonId: number | null;
+  onDelete?: (account: Account) => void;
+}) {
+  return (
+    <Modal closeButtonProps={{ 'aria-label': 'Close' }}
+      opened={opened}
+      onClose={onClose}
+      title={account ? `Edit ${account.service}` : 'Add an account'}
+      size="lg"
+      centered
+    >
+      {opened && (
+        <AccountFormBody
+          key={account?.id ?? 'new'}
+          account={account}
+          people={people}
+          defaultPersonId={defaultPersonId}
+          onDone={onClose}
+          onDelete={onDelete}
+        />
+      )}
+    </Modal>
+  );
+}
+
+function AccountFormBody({
+  account,
+  people,
+  defaultPersonId,
+  onDone,
+  onDelete,
+}: {
+  account?: Account;
+  people: Person[];
+  defaultPersonId: number | null;
+  onDone: () => void;
+  onDelete?: (account: Account) => void;
+}) {
+  const create = useChannelMutation('accounts:create', ['accounts', 'people']);
+  const update = useChannelMutation('accounts:update', ['accounts', 'people']);
+  const [touched, setTouched] = useState({ category: Boolean(account), criticality: Boolean(account) });
+  const form = useForm<FormValues>({
+    mode: 'controlled',
+    initialValues: {
+      personId: String(account?.personId ?? defaultPersonId ?? people[0]?.id ?? ''),
+      service: account?.service ?? '',
+      url: account?.url ?? '',
+      username: account?.username ?? '',
+      category: account?.category ?? 'other',
+      criticality: account?.criticality ?? 'standard',
+      mfa: account?.mfa ?? 'unknown',
+      passwordChangedAt: account?.passwordChangedAt ?? '',
+      recoveryReviewedAt: account?.recoveryReviewedAt ?? '',
+      notes: account?.notes ?? '',
+    },
+    validate: (values) => validateAccountForm(values),
+    validateInputOnBlur: true,
+  });
+
+  const parsedUrl = form.values.url.trim() ? parseServiceUrl(form.values.url) : null;
+  const domainHint =
+    parsedUrl && !isServiceUrlError(parsedUrl)
+      ? parsedUrl.kind === 'android'
+        ? `Android app · ${parsedUrl.domain}`
+        : parsedUrl.isInsecure
+          ? `${parsedUrl.domain} · not encrypted (http)`
+          : parsedUrl.domain
+      : 'The address where you sign in. Lockstep uses its domain to match breaches.';
+
+  const setCategory = (category: Category, byUser: boolean) => {
+    form.setFieldValue('category', category);
+    if (!touched.criticality) form.setFieldValue('criticality', suggestCriticality(category));
+    if (byUser) setTouched((t) => ({ ...t, category: true }));
+  };
+
+  const submit = form.onSubmit(async (values) => {
+    const request = toRequest(values);
+    try {
+      if (account) await update.mutateAsync({ ...request, id: account.id });
+      else await create.mutateAsync(request);
+      onDone();
+    } catch (error) {
+      if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
+        form.setErrors(error.fieldErrors);
+      } else {
+        notifyError(error, account ? 'Could not save the account' : 'Could not add the account');
+      }
+    }
+  });
+  const isSaving = create.isPending || update.isPending;
+  const suggestedCritical = suggestCriticality(form.values.category) === 'critical';
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={account ? 'Edit account' : 'Add account'}>
+      <Stack gap="md">
+        <SimpleGrid cols={2} spacing="md">
+          <TextInput label="Service" placeholder="e.g. LinkedIn" required data-autofocus {...form.getInputProps('service')} />
+          <Select
+            label="Belongs to"
+            data={people.map((p) => ({ value: String(p.id), label: p.name }))}
+            allowDeselect={false}
+            {...form.getInputProps('personId')}
+          />
+        </SimpleGrid>
+        <TextInput
+          label="Sign-in address"
+          placeholder="https://www.linkedin.com/login"
+          description={form.errors.url ? undefined : domainHint}
+          {...form.getInputProps('url')}
+          onBlur={(event) => {
+            form.getInputProps('url').onBlur?.(event);
+            const parsed = form.values.url.trim() ? parseServiceUrl(form.values.url) : null;
+            const guess = parsed && !isServiceUrlError(parsed) ? suggestCategory(parsed.domain) : undefined;
+            if (guess && !touched.category) setCategory(guess, false);
+          }}
+        />
+        <TextInput label="Username or email" autoComplete="off" {...form.getInputProps('username')} />
+        <SimpleGrid cols={3} spacing="md">
+          <Select
+            label="Category"
+            data={options(CATEGORIES, CATEGORY_LABELS)}
+            allowDeselect={false}
+            {...form.getInputProps('category')}
+            onChange={(value) => value && setCategory(value as Category, true)}
+          />
+          <Select
+            label="Criticality"
+            data={options(CRITICALITIES, CRITICALITY_LABELS)}
+            allowDeselect={false}
+            description={suggestedCritical ? 'Suggested: critical' : undefined}
+            {...form.getInputProps('criticality')}
+            onChange={(value) => {
+              if (!value) return;
+              form.setFieldValue('criticality', value as Criticality);
+              setTouched((t) => ({ ...t, criticality: true }));
+            }}
+          />
+          <Select
+            label="Two-step sign-in"
+            data={options(MFA_METHODS, MFA_LABELS)}
+            allowDeselect={false}
+            {...form.getInputProps('mfa')}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={2} spacing="md">
+          <TextInput type="date" label="Password last changed" {...form.getInputProps('passwordChangedAt')} />
+          <TextInput type="date" label="Recovery info last reviewed" {...form.getInputProps('recoveryReviewedAt')} />
+        </SimpleGrid>
+        <Textarea
+          label="Notes"
+          description="Never write a password or recovery code here."
+          autosize
+          minRows={2}
+          maxRows={6}
+          {...form.getInputProps('notes')}
+        />
+        {Object.keys(form.errors).length > 0 && (
+          <Alert color="red" variant="light" role="status" py="xs">
+            <Text size="sm">Some fields need fixing before this can be saved.</Text>
+          </Alert>
+        )}
+        <Group justify="space-between" mt="xs">
+          {account && onDelete ? (
+            <Button variant="subtle" color="red" onClick={() => onDelete(account)}>
+              Delete account
+            </Button>
+          ) : (
+            <span />
+          )}
+          <Group gap="sm">
+            <Button variant="default" onClick={onDone}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={isSaving}>
+              {account ? 'Save changes' : 'Add account'}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,193 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { Alert, Button, CloseButton, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconListDetails, IconPlus, IconSearch } from '@tabler/icons-react';
+import type { Account } from '../../../../common/ipc/contract';
+import {
+  EMPTY_FILTER,
+  queryAccounts,
+  type AccountFilter,
+  type AccountSort,
+  type AccountSortKey,
+} from '../../../../common/domain/accountQuery';
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  CRITICALITIES,
+  CRITICALITY_LABELS,
+  MFA_LABELS,
+  MFA_METHODS,
+} from '../../../../common/domain/inventory';
+import { messageOf } from '../../api/client';
+import { useAccounts, useChannelMutation, usePeople } from '../../api/hooks';
+import { notifyDeleted, notifyError } from '../../app/notify';
+import { EmptyState } from '../../components/EmptyState';
+import { AccountForm } from './AccountForm';
+import { AccountsTable } from './AccountsTable';
+
+const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
+  values.map((value) => ({ value, label: labels[value] }));
+
+/** Everything a person has, searchable, filterable and sortable. */
+export function AccountsScreen() {
+  const accounts = useAccounts();
+  const people = usePeople();
+  const remove = useChannelMutation('accounts:delete', ['accounts', 'people']);
+  const [filter, setFilter] = useState<AccountFilter>(EMPTY_FILTER);
+  const [sort, setSort] = useState<AccountSort>({ key: 'service', direction: 'asc' });
+  const [editing, setEditing] = useState<Account | 'new' | null>(null);
+  const deferredFilter = useDeferredValue(filter);
+
+  const all = accounts.data;
+  const visible = useMemo(() => (all ? queryAccounts(all, deferredFilter, sort) : []), [all, deferredFilter, sort]);
+  const isFiltered = filter !== EMPTY_FILTER && JSON.stringify(filter) !== JSON.stringify(EMPTY_FILTER);
+
+  const toggleSort = (key: AccountSortKey) =>
+    setSort((current) =>
+      current.key === key ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: 'asc' },
+    );
+
+  const deleteAccount = async (account: Account) => {
+    try {
+      const receipt = await remove.mutateAsync({ ids: [account.id] });
+      setEditing(null);
+      notifyDeleted(`Deleted ${account.service}.`, receipt.token);
+    } catch (error) {
+      notifyError(error, 'Could not delete the account');
+    }
+  };
+
+  const header = (
+    <Group justify="space-between" align="flex-end" mb="md">
+      <div>
+        <Title order={2}>Accounts</Title>
+        <Text c="dimmed" size="sm">
+          Every account you want to keep safe. Critical ones are fixed first.
+        </Text>
+      </div>
+      <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
+        Add account
+      </Button>
+    </Group>
+  );
+
+  let body;
+  if (accounts.isPending || people.isPending) {
+    body = (
+      <Group justify="center" py="xl">
+        <Loader aria-label="Loading accounts" />
+      </Group>
+    );
+  } else if (accounts.isError || people.isError) {
+    body = (
+      <Alert color="red" title="Your accounts could not be loaded" role="alert">
+        {messageOf(accounts.error ?? people.error)}
+      </Alert>
+    );
+  } else if (all && all.length === 0) {
+    body = (
+      <EmptyState
+        icon={<IconListDetails size={28} />}
+        title="No accounts yet"
+        action={
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
+            Add your first account
+          </Button>
+        }
+      >
+        Start with the accounts that matter most: your main email, your bank, and your work sign-in.
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
+        <Group gap="sm" wrap="wrap" role="search" aria-label="Filter accounts">
+          <TextInput
+            aria-label="Search accounts"
+            placeholder="Search service, domain, username, notes…"
+            leftSection={<IconSearch size={16} aria-hidden />}
+            value={filter.search}
+            onChange={(event) => setFilter({ ...filter, search: event.currentTarget.value })}
+            rightSection={
+              filter.search ? (
+                <CloseButton aria-label="Clear search" onClick={() => setFilter({ ...filter, search: '' })} />
+              ) : null
+            }
+            w={300}
+          />
+          <Select
+            aria-label="Filter by person"
+            placeholder="Everyone"
+            clearable
+            data={(people.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+            value={filter.personId === null ? null : String(filter.personId)}
+            onChange={(value) => setFilter({ ...filter, personId: value ? Number(value) : null })}
+            w={150}
+          />
+          <Select
+            aria-label="Filter by category"
+            placeholder="All categories"
+            clearable
+            data={options(CATEGORIES, CATEGORY_LABELS)}
+            value={filter.category}
+            onChange={(value) => setFilter({ ...filter, category: (value as AccountFilter['category']) ?? null })}
+            w={170}
+          />
+          <Select
+            aria-label="Filter by criticality"
+            placeholder="Any criticality"
+            clearable
+            data={options(CRITICALITIES, CRITICALITY_LABELS)}
+            value={filter.criticality}
+            onChange={(value) =>
+              setFilter({ ...filter, criticality: (value as AccountFilter['criticality']) ?? null })
+            }
+            w={150}
+          />
+          <Select
+            aria-label="Filter by two-step sign-in"
+            placeholder="Any two-step"
+            clearable
+            data={options(MFA_METHODS, MFA_LABELS)}
+            value={filter.mfa}
+            onChange={(value) => setFilter({ ...filter, mfa: (value as AccountFilter['mfa']) ?? null })}
+            w={180}
+          />
+          {isFiltered && (
+            <Button variant="subtle" onClick={() => setFilter(EMPTY_FILTER)}>
+              Clear filters
+            </Button>
+          )}
+        </Group>
+        {visible.length === 0 ? (
+          <Alert color="gray" variant="light" title="No accounts match">
+            Try fewer words, or clear the filters.
+          </Alert>
+        ) : (
+          <AccountsTable
+            accounts={visible}
+            total={all?.length ?? 0}
+            sort={sort}
+            onSort={toggleSort}
+            onOpen={setEditing}
+            onDelete={deleteAccount}
+          />
+        )}
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap={0} style={{ flex: 1, minHeight: 0 }}>
+      {header}
+      {body}
+      <AccountForm
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        account={editing === 'new' || editing === null ? undefined : editing}
+        people={people.data ?? []}
+        defaultPersonId={filter.personId ?? people.data?.find((p) => p.isDefault)?.id ?? null}
+        onDelete={deleteAccount}
+      />
+    </Stack>
+  );
+}
