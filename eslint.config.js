@@ -9,7 +9,18 @@ const layer = (message, patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'reports/**', 'test-results/**', '.tsbuild/**', 'bench/.data/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'reports/**',
+      'test-results/**',
+      '.tsbuild/**',
+      'bench/.data/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,26 +34,47 @@ export default tseslint.config(
   {
     files: ['common/**/*.ts'],
     ignores: ['common/**/*.test.ts'],
-    rules: layer('common/ is platform-free: it imports nothing of ours outside common, and no Node, DOM or Electron API.', [
-      ['**/electron/**', '**/renderer/**', '**/e2e/**', 'node:*', 'electron', 'react', 'react-dom'],
-    ]),
+    rules: layer(
+      'common/ is platform-free: it imports nothing of ours outside common, and no Node, DOM or Electron API.',
+      [['**/electron/**', '**/renderer/**', '**/e2e/**', 'node:*', 'electron', 'react', 'react-dom']],
+    ),
   },
   {
     files: ['electron/db/**/*.ts'],
-    rules: layer('electron/db holds SQL only: it imports common and better-sqlite3, never electron or services.', [
-      ['electron', '**/services/**', '**/platform/**', '**/ipc/**', '!**/common/ipc/**', '**/main/**', '**/renderer/**'],
-    ]),
+    rules: layer(
+      'electron/db holds SQL only: it imports common and better-sqlite3, never electron or services.',
+      [
+        [
+          'electron',
+          '**/services/**',
+          '**/platform/**',
+          '**/ipc/**',
+          '!**/common/ipc/**',
+          '**/main/**',
+          '**/renderer/**',
+        ],
+      ],
+    ),
   },
   {
     files: ['electron/**/*.ts'],
-    ignores: ['electron/main/**', 'electron/preload/**', 'electron/platform/electron.ts', 'electron/ipc/register.ts', 'electron/db/**'],
-    rules: layer('Only main/, preload/, platform/electron.ts and ipc/register.ts may import electron: the rest runs under plain Node.', [
-      ['electron', '**/renderer/**'],
-    ]),
+    ignores: [
+      'electron/main/**',
+      'electron/preload/**',
+      'electron/platform/electron.ts',
+      'electron/ipc/register.ts',
+      'electron/db/**',
+    ],
+    rules: layer(
+      'Only main/, preload/, platform/electron.ts and ipc/register.ts may import electron: the rest runs under plain Node.',
+      [['electron', '**/renderer/**']],
+    ),
   },
   {
     files: ['electron/preload/**/*.ts'],
-    rules: layer('The preload imports only the IPC contract.', [['**/electron/db/**', '**/services/**', '**/renderer/**', '**/domain/**']]),
+    rules: layer('The preload imports only the IPC contract.', [
+      ['**/electron/db/**', '**/services/**', '**/renderer/**', '**/domain/**'],
+    ]),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -51,9 +83,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'react-hooks/set-state-in-effect': 'off',
-      ...layer('The renderer reaches main only through window.lockstep (renderer/src/api); it imports common, never electron code.', [
-        ['**/electron/**', 'electron', 'node:*', 'better-sqlite3'],
-      ]),
+      ...layer(
+        'The renderer reaches main only through window.lockstep (renderer/src/api); it imports common, never electron code.',
+        [['**/electron/**', 'electron', 'node:*', 'better-sqlite3']],
+      ),
     },
   },
   {

@@ -3,7 +3,9 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   test: {
-    reporters: process.env.LOCKSTEP_REPORT ? ['default', ['json', { outputFile: 'reports/unit.json' }]] : ['default'],
+    reporters: process.env.LOCKSTEP_REPORT
+      ? ['default', ['json', { outputFile: 'reports/unit.json' }]]
+      : ['default'],
     projects: [
       {
         test: {

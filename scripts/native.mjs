@@ -18,7 +18,8 @@ if (target !== 'node' && target !== 'electron') {
 }
 const moduleDir = join(process.cwd(), 'node_modules/better-sqlite3');
 const marker = join(moduleDir, 'build/Release/lockstep-abi.txt');
-const electronAbi = () => readFileSync(join(process.cwd(), 'node_modules/electron/abi_version'), 'utf8').trim();
+const electronAbi = () =>
+  readFileSync(join(process.cwd(), 'node_modules/electron/abi_version'), 'utf8').trim();
 const wanted = target === 'node' ? `node-${process.versions.modules}` : `electron-${electronAbi()}`;
 const current = existsSync(marker) ? readFileSync(marker, 'utf8').trim() : null;
 
@@ -31,7 +32,10 @@ function loadsInNode() {
 }
 
 function run(command, args) {
-  const result = spawnSync(command, args, { stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(command, args, {
+    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+    shell: process.platform === 'win32',
+  });
   return result.status === 0;
 }
 
@@ -43,7 +47,9 @@ if (target === 'node') {
   }
   say(`better-sqlite3 was built for ${current ?? 'another runtime'}; rebuilding it for Node (${wanted})…`);
   if (!run('npm', ['rebuild', 'better-sqlite3']) || !loadsInNode()) {
-    console.error('Could not build better-sqlite3 for Node. Check that a C++ toolchain (python3, make, g++) is installed.');
+    console.error(
+      'Could not build better-sqlite3 for Node. Check that a C++ toolchain (python3, make, g++) is installed.',
+    );
     process.exit(1);
   }
   writeFileSync(marker, wanted);
@@ -58,7 +64,12 @@ const env = { ...process.env };
 // A global nodedir (set on some build machines) makes node-gyp build against Node's headers instead.
 delete env.npm_config_nodedir;
 delete env.NPM_CONFIG_NODEDIR;
-const rebuilt = spawnSync('npx', ['electron-builder', 'install-app-deps'], { stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit', env, shell: process.platform === 'win32' }).status === 0;
+const rebuilt =
+  spawnSync('npx', ['electron-builder', 'install-app-deps'], {
+    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+    env,
+    shell: process.platform === 'win32',
+  }).status === 0;
 if (!rebuilt) {
   console.error(
     [
@@ -69,7 +80,9 @@ if (!rebuilt) {
   process.exit(1);
 }
 if (loadsInNode()) {
-  console.error('The rebuild produced a binary for Node, not Electron (is npm\'s "nodedir" set in ~/.npmrc?). Remove that setting and run npm start again.');
+  console.error(
+    'The rebuild produced a binary for Node, not Electron (is npm\'s "nodedir" set in ~/.npmrc?). Remove that setting and run npm start again.',
+  );
   process.exit(1);
 }
 writeFileSync(marker, wanted);

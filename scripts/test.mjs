@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 const steps = [
   ['Native module for Node', 'node', ['scripts/native.mjs', 'node']],
   ['Type-check', 'npx', ['tsc', '-b']],
-  ['Lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+  ['Lint', 'npm', ['run', '-s', 'lint']],
   ['Unit tests', 'npx', ['vitest', 'run'], { LOCKSTEP_REPORT: '1' }],
   ['Build', 'npx', ['electron-vite', 'build']],
   ['End-to-end tests', 'npx', ['playwright', 'test']],
@@ -21,7 +21,9 @@ for (const [name, command, args, env] of steps) {
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`=== ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `=== ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   if (result.status !== 0) {
     failedSteps.push(name);
     // Without a working native module or build, later steps only repeat the same failure.
@@ -45,5 +47,7 @@ if (existsSync('reports/e2e.json')) {
 if (failedSteps.length > 0) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
 // A failed step that is not a test runner (type-check, lint) still counts as a failure.
 const failed = counts.failed + failedSteps.filter((s) => !/tests$/.test(s)).length;
-console.log(`${counts.passed} passed, ${failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
+console.log(
+  `${counts.passed} passed, ${failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`,
+);
 process.exit(failed > 0 || failedSteps.length > 0 || counts.passed === 0 ? 1 : 0);

@@ -11,7 +11,8 @@ export interface AccountFilter {
 }
 
 /** Columns the list can sort by. */
-export type AccountSortKey = 'service' | 'person' | 'username' | 'category' | 'criticality' | 'mfa' | 'passwordChangedAt';
+export type AccountSortKey =
+  'service' | 'person' | 'username' | 'category' | 'criticality' | 'mfa' | 'passwordChangedAt';
 
 /** A sort column and direction. */
 export interface AccountSort {
@@ -46,7 +47,11 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
  * Applies a filter and a sort. Search matches every whitespace-separated word (case- and
  * accent-insensitively) against service, domain, username, person and notes.
  */
-export function queryAccounts(accounts: readonly Account[], filter: AccountFilter, sort: AccountSort): Account[] {
+export function queryAccounts(
+  accounts: readonly Account[],
+  filter: AccountFilter,
+  sort: AccountSort,
+): Account[] {
   const words = fold(filter.search).split(/\s+/).filter(Boolean);
   const matches = accounts.filter((account) => {
     if (filter.personId !== null && account.personId !== filter.personId) return false;
@@ -61,7 +66,9 @@ export function queryAccounts(accounts: readonly Account[], filter: AccountFilte
   });
   const compare = comparator(sort.key);
   const sign = sort.direction === 'asc' ? 1 : -1;
-  return matches.sort((a, b) => sign * compare(a, b) || collator.compare(a.service, b.service) || a.id - b.id);
+  return matches.sort(
+    (a, b) => sign * compare(a, b) || collator.compare(a.service, b.service) || a.id - b.id,
+  );
 }
 
 function comparator(key: AccountSortKey): (a: Account, b: Account) => number {

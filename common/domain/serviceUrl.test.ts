@@ -36,13 +36,20 @@ describe('parseServiceUrl', () => {
 
   it('derives a domain from Android app ids in both notations', () => {
     expect(ok('androidapp://com.facebook.katana')).toMatchObject({ kind: 'android', domain: 'facebook.com' });
-    expect(ok('android://AbC123hash==@com.twitter.android/')).toMatchObject({ kind: 'android', domain: 'twitter.com' });
+    expect(ok('android://AbC123hash==@com.twitter.android/')).toMatchObject({
+      kind: 'android',
+      domain: 'twitter.com',
+    });
     // No known public suffix once reversed: keep the package id.
     expect(ok('androidapp://zz.vendor.myapp')).toMatchObject({ kind: 'android', domain: 'zz.vendor.myapp' });
   });
 
   it('keeps IP hosts and single-label hosts as their own "domain"', () => {
-    expect(ok('http://192.168.1.1:8080/admin')).toMatchObject({ kind: 'ip', domain: '192.168.1.1', isInsecure: true });
+    expect(ok('http://192.168.1.1:8080/admin')).toMatchObject({
+      kind: 'ip',
+      domain: '192.168.1.1',
+      isInsecure: true,
+    });
     expect(ok('https://[2001:db8::1]/')).toMatchObject({ kind: 'ip', domain: '2001:db8::1' });
     expect(ok('http://nas:5001/')).toMatchObject({ kind: 'local', domain: 'nas' });
   });

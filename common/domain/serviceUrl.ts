@@ -83,8 +83,6 @@ function fromAndroidPackage(packageName: string): ServiceUrlInfo | ServiceUrlErr
 }
 
 /** True when the parse produced an error. */
-export function isServiceUrlError(
-  value: ServiceUrlInfo | ServiceUrlError,
-): value is ServiceUrlError {
+export function isServiceUrlError(value: ServiceUrlInfo | ServiceUrlError): value is ServiceUrlError {
   return 'error' in value;
 }

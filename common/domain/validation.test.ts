@@ -51,10 +51,14 @@ describe('account input', () => {
   });
 
   it('refuses dates in the future relative to the given today', () => {
-    expect(checkAccountDates({ passwordChangedAt: '2026-11-29', recoveryReviewedAt: null }, '2026-11-28')).toEqual({
+    expect(
+      checkAccountDates({ passwordChangedAt: '2026-11-29', recoveryReviewedAt: null }, '2026-11-28'),
+    ).toEqual({
       passwordChangedAt: 'This date is in the future.',
     });
-    expect(checkAccountDates({ passwordChangedAt: '2026-11-28', recoveryReviewedAt: null }, '2026-11-28')).toEqual({});
+    expect(
+      checkAccountDates({ passwordChangedAt: '2026-11-28', recoveryReviewedAt: null }, '2026-11-28'),
+    ).toEqual({});
   });
 
   it('knows real calendar dates', () => {
@@ -74,7 +78,14 @@ describe('names and email addresses', () => {
 
   it('accepts practical addresses and lower-cases the domain only', () => {
     expect(emailAddressSchema.parse(' Alex.Morgan@Example.COM ')).toBe('Alex.Morgan@example.com');
-    for (const bad of ['alex', 'alex@', '@example.com', 'a b@example.com', 'alex@example', 'alex@@example.com']) {
+    for (const bad of [
+      'alex',
+      'alex@',
+      '@example.com',
+      'a b@example.com',
+      'alex@example',
+      'alex@@example.com',
+    ]) {
       expect(emailAddressSchema.safeParse(bad).success, bad).toBe(false);
     }
   });

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  accountInputSchema,
-  emailAddressSchema,
-  idSchema,
-  personNameSchema,
-} from '../domain/validation';
+import { accountInputSchema, emailAddressSchema, idSchema, personNameSchema } from '../domain/validation';
 
 const empty = z.object({}).strict();
 const byId = z.object({ id: idSchema }).strict();

@@ -18,7 +18,10 @@ export class AccountsPage {
   constructor(private readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Accounts' }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('link', { name: 'Accounts' })
+      .click();
     await expect(this.page.getByRole('heading', { name: 'Accounts', level: 2, exact: true })).toBeVisible();
   }
 
@@ -36,11 +39,16 @@ export class AccountsPage {
   }
 
   row(service: string): Locator {
-    return this.rows.filter({ has: this.page.getByRole('button', { name: new RegExp(`^Edit ${escape(service)}`) }) });
+    return this.rows.filter({
+      has: this.page.getByRole('button', { name: new RegExp(`^Edit ${escape(service)}`) }),
+    });
   }
 
   async startAdding(): Promise<void> {
-    await this.page.getByRole('button', { name: /^Add (your first )?account$/ }).first().click();
+    await this.page
+      .getByRole('button', { name: /^Add (your first )?account$/ })
+      .first()
+      .click();
     await expect(this.dialog).toBeVisible();
   }
 
@@ -75,7 +83,10 @@ export class AccountsPage {
   }
 
   async edit(service: string): Promise<void> {
-    await this.page.getByRole('button', { name: new RegExp(`^Edit ${escape(service)}`) }).first().click();
+    await this.page
+      .getByRole('button', { name: new RegExp(`^Edit ${escape(service)}`) })
+      .first()
+      .click();
     await expect(this.dialog).toBeVisible();
   }
 

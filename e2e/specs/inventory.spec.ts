@@ -1,12 +1,19 @@
 import { test, expect } from '../fixtures/app';
 import { AccountsPage } from '../pages/AccountsPage';
 
-test('a new user adds, edits, deletes and undoes an account, and it survives a restart', async ({ app, restart }) => {
+test('a new user adds, edits, deletes and undoes an account, and it survives a restart', async ({
+  app,
+  restart,
+}) => {
   const accounts = new AccountsPage(app.page);
   await accounts.open();
   await expect(app.page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
 
-  await accounts.add({ service: 'LinkedIn', url: 'https://www.linkedin.com/login', username: 'alex@example.com' });
+  await accounts.add({
+    service: 'LinkedIn',
+    url: 'https://www.linkedin.com/login',
+    username: 'alex@example.com',
+  });
   const row = accounts.row('LinkedIn');
   await expect(row).toContainText('linkedin.com');
   await expect(row).toContainText('alex@example.com');
@@ -49,7 +56,9 @@ test('invalid input shows messages next to the fields and saves nothing', async 
   await accounts.fill({ url: 'ftp://files.example.com', passwordChangedAt: '2999-01-01' });
   await accounts.dialog.getByRole('button', { name: 'Add account' }).click();
   await expect(accounts.dialog.getByText("Enter the service's name.")).toBeVisible();
-  await expect(accounts.dialog.getByText('Only web (http or https) and Android app addresses can be used.')).toBeVisible();
+  await expect(
+    accounts.dialog.getByText('Only web (http or https) and Android app addresses can be used.'),
+  ).toBeVisible();
   await expect(accounts.dialog.getByText('This date is in the future.')).toBeVisible();
   await expect(accounts.dialog.getByLabel('Service')).toHaveAttribute('aria-invalid', 'true');
   await accounts.dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -83,9 +92,17 @@ test('the main process refuses an invalid payload even if the form were bypassed
 test('search, filters and sorting narrow the list', async ({ app }) => {
   const accounts = new AccountsPage(app.page);
   await accounts.open();
-  await accounts.add({ service: 'Barclays', url: 'https://bank.barclays.co.uk', category: 'Banking & finance' });
+  await accounts.add({
+    service: 'Barclays',
+    url: 'https://bank.barclays.co.uk',
+    category: 'Banking & finance',
+  });
   await accounts.add({ service: 'Dropbox', url: 'dropbox.com', mfa: 'Text message (SMS)' });
-  await accounts.add({ service: 'Adobe', url: 'https://account.adobe.com', username: 'designer@example.com' });
+  await accounts.add({
+    service: 'Adobe',
+    url: 'https://account.adobe.com',
+    username: 'designer@example.com',
+  });
 
   await accounts.search('designer');
   await expect(accounts.rows).toHaveCount(1);
@@ -104,7 +121,10 @@ test('search, filters and sorting narrow the list', async ({ app }) => {
   await expect(accounts.rows).toHaveCount(3);
 
   await expect(accounts.rows.first()).toContainText('Adobe');
-  await accounts.table.getByRole('button', { name: 'Service' }).click();
-  await expect(accounts.table.getByRole('columnheader', { name: 'Service' })).toHaveAttribute('aria-sort', 'descending');
+  await accounts.table.getByRole('button', { name: 'Service', exact: true }).click();
+  await expect(accounts.table.getByRole('columnheader', { name: 'Service' })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
   await expect(accounts.rows.first()).toContainText('Dropbox');
 });

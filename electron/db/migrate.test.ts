@@ -18,7 +18,10 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     expect(migrate(db, MIGRATIONS, 10)).toEqual([10]);
     expect(db.pragma('user_version', { simple: true })).toBe(10);
-    const tables = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table'`).all() as { name: string; sql: string }[];
+    const tables = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table'`).all() as {
+      name: string;
+      sql: string;
+    }[];
     expect(tables.map((t) => t.name).sort()).toEqual(['accounts', 'email_addresses', 'people']);
     for (const table of tables) expect(table.sql).toMatch(/\) STRICT$/);
     db.prepare(`INSERT INTO people (name, created_at, updated_at) VALUES ('Me', 'now', 'now')`).run();
@@ -35,7 +38,9 @@ describe('migrations', () => {
   it('keeps existing data when brought to the latest version', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS, 10);
-    db.prepare(`INSERT INTO people (name, is_default, created_at, updated_at) VALUES ('Me', 1, 'now', 'now')`).run();
+    db.prepare(
+      `INSERT INTO people (name, is_default, created_at, updated_at) VALUES ('Me', 1, 'now', 'now')`,
+    ).run();
     migrate(db);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.prepare('SELECT name FROM people').all()).toEqual([{ name: 'Me' }]);
@@ -51,7 +56,14 @@ describe('migrations', () => {
 
   it('applies all pending steps in one transaction: a failing step leaves the file as it was', () => {
     const db = new Database(':memory:');
-    const broken = [...MIGRATIONS, { version: 9990, name: 'broken', sql: 'CREATE TABLE ok_table (x INTEGER) STRICT; SELECT nope FROM missing;' }];
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: 9990,
+        name: 'broken',
+        sql: 'CREATE TABLE ok_table (x INTEGER) STRICT; SELECT nope FROM missing;',
+      },
+    ];
     expect(() => migrate(db, broken)).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(db.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get()).toEqual({ n: 0 });

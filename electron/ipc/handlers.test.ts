@@ -54,7 +54,10 @@ describe('dispatch', () => {
   it('creates an account with a derived domain, and announces the change', async () => {
     const { call, changes } = setup();
     const result = await call('accounts:create', linkedIn);
-    expect(result).toMatchObject({ ok: true, value: { id: 1, domain: 'linkedin.com', urlKind: 'web', personName: 'Me' } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { id: 1, domain: 'linkedin.com', urlKind: 'web', personName: 'Me' },
+    });
     expect(changes).toContainEqual(['accounts', 'people']);
   });
 
@@ -64,7 +67,10 @@ describe('dispatch', () => {
     expect(await call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     const invalid = await call('accounts:create', { ...linkedIn, service: '', extra: 'field' });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await call('accounts:create', 'not an object')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('accounts:create', 'not an object')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(await call('accounts:list', {})).toEqual({ ok: true, value: [] });
     expect(changes).toEqual([]);
   });
@@ -84,14 +90,34 @@ describe('dispatch', () => {
   it('updates, deletes and undoes', async () => {
     const { call } = setup();
     const created = (await call('accounts:create', linkedIn)) as { ok: true; value: Account };
-    const updated = await call('accounts:update', { ...linkedIn, id: created.value.id, url: 'androidapp://com.linkedin.android', mfa: 'totp' });
-    expect(updated).toMatchObject({ ok: true, value: { domain: 'linkedin.com', urlKind: 'android', mfa: 'totp' } });
-    const deleted = (await call('accounts:delete', { ids: [created.value.id] })) as { ok: true; value: { token: string } };
+    const updated = await call('accounts:update', {
+      ...linkedIn,
+      id: created.value.id,
+      url: 'androidapp://com.linkedin.android',
+      mfa: 'totp',
+    });
+    expect(updated).toMatchObject({
+      ok: true,
+      value: { domain: 'linkedin.com', urlKind: 'android', mfa: 'totp' },
+    });
+    const deleted = (await call('accounts:delete', { ids: [created.value.id] })) as {
+      ok: true;
+      value: { token: string };
+    };
     expect(await call('accounts:list', {})).toEqual({ ok: true, value: [] });
-    expect(await call('accounts:get', { id: created.value.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await call('trash:undo', { token: deleted.value.token })).toEqual({ ok: true, value: { restored: 1 } });
+    expect(await call('accounts:get', { id: created.value.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await call('trash:undo', { token: deleted.value.token })).toEqual({
+      ok: true,
+      value: { restored: 1 },
+    });
     expect(await call('accounts:list', {})).toMatchObject({ ok: true, value: [{ mfa: 'totp' }] });
-    expect(await call('trash:undo', { token: deleted.value.token })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call('trash:undo', { token: deleted.value.token })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('deletes a person with their accounts and addresses, undoably, but never the last person', async () => {
@@ -100,7 +126,10 @@ describe('dispatch', () => {
     const sam = (await call('people:create', { name: 'Sam' })) as { ok: true; value: { id: number } };
     await call('accounts:create', { ...linkedIn, personId: sam.value.id });
     await call('emails:add', { personId: sam.value.id, address: 'sam@example.com' });
-    const receipt = (await call('people:delete', { id: sam.value.id })) as { ok: true; value: { token: string; count: number } };
+    const receipt = (await call('people:delete', { id: sam.value.id })) as {
+      ok: true;
+      value: { token: string; count: number };
+    };
     expect(receipt.value.count).toBe(3);
     expect(await call('accounts:list', {})).toEqual({ ok: true, value: [] });
     await call('trash:undo', { token: receipt.value.token });
@@ -122,7 +151,10 @@ describe('dispatch', () => {
   it('empties the trash at the next start: the undo window ends with the session', async () => {
     const { call, dataDir } = setup();
     const created = (await call('accounts:create', linkedIn)) as { ok: true; value: Account };
-    const deleted = (await call('accounts:delete', { ids: [created.value.id] })) as { ok: true; value: { token: string } };
+    const deleted = (await call('accounts:delete', { ids: [created.value.id] })) as {
+      ok: true;
+      value: { token: string };
+    };
     cores.pop()?.close();
     const again = setup(dataDir);
     expect(await again.call('trash:undo', { token: deleted.value.token })).toMatchObject({ ok: false });
@@ -131,9 +163,21 @@ describe('dispatch', () => {
 
   it('opens only https links, through the platform port', async () => {
     const { call, platform } = setup();
-    expect(await call('shell:openExternal', { url: 'https://haveibeenpwned.com/' })).toEqual({ ok: true, value: { opened: true } });
-    for (const url of ['http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@example.com', 'not a url']) {
-      expect(await call('shell:openExternal', { url })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('shell:openExternal', { url: 'https://haveibeenpwned.com/' })).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
+    for (const url of [
+      'http://example.com',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'https://user:pw@example.com',
+      'not a url',
+    ]) {
+      expect(await call('shell:openExternal', { url })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
     }
     expect(platform.recording.openedUrls).toEqual(['https://haveibeenpwned.com/']);
   });

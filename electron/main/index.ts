@@ -10,7 +10,13 @@ import type { PlatformPort } from '../platform/port';
 import { RecordingPlatform } from '../platform/recorder';
 import { openCore, type Core } from '../services/core';
 import { windowOpenPolicy } from './windowPolicy';
-import { CONTENT_SECURITY_POLICY, mimeTypeOf, resolveAppAsset, resolveDataDir, secureWebPreferences } from './security';
+import {
+  CONTENT_SECURITY_POLICY,
+  mimeTypeOf,
+  resolveAppAsset,
+  resolveDataDir,
+  secureWebPreferences,
+} from './security';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -151,7 +157,10 @@ function menuTemplate(): Electron.MenuItemConstructorOptions[] {
 
 function fatal(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
-  const native = /NODE_MODULE_VERSION|was compiled against a different Node\.js version|better_sqlite3\.node/.test(message);
+  const native =
+    /NODE_MODULE_VERSION|was compiled against a different Node\.js version|better_sqlite3\.node/.test(
+      message,
+    );
   dialog.showErrorBox(
     'Lockstep could not start',
     native

@@ -40,7 +40,9 @@ describe('window security', () => {
 
 describe('serving the renderer', () => {
   it('maps app URLs to files inside the renderer folder and refuses escapes', () => {
-    expect(resolveAppAsset('app://lockstep/', '/opt/lockstep/renderer')).toBe('/opt/lockstep/renderer/index.html');
+    expect(resolveAppAsset('app://lockstep/', '/opt/lockstep/renderer')).toBe(
+      '/opt/lockstep/renderer/index.html',
+    );
     expect(resolveAppAsset('app://lockstep/assets/index.js', '/r/')).toBe('/r/assets/index.js');
     // URL parsing resolves dot segments at the root, so this stays inside the folder.
     expect(resolveAppAsset('app://lockstep/%2e%2e/%2e%2e/etc/passwd', '/r')).toBe('/r/etc/passwd');
@@ -53,7 +55,9 @@ describe('serving the renderer', () => {
 
 describe('resolveDataDir', () => {
   it('prefers --user-data-dir, then LOCKSTEP_DATA_DIR, then the default', () => {
-    expect(resolveDataDir(['electron', '.', '--user-data-dir', '/tmp/a'], {}, '/home/u/.config/Lockstep')).toBe('/tmp/a');
+    expect(
+      resolveDataDir(['electron', '.', '--user-data-dir', '/tmp/a'], {}, '/home/u/.config/Lockstep'),
+    ).toBe('/tmp/a');
     expect(resolveDataDir(['--user-data-dir=/tmp/b'], { LOCKSTEP_DATA_DIR: '/tmp/c' }, '/d')).toBe('/tmp/b');
     expect(resolveDataDir([], { LOCKSTEP_DATA_DIR: '/tmp/c' }, '/d')).toBe('/tmp/c');
     expect(resolveDataDir([], { LOCKSTEP_DATA_DIR: '  ' }, '/d')).toBe('/d');

@@ -7,9 +7,10 @@ export interface PlatformPort {
   /** Opens an https URL in the user's browser. Callers check the URL first (see `isSafeExternalUrl`). */
   openExternal(url: string): Promise<void>;
   /** Asks the user for a file to open; resolves to its path, or null when cancelled. */
-  pickFile(options: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<
-    string | null
-  >;
+  pickFile(options: {
+    title: string;
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<string | null>;
   /** Shows a desktop notification. */
   notify(notification: { title: string; body: string }): void;
 }

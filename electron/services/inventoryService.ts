@@ -53,7 +53,10 @@ export class InventoryService {
   deletePerson({ id }: ParsedRequestOf<'people:delete'>): DeletionReceipt {
     this.requirePerson(id);
     if (this.people.count() <= 1) {
-      throw new AppFailure('conflict', 'Keep at least one person: add someone else first, or rename this person.');
+      throw new AppFailure(
+        'conflict',
+        'Keep at least one person: add someone else first, or rename this person.',
+      );
     }
     const token = randomUUID();
     const count = this.people.trash(id, token);
@@ -146,7 +149,8 @@ export class InventoryService {
     if (input.url !== '') {
       const parsed = parseServiceUrl(input.url);
       // The schema already refused unparseable URLs; this guards the invariant.
-      if (isServiceUrlError(parsed)) throw new AppFailure('invalid_input', parsed.error, { url: parsed.error });
+      if (isServiceUrlError(parsed))
+        throw new AppFailure('invalid_input', parsed.error, { url: parsed.error });
       domain = parsed.domain;
       urlKind = parsed.kind;
       url = input.url;

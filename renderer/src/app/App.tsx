@@ -5,7 +5,9 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import { useAccounts, useAppInfo, useChangeSubscription, usePeople } from '../api/hooks';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
+import classes from './App.module.css';
 import { ErrorBoundary } from './ErrorBoundary';
+import { routeExternalLinks } from './externalLinks';
 
 const SCREENS = [
   { path: '/accounts', label: 'Accounts', icon: IconListDetails, element: <AccountsScreen /> },
@@ -21,6 +23,8 @@ export function App() {
   const accounts = useAccounts();
   const info = useAppInfo();
   const isReady = !people.isPending && !accounts.isPending;
+
+  useEffect(() => routeExternalLinks(document), []);
 
   // The e2e fixture and the preview wait for this instead of sleeping.
   useEffect(() => {
@@ -48,6 +52,7 @@ export function App() {
                   href={`#${path}`}
                   label={label}
                   leftSection={<Icon size={18} aria-hidden />}
+                  className={classes.navLink}
                   active={location.pathname.startsWith(path)}
                   aria-current={location.pathname.startsWith(path) ? 'page' : undefined}
                   onClick={(event) => {

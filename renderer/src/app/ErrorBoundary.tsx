@@ -23,7 +23,12 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
       <Alert color="red" title="This screen could not be shown" m="xl" role="alert">
         <Stack gap="sm">
           <Text size="sm">Your data is safe: nothing was changed. {this.state.error.message}</Text>
-          <Button variant="light" color="red" w="fit-content" onClick={() => this.setState({ error: null })}>
+          <Button
+            variant="default"
+            color="red"
+            w="fit-content"
+            onClick={() => this.setState({ error: null })}
+          >
             Try again
           </Button>
         </Stack>

@@ -1,9 +1,19 @@
 import type { ReactNode } from 'react';
-import { MantineProvider } from '@mantine/core';
+import { MantineProvider, type CSSVariablesResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { HashRouter } from 'react-router-dom';
 import { theme } from './theme';
+
+/** Dimmed and error text darker than Mantine's defaults, to meet WCAG AA contrast on white. */
+const resolver: CSSVariablesResolver = (theme) => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': theme.colors.gray[7] ?? '#495057',
+    '--mantine-color-error': theme.colors.red[9] ?? '#c92a2a',
+  },
+  dark: {},
+});
 
 /** Creates the query client the app uses: IPC is local, so no retries and no window-focus refetch. */
 export function createQueryClient(): QueryClient {
@@ -18,7 +28,7 @@ export function createQueryClient(): QueryClient {
 /** Everything a screen needs around it: theme, notifications, data cache and router. */
 export function Providers({ children, client }: { children: ReactNode; client?: QueryClient }) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={resolver}>
       <Notifications position="bottom-right" limit={4} />
       <QueryClientProvider client={client ?? createQueryClient()}>
         <HashRouter>{children}</HashRouter>

@@ -18,7 +18,7 @@ export function notifyDeleted(message: string, token: string): void {
         <Text size="sm">{message}</Text>
         <Button
           size="compact-sm"
-          variant="light"
+          variant="default"
           onClick={async () => {
             notifications.hide(id);
             try {

@@ -6,7 +6,26 @@ import {
   type MfaMethod,
 } from '../../../common/domain/inventory';
 
-const CRITICALITY_COLORS: Record<Criticality, string> = {
+/** Badge colours chosen for WCAG AA contrast (Mantine's light variant falls below it on small text). */
+const TONES = {
+  red: { color: '#a51d1d', background: '#fff5f5', border: '#ffc9c9' },
+  orange: { color: '#8f3300', background: '#fff4e6', border: '#ffd8a8' },
+  yellow: { color: '#6b4700', background: '#fff9db', border: '#ffec99' },
+  teal: { color: '#066649', background: '#e6fcf5', border: '#96f2d7' },
+  gray: { color: '#495057', background: '#ffffff', border: '#ced4da' },
+} as const;
+
+/** A small status label in one of a few accessible tones. */
+export function ToneBadge({ tone, children }: { tone: keyof typeof TONES; children: string }) {
+  const { color, background, border } = TONES[tone];
+  return (
+    <Badge variant="outline" style={{ color, backgroundColor: background, borderColor: border }}>
+      {children}
+    </Badge>
+  );
+}
+
+const CRITICALITY_TONES: Record<Criticality, keyof typeof TONES> = {
   critical: 'red',
   important: 'orange',
   standard: 'gray',
@@ -14,21 +33,21 @@ const CRITICALITY_COLORS: Record<Criticality, string> = {
 
 /** How critical an account is. */
 export function CriticalityBadge({ value }: { value: Criticality }) {
-  return (
-    <Badge color={CRITICALITY_COLORS[value]} variant={value === 'standard' ? 'outline' : 'light'}>
-      {CRITICALITY_LABELS[value]}
-    </Badge>
-  );
+  return <ToneBadge tone={CRITICALITY_TONES[value]}>{CRITICALITY_LABELS[value]}</ToneBadge>;
 }
 
-const STRONG: ReadonlySet<MfaMethod> = new Set(['totp', 'passkey', 'security_key', 'push']);
+const MFA_TONES: Record<MfaMethod, keyof typeof TONES> = {
+  unknown: 'gray',
+  none: 'red',
+  sms: 'yellow',
+  email: 'yellow',
+  push: 'teal',
+  totp: 'teal',
+  passkey: 'teal',
+  security_key: 'teal',
+};
 
 /** The account's second sign-in step, coloured by strength. */
 export function MfaBadge({ value }: { value: MfaMethod }) {
-  const color = STRONG.has(value) ? 'teal' : value === 'none' ? 'red' : value === 'unknown' ? 'gray' : 'yellow';
-  return (
-    <Badge color={color} variant={value === 'unknown' ? 'outline' : 'light'}>
-      {MFA_LABELS[value]}
-    </Badge>
-  );
+  return <ToneBadge tone={MFA_TONES[value]}>{MFA_LABELS[value]}</ToneBadge>;
 }

@@ -53,7 +53,10 @@ interface FormValues {
 const toRequest = (values: FormValues) => ({ ...values, personId: Number(values.personId) });
 
 /** Field errors for the form: the same schema main uses, plus the date rules. */
-export function validateAccountForm(values: FormValues, today = localDateString(new Date())): Record<string, string> {
+export function validateAccountForm(
+  values: FormValues,
+  today = localDateString(new Date()),
+): Record<string, string> {
   const parsed = accountInputSchema.safeParse(toRequest(values));
   const dates = {
     passwordChangedAt: values.passwordChangedAt.trim() || null,
@@ -83,7 +86,8 @@ export function AccountForm({
   onDelete?: (account: Account) => void;
 }) {
   return (
-    <Modal closeButtonProps={{ 'aria-label': 'Close' }}
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
       opened={opened}
       onClose={onClose}
       title={account ? `Edit ${account.service}` : 'Add an account'}
@@ -175,7 +179,13 @@ function AccountFormBody({
     <form onSubmit={submit} noValidate aria-label={account ? 'Edit account' : 'Add account'}>
       <Stack gap="md">
         <SimpleGrid cols={2} spacing="md">
-          <TextInput label="Service" placeholder="e.g. LinkedIn" required data-autofocus {...form.getInputProps('service')} />
+          <TextInput
+            label="Service"
+            placeholder="e.g. LinkedIn"
+            required
+            data-autofocus
+            {...form.getInputProps('service')}
+          />
           <Select
             label="Belongs to"
             data={people.map((p) => ({ value: String(p.id), label: p.name }))}
@@ -225,7 +235,11 @@ function AccountFormBody({
         </SimpleGrid>
         <SimpleGrid cols={2} spacing="md">
           <TextInput type="date" label="Password last changed" {...form.getInputProps('passwordChangedAt')} />
-          <TextInput type="date" label="Recovery info last reviewed" {...form.getInputProps('recoveryReviewedAt')} />
+          <TextInput
+            type="date"
+            label="Recovery info last reviewed"
+            {...form.getInputProps('recoveryReviewedAt')}
+          />
         </SimpleGrid>
         <Textarea
           label="Notes"

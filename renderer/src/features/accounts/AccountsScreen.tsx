@@ -1,5 +1,16 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import { Alert, Button, CloseButton, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  CloseButton,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconListDetails, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { Account } from '../../../../common/ipc/contract';
 import {
@@ -38,12 +49,17 @@ export function AccountsScreen() {
   const deferredFilter = useDeferredValue(filter);
 
   const all = accounts.data;
-  const visible = useMemo(() => (all ? queryAccounts(all, deferredFilter, sort) : []), [all, deferredFilter, sort]);
+  const visible = useMemo(
+    () => (all ? queryAccounts(all, deferredFilter, sort) : []),
+    [all, deferredFilter, sort],
+  );
   const isFiltered = filter !== EMPTY_FILTER && JSON.stringify(filter) !== JSON.stringify(EMPTY_FILTER);
 
   const toggleSort = (key: AccountSortKey) =>
     setSort((current) =>
-      current.key === key ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: 'asc' },
+      current.key === key
+        ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' }
+        : { key, direction: 'asc' },
     );
 
   const deleteAccount = async (account: Account) => {
@@ -129,7 +145,9 @@ export function AccountsScreen() {
             clearable
             data={options(CATEGORIES, CATEGORY_LABELS)}
             value={filter.category}
-            onChange={(value) => setFilter({ ...filter, category: (value as AccountFilter['category']) ?? null })}
+            onChange={(value) =>
+              setFilter({ ...filter, category: (value as AccountFilter['category']) ?? null })
+            }
             w={170}
           />
           <Select
@@ -164,6 +182,7 @@ export function AccountsScreen() {
           </Alert>
         ) : (
           <AccountsTable
+            viewKey={JSON.stringify([deferredFilter, sort])}
             accounts={visible}
             total={all?.length ?? 0}
             sort={sort}

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { ActionIcon, Box, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -19,6 +19,7 @@ const COLUMNS: { key: AccountSortKey; label: string }[] = [
 ];
 
 const ROW_HEIGHT = 52;
+const HEADER_HEIGHT = 40;
 
 /**
  * The accounts grid. Only the rows in view are in the DOM, so 10,000 accounts scroll as smoothly as
@@ -31,7 +32,10 @@ export function AccountsTable({
   onSort,
   onOpen,
   onDelete,
+  viewKey,
 }: {
+  /** Changes when the sort or filter changes: the list then starts again from the top. */
+  viewKey: string;
   accounts: Account[];
   total: number;
   sort: AccountSort;
@@ -47,44 +51,52 @@ export function AccountsTable({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // Rows start below the sticky header, which scrolls with them.
+    scrollMargin: HEADER_HEIGHT,
   });
 
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [viewKey]);
+
   return (
-    <div
-      role="table"
-      aria-label="Accounts"
-      aria-rowcount={accounts.length + 1}
-      className={classes.table}
-    >
-      <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className={`${classes.row} ${classes.header}`}>
-          {COLUMNS.map((column) => {
-            const isSorted = sort.key === column.key;
-            return (
-              <div
-                key={column.key}
-                role="columnheader"
-                aria-sort={isSorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-                className={classes.cell}
-              >
-                <UnstyledButton className={classes.sortButton} onClick={() => onSort(column.key)}>
-                  {column.label}
-                  {isSorted &&
-                    (sort.direction === 'asc' ? (
-                      <IconArrowUp size={14} aria-hidden />
-                    ) : (
-                      <IconArrowDown size={14} aria-hidden />
-                    ))}
-                </UnstyledButton>
-              </div>
-            );
-          })}
-          <div role="columnheader" className={classes.cell}>
-            <span className={classes.visuallyHidden}>Actions</span>
+    <div className={classes.table}>
+      <div
+        ref={scrollRef}
+        role="table"
+        aria-label="Accounts"
+        aria-rowcount={accounts.length + 1}
+        className={classes.scroller}
+        data-testid="accounts-scroller"
+      >
+        <div role="rowgroup" className={classes.stickyHeader}>
+          <div role="row" aria-rowindex={1} className={`${classes.row} ${classes.header}`}>
+            {COLUMNS.map((column) => {
+              const isSorted = sort.key === column.key;
+              return (
+                <div
+                  key={column.key}
+                  role="columnheader"
+                  aria-sort={isSorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+                  className={classes.cell}
+                >
+                  <UnstyledButton className={classes.sortButton} onClick={() => onSort(column.key)}>
+                    {column.label}
+                    {isSorted &&
+                      (sort.direction === 'asc' ? (
+                        <IconArrowUp size={14} aria-hidden />
+                      ) : (
+                        <IconArrowDown size={14} aria-hidden />
+                      ))}
+                  </UnstyledButton>
+                </div>
+              );
+            })}
+            <div role="columnheader" className={classes.cell}>
+              <span className={classes.visuallyHidden}>Actions</span>
+            </div>
           </div>
         </div>
-      </div>
-      <div ref={scrollRef} className={classes.scroller} data-testid="accounts-scroller">
         <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const account = accounts[item.index];
@@ -95,7 +107,7 @@ export function AccountsTable({
                 role="row"
                 aria-rowindex={item.index + 2}
                 className={`${classes.row} ${classes.body}`}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT }}
                 onDoubleClick={() => onOpen(account)}
               >
                 <div role="cell" className={classes.cell}>

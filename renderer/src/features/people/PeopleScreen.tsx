@@ -2,7 +2,6 @@ import { useState } from 'react';
 import {
   ActionIcon,
   Alert,
-  Badge,
   Button,
   Card,
   Group,
@@ -21,6 +20,7 @@ import { emailAddressSchema, personNameSchema } from '../../../../common/domain/
 import { ApiError, messageOf } from '../../api/client';
 import { useChannelMutation, usePeople } from '../../api/hooks';
 import { notifyDeleted, notifyError } from '../../app/notify';
+import { ToneBadge } from '../../components/Badges';
 
 /** Everyone in this file, with their email addresses. */
 export function PeopleScreen() {
@@ -83,7 +83,7 @@ function PersonCard({
           <Title order={3} size="h4" style={{ overflowWrap: 'anywhere' }}>
             {person.name}
           </Title>
-          {person.isDefault && <Badge variant="light">You</Badge>}
+          {person.isDefault && <ToneBadge tone="teal">You</ToneBadge>}
         </Group>
         <Group gap={4} wrap="nowrap">
           <Tooltip label="Rename" openDelay={400}>
@@ -115,7 +115,8 @@ function PersonCard({
       <Stack gap={6} mb="sm">
         {person.emails.length === 0 && (
           <Text size="sm" c="dimmed">
-            None yet. Add the addresses {person.isDefault ? 'you use' : 'they use'} to sign in: each is checked for breaches.
+            None yet. Add the addresses {person.isDefault ? 'you use' : 'they use'} to sign in: each is
+            checked for breaches.
           </Text>
         )}
         {person.emails.map((email) => (
@@ -170,7 +171,8 @@ function AddEmailForm({ person }: { person: Person }) {
           setAddress('');
           setError(null);
         } catch (failure) {
-          if (failure instanceof ApiError && failure.fieldErrors.address) setError(failure.fieldErrors.address);
+          if (failure instanceof ApiError && failure.fieldErrors.address)
+            setError(failure.fieldErrors.address);
           else notifyError(failure, 'Could not add the address');
         }
       }}
@@ -188,7 +190,13 @@ function AddEmailForm({ person }: { person: Person }) {
           style={{ flex: 1 }}
           size="sm"
         />
-        <Button type="submit" variant="light" size="sm" leftSection={<IconPlus size={14} aria-hidden />} loading={add.isPending}>
+        <Button
+          type="submit"
+          variant="default"
+          size="sm"
+          leftSection={<IconPlus size={14} aria-hidden />}
+          loading={add.isPending}
+        >
           Add
         </Button>
       </Group>
@@ -199,7 +207,8 @@ function AddEmailForm({ person }: { person: Person }) {
 function PersonNameModal({ target, onClose }: { target: Person | 'new' | null; onClose: () => void }) {
   const isNew = target === 'new';
   return (
-    <Modal closeButtonProps={{ 'aria-label': 'Close' }}
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
       opened={target !== null}
       onClose={onClose}
       title={isNew ? 'Add a person' : `Rename ${target?.name ?? ''}`}
@@ -262,7 +271,13 @@ function PersonNameForm({ target, onDone }: { target: Person | 'new'; onDone: ()
 function DeletePersonModal({ person, onClose }: { person: Person | null; onClose: () => void }) {
   const remove = useChannelMutation('people:delete', ['people', 'accounts']);
   return (
-    <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={person !== null} onClose={onClose} title={`Delete ${person?.name ?? ''}?`} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened={person !== null}
+      onClose={onClose}
+      title={`Delete ${person?.name ?? ''}?`}
+      centered
+    >
       {person && (
         <Stack>
           <Text size="sm">

@@ -1,0 +1,55 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from '../fixtures/app';
+import { AccountsPage } from '../pages/AccountsPage';
+import { PeoplePage } from '../pages/PeoplePage';
+
+const seriousViolations = async (page: Page) => {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+};
+
+test('every screen and the account form have no serious accessibility violations', async ({ app }) => {
+  const accounts = new AccountsPage(app.page);
+  await accounts.open();
+  expect(await seriousViolations(app.page), 'empty accounts').toEqual([]);
+  await accounts.add({ service: 'LinkedIn', url: 'linkedin.com', mfa: 'None' });
+  expect(await seriousViolations(app.page), 'accounts list').toEqual([]);
+  await accounts.startAdding();
+  await accounts.dialog.getByRole('button', { name: 'Add account' }).click();
+  await expect(accounts.dialog.getByText("Enter the service's name.")).toBeVisible();
+  expect(await seriousViolations(app.page), 'account form with errors').toEqual([]);
+  await accounts.dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  const people = new PeoplePage(app.page);
+  await people.open();
+  expect(await seriousViolations(app.page), 'people').toEqual([]);
+});
+
+test('the accounts screen works by keyboard alone', async ({ app }) => {
+  const accounts = new AccountsPage(app.page);
+  await accounts.open();
+  await app.page.getByRole('button', { name: 'Add your first account' }).focus();
+  await app.page.keyboard.press('Enter');
+  await expect(accounts.dialog).toBeVisible();
+  await expect(accounts.dialog.getByLabel('Service')).toBeFocused();
+  await app.page.keyboard.type('Dropbox');
+  await app.page.keyboard.press('Tab');
+  await app.page.keyboard.press('Tab');
+  await app.page.keyboard.type('dropbox.com');
+  await app.page.keyboard.press('Enter');
+  await expect(accounts.dialog).toBeHidden();
+  await expect(accounts.row('Dropbox')).toContainText('dropbox.com');
+  await accounts
+    .row('Dropbox')
+    .getByRole('button', { name: /^Edit Dropbox/ })
+    .focus();
+  await app.page.keyboard.press('Enter');
+  await expect(accounts.dialog).toBeVisible();
+  await app.page.keyboard.press('Escape');
+  await expect(accounts.dialog).toBeHidden();
+});

@@ -1,0 +1,58 @@
+import { test, expect } from '../fixtures/app';
+import { AccountsPage } from '../pages/AccountsPage';
+import { PeoplePage } from '../pages/PeoplePage';
+
+test('people: "Me" exists, others can be added, renamed and given addresses', async ({ app, restart }) => {
+  const people = new PeoplePage(app.page);
+  await people.open();
+  await expect(people.card('Me')).toContainText('No accounts yet');
+
+  await people.add('Sam');
+  await people.addEmail('Sam', ' Sam.Morgan@Example.NET ');
+  await expect(people.card('Sam')).toContainText('Sam.Morgan@example.net');
+
+  await people.addEmail('Sam', 'not-an-address');
+  await expect(people.card('Sam').getByText('This does not look like an email address.')).toBeVisible();
+  await people.addEmail('Sam', 'sam.morgan@example.net');
+  await expect(people.card('Sam').getByText('This person already has that address.')).toBeVisible();
+
+  await people.card('Me').getByRole('button', { name: 'Rename Me' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Rename Me' });
+  await dialog.getByLabel('Name').fill('   ');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText('Enter a name.')).toBeVisible();
+  await dialog.getByLabel('Name').fill('Alex');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(people.card('Alex')).toBeVisible();
+
+  const reopened = await restart();
+  const again = new PeoplePage(reopened.page);
+  await again.open();
+  await expect(again.card('Alex')).toBeVisible();
+  await expect(again.card('Sam')).toContainText('Sam.Morgan@example.net');
+});
+
+test('deleting a person removes their accounts, and undo brings everything back', async ({ app }) => {
+  const people = new PeoplePage(app.page);
+  await people.open();
+  await expect(people.card('Me').getByRole('button', { name: 'Delete Me' })).toBeDisabled();
+  await people.add('Sam');
+
+  const accounts = new AccountsPage(app.page);
+  await accounts.open();
+  await accounts.add({ service: 'Canva', url: 'canva.com', person: 'Sam' });
+  await expect(accounts.row('Canva')).toContainText('Sam');
+
+  await people.open();
+  await expect(people.card('Sam')).toContainText('1 account');
+  await people.card('Sam').getByRole('button', { name: 'Delete Sam' }).click();
+  const confirm = app.page.getByRole('dialog', { name: 'Delete Sam?' });
+  await expect(confirm).toContainText("This also deletes Sam's 1 account");
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(people.card('Sam')).toHaveCount(0);
+
+  await app.page.getByRole('button', { name: 'Undo' }).click();
+  await expect(people.card('Sam')).toContainText('1 account');
+  await accounts.open();
+  await expect(accounts.row('Canva')).toBeVisible();
+});

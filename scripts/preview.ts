@@ -1,0 +1,69 @@
+// `npm run preview`: the app without Electron — the built renderer in Chromium over the real IPC
+// handlers and a real SQLite file (the e2e suite's browser target).
+//   npm run preview                         headed window (needs a display), data in .lockstep-dev/preview
+//   npm run preview -- --screenshot DIR     PNGs of every main screen, headless, with demo data
+//   npm run preview -- --data-dir DIR       use this data folder
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchApp } from '../e2e/fixtures/app';
+import { seedDemoData } from './demoData';
+
+const { values } = parseArgs({
+  options: {
+    screenshot: { type: 'string' },
+    'data-dir': { type: 'string' },
+    demo: { type: 'boolean', default: false },
+  },
+});
+
+if (values.screenshot) {
+  const outDir = resolve(values.screenshot);
+  mkdirSync(outDir, { recursive: true });
+  const dataDir = values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'lockstep-preview-'));
+  if (!values['data-dir']) seedDemoData(dataDir);
+  const app = await launchApp({ dataDir, target: 'browser', viewport: { width: 1360, height: 860 } });
+  const { page } = app;
+  const shoot = async (name: string) => {
+    await page.waitForLoadState('networkidle').catch(() => {});
+    const file = join(outDir, `${name}.png`);
+    await page.screenshot({ path: file });
+    console.log(file);
+  };
+  try {
+    const nav = page.getByRole('navigation', { name: 'Screens' });
+    await nav.getByRole('link', { name: 'Accounts' }).click();
+    await page.getByRole('table', { name: 'Accounts' }).waitFor();
+    await shoot('accounts');
+    await page.getByRole('button', { name: /^Edit Dropbox/ }).click();
+    await page.getByRole('dialog').waitFor();
+    await shoot('account-edit');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await nav.getByRole('link', { name: 'People' }).click();
+    await page.getByRole('heading', { name: 'People', exact: true }).waitFor();
+    await shoot('people');
+  } finally {
+    await app.close();
+    if (!values['data-dir']) rmSync(dataDir, { recursive: true, force: true });
+  }
+} else {
+  if (!process.env.DISPLAY && process.platform === 'linux') {
+    console.error(
+      'No display found. Run `xvfb-run npm run preview`, or `npm run preview -- --screenshot DIR` for PNGs.',
+    );
+    process.exit(2);
+  }
+  const dataDir = resolve(values['data-dir'] ?? '.lockstep-dev/preview');
+  const isNew = !values['data-dir'] && values.demo;
+  mkdirSync(dataDir, { recursive: true });
+  if (isNew) seedDemoData(dataDir);
+  const app = await launchApp({ dataDir, target: 'browser', headed: true });
+  console.log(`Lockstep preview is open (data in ${dataDir}). Close the window or press Ctrl+C to stop.`);
+  await new Promise<void>((done) => {
+    app.page.on('close', () => done());
+    process.once('SIGINT', () => done());
+  });
+  await app.close();
+}
