@@ -1,0 +1,94 @@
+import {
+  REASONS,
+  isTotpValue,
+  isoFromDateText,
+  otherTypeSkip,
+  type ImportCollector,
+  type ReadOutcome,
+} from './entries';
+import { ImportError } from './importError';
+import { isObject, listOf, objectOf, textOf, type JsonObject } from './jsonValues';
+
+/** A Bitwarden cipher string (`2.iv|data|mac`): what an encrypted export holds instead of text. */
+const CIPHER_STRING = /^\d+\.[A-Za-z0-9+/=]+\|[A-Za-z0-9+/=]+(\|[A-Za-z0-9+/=]+)?$/;
+
+/** Cipher types in Bitwarden's JSON (`CipherType`), other than 1 = login. */
+const TYPE_REASONS: Record<number, string> = {
+  2: REASONS.note,
+  3: REASONS.card,
+  4: REASONS.identity,
+  5: REASONS.sshKey,
+};
+
+/** True when parsed JSON has the shape of a Bitwarden export, encrypted or not. */
+export function looksLikeBitwardenJson(value: unknown): value is JsonObject {
+  return (
+    isObject(value) &&
+    (Array.isArray(value.items) ||
+      typeof value.encrypted === 'boolean' ||
+      'encKeyValidation_DO_NOT_EDIT' in value)
+  );
+}
+
+/**
+ * Throws `encrypted` for a password-protected or account-restricted Bitwarden export (recognised by
+ * `encrypted: true`, `encKeyValidation_DO_NOT_EDIT`, or cipher strings where names should be).
+ */
+export function assertNotEncrypted(value: JsonObject, fileName: string): void {
+  const items = listOf(value.items);
+  const hasCipherStrings = items.slice(0, 20).some((item) => {
+    const fields = objectOf(item);
+    const login = objectOf(fields.login);
+    return [fields.name, login.username, login.password].some(
+      (field) => typeof field === 'string' && CIPHER_STRING.test(field),
+    );
+  });
+  if (
+    value.encrypted === true ||
+    value.passwordProtected === true ||
+    'encKeyValidation_DO_NOT_EDIT' in value ||
+    hasCipherStrings
+  ) {
+    throw new ImportError(
+      'encrypted',
+      `This Bitwarden export is encrypted, so Lockstep cannot read ${fileName}. In Bitwarden choose ` +
+        'File → Export vault → format ".json" (not ".json (Encrypted)"), or ".csv", and import that file.',
+    );
+  }
+}
+
+/** Reads every item of an unencrypted Bitwarden JSON export; `row` is the item's 1-based index. */
+export function readBitwardenJson(value: JsonObject, collector: ImportCollector): void {
+  const folders = new Map<string, string>();
+  for (const folder of listOf(value.folders)) {
+    const { id, name } = objectOf(folder);
+    if (typeof id === 'string') folders.set(id, textOf(name));
+  }
+  listOf(value.items).forEach((item, index) => {
+    collector.add(index + 1, readItem(objectOf(item), folders));
+  });
+}
+
+function readItem(item: JsonObject, folders: ReadonlyMap<string, string>): ReadOutcome {
+  if (item.deletedDate !== null && item.deletedDate !== undefined) return { skip: REASONS.trash };
+  const type = item.type;
+  if (type !== 1) {
+    const reason = typeof type === 'number' ? TYPE_REASONS[type] : undefined;
+    return reason ? { skip: reason } : otherTypeSkip(textOf(type));
+  }
+  const login = objectOf(item.login);
+  const password = textOf(login.password);
+  if (password === '') {
+    const hasPasskey = listOf(login.fido2Credentials).length > 0;
+    return { skip: hasPasskey ? 'No password (passkey only)' : REASONS.noPassword };
+  }
+  return {
+    title: textOf(item.name),
+    urls: listOf(login.uris).map((uri) => textOf(objectOf(uri).uri)),
+    username: textOf(login.username),
+    password,
+    hasTotp: isTotpValue(textOf(login.totp)),
+    passwordChangedAt: isoFromDateText(login.passwordRevisionDate) ?? isoFromDateText(item.revisionDate),
+    folder: folders.get(textOf(item.folderId)) ?? '',
+  };
+}

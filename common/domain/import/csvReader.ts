@@ -1,0 +1,205 @@
+import { ImportError } from './importError';
+
+/*
+ * A small RFC 4180 reader rather than papaparse: @types/papaparse starts with
+ * `/// <reference types="node" />`, which would pull Node's globals into common/ (whose tsconfig
+ * exists to keep them out) and clash with the ambient URL/TextDecoder declarations. Owning the loop
+ * also gives exact positions for "the quote that opens in row 3 (line 4)" messages.
+ */
+
+/** One data record of a CSV file. */
+export interface CsvRecord {
+  /** 1-based data-record number: the header is not counted, neither are blank lines. */
+  row: number;
+  /** 1-based physical line the record starts on (for messages). */
+  line: number;
+  /** Field values with quoting removed. */
+  fields: string[];
+  /** A closing quote was followed by text other than a delimiter or line end (`"ab"cd`). */
+  hasStrayQuote: boolean;
+}
+
+/** A CSV file split into its header and data records. */
+export interface CsvTable {
+  /** Header names, trimmed, as written (case kept). */
+  columns: string[];
+  records: CsvRecord[];
+}
+
+const QUOTE = 0x22;
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
+const TAB = 0x09;
+
+/** The delimiters a password-manager CSV is written with, in order of preference on a tie. */
+const DELIMITERS = [',', ';', '\t'] as const;
+
+/**
+ * Reads a whole CSV file. The delimiter (`,`, `;` or tab) is the one that occurs most often outside
+ * quotes in the header line. Throws `malformed` when a quoted value is never closed, naming the row
+ * and line where the quote opened.
+ */
+export function readCsvTable(text: string, fileName: string): CsvTable {
+  return read(text, fileName, Infinity);
+}
+
+/** Reads only the header names of a CSV file (cheap, for format detection). */
+export function readCsvColumns(text: string, fileName: string): string[] {
+  return read(text, fileName, 0).columns;
+}
+
+function read(text: string, fileName: string, maxRecords: number): CsvTable {
+  // One line-ending convention for the loop below. Inside quoted values this turns CRLF into LF,
+  // which no field Lockstep keeps (title, URL, user name, password) can meaningfully contain.
+  const normalized = text.replace(/\r\n?/g, '\n');
+  const delimiter = detectDelimiter(normalized);
+  const reader = new RecordReader(normalized, delimiter.charCodeAt(0), fileName);
+  const header = reader.next();
+  const columns = (header?.fields ?? []).map((name) => name.replace(/^\uFEFF/, '').trim());
+  const records: CsvRecord[] = [];
+  while (records.length < maxRecords) {
+    const record = reader.next();
+    if (!record) break;
+    records.push(record);
+  }
+  return { columns, records };
+}
+
+/** Counts candidate delimiters outside quotes in the first line and picks the most frequent. */
+function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let isQuoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] ?? '';
+    if (char === '"') isQuoted = !isQuoted;
+    else if (!isQuoted) {
+      if (char === '\n') break;
+      const count = counts.get(char);
+      if (count !== undefined) counts.set(char, count + 1);
+    }
+  }
+  let best: string = DELIMITERS[0];
+  for (const delimiter of DELIMITERS) {
+    if ((counts.get(delimiter) ?? 0) > (counts.get(best) ?? 0)) best = delimiter;
+  }
+  return best;
+}
+
+class RecordReader {
+  private pos = 0;
+  private line = 1;
+  /** Records returned so far, header included: the next data record's number. */
+  private count = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly delimiter: number,
+    private readonly fileName: string,
+  ) {}
+
+  /** The next non-blank record, or null at the end of the text. */
+  next(): CsvRecord | null {
+    const { text } = this;
+    while (this.pos < text.length) {
+      const line = this.line;
+      const fields: string[] = [];
+      let hasStrayQuote = false;
+      for (;;) {
+        if (text.charCodeAt(this.pos) === QUOTE) {
+          const field = this.readQuoted();
+          if (field.isStray) hasStrayQuote = true;
+          fields.push(field.value);
+        } else {
+          fields.push(this.readUnquoted());
+        }
+        if (this.pos >= text.length) break;
+        const char = text.charCodeAt(this.pos);
+        this.pos++;
+        if (char === NEWLINE) {
+          this.line++;
+          break;
+        }
+        // Otherwise it was the delimiter; a delimiter at the very end leaves one empty field.
+        if (this.pos >= text.length) {
+          fields.push('');
+          break;
+        }
+      }
+      if (fields.length === 1 && (fields[0] ?? '').trim() === '') continue; // a blank line
+      const row = this.count;
+      this.count++;
+      return { row, line, fields, hasStrayQuote };
+    }
+    return null;
+  }
+
+  private readUnquoted(): string {
+    const { text, delimiter } = this;
+    const start = this.pos;
+    let end = start;
+    while (end < text.length) {
+      const char = text.charCodeAt(end);
+      if (char === delimiter || char === NEWLINE) break;
+      end++;
+    }
+    this.pos = end;
+    return text.slice(start, end);
+  }
+
+  private readQuoted(): { value: string; isStray: boolean } {
+    const { text, delimiter } = this;
+    const openLine = this.line;
+    let value = '';
+    let from = this.pos + 1;
+    for (;;) {
+      const quote = text.indexOf('"', from);
+      if (quote === -1) throw this.unterminated(openLine);
+      value += text.slice(from, quote);
+      if (text.charCodeAt(quote + 1) === QUOTE) {
+        value += '"';
+        from = quote + 2;
+        continue;
+      }
+      this.pos = quote + 1;
+      break;
+    }
+    this.line += countNewlines(value);
+    // Spaces between a closing quote and the delimiter are tolerated; other text is not valid CSV.
+    // It is kept (as most readers do) and the record is flagged so the caller can refuse it.
+    let after = this.pos;
+    while (after < text.length) {
+      const char = text.charCodeAt(after);
+      if ((char !== SPACE && char !== TAB) || char === delimiter) break;
+      after++;
+    }
+    const next = text.charCodeAt(after);
+    if (after < text.length && next !== delimiter && next !== NEWLINE) {
+      const afterQuote = this.pos;
+      this.readUnquoted();
+      return { value: value + text.slice(afterQuote, this.pos), isStray: true };
+    }
+    this.pos = after;
+    return { value, isStray: false };
+  }
+
+  private unterminated(openLine: number): ImportError {
+    const where =
+      this.count === 0 ? `in the header (line ${openLine})` : `in row ${this.count} (line ${openLine})`;
+    return new ImportError(
+      'malformed',
+      `${this.fileName} ends inside a quoted value: the quote that opens ${where} is never closed. ` +
+        'The file may have been cut short; export it again.',
+      this.count === 0 ? {} : { row: this.count },
+    );
+  }
+}
+
+function countNewlines(value: string): number {
+  let count = 0;
+  let index = value.indexOf('\n');
+  while (index !== -1) {
+    count++;
+    index = value.indexOf('\n', index + 1);
+  }
+  return count;
+}
