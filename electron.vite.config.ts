@@ -1,9 +1,22 @@
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { cpSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+/** Copies the bundled datasets beside the main bundle (`out/data`), where bundledData.ts looks. */
+const copyBundledData = (): Plugin => ({
+  name: 'lockstep-copy-bundled-data',
+  closeBundle() {
+    cpSync(resolve(import.meta.dirname, 'electron/data'), resolve(import.meta.dirname, 'out/data'), {
+      recursive: true,
+    });
+  },
+});
 
 export default defineConfig({
   main: {
+    plugins: [copyBundledData()],
     build: {
       outDir: 'out/main',
       rollupOptions: {

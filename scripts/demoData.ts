@@ -149,7 +149,7 @@ const SAM: AccountSeed[] = [
 ];
 
 /** Fills a data folder with a small, realistic household: for the preview and the README screenshots. */
-export function seedDemoData(dataDir: string): void {
+export async function seedDemoData(dataDir: string): Promise<void> {
   const core = openCore({ dataDir, platform: new RecordingPlatform() });
   try {
     const { inventory } = core;
@@ -169,6 +169,6 @@ export function seedDemoData(dataDir: string): void {
       }
     }
   } finally {
-    core.close();
+    await core.close();
   }
 }

@@ -22,7 +22,7 @@ if (values.screenshot) {
   const outDir = resolve(values.screenshot);
   mkdirSync(outDir, { recursive: true });
   const dataDir = values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'lockstep-preview-'));
-  if (!values['data-dir']) seedDemoData(dataDir);
+  if (!values['data-dir']) await seedDemoData(dataDir);
   const app = await launchApp({ dataDir, target: 'browser', viewport: { width: 1360, height: 860 } });
   const { page } = app;
   const shoot = async (name: string) => {
@@ -58,7 +58,7 @@ if (values.screenshot) {
   const dataDir = resolve(values['data-dir'] ?? '.lockstep-dev/preview');
   const isNew = !values['data-dir'] && values.demo;
   mkdirSync(dataDir, { recursive: true });
-  if (isNew) seedDemoData(dataDir);
+  if (isNew) await seedDemoData(dataDir);
   const app = await launchApp({ dataDir, target: 'browser', headed: true });
   console.log(`Lockstep preview is open (data in ${dataDir}). Close the window or press Ctrl+C to stop.`);
   await new Promise<void>((done) => {

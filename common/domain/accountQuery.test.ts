@@ -20,6 +20,9 @@ const account = (fields: Partial<Account>): Account => ({
   notes: '',
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
+  hasTotp: false,
+  source: 'manual',
+  passwordStrength: null,
   ...fields,
 });
 

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { FindingKind, FindingStatus, Severity } from '../domain/checks/findings';
+import type { ColumnMapping, ImportFormat, SkippedRow } from '../domain/import/types';
 import type { Category, Criticality, MfaMethod } from '../domain/inventory';
 import type { ServiceUrlInfo } from '../domain/serviceUrl';
 import type { Result } from './result';
@@ -44,6 +46,11 @@ export interface Account {
   notes: string;
   createdAt: string;
   updatedAt: string;
+  /** An import saw a TOTP secret for this account (the secret itself was never kept). */
+  hasTotp: boolean;
+  source: 'manual' | 'import';
+  /** zxcvbn score 0–4 of the imported password; null when no password was ever analysed. */
+  passwordStrength: number | null;
 }
 
 /** Facts about the running app. */
@@ -61,6 +68,94 @@ export interface DeletionReceipt {
   count: number;
 }
 
+/** A finding: something wrong with one or more accounts, and why. */
+export interface Finding {
+  id: number;
+  kind: FindingKind;
+  subject: string;
+  severity: Severity;
+  status: FindingStatus;
+  /** Facts behind it (JSON); never a secret. */
+  evidence: Record<string, unknown>;
+  accountIds: number[];
+  firstSeenAt: string;
+  lastSeenAt: string;
+  resolvedAt: string | null;
+  dismissedReason: string | null;
+  recheckAt: string | null;
+}
+
+/** One entry of an import preview (no password, ever). */
+export interface ImportPreviewItem {
+  row: number;
+  service: string;
+  domain: string | null;
+  username: string;
+  hasTotp: boolean;
+  action: 'create' | 'update';
+}
+
+/** What an import would do, shown before anything is written. */
+export interface ImportPreview {
+  sessionId: string;
+  fileName: string;
+  personId: number;
+  /** null when the columns match no known format: choose a mapping and preview again. */
+  format: ImportFormat | null;
+  formatLabel: string;
+  columns: string[];
+  suggestedMapping: Partial<ColumnMapping>;
+  /** Login entries read. */
+  entries: number;
+  skipped: SkippedRow[];
+  toCreate: number;
+  toUpdate: number;
+  /** The first items (at most 500), in file order. */
+  items: ImportPreviewItem[];
+}
+
+/** What an import did. */
+export interface ImportResult {
+  fileName: string;
+  format: ImportFormat;
+  entries: number;
+  created: number;
+  updated: number;
+  skipped: SkippedRow[];
+  /** Open findings after the import, by kind. */
+  openFindings: Partial<Record<FindingKind, number>>;
+  /** How the breached-password check ran: always the bundled list; online only when turned on. */
+  pwnedCheck: { commonList: true; online: 'off' | 'checked' | 'failed' | 'partial' };
+}
+
+/** Progress of a running import. */
+export interface ImportProgress {
+  sessionId: string;
+  phase: 'analysing' | 'checking-online' | 'saving' | 'done';
+  done: number;
+  total: number;
+}
+
+/** User settings. Online features are off until the user turns them on. */
+export interface Settings {
+  /** Check passwords against Have I Been Pwned's range API (k-anonymity: 5 hex characters of a SHA-1 are sent). */
+  onlinePwnedCheck: boolean;
+  /** The range API's base URL (tests point it at a local fake server). */
+  pwnedRangeUrl: string;
+}
+
+/** One outbound request, as the user can read it. */
+export interface LedgerEntry {
+  id: number;
+  at: string;
+  method: string;
+  url: string;
+  purpose: string;
+  /** Exactly what left the computer, in words (e.g. "5 hex characters of a SHA-1: 21BD1"). */
+  sent: string;
+  outcome: string;
+}
+
 interface Responses {
   'app:info': AppInfo;
   'people:list': Person[];
@@ -76,6 +171,14 @@ interface Responses {
   'accounts:delete': DeletionReceipt;
   'trash:undo': { restored: number };
   'shell:openExternal': { opened: boolean };
+  'findings:list': Finding[];
+  'import:pickFile': { path: string; name: string } | null;
+  'import:preview': ImportPreview;
+  'import:confirm': ImportResult;
+  'import:cancel': { cancelled: boolean };
+  'settings:get': Settings;
+  'settings:update': Settings;
+  'ledger:list': LedgerEntry[];
 }
 
 /** The request type of a channel, as the renderer sends it (before validation). */
@@ -86,13 +189,15 @@ export type ParsedRequestOf<C extends Channel> = z.output<(typeof requestSchemas
 export type ResponseOf<C extends Channel> = Responses[C];
 
 /** Areas whose data changed; views holding that data refetch. */
-export type ChangeArea = 'people' | 'accounts';
+export type ChangeArea = 'people' | 'accounts' | 'findings' | 'settings' | 'ledger';
 /** The event main broadcasts after a write. */
 export interface DidChangeEvent {
   areas: ChangeArea[];
 }
-/** The one event channel from main to renderer. */
+/** The event channel for data changes, from main to renderer. */
 export const DID_CHANGE_CHANNEL = 'app:didChange';
+/** The event channel for import progress. */
+export const IMPORT_PROGRESS_CHANNEL = 'import:didProgress';
 
 /**
  * `window.lockstep`: one function per channel, plus a change subscription. The preload object
@@ -103,4 +208,8 @@ export type LockstepApi = {
 } & {
   /** Subscribes to change events; returns the unsubscribe function. */
   onDidChange(listener: (event: DidChangeEvent) => void): () => void;
+  /** Subscribes to import progress; returns the unsubscribe function. */
+  onImportProgress(listener: (event: ImportProgress) => void): () => void;
+  /** The file-system path of a dropped file (Electron only; '' elsewhere). */
+  pathForFile(file: { readonly name: string }): string;
 };

@@ -1,7 +1,52 @@
 import { z } from 'zod';
 import { accountInputSchema, emailAddressSchema, idSchema, personNameSchema } from '../domain/validation';
+import type { ImportFormat } from '../domain/import/types';
 
 const empty = z.object({}).strict();
+const sessionIdSchema = z.string().regex(/^[a-f0-9-]{36}$/, 'Unknown import.');
+
+/** The largest export accepted from a drop (base64 of 64 MiB). */
+const MAX_IMPORT_BASE64 = Math.ceil((64 * 1024 * 1024) / 3) * 4;
+
+/** Format ids accepted from the renderer. */
+const IMPORT_FORMAT_IDS = [
+  'bitwarden-csv',
+  'bitwarden-json',
+  '1password-csv',
+  '1password-1pux',
+  'lastpass-csv',
+  'chrome-csv',
+  'firefox-csv',
+  'apple-csv',
+  'keepassxc-csv',
+  'keepass-xml',
+  'dashlane-csv',
+  'protonpass-csv',
+  'nordpass-csv',
+  'generic-csv',
+] as const satisfies readonly ImportFormat[];
+
+const column = z.string().min(1).max(200);
+const columnMappingSchema = z
+  .object({
+    title: column.optional(),
+    url: column,
+    username: column.optional(),
+    password: column,
+    totp: column.optional(),
+  })
+  .strict();
+
+/** Online services may only be reached over https, or on this machine for tests. */
+function isAllowedServiceUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:') return true;
+    return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
+  } catch {
+    return false;
+  }
+}
 const byId = z.object({ id: idSchema }).strict();
 
 /**
@@ -27,6 +72,34 @@ export const requestSchemas = {
     .strict(),
   'trash:undo': z.object({ token: z.string().regex(/^[a-f0-9-]{36}$/, 'Unknown undo token.') }).strict(),
   'shell:openExternal': z.object({ url: z.string().max(4000) }).strict(),
+  'findings:list': empty,
+  'import:pickFile': empty,
+  'import:preview': z
+    .object({
+      source: z.union([
+        z.object({ path: z.string().min(1).max(4096) }).strict(),
+        z.object({ name: z.string().min(1).max(255), base64: z.string().max(MAX_IMPORT_BASE64) }).strict(),
+        z.object({ sessionId: sessionIdSchema }).strict(),
+      ]),
+      personId: idSchema,
+      format: z.enum(IMPORT_FORMAT_IDS).optional(),
+      mapping: columnMappingSchema.optional(),
+    })
+    .strict(),
+  'import:confirm': z.object({ sessionId: sessionIdSchema }).strict(),
+  'import:cancel': z.object({ sessionId: sessionIdSchema }).strict(),
+  'settings:get': empty,
+  'settings:update': z
+    .object({
+      onlinePwnedCheck: z.boolean().optional(),
+      pwnedRangeUrl: z
+        .string()
+        .trim()
+        .refine(isAllowedServiceUrl, 'Use an https address (or http://127.0.0.1 for a local test server).')
+        .optional(),
+    })
+    .strict(),
+  'ledger:list': empty,
 } as const;
 
 /** Every channel name. */

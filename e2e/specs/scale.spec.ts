@@ -25,7 +25,7 @@ test('10,000 accounts: only the visible rows are rendered; scrolling and search 
       });
     }
   })();
-  core.close();
+  await core.close();
 
   const app = await launchApp({ dataDir });
   try {

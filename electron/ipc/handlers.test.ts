@@ -8,8 +8,8 @@ import { openCore, type Core } from '../services/core';
 import { createHandlers, dispatch } from './handlers';
 
 const cores: Core[] = [];
-afterEach(() => {
-  while (cores.length) cores.pop()?.close();
+afterEach(async () => {
+  while (cores.length) await cores.pop()?.close();
 });
 
 function setup(dataDir = mkdtempSync(join(tmpdir(), 'lockstep-ipc-'))) {
@@ -45,7 +45,7 @@ describe('dispatch', () => {
     const { call, dataDir } = setup();
     return call('people:list', {}).then(async (result) => {
       expect(result).toMatchObject({ ok: true, value: [{ id: 1, name: 'Me', isDefault: true }] });
-      cores.pop()?.close();
+      await cores.pop()?.close();
       const again = setup(dataDir);
       expect(await again.call('people:list', {})).toMatchObject({ ok: true, value: [{ name: 'Me' }] });
     });
@@ -58,7 +58,7 @@ describe('dispatch', () => {
       ok: true,
       value: { id: 1, domain: 'linkedin.com', urlKind: 'web', personName: 'Me' },
     });
-    expect(changes).toContainEqual(['accounts', 'people']);
+    expect(changes).toContainEqual(['accounts', 'people', 'findings']);
   });
 
   it('refuses unknown channels and invalid payloads without running anything', async () => {
@@ -155,7 +155,7 @@ describe('dispatch', () => {
       ok: true;
       value: { token: string };
     };
-    cores.pop()?.close();
+    await cores.pop()?.close();
     const again = setup(dataDir);
     expect(await again.call('trash:undo', { token: deleted.value.token })).toMatchObject({ ok: false });
     expect(again.core.db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });

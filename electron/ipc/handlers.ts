@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Channel, ParsedRequestOf, ResponseOf } from '../../common/ipc/contract';
 import { requestSchemas } from '../../common/ipc/schemas';
 import { AppFailure, fail, ok, type Result } from '../../common/ipc/result';
@@ -12,7 +13,7 @@ export type HandlerTable = {
 
 /** The channel → service table. */
 export function createHandlers(core: Core): HandlerTable {
-  const { inventory } = core;
+  const { inventory, checks, imports, settings, ledger } = core;
   return {
     'app:info': () => ({
       version: core.version,
@@ -40,6 +41,26 @@ export function createHandlers(core: Core): HandlerTable {
       await core.platform.openExternal(url);
       return { opened: true };
     },
+    'findings:list': () => checks.list(),
+    'import:pickFile': async () => {
+      const path = await core.platform.pickFile({
+        title: 'Choose a password-manager export',
+        filters: [
+          { name: 'Password exports', extensions: ['csv', 'json', '1pux', 'xml', 'txt'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      });
+      return path ? { path, name: basename(path) } : null;
+    },
+    'import:preview': (request) => imports.preview(request),
+    'import:confirm': (request) => imports.confirm(request),
+    'import:cancel': (request) => imports.cancel(request),
+    'settings:get': () => settings.get(),
+    'settings:update': (request) => {
+      const next = settings.update(request);
+      return next;
+    },
+    'ledger:list': () => ledger.list(),
   };
 }
 

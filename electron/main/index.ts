@@ -1,7 +1,7 @@
 import { app, BrowserWindow, dialog, Menu, net, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DID_CHANGE_CHANNEL } from '../../common/ipc/contract';
+import { DID_CHANGE_CHANNEL, IMPORT_PROGRESS_CHANNEL } from '../../common/ipc/contract';
 import { createHandlers } from '../ipc/handlers';
 import { registerIpc } from '../ipc/register';
 import { APP_ORIGIN } from '../ipc/senders';
@@ -39,7 +39,14 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', (event) => {
+    if (!core) return;
+    // Stop the analysis workers and close the database cleanly before the process exits.
+    event.preventDefault();
+    const closing = core;
+    core = null;
+    void closing.close().finally(() => app.quit());
+  });
   app.whenReady().then(start, (error: unknown) => fatal(error));
 }
 
@@ -52,6 +59,7 @@ function start(): void {
       version: app.getVersion(),
       platform: createPlatform(),
       onDidChange: (areas) => mainWindow?.webContents.send(DID_CHANGE_CHANNEL, { areas }),
+      onImportProgress: (event) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, event),
     });
   } catch (error) {
     fatal(error);

@@ -1,9 +1,15 @@
-import { dialog, Notification, shell, type BrowserWindow } from 'electron';
+import { dialog, Notification, safeStorage, shell, type BrowserWindow } from 'electron';
 import type { PlatformPort } from './port';
 
 /** The port's only Electron implementation: thin calls, no logic worth testing elsewhere. */
 export function createElectronPlatform(getWindow: () => BrowserWindow | null): PlatformPort {
   return {
+    secrets: {
+      isAvailable: () => safeStorage.isEncryptionAvailable(),
+      encrypt: (plain) => new Uint8Array(safeStorage.encryptString(Buffer.from(plain).toString('base64'))),
+      decrypt: (cipher) =>
+        new Uint8Array(Buffer.from(safeStorage.decryptString(Buffer.from(cipher)), 'base64')),
+    },
     openExternal: (url) => shell.openExternal(url),
     async pickFile({ title, filters }) {
       const window = getWindow();

@@ -6,6 +6,7 @@ import type { PlatformPort } from './port';
  */
 export function createHeadlessPlatform(log: (line: string) => void): PlatformPort {
   return {
+    secrets: null,
     async openExternal(url) {
       log(`Open this link in your browser: ${url}`);
     },

@@ -13,6 +13,21 @@ export interface PlatformPort {
   }): Promise<string | null>;
   /** Shows a desktop notification. */
   notify(notification: { title: string; body: string }): void;
+  /** The OS keychain (Electron `safeStorage`), or null where there is none (CLI, tests). */
+  readonly secrets: SecretProtector | null;
+}
+
+/**
+ * Seals secrets with the operating system's keychain, so that only this user on this machine can
+ * unseal them.
+ */
+export interface SecretProtector {
+  /** Whether sealing works now (a keychain is present and unlocked). */
+  isAvailable(): boolean;
+  /** Seals bytes. */
+  encrypt(plain: Uint8Array): Uint8Array;
+  /** Unseals what {@link encrypt} sealed; throws when it cannot. */
+  decrypt(cipher: Uint8Array): Uint8Array;
 }
 
 /** External links are opened only for https URLs with a host, never for other schemes. */

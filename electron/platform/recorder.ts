@@ -13,6 +13,8 @@ export interface PlatformRecording {
  */
 export class RecordingPlatform implements PlatformPort {
   readonly recording: PlatformRecording = { openedUrls: [], notifications: [], fileRequests: [] };
+  /** No keychain: secrets fall back to owner-only files, as on a machine without one. */
+  readonly secrets = null;
   private readonly fileAnswers: (string | null)[] = [];
 
   /** The next file dialog resolves to `path` (null = the user cancelled). */

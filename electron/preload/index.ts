@@ -1,5 +1,11 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { DID_CHANGE_CHANNEL, type DidChangeEvent, type LockstepApi } from '../../common/ipc/contract';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import {
+  DID_CHANGE_CHANNEL,
+  IMPORT_PROGRESS_CHANNEL,
+  type DidChangeEvent,
+  type ImportProgress,
+  type LockstepApi,
+} from '../../common/ipc/contract';
 
 // One function per channel; ipcRenderer itself never reaches the page.
 const api = {
@@ -17,11 +23,25 @@ const api = {
   'accounts:delete': (request) => ipcRenderer.invoke('accounts:delete', request),
   'trash:undo': (request) => ipcRenderer.invoke('trash:undo', request),
   'shell:openExternal': (request) => ipcRenderer.invoke('shell:openExternal', request),
+  'findings:list': (request) => ipcRenderer.invoke('findings:list', request),
+  'import:pickFile': (request) => ipcRenderer.invoke('import:pickFile', request),
+  'import:preview': (request) => ipcRenderer.invoke('import:preview', request),
+  'import:confirm': (request) => ipcRenderer.invoke('import:confirm', request),
+  'import:cancel': (request) => ipcRenderer.invoke('import:cancel', request),
+  'settings:get': (request) => ipcRenderer.invoke('settings:get', request),
+  'settings:update': (request) => ipcRenderer.invoke('settings:update', request),
+  'ledger:list': (request) => ipcRenderer.invoke('ledger:list', request),
   onDidChange(listener) {
     const wrapped = (_event: IpcRendererEvent, payload: DidChangeEvent) => listener(payload);
     ipcRenderer.on(DID_CHANGE_CHANNEL, wrapped);
     return () => ipcRenderer.removeListener(DID_CHANGE_CHANNEL, wrapped);
   },
+  onImportProgress(listener) {
+    const wrapped = (_event: IpcRendererEvent, payload: ImportProgress) => listener(payload);
+    ipcRenderer.on(IMPORT_PROGRESS_CHANNEL, wrapped);
+    return () => ipcRenderer.removeListener(IMPORT_PROGRESS_CHANNEL, wrapped);
+  },
+  pathForFile: (file) => webUtils.getPathForFile(file as File),
 } satisfies LockstepApi;
 
 contextBridge.exposeInMainWorld('lockstep', api);

@@ -1,13 +1,22 @@
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { ChangeArea } from '../../common/ipc/contract';
+import type { ChangeArea, ImportProgress } from '../../common/ipc/contract';
 import { DATABASE_FILE, openDatabase } from '../db/connection';
 import { AccountsRepository } from '../db/repositories/accountsRepository';
+import { FindingsRepository } from '../db/repositories/findingsRepository';
+import { ImportsRepository } from '../db/repositories/importsRepository';
+import { LedgerRepository } from '../db/repositories/ledgerRepository';
+import { PasswordSignalsRepository } from '../db/repositories/passwordSignalsRepository';
 import { PeopleRepository } from '../db/repositories/peopleRepository';
+import { SettingsRepository } from '../db/repositories/settingsRepository';
 import { TrashRepository } from '../db/repositories/trashRepository';
 import type { PlatformPort } from '../platform/port';
+import { ChecksService } from './checksService';
 import { systemClock, type Clock } from './clock';
+import { ImportService } from './importService';
 import { InventoryService } from './inventoryService';
+import { createPasswordHealth } from './passwordHealthDeps';
+import { SettingsService } from './settingsService';
 
 /** What the app needs to run, whatever the shell around it (Electron, the CLI, the e2e harness). */
 export interface CoreOptions {
@@ -16,7 +25,11 @@ export interface CoreOptions {
   clock?: Clock;
   /** Called after every write with the areas that changed. */
   onDidChange?: (areas: ChangeArea[]) => void;
+  /** Called as an import makes progress. */
+  onImportProgress?: (event: ImportProgress) => void;
   version?: string;
+  /** The network for opt-in online checks (tests pass a fake). */
+  fetchImpl?: typeof fetch;
 }
 
 /** The composed app: database, services and the platform port. */
@@ -28,31 +41,69 @@ export interface Core {
   readonly platform: PlatformPort;
   readonly clock: Clock;
   readonly inventory: InventoryService;
-  close(): void;
+  readonly checks: ChecksService;
+  readonly imports: ImportService;
+  readonly settings: SettingsService;
+  readonly ledger: LedgerRepository;
+  /** Stops background workers, forgets pending imports and closes the database. */
+  close(): Promise<void>;
 }
 
 /** Opens the database in `dataDir` and wires the services over it. */
 export function openCore(options: CoreOptions): Core {
   const db = openDatabase(options.dataDir);
   const clock = options.clock ?? systemClock;
-  const notify = options.onDidChange ?? (() => {});
-  const inventory = new InventoryService(
-    new PeopleRepository(db),
-    new AccountsRepository(db),
-    new TrashRepository(db),
-    clock,
-    notify,
-  );
+  const version = options.version ?? '0.0.0';
+  const checks = new ChecksService(new FindingsRepository(db), clock);
+  const emit = options.onDidChange ?? (() => {});
+  // Any change to accounts re-runs the checks before open views are told, so findings never lag.
+  const notify = (areas: ChangeArea[]) => {
+    if (areas.includes('accounts') && !areas.includes('findings')) {
+      checks.run();
+      emit([...areas, 'findings']);
+    } else {
+      emit(areas);
+    }
+  };
+  const people = new PeopleRepository(db);
+  const accounts = new AccountsRepository(db);
+  const inventory = new InventoryService(people, accounts, new TrashRepository(db), clock, notify);
   inventory.initialise();
+  checks.run();
+  const settings = new SettingsService(new SettingsRepository(db));
+  const ledger = new LedgerRepository(db);
+  const health = createPasswordHealth(options.dataDir, options.platform);
+  const imports = new ImportService({
+    people,
+    accounts,
+    signals: new PasswordSignalsRepository(db),
+    imports: new ImportsRepository(db),
+    ledger,
+    checks,
+    settings,
+    clock,
+    changed: notify,
+    progress: options.onImportProgress ?? (() => {}),
+    health: () => health.get(),
+    transaction: (fn) => db.transaction(fn)(),
+    userAgent: `Lockstep/${version} (+https://github.com/lockstep)`,
+    fetchImpl: options.fetchImpl,
+  });
   return {
     dataDir: options.dataDir,
     databasePath: join(options.dataDir, DATABASE_FILE),
-    version: options.version ?? '0.0.0',
+    version,
     db,
     platform: options.platform,
     clock,
     inventory,
-    close: () => {
+    checks,
+    imports,
+    settings,
+    ledger,
+    close: async () => {
+      imports.dispose();
+      await health.close();
       if (db.open) db.close();
     },
   };

@@ -9,5 +9,6 @@ export interface Migration {
 }
 
 import { migration0010 } from './0010-inventory';
+import { migration0020 } from './0020-password-health';
 
-export const MIGRATIONS: readonly Migration[] = [migration0010];
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020];

@@ -20,6 +20,9 @@ interface AccountRow {
   notes: string;
   created_at: string;
   updated_at: string;
+  has_totp: number;
+  source: 'manual' | 'import';
+  strength: number | null;
 }
 
 /** The columns a write sets; derived values (domain, kind) are computed by the service. */
@@ -40,8 +43,9 @@ export interface AccountValues {
 
 const SELECT = `SELECT a.id, a.person_id, p.name AS person_name, a.service, a.url, a.domain, a.url_kind,
   a.username, a.category, a.criticality, a.mfa, a.password_changed_at, a.recovery_reviewed_at,
-  a.notes, a.created_at, a.updated_at
-  FROM accounts a JOIN people p ON p.id = a.person_id`;
+  a.notes, a.created_at, a.updated_at, a.has_totp, a.source, s.strength
+  FROM accounts a JOIN people p ON p.id = a.person_id
+  LEFT JOIN password_signals s ON s.account_id = a.id`;
 
 const toAccount = (row: AccountRow): Account => ({
   id: row.id,
@@ -60,6 +64,9 @@ const toAccount = (row: AccountRow): Account => ({
   notes: row.notes,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  hasTotp: row.has_totp === 1,
+  source: row.source,
+  passwordStrength: row.strength,
 });
 
 const params = (values: AccountValues) => ({
@@ -84,6 +91,7 @@ export class AccountsRepository {
   private readonly insertOne;
   private readonly updateOne;
   private readonly trashOne;
+  private readonly markImport;
 
   constructor(private readonly db: Database.Database) {
     this.listAll = db.prepare<[], AccountRow>(
@@ -94,9 +102,12 @@ export class AccountsRepository {
     );
     this.insertOne = db.prepare(
       `INSERT INTO accounts (person_id, service, url, domain, url_kind, username, category, criticality,
-         mfa, password_changed_at, recovery_reviewed_at, notes, created_at, updated_at)
+         mfa, password_changed_at, recovery_reviewed_at, notes, created_at, updated_at, has_totp, source)
        VALUES (@person_id, @service, @url, @domain, @url_kind, @username, @category, @criticality,
-         @mfa, @password_changed_at, @recovery_reviewed_at, @notes, @now, @now)`,
+         @mfa, @password_changed_at, @recovery_reviewed_at, @notes, @now, @now, @has_totp, @source)`,
+    );
+    this.markImport = db.prepare<[number, number]>(
+      `UPDATE accounts SET has_totp = ?, source = 'import' WHERE id = ?`,
     );
     this.updateOne = db.prepare(
       `UPDATE accounts SET person_id = @person_id, service = @service, url = @url, domain = @domain,
@@ -122,8 +133,20 @@ export class AccountsRepository {
   }
 
   /** Adds an account; returns its id. */
-  insert(values: AccountValues, now: string): number {
-    return Number(this.insertOne.run({ ...params(values), now }).lastInsertRowid);
+  insert(
+    values: AccountValues,
+    now: string,
+    origin: { hasTotp: boolean; source: 'manual' | 'import' } = { hasTotp: false, source: 'manual' },
+  ): number {
+    return Number(
+      this.insertOne.run({ ...params(values), now, has_totp: origin.hasTotp ? 1 : 0, source: origin.source })
+        .lastInsertRowid,
+    );
+  }
+
+  /** Records that an import saw this account, and whether the export carried a TOTP. */
+  markImported(id: number, hasTotp: boolean): void {
+    this.markImport.run(hasTotp ? 1 : 0, id);
   }
 
   /** Replaces an account's values; returns false when there is no such account. */

@@ -7,6 +7,9 @@ import { call, onDidChange } from './client';
 export const queryKeys = {
   people: ['people'] as const,
   accounts: ['accounts'] as const,
+  findings: ['findings'] as const,
+  settings: ['settings'] as const,
+  ledger: ['ledger'] as const,
   appInfo: ['app'] as const,
 } satisfies Record<ChangeArea | 'appInfo', readonly string[]>;
 
@@ -27,6 +30,15 @@ export const usePeople = () =>
 
 export const useAccounts = () =>
   useQuery({ queryKey: queryKeys.accounts, queryFn: () => call('accounts:list', {}) });
+
+export const useFindings = () =>
+  useQuery({ queryKey: queryKeys.findings, queryFn: () => call('findings:list', {}) });
+
+export const useSettings = () =>
+  useQuery({ queryKey: queryKeys.settings, queryFn: () => call('settings:get', {}) });
+
+export const useLedger = () =>
+  useQuery({ queryKey: queryKeys.ledger, queryFn: () => call('ledger:list', {}) });
 
 export const useAppInfo = () =>
   useQuery({ queryKey: queryKeys.appInfo, queryFn: () => call('app:info', {}), staleTime: Infinity });

@@ -1,0 +1,222 @@
+import type { Criticality } from '../inventory';
+
+/** Every kind of finding Lockstep raises (DESIGN.md, checks catalogue). */
+export const FINDING_KINDS = [
+  'password_pwned',
+  'password_reused',
+  'password_similar',
+  'password_weak',
+  'insecure_url',
+] as const;
+/** One of {@link FINDING_KINDS}. */
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/** How bad a finding is, worst first. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+/** One of {@link SEVERITIES}. */
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Where a finding stands. */
+export type FindingStatus = 'open' | 'resolved' | 'auto_resolved' | 'dismissed';
+
+/** The password signals a check may read (derived, never the password). */
+export interface CheckPasswordSignals {
+  strength: number;
+  strengthWarning: string;
+  exactFingerprint: string;
+  similarFingerprint: string | null;
+  similarGroup: string | null;
+  commonRank: number | null;
+  onlineStatus: 'off' | 'found' | 'not_found' | 'failed';
+  pwnedCount: number | null;
+}
+
+/** An account as the checks see it. */
+export interface CheckAccount {
+  id: number;
+  service: string;
+  url: string;
+  criticality: Criticality;
+  isInsecureUrl: boolean;
+  password: CheckPasswordSignals | null;
+}
+
+/** What a check says is true now; reconciled against stored findings by `kind` + `subject`. */
+export interface FindingDraft {
+  kind: FindingKind;
+  /** Stable within a kind: `account:<id>` or `group:<id>`. */
+  subject: string;
+  severity: Severity;
+  accountIds: number[];
+  /** Facts for the explanation: JSON, never a secret. */
+  evidence: Record<string, unknown>;
+}
+
+const bump = (severity: Severity): Severity => (severity === 'medium' ? 'high' : severity);
+
+/**
+ * Runs every password and address check over the accounts and returns what fires, deterministically
+ * (sorted by kind then subject). Pure: the same accounts give the same drafts.
+ */
+export function runChecks(accounts: readonly CheckAccount[]): FindingDraft[] {
+  const drafts: FindingDraft[] = [];
+  const byExact = new Map<string, CheckAccount[]>();
+  const similarGroups = new Map<string, CheckAccount[]>();
+
+  for (const account of accounts) {
+    const signals = account.password;
+    if (account.isInsecureUrl) {
+      drafts.push({
+        kind: 'insecure_url',
+        subject: `account:${account.id}`,
+        severity: 'medium',
+        accountIds: [account.id],
+        evidence: { url: account.url },
+      });
+    }
+    if (!signals) continue;
+    const isPwnedOnline = signals.onlineStatus === 'found' && (signals.pwnedCount ?? 0) > 0;
+    if (signals.commonRank !== null || isPwnedOnline) {
+      drafts.push({
+        kind: 'password_pwned',
+        subject: `account:${account.id}`,
+        severity: 'critical',
+        accountIds: [account.id],
+        evidence: isPwnedOnline
+          ? { source: 'online', timesSeen: signals.pwnedCount, commonRank: signals.commonRank }
+          : { source: 'common_list', commonRank: signals.commonRank },
+      });
+    }
+    if (signals.strength <= 2) {
+      drafts.push({
+        kind: 'password_weak',
+        subject: `account:${account.id}`,
+        severity: account.criticality === 'critical' ? bump('medium') : 'medium',
+        accountIds: [account.id],
+        evidence: { score: signals.strength, warning: signals.strengthWarning },
+      });
+    }
+    push(byExact, signals.exactFingerprint, account);
+    if (signals.similarGroup) push(similarGroups, `g:${signals.similarGroup}`, account);
+    if (signals.similarFingerprint) push(similarGroups, `f:${signals.similarFingerprint}`, account);
+  }
+
+  for (const [fingerprint, members] of byExact) {
+    if (members.length < 2) continue;
+    drafts.push({
+      kind: 'password_reused',
+      subject: `group:${fingerprint.slice(0, 16)}`,
+      severity: members.some((m) => m.criticality === 'critical') ? 'critical' : 'high',
+      accountIds: ids(members),
+      evidence: { groupId: fingerprint.slice(0, 16), services: services(members), count: members.length },
+    });
+  }
+
+  // Near-duplicates: groups found within an import (edit distance) and accounts whose normalised
+  // bases share a fingerprint across imports, merged; identical passwords alone are reuse, not this.
+  for (const group of mergeGroups([...similarGroups.values()])) {
+    const distinct = new Set(group.map((m) => m.password?.exactFingerprint));
+    if (group.length < 2 || distinct.size < 2) continue;
+    const groupId = [...group.map((m) => m.password?.similarGroup ?? m.password?.similarFingerprint ?? '')]
+      .filter(Boolean)
+      .sort()[0]!
+      .slice(0, 16);
+    drafts.push({
+      kind: 'password_similar',
+      subject: `group:${groupId}`,
+      severity: 'medium',
+      accountIds: ids(group),
+      evidence: { groupId, services: services(group), count: group.length },
+    });
+  }
+  return drafts.sort((a, b) => a.kind.localeCompare(b.kind) || a.subject.localeCompare(b.subject));
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const ids = (accounts: readonly CheckAccount[]) =>
+  [...new Set(accounts.map((a) => a.id))].sort((a, b) => a - b);
+const services = (accounts: readonly CheckAccount[]) =>
+  [...new Map(accounts.map((a) => [a.id, a.service])).entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, s]) => s);
+
+/** Unions overlapping groups (an account in two groups joins them). */
+function mergeGroups(groups: readonly CheckAccount[][]): CheckAccount[][] {
+  const parent = new Map<number, number>();
+  const find = (id: number): number => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(id, root);
+    return root;
+  };
+  const byId = new Map<number, CheckAccount>();
+  for (const group of groups) {
+    for (const account of group) {
+      byId.set(account.id, account);
+      if (!parent.has(account.id)) parent.set(account.id, account.id);
+    }
+    const first = group[0];
+    if (!first) continue;
+    for (const account of group.slice(1)) parent.set(find(account.id), find(first.id));
+  }
+  const merged = new Map<number, CheckAccount[]>();
+  for (const [id, account] of byId) push(merged, find(id), account);
+  return [...merged.values()].filter((group) => group.length > 1);
+}
+
+/** A finding as stored, for reconciliation. */
+export interface StoredFinding {
+  id: number;
+  kind: string;
+  subject: string;
+  status: FindingStatus;
+  recheckAt: string | null;
+}
+
+/** What reconciliation decided for one draft. */
+export interface FindingUpsert {
+  draft: FindingDraft;
+  /** The stored finding this updates, if any. */
+  existingId: number | null;
+  status: FindingStatus;
+  /** True when a finding that had gone away (or a dismissal whose re-check date passed) opens again. */
+  reopened: boolean;
+}
+
+/**
+ * Reconciles what is true now with what is stored, idempotently (DESIGN.md): still true → kept (its
+ * last-seen moves); no longer true → auto-resolved; true again → reopened; dismissed → stays
+ * dismissed until its re-check date (`today`, YYYY-MM-DD) has come.
+ */
+export function reconcileFindings(
+  existing: readonly StoredFinding[],
+  drafts: readonly FindingDraft[],
+  today: string,
+): { upserts: FindingUpsert[]; autoResolve: number[] } {
+  const stored = new Map(existing.map((f) => [`${f.kind}\0${f.subject}`, f]));
+  const seen = new Set<string>();
+  const upserts: FindingUpsert[] = [];
+  for (const draft of drafts) {
+    const key = `${draft.kind}\0${draft.subject}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const previous = stored.get(key);
+    if (!previous) {
+      upserts.push({ draft, existingId: null, status: 'open', reopened: false });
+    } else if (previous.status === 'dismissed') {
+      const isDue = previous.recheckAt !== null && previous.recheckAt <= today;
+      upserts.push({ draft, existingId: previous.id, status: isDue ? 'open' : 'dismissed', reopened: isDue });
+    } else {
+      upserts.push({ draft, existingId: previous.id, status: 'open', reopened: previous.status !== 'open' });
+    }
+  }
+  const autoResolve = existing
+    .filter((f) => f.status === 'open' && !seen.has(`${f.kind}\0${f.subject}`))
+    .map((f) => f.id);
+  return { upserts, autoResolve };
+}

@@ -1,0 +1,172 @@
+import type Database from 'better-sqlite3';
+import type {
+  CheckAccount,
+  FindingStatus,
+  FindingUpsert,
+  Severity,
+  StoredFinding,
+} from '../../../common/domain/checks/findings';
+import type { Finding } from '../../../common/ipc/contract';
+
+interface FindingRow {
+  id: number;
+  kind: string;
+  subject: string;
+  severity: Severity;
+  status: FindingStatus;
+  evidence: string;
+  first_seen_at: string;
+  last_seen_at: string;
+  resolved_at: string | null;
+  dismissed_reason: string | null;
+  recheck_at: string | null;
+  account_ids: string | null;
+}
+
+interface CheckRow {
+  id: number;
+  service: string;
+  url: string;
+  criticality: CheckAccount['criticality'];
+  is_insecure: number;
+  strength: number | null;
+  strength_warning: string | null;
+  exact_fingerprint: string | null;
+  similar_fingerprint: string | null;
+  similar_group: string | null;
+  common_rank: number | null;
+  online_status: 'off' | 'found' | 'not_found' | 'failed' | null;
+  pwned_count: number | null;
+}
+
+/** Findings and the accounts each concerns. */
+export class FindingsRepository {
+  private readonly listStored;
+  private readonly listAll;
+  private readonly insertOne;
+  private readonly updateOne;
+  private readonly resolveOne;
+  private readonly clearAccounts;
+  private readonly linkAccount;
+  private readonly checkInput;
+
+  constructor(private readonly db: Database.Database) {
+    this.listStored = db.prepare<
+      [],
+      { id: number; kind: string; subject: string; status: FindingStatus; recheck_at: string | null }
+    >(`SELECT id, kind, subject, status, recheck_at FROM findings`);
+    this.listAll = db.prepare<[], FindingRow>(
+      `SELECT f.*, (SELECT group_concat(fa.account_id) FROM finding_accounts fa
+                    JOIN accounts a ON a.id = fa.account_id AND a.deletion_token IS NULL
+                    WHERE fa.finding_id = f.id) AS account_ids
+       FROM findings f ORDER BY f.id`,
+    );
+    this.insertOne = db.prepare(
+      `INSERT INTO findings (kind, subject, severity, status, evidence, first_seen_at, last_seen_at)
+       VALUES (@kind, @subject, @severity, @status, @evidence, @now, @now)`,
+    );
+    this.updateOne = db.prepare(
+      `UPDATE findings SET severity = @severity, status = @status, evidence = @evidence, last_seen_at = @now,
+         resolved_at = CASE WHEN @status = 'open' THEN NULL ELSE resolved_at END,
+         dismissed_reason = CASE WHEN @status = 'open' THEN NULL ELSE dismissed_reason END,
+         recheck_at = CASE WHEN @status = 'open' THEN NULL ELSE recheck_at END
+       WHERE id = @id`,
+    );
+    this.resolveOne = db.prepare<[string, number]>(
+      `UPDATE findings SET status = 'auto_resolved', resolved_at = ? WHERE id = ? AND status = 'open'`,
+    );
+    this.clearAccounts = db.prepare<[number]>(`DELETE FROM finding_accounts WHERE finding_id = ?`);
+    this.linkAccount = db.prepare<[number, number]>(
+      `INSERT OR IGNORE INTO finding_accounts (finding_id, account_id) VALUES (?, ?)`,
+    );
+    this.checkInput = db.prepare<[], CheckRow>(
+      `SELECT a.id, a.service, a.url, a.criticality,
+              (a.url_kind IS NOT NULL AND lower(substr(a.url, 1, 7)) = 'http://') AS is_insecure,
+              s.strength, s.strength_warning, s.exact_fingerprint, s.similar_fingerprint, s.similar_group,
+              s.common_rank, s.online_status, s.pwned_count
+       FROM accounts a JOIN people p ON p.id = a.person_id
+       LEFT JOIN password_signals s ON s.account_id = a.id
+       WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL`,
+    );
+  }
+
+  /** Every active account with its password signals, as the checks read them. */
+  checkAccounts(): CheckAccount[] {
+    return this.checkInput.all().map((row) => ({
+      id: row.id,
+      service: row.service,
+      url: row.url,
+      criticality: row.criticality,
+      isInsecureUrl: row.is_insecure === 1,
+      password:
+        row.exact_fingerprint === null || row.strength === null
+          ? null
+          : {
+              strength: row.strength,
+              strengthWarning: row.strength_warning ?? '',
+              exactFingerprint: row.exact_fingerprint,
+              similarFingerprint: row.similar_fingerprint,
+              similarGroup: row.similar_group,
+              commonRank: row.common_rank,
+              onlineStatus: row.online_status ?? 'off',
+              pwnedCount: row.pwned_count,
+            },
+    }));
+  }
+
+  /** Every stored finding's identity and status. */
+  stored(): StoredFinding[] {
+    return this.listStored.all().map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      subject: row.subject,
+      status: row.status,
+      recheckAt: row.recheck_at,
+    }));
+  }
+
+  /** Applies a reconciliation in one transaction. */
+  apply(upserts: readonly FindingUpsert[], autoResolve: readonly number[], now: string): void {
+    this.db.transaction(() => {
+      for (const { draft, existingId, status } of upserts) {
+        const values = {
+          kind: draft.kind,
+          subject: draft.subject,
+          severity: draft.severity,
+          status,
+          evidence: JSON.stringify(draft.evidence),
+          now,
+        };
+        let id = existingId;
+        if (id === null) id = Number(this.insertOne.run(values).lastInsertRowid);
+        else this.updateOne.run({ ...values, id });
+        this.clearAccounts.run(id);
+        for (const accountId of draft.accountIds) this.linkAccount.run(id, accountId);
+      }
+      for (const id of autoResolve) this.resolveOne.run(now, id);
+    })();
+  }
+
+  /** Every finding with its (active) accounts. */
+  list(): Finding[] {
+    return this.listAll.all().map((row) => ({
+      id: row.id,
+      kind: row.kind as Finding['kind'],
+      subject: row.subject,
+      severity: row.severity,
+      status: row.status,
+      evidence: JSON.parse(row.evidence) as Record<string, unknown>,
+      accountIds: row.account_ids
+        ? row.account_ids
+            .split(',')
+            .map(Number)
+            .sort((a, b) => a - b)
+        : [],
+      firstSeenAt: row.first_seen_at,
+      lastSeenAt: row.last_seen_at,
+      resolvedAt: row.resolved_at,
+      dismissedReason: row.dismissed_reason,
+      recheckAt: row.recheck_at,
+    }));
+  }
+}

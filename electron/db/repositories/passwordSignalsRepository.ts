@@ -1,0 +1,60 @@
+import type Database from 'better-sqlite3';
+
+/** What is kept about an account's password: derived signals only, never the password or its hash. */
+export interface StoredPasswordSignals {
+  strength: number;
+  strengthWarning: string;
+  exactFingerprint: string;
+  similarFingerprint: string | null;
+  similarGroup: string | null;
+  commonRank: number | null;
+  onlineStatus: 'off' | 'found' | 'not_found' | 'failed';
+  pwnedCount: number | null;
+  onlineCheckedAt: string | null;
+}
+
+/** Password signals by account. */
+export class PasswordSignalsRepository {
+  private readonly upsertOne;
+  private readonly getOne;
+
+  constructor(db: Database.Database) {
+    this.upsertOne = db.prepare(
+      `INSERT INTO password_signals (account_id, strength, strength_warning, exact_fingerprint, similar_fingerprint,
+         similar_group, common_rank, online_status, pwned_count, online_checked_at, analysed_at)
+       VALUES (@account_id, @strength, @strength_warning, @exact_fingerprint, @similar_fingerprint, @similar_group,
+         @common_rank, @online_status, @pwned_count, @online_checked_at, @now)
+       ON CONFLICT (account_id) DO UPDATE SET strength = excluded.strength,
+         strength_warning = excluded.strength_warning, exact_fingerprint = excluded.exact_fingerprint,
+         similar_fingerprint = excluded.similar_fingerprint, similar_group = excluded.similar_group,
+         common_rank = excluded.common_rank, online_status = excluded.online_status,
+         pwned_count = excluded.pwned_count, online_checked_at = excluded.online_checked_at,
+         analysed_at = excluded.analysed_at`,
+    );
+    this.getOne = db.prepare<[number], { exact_fingerprint: string }>(
+      `SELECT exact_fingerprint FROM password_signals WHERE account_id = ?`,
+    );
+  }
+
+  /** Stores (or replaces) the signals of an account's current password. */
+  put(accountId: number, signals: StoredPasswordSignals, now: string): void {
+    this.upsertOne.run({
+      account_id: accountId,
+      strength: signals.strength,
+      strength_warning: signals.strengthWarning,
+      exact_fingerprint: signals.exactFingerprint,
+      similar_fingerprint: signals.similarFingerprint,
+      similar_group: signals.similarGroup,
+      common_rank: signals.commonRank,
+      online_status: signals.onlineStatus,
+      pwned_count: signals.pwnedCount,
+      online_checked_at: signals.onlineCheckedAt,
+      now,
+    });
+  }
+
+  /** The keyed fingerprint of the account's current password, if it was ever imported. */
+  exactFingerprintOf(accountId: number): string | undefined {
+    return this.getOne.get(accountId)?.exact_fingerprint;
+  }
+}

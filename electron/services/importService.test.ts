@@ -1,0 +1,260 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { detectFormat, parseExport, suggestMapping } from '../../common/domain/import/index';
+import type { ColumnMapping } from '../../common/domain/import/types';
+import type { Account, Finding, ImportPreview, ImportResult, RequestOf } from '../../common/ipc/contract';
+import { createHandlers, dispatch } from '../ipc/handlers';
+import { RecordingPlatform } from '../platform/recorder';
+import { openCore, type Core } from './core';
+
+const EXPORTS = resolve(import.meta.dirname, '../../e2e/fixtures/exports');
+const BAD = resolve(import.meta.dirname, '../../e2e/fixtures/bad');
+const cores: Core[] = [];
+
+/** Reads a sample as the UI would: a known format, or the suggested column mapping. */
+function readSample(path: string, name: string) {
+  const bytes = new Uint8Array(readFileSync(path));
+  const { format, columns } = detectFormat(bytes, name);
+  const mapping = format === null ? (suggestMapping(columns) as ColumnMapping) : undefined;
+  return { bytes, mapping, parsed: parseExport(bytes, name, mapping ? { mapping } : {}) };
+}
+afterEach(async () => {
+  while (cores.length) await cores.pop()?.close();
+});
+
+function setup(options: { fetchImpl?: typeof fetch } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-import-'));
+  const core = openCore({
+    dataDir,
+    platform: new RecordingPlatform(),
+    clock: { now: () => new Date('2026-11-28T12:00:00Z') },
+    fetchImpl: options.fetchImpl,
+  });
+  cores.push(core);
+  const handlers = createHandlers(core);
+  const call = async <T>(channel: string, payload: unknown): Promise<T> => {
+    const result = await dispatch(handlers, channel, payload, (message, error) => {
+      throw error instanceof Error ? error : new Error(message);
+    });
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+    return result.value as T;
+  };
+  const failure = async (channel: string, payload: unknown) => {
+    const result = await dispatch(handlers, channel, payload, () => {});
+    if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);
+    return result.error;
+  };
+  const importFile = async (path: string, extra: Partial<RequestOf<'import:preview'>> = {}) => {
+    const preview = await call<ImportPreview>('import:preview', { source: { path }, personId: 1, ...extra });
+    const result = await call<ImportResult>('import:confirm', { sessionId: preview.sessionId });
+    return { preview, result };
+  };
+  return { core, dataDir, call, failure, importFile };
+}
+
+describe('importing the Bitwarden sample', () => {
+  it('previews without writing, then creates accounts with derived signals only', async () => {
+    const { call, importFile, core } = setup();
+    const path = join(EXPORTS, 'bitwarden.csv');
+    const preview = await call<ImportPreview>('import:preview', { source: { path }, personId: 1 });
+    expect(preview.format).toBe('bitwarden-csv');
+    expect(core.db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
+    // The second GitHub row is the same site and username: one account, the duplicate said so.
+    expect(preview.skipped.some((s) => /Same site and username as row \d+/.test(s.reason))).toBe(true);
+    expect(preview.toCreate).toBe(
+      preview.entries - preview.skipped.filter((s) => /Same site/.test(s.reason)).length,
+    );
+    await call('import:cancel', { sessionId: preview.sessionId });
+
+    const { result } = await importFile(path);
+    expect(result.created).toBe(preview.toCreate);
+    const accounts = await call<Account[]>('accounts:list', {});
+    const linkedIn = accounts.find((a) => a.service === 'LinkedIn')!;
+    expect(linkedIn).toMatchObject({ domain: 'linkedin.com', source: 'import', mfa: 'unknown' });
+    const microsoft = accounts.find((a) => a.service === 'Microsoft account')!;
+    expect(microsoft).toMatchObject({
+      domain: 'live.com',
+      hasTotp: true,
+      mfa: 'totp',
+      category: 'email',
+      criticality: 'critical',
+    });
+
+    const findings = await call<Finding[]>('findings:list', {});
+    const open = findings.filter((f) => f.status === 'open');
+    const reused = open.find(
+      (f) => f.kind === 'password_reused' && (f.evidence.services as string[]).includes('LinkedIn'),
+    )!;
+    expect(reused.evidence.services).toEqual(
+      expect.arrayContaining(['Facebook', 'LinkedIn', 'Myspace', 'Dropbox']),
+    );
+    expect(open.some((f) => f.kind === 'password_pwned')).toBe(true); // 123456, password, qwerty123, iloveyou
+    expect(open.some((f) => f.kind === 'insecure_url')).toBe(true); // http://www.myspace.com
+    const similar = open
+      .filter((f) => f.kind === 'password_similar')
+      .map((f) => (f.evidence.services as string[]).sort());
+    expect(similar).toContainEqual(expect.arrayContaining(['Amazon', 'Amazon.de']));
+    expect(open.some((f) => f.kind === 'password_weak')).toBe(true);
+  });
+
+  it('re-importing the same export updates instead of duplicating, and findings stay stable', async () => {
+    const { call, importFile } = setup();
+    const path = join(EXPORTS, 'bitwarden.csv');
+    const first = await importFile(path);
+    const before = await call<Finding[]>('findings:list', {});
+    const again = await importFile(path);
+    expect(again.preview.toCreate).toBe(0);
+    expect(again.result.updated).toBe(first.result.created);
+    expect((await call<Account[]>('accounts:list', {})).length).toBe(first.result.created);
+    const after = await call<Finding[]>('findings:list', {});
+    expect(after.map((f) => [f.id, f.kind, f.status])).toEqual(before.map((f) => [f.id, f.kind, f.status]));
+  });
+
+  it('a password changed in a newer export resolves its reuse finding', async () => {
+    const { call, importFile, dataDir } = setup();
+    await importFile(join(EXPORTS, 'bitwarden.csv'));
+    const original = readFileSync(join(EXPORTS, 'bitwarden.csv'), 'utf8');
+    const changed = original.replace(
+      'https://www.linkedin.com/login,alex.morgan@example.com,Bluebird#2019',
+      'https://www.linkedin.com/login,alex.morgan@example.com,x7#Qm!vR2pLw9@Zk',
+    );
+    expect(changed).not.toBe(original);
+    const path = join(dataDir, 'bitwarden-later.csv');
+    (await import('node:fs')).writeFileSync(path, changed);
+    await importFile(path);
+    const linkedIn = (await call<Account[]>('accounts:list', {})).find((a) => a.service === 'LinkedIn')!;
+    expect(linkedIn.passwordChangedAt).toBe('2026-11-28');
+    const reuse = (await call<Finding[]>('findings:list', {})).find(
+      (f) =>
+        f.kind === 'password_reused' &&
+        f.status === 'open' &&
+        (f.evidence.services as string[]).includes('Facebook'),
+    )!;
+    expect(reuse.evidence.services).not.toContain('LinkedIn');
+  });
+});
+
+describe('every sample export', () => {
+  const samples = readdirSync(EXPORTS).filter((name) => !name.startsWith('.'));
+
+  it.each(samples)('%s imports with the counts a careful reader expects', async (name) => {
+    const { importFile, call } = setup();
+    const path = join(EXPORTS, name);
+    const { parsed, mapping } = readSample(path, name);
+    const { preview, result } = await importFile(path, mapping ? { mapping } : {});
+    expect(preview.entries).toBe(parsed.entries.length);
+    expect(result.created + result.updated).toBe(
+      parsed.entries.length - (result.skipped.length - parsed.skipped.length),
+    );
+    expect((await call<Account[]>('accounts:list', {})).length).toBe(result.created);
+  });
+
+  it('never writes a password, a TOTP secret, or a password SHA-1 anywhere under the data folder', async () => {
+    const { importFile, dataDir, core } = setup();
+    const secrets = new Set<string>();
+    // Text that is legitimately stored (usernames, names, addresses, the schema itself): a password
+    // such as "admin" or "password" also appears there, so it cannot be told apart and is not scanned.
+    let publicText = (
+      core.db.prepare(`SELECT group_concat(sql, ' ') AS s FROM sqlite_schema`).get() as { s: string }
+    ).s;
+    const candidates: string[] = [];
+    for (const name of samples) {
+      const { bytes, parsed, mapping } = readSample(join(EXPORTS, name), name);
+      for (const entry of parsed.entries) {
+        publicText += ` ${entry.title} ${entry.username} ${entry.urls.join(' ')}`;
+        candidates.push(entry.password);
+        const sha1 = createHash('sha1').update(entry.password).digest('hex');
+        secrets.add(sha1);
+        secrets.add(sha1.toUpperCase());
+      }
+      const text = Buffer.from(bytes).toString('utf8');
+      for (const match of text.matchAll(/secret=([A-Z2-7]{16,})/g)) secrets.add(match[1]!);
+      await importFile(join(EXPORTS, name), mapping ? { mapping } : {});
+    }
+    for (const password of candidates)
+      if (password.length >= 4 && !publicText.includes(password)) secrets.add(password);
+    core.db.pragma('wal_checkpoint(PASSIVE)');
+    const files = readdirSync(dataDir).map((file) => join(dataDir, file));
+    expect(files.some((f) => f.endsWith('-wal'))).toBe(true);
+    const hits: string[] = [];
+    for (const file of files) {
+      const content = readFileSync(file);
+      for (const secret of secrets) {
+        if (
+          content.includes(Buffer.from(secret, 'utf8')) ||
+          content.includes(Buffer.from(secret, 'utf16le'))
+        ) {
+          hits.push(`${file.split('/').pop()}: ${JSON.stringify(secret)}`);
+        }
+      }
+    }
+    expect(secrets.size).toBeGreaterThan(50);
+    expect(hits).toEqual([]);
+  });
+});
+
+describe('bad input changes nothing', () => {
+  // bom-crlf-chrome.csv is a valid Chrome export; random-columns.csv asks for a mapping (below).
+  it.each(readdirSync(BAD).filter((name) => !['bom-crlf-chrome.csv', 'random-columns.csv'].includes(name)))(
+    '%s is refused with a message naming the file',
+    async (name) => {
+      const { failure, core } = setup();
+      const error = await failure('import:preview', { source: { path: join(BAD, name) }, personId: 1 });
+      expect(error.code).toBe('invalid_input');
+      expect(error.message).toContain(name);
+      expect(core.db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
+    },
+  );
+
+  it('unknown columns ask for a mapping, and the mapping imports', async () => {
+    const { call, core } = setup();
+    const path = join(BAD, 'random-columns.csv');
+    const firstTry = await call<ImportPreview>('import:preview', { source: { path }, personId: 1 });
+    expect(firstTry).toMatchObject({
+      format: null,
+      entries: 0,
+      columns: ['id', 'site_label', 'login_hint', 'secret_value', 'last_rotated', 'owner_team'],
+    });
+    expect(
+      await call('import:confirm', { sessionId: firstTry.sessionId }).catch((e: Error) => e.message),
+    ).toMatch(/Choose which columns/);
+    expect(core.db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
+    const mapped = await call<ImportPreview>('import:preview', {
+      source: { sessionId: firstTry.sessionId },
+      personId: 1,
+      mapping: { title: 'site_label', url: 'site_label', username: 'login_hint', password: 'secret_value' },
+    });
+    expect(mapped).toMatchObject({ format: 'generic-csv', entries: 3, toCreate: 3 });
+    const result = await call<ImportResult>('import:confirm', { sessionId: mapped.sessionId });
+    expect(result.created).toBe(3);
+    const services = (await call<Account[]>('accounts:list', {})).map((a) => a.service).sort();
+    expect(services).toEqual(['Build server', 'Payroll portal', 'Wiki']);
+  });
+
+  it('a missing file is a clear error', async () => {
+    const { failure } = setup();
+    const error = await failure('import:preview', {
+      source: { path: '/nonexistent/export.csv' },
+      personId: 1,
+    });
+    expect(error).toMatchObject({ code: 'invalid_input', message: 'export.csv could not be read (ENOENT).' });
+  });
+
+  it('cancelling while the passwords are analysed leaves nothing behind', async () => {
+    const { call, core } = setup();
+    const preview = await call<ImportPreview>('import:preview', {
+      source: { path: join(EXPORTS, 'bitwarden.csv') },
+      personId: 1,
+    });
+    const running = call('import:confirm', { sessionId: preview.sessionId }).catch((e: Error) => e);
+    await call('import:cancel', { sessionId: preview.sessionId });
+    const outcome = await running;
+    expect(outcome).toBeInstanceOf(Error);
+    expect((outcome as Error).message).toMatch(/cancelled\. Nothing was saved/);
+    expect(core.db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
+    expect(core.db.prepare('SELECT count(*) AS n FROM password_signals').get()).toEqual({ n: 0 });
+  });
+});

@@ -1,0 +1,484 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import {
+  detectFormat,
+  IMPORT_FORMATS,
+  ImportError,
+  parseExport,
+  suggestMapping,
+} from '../../common/domain/import/index';
+import type { ImportedEntry, ImportFormat, ParsedExport, SkippedRow } from '../../common/domain/import/types';
+import { suggestCategory, suggestCriticality } from '../../common/domain/inventory';
+import { isServiceUrlError, parseServiceUrl, type ServiceUrlInfo } from '../../common/domain/serviceUrl';
+import { localDateString } from '../../common/domain/validation';
+import type {
+  Account,
+  ImportPreview,
+  ImportPreviewItem,
+  ImportProgress,
+  ImportResult,
+  ParsedRequestOf,
+} from '../../common/ipc/contract';
+import { AppFailure } from '../../common/ipc/result';
+import type { AccountsRepository, AccountValues } from '../db/repositories/accountsRepository';
+import type { ImportsRepository } from '../db/repositories/importsRepository';
+import type { LedgerRepository } from '../db/repositories/ledgerRepository';
+import type {
+  PasswordSignalsRepository,
+  StoredPasswordSignals,
+} from '../db/repositories/passwordSignalsRepository';
+import type { PeopleRepository } from '../db/repositories/peopleRepository';
+import type { ChecksService } from './checksService';
+import { timestamp, today, type Clock } from './clock';
+import type { ChangeNotifier } from './events';
+import type { PasswordHealth } from './passwordHealthDeps';
+import { analyzePasswords } from './passwordHealth/analyze';
+import { checkPwnedRange, type RangeOutcome } from './pwnedRange';
+import type { SettingsService } from './settingsService';
+
+/** The largest export Lockstep reads (a 10,000-entry export is about 2 MB). */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** An unconfirmed preview is forgotten (with the passwords it holds in memory) after this long. */
+const SESSION_TTL_MS = 15 * 60 * 1000;
+const PREVIEW_ITEMS = 500;
+
+interface Session {
+  id: string;
+  fileName: string;
+  bytes: Uint8Array;
+  personId: number;
+  parsed: ParsedExport | null;
+  format: ImportFormat | null;
+  createdAt: number;
+  running: AbortController | null;
+}
+
+interface PlannedEntry {
+  entry: ImportedEntry;
+  service: string;
+  url: string;
+  info: ServiceUrlInfo | null;
+  existing: Account | undefined;
+}
+
+export interface ImportServiceDeps {
+  people: PeopleRepository;
+  accounts: AccountsRepository;
+  signals: PasswordSignalsRepository;
+  imports: ImportsRepository;
+  ledger: LedgerRepository;
+  checks: ChecksService;
+  settings: SettingsService;
+  clock: Clock;
+  changed: ChangeNotifier;
+  progress: (event: ImportProgress) => void;
+  health: () => PasswordHealth;
+  transaction: <T>(fn: () => T) => T;
+  userAgent: string;
+  fetchImpl?: typeof fetch;
+}
+
+/**
+ * Importing a password-manager export: a preview that writes nothing, then one transaction. The
+ * passwords live only in this process's memory, between preview and confirm; only derived signals
+ * are stored (DESIGN.md, the promise).
+ */
+export class ImportService {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(private readonly deps: ImportServiceDeps) {}
+
+  /** Reads the file and says what an import would do. Writes nothing. */
+  preview(request: ParsedRequestOf<'import:preview'>): ImportPreview {
+    this.expireSessions();
+    if (!this.deps.people.get(request.personId)) {
+      throw new AppFailure('invalid_input', 'Choose who these accounts belong to.', {
+        personId: 'This person no longer exists.',
+      });
+    }
+    let session: Session;
+    if ('sessionId' in request.source) {
+      session = this.requireSession(request.source.sessionId);
+      if (session.running) throw new AppFailure('conflict', 'This import is already running.');
+    } else {
+      const { fileName, bytes } =
+        'path' in request.source ? readExport(request.source.path) : fromBase64(request.source);
+      session = {
+        id: randomUUID(),
+        fileName,
+        bytes,
+        personId: request.personId,
+        parsed: null,
+        format: null,
+        createdAt: Date.now(),
+        running: null,
+      };
+      this.sessions.set(session.id, session);
+    }
+    session.personId = request.personId;
+    try {
+      const detected = detectFormat(session.bytes, session.fileName);
+      const format = request.mapping ? 'generic-csv' : (request.format ?? detected.format);
+      if (format === null) {
+        session.parsed = null;
+        session.format = null;
+        return {
+          sessionId: session.id,
+          fileName: session.fileName,
+          personId: session.personId,
+          format: null,
+          formatLabel: 'Unknown columns',
+          columns: detected.columns,
+          suggestedMapping: suggestMapping(detected.columns),
+          entries: 0,
+          skipped: [],
+          toCreate: 0,
+          toUpdate: 0,
+          items: [],
+        };
+      }
+      session.parsed = parseExport(session.bytes, session.fileName, { format, mapping: request.mapping });
+      session.format = session.parsed.format;
+    } catch (error) {
+      if (error instanceof ImportError) throw new AppFailure('invalid_input', error.message);
+      throw error;
+    }
+    const { planned, skipped } = this.plan(session);
+    const items: ImportPreviewItem[] = planned.slice(0, PREVIEW_ITEMS).map((p) => ({
+      row: p.entry.row,
+      service: p.service,
+      domain: p.info?.domain ?? null,
+      username: p.entry.username,
+      hasTotp: p.entry.hasTotp,
+      action: p.existing ? 'update' : 'create',
+    }));
+    return {
+      sessionId: session.id,
+      fileName: session.fileName,
+      personId: session.personId,
+      format: session.parsed.format,
+      formatLabel: IMPORT_FORMATS[session.parsed.format].label,
+      columns: session.parsed.columns,
+      suggestedMapping: suggestMapping(session.parsed.columns),
+      entries: session.parsed.entries.length,
+      skipped,
+      toCreate: planned.filter((p) => !p.existing).length,
+      toUpdate: planned.filter((p) => p.existing).length,
+      items,
+    };
+  }
+
+  /**
+   * Analyses the passwords off the main thread, then writes everything in one transaction and
+   * re-runs the checks. Cancelling before the write leaves the database untouched.
+   */
+  async confirm({ sessionId }: ParsedRequestOf<'import:confirm'>): Promise<ImportResult> {
+    const session = this.requireSession(sessionId);
+    if (session.running) throw new AppFailure('conflict', 'This import is already running.');
+    if (!session.parsed || !session.format) {
+      throw new AppFailure(
+        'invalid_input',
+        'Choose which columns hold the address, username and password first.',
+      );
+    }
+    const controller = new AbortController();
+    session.running = controller;
+    const progress = (phase: ImportProgress['phase'], done: number, total: number) =>
+      this.deps.progress({ sessionId, phase, done, total });
+    try {
+      const { planned, skipped } = this.plan(session);
+      const health = this.deps.health();
+      const analysed = await analyzePasswords(
+        planned.map((p) => ({
+          key: String(p.entry.row),
+          password: p.entry.password,
+          userInputs: userInputsOf(p),
+        })),
+        health,
+        (done, total) => progress('analysing', done, total),
+        controller.signal,
+      );
+      const settings = this.deps.settings.get();
+      let online: Map<string, RangeOutcome> | null = null;
+      const sha1ByRow = new Map<number, string>();
+      if (settings.onlinePwnedCheck && planned.length > 0) {
+        for (const p of planned)
+          sha1ByRow.set(
+            p.entry.row,
+            createHash('sha1').update(p.entry.password, 'utf8').digest('hex').toUpperCase(),
+          );
+        online = await checkPwnedRange([...new Set(sha1ByRow.values())], {
+          baseUrl: settings.pwnedRangeUrl,
+          userAgent: this.deps.userAgent,
+          record: (entry) => this.deps.ledger.append(entry),
+          fetchImpl: this.deps.fetchImpl,
+          signal: controller.signal,
+          onProgress: (done, total) => progress('checking-online', done, total),
+        });
+      }
+      if (controller.signal.aborted) throw controller.signal.reason;
+      progress('saving', 0, planned.length);
+      const now = timestamp(this.deps.clock);
+      const day = today(this.deps.clock);
+      let created = 0;
+      let updated = 0;
+      let onlineFailed = 0;
+      this.deps.transaction(() => {
+        for (const p of planned) {
+          const signals = analysed.get(String(p.entry.row));
+          if (!signals) continue;
+          const outcome = online ? online.get(sha1ByRow.get(p.entry.row) ?? '') : undefined;
+          if (online && (outcome === null || outcome === undefined)) onlineFailed += 1;
+          const stored: StoredPasswordSignals = {
+            strength: signals.strength,
+            strengthWarning: signals.strengthWarning,
+            exactFingerprint: signals.exactFingerprint,
+            similarFingerprint: signals.similarFingerprint,
+            similarGroup: signals.similarGroup,
+            commonRank: signals.commonRank,
+            onlineStatus: !online
+              ? 'off'
+              : outcome === null || outcome === undefined
+                ? 'failed'
+                : outcome > 0
+                  ? 'found'
+                  : 'not_found',
+            pwnedCount: typeof outcome === 'number' ? outcome : null,
+            onlineCheckedAt: online ? now : null,
+          };
+          const changedOn = entryDate(p.entry, day);
+          if (p.existing) {
+            const previous = this.deps.signals.exactFingerprintOf(p.existing.id);
+            const passwordChanged = previous !== undefined && previous !== signals.exactFingerprint;
+            this.deps.accounts.update(p.existing.id, mergeInto(p, changedOn, passwordChanged, day), now);
+            this.deps.accounts.markImported(p.existing.id, p.entry.hasTotp || p.existing.hasTotp);
+            this.deps.signals.put(p.existing.id, stored, now);
+            updated += 1;
+          } else {
+            const id = this.deps.accounts.insert(newAccount(p, session.personId, changedOn), now, {
+              hasTotp: p.entry.hasTotp,
+              source: 'import',
+            });
+            this.deps.signals.put(id, stored, now);
+            created += 1;
+          }
+        }
+        this.deps.imports.add({
+          personId: session.personId,
+          fileName: session.fileName,
+          format: session.format!,
+          entries: session.parsed!.entries.length,
+          created,
+          updated,
+          skipped: skipped.length,
+          importedAt: now,
+        });
+        this.deps.checks.run();
+      });
+      progress('done', planned.length, planned.length);
+      this.sessions.delete(sessionId);
+      this.deps.changed(['accounts', 'people', 'findings', 'ledger']);
+      const openFindings: ImportResult['openFindings'] = {};
+      for (const finding of this.deps.checks.list()) {
+        if (finding.status === 'open') openFindings[finding.kind] = (openFindings[finding.kind] ?? 0) + 1;
+      }
+      return {
+        fileName: session.fileName,
+        format: session.format,
+        entries: session.parsed.entries.length,
+        created,
+        updated,
+        skipped,
+        openFindings,
+        pwnedCheck: {
+          commonList: true,
+          online: !online
+            ? 'off'
+            : onlineFailed === 0
+              ? 'checked'
+              : onlineFailed === planned.length
+                ? 'failed'
+                : 'partial',
+        },
+      };
+    } catch (error) {
+      if (controller.signal.aborted) {
+        this.sessions.delete(sessionId);
+        throw new AppFailure('conflict', 'The import was cancelled. Nothing was saved.');
+      }
+      throw error;
+    } finally {
+      session.running = null;
+    }
+  }
+
+  /** Cancels a running import, or forgets a preview. Nothing is written either way. */
+  cancel({ sessionId }: ParsedRequestOf<'import:cancel'>): { cancelled: boolean } {
+    const session = this.sessions.get(sessionId);
+    if (!session) return { cancelled: false };
+    if (session.running) session.running.abort(new DOMException('Cancelled', 'AbortError'));
+    this.sessions.delete(sessionId);
+    return { cancelled: true };
+  }
+
+  /** Forgets every pending preview (the passwords they hold in memory go with them). */
+  dispose(): void {
+    for (const session of this.sessions.values()) session.running?.abort();
+    this.sessions.clear();
+  }
+
+  private plan(session: Session): { planned: PlannedEntry[]; skipped: SkippedRow[] } {
+    const parsed = session.parsed!;
+    const existingByKey = new Map<string, Account>();
+    for (const account of this.deps.accounts.list()) {
+      if (account.personId !== session.personId) continue;
+      existingByKey.set(matchKey(account.domain ?? account.service, account.username), account);
+    }
+    const seen = new Map<string, number>();
+    const planned: PlannedEntry[] = [];
+    const skipped: SkippedRow[] = [...parsed.skipped];
+    for (const entry of parsed.entries) {
+      const { url, info } = firstUsableUrl(entry.urls);
+      const service = truncate(entry.title || info?.domain || entry.urls[0] || 'Untitled login', 200);
+      const key = matchKey(info?.domain ?? service, entry.username);
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        skipped.push({
+          row: entry.row,
+          reason: `Same site and username as row ${earlier}; the first one is kept`,
+        });
+        continue;
+      }
+      seen.set(key, entry.row);
+      planned.push({ entry, service, url, info, existing: existingByKey.get(key) });
+    }
+    skipped.sort((a, b) => a.row - b.row);
+    return { planned, skipped };
+  }
+
+  private requireSession(id: string): Session {
+    this.expireSessions();
+    const session = this.sessions.get(id);
+    if (!session)
+      throw new AppFailure('not_found', 'This import has expired or was cancelled. Choose the file again.');
+    return session;
+  }
+
+  private expireSessions(): void {
+    const cutoff = Date.now() - SESSION_TTL_MS;
+    for (const [id, session] of this.sessions) {
+      if (!session.running && session.createdAt < cutoff) this.sessions.delete(id);
+    }
+  }
+}
+
+function readExport(path: string): { fileName: string; bytes: Uint8Array } {
+  const fileName = basename(path);
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new AppFailure('invalid_input', `${fileName} is not a file.`);
+    if (stat.size > MAX_IMPORT_BYTES) {
+      throw new AppFailure(
+        'invalid_input',
+        `${fileName} is larger than 64 MB; that is not a password-manager export.`,
+      );
+    }
+    return { fileName, bytes: new Uint8Array(readFileSync(path)) };
+  } catch (error) {
+    if (error instanceof AppFailure) throw error;
+    throw new AppFailure(
+      'invalid_input',
+      `${fileName} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+    );
+  }
+}
+
+function fromBase64(source: { name: string; base64: string }): { fileName: string; bytes: Uint8Array } {
+  const bytes = new Uint8Array(Buffer.from(source.base64, 'base64'));
+  if (bytes.byteLength > MAX_IMPORT_BYTES) {
+    throw new AppFailure(
+      'invalid_input',
+      `${source.name} is larger than 64 MB; that is not a password-manager export.`,
+    );
+  }
+  return { fileName: basename(source.name), bytes };
+}
+
+const matchKey = (site: string, username: string) =>
+  `${site.trim().toLowerCase()}\0${username.trim().toLowerCase()}`;
+const truncate = (value: string, max: number) => (value.length > max ? value.slice(0, max) : value);
+
+function firstUsableUrl(urls: readonly string[]): { url: string; info: ServiceUrlInfo | null } {
+  for (const candidate of urls) {
+    if (candidate.length > 2000) continue;
+    const info = parseServiceUrl(candidate);
+    if (!isServiceUrlError(info)) return { url: candidate, info };
+  }
+  return { url: '', info: null };
+}
+
+function userInputsOf(p: PlannedEntry): string[] {
+  const inputs = [p.service, p.entry.username, p.entry.username.split('@')[0] ?? ''];
+  if (p.info) inputs.push(p.info.domain, p.info.domain.split('.')[0] ?? '');
+  return [...new Set(inputs.map((s) => s.trim()).filter((s) => s.length > 0))];
+}
+
+/** The export's own date of the password change as a local date, never later than today. */
+function entryDate(entry: ImportedEntry, day: string): string | null {
+  if (!entry.passwordChangedAt) return null;
+  const date = new Date(entry.passwordChangedAt);
+  if (Number.isNaN(date.getTime())) return null;
+  const local = localDateString(date);
+  return local > day ? day : local;
+}
+
+function newAccount(p: PlannedEntry, personId: number, changedOn: string | null): AccountValues {
+  const category = suggestCategory(p.info?.domain) ?? 'other';
+  return {
+    personId,
+    service: p.service,
+    url: p.url,
+    domain: p.info?.domain ?? null,
+    urlKind: p.info?.kind ?? null,
+    username: truncate(p.entry.username, 320),
+    category,
+    criticality: suggestCriticality(category),
+    mfa: p.entry.hasTotp ? 'totp' : 'unknown',
+    passwordChangedAt: changedOn,
+    recoveryReviewedAt: null,
+    notes: '',
+  };
+}
+
+/**
+ * Re-importing updates what the export knows better and keeps what the user entered: the name,
+ * category, criticality and notes stay; a TOTP upgrades an unknown MFA; a new password moves the
+ * change date (to the export's date, or to today when the export has none).
+ */
+function mergeInto(
+  p: PlannedEntry,
+  changedOn: string | null,
+  passwordChanged: boolean,
+  day: string,
+): AccountValues {
+  const a = p.existing!;
+  let passwordChangedAt = a.passwordChangedAt;
+  if (passwordChanged) passwordChangedAt = changedOn ?? day;
+  else if (changedOn && (!passwordChangedAt || changedOn > passwordChangedAt)) passwordChangedAt = changedOn;
+  const useUrl = a.url === '' && p.url !== '';
+  return {
+    personId: a.personId,
+    service: a.service,
+    url: useUrl ? p.url : a.url,
+    domain: useUrl ? (p.info?.domain ?? null) : a.domain,
+    urlKind: useUrl ? (p.info?.kind ?? null) : a.urlKind,
+    username: a.username,
+    category: a.category,
+    criticality: a.criticality,
+    mfa: p.entry.hasTotp && (a.mfa === 'unknown' || a.mfa === 'none') ? 'totp' : a.mfa,
+    passwordChangedAt,
+    recoveryReviewedAt: a.recoveryReviewedAt,
+    notes: a.notes,
+  };
+}

@@ -1,0 +1,93 @@
+import type { CommonPasswordList } from '../../../common/domain/passwords/commonPasswords';
+import type { PasswordSignals } from '../../../common/domain/passwords/signals';
+import { groupSimilar, normalizeForSimilarity } from '../../../common/domain/passwords/similarity';
+import type { Fingerprinter } from './fingerprint';
+import type { StrengthScorer } from './strengthPool';
+
+export type { PasswordSignals } from '../../../common/domain/passwords/signals';
+
+/** One password to analyse, under a caller-chosen key (an import row, an account id). */
+export interface PasswordEntry {
+  key: string;
+  password: string;
+  /** Words an attacker would try first for this account: user name, email, service name. */
+  userInputs: string[];
+}
+
+/** What the analysis needs: the install's fingerprinter, the common-password list, a scorer. */
+export interface AnalyzeDependencies {
+  fingerprinter: Fingerprinter;
+  common: CommonPasswordList;
+  scorer: Pick<StrengthScorer, 'score'>;
+}
+
+/**
+ * Turns passwords into the signals Lockstep keeps (DESIGN.md, "The promise" 2): strength, keyed
+ * fingerprints, common-list rank and near-duplicate group. Passwords are read here and dropped
+ * with the caller's entries; nothing of them stays in module state.
+ *
+ * `onProgress(done, total)` follows strength scoring, the slow part (distinct passwords). Aborting
+ * `signal` rejects as {@link StrengthScorer.score} does. Entries sharing a key: the last one wins.
+ */
+export async function analyzePasswords(
+  entries: readonly PasswordEntry[],
+  deps: AnalyzeDependencies,
+  onProgress?: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<Map<string, PasswordSignals>> {
+  const strengths = await deps.scorer.score(
+    entries.map(({ password, userInputs }) => ({ password, userInputs })),
+    onProgress,
+    signal,
+  );
+
+  const bases = entries.map((entry) => normalizeForSimilarity(entry.password));
+  const groupOf = new Map<string, string>();
+  const byKey = new Map<string, { password: string; base: string }>();
+  entries.forEach((entry, index) => byKey.set(entry.key, { password: entry.password, base: bases[index]! }));
+  for (const group of groupSimilar(entries.map(({ key, password }) => ({ id: key, password })))) {
+    const id = groupId(group, byKey, deps.fingerprinter);
+    for (const key of group) groupOf.set(key, id);
+  }
+
+  const signals = new Map<string, PasswordSignals>();
+  entries.forEach((entry, index) => {
+    const strength = strengths[index]!;
+    const base = bases[index]!;
+    signals.set(entry.key, {
+      strength: strength.score,
+      strengthWarning: strength.warning,
+      strengthSuggestions: strength.suggestions,
+      guessesLog10: strength.guessesLog10,
+      exactFingerprint: deps.fingerprinter.exact(entry.password),
+      similarFingerprint: base === '' ? null : deps.fingerprinter.similarBase(base),
+      commonRank: deps.common.rank(entry.password),
+      similarGroup: groupOf.get(entry.key) ?? null,
+    });
+  });
+  return signals;
+}
+
+/**
+ * A group's id: the keyed fingerprint of its lowest non-empty base, so it stays the same when the
+ * same passwords are analysed again. A group linked only by edit distance between base-less
+ * passwords (`12345678`, `12345679`) uses its lowest password, under a separate domain.
+ */
+function groupId(
+  keys: readonly string[],
+  byKey: ReadonlyMap<string, { password: string; base: string }>,
+  fingerprinter: Fingerprinter,
+): string {
+  let lowestBase: string | undefined;
+  let lowestPassword: string | undefined;
+  for (const key of keys) {
+    const member = byKey.get(key);
+    if (!member) continue;
+    if (member.base !== '' && (lowestBase === undefined || member.base < lowestBase))
+      lowestBase = member.base;
+    if (lowestPassword === undefined || member.password < lowestPassword) lowestPassword = member.password;
+  }
+  if (lowestBase !== undefined) return fingerprinter.similarBase(lowestBase);
+  // A base never holds NUL, so this cannot collide with a base's fingerprint.
+  return fingerprinter.similarBase(`group\0${lowestPassword ?? ''}`);
+}

@@ -1,0 +1,371 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type * as ZxcvbnCore from '@zxcvbn-ts/core';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common';
+import type * as ZxcvbnEn from '@zxcvbn-ts/language-en';
+import type { StrengthEstimate, StrengthScore } from '../../../common/domain/passwords/strength';
+import { STRENGTH_WORKER_SOURCE } from './strengthWorkerSource';
+
+/**
+ * Password strength scoring with zxcvbn-ts, off the main thread.
+ *
+ * zxcvbn is slow — tens of milliseconds for some passwords — and loading its dictionaries takes a
+ * few hundred milliseconds, so a pool of worker threads (each loading the dictionaries once) scores
+ * each distinct password once, in chunks that report progress and can be cancelled.
+ *
+ * Tuning, `l33tMaxSubstitutions: 10` (zxcvbn's default is 100): the l33t matcher tries every
+ * combination of substitutions, which explodes on passwords full of digits and symbols. Measured on
+ * this project's 2-core build machine (Node 20), on a mixed sample of 400 passwords (NCSC-list
+ * entries, some with suffixes, plus random strings): default options ~80 passwords/s, `10` ~350/s,
+ * with identical scores on every sample password. TOOLCHAIN.md saw the same trade (33/s → 150/s,
+ * identical scores). `0` is faster still (~450/s) but changes scores, so it is not used.
+ */
+
+/** The zxcvbn options beyond dictionaries, graphs and translations; the same in workers and {@link scoreSync}. */
+export const ZXCVBN_TUNING = { l33tMaxSubstitutions: 10 } as const;
+
+/** Passwords per message to a worker: small enough for smooth progress and prompt cancellation. */
+const DEFAULT_CHUNK_SIZE = 100;
+
+/** One password to score, with words an attacker would try first (user name, email, service). */
+export interface StrengthItem {
+  password: string;
+  userInputs: string[];
+}
+
+/** Absolute paths of the zxcvbn-ts modules the workers load. */
+export interface ZxcvbnModulePaths {
+  core: string;
+  common: string;
+  en: string;
+}
+
+/** How to build a {@link StrengthScorer}. */
+export interface StrengthScorerOptions {
+  /** Worker threads (default: the available parallelism, at most 2). */
+  workers?: number;
+  /** Passwords per message to a worker (default 100). */
+  chunkSize?: number;
+  /**
+   * A file or file URL from which `@zxcvbn-ts/*` resolve, for unusual layouts. Default: this
+   * module's own location (the bundle `out/main/index.js` after an electron-vite build).
+   */
+  requireFrom?: string | URL;
+}
+
+/** Counters for benchmarks and tests; no password data. */
+export interface StrengthScorerStats {
+  /** Worker threads started so far (restarts after a crash included). */
+  workersStarted: number;
+  /** Passwords the workers have scored (distinct per call). */
+  passwordsScored: number;
+  /** Milliseconds each started worker took to load zxcvbn and its dictionaries. */
+  loadMs: number[];
+}
+
+/** A pool of strength-scoring workers. Workers start on first use and stay until {@link close}. */
+export interface StrengthScorer {
+  /**
+   * Scores `items`; the results are in input order. Identical (password, userInputs) pairs are
+   * scored once. `onProgress(done, total)` counts distinct passwords: called with 0 first, then
+   * after each chunk, ending at `total`. Aborting `signal` rejects with `signal.reason` (an
+   * `AbortError` DOMException unless the caller gave another reason) and drops the queued work.
+   */
+  score(
+    items: readonly StrengthItem[],
+    onProgress?: (done: number, total: number) => void,
+    signal?: AbortSignal,
+  ): Promise<StrengthEstimate[]>;
+  /** Stops the workers; pending calls reject. Later calls to `score` reject. */
+  close(): Promise<void>;
+  /** Counters for benchmarks and tests. */
+  stats(): StrengthScorerStats;
+}
+
+/** The default pool size: the available parallelism, at least 1 and at most 2. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(2, availableParallelism()));
+}
+
+/**
+ * Resolves the zxcvbn-ts modules (their CommonJS builds) from `from` — a file path or file URL.
+ * Throws the usual `MODULE_NOT_FOUND` error if they are not installed.
+ */
+export function resolveZxcvbnModules(from: string | URL = import.meta.url): ZxcvbnModulePaths {
+  const resolve = createRequire(from).resolve;
+  return {
+    core: resolve('@zxcvbn-ts/core'),
+    common: resolve('@zxcvbn-ts/language-common'),
+    en: resolve('@zxcvbn-ts/language-en'),
+  };
+}
+
+type WorkerItem = [password: string, userInputs: string[]];
+
+interface Job {
+  readonly items: WorkerItem[];
+  readonly results: (StrengthEstimate | undefined)[];
+  /** For each input item, the index of its distinct item. */
+  readonly inputToDistinct: number[];
+  done: number;
+  isSettled: boolean;
+  readonly onProgress: ((done: number, total: number) => void) | undefined;
+  readonly resolve: (results: StrengthEstimate[]) => void;
+  readonly reject: (reason: unknown) => void;
+  readonly detachAbort: () => void;
+}
+
+interface Chunk {
+  readonly id: number;
+  readonly job: Job;
+  readonly start: number;
+  readonly items: WorkerItem[];
+}
+
+interface PoolWorker {
+  readonly worker: Worker;
+  chunk: Chunk | null;
+}
+
+type WorkerMessage =
+  | { type: 'ready'; loadMs: number }
+  | { type: 'done'; chunkId: number; results: StrengthEstimate[] }
+  | { type: 'failed'; chunkId: number; errorName: string };
+
+/**
+ * Creates a pool of zxcvbn worker threads. Each worker is an eval worker (see
+ * `strengthWorkerSource.ts`) that loads zxcvbn-ts from paths resolved here, so the pool works the
+ * same from TypeScript sources (Vitest, tsx) and from the electron-vite bundle.
+ */
+export function createStrengthScorer(options: StrengthScorerOptions = {}): StrengthScorer {
+  const maxWorkers = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
+  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
+  const modules = resolveZxcvbnModules(options.requireFrom);
+  const workers: PoolWorker[] = [];
+  const queue: Chunk[] = [];
+  const counters: StrengthScorerStats = { workersStarted: 0, passwordsScored: 0, loadMs: [] };
+  let nextChunkId = 1;
+  let isClosed = false;
+
+  const settle = (job: Job): void => {
+    job.isSettled = true;
+    job.detachAbort();
+    for (let i = queue.length - 1; i >= 0; i -= 1) {
+      if (queue[i]!.job === job) queue.splice(i, 1);
+    }
+  };
+
+  const fail = (job: Job, reason: unknown): void => {
+    if (job.isSettled) return;
+    settle(job);
+    job.reject(reason);
+  };
+
+  const progress = (job: Job): void => {
+    if (!job.onProgress) return;
+    try {
+      job.onProgress(job.done, job.items.length);
+    } catch (error) {
+      fail(job, error);
+    }
+  };
+
+  const complete = (chunk: Chunk, results: StrengthEstimate[]): void => {
+    const job = chunk.job;
+    counters.passwordsScored += chunk.items.length;
+    if (job.isSettled) return;
+    results.forEach((result, offset) => {
+      job.results[chunk.start + offset] = result;
+    });
+    job.done += chunk.items.length;
+    progress(job);
+    if (job.isSettled || job.done < job.items.length) return;
+    // Built before settling, so a failure here still rejects the job instead of leaving it hanging.
+    const ordered = job.inputToDistinct.map((index) => {
+      const result = job.results[index];
+      if (!result) throw new Error('A password strength result went missing.');
+      return { ...result, suggestions: [...result.suggestions] };
+    });
+    settle(job);
+    job.resolve(ordered);
+  };
+
+  const remove = (entry: PoolWorker, reason: Error): void => {
+    const at = workers.indexOf(entry);
+    if (at === -1) return;
+    workers.splice(at, 1);
+    const chunk = entry.chunk;
+    entry.chunk = null;
+    if (chunk && !isClosed) fail(chunk.job, reason);
+    if (!isClosed) dispatch();
+  };
+
+  const spawn = (): PoolWorker => {
+    const worker = new Worker(STRENGTH_WORKER_SOURCE, {
+      eval: true,
+      workerData: { modules, tuning: ZXCVBN_TUNING },
+      name: 'lockstep-strength',
+    });
+    const entry: PoolWorker = { worker, chunk: null };
+    counters.workersStarted += 1;
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'ready') {
+        counters.loadMs.push(message.loadMs);
+        return;
+      }
+      const chunk = entry.chunk;
+      if (!chunk || chunk.id !== message.chunkId) return;
+      entry.chunk = null;
+      worker.unref();
+      try {
+        if (message.type === 'failed') {
+          throw new Error(`Password strength scoring failed in a worker (${message.errorName}).`);
+        }
+        if (message.results.length !== chunk.items.length) {
+          throw new Error('A password strength worker returned the wrong number of results.');
+        }
+        complete(chunk, message.results);
+      } catch (error) {
+        fail(chunk.job, error);
+      } finally {
+        // Whatever happened to this job, the queue keeps moving for the others.
+        dispatch();
+      }
+    });
+    worker.on('error', (error) => {
+      remove(entry, new Error('A password strength worker stopped unexpectedly.', { cause: error }));
+    });
+    worker.on('exit', (code) => {
+      remove(entry, new Error(`A password strength worker exited unexpectedly (code ${code}).`));
+    });
+    workers.push(entry);
+    return entry;
+  };
+
+  function dispatch(): void {
+    while (queue.length > 0 && !isClosed) {
+      const entry =
+        workers.find((candidate) => candidate.chunk === null) ??
+        (workers.length < maxWorkers ? spawn() : null);
+      if (!entry) return;
+      const chunk = queue.shift()!;
+      entry.chunk = chunk;
+      // An idle worker does not keep the process alive (a CLI that forgets close() still exits);
+      // a busy one does, until its chunk is back.
+      entry.worker.ref();
+      entry.worker.postMessage({ chunkId: chunk.id, items: chunk.items });
+    }
+  }
+
+  const score: StrengthScorer['score'] = (items, onProgress, signal) => {
+    if (isClosed) return Promise.reject(new Error('The password strength scorer is closed.'));
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+
+    const distinctIndex = new Map<string, number>();
+    const distinct: WorkerItem[] = [];
+    const inputToDistinct = items.map((item) => {
+      const userInputs = [...item.userInputs];
+      const key = JSON.stringify([item.password, userInputs]);
+      let index = distinctIndex.get(key);
+      if (index === undefined) {
+        index = distinct.length;
+        distinctIndex.set(key, index);
+        distinct.push([item.password, userInputs]);
+      }
+      return index;
+    });
+    distinctIndex.clear();
+    if (distinct.length === 0) return Promise.resolve([]);
+
+    return new Promise<StrengthEstimate[]>((resolve, reject) => {
+      const onAbort = (): void => fail(job, abortReason(signal!));
+      const job: Job = {
+        items: distinct,
+        results: new Array<StrengthEstimate | undefined>(distinct.length),
+        inputToDistinct,
+        done: 0,
+        isSettled: false,
+        onProgress,
+        resolve,
+        reject,
+        detachAbort: () => signal?.removeEventListener('abort', onAbort),
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      progress(job);
+      if (job.isSettled) return;
+      // Several chunks per worker even for small jobs, so both workers share the work.
+      const size = Math.min(chunkSize, Math.max(1, Math.ceil(distinct.length / (maxWorkers * 4))));
+      for (let start = 0; start < distinct.length; start += size) {
+        queue.push({ id: nextChunkId++, job, start, items: distinct.slice(start, start + size) });
+      }
+      dispatch();
+    });
+  };
+
+  const close = async (): Promise<void> => {
+    if (isClosed) return;
+    isClosed = true;
+    const closedError = new Error('The password strength scorer was closed.');
+    for (const chunk of [...queue]) fail(chunk.job, closedError);
+    for (const entry of workers) if (entry.chunk) fail(entry.chunk.job, closedError);
+    queue.length = 0;
+    const stopping = workers.splice(0).map((entry) => entry.worker.terminate());
+    await Promise.all(stopping);
+  };
+
+  return {
+    score,
+    close,
+    stats: () => ({ ...counters, loadMs: [...counters.loadMs] }),
+  };
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('Password strength scoring was cancelled.', 'AbortError');
+}
+
+type ZxcvbnModules = {
+  core: typeof ZxcvbnCore;
+  common: typeof ZxcvbnCommon;
+  en: typeof ZxcvbnEn;
+};
+
+/**
+ * Builds a zxcvbn instance exactly as the workers do (same modules, dictionaries, graphs,
+ * translations and {@link ZXCVBN_TUNING}).
+ */
+function createZxcvbn(modules: ZxcvbnModulePaths): ZxcvbnFactory {
+  const load = createRequire(import.meta.url);
+  const { core, common, en } = {
+    core: load(modules.core),
+    common: load(modules.common),
+    en: load(modules.en),
+  } as ZxcvbnModules;
+  return new core.ZxcvbnFactory({
+    dictionary: { ...common.dictionary, ...en.dictionary },
+    graphs: common.adjacencyGraphs,
+    translations: en.translations,
+    ...ZXCVBN_TUNING,
+  });
+}
+
+// The zxcvbn instance for scoreSync, built on first use (it holds dictionaries, never passwords).
+let syncZxcvbn: ZxcvbnFactory | undefined;
+
+/**
+ * Scores one password on the calling thread, with the same options as the pool. The first call
+ * loads the dictionaries (~0.3 s); a call can take tens of milliseconds. For a handful of
+ * passwords (a single edited account, tests); use {@link createStrengthScorer} for imports.
+ */
+export function scoreSync(password: string, userInputs: readonly string[] = []): StrengthEstimate {
+  syncZxcvbn ??= createZxcvbn(resolveZxcvbnModules());
+  const result = syncZxcvbn.check(password, [...userInputs]);
+  return {
+    score: result.score as StrengthScore,
+    guessesLog10: result.guessesLog10,
+    warning: result.feedback.warning ?? '',
+    suggestions: [...result.feedback.suggestions],
+  };
+}

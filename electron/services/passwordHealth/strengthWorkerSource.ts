@@ -1,0 +1,52 @@
+/**
+ * The strength worker's code, as a string run with `new Worker(STRENGTH_WORKER_SOURCE, { eval: true })`.
+ *
+ * Why a string and not a worker file: a `.ts` worker file does not run under plain Node (tests,
+ * tsx, the CLI), and a `new URL('./x.ts', import.meta.url)` worker needs bundler cooperation that
+ * electron-vite's main build does not give for workers. An eval worker is plain CommonJS in every
+ * runtime. It loads zxcvbn-ts by the absolute paths the parent resolved (`workerData.modules`), so
+ * module resolution happens once, in the parent, where it can be tested and fail loudly.
+ *
+ * Protocol (parent → worker): `{ chunkId, items: [password, userInputs][] }`.
+ * Worker → parent: `{ type: 'ready', loadMs }` once the dictionaries are loaded, then per chunk
+ * `{ type: 'done', chunkId, results }` or `{ type: 'failed', chunkId, errorName }`.
+ * The options built here must match `createZxcvbn` in `strengthPool.ts` (a test compares them).
+ */
+export const STRENGTH_WORKER_SOURCE = String.raw`
+'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+const started = performance.now();
+const core = require(workerData.modules.core);
+const common = require(workerData.modules.common);
+const en = require(workerData.modules.en);
+const zxcvbn = new core.ZxcvbnFactory({
+  dictionary: { ...common.dictionary, ...en.dictionary },
+  graphs: common.adjacencyGraphs,
+  translations: en.translations,
+  ...workerData.tuning,
+});
+zxcvbn.check('warm-up');
+parentPort.postMessage({ type: 'ready', loadMs: performance.now() - started });
+
+parentPort.on('message', (message) => {
+  try {
+    const results = message.items.map(([password, userInputs]) => {
+      const result = zxcvbn.check(password, userInputs);
+      return {
+        score: result.score,
+        guessesLog10: result.guessesLog10,
+        warning: result.feedback.warning || '',
+        suggestions: result.feedback.suggestions.slice(),
+      };
+    });
+    parentPort.postMessage({ type: 'done', chunkId: message.chunkId, results });
+  } catch (error) {
+    parentPort.postMessage({
+      type: 'failed',
+      chunkId: message.chunkId,
+      // Only the error's kind: a message could in principle quote the password.
+      errorName: error && error.name ? String(error.name) : 'Error',
+    });
+  }
+});
+`;

@@ -1,0 +1,44 @@
+import { createCommonPasswordSet } from '../../common/domain/passwords/commonPasswords';
+import type { PlatformPort } from '../platform/port';
+import { readBundledText } from './bundledData';
+import type { AnalyzeDependencies } from './passwordHealth/analyze';
+import { createFingerprinter } from './passwordHealth/fingerprint';
+import { loadOrCreateKeyFile, loadOrCreateProtectedKey } from './passwordHealth/keyStore';
+import { createStrengthScorer, type StrengthScorer } from './passwordHealth/strengthPool';
+
+/** Bundled NCSC list of the 100,000 most common breached passwords. */
+export const COMMON_PASSWORDS_FILE = 'ncsc-top100k-passwords.txt';
+
+/** What password analysis needs, built on first use (the scorer's workers and the list cost time). */
+export interface PasswordHealth extends AnalyzeDependencies {
+  scorer: StrengthScorer;
+}
+
+/**
+ * A lazy holder: nothing is loaded at start-up (start-up stays fast); the first import pays
+ * the dictionary load, later ones reuse it. `close()` stops the worker threads.
+ */
+export function createPasswordHealth(dataDir: string, platform: PlatformPort) {
+  let health: PasswordHealth | null = null;
+  return {
+    get(): PasswordHealth {
+      if (!health) {
+        const protector = platform.secrets;
+        const key =
+          protector && protector.isAvailable()
+            ? loadOrCreateProtectedKey(dataDir, protector)
+            : loadOrCreateKeyFile(dataDir);
+        health = {
+          fingerprinter: createFingerprinter(key),
+          common: createCommonPasswordSet(readBundledText(COMMON_PASSWORDS_FILE)),
+          scorer: createStrengthScorer(),
+        };
+      }
+      return health;
+    },
+    async close(): Promise<void> {
+      await health?.scorer.close();
+      health = null;
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { Settings } from '../../common/ipc/contract';
+import type { SettingsRepository } from '../db/repositories/settingsRepository';
+import { DEFAULT_PWNED_RANGE_URL } from './pwnedRange';
+
+const DEFAULTS: Settings = { onlinePwnedCheck: false, pwnedRangeUrl: DEFAULT_PWNED_RANGE_URL };
+
+/** User settings over the settings table; online features default to off. */
+export class SettingsService {
+  constructor(private readonly settings: SettingsRepository) {}
+
+  get(): Settings {
+    const stored = this.settings.get('app') as Partial<Settings> | undefined;
+    return {
+      onlinePwnedCheck:
+        typeof stored?.onlinePwnedCheck === 'boolean' ? stored.onlinePwnedCheck : DEFAULTS.onlinePwnedCheck,
+      pwnedRangeUrl:
+        typeof stored?.pwnedRangeUrl === 'string' ? stored.pwnedRangeUrl : DEFAULTS.pwnedRangeUrl,
+    };
+  }
+
+  update(patch: Partial<Settings>): Settings {
+    const next = {
+      ...this.get(),
+      ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+    };
+    this.settings.put('app', next);
+    return next;
+  }
+}
