@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { RequestOf } from '../common/ipc/contract';
 import { RecordingPlatform } from '../electron/platform/recorder';
 import { openCore } from '../electron/services/core';
@@ -168,6 +169,12 @@ export async function seedDemoData(dataDir: string): Promise<void> {
         inventory.createAccount({ ...seed, personId, recoveryReviewedAt: null, notes: seed.notes ?? '' });
       }
     }
+    // Alex also imports a password-manager export: the synthetic Bitwarden sample of the test suite.
+    const preview = core.imports.preview({
+      source: { path: resolve(import.meta.dirname, '../e2e/fixtures/exports/bitwarden.csv') },
+      personId: me.id,
+    });
+    await core.imports.confirm({ sessionId: preview.sessionId });
   } finally {
     await core.close();
   }

@@ -33,6 +33,9 @@ if (values.screenshot) {
   };
   try {
     const nav = page.getByRole('navigation', { name: 'Screens' });
+    await nav.getByRole('link', { name: 'Exposure' }).click();
+    await page.getByRole('list', { name: 'Findings' }).waitFor();
+    await shoot('exposure');
     await nav.getByRole('link', { name: 'Accounts' }).click();
     await page.getByRole('table', { name: 'Accounts' }).waitFor();
     await shoot('accounts');
@@ -44,6 +47,16 @@ if (values.screenshot) {
     await nav.getByRole('link', { name: 'People' }).click();
     await page.getByRole('heading', { name: 'People', exact: true }).waitFor();
     await shoot('people');
+    await nav.getByRole('link', { name: 'Accounts' }).click();
+    await page.getByRole('button', { name: 'Import passwords' }).click();
+    await app.answerNextFile(resolve('e2e/fixtures/exports/firefox.csv'));
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    await page.getByRole('table', { name: 'Accounts to import' }).waitFor();
+    await shoot('import-preview');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await nav.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
+    await shoot('settings');
   } finally {
     await app.close();
     if (!values['data-dir']) rmSync(dataDir, { recursive: true, force: true });

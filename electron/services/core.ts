@@ -45,6 +45,7 @@ export interface Core {
   readonly imports: ImportService;
   readonly settings: SettingsService;
   readonly ledger: LedgerRepository;
+  readonly passwordSignals: PasswordSignalsRepository;
   /** Stops background workers, forgets pending imports and closes the database. */
   close(): Promise<void>;
 }
@@ -73,10 +74,11 @@ export function openCore(options: CoreOptions): Core {
   const settings = new SettingsService(new SettingsRepository(db));
   const ledger = new LedgerRepository(db);
   const health = createPasswordHealth(options.dataDir, options.platform);
+  const passwordSignals = new PasswordSignalsRepository(db);
   const imports = new ImportService({
     people,
     accounts,
-    signals: new PasswordSignalsRepository(db),
+    signals: passwordSignals,
     imports: new ImportsRepository(db),
     ledger,
     checks,
@@ -101,6 +103,7 @@ export function openCore(options: CoreOptions): Core {
     imports,
     settings,
     ledger,
+    passwordSignals,
     close: async () => {
       imports.dispose();
       await health.close();

@@ -37,6 +37,26 @@ export async function checkPwnedRange(
   const fetchImpl = options.fetchImpl ?? fetch;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = options.now ?? (() => new Date());
+  // Waits (back-off, Retry-After) end early when the caller aborts, so cancelling never hangs.
+  const pause = (ms: number): Promise<void> => {
+    const external = options.signal;
+    if (!external) return sleep(ms);
+    if (external.aborted) return Promise.reject(external.reason);
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = () => reject(external.reason);
+      external.addEventListener('abort', onAbort, { once: true });
+      sleep(ms).then(
+        () => {
+          external.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        (error: unknown) => {
+          external.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
+    });
+  };
   const byPrefix = new Map<string, Set<string>>();
   for (const hash of hashes) {
     const upper = hash.toUpperCase();
@@ -87,7 +107,7 @@ export async function checkPwnedRange(
           const wait = retryAfterMs(response.headers.get('retry-after'));
           record(url, prefix, `HTTP 429, asked to wait ${Math.round(wait / 1000)} s`);
           if (wait > (options.maxRetryAfterMs ?? 30_000) || attempt === retries) return null;
-          await sleep(wait);
+          await pause(wait);
           continue;
         } else {
           record(url, prefix, `HTTP ${response.status}`);
@@ -101,7 +121,7 @@ export async function checkPwnedRange(
         outcome = reason;
       }
       void outcome;
-      if (attempt < retries) await sleep(250 * 2 ** attempt);
+      if (attempt < retries) await pause(250 * 2 ** attempt);
     }
     return null;
   };
@@ -124,7 +144,11 @@ export async function checkPwnedRange(
   return results;
 }
 
-/** Parses `SUFFIX:COUNT` lines; null when the body is not a range answer. */
+/**
+ * Parses `SUFFIX:COUNT` lines; null when the body is not a range answer. An empty body is not one
+ * (every prefix has entries, and padding adds more): reading it as "no matches" would turn a broken
+ * answer into "not breached".
+ */
 export function parseRange(text: string): Map<string, number> | null {
   const counts = new Map<string, number>();
   for (const line of text.split(/\r?\n/)) {
@@ -133,7 +157,7 @@ export function parseRange(text: string): Map<string, number> | null {
     if (!match) return null;
     counts.set(match[1]!.toUpperCase(), Number(match[2]));
   }
-  return counts;
+  return counts.size > 0 ? counts : null;
 }
 
 function retryAfterMs(header: string | null): number {

@@ -17,6 +17,7 @@ export interface StoredPasswordSignals {
 export class PasswordSignalsRepository {
   private readonly upsertOne;
   private readonly getOne;
+  private readonly listFacts;
 
   constructor(db: Database.Database) {
     this.upsertOne = db.prepare(
@@ -31,6 +32,15 @@ export class PasswordSignalsRepository {
          pwned_count = excluded.pwned_count, online_checked_at = excluded.online_checked_at,
          analysed_at = excluded.analysed_at`,
     );
+    this.listFacts = db.prepare<
+      [],
+      {
+        account_id: number;
+        common_rank: number | null;
+        online_status: StoredPasswordSignals['onlineStatus'];
+        pwned_count: number | null;
+      }
+    >(`SELECT account_id, common_rank, online_status, pwned_count FROM password_signals`);
     this.getOne = db.prepare<[number], { exact_fingerprint: string }>(
       `SELECT exact_fingerprint FROM password_signals WHERE account_id = ?`,
     );
@@ -51,6 +61,18 @@ export class PasswordSignalsRepository {
       online_checked_at: signals.onlineCheckedAt,
       now,
     });
+  }
+
+  /** Breach facts per account id (for reports and the CLI). */
+  breachFacts(): Map<number, Pick<StoredPasswordSignals, 'commonRank' | 'onlineStatus' | 'pwnedCount'>> {
+    return new Map(
+      this.listFacts
+        .all()
+        .map((row) => [
+          row.account_id,
+          { commonRank: row.common_rank, onlineStatus: row.online_status, pwnedCount: row.pwned_count },
+        ]),
+    );
   }
 
   /** The keyed fingerprint of the account's current password, if it was ever imported. */

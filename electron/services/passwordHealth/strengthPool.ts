@@ -17,10 +17,17 @@ import { STRENGTH_WORKER_SOURCE } from './strengthWorkerSource';
  *
  * Tuning, `l33tMaxSubstitutions: 10` (zxcvbn's default is 100): the l33t matcher tries every
  * combination of substitutions, which explodes on passwords full of digits and symbols. Measured on
- * this project's 2-core build machine (Node 20), on a mixed sample of 400 passwords (NCSC-list
- * entries, some with suffixes, plus random strings): default options ~80 passwords/s, `10` ~350/s,
- * with identical scores on every sample password. TOOLCHAIN.md saw the same trade (33/s → 150/s,
- * identical scores). `0` is faster still (~450/s) but changes scores, so it is not used.
+ * this project's 2-core build machine (Node 20, one thread, CPU time), on a mixed sample of 400
+ * passwords (NCSC-list entries, a third with `!<n>` suffixes, a quarter random base64): default
+ * options ~84 passwords/s, `10` ~320/s with the same score for all 400, `0` ~1,200/s but 2 of 400
+ * scores differ — so `10`. TOOLCHAIN.md saw the same trade (33/s → 150/s, identical scores).
+ * A test pins "same scores as the defaults" on a sample, so a zxcvbn upgrade that breaks it shows.
+ *
+ * Pool throughput, same machine otherwise idle, 3,000 distinct passwords (a quarter random):
+ * 1 worker ~240–300 passwords/s, 2 workers ~470–530/s. Each worker loads the dictionaries in
+ * ~0.25–0.3 s (up to ~0.6 s on a contended CPU). So 10,000 *distinct* passwords take ~20 s — far
+ * over DESIGN.md's 2 s target, which holds only for the few hundred distinct passwords of a typical
+ * export; callers show progress and may cancel.
  */
 
 /** The zxcvbn options beyond dictionaries, graphs and translations; the same in workers and {@link scoreSync}. */

@@ -57,3 +57,17 @@ export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return 'Something went wrong.';
 }
+
+/** Subscribes to import progress events from main. */
+export function onImportProgress(listener: Parameters<LockstepApi['onImportProgress']>[0]): () => void {
+  return bridge().onImportProgress(listener);
+}
+
+/** The file-system path of a dropped file where the shell knows it (Electron), else ''. */
+export function pathForFile(file: File): string {
+  try {
+    return bridge().pathForFile(file);
+  } catch {
+    return '';
+  }
+}

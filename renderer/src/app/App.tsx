@@ -1,17 +1,28 @@
-import { useEffect } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { AppShell, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconListDetails, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconListDetails,
+  IconSettings,
+  IconShieldLock,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useAccounts, useAppInfo, useChangeSubscription, usePeople } from '../api/hooks';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
+import { ExposureScreen } from '../features/exposure/ExposureScreen';
+import { ImportDialog } from '../features/import/ImportDialog';
 import { PeopleScreen } from '../features/people/PeopleScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
 import classes from './App.module.css';
 import { ErrorBoundary } from './ErrorBoundary';
 import { routeExternalLinks } from './externalLinks';
 
 const SCREENS = [
-  { path: '/accounts', label: 'Accounts', icon: IconListDetails, element: <AccountsScreen /> },
-  { path: '/people', label: 'People', icon: IconUsers, element: <PeopleScreen /> },
+  { path: '/exposure', label: 'Exposure', icon: IconAlertTriangle },
+  { path: '/accounts', label: 'Accounts', icon: IconListDetails },
+  { path: '/people', label: 'People', icon: IconUsers },
+  { path: '/settings', label: 'Settings', icon: IconSettings },
 ] as const;
 
 /** The window: navigation on the left, one screen at a time. */
@@ -22,6 +33,14 @@ export function App() {
   const people = usePeople();
   const accounts = useAccounts();
   const info = useAppInfo();
+  const [isImporting, setImporting] = useState(false);
+  const startImport = () => setImporting(true);
+  const elements: Record<(typeof SCREENS)[number]['path'], ReactNode> = {
+    '/exposure': <ExposureScreen onImport={startImport} />,
+    '/accounts': <AccountsScreen onImport={startImport} />,
+    '/people': <PeopleScreen />,
+    '/settings': <SettingsScreen />,
+  };
   const isReady = !people.isPending && !accounts.isPending;
 
   useEffect(() => routeExternalLinks(document), []);
@@ -72,13 +91,21 @@ export function App() {
       <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
         <ErrorBoundary key={location.pathname}>
           <Routes>
-            {SCREENS.map(({ path, element }) => (
-              <Route key={path} path={`${path}/*`} element={element} />
+            {SCREENS.map(({ path }) => (
+              <Route key={path} path={`${path}/*`} element={elements[path]} />
             ))}
-            <Route path="*" element={<Navigate to="/accounts" replace />} />
+            <Route path="*" element={<Navigate to="/exposure" replace />} />
           </Routes>
         </ErrorBoundary>
       </AppShell.Main>
+      <ImportDialog
+        opened={isImporting}
+        onClose={() => setImporting(false)}
+        onShowFindings={() => {
+          setImporting(false);
+          void navigate('/exposure');
+        }}
+      />
     </AppShell>
   );
 }

@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconListDetails, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconFileImport, IconListDetails, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { Account } from '../../../../common/ipc/contract';
 import {
   EMPTY_FILTER,
@@ -39,7 +39,7 @@ const options = <T extends string>(values: readonly T[], labels: Record<T, strin
   values.map((value) => ({ value, label: labels[value] }));
 
 /** Everything a person has, searchable, filterable and sortable. */
-export function AccountsScreen() {
+export function AccountsScreen({ onImport }: { onImport: () => void }) {
   const accounts = useAccounts();
   const people = usePeople();
   const remove = useChannelMutation('accounts:delete', ['accounts', 'people']);
@@ -80,9 +80,14 @@ export function AccountsScreen() {
           Every account you want to keep safe. Critical ones are fixed first.
         </Text>
       </div>
-      <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
-        Add account
-      </Button>
+      <Group gap="sm">
+        <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={onImport}>
+          Import passwords
+        </Button>
+        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
+          Add account
+        </Button>
+      </Group>
     </Group>
   );
 
@@ -105,12 +110,22 @@ export function AccountsScreen() {
         icon={<IconListDetails size={28} />}
         title="No accounts yet"
         action={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
-            Add your first account
-          </Button>
+          <Group gap="sm">
+            <Button leftSection={<IconFileImport size={16} aria-hidden />} onClick={onImport}>
+              Import from a password manager
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={() => setEditing('new')}
+            >
+              Add your first account
+            </Button>
+          </Group>
         }
       >
-        Start with the accounts that matter most: your main email, your bank, and your work sign-in.
+        The quickest start is an export from your password manager or browser. Or add the accounts that matter
+        most by hand: your main email, your bank, and your work sign-in.
       </EmptyState>
     );
   } else {

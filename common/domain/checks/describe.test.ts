@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { describeFinding, listNames } from './describe';
+
+describe('describeFinding', () => {
+  it('names every account that shares a password', () => {
+    const text = describeFinding('password_reused', { groupId: 'abc' }, [
+      'Facebook',
+      'LinkedIn',
+      'Myspace',
+      'Dropbox',
+    ]);
+    expect(text.title).toBe('4 accounts share one password');
+    expect(text.why).toContain('Facebook, LinkedIn, Myspace and Dropbox all use the same password');
+  });
+
+  it('says which source found a breached password, with the count when there is one', () => {
+    expect(
+      describeFinding('password_pwned', { source: 'common_list', commonRank: 1 }, ['Yahoo Mail']).why,
+    ).toContain('100,000');
+    expect(
+      describeFinding('password_pwned', { source: 'online', timesSeen: 52301 }, ['Adobe']).why,
+    ).toContain('52,301 times');
+  });
+
+  it('passes the strength warning through', () => {
+    const text = describeFinding(
+      'password_weak',
+      { score: 1, warning: 'This is similar to a commonly used password.' },
+      ['Canva'],
+    );
+    expect(text.title).toBe('Your Canva password is weak');
+    expect(text.why).toContain('similar to a commonly used password');
+  });
+
+  it('joins names naturally', () => {
+    expect(listNames([])).toBe('');
+    expect(listNames(['A'])).toBe('A');
+    expect(listNames(['A', 'B'])).toBe('A and B');
+  });
+});

@@ -1,0 +1,333 @@
+// Lockstep's headless command line: the same services and database as the app.
+//   npm run -s cli -- <command> [options] [--data-dir DIR] [--json]
+// Exit status: 0 success, 2 bad input (nothing written), 1 internal error. Messages go to stderr.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { IMPORT_FORMATS } from '../../common/domain/import/index';
+import type { ColumnMapping, ImportFormat } from '../../common/domain/import/types';
+import type { Account, Finding, ImportPreview } from '../../common/ipc/contract';
+import { AppFailure } from '../../common/ipc/result';
+import { DatabaseFromFutureError } from '../db/migrate';
+import { resolveDataDir } from '../main/security';
+import { createHeadlessPlatform } from '../platform/headless';
+import { openCore, type Core } from '../services/core';
+
+const USAGE = `Usage: npm run -s cli -- <command> [options]
+
+Commands:
+  import FILE [--format NAME] [--person NAME] [--dry-run]
+              [--map-url COLUMN --map-password COLUMN [--map-username COLUMN] [--map-title COLUMN]]
+                         Import a password-manager export (passwords are analysed, never stored)
+  accounts               List accounts with their password signals
+  findings               List findings (open and closed) with their evidence
+  people                 List people and their email addresses
+
+Options:
+  --data-dir DIR         Use this data folder (default: LOCKSTEP_DATA_DIR, then the app's folder)
+  --json                 Print JSON on stdout
+  -h, --help             Show this help
+
+Formats: ${Object.keys(IMPORT_FORMATS).join(', ')}`;
+
+/** A failure caused by the user's input: exit 2, nothing written. */
+class UsageError extends Error {}
+
+function defaultDataDir(): string {
+  const home = homedir();
+  if (process.platform === 'win32')
+    return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Lockstep');
+  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'Lockstep');
+  return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), 'Lockstep');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      format: { type: 'string' },
+      person: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      'map-url': { type: 'string' },
+      'map-password': { type: 'string' },
+      'map-username': { type: 'string' },
+      'map-title': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (values.help ? process.stdout : process.stderr).write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  const dataDir = values['data-dir'] ?? resolveDataDir([], process.env, defaultDataDir());
+  const print = (human: string, json: unknown) =>
+    process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${human}\n`);
+
+  if (!['import', 'accounts', 'findings', 'people'].includes(command)) {
+    throw new UsageError(`Unknown command "${command}". Run with --help for the list.`);
+  }
+  if (command === 'import') {
+    if (rest.length !== 1)
+      throw new UsageError('Usage: import FILE [--format NAME] [--person NAME] [--dry-run]');
+    if (values.format && !(values.format in IMPORT_FORMATS)) {
+      throw new UsageError(
+        `Unknown format "${values.format}". Known formats: ${Object.keys(IMPORT_FORMATS).join(', ')}.`,
+      );
+    }
+  } else if (rest.length > 0) {
+    throw new UsageError(`"${command}" takes no arguments.`);
+  }
+
+  const core = openCore({
+    dataDir,
+    platform: createHeadlessPlatform((line) => process.stderr.write(`${line}\n`)),
+    version: process.env.npm_package_version ?? '0.0.0',
+  });
+  try {
+    switch (command) {
+      case 'import':
+        return await importCommand(core, rest[0]!, values, print);
+      case 'accounts':
+        print(accountsTable(core), accountsJson(core));
+        return 0;
+      case 'findings': {
+        const findings = core.checks.list();
+        print(findingsTable(findings, core.inventory.listAccounts()), findings.map(findingJson));
+        return 0;
+      }
+      default: {
+        const people = core.inventory.listPeople();
+        print(
+          people
+            .map(
+              (p) =>
+                `${p.name}${p.isDefault ? ' (you)' : ''}: ${p.accountCount} accounts; ${p.emails.map((e) => e.address).join(', ') || 'no email addresses'}`,
+            )
+            .join('\n'),
+          people.map((p) => ({
+            id: p.id,
+            name: p.name,
+            isDefault: p.isDefault,
+            accountCount: p.accountCount,
+            emails: p.emails.map((e) => e.address),
+          })),
+        );
+        return 0;
+      }
+    }
+  } finally {
+    await core.close();
+  }
+}
+
+async function importCommand(
+  core: Core,
+  file: string,
+  values: {
+    format?: string;
+    person?: string;
+    'dry-run'?: boolean;
+    json?: boolean;
+    'map-url'?: string;
+    'map-password'?: string;
+    'map-username'?: string;
+    'map-title'?: string;
+  },
+  print: (human: string, json: unknown) => void,
+): Promise<number> {
+  const mapping = mappingOf(values);
+  let person = values.person
+    ? core.inventory.listPeople().find((p) => p.name.toLowerCase() === values.person!.trim().toLowerCase())
+    : (core.inventory.listPeople().find((p) => p.isDefault) ?? core.inventory.listPeople()[0]);
+  if (!person && values['dry-run']) throw new UsageError(`There is no person named "${values.person}".`);
+  const preview: ImportPreview = core.imports.preview({
+    source: { path: file },
+    personId: person?.id ?? core.inventory.listPeople()[0]!.id,
+    format: values.format as ImportFormat | undefined,
+    mapping,
+  });
+  if (preview.format === null) {
+    throw new UsageError(
+      `${preview.fileName} has columns Lockstep does not recognise: ${preview.columns.map((c) => `"${c}"`).join(', ')}. ` +
+        `Say which hold the address and the password: --map-url COLUMN --map-password COLUMN [--map-username COLUMN] [--map-title COLUMN].`,
+    );
+  }
+  const summary = (created: number, updated: number, skipped: ImportPreview['skipped']) => ({
+    format: preview.format,
+    entries: preview.entries,
+    skipped: skipped.map(({ row, reason }) => ({ row, reason })),
+    created,
+    updated,
+  });
+  if (values['dry-run']) {
+    core.imports.cancel({ sessionId: preview.sessionId });
+    print(
+      `${preview.fileName} (${preview.formatLabel}): ${preview.entries} logins read; would create ${preview.toCreate}, update ${preview.toUpdate}; ${preview.skipped.length} rows skipped. Nothing was written (dry run).${skippedLines(preview.skipped)}`,
+      summary(preview.toCreate, preview.toUpdate, preview.skipped),
+    );
+    return 0;
+  }
+  if (!person) {
+    person = core.inventory.createPerson({ name: values.person!.trim() });
+    process.stderr.write(`Added a new person, "${person.name}".\n`);
+    core.imports.cancel({ sessionId: preview.sessionId });
+    return importCommand(core, file, { ...values, person: person.name }, print);
+  }
+  let lastPhase = '';
+  const result = await core.imports.confirm({ sessionId: preview.sessionId });
+  void lastPhase;
+  const findings = Object.entries(result.openFindings)
+    .map(([kind, count]) => `${count} ${kind}`)
+    .join(', ');
+  print(
+    `${result.fileName} (${preview.formatLabel}): ${result.entries} logins read; created ${result.created}, updated ${result.updated}; ${result.skipped.length} rows skipped.${skippedLines(result.skipped)}\nOpen findings: ${findings || 'none'}.${result.pwnedCheck.online === 'off' ? '\nBreached passwords were checked against the bundled list of the 100,000 most common only (online check off).' : ''}`,
+    summary(result.created, result.updated, result.skipped),
+  );
+  return 0;
+}
+
+function mappingOf(values: {
+  'map-url'?: string;
+  'map-password'?: string;
+  'map-username'?: string;
+  'map-title'?: string;
+}): ColumnMapping | undefined {
+  const any = values['map-url'] ?? values['map-password'] ?? values['map-username'] ?? values['map-title'];
+  if (!any) return undefined;
+  if (!values['map-url'] || !values['map-password'])
+    throw new UsageError('A column mapping needs at least --map-url and --map-password.');
+  return {
+    url: values['map-url'],
+    password: values['map-password'],
+    ...(values['map-username'] ? { username: values['map-username'] } : {}),
+    ...(values['map-title'] ? { title: values['map-title'] } : {}),
+  };
+}
+
+const skippedLines = (skipped: ImportPreview['skipped']) =>
+  skipped.length === 0 ? '' : `\n${skipped.map((s) => `  row ${s.row}: ${s.reason}`).join('\n')}`;
+
+function groupsByAccount(findings: Finding[], kind: Finding['kind']): Map<number, string> {
+  const map = new Map<number, string>();
+  for (const finding of findings) {
+    if (finding.kind !== kind || finding.status !== 'open') continue;
+    const group = String(finding.evidence.groupId ?? finding.subject);
+    for (const id of finding.accountIds) map.set(id, group);
+  }
+  return map;
+}
+
+function accountsJson(core: Core) {
+  const findings = core.checks.list();
+  const reuse = groupsByAccount(findings, 'password_reused');
+  const similar = groupsByAccount(findings, 'password_similar');
+  const facts = core.passwordSignals.breachFacts();
+  const insecure = new Set(
+    findings.filter((f) => f.kind === 'insecure_url' && f.status === 'open').flatMap((f) => f.accountIds),
+  );
+  return core.inventory.listAccounts().map((a: Account) => {
+    const fact = facts.get(a.id);
+    const onlineKnown = fact && (fact.onlineStatus === 'found' || fact.onlineStatus === 'not_found');
+    return {
+      id: a.id,
+      person: a.personName,
+      service: a.service,
+      domain: a.domain,
+      url: a.url,
+      username: a.username,
+      mfa: a.mfa,
+      hasTotp: a.hasTotp,
+      passwordStrength: a.passwordStrength,
+      // A count only when the online check answered; null means "not checked", never "not breached".
+      pwnedCount: onlineKnown ? (fact.pwnedCount ?? 0) : null,
+      pwned: !fact
+        ? null
+        : fact.commonRank !== null || fact.onlineStatus === 'found'
+          ? true
+          : fact.onlineStatus === 'not_found'
+            ? false
+            : null,
+      pwnedSource: !fact
+        ? null
+        : fact.onlineStatus === 'found' || fact.onlineStatus === 'not_found'
+          ? 'online'
+          : fact.commonRank !== null
+            ? 'common_list'
+            : null,
+      reuseGroup: reuse.get(a.id) ?? null,
+      similarGroup: similar.get(a.id) ?? null,
+      insecureUrl: insecure.has(a.id),
+      passwordChangedAt: a.passwordChangedAt,
+    };
+  });
+}
+
+function accountsTable(core: Core): string {
+  const rows = accountsJson(core);
+  if (rows.length === 0) return 'No accounts yet. Import an export: npm run -s cli -- import FILE';
+  return rows
+    .map((r) =>
+      [
+        r.service.padEnd(24).slice(0, 24),
+        (r.domain ?? '').padEnd(22).slice(0, 22),
+        r.username.padEnd(28).slice(0, 28),
+        `strength ${r.passwordStrength ?? '-'}`,
+        r.pwned ? 'BREACHED' : '',
+        r.reuseGroup ? 'reused' : '',
+        r.similarGroup ? 'similar' : '',
+        r.insecureUrl ? 'http' : '',
+      ]
+        .filter(Boolean)
+        .join('  '),
+    )
+    .join('\n');
+}
+
+const findingJson = (f: Finding) => ({
+  id: f.id,
+  kind: f.kind,
+  severity: f.severity,
+  status: f.status,
+  accountIds: f.accountIds,
+  evidence: f.evidence,
+});
+
+function findingsTable(findings: Finding[], accounts: Account[]): string {
+  const names = new Map(accounts.map((a) => [a.id, a.service]));
+  const open = findings.filter((f) => f.status === 'open');
+  if (open.length === 0) return 'No open findings.';
+  return open
+    .map(
+      (f) =>
+        `${f.severity.toUpperCase().padEnd(8)} ${f.kind.padEnd(17)} ${f.accountIds.map((id) => names.get(id) ?? `#${id}`).join(', ')}`,
+    )
+    .join('\n');
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (
+      error instanceof UsageError ||
+      (error instanceof AppFailure && error.code !== 'internal') ||
+      error instanceof DatabaseFromFutureError
+    ) {
+      process.stderr.write(`lockstep: ${error.message}\n`);
+      process.exitCode = 2;
+    } else if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      process.stderr.write(`lockstep: ${error.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(
+        `lockstep: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,153 @@
+import { useMemo } from 'react';
+import { Alert, Anchor, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconFileImport, IconShieldCheck } from '@tabler/icons-react';
+import { useNavigate } from 'react-router-dom';
+import type { Account, Finding } from '../../../../common/ipc/contract';
+import {
+  describeFinding,
+  FINDING_KIND_LABELS,
+  SEVERITY_LABELS,
+} from '../../../../common/domain/checks/describe';
+import type { Severity } from '../../../../common/domain/checks/findings';
+import { messageOf } from '../../api/client';
+import classes from '../../components/Screen.module.css';
+import { useAccounts, useFindings, useSettings } from '../../api/hooks';
+import { ToneBadge } from '../../components/Badges';
+import { EmptyState } from '../../components/EmptyState';
+
+const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+const SEVERITY_TONES = { critical: 'red', high: 'orange', medium: 'yellow', low: 'gray' } as const;
+const CRITICALITY_RANK = { critical: 0, important: 1, standard: 2 } as const;
+
+/** Orders findings worst first: severity, then the most critical account concerned. */
+export function sortFindings(
+  findings: readonly Finding[],
+  accounts: ReadonlyMap<number, Account>,
+): Finding[] {
+  const accountRank = (f: Finding) =>
+    Math.min(3, ...f.accountIds.map((id) => CRITICALITY_RANK[accounts.get(id)?.criticality ?? 'standard']));
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || accountRank(a) - accountRank(b) || a.id - b.id,
+  );
+}
+
+/** What is wrong, worst first, each with why it matters and what to do. */
+export function ExposureScreen({ onImport }: { onImport: () => void }) {
+  const findings = useFindings();
+  const accounts = useAccounts();
+  const settings = useSettings();
+  const navigate = useNavigate();
+  const byId = useMemo(() => new Map((accounts.data ?? []).map((a) => [a.id, a])), [accounts.data]);
+  const all = findings.data ?? [];
+  const open = useMemo(
+    () =>
+      sortFindings(
+        all.filter((f) => f.status === 'open'),
+        byId,
+      ),
+    [all, byId],
+  );
+  const fixed = all.filter((f) => f.status === 'resolved' || f.status === 'auto_resolved').length;
+  const hasPasswords = (accounts.data ?? []).some((a) => a.passwordStrength !== null);
+
+  if (findings.isPending || accounts.isPending) return <Loader aria-label="Loading findings" />;
+  if (findings.isError) {
+    return (
+      <Alert color="red" title="Findings could not be loaded" role="alert">
+        {messageOf(findings.error)}
+      </Alert>
+    );
+  }
+
+  return (
+    <Stack gap="md" className={classes.scroll}>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>Exposure</Title>
+          <Text c="dimmed" size="sm">
+            What is wrong with your accounts, worst first, and what to do about each.
+          </Text>
+        </div>
+        <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={onImport}>
+          Import passwords
+        </Button>
+      </Group>
+
+      {all.length > 0 && (
+        <Text size="sm" aria-live="polite">
+          {open.length === 0
+            ? `Nothing open right now. Fixed ${fixed} of ${fixed} so far.`
+            : `${open.length} ${open.length === 1 ? 'thing' : 'things'} to fix. Fixed ${fixed} of ${fixed + open.length} so far.`}
+        </Text>
+      )}
+
+      <Alert variant="light" color="gray" title="How breached passwords were checked">
+        <Text size="sm">
+          {settings.data?.onlinePwnedCheck
+            ? 'Against the bundled list of the 100,000 most common leaked passwords and, online, the full Have I Been Pwned corpus (only 5 characters of each password’s hash leave this computer).'
+            : 'Only against the bundled list of the 100,000 most common leaked passwords (UK NCSC, 2019). A password not on it may still have leaked: '}
+          {!settings.data?.onlinePwnedCheck && (
+            <Anchor component="button" size="sm" onClick={() => void navigate('/settings')}>
+              turn on the online check in Settings
+            </Anchor>
+          )}
+        </Text>
+      </Alert>
+
+      {open.length === 0 && !hasPasswords && (
+        <EmptyState
+          icon={<IconFileImport size={28} />}
+          title="Nothing checked yet"
+          action={
+            <Button leftSection={<IconFileImport size={16} aria-hidden />} onClick={onImport}>
+              Import from a password manager
+            </Button>
+          }
+        >
+          Import an export from your password manager or browser. Lockstep checks each password for breaches,
+          reuse and strength, then forgets it: only the verdicts are kept.
+        </EmptyState>
+      )}
+      {open.length === 0 && hasPasswords && (
+        <EmptyState icon={<IconShieldCheck size={28} />} title="No open problems found">
+          Every check that ran came back clean. Checks that need the online service only ran if it is on.
+        </EmptyState>
+      )}
+
+      <SimpleGrid cols={1} spacing="sm" role="list" aria-label="Findings">
+        {open.map((finding) => {
+          const services = finding.accountIds.map((id) => byId.get(id)?.service ?? `Account ${id}`);
+          const text = describeFinding(finding.kind, finding.evidence, services);
+          return (
+            <Card key={finding.id} withBorder padding="md" role="listitem" aria-label={text.title}>
+              <Group justify="space-between" align="flex-start" wrap="nowrap" mb={6}>
+                <Title order={3} size="h5">
+                  {text.title}
+                </Title>
+                <Group gap={6} wrap="nowrap">
+                  <ToneBadge tone="gray">{FINDING_KIND_LABELS[finding.kind]}</ToneBadge>
+                  <ToneBadge tone={SEVERITY_TONES[finding.severity]}>
+                    {SEVERITY_LABELS[finding.severity]}
+                  </ToneBadge>
+                </Group>
+              </Group>
+              <Text size="sm" mb={6}>
+                {text.why}
+              </Text>
+              <Text size="sm" fw={600}>
+                What to do:{' '}
+                <Text span fw={400}>
+                  {text.action}
+                </Text>{' '}
+                <Text span c="dimmed" size="xs">
+                  (about {text.minutes} min)
+                </Text>
+              </Text>
+            </Card>
+          );
+        })}
+      </SimpleGrid>
+    </Stack>
+  );
+}

@@ -1,0 +1,498 @@
+import { useEffect, useState, type DragEvent } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Group,
+  List,
+  Modal,
+  Progress,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  ThemeIcon,
+} from '@mantine/core';
+import { IconFileImport, IconUpload } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ColumnMapping } from '../../../../common/domain/import/types';
+import { FINDING_KIND_LABELS } from '../../../../common/domain/checks/describe';
+import type { ImportPreview, ImportProgress, ImportResult, Person } from '../../../../common/ipc/contract';
+import { call, messageOf, onImportProgress, pathForFile } from '../../api/client';
+import { queryKeys, usePeople } from '../../api/hooks';
+import { ToneBadge } from '../../components/Badges';
+import classes from './ImportDialog.module.css';
+
+type Step =
+  | { kind: 'choose'; error: string | null; busy: boolean }
+  | { kind: 'mapping'; preview: ImportPreview; error: string | null }
+  | { kind: 'preview'; preview: ImportPreview; error: string | null }
+  | { kind: 'running'; preview: ImportPreview; progress: ImportProgress | null }
+  | { kind: 'done'; preview: ImportPreview; result: ImportResult };
+
+const PHASES: Record<ImportProgress['phase'], string> = {
+  analysing: 'Checking password strength, reuse and common passwords',
+  'checking-online': 'Checking passwords online (5 characters of each hash are sent)',
+  saving: 'Saving',
+  done: 'Done',
+};
+
+/** Base64 of a file's bytes, in chunks (String.fromCharCode has an argument limit). */
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Import a password-manager export: choose, (map columns,) preview, import with progress. */
+export function ImportDialog({
+  opened,
+  onClose,
+  onShowFindings,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onShowFindings: () => void;
+}) {
+  const [instance, setInstance] = useState(0);
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened={opened}
+      onClose={onClose}
+      title="Import from a password manager"
+      size="xl"
+      centered
+      closeOnClickOutside={false}
+    >
+      {opened && (
+        <ImportFlow
+          key={instance}
+          onClose={() => {
+            onClose();
+            setInstance((i) => i + 1);
+          }}
+          onShowFindings={() => {
+            onShowFindings();
+            setInstance((i) => i + 1);
+          }}
+        />
+      )}
+    </Modal>
+  );
+}
+
+function ImportFlow({ onClose, onShowFindings }: { onClose: () => void; onShowFindings: () => void }) {
+  const people = usePeople();
+  const client = useQueryClient();
+  const [personId, setPersonId] = useState<string | null>(null);
+  const [step, setStep] = useState<Step>({ kind: 'choose', error: null, busy: false });
+  const chosenPerson =
+    personId ?? String(people.data?.find((p) => p.isDefault)?.id ?? people.data?.[0]?.id ?? '');
+
+  const sessionId = step.kind === 'choose' ? null : step.preview.sessionId;
+  useEffect(() => {
+    if (step.kind !== 'running') return;
+    return onImportProgress((event) => {
+      if (event.sessionId !== step.preview.sessionId) return;
+      setStep((current) => (current.kind === 'running' ? { ...current, progress: event } : current));
+    });
+  }, [step.kind, sessionId]); // eslint-disable-line react-hooks/exhaustive-deps -- resubscribe per session only
+
+  const preview = async (
+    source: { path: string } | { name: string; base64: string } | { sessionId: string },
+    mapping?: ColumnMapping,
+  ) => {
+    try {
+      const result = await call('import:preview', {
+        source,
+        personId: Number(chosenPerson),
+        ...(mapping ? { mapping } : {}),
+      });
+      setStep(
+        result.format === null
+          ? { kind: 'mapping', preview: result, error: null }
+          : { kind: 'preview', preview: result, error: null },
+      );
+    } catch (error) {
+      setStep((current) =>
+        current.kind === 'mapping'
+          ? { ...current, error: messageOf(error) }
+          : { kind: 'choose', error: messageOf(error), busy: false },
+      );
+    }
+  };
+
+  const pick = async () => {
+    setStep({ kind: 'choose', error: null, busy: true });
+    try {
+      const file = await call('import:pickFile', {});
+      if (!file) return setStep({ kind: 'choose', error: null, busy: false });
+      await preview({ path: file.path });
+    } catch (error) {
+      setStep({ kind: 'choose', error: messageOf(error), busy: false });
+    }
+  };
+
+  const drop = async (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    const file = event.dataTransfer.files[0];
+    if (!file) return;
+    setStep({ kind: 'choose', error: null, busy: true });
+    const path = pathForFile(file);
+    await preview(path ? { path } : { name: file.name, base64: await toBase64(file) });
+  };
+
+  const cancel = async () => {
+    if (sessionId) await call('import:cancel', { sessionId }).catch(() => {});
+    onClose();
+  };
+
+  const confirm = async (current: ImportPreview) => {
+    setStep({ kind: 'running', preview: current, progress: null });
+    try {
+      const result = await call('import:confirm', { sessionId: current.sessionId });
+      await Promise.all(Object.values(queryKeys).map((queryKey) => client.invalidateQueries({ queryKey })));
+      setStep({ kind: 'done', preview: current, result });
+    } catch (error) {
+      setStep({ kind: 'preview', preview: current, error: messageOf(error) });
+    }
+  };
+
+  switch (step.kind) {
+    case 'choose':
+      return (
+        <ChooseStep
+          people={people.data ?? []}
+          personId={chosenPerson}
+          onPerson={setPersonId}
+          busy={step.busy}
+          error={step.error}
+          onPick={pick}
+          onDrop={drop}
+          onCancel={onClose}
+        />
+      );
+    case 'mapping':
+      return (
+        <MappingStep
+          preview={step.preview}
+          error={step.error}
+          onBack={cancel}
+          onMap={(mapping) => preview({ sessionId: step.preview.sessionId }, mapping)}
+        />
+      );
+    case 'preview':
+      return (
+        <PreviewStep
+          preview={step.preview}
+          error={step.error}
+          onCancel={cancel}
+          onConfirm={() => confirm(step.preview)}
+        />
+      );
+    case 'running': {
+      const progress = step.progress;
+      const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+      return (
+        <Stack gap="md">
+          <Text fw={600}>{progress ? PHASES[progress.phase] : 'Starting…'}</Text>
+          <Progress value={percent} size="lg" animated aria-label="Import progress" />
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {progress
+              ? `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`
+              : 'Preparing the analysis…'}
+          </Text>
+          <Text size="sm">Nothing is saved until the end: cancelling leaves your data as it was.</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={cancel}>
+              Cancel import
+            </Button>
+          </Group>
+        </Stack>
+      );
+    }
+    case 'done': {
+      const { result } = step;
+      const findings = Object.entries(result.openFindings) as [keyof typeof FINDING_KIND_LABELS, number][];
+      return (
+        <Stack gap="md">
+          <Alert color="teal" variant="light" title="Import finished" role="status">
+            <Text size="sm">
+              {result.created} added, {result.updated} updated, {result.skipped.length} skipped. The passwords
+              were analysed and forgotten: only the verdicts are kept.
+            </Text>
+          </Alert>
+          {findings.length > 0 ? (
+            <div>
+              <Text fw={600} mb={4}>
+                What needs fixing
+              </Text>
+              <List size="sm">
+                {findings.map(([kind, count]) => (
+                  <List.Item key={kind}>
+                    {FINDING_KIND_LABELS[kind]}: {count}
+                  </List.Item>
+                ))}
+              </List>
+            </div>
+          ) : (
+            <Text size="sm">No problems found by the checks that ran.</Text>
+          )}
+          {result.pwnedCheck.online !== 'checked' && (
+            <Text size="sm" c="dimmed">
+              {result.pwnedCheck.online === 'off'
+                ? 'Breached passwords were checked against the bundled list of 100,000 common passwords only.'
+                : 'The online breached-password check could not reach Have I Been Pwned for some passwords: those were not checked, which is not the same as safe.'}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Close
+            </Button>
+            <Button onClick={onShowFindings}>See what to fix</Button>
+          </Group>
+        </Stack>
+      );
+    }
+  }
+}
+
+function ChooseStep(props: {
+  people: Person[];
+  personId: string;
+  onPerson: (id: string | null) => void;
+  busy: boolean;
+  error: string | null;
+  onPick: () => void;
+  onDrop: (event: DragEvent<HTMLDivElement>) => void;
+  onCancel: () => void;
+}) {
+  const [isOver, setOver] = useState(false);
+  return (
+    <Stack gap="md">
+      <Text size="sm">
+        Export your passwords from your password manager or browser (Bitwarden, 1Password, LastPass, Chrome,
+        Edge, Firefox, Safari, KeePass, KeePassXC, Dashlane, Proton Pass, NordPass, or any CSV). Lockstep
+        reads the file, checks each password, and keeps only the verdicts: <b>no password is ever saved</b>.
+        Delete the export file afterwards.
+      </Text>
+      <Select
+        label="Whose accounts are these?"
+        data={props.people.map((p) => ({ value: String(p.id), label: p.name }))}
+        value={props.personId}
+        onChange={props.onPerson}
+        allowDeselect={false}
+        w={260}
+      />
+      <Box
+        className={classes.dropzone}
+        data-over={isOver || undefined}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(event) => {
+          setOver(false);
+          props.onDrop(event);
+        }}
+        data-testid="import-dropzone"
+      >
+        <Stack align="center" gap="xs">
+          <ThemeIcon size={48} radius="xl" variant="light" aria-hidden>
+            <IconUpload size={24} />
+          </ThemeIcon>
+          <Text fw={600}>Drop the export file here</Text>
+          <Text size="sm" c="dimmed">
+            or
+          </Text>
+          <Button
+            leftSection={<IconFileImport size={16} aria-hidden />}
+            onClick={props.onPick}
+            loading={props.busy}
+          >
+            Choose file…
+          </Button>
+        </Stack>
+      </Box>
+      {props.error && (
+        <Alert color="red" title="This file cannot be imported" role="alert">
+          {props.error}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={props.onCancel}>
+          Cancel
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function MappingStep({
+  preview,
+  error,
+  onBack,
+  onMap,
+}: {
+  preview: ImportPreview;
+  error: string | null;
+  onBack: () => void;
+  onMap: (mapping: ColumnMapping) => void;
+}) {
+  const [mapping, setMapping] = useState<Partial<ColumnMapping>>(preview.suggestedMapping);
+  const columns = preview.columns.map((c) => ({ value: c, label: c }));
+  const field = (key: keyof ColumnMapping, label: string, required: boolean) => (
+    <Select
+      label={label}
+      data={columns}
+      value={mapping[key] ?? null}
+      onChange={(value) => setMapping((m) => ({ ...m, [key]: value ?? undefined }))}
+      clearable={!required}
+      required={required}
+      placeholder={required ? 'Choose a column' : 'None'}
+    />
+  );
+  const isComplete = Boolean(mapping.url && mapping.password);
+  return (
+    <Stack gap="md">
+      <Alert
+        color="yellow"
+        variant="light"
+        title={`Lockstep does not recognise the columns of ${preview.fileName}`}
+      >
+        <Text size="sm">Say which columns hold what. Columns you leave out are ignored.</Text>
+      </Alert>
+      <SimpleGrid cols={2}>
+        {field('url', 'Web address', true)}
+        {field('password', 'Password', true)}
+        {field('username', 'Username or email', false)}
+        {field('title', 'Name of the service', false)}
+        {field('totp', 'Two-step (TOTP) secret', false)}
+      </SimpleGrid>
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onBack}>
+          Cancel
+        </Button>
+        <Button disabled={!isComplete} onClick={() => onMap(mapping as ColumnMapping)}>
+          Preview
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function PreviewStep({
+  preview,
+  error,
+  onCancel,
+  onConfirm,
+}: {
+  preview: ImportPreview;
+  error: string | null;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const total = preview.toCreate + preview.toUpdate;
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={4} spacing="sm">
+        <Stat label="Format" value={preview.formatLabel} />
+        <Stat label="Logins found" value={preview.entries.toLocaleString()} />
+        <Stat label="New accounts" value={preview.toCreate.toLocaleString()} />
+        <Stat label="Updated accounts" value={preview.toUpdate.toLocaleString()} />
+      </SimpleGrid>
+      {preview.skipped.length > 0 && (
+        <div>
+          <Text fw={600} size="sm" mb={4}>
+            {preview.skipped.length} {preview.skipped.length === 1 ? 'row is' : 'rows are'} skipped
+          </Text>
+          <ScrollArea.Autosize mah={120} type="auto">
+            <List size="sm" aria-label="Skipped rows">
+              {preview.skipped.map((s) => (
+                <List.Item key={s.row}>
+                  Row {s.row}: {s.reason}
+                </List.Item>
+              ))}
+            </List>
+          </ScrollArea.Autosize>
+        </div>
+      )}
+      <ScrollArea.Autosize mah={260} type="auto">
+        <Table striped stickyHeader aria-label="Accounts to import">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Row</Table.Th>
+              <Table.Th>Service</Table.Th>
+              <Table.Th>Username</Table.Th>
+              <Table.Th>Two-step</Table.Th>
+              <Table.Th>Action</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {preview.items.map((item) => (
+              <Table.Tr key={item.row}>
+                <Table.Td>{item.row}</Table.Td>
+                <Table.Td>
+                  {item.service}
+                  {item.domain && item.domain !== item.service ? (
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      {item.domain}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>{item.username || '—'}</Table.Td>
+                <Table.Td>{item.hasTotp ? 'Authenticator app' : '—'}</Table.Td>
+                <Table.Td>
+                  <ToneBadge tone={item.action === 'create' ? 'teal' : 'gray'}>
+                    {item.action === 'create' ? 'New' : 'Update'}
+                  </ToneBadge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+      {preview.items.length < total && (
+        <Text size="xs" c="dimmed">
+          Showing the first {preview.items.length} of {total}.
+        </Text>
+      )}
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button onClick={onConfirm} disabled={total === 0}>
+          Import {total.toLocaleString()} {total === 1 ? 'account' : 'accounts'}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <Box className={classes.stat}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={600}>{value}</Text>
+    </Box>
+  );
+}
