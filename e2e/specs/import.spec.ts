@@ -14,15 +14,15 @@ test('import a Bitwarden export through the preview and see what to fix — with
 
   await expect(importing.stat('Format')).toContainText('Bitwarden (CSV)');
   await expect(importing.stat('Logins found')).toContainText('40');
-  await expect(importing.stat('New accounts')).toContainText('38');
+  await expect(importing.stat('New accounts')).toContainText('39');
   await expect(importing.dialog.getByRole('list', { name: 'Skipped rows' })).toContainText(
     'Secure note, not a login',
   );
   await expect(importing.dialog.getByRole('table', { name: 'Accounts to import' })).toContainText('LinkedIn');
   expect((await app.recording()).fileRequests).toEqual(['Choose a password-manager export']);
 
-  await importing.dialog.getByRole('button', { name: 'Import 38 accounts' }).click();
-  await expect(importing.dialog.getByRole('status')).toContainText('38 added, 0 updated');
+  await importing.dialog.getByRole('button', { name: 'Import 39 accounts' }).click();
+  await expect(importing.dialog.getByRole('status')).toContainText('39 added, 0 updated');
   await importing.dialog.getByRole('button', { name: 'See what to fix' }).click();
 
   await expect(app.page.getByRole('heading', { name: 'Exposure', level: 2 })).toBeVisible();

@@ -177,9 +177,7 @@ async function importCommand(
     core.imports.cancel({ sessionId: preview.sessionId });
     return importCommand(core, file, { ...values, person: person.name }, print);
   }
-  let lastPhase = '';
   const result = await core.imports.confirm({ sessionId: preview.sessionId });
-  void lastPhase;
   const findings = Object.entries(result.openFindings)
     .map(([kind, count]) => `${count} ${kind}`)
     .join(', ');

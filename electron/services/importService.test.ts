@@ -258,3 +258,37 @@ describe('bad input changes nothing', () => {
     expect(core.db.prepare('SELECT count(*) AS n FROM password_signals').get()).toEqual({ n: 0 });
   });
 });
+
+describe('matching on re-import', () => {
+  it('updates a hand-added account on the same domain, but keeps unrelated sites on a shared domain apart', async () => {
+    const { call, importFile, dataDir } = setup();
+    await call('accounts:create', {
+      personId: 1,
+      service: 'My LinkedIn',
+      url: 'linkedin.com',
+      username: 'alex.morgan@example.com',
+      category: 'social',
+      criticality: 'standard',
+      mfa: 'sms',
+      passwordChangedAt: '',
+      recoveryReviewedAt: '',
+      notes: '',
+    });
+    const csv = [
+      'name,url,username,password,note',
+      'linkedin.com,https://www.linkedin.com/login,alex.morgan@example.com,Xq7!pLm2#vRt9,',
+      'Müller Reisen,https://müller-reisen.example.de/login,alex.morgan@example.com,Tr4v3l!ng#2024,',
+      'Café Münster,https://www.cafe-muenster.example.de/konto,alex.morgan@example.com,K4ff33!Z3it,',
+    ].join('\n');
+    const path = join(dataDir, 'chrome.csv');
+    (await import('node:fs')).writeFileSync(path, csv);
+    const { preview } = await importFile(path);
+    expect(preview.skipped).toEqual([]);
+    expect(preview).toMatchObject({ toUpdate: 1, toCreate: 2 });
+    const accounts = await call<Account[]>('accounts:list', {});
+    expect(new Set(accounts.map((a) => a.service))).toEqual(
+      new Set(['Café Münster', 'Müller Reisen', 'My LinkedIn']),
+    );
+    expect(accounts.find((a) => a.service === 'My LinkedIn')).toMatchObject({ mfa: 'sms', source: 'import' });
+  });
+});

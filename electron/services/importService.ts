@@ -328,30 +328,47 @@ export class ImportService {
     this.sessions.clear();
   }
 
+  /**
+   * Decides, per entry, create or update. Accounts match on registrable domain + username; where
+   * several services share a domain (a hosting domain, `example.de` sites), the service name or the
+   * host must agree too, so unrelated sites are never merged.
+   */
   private plan(session: Session): { planned: PlannedEntry[]; skipped: SkippedRow[] } {
     const parsed = session.parsed!;
-    const existingByKey = new Map<string, Account>();
+    const existingByKey = new Map<string, Account[]>();
     for (const account of this.deps.accounts.list()) {
       if (account.personId !== session.personId) continue;
-      existingByKey.set(matchKey(account.domain ?? account.service, account.username), account);
+      const key = matchKey(account.domain ?? account.service, account.username);
+      existingByKey.set(key, [...(existingByKey.get(key) ?? []), account]);
     }
-    const seen = new Map<string, number>();
+    const seen = new Map<string, { row: number; title: string; host: string }[]>();
     const planned: PlannedEntry[] = [];
     const skipped: SkippedRow[] = [...parsed.skipped];
     for (const entry of parsed.entries) {
       const { url, info } = firstUsableUrl(entry.urls);
       const service = truncate(entry.title || info?.domain || entry.urls[0] || 'Untitled login', 200);
       const key = matchKey(info?.domain ?? service, entry.username);
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
+      const title = entry.title.trim().toLowerCase();
+      const host = info?.host ?? '';
+      const earlier = (seen.get(key) ?? []).find(
+        (s) => s.title === title || (host !== '' && s.host === host),
+      );
+      if (earlier) {
         skipped.push({
           row: entry.row,
-          reason: `Same site and username as row ${earlier}; the first one is kept`,
+          reason: `Same site and username as row ${earlier.row}; the first one is kept`,
         });
         continue;
       }
-      seen.set(key, entry.row);
-      planned.push({ entry, service, url, info, existing: existingByKey.get(key) });
+      seen.set(key, [...(seen.get(key) ?? []), { row: entry.row, title, host }]);
+      const hasOwnName = title !== '' && title !== info?.domain;
+      planned.push({
+        entry,
+        service,
+        url,
+        info,
+        existing: pickExisting(existingByKey.get(key) ?? [], service, host, hasOwnName),
+      });
     }
     skipped.sort((a, b) => a.row - b.row);
     return { planned, skipped };
@@ -403,6 +420,36 @@ function fromBase64(source: { name: string; base64: string }): { fileName: strin
     );
   }
   return { fileName: basename(source.name), bytes };
+}
+
+/**
+ * The existing account an entry updates: the one with the same name or host; else the only
+ * candidate, unless the entry names a different service on a different host (two sites sharing a
+ * hosting domain).
+ */
+function pickExisting(
+  candidates: readonly Account[],
+  service: string,
+  host: string,
+  hasOwnName: boolean,
+): Account | undefined {
+  const sameName = candidates.find((a) => a.service.trim().toLowerCase() === service.trim().toLowerCase());
+  if (sameName) return sameName;
+  const bareHost = stripWww(host);
+  const sameHost = bareHost ? candidates.find((a) => stripWww(hostOf(a.url)) === bareHost) : undefined;
+  if (sameHost) return sameHost;
+  const only = candidates.length === 1 ? candidates[0] : undefined;
+  if (!only) return undefined;
+  const otherHost = stripWww(hostOf(only.url));
+  return hasOwnName && bareHost && otherHost && otherHost !== bareHost ? undefined : only;
+}
+
+const stripWww = (host: string) => host.replace(/^www\./, '');
+
+function hostOf(url: string): string {
+  if (!url) return '';
+  const info = parseServiceUrl(url);
+  return isServiceUrlError(info) ? '' : info.host;
 }
 
 const matchKey = (site: string, username: string) =>

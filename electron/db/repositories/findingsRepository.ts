@@ -49,12 +49,28 @@ export class FindingsRepository {
   private readonly clearAccounts;
   private readonly linkAccount;
   private readonly checkInput;
+  private readonly touchSeen;
+  /** What each stored finding looked like when last read, to skip rewriting unchanged ones. */
+  private snapshot = new Map<number, { status: FindingStatus; fingerprint: string }>();
 
   constructor(private readonly db: Database.Database) {
     this.listStored = db.prepare<
       [],
-      { id: number; kind: string; subject: string; status: FindingStatus; recheck_at: string | null }
-    >(`SELECT id, kind, subject, status, recheck_at FROM findings`);
+      {
+        id: number;
+        kind: string;
+        subject: string;
+        status: FindingStatus;
+        recheck_at: string | null;
+        fingerprint: string;
+      }
+    >(
+      `SELECT f.id, f.kind, f.subject, f.status, f.recheck_at,
+              f.severity || '|' || f.evidence || '|' || coalesce((SELECT group_concat(account_id) FROM
+                (SELECT account_id FROM finding_accounts WHERE finding_id = f.id ORDER BY account_id)), '') AS fingerprint
+       FROM findings f`,
+    );
+    this.touchSeen = db.prepare<[string, number]>(`UPDATE findings SET last_seen_at = ? WHERE id = ?`);
     this.listAll = db.prepare<[], FindingRow>(
       `SELECT f.*, (SELECT group_concat(fa.account_id) FROM finding_accounts fa
                     JOIN accounts a ON a.id = fa.account_id AND a.deletion_token IS NULL
@@ -116,7 +132,11 @@ export class FindingsRepository {
 
   /** Every stored finding's identity and status. */
   stored(): StoredFinding[] {
-    return this.listStored.all().map((row) => ({
+    const rows = this.listStored.all();
+    this.snapshot = new Map(
+      rows.map((row) => [row.id, { status: row.status, fingerprint: row.fingerprint }]),
+    );
+    return rows.map((row) => ({
       id: row.id,
       kind: row.kind,
       subject: row.subject,
@@ -125,16 +145,27 @@ export class FindingsRepository {
     }));
   }
 
-  /** Applies a reconciliation in one transaction. */
+  /**
+   * Applies a reconciliation in one transaction. A finding whose status, severity, evidence and
+   * accounts are unchanged only has its last-seen time moved, so re-running the checks after a
+   * small edit writes little.
+   */
   apply(upserts: readonly FindingUpsert[], autoResolve: readonly number[], now: string): void {
     this.db.transaction(() => {
       for (const { draft, existingId, status } of upserts) {
+        const evidence = JSON.stringify(draft.evidence);
+        const before = existingId === null ? undefined : this.snapshot.get(existingId);
+        const fingerprint = `${draft.severity}|${evidence}|${[...draft.accountIds].sort((a, b) => a - b).join(',')}`;
+        if (existingId !== null && before && before.status === status && before.fingerprint === fingerprint) {
+          this.touchSeen.run(now, existingId);
+          continue;
+        }
         const values = {
           kind: draft.kind,
           subject: draft.subject,
           severity: draft.severity,
           status,
-          evidence: JSON.stringify(draft.evidence),
+          evidence,
           now,
         };
         let id = existingId;

@@ -39,7 +39,7 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
   const settings = useSettings();
   const navigate = useNavigate();
   const byId = useMemo(() => new Map((accounts.data ?? []).map((a) => [a.id, a])), [accounts.data]);
-  const all = findings.data ?? [];
+  const all = useMemo(() => findings.data ?? [], [findings.data]);
   const open = useMemo(
     () =>
       sortFindings(
