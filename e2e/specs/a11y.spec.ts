@@ -1,8 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { resolve } from 'node:path';
 import { test, expect } from '../fixtures/app';
 import { AccountsPage } from '../pages/AccountsPage';
+import { ImportPage } from '../pages/ImportPage';
 import { PeoplePage } from '../pages/PeoplePage';
+
+const EXPORTS = resolve(import.meta.dirname, '../fixtures/exports');
 
 const seriousViolations = async (page: Page) => {
   const results = await new AxeBuilder({ page })
@@ -28,6 +32,22 @@ test('every screen and the account form have no serious accessibility violations
   const people = new PeoplePage(app.page);
   await people.open();
   expect(await seriousViolations(app.page), 'people').toEqual([]);
+
+  const nav = app.page.getByRole('navigation', { name: 'Screens' });
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  await expect(app.page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
+  expect(await seriousViolations(app.page), 'settings').toEqual([]);
+
+  const importing = new ImportPage(app);
+  await importing.open();
+  expect(await seriousViolations(app.page), 'import: choose').toEqual([]);
+  await importing.choose(`${EXPORTS}/bitwarden.csv`);
+  await expect(importing.stat('Format')).toContainText('Bitwarden');
+  expect(await seriousViolations(app.page), 'import: preview').toEqual([]);
+  await importing.dialog.getByRole('button', { name: /^Import \d+ accounts$/ }).click();
+  await importing.dialog.getByRole('button', { name: 'See what to fix' }).click();
+  await expect(app.page.getByRole('list', { name: 'Findings' })).toBeVisible();
+  expect(await seriousViolations(app.page), 'exposure').toEqual([]);
 });
 
 test('the accounts screen works by keyboard alone', async ({ app }) => {

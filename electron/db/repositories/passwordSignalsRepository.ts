@@ -1,15 +1,11 @@
 import type Database from 'better-sqlite3';
+import type { CheckPasswordSignals } from '../../../common/domain/checks/findings';
 
-/** What is kept about an account's password: derived signals only, never the password or its hash. */
-export interface StoredPasswordSignals {
-  strength: number;
-  strengthWarning: string;
-  exactFingerprint: string;
-  similarFingerprint: string | null;
-  similarGroup: string | null;
-  commonRank: number | null;
-  onlineStatus: 'off' | 'found' | 'not_found' | 'failed';
-  pwnedCount: number | null;
+/**
+ * What is kept about an account's password: derived signals only, never the password or its hash —
+ * the checks' view of them plus when the online check ran.
+ */
+export interface StoredPasswordSignals extends CheckPasswordSignals {
   onlineCheckedAt: string | null;
 }
 

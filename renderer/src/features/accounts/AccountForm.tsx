@@ -36,6 +36,7 @@ import {
 import { ApiError } from '../../api/client';
 import { useChannelMutation } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
+import { optionsOf } from '../../components/selectOptions';
 
 interface FormValues {
   personId: string;
@@ -65,9 +66,6 @@ export function validateAccountForm(
   // Report every problem at once: schema errors first, date rules where the schema had none.
   return { ...checkAccountDates(dates, today), ...(parsed.success ? {} : fieldErrorsOf(parsed.error)) };
 }
-
-const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
-  values.map((value) => ({ value, label: labels[value] }));
 
 /** Add or edit an account. `account` undefined means "add". */
 export function AccountForm({
@@ -209,14 +207,14 @@ function AccountFormBody({
         <SimpleGrid cols={3} spacing="md">
           <Select
             label="Category"
-            data={options(CATEGORIES, CATEGORY_LABELS)}
+            data={optionsOf(CATEGORIES, CATEGORY_LABELS)}
             allowDeselect={false}
             {...form.getInputProps('category')}
             onChange={(value) => value && setCategory(value as Category, true)}
           />
           <Select
             label="Criticality"
-            data={options(CRITICALITIES, CRITICALITY_LABELS)}
+            data={optionsOf(CRITICALITIES, CRITICALITY_LABELS)}
             allowDeselect={false}
             description={suggestedCritical ? 'Suggested: critical' : undefined}
             {...form.getInputProps('criticality')}
@@ -228,7 +226,7 @@ function AccountFormBody({
           />
           <Select
             label="Two-step sign-in"
-            data={options(MFA_METHODS, MFA_LABELS)}
+            data={optionsOf(MFA_METHODS, MFA_LABELS)}
             allowDeselect={false}
             {...form.getInputProps('mfa')}
           />

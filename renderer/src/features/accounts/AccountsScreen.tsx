@@ -32,11 +32,9 @@ import { messageOf } from '../../api/client';
 import { useAccounts, useChannelMutation, usePeople } from '../../api/hooks';
 import { notifyDeleted, notifyError } from '../../app/notify';
 import { EmptyState } from '../../components/EmptyState';
+import { optionsOf } from '../../components/selectOptions';
 import { AccountForm } from './AccountForm';
 import { AccountsTable } from './AccountsTable';
-
-const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
-  values.map((value) => ({ value, label: labels[value] }));
 
 /** Everything a person has, searchable, filterable and sortable. */
 export function AccountsScreen({ onImport }: { onImport: () => void }) {
@@ -158,7 +156,7 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
             aria-label="Filter by category"
             placeholder="All categories"
             clearable
-            data={options(CATEGORIES, CATEGORY_LABELS)}
+            data={optionsOf(CATEGORIES, CATEGORY_LABELS)}
             value={filter.category}
             onChange={(value) =>
               setFilter({ ...filter, category: (value as AccountFilter['category']) ?? null })
@@ -169,7 +167,7 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
             aria-label="Filter by criticality"
             placeholder="Any criticality"
             clearable
-            data={options(CRITICALITIES, CRITICALITY_LABELS)}
+            data={optionsOf(CRITICALITIES, CRITICALITY_LABELS)}
             value={filter.criticality}
             onChange={(value) =>
               setFilter({ ...filter, criticality: (value as AccountFilter['criticality']) ?? null })
@@ -180,7 +178,7 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
             aria-label="Filter by two-step sign-in"
             placeholder="Any two-step"
             clearable
-            data={options(MFA_METHODS, MFA_LABELS)}
+            data={optionsOf(MFA_METHODS, MFA_LABELS)}
             value={filter.mfa}
             onChange={(value) => setFilter({ ...filter, mfa: (value as AccountFilter['mfa']) ?? null })}
             w={180}

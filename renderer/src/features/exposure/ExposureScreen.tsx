@@ -82,13 +82,19 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
         </Text>
       )}
 
-      <Alert variant="light" color="gray" title="How breached passwords were checked">
+      <Alert variant="outline" color="gray" title="How breached passwords were checked">
         <Text size="sm">
           {settings.data?.onlinePwnedCheck
             ? 'Against the bundled list of the 100,000 most common leaked passwords and, online, the full Have I Been Pwned corpus (only 5 characters of each password’s hash leave this computer).'
             : 'Only against the bundled list of the 100,000 most common leaked passwords (UK NCSC, 2019). A password not on it may still have leaked: '}
           {!settings.data?.onlinePwnedCheck && (
-            <Anchor component="button" size="sm" onClick={() => void navigate('/settings')}>
+            <Anchor
+              component="button"
+              size="sm"
+              c="teal.9"
+              underline="always"
+              onClick={() => void navigate('/settings')}
+            >
               turn on the online check in Settings
             </Anchor>
           )}

@@ -417,7 +417,11 @@ function PreviewStep({
           <Text fw={600} size="sm" mb={4}>
             {preview.skipped.length} {preview.skipped.length === 1 ? 'row is' : 'rows are'} skipped
           </Text>
-          <ScrollArea.Autosize mah={120} type="auto">
+          <ScrollArea.Autosize
+            mah={120}
+            type="auto"
+            viewportProps={{ tabIndex: 0, 'aria-label': 'Skipped rows, scrollable' }}
+          >
             <List size="sm" aria-label="Skipped rows">
               {preview.skipped.map((s) => (
                 <List.Item key={s.row}>
@@ -428,7 +432,11 @@ function PreviewStep({
           </ScrollArea.Autosize>
         </div>
       )}
-      <ScrollArea.Autosize mah={260} type="auto">
+      <ScrollArea.Autosize
+        mah={260}
+        type="auto"
+        viewportProps={{ tabIndex: 0, 'aria-label': 'Accounts to import, scrollable' }}
+      >
         <Table striped stickyHeader aria-label="Accounts to import">
           <Table.Thead>
             <Table.Tr>

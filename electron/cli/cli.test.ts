@@ -1,0 +1,172 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const EXPORTS = join(ROOT, 'e2e/fixtures/exports');
+const BAD = join(ROOT, 'e2e/fixtures/bad');
+
+/** Runs the CLI exactly as `npm run -s cli` does (tsx over the sources), without stdin. */
+function cli(args: string[], dataDir: string) {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'electron/cli/index.ts', ...args, '--data-dir', dataDir],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+    },
+  );
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+const json = (stdout: string) => JSON.parse(stdout) as unknown;
+const tempDir = () => mkdtempSync(join(tmpdir(), 'lockstep-cli-'));
+
+describe('lockstep CLI', () => {
+  it('imports with --json, then lists accounts and findings in the documented shapes', () => {
+    const dataDir = tempDir();
+    const imported = cli(['import', join(EXPORTS, 'bitwarden.csv'), '--json'], dataDir);
+    expect(imported.code, imported.stderr).toBe(0);
+    const summary = json(imported.stdout) as {
+      format: string;
+      entries: number;
+      skipped: { row: number; reason: string }[];
+      created: number;
+      updated: number;
+    };
+    expect(summary).toMatchObject({ format: 'bitwarden-csv', entries: 40, created: 39, updated: 0 });
+    expect(summary.skipped).toContainEqual({ row: 42, reason: 'Secure note, not a login' });
+
+    const accounts = json(cli(['accounts', '--json'], dataDir).stdout) as Record<string, unknown>[];
+    expect(accounts).toHaveLength(39);
+    const linkedIn = accounts.find((a) => a.service === 'LinkedIn')!;
+    expect(Object.keys(linkedIn)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'person',
+        'service',
+        'domain',
+        'url',
+        'username',
+        'mfa',
+        'hasTotp',
+        'passwordStrength',
+        'pwnedCount',
+        'reuseGroup',
+        'similarGroup',
+        'insecureUrl',
+        'passwordChangedAt',
+      ]),
+    );
+    expect(linkedIn).toMatchObject({
+      person: 'Me',
+      domain: 'linkedin.com',
+      hasTotp: false,
+      pwnedCount: null,
+      insecureUrl: false,
+    });
+    expect(typeof linkedIn.reuseGroup).toBe('string');
+    const myspace = accounts.find((a) => a.service === 'Myspace')!;
+    expect(myspace).toMatchObject({ insecureUrl: true, reuseGroup: linkedIn.reuseGroup });
+    expect(accounts.find((a) => a.service === 'Microsoft account')).toMatchObject({
+      hasTotp: true,
+      mfa: 'totp',
+    });
+
+    const findings = json(cli(['findings', '--json'], dataDir).stdout) as {
+      kind: string;
+      accountIds: number[];
+      evidence: Record<string, unknown>;
+      severity: string;
+      status: string;
+    }[];
+    const reuse = findings.find(
+      (f) => f.kind === 'password_reused' && f.accountIds.includes(linkedIn.id as number),
+    )!;
+    expect(reuse).toMatchObject({ severity: expect.any(String), status: 'open' });
+    expect(reuse.evidence.services).toEqual(expect.arrayContaining(['LinkedIn', 'Myspace']));
+    expect(new Set(findings.map((f) => f.kind))).toEqual(
+      new Set(['password_pwned', 'password_reused', 'password_similar', 'password_weak', 'insecure_url']),
+    );
+  });
+
+  it('--dry-run reports what would happen and writes nothing', () => {
+    const dataDir = tempDir();
+    const run = cli(['import', join(EXPORTS, 'firefox.csv'), '--dry-run', '--json'], dataDir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(json(run.stdout)).toMatchObject({
+      format: 'firefox-csv',
+      created: expect.any(Number),
+      updated: 0,
+    });
+    expect(json(cli(['accounts', '--json'], dataDir).stdout)).toEqual([]);
+  });
+
+  it('imports into a named person, creating them', () => {
+    const dataDir = tempDir();
+    expect(cli(['import', join(EXPORTS, 'chrome.csv'), '--person', 'Sam'], dataDir).code).toBe(0);
+    const people = json(cli(['people', '--json'], dataDir).stdout) as {
+      name: string;
+      accountCount: number;
+    }[];
+    expect(people.find((p) => p.name === 'Sam')?.accountCount).toBeGreaterThan(0);
+  });
+
+  it('exits 2 on bad input, naming the file and the columns, and writes nothing', () => {
+    const dataDir = tempDir();
+    const unknown = cli(['import', join(BAD, 'random-columns.csv')], dataDir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      'random-columns.csv has columns Lockstep does not recognise: "id", "site_label"',
+    );
+    expect(unknown.stdout).toBe('');
+    for (const file of [
+      'empty.csv',
+      'header-only.csv',
+      'truncated-unterminated-quote.csv',
+      'binary-renamed.csv',
+      'bitwarden-encrypted.json',
+    ]) {
+      const run = cli(['import', join(BAD, file)], dataDir);
+      expect(run.code, file).toBe(2);
+      expect(run.stderr, file).toContain(file);
+    }
+    expect(cli(['import', '/no/such/file.csv'], dataDir).code).toBe(2);
+    expect(cli(['import', join(EXPORTS, 'chrome.csv'), '--format', 'nope'], dataDir).code).toBe(2);
+    expect(cli(['frobnicate'], dataDir).code).toBe(2);
+    expect(json(cli(['accounts', '--json'], dataDir).stdout)).toEqual([]);
+  });
+
+  it('maps unknown columns from the command line', () => {
+    const dataDir = tempDir();
+    const run = cli(
+      [
+        'import',
+        join(BAD, 'random-columns.csv'),
+        '--map-url',
+        'site_label',
+        '--map-password',
+        'secret_value',
+        '--map-username',
+        'login_hint',
+        '--json',
+      ],
+      dataDir,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(json(run.stdout)).toMatchObject({ format: 'generic-csv', entries: 3, created: 3 });
+  });
+
+  it('prints help, and keeps the database file owner-only', () => {
+    const dataDir = tempDir();
+    const help = cli(['--help'], dataDir);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('import FILE');
+    cli(['accounts'], dataDir);
+    expect(existsSync(join(dataDir, 'lockstep.sqlite'))).toBe(true);
+    expect(readdirSync(dataDir)).toContain('lockstep.sqlite');
+  });
+});
