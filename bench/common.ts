@@ -1,9 +1,10 @@
 // Helpers shared by the benchmarks: paths, machine facts, statistics and Markdown.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, freemem, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Generated exports and results (git-ignored). */
@@ -12,6 +13,13 @@ export const DATA_DIR = join(REPO_ROOT, 'bench', '.data');
 export function ensureDataDir(): string {
   mkdirSync(DATA_DIR, { recursive: true });
   return DATA_DIR;
+}
+
+/** Writes `content` to bench/.data/NAME and returns the path. */
+export function writeResults(name: string, content: string): string {
+  const path = join(ensureDataDir(), name);
+  writeFileSync(path, content);
+  return path;
 }
 
 /** Options every benchmark receives from `bench/index.ts`. */
@@ -69,9 +77,45 @@ export function loadAverage(): string {
     .join(' / ');
 }
 
-export function machineMarkdown(facts: MachineFacts): string {
+/**
+ * How many cores `threads` busy threads actually get for `ms` milliseconds: CPU time ÷ wall time.
+ * Well under `threads` means other work on the machine competes for the CPU (and stretches wall times).
+ */
+export async function measureParallelism(threads = availableParallelism(), ms = 1000): Promise<number> {
+  const source = `const end = Date.now() + ${ms}; let x = 0;
+    while (Date.now() < end) x += Math.sqrt(x + 1);
+    require('node:worker_threads').parentPort.postMessage(x);`;
+  const cpu = () => {
+    const usage = process.resourceUsage();
+    return (usage.userCPUTime + usage.systemCPUTime) / 1000;
+  };
+  const cpuBefore = cpu();
+  const started = performance.now();
+  await Promise.all(
+    Array.from(
+      { length: threads },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(source, { eval: true });
+          worker.once('message', () => void worker.terminate().then(() => resolve()));
+          worker.once('error', reject);
+        }),
+    ),
+  );
+  return (cpu() - cpuBefore) / (performance.now() - started);
+}
+
+export function machineMarkdown(facts: MachineFacts, coresAvailable?: number): string {
   return [
     `- CPU: ${facts.cpuCount} × ${facts.cpuModel} (available parallelism ${facts.availableParallelism})`,
+    ...(coresAvailable === undefined
+      ? []
+      : [
+          `- A ${facts.availableParallelism}-thread busy loop got ${coresAvailable.toFixed(2)} cores at the start` +
+            (coresAvailable < facts.availableParallelism * 0.9
+              ? ': other work on the machine competes for the CPU, so wall times are longer than on an idle one'
+              : ''),
+        ]),
     `- Node ${facts.node}, ${facts.platform}; memory ${facts.totalMemoryMb} MB (${facts.freeMemoryMb} MB free)`,
     `- Load average at start (1/5/15 min): ${facts.loadAverage}`,
     `- Commit: ${facts.commit}`,
@@ -95,9 +139,11 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
   );
   const line = (cells: readonly string[]) =>
     `| ${widths.map((width, column) => (cells[column] ?? '').padEnd(width)).join(' | ')} |`;
-  return [line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join(
-    '\n',
-  );
+  return [
+    line(header),
+    `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
 }
 
 /**
@@ -109,5 +155,6 @@ export function ensureNativeForNode(): void {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  if (result.status !== 0) throw new Error('better-sqlite3 could not be made to load in Node (scripts/native.mjs).');
+  if (result.status !== 0)
+    throw new Error('better-sqlite3 could not be made to load in Node (scripts/native.mjs).');
 }

@@ -93,43 +93,51 @@ export function loadCommonPasswords(limit = COMMON_LINES, path = COMMON_PASSWORD
   return lines;
 }
 
-const SYLLABLES = [
-  'ba', 'be', 'bo', 'ca', 'co', 'da', 'de', 'di', 'fa', 'fi', 'ga', 'go', 'ka', 'ki', 'la', 'le',
-  'li', 'lo', 'lu', 'ma', 'me', 'mi', 'mo', 'na', 'ne', 'no', 'pa', 'pi', 'po', 'ra', 're', 'ri',
-  'ro', 'sa', 'se', 'si', 'ta', 'te', 'ti', 'to', 'va', 've', 'vi', 'xa', 'za', 'zo', 'tor', 'lin',
-  'mar', 'ven', 'sol', 'tec', 'net', 'pay', 'hub', 'box', 'ly', 'fy', 'ster', 'io',
-];
+const SYLLABLES = (
+  'ba be bo ca co da de di fa fi ga go ka ki la le li lo lu ma me mi mo na ne no pa pi po ra re ' +
+  'ri ro sa se si ta te ti to va ve vi xa za zo tor lin mar ven sol tec net pay hub box ly fy ' +
+  'ster io'
+).split(' ');
 // Suffixes tldts knows as public (ICANN) suffixes, so the registrable domain is `label.tld`.
-const TLDS = [
-  'com', 'com', 'com', 'com', 'net', 'org', 'io', 'co.uk', 'de', 'fr', 'nl', 'com.au', 'app', 'dev',
-  'ch', 'se', 'co',
-];
+const TLDS = 'com com com com net org io co.uk de fr nl com.au app dev ch se co'.split(' ');
+/** What follows the name of a service: often nothing. */
 const SERVICE_KINDS = [
-  '', '', '', '', ' Bank', ' Mail', ' Cloud', ' Shop', ' Travel', ' Games', ' Health', ' Energy',
-  ' Insurance', ' Social', ' TV', ' Music', ' Forum', ' Pay',
+  ...['', '', '', ''],
+  ...'Bank Mail Cloud Shop Travel Games Health Energy Insurance Social TV Music Forum Pay'
+    .split(' ')
+    .map((kind) => ` ${kind}`),
 ];
 const LOGIN_PATHS = ['/', '/login', '/signin', '/account', '/users/sign_in', '/auth/login?next=%2Fhome'];
-const FOLDERS = ['', '', '', '', 'Work', 'Personal', 'Finance', 'Shopping', 'Social, media', 'Family "shared"'];
-const WORDS = [
-  'summer', 'winter', 'autumn', 'spring', 'kestrel', 'falcon', 'tiger', 'panda', 'dolphin', 'otter',
-  'maple', 'willow', 'cedar', 'river', 'ocean', 'harbor', 'meadow', 'canyon', 'glacier', 'thunder',
-  'rocket', 'galaxy', 'pepper', 'mango', 'cherry', 'lemon', 'coffee', 'biscuit', 'pancake', 'waffle',
-  'arsenal', 'chelsea', 'liverpool', 'yankees', 'lakers', 'barcelona', 'football', 'hockey', 'tennis',
-  'guitar', 'piano', 'violin', 'jazz', 'disco', 'marble', 'copper', 'silver', 'golden', 'purple',
-  'orange', 'crimson', 'emerald', 'sapphire', 'phoenix', 'dragon', 'wizard', 'ninja', 'pirate',
-  'shadow', 'bailey', 'charlie', 'buster', 'max', 'luna', 'bella', 'daisy', 'oscar', 'milo', 'ruby',
-  'london', 'paris', 'berlin', 'madrid', 'dublin', 'oslo', 'vienna', 'lisbon', 'sydney', 'toronto',
-  'monday', 'friday', 'holiday', 'sunset', 'sunrise', 'moonlight', 'starlight', 'rainbow', 'blossom',
-  'castle', 'garden', 'cottage', 'village', 'island', 'mountain', 'forest', 'desert', 'valley',
+const FOLDERS = [
+  '',
+  '',
+  '',
+  '',
+  'Work',
+  'Personal',
+  'Finance',
+  'Shopping',
+  'Social, media',
+  'Family "shared"',
 ];
-const FIRST_NAMES = [
-  'alex', 'sam', 'jordan', 'taylor', 'morgan', 'casey', 'jamie', 'robin', 'chris', 'pat', 'lee',
-  'kim', 'dana', 'drew', 'ellis', 'frankie', 'harper', 'quinn', 'reese', 'sky',
-];
-const LAST_NAMES = [
-  'morgan', 'smith', 'jones', 'garcia', 'muller', 'rossi', 'dubois', 'jansen', 'novak', 'silva',
-  'kowalski', 'nakamura', 'okafor', 'larsen', 'murphy', 'cohen', 'schmidt', 'fischer', 'martin',
-];
+const WORDS = (
+  'summer winter autumn spring kestrel falcon tiger panda dolphin otter maple willow cedar ' +
+  'river ocean harbor meadow canyon glacier thunder rocket galaxy pepper mango cherry lemon ' +
+  'coffee biscuit pancake waffle arsenal chelsea liverpool yankees lakers barcelona football ' +
+  'hockey tennis guitar piano violin jazz disco marble copper silver golden purple orange ' +
+  'crimson emerald sapphire phoenix dragon wizard ninja pirate shadow bailey charlie buster max ' +
+  'luna bella daisy oscar milo ruby london paris berlin madrid dublin oslo vienna lisbon sydney ' +
+  'toronto monday friday holiday sunset sunrise moonlight starlight rainbow blossom castle ' +
+  'garden cottage village island mountain forest desert valley'
+).split(' ');
+const FIRST_NAMES = (
+  'alex sam jordan taylor morgan casey jamie robin chris pat lee kim dana drew ellis frankie ' +
+  'harper quinn reese sky'
+).split(' ');
+const LAST_NAMES = (
+  'morgan smith jones garcia muller rossi dubois jansen novak silva kowalski nakamura okafor ' +
+  'larsen murphy cohen schmidt fischer martin'
+).split(' ');
 /** The export owner's usual addresses: most accounts use one of these. */
 const OWNER_EMAILS = [
   'alex.morgan@example.com',
@@ -189,17 +197,17 @@ export function generateBitwardenExport(options: GenerateOptions): GeneratedExpo
   };
   const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
-  const usedDomains = new Set<string>();
+  // Labels are unique (not just label + TLD), so no two sites share a name or a domain.
+  const usedLabels = new Set<string>();
   const newSite = (): Site => {
     for (;;) {
       let label = '';
       const syllables = 2 + int(2) + (chance(0.15) ? 1 : 0);
       for (let i = 0; i < syllables; i += 1) label += pick(SYLLABLES);
+      if (usedLabels.has(label)) continue;
+      usedLabels.add(label);
       const tld = pick(TLDS);
-      const domain = `${label}.${tld}`;
-      if (usedDomains.has(domain)) continue;
-      usedDomains.add(domain);
-      return { label, domain, tld, service: `${capitalise(label)}${pick(SERVICE_KINDS)}` };
+      return { label, domain: `${label}.${tld}`, tld, service: `${capitalise(label)}${pick(SERVICE_KINDS)}` };
     }
   };
 
@@ -244,7 +252,8 @@ export function generateBitwardenExport(options: GenerateOptions): GeneratedExpo
   const uriOf = (site: Site): { uri: string; site: string } => {
     const roll = random();
     if (roll < 0.02) return { uri: '', site: site.service.toLowerCase() };
-    if (roll < 0.04 && site.tld === 'com') return { uri: `androidapp://com.${site.label}.mobile`, site: site.domain };
+    if (roll < 0.04 && site.tld === 'com')
+      return { uri: `androidapp://com.${site.label}.mobile`, site: site.domain };
     if (roll < 0.09) return { uri: `http://${site.domain}${pick(LOGIN_PATHS)}`, site: site.domain };
     if (roll < 0.12) return { uri: site.domain, site: site.domain };
     const host = pick(['', '', 'www.', 'www.', 'accounts.', 'login.', 'my.']);
@@ -267,6 +276,7 @@ export function generateBitwardenExport(options: GenerateOptions): GeneratedExpo
   );
 
   const sites: Site[] = [];
+  const usersBySite = new Map<Site, Set<string>>();
   const logins: Login[] = [];
   let fromReusePool = 0;
   let fromCommonList = 0;
@@ -275,13 +285,22 @@ export function generateBitwardenExport(options: GenerateOptions): GeneratedExpo
     const roll = random();
     let login: Login;
     if (roll < 0.01 && logins.length > 0) {
-      // The same site and user name again (a copy made by hand, an old entry never deleted).
+      // An exact copy of an earlier login's name, address and user name (an entry saved twice):
+      // the import keeps the first.
       const earlier = logins[int(logins.length)]!;
       login = { ...earlier, folder: pick(FOLDERS), notes: '', totp: '', password: '' };
     } else {
       const site = roll < 0.04 && sites.length > 0 ? sites[int(sites.length)]! : newSite();
       if (!sites.includes(site)) sites.push(site);
-      const user = username(site);
+      // A second account on a site always has another user name, so it is a new account however
+      // the import tells sites apart (by domain, name or host); only the exact copies above repeat.
+      const usersHere = usersBySite.get(site) ?? new Set<string>();
+      usersBySite.set(site, usersHere);
+      let user = username(site);
+      for (let attempt = 0; usersHere.has(user.toLowerCase()); attempt += 1) {
+        user = attempt < 10 ? username(site) : `${site.label}-${attempt}`;
+      }
+      usersHere.add(user.toLowerCase());
       const uri = uriOf(site);
       login = {
         folder: pick(FOLDERS),
@@ -339,7 +358,19 @@ export function generateBitwardenExport(options: GenerateOptions): GeneratedExpo
   for (let position = 0; position < entries + noteCount; position += 1) {
     if (notePositions.has(position)) {
       lines.push(
-        csvRow([pick(FOLDERS), '', 'note', pick(['Wi-Fi', 'Passport', 'Alarm code', 'Locker']), noteText(), '', '0', '', '', '', '']),
+        csvRow([
+          pick(FOLDERS),
+          '',
+          'note',
+          pick(['Wi-Fi', 'Passport', 'Alarm code', 'Locker']),
+          noteText(),
+          '',
+          '0',
+          '',
+          '',
+          '',
+          '',
+        ]),
       );
       continue;
     }

@@ -10,5 +10,6 @@ export interface Migration {
 
 import { migration0010 } from './0010-inventory';
 import { migration0020 } from './0020-password-health';
+import { migration0030 } from './0030-exposure';
 
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020];
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030];

@@ -118,7 +118,32 @@ describe('analyzePasswords', () => {
   it('passes progress through', async () => {
     const calls: [number, number][] = [];
     await analyzePasswords(input, deps, (done, total) => calls.push([done, total]));
-    expect(calls.at(-1)).toEqual([7, 7]);
+    const distinct = new Set(input.map((entry) => entry.password)).size;
+    expect(calls.at(-1)).toEqual([distinct, distinct]);
+  });
+
+  it('scores a reused password once, with the words of every account that uses it', async () => {
+    const seen: { password: string; userInputs: string[] }[][] = [];
+    const recording = {
+      score: async (items: readonly { password: string; userInputs: readonly string[] }[]) => {
+        seen.push(items.map((i) => ({ password: i.password, userInputs: [...i.userInputs] })));
+        return items.map(() => ({ score: 1 as const, guessesLog10: 3, warning: '', suggestions: [] }));
+      },
+    };
+    await analyzePasswords(
+      [
+        { key: 'a', password: 'Shared#Pass1', userInputs: ['linkedin'] },
+        { key: 'b', password: 'Shared#Pass1', userInputs: ['dropbox'] },
+        { key: 'c', password: 'Other#Pass2', userInputs: ['adobe'] },
+      ],
+      { fingerprinter, common, scorer: recording },
+    );
+    expect(seen).toEqual([
+      [
+        { password: 'Shared#Pass1', userInputs: ['linkedin', 'dropbox'] },
+        { password: 'Other#Pass2', userInputs: ['adobe'] },
+      ],
+    ]);
   });
 
   it('works end to end with the real worker pool', async () => {

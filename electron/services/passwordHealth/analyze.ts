@@ -29,17 +29,31 @@ export interface AnalyzeDependencies {
  * `onProgress(done, total)` follows strength scoring, the slow part (distinct passwords). Aborting
  * `signal` rejects as {@link StrengthScorer.score} does. Entries sharing a key: the last one wins.
  */
+/** At most this many user inputs per distinct password (a password reused on 40 sites). */
+const MAX_USER_INPUTS = 24;
+
 export async function analyzePasswords(
   entries: readonly PasswordEntry[],
   deps: AnalyzeDependencies,
   onProgress?: (done: number, total: number) => void,
   signal?: AbortSignal,
 ): Promise<Map<string, PasswordSignals>> {
-  const strengths = await deps.scorer.score(
-    entries.map(({ password, userInputs }) => ({ password, userInputs })),
+  // Score each distinct password once (a reused password is the same password everywhere), with
+  // the words of every account that uses it: the lowest score any of them would get.
+  const distinct = new Map<string, Set<string>>();
+  for (const { password, userInputs } of entries) {
+    const inputs = distinct.get(password) ?? new Set<string>();
+    for (const input of userInputs) if (inputs.size < MAX_USER_INPUTS) inputs.add(input);
+    distinct.set(password, inputs);
+  }
+  const passwords = [...distinct.keys()];
+  const scored = await deps.scorer.score(
+    passwords.map((password) => ({ password, userInputs: [...distinct.get(password)!] })),
     onProgress,
     signal,
   );
+  const byPassword = new Map(passwords.map((password, index) => [password, scored[index]!]));
+  const strengths = entries.map(({ password }) => byPassword.get(password)!);
 
   const bases = entries.map((entry) => normalizeForSimilarity(entry.password));
   const groupOf = new Map<string, string>();

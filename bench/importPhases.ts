@@ -1,0 +1,132 @@
+// Where an import's time goes: the same services the CLI uses (openCore, preview, confirm), run in
+// this process on the generated export, timed phase by phase from the import's progress events.
+// One run per size (the `import` benchmark does the repeated end-to-end timing).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ImportProgress } from '../common/ipc/contract';
+import { createHeadlessPlatform } from '../electron/platform/headless';
+import { openCore } from '../electron/services/core';
+import {
+  DATA_DIR,
+  ensureDataDir,
+  markdownTable,
+  seconds,
+  thousands,
+  type BenchOptions,
+  type BenchResult,
+} from './common';
+import { writeBitwardenExport, type ExportStats } from './generateExport';
+
+export const DEFAULT_PHASE_SIZES = [1_000];
+
+interface PhaseTimes {
+  size: number;
+  stats: ExportStats;
+  /** Items the strength pool scored (distinct password + user inputs pairs). */
+  scored: number;
+  phases: [name: string, ms: number][];
+  totalMs: number;
+  scoringMs: number;
+}
+
+async function timePhases(size: number): Promise<PhaseTimes> {
+  const file = join(DATA_DIR, `bitwarden-${size}.csv`);
+  const stats = writeBitwardenExport(size, file);
+  const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-bench-phases-'));
+  const marks = new Map<string, number>();
+  let scored = 0;
+  const onImportProgress = (event: ImportProgress) => {
+    const now = performance.now();
+    if (event.phase === 'analysing') {
+      if (!marks.has('scoring-start')) marks.set('scoring-start', now);
+      if (event.done === event.total) {
+        marks.set('scoring-end', now);
+        scored = event.total;
+      }
+    } else if (!marks.has(event.phase)) {
+      marks.set(event.phase, now);
+    }
+  };
+  try {
+    const start = performance.now();
+    const core = openCore({ dataDir, platform: createHeadlessPlatform(() => {}), onImportProgress });
+    const opened = performance.now();
+    const people = core.inventory.listPeople();
+    const person = people.find((p) => p.isDefault) ?? people[0]!;
+    const preview = core.imports.preview({ source: { path: file }, personId: person.id });
+    const previewed = performance.now();
+    const result = await core.imports.confirm({ sessionId: preview.sessionId });
+    const confirmed = performance.now();
+    core.checks.run();
+    const checksAgain = performance.now() - confirmed;
+    const beforeClose = performance.now();
+    await core.close();
+    const closed = performance.now();
+    if (result.created !== stats.expectedCreated) {
+      throw new Error(`created ${result.created}, expected ${stats.expectedCreated}`);
+    }
+    const mark = (name: string) => {
+      const value = marks.get(name);
+      if (value === undefined) throw new Error(`The import sent no "${name}" progress event.`);
+      return value;
+    };
+    const scoringStart = mark('scoring-start');
+    const scoringEnd = mark('scoring-end');
+    const saving = mark('saving');
+    const done = mark('done');
+    return {
+      size,
+      stats,
+      scored,
+      phases: [
+        ['open the database (migrations, initial checks)', opened - start],
+        ['preview: read, detect, parse, plan', previewed - opened],
+        ['confirm → scoring starts: plan again, load the common list and key', scoringStart - previewed],
+        ['strength scoring (worker start-up + zxcvbn)', scoringEnd - scoringStart],
+        ['fingerprints, common rank, similarity groups', saving - scoringEnd],
+        ['database write + checks (one transaction)', done - saving],
+        ['  of which the checks alone (re-run afterwards)', checksAgain],
+        ['findings summary', confirmed - done],
+        ['close (stop workers, close the database)', closed - beforeClose],
+      ],
+      totalMs: closed - start - checksAgain,
+      scoringMs: scoringEnd - scoringStart,
+    };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function runPhasesBench(options: BenchOptions): Promise<BenchResult> {
+  ensureDataDir();
+  const sizes = options.sizes ?? DEFAULT_PHASE_SIZES;
+  console.log(
+    `\n## phases: in-process import, time per phase, sizes ${sizes.map(thousands).join(', ')}, one run each`,
+  );
+  const sections: string[] = ['## Import phases (in-process, one run each)'];
+  for (const size of sizes) {
+    const times = await timePhases(size);
+    const rows = times.phases.map(([name, ms]) => [
+      name,
+      seconds(ms),
+      name.startsWith('  ') ? '' : `${((ms / times.totalMs) * 100).toFixed(0)}%`,
+    ]);
+    rows.push(['total (without the re-run of the checks)', seconds(times.totalMs), '100%']);
+    const rates =
+      `Scoring: ${thousands(times.scored)} items scored (distinct password + user inputs) in ${seconds(times.scoringMs)} = ` +
+      `${(times.scored / (times.scoringMs / 1000)).toFixed(0)} items/s; ` +
+      `${thousands(times.stats.distinctPasswords)} distinct passwords ÷ scoring time = ` +
+      `${(times.stats.distinctPasswords / (times.scoringMs / 1000)).toFixed(0)} passwords/s.`;
+    const section = [
+      `### ${thousands(size)} entries`,
+      '',
+      markdownTable(['Phase', 'Time', 'Share'], rows),
+      '',
+      rates,
+    ].join('\n');
+    console.log(`\n${section}`);
+    sections.push('', section);
+  }
+  return { markdown: sections.join('\n') };
+}

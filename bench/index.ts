@@ -1,0 +1,115 @@
+// Lockstep's benchmarks.
+//   npm run bench                          all benchmarks
+//   npm run bench -- import                one (or several: import phases)
+//   npm run bench -- import --sizes 1000 --runs 5 --budget 300
+// Results: printed, and written to bench/.data/<benchmark>-results.md. No network is used.
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  ensureNativeForNode,
+  loadAverage,
+  machineFacts,
+  machineMarkdown,
+  measureParallelism,
+  REPO_ROOT,
+  seconds,
+  writeResults,
+  type BenchOptions,
+  type BenchResult,
+} from './common';
+import { DEFAULT_IMPORT_SIZES, runImportBench } from './importBench';
+import { DEFAULT_PHASE_SIZES, runPhasesBench } from './importPhases';
+
+interface Benchmark {
+  summary: string;
+  run(options: BenchOptions): Promise<BenchResult>;
+}
+
+/** Every benchmark, in the order `npm run bench` runs them. Add new ones (e.g. `pwned`) here. */
+const BENCHMARKS: Record<string, Benchmark> = {
+  import: {
+    summary: `CLI import with full analysis: wall time, passwords/s, peak RSS (default sizes ${DEFAULT_IMPORT_SIZES.join(', ')})`,
+    run: runImportBench,
+  },
+  phases: {
+    summary: `In-process import timed phase by phase: where the time goes (default size ${DEFAULT_PHASE_SIZES.join(', ')})`,
+    run: runPhasesBench,
+  },
+};
+
+const USAGE = `Usage: npm run bench -- [BENCHMARK ...] [--sizes N,N] [--runs N] [--budget SECONDS]
+
+Benchmarks (default: all, in this order):
+${Object.entries(BENCHMARKS)
+  .map(([name, b]) => `  ${name.padEnd(8)} ${b.summary}`)
+  .join('\n')}
+
+Options:
+  --sizes N,N        Export sizes in login rows (default: each benchmark's own)
+  --runs N           Repetitions per size (default 3)
+  --budget SECONDS   Drop repetitions that would take the whole run past this (default 180);
+                     every size still gets one run
+  -h, --help         Show this help`;
+
+async function main(argv: string[]): Promise<number> {
+  const startedAt = performance.now();
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      sizes: { type: 'string' },
+      runs: { type: 'string', default: '3' },
+      budget: { type: 'string', default: '180' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const unknown = positionals.filter((name) => !Object.hasOwn(BENCHMARKS, name));
+  const sizes = values.sizes?.split(',').map((part) => Number(part.replace(/_/g, '').trim()));
+  const runs = Number(values.runs);
+  const budgetSeconds = Number(values.budget);
+  if (
+    unknown.length > 0 ||
+    sizes?.some((n) => !Number.isInteger(n) || n < 1) ||
+    !Number.isInteger(runs) ||
+    runs < 1 ||
+    !(budgetSeconds > 0)
+  ) {
+    if (unknown.length > 0) console.error(`Unknown benchmark: ${unknown.join(', ')}.`);
+    console.error(USAGE);
+    return 2;
+  }
+  const selected = positionals.length > 0 ? [...new Set(positionals)] : Object.keys(BENCHMARKS);
+
+  ensureNativeForNode();
+  const facts = machineFacts();
+  const machine = machineMarkdown(facts, await measureParallelism());
+  console.log(`# Lockstep benchmarks: ${selected.join(', ')}\n\n${machine}`);
+
+  const options: BenchOptions = { sizes, runs, budgetSeconds, startedAt };
+  const summaries: string[] = [];
+  for (const name of selected) {
+    const result = await BENCHMARKS[name]!.run(options);
+    const file = writeResults(
+      `${name}-results.md`,
+      `# Lockstep benchmark: ${name}\n\n${new Date().toISOString()}\n\n${machine}\n\n${result.markdown}\n`,
+    );
+    summaries.push(`${result.markdown}\n\n(written to ${relative(REPO_ROOT, file)})`);
+  }
+  console.log(`\n# Summary\n\n${machine}\n\n${summaries.join('\n\n')}`);
+  console.log(`\nTotal: ${seconds(performance.now() - startedAt)}; load average now ${loadAverage()}.`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,423 @@
+/**
+ * Schemas for the bundled public datasets (electron/data, described in its SOURCES.md): Have I Been
+ * Pwned's breach list and its supplement, the 2FA and passkeys directories, Apple's change-password
+ * URLs and shared-credential groups. Platform-free: the caller reads the files, this module parses
+ * and validates their text.
+ *
+ * Objects are not `.strict()`: a field the sources add later (HIBP adds fields over time) is dropped
+ * rather than rejected, so a refreshed copy still loads. Every field Lockstep reads is checked for
+ * type and shape, and each file is checked as a whole (unique breach names, `count` = entries).
+ */
+import { z } from 'zod';
+
+/** A real calendar date written `YYYY-MM-DD` (HIBP's `BreachDate`). */
+const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.')
+  .refine(isRealDate, 'Expected a date that exists.');
+
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** An ISO-8601 UTC timestamp, as HIBP writes them: `2015-10-26T23:35:45Z`. */
+const utcTimestamp = z.iso.datetime();
+
+/** A lower-case DNS host name with at least two labels (`example.com`, `m365.cloud.microsoft`). */
+const hostName = z
+  .string()
+  .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'Expected a lower-case host name such as example.com.');
+
+/** HIBP's `Domain`: a host name (case as HIBP wrote it) or `''` when the breach has none. */
+const hibpDomain = z
+  .string()
+  .regex(/^$|^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, "Expected a host name or ''.");
+
+const webUrl = z.url({ protocol: /^https?$/, error: 'Expected an http(s) URL.' });
+const httpsUrl = z.url({ protocol: /^https$/, error: 'Expected an https URL.' });
+const nonEmpty = z.string().min(1);
+
+/**
+ * One record of Have I Been Pwned's `GET /api/v3/breaches`, complete. `Description` is HTML: show it
+ * only through {@link htmlToText}. `Attribution`, `DisclosureUrl` and `IsStealerLog` are newer API
+ * fields, accepted when present.
+ */
+export const hibpBreachSchema = z.object({
+  Name: nonEmpty,
+  Title: z.string(),
+  Domain: hibpDomain,
+  BreachDate: calendarDate,
+  AddedDate: utcTimestamp,
+  ModifiedDate: utcTimestamp,
+  PwnCount: z.int().nonnegative(),
+  Description: z.string(),
+  LogoPath: z.string(),
+  DataClasses: z.array(nonEmpty),
+  IsVerified: z.boolean(),
+  IsFabricated: z.boolean(),
+  IsSensitive: z.boolean(),
+  IsRetired: z.boolean(),
+  IsSpamList: z.boolean(),
+  IsMalware: z.boolean(),
+  IsSubscriptionFree: z.boolean(),
+  Attribution: z.string().nullable().optional(),
+  DisclosureUrl: z.string().nullable().optional(),
+  IsStealerLog: z.boolean().optional(),
+});
+
+/** A complete HIBP breach record. */
+export type HibpBreach = z.infer<typeof hibpBreachSchema>;
+
+/**
+ * One record of `hibp-breaches-supplement.json`: the same fields where known (only `Name`,
+ * `AddedDate`, `PwnCount` and `Description` are always there), plus where the record came from:
+ * `_partial` (some fields unknown), `_sources` (the mirrors it was rebuilt from) and
+ * `_name_derived_from_logo` (the `Name` was read from the logo file name, not given).
+ */
+export const hibpSupplementBreachSchema = hibpBreachSchema
+  .partial()
+  .required({ Name: true, AddedDate: true, PwnCount: true, Description: true })
+  .extend({
+    _partial: z.boolean(),
+    _sources: z.array(nonEmpty).min(1),
+    _name_derived_from_logo: z.boolean().optional(),
+  });
+
+/** A supplement breach record, possibly partial. */
+export type HibpSupplementBreach = z.infer<typeof hibpSupplementBreachSchema>;
+
+function uniqueNames<T extends { Name: string }>(records: T[], context: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  records.forEach((record, index) => {
+    if (seen.has(record.Name)) {
+      context.addIssue({ code: 'custom', message: `Duplicate breach Name "${record.Name}".`, path: [index, 'Name'] });
+    }
+    seen.add(record.Name);
+  });
+}
+
+/** `hibp-breaches.json`: an array of complete HIBP records with unique `Name`s. */
+export const hibpBreachesFileSchema = z.array(hibpBreachSchema).superRefine(uniqueNames);
+
+/** `hibp-breaches-supplement.json`: an array of supplement records with unique `Name`s. */
+export const hibpSupplementFileSchema = z.array(hibpSupplementBreachSchema).superRefine(uniqueNames);
+
+/** The 2FA methods the 2FA directory knows, in its own spelling. */
+export const TWO_FACTOR_METHODS = [
+  'sms',
+  'call',
+  'email',
+  'u2f',
+  'totp',
+  'custom-software',
+  'custom-hardware',
+] as const;
+
+/** A 2FA method: SMS, phone call, email, security key (U2F/WebAuthn), authenticator app, or proprietary. */
+export type TwoFactorMethod = (typeof TWO_FACTOR_METHODS)[number];
+
+/** How to reach a service that has no 2FA (2FA directory `contact`). */
+const contactSchema = z.object({
+  form: z.string().optional(),
+  email: z.string().optional(),
+  twitter: z.string().optional(),
+  facebook: z.string().optional(),
+  language: z.string().optional(),
+});
+
+/** Where a service is offered: ISO 3166 alpha-2 codes, a leading `-` excludes the country. */
+const regions = z.array(z.string().regex(/^-?[a-z]{2}$/, 'Expected a two-letter region code.'));
+
+const directoryHeader = {
+  source: httpsUrl,
+  commit: z.string().regex(/^[0-9a-f]{40}$/, 'Expected a 40-digit commit id.'),
+  commit_date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}$/, 'Expected a git date: YYYY-MM-DD hh:mm:ss +zzzz.'),
+  count: z.int().nonnegative(),
+};
+
+function countMatches(file: { count: number; entries: unknown[] }, context: z.RefinementCtx): void {
+  if (file.count !== file.entries.length) {
+    context.addIssue({
+      code: 'custom',
+      message: `count says ${file.count} but there are ${file.entries.length} entries.`,
+      path: ['count'],
+    });
+  }
+}
+
+/**
+ * One service of the 2FA directory (2fa.directory). `tfa` is absent when the service offers no 2FA
+ * (it then usually has `contact`); `custom-software`/`custom-hardware` name proprietary apps and
+ * tokens; `documentation` explains how to turn 2FA on.
+ */
+export const twoFactorEntrySchema = z.object({
+  name: nonEmpty,
+  domain: hostName,
+  tfa: z.array(z.enum(TWO_FACTOR_METHODS)).min(1).optional(),
+  'custom-software': z.array(nonEmpty).optional(),
+  'custom-hardware': z.array(nonEmpty).optional(),
+  documentation: webUrl.optional(),
+  recovery: webUrl.optional(),
+  notes: z.string().optional(),
+  regions: regions.optional(),
+  'additional-domains': z.array(hostName).optional(),
+  categories: z.array(nonEmpty).optional(),
+  url: webUrl.optional(),
+  contact: contactSchema.optional(),
+  img: z.string().optional(),
+  _file: z.string().optional(),
+});
+
+/** A 2FA directory entry. */
+export type TwoFactorEntry = z.infer<typeof twoFactorEntrySchema>;
+
+/** `2fa-directory.json`: `{source, commit, commit_date, count, entries}`, `count` = entries. */
+export const twoFactorDirectorySchema = z
+  .object({ ...directoryHeader, entries: z.array(twoFactorEntrySchema) })
+  .superRefine(countMatches);
+
+/** The 2FA directory file. */
+export type TwoFactorDirectory = z.infer<typeof twoFactorDirectorySchema>;
+
+/** Whether a service allows passkeys for a purpose, or requires them. */
+export const passkeySupportSchema = z.enum(['allowed', 'required']);
+
+/** `allowed` or `required`. */
+export type PasskeySupport = z.infer<typeof passkeySupportSchema>;
+
+/**
+ * One service of the passkeys directory: `mfa` (a passkey as a second factor) and `passwordless` (a
+ * passkey instead of the password), each `allowed` or `required`. `categories` is a string or an
+ * array, as the source has both.
+ */
+export const passkeysEntrySchema = z.object({
+  name: nonEmpty,
+  domain: hostName,
+  mfa: passkeySupportSchema.optional(),
+  passwordless: passkeySupportSchema.optional(),
+  documentation: webUrl.optional(),
+  recovery: webUrl.optional(),
+  notes: z.string().optional(),
+  'additional-domains': z.array(hostName).optional(),
+  categories: z.union([nonEmpty, z.array(nonEmpty)]).optional(),
+  regions: regions.optional(),
+  url: webUrl.optional(),
+  contact: contactSchema.optional(),
+  img: z.string().optional(),
+  _file: z.string().optional(),
+});
+
+/** A passkeys directory entry. */
+export type PasskeysEntry = z.infer<typeof passkeysEntrySchema>;
+
+/** `passkeys-directory.json`: same header as the 2FA directory. */
+export const passkeysDirectorySchema = z
+  .object({ ...directoryHeader, entries: z.array(passkeysEntrySchema) })
+  .superRefine(countMatches);
+
+/** The passkeys directory file. */
+export type PasskeysDirectory = z.infer<typeof passkeysDirectorySchema>;
+
+/** `change-password-urls.json`: host name → https URL of its change-password page. */
+export const changePasswordUrlsSchema = z.record(hostName, httpsUrl);
+
+/** The change-password URL file. */
+export type ChangePasswordUrls = z.infer<typeof changePasswordUrlsSchema>;
+
+/**
+ * One entry of `shared-credentials.json`: domains that use one login, either all alike (`shared`) or
+ * old/secondary domains (`from`) whose accounts live at `to` (`fromDomainsAreObsoleted` when the
+ * `from` sites are gone).
+ */
+export const sharedCredentialsGroupSchema = z.union([
+  z.object({ shared: z.array(hostName).min(2) }),
+  z.object({
+    from: z.array(hostName).min(1),
+    to: z.array(hostName).min(1),
+    fromDomainsAreObsoleted: z.boolean().optional(),
+  }),
+]);
+
+/** A shared-credentials group. */
+export type SharedCredentialsGroup = z.infer<typeof sharedCredentialsGroupSchema>;
+
+/** `shared-credentials.json`: an array of groups. */
+export const sharedCredentialsSchema = z.array(sharedCredentialsGroupSchema);
+
+/** The shared-credentials file. */
+export type SharedCredentials = z.infer<typeof sharedCredentialsSchema>;
+
+/**
+ * The date of the Apple `password-manager-resources` snapshot (change-password URLs and shared
+ * credentials): those files carry no date of their own.
+ */
+export const APPLE_QUIRKS_SNAPSHOT_DATE = '2026-08-22';
+
+/** The six parsed dataset files the catalogue is built from. */
+export interface DatasetFiles {
+  breaches: HibpBreach[];
+  breachesSupplement: HibpSupplementBreach[];
+  twoFactor: TwoFactorDirectory;
+  passkeys: PasskeysDirectory;
+  changePasswordUrls: ChangePasswordUrls;
+  sharedCredentials: SharedCredentials;
+}
+
+/** Which dataset a key of {@link DatasetFiles} names. */
+export type DatasetKey = keyof DatasetFiles;
+
+/** Each dataset's bundled file name and schema. */
+export const DATASET_FILES: { readonly [K in DatasetKey]: { file: string; schema: z.ZodType<DatasetFiles[K]> } } =
+  {
+    breaches: { file: 'hibp-breaches.json', schema: hibpBreachesFileSchema },
+    breachesSupplement: { file: 'hibp-breaches-supplement.json', schema: hibpSupplementFileSchema },
+    twoFactor: { file: '2fa-directory.json', schema: twoFactorDirectorySchema },
+    passkeys: { file: 'passkeys-directory.json', schema: passkeysDirectorySchema },
+    changePasswordUrls: { file: 'change-password-urls.json', schema: changePasswordUrlsSchema },
+    sharedCredentials: { file: 'shared-credentials.json', schema: sharedCredentialsSchema },
+  };
+
+/** The keys of {@link DATASET_FILES}, in a fixed order. */
+export const DATASET_KEYS = Object.keys(DATASET_FILES) as DatasetKey[];
+
+/**
+ * Parses one dataset file's text and validates it fully with its schema. Throws an Error naming the
+ * file and, for a schema failure, the first failing JSON path (`$[12].PwnCount`) and why.
+ */
+export function parseDatasetText<K extends DatasetKey>(key: K, text: string): DatasetFiles[K] {
+  const { file, schema } = DATASET_FILES[key];
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`Bundled dataset ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    const issue = firstIssue(result.error.issues);
+    const where = issue ? jsonPath(issue.path) : '$';
+    throw new Error(`Bundled dataset ${file} is invalid at ${where}: ${issue?.message ?? 'unknown error'}`);
+  }
+  return result.data;
+}
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * The issue to report. A union that matched no branch is reported through the branch that got
+ * furthest (the longest path), so the message points at the bad field rather than at the record.
+ */
+function firstIssue(issues: readonly Issue[]): { path: PropertyKey[]; message: string } | undefined {
+  const issue = issues[0];
+  if (!issue) return undefined;
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    let best: { path: PropertyKey[]; message: string } | undefined;
+    for (const branch of issue.errors) {
+      const inner = firstIssue(branch);
+      if (inner && (!best || inner.path.length > best.path.length)) best = inner;
+    }
+    if (best && best.path.length > 0) return { path: [...issue.path, ...best.path], message: best.message };
+  }
+  return { path: [...issue.path], message: issue.message };
+}
+
+/** Formats a path as JSONPath: `$[3].entries[0]["custom-software"]`. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  return (
+    '$' +
+    path
+      .map((part) => {
+        if (typeof part === 'number') return `[${part}]`;
+        const key = String(part);
+        return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+      })
+      .join('')
+  );
+}
+
+/** Named entities decoded by {@link htmlToText}; anything else is left as written. */
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+};
+
+/** Elements whose content is not text a reader should see. */
+const HIDDEN_ELEMENTS = /<(script|style|noscript|template|iframe|object|svg|head|title)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
+/** A tag, with quoted attribute values that may contain `>`. */
+const TAG = /<\/?([a-z][a-z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+/** Tags that separate words when removed (block elements and line breaks). */
+const BLOCK_TAGS = new Set([
+  'br',
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'hr',
+  'section',
+  'article',
+]);
+
+/**
+ * Turns an HTML fragment (an HIBP `Description`) into plain text for display as text, never as HTML:
+ * comments, `<script>`/`<style>` and similar elements are dropped with their content; other tags are
+ * removed and link texts kept (their URLs go with the tags); `&amp; &lt; &gt; &quot; &#39; &nbsp;`,
+ * a few typographic named entities and numeric entities are decoded once (so `&amp;lt;` gives `&lt;`);
+ * control characters become spaces; whitespace is collapsed and trimmed. A `<` that starts no tag
+ * (`a < b`) is kept.
+ */
+export function htmlToText(html: string): string {
+  const withoutTags = html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+    .replace(HIDDEN_ELEMENTS, ' ')
+    .replace(TAG, (_tag, name: string) => (BLOCK_TAGS.has(name.toLowerCase()) ? ' ' : ''))
+    .replace(/<[!?][^>]*>/g, ' ')
+    // An unterminated tag at the end (a truncated description) would otherwise show its URL.
+    .replace(/<\/?[a-z][^<>]*$/i, ' ');
+  return withoutTags
+    .replace(/&(#[0-9]{1,8}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi, decodeEntity)
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b\u2028\u2029]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function decodeEntity(entity: string, body: string): string {
+  if (body.startsWith('#')) {
+    const hex = body[1] === 'x' || body[1] === 'X';
+    const codePoint = Number.parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10);
+    if (codePoint === 0 || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return '\uFFFD';
+    return String.fromCodePoint(codePoint);
+  }
+  return NAMED_ENTITIES[body] ?? entity;
+}
