@@ -179,6 +179,8 @@ interface Responses {
   'settings:get': Settings;
   'settings:update': Settings;
   'ledger:list': LedgerEntry[];
+  'findings:dismiss': Finding;
+  'findings:reopen': Finding;
 }
 
 /** The request type of a channel, as the renderer sends it (before validation). */

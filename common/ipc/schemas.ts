@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { accountInputSchema, emailAddressSchema, idSchema, personNameSchema } from '../domain/validation';
+import {
+  accountInputSchema,
+  emailAddressSchema,
+  idSchema,
+  isCalendarDate,
+  personNameSchema,
+} from '../domain/validation';
 import type { ImportFormat } from '../domain/import/types';
+import { DISMISS_REASONS, type DismissReason } from '../domain/checks/findings';
 
 const empty = z.object({}).strict();
 const sessionIdSchema = z.string().regex(/^[a-f0-9-]{36}$/, 'Unknown import.');
@@ -100,6 +107,18 @@ export const requestSchemas = {
     })
     .strict(),
   'ledger:list': empty,
+  'findings:dismiss': z
+    .object({
+      id: idSchema,
+      reason: z.enum(Object.keys(DISMISS_REASONS) as [DismissReason, ...DismissReason[]], 'Choose a reason.'),
+      note: z.string().trim().max(500, 'Keep the note under 500 characters.').optional(),
+      recheckAt: z
+        .string()
+        .refine(isCalendarDate, 'Enter the re-check date as a real date (YYYY-MM-DD).')
+        .optional(),
+    })
+    .strict(),
+  'findings:reopen': byId,
 } as const;
 
 /** Every channel name. */

@@ -97,15 +97,25 @@ describe('migration steps with data in them', () => {
   it('0020 adds password columns and tables without touching existing accounts', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS, 10);
-    db.prepare(`INSERT INTO people (name, is_default, created_at, updated_at) VALUES ('Me', 1, 'now', 'now')`).run();
+    db.prepare(
+      `INSERT INTO people (name, is_default, created_at, updated_at) VALUES ('Me', 1, 'now', 'now')`,
+    ).run();
     db.prepare(
       `INSERT INTO accounts (person_id, service, category, criticality, created_at, updated_at)
        VALUES (1, 'LinkedIn', 'social', 'standard', 'now', 'now')`,
     ).run();
     migrate(db, MIGRATIONS, 20);
-    expect(db.prepare('SELECT service, has_totp, source FROM accounts').get()).toEqual({ service: 'LinkedIn', has_totp: 0, source: 'manual' });
+    expect(db.prepare('SELECT service, has_totp, source FROM accounts').get()).toEqual({
+      service: 'LinkedIn',
+      has_totp: 0,
+      source: 'manual',
+    });
     expect(() =>
-      db.prepare(`INSERT INTO password_signals (account_id, strength, exact_fingerprint, analysed_at) VALUES (1, 9, 'x', 'now')`).run(),
+      db
+        .prepare(
+          `INSERT INTO password_signals (account_id, strength, exact_fingerprint, analysed_at) VALUES (1, 9, 'x', 'now')`,
+        )
+        .run(),
     ).toThrow(/CHECK constraint/);
   });
 
@@ -117,12 +127,23 @@ describe('migration steps with data in them', () => {
        VALUES ('password_weak', 'account:1', 'medium', 'dismissed', '{}', 'now', 'now')`,
     ).run();
     migrate(db, MIGRATIONS, 30);
-    expect(db.prepare('SELECT status, dismissed_at FROM findings').get()).toEqual({ status: 'dismissed', dismissed_at: null });
+    expect(db.prepare('SELECT status, dismissed_at FROM findings').get()).toEqual({
+      status: 'dismissed',
+      dismissed_at: null,
+    });
     db.prepare(`INSERT INTO people (name, created_at, updated_at) VALUES ('Me', 'now', 'now')`).run();
-    db.prepare(`INSERT INTO email_addresses (person_id, address, created_at) VALUES (1, 'a@example.com', 'now')`).run();
-    db.prepare(`INSERT INTO email_breaches (email_id, breach_name, source, added_at) VALUES (1, 'LinkedIn', 'manual', 'now')`).run();
+    db.prepare(
+      `INSERT INTO email_addresses (person_id, address, created_at) VALUES (1, 'a@example.com', 'now')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO email_breaches (email_id, breach_name, source, added_at) VALUES (1, 'LinkedIn', 'manual', 'now')`,
+    ).run();
     expect(() =>
-      db.prepare(`INSERT INTO email_breaches (email_id, breach_name, source, added_at) VALUES (1, 'Adobe', 'guess', 'now')`).run(),
+      db
+        .prepare(
+          `INSERT INTO email_breaches (email_id, breach_name, source, added_at) VALUES (1, 'Adobe', 'guess', 'now')`,
+        )
+        .run(),
     ).toThrow(/CHECK constraint/);
   });
 });

@@ -61,6 +61,16 @@ export function createHandlers(core: Core): HandlerTable {
       return next;
     },
     'ledger:list': () => ledger.list(),
+    'findings:dismiss': (request) => {
+      const finding = checks.dismiss(request);
+      core.notify(['findings']);
+      return finding;
+    },
+    'findings:reopen': (request) => {
+      const finding = checks.reopen(request);
+      core.notify(['findings']);
+      return finding;
+    },
   };
 }
 

@@ -31,6 +31,8 @@ const api = {
   'settings:get': (request) => ipcRenderer.invoke('settings:get', request),
   'settings:update': (request) => ipcRenderer.invoke('settings:update', request),
   'ledger:list': (request) => ipcRenderer.invoke('ledger:list', request),
+  'findings:dismiss': (request) => ipcRenderer.invoke('findings:dismiss', request),
+  'findings:reopen': (request) => ipcRenderer.invoke('findings:reopen', request),
   onDidChange(listener) {
     const wrapped = (_event: IpcRendererEvent, payload: DidChangeEvent) => listener(payload);
     ipcRenderer.on(DID_CHANGE_CHANNEL, wrapped);

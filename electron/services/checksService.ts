@@ -1,5 +1,6 @@
-import { reconcileFindings, runChecks } from '../../common/domain/checks/findings';
-import type { Finding } from '../../common/ipc/contract';
+import { DISMISS_REASONS, reconcileFindings, runChecks } from '../../common/domain/checks/findings';
+import type { Finding, ParsedRequestOf } from '../../common/ipc/contract';
+import { AppFailure } from '../../common/ipc/result';
 import type { FindingsRepository } from '../db/repositories/findingsRepository';
 import { timestamp, today, type Clock } from './clock';
 
@@ -20,5 +21,38 @@ export class ChecksService {
 
   list(): Finding[] {
     return this.findings.list();
+  }
+
+  /**
+   * Sets an open finding aside with a reason and, optionally, a date to look again. It reopens by
+   * itself on that date, or when newer evidence arrives.
+   */
+  dismiss({ id, reason, note, recheckAt }: ParsedRequestOf<'findings:dismiss'>): Finding {
+    if (recheckAt && recheckAt <= today(this.clock)) {
+      throw new AppFailure('invalid_input', 'The re-check date must be in the future.', {
+        recheckAt: 'Choose a date after today.',
+      });
+    }
+    const text = note ? `${DISMISS_REASONS[reason]}: ${note}` : DISMISS_REASONS[reason];
+    if (!this.findings.dismiss(id, text, recheckAt ?? null, timestamp(this.clock))) {
+      throw new AppFailure(
+        'conflict',
+        'Only an open finding can be dismissed. It may have been fixed meanwhile.',
+      );
+    }
+    return this.require(id);
+  }
+
+  /** Takes a dismissal back. */
+  reopen({ id }: ParsedRequestOf<'findings:reopen'>): Finding {
+    if (!this.findings.reopen(id)) throw new AppFailure('conflict', 'This finding is not dismissed.');
+    this.run();
+    return this.require(id);
+  }
+
+  private require(id: number): Finding {
+    const finding = this.findings.list().find((f) => f.id === id);
+    if (!finding) throw new AppFailure('not_found', 'That finding no longer exists.');
+    return finding;
   }
 }

@@ -46,6 +46,8 @@ export interface Core {
   readonly settings: SettingsService;
   readonly ledger: LedgerRepository;
   readonly passwordSignals: PasswordSignalsRepository;
+  /** Tells open views that these areas changed (re-running the checks first if accounts did). */
+  notify(areas: ChangeArea[]): void;
   /** Stops background workers, forgets pending imports and closes the database. */
   close(): Promise<void>;
 }
@@ -104,6 +106,7 @@ export function openCore(options: CoreOptions): Core {
     settings,
     ledger,
     passwordSignals,
+    notify,
     close: async () => {
       imports.dispose();
       await health.close();

@@ -162,6 +162,22 @@ describe('reconcileFindings', () => {
     );
   });
 
+  it('reopens a dismissal when newer evidence arrives, not for evidence it already knew', () => {
+    const dismissed = { ...stored(1, 'account:1', 'dismissed'), dismissedAt: '2026-06-01T10:00:00.000Z' };
+    const old = reconcileFindings(
+      [dismissed],
+      [{ ...draft('account:1'), evidenceAt: '2024-11-21' }],
+      '2026-11-28',
+    );
+    expect(old.upserts[0]).toMatchObject({ status: 'dismissed', reopened: false });
+    const newer = reconcileFindings(
+      [dismissed],
+      [{ ...draft('account:1'), evidenceAt: '2026-08-22' }],
+      '2026-11-28',
+    );
+    expect(newer.upserts[0]).toMatchObject({ status: 'open', reopened: true });
+  });
+
   it('is idempotent: reconciling the same drafts twice changes nothing the second time', () => {
     const drafts = [draft('account:1')];
     const first = reconcileFindings([], drafts, '2026-11-28');

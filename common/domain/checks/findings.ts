@@ -50,6 +50,11 @@ export interface FindingDraft {
   accountIds: number[];
   /** Facts for the explanation: JSON, never a secret. */
   evidence: Record<string, unknown>;
+  /**
+   * When the newest piece of evidence became known (ISO date or timestamp), e.g. the date a breach
+   * was added to the catalogue. Evidence newer than a dismissal reopens it.
+   */
+  evidenceAt?: string;
 }
 
 const bump = (severity: Severity): Severity => (severity === 'medium' ? 'high' : severity);
@@ -176,6 +181,8 @@ export interface StoredFinding {
   subject: string;
   status: FindingStatus;
   recheckAt: string | null;
+  /** When it was dismissed (ISO timestamp), if it is. */
+  dismissedAt?: string | null;
 }
 
 /** What reconciliation decided for one draft. */
@@ -191,7 +198,8 @@ export interface FindingUpsert {
 /**
  * Reconciles what is true now with what is stored, idempotently (DESIGN.md): still true → kept (its
  * last-seen moves); no longer true → auto-resolved; true again → reopened; dismissed → stays
- * dismissed until its re-check date (`today`, YYYY-MM-DD) has come.
+ * dismissed until its re-check date (`today`, YYYY-MM-DD) has come, or evidence newer than the
+ * dismissal arrives (a newer breach at that service).
  */
 export function reconcileFindings(
   existing: readonly StoredFinding[],
@@ -210,7 +218,18 @@ export function reconcileFindings(
       upserts.push({ draft, existingId: null, status: 'open', reopened: false });
     } else if (previous.status === 'dismissed') {
       const isDue = previous.recheckAt !== null && previous.recheckAt <= today;
-      upserts.push({ draft, existingId: previous.id, status: isDue ? 'open' : 'dismissed', reopened: isDue });
+      const hasNewEvidence = Boolean(
+        draft.evidenceAt &&
+        previous.dismissedAt &&
+        draft.evidenceAt.slice(0, 10) > previous.dismissedAt.slice(0, 10),
+      );
+      const reopen = isDue || hasNewEvidence;
+      upserts.push({
+        draft,
+        existingId: previous.id,
+        status: reopen ? 'open' : 'dismissed',
+        reopened: reopen,
+      });
     } else {
       upserts.push({ draft, existingId: previous.id, status: 'open', reopened: previous.status !== 'open' });
     }
@@ -220,3 +239,14 @@ export function reconcileFindings(
     .map((f) => f.id);
   return { upserts, autoResolve };
 }
+
+/** Why a person sets a finding aside; each reason is said in their words in the finding's history. */
+export const DISMISS_REASONS = {
+  mfa_on_sms: 'Two-step sign-in is on via SMS',
+  account_deleted: 'The account is deleted',
+  not_mine: 'Not my account',
+  cant_change: "Can't change it",
+  other: 'Other reason',
+} as const;
+/** One of the keys of {@link DISMISS_REASONS}. */
+export type DismissReason = keyof typeof DISMISS_REASONS;

@@ -50,6 +50,8 @@ export class FindingsRepository {
   private readonly linkAccount;
   private readonly checkInput;
   private readonly touchSeen;
+  private readonly dismissOne;
+  private readonly reopenOne;
   /** What each stored finding looked like when last read, to skip rewriting unchanged ones. */
   private snapshot = new Map<number, { status: FindingStatus; fingerprint: string }>();
 
@@ -62,15 +64,24 @@ export class FindingsRepository {
         subject: string;
         status: FindingStatus;
         recheck_at: string | null;
+        dismissed_at: string | null;
         fingerprint: string;
       }
     >(
-      `SELECT f.id, f.kind, f.subject, f.status, f.recheck_at,
+      `SELECT f.id, f.kind, f.subject, f.status, f.recheck_at, f.dismissed_at,
               f.severity || '|' || f.evidence || '|' || coalesce((SELECT group_concat(account_id) FROM
                 (SELECT account_id FROM finding_accounts WHERE finding_id = f.id ORDER BY account_id)), '') AS fingerprint
        FROM findings f`,
     );
     this.touchSeen = db.prepare<[string, number]>(`UPDATE findings SET last_seen_at = ? WHERE id = ?`);
+    this.dismissOne = db.prepare(
+      `UPDATE findings SET status = 'dismissed', dismissed_reason = @reason, recheck_at = @recheckAt, dismissed_at = @now
+       WHERE id = @id AND status = 'open'`,
+    );
+    this.reopenOne = db.prepare(
+      `UPDATE findings SET status = 'open', dismissed_reason = NULL, recheck_at = NULL, dismissed_at = NULL
+       WHERE id = @id AND status = 'dismissed'`,
+    );
     this.listAll = db.prepare<[], FindingRow>(
       `SELECT f.*, (SELECT group_concat(fa.account_id) FROM finding_accounts fa
                     JOIN accounts a ON a.id = fa.account_id AND a.deletion_token IS NULL
@@ -85,7 +96,8 @@ export class FindingsRepository {
       `UPDATE findings SET severity = @severity, status = @status, evidence = @evidence, last_seen_at = @now,
          resolved_at = CASE WHEN @status = 'open' THEN NULL ELSE resolved_at END,
          dismissed_reason = CASE WHEN @status = 'open' THEN NULL ELSE dismissed_reason END,
-         recheck_at = CASE WHEN @status = 'open' THEN NULL ELSE recheck_at END
+         recheck_at = CASE WHEN @status = 'open' THEN NULL ELSE recheck_at END,
+         dismissed_at = CASE WHEN @status = 'open' THEN NULL ELSE dismissed_at END
        WHERE id = @id`,
     );
     this.resolveOne = db.prepare<[string, number]>(
@@ -142,6 +154,7 @@ export class FindingsRepository {
       subject: row.subject,
       status: row.status,
       recheckAt: row.recheck_at,
+      dismissedAt: row.dismissed_at,
     }));
   }
 
@@ -176,6 +189,16 @@ export class FindingsRepository {
       }
       for (const id of autoResolve) this.resolveOne.run(now, id);
     })();
+  }
+
+  /** Dismisses an open finding; false when it is not open. */
+  dismiss(id: number, reason: string, recheckAt: string | null, now: string): boolean {
+    return this.dismissOne.run({ id, reason, recheckAt, now }).changes > 0;
+  }
+
+  /** Undoes a dismissal; false when it is not dismissed. */
+  reopen(id: number): boolean {
+    return this.reopenOne.run({ id }).changes > 0;
   }
 
   /** Every finding with its (active) accounts. */

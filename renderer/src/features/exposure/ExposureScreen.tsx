@@ -1,5 +1,17 @@
-import { useMemo } from 'react';
-import { Alert, Anchor, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Collapse,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconFileImport, IconShieldCheck } from '@tabler/icons-react';
 import { useNavigate } from 'react-router-dom';
 import type { Account, Finding } from '../../../../common/ipc/contract';
@@ -11,7 +23,9 @@ import {
 import type { Severity } from '../../../../common/domain/checks/findings';
 import { messageOf } from '../../api/client';
 import classes from '../../components/Screen.module.css';
-import { useAccounts, useFindings, useSettings } from '../../api/hooks';
+import { useAccounts, useChannelMutation, useFindings, useSettings } from '../../api/hooks';
+import { notifyError } from '../../app/notify';
+import { DismissDialog } from './DismissDialog';
 import { ToneBadge } from '../../components/Badges';
 import { EmptyState } from '../../components/EmptyState';
 
@@ -50,6 +64,16 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
   );
   const fixed = all.filter((f) => f.status === 'resolved' || f.status === 'auto_resolved').length;
   const hasPasswords = (accounts.data ?? []).some((a) => a.passwordStrength !== null);
+  const dismissed = all.filter((f) => f.status === 'dismissed');
+  const [dismissing, setDismissing] = useState<Finding | null>(null);
+  const [showDismissed, setShowDismissed] = useState(false);
+  const reopen = useChannelMutation('findings:reopen', ['findings']);
+  const textOf = (finding: Finding) =>
+    describeFinding(
+      finding.kind,
+      finding.evidence,
+      finding.accountIds.map((id) => byId.get(id)?.service ?? `Account ${id}`),
+    );
 
   if (findings.isPending || accounts.isPending) return <Loader aria-label="Loading findings" />;
   if (findings.isError) {
@@ -123,8 +147,7 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
 
       <SimpleGrid cols={1} spacing="sm" role="list" aria-label="Findings">
         {open.map((finding) => {
-          const services = finding.accountIds.map((id) => byId.get(id)?.service ?? `Account ${id}`);
-          const text = describeFinding(finding.kind, finding.evidence, services);
+          const text = textOf(finding);
           return (
             <Card key={finding.id} withBorder padding="md" role="listitem" aria-label={text.title}>
               <Group justify="space-between" align="flex-start" wrap="nowrap" mb={6}>
@@ -141,19 +164,81 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
               <Text size="sm" mb={6}>
                 {text.why}
               </Text>
-              <Text size="sm" fw={600}>
-                What to do:{' '}
-                <Text span fw={400}>
-                  {text.action}
-                </Text>{' '}
-                <Text span c="dimmed" size="xs">
-                  (about {text.minutes} min)
+              <Group justify="space-between" align="flex-end" wrap="nowrap" gap="md">
+                <Text size="sm" fw={600}>
+                  What to do:{' '}
+                  <Text span fw={400}>
+                    {text.action}
+                  </Text>{' '}
+                  <Text span c="dimmed" size="xs">
+                    (about {text.minutes} min)
+                  </Text>
                 </Text>
-              </Text>
+                <Button
+                  variant="subtle"
+                  color="gray"
+                  size="compact-sm"
+                  onClick={() => setDismissing(finding)}
+                >
+                  Set aside…
+                </Button>
+              </Group>
             </Card>
           );
         })}
       </SimpleGrid>
+
+      {dismissed.length > 0 && (
+        <Stack gap="xs">
+          <Button
+            variant="subtle"
+            w="fit-content"
+            onClick={() => setShowDismissed((v) => !v)}
+            aria-expanded={showDismissed}
+          >
+            {showDismissed ? 'Hide' : 'Show'} {dismissed.length} set aside
+          </Button>
+          <Collapse expanded={showDismissed}>
+            <Stack gap="xs" role="list" aria-label="Set aside">
+              {dismissed.map((finding) => (
+                <Card
+                  key={finding.id}
+                  withBorder
+                  padding="sm"
+                  role="listitem"
+                  aria-label={textOf(finding).title}
+                >
+                  <Group justify="space-between" wrap="nowrap">
+                    <div>
+                      <Text size="sm" fw={600}>
+                        {textOf(finding).title}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {finding.dismissedReason}
+                        {finding.recheckAt ? ` · comes back on ${finding.recheckAt}` : ''}
+                      </Text>
+                    </div>
+                    <Button
+                      variant="default"
+                      size="compact-sm"
+                      onClick={() =>
+                        reopen.mutateAsync({ id: finding.id }).catch((error: unknown) => notifyError(error))
+                      }
+                    >
+                      Reopen
+                    </Button>
+                  </Group>
+                </Card>
+              ))}
+            </Stack>
+          </Collapse>
+        </Stack>
+      )}
+      <DismissDialog
+        finding={dismissing}
+        title={dismissing ? textOf(dismissing).title : ''}
+        onClose={() => setDismissing(null)}
+      />
     </Stack>
   );
 }
