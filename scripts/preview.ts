@@ -44,6 +44,10 @@ if (values.screenshot) {
     await shoot('account-edit');
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await nav.getByRole('link', { name: 'Breaches' }).click();
+    await page.getByRole('textbox', { name: 'Search breaches' }).fill('linkedin');
+    await page.getByRole('region', { name: 'LinkedIn breach' }).waitFor();
+    await shoot('breaches');
     await nav.getByRole('link', { name: 'People' }).click();
     await page.getByRole('heading', { name: 'People', exact: true }).waitFor();
     await shoot('people');

@@ -31,9 +31,7 @@ const hostName = z
   .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'Expected a lower-case host name such as example.com.');
 
 /** HIBP's `Domain`: a host name (case as HIBP wrote it) or `''` when the breach has none. */
-const hibpDomain = z
-  .string()
-  .regex(/^$|^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, "Expected a host name or ''.");
+const hibpDomain = z.string().regex(/^$|^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, "Expected a host name or ''.");
 
 const webUrl = z.url({ protocol: /^https?$/, error: 'Expected an http(s) URL.' });
 const httpsUrl = z.url({ protocol: /^https$/, error: 'Expected an https URL.' });
@@ -92,7 +90,11 @@ function uniqueNames<T extends { Name: string }>(records: T[], context: z.Refine
   const seen = new Set<string>();
   records.forEach((record, index) => {
     if (seen.has(record.Name)) {
-      context.addIssue({ code: 'custom', message: `Duplicate breach Name "${record.Name}".`, path: [index, 'Name'] });
+      context.addIssue({
+        code: 'custom',
+        message: `Duplicate breach Name "${record.Name}".`,
+        path: [index, 'Name'],
+      });
     }
     seen.add(record.Name);
   });
@@ -135,7 +137,10 @@ const directoryHeader = {
   commit: z.string().regex(/^[0-9a-f]{40}$/, 'Expected a 40-digit commit id.'),
   commit_date: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}$/, 'Expected a git date: YYYY-MM-DD hh:mm:ss +zzzz.'),
+    .regex(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}$/,
+      'Expected a git date: YYYY-MM-DD hh:mm:ss +zzzz.',
+    ),
   count: z.int().nonnegative(),
 };
 
@@ -271,24 +276,36 @@ export interface DatasetFiles {
 export type DatasetKey = keyof DatasetFiles;
 
 /** Each dataset's bundled file name and schema. */
-export const DATASET_FILES: { readonly [K in DatasetKey]: { file: string; schema: z.ZodType<DatasetFiles[K]> } } =
-  {
-    breaches: { file: 'hibp-breaches.json', schema: hibpBreachesFileSchema },
-    breachesSupplement: { file: 'hibp-breaches-supplement.json', schema: hibpSupplementFileSchema },
-    twoFactor: { file: '2fa-directory.json', schema: twoFactorDirectorySchema },
-    passkeys: { file: 'passkeys-directory.json', schema: passkeysDirectorySchema },
-    changePasswordUrls: { file: 'change-password-urls.json', schema: changePasswordUrlsSchema },
-    sharedCredentials: { file: 'shared-credentials.json', schema: sharedCredentialsSchema },
-  };
+export const DATASET_FILES: {
+  readonly [K in DatasetKey]: { file: string; schema: z.ZodType<DatasetFiles[K]> };
+} = {
+  breaches: { file: 'hibp-breaches.json', schema: hibpBreachesFileSchema },
+  breachesSupplement: { file: 'hibp-breaches-supplement.json', schema: hibpSupplementFileSchema },
+  twoFactor: { file: '2fa-directory.json', schema: twoFactorDirectorySchema },
+  passkeys: { file: 'passkeys-directory.json', schema: passkeysDirectorySchema },
+  changePasswordUrls: { file: 'change-password-urls.json', schema: changePasswordUrlsSchema },
+  sharedCredentials: { file: 'shared-credentials.json', schema: sharedCredentialsSchema },
+};
 
 /** The keys of {@link DATASET_FILES}, in a fixed order. */
 export const DATASET_KEYS = Object.keys(DATASET_FILES) as DatasetKey[];
 
 /**
- * Parses one dataset file's text and validates it fully with its schema. Throws an Error naming the
- * file and, for a schema failure, the first failing JSON path (`$[12].PwnCount`) and why.
+ * How much {@link parseDatasetText} checks. `full`: every field against the zod schema (the tests
+ * do this for every bundled file). `structural`: a hand-written check of the types of the fields the
+ * catalogue reads — about twenty times cheaper, for loading the bundled copies the tests validated.
  */
-export function parseDatasetText<K extends DatasetKey>(key: K, text: string): DatasetFiles[K] {
+export type DatasetValidation = 'full' | 'structural';
+
+/**
+ * Parses one dataset file's text and validates it (fully by default). Throws an Error naming the
+ * file and, for a validation failure, the first failing JSON path (`$[12].PwnCount`) and why.
+ */
+export function parseDatasetText<K extends DatasetKey>(
+  key: K,
+  text: string,
+  validation: DatasetValidation = 'full',
+): DatasetFiles[K] {
   const { file, schema } = DATASET_FILES[key];
   let json: unknown;
   try {
@@ -296,14 +313,173 @@ export function parseDatasetText<K extends DatasetKey>(key: K, text: string): Da
   } catch (error) {
     throw new Error(`Bundled dataset ${file} is not valid JSON: ${(error as Error).message}`);
   }
+  if (validation === 'structural') {
+    const problem = STRUCTURE[key](json);
+    if (problem) throw invalid(file, problem.path, problem.message);
+    return json as DatasetFiles[K];
+  }
   const result = schema.safeParse(json);
   if (!result.success) {
-    const issue = firstIssue(result.error.issues);
-    const where = issue ? jsonPath(issue.path) : '$';
-    throw new Error(`Bundled dataset ${file} is invalid at ${where}: ${issue?.message ?? 'unknown error'}`);
+    const issue = firstIssue(result.error.issues) ?? { path: [], message: 'unknown error' };
+    throw invalid(file, issue.path, issue.message);
   }
   return result.data;
 }
+
+function invalid(file: string, path: readonly PropertyKey[], message: string): Error {
+  return new Error(`Bundled dataset ${file} is invalid at ${jsonPath(path)}: ${message}`);
+}
+
+/** A structural problem: where, and what was expected. */
+interface ShapeProblem {
+  path: PropertyKey[];
+  message: string;
+}
+
+type Kind = 'string' | 'number' | 'boolean' | 'string[]' | 'host' | 'host[]' | 'tfa[]' | 'support';
+/** Field → kind, compiled from a `{ 'field?': kind }` table (a trailing `?` marks it optional). */
+type Shape = readonly { field: string; kind: Kind; optional: boolean }[];
+
+function shape(table: Record<string, Kind>): Shape {
+  return Object.entries(table).map(([spec, kind]) => {
+    const optional = spec.endsWith('?');
+    return { field: optional ? spec.slice(0, -1) : spec, kind, optional };
+  });
+}
+
+const HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
+const TFA_SET = new Set<string>(TWO_FACTOR_METHODS);
+
+function isKind(value: unknown, kind: Kind): boolean {
+  switch (kind) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return typeof value === kind;
+    case 'string[]':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string');
+    case 'host':
+      return typeof value === 'string' && HOST.test(value);
+    case 'host[]':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string' && HOST.test(item));
+    case 'tfa[]':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string' && TFA_SET.has(item));
+    case 'support':
+      return value === 'allowed' || value === 'required';
+  }
+}
+
+const KIND_LABEL: Record<Kind, string> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'a boolean',
+  'string[]': 'an array of strings',
+  host: 'a lower-case host name',
+  'host[]': 'an array of lower-case host names',
+  'tfa[]': `an array of ${TWO_FACTOR_METHODS.join('|')}`,
+  support: 'allowed or required',
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkObject(value: unknown, fields: Shape, path: PropertyKey[]): ShapeProblem | null {
+  if (!isRecord(value)) return { path, message: 'Expected an object.' };
+  for (const { field, kind, optional } of fields) {
+    const fieldValue = value[field];
+    if (fieldValue === undefined && optional) continue;
+    if (!isKind(fieldValue, kind))
+      return { path: [...path, field], message: `Expected ${KIND_LABEL[kind]}.` };
+  }
+  return null;
+}
+
+function checkArray(value: unknown, fields: Shape, path: PropertyKey[]): ShapeProblem | null {
+  if (!Array.isArray(value)) return { path, message: 'Expected an array.' };
+  for (let index = 0; index < value.length; index += 1) {
+    const problem = checkObject(value[index], fields, []);
+    if (problem) return { path: [...path, index, ...problem.path], message: problem.message };
+  }
+  return null;
+}
+
+const BREACH_FLAGS = ['IsVerified', 'IsFabricated', 'IsSensitive', 'IsRetired', 'IsSpamList', 'IsMalware'];
+const MAIN_BREACH_SHAPE = shape({
+  Name: 'string',
+  Title: 'string',
+  Domain: 'string',
+  BreachDate: 'string',
+  AddedDate: 'string',
+  PwnCount: 'number',
+  Description: 'string',
+  DataClasses: 'string[]',
+  ...Object.fromEntries(BREACH_FLAGS.map((flag) => [flag, 'boolean' as const])),
+});
+const SUPPLEMENT_BREACH_SHAPE = shape({
+  Name: 'string',
+  'Title?': 'string',
+  'Domain?': 'string',
+  'BreachDate?': 'string',
+  AddedDate: 'string',
+  PwnCount: 'number',
+  Description: 'string',
+  'DataClasses?': 'string[]',
+  ...Object.fromEntries(BREACH_FLAGS.map((flag) => [`${flag}?`, 'boolean' as const])),
+  _partial: 'boolean',
+});
+const DIRECTORY_SHAPE = shape({ commit_date: 'string', count: 'number' });
+const DIRECTORY_ENTRY = {
+  name: 'string',
+  domain: 'host',
+  'additional-domains?': 'host[]',
+  'documentation?': 'string',
+} as const;
+const TWO_FACTOR_ENTRY_SHAPE = shape({
+  ...DIRECTORY_ENTRY,
+  'tfa?': 'tfa[]',
+  'custom-software?': 'string[]',
+  'custom-hardware?': 'string[]',
+  'recovery?': 'string',
+  'notes?': 'string',
+});
+const PASSKEYS_ENTRY_SHAPE = shape({ ...DIRECTORY_ENTRY, 'mfa?': 'support', 'passwordless?': 'support' });
+const SHARED_GROUP_SHAPE = shape({ shared: 'host[]' });
+const MOVED_GROUP_SHAPE = shape({ from: 'host[]', to: 'host[]' });
+
+function checkDirectory(value: unknown, entryShape: Shape): ShapeProblem | null {
+  const problem = checkObject(value, DIRECTORY_SHAPE, []);
+  if (problem) return problem;
+  return checkArray((value as Record<string, unknown>)['entries'], entryShape, ['entries']);
+}
+
+/** The structural check of each dataset: the types of the fields the catalogue reads. */
+const STRUCTURE: { readonly [K in DatasetKey]: (json: unknown) => ShapeProblem | null } = {
+  breaches: (json) => checkArray(json, MAIN_BREACH_SHAPE, []),
+  breachesSupplement: (json) => checkArray(json, SUPPLEMENT_BREACH_SHAPE, []),
+  twoFactor: (json) => checkDirectory(json, TWO_FACTOR_ENTRY_SHAPE),
+  passkeys: (json) => checkDirectory(json, PASSKEYS_ENTRY_SHAPE),
+  changePasswordUrls: (json) => {
+    if (!isRecord(json)) return { path: [], message: 'Expected an object.' };
+    for (const [host, url] of Object.entries(json)) {
+      if (!HOST.test(host)) return { path: [host], message: `Expected ${KIND_LABEL.host} as the key.` };
+      if (typeof url !== 'string' || !url.startsWith('https://')) {
+        return { path: [host], message: 'Expected an https URL.' };
+      }
+    }
+    return null;
+  },
+  sharedCredentials: (json) => {
+    if (!Array.isArray(json)) return { path: [], message: 'Expected an array.' };
+    for (let index = 0; index < json.length; index += 1) {
+      const group: unknown = json[index];
+      const fields = isRecord(group) && 'shared' in group ? SHARED_GROUP_SHAPE : MOVED_GROUP_SHAPE;
+      const problem = checkObject(group, fields, [index]);
+      if (problem) return problem;
+    }
+    return null;
+  },
+};
 
 type Issue = z.core.$ZodIssue;
 
@@ -362,9 +538,14 @@ const NAMED_ENTITIES: Record<string, string> = {
 };
 
 /** Elements whose content is not text a reader should see. */
-const HIDDEN_ELEMENTS = /<(script|style|noscript|template|iframe|object|svg|head|title)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
-/** A tag, with quoted attribute values that may contain `>`. */
-const TAG = /<\/?([a-z][a-z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+const HIDDEN_ELEMENTS =
+  /<(script|style|noscript|template|iframe|object|svg|head|title)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
+/**
+ * A tag, tokenised the way browsers do: a quote opens a value only right after `=`, so a quoted value
+ * may contain `>`, and a stray quote in a malformed tag (HIBP has `href="…123 target="_blank"`) does
+ * not swallow the text after the tag.
+ */
+const TAG = /<\/?([a-z][a-z0-9-]*)(?:\s+[^\s/>]+?(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?|\s*\/)*\s*>/gi;
 /** Tags that separate words when removed (block elements and line breaks). */
 const BLOCK_TAGS = new Set([
   'br',
@@ -405,18 +586,22 @@ export function htmlToText(html: string): string {
     .replace(/<[!?][^>]*>/g, ' ')
     // An unterminated tag at the end (a truncated description) would otherwise show its URL.
     .replace(/<\/?[a-z][^<>]*$/i, ' ');
-  return withoutTags
-    .replace(/&(#[0-9]{1,8}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi, decodeEntity)
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b\u2028\u2029]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    withoutTags
+      .replace(/&(#[0-9]{1,8}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi, decodeEntity)
+      .replace(/[\u0000-\u001f\u007f-\u009f\u200b\u2028\u2029]/g, ' ')
+      // Runs of whitespace and non-space whitespace only: replacing every single space is 5× slower.
+      .replace(/\s{2,}|[^\S ]/g, ' ')
+      .trim()
+  );
 }
 
 function decodeEntity(entity: string, body: string): string {
   if (body.startsWith('#')) {
     const hex = body[1] === 'x' || body[1] === 'X';
     const codePoint = Number.parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10);
-    if (codePoint === 0 || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return '\uFFFD';
+    if (codePoint === 0 || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff))
+      return '\uFFFD';
     return String.fromCodePoint(codePoint);
   }
   return NAMED_ENTITIES[body] ?? entity;

@@ -68,6 +68,38 @@ export interface DeletionReceipt {
   count: number;
 }
 
+/** A breach from the catalogue, as the UI shows it (description as plain text, never HTML). */
+export interface BreachSummary {
+  name: string;
+  title: string;
+  domain: string | null;
+  breachDate: string | null;
+  addedDate: string;
+  pwnCount: number;
+  dataClasses: string[];
+  descriptionText: string;
+  isVerified: boolean;
+  isSensitive: boolean;
+  isSpamList: boolean;
+  isFabricated: boolean;
+  isRetired: boolean;
+  raisesAccountFindings: boolean;
+}
+
+/** The public datasets in use: their dates, or why they could not be loaded. */
+export interface DataSources {
+  available: boolean;
+  error: string | null;
+  dates: {
+    breaches: string | null;
+    twoFactor: string;
+    passkeys: string;
+    changePasswordUrls: string;
+    sharedCredentials: string;
+  } | null;
+  breachCount: number;
+}
+
 /** A finding: something wrong with one or more accounts, and why. */
 export interface Finding {
   id: number;
@@ -181,6 +213,13 @@ interface Responses {
   'ledger:list': LedgerEntry[];
   'findings:dismiss': Finding;
   'findings:reopen': Finding;
+  'breaches:search': BreachSummary[];
+  'breaches:get': BreachSummary;
+  'emails:markBreach': { marked: boolean };
+  'emails:unmarkBreach': { unmarked: boolean };
+  'emails:breaches': { emailId: number; breachName: string; source: 'manual' | 'hibp' }[];
+  'accounts:confirmPasswordChange': Account;
+  'data:sources': DataSources;
 }
 
 /** The request type of a channel, as the renderer sends it (before validation). */

@@ -10,6 +10,7 @@ import type { ImportFormat } from '../domain/import/types';
 import { DISMISS_REASONS, type DismissReason } from '../domain/checks/findings';
 
 const empty = z.object({}).strict();
+const breachNameSchema = z.string().min(1).max(200);
 const sessionIdSchema = z.string().regex(/^[a-f0-9-]{36}$/, 'Unknown import.');
 
 /** The largest export accepted from a drop (base64 of 64 MiB). */
@@ -119,6 +120,20 @@ export const requestSchemas = {
     })
     .strict(),
   'findings:reopen': byId,
+  'breaches:search': z
+    .object({ text: z.string().max(200), limit: z.int().min(1).max(200).optional() })
+    .strict(),
+  'breaches:get': z.object({ name: breachNameSchema }).strict(),
+  'emails:markBreach': z.object({ emailId: idSchema, breachName: breachNameSchema }).strict(),
+  'emails:unmarkBreach': z.object({ emailId: idSchema, breachName: breachNameSchema }).strict(),
+  'emails:breaches': empty,
+  'accounts:confirmPasswordChange': z
+    .object({
+      id: idSchema,
+      changedOn: z.string().refine(isCalendarDate, 'Enter the date as a real date (YYYY-MM-DD).'),
+    })
+    .strict(),
+  'data:sources': empty,
 } as const;
 
 /** Every channel name. */

@@ -49,3 +49,62 @@ test('a finding set aside with a reason comes back by itself on its re-check dat
   ).toBeVisible();
   await expect(later.page.getByRole('button', { name: /set aside$/ })).toHaveCount(0);
 });
+
+test('breaches at my services ask whether I changed the password since, and the answer settles it', async ({
+  app,
+}) => {
+  const importing = new ImportPage(app);
+  await importing.open();
+  await importing.choose(`${EXPORTS}/bitwarden.csv`);
+  await importing.dialog.getByRole('button', { name: /^Import \d+ accounts$/ }).click();
+  await importing.dialog.getByRole('button', { name: 'See what to fix' }).click();
+
+  await expect(
+    app.page.getByText(/Checked against breach data as of \d{4}-\d{2}-\d{2} \(Have I Been Pwned\)/),
+  ).toBeVisible();
+  const findings = app.page.getByRole('list', { name: 'Findings' });
+  const adobe = findings.getByRole('listitem', { name: /^Adobe was breached in October 2013/ });
+  await expect(adobe).toContainText('Attackers took');
+  await expect(adobe).toContainText('passwords');
+  await adobe.getByRole('button', { name: 'Yes' }).click();
+  await adobe.getByRole('textbox', { name: 'When did you change it?' }).fill('2014-02-01');
+  await adobe.getByRole('button', { name: 'Save' }).click();
+  await expect(adobe).toHaveCount(0);
+
+  // Two-step sign-in that Dropbox offers, with its own instructions opened in the browser.
+  const dropbox = findings.getByRole('listitem', { name: 'Turn on two-step sign-in at Dropbox' });
+  await dropbox.getByRole('link', { name: /How to turn it on at Dropbox/ }).click();
+  await expect
+    .poll(async () => (await app.recording()).openedUrls)
+    .toEqual([expect.stringMatching(/^https:\/\/.*dropbox/)]);
+});
+
+test('search the breach catalogue, add an account from it, and record a breach notice for an address', async ({
+  app,
+}) => {
+  const nav = app.page.getByRole('navigation', { name: 'Screens' });
+  await nav.getByRole('link', { name: 'People' }).click();
+  await app.page.getByRole('textbox', { name: 'New email address for Me' }).fill('alex.morgan@example.com');
+  await app.page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(app.page.getByText('alex.morgan@example.com')).toBeVisible();
+
+  await nav.getByRole('link', { name: 'Breaches' }).click();
+  await app.page.getByRole('textbox', { name: 'Search breaches' }).fill('dropbox');
+  const details = app.page.getByRole('region', { name: 'Dropbox breach' });
+  await expect(details).toContainText('2012-07-01');
+  await expect(details).toContainText('Passwords');
+  await details.getByRole('button', { name: 'I have an account here' }).click();
+  await expect(details.getByRole('status')).toContainText('Added to your accounts');
+
+  await details.getByRole('combobox', { name: 'This breach concerns my address' }).click();
+  await app.page.getByRole('option', { name: 'alex.morgan@example.com (Me)' }).click();
+  await details.getByRole('button', { name: 'Record it' }).click();
+  await expect(details.getByRole('button', { name: 'Recorded' })).toBeDisabled();
+
+  await nav.getByRole('link', { name: 'Exposure' }).click();
+  const findings = app.page.getByRole('list', { name: 'Findings' });
+  await expect(
+    findings.getByRole('listitem', { name: 'alex.morgan@example.com is in the Dropbox breach' }),
+  ).toBeVisible();
+  await expect(findings.getByRole('listitem', { name: /^Dropbox was breached in July 2012/ })).toBeVisible();
+});

@@ -89,8 +89,36 @@ describe('lockstep CLI', () => {
     expect(reuse).toMatchObject({ severity: expect.any(String), status: 'open' });
     expect(reuse.evidence.services).toEqual(expect.arrayContaining(['LinkedIn', 'Myspace']));
     expect(new Set(findings.map((f) => f.kind))).toEqual(
-      new Set(['password_pwned', 'password_reused', 'password_similar', 'password_weak', 'insecure_url']),
+      new Set([
+        'password_pwned',
+        'password_reused',
+        'password_similar',
+        'password_weak',
+        'insecure_url',
+        'breached_service',
+        'mfa_available',
+      ]),
     );
+    const linkedInBreach = findings.find(
+      (f) => f.kind === 'breached_service' && f.accountIds.includes(linkedIn.id as number),
+    )!;
+    expect(linkedInBreach.evidence).toMatchObject({
+      name: expect.any(String),
+      breachDate: expect.any(String),
+      dataClasses: expect.any(Array),
+    });
+    expect(linkedInBreach.evidence.breaches).toContainEqual(
+      expect.objectContaining({
+        name: 'LinkedIn',
+        breachDate: '2012-05-05',
+        dataClasses: expect.arrayContaining(['Passwords']),
+      }),
+    );
+    const mfa = findings.find((f) => f.kind === 'mfa_available')!;
+    expect(mfa.evidence).toMatchObject({
+      methods: expect.any(Array),
+      documentation: expect.stringMatching(/^https:/),
+    });
   });
 
   it('--dry-run reports what would happen and writes nothing', () => {
@@ -158,6 +186,29 @@ describe('lockstep CLI', () => {
     );
     expect(run.code, run.stderr).toBe(0);
     expect(json(run.stdout)).toMatchObject({ format: 'generic-csv', entries: 3, created: 3 });
+  });
+
+  it('searches breaches, adds addresses, and re-runs every check offline', () => {
+    const dataDir = tempDir();
+    const search = cli(['breaches', 'search', 'adobe', '--json'], dataDir);
+    expect(search.code, search.stderr).toBe(0);
+    expect((json(search.stdout) as { name: string }[])[0]).toMatchObject({
+      name: 'Adobe',
+      domain: 'adobe.com',
+      breachDate: '2013-10-04',
+    });
+    expect(cli(['emails', 'add', 'alex@example.com', '--json'], dataDir).code).toBe(0);
+    const bad = cli(['emails', 'add', 'not-an-address'], dataDir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('not-an-address');
+    expect(cli(['emails', 'add', 'sam@example.com', '--person', 'Nobody'], dataDir).code).toBe(2);
+    expect(cli(['import', join(EXPORTS, 'bitwarden.csv')], dataDir).code).toBe(0);
+    const check = cli(['check', '--offline', '--json'], dataDir);
+    expect(check.code, check.stderr).toBe(0);
+    expect(json(check.stdout)).toMatchObject({
+      catalogue: { available: true },
+      byKind: { breached_service: expect.any(Number) },
+    });
   });
 
   it('prints help, and keeps the database file owner-only', () => {

@@ -8,6 +8,7 @@ import { IMPORT_FORMATS } from '../../common/domain/import/index';
 import type { ColumnMapping, ImportFormat } from '../../common/domain/import/types';
 import type { Account, Finding, ImportPreview } from '../../common/ipc/contract';
 import { AppFailure } from '../../common/ipc/result';
+import { emailAddressSchema } from '../../common/domain/validation';
 import { DatabaseFromFutureError } from '../db/migrate';
 import { resolveDataDir } from '../main/security';
 import { createHeadlessPlatform } from '../platform/headless';
@@ -22,6 +23,10 @@ Commands:
   accounts               List accounts with their password signals
   findings               List findings (open and closed) with their evidence
   people                 List people and their email addresses
+  emails add ADDRESS [--person NAME]
+                         Add an email address to a person (default: you)
+  breaches search TEXT   Search the bundled breach catalogue by name or domain
+  check [--offline]      Re-run every check (offline: with the network switched off)
 
 Options:
   --data-dir DIR         Use this data folder (default: LOCKSTEP_DATA_DIR, then the app's folder)
@@ -55,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
       'map-password': { type: 'string' },
       'map-username': { type: 'string' },
       'map-title': { type: 'string' },
+      offline: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -67,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
   const print = (human: string, json: unknown) =>
     process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${human}\n`);
 
-  if (!['import', 'accounts', 'findings', 'people'].includes(command)) {
+  if (!['import', 'accounts', 'findings', 'people', 'emails', 'breaches', 'check'].includes(command)) {
     throw new UsageError(`Unknown command "${command}". Run with --help for the list.`);
   }
   if (command === 'import') {
@@ -78,6 +84,11 @@ async function main(argv: string[]): Promise<number> {
         `Unknown format "${values.format}". Known formats: ${Object.keys(IMPORT_FORMATS).join(', ')}.`,
       );
     }
+  } else if (command === 'emails') {
+    if (rest[0] !== 'add' || rest.length !== 2)
+      throw new UsageError('Usage: emails add ADDRESS [--person NAME]');
+  } else if (command === 'breaches') {
+    if (rest[0] !== 'search' || rest.length > 2) throw new UsageError('Usage: breaches search TEXT');
   } else if (rest.length > 0) {
     throw new UsageError(`"${command}" takes no arguments.`);
   }
@@ -86,6 +97,13 @@ async function main(argv: string[]): Promise<number> {
     dataDir,
     platform: createHeadlessPlatform((line) => process.stderr.write(`${line}\n`)),
     version: process.env.npm_package_version ?? '0.0.0',
+    // --offline: no request can leave, whatever the settings say.
+    ...(values.offline
+      ? {
+          fetchImpl: (() =>
+            Promise.reject(new Error('offline: the network is switched off'))) as typeof fetch,
+        }
+      : {}),
   });
   try {
     switch (command) {
@@ -94,6 +112,50 @@ async function main(argv: string[]): Promise<number> {
       case 'accounts':
         print(accountsTable(core), accountsJson(core));
         return 0;
+      case 'emails': {
+        const person = findPerson(core, values.person);
+        const address = emailAddressSchema.safeParse(rest[1]);
+        if (!address.success)
+          throw new UsageError(`${rest[1]}: ${address.error.issues[0]?.message ?? 'not an email address'}`);
+        const email = core.inventory.addEmail({ personId: person.id, address: address.data });
+        print(`Added ${email.address} to ${person.name}.`, email);
+        return 0;
+      }
+      case 'breaches': {
+        const found = core.exposure.search({ text: rest[1] ?? '', limit: 50 });
+        print(
+          found.length === 0
+            ? 'No breach in the catalogue matches. Not being listed does not mean a site was never breached.'
+            : found
+                .map(
+                  (b) =>
+                    `${b.name.padEnd(28)} ${(b.domain ?? '-').padEnd(24)} ${b.breachDate ?? '?'}  ${b.dataClasses.join(', ')}`,
+                )
+                .join('\n'),
+          found.map((b) => ({
+            name: b.name,
+            title: b.title,
+            domain: b.domain,
+            breachDate: b.breachDate,
+            pwnCount: b.pwnCount,
+            dataClasses: b.dataClasses,
+            description: b.descriptionText,
+          })),
+        );
+        return 0;
+      }
+      case 'check': {
+        const open = core.checks.run();
+        const status = core.checks.checksStatus();
+        const findings = core.checks.list().filter((f) => f.status === 'open');
+        const byKind: Record<string, number> = {};
+        for (const f of findings) byKind[f.kind] = (byKind[f.kind] ?? 0) + 1;
+        const dataLine = status.catalogue.available
+          ? `Public data: breaches as of ${status.catalogue.dates.breaches}, two-step directory as of ${status.catalogue.dates.twoFactor}.`
+          : `Breach and two-step checks could not run: ${status.catalogue.error}`;
+        print(`${open} open findings. ${dataLine}`, { open, byKind, catalogue: status.catalogue });
+        return status.catalogue.available ? 0 : 1;
+      }
       case 'findings': {
         const findings = core.checks.list();
         print(findingsTable(findings, core.inventory.listAccounts()), findings.map(findingJson));
@@ -122,6 +184,15 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await core.close();
   }
+}
+
+function findPerson(core: Core, name: string | undefined) {
+  const people = core.inventory.listPeople();
+  const person = name
+    ? people.find((p) => p.name.toLowerCase() === name.trim().toLowerCase())
+    : (people.find((p) => p.isDefault) ?? people[0]);
+  if (!person) throw new UsageError(`There is no person named "${name}".`);
+  return person;
 }
 
 async function importCommand(

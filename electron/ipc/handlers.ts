@@ -13,7 +13,7 @@ export type HandlerTable = {
 
 /** The channel → service table. */
 export function createHandlers(core: Core): HandlerTable {
-  const { inventory, checks, imports, settings, ledger } = core;
+  const { inventory, checks, imports, settings, ledger, exposure } = core;
   return {
     'app:info': () => ({
       version: core.version,
@@ -66,6 +66,13 @@ export function createHandlers(core: Core): HandlerTable {
       core.notify(['findings']);
       return finding;
     },
+    'breaches:search': (request) => exposure.search(request),
+    'breaches:get': (request) => exposure.get(request),
+    'emails:markBreach': (request) => exposure.mark(request),
+    'emails:unmarkBreach': (request) => exposure.unmark(request),
+    'emails:breaches': () => exposure.marks(),
+    'accounts:confirmPasswordChange': (request) => inventory.confirmPasswordChange(request),
+    'data:sources': () => exposure.sources(),
     'findings:reopen': (request) => {
       const finding = checks.reopen(request);
       core.notify(['findings']);

@@ -33,6 +33,14 @@ const api = {
   'ledger:list': (request) => ipcRenderer.invoke('ledger:list', request),
   'findings:dismiss': (request) => ipcRenderer.invoke('findings:dismiss', request),
   'findings:reopen': (request) => ipcRenderer.invoke('findings:reopen', request),
+  'breaches:search': (request) => ipcRenderer.invoke('breaches:search', request),
+  'breaches:get': (request) => ipcRenderer.invoke('breaches:get', request),
+  'emails:markBreach': (request) => ipcRenderer.invoke('emails:markBreach', request),
+  'emails:unmarkBreach': (request) => ipcRenderer.invoke('emails:unmarkBreach', request),
+  'emails:breaches': (request) => ipcRenderer.invoke('emails:breaches', request),
+  'accounts:confirmPasswordChange': (request) =>
+    ipcRenderer.invoke('accounts:confirmPasswordChange', request),
+  'data:sources': (request) => ipcRenderer.invoke('data:sources', request),
   onDidChange(listener) {
     const wrapped = (_event: IpcRendererEvent, payload: DidChangeEvent) => listener(payload);
     ipcRenderer.on(DID_CHANGE_CHANNEL, wrapped);

@@ -1,22 +1,66 @@
-import { DISMISS_REASONS, reconcileFindings, runChecks } from '../../common/domain/checks/findings';
+import type { Catalogue, DatasetDates } from '../../common/content/catalogue';
+import {
+  CATALOGUE_KINDS,
+  DISMISS_REASONS,
+  FINDING_KINDS,
+  reconcileFindings,
+  runChecks,
+} from '../../common/domain/checks/findings';
 import type { Finding, ParsedRequestOf } from '../../common/ipc/contract';
 import { AppFailure } from '../../common/ipc/result';
+import type { EmailBreachesRepository } from '../db/repositories/emailBreachesRepository';
 import type { FindingsRepository } from '../db/repositories/findingsRepository';
 import { timestamp, today, type Clock } from './clock';
 
+/** Whether the checks that need the public datasets could run, and on what data. */
+export interface ChecksStatus {
+  catalogue: { available: true; dates: DatasetDates } | { available: false; error: string };
+}
+
 /** Runs every check over the inventory and reconciles the findings (idempotent). */
 export class ChecksService {
+  private status: ChecksStatus = { catalogue: { available: false, error: 'The checks have not run yet.' } };
+
   constructor(
     private readonly findings: FindingsRepository,
+    private readonly emails: EmailBreachesRepository,
+    private readonly catalogue: () => Catalogue,
     private readonly clock: Clock,
   ) {}
 
-  /** Re-runs the checks; returns how many findings are open afterwards. */
+  /**
+   * Re-runs the checks; returns how many findings are open afterwards. If the datasets cannot be
+   * loaded, the checks that need them do not run and their findings are left exactly as they were —
+   * a check that could not run never resolves anything.
+   */
   run(): number {
-    const drafts = runChecks(this.findings.checkAccounts());
-    const { upserts, autoResolve } = reconcileFindings(this.findings.stored(), drafts, today(this.clock));
+    let catalogue: Catalogue | undefined;
+    try {
+      catalogue = this.catalogue();
+      this.status = { catalogue: { available: true, dates: catalogue.datasetDates } };
+    } catch (error) {
+      this.status = {
+        catalogue: { available: false, error: error instanceof Error ? error.message : String(error) },
+      };
+    }
+    const drafts = runChecks(
+      this.findings.checkAccounts(),
+      catalogue ? { catalogue, emails: this.emails.emails() } : {},
+    );
+    const kindsRun = new Set<string>(FINDING_KINDS.filter((kind) => catalogue || !CATALOGUE_KINDS.has(kind)));
+    const { upserts, autoResolve } = reconcileFindings(
+      this.findings.stored(),
+      drafts,
+      today(this.clock),
+      kindsRun,
+    );
     this.findings.apply(upserts, autoResolve, timestamp(this.clock));
     return upserts.filter((u) => u.status === 'open').length;
+  }
+
+  /** What the last run could check. */
+  checksStatus(): ChecksStatus {
+    return this.status;
   }
 
   list(): Finding[] {

@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
+import type { Catalogue } from '../../common/content/catalogue';
 import type { ChangeArea, ImportProgress } from '../../common/ipc/contract';
 import { DATABASE_FILE, openDatabase } from '../db/connection';
 import { AccountsRepository } from '../db/repositories/accountsRepository';
+import { EmailBreachesRepository } from '../db/repositories/emailBreachesRepository';
 import { FindingsRepository } from '../db/repositories/findingsRepository';
 import { ImportsRepository } from '../db/repositories/importsRepository';
 import { LedgerRepository } from '../db/repositories/ledgerRepository';
@@ -12,9 +14,11 @@ import { SettingsRepository } from '../db/repositories/settingsRepository';
 import { TrashRepository } from '../db/repositories/trashRepository';
 import type { PlatformPort } from '../platform/port';
 import { ChecksService } from './checksService';
+import { ExposureService } from './exposureService';
 import { systemClock, type Clock } from './clock';
 import { ImportService } from './importService';
 import { InventoryService } from './inventoryService';
+import { getCatalogue } from './datasets/loadDatasets';
 import { createPasswordHealth } from './passwordHealthDeps';
 import { SettingsService } from './settingsService';
 
@@ -30,6 +34,8 @@ export interface CoreOptions {
   version?: string;
   /** The network for opt-in online checks (tests pass a fake). */
   fetchImpl?: typeof fetch;
+  /** The public datasets (default: the bundled ones, loaded on first use). */
+  catalogue?: () => Catalogue;
 }
 
 /** The composed app: database, services and the platform port. */
@@ -46,6 +52,8 @@ export interface Core {
   readonly settings: SettingsService;
   readonly ledger: LedgerRepository;
   readonly passwordSignals: PasswordSignalsRepository;
+  readonly emailBreaches: EmailBreachesRepository;
+  readonly exposure: ExposureService;
   /** Tells open views that these areas changed (re-running the checks first if accounts did). */
   notify(areas: ChangeArea[]): void;
   /** Stops background workers, forgets pending imports and closes the database. */
@@ -57,7 +65,9 @@ export function openCore(options: CoreOptions): Core {
   const db = openDatabase(options.dataDir);
   const clock = options.clock ?? systemClock;
   const version = options.version ?? '0.0.0';
-  const checks = new ChecksService(new FindingsRepository(db), clock);
+  const emailBreaches = new EmailBreachesRepository(db);
+  const catalogue = options.catalogue ?? getCatalogue;
+  const checks = new ChecksService(new FindingsRepository(db), emailBreaches, catalogue, clock);
   const emit = options.onDidChange ?? (() => {});
   // Any change to accounts re-runs the checks before open views are told, so findings never lag.
   const notify = (areas: ChangeArea[]) => {
@@ -74,6 +84,7 @@ export function openCore(options: CoreOptions): Core {
   inventory.initialise();
   checks.run();
   const settings = new SettingsService(new SettingsRepository(db));
+  const exposure = new ExposureService(catalogue, emailBreaches, people, checks, clock, notify);
   const ledger = new LedgerRepository(db);
   const health = createPasswordHealth(options.dataDir, options.platform);
   const passwordSignals = new PasswordSignalsRepository(db);
@@ -106,6 +117,8 @@ export function openCore(options: CoreOptions): Core {
     settings,
     ledger,
     passwordSignals,
+    emailBreaches,
+    exposure,
     notify,
     close: async () => {
       imports.dispose();

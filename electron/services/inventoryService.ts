@@ -110,6 +110,27 @@ export class InventoryService {
     return this.getAccount({ id });
   }
 
+  /**
+   * The answer to "Have you changed this password since the breach?": records the date, and the
+   * checks re-run (a date after the breach resolves the finding).
+   */
+  confirmPasswordChange({ id, changedOn }: ParsedRequestOf<'accounts:confirmPasswordChange'>): Account {
+    const account = this.getAccount({ id });
+    const errors = checkAccountDates(
+      { passwordChangedAt: changedOn, recoveryReviewedAt: null },
+      today(this.clock),
+    );
+    if (errors.passwordChangedAt)
+      throw new AppFailure('invalid_input', errors.passwordChangedAt, {
+        changedOn: errors.passwordChangedAt,
+      });
+    const { id: _id, ...rest } = account;
+    void _id;
+    this.accounts.update(id, { ...rest, passwordChangedAt: changedOn }, timestamp(this.clock));
+    this.changed(['accounts', 'people']);
+    return this.getAccount({ id });
+  }
+
   deleteAccounts({ ids }: ParsedRequestOf<'accounts:delete'>): DeletionReceipt {
     const token = randomUUID();
     const count = this.accounts.trash([...new Set(ids)], token);

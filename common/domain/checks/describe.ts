@@ -11,6 +11,10 @@ export interface FindingText {
 
 /** Plain names for finding kinds, for filters and summaries. */
 export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
+  breached_service: 'Breach at the service',
+  email_in_breach: 'Email address in a breach',
+  mfa_available: 'Two-step sign-in available',
+  mfa_upgrade: 'Stronger two-step available',
   password_pwned: 'Breached password',
   password_reused: 'Reused password',
   password_similar: 'Near-identical passwords',
@@ -27,6 +31,38 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
 };
 
 const STRENGTH_WORDS = ['very weak', 'weak', 'fair', 'strong', 'very strong'];
+
+const METHOD_WORDS: Record<string, string> = {
+  totp: 'an authenticator app',
+  u2f: 'a security key',
+  sms: 'a text message',
+  call: 'a phone call',
+  email: 'an email code',
+  'custom-software': "the service's own app",
+  'custom-hardware': "the service's own hardware token",
+  passkey: 'a passkey',
+};
+
+/** "an authenticator app, a security key or a text message". */
+export function describeMethods(methods: readonly string[]): string {
+  const words = [...new Set(methods.map((m) => METHOD_WORDS[m] ?? m))];
+  if (words.length <= 1) return words[0] ?? '';
+  return `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+}
+
+/** "2012" or "June 2012" from YYYY-MM-DD (no day: breach dates are rarely that precise). */
+function monthYear(date: unknown): string {
+  if (typeof date !== 'string' || !/^\d{4}-\d{2}/.test(date)) return 'an unknown date';
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  const name = new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en', {
+    month: 'long',
+    timeZone: 'UTC',
+  });
+  return `${name} ${year}`;
+}
+
+const lowerList = (values: unknown) =>
+  Array.isArray(values) ? listNames(values.map((v) => String(v).toLowerCase())) : 'some of your data';
 
 /** Joins names as "A, B and C". */
 export function listNames(names: readonly string[]): string {
@@ -45,6 +81,57 @@ export function describeFinding(
 ): FindingText {
   const first = services[0] ?? 'this account';
   switch (kind) {
+    case 'breached_service': {
+      const count = Array.isArray(evidence.breaches) ? evidence.breaches.length : 1;
+      const when = monthYear(evidence.breachDate);
+      const changed = evidence.passwordChangedAt;
+      return {
+        title: `${first} was breached in ${when}${count > 1 ? ` (and ${count - 1} more)` : ''}`,
+        why:
+          `Attackers took ${lowerList(evidence.dataClasses)} of ${first}'s users. ` +
+          (typeof changed === 'string'
+            ? `Your password was last changed on ${changed}, before that.`
+            : `Lockstep does not know whether you have changed your password since.`),
+        action:
+          typeof changed === 'string'
+            ? `Change your ${first} password now, and anywhere you used the same one.`
+            : `If you have not changed your ${first} password since ${when}, change it now — and anywhere you used the same one. If you have, say so and this goes away.`,
+        minutes: 5,
+      };
+    }
+    case 'email_in_breach': {
+      const count = Array.isArray(evidence.breaches) ? evidence.breaches.length : 1;
+      const address = String(evidence.address ?? 'Your address');
+      return {
+        title: `${address} is in ${count === 1 ? `the ${String(evidence.title ?? evidence.name)} breach` : `${count} breaches`}`,
+        why: `The breach${count === 1 ? '' : 'es'} exposed ${lowerList(evidence.dataClasses)}. Expect convincing phishing to this address, and check every account that uses it.`,
+        action:
+          'Change the password of every account that signs in with this address and used the breached password; turn on two-step sign-in.',
+        minutes: 10,
+      };
+    }
+    case 'mfa_available': {
+      const methods = Array.isArray(evidence.methods)
+        ? describeMethods(evidence.methods as string[])
+        : 'a second step';
+      return {
+        title: `Turn on two-step sign-in at ${first}`,
+        why: `${first} can ask for ${methods} as well as your password, so a stolen password alone is not enough to get in. Lockstep has no record of it being on.`,
+        action: `Turn it on in ${first}'s security settings${evidence.documentation ? ' (their instructions are linked)' : ''}, preferably with an authenticator app or a passkey. Already on? Record the method on the account.`,
+        minutes: 5,
+      };
+    }
+    case 'mfa_upgrade': {
+      const better = Array.isArray(evidence.better)
+        ? describeMethods(evidence.better as string[])
+        : 'a stronger method';
+      return {
+        title: `Use a stronger second step at ${first}`,
+        why: `Codes by ${evidence.current === 'sms' ? 'text message' : 'email'} can be intercepted or redirected (SIM swaps, a hacked mailbox). ${first} also offers ${better}.`,
+        action: `Switch ${first}'s two-step sign-in to ${better}.`,
+        minutes: 5,
+      };
+    }
     case 'password_pwned':
       return evidence.source === 'online'
         ? {

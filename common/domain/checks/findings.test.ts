@@ -24,8 +24,14 @@ const account = (
   password: Partial<CheckPasswordSignals> | null = {},
 ): CheckAccount => ({
   id,
+  personId: 1,
   service: `Service ${id}`,
   url: `https://s${id}.example.com`,
+  domain: `s${id}.example.com`,
+  username: 'alex@example.com',
+  mfa: 'unknown',
+  hasTotp: false,
+  passwordChangedAt: null,
   criticality: 'standard',
   isInsecureUrl: false,
   password:

@@ -1,7 +1,12 @@
-import type { Criticality } from '../inventory';
+import type { Catalogue } from '../../content/catalogue';
+import type { Criticality, MfaMethod } from '../inventory';
 
 /** Every kind of finding Lockstep raises (DESIGN.md, checks catalogue). */
 export const FINDING_KINDS = [
+  'breached_service',
+  'email_in_breach',
+  'mfa_available',
+  'mfa_upgrade',
   'password_pwned',
   'password_reused',
   'password_similar',
@@ -34,11 +39,35 @@ export interface CheckPasswordSignals {
 /** An account as the checks see it. */
 export interface CheckAccount {
   id: number;
+  personId: number;
   service: string;
   url: string;
+  /** Registrable domain, or null without a usable address. */
+  domain: string | null;
+  username: string;
   criticality: Criticality;
+  mfa: MfaMethod;
+  /** An import saw a TOTP for this account: two-step sign-in is on. */
+  hasTotp: boolean;
+  /** YYYY-MM-DD, or null when unknown. */
+  passwordChangedAt: string | null;
   isInsecureUrl: boolean;
   password: CheckPasswordSignals | null;
+}
+
+/** An email address with the breaches marked for it (by hand, or by the online check). */
+export interface CheckEmail {
+  id: number;
+  personId: number;
+  address: string;
+  marks: { breachName: string; source: 'manual' | 'hibp'; addedAt: string }[];
+}
+
+/** What the checks may consult besides the accounts. */
+export interface CheckContext {
+  /** The bundled (or refreshed) public datasets; without it only the password checks run. */
+  catalogue?: Catalogue;
+  emails?: readonly CheckEmail[];
 }
 
 /** What a check says is true now; reconciled against stored findings by `kind` + `subject`. */
@@ -63,8 +92,9 @@ const bump = (severity: Severity): Severity => (severity === 'medium' ? 'high' :
  * Runs every password and address check over the accounts and returns what fires, deterministically
  * (sorted by kind then subject). Pure: the same accounts give the same drafts.
  */
-export function runChecks(accounts: readonly CheckAccount[]): FindingDraft[] {
+export function runChecks(accounts: readonly CheckAccount[], context: CheckContext = {}): FindingDraft[] {
   const drafts: FindingDraft[] = [];
+  if (context.catalogue) drafts.push(...exposureChecks(accounts, context.catalogue, context.emails ?? []));
   const byExact = new Map<string, CheckAccount[]>();
   const similarGroups = new Map<string, CheckAccount[]>();
 
@@ -205,6 +235,8 @@ export function reconcileFindings(
   existing: readonly StoredFinding[],
   drafts: readonly FindingDraft[],
   today: string,
+  /** The kinds whose checks ran; a finding of a kind that could not run is left as it is. */
+  kindsRun: ReadonlySet<string> = new Set(FINDING_KINDS),
 ): { upserts: FindingUpsert[]; autoResolve: number[] } {
   const stored = new Map(existing.map((f) => [`${f.kind}\0${f.subject}`, f]));
   const seen = new Set<string>();
@@ -218,10 +250,13 @@ export function reconcileFindings(
       upserts.push({ draft, existingId: null, status: 'open', reopened: false });
     } else if (previous.status === 'dismissed') {
       const isDue = previous.recheckAt !== null && previous.recheckAt <= today;
+      // A timestamp is compared as such; a bare date (a breach's AddedDate) by day.
+      const evidenceAt = draft.evidenceAt;
+      const dismissedAt = previous.dismissedAt;
       const hasNewEvidence = Boolean(
-        draft.evidenceAt &&
-        previous.dismissedAt &&
-        draft.evidenceAt.slice(0, 10) > previous.dismissedAt.slice(0, 10),
+        evidenceAt &&
+        dismissedAt &&
+        (evidenceAt.length > 10 ? evidenceAt > dismissedAt : evidenceAt > dismissedAt.slice(0, 10)),
       );
       const reopen = isDue || hasNewEvidence;
       upserts.push({
@@ -235,7 +270,7 @@ export function reconcileFindings(
     }
   }
   const autoResolve = existing
-    .filter((f) => f.status === 'open' && !seen.has(`${f.kind}\0${f.subject}`))
+    .filter((f) => f.status === 'open' && kindsRun.has(f.kind) && !seen.has(`${f.kind}\0${f.subject}`))
     .map((f) => f.id);
   return { upserts, autoResolve };
 }
@@ -250,3 +285,140 @@ export const DISMISS_REASONS = {
 } as const;
 /** One of the keys of {@link DISMISS_REASONS}. */
 export type DismissReason = keyof typeof DISMISS_REASONS;
+
+/** The kinds that need the public datasets; when those cannot be loaded, these are not checked. */
+export const CATALOGUE_KINDS: ReadonlySet<FindingKind> = new Set([
+  'breached_service',
+  'email_in_breach',
+  'mfa_available',
+  'mfa_upgrade',
+]);
+
+const PASSWORDS = 'Passwords';
+const STRONG_TWO_FACTOR = new Set(['totp', 'u2f', 'custom-software', 'custom-hardware']);
+const maxOf = (values: readonly string[]) => values.reduce((a, b) => (b > a ? b : a), '');
+
+function breachFacts(breach: NonNullable<ReturnType<Catalogue['breach']>>) {
+  return {
+    name: breach.name,
+    title: breach.title,
+    breachDate: breach.breachDate,
+    addedDate: breach.addedDate.slice(0, 10),
+    dataClasses: [...breach.dataClasses],
+    pwnCount: breach.pwnCount,
+  };
+}
+
+/**
+ * The checks that consult public data: breaches at an account's service (after which its password
+ * was not changed), two-step sign-in the service offers but the account does not use, a weaker
+ * method than the service supports, and breaches marked for an email address.
+ */
+function exposureChecks(
+  accounts: readonly CheckAccount[],
+  catalogue: Catalogue,
+  emails: readonly CheckEmail[],
+): FindingDraft[] {
+  const drafts: FindingDraft[] = [];
+  for (const account of accounts) {
+    if (!account.domain) continue;
+    const changed = account.passwordChangedAt;
+    const relevant = catalogue
+      .breachesByDomain(account.domain)
+      .filter((b) => b.raisesAccountFindings)
+      .filter((b) => changed === null || changed < (b.breachDate ?? b.addedDate.slice(0, 10)));
+    if (relevant.length > 0) {
+      const newest = relevant[0]!;
+      const hasPasswords = relevant.some((b) => b.dataClasses.includes(PASSWORDS));
+      drafts.push({
+        kind: 'breached_service',
+        subject: `account:${account.id}`,
+        severity: hasPasswords ? 'high' : 'medium',
+        accountIds: [account.id],
+        evidence: {
+          ...breachFacts(newest),
+          breaches: relevant.map(breachFacts),
+          passwordChangedAt: changed,
+          source: 'Have I Been Pwned',
+          datasetDate: catalogue.datasetDates.breaches,
+        },
+        evidenceAt: maxOf(relevant.map((b) => b.addedDate.slice(0, 10))),
+      });
+    }
+
+    const twoFactor = catalogue.twoFactor(account.domain);
+    const passkeys = catalogue.passkeys(account.domain);
+    const hasNoTwoFactor = (account.mfa === 'unknown' || account.mfa === 'none') && !account.hasTotp;
+    if (hasNoTwoFactor && twoFactor && twoFactor.methods.length > 0) {
+      drafts.push({
+        kind: 'mfa_available',
+        subject: `account:${account.id}`,
+        severity: account.criticality === 'critical' ? 'high' : 'medium',
+        accountIds: [account.id],
+        evidence: {
+          service: twoFactor.name,
+          methods: [...twoFactor.methods],
+          documentation: twoFactor.documentation,
+          passkeys: passkeys?.mfa ?? passkeys?.passwordless ?? null,
+          datasetDate: catalogue.datasetDates.twoFactor,
+        },
+      });
+    }
+    if (account.mfa === 'sms' || account.mfa === 'email') {
+      const better = [
+        ...(twoFactor?.methods.filter((m) => STRONG_TWO_FACTOR.has(m)) ?? []),
+        ...(passkeys && (passkeys.mfa || passkeys.passwordless) ? ['passkey'] : []),
+      ];
+      if (better.length > 0) {
+        drafts.push({
+          kind: 'mfa_upgrade',
+          subject: `account:${account.id}`,
+          severity: 'low',
+          accountIds: [account.id],
+          evidence: {
+            current: account.mfa,
+            better,
+            documentation: passkeys?.documentation ?? twoFactor?.documentation ?? null,
+            datasetDate: catalogue.datasetDates.twoFactor,
+          },
+        });
+      }
+    }
+  }
+
+  for (const email of emails) {
+    const breaches = email.marks
+      .map((mark) => ({ mark, breach: catalogue.breach(mark.breachName) }))
+      .filter(
+        (
+          x,
+        ): x is { mark: CheckEmail['marks'][number]; breach: NonNullable<ReturnType<Catalogue['breach']>> } =>
+          x.breach !== null,
+      );
+    if (breaches.length === 0) continue;
+    const address = email.address.toLowerCase();
+    const accountIds = accounts
+      .filter((a) => a.personId === email.personId && a.username.toLowerCase() === address)
+      .map((a) => a.id)
+      .sort((a, b) => a - b);
+    breaches.sort(
+      (a, b) =>
+        (b.breach.breachDate ?? '').localeCompare(a.breach.breachDate ?? '') ||
+        a.breach.name.localeCompare(b.breach.name),
+    );
+    drafts.push({
+      kind: 'email_in_breach',
+      subject: `email:${email.id}`,
+      severity: breaches.some((b) => b.breach.dataClasses.includes(PASSWORDS)) ? 'high' : 'medium',
+      accountIds,
+      evidence: {
+        address: email.address,
+        ...breachFacts(breaches[0]!.breach),
+        breaches: breaches.map(({ breach, mark }) => ({ ...breachFacts(breach), source: mark.source })),
+        datasetDate: catalogue.datasetDates.breaches,
+      },
+      evidenceAt: maxOf(breaches.map((b) => b.mark.addedAt)),
+    });
+  }
+  return drafts;
+}

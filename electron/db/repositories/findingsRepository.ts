@@ -25,8 +25,14 @@ interface FindingRow {
 
 interface CheckRow {
   id: number;
+  person_id: number;
   service: string;
   url: string;
+  domain: string | null;
+  username: string;
+  mfa: CheckAccount['mfa'];
+  has_totp: number;
+  password_changed_at: string | null;
   criticality: CheckAccount['criticality'];
   is_insecure: number;
   strength: number | null;
@@ -108,7 +114,8 @@ export class FindingsRepository {
       `INSERT OR IGNORE INTO finding_accounts (finding_id, account_id) VALUES (?, ?)`,
     );
     this.checkInput = db.prepare<[], CheckRow>(
-      `SELECT a.id, a.service, a.url, a.criticality,
+      `SELECT a.id, a.person_id, a.service, a.url, a.domain, a.username, a.mfa, a.has_totp, a.password_changed_at,
+              a.criticality,
               (a.url_kind IS NOT NULL AND lower(substr(a.url, 1, 7)) = 'http://') AS is_insecure,
               s.strength, s.strength_warning, s.exact_fingerprint, s.similar_fingerprint, s.similar_group,
               s.common_rank, s.online_status, s.pwned_count
@@ -122,8 +129,14 @@ export class FindingsRepository {
   checkAccounts(): CheckAccount[] {
     return this.checkInput.all().map((row) => ({
       id: row.id,
+      personId: row.person_id,
       service: row.service,
       url: row.url,
+      domain: row.domain,
+      username: row.username,
+      mfa: row.mfa,
+      hasTotp: row.has_totp === 1,
+      passwordChangedAt: row.password_changed_at,
       criticality: row.criticality,
       isInsecureUrl: row.is_insecure === 1,
       password:

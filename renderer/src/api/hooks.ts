@@ -40,6 +40,12 @@ export const useSettings = () =>
 export const useLedger = () =>
   useQuery({ queryKey: queryKeys.ledger, queryFn: () => call('ledger:list', {}) });
 
+export const useDataSources = () =>
+  useQuery({ queryKey: ['data-sources'], queryFn: () => call('data:sources', {}), staleTime: Infinity });
+
+export const useEmailBreaches = () =>
+  useQuery({ queryKey: [...queryKeys.people, 'breaches'], queryFn: () => call('emails:breaches', {}) });
+
 export const useAppInfo = () =>
   useQuery({ queryKey: queryKeys.appInfo, queryFn: () => call('app:info', {}), staleTime: Infinity });
 

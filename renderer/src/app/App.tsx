@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { AppShell, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
   IconAlertTriangle,
+  IconDatabaseSearch,
   IconListDetails,
   IconSettings,
   IconShieldLock,
@@ -10,6 +11,7 @@ import {
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useAccounts, useAppInfo, useChangeSubscription, usePeople } from '../api/hooks';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
+import { BreachesScreen } from '../features/breaches/BreachesScreen';
 import { ExposureScreen } from '../features/exposure/ExposureScreen';
 import { ImportDialog } from '../features/import/ImportDialog';
 import { PeopleScreen } from '../features/people/PeopleScreen';
@@ -21,6 +23,7 @@ import { routeExternalLinks } from './externalLinks';
 const SCREENS = [
   { path: '/exposure', label: 'Exposure', icon: IconAlertTriangle },
   { path: '/accounts', label: 'Accounts', icon: IconListDetails },
+  { path: '/breaches', label: 'Breaches', icon: IconDatabaseSearch },
   { path: '/people', label: 'People', icon: IconUsers },
   { path: '/settings', label: 'Settings', icon: IconSettings },
 ] as const;
@@ -38,6 +41,7 @@ export function App() {
   const elements: Record<(typeof SCREENS)[number]['path'], ReactNode> = {
     '/exposure': <ExposureScreen onImport={startImport} />,
     '/accounts': <AccountsScreen onImport={startImport} />,
+    '/breaches': <BreachesScreen />,
     '/people': <PeopleScreen />,
     '/settings': <SettingsScreen />,
   };

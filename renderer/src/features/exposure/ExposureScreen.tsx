@@ -23,9 +23,10 @@ import {
 import type { Severity } from '../../../../common/domain/checks/findings';
 import { messageOf } from '../../api/client';
 import classes from '../../components/Screen.module.css';
-import { useAccounts, useChannelMutation, useFindings, useSettings } from '../../api/hooks';
+import { useAccounts, useChannelMutation, useDataSources, useFindings, useSettings } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
 import { DismissDialog } from './DismissDialog';
+import { FindingActions } from './FindingActions';
 import { ToneBadge } from '../../components/Badges';
 import { EmptyState } from '../../components/EmptyState';
 
@@ -51,6 +52,7 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
   const findings = useFindings();
   const accounts = useAccounts();
   const settings = useSettings();
+  const sources = useDataSources();
   const navigate = useNavigate();
   const byId = useMemo(() => new Map((accounts.data ?? []).map((a) => [a.id, a])), [accounts.data]);
   const all = useMemo(() => findings.data ?? [], [findings.data]);
@@ -103,6 +105,19 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
           {open.length === 0
             ? `Nothing open right now. Fixed ${fixed} of ${fixed} so far.`
             : `${open.length} ${open.length === 1 ? 'thing' : 'things'} to fix. Fixed ${fixed} of ${fixed + open.length} so far.`}
+        </Text>
+      )}
+
+      {sources.data && !sources.data.available && (
+        <Alert color="red" title="Breach and two-step checks could not run" role="alert">
+          The public datasets could not be loaded, so Lockstep cannot say whether your services were breached
+          or offer two-step sign-in. Earlier findings are kept as they were. {sources.data.error}
+        </Alert>
+      )}
+      {sources.data?.dates && (
+        <Text size="xs" c="dimmed">
+          Checked against breach data as of {sources.data.dates.breaches} (Have I Been Pwned) and the two-step
+          directory as of {sources.data.dates.twoFactor} (2fa.directory).
         </Text>
       )}
 
@@ -164,6 +179,7 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
               <Text size="sm" mb={6}>
                 {text.why}
               </Text>
+              <FindingActions finding={finding} />
               <Group justify="space-between" align="flex-end" wrap="nowrap" gap="md">
                 <Text size="sm" fw={600}>
                   What to do:{' '}

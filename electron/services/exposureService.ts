@@ -1,0 +1,112 @@
+import type { Breach, Catalogue } from '../../common/content/catalogue';
+import type { BreachSummary, DataSources, ParsedRequestOf } from '../../common/ipc/contract';
+import { AppFailure } from '../../common/ipc/result';
+import type { EmailBreachesRepository } from '../db/repositories/emailBreachesRepository';
+import type { PeopleRepository } from '../db/repositories/peopleRepository';
+import type { ChecksService } from './checksService';
+import { timestamp, type Clock } from './clock';
+import type { ChangeNotifier } from './events';
+
+/** The breach catalogue browser and the breaches a person marks for their email addresses. */
+export class ExposureService {
+  constructor(
+    private readonly catalogue: () => Catalogue,
+    private readonly emailBreaches: EmailBreachesRepository,
+    private readonly people: PeopleRepository,
+    private readonly checks: ChecksService,
+    private readonly clock: Clock,
+    private readonly changed: ChangeNotifier,
+  ) {}
+
+  /** Breaches by name, title or domain ("I got a breach notice from …"). */
+  search({ text, limit }: ParsedRequestOf<'breaches:search'>): BreachSummary[] {
+    return this.load()
+      .searchBreaches(text, limit ?? 50)
+      .map(toSummary);
+  }
+
+  get({ name }: ParsedRequestOf<'breaches:get'>): BreachSummary {
+    const breach = this.load().breach(name);
+    if (!breach) throw new AppFailure('not_found', `There is no breach called "${name}" in the catalogue.`);
+    return toSummary(breach);
+  }
+
+  /** Records that a breach concerns an email address; the checks then raise `email_in_breach`. */
+  mark({ emailId, breachName }: ParsedRequestOf<'emails:markBreach'>): { marked: boolean } {
+    if (!this.people.getEmailAddress(emailId))
+      throw new AppFailure('not_found', 'That email address no longer exists.');
+    if (!this.load().breach(breachName)) {
+      throw new AppFailure('invalid_input', `There is no breach called "${breachName}" in the catalogue.`);
+    }
+    const marked = this.emailBreaches.mark(emailId, breachName, 'manual', timestamp(this.clock));
+    this.checks.run();
+    this.changed(['findings', 'people']);
+    return { marked };
+  }
+
+  unmark({ emailId, breachName }: ParsedRequestOf<'emails:unmarkBreach'>): { unmarked: boolean } {
+    const unmarked = this.emailBreaches.unmark(emailId, breachName);
+    this.checks.run();
+    this.changed(['findings', 'people']);
+    return { unmarked };
+  }
+
+  /** Every mark, for the People screen. */
+  marks(): { emailId: number; breachName: string; source: 'manual' | 'hibp' }[] {
+    return this.emailBreaches
+      .emails()
+      .flatMap((email) =>
+        email.marks.map((m) => ({ emailId: email.id, breachName: m.breachName, source: m.source })),
+      );
+  }
+
+  /** The datasets' dates, or why they could not be loaded (never a silent all-clear). */
+  sources(): DataSources {
+    try {
+      const catalogue = this.catalogue();
+      return {
+        available: true,
+        error: null,
+        dates: { ...catalogue.datasetDates },
+        breachCount: catalogue.breaches.length,
+      };
+    } catch (error) {
+      return {
+        available: false,
+        error: error instanceof Error ? error.message : String(error),
+        dates: null,
+        breachCount: 0,
+      };
+    }
+  }
+
+  private load(): Catalogue {
+    try {
+      return this.catalogue();
+    } catch (error) {
+      throw new AppFailure(
+        'internal',
+        `The breach catalogue could not be loaded, so nothing was checked against it. ${error instanceof Error ? error.message : ''}`,
+      );
+    }
+  }
+}
+
+function toSummary(breach: Breach): BreachSummary {
+  return {
+    name: breach.name,
+    title: breach.title,
+    domain: breach.domain,
+    breachDate: breach.breachDate,
+    addedDate: breach.addedDate,
+    pwnCount: breach.pwnCount,
+    dataClasses: [...breach.dataClasses],
+    descriptionText: breach.descriptionText,
+    isVerified: breach.isVerified,
+    isSensitive: breach.isSensitive,
+    isSpamList: breach.isSpamList,
+    isFabricated: breach.isFabricated,
+    isRetired: breach.isRetired,
+    raisesAccountFindings: breach.raisesAccountFindings,
+  };
+}
