@@ -19,6 +19,7 @@ import {
 } from './common';
 import { DEFAULT_IMPORT_SIZES, runImportBench } from './importBench';
 import { DEFAULT_PHASE_SIZES, runPhasesBench } from './importPhases';
+import { DEFAULT_STARTUP_SIZES, runStartupBench } from './startupBench';
 
 interface Benchmark {
   summary: string;
@@ -34,6 +35,10 @@ const BENCHMARKS: Record<string, Benchmark> = {
   phases: {
     summary: `In-process import timed phase by phase: where the time goes (default size ${DEFAULT_PHASE_SIZES.join(', ')})`,
     run: runPhasesBench,
+  },
+  startup: {
+    summary: `Cold start and check re-runs with a large inventory (default ${DEFAULT_STARTUP_SIZES.join(', ')} accounts)`,
+    run: runStartupBench,
   },
 };
 

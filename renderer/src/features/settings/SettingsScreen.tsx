@@ -1,7 +1,7 @@
-import { Alert, Anchor, Card, Group, Loader, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Loader, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { messageOf } from '../../api/client';
 import classes from '../../components/Screen.module.css';
-import { useChannelMutation, useLedger, useSettings } from '../../api/hooks';
+import { useChannelMutation, useDataSources, useLedger, useSettings } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
 
 /** Online features (off by default) with the ledger of every request, and where the data comes from. */
@@ -9,6 +9,7 @@ export function SettingsScreen() {
   const settings = useSettings();
   const ledger = useLedger();
   const update = useChannelMutation('settings:update', ['settings']);
+  const sources = useDataSources();
 
   return (
     <Stack gap="lg" className={classes.scroll}>
@@ -99,20 +100,47 @@ export function SettingsScreen() {
         <Title order={3} size="h4" id="sources-title" mb="xs">
           Data sources
         </Title>
-        <Group gap="xs">
-          <Text size="sm">
-            Common passwords: the UK NCSC list of the 100,000 most common passwords in Have I Been Pwned
-            (2019), via{' '}
-            <Anchor href="https://github.com/danielmiessler/SecLists" size="sm">
-              SecLists
-            </Anchor>{' '}
-            (MIT). Online checks:{' '}
-            <Anchor href="https://haveibeenpwned.com/Passwords" size="sm">
-              Pwned Passwords
-            </Anchor>{' '}
-            by Troy Hunt.
-          </Text>
-        </Group>
+        <Text size="sm" mb="sm">
+          Lockstep ships these public datasets and checks against them on this computer.
+        </Text>
+        {sources.data && !sources.data.available && (
+          <Alert color="red" role="alert" mb="sm" title="The datasets could not be loaded">
+            Breach and two-step checks cannot run until this is fixed. {sources.data.error}
+          </Alert>
+        )}
+        <Table aria-label="Data sources">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Data</Table.Th>
+              <Table.Th>As of</Table.Th>
+              <Table.Th>Source and licence</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {[
+              ['Known breaches', sources.data?.dates?.breaches, 'Have I Been Pwned (haveibeenpwned.com)', 'CC BY 4.0', 'https://haveibeenpwned.com/PwnedWebsites'],
+              ['Two-step sign-in directory', sources.data?.dates?.twoFactor, '2factorauth/twofactorauth (2fa.directory)', 'MIT', 'https://2fa.directory/'],
+              ['Passkeys directory', sources.data?.dates?.passkeys, '2factorauth/passkeys', 'CC BY 4.0', 'https://passkeys.2fa.directory/'],
+              ['Change-password pages', sources.data?.dates?.changePasswordUrls, 'apple/password-manager-resources', 'MIT', 'https://github.com/apple/password-manager-resources'],
+              ['Shared sign-ins', sources.data?.dates?.sharedCredentials, 'apple/password-manager-resources', 'MIT', 'https://github.com/apple/password-manager-resources'],
+              ['Common passwords', '2019', 'UK NCSC PwnedPasswordsTop100k, via SecLists', 'MIT', 'https://github.com/danielmiessler/SecLists'],
+            ].map(([data, date, source, licence, href]) => (
+              <Table.Tr key={data}>
+                <Table.Td>{data}</Table.Td>
+                <Table.Td>{date ?? '—'}</Table.Td>
+                <Table.Td>
+                  <Anchor href={href ?? undefined} size="sm" c="teal.9">
+                    {source}
+                  </Anchor>{' '}
+                  ({licence})
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Text size="xs" c="dimmed" mt="xs">
+          Online checks, when you turn them on: Pwned Passwords by Troy Hunt (haveibeenpwned.com).
+        </Text>
       </Card>
     </Stack>
   );
