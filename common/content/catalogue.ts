@@ -41,11 +41,17 @@ export interface Breach {
   readonly descriptionText: string;
   /** What was exposed ("Email addresses", "Passwords", …); empty when unknown. */
   readonly dataClasses: readonly string[];
+  /** HIBP confirmed the data came from the service. */
   readonly isVerified: boolean;
+  /** The data is fake or was never from the service. */
   readonly isFabricated: boolean;
+  /** HIBP withdrew the breach. */
   readonly isRetired: boolean;
+  /** A spam/marketing list, not a breach of the service's accounts. */
   readonly isSpamList: boolean;
+  /** HIBP hides it from public searches (adult sites and the like). */
   readonly isSensitive: boolean;
+  /** Data from malware (stealer logs, botnets). */
   readonly isMalware: boolean;
   /** Some fields were unknown (a partial supplement record); the missing flags read as false. */
   readonly isPartial: boolean;
@@ -211,14 +217,15 @@ const FULL_RECORD_FIELDS = [
 
 type MergedRecord = HibpSupplementBreach | HibpBreach;
 
-/** True for a value the supplement may override with: present, and not an empty string. */
+/** True for a value the supplement may override with: present, not `''`, not an empty list. */
 function hasData(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
   return value !== undefined && value !== null && value !== '';
 }
 
 /**
  * Merges HIBP's main list with the supplement by `Name`: a supplement field with data (present,
- * non-empty) fills or overrides the main record's; main keeps the fields the supplement lacks.
+ * not `''` or `[]`) fills or overrides the main record's; main keeps the fields the supplement lacks.
  * Normalises to {@link Breach}, sorted by name (case-insensitive, then exact).
  */
 export function mergeBreaches(
@@ -305,8 +312,10 @@ function fold(text: string): string {
  */
 function buildLoginGroups(groups: SharedCredentials): Map<string, readonly string[]> {
   const groupOf = new Map<string, string[]>();
+  const current = new Set<string>();
   for (const group of groups) {
     const hosts = 'shared' in group ? group.shared : [...group.to, ...group.from];
+    if (!('shared' in group)) for (const host of group.to) current.add(indexKeyOfKnownHost(host) ?? host);
     const members: string[] = [];
     for (const host of hosts) {
       const domain = indexKeyOfKnownHost(host) ?? host;
@@ -317,6 +326,10 @@ function buildLoginGroups(groups: SharedCredentials): Map<string, readonly strin
       for (const other of groupOf.get(domain) ?? []) if (!members.includes(other)) members.push(other);
     }
     for (const member of members) groupOf.set(member, members);
+  }
+  // `to` domains first (stable), also after merging groups.
+  for (const members of new Set(groupOf.values())) {
+    members.sort((a, b) => Number(current.has(b)) - Number(current.has(a)));
   }
   return groupOf;
 }

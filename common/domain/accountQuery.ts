@@ -12,7 +12,14 @@ export interface AccountFilter {
 
 /** Columns the list can sort by. */
 export type AccountSortKey =
-  'service' | 'person' | 'username' | 'category' | 'criticality' | 'mfa' | 'passwordChangedAt';
+  | 'service'
+  | 'person'
+  | 'username'
+  | 'category'
+  | 'criticality'
+  | 'mfa'
+  | 'passwordStrength'
+  | 'passwordChangedAt';
 
 /** A sort column and direction. */
 export interface AccountSort {
@@ -85,6 +92,9 @@ function comparator(key: AccountSortKey): (a: Account, b: Account) => number {
       return (a, b) => CRITICALITY_RANK[a.criticality] - CRITICALITY_RANK[b.criticality];
     case 'mfa':
       return (a, b) => MFA_RANK[a.mfa] - MFA_RANK[b.mfa];
+    case 'passwordStrength':
+      // Weakest first; accounts whose password was never analysed last.
+      return (a, b) => (a.passwordStrength ?? 5) - (b.passwordStrength ?? 5);
     case 'passwordChangedAt':
       // Unknown dates sort as oldest: they are the riskiest.
       return (a, b) => (a.passwordChangedAt ?? '').localeCompare(b.passwordChangedAt ?? '');

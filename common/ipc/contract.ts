@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { FindingKind, FindingStatus, Severity } from '../domain/checks/findings';
 import type { ColumnMapping, ImportFormat, SkippedRow } from '../domain/import/types';
 import type { Category, Criticality, MfaMethod } from '../domain/inventory';
+import type { Priority, TaskKind, TaskStatus } from '../domain/tasks/tasks';
 import type { ServiceUrlInfo } from '../domain/serviceUrl';
 import type { Result } from './result';
 import type { Channel, requestSchemas } from './schemas';
@@ -98,6 +99,42 @@ export interface DataSources {
     sharedCredentials: string;
   } | null;
   breachCount: number;
+}
+
+/** A labelled https link a task offers (opened in the browser). */
+export interface TaskLink {
+  label: string;
+  url: string;
+}
+
+/** A fix task: one concrete thing a person does, tracked until verified. */
+export interface Task {
+  id: number;
+  /** Stable key of a generated task (`change_password:account:12`); null for manual tasks. */
+  key: string | null;
+  kind: TaskKind;
+  title: string;
+  /** Why, in plain words: the titles of the findings it answers. */
+  why: string[];
+  links: TaskLink[];
+  accountId: number | null;
+  service: string | null;
+  personName: string | null;
+  source: 'finding' | 'manual' | 'guide';
+  priority: Priority;
+  priorityIsManual: boolean;
+  dueAt: string | null;
+  status: TaskStatus;
+  snoozedUntil: string | null;
+  wontDoReason: string | null;
+  /** Done, and the checks agree (every finding it answers is closed). */
+  verified: boolean;
+  /** Why a done task is not verified, or how it was. */
+  verificationNote: string;
+  findingIds: number[];
+  createdAt: string;
+  updatedAt: string;
+  doneAt: string | null;
 }
 
 /** A finding: something wrong with one or more accounts, and why. */
@@ -220,6 +257,13 @@ interface Responses {
   'emails:breaches': { emailId: number; breachName: string; source: 'manual' | 'hibp' }[];
   'accounts:confirmPasswordChange': Account;
   'data:sources': DataSources;
+  'tasks:list': Task[];
+  'tasks:done': Task;
+  'tasks:setStatus': Task;
+  'tasks:snooze': Task;
+  'tasks:wontdo': Task;
+  'tasks:create': Task;
+  'tasks:plan': Task;
 }
 
 /** The request type of a channel, as the renderer sends it (before validation). */
@@ -230,7 +274,7 @@ export type ParsedRequestOf<C extends Channel> = z.output<(typeof requestSchemas
 export type ResponseOf<C extends Channel> = Responses[C];
 
 /** Areas whose data changed; views holding that data refetch. */
-export type ChangeArea = 'people' | 'accounts' | 'findings' | 'settings' | 'ledger';
+export type ChangeArea = 'people' | 'accounts' | 'findings' | 'settings' | 'ledger' | 'tasks';
 /** The event main broadcasts after a write. */
 export interface DidChangeEvent {
   areas: ChangeArea[];

@@ -11,6 +11,7 @@ import { DISMISS_REASONS, type DismissReason } from '../domain/checks/findings';
 
 const empty = z.object({}).strict();
 const breachNameSchema = z.string().min(1).max(200);
+const dateSchema = (what: string) => z.string().refine(isCalendarDate, `Enter ${what} as a real date (YYYY-MM-DD).`);
 const sessionIdSchema = z.string().regex(/^[a-f0-9-]{36}$/, 'Unknown import.');
 
 /** The largest export accepted from a drop (base64 of 64 MiB). */
@@ -134,6 +135,35 @@ export const requestSchemas = {
     })
     .strict(),
   'data:sources': empty,
+  'tasks:list': empty,
+  'tasks:done': z
+    .object({
+      id: idSchema,
+      changedOn: dateSchema('the date you changed it').optional(),
+      mfa: z.enum(['sms', 'email', 'totp', 'push', 'passkey', 'security_key'], 'Choose the two-step method.').optional(),
+      note: z.string().trim().max(500).optional(),
+    })
+    .strict(),
+  'tasks:setStatus': z.object({ id: idSchema, status: z.enum(['todo', 'in_progress']) }).strict(),
+  'tasks:snooze': z.object({ id: idSchema, until: dateSchema('the snooze date') }).strict(),
+  'tasks:wontdo': z
+    .object({ id: idSchema, reason: z.string().trim().min(1, 'Say why, in a few words.').max(500) })
+    .strict(),
+  'tasks:create': z
+    .object({
+      title: z.string().trim().min(1, 'Say what needs doing.').max(300),
+      accountId: idSchema.optional(),
+      priority: z.enum(['P1', 'P2', 'P3', 'P4']),
+      dueAt: dateSchema('the due date').optional(),
+    })
+    .strict(),
+  'tasks:plan': z
+    .object({
+      id: idSchema,
+      priority: z.enum(['P1', 'P2', 'P3', 'P4']).optional(),
+      dueAt: dateSchema('the due date').nullable().optional(),
+    })
+    .strict(),
 } as const;
 
 /** Every channel name. */

@@ -73,6 +73,13 @@ export function createHandlers(core: Core): HandlerTable {
     'emails:breaches': () => exposure.marks(),
     'accounts:confirmPasswordChange': (request) => inventory.confirmPasswordChange(request),
     'data:sources': () => exposure.sources(),
+    'tasks:list': () => core.tasks.list(),
+    'tasks:done': (request) => core.tasks.done(request),
+    'tasks:setStatus': (request) => core.tasks.setStatus(request),
+    'tasks:snooze': (request) => core.tasks.snooze(request),
+    'tasks:wontdo': (request) => core.tasks.wontDo(request),
+    'tasks:create': (request) => core.tasks.create(request),
+    'tasks:plan': (request) => core.tasks.plan(request),
     'findings:reopen': (request) => {
       const finding = checks.reopen(request);
       core.notify(['findings']);

@@ -41,6 +41,13 @@ const api = {
   'accounts:confirmPasswordChange': (request) =>
     ipcRenderer.invoke('accounts:confirmPasswordChange', request),
   'data:sources': (request) => ipcRenderer.invoke('data:sources', request),
+  'tasks:list': (request) => ipcRenderer.invoke('tasks:list', request),
+  'tasks:done': (request) => ipcRenderer.invoke('tasks:done', request),
+  'tasks:setStatus': (request) => ipcRenderer.invoke('tasks:setStatus', request),
+  'tasks:snooze': (request) => ipcRenderer.invoke('tasks:snooze', request),
+  'tasks:wontdo': (request) => ipcRenderer.invoke('tasks:wontdo', request),
+  'tasks:create': (request) => ipcRenderer.invoke('tasks:create', request),
+  'tasks:plan': (request) => ipcRenderer.invoke('tasks:plan', request),
   onDidChange(listener) {
     const wrapped = (_event: IpcRendererEvent, payload: DidChangeEvent) => listener(payload);
     ipcRenderer.on(DID_CHANGE_CHANNEL, wrapped);

@@ -20,6 +20,12 @@ export interface ChecksStatus {
 /** Runs every check over the inventory and reconciles the findings (idempotent). */
 export class ChecksService {
   private status: ChecksStatus = { catalogue: { available: false, error: 'The checks have not run yet.' } };
+  private readonly listeners: (() => void)[] = [];
+
+  /** Calls `listener` after every run (the tasks follow the findings). */
+  onDidRun(listener: () => void): void {
+    this.listeners.push(listener);
+  }
 
   constructor(
     private readonly findings: FindingsRepository,
@@ -55,6 +61,7 @@ export class ChecksService {
       kindsRun,
     );
     this.findings.apply(upserts, autoResolve, timestamp(this.clock));
+    for (const listener of this.listeners) listener();
     return upserts.filter((u) => u.status === 'open').length;
   }
 

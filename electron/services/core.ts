@@ -5,6 +5,8 @@ import type { ChangeArea, ImportProgress } from '../../common/ipc/contract';
 import { DATABASE_FILE, openDatabase } from '../db/connection';
 import { AccountsRepository } from '../db/repositories/accountsRepository';
 import { EmailBreachesRepository } from '../db/repositories/emailBreachesRepository';
+import { HistoryRepository } from '../db/repositories/historyRepository';
+import { TasksRepository } from '../db/repositories/tasksRepository';
 import { FindingsRepository } from '../db/repositories/findingsRepository';
 import { ImportsRepository } from '../db/repositories/importsRepository';
 import { LedgerRepository } from '../db/repositories/ledgerRepository';
@@ -15,12 +17,13 @@ import { TrashRepository } from '../db/repositories/trashRepository';
 import type { PlatformPort } from '../platform/port';
 import { ChecksService } from './checksService';
 import { ExposureService } from './exposureService';
-import { systemClock, type Clock } from './clock';
+import { systemClock, timestamp, type Clock } from './clock';
 import { ImportService } from './importService';
 import { InventoryService } from './inventoryService';
 import { getCatalogue } from './datasets/loadDatasets';
 import { createPasswordHealth } from './passwordHealthDeps';
 import { SettingsService } from './settingsService';
+import { TasksService } from './tasksService';
 
 /** What the app needs to run, whatever the shell around it (Electron, the CLI, the e2e harness). */
 export interface CoreOptions {
@@ -34,6 +37,8 @@ export interface CoreOptions {
   version?: string;
   /** The network for opt-in online checks (tests pass a fake). */
   fetchImpl?: typeof fetch;
+  /** Who is making changes, for the history (the person, or a named helper). */
+  actor?: string;
   /** The public datasets (default: the bundled ones, loaded on first use). */
   catalogue?: () => Catalogue;
 }
@@ -54,6 +59,8 @@ export interface Core {
   readonly passwordSignals: PasswordSignalsRepository;
   readonly emailBreaches: EmailBreachesRepository;
   readonly exposure: ExposureService;
+  readonly tasks: TasksService;
+  readonly history: HistoryRepository;
   /** Tells open views that these areas changed (re-running the checks first if accounts did). */
   notify(areas: ChangeArea[]): void;
   /** Stops background workers, forgets pending imports and closes the database. */
@@ -79,15 +86,29 @@ export function openCore(options: CoreOptions): Core {
     }
   };
   const people = new PeopleRepository(db);
+  const passwordSignals = new PasswordSignalsRepository(db);
   const accounts = new AccountsRepository(db);
   const inventory = new InventoryService(people, accounts, new TrashRepository(db), clock, notify);
   inventory.initialise();
   checks.run();
   const settings = new SettingsService(new SettingsRepository(db));
   const exposure = new ExposureService(catalogue, emailBreaches, people, checks, clock, notify);
+  const history = new HistoryRepository(db);
+  const tasks = new TasksService(
+    new TasksRepository(db),
+    accounts,
+    passwordSignals,
+    checks,
+    catalogue,
+    clock,
+    notify,
+    (entry) => history.append({ ...entry, at: timestamp(clock), actor: options.actor ?? 'Me' }),
+  );
+  // The tasks follow the findings: every check run reconciles them.
+  checks.onDidRun(() => tasks.reconcile());
+  tasks.reconcile();
   const ledger = new LedgerRepository(db);
   const health = createPasswordHealth(options.dataDir, options.platform);
-  const passwordSignals = new PasswordSignalsRepository(db);
   const imports = new ImportService({
     people,
     accounts,
@@ -119,6 +140,8 @@ export function openCore(options: CoreOptions): Core {
     passwordSignals,
     emailBreaches,
     exposure,
+    tasks,
+    history,
     notify,
     close: async () => {
       imports.dispose();

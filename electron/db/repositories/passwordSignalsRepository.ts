@@ -14,6 +14,7 @@ export class PasswordSignalsRepository {
   private readonly upsertOne;
   private readonly getOne;
   private readonly listFacts;
+  private readonly forgetOne;
 
   constructor(db: Database.Database) {
     this.upsertOne = db.prepare(
@@ -37,6 +38,7 @@ export class PasswordSignalsRepository {
         pwned_count: number | null;
       }
     >(`SELECT account_id, common_rank, online_status, pwned_count FROM password_signals`);
+    this.forgetOne = db.prepare<[number]>(`DELETE FROM password_signals WHERE account_id = ?`);
     this.getOne = db.prepare<[number], { exact_fingerprint: string }>(
       `SELECT exact_fingerprint FROM password_signals WHERE account_id = ?`,
     );
@@ -57,6 +59,11 @@ export class PasswordSignalsRepository {
       online_checked_at: signals.onlineCheckedAt,
       now,
     });
+  }
+
+  /** Drops what was known about an account's password (it was changed: the verdicts were about the old one). */
+  forget(accountId: number): void {
+    this.forgetOne.run(accountId);
   }
 
   /** Breach facts per account id (for reports and the CLI). */

@@ -101,12 +101,20 @@ export function defaultWorkerCount(): number {
  * Throws the usual `MODULE_NOT_FOUND` error if they are not installed.
  */
 export function resolveZxcvbnModules(from: string | URL = import.meta.url): ZxcvbnModulePaths {
-  const resolve = createRequire(from).resolve;
+  const resolve = (id: string) => unpacked(createRequire(from).resolve(id));
   return {
     core: resolve('@zxcvbn-ts/core'),
     common: resolve('@zxcvbn-ts/language-common'),
     en: resolve('@zxcvbn-ts/language-en'),
   };
+}
+
+/**
+ * In a packaged app the modules sit inside `app.asar`; electron-builder also unpacks them
+ * (`asarUnpack` in electron-builder.yml) so the worker threads can load them from plain files.
+ */
+function unpacked(path: string): string {
+  return path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
 }
 
 type WorkerItem = [password: string, userInputs: string[]];

@@ -10,6 +10,7 @@ export const queryKeys = {
   findings: ['findings'] as const,
   settings: ['settings'] as const,
   ledger: ['ledger'] as const,
+  tasks: ['tasks'] as const,
   appInfo: ['app'] as const,
 } satisfies Record<ChangeArea | 'appInfo', readonly string[]>;
 
@@ -39,6 +40,8 @@ export const useSettings = () =>
 
 export const useLedger = () =>
   useQuery({ queryKey: queryKeys.ledger, queryFn: () => call('ledger:list', {}) });
+
+export const useTasks = () => useQuery({ queryKey: queryKeys.tasks, queryFn: () => call('tasks:list', {}) });
 
 export const useDataSources = () =>
   useQuery({ queryKey: ['data-sources'], queryFn: () => call('data:sources', {}), staleTime: Infinity });

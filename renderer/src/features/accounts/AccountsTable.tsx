@@ -5,7 +5,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Account } from '../../../../common/ipc/contract';
 import type { AccountSort, AccountSortKey } from '../../../../common/domain/accountQuery';
 import { CATEGORY_LABELS } from '../../../../common/domain/inventory';
-import { CriticalityBadge, MfaBadge } from '../../components/Badges';
+import { STRENGTH_LABELS, type StrengthScore } from '../../../../common/domain/passwords/strength';
+import { CriticalityBadge, MfaBadge, ToneBadge } from '../../components/Badges';
 import classes from './AccountsTable.module.css';
 
 const COLUMNS: { key: AccountSortKey; label: string }[] = [
@@ -15,7 +16,8 @@ const COLUMNS: { key: AccountSortKey; label: string }[] = [
   { key: 'category', label: 'Category' },
   { key: 'criticality', label: 'Criticality' },
   { key: 'mfa', label: 'Two-step' },
-  { key: 'passwordChangedAt', label: 'Password changed' },
+  { key: 'passwordStrength', label: 'Password' },
+  { key: 'passwordChangedAt', label: 'Changed' },
 ];
 
 const ROW_HEIGHT = 52;
@@ -144,6 +146,17 @@ export function AccountsTable({
                 </div>
                 <div role="cell" className={classes.cell}>
                   <MfaBadge value={account.mfa} />
+                </div>
+                <div role="cell" className={classes.cell}>
+                  {account.passwordStrength === null ? (
+                    <Text size="sm" c="dimmed">
+                      —
+                    </Text>
+                  ) : (
+                    <ToneBadge tone={account.passwordStrength <= 1 ? 'red' : account.passwordStrength === 2 ? 'yellow' : 'teal'}>
+                      {STRENGTH_LABELS[account.passwordStrength as StrengthScore]}
+                    </ToneBadge>
+                  )}
                 </div>
                 <div role="cell" className={classes.cell}>
                   <Text size="sm" c={account.passwordChangedAt ? undefined : 'dimmed'}>

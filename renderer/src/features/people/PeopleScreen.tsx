@@ -18,7 +18,7 @@ import { IconMail, IconPencil, IconPlus, IconTrash, IconUserPlus } from '@tabler
 import type { Person } from '../../../../common/ipc/contract';
 import { emailAddressSchema, personNameSchema } from '../../../../common/domain/validation';
 import { ApiError, messageOf } from '../../api/client';
-import { useChannelMutation, usePeople } from '../../api/hooks';
+import { useChannelMutation, useEmailBreaches, usePeople } from '../../api/hooks';
 import { notifyDeleted, notifyError } from '../../app/notify';
 import { ToneBadge } from '../../components/Badges';
 
@@ -76,6 +76,11 @@ function PersonCard({
   onDelete: () => void;
 }) {
   const removeEmail = useChannelMutation('emails:delete', ['people']);
+  const marks = useEmailBreaches();
+  const breachesByEmail = new Map<number, string[]>();
+  for (const mark of marks.data ?? []) {
+    breachesByEmail.set(mark.emailId, [...(breachesByEmail.get(mark.emailId) ?? []), mark.breachName]);
+  }
   return (
     <Card withBorder padding="lg" component="section" aria-label={person.name}>
       <Group justify="space-between" wrap="nowrap" mb="xs">
@@ -123,9 +128,16 @@ function PersonCard({
           <Group key={email.id} gap="xs" wrap="nowrap" justify="space-between">
             <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
               <IconMail size={16} aria-hidden color="var(--mantine-color-gray-6)" />
-              <Text size="sm" truncate>
-                {email.address}
-              </Text>
+              <div style={{ minWidth: 0 }}>
+                <Text size="sm" truncate>
+                  {email.address}
+                </Text>
+                {(breachesByEmail.get(email.id) ?? []).length > 0 && (
+                  <Text size="xs" c="red.9">
+                    In breaches: {(breachesByEmail.get(email.id) ?? []).join(', ')}
+                  </Text>
+                )}
+              </div>
             </Group>
             <ActionIcon
               variant="subtle"

@@ -1,0 +1,91 @@
+import type { Criticality } from '../inventory';
+import type { FindingKind, Severity } from '../checks/findings';
+
+/** What a task asks a person to do. */
+export const TASK_KINDS = ['change_password', 'enable_mfa', 'upgrade_mfa', 'fix_url', 'review_email', 'manual'] as const;
+/** One of {@link TASK_KINDS}. */
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+/** Priorities, most urgent first. */
+export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+/** One of {@link PRIORITIES}. */
+export type Priority = (typeof PRIORITIES)[number];
+
+/** Where a task stands. */
+export const TASK_STATUSES = ['todo', 'in_progress', 'done', 'snoozed', 'wont_do'] as const;
+/** One of {@link TASK_STATUSES}. */
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** Days from creation to the default due date, by priority (DESIGN.md); P4 has none. */
+export const DUE_DAYS: Record<Priority, number | null> = { P1: 1, P2: 3, P3: 14, P4: null };
+
+/**
+ * Priority from severity × account criticality (DESIGN.md): a critical finding is P1 anywhere; a
+ * critical account lifts high and medium findings one step; low findings are P4 (P3 on a critical
+ * account).
+ */
+export function priorityOf(severity: Severity, criticality: Criticality): Priority {
+  const lift = criticality === 'critical' ? 1 : 0;
+  const base = { critical: 0, high: 1, medium: 2, low: 3 }[severity];
+  const index = Math.max(0, base - (severity === 'critical' ? 0 : lift));
+  return PRIORITIES[index]!;
+}
+
+/** The more urgent of two priorities. */
+export const higherPriority = (a: Priority, b: Priority): Priority => (a < b ? a : b);
+
+/** `YYYY-MM-DD` plus `days`. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y, m - 1, d + days));
+  return next.toISOString().slice(0, 10);
+}
+
+/** The default due date for a priority, from `today`. */
+export function defaultDueDate(priority: Priority, today: string): string | null {
+  const days = DUE_DAYS[priority];
+  return days === null ? null : addDays(today, days);
+}
+
+/** The task a finding turns into, for each account it concerns ("one task per thing a person does"). */
+export function taskKindFor(kind: FindingKind): TaskKind {
+  switch (kind) {
+    case 'password_pwned':
+    case 'password_reused':
+    case 'password_similar':
+    case 'password_weak':
+    case 'breached_service':
+      return 'change_password';
+    case 'mfa_available':
+      return 'enable_mfa';
+    case 'mfa_upgrade':
+      return 'upgrade_mfa';
+    case 'insecure_url':
+      return 'fix_url';
+    case 'email_in_breach':
+      return 'review_email';
+  }
+}
+
+/** Titles in the imperative, naming the service. */
+export function taskTitle(kind: TaskKind, subject: string): string {
+  switch (kind) {
+    case 'change_password':
+      return `Change your password at ${subject}`;
+    case 'enable_mfa':
+      return `Turn on two-step sign-in at ${subject}`;
+    case 'upgrade_mfa':
+      return `Switch ${subject} to a stronger second step`;
+    case 'fix_url':
+      return `Sign in to ${subject} only over https`;
+    case 'review_email':
+      return `Check the accounts that use ${subject}`;
+    case 'manual':
+      return subject;
+  }
+}
+
+/** Snoozing is allowed for 1 day to 2 weeks (as Entra's MFA registration campaigns allow). */
+export function isValidSnooze(until: string, today: string): boolean {
+  return until > today && until <= addDays(today, 14);
+}

@@ -1,0 +1,134 @@
+import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import {
+  chainHash,
+  GENESIS_HASH,
+  verifyChain,
+  type ChainedEntry,
+  type ChainHead,
+  type ChainVerification,
+  type HistoryEntry,
+  type HistorySubjectType,
+} from '../../../common/domain/history/chain';
+
+/** SHA-256 of the UTF-8 bytes of `text`, as 64 lowercase hex digits. */
+export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** Which rows {@link HistoryRepository.list} returns: all, one subject type, or one subject. */
+export type HistoryFilter = { limit?: number } & (
+  { subjectType?: undefined; subjectId?: undefined } | { subjectType: HistorySubjectType; subjectId?: number }
+);
+
+// Aliased to the entry's field names so a row is a ChainedEntry as read.
+const COLUMNS = `seq, at, actor, subject_type AS subjectType, subject_id AS subjectId, action,
+  from_value AS "from", to_value AS "to", note, prev_hash AS prevHash, hash`;
+
+/**
+ * SQLite stores text as UTF-8, so a lone UTF-16 surrogate (half an emoji, e.g. from a cut paste)
+ * comes back as U+FFFD. Hashing what will be read back keeps an honest row from looking edited.
+ */
+const wellFormed = (text: string): string => text.replace(/\p{Cs}/gu, '\uFFFD');
+const wellFormedOrNull = (text: string | null): string | null => (text === null ? null : wellFormed(text));
+
+/**
+ * The history of changes as a hash chain (`common/domain/history/chain.ts`), append-only. Each row
+ * and the head anchor (`history_head`) are written in one transaction. A new row chains from the
+ * head, not from whatever the last row is now: if rows were removed behind the app's back, the next
+ * append keeps that visible instead of papering over it.
+ */
+export class HistoryRepository {
+  private readonly selectHead;
+  private readonly selectLastSeq;
+  private readonly insertOne;
+  private readonly writeHead;
+  private readonly listAll;
+  private readonly listByType;
+  private readonly listBySubject;
+  private readonly iterateInOrder;
+  private readonly appendInTransaction;
+  private readonly verifyInTransaction;
+
+  constructor(db: Database.Database) {
+    this.selectHead = db.prepare<[], ChainHead>(`SELECT count, hash FROM history_head WHERE id = 1`);
+    this.selectLastSeq = db.prepare<[], { seq: number }>(`SELECT coalesce(max(seq), 0) AS seq FROM history`);
+    this.insertOne = db.prepare<[ChainedEntry]>(
+      `INSERT INTO history (seq, at, actor, subject_type, subject_id, action, from_value, to_value, note, prev_hash, hash)
+       VALUES (@seq, @at, @actor, @subjectType, @subjectId, @action, @from, @to, @note, @prevHash, @hash)`,
+    );
+    this.writeHead = db.prepare<[ChainHead]>(
+      `INSERT INTO history_head (id, count, hash) VALUES (1, @count, @hash)
+       ON CONFLICT (id) DO UPDATE SET count = excluded.count, hash = excluded.hash`,
+    );
+    this.listAll = db.prepare<[{ limit: number }], ChainedEntry>(
+      `SELECT ${COLUMNS} FROM history ORDER BY seq DESC LIMIT @limit`,
+    );
+    this.listByType = db.prepare<[{ subjectType: string; limit: number }], ChainedEntry>(
+      `SELECT ${COLUMNS} FROM history WHERE subject_type = @subjectType ORDER BY seq DESC LIMIT @limit`,
+    );
+    this.listBySubject = db.prepare<
+      [{ subjectType: string; subjectId: number; limit: number }],
+      ChainedEntry
+    >(
+      `SELECT ${COLUMNS} FROM history WHERE subject_type = @subjectType AND subject_id = @subjectId
+       ORDER BY seq DESC LIMIT @limit`,
+    );
+    this.iterateInOrder = db.prepare<[], ChainedEntry>(`SELECT ${COLUMNS} FROM history ORDER BY seq`);
+
+    // better-sqlite3 turns a transaction inside an outer one into a savepoint, so appending from
+    // within a larger change commits (or rolls back) with it.
+    this.appendInTransaction = db.transaction((entry: Omit<HistoryEntry, 'seq'>): ChainedEntry => {
+      const head = this.selectHead.get() ?? { count: 0, hash: GENESIS_HASH };
+      const seq = Math.max(head.count, this.selectLastSeq.get()?.seq ?? 0) + 1;
+      const unhashed = {
+        seq,
+        at: wellFormed(entry.at),
+        actor: wellFormed(entry.actor),
+        subjectType: entry.subjectType,
+        subjectId: entry.subjectId,
+        action: wellFormed(entry.action),
+        from: wellFormedOrNull(entry.from),
+        to: wellFormedOrNull(entry.to),
+        note: wellFormed(entry.note),
+        prevHash: head.hash,
+      };
+      const record: ChainedEntry = { ...unhashed, hash: chainHash(head.hash, unhashed, sha256Hex) };
+      this.insertOne.run(record);
+      this.writeHead.run({ count: seq, hash: record.hash });
+      return record;
+    });
+
+    // One read transaction, so the head and the rows are the same snapshot even while another
+    // connection appends.
+    this.verifyInTransaction = db.transaction((): ChainVerification => {
+      const head = this.selectHead.get() ?? { count: 0, hash: GENESIS_HASH };
+      return verifyChain(this.iterateInOrder.iterate(), sha256Hex, head);
+    });
+  }
+
+  /**
+   * Records one change: gives it the next sequence number, chains it from the head and moves the
+   * head, all in one transaction (a savepoint inside a caller's transaction). Returns the row as
+   * stored, with its hashes.
+   */
+  append(entry: Omit<HistoryEntry, 'seq'>): ChainedEntry {
+    return this.appendInTransaction(entry);
+  }
+
+  /** Rows newest first: all of them, one subject type's, or one subject's; at most `limit`. */
+  list(filter: HistoryFilter = {}): ChainedEntry[] {
+    const limit = filter.limit ?? -1;
+    if (filter.subjectType === undefined) return this.listAll.all({ limit });
+    if (filter.subjectId === undefined)
+      return this.listByType.all({ subjectType: filter.subjectType, limit });
+    return this.listBySubject.all({ subjectType: filter.subjectType, subjectId: filter.subjectId, limit });
+  }
+
+  /**
+   * Verifies the whole chain, streamed in sequence order, against the head anchor. Detects any edit,
+   * removal, reordering or insertion made without recomputing the hashes; see `chain.ts` for what it
+   * cannot detect.
+   */
+  verify(): ChainVerification {
+    return this.verifyInTransaction();
+  }
+}
