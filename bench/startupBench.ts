@@ -14,7 +14,16 @@ import { openCore } from '../electron/services/core';
 import { markdownTable, REPO_ROOT, type BenchOptions, type BenchResult } from './common';
 
 export const DEFAULT_STARTUP_SIZES = [10_000];
-const SERVICES = ['linkedin.com', 'dropbox.com', 'adobe.com', 'myspace.com', 'google.com', 'github.com', 'amazon.com', 'example.com'];
+const SERVICES = [
+  'linkedin.com',
+  'dropbox.com',
+  'adobe.com',
+  'myspace.com',
+  'google.com',
+  'github.com',
+  'amazon.com',
+  'example.com',
+];
 
 /** A data folder with `size` accounts and password signals (~30% reused, ~10% weak). */
 async function seed(size: number): Promise<string> {
@@ -94,7 +103,10 @@ export async function runStartupBench(options: BenchOptions): Promise<BenchResul
     ]);
   }
   const markdown = [
-    markdownTable(['Accounts', 'Open (migrate, datasets, checks)', 'First screen data', 'Re-run checks', 'Open findings'], rows),
+    markdownTable(
+      ['Accounts', 'Open (migrate, datasets, checks)', 'First screen data', 'Re-run checks', 'Open findings'],
+      rows,
+    ),
     '',
     '- Median of the runs, each in a fresh Node process (tsx); Electron start-up itself is not included.',
   ].join('\n');

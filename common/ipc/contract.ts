@@ -135,6 +135,10 @@ export interface Task {
   createdAt: string;
   updatedAt: string;
   doneAt: string | null;
+  /** Open and due today or earlier (by the main process's clock). */
+  isDue: boolean;
+  /** Open and past its due date. */
+  isOverdue: boolean;
 }
 
 /** A finding: something wrong with one or more accounts, and why. */
@@ -211,6 +215,10 @@ export interface Settings {
   onlinePwnedCheck: boolean;
   /** The range API's base URL (tests point it at a local fake server). */
   pwnedRangeUrl: string;
+  /** Have I Been Pwned's base URL for the email search (with the user's own key). */
+  hibpApiUrl: string;
+  /** Where the public datasets are refreshed from. */
+  datasetUrls: { breaches: string; twoFactor: string; passkeys: string };
 }
 
 /** One outbound request, as the user can read it. */
@@ -264,6 +272,28 @@ interface Responses {
   'tasks:wontdo': Task;
   'tasks:create': Task;
   'tasks:plan': Task;
+  'history:verify': { ok: boolean; count: number; brokenAt: number | null; reason: string | null };
+  'history:list': {
+    seq: number;
+    at: string;
+    actor: string;
+    subjectType: string;
+    subjectId: number;
+    action: string;
+    from: string | null;
+    to: string | null;
+    note: string;
+  }[];
+  'online:keyStatus': { hasKey: boolean; keychainAvailable: boolean };
+  'online:saveApiKey': { hasKey: boolean; keychainAvailable: boolean };
+  'online:deleteApiKey': { hasKey: boolean; keychainAvailable: boolean };
+  'online:checkEmails': {
+    address: string;
+    status: 'found' | 'not_found' | 'failed';
+    breaches: string[];
+    reason: string | null;
+  }[];
+  'online:refreshData': { refreshed: string[]; failed: { dataset: string; reason: string }[] };
 }
 
 /** The request type of a channel, as the renderer sends it (before validation). */

@@ -10,8 +10,16 @@ import type { ImportFormat } from '../domain/import/types';
 import { DISMISS_REASONS, type DismissReason } from '../domain/checks/findings';
 
 const empty = z.object({}).strict();
+const serviceUrlSchema = z
+  .string()
+  .trim()
+  .refine(
+    (value) => isAllowedServiceUrl(value),
+    'Use an https address (or http://127.0.0.1 for a local test server).',
+  );
 const breachNameSchema = z.string().min(1).max(200);
-const dateSchema = (what: string) => z.string().refine(isCalendarDate, `Enter ${what} as a real date (YYYY-MM-DD).`);
+const dateSchema = (what: string) =>
+  z.string().refine(isCalendarDate, `Enter ${what} as a real date (YYYY-MM-DD).`);
 const sessionIdSchema = z.string().regex(/^[a-f0-9-]{36}$/, 'Unknown import.');
 
 /** The largest export accepted from a drop (base64 of 64 MiB). */
@@ -106,6 +114,11 @@ export const requestSchemas = {
         .trim()
         .refine(isAllowedServiceUrl, 'Use an https address (or http://127.0.0.1 for a local test server).')
         .optional(),
+      hibpApiUrl: serviceUrlSchema.optional(),
+      datasetUrls: z
+        .object({ breaches: serviceUrlSchema, twoFactor: serviceUrlSchema, passkeys: serviceUrlSchema })
+        .strict()
+        .optional(),
     })
     .strict(),
   'ledger:list': empty,
@@ -135,12 +148,27 @@ export const requestSchemas = {
     })
     .strict(),
   'data:sources': empty,
+  'history:verify': empty,
+  'history:list': z
+    .object({
+      subjectType: z.enum(['task', 'finding', 'account']).optional(),
+      subjectId: idSchema.optional(),
+      limit: z.int().min(1).max(5000).optional(),
+    })
+    .strict(),
+  'online:keyStatus': empty,
+  'online:saveApiKey': z.object({ key: z.string().trim().min(1, 'Paste your API key.').max(200) }).strict(),
+  'online:deleteApiKey': empty,
+  'online:checkEmails': z.object({ emailId: idSchema.optional() }).strict(),
+  'online:refreshData': empty,
   'tasks:list': empty,
   'tasks:done': z
     .object({
       id: idSchema,
       changedOn: dateSchema('the date you changed it').optional(),
-      mfa: z.enum(['sms', 'email', 'totp', 'push', 'passkey', 'security_key'], 'Choose the two-step method.').optional(),
+      mfa: z
+        .enum(['sms', 'email', 'totp', 'push', 'passkey', 'security_key'], 'Choose the two-step method.')
+        .optional(),
       note: z.string().trim().max(500).optional(),
     })
     .strict(),

@@ -108,3 +108,60 @@ test('search the breach catalogue, add an account from it, and record a breach n
   ).toBeVisible();
   await expect(findings.getByRole('listitem', { name: /^Dropbox was breached in July 2012/ })).toBeVisible();
 });
+
+test('a task goes from open to verified, a snooze hides it, and the badge counts what is due', async ({
+  app,
+  restart,
+}) => {
+  const importing = new ImportPage(app);
+  await importing.open();
+  await importing.choose(`${EXPORTS}/bitwarden.csv`);
+  await importing.dialog.getByRole('button', { name: /^Import \d+ accounts$/ }).click();
+  await importing.dialog.getByRole('button', { name: 'Close' }).last().click();
+
+  const nav = app.page.getByRole('navigation', { name: 'Screens' });
+  await expect(nav.getByLabel(/\d+ due or overdue/)).toHaveCount(0); // nothing is due on the day it was created
+  await nav.getByRole('link', { name: 'Tasks' }).click();
+  const tasks = app.page.getByRole('list', { name: 'Tasks' });
+  const adobe = tasks.getByRole('listitem', { name: 'Change your password at Adobe' });
+  await expect(adobe).toContainText('Adobe was breached in October 2013');
+  await expect(adobe.getByRole('link', { name: /Change-password page at Adobe/ })).toBeVisible();
+
+  // Done without the evidence: not verified, and it says why.
+  await adobe.getByRole('button', { name: 'Done…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Change your password at Adobe' });
+  await dialog.getByLabel('I changed the password on').fill('2013-01-01');
+  await dialog.getByRole('button', { name: 'Mark done' }).click();
+  await app.page
+    .getByRole('radiogroup', { name: 'Which tasks' })
+    .getByText(/^Done \(/)
+    .click();
+  await expect(adobe).toContainText('Not verified');
+
+  // With a date after the breach: verified.
+  await adobe.getByRole('button', { name: 'Done…' }).click();
+  await dialog.getByLabel('I changed the password on').fill('2026-11-01');
+  await dialog.getByRole('button', { name: 'Mark done' }).click();
+  await expect(adobe).toContainText('Verified');
+
+  await app.page
+    .getByRole('radiogroup', { name: 'Which tasks' })
+    .getByText(/^Open \(/)
+    .click();
+  const dropbox = tasks.getByRole('listitem', { name: 'Turn on two-step sign-in at Dropbox' });
+  await dropbox.getByRole('button', { name: 'Snooze…' }).click();
+  await app.page.getByRole('dialog').getByRole('button', { name: 'Snooze' }).click();
+  await expect(dropbox).toContainText('Snoozed until');
+
+  // Three days later: the P1 and P2 tasks are due, and stand out.
+  const later = await restart({ now: () => new Date(Date.now() + 3 * 86_400_000) });
+  const laterNav = later.page.getByRole('navigation', { name: 'Screens' });
+  await expect(laterNav.getByLabel(/^\d+ due or overdue$/)).toBeVisible();
+  await laterNav.getByRole('link', { name: 'Tasks' }).click();
+  await expect(
+    later.page
+      .getByRole('list', { name: 'Tasks' })
+      .getByText(/overdue/)
+      .first(),
+  ).toBeVisible();
+});

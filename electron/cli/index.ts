@@ -8,7 +8,8 @@ import { IMPORT_FORMATS } from '../../common/domain/import/index';
 import type { ColumnMapping, ImportFormat } from '../../common/domain/import/types';
 import type { Account, Finding, ImportPreview } from '../../common/ipc/contract';
 import { AppFailure } from '../../common/ipc/result';
-import { emailAddressSchema } from '../../common/domain/validation';
+import { emailAddressSchema, fieldErrorsOf } from '../../common/domain/validation';
+import { requestSchemas } from '../../common/ipc/schemas';
 import { DatabaseFromFutureError } from '../db/migrate';
 import { resolveDataDir } from '../main/security';
 import { createHeadlessPlatform } from '../platform/headless';
@@ -27,6 +28,12 @@ Commands:
                          Add an email address to a person (default: you)
   breaches search TEXT   Search the bundled breach catalogue by name or domain
   check [--offline]      Re-run every check (offline: with the network switched off)
+  tasks                  List fix tasks
+  tasks done ID [--changed-on DATE] [--mfa METHOD]
+                         Mark a task done with the evidence (METHOD: sms, email, totp, push, passkey, security-key)
+  tasks snooze ID --until DATE
+  tasks wontdo ID --reason TEXT
+  history verify         Check the tamper-evident history (exit 0 intact, 1 broken)
 
 Options:
   --data-dir DIR         Use this data folder (default: LOCKSTEP_DATA_DIR, then the app's folder)
@@ -60,6 +67,10 @@ async function main(argv: string[]): Promise<number> {
       'map-password': { type: 'string' },
       'map-username': { type: 'string' },
       'map-title': { type: 'string' },
+      'changed-on': { type: 'string' },
+      mfa: { type: 'string' },
+      until: { type: 'string' },
+      reason: { type: 'string' },
       offline: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -73,7 +84,11 @@ async function main(argv: string[]): Promise<number> {
   const print = (human: string, json: unknown) =>
     process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${human}\n`);
 
-  if (!['import', 'accounts', 'findings', 'people', 'emails', 'breaches', 'check'].includes(command)) {
+  if (
+    !['import', 'accounts', 'findings', 'people', 'emails', 'breaches', 'check', 'tasks', 'history'].includes(
+      command,
+    )
+  ) {
     throw new UsageError(`Unknown command "${command}". Run with --help for the list.`);
   }
   if (command === 'import') {
@@ -84,6 +99,15 @@ async function main(argv: string[]): Promise<number> {
         `Unknown format "${values.format}". Known formats: ${Object.keys(IMPORT_FORMATS).join(', ')}.`,
       );
     }
+  } else if (command === 'tasks') {
+    if (
+      rest.length > 0 &&
+      !(['done', 'snooze', 'wontdo'].includes(rest[0]!) && rest.length === 2 && /^\d+$/.test(rest[1]!))
+    ) {
+      throw new UsageError('Usage: tasks [done|snooze|wontdo ID ...]');
+    }
+  } else if (command === 'history') {
+    if (rest[0] !== 'verify' || rest.length !== 1) throw new UsageError('Usage: history verify');
   } else if (command === 'emails') {
     if (rest[0] !== 'add' || rest.length !== 2)
       throw new UsageError('Usage: emails add ADDRESS [--person NAME]');
@@ -144,6 +168,62 @@ async function main(argv: string[]): Promise<number> {
         );
         return 0;
       }
+      case 'tasks': {
+        if (rest.length === 0) {
+          const tasks = core.tasks.list();
+          print(
+            tasks.length === 0
+              ? 'No tasks.'
+              : tasks
+                  .map(
+                    (t) =>
+                      `#${String(t.id).padEnd(4)} ${t.priority} ${t.status.padEnd(11)} ${(t.dueAt ?? '').padEnd(10)} ${t.title}${t.status === 'done' && !t.verified ? ' (not verified)' : ''}`,
+                  )
+                  .join('\n'),
+            tasks.map((t) => ({
+              id: t.id,
+              title: t.title,
+              kind: t.kind,
+              priority: t.priority,
+              status: t.status,
+              dueAt: t.dueAt,
+              accountId: t.accountId,
+              findingIds: t.findingIds,
+              verified: t.verified,
+            })),
+          );
+          return 0;
+        }
+        const id = Number(rest[1]);
+        const task =
+          rest[0] === 'done'
+            ? core.tasks.done(
+                requestOf('tasks:done', { id, changedOn: values['changed-on'], mfa: mfaOf(values.mfa) }),
+              )
+            : rest[0] === 'snooze'
+              ? core.tasks.snooze(requestOf('tasks:snooze', { id, until: values.until }))
+              : core.tasks.wontDo(requestOf('tasks:wontdo', { id, reason: values.reason }));
+        print(
+          `#${task.id} ${task.title}: ${task.status}${task.status === 'done' ? (task.verified ? ' (verified)' : ` (not verified: ${task.verificationNote})`) : ''}`,
+          {
+            id: task.id,
+            status: task.status,
+            verified: task.verified,
+            verificationNote: task.verificationNote,
+          },
+        );
+        return 0;
+      }
+      case 'history': {
+        const result = core.history.verify();
+        print(
+          result.ok
+            ? `The history is intact: ${result.count} entries.`
+            : `The history is broken at entry ${result.brokenAt} (${result.reason}): it was changed outside Lockstep.`,
+          result,
+        );
+        return result.ok ? 0 : 1;
+      }
       case 'check': {
         const open = core.checks.run();
         const status = core.checks.checksStatus();
@@ -184,6 +264,20 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await core.close();
   }
+}
+
+/** Validates a CLI request with the same schema the app's IPC uses (bad input → exit 2). */
+function requestOf<C extends keyof typeof requestSchemas>(channel: C, raw: Record<string, unknown>) {
+  const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
+  const parsed = requestSchemas[channel].safeParse(defined);
+  if (!parsed.success) {
+    throw new UsageError(Object.values(fieldErrorsOf(parsed.error)).join(' ') || 'Check the arguments.');
+  }
+  return parsed.data as never;
+}
+
+function mfaOf(value: string | undefined): string | undefined {
+  return value === 'security-key' ? 'security_key' : value;
 }
 
 function findPerson(core: Core, name: string | undefined) {

@@ -58,7 +58,7 @@ describe('dispatch', () => {
       ok: true,
       value: { id: 1, domain: 'linkedin.com', urlKind: 'web', personName: 'Me' },
     });
-    expect(changes).toContainEqual(['accounts', 'people', 'findings']);
+    expect(changes).toContainEqual(['accounts', 'people', 'findings', 'tasks']);
   });
 
   it('refuses unknown channels and invalid payloads without running anything', async () => {

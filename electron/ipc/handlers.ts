@@ -73,6 +73,21 @@ export function createHandlers(core: Core): HandlerTable {
     'emails:breaches': () => exposure.marks(),
     'accounts:confirmPasswordChange': (request) => inventory.confirmPasswordChange(request),
     'data:sources': () => exposure.sources(),
+    'history:verify': () => {
+      const result = core.history.verify();
+      return result.ok
+        ? { ok: true, count: result.count, brokenAt: null, reason: null }
+        : { ok: false, count: result.count, brokenAt: result.brokenAt, reason: result.reason };
+    },
+    'history:list': ({ subjectType, subjectId, limit }) =>
+      core.history
+        .list(subjectType ? { subjectType, subjectId, limit: limit ?? 200 } : { limit: limit ?? 200 })
+        .map(({ prevHash: _prev, hash: _hash, ...entry }) => entry),
+    'online:keyStatus': () => core.online.keyStatus(),
+    'online:saveApiKey': (request) => core.online.saveKey(request),
+    'online:deleteApiKey': () => core.online.deleteKey(),
+    'online:checkEmails': (request) => core.online.checkEmails(request),
+    'online:refreshData': () => core.online.refresh(),
     'tasks:list': () => core.tasks.list(),
     'tasks:done': (request) => core.tasks.done(request),
     'tasks:setStatus': (request) => core.tasks.setStatus(request),

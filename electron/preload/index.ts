@@ -41,6 +41,13 @@ const api = {
   'accounts:confirmPasswordChange': (request) =>
     ipcRenderer.invoke('accounts:confirmPasswordChange', request),
   'data:sources': (request) => ipcRenderer.invoke('data:sources', request),
+  'history:verify': (request) => ipcRenderer.invoke('history:verify', request),
+  'history:list': (request) => ipcRenderer.invoke('history:list', request),
+  'online:keyStatus': (request) => ipcRenderer.invoke('online:keyStatus', request),
+  'online:saveApiKey': (request) => ipcRenderer.invoke('online:saveApiKey', request),
+  'online:deleteApiKey': (request) => ipcRenderer.invoke('online:deleteApiKey', request),
+  'online:checkEmails': (request) => ipcRenderer.invoke('online:checkEmails', request),
+  'online:refreshData': (request) => ipcRenderer.invoke('online:refreshData', request),
   'tasks:list': (request) => ipcRenderer.invoke('tasks:list', request),
   'tasks:done': (request) => ipcRenderer.invoke('tasks:done', request),
   'tasks:setStatus': (request) => ipcRenderer.invoke('tasks:setStatus', request),

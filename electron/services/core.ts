@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalogue } from '../../common/content/catalogue';
 import type { ChangeArea, ImportProgress } from '../../common/ipc/contract';
@@ -17,6 +18,8 @@ import { TrashRepository } from '../db/repositories/trashRepository';
 import type { PlatformPort } from '../platform/port';
 import { ChecksService } from './checksService';
 import { ExposureService } from './exposureService';
+import { OnlineService } from './onlineService';
+import { loadCatalogueWithRefreshes, refreshedDatasetsDir } from './online/refreshDatasets';
 import { systemClock, timestamp, type Clock } from './clock';
 import { ImportService } from './importService';
 import { InventoryService } from './inventoryService';
@@ -60,6 +63,7 @@ export interface Core {
   readonly emailBreaches: EmailBreachesRepository;
   readonly exposure: ExposureService;
   readonly tasks: TasksService;
+  readonly online: OnlineService;
   readonly history: HistoryRepository;
   /** Tells open views that these areas changed (re-running the checks first if accounts did). */
   notify(areas: ChangeArea[]): void;
@@ -72,18 +76,30 @@ export function openCore(options: CoreOptions): Core {
   const db = openDatabase(options.dataDir);
   const clock = options.clock ?? systemClock;
   const version = options.version ?? '0.0.0';
+  const userAgent = `Lockstep/${version} (+https://github.com/lockstep)`;
   const emailBreaches = new EmailBreachesRepository(db);
-  const catalogue = options.catalogue ?? getCatalogue;
+  // The bundled datasets (shared by every core in the process), or refreshed copies in this data
+  // folder once the user has refreshed them; reloaded after a refresh.
+  let refreshedCatalogue: Catalogue | null = null;
+  const catalogue =
+    options.catalogue ??
+    (() => {
+      if (!existsSync(refreshedDatasetsDir(options.dataDir))) return getCatalogue();
+      refreshedCatalogue ??= loadCatalogueWithRefreshes(options.dataDir);
+      return refreshedCatalogue;
+    });
   const checks = new ChecksService(new FindingsRepository(db), emailBreaches, catalogue, clock);
   const emit = options.onDidChange ?? (() => {});
   // Any change to accounts re-runs the checks before open views are told, so findings never lag.
+  // Tasks follow findings, so a change to findings is a change to tasks too.
   const notify = (areas: ChangeArea[]) => {
-    if (areas.includes('accounts') && !areas.includes('findings')) {
+    const changed = new Set(areas);
+    if (changed.has('accounts') && !changed.has('findings')) {
       checks.run();
-      emit([...areas, 'findings']);
-    } else {
-      emit(areas);
+      changed.add('findings');
     }
+    if (changed.has('findings')) changed.add('tasks');
+    emit([...changed]);
   };
   const people = new PeopleRepository(db);
   const passwordSignals = new PasswordSignalsRepository(db);
@@ -92,6 +108,7 @@ export function openCore(options: CoreOptions): Core {
   inventory.initialise();
   checks.run();
   const settings = new SettingsService(new SettingsRepository(db));
+  const ledger = new LedgerRepository(db);
   const exposure = new ExposureService(catalogue, emailBreaches, people, checks, clock, notify);
   const history = new HistoryRepository(db);
   const tasks = new TasksService(
@@ -104,10 +121,24 @@ export function openCore(options: CoreOptions): Core {
     notify,
     (entry) => history.append({ ...entry, at: timestamp(clock), actor: options.actor ?? 'Me' }),
   );
+  const online = new OnlineService(
+    options.dataDir,
+    options.platform,
+    settings,
+    ledger,
+    emailBreaches,
+    checks,
+    () => {
+      refreshedCatalogue = null;
+    },
+    clock,
+    notify,
+    userAgent,
+    options.fetchImpl,
+  );
   // The tasks follow the findings: every check run reconciles them.
   checks.onDidRun(() => tasks.reconcile());
   tasks.reconcile();
-  const ledger = new LedgerRepository(db);
   const health = createPasswordHealth(options.dataDir, options.platform);
   const imports = new ImportService({
     people,
@@ -122,7 +153,7 @@ export function openCore(options: CoreOptions): Core {
     progress: options.onImportProgress ?? (() => {}),
     health: () => health.get(),
     transaction: (fn) => db.transaction(fn)(),
-    userAgent: `Lockstep/${version} (+https://github.com/lockstep)`,
+    userAgent,
     fetchImpl: options.fetchImpl,
   });
   return {
@@ -141,6 +172,7 @@ export function openCore(options: CoreOptions): Core {
     emailBreaches,
     exposure,
     tasks,
+    online,
     history,
     notify,
     close: async () => {

@@ -1,8 +1,15 @@
 import type { Settings } from '../../common/ipc/contract';
 import type { SettingsRepository } from '../db/repositories/settingsRepository';
+import { DEFAULT_HIBP_URL } from './online/hibpAccount';
+import { DEFAULT_DATASET_URLS } from './online/refreshDatasets';
 import { DEFAULT_PWNED_RANGE_URL } from './pwnedRange';
 
-const DEFAULTS: Settings = { onlinePwnedCheck: false, pwnedRangeUrl: DEFAULT_PWNED_RANGE_URL };
+const DEFAULTS: Settings = {
+  onlinePwnedCheck: false,
+  pwnedRangeUrl: DEFAULT_PWNED_RANGE_URL,
+  hibpApiUrl: DEFAULT_HIBP_URL,
+  datasetUrls: { ...DEFAULT_DATASET_URLS },
+};
 
 /** User settings over the settings table; online features default to off. */
 export class SettingsService {
@@ -15,6 +22,8 @@ export class SettingsService {
         typeof stored?.onlinePwnedCheck === 'boolean' ? stored.onlinePwnedCheck : DEFAULTS.onlinePwnedCheck,
       pwnedRangeUrl:
         typeof stored?.pwnedRangeUrl === 'string' ? stored.pwnedRangeUrl : DEFAULTS.pwnedRangeUrl,
+      hibpApiUrl: typeof stored?.hibpApiUrl === 'string' ? stored.hibpApiUrl : DEFAULTS.hibpApiUrl,
+      datasetUrls: { ...DEFAULTS.datasetUrls, ...(stored?.datasetUrls ?? {}) },
     };
   }
 

@@ -55,8 +55,17 @@ export class TasksService {
     private readonly history: HistoryRecorder,
   ) {}
 
+  /** Every task, with whether it is due or overdue today. */
   list(): Task[] {
-    return this.tasks.list();
+    const day = today(this.clock);
+    return this.tasks.list().map((task) => {
+      const isOpen = task.status === 'todo' || task.status === 'in_progress';
+      return {
+        ...task,
+        isDue: isOpen && task.dueAt !== null && task.dueAt <= day,
+        isOverdue: isOpen && task.dueAt !== null && task.dueAt < day,
+      };
+    });
   }
 
   /** Brings tasks in line with the open findings (call after every check run). */
@@ -69,7 +78,13 @@ export class TasksService {
       const kind = taskKindFor(finding.kind);
       const targets: { accountId: number | null; subject: string; key: string }[] =
         finding.kind === 'email_in_breach'
-          ? [{ accountId: null, subject: String(finding.evidence.address ?? 'this address'), key: `${kind}:${finding.subject}` }]
+          ? [
+              {
+                accountId: null,
+                subject: String(finding.evidence.address ?? 'this address'),
+                key: `${kind}:${finding.subject}`,
+              },
+            ]
           : finding.accountIds
               .map((id) => accounts.get(id))
               .filter((a): a is Account => a !== undefined)
@@ -82,14 +97,26 @@ export class TasksService {
           entry.findings.push(finding);
           entry.priority = higherPriority(entry.priority, priority);
         } else {
-          desired.set(target.key, { key: target.key, kind, accountId: target.accountId, subject: target.subject, findings: [finding], priority });
+          desired.set(target.key, {
+            key: target.key,
+            kind,
+            accountId: target.accountId,
+            subject: target.subject,
+            findings: [finding],
+            priority,
+          });
         }
       }
     }
 
     const now = timestamp(this.clock);
     const day = today(this.clock);
-    const existing = new Map(this.tasks.list().filter((t) => t.key).map((t) => [t.key!, t]));
+    const existing = new Map(
+      this.tasks
+        .list()
+        .filter((t) => t.key)
+        .map((t) => [t.key!, t]),
+    );
     this.tasks.transaction(() => {
       for (const want of desired.values()) {
         const account = want.accountId === null ? undefined : accounts.get(want.accountId);
@@ -103,11 +130,25 @@ export class TasksService {
         const task = existing.get(want.key);
         if (!task) {
           const id = this.tasks.insert(
-            { key: want.key, kind: want.kind, accountId: want.accountId, source: 'finding', dueAt: defaultDueDate(want.priority, day), ...values },
+            {
+              key: want.key,
+              kind: want.kind,
+              accountId: want.accountId,
+              source: 'finding',
+              dueAt: defaultDueDate(want.priority, day),
+              ...values,
+            },
             findingIds,
             now,
           );
-          this.history({ subjectType: 'task', subjectId: id, action: 'created', from: null, to: 'todo', note: values.title });
+          this.history({
+            subjectType: 'task',
+            subjectId: id,
+            action: 'created',
+            from: null,
+            to: 'todo',
+            note: values.title,
+          });
           continue;
         }
         this.tasks.refresh(task.id, values, findingIds, now);
@@ -115,12 +156,31 @@ export class TasksService {
           // Marked done, but the checks still see the problem: not verified, and saying why.
           const note = `Still open: ${values.why.join('; ')}`;
           if (task.status === 'done' && (task.verified || task.verificationNote !== note)) {
-            this.tasks.setStatus(task.id, { ...statusOf(task), verified: false, verificationNote: note }, now);
-            if (task.verified) this.history({ subjectType: 'task', subjectId: task.id, action: 'verification', from: 'verified', to: 'not verified', note });
+            this.tasks.setStatus(
+              task.id,
+              { ...statusOf(task), verified: false, verificationNote: note },
+              now,
+            );
+            if (task.verified)
+              this.history({
+                subjectType: 'task',
+                subjectId: task.id,
+                action: 'verification',
+                from: 'verified',
+                to: 'not verified',
+                note,
+              });
           }
         } else if (task.status === 'snoozed' && task.snoozedUntil !== null && task.snoozedUntil <= day) {
           this.tasks.setStatus(task.id, { ...statusOf(task), status: 'todo', snoozedUntil: null }, now);
-          this.history({ subjectType: 'task', subjectId: task.id, action: 'status', from: 'snoozed', to: 'todo', note: 'Snooze ended' });
+          this.history({
+            subjectType: 'task',
+            subjectId: task.id,
+            action: 'status',
+            from: 'snoozed',
+            to: 'todo',
+            note: 'Snooze ended',
+          });
         }
       }
       for (const task of existing.values()) {
@@ -128,9 +188,30 @@ export class TasksService {
         if (task.status === 'done' && task.verified) continue;
         if (task.status === 'wont_do') continue;
         // Every finding it answered is closed: done and verified, whoever fixed it.
-        const note = task.status === 'done' ? 'Verified: the checks no longer see the problem.' : 'Resolved by itself: the checks no longer see the problem.';
-        this.tasks.setStatus(task.id, { ...statusOf(task), status: 'done', snoozedUntil: null, verified: true, verificationNote: note, doneAt: task.doneAt ?? now }, now);
-        this.history({ subjectType: 'task', subjectId: task.id, action: 'status', from: task.status, to: 'done (verified)', note });
+        const note =
+          task.status === 'done'
+            ? 'Verified: the checks no longer see the problem.'
+            : 'Resolved by itself: the checks no longer see the problem.';
+        this.tasks.setStatus(
+          task.id,
+          {
+            ...statusOf(task),
+            status: 'done',
+            snoozedUntil: null,
+            verified: true,
+            verificationNote: note,
+            doneAt: task.doneAt ?? now,
+          },
+          now,
+        );
+        this.history({
+          subjectType: 'task',
+          subjectId: task.id,
+          action: 'status',
+          from: task.status,
+          to: 'done (verified)',
+          note,
+        });
       }
     });
   }
@@ -143,20 +224,64 @@ export class TasksService {
     const task = this.require(id);
     const day = today(this.clock);
     const now = timestamp(this.clock);
-    if (changedOn && changedOn > day) throw new AppFailure('invalid_input', 'That date is in the future.', { changedOn: 'That date is in the future.' });
+    if (changedOn && changedOn > day)
+      throw new AppFailure('invalid_input', 'That date is in the future.', {
+        changedOn: 'That date is in the future.',
+      });
     const account = task.accountId === null ? undefined : this.accounts.get(task.accountId);
-    if ((changedOn || mfa) && !account) throw new AppFailure('invalid_input', 'This task has no account to record that on.');
+    if ((changedOn || mfa) && !account)
+      throw new AppFailure('invalid_input', 'This task has no account to record that on.');
     this.tasks.transaction(() => {
       if (account && (changedOn || mfa)) {
         const { id: accountId, ...rest } = account;
-        this.accounts.update(accountId, { ...rest, passwordChangedAt: changedOn ?? account.passwordChangedAt, mfa: mfa ?? account.mfa }, now);
+        this.accounts.update(
+          accountId,
+          { ...rest, passwordChangedAt: changedOn ?? account.passwordChangedAt, mfa: mfa ?? account.mfa },
+          now,
+        );
         // A new password: what was known about the old one no longer applies.
-        if (changedOn && (account.passwordChangedAt === null || changedOn >= account.passwordChangedAt)) this.signals.forget(accountId);
-        if (changedOn) this.history({ subjectType: 'account', subjectId: accountId, action: 'password changed', from: account.passwordChangedAt, to: changedOn, note: '' });
-        if (mfa) this.history({ subjectType: 'account', subjectId: accountId, action: 'two-step', from: account.mfa, to: mfa, note: '' });
+        if (changedOn && (account.passwordChangedAt === null || changedOn >= account.passwordChangedAt))
+          this.signals.forget(accountId);
+        if (changedOn)
+          this.history({
+            subjectType: 'account',
+            subjectId: accountId,
+            action: 'password changed',
+            from: account.passwordChangedAt,
+            to: changedOn,
+            note: '',
+          });
+        if (mfa)
+          this.history({
+            subjectType: 'account',
+            subjectId: accountId,
+            action: 'two-step',
+            from: account.mfa,
+            to: mfa,
+            note: '',
+          });
       }
-      this.tasks.setStatus(id, { ...statusOf(task), status: 'done', snoozedUntil: null, wontDoReason: null, verified: false, verificationNote: '', doneAt: now }, now);
-      this.history({ subjectType: 'task', subjectId: id, action: 'status', from: task.status, to: 'done', note: note ?? '' });
+      this.tasks.setStatus(
+        id,
+        {
+          ...statusOf(task),
+          status: 'done',
+          snoozedUntil: null,
+          wontDoReason: null,
+          verified: false,
+          verificationNote: '',
+          doneAt: now,
+        },
+        now,
+      );
+      this.history({
+        subjectType: 'task',
+        subjectId: id,
+        action: 'status',
+        from: task.status,
+        to: 'done',
+        note: note ?? '',
+      });
     });
     this.checks.run(); // reconciles the tasks too (see core.ts)
     this.reconcileManualVerification(id);
@@ -166,27 +291,70 @@ export class TasksService {
 
   setStatus({ id, status }: ParsedRequestOf<'tasks:setStatus'>): Task {
     const task = this.require(id);
-    this.tasks.setStatus(id, { ...statusOf(task), status, snoozedUntil: null, wontDoReason: null, verified: false, verificationNote: '', doneAt: null }, timestamp(this.clock));
-    this.history({ subjectType: 'task', subjectId: id, action: 'status', from: task.status, to: status, note: '' });
+    this.tasks.setStatus(
+      id,
+      {
+        ...statusOf(task),
+        status,
+        snoozedUntil: null,
+        wontDoReason: null,
+        verified: false,
+        verificationNote: '',
+        doneAt: null,
+      },
+      timestamp(this.clock),
+    );
+    this.history({
+      subjectType: 'task',
+      subjectId: id,
+      action: 'status',
+      from: task.status,
+      to: status,
+      note: '',
+    });
     this.changed(['tasks']);
     return this.require(id);
   }
 
   snooze({ id, until }: ParsedRequestOf<'tasks:snooze'>): Task {
-    const task = this.require(id);
+    const task = this.requireOpen(id);
     if (!isValidSnooze(until, today(this.clock))) {
-      throw new AppFailure('invalid_input', 'Snooze for 1 day to 2 weeks.', { until: 'Choose a date from tomorrow to two weeks from today.' });
+      throw new AppFailure('invalid_input', 'Snooze for 1 day to 2 weeks.', {
+        until: 'Choose a date from tomorrow to two weeks from today.',
+      });
     }
-    this.tasks.setStatus(id, { ...statusOf(task), status: 'snoozed', snoozedUntil: until }, timestamp(this.clock));
-    this.history({ subjectType: 'task', subjectId: id, action: 'status', from: task.status, to: `snoozed until ${until}`, note: '' });
+    this.tasks.setStatus(
+      id,
+      { ...statusOf(task), status: 'snoozed', snoozedUntil: until },
+      timestamp(this.clock),
+    );
+    this.history({
+      subjectType: 'task',
+      subjectId: id,
+      action: 'status',
+      from: task.status,
+      to: `snoozed until ${until}`,
+      note: '',
+    });
     this.changed(['tasks']);
     return this.require(id);
   }
 
   wontDo({ id, reason }: ParsedRequestOf<'tasks:wontdo'>): Task {
-    const task = this.require(id);
-    this.tasks.setStatus(id, { ...statusOf(task), status: 'wont_do', snoozedUntil: null, wontDoReason: reason, verified: false }, timestamp(this.clock));
-    this.history({ subjectType: 'task', subjectId: id, action: 'status', from: task.status, to: "won't do", note: reason });
+    const task = this.requireOpen(id);
+    this.tasks.setStatus(
+      id,
+      { ...statusOf(task), status: 'wont_do', snoozedUntil: null, wontDoReason: reason, verified: false },
+      timestamp(this.clock),
+    );
+    this.history({
+      subjectType: 'task',
+      subjectId: id,
+      action: 'status',
+      from: task.status,
+      to: "won't do",
+      note: reason,
+    });
     this.changed(['tasks']);
     return this.require(id);
   }
@@ -194,14 +362,33 @@ export class TasksService {
   /** A task added by hand (a manual task is verified by the person saying it is done). */
   create({ title, accountId, priority, dueAt }: ParsedRequestOf<'tasks:create'>): Task {
     if (accountId !== undefined && !this.accounts.get(accountId)) {
-      throw new AppFailure('invalid_input', 'That account no longer exists.', { accountId: 'That account no longer exists.' });
+      throw new AppFailure('invalid_input', 'That account no longer exists.', {
+        accountId: 'That account no longer exists.',
+      });
     }
     const id = this.tasks.insert(
-      { key: null, kind: 'manual', title, why: [], links: [], accountId: accountId ?? null, source: 'manual', priority, dueAt: dueAt ?? defaultDueDate(priority, today(this.clock)) },
+      {
+        key: null,
+        kind: 'manual',
+        title,
+        why: [],
+        links: [],
+        accountId: accountId ?? null,
+        source: 'manual',
+        priority,
+        dueAt: dueAt ?? defaultDueDate(priority, today(this.clock)),
+      },
       [],
       timestamp(this.clock),
     );
-    this.history({ subjectType: 'task', subjectId: id, action: 'created', from: null, to: 'todo', note: title });
+    this.history({
+      subjectType: 'task',
+      subjectId: id,
+      action: 'created',
+      from: null,
+      to: 'todo',
+      note: title,
+    });
     this.changed(['tasks']);
     return this.require(id);
   }
@@ -210,9 +397,31 @@ export class TasksService {
     const task = this.require(id);
     const nextPriority = priority ?? task.priority;
     const nextDue = dueAt === undefined ? task.dueAt : dueAt;
-    this.tasks.setPlan(id, nextPriority, priority !== undefined || task.priorityIsManual, nextDue, timestamp(this.clock));
-    if (priority && priority !== task.priority) this.history({ subjectType: 'task', subjectId: id, action: 'priority', from: task.priority, to: priority, note: '' });
-    if (dueAt !== undefined && dueAt !== task.dueAt) this.history({ subjectType: 'task', subjectId: id, action: 'due date', from: task.dueAt, to: dueAt, note: '' });
+    this.tasks.setPlan(
+      id,
+      nextPriority,
+      priority !== undefined || task.priorityIsManual,
+      nextDue,
+      timestamp(this.clock),
+    );
+    if (priority && priority !== task.priority)
+      this.history({
+        subjectType: 'task',
+        subjectId: id,
+        action: 'priority',
+        from: task.priority,
+        to: priority,
+        note: '',
+      });
+    if (dueAt !== undefined && dueAt !== task.dueAt)
+      this.history({
+        subjectType: 'task',
+        subjectId: id,
+        action: 'due date',
+        from: task.dueAt,
+        to: dueAt,
+        note: '',
+      });
     this.changed(['tasks']);
     return this.require(id);
   }
@@ -220,34 +429,64 @@ export class TasksService {
   private reconcileManualVerification(id: number): void {
     const task = this.require(id);
     if (task.source !== 'manual') return;
-    this.tasks.setStatus(id, { ...statusOf(task), verified: true, verificationNote: 'Marked done by hand.' }, timestamp(this.clock));
+    this.tasks.setStatus(
+      id,
+      { ...statusOf(task), verified: true, verificationNote: 'Marked done by hand.' },
+      timestamp(this.clock),
+    );
   }
 
   private describe(finding: Finding, accounts: Map<number, Account>): string {
-    return describeFinding(finding.kind, finding.evidence, finding.accountIds.map((id) => accounts.get(id)?.service ?? `Account ${id}`)).title;
+    return describeFinding(
+      finding.kind,
+      finding.evidence,
+      finding.accountIds.map((id) => accounts.get(id)?.service ?? `Account ${id}`),
+    ).title;
   }
 
   private linksFor(want: Desired, account: Account | undefined): TaskLink[] {
     const links: TaskLink[] = [];
-    if (account?.domain && account.urlKind === 'web' && (want.kind === 'change_password' || want.kind === 'fix_url')) {
+    if (
+      account?.domain &&
+      account.urlKind === 'web' &&
+      (want.kind === 'change_password' || want.kind === 'fix_url')
+    ) {
       try {
         const url = this.catalogue().changePasswordUrl(account.domain);
         if (url) links.push({ label: `Change-password page at ${account.service}`, url });
       } catch {
-        links.push({ label: `Change-password page at ${account.service}`, url: `https://${account.domain}/.well-known/change-password` });
+        links.push({
+          label: `Change-password page at ${account.service}`,
+          url: `https://${account.domain}/.well-known/change-password`,
+        });
       }
     }
     for (const finding of want.findings) {
       const documentation = finding.evidence.documentation;
-      if (typeof documentation === 'string' && documentation.startsWith('https://') && !links.some((l) => l.url === documentation)) {
-        links.push({ label: `How to turn on two-step sign-in at ${account?.service ?? 'the service'}`, url: documentation });
+      if (
+        typeof documentation === 'string' &&
+        documentation.startsWith('https://') &&
+        !links.some((l) => l.url === documentation)
+      ) {
+        links.push({
+          label: `How to turn on two-step sign-in at ${account?.service ?? 'the service'}`,
+          url: documentation,
+        });
       }
     }
     return links;
   }
 
+  private requireOpen(id: number): Task {
+    const task = this.require(id);
+    if (task.status === 'done' || task.status === 'wont_do') {
+      throw new AppFailure('conflict', 'This task is already closed. Reopen it first.');
+    }
+    return task;
+  }
+
   private require(id: number): Task {
-    const task = this.tasks.get(id);
+    const task = this.list().find((t) => t.id === id);
     if (!task) throw new AppFailure('not_found', 'That task no longer exists.');
     return task;
   }

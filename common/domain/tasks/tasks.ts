@@ -2,7 +2,14 @@ import type { Criticality } from '../inventory';
 import type { FindingKind, Severity } from '../checks/findings';
 
 /** What a task asks a person to do. */
-export const TASK_KINDS = ['change_password', 'enable_mfa', 'upgrade_mfa', 'fix_url', 'review_email', 'manual'] as const;
+export const TASK_KINDS = [
+  'change_password',
+  'enable_mfa',
+  'upgrade_mfa',
+  'fix_url',
+  'review_email',
+  'manual',
+] as const;
 /** One of {@link TASK_KINDS}. */
 export type TaskKind = (typeof TASK_KINDS)[number];
 

@@ -14,4 +14,10 @@ import { migration0030 } from './0030-exposure';
 import { migration0040 } from './0040-history';
 import { migration0050 } from './0050-tasks';
 
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0040,
+  migration0050,
+];

@@ -59,10 +59,17 @@ const toTask = (row: TaskRow): Task => ({
   wontDoReason: row.wont_do_reason,
   verified: row.verified === 1,
   verificationNote: row.verification_note,
-  findingIds: row.finding_ids ? row.finding_ids.split(',').map(Number).sort((a, b) => a - b) : [],
+  findingIds: row.finding_ids
+    ? row.finding_ids
+        .split(',')
+        .map(Number)
+        .sort((a, b) => a - b)
+    : [],
   createdAt: row.created_at,
   updatedAt: row.updated_at,
   doneAt: row.done_at,
+  isDue: false,
+  isOverdue: false,
 });
 
 /** Fix tasks and the findings each one answers. */
@@ -127,8 +134,20 @@ export class TasksRepository {
   }
 
   /** Updates what a generated task says and which findings it answers (a manual priority stays). */
-  refresh(id: number, values: Pick<TaskValues, 'title' | 'why' | 'links' | 'priority'>, findingIds: readonly number[], now: string): void {
-    this.refreshOne.run({ id, title: values.title, why: JSON.stringify(values.why), links: JSON.stringify(values.links), priority: values.priority, now });
+  refresh(
+    id: number,
+    values: Pick<TaskValues, 'title' | 'why' | 'links' | 'priority'>,
+    findingIds: readonly number[],
+    now: string,
+  ): void {
+    this.refreshOne.run({
+      id,
+      title: values.title,
+      why: JSON.stringify(values.why),
+      links: JSON.stringify(values.links),
+      priority: values.priority,
+      now,
+    });
     this.clearFindings.run(id);
     for (const findingId of findingIds) this.linkFinding.run(id, findingId);
   }

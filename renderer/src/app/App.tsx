@@ -1,7 +1,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { AppShell, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, AppShell, Badge, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { call } from '../api/client';
 import {
   IconAlertTriangle,
+  IconChecklist,
   IconDatabaseSearch,
   IconListDetails,
   IconSettings,
@@ -9,19 +12,21 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { useAccounts, useAppInfo, useChangeSubscription, usePeople } from '../api/hooks';
+import { useAccounts, useAppInfo, useChangeSubscription, usePeople, useTasks } from '../api/hooks';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { BreachesScreen } from '../features/breaches/BreachesScreen';
 import { ExposureScreen } from '../features/exposure/ExposureScreen';
 import { ImportDialog } from '../features/import/ImportDialog';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { dueCount, TasksScreen } from '../features/tasks/TasksScreen';
 import classes from './App.module.css';
 import { ErrorBoundary } from './ErrorBoundary';
 import { routeExternalLinks } from './externalLinks';
 
 const SCREENS = [
   { path: '/exposure', label: 'Exposure', icon: IconAlertTriangle },
+  { path: '/tasks', label: 'Tasks', icon: IconChecklist },
   { path: '/accounts', label: 'Accounts', icon: IconListDetails },
   { path: '/breaches', label: 'Breaches', icon: IconDatabaseSearch },
   { path: '/people', label: 'People', icon: IconUsers },
@@ -37,11 +42,19 @@ export function App() {
   const accounts = useAccounts();
   const info = useAppInfo();
   const [isImporting, setImporting] = useState(false);
+  const tasks = useTasks();
+  const due = dueCount(tasks.data ?? []);
+  const history = useQuery({
+    queryKey: ['history', 'verify'],
+    queryFn: () => call('history:verify', {}),
+    staleTime: Infinity,
+  });
   const startImport = () => setImporting(true);
   const elements: Record<(typeof SCREENS)[number]['path'], ReactNode> = {
     '/exposure': <ExposureScreen onImport={startImport} />,
     '/accounts': <AccountsScreen onImport={startImport} />,
     '/breaches': <BreachesScreen />,
+    '/tasks': <TasksScreen />,
     '/people': <PeopleScreen />,
     '/settings': <SettingsScreen />,
   };
@@ -75,6 +88,13 @@ export function App() {
                   href={`#${path}`}
                   label={label}
                   leftSection={<Icon size={18} aria-hidden />}
+                  rightSection={
+                    path === '/tasks' && due > 0 ? (
+                      <Badge size="sm" color="red.9" variant="filled" aria-label={`${due} due or overdue`}>
+                        {due}
+                      </Badge>
+                    ) : undefined
+                  }
                   className={classes.navLink}
                   active={location.pathname.startsWith(path)}
                   aria-current={location.pathname.startsWith(path) ? 'page' : undefined}
@@ -93,6 +113,13 @@ export function App() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
+        {history.data && !history.data.ok && (
+          <Alert color="red" title="The history of changes has been altered" role="alert" mb="md">
+            Entry {history.data.brokenAt} of the tamper-evident history does not match what Lockstep wrote (
+            {history.data.reason}). Someone or something changed the data file outside Lockstep, so the record
+            of what was done before that point cannot be trusted. Your accounts and tasks still work.
+          </Alert>
+        )}
         <ErrorBoundary key={location.pathname}>
           <Routes>
             {SCREENS.map(({ path }) => (

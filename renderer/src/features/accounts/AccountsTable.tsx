@@ -153,7 +153,15 @@ export function AccountsTable({
                       —
                     </Text>
                   ) : (
-                    <ToneBadge tone={account.passwordStrength <= 1 ? 'red' : account.passwordStrength === 2 ? 'yellow' : 'teal'}>
+                    <ToneBadge
+                      tone={
+                        account.passwordStrength <= 1
+                          ? 'red'
+                          : account.passwordStrength === 2
+                            ? 'yellow'
+                            : 'teal'
+                      }
+                    >
                       {STRENGTH_LABELS[account.passwordStrength as StrengthScore]}
                     </ToneBadge>
                   )}

@@ -1,5 +1,21 @@
-import { Alert, Anchor, Card, Loader, Stack, Switch, Table, Text, Title } from '@mantine/core';
-import { messageOf } from '../../api/client';
+import { useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Loader,
+  PasswordInput,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, call, messageOf } from '../../api/client';
 import classes from '../../components/Screen.module.css';
 import { useChannelMutation, useDataSources, useLedger, useSettings } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
@@ -52,6 +68,9 @@ export function SettingsScreen() {
           />
         )}
       </Card>
+
+      <OnlineEmailCard />
+      <RefreshCard />
 
       <Card withBorder padding="lg" component="section" aria-labelledby="ledger-title">
         <Title order={3} size="h4" id="ledger-title" mb="xs">
@@ -118,12 +137,48 @@ export function SettingsScreen() {
           </Table.Thead>
           <Table.Tbody>
             {[
-              ['Known breaches', sources.data?.dates?.breaches, 'Have I Been Pwned (haveibeenpwned.com)', 'CC BY 4.0', 'https://haveibeenpwned.com/PwnedWebsites'],
-              ['Two-step sign-in directory', sources.data?.dates?.twoFactor, '2factorauth/twofactorauth (2fa.directory)', 'MIT', 'https://2fa.directory/'],
-              ['Passkeys directory', sources.data?.dates?.passkeys, '2factorauth/passkeys', 'CC BY 4.0', 'https://passkeys.2fa.directory/'],
-              ['Change-password pages', sources.data?.dates?.changePasswordUrls, 'apple/password-manager-resources', 'MIT', 'https://github.com/apple/password-manager-resources'],
-              ['Shared sign-ins', sources.data?.dates?.sharedCredentials, 'apple/password-manager-resources', 'MIT', 'https://github.com/apple/password-manager-resources'],
-              ['Common passwords', '2019', 'UK NCSC PwnedPasswordsTop100k, via SecLists', 'MIT', 'https://github.com/danielmiessler/SecLists'],
+              [
+                'Known breaches',
+                sources.data?.dates?.breaches,
+                'Have I Been Pwned (haveibeenpwned.com)',
+                'CC BY 4.0',
+                'https://haveibeenpwned.com/PwnedWebsites',
+              ],
+              [
+                'Two-step sign-in directory',
+                sources.data?.dates?.twoFactor,
+                '2factorauth/twofactorauth (2fa.directory)',
+                'MIT',
+                'https://2fa.directory/',
+              ],
+              [
+                'Passkeys directory',
+                sources.data?.dates?.passkeys,
+                '2factorauth/passkeys',
+                'CC BY 4.0',
+                'https://passkeys.2fa.directory/',
+              ],
+              [
+                'Change-password pages',
+                sources.data?.dates?.changePasswordUrls,
+                'apple/password-manager-resources',
+                'MIT',
+                'https://github.com/apple/password-manager-resources',
+              ],
+              [
+                'Shared sign-ins',
+                sources.data?.dates?.sharedCredentials,
+                'apple/password-manager-resources',
+                'MIT',
+                'https://github.com/apple/password-manager-resources',
+              ],
+              [
+                'Common passwords',
+                '2019',
+                'UK NCSC PwnedPasswordsTop100k, via SecLists',
+                'MIT',
+                'https://github.com/danielmiessler/SecLists',
+              ],
             ].map(([data, date, source, licence, href]) => (
               <Table.Tr key={data}>
                 <Table.Td>{data}</Table.Td>
@@ -143,5 +198,139 @@ export function SettingsScreen() {
         </Text>
       </Card>
     </Stack>
+  );
+}
+
+function OnlineEmailCard() {
+  const status = useQuery({ queryKey: ['settings', 'key'], queryFn: () => call('online:keyStatus', {}) });
+  const save = useChannelMutation('online:saveApiKey', ['settings']);
+  const remove = useChannelMutation('online:deleteApiKey', ['settings']);
+  const check = useChannelMutation('online:checkEmails', ['findings', 'people', 'ledger']);
+  const [key, setKey] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="hibp-title">
+      <Title order={3} size="h4" id="hibp-title" mb="xs">
+        Email search with Have I Been Pwned
+      </Title>
+      <Text size="sm" mb="sm">
+        Looks up your email addresses in every breach Have I Been Pwned knows, with your own API key (from
+        haveibeenpwned.com/API/Key). The addresses themselves are sent; the key is kept only in your system
+        keychain, never in Lockstep&apos;s data file.
+      </Text>
+      {status.data && !status.data.keychainAvailable && !status.data.hasKey && (
+        <Alert color="gray" variant="outline" mb="sm">
+          The system keychain is not available here, so Lockstep cannot keep an API key. You can still record
+          breach notices by hand on the Breaches screen.
+        </Alert>
+      )}
+      {status.data?.hasKey ? (
+        <Group gap="sm">
+          <Text size="sm">An API key is stored in the keychain.</Text>
+          <Button
+            variant="default"
+            loading={check.isPending}
+            onClick={async () => {
+              try {
+                const outcomes = await check.mutateAsync({});
+                const found = outcomes.filter((o) => o.status === 'found');
+                const failed = outcomes.filter((o) => o.status === 'failed');
+                notifications.show({
+                  message: `${found.length} of ${outcomes.length} addresses are in breaches.${failed.length ? ` ${failed.length} could not be checked (${failed[0]?.reason}) — that is not the same as safe.` : ''}`,
+                });
+              } catch (failure) {
+                notifyError(failure, 'Could not check the addresses');
+              }
+            }}
+          >
+            Check my addresses now
+          </Button>
+          <Button
+            variant="subtle"
+            color="red"
+            onClick={() => remove.mutateAsync({}).catch((e: unknown) => notifyError(e))}
+          >
+            Remove the key
+          </Button>
+        </Group>
+      ) : (
+        <form
+          noValidate
+          onSubmit={async (event) => {
+            event.preventDefault();
+            try {
+              await save.mutateAsync({ key });
+              setKey('');
+              setError(null);
+            } catch (failure) {
+              setError(
+                failure instanceof ApiError
+                  ? (failure.fieldErrors.key ?? failure.message)
+                  : messageOf(failure),
+              );
+            }
+          }}
+        >
+          <Group gap="sm" align="flex-start">
+            <PasswordInput
+              aria-label="Have I Been Pwned API key"
+              placeholder="32 characters"
+              value={key}
+              onChange={(event) => setKey(event.currentTarget.value)}
+              error={error}
+              w={320}
+              autoComplete="off"
+            />
+            <Button type="submit" variant="default" loading={save.isPending}>
+              Save key
+            </Button>
+          </Group>
+        </form>
+      )}
+    </Card>
+  );
+}
+
+function RefreshCard() {
+  const refresh = useChannelMutation('online:refreshData', ['findings', 'ledger', 'settings']);
+  const client = useQueryClient();
+  const sources = useDataSources();
+  const [result, setResult] = useState<{
+    refreshed: string[];
+    failed: { dataset: string; reason: string }[];
+  } | null>(null);
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="refresh-title">
+      <Title order={3} size="h4" id="refresh-title" mb="xs">
+        Refresh the public data
+      </Title>
+      <Text size="sm" mb="sm">
+        Downloads the latest breach catalogue (Have I Been Pwned) and two-step and passkey directories
+        (2fa.directory). Nothing about you is sent. Breach data in use:{' '}
+        {sources.data?.dates?.breaches ?? 'unknown'}.
+      </Text>
+      <Button
+        variant="default"
+        loading={refresh.isPending}
+        onClick={async () => {
+          try {
+            setResult(await refresh.mutateAsync({}));
+            await client.invalidateQueries({ queryKey: ['data-sources'] });
+          } catch (failure) {
+            notifyError(failure, 'Could not refresh');
+          }
+        }}
+      >
+        Refresh now
+      </Button>
+      {result && (
+        <Text size="sm" mt="sm" role="status">
+          {result.refreshed.length > 0 ? `Updated: ${result.refreshed.join(', ')}. ` : ''}
+          {result.failed.length > 0
+            ? `Refresh failed for ${result.failed.map((f) => `${f.dataset} (${f.reason})`).join(', ')}; using the data from ${sources.data?.dates?.breaches ?? 'before'}.`
+            : ''}
+        </Text>
+      )}
+    </Card>
   );
 }
