@@ -219,6 +219,8 @@ export interface Settings {
   hibpApiUrl: string;
   /** Where the public datasets are refreshed from. */
   datasetUrls: { breaches: string; twoFactor: string; passkeys: string };
+  /** A desktop notification, at most once a day, for tasks due today or overdue. */
+  reminders: boolean;
 }
 
 /** One outbound request, as the user can read it. */
@@ -284,6 +286,7 @@ interface Responses {
     to: string | null;
     note: string;
   }[];
+  'reminders:check': { notified: boolean; due: number };
   'online:keyStatus': { hasKey: boolean; keychainAvailable: boolean };
   'online:saveApiKey': { hasKey: boolean; keychainAvailable: boolean };
   'online:deleteApiKey': { hasKey: boolean; keychainAvailable: boolean };
@@ -311,6 +314,8 @@ export interface DidChangeEvent {
 }
 /** The event channel for data changes, from main to renderer. */
 export const DID_CHANGE_CHANNEL = 'app:didChange';
+/** The event channel asking the window to show a screen (a clicked reminder). */
+export const NAVIGATE_CHANNEL = 'app:navigate';
 /** The event channel for import progress. */
 export const IMPORT_PROGRESS_CHANNEL = 'import:didProgress';
 
@@ -323,6 +328,8 @@ export type LockstepApi = {
 } & {
   /** Subscribes to change events; returns the unsubscribe function. */
   onDidChange(listener: (event: DidChangeEvent) => void): () => void;
+  /** Subscribes to requests to show a screen (`/tasks?task=12`); returns the unsubscribe function. */
+  onNavigate(listener: (path: string) => void): () => void;
   /** Subscribes to import progress; returns the unsubscribe function. */
   onImportProgress(listener: (event: ImportProgress) => void): () => void;
   /** The file-system path of a dropped file (Electron only; '' elsewhere). */

@@ -115,6 +115,7 @@ export const requestSchemas = {
         .refine(isAllowedServiceUrl, 'Use an https address (or http://127.0.0.1 for a local test server).')
         .optional(),
       hibpApiUrl: serviceUrlSchema.optional(),
+      reminders: z.boolean().optional(),
       datasetUrls: z
         .object({ breaches: serviceUrlSchema, twoFactor: serviceUrlSchema, passkeys: serviceUrlSchema })
         .strict()
@@ -156,6 +157,7 @@ export const requestSchemas = {
       limit: z.int().min(1).max(5000).optional(),
     })
     .strict(),
+  'reminders:check': empty,
   'online:keyStatus': empty,
   'online:saveApiKey': z.object({ key: z.string().trim().min(1, 'Paste your API key.').max(200) }).strict(),
   'online:deleteApiKey': empty,

@@ -117,7 +117,7 @@ test('a task goes from open to verified, a snooze hides it, and the badge counts
   await importing.open();
   await importing.choose(`${EXPORTS}/bitwarden.csv`);
   await importing.dialog.getByRole('button', { name: /^Import \d+ accounts$/ }).click();
-  await importing.dialog.getByRole('button', { name: 'Close' }).last().click();
+  await importing.dialog.getByRole('button', { name: 'Done', exact: true }).click();
 
   const nav = app.page.getByRole('navigation', { name: 'Screens' });
   await expect(nav.getByLabel(/\d+ due or overdue/)).toHaveCount(0); // nothing is due on the day it was created
@@ -164,4 +164,49 @@ test('a task goes from open to verified, a snooze hides it, and the badge counts
       .getByText(/overdue/)
       .first(),
   ).toBeVisible();
+});
+
+test('a daily reminder lists what is due, once a day, and clicking it opens the task', async ({
+  app,
+  restart,
+}) => {
+  const importing = new ImportPage(app);
+  await importing.open();
+  await importing.choose(`${EXPORTS}/bitwarden.csv`);
+  await importing.dialog.getByRole('button', { name: /^Import \d+ accounts$/ }).click();
+  await importing.dialog.getByRole('button', { name: 'Done', exact: true }).click();
+  expect((await app.recording()).notifications).toEqual([]); // nothing is due yet
+
+  const later = await restart({ now: () => new Date(Date.now() + 2 * 86_400_000) });
+  await expect.poll(async () => (await later.recording()).notifications.length).toBe(1);
+  const [reminder] = (await later.recording()).notifications;
+  expect(reminder!.title).toMatch(/^\d+ security tasks are due$/);
+  expect(reminder!.body).toMatch(/overdue\. Next: /);
+
+  await later.clickNotification(0);
+  await expect(later.page.getByRole('heading', { name: 'Tasks', level: 2 })).toBeVisible();
+  await expect(later.page.getByRole('list', { name: 'Tasks' }).locator('[aria-current="true"]')).toHaveCount(
+    1,
+  );
+
+  // Still the same day: no second digest.
+  const again = await restart({ now: () => new Date(Date.now() + 2 * 86_400_000 + 60_000) });
+  await again.page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Tasks' }).click();
+  expect((await again.recording()).notifications).toEqual([]);
+});
+
+test('reminders can be turned off', async ({ app, restart }) => {
+  await app.page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Settings' }).click();
+  const toggle = app.page.getByRole('switch', { name: /Remind me once a day/ });
+  await expect(toggle).toBeChecked();
+  await toggle.click({ force: true });
+  await expect(toggle).not.toBeChecked();
+  const importing = new ImportPage(app);
+  await importing.open();
+  await importing.choose(`${EXPORTS}/bitwarden.csv`);
+  await importing.dialog.getByRole('button', { name: /^Import \d+ accounts$/ }).click();
+  await importing.dialog.getByRole('button', { name: 'Done', exact: true }).click();
+  const later = await restart({ now: () => new Date(Date.now() + 3 * 86_400_000) });
+  await later.page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Tasks' }).click();
+  expect((await later.recording()).notifications).toEqual([]);
 });

@@ -54,7 +54,7 @@ test('a dropped file imports, and importing it again updates instead of duplicat
   const created = await importing.stat('New accounts').innerText();
   await importing.dialog.getByRole('button', { name: /^Import \d+ accounts?$/ }).click();
   await expect(importing.dialog.getByRole('status')).toContainText('added');
-  await importing.dialog.getByRole('button', { name: 'Close' }).last().click();
+  await importing.dialog.getByRole('button', { name: 'Done', exact: true }).click();
 
   await importing.open();
   await importing.drop(`${EXPORTS}/chrome.csv`);

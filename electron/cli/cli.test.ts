@@ -211,6 +211,64 @@ describe('lockstep CLI', () => {
     });
   });
 
+  it('lists tasks, completes one with evidence, and detects an edited history row', async () => {
+    const dataDir = tempDir();
+    expect(cli(['import', join(EXPORTS, 'bitwarden.csv')], dataDir).code).toBe(0);
+    const tasks = json(cli(['tasks', '--json'], dataDir).stdout) as {
+      id: number;
+      title: string;
+      kind: string;
+      priority: string;
+      status: string;
+      dueAt: string | null;
+      accountId: number | null;
+      findingIds: number[];
+      verified: boolean;
+    }[];
+    const adobe = tasks.find((t) => t.title === 'Change your password at Adobe')!;
+    expect(adobe).toMatchObject({
+      kind: 'change_password',
+      status: 'todo',
+      verified: false,
+      priority: expect.stringMatching(/^P[1-4]$/),
+    });
+    expect(adobe.findingIds.length).toBeGreaterThan(0);
+
+    const notFixed = cli(['tasks', 'done', String(adobe.id), '--json'], dataDir);
+    expect(json(notFixed.stdout)).toMatchObject({ status: 'done', verified: false });
+    const fixed = cli(['tasks', 'done', String(adobe.id), '--changed-on', '2026-11-01', '--json'], dataDir);
+    expect(json(fixed.stdout)).toMatchObject({ status: 'done', verified: true });
+    const mfa = tasks.find((t) => t.kind === 'enable_mfa')!;
+    expect(
+      json(cli(['tasks', 'done', String(mfa.id), '--mfa', 'security-key', '--json'], dataDir).stdout),
+    ).toMatchObject({ verified: true });
+    expect(cli(['tasks', 'done', String(mfa.id), '--mfa', 'carrier-pigeon'], dataDir).code).toBe(2);
+    const other = tasks.find((t) => t.status === 'todo' && t.id !== adobe.id && t.id !== mfa.id)!;
+    expect(cli(['tasks', 'snooze', String(other.id), '--until', '2099-01-01'], dataDir).code).toBe(2);
+    expect(cli(['tasks', 'wontdo', String(other.id)], dataDir).code).toBe(2);
+    expect(
+      json(cli(['tasks', 'wontdo', String(other.id), '--reason', 'Closing it', '--json'], dataDir).stdout),
+    ).toMatchObject({ status: 'wont_do' });
+
+    const intact = cli(['history', 'verify'], dataDir);
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toMatch(/intact/);
+
+    // Someone edits a past row with a SQLite tool: verify finds the first broken row.
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(join(dataDir, 'lockstep.sqlite'));
+    for (const { name } of db
+      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'history'`)
+      .all() as { name: string }[]) {
+      db.exec(`DROP TRIGGER ${name}`);
+    }
+    db.prepare(`UPDATE history SET note = 'nothing happened' WHERE seq = 3`).run();
+    db.close();
+    const broken = cli(['history', 'verify', '--json'], dataDir);
+    expect(broken.code).toBe(1);
+    expect(json(broken.stdout)).toMatchObject({ ok: false, brokenAt: 3 });
+  });
+
   it('prints help, and keeps the database file owner-only', () => {
     const dataDir = tempDir();
     const help = cli(['--help'], dataDir);

@@ -1,7 +1,7 @@
 import { app, BrowserWindow, dialog, Menu, net, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DID_CHANGE_CHANNEL, IMPORT_PROGRESS_CHANNEL } from '../../common/ipc/contract';
+import { DID_CHANGE_CHANNEL, IMPORT_PROGRESS_CHANNEL, NAVIGATE_CHANNEL } from '../../common/ipc/contract';
 import { createHandlers } from '../ipc/handlers';
 import { registerIpc } from '../ipc/register';
 import { APP_ORIGIN } from '../ipc/senders';
@@ -60,6 +60,12 @@ function start(): void {
       platform: createPlatform(),
       onDidChange: (areas) => mainWindow?.webContents.send(DID_CHANGE_CHANNEL, { areas }),
       onImportProgress: (event) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, event),
+      onNavigate: (path) => {
+        if (!mainWindow) return;
+        if (mainWindow.isMinimized()) mainWindow.restore();
+        mainWindow.focus();
+        mainWindow.webContents.send(NAVIGATE_CHANNEL, path);
+      },
     });
   } catch (error) {
     fatal(error);
@@ -82,6 +88,7 @@ function createPlatform(): PlatformPort {
   Object.assign(globalThis, {
     __lockstepRecording: recorder.recording,
     __lockstepAnswerNextFile: (path: string | null) => recorder.answerNextFile(path),
+    __lockstepClickNotification: (index: number) => recorder.clickNotification(index),
   });
   return recorder;
 }

@@ -19,8 +19,11 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null): P
         : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
-    notify({ title, body }) {
-      if (Notification.isSupported()) new Notification({ title, body }).show();
+    notify({ title, body, onClick }) {
+      if (!Notification.isSupported()) return;
+      const notification = new Notification({ title, body });
+      if (onClick) notification.on('click', onClick);
+      notification.show();
     },
   };
 }

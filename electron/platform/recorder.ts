@@ -31,7 +31,15 @@ export class RecordingPlatform implements PlatformPort {
     return this.fileAnswers.shift() ?? null;
   }
 
-  notify(notification: { title: string; body: string }): void {
-    this.recording.notifications.push(notification);
+  private readonly clicks: ((() => void) | undefined)[] = [];
+
+  notify({ title, body, onClick }: { title: string; body: string; onClick?: () => void }): void {
+    this.recording.notifications.push({ title, body });
+    this.clicks.push(onClick);
+  }
+
+  /** Clicks the notification shown `index`-th (as the person would). */
+  clickNotification(index: number): void {
+    this.clicks[index]?.();
   }
 }

@@ -2,6 +2,7 @@ import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'ele
 import {
   DID_CHANGE_CHANNEL,
   IMPORT_PROGRESS_CHANNEL,
+  NAVIGATE_CHANNEL,
   type DidChangeEvent,
   type ImportProgress,
   type LockstepApi,
@@ -43,6 +44,7 @@ const api = {
   'data:sources': (request) => ipcRenderer.invoke('data:sources', request),
   'history:verify': (request) => ipcRenderer.invoke('history:verify', request),
   'history:list': (request) => ipcRenderer.invoke('history:list', request),
+  'reminders:check': (request) => ipcRenderer.invoke('reminders:check', request),
   'online:keyStatus': (request) => ipcRenderer.invoke('online:keyStatus', request),
   'online:saveApiKey': (request) => ipcRenderer.invoke('online:saveApiKey', request),
   'online:deleteApiKey': (request) => ipcRenderer.invoke('online:deleteApiKey', request),
@@ -59,6 +61,11 @@ const api = {
     const wrapped = (_event: IpcRendererEvent, payload: DidChangeEvent) => listener(payload);
     ipcRenderer.on(DID_CHANGE_CHANNEL, wrapped);
     return () => ipcRenderer.removeListener(DID_CHANGE_CHANNEL, wrapped);
+  },
+  onNavigate(listener) {
+    const wrapped = (_event: IpcRendererEvent, path: string) => listener(path);
+    ipcRenderer.on(NAVIGATE_CHANNEL, wrapped);
+    return () => ipcRenderer.removeListener(NAVIGATE_CHANNEL, wrapped);
   },
   onImportProgress(listener) {
     const wrapped = (_event: IpcRendererEvent, payload: ImportProgress) => listener(payload);

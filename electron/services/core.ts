@@ -26,6 +26,7 @@ import { InventoryService } from './inventoryService';
 import { getCatalogue } from './datasets/loadDatasets';
 import { createPasswordHealth } from './passwordHealthDeps';
 import { SettingsService } from './settingsService';
+import { RemindersService } from './remindersService';
 import { TasksService } from './tasksService';
 
 /** What the app needs to run, whatever the shell around it (Electron, the CLI, the e2e harness). */
@@ -35,6 +36,8 @@ export interface CoreOptions {
   clock?: Clock;
   /** Called after every write with the areas that changed. */
   onDidChange?: (areas: ChangeArea[]) => void;
+  /** Asks the window to show a screen (a clicked reminder), e.g. `/tasks?task=12`. */
+  onNavigate?: (path: string) => void;
   /** Called as an import makes progress. */
   onImportProgress?: (event: ImportProgress) => void;
   version?: string;
@@ -64,6 +67,7 @@ export interface Core {
   readonly exposure: ExposureService;
   readonly tasks: TasksService;
   readonly online: OnlineService;
+  readonly reminders: RemindersService;
   readonly history: HistoryRepository;
   /** Tells open views that these areas changed (re-running the checks first if accounts did). */
   notify(areas: ChangeArea[]): void;
@@ -136,6 +140,13 @@ export function openCore(options: CoreOptions): Core {
     userAgent,
     options.fetchImpl,
   );
+  const reminders = new RemindersService(
+    tasks,
+    settings,
+    options.platform,
+    clock,
+    options.onNavigate ?? (() => {}),
+  );
   // The tasks follow the findings: every check run reconciles them.
   checks.onDidRun(() => tasks.reconcile());
   tasks.reconcile();
@@ -173,6 +184,7 @@ export function openCore(options: CoreOptions): Core {
     exposure,
     tasks,
     online,
+    reminders,
     history,
     notify,
     close: async () => {

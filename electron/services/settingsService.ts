@@ -9,6 +9,7 @@ const DEFAULTS: Settings = {
   pwnedRangeUrl: DEFAULT_PWNED_RANGE_URL,
   hibpApiUrl: DEFAULT_HIBP_URL,
   datasetUrls: { ...DEFAULT_DATASET_URLS },
+  reminders: true,
 };
 
 /** User settings over the settings table; online features default to off. */
@@ -24,7 +25,18 @@ export class SettingsService {
         typeof stored?.pwnedRangeUrl === 'string' ? stored.pwnedRangeUrl : DEFAULTS.pwnedRangeUrl,
       hibpApiUrl: typeof stored?.hibpApiUrl === 'string' ? stored.hibpApiUrl : DEFAULTS.hibpApiUrl,
       datasetUrls: { ...DEFAULTS.datasetUrls, ...(stored?.datasetUrls ?? {}) },
+      reminders: typeof stored?.reminders === 'boolean' ? stored.reminders : DEFAULTS.reminders,
     };
+  }
+
+  /** The day the last reminder digest was shown (YYYY-MM-DD), if any. */
+  lastReminderDay(): string | null {
+    const value = this.settings.get('lastReminderDay');
+    return typeof value === 'string' ? value : null;
+  }
+
+  setLastReminderDay(day: string): void {
+    this.settings.put('lastReminderDay', day);
   }
 
   update(patch: Partial<Settings>): Settings {

@@ -71,3 +71,8 @@ export function pathForFile(file: File): string {
     return '';
   }
 }
+
+/** Subscribes to main's requests to show a screen (a clicked reminder). */
+export function onNavigate(listener: (path: string) => void): () => void {
+  return bridge().onNavigate(listener);
+}

@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, AppShell, Badge, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { call } from '../api/client';
+import { call, onNavigate } from '../api/client';
 import {
   IconAlertTriangle,
   IconChecklist,
@@ -61,6 +61,14 @@ export function App() {
   const isReady = !people.isPending && !accounts.isPending;
 
   useEffect(() => routeExternalLinks(document), []);
+  useEffect(() => onNavigate((path) => void navigate(path)), [navigate]);
+  // Reminders: a digest at most once a day (main decides), checked at start and every hour.
+  useEffect(() => {
+    const check = () => call('reminders:check', {}).catch(() => {});
+    void check();
+    const timer = window.setInterval(check, 60 * 60 * 1000);
+    return () => window.clearInterval(timer);
+  }, []);
 
   // The e2e fixture and the preview wait for this instead of sleeping.
   useEffect(() => {

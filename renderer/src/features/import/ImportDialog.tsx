@@ -1,4 +1,4 @@
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import {
   Alert,
   Box,
@@ -95,6 +95,17 @@ function ImportFlow({ onClose, onShowFindings }: { onClose: () => void; onShowFi
     personId ?? String(people.data?.find((p) => p.isDefault)?.id ?? people.data?.[0]?.id ?? '');
 
   const sessionId = step.kind === 'choose' ? null : step.preview.sessionId;
+  // Closing the dialog mid-import cancels it (nothing is saved), as the Cancel button does; closing
+  // an unconfirmed preview forgets it (and the passwords it holds in main's memory).
+  const pending = useRef<{ sessionId: string | null; isDone: boolean }>({ sessionId: null, isDone: false });
+  pending.current = { sessionId, isDone: step.kind === 'done' };
+  useEffect(
+    () => () => {
+      const { sessionId: open, isDone } = pending.current;
+      if (open && !isDone) void call('import:cancel', { sessionId: open }).catch(() => {});
+    },
+    [],
+  );
   useEffect(() => {
     if (step.kind !== 'running') return;
     return onImportProgress((event) => {
@@ -252,7 +263,7 @@ function ImportFlow({ onClose, onShowFindings }: { onClose: () => void; onShowFi
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Close
+              Done
             </Button>
             <Button onClick={onShowFindings}>See what to fix</Button>
           </Group>

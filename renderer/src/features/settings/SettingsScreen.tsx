@@ -69,6 +69,24 @@ export function SettingsScreen() {
         )}
       </Card>
 
+      <Card withBorder padding="lg" component="section" aria-labelledby="reminders-title">
+        <Title order={3} size="h4" id="reminders-title" mb="xs">
+          Reminders
+        </Title>
+        <Switch
+          label="Remind me once a day about tasks that are due or overdue (a desktop notification)"
+          checked={settings.data?.reminders ?? true}
+          disabled={!settings.data || update.isPending}
+          onChange={async (event) => {
+            try {
+              await update.mutateAsync({ reminders: event.currentTarget.checked });
+            } catch (error) {
+              notifyError(error, 'Could not change the setting');
+            }
+          }}
+        />
+      </Card>
+
       <OnlineEmailCard />
       <RefreshCard />
 

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import {
   Alert,
   Anchor,
@@ -49,6 +50,12 @@ export function TasksScreen() {
   const [acting, setActing] = useState<{ task: Task; action: 'done' | 'snooze' | 'wontdo' } | null>(null);
   const [isAdding, setAdding] = useState(false);
   const setStatus = useChannelMutation('tasks:setStatus', ['tasks']);
+  const [searchParams] = useSearchParams();
+  const focused = Number(searchParams.get('task')) || null;
+  useEffect(() => {
+    if (focused === null || !tasks.data) return;
+    document.getElementById(`task-${focused}`)?.scrollIntoView({ block: 'center' });
+  }, [focused, tasks.data]);
   const shown = useMemo(() => {
     const all = tasks.data ?? [];
     const inView = all.filter((t) =>
@@ -113,11 +120,16 @@ export function TasksScreen() {
           return (
             <Card
               key={task.id}
+              id={`task-${task.id}`}
               withBorder
               padding="md"
               role="listitem"
               aria-label={task.title}
-              style={isOverdue ? { borderColor: 'var(--mantine-color-red-7)', borderWidth: 2 } : undefined}
+              aria-current={focused === task.id ? 'true' : undefined}
+              style={{
+                ...(isOverdue ? { borderColor: 'var(--mantine-color-red-7)', borderWidth: 2 } : {}),
+                ...(focused === task.id ? { boxShadow: '0 0 0 3px var(--mantine-color-teal-3)' } : {}),
+              }}
             >
               <Group justify="space-between" align="flex-start" wrap="nowrap" mb={4}>
                 <div>
