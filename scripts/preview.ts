@@ -33,6 +33,12 @@ if (values.screenshot) {
   };
   try {
     const nav = page.getByRole('navigation', { name: 'Screens' });
+    await nav.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('region', { name: 'Next best action' }).waitFor();
+    await shoot('dashboard');
+    await nav.getByRole('link', { name: 'Tasks' }).click();
+    await page.getByRole('list', { name: 'Tasks' }).waitFor();
+    await shoot('tasks');
     await nav.getByRole('link', { name: 'Exposure' }).click();
     await page.getByRole('list', { name: 'Findings' }).waitFor();
     await shoot('exposure');

@@ -141,6 +141,24 @@ export interface Task {
   isOverdue: boolean;
 }
 
+/** The home screen: the exposure score and its trend, progress, and the next best action. */
+export interface Dashboard {
+  /** 0–100, lower is better (see the README for the formula). */
+  score: number;
+  /** One point a day, oldest first (the last 30 days with data). */
+  trend: { day: string; score: number }[];
+  openFindings: number;
+  fixedFindings: number;
+  /** Findings ever raised, not counting those set aside. */
+  totalFindings: number;
+  categories: { category: 'passwords' | 'mfa' | 'breaches'; open: number; fixed: number }[];
+  nextTask: Task | null;
+  overdue: number;
+  dueToday: number;
+  verifiedTasks: number;
+  totalTasks: number;
+}
+
 /** A finding: something wrong with one or more accounts, and why. */
 export interface Finding {
   id: number;
@@ -287,6 +305,7 @@ interface Responses {
     note: string;
   }[];
   'reminders:check': { notified: boolean; due: number };
+  'dashboard:get': Dashboard;
   'online:keyStatus': { hasKey: boolean; keychainAvailable: boolean };
   'online:saveApiKey': { hasKey: boolean; keychainAvailable: boolean };
   'online:deleteApiKey': { hasKey: boolean; keychainAvailable: boolean };

@@ -158,6 +158,7 @@ export const requestSchemas = {
     })
     .strict(),
   'reminders:check': empty,
+  'dashboard:get': empty,
   'online:keyStatus': empty,
   'online:saveApiKey': z.object({ key: z.string().trim().min(1, 'Paste your API key.').max(200) }).strict(),
   'online:deleteApiKey': empty,

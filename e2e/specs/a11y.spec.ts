@@ -48,6 +48,16 @@ test('every screen and the account form have no serious accessibility violations
   await importing.dialog.getByRole('button', { name: 'See what to fix' }).click();
   await expect(app.page.getByRole('list', { name: 'Findings' })).toBeVisible();
   expect(await seriousViolations(app.page), 'exposure').toEqual([]);
+  await nav.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(app.page.getByRole('region', { name: 'Next best action' })).toBeVisible();
+  expect(await seriousViolations(app.page), 'dashboard').toEqual([]);
+  await nav.getByRole('link', { name: 'Tasks' }).click();
+  await expect(app.page.getByRole('list', { name: 'Tasks' })).toBeVisible();
+  expect(await seriousViolations(app.page), 'tasks').toEqual([]);
+  await nav.getByRole('link', { name: 'Breaches' }).click();
+  await app.page.getByRole('textbox', { name: 'Search breaches' }).fill('adobe');
+  await expect(app.page.getByRole('region', { name: 'Adobe breach' })).toBeVisible();
+  expect(await seriousViolations(app.page), 'breaches').toEqual([]);
 });
 
 test('the accounts screen works by keyboard alone', async ({ app }) => {

@@ -210,3 +210,38 @@ test('reminders can be turned off', async ({ app, restart }) => {
   await later.page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Tasks' }).click();
   expect((await later.recording()).notifications).toEqual([]);
 });
+
+test('the dashboard shows the score, progress and the next best action; fixing things moves the score', async ({
+  app,
+}) => {
+  const nav = app.page.getByRole('navigation', { name: 'Screens' });
+  await expect(app.page.getByRole('heading', { name: "Let's see where you stand" })).toBeVisible();
+  const importing = new ImportPage(app);
+  await importing.open();
+  await importing.choose(`${EXPORTS}/bitwarden.csv`);
+  await importing.dialog.getByRole('button', { name: /^Import \d+ accounts$/ }).click();
+  await importing.dialog.getByRole('button', { name: 'Done', exact: true }).click();
+
+  await nav.getByRole('link', { name: 'Dashboard' }).click();
+  const scoreCard = app.page.getByRole('region', { name: 'Exposure score' });
+  const before = Number(await scoreCard.getByText(/^\d+$/).innerText());
+  expect(before).toBeGreaterThan(0);
+  await expect(app.page.getByRole('region', { name: 'Fixed so far' })).toContainText(/0 of \d+/);
+  const next = app.page.getByRole('region', { name: 'Next best action' });
+  await expect(next).toContainText('P1');
+  const title = await next.getByRole('heading').innerText();
+  await next.getByRole('button', { name: 'Start this' }).click();
+  const task = app.page.getByRole('list', { name: 'Tasks' }).getByRole('listitem', { name: title });
+  await expect(task).toHaveAttribute('aria-current', 'true');
+  await expect(task).toContainText('In progress');
+
+  await task.getByRole('button', { name: 'Done…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: title });
+  if (await dialog.getByLabel('I changed the password on').count()) {
+    await dialog.getByLabel('I changed the password on').fill(new Date().toISOString().slice(0, 10));
+  }
+  await dialog.getByRole('button', { name: 'Mark done' }).click();
+  await nav.getByRole('link', { name: 'Dashboard' }).click();
+  await expect.poll(async () => Number(await scoreCard.getByText(/^\d+$/).innerText())).toBeLessThan(before);
+  await expect(app.page.getByRole('region', { name: 'Fixed so far' })).not.toContainText(/^0 of/);
+});

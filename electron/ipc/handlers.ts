@@ -84,6 +84,7 @@ export function createHandlers(core: Core): HandlerTable {
         .list(subjectType ? { subjectType, subjectId, limit: limit ?? 200 } : { limit: limit ?? 200 })
         .map(({ prevHash: _prev, hash: _hash, ...entry }) => entry),
     'reminders:check': () => core.reminders.check(),
+    'dashboard:get': () => core.dashboard.summary(),
     'online:keyStatus': () => core.online.keyStatus(),
     'online:saveApiKey': (request) => core.online.saveKey(request),
     'online:deleteApiKey': () => core.online.deleteKey(),

@@ -45,6 +45,7 @@ const api = {
   'history:verify': (request) => ipcRenderer.invoke('history:verify', request),
   'history:list': (request) => ipcRenderer.invoke('history:list', request),
   'reminders:check': (request) => ipcRenderer.invoke('reminders:check', request),
+  'dashboard:get': (request) => ipcRenderer.invoke('dashboard:get', request),
   'online:keyStatus': (request) => ipcRenderer.invoke('online:keyStatus', request),
   'online:saveApiKey': (request) => ipcRenderer.invoke('online:saveApiKey', request),
   'online:deleteApiKey': (request) => ipcRenderer.invoke('online:deleteApiKey', request),

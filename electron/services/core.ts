@@ -27,6 +27,8 @@ import { getCatalogue } from './datasets/loadDatasets';
 import { createPasswordHealth } from './passwordHealthDeps';
 import { SettingsService } from './settingsService';
 import { RemindersService } from './remindersService';
+import { DashboardService } from './dashboardService';
+import { SnapshotsRepository } from '../db/repositories/snapshotsRepository';
 import { TasksService } from './tasksService';
 
 /** What the app needs to run, whatever the shell around it (Electron, the CLI, the e2e harness). */
@@ -68,6 +70,7 @@ export interface Core {
   readonly tasks: TasksService;
   readonly online: OnlineService;
   readonly reminders: RemindersService;
+  readonly dashboard: DashboardService;
   readonly history: HistoryRepository;
   /** Tells open views that these areas changed (re-running the checks first if accounts did). */
   notify(areas: ChangeArea[]): void;
@@ -147,9 +150,14 @@ export function openCore(options: CoreOptions): Core {
     clock,
     options.onNavigate ?? (() => {}),
   );
-  // The tasks follow the findings: every check run reconciles them.
-  checks.onDidRun(() => tasks.reconcile());
+  const dashboard = new DashboardService(checks, tasks, accounts, new SnapshotsRepository(db), clock);
+  // The tasks follow the findings, and the day's score is kept: after every check run.
+  checks.onDidRun(() => {
+    tasks.reconcile();
+    dashboard.snapshot();
+  });
   tasks.reconcile();
+  dashboard.snapshot();
   const health = createPasswordHealth(options.dataDir, options.platform);
   const imports = new ImportService({
     people,
@@ -185,6 +193,7 @@ export function openCore(options: CoreOptions): Core {
     tasks,
     online,
     reminders,
+    dashboard,
     history,
     notify,
     close: async () => {

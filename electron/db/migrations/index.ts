@@ -13,6 +13,7 @@ import { migration0020 } from './0020-password-health';
 import { migration0030 } from './0030-exposure';
 import { migration0040 } from './0040-history';
 import { migration0050 } from './0050-tasks';
+import { migration0060 } from './0060-snapshots';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0030,
   migration0040,
   migration0050,
+  migration0060,
 ];

@@ -6,6 +6,7 @@ import {
   IconAlertTriangle,
   IconChecklist,
   IconDatabaseSearch,
+  IconLayoutDashboard,
   IconListDetails,
   IconSettings,
   IconShieldLock,
@@ -15,6 +16,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import { useAccounts, useAppInfo, useChangeSubscription, usePeople, useTasks } from '../api/hooks';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { BreachesScreen } from '../features/breaches/BreachesScreen';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ExposureScreen } from '../features/exposure/ExposureScreen';
 import { ImportDialog } from '../features/import/ImportDialog';
 import { PeopleScreen } from '../features/people/PeopleScreen';
@@ -25,6 +27,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { routeExternalLinks } from './externalLinks';
 
 const SCREENS = [
+  { path: '/dashboard', label: 'Dashboard', icon: IconLayoutDashboard },
   { path: '/exposure', label: 'Exposure', icon: IconAlertTriangle },
   { path: '/tasks', label: 'Tasks', icon: IconChecklist },
   { path: '/accounts', label: 'Accounts', icon: IconListDetails },
@@ -51,6 +54,7 @@ export function App() {
   });
   const startImport = () => setImporting(true);
   const elements: Record<(typeof SCREENS)[number]['path'], ReactNode> = {
+    '/dashboard': <DashboardScreen onImport={startImport} />,
     '/exposure': <ExposureScreen onImport={startImport} />,
     '/accounts': <AccountsScreen onImport={startImport} />,
     '/breaches': <BreachesScreen />,
@@ -133,7 +137,7 @@ export function App() {
             {SCREENS.map(({ path }) => (
               <Route key={path} path={`${path}/*`} element={elements[path]} />
             ))}
-            <Route path="*" element={<Navigate to="/exposure" replace />} />
+            <Route path="*" element={<Navigate to="/dashboard" replace />} />
           </Routes>
         </ErrorBoundary>
       </AppShell.Main>

@@ -156,6 +156,7 @@ function BreachDetails({ breach }: { breach: BreachSummary }) {
           href={`https://haveibeenpwned.com/PwnedWebsites#${encodeURIComponent(breach.name)}`}
           size="xs"
           c="teal.9"
+          underline="always"
         >
           Have I Been Pwned
         </Anchor>{' '}

@@ -202,7 +202,7 @@ export function SettingsScreen() {
                 <Table.Td>{data}</Table.Td>
                 <Table.Td>{date ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Anchor href={href ?? undefined} size="sm" c="teal.9">
+                  <Anchor href={href ?? undefined} size="sm" c="teal.9" underline="always">
                     {source}
                   </Anchor>{' '}
                   ({licence})

@@ -1,0 +1,93 @@
+import {
+  categoryOf,
+  exposureScore,
+  PROGRESS_CATEGORIES,
+  type ProgressCategory,
+} from '../../common/domain/dashboard/score';
+import type { Criticality } from '../../common/domain/inventory';
+import type { Dashboard, Finding, Task } from '../../common/ipc/contract';
+import type { AccountsRepository } from '../db/repositories/accountsRepository';
+import type { SnapshotsRepository } from '../db/repositories/snapshotsRepository';
+import type { ChecksService } from './checksService';
+import { today, type Clock } from './clock';
+import type { TasksService } from './tasksService';
+
+const CRITICALITY_ORDER: Criticality[] = ['critical', 'important', 'standard'];
+const PRIORITY_RANK = { P1: 0, P2: 1, P3: 2, P4: 3 } as const;
+
+/** "How am I doing, and what do I do next?" — the home screen's figures. */
+export class DashboardService {
+  constructor(
+    private readonly checks: ChecksService,
+    private readonly tasks: TasksService,
+    private readonly accounts: AccountsRepository,
+    private readonly snapshots: SnapshotsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Records today's score (called after every check run; the day's last run wins). */
+  snapshot(): void {
+    const { score, open, fixed } = this.figures(this.checks.list());
+    this.snapshots.put({ day: today(this.clock), score, openFindings: open.length, fixedFindings: fixed });
+  }
+
+  summary(): Dashboard {
+    const findings = this.checks.list();
+    const { score, open, fixed } = this.figures(findings);
+    const counted = findings.filter((f) => f.status !== 'dismissed');
+    const categories = PROGRESS_CATEGORIES.map((category) => {
+      const inCategory = counted.filter((f) => categoryOf(f.kind) === category);
+      return {
+        category,
+        open: inCategory.filter((f) => f.status === 'open').length,
+        fixed: inCategory.filter((f) => f.status === 'resolved' || f.status === 'auto_resolved').length,
+      };
+    });
+    const tasks = this.tasks.list();
+    const open_ = tasks.filter((t) => t.status === 'todo' || t.status === 'in_progress');
+    return {
+      score,
+      trend: this.snapshots.recent(30).map(({ day, score: value }) => ({ day, score: value })),
+      openFindings: open.length,
+      fixedFindings: fixed,
+      totalFindings: counted.length,
+      categories: categories as { category: ProgressCategory; open: number; fixed: number }[],
+      nextTask: nextBestTask(open_),
+      overdue: open_.filter((t) => t.isOverdue).length,
+      dueToday: open_.filter((t) => t.isDue && !t.isOverdue).length,
+      verifiedTasks: tasks.filter((t) => t.status === 'done' && t.verified).length,
+      totalTasks: tasks.filter((t) => t.status !== 'wont_do').length,
+    };
+  }
+
+  private figures(findings: readonly Finding[]) {
+    const criticality = new Map(this.accounts.list().map((a) => [a.id, a.criticality]));
+    const open = findings.filter((f) => f.status === 'open');
+    const score = exposureScore(
+      open.map((f) => ({
+        severity: f.severity,
+        criticality:
+          CRITICALITY_ORDER.find((level) => f.accountIds.some((id) => criticality.get(id) === level)) ??
+          'standard',
+      })),
+    );
+    const fixed = findings.filter((f) => f.status === 'resolved' || f.status === 'auto_resolved').length;
+    return { score, open, fixed };
+  }
+}
+
+/**
+ * The single most valuable open task: most urgent priority, then overdue, then the one answering
+ * the most findings, then the earliest due.
+ */
+export function nextBestTask(tasks: readonly Task[]): Task | null {
+  const sorted = [...tasks].sort(
+    (a, b) =>
+      PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] ||
+      Number(b.isOverdue) - Number(a.isOverdue) ||
+      b.findingIds.length - a.findingIds.length ||
+      (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') ||
+      a.id - b.id,
+  );
+  return sorted[0] ?? null;
+}
