@@ -306,6 +306,7 @@ interface Responses {
   }[];
   'reminders:check': { notified: boolean; due: number };
   'dashboard:get': Dashboard;
+  'tasks:bulk': { changed: number };
   'online:keyStatus': { hasKey: boolean; keychainAvailable: boolean };
   'online:saveApiKey': { hasKey: boolean; keychainAvailable: boolean };
   'online:deleteApiKey': { hasKey: boolean; keychainAvailable: boolean };

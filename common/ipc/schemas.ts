@@ -159,6 +159,14 @@ export const requestSchemas = {
     .strict(),
   'reminders:check': empty,
   'dashboard:get': empty,
+  'tasks:bulk': z
+    .object({
+      ids: z.array(idSchema).min(1, 'Choose at least one task.').max(10_000),
+      action: z.enum(['start', 'snooze', 'wontdo']),
+      until: dateSchema('the snooze date').optional(),
+      reason: z.string().trim().min(1, 'Say why, in a few words.').max(500).optional(),
+    })
+    .strict(),
   'online:keyStatus': empty,
   'online:saveApiKey': z.object({ key: z.string().trim().min(1, 'Paste your API key.').max(200) }).strict(),
   'online:deleteApiKey': empty,

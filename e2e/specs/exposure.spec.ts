@@ -245,3 +245,36 @@ test('the dashboard shows the score, progress and the next best action; fixing t
   await expect.poll(async () => Number(await scoreCard.getByText(/^\d+$/).innerText())).toBeLessThan(before);
   await expect(app.page.getByRole('region', { name: 'Fixed so far' })).not.toContainText(/^0 of/);
 });
+
+test('bulk actions on a selection, and changing a task’s priority and due date', async ({ app }) => {
+  const importing = new ImportPage(app);
+  await importing.open();
+  await importing.choose(`${EXPORTS}/bitwarden.csv`);
+  await importing.dialog.getByRole('button', { name: /^Import \d+ accounts$/ }).click();
+  await importing.dialog.getByRole('button', { name: 'Done', exact: true }).click();
+  await app.page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Tasks' }).click();
+
+  const tasks = app.page.getByRole('list', { name: 'Tasks' });
+  await tasks.getByRole('checkbox', { name: 'Select Change your password at Adobe' }).check();
+  await tasks.getByRole('checkbox', { name: 'Select Change your password at Dropbox' }).check();
+  const toolbar = app.page.getByRole('toolbar', { name: 'Selected tasks' });
+  await expect(toolbar).toContainText('2 selected');
+  await toolbar.getByRole('button', { name: 'Snooze a week' }).click();
+  await expect(tasks.getByRole('listitem', { name: 'Change your password at Adobe' })).toContainText(
+    'Snoozed until',
+  );
+  await expect(tasks.getByRole('listitem', { name: 'Change your password at Dropbox' })).toContainText(
+    'Snoozed until',
+  );
+  await expect(toolbar).toHaveCount(0);
+
+  const canva = tasks.getByRole('listitem', { name: 'Change your password at Canva' });
+  await canva.getByRole('button', { name: 'Plan…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Change your password at Canva' });
+  await dialog.getByRole('combobox', { name: 'Priority' }).click();
+  await app.page.getByRole('option', { name: 'P4', exact: true }).click();
+  await dialog.getByLabel('Due date (empty: no date)').fill('2027-03-01');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(canva).toContainText('due 2027-03-01');
+  await expect(canva).toContainText('P4');
+});

@@ -85,6 +85,7 @@ export function createHandlers(core: Core): HandlerTable {
         .map(({ prevHash: _prev, hash: _hash, ...entry }) => entry),
     'reminders:check': () => core.reminders.check(),
     'dashboard:get': () => core.dashboard.summary(),
+    'tasks:bulk': (request) => core.tasks.bulk(request),
     'online:keyStatus': () => core.online.keyStatus(),
     'online:saveApiKey': (request) => core.online.saveKey(request),
     'online:deleteApiKey': () => core.online.deleteKey(),

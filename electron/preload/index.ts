@@ -46,6 +46,7 @@ const api = {
   'history:list': (request) => ipcRenderer.invoke('history:list', request),
   'reminders:check': (request) => ipcRenderer.invoke('reminders:check', request),
   'dashboard:get': (request) => ipcRenderer.invoke('dashboard:get', request),
+  'tasks:bulk': (request) => ipcRenderer.invoke('tasks:bulk', request),
   'online:keyStatus': (request) => ipcRenderer.invoke('online:keyStatus', request),
   'online:saveApiKey': (request) => ipcRenderer.invoke('online:saveApiKey', request),
   'online:deleteApiKey': (request) => ipcRenderer.invoke('online:deleteApiKey', request),

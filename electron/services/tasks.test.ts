@@ -149,3 +149,25 @@ describe('tasks from findings', () => {
     expect(core.history.verify()).toMatchObject({ ok: false, brokenAt: 2 });
   });
 });
+
+describe('bulk actions', () => {
+  it('apply to every selected task, or to none when one is closed', async () => {
+    const { call, tasks } = await setup();
+    const [a, b, c] = (await tasks()).filter((t) => t.status === 'todo');
+    expect(await call('tasks:bulk', { ids: [a!.id, b!.id], action: 'snooze', until: '2026-12-03' })).toEqual({
+      changed: 2,
+    });
+    expect(
+      (await tasks())
+        .filter((t) => t.status === 'snoozed')
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual([a!.id, b!.id].sort());
+    await call('tasks:wontdo', { id: c!.id, reason: 'Not mine' });
+    await expect(call('tasks:bulk', { ids: [a!.id, c!.id], action: 'start' })).rejects.toThrow(
+      /already closed/,
+    );
+    expect((await tasks()).find((t) => t.id === a!.id)!.status).toBe('snoozed');
+    await expect(call('tasks:bulk', { ids: [a!.id], action: 'wontdo' })).rejects.toThrow(/Say why/);
+  });
+});

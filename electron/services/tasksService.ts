@@ -120,9 +120,14 @@ export class TasksService {
     this.tasks.transaction(() => {
       for (const want of desired.values()) {
         const account = want.accountId === null ? undefined : accounts.get(want.accountId);
+        const title = taskTitle(want.kind, want.subject);
         const values = {
-          title: taskTitle(want.kind, want.subject),
-          why: want.findings.map((f) => this.describe(f, accounts)),
+          title,
+          // Each finding's headline; where it would only repeat the task's title, its explanation.
+          why: want.findings.map((f) => {
+            const text = this.describe(f, accounts);
+            return text.title === title ? text.why : text.title;
+          }),
           links: this.linksFor(want, account),
           priority: want.priority,
         };
@@ -290,33 +295,43 @@ export class TasksService {
   }
 
   setStatus({ id, status }: ParsedRequestOf<'tasks:setStatus'>): Task {
-    const task = this.require(id);
-    this.tasks.setStatus(
-      id,
-      {
-        ...statusOf(task),
-        status,
-        snoozedUntil: null,
-        wontDoReason: null,
-        verified: false,
-        verificationNote: '',
-        doneAt: null,
-      },
-      timestamp(this.clock),
-    );
-    this.history({
-      subjectType: 'task',
-      subjectId: id,
-      action: 'status',
-      from: task.status,
-      to: status,
-      note: '',
-    });
+    this.setStatusQuietly(this.require(id), status);
     this.changed(['tasks']);
     return this.require(id);
   }
 
   snooze({ id, until }: ParsedRequestOf<'tasks:snooze'>): Task {
+    this.snoozeQuietly(id, until);
+    this.changed(['tasks']);
+    return this.require(id);
+  }
+
+  wontDo({ id, reason }: ParsedRequestOf<'tasks:wontdo'>): Task {
+    this.wontDoQuietly(id, reason);
+    this.changed(['tasks']);
+    return this.require(id);
+  }
+
+  private setStatusQuietly(task: Task, status: 'todo' | 'in_progress'): void {
+    const reset = {
+      snoozedUntil: null,
+      wontDoReason: null,
+      verified: false,
+      verificationNote: '',
+      doneAt: null,
+    };
+    this.tasks.setStatus(task.id, { ...statusOf(task), ...reset, status }, timestamp(this.clock));
+    this.history({
+      subjectType: 'task',
+      subjectId: task.id,
+      action: 'status',
+      from: task.status,
+      to: status,
+      note: '',
+    });
+  }
+
+  private snoozeQuietly(id: number, until: string): void {
     const task = this.requireOpen(id);
     if (!isValidSnooze(until, today(this.clock))) {
       throw new AppFailure('invalid_input', 'Snooze for 1 day to 2 weeks.', {
@@ -328,25 +343,20 @@ export class TasksService {
       { ...statusOf(task), status: 'snoozed', snoozedUntil: until },
       timestamp(this.clock),
     );
-    this.history({
-      subjectType: 'task',
-      subjectId: id,
-      action: 'status',
-      from: task.status,
-      to: `snoozed until ${until}`,
-      note: '',
-    });
-    this.changed(['tasks']);
-    return this.require(id);
+    const to = `snoozed until ${until}`;
+    this.history({ subjectType: 'task', subjectId: id, action: 'status', from: task.status, to, note: '' });
   }
 
-  wontDo({ id, reason }: ParsedRequestOf<'tasks:wontdo'>): Task {
+  private wontDoQuietly(id: number, reason: string): void {
     const task = this.requireOpen(id);
-    this.tasks.setStatus(
-      id,
-      { ...statusOf(task), status: 'wont_do', snoozedUntil: null, wontDoReason: reason, verified: false },
-      timestamp(this.clock),
-    );
+    const values = {
+      ...statusOf(task),
+      status: 'wont_do' as const,
+      snoozedUntil: null,
+      wontDoReason: reason,
+      verified: false,
+    };
+    this.tasks.setStatus(id, values, timestamp(this.clock));
     this.history({
       subjectType: 'task',
       subjectId: id,
@@ -355,8 +365,28 @@ export class TasksService {
       to: "won't do",
       note: reason,
     });
+  }
+
+  /** The same change to several tasks, all or nothing (closed tasks are refused). */
+  bulk({ ids, action, until, reason }: ParsedRequestOf<'tasks:bulk'>): { changed: number } {
+    if (action === 'snooze' && !until)
+      throw new AppFailure('invalid_input', 'Choose until when.', { until: 'Choose until when.' });
+    if (action === 'wontdo' && !reason)
+      throw new AppFailure('invalid_input', 'Say why, in a few words.', {
+        reason: 'Say why, in a few words.',
+      });
+    const unique = [...new Set(ids)];
+    this.tasks.transaction(() => {
+      for (const id of unique) {
+        if (action === 'start') {
+          const task = this.requireOpen(id);
+          if (task.status !== 'in_progress') this.setStatusQuietly(task, 'in_progress');
+        } else if (action === 'snooze') this.snoozeQuietly(id, until!);
+        else this.wontDoQuietly(id, reason!);
+      }
+    });
     this.changed(['tasks']);
-    return this.require(id);
+    return { changed: unique.length };
   }
 
   /** A task added by hand (a manual task is verified by the person saying it is done). */
@@ -436,12 +466,12 @@ export class TasksService {
     );
   }
 
-  private describe(finding: Finding, accounts: Map<number, Account>): string {
+  private describe(finding: Finding, accounts: Map<number, Account>) {
     return describeFinding(
       finding.kind,
       finding.evidence,
       finding.accountIds.map((id) => accounts.get(id)?.service ?? `Account ${id}`),
-    ).title;
+    );
   }
 
   private linksFor(want: Desired, account: Account | undefined): TaskLink[] {

@@ -5,6 +5,7 @@ import {
   Anchor,
   Button,
   Card,
+  Checkbox,
   Group,
   List,
   Loader,
@@ -17,6 +18,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { MFA_LABELS } from '../../../../common/domain/inventory';
 import { addDays, PRIORITIES, type Priority } from '../../../../common/domain/tasks/tasks';
@@ -47,7 +49,24 @@ export function dueCount(tasks: readonly Task[]): number {
 export function TasksScreen() {
   const tasks = useTasks();
   const [view, setView] = useState<View>('open');
-  const [acting, setActing] = useState<{ task: Task; action: 'done' | 'snooze' | 'wontdo' } | null>(null);
+  const [acting, setActing] = useState<{ task: Task; action: 'done' | 'snooze' | 'wontdo' | 'plan' } | null>(
+    null,
+  );
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [bulkReason, setBulkReason] = useState<string | null>(null);
+  const bulk = useChannelMutation('tasks:bulk', ['tasks']);
+  const runBulk = async (
+    action: 'start' | 'snooze' | 'wontdo',
+    extra: { until?: string; reason?: string } = {},
+  ) => {
+    try {
+      const { changed } = await bulk.mutateAsync({ ids: [...selected], action, ...extra });
+      notifications.show({ message: `${changed} ${changed === 1 ? 'task' : 'tasks'} updated.` });
+      setSelected(new Set());
+    } catch (error) {
+      notifyError(error, 'Could not update the tasks');
+    }
+  };
   const [isAdding, setAdding] = useState(false);
   const setStatus = useChannelMutation('tasks:setStatus', ['tasks']);
   const [searchParams] = useSearchParams();
@@ -114,6 +133,29 @@ export function TasksScreen() {
           {view === 'open' ? 'Nothing to do right now. Import or add accounts to check them.' : 'None yet.'}
         </Text>
       )}
+      {view === 'open' && selected.size > 0 && (
+        <Group gap="sm" role="toolbar" aria-label="Selected tasks">
+          <Text size="sm" fw={600}>
+            {selected.size} selected
+          </Text>
+          <Button size="compact-sm" variant="default" onClick={() => void runBulk('start')}>
+            Start
+          </Button>
+          <Button
+            size="compact-sm"
+            variant="default"
+            onClick={() => void runBulk('snooze', { until: addDays(localDateString(new Date()), 7) })}
+          >
+            Snooze a week
+          </Button>
+          <Button size="compact-sm" variant="default" onClick={() => setBulkReason('')}>
+            Won&apos;t do…
+          </Button>
+          <Button size="compact-sm" variant="subtle" onClick={() => setSelected(new Set())}>
+            Clear selection
+          </Button>
+        </Group>
+      )}
       <Stack gap="sm" role="list" aria-label="Tasks">
         {shown.map((task) => {
           const isOverdue = task.isOverdue;
@@ -132,18 +174,33 @@ export function TasksScreen() {
               }}
             >
               <Group justify="space-between" align="flex-start" wrap="nowrap" mb={4}>
-                <div>
-                  <Title order={3} size="h5">
-                    {task.title}
-                  </Title>
-                  <Text size="xs" c={isOverdue ? 'red.9' : 'dimmed'} fw={isOverdue ? 700 : 400}>
-                    {STATUS_LABELS[task.status]}
-                    {task.status === 'snoozed' && task.snoozedUntil ? ` until ${task.snoozedUntil}` : ''}
-                    {task.dueAt ? ` · due ${task.dueAt}` : ''}
-                    {isOverdue ? ' · overdue' : ''}
-                    {task.personName ? ` · ${task.personName}` : ''}
-                  </Text>
-                </div>
+                <Group gap="sm" align="flex-start" wrap="nowrap">
+                  {view === 'open' && (
+                    <Checkbox
+                      mt={4}
+                      aria-label={`Select ${task.title}`}
+                      checked={selected.has(task.id)}
+                      onChange={(event) => {
+                        const next = new Set(selected);
+                        if (event.currentTarget.checked) next.add(task.id);
+                        else next.delete(task.id);
+                        setSelected(next);
+                      }}
+                    />
+                  )}
+                  <div>
+                    <Title order={3} size="h5">
+                      {task.title}
+                    </Title>
+                    <Text size="xs" c={isOverdue ? 'red.9' : 'dimmed'} fw={isOverdue ? 700 : 400}>
+                      {STATUS_LABELS[task.status]}
+                      {task.status === 'snoozed' && task.snoozedUntil ? ` until ${task.snoozedUntil}` : ''}
+                      {task.dueAt ? ` · due ${task.dueAt}` : ''}
+                      {isOverdue ? ' · overdue' : ''}
+                      {task.personName ? ` · ${task.personName}` : ''}
+                    </Text>
+                  </div>
+                </Group>
                 <Group gap={6} wrap="nowrap">
                   {task.status === 'done' && (
                     <ToneBadge tone={task.verified ? 'teal' : 'orange'}>
@@ -210,6 +267,14 @@ export function TasksScreen() {
                         size="compact-sm"
                         variant="subtle"
                         color="gray"
+                        onClick={() => setActing({ task, action: 'plan' })}
+                      >
+                        Plan…
+                      </Button>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="gray"
                         onClick={() => setActing({ task, action: 'wontdo' })}
                       >
                         Won&apos;t do…
@@ -239,6 +304,39 @@ export function TasksScreen() {
       </Modal>
       <Modal
         closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={bulkReason !== null}
+        onClose={() => setBulkReason(null)}
+        title={`Won't do ${selected.size} tasks`}
+        centered
+      >
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void runBulk('wontdo', { reason: bulkReason ?? '' }).then(() => setBulkReason(null));
+          }}
+        >
+          <Stack>
+            <Textarea
+              label="Why not?"
+              value={bulkReason ?? ''}
+              onChange={(e) => setBulkReason(e.currentTarget.value)}
+              autosize
+              minRows={2}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setBulkReason(null)}>
+                Cancel
+              </Button>
+              <Button type="submit" disabled={!bulkReason?.trim()}>
+                Won&apos;t do
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
         opened={isAdding}
         onClose={() => setAdding(false)}
         title="Add a task"
@@ -251,6 +349,67 @@ export function TasksScreen() {
 }
 
 function TaskActionForm({
+  task,
+  action,
+  onDone,
+}: {
+  task: Task;
+  action: 'done' | 'snooze' | 'wontdo' | 'plan';
+  onDone: () => void;
+}) {
+  if (action === 'plan') return <PlanForm task={task} onDone={onDone} />;
+  return <StatusForm task={task} action={action} onDone={onDone} />;
+}
+
+function PlanForm({ task, onDone }: { task: Task; onDone: () => void }) {
+  const plan = useChannelMutation('tasks:plan', ['tasks']);
+  const [priority, setPriority] = useState<Priority>(task.priority);
+  const [dueAt, setDueAt] = useState(task.dueAt ?? '');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        try {
+          await plan.mutateAsync({ id: task.id, priority, dueAt: dueAt === '' ? null : dueAt });
+          onDone();
+        } catch (failure) {
+          setError(
+            failure instanceof ApiError ? (failure.fieldErrors.dueAt ?? failure.message) : messageOf(failure),
+          );
+        }
+      }}
+    >
+      <Stack>
+        <Select
+          label="Priority"
+          data={[...PRIORITIES]}
+          value={priority}
+          onChange={(v) => v && setPriority(v as Priority)}
+          allowDeselect={false}
+        />
+        <TextInput
+          type="date"
+          label="Due date (empty: no date)"
+          value={dueAt}
+          onChange={(e) => setDueAt(e.currentTarget.value)}
+          error={error}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={plan.isPending}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function StatusForm({
   task,
   action,
   onDone,
