@@ -10,6 +10,7 @@ import type { Finding, ParsedRequestOf } from '../../common/ipc/contract';
 import { AppFailure } from '../../common/ipc/result';
 import type { EmailBreachesRepository } from '../db/repositories/emailBreachesRepository';
 import type { FindingsRepository } from '../db/repositories/findingsRepository';
+import type { HistoryRecorder } from './tasksService';
 import { timestamp, today, type Clock } from './clock';
 
 /** Whether the checks that need the public datasets could run, and on what data. */
@@ -21,6 +22,12 @@ export interface ChecksStatus {
 export class ChecksService {
   private status: ChecksStatus = { catalogue: { available: false, error: 'The checks have not run yet.' } };
   private readonly listeners: (() => void)[] = [];
+  private record: HistoryRecorder = () => {};
+
+  /** Where finding changes are written (the tamper-evident history). */
+  setHistory(record: HistoryRecorder): void {
+    this.record = record;
+  }
 
   /** Calls `listener` after every run (the tasks follow the findings). */
   onDidRun(listener: () => void): void {
@@ -60,7 +67,17 @@ export class ChecksService {
       today(this.clock),
       kindsRun,
     );
-    this.findings.apply(upserts, autoResolve, timestamp(this.clock));
+    const transitions = this.findings.apply(upserts, autoResolve, timestamp(this.clock));
+    for (const t of transitions) {
+      this.record({
+        subjectType: 'finding',
+        subjectId: t.id,
+        action: t.kind,
+        from: t.from,
+        to: t.to,
+        note: '',
+      });
+    }
     for (const listener of this.listeners) listener();
     return upserts.filter((u) => u.status === 'open').length;
   }
@@ -91,12 +108,28 @@ export class ChecksService {
         'Only an open finding can be dismissed. It may have been fixed meanwhile.',
       );
     }
+    this.record({
+      subjectType: 'finding',
+      subjectId: id,
+      action: 'dismissed',
+      from: 'open',
+      to: 'dismissed',
+      note: text,
+    });
     return this.require(id);
   }
 
   /** Takes a dismissal back. */
   reopen({ id }: ParsedRequestOf<'findings:reopen'>): Finding {
     if (!this.findings.reopen(id)) throw new AppFailure('conflict', 'This finding is not dismissed.');
+    this.record({
+      subjectType: 'finding',
+      subjectId: id,
+      action: 'reopened',
+      from: 'dismissed',
+      to: 'open',
+      note: '',
+    });
     this.run();
     return this.require(id);
   }

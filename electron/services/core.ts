@@ -29,7 +29,7 @@ import { SettingsService } from './settingsService';
 import { RemindersService } from './remindersService';
 import { DashboardService } from './dashboardService';
 import { SnapshotsRepository } from '../db/repositories/snapshotsRepository';
-import { TasksService } from './tasksService';
+import { TasksService, type HistoryRecorder } from './tasksService';
 
 /** What the app needs to run, whatever the shell around it (Electron, the CLI, the e2e harness). */
 export interface CoreOptions {
@@ -96,6 +96,12 @@ export function openCore(options: CoreOptions): Core {
       return refreshedCatalogue;
     });
   const checks = new ChecksService(new FindingsRepository(db), emailBreaches, catalogue, clock);
+  const history = new HistoryRepository(db);
+  const actor = options.actor ?? 'Me';
+  const record: HistoryRecorder = (entry) => {
+    history.append({ ...entry, at: timestamp(clock), actor });
+  };
+  checks.setHistory(record);
   const emit = options.onDidChange ?? (() => {});
   // Any change to accounts re-runs the checks before open views are told, so findings never lag.
   // Tasks follow findings, so a change to findings is a change to tasks too.
@@ -117,7 +123,6 @@ export function openCore(options: CoreOptions): Core {
   const settings = new SettingsService(new SettingsRepository(db));
   const ledger = new LedgerRepository(db);
   const exposure = new ExposureService(catalogue, emailBreaches, people, checks, clock, notify);
-  const history = new HistoryRepository(db);
   const tasks = new TasksService(
     new TasksRepository(db),
     accounts,
@@ -126,7 +131,7 @@ export function openCore(options: CoreOptions): Core {
     catalogue,
     clock,
     notify,
-    (entry) => history.append({ ...entry, at: timestamp(clock), actor: options.actor ?? 'Me' }),
+    record,
   );
   const online = new OnlineService(
     options.dataDir,

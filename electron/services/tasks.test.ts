@@ -139,6 +139,18 @@ describe('tasks from findings', () => {
       ['created', null, 'todo'],
     ]);
     expect(core.history.verify()).toMatchObject({ ok: true });
+    // Findings are in the history too: raised at import, and set aside with the reason.
+    const finding = (await call<Finding[]>('findings:list', {})).find((f) => f.status === 'open')!;
+    expect(
+      core.history.list({ subjectType: 'finding', subjectId: finding.id }).map((h) => [h.from, h.to]),
+    ).toEqual([[null, 'open']]);
+    await call('findings:dismiss', { id: finding.id, reason: 'not_mine', note: 'Old work account' });
+    expect(core.history.list({ subjectType: 'finding', subjectId: finding.id })[0]).toMatchObject({
+      action: 'dismissed',
+      to: 'dismissed',
+      note: 'Not my account: Old work account',
+      actor: 'Me',
+    });
     core.db.exec('DROP TRIGGER IF EXISTS history_no_update');
     for (const { name } of core.db
       .prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'history'`)

@@ -45,6 +45,14 @@ interface CheckRow {
   pwned_count: number | null;
 }
 
+/** A finding whose status changed in a reconciliation (for the history). */
+export interface FindingTransition {
+  id: number;
+  kind: string;
+  from: FindingStatus | null;
+  to: FindingStatus;
+}
+
 /** Findings and the accounts each concerns. */
 export class FindingsRepository {
   private readonly listStored;
@@ -176,7 +184,8 @@ export class FindingsRepository {
    * accounts are unchanged only has its last-seen time moved, so re-running the checks after a
    * small edit writes little.
    */
-  apply(upserts: readonly FindingUpsert[], autoResolve: readonly number[], now: string): void {
+  apply(upserts: readonly FindingUpsert[], autoResolve: readonly number[], now: string): FindingTransition[] {
+    const transitions: FindingTransition[] = [];
     this.db.transaction(() => {
       for (const { draft, existingId, status } of upserts) {
         const evidence = JSON.stringify(draft.evidence);
@@ -197,11 +206,26 @@ export class FindingsRepository {
         let id = existingId;
         if (id === null) id = Number(this.insertOne.run(values).lastInsertRowid);
         else this.updateOne.run({ ...values, id });
+        if (!before || before.status !== status) {
+          transitions.push({ id, kind: draft.kind, from: before?.status ?? null, to: status });
+        }
         this.clearAccounts.run(id);
         for (const accountId of draft.accountIds) this.linkAccount.run(id, accountId);
       }
-      for (const id of autoResolve) this.resolveOne.run(now, id);
+      for (const id of autoResolve) {
+        if (this.resolveOne.run(now, id).changes > 0) {
+          transitions.push({ id, kind: this.kindOf(id), from: 'open', to: 'auto_resolved' });
+        }
+      }
     })();
+    return transitions;
+  }
+
+  private kindOf(id: number): string {
+    return (
+      this.db.prepare<[number], { kind: string }>(`SELECT kind FROM findings WHERE id = ?`).get(id)?.kind ??
+      ''
+    );
   }
 
   /** Dismisses an open finding; false when it is not open. */
