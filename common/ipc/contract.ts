@@ -239,6 +239,8 @@ export interface Settings {
   datasetUrls: { breaches: string; twoFactor: string; passkeys: string };
   /** A desktop notification, at most once a day, for tasks due today or overdue. */
   reminders: boolean;
+  /** The name of a helper making changes for someone (recorded in the history); '' when it is the person. */
+  helperName: string;
 }
 
 /** One outbound request, as the user can read it. */

@@ -116,6 +116,7 @@ export const requestSchemas = {
         .optional(),
       hibpApiUrl: serviceUrlSchema.optional(),
       reminders: z.boolean().optional(),
+      helperName: z.string().trim().max(100, 'Keep the name under 100 characters.').optional(),
       datasetUrls: z
         .object({ breaches: serviceUrlSchema, twoFactor: serviceUrlSchema, passkeys: serviceUrlSchema })
         .strict()

@@ -38,6 +38,7 @@ Commands:
 Options:
   --data-dir DIR         Use this data folder (default: LOCKSTEP_DATA_DIR, then the app's folder)
   --json                 Print JSON on stdout
+  --as NAME              Record changes in the history as made by this helper
   -h, --help             Show this help
 
 Formats: ${Object.keys(IMPORT_FORMATS).join(', ')}`;
@@ -72,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
       until: { type: 'string' },
       reason: { type: 'string' },
       offline: { type: 'boolean', default: false },
+      as: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -121,6 +123,7 @@ async function main(argv: string[]): Promise<number> {
     dataDir,
     platform: createHeadlessPlatform((line) => process.stderr.write(`${line}\n`)),
     version: process.env.npm_package_version ?? '0.0.0',
+    ...(values.as ? { actor: `Helper: ${values.as.trim()}` } : {}),
     // --offline: no request can leave, whatever the settings say.
     ...(values.offline
       ? {

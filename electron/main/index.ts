@@ -12,6 +12,7 @@ import { openCore, type Core } from '../services/core';
 import { windowOpenPolicy } from './windowPolicy';
 import {
   CONTENT_SECURITY_POLICY,
+  isPermissionAllowed,
   mimeTypeOf,
   resolveAppAsset,
   resolveDataDir,
@@ -113,8 +114,12 @@ function createWindow(): void {
 
 /** Our pages never navigate, open windows, or get permissions; links go to the browser. */
 function hardenSessions(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(isPermissionAllowed(permission)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) =>
+    isPermissionAllowed(permission),
+  );
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('will-redirect', (event) => event.preventDefault());

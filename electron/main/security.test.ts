@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isTrustedSender } from '../ipc/senders';
-import { CONTENT_SECURITY_POLICY, resolveAppAsset, resolveDataDir, secureWebPreferences } from './security';
+import {
+  CONTENT_SECURITY_POLICY,
+  isPermissionAllowed,
+  resolveAppAsset,
+  resolveDataDir,
+  secureWebPreferences,
+} from './security';
 import { windowOpenPolicy } from './windowPolicy';
 
 describe('window security', () => {
@@ -13,6 +19,20 @@ describe('window security', () => {
       webSecurity: true,
       webviewTag: false,
     });
+  });
+
+  it('refuses every permission a page could ask for', () => {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'midi',
+      'openExternal',
+      'fullscreen',
+    ]) {
+      expect(isPermissionAllowed(permission), permission).toBe(false);
+    }
   });
 
   it('has a strict CSP: only our own scripts, nothing inline or remote', () => {

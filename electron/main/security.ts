@@ -16,6 +16,15 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * Whether a page may have a permission (camera, microphone, geolocation, notifications from the
+ * page, clipboard reading, …). Lockstep needs none: desktop notifications come from the main
+ * process, so every request and check is refused.
+ */
+export function isPermissionAllowed(_permission: string): boolean {
+  return false;
+}
+
 /** The `webPreferences` of every Lockstep window. */
 export function secureWebPreferences(preloadPath: string) {
   return {

@@ -97,9 +97,15 @@ export function openCore(options: CoreOptions): Core {
     });
   const checks = new ChecksService(new FindingsRepository(db), emailBreaches, catalogue, clock);
   const history = new HistoryRepository(db);
-  const actor = options.actor ?? 'Me';
+  // Who made a change: a named helper when one is set in Settings (or --as on the command line).
+  let settingsForActor: SettingsService | null = null;
+  const actorNow = () => {
+    if (options.actor) return options.actor;
+    const helper = settingsForActor?.get().helperName.trim();
+    return helper ? `Helper: ${helper}` : 'Me';
+  };
   const record: HistoryRecorder = (entry) => {
-    history.append({ ...entry, at: timestamp(clock), actor });
+    history.append({ ...entry, at: timestamp(clock), actor: actorNow() });
   };
   checks.setHistory(record);
   const emit = options.onDidChange ?? (() => {});
@@ -121,6 +127,7 @@ export function openCore(options: CoreOptions): Core {
   inventory.initialise();
   checks.run();
   const settings = new SettingsService(new SettingsRepository(db));
+  settingsForActor = settings;
   const ledger = new LedgerRepository(db);
   const exposure = new ExposureService(catalogue, emailBreaches, people, checks, clock, notify);
   const tasks = new TasksService(

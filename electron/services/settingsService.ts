@@ -10,6 +10,7 @@ const DEFAULTS: Settings = {
   hibpApiUrl: DEFAULT_HIBP_URL,
   datasetUrls: { ...DEFAULT_DATASET_URLS },
   reminders: true,
+  helperName: '',
 };
 
 /** User settings over the settings table; online features default to off. */
@@ -26,6 +27,7 @@ export class SettingsService {
       hibpApiUrl: typeof stored?.hibpApiUrl === 'string' ? stored.hibpApiUrl : DEFAULTS.hibpApiUrl,
       datasetUrls: { ...DEFAULTS.datasetUrls, ...(stored?.datasetUrls ?? {}) },
       reminders: typeof stored?.reminders === 'boolean' ? stored.reminders : DEFAULTS.reminders,
+      helperName: typeof stored?.helperName === 'string' ? stored.helperName : DEFAULTS.helperName,
     };
   }
 

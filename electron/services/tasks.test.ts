@@ -183,3 +183,15 @@ describe('bulk actions', () => {
     await expect(call('tasks:bulk', { ids: [a!.id], action: 'wontdo' })).rejects.toThrow(/Say why/);
   });
 });
+
+describe('who made a change', () => {
+  it('is the person, or the named helper set in Settings', async () => {
+    const { call, tasks, core } = await setup();
+    const task = (await tasks())[0]!;
+    await call('tasks:setStatus', { id: task.id, status: 'in_progress' });
+    expect(core.history.list({ subjectType: 'task', subjectId: task.id })[0]!.actor).toBe('Me');
+    await call('settings:update', { helperName: 'Sam (IT)' });
+    await call('tasks:setStatus', { id: task.id, status: 'todo' });
+    expect(core.history.list({ subjectType: 'task', subjectId: task.id })[0]!.actor).toBe('Helper: Sam (IT)');
+  });
+});

@@ -11,6 +11,7 @@ import {
   Switch,
   Table,
   Text,
+  TextInput,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -86,6 +87,8 @@ export function SettingsScreen() {
           }}
         />
       </Card>
+
+      <HelperCard />
 
       <OnlineEmailCard />
       <RefreshCard />
@@ -349,6 +352,55 @@ function RefreshCard() {
             : ''}
         </Text>
       )}
+    </Card>
+  );
+}
+
+function HelperCard() {
+  const settings = useSettings();
+  const update = useChannelMutation('settings:update', ['settings']);
+  const [name, setName] = useState<string | null>(null);
+  const value = name ?? settings.data?.helperName ?? '';
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="helper-title">
+      <Title order={3} size="h4" id="helper-title" mb="xs">
+        Helping someone?
+      </Title>
+      <Text size="sm" mb="sm">
+        If you are a helpdesk agent or volunteer working on someone else&apos;s accounts, give your name:
+        every change is then recorded in the history as yours. Leave it empty when it is the person
+        themselves.
+      </Text>
+      <form
+        noValidate
+        onSubmit={async (event) => {
+          event.preventDefault();
+          try {
+            await update.mutateAsync({ helperName: value });
+            setName(null);
+            notifications.show({
+              message: value.trim()
+                ? `Changes are now recorded as made by ${value.trim()}.`
+                : 'Changes are recorded as made by the person.',
+            });
+          } catch (error) {
+            notifyError(error, 'Could not save the name');
+          }
+        }}
+      >
+        <Group gap="sm" align="flex-start">
+          <TextInput
+            aria-label="Helper's name"
+            placeholder="e.g. Sam (IT)"
+            value={value}
+            onChange={(e) => setName(e.currentTarget.value)}
+            w={260}
+          />
+          <Button type="submit" variant="default" loading={update.isPending}>
+            Save
+          </Button>
+        </Group>
+      </form>
     </Card>
   );
 }
