@@ -44,6 +44,16 @@ export class ImportPage {
     await this.dialog.getByTestId('import-dropzone').dispatchEvent('drop', { dataTransfer });
   }
 
+  /** Imports a file all the way through: choose, preview, import, and close the summary. */
+  async importAll(path: string): Promise<void> {
+    await this.open();
+    await this.choose(path);
+    await this.dialog.getByRole('button', { name: /^Import \d+ accounts?$/ }).click();
+    await expect(this.dialog.getByRole('status')).toContainText('Import finished');
+    await this.dialog.getByRole('button', { name: 'Done', exact: true }).click();
+    await expect(this.dialog).toBeHidden();
+  }
+
   stat(label: string): Locator {
     return this.dialog.getByText(label, { exact: true }).locator('..');
   }

@@ -113,11 +113,7 @@ test('a task goes from open to verified, a snooze hides it, and the badge counts
   app,
   restart,
 }) => {
-  const importing = new ImportPage(app);
-  await importing.open();
-  await importing.choose(`${EXPORTS}/bitwarden.csv`);
-  await importing.dialog.getByRole('button', { name: /^Import \d+ accounts$/ }).click();
-  await importing.dialog.getByRole('button', { name: 'Done', exact: true }).click();
+  await new ImportPage(app).importAll(`${EXPORTS}/bitwarden.csv`);
 
   const nav = app.page.getByRole('navigation', { name: 'Screens' });
   await expect(nav.getByLabel(/\d+ due or overdue/)).toHaveCount(0); // nothing is due on the day it was created
@@ -170,11 +166,7 @@ test('a daily reminder lists what is due, once a day, and clicking it opens the 
   app,
   restart,
 }) => {
-  const importing = new ImportPage(app);
-  await importing.open();
-  await importing.choose(`${EXPORTS}/bitwarden.csv`);
-  await importing.dialog.getByRole('button', { name: /^Import \d+ accounts$/ }).click();
-  await importing.dialog.getByRole('button', { name: 'Done', exact: true }).click();
+  await new ImportPage(app).importAll(`${EXPORTS}/bitwarden.csv`);
   expect((await app.recording()).notifications).toEqual([]); // nothing is due yet
 
   const later = await restart({ now: () => new Date(Date.now() + 2 * 86_400_000) });
@@ -201,11 +193,7 @@ test('reminders can be turned off', async ({ app, restart }) => {
   await expect(toggle).toBeChecked();
   await toggle.click({ force: true });
   await expect(toggle).not.toBeChecked();
-  const importing = new ImportPage(app);
-  await importing.open();
-  await importing.choose(`${EXPORTS}/bitwarden.csv`);
-  await importing.dialog.getByRole('button', { name: /^Import \d+ accounts$/ }).click();
-  await importing.dialog.getByRole('button', { name: 'Done', exact: true }).click();
+  await new ImportPage(app).importAll(`${EXPORTS}/bitwarden.csv`);
   const later = await restart({ now: () => new Date(Date.now() + 3 * 86_400_000) });
   await later.page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Tasks' }).click();
   expect((await later.recording()).notifications).toEqual([]);
@@ -216,11 +204,7 @@ test('the dashboard shows the score, progress and the next best action; fixing t
 }) => {
   const nav = app.page.getByRole('navigation', { name: 'Screens' });
   await expect(app.page.getByRole('heading', { name: "Let's see where you stand" })).toBeVisible();
-  const importing = new ImportPage(app);
-  await importing.open();
-  await importing.choose(`${EXPORTS}/bitwarden.csv`);
-  await importing.dialog.getByRole('button', { name: /^Import \d+ accounts$/ }).click();
-  await importing.dialog.getByRole('button', { name: 'Done', exact: true }).click();
+  await new ImportPage(app).importAll(`${EXPORTS}/bitwarden.csv`);
 
   await nav.getByRole('link', { name: 'Dashboard' }).click();
   const scoreCard = app.page.getByRole('region', { name: 'Exposure score' });
@@ -247,11 +231,7 @@ test('the dashboard shows the score, progress and the next best action; fixing t
 });
 
 test('bulk actions on a selection, and changing a task’s priority and due date', async ({ app }) => {
-  const importing = new ImportPage(app);
-  await importing.open();
-  await importing.choose(`${EXPORTS}/bitwarden.csv`);
-  await importing.dialog.getByRole('button', { name: /^Import \d+ accounts$/ }).click();
-  await importing.dialog.getByRole('button', { name: 'Done', exact: true }).click();
+  await new ImportPage(app).importAll(`${EXPORTS}/bitwarden.csv`);
   await app.page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Tasks' }).click();
 
   const tasks = app.page.getByRole('list', { name: 'Tasks' });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import type {
 } from '../../common/ipc/contract';
 import { createHandlers, dispatch } from '../ipc/handlers';
 import { RecordingPlatform } from '../platform/recorder';
+import { scanDataDirForSecrets } from './testing/secretScan';
 import { openCore, type Core } from './core';
 import {
   closedPortUrl,
@@ -198,21 +199,7 @@ describe('the online breach check through the IPC handlers', () => {
         secrets.add(s.toLowerCase());
       }
     }
-    core.db.pragma('wal_checkpoint(PASSIVE)');
-    const files = readdirSync(dataDir).map((file) => join(dataDir, file));
-    expect(files.some((f) => f.endsWith('-wal'))).toBe(true);
-    const hits: string[] = [];
-    for (const file of files) {
-      const content = readFileSync(file);
-      for (const secret of secrets) {
-        if (
-          content.includes(Buffer.from(secret, 'utf8')) ||
-          content.includes(Buffer.from(secret, 'utf16le'))
-        ) {
-          hits.push(`${file.split('/').pop()}: ${secret}`);
-        }
-      }
-    }
+    const hits = scanDataDirForSecrets(dataDir, core.db, secrets);
     expect(hits).toEqual([]);
   });
 

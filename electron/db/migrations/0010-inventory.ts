@@ -1,7 +1,6 @@
 import type { Migration } from './index';
+import { sqlList } from './sqlList';
 import { CATEGORIES, CRITICALITIES, MFA_METHODS } from '../../../common/domain/inventory';
-
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /** People, their email addresses and their accounts. Deleted rows wait in the trash for undo. */
 export const migration0010: Migration = {
@@ -36,9 +35,9 @@ CREATE TABLE accounts (
   domain TEXT,
   url_kind TEXT CHECK (url_kind IN ('web', 'android', 'ip', 'local')),
   username TEXT NOT NULL DEFAULT '',
-  category TEXT NOT NULL CHECK (category IN (${list(CATEGORIES)})),
-  criticality TEXT NOT NULL CHECK (criticality IN (${list(CRITICALITIES)})),
-  mfa TEXT NOT NULL DEFAULT 'unknown' CHECK (mfa IN (${list(MFA_METHODS)})),
+  category TEXT NOT NULL CHECK (category IN (${sqlList(CATEGORIES)})),
+  criticality TEXT NOT NULL CHECK (criticality IN (${sqlList(CRITICALITIES)})),
+  mfa TEXT NOT NULL DEFAULT 'unknown' CHECK (mfa IN (${sqlList(MFA_METHODS)})),
   password_changed_at TEXT,
   recovery_reviewed_at TEXT,
   notes TEXT NOT NULL DEFAULT '',

@@ -1,0 +1,28 @@
+import type Database from 'better-sqlite3';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Every file in `dataDir` (the database, its -wal and -shm, key files) searched for each secret, in
+ * UTF-8 and UTF-16LE; returns "file: secret" for each hit. Checkpoints the WAL passively first, so
+ * the data is in both the WAL and the main file.
+ */
+export function scanDataDirForSecrets(
+  dataDir: string,
+  db: Database.Database,
+  secrets: Iterable<string>,
+): string[] {
+  db.pragma('wal_checkpoint(PASSIVE)');
+  const files = readdirSync(dataDir).map((file) => join(dataDir, file));
+  if (!files.some((f) => f.endsWith('-wal'))) throw new Error('expected a -wal file to scan as well');
+  const hits: string[] = [];
+  for (const file of files) {
+    const content = readFileSync(file);
+    for (const secret of secrets) {
+      if (content.includes(Buffer.from(secret, 'utf8')) || content.includes(Buffer.from(secret, 'utf16le'))) {
+        hits.push(`${file.split('/').pop()}: ${JSON.stringify(secret)}`);
+      }
+    }
+  }
+  return hits;
+}
