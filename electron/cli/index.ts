@@ -12,6 +12,7 @@ import { emailAddressSchema, fieldErrorsOf } from '../../common/domain/validatio
 import { requestSchemas } from '../../common/ipc/schemas';
 import { DatabaseFromFutureError } from '../db/migrate';
 import { resolveDataDir } from '../main/security';
+import { runGuidesCli } from '../services/guides/cli';
 import { createHeadlessPlatform } from '../platform/headless';
 import { openCore, type Core } from '../services/core';
 
@@ -34,6 +35,8 @@ Commands:
   tasks snooze ID --until DATE
   tasks wontdo ID --reason TEXT
   history verify         Check the tamper-evident history (exit 0 intact, 1 broken)
+  guides list|validate FILE|export ID|import FILE
+                         Step-by-step guides (see: guides --help)
 
 Options:
   --data-dir DIR         Use this data folder (default: LOCKSTEP_DATA_DIR, then the app's folder)
@@ -54,7 +57,25 @@ function defaultDataDir(): string {
   return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), 'Lockstep');
 }
 
+/** `--data-dir DIR` / `--data-dir=DIR` from raw arguments, for subcommands that parse their own. */
+function takeDataDir(argv: string[]): { dataDir: string; rest: string[] } {
+  const rest: string[] = [];
+  let dataDir: string | undefined;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--data-dir') dataDir = argv[++i];
+    else if (arg.startsWith('--data-dir=')) dataDir = arg.slice('--data-dir='.length);
+    else rest.push(arg);
+  }
+  return { dataDir: dataDir ?? resolveDataDir([], process.env, defaultDataDir()), rest };
+}
+
 async function main(argv: string[]): Promise<number> {
+  // Subcommands with their own parsers get their arguments untouched.
+  if (argv[0] === 'guides') {
+    const { dataDir, rest } = takeDataDir(argv.slice(1));
+    return runGuidesCli(rest, { dataDir, stdout: process.stdout, stderr: process.stderr });
+  }
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

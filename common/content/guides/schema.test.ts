@@ -1,0 +1,490 @@
+import { describe, expect, it } from 'vitest';
+import {
+  guideSchema,
+  guidesFor,
+  httpsUrlSchema,
+  matchGuides,
+  parseGuideText,
+  parseIncidentsText,
+  plainTextProblem,
+  resolveSteps,
+  serializeGuide,
+  validateGuide,
+  validateIncidentsFile,
+  variantForDomain,
+  type Guide,
+  type GuideInput,
+} from './index';
+
+const SOURCE = {
+  label: 'NCSC: Recovering a hacked account',
+  url: 'https://www.ncsc.gov.uk/guidance/recovering-a-hacked-account',
+};
+
+type StepInput = GuideInput['steps'][number];
+
+function step(overrides: Partial<StepInput> = {}): StepInput {
+  return {
+    id: 'change-password',
+    title: 'Change the password',
+    why: 'A new password locks out anyone who knows the old one.',
+    instructions: ['Open the security settings.', 'Choose Change password.'],
+    estimatedMinutes: 5,
+    sources: [SOURCE],
+    ...overrides,
+  };
+}
+
+function guideInput(overrides: Partial<GuideInput> = {}): GuideInput {
+  return {
+    id: 'office-checklist',
+    version: '1.0',
+    title: 'Our office checklist',
+    summary: 'What every new member of staff does in their first week.',
+    category: 'business',
+    audience: ['small_business'],
+    estimatedMinutes: 5,
+    steps: [step()],
+    ...overrides,
+  };
+}
+
+function valid(input: unknown): Guide {
+  const result = validateGuide(input, 'test.json');
+  if (!result.ok) throw new Error(JSON.stringify(result.errors, null, 2));
+  return result.guide;
+}
+
+function errorsOf(input: unknown): { path: string; message: string }[] {
+  const result = validateGuide(input, 'test.json');
+  if (result.ok) throw new Error('expected the guide to be invalid');
+  return result.errors.map(({ path, message }) => ({ path, message }));
+}
+
+describe('validateGuide', () => {
+  it('accepts a minimal guide and fills in the defaults', () => {
+    const guide = valid(guideInput());
+    expect(guide.appliesTo).toEqual({});
+    expect(guide.steps[0]!.links).toEqual([]);
+    expect(guide.steps[0]!.effects).toEqual([]);
+  });
+
+  it('reports every problem of a broken guide at once, each with the file and its exact JSON path', () => {
+    const broken = {
+      ...guideInput({ id: 'Office_Checklist' }),
+      steps: [
+        step(),
+        step({ id: 'second', links: [{ label: 'Old page', url: 'http://example.com/help' }] }),
+        { ...step({ id: 'third' }), title: undefined },
+        step({ id: 'fourth', effects: [{ type: 'run_script', script: 'rm -rf /' } as never] }),
+        step({ id: 'fifth', instructions: ['Click <a href="https://evil.example">here</a>'] }),
+      ],
+    };
+    const result = validateGuide(broken, 'shared/office.json');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.every((error) => error.file === 'shared/office.json')).toBe(true);
+    expect(result.errors.map((error) => error.path)).toEqual([
+      '$.id',
+      '$.steps[1].links[0].url',
+      '$.steps[2].title',
+      '$.steps[3].effects[0].type',
+      '$.steps[4].instructions[0]',
+    ]);
+    const byPath = Object.fromEntries(result.errors.map((error) => [error.path, error.message]));
+    expect(byPath['$.id']).toMatch(/kebab-case/);
+    expect(byPath['$.steps[1].links[0].url']).toMatch(/https:\/\//);
+    expect(byPath['$.steps[2].title']).toBe('Missing required field "title".');
+    expect(byPath['$.steps[3].effects[0].type']).toBe(
+      'Unknown effect type "run_script": expected one of set_mfa, set_password_changed, mark_recovery_reviewed, create_task.',
+    );
+    expect(byPath['$.steps[4].instructions[0]']).toMatch(/no HTML/);
+  });
+
+  it('names unknown fields at their own path, and refuses input that is not an object', () => {
+    expect(errorsOf({ ...guideInput(), colour: 'red' })).toEqual([
+      { path: '$.colour', message: expect.stringMatching(/Unknown field "colour"/) },
+    ]);
+    expect(errorsOf({ ...guideInput(), steps: [{ ...step(), instrutions: [] }] })[0]!.path).toBe(
+      '$.steps[0].instrutions',
+    );
+    expect(errorsOf([1, 2, 3])).toEqual([{ path: '$', message: expect.any(String) }]);
+  });
+
+  it('requires at least one step, instruction and source', () => {
+    expect(errorsOf(guideInput({ steps: [] }))[0]!.path).toBe('$.steps');
+    expect(errorsOf(guideInput({ steps: [step({ instructions: [] })] }))[0]!.path).toBe(
+      '$.steps[0].instructions',
+    );
+    expect(errorsOf(guideInput({ steps: [step({ sources: [] })] }))).toEqual([
+      { path: '$.steps[0].sources', message: expect.stringMatching(/at least one source/) },
+    ]);
+  });
+
+  it('checks versions and ids', () => {
+    for (const version of ['1', '1.0.0', '01.0', 'v1.0', '1.a']) {
+      expect(errorsOf(guideInput({ version }))[0]!.path).toBe('$.version');
+    }
+    for (const version of ['0.1', '1.0', '2.13']) valid(guideInput({ version }));
+    for (const id of ['Guide', 'my_guide', '-guide', 'guide-', 'a--b', 'a b', '']) {
+      expect(errorsOf(guideInput({ id }))[0]!.path).toBe('$.id');
+    }
+    expect(errorsOf(guideInput({ steps: [step(), step()] }))).toEqual([
+      { path: '$.steps[1].id', message: 'Duplicate step id "change-password".' },
+    ]);
+  });
+
+  it('wants a confirmation to be a question', () => {
+    valid(guideInput({ steps: [step({ confirm: 'Have you changed it?' })] }));
+    expect(errorsOf(guideInput({ steps: [step({ confirm: 'Done.' })] }))[0]!.path).toBe('$.steps[0].confirm');
+  });
+
+  it('enforces length limits', () => {
+    expect(errorsOf(guideInput({ title: 'x'.repeat(121) }))[0]).toEqual({
+      path: '$.title',
+      message: 'At most 120 characters.',
+    });
+  });
+});
+
+describe('plain text', () => {
+  it('refuses markup, entities, script URLs and invisible characters', () => {
+    for (const text of [
+      '<b>bold</b>',
+      'see <img src=x onerror=alert(1)>',
+      '</p>',
+      '<!-- comment -->',
+      '<?xml?>',
+      'Tom &amp; Jerry',
+      '&#60;script&#62;',
+      'javascript:alert(1)',
+      'open JavaScript :alert(1)',
+      'data:text/html;base64,PHNjcmlwdD4=',
+      'right\u202eleft',
+      'zero\u200bwidth',
+      'two\nlines',
+      ' leading space',
+    ]) {
+      expect(plainTextProblem(text), text).not.toBeNull();
+    }
+  });
+
+  it('accepts ordinary text, including a < b, ampersands and the word data', () => {
+    for (const text of [
+      'If a < b, stop.',
+      'Tom & Jerry',
+      'Your data: names and emails',
+      '3 < 4 & 5 > 2',
+      'Café — ça va ?',
+    ]) {
+      expect(plainTextProblem(text), text).toBeNull();
+    }
+  });
+
+  it('applies to every text field, down to link labels and task titles', () => {
+    const guide = guideInput({
+      steps: [
+        step({
+          links: [{ label: '<b>Help</b>', url: 'https://example.com' }],
+          effects: [{ type: 'create_task', title: 'Call &quot;the bank&quot;', priority: 'P2' }],
+        }),
+      ],
+    });
+    expect(errorsOf(guide).map((error) => error.path)).toEqual([
+      '$.steps[0].links[0].label',
+      '$.steps[0].effects[0].title',
+    ]);
+  });
+});
+
+describe('links', () => {
+  it('accepts https URLs to named hosts, with paths, queries and fragments', () => {
+    for (const url of [
+      'https://example.com',
+      'https://support.google.com/accounts/answer/185839?hl=en',
+      'https://account.live.com/consent/Manage',
+      'https://www.ncsc.gov.uk/collection/top-tips#section_1',
+      'https://example.com:8443/a%20b',
+    ]) {
+      expect(httpsUrlSchema.safeParse(url).success, url).toBe(true);
+    }
+  });
+
+  it('refuses http, javascript, data and other schemes, credentials, IP addresses and spaces', () => {
+    for (const url of [
+      'http://example.com',
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'ftp://example.com/file',
+      'HTTPS://example.com',
+      '//example.com',
+      'https://user:pass@example.com',
+      'https://example.com@evil.example',
+      'https://192.168.0.1/admin',
+      'https://localhost/',
+      'https://Example.com/',
+      'https://example.com/a b',
+      'https://example.com/"onmouseover="x',
+      ' https://example.com',
+    ]) {
+      expect(httpsUrlSchema.safeParse(url).success, url).toBe(false);
+    }
+  });
+});
+
+describe('effects', () => {
+  const withEffects = (effects: unknown[], extra: Partial<StepInput> = {}) =>
+    guideInput({ steps: [step({ effects: effects as never, ...extra })] });
+
+  it('accepts the four effect types', () => {
+    const guide = valid(
+      withEffects([
+        { type: 'set_mfa', method: 'totp' },
+        { type: 'set_password_changed' },
+        { type: 'mark_recovery_reviewed' },
+        { type: 'create_task', title: 'Update the card on subscriptions', priority: 'P3', dueInDays: 14 },
+      ]),
+    );
+    expect(guide.steps[0]!.effects.map((effect) => effect.type)).toEqual([
+      'set_mfa',
+      'set_password_changed',
+      'mark_recovery_reviewed',
+      'create_task',
+    ]);
+    valid(withEffects([{ type: 'set_mfa', method: 'ask' }]));
+  });
+
+  it('refuses bad values, extra fields and a missing type', () => {
+    expect(errorsOf(withEffects([{ type: 'set_mfa', method: 'unknown' }]))[0]!.path).toBe(
+      '$.steps[0].effects[0].method',
+    );
+    expect(errorsOf(withEffects([{ type: 'create_task', title: 'Do it', priority: 'P5' }]))[0]!.path).toBe(
+      '$.steps[0].effects[0].priority',
+    );
+    expect(
+      errorsOf(withEffects([{ type: 'create_task', title: 'Do it', priority: 'P1', dueInDays: -1 }]))[0]!
+        .path,
+    ).toBe('$.steps[0].effects[0].dueInDays');
+    expect(errorsOf(withEffects([{ type: 'set_password_changed', date: '2020-01-01' }]))[0]!.path).toBe(
+      '$.steps[0].effects[0].date',
+    );
+    expect(errorsOf(withEffects([{ method: 'totp' }]))).toEqual([
+      { path: '$.steps[0].effects[0].type', message: expect.stringMatching(/^Missing "type"/) },
+    ]);
+  });
+
+  it('creates per-item tasks only from a step that collects a list, with {item} in the title', () => {
+    const collects = { prompt: 'Name each secret.', itemLabel: 'Secret', maxItems: 20 };
+    valid(
+      withEffects([{ type: 'create_task', title: 'Replace {item}', priority: 'P2', perItem: true }], {
+        collects,
+      }),
+    );
+    expect(
+      errorsOf(
+        withEffects([{ type: 'create_task', title: 'Replace {item}', priority: 'P2', perItem: true }]),
+      ),
+    ).toEqual([{ path: '$.steps[0].effects[0].perItem', message: expect.stringMatching(/collects/) }]);
+    expect(
+      errorsOf(
+        withEffects([{ type: 'create_task', title: 'Replace it', priority: 'P2', perItem: true }], {
+          collects,
+        }),
+      ),
+    ).toEqual([{ path: '$.steps[0].effects[0].title', message: expect.stringMatching(/\{item\}/) }]);
+    expect(
+      errorsOf(withEffects([{ type: 'create_task', title: 'Replace {item}', priority: 'P2' }]))[0]!.path,
+    ).toBe('$.steps[0].effects[0].title');
+  });
+
+  it('reports cross-field problems in the same pass as field problems', () => {
+    const errors = errorsOf(
+      guideInput({
+        version: 'one',
+        steps: [
+          step({
+            effects: [{ type: 'create_task', title: 'Replace {item}', priority: 'P2', perItem: true }],
+          }),
+        ],
+      }),
+    );
+    expect(errors.map((error) => error.path)).toEqual(['$.version', '$.steps[0].effects[0].perItem']);
+  });
+});
+
+describe('variants', () => {
+  const variants = [
+    { id: 'google', label: 'Google (Gmail)', domains: ['gmail.com', 'google.com'] },
+    { id: 'microsoft', label: 'Microsoft', domains: ['outlook.com', 'live.com'] },
+  ];
+  const googleLink = { label: 'Google Account', url: 'https://myaccount.google.com/security' };
+
+  it('overrides instructions, links and sources of a step for one variant', () => {
+    const guide = valid(
+      guideInput({
+        variants,
+        steps: [
+          step({
+            variants: { google: { instructions: ['Open myaccount.google.com.'], links: [googleLink] } },
+          }),
+          step({ id: 'second' }),
+        ],
+      }),
+    );
+    const google = resolveSteps(guide, 'google');
+    expect(google[0]!.instructions).toEqual(['Open myaccount.google.com.']);
+    expect(google[0]!.links).toEqual([googleLink]);
+    expect(google[0]!.sources).toEqual([SOURCE]);
+    expect(google[1]!.instructions).toEqual(step().instructions);
+    expect(resolveSteps(guide, 'microsoft')[0]!.instructions).toEqual(step().instructions);
+    expect(resolveSteps(guide)[0]).not.toHaveProperty('variants');
+  });
+
+  it('picks the variant for a domain or any subdomain of it', () => {
+    const guide = valid(guideInput({ variants }));
+    expect(variantForDomain(guide, 'accounts.google.com')?.id).toBe('google');
+    expect(variantForDomain(guide, 'Outlook.com')?.id).toBe('microsoft');
+    expect(variantForDomain(guide, 'notgoogle.com')).toBeUndefined();
+  });
+
+  it('refuses undeclared variants, duplicate ids and empty overrides', () => {
+    expect(
+      errorsOf(guideInput({ steps: [step({ variants: { google: { instructions: ['x'] } } })] })),
+    ).toEqual([{ path: '$.steps[0].variants.google', message: expect.stringMatching(/not declared/) }]);
+    expect(
+      errorsOf(guideInput({ variants, steps: [step({ variants: { yahoo: { instructions: ['x'] } } })] }))[0],
+    ).toEqual({
+      path: '$.steps[0].variants.yahoo',
+      message: 'Unknown variant "yahoo": expected one of google, microsoft.',
+    });
+    expect(errorsOf(guideInput({ variants: [variants[0]!, variants[0]!] }))).toEqual([
+      { path: '$.variants[1].id', message: 'Duplicate variant id "google".' },
+    ]);
+    expect(errorsOf(guideInput({ variants, steps: [step({ variants: { google: {} } })] }))[0]!.path).toBe(
+      '$.steps[0].variants.google',
+    );
+    expect(
+      errorsOf(guideInput({ variants, steps: [step({ variants: { Google: { instructions: ['x'] } } })] }))[0]!
+        .path,
+    ).toBe('$.steps[0].variants.Google');
+  });
+});
+
+describe('guidesFor', () => {
+  const make = (
+    id: string,
+    category: Guide['category'],
+    appliesTo: GuideInput['appliesTo'],
+    extra: Partial<GuideInput> = {},
+  ) => valid(guideInput({ id, category, appliesTo, ...extra }));
+  const guides = [
+    make('generic-mfa', 'two_step', { findingKinds: ['mfa_available', 'mfa_upgrade'] }),
+    make('app-mfa', 'two_step', { findingKinds: ['mfa_upgrade'] }),
+    make('passwords', 'exposed_data', { findingKinds: ['password_pwned'], dataClasses: ['Passwords'] }),
+    make('emails', 'exposed_data', { dataClasses: ['Email addresses'] }),
+    make(
+      'mailbox',
+      'account_security',
+      {},
+      { variants: [{ id: 'google', label: 'Google', domains: ['google.com'] }] },
+    ),
+    make('nothing', 'other', {}),
+  ];
+
+  it('returns only matching guides, best first', () => {
+    expect(
+      guidesFor({ findingKinds: ['password_pwned'], dataClasses: ['passwords'] }, guides).map((g) => g.id),
+    ).toEqual(['passwords']);
+    expect(guidesFor({ dataClasses: ['Email addresses', 'Passwords'] }, guides).map((g) => g.id)).toEqual([
+      'emails',
+      'passwords',
+    ]);
+    expect(guidesFor({}, guides)).toEqual([]);
+    expect(guidesFor({ findingKinds: ['insecure_url'] }, guides)).toEqual([]);
+  });
+
+  it('prefers the more specific guide on equal scores', () => {
+    expect(guidesFor({ findingKinds: ['mfa_upgrade'] }, guides).map((g) => g.id)).toEqual([
+      'app-mfa',
+      'generic-mfa',
+    ]);
+  });
+
+  it('matches domains of variants, including subdomains, below a finding match', () => {
+    expect(guidesFor({ domain: 'mail.google.com' }, guides).map((g) => g.id)).toEqual(['mailbox']);
+    const ranked = matchGuides({ domain: 'google.com', findingKinds: ['mfa_available'] }, guides);
+    expect(ranked.map((match) => [match.guide.id, match.score])).toEqual([
+      ['generic-mfa', 10],
+      ['mailbox', 5],
+    ]);
+    expect(ranked[1]!.matched).toEqual({ findingKinds: [], dataClasses: [], domain: true });
+  });
+});
+
+describe('text files', () => {
+  it('reports text that is not JSON at $', () => {
+    expect(parseGuideText('{ "id": ', 'broken.json')).toEqual({
+      ok: false,
+      errors: [{ file: 'broken.json', path: '$', message: expect.stringMatching(/^Not valid JSON/) }],
+    });
+  });
+
+  it('accepts a byte-order mark, and round-trips through serializeGuide', () => {
+    const guide = valid(guideInput({ appliesTo: { dataClasses: ['Passwords'] } }));
+    const text = serializeGuide(guide);
+    expect(text.endsWith('}\n')).toBe(true);
+    const again = parseGuideText(`\uFEFF${text}`, 'copy.json');
+    expect(again).toEqual({ ok: true, guide });
+    expect(guideSchema.parse(JSON.parse(text))).toEqual(guide);
+  });
+});
+
+describe('incidents', () => {
+  const incident = {
+    id: 'example-2024',
+    provider: 'Example',
+    title: 'Example mail breach',
+    domains: ['example.com'],
+    period: { from: '2023-11', to: '2024-03' },
+    disclosedOn: '2024-01-19',
+    summary: 'Someone read the mailboxes.',
+    whatWasTaken: ['Emails.'],
+    notices: [
+      { label: 'Notice', publisher: 'Example', publishedOn: '2024-01-19', url: 'https://example.com/notice' },
+    ],
+    guides: ['email-provider-breach'],
+  };
+
+  it('validates a file of incidents and refuses duplicates, bad dates and http notices', () => {
+    const result = validateIncidentsFile(
+      { version: '1.0', reviewedOn: '2024-05-01', incidents: [incident] },
+      'incidents.json',
+    );
+    expect(result.ok).toBe(true);
+    const duplicate = validateIncidentsFile(
+      { version: '1.0', reviewedOn: '2024-05-01', incidents: [incident, incident] },
+      'incidents.json',
+    );
+    expect(duplicate.ok ? [] : duplicate.errors.map((error) => error.path)).toEqual(['$.incidents[1].id']);
+    const bad = parseIncidentsText(
+      JSON.stringify({
+        version: '1.0',
+        reviewedOn: '2024-02-30',
+        incidents: [
+          {
+            ...incident,
+            period: { from: '2023-13' },
+            notices: [{ ...incident.notices[0], url: 'http://example.com' }],
+          },
+        ],
+      }),
+      'incidents.json',
+    );
+    expect(bad.ok ? [] : bad.errors.map((error) => error.path)).toEqual([
+      '$.reviewedOn',
+      '$.incidents[0].period.from',
+      '$.incidents[0].notices[0].url',
+    ]);
+  });
+});

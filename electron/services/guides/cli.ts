@@ -1,0 +1,185 @@
+/**
+ * The `guides` command of the headless CLI: `list [--json]`, `validate FILE [--json]`,
+ * `export ID`, `import FILE [--json]`. `argv` is what follows `guides`. Exit status: 0 success,
+ * 2 bad input (an invalid or missing file, an unknown id or command; nothing written), 1 internal
+ * error (such as a damaged bundled guide). Results go to stdout, problems to stderr.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatGuideIssue, parseGuideText, type GuideIssue } from '../../../common/content/guides';
+import { AppFailure } from '../../../common/ipc/result';
+import {
+  exportGuide,
+  GuideImportError,
+  importedGuidesDir,
+  importGuide,
+  listGuides,
+  loadBundledGuides,
+} from './guideStore';
+
+/** Somewhere to write text (a stream, or a test's buffer). */
+export interface TextSink {
+  write(text: string): unknown;
+}
+
+/** What the guides CLI needs from its caller. */
+export interface GuidesCliContext {
+  /** The data folder; imported guides live in `<dataDir>/guides`. */
+  dataDir: string;
+  stdout: TextSink;
+  stderr: TextSink;
+}
+
+/** The usage text of the `guides` command. */
+export const GUIDES_USAGE = `Usage: guides <command> [options]
+
+Commands:
+  list [--json]              List the guides: built-in and imported
+  validate FILE [--json]     Check a guide file; every problem is shown with its JSON path
+  export ID                  Print a guide's JSON (to share it, or to edit a copy)
+  import FILE [--json]       Check a guide file and add it to this data folder
+
+Exit status: 0 success, 2 bad input (nothing written), 1 internal error.`;
+
+/** Bad input: exit 2. */
+class UsageError extends Error {}
+
+function printIssues(stderr: TextSink, errors: readonly GuideIssue[]): void {
+  for (const issue of errors) stderr.write(`${formatGuideIssue(issue)}\n`);
+}
+
+/** Runs `guides …`; returns the exit status. Never throws. */
+export async function runGuidesCli(argv: readonly string[], context: GuidesCliContext): Promise<number> {
+  const { stderr } = context;
+  try {
+    return await run(argv, context);
+  } catch (error) {
+    if (error instanceof GuideImportError) {
+      stderr.write(`${error.message}\n`);
+      printIssues(stderr, error.errors);
+      return 2;
+    }
+    if (error instanceof UsageError) {
+      stderr.write(`${error.message}\n\n${GUIDES_USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof AppFailure && error.code !== 'internal') {
+      stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    // parseArgs rejects unknown options and missing values with a TypeError carrying a code.
+    if (
+      error instanceof TypeError &&
+      String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')
+    ) {
+      stderr.write(`${error.message}\n\n${GUIDES_USAGE}\n`);
+      return 2;
+    }
+    stderr.write(`Internal error: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+async function run(argv: readonly string[], context: GuidesCliContext): Promise<number> {
+  const { dataDir, stdout, stderr } = context;
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help) {
+    stdout.write(`${GUIDES_USAGE}\n`);
+    return 0;
+  }
+  const one = (what: string): string => {
+    if (rest.length !== 1) throw new UsageError(`guides ${command} takes exactly one ${what}.`);
+    return rest[0]!;
+  };
+  switch (command) {
+    case 'list': {
+      if (rest.length > 0) throw new UsageError('guides list takes no arguments.');
+      const listings = listGuides(dataDir, loadBundledGuides());
+      if (values.json) {
+        const rows = listings.map(({ guide, source }) => ({
+          id: guide.id,
+          version: guide.version,
+          title: guide.title,
+          category: guide.category,
+          audience: guide.audience,
+          estimatedMinutes: guide.estimatedMinutes,
+          steps: guide.steps.length,
+          variants: (guide.variants ?? []).map((variant) => variant.id),
+          appliesTo: guide.appliesTo,
+          source,
+        }));
+        stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      } else {
+        for (const { guide, source } of listings) {
+          const origin = source === 'imported' ? '  [imported]' : '';
+          stdout.write(
+            `${guide.id}  ${guide.version}  ${guide.title} (${guide.steps.length} steps, about ${guide.estimatedMinutes} min)${origin}\n`,
+          );
+        }
+      }
+      return 0;
+    }
+    case 'validate': {
+      const file = one('FILE');
+      const name = basename(file);
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new AppFailure(
+          'not_found',
+          `${name}: the file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+        );
+      }
+      const result = parseGuideText(text, file);
+      if (values.json) {
+        stdout.write(
+          `${JSON.stringify(result.ok ? { file, ok: true, id: result.guide.id, version: result.guide.version } : { file, ok: false, errors: result.errors }, null, 2)}\n`,
+        );
+      }
+      if (!result.ok) {
+        printIssues(stderr, result.errors);
+        return 2;
+      }
+      if (!values.json) {
+        stdout.write(
+          `${file}: valid guide ${result.guide.id} ${result.guide.version} (${result.guide.steps.length} steps)\n`,
+        );
+      }
+      return 0;
+    }
+    case 'export': {
+      const id = one('ID');
+      const guides = listGuides(dataDir, loadBundledGuides()).map((listing) => listing.guide);
+      stdout.write(exportGuide(id, guides));
+      return 0;
+    }
+    case 'import': {
+      const file = one('FILE');
+      const guide = importGuide(file, dataDir, loadBundledGuides());
+      const target = join(importedGuidesDir(dataDir), `${guide.id}.json`);
+      if (values.json) {
+        stdout.write(
+          `${JSON.stringify({ id: guide.id, version: guide.version, title: guide.title, file: target }, null, 2)}\n`,
+        );
+      } else {
+        stdout.write(`Imported ${guide.id} ${guide.version} (${guide.title}) to ${target}\n`);
+      }
+      return 0;
+    }
+    case undefined:
+      throw new UsageError('Missing command.');
+    default:
+      throw new UsageError(`Unknown command "guides ${command}".`);
+  }
+}
