@@ -19,6 +19,7 @@ import {
 } from './common';
 import { DEFAULT_IMPORT_SIZES, runImportBench } from './importBench';
 import { DEFAULT_PHASE_SIZES, runPhasesBench } from './importPhases';
+import { DEFAULT_PWNED_SIZES, runPwnedBench } from './pwnedBench';
 import { DEFAULT_STARTUP_SIZES, runStartupBench } from './startupBench';
 
 interface Benchmark {
@@ -39,6 +40,10 @@ const BENCHMARKS: Record<string, Benchmark> = {
   startup: {
     summary: `Cold start and check re-runs with a large inventory (default ${DEFAULT_STARTUP_SIZES.join(', ')} accounts)`,
     run: runStartupBench,
+  },
+  pwned: {
+    summary: `Offline Pwned Passwords index: build, 1k/10k lookups warm and cold, keepassxc-cli comparison (default ${DEFAULT_PWNED_SIZES.map((n) => n.toExponential(0)).join(', ')} lines; --sizes 100000000 for 1e8)`,
+    run: runPwnedBench,
   },
 };
 

@@ -159,6 +159,27 @@ export interface Dashboard {
   totalTasks: number;
 }
 
+/** The offline Pwned Passwords index: what is installed, and a build in progress. */
+export interface PwnedIndexStatus {
+  installed: boolean;
+  info: {
+    builtAt: string;
+    entries: number;
+    bytes: number;
+    sourceLines: number;
+    falsePositiveRate: number;
+  } | null;
+  /** Why the last build failed, or why the installed index cannot be used. */
+  problem: string | null;
+  building: {
+    linesDone: number;
+    bytesDone: number;
+    bytesTotal: number;
+    source: string;
+    secondsLeft: number | null;
+  } | null;
+}
+
 /** A finding: something wrong with one or more accounts, and why. */
 export interface Finding {
   id: number;
@@ -216,7 +237,12 @@ export interface ImportResult {
   /** Open findings after the import, by kind. */
   openFindings: Partial<Record<FindingKind, number>>;
   /** How the breached-password check ran: always the bundled list; online only when turned on. */
-  pwnedCheck: { commonList: true; online: 'off' | 'checked' | 'failed' | 'partial' };
+  pwnedCheck: {
+    commonList: true;
+    online: 'off' | 'checked' | 'failed' | 'partial';
+    /** The offline corpus index: not installed, used, or installed but unusable (then not "not breached"). */
+    offlineIndex: 'off' | 'checked' | 'unavailable';
+  };
 }
 
 /** Progress of a running import. */
@@ -309,6 +335,11 @@ interface Responses {
   'reminders:check': { notified: boolean; due: number };
   'dashboard:get': Dashboard;
   'tasks:bulk': { changed: number };
+  'pwnedIndex:status': PwnedIndexStatus;
+  'pwnedIndex:build': PwnedIndexStatus;
+  'pwnedIndex:cancel': PwnedIndexStatus;
+  'pwnedIndex:verify': PwnedIndexStatus;
+  'pwnedIndex:remove': PwnedIndexStatus;
   'online:keyStatus': { hasKey: boolean; keychainAvailable: boolean };
   'online:saveApiKey': { hasKey: boolean; keychainAvailable: boolean };
   'online:deleteApiKey': { hasKey: boolean; keychainAvailable: boolean };

@@ -160,6 +160,11 @@ export const requestSchemas = {
     .strict(),
   'reminders:check': empty,
   'dashboard:get': empty,
+  'pwnedIndex:status': empty,
+  'pwnedIndex:build': z.object({ folder: z.boolean() }).strict(),
+  'pwnedIndex:cancel': empty,
+  'pwnedIndex:verify': empty,
+  'pwnedIndex:remove': empty,
   'tasks:bulk': z
     .object({
       ids: z.array(idSchema).min(1, 'Choose at least one task.').max(10_000),

@@ -30,3 +30,27 @@ test('the exposure screen says how breached passwords were checked, never an all
   ).toBeVisible();
   await expect(app.page.getByText(/no problems/i)).toHaveCount(0);
 });
+
+test('the offline corpus index is built from a chosen file, shown with its date, and removed', async ({
+  app,
+  dataDir,
+}) => {
+  const { createHash } = await import('node:crypto');
+  const { writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const sha1 = (text: string) => createHash('sha1').update(text).digest('hex').toUpperCase();
+  const corpus = join(dataDir, 'corpus.txt');
+  const lines = Array.from({ length: 2000 }, (_, i) => `${sha1(`p${i}`)}:${i + 1}`).sort();
+  writeFileSync(corpus, lines.join('\n'));
+
+  await app.page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Settings' }).click();
+  const card = app.page.getByRole('region', { name: 'Offline breached-password check' });
+  await app.answerNextFile(corpus);
+  await card.getByRole('button', { name: 'Build from a downloaded file…' }).click();
+  await expect(card.getByRole('status')).toContainText(
+    /Installed: the corpus as of \d{4}-\d{2}-\d{2}, 2,000 passwords/,
+    { timeout: 20_000 },
+  );
+  await card.getByRole('button', { name: 'Remove it' }).click();
+  await expect(card.getByRole('status')).toHaveCount(0);
+});

@@ -13,6 +13,8 @@ import { requestSchemas } from '../../common/ipc/schemas';
 import { DatabaseFromFutureError } from '../db/migrate';
 import { resolveDataDir } from '../main/security';
 import { runGuidesCli } from '../services/guides/cli';
+import { runPwnedIndexCli } from '../services/pwnedIndex/index';
+import { pwnedIndexPath } from '../services/pwnedIndexService';
 import { createHeadlessPlatform } from '../platform/headless';
 import { openCore, type Core } from '../services/core';
 
@@ -35,6 +37,8 @@ Commands:
   tasks snooze ID --until DATE
   tasks wontdo ID --reason TEXT
   history verify         Check the tamper-evident history (exit 0 intact, 1 broken)
+  pwned-index build SOURCE [--out FILE]   Build the offline Pwned Passwords index (with --data-dir: for that folder)
+  pwned-index check FILE [--passwords-file F] [--json]
   guides list|validate FILE|export ID|import FILE
                          Step-by-step guides (see: guides --help)
 
@@ -72,6 +76,15 @@ function takeDataDir(argv: string[]): { dataDir: string; rest: string[] } {
 
 async function main(argv: string[]): Promise<number> {
   // Subcommands with their own parsers get their arguments untouched.
+  if (argv[0] === 'pwned-index') {
+    // `--out` defaults to the file the app and `import` use when --data-dir is given.
+    const { dataDir, rest } = takeDataDir(argv.slice(1));
+    const args =
+      rest[0] === 'build' && !rest.includes('--out') && argv.some((a) => a.startsWith('--data-dir'))
+        ? [...rest, '--out', pwnedIndexPath(dataDir)]
+        : rest;
+    return runPwnedIndexCli(args, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+  }
   if (argv[0] === 'guides') {
     const { dataDir, rest } = takeDataDir(argv.slice(1));
     return runGuidesCli(rest, { dataDir, stdout: process.stdout, stderr: process.stderr });

@@ -85,6 +85,14 @@ export function createHandlers(core: Core): HandlerTable {
         .map(({ prevHash: _prev, hash: _hash, ...entry }) => entry),
     'reminders:check': () => core.reminders.check(),
     'dashboard:get': () => core.dashboard.summary(),
+    'pwnedIndex:status': () => core.pwnedIndex.status(),
+    'pwnedIndex:build': (request) => core.pwnedIndex.build(request),
+    'pwnedIndex:cancel': () => {
+      core.pwnedIndex.cancelBuild();
+      return core.pwnedIndex.status();
+    },
+    'pwnedIndex:verify': () => core.pwnedIndex.verify(),
+    'pwnedIndex:remove': () => core.pwnedIndex.remove(),
     'tasks:bulk': (request) => core.tasks.bulk(request),
     'online:keyStatus': () => core.online.keyStatus(),
     'online:saveApiKey': (request) => core.online.saveKey(request),

@@ -19,6 +19,14 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null): P
         : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async pickFolder({ title }) {
+      const window = getWindow();
+      const options = { title, properties: ['openDirectory' as const] };
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     notify({ title, body, onClick }) {
       if (!Notification.isSupported()) return;
       const notification = new Notification({ title, body });

@@ -10,6 +10,9 @@ export function createHeadlessPlatform(log: (line: string) => void): PlatformPor
     async openExternal(url) {
       log(`Open this link in your browser: ${url}`);
     },
+    async pickFolder() {
+      throw new Error('No folder dialog on the command line: pass the folder as an argument.');
+    },
     async pickFile() {
       throw new Error('No file dialog on the command line: pass the file path as an argument.');
     },

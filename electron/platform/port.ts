@@ -11,6 +11,8 @@ export interface PlatformPort {
     title: string;
     filters: { name: string; extensions: string[] }[];
   }): Promise<string | null>;
+  /** Asks the user for a folder; resolves to its path, or null when cancelled. */
+  pickFolder(options: { title: string }): Promise<string | null>;
   /** Shows a desktop notification; `onClick` runs when the person clicks it. */
   notify(notification: { title: string; body: string; onClick?: () => void }): void;
   /** The OS keychain (Electron `safeStorage`), or null where there is none (CLI, tests). */

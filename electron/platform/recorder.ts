@@ -33,6 +33,11 @@ export class RecordingPlatform implements PlatformPort {
 
   private readonly clicks: ((() => void) | undefined)[] = [];
 
+  async pickFolder(options: { title: string }): Promise<string | null> {
+    this.recording.fileRequests.push(options.title);
+    return this.fileAnswers.shift() ?? null;
+  }
+
   notify({ title, body, onClick }: { title: string; body: string; onClick?: () => void }): void {
     this.recording.notifications.push({ title, body });
     this.clicks.push(onClick);

@@ -27,6 +27,7 @@ import { getCatalogue } from './datasets/loadDatasets';
 import { createPasswordHealth } from './passwordHealthDeps';
 import { SettingsService } from './settingsService';
 import { RemindersService } from './remindersService';
+import { PwnedIndexService } from './pwnedIndexService';
 import { DashboardService } from './dashboardService';
 import { SnapshotsRepository } from '../db/repositories/snapshotsRepository';
 import { TasksService, type HistoryRecorder } from './tasksService';
@@ -71,6 +72,7 @@ export interface Core {
   readonly online: OnlineService;
   readonly reminders: RemindersService;
   readonly dashboard: DashboardService;
+  readonly pwnedIndex: PwnedIndexService;
   readonly history: HistoryRepository;
   /** Tells open views that these areas changed (re-running the checks first if accounts did). */
   notify(areas: ChangeArea[]): void;
@@ -171,6 +173,7 @@ export function openCore(options: CoreOptions): Core {
   tasks.reconcile();
   dashboard.snapshot();
   const health = createPasswordHealth(options.dataDir, options.platform);
+  const pwnedIndex = new PwnedIndexService(options.dataDir, options.platform, notify);
   const imports = new ImportService({
     people,
     accounts,
@@ -183,6 +186,7 @@ export function openCore(options: CoreOptions): Core {
     changed: notify,
     progress: options.onImportProgress ?? (() => {}),
     health: () => health.get(),
+    offlineIndex: (passwords) => pwnedIndex.lookup(passwords),
     transaction: (fn) => db.transaction(fn)(),
     userAgent,
     fetchImpl: options.fetchImpl,
@@ -206,6 +210,7 @@ export function openCore(options: CoreOptions): Core {
     online,
     reminders,
     dashboard,
+    pwnedIndex,
     history,
     notify,
     close: async () => {

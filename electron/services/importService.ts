@@ -36,6 +36,7 @@ import type { PasswordHealth } from './passwordHealthDeps';
 import { analyzePasswords } from './passwordHealth/analyze';
 import { checkPwnedRange, type RangeOutcome } from './pwnedRange';
 import type { SettingsService } from './settingsService';
+import type { PwnedIndexService } from './pwnedIndexService';
 
 /** The largest export Lockstep reads (a 10,000-entry export is about 2 MB). */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -74,6 +75,8 @@ export interface ImportServiceDeps {
   changed: ChangeNotifier;
   progress: (event: ImportProgress) => void;
   health: () => PasswordHealth;
+  /** The offline Pwned Passwords index, when one is installed. */
+  offlineIndex: (passwords: readonly string[]) => ReturnType<PwnedIndexService['lookup']>;
   transaction: <T>(fn: () => T) => T;
   userAgent: string;
   fetchImpl?: typeof fetch;
@@ -199,6 +202,9 @@ export class ImportService {
         (done, total) => progress('analysing', done, total),
         controller.signal,
       );
+      // The offline corpus index (if installed) answers before the online check.
+      const offline = await this.deps.offlineIndex([...new Set(planned.map((p) => p.entry.password))]);
+      if (controller.signal.aborted) throw controller.signal.reason;
       const settings = this.deps.settings.get();
       let online: Map<string, RangeOutcome> | null = null;
       const sha1ByRow = new Map<number, string>();
@@ -246,6 +252,8 @@ export class ImportService {
                   : 'not_found',
             pwnedCount: typeof outcome === 'number' ? outcome : null,
             onlineCheckedAt: online ? now : null,
+            indexCount: offline.status === 'checked' ? (offline.counts.get(p.entry.password) ?? 0) : null,
+            indexBuiltAt: offline.status === 'checked' ? offline.builtAt : null,
           };
           const changedOn = entryDate(p.entry, day);
           if (p.existing) {
@@ -300,6 +308,7 @@ export class ImportService {
               : onlineFailed === planned.length
                 ? 'failed'
                 : 'partial',
+          offlineIndex: offline.status,
         },
       };
     } catch (error) {

@@ -34,6 +34,10 @@ export interface CheckPasswordSignals {
   commonRank: number | null;
   onlineStatus: 'off' | 'found' | 'not_found' | 'failed';
   pwnedCount: number | null;
+  /** Times seen in the offline Pwned Passwords index; null when no index was consulted. */
+  indexCount?: number | null;
+  /** When that index was built (the corpus's date). */
+  indexBuiltAt?: string | null;
 }
 
 /** An account as the checks see it. */
@@ -111,7 +115,8 @@ export function runChecks(accounts: readonly CheckAccount[], context: CheckConte
     }
     if (!signals) continue;
     const isPwnedOnline = signals.onlineStatus === 'found' && (signals.pwnedCount ?? 0) > 0;
-    if (signals.commonRank !== null || isPwnedOnline) {
+    const isPwnedOffline = (signals.indexCount ?? 0) > 0;
+    if (signals.commonRank !== null || isPwnedOnline || isPwnedOffline) {
       drafts.push({
         kind: 'password_pwned',
         subject: `account:${account.id}`,
@@ -119,7 +124,16 @@ export function runChecks(accounts: readonly CheckAccount[], context: CheckConte
         accountIds: [account.id],
         evidence: isPwnedOnline
           ? { source: 'online', timesSeen: signals.pwnedCount, commonRank: signals.commonRank }
-          : { source: 'common_list', commonRank: signals.commonRank },
+          : isPwnedOffline
+            ? {
+                source: 'offline_index',
+                timesSeen: signals.indexCount,
+                // The index stores counts above 127 as a lower bound (see pwnedIndex/format.ts).
+                countIsLowerBound: (signals.indexCount ?? 0) > 127,
+                corpusDate: signals.indexBuiltAt?.slice(0, 10) ?? null,
+                commonRank: signals.commonRank,
+              }
+            : { source: 'common_list', commonRank: signals.commonRank },
       });
     }
     if (signals.strength <= 2) {

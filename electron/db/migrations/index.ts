@@ -14,6 +14,7 @@ import { migration0030 } from './0030-exposure';
 import { migration0040 } from './0040-history';
 import { migration0050 } from './0050-tasks';
 import { migration0060 } from './0060-snapshots';
+import { migration0070 } from './0070-offline-index';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0040,
   migration0050,
   migration0060,
+  migration0070,
 ];

@@ -19,15 +19,15 @@ export class PasswordSignalsRepository {
   constructor(db: Database.Database) {
     this.upsertOne = db.prepare(
       `INSERT INTO password_signals (account_id, strength, strength_warning, exact_fingerprint, similar_fingerprint,
-         similar_group, common_rank, online_status, pwned_count, online_checked_at, analysed_at)
+         similar_group, common_rank, online_status, pwned_count, online_checked_at, analysed_at, index_count, index_built_at)
        VALUES (@account_id, @strength, @strength_warning, @exact_fingerprint, @similar_fingerprint, @similar_group,
-         @common_rank, @online_status, @pwned_count, @online_checked_at, @now)
+         @common_rank, @online_status, @pwned_count, @online_checked_at, @now, @index_count, @index_built_at)
        ON CONFLICT (account_id) DO UPDATE SET strength = excluded.strength,
          strength_warning = excluded.strength_warning, exact_fingerprint = excluded.exact_fingerprint,
          similar_fingerprint = excluded.similar_fingerprint, similar_group = excluded.similar_group,
          common_rank = excluded.common_rank, online_status = excluded.online_status,
          pwned_count = excluded.pwned_count, online_checked_at = excluded.online_checked_at,
-         analysed_at = excluded.analysed_at`,
+         analysed_at = excluded.analysed_at, index_count = excluded.index_count, index_built_at = excluded.index_built_at`,
     );
     this.listFacts = db.prepare<
       [],
@@ -57,6 +57,8 @@ export class PasswordSignalsRepository {
       online_status: signals.onlineStatus,
       pwned_count: signals.pwnedCount,
       online_checked_at: signals.onlineCheckedAt,
+      index_count: signals.indexCount ?? null,
+      index_built_at: signals.indexBuiltAt ?? null,
       now,
     });
   }

@@ -7,6 +7,7 @@ import {
   Group,
   Loader,
   PasswordInput,
+  Progress,
   Stack,
   Switch,
   Table,
@@ -87,6 +88,8 @@ export function SettingsScreen() {
           }}
         />
       </Card>
+
+      <OfflineIndexCard />
 
       <HelperCard />
 
@@ -401,6 +404,85 @@ function HelperCard() {
           </Button>
         </Group>
       </form>
+    </Card>
+  );
+}
+
+function OfflineIndexCard() {
+  const client = useQueryClient();
+  const status = useQuery({
+    queryKey: ['settings', 'pwned-index'],
+    queryFn: () => call('pwnedIndex:status', {}),
+    refetchInterval: (query) => (query.state.data?.building ? 1000 : false),
+  });
+  const act = async (
+    channel: 'pwnedIndex:build' | 'pwnedIndex:cancel' | 'pwnedIndex:verify' | 'pwnedIndex:remove',
+    folder = false,
+  ) => {
+    try {
+      const next = channel === 'pwnedIndex:build' ? await call(channel, { folder }) : await call(channel, {});
+      client.setQueryData(['settings', 'pwned-index'], next);
+    } catch (error) {
+      notifyError(error);
+    }
+  };
+  const data = status.data;
+  const building = data?.building;
+  const percent =
+    building && building.bytesTotal > 0 ? Math.round((100 * building.bytesDone) / building.bytesTotal) : 0;
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="offline-index-title">
+      <Title order={3} size="h4" id="offline-index-title" mb="xs">
+        Offline breached-password check
+      </Title>
+      <Text size="sm" mb="sm">
+        For the full Have I Been Pwned password corpus without sending anything: download it with the official
+        downloader (about 40 GB of SHA1:COUNT text), then build Lockstep&apos;s index from it (about 7 GB).
+        Every import then checks against it, on this computer only.
+      </Text>
+      {data?.installed && data.info && (
+        <Text size="sm" mb="sm" role="status">
+          Installed: the corpus as of {data.info.builtAt.slice(0, 10)}, {data.info.entries.toLocaleString()}{' '}
+          passwords, {(data.info.bytes / 1e9).toFixed(2)} GB.
+        </Text>
+      )}
+      {data?.problem && (
+        <Alert color="red" role="alert" mb="sm" title="Offline corpus unavailable">
+          {data.problem} Imports fall back to the bundled list (and the online check, if on); nothing is
+          reported as safe.
+        </Alert>
+      )}
+      {building ? (
+        <Stack gap="xs">
+          <Progress value={percent} aria-label="Index build progress" animated />
+          <Text size="sm" aria-live="polite">
+            {building.linesDone.toLocaleString()} lines read ({percent}%)
+            {building.secondsLeft !== null ? `, about ${Math.ceil(building.secondsLeft / 60)} min left` : ''}.
+          </Text>
+          <Button variant="default" w="fit-content" onClick={() => void act('pwnedIndex:cancel')}>
+            Cancel
+          </Button>
+        </Stack>
+      ) : (
+        <Group gap="sm">
+          <Button variant="default" onClick={() => void act('pwnedIndex:build', false)}>
+            Build from a downloaded file…
+          </Button>
+          <Button variant="default" onClick={() => void act('pwnedIndex:build', true)}>
+            Build from a folder of files…
+          </Button>
+          {data?.installed && (
+            <>
+              <Button variant="subtle" onClick={() => void act('pwnedIndex:verify')}>
+                Check the index
+              </Button>
+              <Button variant="subtle" color="red" onClick={() => void act('pwnedIndex:remove')}>
+                Remove it
+              </Button>
+            </>
+          )}
+        </Group>
+      )}
     </Card>
   );
 }

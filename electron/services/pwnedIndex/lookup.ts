@@ -1,0 +1,473 @@
+// Looks hashes up in the offline Pwned Passwords index (format.ts) without loading it: the open
+// reads and checks the header and the 4 MiB offset table; each lookup then reads a few hundred
+// bytes around the position interpolated from the hash (SHA-1s are uniform, so a key's rank in its
+// bucket of n records is within ±2·√n of key/2^48 · n nearly always), falling back to a binary
+// search by reads when it is not there. Queries are deduplicated and sorted, and nearby reads
+// merged. Reads are synchronous while they come from the page cache (a few µs each, ten times less
+// than a thread-pool round trip; the event loop gets a turn every few ms); as soon as they prove
+// slow, the rest go through the thread pool, READ_CONCURRENCY at a time, so disk waits overlap.
+import * as crypto from 'node:crypto';
+import { close, fstat, open, read, readSync } from 'node:fs';
+import {
+  BUCKETS,
+  COUNT_OF_CODE,
+  decodeHeader,
+  indexBytes,
+  infoFromHeader,
+  metaChecksum,
+  PwnedIndexError,
+  RECORD_BYTES,
+  RECORDS_OFFSET,
+  HEADER_BYTES,
+  TABLE_BYTES,
+  TABLE_OFFSET,
+  tableFromBytes,
+  type IndexInfo,
+  META_CHECKSUM_OFFSET,
+} from './format';
+
+export interface PwnedIndex {
+  readonly info: IndexInfo;
+  /**
+   * Times each SHA-1 (40 hex digits, either case) appears in the corpus, 0 = not in it. Keys are the
+   * strings given. Counts above 127 are lower bounds (IndexInfo.exactCountLimit).
+   */
+  lookupHashes(sha1Hex: readonly string[]): Promise<Map<string, number>>;
+  /** The same for passwords (each distinct one hashed once, UTF-8). */
+  lookupPasswords(passwords: readonly string[]): Promise<Map<string, number>>;
+  /** Closes the file once lookups in progress are done. */
+  close(): Promise<void>;
+  /** How the most recent lookup read the file. */
+  readonly lastLookupStats: LookupStats;
+}
+
+/** SHA-1 of a string's UTF-8 bytes in hex: the one-shot crypto.hash (Node ≥ 20.12) where it exists. */
+const sha1Hex: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha1', text, 'hex')
+    : (text) => crypto.createHash('sha1').update(text, 'utf8').digest('hex');
+
+/** Reads in flight at once (the thread pool runs 4 by default; more queue there, keeping it busy). */
+const READ_CONCURRENCY = 16;
+/** Two windows closer than this are read as one (a 4 KiB page costs the same either way). */
+const MERGE_GAP_BYTES = 4096;
+const MAX_READ_BYTES = 64 * 1024;
+/** Queries per batch: bounds the memory of one lookup call whatever the number of passwords. */
+const BATCH = 8192;
+/** A binary search by reads narrows to a range this size, then reads it whole. */
+const SEARCH_READ_BYTES = 16 * 1024;
+const TWO_48 = 2 ** 48;
+/**
+ * Synchronous reads continue while their total time stays under SYNC_BUDGET_MS plus SYNC_READ_MS a
+ * read: page-cache reads (a few µs) never exhaust it; disk reads (~100 µs) do after a few dozen.
+ */
+const SYNC_BUDGET_MS = 5;
+const SYNC_READ_MS = 0.02;
+/** Longest stretch of synchronous reads before the event loop gets a turn. */
+const SLICE_MS = 4;
+/** searchWindow's answers when the key lies outside the window read. */
+const LEFT = -1;
+const RIGHT = -2;
+
+const pOpen = (path: string) =>
+  new Promise<number>((resolve, reject) =>
+    open(path, 'r', (error, fd) => (error ? reject(error) : resolve(fd))),
+  );
+const pClose = (fd: number) =>
+  new Promise<void>((resolve, reject) => close(fd, (error) => (error ? reject(error) : resolve())));
+const pSize = (fd: number) =>
+  new Promise<number>((resolve, reject) =>
+    fstat(fd, (error, stats) => (error ? reject(error) : resolve(stats.size))),
+  );
+const pRead = (fd: number, buffer: Buffer, offset: number, length: number, position: number) =>
+  new Promise<number>((resolve, reject) =>
+    read(fd, buffer, offset, length, position, (error, bytesRead) =>
+      error ? reject(error) : resolve(bytesRead),
+    ),
+  );
+
+function readExactlySync(fd: number, path: string, buffer: Buffer, position: number): void {
+  let done = 0;
+  while (done < buffer.length) {
+    const bytesRead = readSync(fd, buffer, done, buffer.length - done, position + done);
+    if (bytesRead === 0) throw damaged(path, 'is truncated (a read stopped short of its end)');
+    done += bytesRead;
+  }
+}
+
+/** Reads exactly `length` bytes at `position`, or reports the index as damaged (cut short). */
+async function readExactly(
+  fd: number,
+  path: string,
+  buffer: Buffer,
+  offset: number,
+  length: number,
+  position: number,
+): Promise<void> {
+  let done = 0;
+  while (done < length) {
+    const bytesRead = await pRead(fd, buffer, offset + done, length - done, position + done);
+    if (bytesRead === 0) throw damaged(path, 'is truncated (a read stopped short of its end)');
+    done += bytesRead;
+  }
+}
+
+function damaged(path: string, why: string): PwnedIndexError {
+  return new PwnedIndexError(
+    'damaged',
+    `Offline corpus unavailable: ${path} ${why}. Rebuild the index from the corpus.`,
+    path,
+  );
+}
+
+interface OpenedIndex {
+  fd: number;
+  info: IndexInfo;
+  table: Uint32Array;
+  /** First record of each bucket; starts[BUCKETS] = entries. */
+  starts: Float64Array;
+  bodySha256: Buffer;
+}
+
+/** Opens and checks header, sizes and the table's checksum; throws PwnedIndexError otherwise. */
+async function openChecked(path: string): Promise<OpenedIndex> {
+  let fd: number;
+  try {
+    fd = await pOpen(path);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new PwnedIndexError(
+      'missing',
+      code === 'ENOENT'
+        ? `Offline corpus unavailable: there is no index at ${path}. Build it from the Pwned Passwords corpus.`
+        : `Offline corpus unavailable: ${path} cannot be opened (${typeof code === 'string' ? code : String(error)}).`,
+      path,
+    );
+  }
+  try {
+    const size = await pSize(fd);
+    const header = Buffer.alloc(HEADER_BYTES);
+    if (size < HEADER_BYTES) throw damaged(path, 'is too short to be an index (truncated)');
+    await readExactly(fd, path, header, 0, HEADER_BYTES, 0);
+    const fields = decodeHeader(header, path);
+    if (fields.fileBytes !== indexBytes(fields.entries))
+      throw damaged(path, 'has an inconsistent header (its size does not match its entry count)');
+    if (size < fields.fileBytes) throw damaged(path, `is truncated (${size} of ${fields.fileBytes} bytes)`);
+    if (size > fields.fileBytes)
+      throw damaged(path, `has ${size - fields.fileBytes} unexpected bytes at its end`);
+    const tableBuffer = Buffer.allocUnsafe(TABLE_BYTES);
+    await readExactly(fd, path, tableBuffer, 0, TABLE_BYTES, TABLE_OFFSET);
+    const table = tableFromBytes(tableBuffer);
+    const expected = header.subarray(META_CHECKSUM_OFFSET, META_CHECKSUM_OFFSET + 32);
+    if (!metaChecksum(header, table, () => crypto.createHash('sha256')).equals(expected))
+      throw damaged(path, 'is damaged (the checksum of its header and offset table does not match)');
+    const starts = new Float64Array(BUCKETS + 1);
+    let total = 0;
+    for (let bucket = 0; bucket < BUCKETS; bucket += 1) {
+      starts[bucket] = total;
+      total += table[bucket]!;
+    }
+    starts[BUCKETS] = total;
+    if (total !== fields.entries) throw damaged(path, 'is damaged (its offset table does not add up)');
+    return { fd, info: infoFromHeader(fields), table, starts, bodySha256: fields.bodySha256 };
+  } catch (error) {
+    await pClose(fd).catch(() => {});
+    throw error;
+  }
+}
+
+interface Block {
+  /** Records [first, end) are read at once. */
+  first: number;
+  end: number;
+  queries: Query[];
+}
+
+/** How the last lookup went (for benchmarks and diagnostics). */
+export interface LookupStats {
+  /** Reads answered synchronously (page cache) and through the thread pool. */
+  syncReads: number;
+  asyncReads: number;
+  bytesRead: number;
+  /** Queries whose key lay outside the interpolated window (a binary search by reads followed). */
+  fallbacks: number;
+}
+
+interface Query {
+  hash: string;
+  bucket: number;
+  /** Hash bits 20–67, as stored in records. */
+  key: number;
+  /** The window of records to read [lo, hi), inside the bucket. */
+  lo: number;
+  hi: number;
+  count: number;
+}
+
+/**
+ * Opens an index for lookups. Throws PwnedIndexError 'missing', 'damaged' or 'unknown-version'
+ * ("Offline corpus unavailable: …") when it cannot answer: a caller must then treat passwords as
+ * not checked, never as not breached. Only the header and table are checked here; verifyIndex()
+ * checks every record.
+ */
+export async function openPwnedIndex(path: string): Promise<PwnedIndex> {
+  const opened = await openChecked(path);
+  const { fd, table, starts } = opened;
+  let closed = false;
+  let stats: LookupStats = { syncReads: 0, asyncReads: 0, bytesRead: 0, fallbacks: 0 };
+  const active = new Set<Promise<unknown>>();
+
+  const recordKey = (buf: Buffer, o: number) =>
+    ((buf[o]! << 16) | (buf[o + 1]! << 8) | buf[o + 2]!) * 16777216 +
+    ((buf[o + 3]! << 16) | (buf[o + 4]! << 8) | buf[o + 5]!);
+
+  /**
+   * Searches `buf` (holding records from `first` on) for the query's key within records [lo, hi),
+   * which must lie in the query's bucket. Returns the count; 0 when the key is surely absent from
+   * the bucket; LEFT or RIGHT when it would lie before or after the window, which does not reach
+   * that end of the bucket. Also checks the window is in order: an index that is not is damaged.
+   */
+  const searchWindow = (buf: Buffer, first: number, query: Query, lo: number, hi: number): number => {
+    const base = (lo - first) * RECORD_BYTES;
+    const n = hi - lo;
+    let previous = -1;
+    for (let i = 0, o = base; i < n; i += 1, o += RECORD_BYTES) {
+      const key = recordKey(buf, o);
+      if (key <= previous || buf[o + 6] === 0)
+        throw damaged(path, `is damaged (records out of order near entry ${lo + i})`);
+      previous = key;
+    }
+    let a = 0;
+    let b = n - 1;
+    while (a <= b) {
+      const mid = (a + b) >> 1;
+      const o = base + mid * RECORD_BYTES;
+      const key = recordKey(buf, o);
+      if (key === query.key) return COUNT_OF_CODE[buf[o + 6]!]!;
+      if (key < query.key) a = mid + 1;
+      else b = mid - 1;
+    }
+    // `a` is where the key would go: absent for sure unless the bucket continues on that side.
+    const bucketStart = starts[query.bucket]!;
+    if (a === 0 && lo > bucketStart) return LEFT;
+    if (a === n && hi < bucketStart + table[query.bucket]!) return RIGHT;
+    return 0;
+  };
+
+  /** Exact search by reads for the query's key in records [lo, hi), where it must be if present. */
+  const searchByReads = async (query: Query, lo: number, hi: number): Promise<number> => {
+    const probe = Buffer.allocUnsafe(RECORD_BYTES);
+    while ((hi - lo) * RECORD_BYTES > SEARCH_READ_BYTES) {
+      const mid = Math.floor((lo + hi) / 2);
+      await readExactly(fd, path, probe, 0, RECORD_BYTES, RECORDS_OFFSET + mid * RECORD_BYTES);
+      const key = recordKey(probe, 0);
+      if (key === query.key) return COUNT_OF_CODE[probe[6]!]!;
+      if (key < query.key) lo = mid + 1;
+      else hi = mid;
+    }
+    if (hi <= lo) return 0;
+    const buf = Buffer.allocUnsafe((hi - lo) * RECORD_BYTES);
+    await readExactly(fd, path, buf, 0, buf.length, RECORDS_OFFSET + lo * RECORD_BYTES);
+    // The range is all the bucket could hold the key in: "not in this window" means absent.
+    return Math.max(0, searchWindow(buf, lo, query, lo, hi));
+  };
+
+  const lookBatch = async (queries: Query[]): Promise<void> => {
+    // Windows, merged into reads (queries are sorted, so windows start in order).
+    const blocks: Block[] = [];
+    for (const query of queries) {
+      const start = starts[query.bucket]!;
+      const n = table[query.bucket]!;
+      if (n === 0) {
+        query.count = 0;
+        continue;
+      }
+      const half = Math.ceil(2 * Math.sqrt(n)) + 2;
+      const guess = start + Math.floor((query.key / TWO_48) * n);
+      query.lo = Math.max(start, guess - half);
+      query.hi = Math.min(start + n, guess + half + 1);
+      const last = blocks[blocks.length - 1];
+      if (
+        last &&
+        (query.lo - last.end) * RECORD_BYTES <= MERGE_GAP_BYTES &&
+        (Math.max(last.end, query.hi) - last.first) * RECORD_BYTES <= MAX_READ_BYTES
+      ) {
+        last.end = Math.max(last.end, query.hi);
+        last.queries.push(query);
+      } else blocks.push({ first: query.lo, end: query.hi, queries: [query] });
+    }
+    const retry: { query: Query; side: number }[] = [];
+    const settle = (block: Block, buf: Buffer) => {
+      for (const query of block.queries) {
+        const found = searchWindow(buf, block.first, query, query.lo, query.hi);
+        if (found >= 0) query.count = found;
+        else retry.push({ query, side: found });
+      }
+    };
+    // Synchronous reads first: from the page cache they take a few µs each, ten times less than a
+    // trip through the thread pool. Once they prove slow (the disk is answering), the rest go
+    // through the thread pool, many at a time. The event loop gets a turn every few milliseconds.
+    let next = 0;
+    let syncMs = 0;
+    let sliceStarted = performance.now();
+    let scratch = Buffer.allocUnsafe(64 * 1024);
+    while (next < blocks.length && syncMs <= SYNC_BUDGET_MS + stats.syncReads * SYNC_READ_MS) {
+      const block = blocks[next++]!;
+      const length = (block.end - block.first) * RECORD_BYTES;
+      if (length > scratch.length) scratch = Buffer.allocUnsafe(length);
+      const buf = scratch.subarray(0, length);
+      const started = performance.now();
+      readExactlySync(fd, path, buf, RECORDS_OFFSET + block.first * RECORD_BYTES);
+      const now = performance.now();
+      syncMs += now - started;
+      stats.syncReads += 1;
+      stats.bytesRead += length;
+      settle(block, buf);
+      if (now - sliceStarted > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStarted = performance.now();
+      }
+    }
+    const worker = async () => {
+      let own = Buffer.allocUnsafe(16 * 1024);
+      while (next < blocks.length) {
+        const block = blocks[next++]!;
+        const length = (block.end - block.first) * RECORD_BYTES;
+        if (length > own.length) own = Buffer.allocUnsafe(length);
+        const buf = own.subarray(0, length);
+        await readExactly(fd, path, buf, 0, length, RECORDS_OFFSET + block.first * RECORD_BYTES);
+        stats.asyncReads += 1;
+        stats.bytesRead += length;
+        settle(block, buf);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, blocks.length - next) }, worker));
+    stats.fallbacks += retry.length;
+    // Keys outside their window: search the rest of the bucket on the side where they lie.
+    for (const { query, side } of retry) {
+      const start = starts[query.bucket]!;
+      query.count =
+        side === LEFT
+          ? await searchByReads(query, start, query.lo)
+          : await searchByReads(query, query.hi, start + table[query.bucket]!);
+    }
+  };
+
+  const lookupHashes = (hashes: readonly string[]): Promise<Map<string, number>> => {
+    if (closed) return Promise.reject(new Error('The Pwned Passwords index is closed.'));
+    const lookup = lookUp(hashes);
+    active.add(lookup);
+    void lookup.finally(() => active.delete(lookup)).catch(() => {});
+    return lookup;
+  };
+
+  const lookUp = async (hashes: readonly string[]): Promise<Map<string, number>> => {
+    const byHash = new Map<string, Query>();
+    for (const given of hashes) {
+      const hash = typeof given === 'string' && given.length === 40 ? given.toUpperCase() : '';
+      if (byHash.has(hash)) continue;
+      // Digits 0–4 are the bucket, 5–16 the record key; all 40 must be hex.
+      let bucket = 0;
+      let key = 0;
+      let valid = hash.length === 40;
+      for (let i = 0; valid && i < 40; i += 1) {
+        const c = hash.charCodeAt(i);
+        const digit = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : -1;
+        if (digit < 0) valid = false;
+        else if (i < 5) bucket = bucket * 16 + digit;
+        else if (i < 17) key = key * 16 + digit;
+      }
+      if (!valid)
+        throw new PwnedIndexError(
+          'bad-query',
+          `Not a SHA-1 in hex (40 digits): ${JSON.stringify(String(given).slice(0, 60))}.`,
+        );
+      byHash.set(hash, { hash, bucket, key, lo: 0, hi: 0, count: 0 });
+    }
+    const queries = [...byHash.values()].sort((a, b) => a.bucket - b.bucket || a.key - b.key);
+    stats = { syncReads: 0, asyncReads: 0, bytesRead: 0, fallbacks: 0 };
+    for (let from = 0; from < queries.length; from += BATCH) {
+      await lookBatch(queries.slice(from, from + BATCH));
+    }
+    const results = new Map<string, number>();
+    for (const given of hashes) results.set(given, byHash.get(given.toUpperCase())!.count);
+    return results;
+  };
+
+  return {
+    info: opened.info,
+    get lastLookupStats() {
+      return { ...stats };
+    },
+    lookupHashes,
+    async lookupPasswords(passwords) {
+      const hashOf = new Map<string, string>();
+      for (const password of passwords) {
+        if (!hashOf.has(password)) hashOf.set(password, sha1Hex(password).toUpperCase());
+      }
+      const counts = await lookupHashes([...hashOf.values()]);
+      const results = new Map<string, number>();
+      for (const [password, hash] of hashOf) results.set(password, counts.get(hash)!);
+      return results;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.allSettled([...active]);
+      await pClose(fd);
+    },
+  };
+}
+
+export interface VerifyOptions {
+  onProgress?(bytesDone: number, bytesTotal: number): void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Reads the whole index (for the Settings screen: ~7 GB for the full corpus): the header and table
+ * as at open, the SHA-256 of the records, and that keys ascend within each bucket with non-zero
+ * counts. Returns the index's info; throws PwnedIndexError as openPwnedIndex does.
+ */
+export async function verifyIndex(path: string, options: VerifyOptions = {}): Promise<IndexInfo> {
+  const opened = await openChecked(path);
+  const { fd, table, info } = opened;
+  try {
+    const hash = crypto.createHash('sha256');
+    const recordsPerChunk = 2 ** 20;
+    const buf = Buffer.allocUnsafe(recordsPerChunk * RECORD_BYTES);
+    let bucket = 0;
+    let leftInBucket = table[0]!;
+    let previous = -1;
+    let index = 0;
+    while (index < info.entries) {
+      options.signal?.throwIfAborted();
+      const count = Math.min(recordsPerChunk, info.entries - index);
+      const length = count * RECORD_BYTES;
+      await readExactly(fd, path, buf, 0, length, RECORDS_OFFSET + index * RECORD_BYTES);
+      hash.update(buf.subarray(0, length));
+      for (let o = 0; o < length; o += RECORD_BYTES) {
+        while (leftInBucket === 0) {
+          bucket += 1;
+          leftInBucket = table[bucket]!;
+          previous = -1;
+        }
+        const key =
+          ((buf[o]! << 16) | (buf[o + 1]! << 8) | buf[o + 2]!) * 16777216 +
+          ((buf[o + 3]! << 16) | (buf[o + 4]! << 8) | buf[o + 5]!);
+        if (key <= previous || buf[o + 6] === 0)
+          throw damaged(path, `is damaged (record ${index + o / RECORD_BYTES} is out of order or blank)`);
+        previous = key;
+        leftInBucket -= 1;
+      }
+      index += count;
+      options.onProgress?.(RECORDS_OFFSET + index * RECORD_BYTES, info.bytes);
+    }
+    if (!hash.digest().equals(opened.bodySha256))
+      throw damaged(path, 'is damaged (the checksum of its records does not match)');
+    options.onProgress?.(info.bytes, info.bytes);
+    return info;
+  } finally {
+    await pClose(fd).catch(() => {});
+  }
+}
