@@ -119,7 +119,7 @@ describe('the online breach check through the IPC handlers', () => {
     await call('settings:update', { pwnedRangeUrl: server.url });
 
     const result = await importFile(BITWARDEN);
-    expect(result.pwnedCheck).toEqual({ commonList: true, online: 'off' });
+    expect(result.pwnedCheck).toEqual({ commonList: true, online: 'off', offlineIndex: 'off' });
     expect(server.requests).toEqual([]);
     expect(await call<LedgerEntry[]>('ledger:list', {})).toEqual([]);
     // Kestrel88! is not on the bundled list: without the online check it is not called breached.
@@ -140,7 +140,7 @@ describe('the online breach check through the IPC handlers', () => {
     ).toMatchObject({ onlinePwnedCheck: true, pwnedRangeUrl: server.url });
 
     const result = await importFile(BITWARDEN);
-    expect(result.pwnedCheck).toEqual({ commonList: true, online: 'checked' });
+    expect(result.pwnedCheck).toEqual({ commonList: true, online: 'checked', offlineIndex: 'off' });
 
     const hashes = passwordsOf(BITWARDEN, result).map(sha1);
     const prefixes = [...new Set(hashes.map((h) => h.slice(0, 5)))].sort();
@@ -210,7 +210,7 @@ describe('the online breach check through the IPC handlers', () => {
 
     const result = await importFile(writeSmallExport(dataDir));
     expect(result.created).toBe(4);
-    expect(result.pwnedCheck).toEqual({ commonList: true, online: 'failed' });
+    expect(result.pwnedCheck).toEqual({ commonList: true, online: 'failed', offlineIndex: 'off' });
 
     const findings = await pwnedFindings();
     expect(findings.filter((f) => f.evidence.source === 'online')).toEqual([]);
@@ -244,7 +244,7 @@ describe('the online breach check through the IPC handlers', () => {
     await call('settings:update', { onlinePwnedCheck: true, pwnedRangeUrl: server.url });
 
     const result = await importFile(writeSmallExport(dataDir));
-    expect(result.pwnedCheck).toEqual({ commonList: true, online: 'partial' });
+    expect(result.pwnedCheck).toEqual({ commonList: true, online: 'partial', offlineIndex: 'off' });
     expect(await pwnedFindingOf('Adobe')).toBeUndefined();
     expect((await pwnedFindingOf('Yahoo Mail'))?.evidence).toMatchObject({
       source: 'online',
