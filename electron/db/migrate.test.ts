@@ -147,3 +147,65 @@ describe('migration steps with data in them', () => {
     ).toThrow(/CHECK constraint/);
   });
 });
+
+describe('later migration steps with data in them', () => {
+  const seeded = (version: number) => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS, version);
+    db.prepare(
+      `INSERT INTO people (name, is_default, created_at, updated_at) VALUES ('Me', 1, 'now', 'now')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO accounts (person_id, service, category, criticality, created_at, updated_at)
+       VALUES (1, 'LinkedIn', 'social', 'standard', 'now', 'now')`,
+    ).run();
+    return db;
+  };
+
+  it('0050 adds tasks linked to accounts and findings, keeping earlier data', () => {
+    const db = seeded(40);
+    migrate(db, MIGRATIONS, 50);
+    expect(db.prepare('SELECT service FROM accounts').get()).toEqual({ service: 'LinkedIn' });
+    db.prepare(
+      `INSERT INTO tasks (task_key, kind, title, account_id, source, priority, created_at, updated_at)
+       VALUES ('change_password:account:1', 'change_password', 'Change your password at LinkedIn', 1, 'finding', 'P2', 'now', 'now')`,
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO tasks (kind, title, source, priority, created_at, updated_at) VALUES ('manual', 'x', 'manual', 'P9', 'now', 'now')`,
+        )
+        .run(),
+    ).toThrow(/CHECK constraint/);
+    db.prepare('DELETE FROM accounts WHERE id = 1').run();
+    expect(db.prepare('SELECT account_id FROM tasks').get()).toEqual({ account_id: null });
+  });
+
+  it('0060 adds daily score snapshots', () => {
+    const db = seeded(50);
+    migrate(db, MIGRATIONS, 60);
+    db.prepare(
+      `INSERT INTO score_snapshots (day, score, open_findings, fixed_findings) VALUES ('2026-11-28', 42, 3, 1)`,
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO score_snapshots (day, score, open_findings, fixed_findings) VALUES ('2026-11-29', 101, 0, 0)`,
+        )
+        .run(),
+    ).toThrow(/CHECK constraint/);
+  });
+
+  it('0070 adds the offline-index count to existing password signals as unknown', () => {
+    const db = seeded(60);
+    db.prepare(
+      `INSERT INTO password_signals (account_id, strength, exact_fingerprint, analysed_at) VALUES (1, 3, ?, 'now')`,
+    ).run('f'.repeat(32));
+    migrate(db, MIGRATIONS, 70);
+    expect(db.prepare('SELECT strength, index_count, index_built_at FROM password_signals').get()).toEqual({
+      strength: 3,
+      index_count: null,
+      index_built_at: null,
+    });
+  });
+});
