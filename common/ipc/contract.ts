@@ -180,6 +180,41 @@ export interface PwnedIndexStatus {
   } | null;
 }
 
+/** A guide in the library. */
+export interface GuideSummary {
+  id: string;
+  version: string;
+  title: string;
+  summary: string;
+  category: string;
+  estimatedMinutes: number;
+  stepCount: number;
+  source: 'bundled' | 'imported';
+  /** It applies to one of the open findings. */
+  isRelevant: boolean;
+}
+
+/** A guide to read, its steps resolved for a provider variant. */
+export interface GuideDetail {
+  id: string;
+  version: string;
+  title: string;
+  summary: string;
+  estimatedMinutes: number;
+  source: 'bundled' | 'imported';
+  variants: { id: string; label: string }[];
+  steps: {
+    id: string;
+    title: string;
+    why: string;
+    instructions: string[];
+    links: TaskLink[];
+    estimatedMinutes: number;
+    confirm: string | null;
+    sources: TaskLink[];
+  }[];
+}
+
 /** A finding: something wrong with one or more accounts, and why. */
 export interface Finding {
   id: number;
@@ -335,6 +370,8 @@ interface Responses {
   'reminders:check': { notified: boolean; due: number };
   'dashboard:get': Dashboard;
   'tasks:bulk': { changed: number };
+  'guides:list': GuideSummary[];
+  'guides:get': GuideDetail;
   'pwnedIndex:status': PwnedIndexStatus;
   'pwnedIndex:build': PwnedIndexStatus;
   'pwnedIndex:cancel': PwnedIndexStatus;

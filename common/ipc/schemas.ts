@@ -160,6 +160,20 @@ export const requestSchemas = {
     .strict(),
   'reminders:check': empty,
   'dashboard:get': empty,
+  'guides:list': empty,
+  'guides:get': z
+    .object({
+      id: z
+        .string()
+        .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Unknown guide.')
+        .max(80),
+      variant: z
+        .string()
+        .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+        .max(80)
+        .optional(),
+    })
+    .strict(),
   'pwnedIndex:status': empty,
   'pwnedIndex:build': z.object({ folder: z.boolean() }).strict(),
   'pwnedIndex:cancel': empty,

@@ -85,6 +85,8 @@ export function createHandlers(core: Core): HandlerTable {
         .map(({ prevHash: _prev, hash: _hash, ...entry }) => entry),
     'reminders:check': () => core.reminders.check(),
     'dashboard:get': () => core.dashboard.summary(),
+    'guides:list': () => core.guides.list(),
+    'guides:get': (request) => core.guides.get(request),
     'pwnedIndex:status': () => core.pwnedIndex.status(),
     'pwnedIndex:build': (request) => core.pwnedIndex.build(request),
     'pwnedIndex:cancel': () => {

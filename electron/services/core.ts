@@ -28,6 +28,7 @@ import { createPasswordHealth } from './passwordHealthDeps';
 import { SettingsService } from './settingsService';
 import { RemindersService } from './remindersService';
 import { PwnedIndexService } from './pwnedIndexService';
+import { GuidesService } from './guidesService';
 import { DashboardService } from './dashboardService';
 import { SnapshotsRepository } from '../db/repositories/snapshotsRepository';
 import { TasksService, type HistoryRecorder } from './tasksService';
@@ -73,6 +74,7 @@ export interface Core {
   readonly reminders: RemindersService;
   readonly dashboard: DashboardService;
   readonly pwnedIndex: PwnedIndexService;
+  readonly guides: GuidesService;
   readonly history: HistoryRepository;
   /** Tells open views that these areas changed (re-running the checks first if accounts did). */
   notify(areas: ChangeArea[]): void;
@@ -211,6 +213,7 @@ export function openCore(options: CoreOptions): Core {
     reminders,
     dashboard,
     pwnedIndex,
+    guides: new GuidesService(options.dataDir, checks),
     history,
     notify,
     close: async () => {

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { call, onNavigate } from '../api/client';
 import {
   IconAlertTriangle,
+  IconBook,
   IconChecklist,
   IconDatabaseSearch,
   IconLayoutDashboard,
@@ -17,6 +18,7 @@ import { useAccounts, useAppInfo, useChangeSubscription, usePeople, useTasks } f
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { BreachesScreen } from '../features/breaches/BreachesScreen';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import { GuidesScreen } from '../features/guides/GuidesScreen';
 import { ExposureScreen } from '../features/exposure/ExposureScreen';
 import { ImportDialog } from '../features/import/ImportDialog';
 import { PeopleScreen } from '../features/people/PeopleScreen';
@@ -32,6 +34,7 @@ const SCREENS = [
   { path: '/tasks', label: 'Tasks', icon: IconChecklist },
   { path: '/accounts', label: 'Accounts', icon: IconListDetails },
   { path: '/breaches', label: 'Breaches', icon: IconDatabaseSearch },
+  { path: '/guides', label: 'Guides', icon: IconBook },
   { path: '/people', label: 'People', icon: IconUsers },
   { path: '/settings', label: 'Settings', icon: IconSettings },
 ] as const;
@@ -58,6 +61,7 @@ export function App() {
     '/exposure': <ExposureScreen onImport={startImport} />,
     '/accounts': <AccountsScreen onImport={startImport} />,
     '/breaches': <BreachesScreen />,
+    '/guides': <GuidesScreen />,
     '/tasks': <TasksScreen />,
     '/people': <PeopleScreen />,
     '/settings': <SettingsScreen />,

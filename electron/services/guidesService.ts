@@ -1,0 +1,73 @@
+import type { Guide } from '../../common/content/guides/schema';
+import { guidesFor, resolveSteps } from '../../common/content/guides/schema';
+import type { GuideDetail, GuideSummary } from '../../common/ipc/contract';
+import { AppFailure } from '../../common/ipc/result';
+import type { ChecksService } from './checksService';
+import { listGuides, type GuideListing } from './guides/guideStore';
+
+/** The guide library: bundled and imported guides, the ones relevant to open findings first. */
+export class GuidesService {
+  private listings: GuideListing[] | null = null;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly checks: ChecksService,
+  ) {}
+
+  list(): GuideSummary[] {
+    const guides = this.load();
+    const open = this.checks.list().filter((f) => f.status === 'open');
+    const relevant = new Set(
+      guidesFor(
+        { findingKinds: [...new Set(open.map((f) => f.kind))] },
+        guides.map((l) => l.guide),
+      ).map((g) => g.id),
+    );
+    return guides
+      .map(({ guide, source }) => ({
+        id: guide.id,
+        version: guide.version,
+        title: guide.title,
+        summary: guide.summary,
+        category: guide.category,
+        estimatedMinutes: guide.estimatedMinutes,
+        stepCount: guide.steps.length,
+        source,
+        isRelevant: relevant.has(guide.id),
+      }))
+      .sort((a, b) => Number(b.isRelevant) - Number(a.isRelevant) || a.title.localeCompare(b.title));
+  }
+
+  get({ id, variant }: { id: string; variant?: string }): GuideDetail {
+    const listing = this.load().find((l) => l.guide.id === id);
+    if (!listing) throw new AppFailure('not_found', 'That guide is not in the library.');
+    const guide: Guide = listing.guide;
+    if (variant !== undefined && !guide.variants?.some((v) => v.id === variant)) {
+      throw new AppFailure('invalid_input', 'That guide has no such variant.');
+    }
+    return {
+      id: guide.id,
+      version: guide.version,
+      title: guide.title,
+      summary: guide.summary,
+      estimatedMinutes: guide.estimatedMinutes,
+      source: listing.source,
+      variants: (guide.variants ?? []).map((v) => ({ id: v.id, label: v.label })),
+      steps: resolveSteps(guide, variant).map((step) => ({
+        id: step.id,
+        title: step.title,
+        why: step.why,
+        instructions: [...step.instructions],
+        links: step.links.map((l) => ({ label: l.label, url: l.url })),
+        estimatedMinutes: step.estimatedMinutes,
+        confirm: step.confirm ?? null,
+        sources: step.sources.map((l) => ({ label: l.label, url: l.url })),
+      })),
+    };
+  }
+
+  private load(): GuideListing[] {
+    this.listings ??= listGuides(this.dataDir);
+    return this.listings;
+  }
+}
