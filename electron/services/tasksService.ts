@@ -58,14 +58,7 @@ export class TasksService {
   /** Every task, with whether it is due or overdue today. */
   list(): Task[] {
     const day = today(this.clock);
-    return this.tasks.list().map((task) => {
-      const isOpen = task.status === 'todo' || task.status === 'in_progress';
-      return {
-        ...task,
-        isDue: isOpen && task.dueAt !== null && task.dueAt <= day,
-        isOverdue: isOpen && task.dueAt !== null && task.dueAt < day,
-      };
-    });
+    return this.tasks.list().map((task) => withDueFlags(task, day));
   }
 
   /** Brings tasks in line with the open findings (call after every check run). */
@@ -516,10 +509,20 @@ export class TasksService {
   }
 
   private require(id: number): Task {
-    const task = this.list().find((t) => t.id === id);
+    const task = this.tasks.get(id);
     if (!task) throw new AppFailure('not_found', 'That task no longer exists.');
-    return task;
+    return withDueFlags(task, today(this.clock));
   }
+}
+
+/** Whether an open task is due or overdue on `day` (YYYY-MM-DD). */
+function withDueFlags(task: Task, day: string): Task {
+  const isOpen = task.status === 'todo' || task.status === 'in_progress';
+  return {
+    ...task,
+    isDue: isOpen && task.dueAt !== null && task.dueAt <= day,
+    isOverdue: isOpen && task.dueAt !== null && task.dueAt < day,
+  };
 }
 
 function statusOf(task: Task) {

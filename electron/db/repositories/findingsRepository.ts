@@ -66,6 +66,7 @@ export class FindingsRepository {
   private readonly linkAccount;
   private readonly checkInput;
   private readonly touchSeen;
+  private readonly kindOfOne;
   private readonly dismissOne;
   private readonly reopenOne;
   /** What each stored finding looked like when last read, to skip rewriting unchanged ones. */
@@ -90,6 +91,7 @@ export class FindingsRepository {
        FROM findings f`,
     );
     this.touchSeen = db.prepare<[string, number]>(`UPDATE findings SET last_seen_at = ? WHERE id = ?`);
+    this.kindOfOne = db.prepare<[number], { kind: string }>(`SELECT kind FROM findings WHERE id = ?`);
     this.dismissOne = db.prepare(
       `UPDATE findings SET status = 'dismissed', dismissed_reason = @reason, recheck_at = @recheckAt, dismissed_at = @now
        WHERE id = @id AND status = 'open'`,
@@ -226,10 +228,7 @@ export class FindingsRepository {
   }
 
   private kindOf(id: number): string {
-    return (
-      this.db.prepare<[number], { kind: string }>(`SELECT kind FROM findings WHERE id = ?`).get(id)?.kind ??
-      ''
-    );
+    return this.kindOfOne.get(id)?.kind ?? '';
   }
 
   /** Dismisses an open finding; false when it is not open. */

@@ -75,6 +75,7 @@ const toTask = (row: TaskRow): Task => ({
 /** Fix tasks and the findings each one answers. */
 export class TasksRepository {
   private readonly listAll;
+  private readonly getOne;
   private readonly insertOne;
   private readonly refreshOne;
   private readonly setStatusOne;
@@ -83,12 +84,11 @@ export class TasksRepository {
   private readonly linkFinding;
 
   constructor(private readonly db: Database.Database) {
-    this.listAll = db.prepare<[], TaskRow>(
-      `SELECT t.*, a.service, p.name AS person_name,
+    const select = `SELECT t.*, a.service, p.name AS person_name,
               (SELECT group_concat(finding_id) FROM task_findings WHERE task_id = t.id) AS finding_ids
-       FROM tasks t LEFT JOIN accounts a ON a.id = t.account_id LEFT JOIN people p ON p.id = a.person_id
-       ORDER BY t.id`,
-    );
+       FROM tasks t LEFT JOIN accounts a ON a.id = t.account_id LEFT JOIN people p ON p.id = a.person_id`;
+    this.listAll = db.prepare<[], TaskRow>(`${select} ORDER BY t.id`);
+    this.getOne = db.prepare<[number], TaskRow>(`${select} WHERE t.id = ?`);
     this.insertOne = db.prepare(
       `INSERT INTO tasks (task_key, kind, title, why, links, account_id, source, priority, due_at, created_at, updated_at)
        VALUES (@key, @kind, @title, @why, @links, @accountId, @source, @priority, @dueAt, @now, @now)`,
@@ -117,7 +117,8 @@ export class TasksRepository {
   }
 
   get(id: number): Task | undefined {
-    return this.list().find((t) => t.id === id);
+    const row = this.getOne.get(id);
+    return row ? toTask(row) : undefined;
   }
 
   insert(values: TaskValues, findingIds: readonly number[], now: string): number {
