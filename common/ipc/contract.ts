@@ -4,10 +4,13 @@ import type { ColumnMapping, ImportFormat, SkippedRow } from '../domain/import/t
 import type { Category, Criticality, MfaMethod } from '../domain/inventory';
 import type { Priority, TaskKind, TaskStatus } from '../domain/tasks/tasks';
 import type { ServiceUrlInfo } from '../domain/serviceUrl';
+import type { StepStatus } from '../domain/guides/session';
+import type { SessionSummary } from '../domain/guides/summary';
 import type { Result } from './result';
 import type { Channel, requestSchemas } from './schemas';
 
 export type { Channel } from './schemas';
+export type { SessionSummary } from '../domain/guides/summary';
 
 /** A person whose accounts are in this file. */
 export interface Person {
@@ -215,6 +218,107 @@ export interface GuideDetail {
   }[];
 }
 
+/** A provider incident without a published dataset (bundled, sourced). */
+export interface Incident {
+  id: string;
+  provider: string;
+  title: string;
+  domains: string[];
+  period: { from: string; to: string | null };
+  disclosedOn: string;
+  summary: string;
+  whatWasTaken: string[];
+  dataClasses: string[];
+  notices: { label: string; publisher: string; publishedOn: string; url: string }[];
+  /** The guides to follow, best first (ids in the library). */
+  guides: string[];
+}
+
+/** A breach notice a person received, as recorded in Lockstep. */
+export interface BreachNotice {
+  id: number;
+  personId: number;
+  personName: string;
+  /** The bundled incident it is about, if any. */
+  incidentId: string | null;
+  provider: string;
+  domains: string[];
+  receivedOn: string;
+  exposed: string[];
+  emailId: number | null;
+  emailAddress: string | null;
+  details: string;
+  /** When a guide for it was finished. */
+  handledAt: string | null;
+  createdAt: string;
+  /** The finding it raised (open, or closed once handled). */
+  findingId: number | null;
+}
+
+/** Where a step of a guide run stands. */
+export type GuideStepStatus = StepStatus;
+
+/** A step of a guide run: the guide's words, and what has happened to it. */
+export interface GuideRunStep {
+  id: string;
+  title: string;
+  why: string;
+  instructions: string[];
+  links: TaskLink[];
+  sources: TaskLink[];
+  estimatedMinutes: number;
+  confirm: string | null;
+  collects: { prompt: string; itemLabel: string; maxItems: number } | null;
+  /** Marking it done asks which two-step method was turned on. */
+  asksMfa: boolean;
+  /** What marking it done will record, in words. */
+  effects: string[];
+  status: GuideStepStatus;
+  note: string;
+  items: string[];
+  /** What was recorded when it was done, in words. */
+  applied: string[];
+  taskIds: number[];
+  updatedAt: string | null;
+}
+
+/** Where a run came from, and how far it has got. */
+export interface GuideRunListItem {
+  id: number;
+  guideId: string;
+  guideTitle: string;
+  accountId: number | null;
+  accountLabel: string | null;
+  origin: 'library' | 'finding' | 'task' | 'notice';
+  originId: number | null;
+  originLabel: string;
+  helperName: string;
+  status: 'active' | 'finished' | 'abandoned';
+  currentStep: number;
+  progress: { done: number; skipped: number; blocked: number; pending: number; total: number };
+  startedAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+/** A guide being followed, step by step (resumable: everything is stored as it happens). */
+export interface GuideRun extends GuideRunListItem {
+  guideVersion: string;
+  guideSummary: string;
+  variant: { id: string; label: string } | null;
+  personName: string | null;
+  steps: GuideRunStep[];
+}
+
+/** The guides that fit a finding, task or notice, and the account they would be run for. */
+export interface GuideSuggestion {
+  guides: { id: string; title: string; summary: string; estimatedMinutes: number; stepCount: number }[];
+  /** The account the run would be for (when there is exactly one), else null. */
+  accountId: number | null;
+  /** The accounts it concerns (to choose from when there are several). */
+  accountIds: number[];
+}
+
 /** A finding: something wrong with one or more accounts, and why. */
 export interface Finding {
   id: number;
@@ -387,6 +491,22 @@ interface Responses {
     reason: string | null;
   }[];
   'online:refreshData': { refreshed: string[]; failed: { dataset: string; reason: string }[] };
+  'incidents:list': Incident[];
+  'notices:list': BreachNotice[];
+  'notices:record': BreachNotice;
+  'notices:delete': { deleted: boolean };
+  'guideRuns:list': GuideRunListItem[];
+  'guideRuns:get': GuideRun;
+  'guideRuns:suggest': GuideSuggestion;
+  'guideRuns:start': GuideRun;
+  'guideRuns:mark': GuideRun;
+  'guideRuns:note': GuideRun;
+  'guideRuns:goto': GuideRun;
+  'guideRuns:setHelper': GuideRun;
+  'guideRuns:finish': GuideRun;
+  'guideRuns:abandon': GuideRun;
+  'guideRuns:summary': SessionSummary;
+  'guideRuns:export': { saved: boolean; path: string | null };
 }
 
 /** The request type of a channel, as the renderer sends it (before validation). */
@@ -397,7 +517,7 @@ export type ParsedRequestOf<C extends Channel> = z.output<(typeof requestSchemas
 export type ResponseOf<C extends Channel> = Responses[C];
 
 /** Areas whose data changed; views holding that data refetch. */
-export type ChangeArea = 'people' | 'accounts' | 'findings' | 'settings' | 'ledger' | 'tasks';
+export type ChangeArea = 'people' | 'accounts' | 'findings' | 'settings' | 'ledger' | 'tasks' | 'guides';
 /** The event main broadcasts after a write. */
 export interface DidChangeEvent {
   areas: ChangeArea[];

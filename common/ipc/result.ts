@@ -6,7 +6,14 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 /** Machine-readable reasons a call can fail; the renderer maps each to a message a person understands. */
 export type ErrorCode =
-  'invalid_input' | 'not_found' | 'conflict' | 'forbidden' | 'unknown_channel' | 'internal';
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unknown_channel'
+  /** Something outside Lockstep is missing or refused (a printer, a folder). */
+  | 'unavailable'
+  | 'internal';
 
 /** A failure that can cross IPC: plain data only. */
 export interface AppError {

@@ -20,6 +20,11 @@ const serviceUrlSchema = z
 const breachNameSchema = z.string().min(1).max(200);
 const dateSchema = (what: string) =>
   z.string().refine(isCalendarDate, `Enter ${what} as a real date (YYYY-MM-DD).`);
+const guideIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Unknown guide.')
+  .max(80);
+const helperNameSchema = z.string().trim().max(80, 'Keep the name under 80 characters.');
 const sessionIdSchema = z.string().regex(/^[a-f0-9-]{36}$/, 'Unknown import.');
 
 /** The largest export accepted from a drop (base64 of 64 MiB). */
@@ -223,6 +228,70 @@ export const requestSchemas = {
       dueAt: dateSchema('the due date').nullable().optional(),
     })
     .strict(),
+  'incidents:list': empty,
+  'notices:list': empty,
+  'notices:record': z
+    .object({
+      personId: idSchema,
+      incidentId: guideIdSchema.optional(),
+      provider: z.string().trim().min(1, 'Name the company that sent the notice.').max(80).optional(),
+      domain: z.string().trim().max(253).optional(),
+      receivedOn: dateSchema('the date of the notice'),
+      exposed: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
+      emailId: idSchema.optional(),
+      details: z.string().trim().max(1000).optional(),
+    })
+    .strict(),
+  'notices:delete': byId,
+  'guideRuns:list': empty,
+  'guideRuns:get': byId,
+  'guideRuns:suggest': z
+    .object({ findingId: idSchema.optional(), taskId: idSchema.optional(), noticeId: idSchema.optional() })
+    .strict()
+    .refine(
+      (value) => [value.findingId, value.taskId, value.noticeId].filter((v) => v !== undefined).length === 1,
+      'Say which finding, task or notice.',
+    ),
+  'guideRuns:start': z
+    .object({
+      guideId: guideIdSchema,
+      variant: guideIdSchema.optional(),
+      accountId: idSchema.optional(),
+      origin: z.enum(['library', 'finding', 'task', 'notice']),
+      originId: idSchema.optional(),
+      helperName: helperNameSchema.optional(),
+    })
+    .strict()
+    .refine((value) => (value.origin === 'library') === (value.originId === undefined), {
+      message: 'Say which finding, task or notice the guide is for.',
+      path: ['originId'],
+    }),
+  'guideRuns:mark': z
+    .object({
+      id: idSchema,
+      stepId: guideIdSchema,
+      status: z.enum(['done', 'skipped', 'blocked', 'pending']),
+      note: z.string().trim().max(1000, 'Keep the note under 1,000 characters.').optional(),
+      confirmed: z.boolean().optional(),
+      mfa: z
+        .enum(['sms', 'email', 'totp', 'push', 'passkey', 'security_key'], 'Choose the two-step method.')
+        .optional(),
+      items: z.array(z.string().max(200)).max(50).optional(),
+    })
+    .strict(),
+  'guideRuns:note': z
+    .object({
+      id: idSchema,
+      stepId: guideIdSchema,
+      note: z.string().trim().max(1000, 'Keep the note under 1,000 characters.'),
+    })
+    .strict(),
+  'guideRuns:goto': z.object({ id: idSchema, position: z.int().min(0).max(100) }).strict(),
+  'guideRuns:setHelper': z.object({ id: idSchema, helperName: helperNameSchema }).strict(),
+  'guideRuns:finish': byId,
+  'guideRuns:abandon': byId,
+  'guideRuns:summary': byId,
+  'guideRuns:export': z.object({ id: idSchema, format: z.enum(['markdown', 'pdf']) }).strict(),
 } as const;
 
 /** Every channel name. */

@@ -208,4 +208,38 @@ describe('later migration steps with data in them', () => {
       index_built_at: null,
     });
   });
+
+  it('0080 adds guide sessions and breach notices that follow their account and person', () => {
+    const db = seeded(70);
+    migrate(db, MIGRATIONS, 80);
+    db.prepare(
+      `INSERT INTO breach_notices (person_id, provider, domains, received_on, exposed, created_at)
+       VALUES (1, 'LinkedIn', '["linkedin.com"]', '2026-11-01', '["Email addresses"]', 'now')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO guide_sessions (guide_id, guide_version, guide_json, account_id, person_id, origin, started_at, updated_at)
+       VALUES ('secure-main-email', '1.0', '{}', 1, 1, 'library', 'now', 'now')`,
+    ).run();
+    db.prepare(`INSERT INTO guide_session_steps (session_id, step_id, position) VALUES (1, 'one', 0)`).run();
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO guide_session_steps (session_id, step_id, position, status) VALUES (1, 'two', 1, 'maybe')`,
+        )
+        .run(),
+    ).toThrow(/CHECK constraint/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO breach_notices (person_id, provider, received_on, created_at) VALUES (1, 'X', 'last week', 'now')`,
+        )
+        .run(),
+    ).toThrow(/CHECK constraint/);
+    db.prepare('DELETE FROM accounts WHERE id = 1').run();
+    expect(db.prepare('SELECT account_id FROM guide_sessions').get()).toEqual({ account_id: null });
+    db.prepare('DELETE FROM guide_sessions').run();
+    expect(db.prepare('SELECT count(*) AS n FROM guide_session_steps').get()).toEqual({ n: 0 });
+    db.prepare('DELETE FROM people WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) AS n FROM breach_notices').get()).toEqual({ n: 0 });
+  });
 });

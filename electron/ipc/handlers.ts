@@ -108,6 +108,22 @@ export function createHandlers(core: Core): HandlerTable {
     'tasks:wontdo': (request) => core.tasks.wontDo(request),
     'tasks:create': (request) => core.tasks.create(request),
     'tasks:plan': (request) => core.tasks.plan(request),
+    'incidents:list': () => core.notices.incidents(),
+    'notices:list': () => core.notices.list(),
+    'notices:record': (request) => core.notices.record(request),
+    'notices:delete': (request) => core.notices.delete(request),
+    'guideRuns:list': () => core.guideRuns.list(),
+    'guideRuns:get': (request) => core.guideRuns.get(request),
+    'guideRuns:suggest': (request) => core.guideRuns.suggest(request),
+    'guideRuns:start': (request) => core.guideRuns.start(request),
+    'guideRuns:mark': (request) => core.guideRuns.mark(request),
+    'guideRuns:note': (request) => core.guideRuns.note(request),
+    'guideRuns:goto': (request) => core.guideRuns.goto(request),
+    'guideRuns:setHelper': (request) => core.guideRuns.setHelper(request),
+    'guideRuns:finish': (request) => core.guideRuns.finish(request),
+    'guideRuns:abandon': (request) => core.guideRuns.abandon(request),
+    'guideRuns:summary': (request) => core.guideRuns.summary(request),
+    'guideRuns:export': (request) => core.guideRuns.export(request),
     'findings:reopen': (request) => {
       const finding = checks.reopen(request);
       core.notify(['findings']);

@@ -85,10 +85,12 @@ function createPlatform(): PlatformPort {
   if (app.isPackaged || process.env.LOCKSTEP_TEST_PLATFORM !== 'record') {
     return createElectronPlatform(() => mainWindow);
   }
-  const recorder = new RecordingPlatform();
+  const real = createElectronPlatform(() => mainWindow);
+  const recorder = new RecordingPlatform((html) => real.htmlToPdf(html));
   Object.assign(globalThis, {
     __lockstepRecording: recorder.recording,
     __lockstepAnswerNextFile: (path: string | null) => recorder.answerNextFile(path),
+    __lockstepAnswerNextSave: (path: string | null) => recorder.answerNextSave(path),
     __lockstepClickNotification: (index: number) => recorder.clickNotification(index),
   });
   return recorder;

@@ -1,4 +1,5 @@
-import { dialog, Notification, safeStorage, shell, type BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog, Notification, safeStorage, shell } from 'electron';
+import { join } from 'node:path';
 import type { PlatformPort } from './port';
 
 /** The port's only Electron implementation: thin calls, no logic worth testing elsewhere. */
@@ -26,6 +27,35 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null): P
         ? await dialog.showOpenDialog(window, options)
         : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async pickSavePath({ title, defaultName, filters }) {
+      const window = getWindow();
+      const options = { title, filters, defaultPath: join(app.getPath('documents'), defaultName) };
+      const result = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async htmlToPdf(html) {
+      // An offscreen, sandboxed window with JavaScript off, its own session-less partition, and
+      // nothing to load but the document itself (its CSP forbids every fetch).
+      const printer = new BrowserWindow({
+        show: false,
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          javascript: false,
+          partition: 'lockstep-print',
+        },
+      });
+      try {
+        await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+        const pdf = await printer.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
+        return new Uint8Array(pdf);
+      } finally {
+        printer.destroy();
+      }
     },
     notify({ title, body, onClick }) {
       if (!Notification.isSupported()) return;

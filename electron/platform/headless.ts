@@ -16,6 +16,12 @@ export function createHeadlessPlatform(log: (line: string) => void): PlatformPor
     async pickFile() {
       throw new Error('No file dialog on the command line: pass the file path as an argument.');
     },
+    async pickSavePath() {
+      throw new Error('No save dialog on the command line: pass the output path as an argument.');
+    },
+    async htmlToPdf() {
+      throw new Error('PDF printing needs the app window: export Markdown on the command line.');
+    },
     notify({ title, body }) {
       log(`${title}: ${body}`);
     },

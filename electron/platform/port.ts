@@ -13,6 +13,21 @@ export interface PlatformPort {
   }): Promise<string | null>;
   /** Asks the user for a folder; resolves to its path, or null when cancelled. */
   pickFolder(options: { title: string }): Promise<string | null>;
+  /**
+   * Asks where to save a file; resolves to the chosen path, or null when cancelled. `defaultName`
+   * is a file name only; the dialog starts in the user's documents folder.
+   */
+  pickSavePath(options: {
+    title: string;
+    defaultName: string;
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<string | null>;
+  /**
+   * Prints a self-contained HTML document (no scripts, no external resources) to PDF with
+   * Chromium, A4. Electron: an offscreen window with JavaScript off; the browser target: Chromium's
+   * own PDF printing.
+   */
+  htmlToPdf(html: string): Promise<Uint8Array>;
   /** Shows a desktop notification; `onClick` runs when the person clicks it. */
   notify(notification: { title: string; body: string; onClick?: () => void }): void;
   /** The OS keychain (Electron `safeStorage`), or null where there is none (CLI, tests). */

@@ -66,6 +66,22 @@ const api = {
   'tasks:wontdo': (request) => ipcRenderer.invoke('tasks:wontdo', request),
   'tasks:create': (request) => ipcRenderer.invoke('tasks:create', request),
   'tasks:plan': (request) => ipcRenderer.invoke('tasks:plan', request),
+  'incidents:list': (request) => ipcRenderer.invoke('incidents:list', request),
+  'notices:list': (request) => ipcRenderer.invoke('notices:list', request),
+  'notices:record': (request) => ipcRenderer.invoke('notices:record', request),
+  'notices:delete': (request) => ipcRenderer.invoke('notices:delete', request),
+  'guideRuns:list': (request) => ipcRenderer.invoke('guideRuns:list', request),
+  'guideRuns:get': (request) => ipcRenderer.invoke('guideRuns:get', request),
+  'guideRuns:suggest': (request) => ipcRenderer.invoke('guideRuns:suggest', request),
+  'guideRuns:start': (request) => ipcRenderer.invoke('guideRuns:start', request),
+  'guideRuns:mark': (request) => ipcRenderer.invoke('guideRuns:mark', request),
+  'guideRuns:note': (request) => ipcRenderer.invoke('guideRuns:note', request),
+  'guideRuns:goto': (request) => ipcRenderer.invoke('guideRuns:goto', request),
+  'guideRuns:setHelper': (request) => ipcRenderer.invoke('guideRuns:setHelper', request),
+  'guideRuns:finish': (request) => ipcRenderer.invoke('guideRuns:finish', request),
+  'guideRuns:abandon': (request) => ipcRenderer.invoke('guideRuns:abandon', request),
+  'guideRuns:summary': (request) => ipcRenderer.invoke('guideRuns:summary', request),
+  'guideRuns:export': (request) => ipcRenderer.invoke('guideRuns:export', request),
   onDidChange(listener) {
     const wrapped = (_event: IpcRendererEvent, payload: DidChangeEvent) => listener(payload);
     ipcRenderer.on(DID_CHANGE_CHANNEL, wrapped);

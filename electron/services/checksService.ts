@@ -5,6 +5,7 @@ import {
   FINDING_KINDS,
   reconcileFindings,
   runChecks,
+  type CheckNotice,
 } from '../../common/domain/checks/findings';
 import type { Finding, ParsedRequestOf } from '../../common/ipc/contract';
 import { AppFailure } from '../../common/ipc/result';
@@ -39,6 +40,8 @@ export class ChecksService {
     private readonly emails: EmailBreachesRepository,
     private readonly catalogue: () => Catalogue,
     private readonly clock: Clock,
+    /** The breach notices people recorded. */
+    private readonly notices: () => CheckNotice[] = () => [],
   ) {}
 
   /**
@@ -58,7 +61,9 @@ export class ChecksService {
     }
     const drafts = runChecks(
       this.findings.checkAccounts(),
-      catalogue ? { catalogue, emails: this.emails.emails() } : {},
+      catalogue
+        ? { catalogue, emails: this.emails.emails(), notices: this.notices() }
+        : { notices: this.notices() },
     );
     const kindsRun = new Set<string>(FINDING_KINDS.filter((kind) => catalogue || !CATALOGUE_KINDS.has(kind)));
     const { upserts, autoResolve } = reconcileFindings(

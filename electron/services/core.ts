@@ -6,6 +6,8 @@ import type { ChangeArea, ImportProgress } from '../../common/ipc/contract';
 import { DATABASE_FILE, openDatabase } from '../db/connection';
 import { AccountsRepository } from '../db/repositories/accountsRepository';
 import { EmailBreachesRepository } from '../db/repositories/emailBreachesRepository';
+import { BreachNoticesRepository } from '../db/repositories/breachNoticesRepository';
+import { GuideSessionsRepository } from '../db/repositories/guideSessionsRepository';
 import { HistoryRepository } from '../db/repositories/historyRepository';
 import { TasksRepository } from '../db/repositories/tasksRepository';
 import { FindingsRepository } from '../db/repositories/findingsRepository';
@@ -29,6 +31,8 @@ import { SettingsService } from './settingsService';
 import { RemindersService } from './remindersService';
 import { PwnedIndexService } from './pwnedIndexService';
 import { GuidesService } from './guidesService';
+import { GuideRunsService } from './guideRunsService';
+import { NoticesService } from './noticesService';
 import { DashboardService } from './dashboardService';
 import { SnapshotsRepository } from '../db/repositories/snapshotsRepository';
 import { TasksService, type HistoryRecorder } from './tasksService';
@@ -75,6 +79,8 @@ export interface Core {
   readonly dashboard: DashboardService;
   readonly pwnedIndex: PwnedIndexService;
   readonly guides: GuidesService;
+  readonly notices: NoticesService;
+  readonly guideRuns: GuideRunsService;
   readonly history: HistoryRepository;
   /** Tells open views that these areas changed (re-running the checks first if accounts did). */
   notify(areas: ChangeArea[]): void;
@@ -99,7 +105,10 @@ export function openCore(options: CoreOptions): Core {
       refreshedCatalogue ??= loadCatalogueWithRefreshes(options.dataDir);
       return refreshedCatalogue;
     });
-  const checks = new ChecksService(new FindingsRepository(db), emailBreaches, catalogue, clock);
+  const notices = new BreachNoticesRepository(db);
+  const checks = new ChecksService(new FindingsRepository(db), emailBreaches, catalogue, clock, () =>
+    notices.checkNotices(),
+  );
   const history = new HistoryRepository(db);
   // Who made a change: a named helper when one is set in Settings (or --as on the command line).
   let settingsForActor: SettingsService | null = null;
@@ -109,7 +118,7 @@ export function openCore(options: CoreOptions): Core {
     return helper ? `Helper: ${helper}` : 'Me';
   };
   const record: HistoryRecorder = (entry) => {
-    history.append({ ...entry, at: timestamp(clock), actor: actorNow() });
+    history.append({ ...entry, at: timestamp(clock), actor: entry.actor ?? actorNow() });
   };
   checks.setHistory(record);
   const emit = options.onDidChange ?? (() => {});
@@ -166,6 +175,21 @@ export function openCore(options: CoreOptions): Core {
     clock,
     options.onNavigate ?? (() => {}),
   );
+  const guides = new GuidesService(options.dataDir, checks);
+  const noticesService = new NoticesService(notices, people, guides, checks, clock, notify);
+  const guideRuns = new GuideRunsService({
+    runs: new GuideSessionsRepository(db),
+    notices,
+    accounts,
+    signals: passwordSignals,
+    tasks,
+    checks,
+    guides,
+    platform: options.platform,
+    clock,
+    changed: notify,
+    history: record,
+  });
   const dashboard = new DashboardService(checks, tasks, accounts, new SnapshotsRepository(db), clock);
   // The tasks follow the findings, and the day's score is kept: after every check run.
   checks.onDidRun(() => {
@@ -213,7 +237,9 @@ export function openCore(options: CoreOptions): Core {
     reminders,
     dashboard,
     pwnedIndex,
-    guides: new GuidesService(options.dataDir, checks),
+    guides,
+    notices: noticesService,
+    guideRuns,
     history,
     notify,
     close: async () => {

@@ -1,13 +1,14 @@
 import type { Guide } from '../../common/content/guides/schema';
 import { guidesFor, resolveSteps } from '../../common/content/guides/schema';
-import type { GuideDetail, GuideSummary } from '../../common/ipc/contract';
+import type { GuideDetail, GuideSummary, Incident } from '../../common/ipc/contract';
 import { AppFailure } from '../../common/ipc/result';
 import type { ChecksService } from './checksService';
-import { listGuides, type GuideListing } from './guides/guideStore';
+import { listGuides, loadIncidents, type GuideListing } from './guides/guideStore';
 
 /** The guide library: bundled and imported guides, the ones relevant to open findings first. */
 export class GuidesService {
   private listings: GuideListing[] | null = null;
+  private incidentList: Incident[] | null = null;
 
   constructor(
     private readonly dataDir: string,
@@ -39,8 +40,7 @@ export class GuidesService {
   }
 
   get({ id, variant }: { id: string; variant?: string }): GuideDetail {
-    const listing = this.load().find((l) => l.guide.id === id);
-    if (!listing) throw new AppFailure('not_found', 'That guide is not in the library.');
+    const listing = this.guide(id);
     const guide: Guide = listing.guide;
     if (variant !== undefined && !guide.variants?.some((v) => v.id === variant)) {
       throw new AppFailure('invalid_input', 'That guide has no such variant.');
@@ -64,6 +64,38 @@ export class GuidesService {
         sources: step.sources.map((l) => ({ label: l.label, url: l.url })),
       })),
     };
+  }
+
+  /** A guide with where it came from; throws when it is not in the library. */
+  guide(id: string): GuideListing {
+    const listing = this.load().find((l) => l.guide.id === id);
+    if (!listing) throw new AppFailure('not_found', 'That guide is not in the library.');
+    return listing;
+  }
+
+  /** Every guide in the library. */
+  all(): Guide[] {
+    return this.load().map((l) => l.guide);
+  }
+
+  /** The bundled provider incidents (no published dataset), newest first. */
+  incidents(): Incident[] {
+    this.incidentList ??= loadIncidents()
+      .incidents.map((incident) => ({
+        id: incident.id,
+        provider: incident.provider,
+        title: incident.title,
+        domains: [...incident.domains],
+        period: { from: incident.period.from, to: incident.period.to ?? null },
+        disclosedOn: incident.disclosedOn,
+        summary: incident.summary,
+        whatWasTaken: [...incident.whatWasTaken],
+        dataClasses: [...incident.dataClasses],
+        notices: incident.notices.map((n) => ({ ...n })),
+        guides: [...incident.guides],
+      }))
+      .sort((a, b) => b.disclosedOn.localeCompare(a.disclosedOn));
+    return this.incidentList;
   }
 
   private load(): GuideListing[] {

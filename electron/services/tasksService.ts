@@ -27,6 +27,8 @@ export type HistoryRecorder = (entry: {
   from: string | null;
   to: string | null;
   note: string;
+  /** Who did it, when not whoever the app says is at the keyboard (a guide run's helper). */
+  actor?: string;
 }) => void;
 
 interface Desired {
@@ -36,6 +38,8 @@ interface Desired {
   subject: string;
   findings: Finding[];
   priority: Priority;
+  /** A title other than the kind's usual one. */
+  title?: string;
 }
 
 /**
@@ -69,19 +73,29 @@ export class TasksService {
     for (const finding of findings) {
       if (finding.status !== 'open') continue;
       const kind = taskKindFor(finding.kind);
-      const targets: { accountId: number | null; subject: string; key: string }[] =
-        finding.kind === 'email_in_breach'
+      const targets: { accountId: number | null; subject: string; key: string; title?: string }[] =
+        finding.kind === 'breach_notice'
           ? [
               {
-                accountId: null,
-                subject: String(finding.evidence.address ?? 'this address'),
+                // One task per notice: follow its guide (on the account, when it names exactly one).
+                accountId: finding.accountIds.length === 1 ? finding.accountIds[0]! : null,
+                subject: String(finding.evidence.provider ?? 'a company'),
                 key: `${kind}:${finding.subject}`,
+                title: `Respond to the ${String(finding.evidence.provider ?? 'breach')} notice`,
               },
             ]
-          : finding.accountIds
-              .map((id) => accounts.get(id))
-              .filter((a): a is Account => a !== undefined)
-              .map((a) => ({ accountId: a.id, subject: a.service, key: `${kind}:account:${a.id}` }));
+          : finding.kind === 'email_in_breach'
+            ? [
+                {
+                  accountId: null,
+                  subject: String(finding.evidence.address ?? 'this address'),
+                  key: `${kind}:${finding.subject}`,
+                },
+              ]
+            : finding.accountIds
+                .map((id) => accounts.get(id))
+                .filter((a): a is Account => a !== undefined)
+                .map((a) => ({ accountId: a.id, subject: a.service, key: `${kind}:account:${a.id}` }));
       for (const target of targets) {
         const account = target.accountId === null ? undefined : accounts.get(target.accountId);
         const priority = priorityOf(finding.severity, account?.criticality ?? 'standard');
@@ -97,6 +111,7 @@ export class TasksService {
             subject: target.subject,
             findings: [finding],
             priority,
+            ...(target.title ? { title: target.title } : {}),
           });
         }
       }
@@ -113,7 +128,7 @@ export class TasksService {
     this.tasks.transaction(() => {
       for (const want of desired.values()) {
         const account = want.accountId === null ? undefined : accounts.get(want.accountId);
-        const title = taskTitle(want.kind, want.subject);
+        const title = want.title ?? taskTitle(want.kind, want.subject);
         const values = {
           title,
           // Each finding's headline; where it would only repeat the task's title, its explanation.
@@ -380,6 +395,54 @@ export class TasksService {
     });
     this.changed(['tasks']);
     return { changed: unique.length };
+  }
+
+  /**
+   * Follow-up tasks a guide run creates, inside the caller's transaction and without telling the
+   * views (the run does, once it has finished writing). Returns their ids.
+   */
+  insertFromGuide(
+    drafts: readonly { title: string; priority: Priority; dueAt: string | null; why: string }[],
+    accountId: number | null,
+    actor: string | undefined,
+  ): number[] {
+    const now = timestamp(this.clock);
+    return drafts.map((draft) => {
+      const id = this.tasks.insert(
+        {
+          key: null,
+          kind: 'manual',
+          title: draft.title.slice(0, 300),
+          why: [draft.why],
+          links: [],
+          accountId,
+          source: 'guide',
+          priority: draft.priority,
+          dueAt: draft.dueAt,
+        },
+        [],
+        now,
+      );
+      this.history({
+        subjectType: 'task',
+        subjectId: id,
+        action: 'created',
+        from: null,
+        to: 'todo',
+        note: draft.title,
+        ...(actor ? { actor } : {}),
+      });
+      return id;
+    });
+  }
+
+  /** Tasks by id (missing ones are left out). */
+  byIds(ids: readonly number[]): Task[] {
+    const day = today(this.clock);
+    return ids.flatMap((id) => {
+      const task = this.tasks.get(id);
+      return task ? [withDueFlags(task, day)] : [];
+    });
   }
 
   /** A task added by hand (a manual task is verified by the person saying it is done). */

@@ -20,6 +20,7 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   password_similar: 'Near-identical passwords',
   password_weak: 'Weak password',
   insecure_url: 'Unencrypted sign-in page',
+  breach_notice: 'Breach notice you received',
 };
 
 /** Plain names for severities. */
@@ -176,6 +177,24 @@ export function describeFinding(
         why: `A password like this can be guessed quickly by someone who tries many possibilities.${hint}`,
         action: `Change your ${first} password to a long, unique one — a password manager can make and remember it.`,
         minutes: 5,
+      };
+    }
+    case 'breach_notice': {
+      const provider = String(evidence.provider ?? 'A company');
+      const exposed = Array.isArray(evidence.exposed) && evidence.exposed.length > 0;
+      const emails = Array.isArray(evidence.emails) ? (evidence.emails as string[]) : [];
+      const where =
+        services.length > 0
+          ? ` It concerns your account${services.length > 1 ? 's' : ''} at ${listNames(services)}${emails.length > 0 ? ` and ${listNames(emails)}` : ''}.`
+          : emails.length > 0
+            ? ` It concerns ${listNames(emails)}.`
+            : '';
+      return {
+        title: `${provider} told you about a breach`,
+        why: `Their notice of ${String(evidence.receivedOn ?? 'an unknown date')} says ${exposed ? `${lowerList(evidence.exposed)} ${(evidence.exposed as unknown[]).length === 1 ? 'was' : 'were'}` : 'some of your data was'} exposed.${where}`,
+        action:
+          'Follow the guide for it, step by step. This closes when you finish the guide, or set it aside.',
+        minutes: 20,
       };
     }
     case 'insecure_url':

@@ -12,6 +12,7 @@ export const FINDING_KINDS = [
   'password_similar',
   'password_weak',
   'insecure_url',
+  'breach_notice',
 ] as const;
 /** One of {@link FINDING_KINDS}. */
 export type FindingKind = (typeof FINDING_KINDS)[number];
@@ -67,11 +68,36 @@ export interface CheckEmail {
   marks: { breachName: string; source: 'manual' | 'hibp'; addedAt: string }[];
 }
 
+/**
+ * A breach notice the person received (from the provider, or a bundled incident they say concerns
+ * them). It concerns their accounts at the provider's domains and the address it was sent to.
+ */
+export interface CheckNotice {
+  id: number;
+  personId: number;
+  provider: string;
+  /** Registrable domains of the provider (lower case); an account at a subdomain matches. */
+  domains: readonly string[];
+  /** YYYY-MM-DD. */
+  receivedOn: string;
+  /** What the notice says was exposed, in HIBP's data-class words where possible. */
+  exposed: readonly string[];
+  /** The address the notice concerns, if the person said. */
+  emailAddress: string | null;
+  incidentId: string | null;
+  /** When a guide started for this notice was finished; a handled notice raises nothing. */
+  handledAt: string | null;
+  /** When it was recorded (ISO timestamp). */
+  createdAt: string;
+}
+
 /** What the checks may consult besides the accounts. */
 export interface CheckContext {
   /** The bundled (or refreshed) public datasets; without it only the password checks run. */
   catalogue?: Catalogue;
   emails?: readonly CheckEmail[];
+  /** Breach notices the person recorded (they need no public data, so they are always checked). */
+  notices?: readonly CheckNotice[];
 }
 
 /** What a check says is true now; reconciled against stored findings by `kind` + `subject`. */
@@ -99,6 +125,7 @@ const bump = (severity: Severity): Severity => (severity === 'medium' ? 'high' :
 export function runChecks(accounts: readonly CheckAccount[], context: CheckContext = {}): FindingDraft[] {
   const drafts: FindingDraft[] = [];
   if (context.catalogue) drafts.push(...exposureChecks(accounts, context.catalogue, context.emails ?? []));
+  drafts.push(...noticeChecks(accounts, context.notices ?? []));
   const byExact = new Map<string, CheckAccount[]>();
   const similarGroups = new Map<string, CheckAccount[]>();
 
@@ -432,6 +459,60 @@ function exposureChecks(
         datasetDate: catalogue.datasetDates.breaches,
       },
       evidenceAt: maxOf(breaches.map((b) => b.mark.addedAt)),
+    });
+  }
+  return drafts;
+}
+
+/** Data classes whose exposure makes a notice urgent: they open accounts or money. */
+const URGENT_CLASSES = new Set(
+  [
+    'Passwords',
+    'Email messages',
+    'Security questions and answers',
+    'Credit cards',
+    'Bank account numbers',
+    'Government issued IDs',
+    'Auth tokens',
+  ].map((name) => name.toLowerCase()),
+);
+
+/**
+ * One finding per breach notice not yet handled, on the person's accounts at the provider (a
+ * subdomain matches its registrable domain) and the address it was sent to. It closes when a guide
+ * for it is finished (`handledAt`), or when the person sets it aside.
+ */
+export function noticeChecks(
+  accounts: readonly CheckAccount[],
+  notices: readonly CheckNotice[],
+): FindingDraft[] {
+  const drafts: FindingDraft[] = [];
+  for (const notice of notices) {
+    if (notice.handledAt !== null) continue;
+    const domains = notice.domains.map((d) => d.toLowerCase());
+    const address = notice.emailAddress?.toLowerCase() ?? null;
+    const matched = accounts.filter(
+      (a) =>
+        a.personId === notice.personId &&
+        a.domain !== null &&
+        domains.some((d) => a.domain === d || a.domain!.endsWith(`.${d}`)),
+    );
+    const isUrgent = notice.exposed.some((name) => URGENT_CLASSES.has(name.toLowerCase()));
+    drafts.push({
+      kind: 'breach_notice',
+      subject: `notice:${notice.id}`,
+      severity: isUrgent ? 'high' : 'medium',
+      accountIds: ids(matched),
+      evidence: {
+        noticeId: notice.id,
+        provider: notice.provider,
+        receivedOn: notice.receivedOn,
+        exposed: [...notice.exposed],
+        emails: address ? [address] : [],
+        services: services(matched),
+        incidentId: notice.incidentId,
+      },
+      evidenceAt: notice.createdAt,
     });
   }
   return drafts;

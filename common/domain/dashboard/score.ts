@@ -35,6 +35,7 @@ export function categoryOf(kind: FindingKind): ProgressCategory {
       return 'mfa';
     case 'breached_service':
     case 'email_in_breach':
+    case 'breach_notice':
       return 'breaches';
     default:
       return 'passwords';

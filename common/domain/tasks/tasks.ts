@@ -70,6 +70,7 @@ export function taskKindFor(kind: FindingKind): TaskKind {
     case 'insecure_url':
       return 'fix_url';
     case 'email_in_breach':
+    case 'breach_notice':
       return 'review_email';
   }
 }

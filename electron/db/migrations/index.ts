@@ -15,6 +15,7 @@ import { migration0040 } from './0040-history';
 import { migration0050 } from './0050-tasks';
 import { migration0060 } from './0060-snapshots';
 import { migration0070 } from './0070-offline-index';
+import { migration0080 } from './0080-guide-sessions';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0050,
   migration0060,
   migration0070,
+  migration0080,
 ];

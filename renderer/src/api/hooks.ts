@@ -11,6 +11,7 @@ export const queryKeys = {
   settings: ['settings'] as const,
   ledger: ['ledger'] as const,
   tasks: ['tasks'] as const,
+  guides: ['guides'] as const,
   appInfo: ['app'] as const,
 } satisfies Record<ChangeArea | 'appInfo', readonly string[]>;
 

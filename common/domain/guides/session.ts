@@ -1,0 +1,194 @@
+/**
+ * Running a guide: what completing a step changes, how far a run has got, and what a person may
+ * type into it. Pure: the services apply the plan in one transaction.
+ */
+import type { GuideEffect, GuideStep } from '../../content/guides/schema';
+import { MFA_LABELS, type MfaMethod } from '../inventory';
+import { addDays, defaultDueDate, type Priority } from '../tasks/tasks';
+
+/** Where a step of a run stands. */
+export const STEP_STATUSES = ['pending', 'done', 'skipped', 'blocked'] as const;
+/** One of {@link STEP_STATUSES}. */
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+/** The most characters of a note on a step, and of one listed item. */
+export const NOTE_MAX = 1000;
+export const ITEM_MAX = 120;
+
+/** The account a run is for, as the effects need it. */
+export interface RunAccount {
+  service: string;
+  mfa: MfaMethod;
+}
+
+/** What marking a step done will change. */
+export interface StepPlan {
+  /** Changes to the run's account (absent fields stay as they are); null when none. */
+  account: { mfa?: MfaMethod; passwordChangedAt?: string; recoveryReviewedAt?: string } | null;
+  /** Follow-up tasks to create. */
+  tasks: { title: string; priority: Priority; dueAt: string | null }[];
+  /** What will be recorded, in words, for the summary. */
+  applied: string[];
+}
+
+/** What the person gives when marking a step done. */
+export interface DoneInput {
+  /** The method they turned on, for a `set_mfa` effect with `ask`. */
+  mfa?: MfaMethod;
+  /** The names a collecting step asked for. */
+  items?: readonly string[];
+}
+
+/** Why a `done` cannot be accepted as given, or null. */
+export function doneProblem(step: GuideStep, account: RunAccount | null, input: DoneInput): string | null {
+  const asks = step.effects.some((e) => e.type === 'set_mfa' && e.method === 'ask');
+  if (asks && account && !input.mfa) return 'Choose the two-step method that was turned on.';
+  if (input.mfa === 'unknown' || input.mfa === 'none')
+    return 'Choose the two-step method that was turned on.';
+  const items = input.items ?? [];
+  if (items.length > 0 && !step.collects) return 'This step does not ask for a list.';
+  if (step.collects && items.length > step.collects.maxItems) {
+    return `List at most ${step.collects.maxItems} items.`;
+  }
+  for (const item of items) {
+    const problem = itemProblem(item);
+    if (problem) return `"${item.slice(0, 40)}": ${problem}`;
+  }
+  return null;
+}
+
+/** What the effects of `step` do for this run (see the guide schema for each effect). */
+export function planStep(
+  step: GuideStep,
+  account: RunAccount | null,
+  input: DoneInput,
+  today: string,
+): StepPlan {
+  const changes: NonNullable<StepPlan['account']> = {};
+  const tasks: StepPlan['tasks'] = [];
+  const applied: string[] = [];
+  const items = (input.items ?? []).map((item) => item.trim()).filter(Boolean);
+  for (const effect of step.effects) {
+    switch (effect.type) {
+      case 'set_mfa': {
+        if (!account) break;
+        const method = effect.method === 'ask' ? input.mfa : effect.method;
+        if (!method) break;
+        changes.mfa = method;
+        applied.push(`Recorded two-step sign-in (${MFA_LABELS[method]}) on ${account.service}`);
+        break;
+      }
+      case 'set_password_changed':
+        if (!account) break;
+        changes.passwordChangedAt = today;
+        applied.push(`Recorded a new password on ${account.service} (${today})`);
+        break;
+      case 'mark_recovery_reviewed':
+        if (!account) break;
+        changes.recoveryReviewedAt = today;
+        applied.push(`Marked the recovery details of ${account.service} as checked (${today})`);
+        break;
+      case 'create_task': {
+        const dueAt = dueOf(effect, today);
+        const titles = effect.perItem
+          ? items.map((item) => effect.title.replace('{item}', item))
+          : [effect.title];
+        for (const title of titles) {
+          tasks.push({ title, priority: effect.priority, dueAt });
+          applied.push(`Added the task "${title}"${dueAt ? `, due ${dueAt}` : ''}`);
+        }
+        break;
+      }
+    }
+  }
+  return { account: Object.keys(changes).length > 0 ? changes : null, tasks, applied };
+}
+
+function dueOf(effect: Extract<GuideEffect, { type: 'create_task' }>, today: string): string | null {
+  return effect.dueInDays === undefined
+    ? defaultDueDate(effect.priority, today)
+    : addDays(today, effect.dueInDays);
+}
+
+/** What completing a step will do, in words, before it is done (shown under the step). */
+export function describeEffects(step: GuideStep, accountService: string | null): string[] {
+  return step.effects.flatMap((effect): string[] => {
+    switch (effect.type) {
+      case 'set_mfa':
+        if (!accountService) return [];
+        return [
+          effect.method === 'ask'
+            ? `Records the two-step method you choose on ${accountService}.`
+            : `Records two-step sign-in (${MFA_LABELS[effect.method]}) on ${accountService}.`,
+        ];
+      case 'set_password_changed':
+        return accountService
+          ? [`Records today as the date the ${accountService} password was changed.`]
+          : [];
+      case 'mark_recovery_reviewed':
+        return accountService ? [`Marks the recovery details of ${accountService} as checked today.`] : [];
+      case 'create_task':
+        return [
+          effect.perItem
+            ? `Adds a task for each item you list ("${effect.title}").`
+            : `Adds the task "${effect.title}".`,
+        ];
+    }
+  });
+}
+
+/** How far a run has got. */
+export function progressOf(statuses: readonly StepStatus[]): {
+  done: number;
+  skipped: number;
+  blocked: number;
+  pending: number;
+  total: number;
+} {
+  const count = (status: StepStatus) => statuses.filter((s) => s === status).length;
+  return {
+    done: count('done'),
+    skipped: count('skipped'),
+    blocked: count('blocked'),
+    pending: count('pending'),
+    total: statuses.length,
+  };
+}
+
+/** The next step still pending after `from` (wrapping round), or `from` itself when none is. */
+export function nextPendingPosition(statuses: readonly StepStatus[], from: number): number {
+  for (let offset = 1; offset <= statuses.length; offset++) {
+    const position = (from + offset) % statuses.length;
+    if (statuses[position] === 'pending') return position;
+  }
+  return Math.min(from + 1, statuses.length - 1);
+}
+
+/** Long runs of letters, digits and symbols without spaces look like keys, tokens or passwords. */
+const KEY_PREFIXES =
+  /^(?:AKIA|ASIA|ghp_|gho_|ghs_|github_pat_|glpat-|xox[abpr]-|sk-|sk_live_|rk_live_|AIza|ya29\.)/;
+
+/**
+ * Why `item` may not be listed, or null. Lists hold names ("AWS key for billing"), never secrets:
+ * text that looks like a key, token or password is refused with a hint, so a secret never reaches
+ * the database, a task title or a summary.
+ */
+export function itemProblem(item: string): string | null {
+  const text = item.trim();
+  if (text.length === 0) return 'Write a name for it.';
+  if (text.length > ITEM_MAX) return `Keep it under ${ITEM_MAX} characters.`;
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point.
+  if (/[\u0000-\u001f\u007f]/.test(text)) return 'Use one line of plain text.';
+  const secretHint =
+    'That looks like the secret itself. Write what it is, such as "AWS key for billing", not the key.';
+  if (KEY_PREFIXES.test(text)) return secretHint;
+  for (const word of text.split(/\s+/)) {
+    if (word.length < 16) continue;
+    const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(word)).length;
+    const isHex = /^[0-9a-f]{24,}$/i.test(word);
+    const isBase64ish = /^[A-Za-z0-9+/=_-]{20,}$/.test(word) && classes >= 3;
+    if (isHex || isBase64ish || (classes >= 3 && /\d/.test(word) && !/^https?:/i.test(word)))
+      return secretHint;
+  }
+  return null;
+}

@@ -1,0 +1,229 @@
+import type Database from 'better-sqlite3';
+import type { StepStatus } from '../../../common/domain/guides/session';
+
+/** Where a run came from. */
+export type SessionOrigin = 'library' | 'finding' | 'task' | 'notice';
+/** Where a run stands. */
+export type SessionStatus = 'active' | 'finished' | 'abandoned';
+
+/** A guide run as stored (the guide itself as JSON text, exactly as it was at the start). */
+export interface SessionRow {
+  id: number;
+  guideId: string;
+  guideVersion: string;
+  guideJson: string;
+  variantId: string | null;
+  accountId: number | null;
+  accountLabel: string | null;
+  personId: number | null;
+  personName: string | null;
+  origin: SessionOrigin;
+  originId: number | null;
+  originLabel: string;
+  helperName: string;
+  status: SessionStatus;
+  currentStep: number;
+  startedAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+/** One step's state in a run. */
+export interface SessionStepRow {
+  stepId: string;
+  position: number;
+  status: StepStatus;
+  note: string;
+  items: string[];
+  applied: string[];
+  taskIds: number[];
+  updatedAt: string | null;
+}
+
+interface Row {
+  id: number;
+  guide_id: string;
+  guide_version: string;
+  guide_json: string;
+  variant_id: string | null;
+  account_id: number | null;
+  account_label: string | null;
+  person_id: number | null;
+  person_name: string | null;
+  origin: SessionOrigin;
+  origin_id: number | null;
+  origin_label: string;
+  helper_name: string;
+  status: SessionStatus;
+  current_step: number;
+  started_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+interface StepRow {
+  step_id: string;
+  position: number;
+  status: StepStatus;
+  note: string;
+  items: string;
+  applied: string;
+  task_ids: string;
+  updated_at: string | null;
+}
+
+const toSession = (row: Row): SessionRow => ({
+  id: row.id,
+  guideId: row.guide_id,
+  guideVersion: row.guide_version,
+  guideJson: row.guide_json,
+  variantId: row.variant_id,
+  accountId: row.account_id,
+  accountLabel: row.account_label,
+  personId: row.person_id,
+  personName: row.person_name,
+  origin: row.origin,
+  originId: row.origin_id,
+  originLabel: row.origin_label,
+  helperName: row.helper_name,
+  status: row.status,
+  currentStep: row.current_step,
+  startedAt: row.started_at,
+  updatedAt: row.updated_at,
+  finishedAt: row.finished_at,
+});
+
+const toStep = (row: StepRow): SessionStepRow => ({
+  stepId: row.step_id,
+  position: row.position,
+  status: row.status,
+  note: row.note,
+  items: JSON.parse(row.items) as string[],
+  applied: JSON.parse(row.applied) as string[],
+  taskIds: JSON.parse(row.task_ids) as number[],
+  updatedAt: row.updated_at,
+});
+
+/** What a new run is written with. */
+export type NewSession = Omit<
+  SessionRow,
+  'id' | 'status' | 'currentStep' | 'startedAt' | 'updatedAt' | 'finishedAt'
+>;
+
+/** Guide runs and their steps. */
+export class GuideSessionsRepository {
+  private readonly listAll;
+  private readonly getOne;
+  private readonly findActive;
+  private readonly insertOne;
+  private readonly insertStep;
+  private readonly stepsOf;
+  private readonly updateStep;
+  private readonly setCurrent;
+  private readonly setHelperOne;
+  private readonly setStatusOne;
+
+  constructor(private readonly db: Database.Database) {
+    const columns = `id, guide_id, guide_version, guide_json, variant_id, account_id, account_label, person_id,
+      person_name, origin, origin_id, origin_label, helper_name, status, current_step, started_at, updated_at, finished_at`;
+    this.listAll = db.prepare<[], Row>(
+      `SELECT ${columns} FROM guide_sessions ORDER BY updated_at DESC, id DESC`,
+    );
+    this.getOne = db.prepare<[number], Row>(`SELECT ${columns} FROM guide_sessions WHERE id = ?`);
+    this.findActive = db.prepare<[string, number | null, string, number | null], Row>(
+      `SELECT ${columns} FROM guide_sessions
+       WHERE status = 'active' AND guide_id = ? AND account_id IS ? AND origin = ? AND origin_id IS ?
+       ORDER BY id DESC LIMIT 1`,
+    );
+    this.insertOne = db.prepare(
+      `INSERT INTO guide_sessions (guide_id, guide_version, guide_json, variant_id, account_id, account_label, person_id,
+         person_name, origin, origin_id, origin_label, helper_name, started_at, updated_at)
+       VALUES (@guideId, @guideVersion, @guideJson, @variantId, @accountId, @accountLabel, @personId,
+         @personName, @origin, @originId, @originLabel, @helperName, @now, @now)`,
+    );
+    this.insertStep = db.prepare<[number, string, number]>(
+      `INSERT INTO guide_session_steps (session_id, step_id, position) VALUES (?, ?, ?)`,
+    );
+    this.stepsOf = db.prepare<[number], StepRow>(
+      `SELECT step_id, position, status, note, items, applied, task_ids, updated_at
+       FROM guide_session_steps WHERE session_id = ? ORDER BY position`,
+    );
+    this.updateStep = db.prepare(
+      `UPDATE guide_session_steps SET status = @status, note = @note, items = @items, applied = @applied,
+         task_ids = @taskIds, updated_at = @now
+       WHERE session_id = @sessionId AND step_id = @stepId`,
+    );
+    this.setCurrent = db.prepare<[number, string, number]>(
+      `UPDATE guide_sessions SET current_step = ?, updated_at = ? WHERE id = ?`,
+    );
+    this.setHelperOne = db.prepare<[string, string, number]>(
+      `UPDATE guide_sessions SET helper_name = ?, updated_at = ? WHERE id = ?`,
+    );
+    this.setStatusOne = db.prepare<[SessionStatus, string | null, string, number]>(
+      `UPDATE guide_sessions SET status = ?, finished_at = ?, updated_at = ? WHERE id = ?`,
+    );
+  }
+
+  /** Runs synchronous work in one transaction. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  list(): SessionRow[] {
+    return this.listAll.all().map(toSession);
+  }
+
+  get(id: number): SessionRow | undefined {
+    const row = this.getOne.get(id);
+    return row ? toSession(row) : undefined;
+  }
+
+  /** The run in progress for this guide, account and origin, if there is one. */
+  active(
+    guideId: string,
+    accountId: number | null,
+    origin: SessionOrigin,
+    originId: number | null,
+  ): SessionRow | undefined {
+    const row = this.findActive.get(guideId, accountId, origin, originId);
+    return row ? toSession(row) : undefined;
+  }
+
+  /** Writes a run and one pending row per step, in order. */
+  insert(session: NewSession, stepIds: readonly string[], now: string): number {
+    return this.transaction(() => {
+      const id = Number(this.insertOne.run({ ...session, now }).lastInsertRowid);
+      stepIds.forEach((stepId, position) => this.insertStep.run(id, stepId, position));
+      return id;
+    });
+  }
+
+  steps(sessionId: number): SessionStepRow[] {
+    return this.stepsOf.all(sessionId).map(toStep);
+  }
+
+  putStep(sessionId: number, step: SessionStepRow, now: string): void {
+    this.updateStep.run({
+      sessionId,
+      stepId: step.stepId,
+      status: step.status,
+      note: step.note,
+      items: JSON.stringify(step.items),
+      applied: JSON.stringify(step.applied),
+      taskIds: JSON.stringify(step.taskIds),
+      now,
+    });
+  }
+
+  setCurrentStep(id: number, position: number, now: string): void {
+    this.setCurrent.run(position, now, id);
+  }
+
+  setHelper(id: number, helperName: string, now: string): void {
+    this.setHelperOne.run(helperName, now, id);
+  }
+
+  setStatus(id: number, status: SessionStatus, finishedAt: string | null, now: string): void {
+    this.setStatusOne.run(status, finishedAt, now, id);
+  }
+}

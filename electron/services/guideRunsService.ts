@@ -1,0 +1,619 @@
+import { writeFileSync } from 'node:fs';
+import { describeFinding } from '../../common/domain/checks/describe';
+import {
+  describeEffects,
+  doneProblem,
+  nextPendingPosition,
+  planStep,
+  progressOf,
+  type StepStatus,
+} from '../../common/domain/guides/session';
+import {
+  summaryFileName,
+  summaryHtml,
+  summaryMarkdown,
+  type SessionSummary,
+} from '../../common/domain/guides/summary';
+import { guidesFor, resolveSteps, variantForDomain, type Guide } from '../../common/content/guides/schema';
+import type {
+  Account,
+  GuideRun,
+  GuideRunListItem,
+  GuideSuggestion,
+  ParsedRequestOf,
+} from '../../common/ipc/contract';
+import { AppFailure } from '../../common/ipc/result';
+import { defaultDueDate } from '../../common/domain/tasks/tasks';
+import type { AccountsRepository } from '../db/repositories/accountsRepository';
+import type {
+  GuideSessionsRepository,
+  SessionRow,
+  SessionStepRow,
+} from '../db/repositories/guideSessionsRepository';
+import type { PasswordSignalsRepository } from '../db/repositories/passwordSignalsRepository';
+import type { BreachNoticesRepository } from '../db/repositories/breachNoticesRepository';
+import type { PlatformPort } from '../platform/port';
+import type { ChecksService } from './checksService';
+import { timestamp, today, type Clock } from './clock';
+import type { ChangeNotifier } from './events';
+import type { GuidesService } from './guidesService';
+import type { HistoryRecorder, TasksService } from './tasksService';
+
+/** What the guide runner needs. */
+export interface GuideRunsDeps {
+  runs: GuideSessionsRepository;
+  notices: BreachNoticesRepository;
+  accounts: AccountsRepository;
+  signals: PasswordSignalsRepository;
+  tasks: TasksService;
+  checks: ChecksService;
+  guides: GuidesService;
+  platform: PlatformPort;
+  clock: Clock;
+  changed: ChangeNotifier;
+  history: HistoryRecorder;
+}
+
+/**
+ * Following a guide, step by step: every mark is written as it happens (so a run resumes exactly
+ * where it was left, even after a restart), and a step's effects — the account's two-step method,
+ * password date, recovery check, follow-up tasks — are applied with the step in one transaction.
+ * The run keeps the guide as it was when it started.
+ */
+export class GuideRunsService {
+  constructor(private readonly deps: GuideRunsDeps) {}
+
+  list(): GuideRunListItem[] {
+    return this.deps.runs.list().map((row) => this.listItem(row, this.deps.runs.steps(row.id)));
+  }
+
+  get({ id }: { id: number }): GuideRun {
+    const row = this.require(id);
+    const guide = guideOf(row);
+    const stepRows = new Map(this.deps.runs.steps(id).map((s) => [s.stepId, s]));
+    const account = row.accountId === null ? undefined : this.deps.accounts.get(row.accountId);
+    const service = account?.service ?? null;
+    const steps = resolveSteps(guide, row.variantId ?? undefined).map((step) => {
+      const state = stepRows.get(step.id);
+      return {
+        id: step.id,
+        title: step.title,
+        why: step.why,
+        instructions: [...step.instructions],
+        links: step.links.map((l) => ({ label: l.label, url: l.url })),
+        sources: step.sources.map((l) => ({ label: l.label, url: l.url })),
+        estimatedMinutes: step.estimatedMinutes,
+        confirm: step.confirm ?? null,
+        collects: step.collects ? { ...step.collects } : null,
+        asksMfa: service !== null && step.effects.some((e) => e.type === 'set_mfa' && e.method === 'ask'),
+        effects: describeEffects(step, service),
+        status: state?.status ?? 'pending',
+        note: state?.note ?? '',
+        items: state?.items ?? [],
+        applied: state?.applied ?? [],
+        taskIds: state?.taskIds ?? [],
+        updatedAt: state?.updatedAt ?? null,
+      };
+    });
+    const variant = guide.variants?.find((v) => v.id === row.variantId);
+    return {
+      ...this.listItem(row, [...stepRows.values()]),
+      guideVersion: row.guideVersion,
+      guideSummary: guide.summary,
+      variant: variant ? { id: variant.id, label: variant.label } : null,
+      personName: row.personName,
+      steps,
+    };
+  }
+
+  /** The guides that fit a finding, a task or a notice, best first, and the account(s) concerned. */
+  suggest(request: ParsedRequestOf<'guideRuns:suggest'>): GuideSuggestion {
+    const situation = this.situationOf(request);
+    const all = this.deps.guides.all();
+    const first = situation.incidentGuides.flatMap((id) => all.filter((g) => g.id === id));
+    const matched = guidesFor(
+      { findingKinds: situation.kinds, dataClasses: situation.dataClasses, domain: situation.domain },
+      all,
+    );
+    const guides = [...new Map([...first, ...matched].map((g) => [g.id, g])).values()];
+    return {
+      guides: guides.map((g) => ({
+        id: g.id,
+        title: g.title,
+        summary: g.summary,
+        estimatedMinutes: g.estimatedMinutes,
+        stepCount: g.steps.length,
+      })),
+      accountId: situation.accountIds.length === 1 ? situation.accountIds[0]! : null,
+      accountIds: situation.accountIds,
+    };
+  }
+
+  /**
+   * Starts a guide for an account (or none), from the library, a finding, a task or a notice. If
+   * the same guide is already under way for the same account and origin, that run is resumed.
+   */
+  start(request: ParsedRequestOf<'guideRuns:start'>): GuideRun {
+    const { guide } = this.deps.guides.guide(request.guideId);
+    const originId = request.originId ?? null;
+    const originLabel = this.originLabel(request.origin, originId);
+    let account: Account | undefined;
+    if (request.accountId !== undefined) {
+      account = this.deps.accounts.get(request.accountId);
+      if (!account) {
+        throw new AppFailure('invalid_input', 'That account no longer exists.', {
+          accountId: 'Choose another account.',
+        });
+      }
+    }
+    if (request.variant !== undefined && !guide.variants?.some((v) => v.id === request.variant)) {
+      throw new AppFailure('invalid_input', 'That guide has no such provider.', {
+        variant: 'Choose a provider.',
+      });
+    }
+    const existing = this.deps.runs.active(guide.id, account?.id ?? null, request.origin, originId);
+    if (existing) return this.get({ id: existing.id });
+    const variant =
+      request.variant ??
+      (account?.domain ? variantForDomain(guide, account.domain)?.id : undefined) ??
+      guide.variants?.[0]?.id ??
+      null;
+    const id = this.deps.runs.insert(
+      {
+        guideId: guide.id,
+        guideVersion: guide.version,
+        guideJson: JSON.stringify(guide),
+        variantId: variant,
+        accountId: account?.id ?? null,
+        accountLabel: account ? accountLabel(account) : null,
+        personId: account?.personId ?? null,
+        personName: account?.personName ?? null,
+        origin: request.origin,
+        originId,
+        originLabel,
+        helperName: request.helperName ?? '',
+      },
+      guide.steps.map((s) => s.id),
+      timestamp(this.deps.clock),
+    );
+    this.deps.changed(['guides']);
+    return this.get({ id });
+  }
+
+  /**
+   * Marks a step done, skipped, blocked (with a note saying what is in the way) or back to not
+   * started. Done applies the step's effects with the mark, in one transaction; a done step stays
+   * done (what it recorded is history).
+   */
+  mark(request: ParsedRequestOf<'guideRuns:mark'>): GuideRun {
+    const row = this.requireActive(request.id);
+    const guide = guideOf(row);
+    const index = guide.steps.findIndex((s) => s.id === request.stepId);
+    const step = guide.steps[index];
+    if (!step) throw new AppFailure('not_found', 'That step is not in this guide.');
+    const states = this.deps.runs.steps(row.id);
+    const state = states.find((s) => s.stepId === step.id)!;
+    if (state.status === 'done') {
+      throw new AppFailure('conflict', 'This step is already done; what it recorded stays.');
+    }
+    const note = request.note ?? state.note;
+    const now = timestamp(this.deps.clock);
+    const day = today(this.deps.clock);
+    const actor = actorOf(row);
+    if (request.status === 'blocked' && note.trim() === '') {
+      throw new AppFailure('invalid_input', 'Say what is in the way, so it can be picked up later.', {
+        note: 'Say what is in the way.',
+      });
+    }
+    let accountChanged = false;
+    let next: SessionStepRow;
+    if (request.status === 'done') {
+      if (step.confirm && request.confirmed !== true) {
+        throw new AppFailure('invalid_input', `Answer the question first: ${step.confirm}`, {
+          confirmed: 'Answer yes to mark this step done.',
+        });
+      }
+      const account = row.accountId === null ? undefined : this.deps.accounts.get(row.accountId);
+      const input = {
+        ...(request.mfa ? { mfa: request.mfa } : {}),
+        ...(request.items ? { items: request.items } : {}),
+      };
+      const problem = doneProblem(step, account ?? null, input);
+      if (problem) {
+        throw new AppFailure('invalid_input', problem, {
+          [request.items && !problem.startsWith('Choose') ? 'items' : 'mfa']: problem,
+        });
+      }
+      const plan = planStep(step, account ?? null, input, day);
+      const items = (request.items ?? []).map((i) => i.trim()).filter(Boolean);
+      next = { ...state, status: 'done', note, items, applied: plan.applied, taskIds: [] };
+      this.deps.runs.transaction(() => {
+        if (account && plan.account) {
+          const { id: accountId, ...rest } = account;
+          this.deps.accounts.update(accountId, { ...rest, ...plan.account }, now);
+          accountChanged = true;
+          if (plan.account.passwordChangedAt) {
+            // A new password: what was known about the old one no longer applies.
+            this.deps.signals.forget(accountId);
+            this.deps.history({
+              subjectType: 'account',
+              subjectId: accountId,
+              action: 'password changed',
+              from: account.passwordChangedAt,
+              to: plan.account.passwordChangedAt,
+              note: `Guide: ${guide.title}`,
+              ...(actor ? { actor } : {}),
+            });
+          }
+          if (plan.account.mfa) {
+            this.deps.history({
+              subjectType: 'account',
+              subjectId: accountId,
+              action: 'two-step',
+              from: account.mfa,
+              to: plan.account.mfa,
+              note: `Guide: ${guide.title}`,
+              ...(actor ? { actor } : {}),
+            });
+          }
+          if (plan.account.recoveryReviewedAt) {
+            this.deps.history({
+              subjectType: 'account',
+              subjectId: accountId,
+              action: 'recovery reviewed',
+              from: account.recoveryReviewedAt,
+              to: plan.account.recoveryReviewedAt,
+              note: `Guide: ${guide.title}`,
+              ...(actor ? { actor } : {}),
+            });
+          }
+        }
+        next.taskIds = this.deps.tasks.insertFromGuide(
+          plan.tasks.map((t) => ({ ...t, why: `From the guide "${guide.title}", step "${step.title}".` })),
+          account?.id ?? null,
+          actor,
+        );
+        this.deps.runs.putStep(row.id, next, now);
+        this.advance(row, states, index, 'done', now);
+      });
+    } else {
+      next = {
+        ...state,
+        status: request.status,
+        note,
+        items: request.status === 'pending' ? state.items : state.items,
+      };
+      this.deps.runs.transaction(() => {
+        this.deps.runs.putStep(row.id, next, now);
+        if (request.status !== 'pending') this.advance(row, states, index, request.status, now);
+      });
+    }
+    if (accountChanged) this.deps.checks.run(); // findings and their tasks follow the account
+    this.deps.changed(
+      accountChanged
+        ? ['guides', 'accounts', 'findings', 'tasks']
+        : next.taskIds.length
+          ? ['guides', 'tasks']
+          : ['guides'],
+    );
+    return this.get({ id: row.id });
+  }
+
+  /** Writes or replaces the note on a step, whatever its status. */
+  note(request: ParsedRequestOf<'guideRuns:note'>): GuideRun {
+    const row = this.requireActive(request.id);
+    const state = this.deps.runs.steps(row.id).find((s) => s.stepId === request.stepId);
+    if (!state) throw new AppFailure('not_found', 'That step is not in this guide.');
+    if (state.status === 'blocked' && request.note === '') {
+      throw new AppFailure('invalid_input', 'A blocked step keeps a note saying what is in the way.', {
+        note: 'Say what is in the way.',
+      });
+    }
+    this.deps.runs.putStep(row.id, { ...state, note: request.note }, timestamp(this.deps.clock));
+    this.deps.changed(['guides']);
+    return this.get({ id: row.id });
+  }
+
+  /** Shows another step (the run remembers it, so it resumes there). */
+  goto({ id, position }: ParsedRequestOf<'guideRuns:goto'>): GuideRun {
+    const row = this.requireActive(id);
+    if (position >= guideOf(row).steps.length)
+      throw new AppFailure('invalid_input', 'There is no such step.');
+    this.deps.runs.setCurrentStep(id, position, timestamp(this.deps.clock));
+    this.deps.changed(['guides']);
+    return this.get({ id });
+  }
+
+  /** Names the helper sitting with the person ('' when they are on their own). */
+  setHelper({ id, helperName }: ParsedRequestOf<'guideRuns:setHelper'>): GuideRun {
+    this.requireActive(id);
+    this.deps.runs.setHelper(id, helperName, timestamp(this.deps.clock));
+    this.deps.changed(['guides']);
+    return this.get({ id });
+  }
+
+  /**
+   * Finishes a run once every step is done, skipped or blocked. Skipped and blocked steps become
+   * follow-up tasks (blocked ones sooner), and a notice the run was for is handled.
+   */
+  finish({ id }: { id: number }): GuideRun {
+    const row = this.requireActive(id);
+    const guide = guideOf(row);
+    const states = this.deps.runs.steps(id);
+    const pending = states.filter((s) => s.status === 'pending').length;
+    if (pending > 0) {
+      throw new AppFailure(
+        'invalid_input',
+        `${pending} ${pending === 1 ? 'step is' : 'steps are'} not marked yet: mark each one done, skipped or blocked first.`,
+      );
+    }
+    const now = timestamp(this.deps.clock);
+    const day = today(this.deps.clock);
+    const actor = actorOf(row);
+    this.deps.runs.transaction(() => {
+      for (const state of states) {
+        if (state.status !== 'skipped' && state.status !== 'blocked') continue;
+        const step = guide.steps.find((s) => s.id === state.stepId)!;
+        const priority = state.status === 'blocked' ? 'P2' : 'P3';
+        const ids = this.deps.tasks.insertFromGuide(
+          [
+            {
+              title: `Finish "${step.title}" (${guide.title})`,
+              priority,
+              dueAt: defaultDueDate(priority, day),
+              why:
+                state.status === 'blocked'
+                  ? `Blocked during the guide: ${state.note}`
+                  : `Skipped for now during the guide "${guide.title}".`,
+            },
+          ],
+          row.accountId,
+          actor,
+        );
+        this.deps.runs.putStep(id, { ...state, taskIds: [...state.taskIds, ...ids] }, now);
+      }
+      this.deps.runs.setStatus(id, 'finished', now, now);
+      if (row.origin === 'notice' && row.originId !== null) this.deps.notices.markHandled(row.originId, now);
+    });
+    this.deps.checks.run();
+    this.deps.changed(['guides', 'findings', 'tasks']);
+    return this.get({ id });
+  }
+
+  /** Stops a run without finishing it (kept, with what was done, for the record). */
+  abandon({ id }: { id: number }): GuideRun {
+    this.requireActive(id);
+    const now = timestamp(this.deps.clock);
+    this.deps.runs.setStatus(id, 'abandoned', null, now);
+    this.deps.changed(['guides']);
+    return this.get({ id });
+  }
+
+  /** The summary for the person: what was done, skipped or blocked, and what follows. */
+  summary({ id }: { id: number }): SessionSummary {
+    const run = this.get({ id });
+    const taskIds = run.steps.flatMap((s) => s.taskIds);
+    return {
+      guideTitle: run.guideTitle,
+      guideVersion: run.guideVersion,
+      variantLabel: run.variant?.label ?? null,
+      accountLabel: run.accountLabel,
+      personName: run.personName,
+      helperName: run.helperName,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      generatedAt: timestamp(this.deps.clock),
+      steps: run.steps.map((s) => ({
+        title: s.title,
+        status: s.status,
+        note: s.note,
+        completedAt: s.updatedAt,
+        applied: s.applied,
+        items: s.items,
+      })),
+      followUps: this.deps.tasks.byIds(taskIds).map((t) => ({
+        title: t.title,
+        priority: t.priority,
+        dueAt: t.dueAt,
+        status: taskStatusWords(t.status, t.verified),
+      })),
+    };
+  }
+
+  /** Saves the summary as Markdown or PDF where the person chooses; nothing is saved if they cancel. */
+  async export({
+    id,
+    format,
+  }: ParsedRequestOf<'guideRuns:export'>): Promise<{ saved: boolean; path: string | null }> {
+    const summary = this.summary({ id });
+    const ext = format === 'pdf' ? 'pdf' : 'md';
+    const path = await this.deps.platform.pickSavePath({
+      title: format === 'pdf' ? 'Save the summary as PDF' : 'Save the summary as Markdown',
+      defaultName: summaryFileName(summary, ext),
+      filters: [
+        format === 'pdf'
+          ? { name: 'PDF document', extensions: ['pdf'] }
+          : { name: 'Markdown', extensions: ['md'] },
+      ],
+    });
+    if (!path) return { saved: false, path: null };
+    let bytes: Uint8Array | string;
+    try {
+      bytes =
+        format === 'pdf'
+          ? await this.deps.platform.htmlToPdf(summaryHtml(summary))
+          : summaryMarkdown(summary);
+    } catch (error) {
+      throw new AppFailure(
+        'unavailable',
+        `The PDF could not be made (${error instanceof Error ? error.message : String(error)}). Save it as Markdown instead.`,
+      );
+    }
+    try {
+      writeFileSync(path, bytes, { mode: 0o600 });
+    } catch (error) {
+      throw new AppFailure(
+        'unavailable',
+        `The summary could not be saved there (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose another folder.`,
+      );
+    }
+    return { saved: true, path };
+  }
+
+  private advance(
+    row: SessionRow,
+    states: readonly SessionStepRow[],
+    index: number,
+    status: StepStatus,
+    now: string,
+  ) {
+    const statuses = states.map((s, i) => (i === index ? status : s.status));
+    this.deps.runs.setCurrentStep(row.id, nextPendingPosition(statuses, index), now);
+  }
+
+  private listItem(row: SessionRow, steps: readonly SessionStepRow[]): GuideRunListItem {
+    const guide = guideOf(row);
+    return {
+      id: row.id,
+      guideId: row.guideId,
+      guideTitle: guide.title,
+      accountId: row.accountId,
+      accountLabel: row.accountLabel,
+      origin: row.origin,
+      originId: row.originId,
+      originLabel: row.originLabel,
+      helperName: row.helperName,
+      status: row.status,
+      currentStep: row.currentStep,
+      progress: progressOf(steps.map((s) => s.status)),
+      startedAt: row.startedAt,
+      updatedAt: row.updatedAt,
+      finishedAt: row.finishedAt,
+    };
+  }
+
+  private situationOf(request: ParsedRequestOf<'guideRuns:suggest'>): {
+    kinds: string[];
+    dataClasses: string[];
+    domain: string | undefined;
+    accountIds: number[];
+    incidentGuides: string[];
+  } {
+    const findings = this.deps.checks.list();
+    let chosen = findings.filter(() => false);
+    let noticeId: number | null = request.noticeId ?? null;
+    if (request.findingId !== undefined) {
+      const finding = findings.find((f) => f.id === request.findingId);
+      if (!finding) throw new AppFailure('not_found', 'That finding no longer exists.');
+      chosen = [finding];
+    } else if (request.taskId !== undefined) {
+      const task = this.deps.tasks.byIds([request.taskId])[0];
+      if (!task) throw new AppFailure('not_found', 'That task no longer exists.');
+      chosen = findings.filter((f) => task.findingIds.includes(f.id));
+      if (chosen.length === 0 && task.accountId !== null) {
+        const account = this.deps.accounts.get(task.accountId);
+        return {
+          kinds: [],
+          dataClasses: [],
+          domain: account?.domain ?? undefined,
+          accountIds: [task.accountId],
+          incidentGuides: [],
+        };
+      }
+    } else if (noticeId !== null) {
+      chosen = findings.filter((f) => f.subject === `notice:${noticeId}`);
+    }
+    const notice = chosen.find((f) => f.kind === 'breach_notice');
+    if (notice) noticeId = Number(notice.evidence.noticeId);
+    const stored = noticeId === null ? undefined : this.deps.notices.get(noticeId);
+    if (request.noticeId !== undefined && !stored)
+      throw new AppFailure('not_found', 'That notice is no longer recorded.');
+    const incident = stored?.incidentId
+      ? this.deps.guides.incidents().find((i) => i.id === stored.incidentId)
+      : undefined;
+    const accountIds = [...new Set(chosen.flatMap((f) => f.accountIds))].sort((a, b) => a - b);
+    const first = accountIds.length > 0 ? this.deps.accounts.get(accountIds[0]!) : undefined;
+    return {
+      kinds: [...new Set(chosen.map((f) => f.kind))],
+      dataClasses: [
+        ...chosen.flatMap((f) =>
+          Array.isArray(f.evidence.dataClasses) ? (f.evidence.dataClasses as string[]) : [],
+        ),
+        ...(stored?.exposed ?? []),
+      ],
+      domain: first?.domain ?? stored?.domains[0],
+      accountIds,
+      incidentGuides: incident?.guides ?? [],
+    };
+  }
+
+  private originLabel(origin: SessionRow['origin'], originId: number | null): string {
+    if (origin === 'library' || originId === null) return 'Guide library';
+    if (origin === 'finding') {
+      const finding = this.deps.checks.list().find((f) => f.id === originId);
+      if (!finding)
+        throw new AppFailure('invalid_input', 'That finding no longer exists.', {
+          originId: 'Unknown finding.',
+        });
+      const services = finding.accountIds.map((id) => this.deps.accounts.get(id)?.service ?? 'an account');
+      return `Finding: ${describeFinding(finding.kind, finding.evidence, services).title}`;
+    }
+    if (origin === 'task') {
+      const task = this.deps.tasks.byIds([originId])[0];
+      if (!task)
+        throw new AppFailure('invalid_input', 'That task no longer exists.', { originId: 'Unknown task.' });
+      return `Task: ${task.title}`;
+    }
+    const notice = this.deps.notices.get(originId);
+    if (!notice)
+      throw new AppFailure('invalid_input', 'That notice is no longer recorded.', {
+        originId: 'Unknown notice.',
+      });
+    return `Notice: ${notice.provider}, ${notice.receivedOn}`;
+  }
+
+  private require(id: number): SessionRow {
+    const row = this.deps.runs.get(id);
+    if (!row) throw new AppFailure('not_found', 'That guide run no longer exists.');
+    return row;
+  }
+
+  private requireActive(id: number): SessionRow {
+    const row = this.require(id);
+    if (row.status !== 'active') {
+      throw new AppFailure(
+        'conflict',
+        `This guide run is ${row.status === 'finished' ? 'finished' : 'stopped'}; start it again to make changes.`,
+      );
+    }
+    return row;
+  }
+}
+
+/** The guide as it was when the run started. */
+function guideOf(row: SessionRow): Guide {
+  return JSON.parse(row.guideJson) as Guide;
+}
+
+function actorOf(row: SessionRow): string | undefined {
+  return row.helperName.trim() ? `Helper: ${row.helperName.trim()}` : undefined;
+}
+
+function accountLabel(account: Account): string {
+  return account.username ? `${account.service} (${account.username})` : account.service;
+}
+
+function taskStatusWords(status: string, verified: boolean): string {
+  switch (status) {
+    case 'done':
+      return verified ? 'Done and verified' : 'Done';
+    case 'in_progress':
+      return 'In progress';
+    case 'snoozed':
+      return 'Snoozed';
+    case 'wont_do':
+      return "Won't do";
+    default:
+      return 'To do';
+  }
+}

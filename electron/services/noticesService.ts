@@ -1,0 +1,148 @@
+import { isServiceUrlError, parseServiceUrl } from '../../common/domain/serviceUrl';
+import type { BreachNotice, Incident, ParsedRequestOf } from '../../common/ipc/contract';
+import { AppFailure } from '../../common/ipc/result';
+import type { BreachNoticesRepository, BreachNoticeRow } from '../db/repositories/breachNoticesRepository';
+import type { PeopleRepository } from '../db/repositories/peopleRepository';
+import type { ChecksService } from './checksService';
+import { timestamp, today, type Clock } from './clock';
+import type { ChangeNotifier } from './events';
+import type { GuidesService } from './guidesService';
+
+/**
+ * Breach notices: the bundled provider incidents that have no published dataset, and the notices a
+ * person says they received. A recorded notice raises a `breach_notice` finding on their accounts
+ * at that provider and the address it was sent to, until a guide for it is finished.
+ */
+export class NoticesService {
+  constructor(
+    private readonly notices: BreachNoticesRepository,
+    private readonly people: PeopleRepository,
+    private readonly guides: GuidesService,
+    private readonly checks: ChecksService,
+    private readonly clock: Clock,
+    private readonly changed: ChangeNotifier,
+  ) {}
+
+  incidents(): Incident[] {
+    return this.guides.incidents();
+  }
+
+  list(): BreachNotice[] {
+    const findingIds = this.findingIds();
+    return this.notices.list().map((n) => withFinding(n, findingIds));
+  }
+
+  get(id: number): BreachNotice {
+    const notice = this.notices.get(id);
+    if (!notice) throw new AppFailure('not_found', 'That notice is no longer recorded.');
+    return withFinding(notice, this.findingIds());
+  }
+
+  /**
+   * Records a notice. For a bundled incident the provider, its domains and what was taken come from
+   * the incident (what the person adds is kept too); otherwise the provider is required, and its
+   * web address, if given, must be a real one.
+   */
+  record(request: ParsedRequestOf<'notices:record'>): BreachNotice {
+    const person = this.people.get(request.personId);
+    if (!person)
+      throw new AppFailure('invalid_input', 'That person is no longer here.', {
+        personId: 'Choose a person.',
+      });
+    if (request.receivedOn > today(this.clock)) {
+      throw new AppFailure('invalid_input', 'The notice cannot be dated in the future.', {
+        receivedOn: 'Choose today or an earlier date.',
+      });
+    }
+    if (request.receivedOn < '1990-01-01') {
+      throw new AppFailure('invalid_input', 'That date is too far in the past.', {
+        receivedOn: 'Choose a date after 1990.',
+      });
+    }
+    let emailId: number | null = null;
+    if (request.emailId !== undefined) {
+      const email = this.people.getEmailAddress(request.emailId);
+      if (!email || email.personId !== person.id) {
+        throw new AppFailure('invalid_input', "That address is not one of this person's.", {
+          emailId: "Choose one of this person's addresses.",
+        });
+      }
+      emailId = email.id;
+    }
+    const incident = request.incidentId
+      ? this.incidents().find((i) => i.id === request.incidentId)
+      : undefined;
+    if (request.incidentId && !incident) {
+      throw new AppFailure('invalid_input', 'That incident is not in the list.', {
+        incidentId: 'Choose an incident.',
+      });
+    }
+    const provider = request.provider ?? incident?.provider;
+    if (!provider) {
+      throw new AppFailure('invalid_input', 'Name the company that sent the notice.', {
+        provider: 'Name the company that sent the notice.',
+      });
+    }
+    const domains = new Set(incident?.domains ?? []);
+    if (request.domain) {
+      const parsed = parseServiceUrl(request.domain);
+      if (isServiceUrlError(parsed) || parsed.kind !== 'web') {
+        throw new AppFailure('invalid_input', 'Enter the company’s web address, such as example.com.', {
+          domain: isServiceUrlError(parsed) ? parsed.error : 'Enter a web address such as example.com.',
+        });
+      }
+      domains.add(parsed.domain);
+    }
+    const exposed = unique([
+      ...request.exposed,
+      ...(request.exposed.length === 0 ? (incident?.dataClasses ?? []) : []),
+    ]);
+    const id = this.notices.insert(
+      {
+        personId: person.id,
+        incidentId: incident?.id ?? null,
+        provider,
+        domains: [...domains],
+        receivedOn: request.receivedOn,
+        exposed,
+        emailId,
+        details: request.details ?? '',
+      },
+      timestamp(this.clock),
+    );
+    this.checks.run();
+    this.changed(['findings', 'guides']);
+    return this.get(id);
+  }
+
+  /** Forgets a notice (recorded by mistake); its finding closes. */
+  delete({ id }: ParsedRequestOf<'notices:delete'>): { deleted: boolean } {
+    if (!this.notices.delete(id)) throw new AppFailure('not_found', 'That notice is no longer recorded.');
+    this.checks.run();
+    this.changed(['findings', 'guides']);
+    return { deleted: true };
+  }
+
+  private findingIds(): Map<string, number> {
+    return new Map(
+      this.checks
+        .list()
+        .filter((f) => f.kind === 'breach_notice')
+        .map((f) => [f.subject, f.id]),
+    );
+  }
+}
+
+function withFinding(notice: BreachNoticeRow, findingIds: Map<string, number>): BreachNotice {
+  return { ...notice, findingId: findingIds.get(`notice:${notice.id}`) ?? null };
+}
+
+function unique(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => {
+    const key = name.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
