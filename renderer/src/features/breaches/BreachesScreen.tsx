@@ -10,12 +10,14 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Tabs,
   Text,
   TextInput,
   Title,
   UnstyledButton,
 } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
+import { useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { suggestCategory, suggestCriticality } from '../../../../common/domain/inventory';
 import type { BreachSummary } from '../../../../common/ipc/contract';
@@ -23,6 +25,7 @@ import { call, messageOf } from '../../api/client';
 import { useChannelMutation, useDataSources, useEmailBreaches, usePeople } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
 import classes from '../../components/Screen.module.css';
+import { NoticesPanel } from './NoticesPanel';
 
 /** Search the public breach catalogue: "I got a breach notice from …". */
 export function BreachesScreen() {
@@ -34,6 +37,10 @@ export function BreachesScreen() {
     queryFn: () => call('breaches:search', { text: deferred, limit: 60 }),
   });
   const [selected, setSelected] = useState<BreachSummary | null>(null);
+  const [searchParams] = useSearchParams();
+  const [tab, setTab] = useState<'catalogue' | 'notices'>(
+    searchParams.get('view') === 'notices' ? 'notices' : 'catalogue',
+  );
   const current = selected ?? results.data?.[0] ?? null;
 
   return (
@@ -48,67 +55,82 @@ export function BreachesScreen() {
           .
         </Text>
       </div>
-      {sources.data && !sources.data.available && (
+      <Tabs
+        value={tab}
+        onChange={(value) => setTab(value === 'notices' ? 'notices' : 'catalogue')}
+        keepMounted={false}
+      >
+        <Tabs.List aria-label="Breach views">
+          <Tabs.Tab value="catalogue">Breach catalogue</Tabs.Tab>
+          <Tabs.Tab value="notices">Notices you received</Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      {tab === 'notices' && <NoticesPanel />}
+      {tab === 'catalogue' && sources.data && !sources.data.available && (
         <Alert color="red" title="The breach catalogue could not be loaded" role="alert">
           Nothing was checked against it. {sources.data.error}
         </Alert>
       )}
-      <TextInput
-        aria-label="Search breaches"
-        placeholder="Company name or web address, e.g. LinkedIn or adobe.com"
-        leftSection={<IconSearch size={16} aria-hidden />}
-        value={text}
-        onChange={(event) => {
-          setText(event.currentTarget.value);
-          setSelected(null);
-        }}
-        maw={520}
-      />
-      {results.isError && (
-        <Alert color="red" role="alert">
-          {messageOf(results.error)}
-        </Alert>
-      )}
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Stack gap={6} role="list" aria-label="Breach results">
-          {results.isPending && <Loader size="sm" aria-label="Searching" />}
-          {results.data?.length === 0 && (
-            <Text size="sm" c="dimmed">
-              No breach in the catalogue matches “{deferred}”. Not being listed does not mean a site was never
-              breached.
-            </Text>
+      {tab === 'catalogue' && (
+        <>
+          <TextInput
+            aria-label="Search breaches"
+            placeholder="Company name or web address, e.g. LinkedIn or adobe.com"
+            leftSection={<IconSearch size={16} aria-hidden />}
+            value={text}
+            onChange={(event) => {
+              setText(event.currentTarget.value);
+              setSelected(null);
+            }}
+            maw={520}
+          />
+          {results.isError && (
+            <Alert color="red" role="alert">
+              {messageOf(results.error)}
+            </Alert>
           )}
-          {results.data?.map((breach) => (
-            <UnstyledButton
-              key={breach.name}
-              role="listitem"
-              onClick={() => setSelected(breach)}
-              aria-current={current?.name === breach.name ? 'true' : undefined}
-              style={{
-                padding: '8px 12px',
-                borderRadius: 8,
-                border: '1px solid var(--mantine-color-gray-3)',
-                background: current?.name === breach.name ? 'var(--mantine-color-teal-0)' : undefined,
-              }}
-            >
-              <Group justify="space-between" wrap="nowrap">
-                <div style={{ minWidth: 0 }}>
-                  <Text fw={600} size="sm" truncate>
-                    {breach.title}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {breach.domain ?? 'no web address'} · {breach.breachDate ?? 'date unknown'}
-                  </Text>
-                </div>
-                <Text size="xs" c="dimmed">
-                  {breach.pwnCount.toLocaleString()} accounts
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <Stack gap={6} role="list" aria-label="Breach results">
+              {results.isPending && <Loader size="sm" aria-label="Searching" />}
+              {results.data?.length === 0 && (
+                <Text size="sm" c="dimmed">
+                  No breach in the catalogue matches “{deferred}”. Not being listed does not mean a site was
+                  never breached.
                 </Text>
-              </Group>
-            </UnstyledButton>
-          ))}
-        </Stack>
-        {current && <BreachDetails breach={current} />}
-      </SimpleGrid>
+              )}
+              {results.data?.map((breach) => (
+                <UnstyledButton
+                  key={breach.name}
+                  role="listitem"
+                  onClick={() => setSelected(breach)}
+                  aria-current={current?.name === breach.name ? 'true' : undefined}
+                  style={{
+                    padding: '8px 12px',
+                    borderRadius: 8,
+                    border: '1px solid var(--mantine-color-gray-3)',
+                    background: current?.name === breach.name ? 'var(--mantine-color-teal-0)' : undefined,
+                  }}
+                >
+                  <Group justify="space-between" wrap="nowrap">
+                    <div style={{ minWidth: 0 }}>
+                      <Text fw={600} size="sm" truncate>
+                        {breach.title}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {breach.domain ?? 'no web address'} · {breach.breachDate ?? 'date unknown'}
+                      </Text>
+                    </div>
+                    <Text size="xs" c="dimmed">
+                      {breach.pwnCount.toLocaleString()} accounts
+                    </Text>
+                  </Group>
+                </UnstyledButton>
+              ))}
+            </Stack>
+            {current && <BreachDetails breach={current} />}
+          </SimpleGrid>
+        </>
+      )}
     </Stack>
   );
 }

@@ -26,6 +26,7 @@ import classes from '../../components/Screen.module.css';
 import { useAccounts, useChannelMutation, useDataSources, useFindings, useSettings } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
 import { DismissDialog } from './DismissDialog';
+import { StartGuideDialog, type GuideOrigin } from '../guides/StartGuideDialog';
 import { FindingActions } from './FindingActions';
 import { ToneBadge } from '../../components/Badges';
 import { EmptyState } from '../../components/EmptyState';
@@ -68,6 +69,7 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
   const hasPasswords = (accounts.data ?? []).some((a) => a.passwordStrength !== null);
   const dismissed = all.filter((f) => f.status === 'dismissed');
   const [dismissing, setDismissing] = useState<Finding | null>(null);
+  const [guiding, setGuiding] = useState<GuideOrigin | null>(null);
   const [showDismissed, setShowDismissed] = useState(false);
   const reopen = useChannelMutation('findings:reopen', ['findings']);
   const textOf = (finding: Finding) =>
@@ -190,14 +192,24 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
                     (about {text.minutes} min)
                   </Text>
                 </Text>
-                <Button
-                  variant="subtle"
-                  color="gray"
-                  size="compact-sm"
-                  onClick={() => setDismissing(finding)}
-                >
-                  Set aside…
-                </Button>
+                <Group gap={6} wrap="nowrap">
+                  <Button
+                    variant="light"
+                    color="teal.9"
+                    size="compact-sm"
+                    onClick={() => setGuiding({ origin: 'finding', originId: finding.id })}
+                  >
+                    Guide me
+                  </Button>
+                  <Button
+                    variant="subtle"
+                    color="gray"
+                    size="compact-sm"
+                    onClick={() => setDismissing(finding)}
+                  >
+                    Set aside…
+                  </Button>
+                </Group>
               </Group>
             </Card>
           );
@@ -250,6 +262,7 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
           </Collapse>
         </Stack>
       )}
+      <StartGuideDialog target={guiding} onClose={() => setGuiding(null)} />
       <DismissDialog
         finding={dismissing}
         title={dismissing ? textOf(dismissing).title : ''}

@@ -1,9 +1,14 @@
 import { useState } from 'react';
+import { Route, Routes, useNavigate } from 'react-router-dom';
 import {
   Alert,
   Anchor,
   Badge,
+  Button,
   Card,
+  Modal,
+  Progress,
+  Select,
   Group,
   List,
   Loader,
@@ -16,12 +21,27 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { call, messageOf } from '../../api/client';
-import { queryKeys } from '../../api/hooks';
+import { queryKeys, useAccounts } from '../../api/hooks';
+import { notifyError } from '../../app/notify';
+import { GuideRunScreen } from './GuideRunScreen';
+import { SummaryScreen } from './SummaryScreen';
+import { progressWords } from './useStepActions';
 import { ToneBadge } from '../../components/Badges';
 import classes from '../../components/Screen.module.css';
 
-/** The guide library: step-by-step help, the guides for your open findings first. */
+/** Guides: the library, a guide being followed, and its summary. */
 export function GuidesScreen() {
+  return (
+    <Routes>
+      <Route path="run/:id/summary" element={<SummaryScreen />} />
+      <Route path="run/:id" element={<GuideRunScreen />} />
+      <Route path="*" element={<GuideLibrary />} />
+    </Routes>
+  );
+}
+
+/** The guide library: step-by-step help, the guides for your open findings first. */
+function GuideLibrary() {
   const guides = useQuery({
     queryKey: [...queryKeys.findings, 'guides'],
     queryFn: () => call('guides:list', {}),
@@ -43,6 +63,7 @@ export function GuidesScreen() {
           {messageOf(guides.error)}
         </Alert>
       )}
+      <RunList />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Stack gap={6} role="list" aria-label="Guide library">
           {guides.data?.map((guide) => (
@@ -81,6 +102,7 @@ export function GuidesScreen() {
 
 function GuideReader({ id }: { id: string }) {
   const [variant, setVariant] = useState<string | undefined>(undefined);
+  const [isStarting, setStarting] = useState(false);
   const guide = useQuery({
     queryKey: ['guide', id, variant],
     queryFn: () => call('guides:get', { id, ...(variant ? { variant } : {}) }),
@@ -96,9 +118,21 @@ function GuideReader({ id }: { id: string }) {
   const g = guide.data;
   return (
     <Card withBorder padding="lg" component="section" aria-label={g.title}>
-      <Title order={3} size="h4" mb={4}>
-        {g.title}
-      </Title>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" mb={4}>
+        <Title order={3} size="h4">
+          {g.title}
+        </Title>
+        <Button size="sm" onClick={() => setStarting(true)}>
+          Start this guide
+        </Button>
+      </Group>
+      <StartFromLibrary
+        opened={isStarting}
+        guideId={g.id}
+        guideTitle={g.title}
+        variant={variant}
+        onClose={() => setStarting(false)}
+      />
       <Text size="sm" mb="sm">
         {g.summary}
       </Text>
@@ -153,5 +187,163 @@ function GuideReader({ id }: { id: string }) {
         ))}
       </Stack>
     </Card>
+  );
+}
+
+/** The guides under way, to pick up where they were left; and the finished ones, for their summaries. */
+function RunList() {
+  const navigate = useNavigate();
+  const runs = useQuery({
+    queryKey: [...queryKeys.guides, 'runs'],
+    queryFn: () => call('guideRuns:list', {}),
+  });
+  const active = runs.data?.filter((r) => r.status === 'active') ?? [];
+  const finished = runs.data?.filter((r) => r.status === 'finished').slice(0, 5) ?? [];
+  if (active.length === 0 && finished.length === 0) return null;
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+      {active.length > 0 && (
+        <Card withBorder padding="md" component="section" aria-label="In progress">
+          <Title order={3} size="h5" mb="xs">
+            In progress
+          </Title>
+          <Stack gap="sm" role="list">
+            {active.map((run) => (
+              <Group
+                key={run.id}
+                role="listitem"
+                justify="space-between"
+                wrap="nowrap"
+                aria-label={run.guideTitle}
+              >
+                <div style={{ minWidth: 0, flex: 1 }}>
+                  <Text size="sm" fw={600} truncate>
+                    {run.guideTitle}
+                  </Text>
+                  <Text size="xs" c="dimmed" truncate>
+                    {run.accountLabel ?? 'No account'} · {progressWords(run.progress)}
+                  </Text>
+                  <Progress
+                    value={((run.progress.total - run.progress.pending) / run.progress.total) * 100}
+                    size="sm"
+                    color="teal.8"
+                    mt={4}
+                    aria-label={progressWords(run.progress)}
+                  />
+                </div>
+                <Button size="compact-sm" onClick={() => void navigate(`/guides/run/${run.id}`)}>
+                  Continue
+                </Button>
+              </Group>
+            ))}
+          </Stack>
+        </Card>
+      )}
+      {finished.length > 0 && (
+        <Card withBorder padding="md" component="section" aria-label="Finished">
+          <Title order={3} size="h5" mb="xs">
+            Finished
+          </Title>
+          <Stack gap="sm" role="list">
+            {finished.map((run) => (
+              <Group
+                key={run.id}
+                role="listitem"
+                justify="space-between"
+                wrap="nowrap"
+                aria-label={run.guideTitle}
+              >
+                <div style={{ minWidth: 0, flex: 1 }}>
+                  <Text size="sm" fw={600} truncate>
+                    {run.guideTitle}
+                  </Text>
+                  <Text size="xs" c="dimmed" truncate>
+                    {run.accountLabel ?? 'No account'} · {run.finishedAt?.slice(0, 10)}
+                    {run.helperName ? ` · with ${run.helperName}` : ''}
+                  </Text>
+                </div>
+                <Button
+                  size="compact-sm"
+                  variant="default"
+                  onClick={() => void navigate(`/guides/run/${run.id}/summary`)}
+                >
+                  Summary
+                </Button>
+              </Group>
+            ))}
+          </Stack>
+        </Card>
+      )}
+    </SimpleGrid>
+  );
+}
+
+/** Starting a guide from the library: for one of the accounts, or none. */
+function StartFromLibrary({
+  opened,
+  guideId,
+  guideTitle,
+  variant,
+  onClose,
+}: {
+  opened: boolean;
+  guideId: string;
+  guideTitle: string;
+  variant: string | undefined;
+  onClose: () => void;
+}) {
+  const navigate = useNavigate();
+  const accounts = useAccounts();
+  const [accountId, setAccountId] = useState<string | null>(null);
+  const [isStarting, setStarting] = useState(false);
+  const start = async () => {
+    setStarting(true);
+    try {
+      const run = await call('guideRuns:start', {
+        guideId,
+        origin: 'library',
+        ...(accountId ? { accountId: Number(accountId) } : {}),
+        ...(variant && !accountId ? { variant } : {}),
+      });
+      onClose();
+      void navigate(`/guides/run/${run.id}`);
+    } catch (error) {
+      notifyError(error, 'The guide could not start');
+    } finally {
+      setStarting(false);
+    }
+  };
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={`Start: ${guideTitle}`}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
+      <Stack gap="md">
+        <Select
+          label="For which account"
+          description="What you record in the guide (two-step method, password date, recovery check) is saved on this account. Leave empty for none."
+          placeholder="No particular account"
+          searchable
+          clearable
+          value={accountId}
+          onChange={setAccountId}
+          data={(accounts.data ?? []).map((a) => ({
+            value: String(a.id),
+            label: `${a.service}${a.username ? ` (${a.username})` : ''}${a.personName ? ` — ${a.personName}` : ''}`,
+          }))}
+          limit={200}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={() => void start()} loading={isStarting}>
+            Start guide
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }

@@ -29,6 +29,7 @@ import { useChannelMutation, useTasks } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
 import { ToneBadge } from '../../components/Badges';
 import classes from '../../components/Screen.module.css';
+import { StartGuideDialog, type GuideOrigin } from '../guides/StartGuideDialog';
 
 const PRIORITY_TONES = { P1: 'red', P2: 'orange', P3: 'yellow', P4: 'gray' } as const;
 const STATUS_LABELS: Record<Task['status'], string> = {
@@ -68,6 +69,7 @@ export function TasksScreen() {
     }
   };
   const [isAdding, setAdding] = useState(false);
+  const [guiding, setGuiding] = useState<GuideOrigin | null>(null);
   const setStatus = useChannelMutation('tasks:setStatus', ['tasks']);
   const [searchParams] = useSearchParams();
   const focused = Number(searchParams.get('task')) || null;
@@ -249,6 +251,16 @@ export function TasksScreen() {
                       Start
                     </Button>
                   )}
+                  {['todo', 'in_progress', 'snoozed'].includes(task.status) && task.source !== 'guide' && (
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      color="teal.9"
+                      onClick={() => setGuiding({ origin: 'task', originId: task.id })}
+                    >
+                      Guide me
+                    </Button>
+                  )}
                   {(task.status !== 'done' || !task.verified) && task.status !== 'wont_do' && (
                     <Button size="compact-sm" onClick={() => setActing({ task, action: 'done' })}>
                       Done…
@@ -287,6 +299,7 @@ export function TasksScreen() {
           );
         })}
       </Stack>
+      <StartGuideDialog target={guiding} onClose={() => setGuiding(null)} />
       <Modal
         closeButtonProps={{ 'aria-label': 'Close' }}
         opened={acting !== null}

@@ -1,0 +1,291 @@
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import type { GuideRun } from '../../../../common/ipc/contract';
+import { call } from '../../api/client';
+import { useSettings } from '../../api/hooks';
+import { notifyError } from '../../app/notify';
+import classes from './GuideMode.module.css';
+import { StepDetails } from './StepDetails';
+import { isTyping, StepPanel, type StepForm } from './StepPanel';
+import { progressWords, runKey, STATUS_WORDS, useStepActions } from './useStepActions';
+import { useQueryClient } from '@tanstack/react-query';
+
+/** "4:05", "1:02:09". */
+export function clock(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
+
+/**
+ * Guide mode, for a helpdesk agent or volunteer sitting with someone: one step at a time in large
+ * type and high contrast, driven by the keyboard (← → move, D done, S skip, B blocked, N note,
+ * F finish, Esc leave), with the helper's name on the session and the time elapsed in view.
+ * Nothing here asks for a password: the person types those into the service, never into Lockstep.
+ */
+export function GuideMode({
+  run,
+  onExit,
+  onFinished,
+}: {
+  run: GuideRun;
+  onExit: () => void;
+  onFinished: () => void;
+}) {
+  const [phase, setPhase] = useState<'helper' | 'steps'>('helper');
+  const [startedAt, setStartedAt] = useState(() => Date.now());
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    return () => previous?.focus();
+  }, []);
+  return (
+    <div
+      ref={root}
+      className={classes.overlay}
+      role="dialog"
+      aria-modal="true"
+      aria-label="Guide mode"
+      tabIndex={-1}
+    >
+      {phase === 'helper' ? (
+        <HelperStep
+          run={run}
+          onExit={onExit}
+          onDone={() => {
+            setStartedAt(Date.now());
+            setPhase('steps');
+            root.current?.focus();
+          }}
+        />
+      ) : (
+        <Presentation run={run} startedAt={startedAt} onExit={onExit} onFinished={onFinished} />
+      )}
+    </div>
+  );
+}
+
+function HelperStep({ run, onExit, onDone }: { run: GuideRun; onExit: () => void; onDone: () => void }) {
+  const settings = useSettings();
+  const client = useQueryClient();
+  const [name, setName] = useState(run.helperName || '');
+  const [isSaving, setSaving] = useState(false);
+  useEffect(() => {
+    if (!run.helperName && settings.data?.helperName)
+      setName((current) => current || settings.data.helperName);
+  }, [run.helperName, settings.data?.helperName]);
+  return (
+    <div className={classes.body}>
+      <div className={classes.inner}>
+        <h2 className={classes.title}>{run.guideTitle}</h2>
+        <Text fz={24} mb="lg">
+          {run.accountLabel ? `For ${run.accountLabel}. ` : ''}
+          {progressWords(run.progress)}.
+        </Text>
+        <form
+          noValidate
+          onSubmit={async (event) => {
+            event.preventDefault();
+            setSaving(true);
+            try {
+              const next = await call('guideRuns:setHelper', { id: run.id, helperName: name.trim() });
+              client.setQueryData(runKey(run.id), next);
+              onDone();
+            } catch (error) {
+              notifyError(error);
+            } finally {
+              setSaving(false);
+            }
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') onExit();
+          }}
+        >
+          <Stack gap="md" maw={640}>
+            <TextInput
+              size="xl"
+              label="Who is helping today?"
+              description="Recorded on this session, its summary and the history of changes. Leave it empty if the person is on their own."
+              value={name}
+              onChange={(event) => setName(event.currentTarget.value)}
+              maxLength={80}
+              autoFocus
+            />
+            <Group>
+              <Button type="submit" size="xl" loading={isSaving}>
+                Start guide mode
+              </Button>
+              <Button variant="default" size="xl" onClick={onExit}>
+                Cancel
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+function Presentation({
+  run,
+  startedAt,
+  onExit,
+  onFinished,
+}: {
+  run: GuideRun;
+  startedAt: number;
+  onExit: () => void;
+  onFinished: () => void;
+}) {
+  const actions = useStepActions(run);
+  const [form, setForm] = useState<StepForm>(null);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  const position = Math.min(run.currentStep, run.steps.length - 1);
+  const step = run.steps[position]!;
+  const isDone = run.progress.pending === 0;
+  const finish = async () => {
+    const problem = await actions.finish();
+    if (problem) notifyError(new Error(problem), 'The guide is not finished');
+    else onFinished();
+  };
+
+  // ← → move, F finishes, Esc leaves (the handler always sees the latest render).
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (isTyping(event) || form !== null) return;
+    if (event.key === 'ArrowRight' && position < run.steps.length - 1) void actions.goto(position + 1);
+    else if (event.key === 'ArrowLeft' && position > 0) void actions.goto(position - 1);
+    else if (event.key === 'Escape') onExit();
+    else if (event.key.toLowerCase() === 'f' && isDone && run.status === 'active') void finish();
+    else return;
+    event.preventDefault();
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  const elapsed = clock(Math.max(0, Math.floor((now - startedAt) / 1000)));
+  return (
+    <>
+      <header className={classes.top}>
+        <div>
+          <strong>{run.guideTitle}</strong>
+          {run.accountLabel ? ` · ${run.accountLabel}` : ''}
+        </div>
+        <div>{run.helperName ? `Helper: ${run.helperName}` : 'No helper named'}</div>
+        <div>
+          Elapsed{' '}
+          <span className={classes.elapsed} role="timer" aria-label={`Elapsed ${elapsed}`}>
+            {elapsed}
+          </span>
+        </div>
+        <div aria-live="polite">
+          Step {position + 1} of {run.steps.length} · {progressWords(run.progress)}
+        </div>
+      </header>
+      <main className={classes.body}>
+        <div className={classes.inner}>
+          {isDone && run.status === 'active' && (
+            <Stack gap="sm" mb="xl" p="md" style={{ border: '3px solid #ffe066', borderRadius: 12 }}>
+              <Text fz={28} fw={800}>
+                Every step is marked.
+              </Text>
+              <Text fz={22}>
+                Press <span className={classes.kbd}>F</span> to finish and see the summary for{' '}
+                {run.personName ?? 'the person'}.
+                {run.progress.skipped + run.progress.blocked > 0
+                  ? ' Skipped and blocked steps become follow-up tasks.'
+                  : ''}
+              </Text>
+              <Group>
+                <Button size="xl" onClick={() => void finish()} loading={actions.isBusy}>
+                  Finish and see the summary
+                </Button>
+              </Group>
+            </Stack>
+          )}
+          <Text fz={20}>
+            Step {position + 1} of {run.steps.length} · about {step.estimatedMinutes} min ·{' '}
+            <strong>{STATUS_WORDS[step.status]}</strong>
+          </Text>
+          <h2 className={classes.title}>{step.title}</h2>
+          <StepDetails step={step} large />
+          <div style={{ marginTop: 28 }}>
+            <StepPanel
+              key={step.id}
+              run={run}
+              step={step}
+              actions={actions}
+              form={form}
+              setForm={setForm}
+              large
+              keyboard
+            />
+          </div>
+          <Group mt={40} gap="md">
+            <Button
+              size="lg"
+              variant="default"
+              disabled={position === 0}
+              onClick={() => void actions.goto(position - 1)}
+            >
+              <span className={classes.kbd} aria-hidden style={{ borderColor: 'currentColor' }}>
+                ←
+              </span>
+              Previous
+            </Button>
+            <Button
+              size="lg"
+              variant="default"
+              disabled={position === run.steps.length - 1}
+              onClick={() => void actions.goto(position + 1)}
+            >
+              Next
+              <span
+                className={classes.kbd}
+                aria-hidden
+                style={{ borderColor: 'currentColor', marginLeft: 6, marginRight: 0 }}
+              >
+                →
+              </span>
+            </Button>
+            <Button size="lg" variant="default" onClick={onExit}>
+              Leave guide mode (Esc)
+            </Button>
+          </Group>
+        </div>
+      </main>
+      <footer className={classes.keys} aria-label="Keyboard">
+        <span>
+          <span className={classes.kbd}>←</span>
+          <span className={classes.kbd}>→</span>move
+        </span>
+        <span>
+          <span className={classes.kbd}>D</span>done
+        </span>
+        <span>
+          <span className={classes.kbd}>S</span>skip
+        </span>
+        <span>
+          <span className={classes.kbd}>B</span>blocked
+        </span>
+        <span>
+          <span className={classes.kbd}>N</span>note
+        </span>
+        <span>
+          <span className={classes.kbd}>F</span>finish
+        </span>
+        <span>
+          <span className={classes.kbd}>Esc</span>leave
+        </span>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,271 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Modal,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useParams } from 'react-router-dom';
+import type { GuideRun } from '../../../../common/ipc/contract';
+import { call, messageOf } from '../../api/client';
+import { useChannelMutation } from '../../api/hooks';
+import { notifyError } from '../../app/notify';
+import classes from '../../components/Screen.module.css';
+import { GuideMode } from './GuideMode';
+import { StepDetails } from './StepDetails';
+import { StepPanel, type StepForm } from './StepPanel';
+import { progressWords, runKey, STATUS_WORDS, useStepActions } from './useStepActions';
+
+const STATUS_MARKS = { pending: '○', done: '✓', skipped: '→', blocked: '!' } as const;
+
+/** A guide being followed: one step at a time, every mark saved as it happens. */
+export function GuideRunScreen() {
+  const { id } = useParams();
+  const runId = Number(id);
+  const run = useQuery({
+    queryKey: runKey(runId),
+    queryFn: () => call('guideRuns:get', { id: runId }),
+    enabled: Number.isInteger(runId) && runId > 0,
+  });
+  if (run.isPending) return <Loader aria-label="Loading the guide" />;
+  if (run.isError) {
+    return (
+      <Alert color="red" role="alert" title="This guide run cannot be shown">
+        {messageOf(run.error)}
+      </Alert>
+    );
+  }
+  return <Runner key={run.data.id} run={run.data} />;
+}
+
+function Runner({ run }: { run: GuideRun }) {
+  const navigate = useNavigate();
+  const actions = useStepActions(run);
+  const [form, setForm] = useState<StepForm>(null);
+  const [isPresenting, setPresenting] = useState(false);
+  const [isStopping, setStopping] = useState(false);
+  const abandon = useChannelMutation('guideRuns:abandon', ['guides']);
+  const position = Math.min(run.currentStep, run.steps.length - 1);
+  const step = run.steps[position]!;
+  const marked = run.progress.total - run.progress.pending;
+  const isActive = run.status === 'active';
+  const show = (index: number) => {
+    setForm(null);
+    void actions.goto(index);
+  };
+  const finish = async () => {
+    const problem = await actions.finish();
+    if (problem) notifyError(new Error(problem), 'The guide is not finished');
+    else void navigate(`/guides/run/${run.id}/summary`);
+  };
+
+  return (
+    <Stack gap="md" className={classes.scroll}>
+      <div>
+        <Anchor component="button" size="sm" c="teal.9" onClick={() => void navigate('/guides')}>
+          ← All guides
+        </Anchor>
+        <Group justify="space-between" align="flex-start" mt={4}>
+          <div>
+            <Title order={2}>{run.guideTitle}</Title>
+            <Text size="sm" c="dimmed">
+              {[
+                run.accountLabel ? `For ${run.accountLabel}` : 'Not tied to an account',
+                run.variant ? run.variant.label : null,
+                run.originLabel,
+                run.helperName ? `Helper: ${run.helperName}` : null,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </Text>
+          </div>
+          <Group gap="sm">
+            {isActive && (
+              <Button onClick={() => setPresenting(true)} aria-describedby="guide-mode-hint">
+                Guide mode
+              </Button>
+            )}
+            <Button variant="default" onClick={() => void navigate(`/guides/run/${run.id}/summary`)}>
+              Summary
+            </Button>
+            {isActive && (
+              <Button variant="subtle" color="gray" onClick={() => setStopping(true)}>
+                Stop guide…
+              </Button>
+            )}
+          </Group>
+        </Group>
+        {isActive && (
+          <Text id="guide-mode-hint" size="xs" c="dimmed" mt={4}>
+            Guide mode shows one step at a time in large type, for a helper sitting beside someone. Keys: ← →,
+            D, S, B, N.
+          </Text>
+        )}
+      </div>
+
+      {run.status === 'finished' && (
+        <Alert color="teal" title="Guide finished">
+          Finished {run.finishedAt?.slice(0, 10)}. {progressWords(run.progress)}.{' '}
+          <Anchor
+            component="button"
+            c="teal.9"
+            underline="always"
+            onClick={() => void navigate(`/guides/run/${run.id}/summary`)}
+          >
+            See the summary
+          </Anchor>
+        </Alert>
+      )}
+      {run.status === 'abandoned' && (
+        <Alert color="gray" title="Guide stopped">
+          This run was stopped. What was done stays recorded; start the guide again from the library to
+          continue.
+        </Alert>
+      )}
+
+      <div>
+        <Group justify="space-between" mb={4}>
+          <Text size="sm" fw={600} aria-live="polite">
+            {progressWords(run.progress)}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {marked} of {run.progress.total} marked
+          </Text>
+        </Group>
+        <Progress.Root size="lg" aria-label={progressWords(run.progress)}>
+          <Progress.Section value={(run.progress.done / run.progress.total) * 100} color="teal.8" />
+          <Progress.Section value={(run.progress.skipped / run.progress.total) * 100} color="yellow.6" />
+          <Progress.Section value={(run.progress.blocked / run.progress.total) * 100} color="red.8" />
+        </Progress.Root>
+      </div>
+
+      {isActive && run.progress.pending === 0 && (
+        <Alert color="teal" title="Every step is marked">
+          <Group justify="space-between">
+            <Text size="sm">
+              Finish to close this guide
+              {run.progress.skipped + run.progress.blocked > 0
+                ? ': skipped and blocked steps become follow-up tasks'
+                : ''}
+              .
+            </Text>
+            <Button onClick={() => void finish()} loading={actions.isBusy}>
+              Finish guide
+            </Button>
+          </Group>
+        </Alert>
+      )}
+
+      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
+        <Stack gap={4} component="nav" aria-label="Steps">
+          {run.steps.map((s, index) => (
+            <UnstyledButton
+              key={s.id}
+              onClick={() => show(index)}
+              aria-current={index === position ? 'step' : undefined}
+              aria-label={`Step ${index + 1}: ${s.title} (${STATUS_WORDS[s.status]})`}
+              style={{
+                padding: '6px 10px',
+                borderRadius: 8,
+                border: '1px solid var(--mantine-color-gray-3)',
+                background: index === position ? 'var(--mantine-color-teal-0)' : undefined,
+              }}
+            >
+              <Group gap="xs" wrap="nowrap">
+                <Text span fw={700} w={16} ta="center" aria-hidden>
+                  {STATUS_MARKS[s.status]}
+                </Text>
+                <Text size="sm" lineClamp={2}>
+                  {index + 1}. {s.title}
+                </Text>
+              </Group>
+            </UnstyledButton>
+          ))}
+        </Stack>
+        <Card
+          withBorder
+          padding="lg"
+          component="section"
+          aria-label={`Step ${position + 1} of ${run.steps.length}`}
+          style={{ gridColumn: 'span 2' }}
+        >
+          <Group gap="xs" mb={4}>
+            <Badge variant="outline" color="gray" tt="none">
+              Step {position + 1} of {run.steps.length}
+            </Badge>
+            <Text size="xs" c="dimmed">
+              about {step.estimatedMinutes} min
+            </Text>
+          </Group>
+          <Title order={3} size="h4" mb="xs">
+            {step.title}
+          </Title>
+          <StepDetails step={step} />
+          <div style={{ marginTop: 16 }}>
+            <StepPanel key={step.id} run={run} step={step} actions={actions} form={form} setForm={setForm} />
+          </div>
+          <Group justify="space-between" mt="lg">
+            <Button variant="default" disabled={position === 0} onClick={() => show(position - 1)}>
+              Previous step
+            </Button>
+            <Button
+              variant="default"
+              disabled={position === run.steps.length - 1}
+              onClick={() => show(position + 1)}
+            >
+              Next step
+            </Button>
+          </Group>
+        </Card>
+      </SimpleGrid>
+
+      {isPresenting && (
+        <GuideMode
+          run={run}
+          onExit={() => setPresenting(false)}
+          onFinished={() => void navigate(`/guides/run/${run.id}/summary`)}
+        />
+      )}
+      <Modal
+        opened={isStopping}
+        onClose={() => setStopping(false)}
+        title="Stop this guide?"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        <Text size="sm" mb="md">
+          What was already done stays recorded. The guide will no longer be listed as in progress.
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setStopping(false)}>
+            Keep going
+          </Button>
+          <Button
+            color="red"
+            onClick={() =>
+              abandon
+                .mutateAsync({ id: run.id })
+                .then(() => {
+                  setStopping(false);
+                  void navigate('/guides');
+                })
+                .catch((error: unknown) => notifyError(error))
+            }
+          >
+            Stop guide
+          </Button>
+        </Group>
+      </Modal>
+    </Stack>
+  );
+}

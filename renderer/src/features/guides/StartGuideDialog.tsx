@@ -1,0 +1,143 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Group, Loader, Modal, Radio, Select, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
+import { call, messageOf } from '../../api/client';
+import { useAccounts } from '../../api/hooks';
+import { notifyError } from '../../app/notify';
+
+/** What a guide is started for: a finding, a task or a breach notice. */
+export type GuideOrigin = { origin: 'finding' | 'task' | 'notice'; originId: number };
+
+const suggestRequest = ({ origin, originId }: GuideOrigin) =>
+  origin === 'finding'
+    ? { findingId: originId }
+    : origin === 'task'
+      ? { taskId: originId }
+      : { noticeId: originId };
+
+/**
+ * "Guide me": the guides that fit a finding, task or notice, best first, and the account to run it
+ * for; starting (or resuming) it opens the runner.
+ */
+export function StartGuideDialog({ target, onClose }: { target: GuideOrigin | null; onClose: () => void }) {
+  return (
+    <Modal
+      opened={target !== null}
+      onClose={onClose}
+      title="Follow a guide"
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
+      {target && (
+        <StartGuideBody key={`${target.origin}:${target.originId}`} target={target} onClose={onClose} />
+      )}
+    </Modal>
+  );
+}
+
+function StartGuideBody({ target, onClose }: { target: GuideOrigin; onClose: () => void }) {
+  const navigate = useNavigate();
+  const accounts = useAccounts();
+  const suggestion = useQuery({
+    queryKey: ['guides', 'suggest', target.origin, target.originId],
+    queryFn: () => call('guideRuns:suggest', suggestRequest(target)),
+  });
+  const [guideId, setGuideId] = useState<string | null>(null);
+  const [accountId, setAccountId] = useState<string | null>(null);
+  const [isStarting, setStarting] = useState(false);
+  useEffect(() => {
+    if (!suggestion.data) return;
+    setGuideId((current) => current ?? suggestion.data.guides[0]?.id ?? null);
+    setAccountId(
+      (current) =>
+        current ??
+        (suggestion.data.accountIds[0] !== undefined ? String(suggestion.data.accountIds[0]) : null),
+    );
+  }, [suggestion.data]);
+
+  if (suggestion.isPending) return <Loader aria-label="Finding the right guide" />;
+  if (suggestion.isError) {
+    return (
+      <Alert color="red" role="alert">
+        {messageOf(suggestion.error)}
+      </Alert>
+    );
+  }
+  const { guides, accountIds } = suggestion.data;
+  const byId = new Map((accounts.data ?? []).map((a) => [a.id, a]));
+  const start = async () => {
+    if (!guideId) return;
+    setStarting(true);
+    try {
+      const run = await call('guideRuns:start', {
+        guideId,
+        origin: target.origin,
+        originId: target.originId,
+        ...(accountId ? { accountId: Number(accountId) } : {}),
+      });
+      onClose();
+      void navigate(`/guides/run/${run.id}`);
+    } catch (error) {
+      notifyError(error, 'The guide could not start');
+    } finally {
+      setStarting(false);
+    }
+  };
+  if (guides.length === 0) {
+    return (
+      <Stack>
+        <Text>No guide in the library fits this yet. The Guides screen lists every guide.</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Close
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap="md">
+      <Radio.Group label="Guide" value={guideId} onChange={setGuideId}>
+        <Stack gap="xs" mt={6}>
+          {guides.map((guide, index) => (
+            <Radio
+              key={guide.id}
+              value={guide.id}
+              label={`${guide.title}${index === 0 ? ' (best fit)' : ''}`}
+              description={`${guide.stepCount} steps · about ${guide.estimatedMinutes} min — ${guide.summary}`}
+            />
+          ))}
+        </Stack>
+      </Radio.Group>
+      {accountIds.length > 1 && (
+        <Select
+          label="For which account"
+          description="What you do in the guide is recorded on this account."
+          value={accountId}
+          onChange={setAccountId}
+          data={accountIds.map((id) => ({
+            value: String(id),
+            label: byId.get(id)
+              ? `${byId.get(id)!.service} (${byId.get(id)!.username || 'no username'})`
+              : `Account ${id}`,
+          }))}
+          allowDeselect={false}
+        />
+      )}
+      {accountIds.length === 1 && byId.get(accountIds[0]!) && (
+        <Text size="sm" c="dimmed">
+          For {byId.get(accountIds[0]!)!.service}: what you do in the guide is recorded on this account.
+        </Text>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button onClick={() => void start()} loading={isStarting} disabled={!guideId}>
+          Start guide
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,378 @@
+import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from 'react';
+import { Alert, Button, Group, Kbd, List, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { MFA_LABELS } from '../../../../common/domain/inventory';
+import type { GuideRun, GuideRunStep } from '../../../../common/ipc/contract';
+import { ToneBadge } from '../../components/Badges';
+import {
+  MFA_CHOICES,
+  needsDetails,
+  STATUS_WORDS,
+  type MfaChoice,
+  type useStepActions,
+} from './useStepActions';
+
+/** Which small form is open under a step. */
+export type StepForm = 'done' | 'blocked' | 'note' | null;
+
+const STATUS_TONES = { pending: 'gray', done: 'teal', skipped: 'yellow', blocked: 'red' } as const;
+
+/**
+ * What can be done on a step: yes-it's-done (with the method or list it needs), skip for now,
+ * blocked with a reason, a note. The forms are controlled from outside so that guide mode can open
+ * them from the keyboard.
+ */
+export function StepPanel({
+  run,
+  step,
+  actions,
+  form,
+  setForm,
+  large = false,
+  keyboard = false,
+}: {
+  run: GuideRun;
+  step: GuideRunStep;
+  actions: ReturnType<typeof useStepActions>;
+  form: StepForm;
+  setForm: (form: StepForm) => void;
+  large?: boolean;
+  /** D, S, B and N act on the step (guide mode). */
+  keyboard?: boolean;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setError(null), [step.id, form]);
+  const isActive = run.status === 'active';
+  const size = large ? 'lg' : 'sm';
+  const key = (letter: string) => (large ? <Kbd ml={8}>{letter}</Kbd> : null);
+  const run_ = async (action: Promise<string | null>) => {
+    const problem = await action;
+    setError(problem);
+    if (!problem) setForm(null);
+  };
+  const markDone = () => (needsDetails(step) ? setForm('done') : void run_(actions.done(step)));
+  const skip = () => void run_(actions.skip(step));
+
+  // D, S, B and N act on the step shown now (the handler always sees the latest render).
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (!isActive || form !== null || actions.isBusy || isTyping(event)) return;
+    const key = event.key.toLowerCase();
+    if (key === 'd' && step.status !== 'done') markDone();
+    else if (key === 's' && step.status === 'pending') skip();
+    else if (key === 'b' && step.status === 'pending') setForm('blocked');
+    else if (key === 'n') setForm('note');
+    else return;
+    event.preventDefault();
+  });
+  useEffect(() => {
+    if (!keyboard) return;
+    const listener = (event: KeyboardEvent) => onKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, [keyboard]);
+
+  return (
+    <Stack gap="sm">
+      {step.status !== 'pending' && (
+        <Group gap="xs">
+          <ToneBadge tone={STATUS_TONES[step.status]}>{STATUS_WORDS[step.status]}</ToneBadge>
+          {step.note && (
+            <Text size={size}>
+              <Text span fw={700}>
+                Note:
+              </Text>{' '}
+              {step.note}
+            </Text>
+          )}
+        </Group>
+      )}
+      {step.status === 'pending' && step.note && (
+        <Text size={size}>
+          <Text span fw={700}>
+            Note:
+          </Text>{' '}
+          {step.note}
+        </Text>
+      )}
+      {step.applied.length > 0 && (
+        <div>
+          <Text size={size} fw={700}>
+            Recorded:
+          </Text>
+          <List size={size}>
+            {step.applied.map((line) => (
+              <List.Item key={line}>{line}</List.Item>
+            ))}
+          </List>
+        </div>
+      )}
+      {step.status === 'pending' && step.effects.length > 0 && (
+        <Text size={large ? 'md' : 'xs'} c={large ? undefined : 'dimmed'}>
+          When it is done: {step.effects.join(' ')}
+        </Text>
+      )}
+      {error && (
+        <Alert color="red" role="alert" p="xs">
+          {error}
+        </Alert>
+      )}
+
+      {form === 'done' && (
+        <DoneForm
+          step={step}
+          large={large}
+          busy={actions.isBusy}
+          onCancel={() => setForm(null)}
+          onSubmit={(input) => run_(actions.done(step, input))}
+        />
+      )}
+      {form === 'blocked' && (
+        <LineForm
+          label="What is in the way?"
+          description="For example: no phone to receive the code, the provider's site is down."
+          submit="Mark blocked"
+          initial={step.note}
+          required
+          large={large}
+          busy={actions.isBusy}
+          onCancel={() => setForm(null)}
+          onSubmit={(note) => run_(actions.block(step, note))}
+        />
+      )}
+      {form === 'note' && (
+        <LineForm
+          label="Note on this step"
+          description="Names and facts only: never a password or a code."
+          submit="Save note"
+          initial={step.note}
+          large={large}
+          busy={actions.isBusy}
+          onCancel={() => setForm(null)}
+          onSubmit={(note) => run_(actions.saveNote(step, note))}
+        />
+      )}
+
+      {isActive && form === null && (
+        <>
+          {step.status !== 'done' && step.confirm && (
+            <Text size={large ? 'xl' : 'md'} fw={700}>
+              {step.confirm}
+            </Text>
+          )}
+          <Group gap="sm">
+            {step.status !== 'done' && (
+              <Button size={large ? 'lg' : 'sm'} onClick={markDone} loading={actions.isBusy}>
+                {step.confirm ? 'Yes, done' : 'Mark done'}
+                {key('D')}
+              </Button>
+            )}
+            {step.status === 'pending' && (
+              <>
+                <Button size={large ? 'lg' : 'sm'} variant="default" onClick={skip}>
+                  Skip for now{key('S')}
+                </Button>
+                <Button size={large ? 'lg' : 'sm'} variant="default" onClick={() => setForm('blocked')}>
+                  Blocked…{key('B')}
+                </Button>
+              </>
+            )}
+            {(step.status === 'skipped' || step.status === 'blocked') && (
+              <Button
+                size={large ? 'lg' : 'sm'}
+                variant="default"
+                onClick={() => void run_(actions.reset(step))}
+              >
+                Back to not started
+              </Button>
+            )}
+            <Button
+              size={large ? 'lg' : 'sm'}
+              variant={large ? 'default' : 'subtle'}
+              onClick={() => setForm('note')}
+            >
+              {step.note ? 'Edit note' : 'Add a note'}
+              {key('N')}
+            </Button>
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function DoneForm({
+  step,
+  large,
+  busy,
+  onCancel,
+  onSubmit,
+}: {
+  step: GuideRunStep;
+  large: boolean;
+  busy: boolean;
+  onCancel: () => void;
+  onSubmit: (input: { mfa?: MfaChoice; items?: string[] }) => void;
+}) {
+  const [mfa, setMfa] = useState<MfaChoice | null>(null);
+  const [items, setItems] = useState('');
+  const first = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    first.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+  }, []);
+  const submit = () =>
+    onSubmit({
+      ...(mfa ? { mfa } : {}),
+      ...(step.collects
+        ? {
+            items: items
+              .split('\n')
+              .map((line) => line.trim())
+              .filter(Boolean),
+          }
+        : {}),
+    });
+  return (
+    <form
+      aria-label="Mark this step done"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onCancel();
+        }
+        // Enter confirms from a choice; in the list, Ctrl+Enter does (Enter starts a new line).
+        const inList = (event.target as HTMLElement).tagName === 'TEXTAREA';
+        if (event.key === 'Enter' && (!inList || event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          submit();
+        }
+      }}
+    >
+      <Stack gap="sm" ref={first}>
+        {step.asksMfa && (
+          <Radio.Group
+            label="Which two-step method is on now?"
+            value={mfa}
+            onChange={(value) => setMfa(value as MfaChoice)}
+            size={large ? 'lg' : 'sm'}
+          >
+            <Group mt={6} gap="md">
+              {MFA_CHOICES.map((method) => (
+                <Radio key={method} value={method} label={MFA_LABELS[method]} />
+              ))}
+            </Group>
+          </Radio.Group>
+        )}
+        {step.collects && (
+          <Textarea
+            label={step.collects.prompt}
+            description={`One ${step.collects.itemLabel.toLowerCase()} per line, at most ${step.collects.maxItems}. Write what it is ("AWS key for billing"), never the secret itself. Ctrl+Enter to save.`}
+            value={items}
+            onChange={(event) => setItems(event.currentTarget.value)}
+            autosize
+            minRows={3}
+            size={large ? 'lg' : 'sm'}
+          />
+        )}
+        <FormButtons submit="Mark done" large={large} busy={busy} onCancel={onCancel} />
+      </Stack>
+    </form>
+  );
+}
+
+function LineForm({
+  label,
+  description,
+  submit,
+  initial,
+  required = false,
+  large,
+  busy,
+  onCancel,
+  onSubmit,
+}: {
+  label: string;
+  description: string;
+  submit: string;
+  initial: string;
+  required?: boolean;
+  large: boolean;
+  busy: boolean;
+  onCancel: () => void;
+  onSubmit: (text: string) => void;
+}) {
+  const [text, setText] = useState(initial);
+  return (
+    <form
+      aria-label={label}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit(text.trim());
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
+      <Stack gap="sm">
+        <TextInput
+          label={label}
+          description={description}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          data-autofocus
+          autoFocus
+          maxLength={1000}
+          size={large ? 'lg' : 'sm'}
+          withAsterisk={required}
+        />
+        <FormButtons
+          submit={submit}
+          large={large}
+          busy={busy}
+          onCancel={onCancel}
+          disabled={required && !text.trim()}
+        />
+      </Stack>
+    </form>
+  );
+}
+
+function FormButtons({
+  submit,
+  large,
+  busy,
+  onCancel,
+  disabled = false,
+}: {
+  submit: ReactNode;
+  large: boolean;
+  busy: boolean;
+  onCancel: () => void;
+  disabled?: boolean;
+}) {
+  return (
+    <Group gap="sm">
+      <Button type="submit" size={large ? 'lg' : 'sm'} loading={busy} disabled={disabled}>
+        {submit}
+      </Button>
+      <Button variant="default" size={large ? 'lg' : 'sm'} onClick={onCancel}>
+        Cancel{large ? <Kbd ml={8}>Esc</Kbd> : null}
+      </Button>
+    </Group>
+  );
+}
+
+/** A key typed into a field, or with a modifier, is not a command. */
+export function isTyping(event: KeyboardEvent): boolean {
+  const target = event.target as HTMLElement | null;
+  if (event.ctrlKey || event.metaKey || event.altKey) return true;
+  if (!target) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
