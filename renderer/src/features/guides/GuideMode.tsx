@@ -198,8 +198,7 @@ function Presentation({
                 Every step is marked.
               </Text>
               <Text fz={22}>
-                Press <span className={classes.kbd}>F</span> to finish and see the summary for{' '}
-                {run.personName ?? 'the person'}.
+                Press <span className={classes.kbd}>F</span> to finish and see the summary.
                 {run.progress.skipped + run.progress.blocked > 0
                   ? ' Skipped and blocked steps become follow-up tasks.'
                   : ''}

@@ -143,10 +143,22 @@ function Runner({ run }: { run: GuideRun }) {
             {marked} of {run.progress.total} marked
           </Text>
         </Group>
-        <Progress.Root size="lg" aria-label={progressWords(run.progress)}>
-          <Progress.Section value={(run.progress.done / run.progress.total) * 100} color="teal.8" />
-          <Progress.Section value={(run.progress.skipped / run.progress.total) * 100} color="yellow.6" />
-          <Progress.Section value={(run.progress.blocked / run.progress.total) * 100} color="red.8" />
+        <Progress.Root size="lg">
+          <Progress.Section
+            value={(run.progress.done / run.progress.total) * 100}
+            color="teal.8"
+            aria-label={`${run.progress.done} of ${run.progress.total} steps done`}
+          />
+          <Progress.Section
+            value={(run.progress.skipped / run.progress.total) * 100}
+            color="yellow.6"
+            aria-label={`${run.progress.skipped} skipped`}
+          />
+          <Progress.Section
+            value={(run.progress.blocked / run.progress.total) * 100}
+            color="red.8"
+            aria-label={`${run.progress.blocked} blocked`}
+          />
         </Progress.Root>
       </div>
 

@@ -1,0 +1,245 @@
+import AxeBuilder from '@axe-core/playwright';
+import Papa from 'papaparse';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from '../fixtures/app';
+import { GuidePage } from '../pages/GuidePage';
+import { ImportPage } from '../pages/ImportPage';
+
+const BITWARDEN = resolve(import.meta.dirname, '../fixtures/exports/bitwarden.csv');
+
+/** Every password and TOTP secret in the sample export: none may ever appear in what Lockstep writes. */
+function secretsOfExport(): string[] {
+  const rows = Papa.parse<Record<string, string>>(readFileSync(BITWARDEN, 'utf8'), { header: true }).data;
+  const secrets = rows.flatMap((row) => {
+    const totp = row.login_totp ?? '';
+    const secret = /secret=([A-Z2-7]+)/i.exec(totp)?.[1] ?? totp;
+    return [row.login_password ?? '', secret];
+  });
+  // Dictionary words ("password") also appear in ordinary text; the rest may not appear anywhere.
+  return [...new Set(secrets.filter((value) => value.length >= 6 && !/^[a-z]+$/.test(value)))];
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name }).click();
+
+test('a guide started from a finding records what was done: the account, the finding and its task update', async ({
+  app,
+}) => {
+  await new ImportPage(app).importAll(BITWARDEN);
+  await nav(app.page, 'Exposure');
+  const card = app.page.getByRole('list', { name: 'Findings' }).getByRole('listitem', {
+    name: 'Turn on two-step sign-in at Dropbox',
+  });
+  await card.getByRole('button', { name: 'Guide me' }).click();
+  const guide = new GuidePage(app);
+  await guide.startFromDialog(/^Turn on two-step sign-in \(best fit\)/);
+  await expect(app.page.getByText('For Dropbox')).toBeVisible();
+  await expect(app.page.getByText('0 of 5 steps done')).toBeVisible();
+
+  for (const number of [1, 2, 3, 4]) await guide.yesDone(number);
+  await expect(app.page.getByText('4 of 5 steps done')).toBeVisible();
+
+  // The last step records the method: it asks which one, and refuses to guess.
+  await guide.steps.getByRole('button', { name: /^Step 5: / }).click();
+  await expect(guide.step).toContainText('Records the two-step method you choose on Dropbox.');
+  await guide.step.getByRole('button', { name: 'Yes, done' }).click();
+  const form = guide.step.getByRole('form', { name: 'Mark this step done' });
+  await form.getByRole('button', { name: 'Mark done' }).click();
+  await expect(guide.step.getByRole('alert')).toHaveText('Choose the two-step method that was turned on.');
+  await form.getByRole('radio', { name: 'Authenticator app' }).check();
+  await form.getByRole('button', { name: 'Mark done' }).click();
+  await expect(guide.step).toContainText('Recorded two-step sign-in (Authenticator app) on Dropbox');
+
+  await app.page.getByRole('button', { name: 'Finish guide' }).click();
+  const summary = app.page.getByRole('article', { name: 'Session summary' });
+  await expect(summary).toContainText('5 of 5 steps done');
+
+  // The finding is gone, its task is done and verified, and the account says so.
+  await nav(app.page, 'Exposure');
+  await expect(app.page.getByRole('list', { name: 'Findings' })).toBeVisible();
+  await expect(
+    app.page.getByRole('listitem', { name: 'Turn on two-step sign-in at Dropbox', exact: true }),
+  ).toHaveCount(0);
+  await nav(app.page, 'Tasks');
+  await app.page.getByRole('radiogroup', { name: 'Which tasks' }).getByText('Done').click();
+  await expect(app.page.getByRole('listitem', { name: 'Turn on two-step sign-in at Dropbox' })).toContainText(
+    /verified/i,
+  );
+  await nav(app.page, 'Accounts');
+  await expect(app.page.getByRole('row', { name: /Dropbox/ })).toContainText('Authenticator app');
+});
+
+test('a recorded breach notice becomes a finding, and guide mode works it through by keyboard alone into a summary PDF and Markdown with no secrets', async ({
+  app,
+  dataDir,
+}) => {
+  await new ImportPage(app).importAll(BITWARDEN);
+  const page = app.page;
+  await nav(page, 'Breaches');
+  await page.getByRole('tab', { name: 'Notices you received' }).click();
+  await page.getByRole('button', { name: 'Record a notice…' }).click();
+  const notice = page.getByRole('dialog', { name: 'Record a breach notice' });
+  await notice.getByRole('textbox', { name: 'Company' }).fill('Yahoo');
+  await notice.getByRole('textbox', { name: /web address/ }).fill('yahoo.com');
+  // A notice cannot be from the future: refused with the reason, and nothing recorded.
+  await notice.getByLabel('Date of the notice').fill('2099-01-01');
+  await notice.getByRole('button', { name: 'Record notice' }).click();
+  await expect(notice.getByText('Choose today or an earlier date.')).toBeVisible();
+  await notice.getByLabel('Date of the notice').fill('2026-11-20');
+  const exposed = notice.getByLabel('What it says was exposed');
+  await exposed.fill('Email messages');
+  await exposed.press('Enter');
+  await notice.getByRole('textbox', { name: /What the notice says/ }).fill('Mailbox contents were copied.');
+  await notice.getByRole('button', { name: 'Record notice' }).click();
+
+  // Recording it offers the guide for it straight away.
+  const guide = new GuidePage(app);
+  await guide.startFromDialog(/^A company that holds your emails was breached \(best fit\)/);
+  await expect(page.getByText(/For Yahoo Mail/)).toBeVisible();
+  await expect(page.getByText(/Notice: Yahoo, 2026-11-20/)).toBeVisible();
+
+  // Guide mode: everything from here on is the keyboard.
+  await page.getByRole('button', { name: 'Guide mode' }).click();
+  const mode = guide.guideMode;
+  await expect(mode.getByRole('textbox', { name: 'Who is helping today?' })).toBeFocused();
+  await page.keyboard.type('Sam from the helpdesk');
+  await page.keyboard.press('Enter');
+  await expect(mode.getByText('Helper: Sam from the helpdesk')).toBeVisible();
+  await expect(mode.getByRole('timer')).toHaveText(/^\d+:\d\d$/);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const at = (n: number) => expect(mode).toContainText(`Step ${n} of 8`);
+  await at(1);
+  await page.keyboard.press('ArrowRight');
+  await at(2);
+  await page.keyboard.press('ArrowLeft');
+  await at(1);
+  await page.keyboard.press('d'); // 1: yes
+  await at(2);
+  await page.keyboard.press('d'); // 2: password changed and signed out everywhere
+  await at(3);
+  await page.keyboard.press('d'); // 3: which method? Space picks the first (Authenticator app), Enter saves
+  await expect(mode.getByRole('radio', { name: 'Authenticator app' })).toBeFocused();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Enter');
+  await at(4);
+  await page.keyboard.press('s'); // 4: skipped for now
+  await at(5);
+  await page.keyboard.press('b'); // 5: blocked, saying why
+  await expect(mode.getByRole('textbox', { name: 'What is in the way?' })).toBeFocused();
+  await page.keyboard.type('Waiting for the IT admin');
+  await page.keyboard.press('Enter');
+  await at(6);
+  await page.keyboard.press('d'); // 6: recovery info checked
+  await at(7);
+  await page.keyboard.press('d'); // 7: list what passed through that mailbox, by name
+  await expect(mode.getByRole('textbox', { name: /Name each secret/ })).toBeFocused();
+  await page.keyboard.type('AKIAIOSFODNN7EXAMPLE');
+  await page.keyboard.press('Control+Enter');
+  await expect(mode.getByRole('alert')).toContainText('looks like the secret itself');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Billing API key');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Router admin password');
+  await page.keyboard.press('Control+Enter');
+  await at(8);
+  await page.keyboard.press('n'); // 8: a note, then yes
+  await page.keyboard.type('Showed her two real phishing examples');
+  await page.keyboard.press('Enter');
+  await expect(mode).toContainText('Note: Showed her two real phishing examples');
+  await page.keyboard.press('d');
+  await expect(mode.getByText('Every step is marked.')).toBeVisible();
+  await expect(mode).toContainText('6 of 8 steps done · 1 skipped · 1 blocked');
+  await page.keyboard.press('f');
+
+  const summary = page.getByRole('article', { name: 'Session summary' });
+  await expect(summary).toContainText('Sam from the helpdesk');
+  await expect(summary.getByRole('listitem').filter({ hasText: 'Waiting for the IT admin' })).toHaveAttribute(
+    'data-status',
+    'blocked',
+  );
+  const followUps = summary.getByRole('table', { name: 'Follow-up tasks' });
+  await expect(followUps).toContainText(
+    "Replace Billing API key: it passed through a breached company's email",
+  );
+  await expect(followUps).toContainText('Replace Router admin password');
+  await expect(followUps).toContainText(/Finish "Review apps connected to the account"|Finish "/);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Saved as PDF (Chromium printing) and as Markdown, where the person chose; neither holds a secret.
+  const pdfPath = join(dataDir, 'summary.pdf');
+  await app.answerNextSave(pdfPath);
+  await page.getByRole('button', { name: 'Save as PDF' }).click();
+  await expect(page.getByText('PDF saved')).toBeVisible();
+  const mdPath = join(dataDir, 'summary.md');
+  await app.answerNextSave(mdPath);
+  await page.getByRole('button', { name: 'Save as Markdown' }).click();
+  await expect(page.getByText('Markdown saved')).toBeVisible();
+
+  const pdf = readFileSync(pdfPath);
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdf.length).toBeGreaterThan(5_000);
+  const markdown = readFileSync(mdPath, 'utf8');
+  expect(markdown).toContain('Sam from the helpdesk');
+  expect(markdown).toContain('Waiting for the IT admin');
+  expect(markdown).toMatch(
+    /Replace Billing API key: it passed through a breached company's email\*\* — P2 · due/,
+  );
+  const printed = (await app.recording()).printed.at(-1) ?? '';
+  expect(printed).toContain('Sam from the helpdesk');
+  for (const secret of secretsOfExport()) {
+    expect(markdown, 'a password or TOTP secret in the Markdown').not.toContain(secret);
+    expect(printed, 'a password or TOTP secret in the printed HTML').not.toContain(secret);
+    expect(pdf.includes(Buffer.from(secret)), 'a password or TOTP secret in the PDF').toBe(false);
+  }
+
+  // The notice is handled: its finding is closed.
+  await nav(page, 'Breaches');
+  await page.getByRole('tab', { name: 'Notices you received' }).click();
+  await expect(page.getByRole('listitem', { name: 'Yahoo notice of 2026-11-20' })).toContainText('Handled');
+  await nav(page, 'Exposure');
+  await expect(page.getByRole('list', { name: 'Findings' })).not.toContainText(
+    'Yahoo told you about a breach',
+  );
+});
+
+test('a guide left mid-way resumes exactly where it was, after a restart', async ({ app, restart }) => {
+  await nav(app.page, 'Guides');
+  await app.page
+    .getByRole('list', { name: 'Guide library' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Secure your main email account' })
+    .click();
+  await app.page.getByRole('button', { name: 'Start this guide' }).click();
+  await app.page
+    .getByRole('dialog', { name: /^Start:/ })
+    .getByRole('button', { name: 'Start guide' })
+    .click();
+  const guide = new GuidePage(app);
+  await guide.yesDone(1);
+  await guide.step.getByRole('button', { name: 'Skip for now' }).click();
+  await expect(guide.step).toHaveAccessibleName(/^Step 3 of 7$/);
+  await guide.step.getByRole('button', { name: 'Add a note' }).click();
+  await guide.step.getByRole('textbox', { name: 'Note on this step' }).fill('Needs the recovery phone');
+  await guide.step.getByRole('button', { name: 'Save note' }).click();
+  await expect(guide.step).toContainText('Note: Needs the recovery phone');
+
+  const later = await restart();
+  await nav(later.page, 'Guides');
+  const inProgress = later.page.getByRole('region', { name: 'In progress' });
+  await expect(inProgress).toContainText('1 of 7 steps done · 1 skipped');
+  await inProgress.getByRole('button', { name: 'Continue' }).click();
+  const resumed = new GuidePage(later);
+  await expect(resumed.step).toHaveAccessibleName('Step 3 of 7');
+  await expect(resumed.step).toContainText('Note: Needs the recovery phone');
+  await expect(resumed.steps.getByRole('button', { name: /^Step 1: .*\(Done\)$/ })).toBeVisible();
+  await expect(resumed.steps.getByRole('button', { name: /^Step 2: .*\(Skipped for now\)$/ })).toBeVisible();
+  expect(await seriousViolations(later.page)).toEqual([]);
+});
