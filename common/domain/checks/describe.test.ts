@@ -22,6 +22,27 @@ describe('describeFinding', () => {
     ).toContain('52,301 times');
   });
 
+  it('says what a breach notice reported, and which accounts and addresses it concerns', () => {
+    const text = describeFinding(
+      'breach_notice',
+      {
+        provider: 'Yahoo',
+        receivedOn: '2026-11-20',
+        exposed: ['Email messages', 'Phone numbers'],
+        emails: ['ann@example.com'],
+      },
+      ['Yahoo Mail'],
+    );
+    expect(text.title).toBe('Yahoo told you about a breach');
+    expect(text.why).toBe(
+      'Their notice of 2026-11-20 says email messages and phone numbers were exposed. It concerns your account at Yahoo Mail and ann@example.com.',
+    );
+    expect(text.action).toMatch(/guide/);
+    expect(
+      describeFinding('breach_notice', { provider: 'Acme', receivedOn: '2026-01-02', exposed: [] }, []).why,
+    ).toBe('Their notice of 2026-01-02 says some of your data was exposed.');
+  });
+
   it('passes the strength warning through', () => {
     const text = describeFinding(
       'password_weak',

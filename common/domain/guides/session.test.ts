@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import type { GuideStep } from '../../content/guides/schema';
+import { noticeChecks, type CheckAccount, type CheckNotice } from '../checks/findings';
+import {
+  describeEffects,
+  doneProblem,
+  itemProblem,
+  nextPendingPosition,
+  planStep,
+  progressOf,
+} from './session';
+
+const step = (fields: Partial<GuideStep> = {}): GuideStep => ({
+  id: 'a-step',
+  title: 'A step',
+  why: 'Because.',
+  instructions: ['Do it.'],
+  links: [],
+  estimatedMinutes: 5,
+  effects: [],
+  sources: [{ label: 'Source', url: 'https://example.org/' }],
+  ...fields,
+});
+const outlook = { service: 'Outlook', mfa: 'sms' as const };
+
+describe('planning what a done step records', () => {
+  it('sets the MFA method, the password date and the recovery check on the run account', () => {
+    const plan = planStep(
+      step({
+        effects: [
+          { type: 'set_mfa', method: 'ask' },
+          { type: 'set_password_changed' },
+          { type: 'mark_recovery_reviewed' },
+        ],
+      }),
+      outlook,
+      { mfa: 'passkey' },
+      '2026-11-28',
+    );
+    expect(plan.account).toEqual({
+      mfa: 'passkey',
+      passwordChangedAt: '2026-11-28',
+      recoveryReviewedAt: '2026-11-28',
+    });
+    expect(plan.applied).toEqual([
+      'Recorded two-step sign-in (Passkey) on Outlook',
+      'Recorded a new password on Outlook (2026-11-28)',
+      'Marked the recovery details of Outlook as checked (2026-11-28)',
+    ]);
+    expect(plan.tasks).toEqual([]);
+  });
+
+  it('uses a fixed method as given, and changes no account when the run has none', () => {
+    const fixed = step({
+      effects: [{ type: 'set_mfa', method: 'security_key' }, { type: 'set_password_changed' }],
+    });
+    expect(planStep(fixed, outlook, {}, '2026-11-28').account).toEqual({
+      mfa: 'security_key',
+      passwordChangedAt: '2026-11-28',
+    });
+    expect(planStep(fixed, null, {}, '2026-11-28')).toEqual({ account: null, tasks: [], applied: [] });
+  });
+
+  it('creates follow-up tasks with due dates, one per listed item for per-item tasks', () => {
+    const perItem = step({
+      collects: { prompt: 'List them.', itemLabel: 'Secret', maxItems: 5 },
+      effects: [
+        { type: 'create_task', title: 'Replace {item}', priority: 'P2', perItem: true },
+        { type: 'create_task', title: 'Check your bank statement', priority: 'P3', dueInDays: 30 },
+        { type: 'create_task', title: 'Someday', priority: 'P4' },
+      ],
+    });
+    const plan = planStep(perItem, null, { items: [' Billing key ', '', 'Router'] }, '2026-11-28');
+    expect(plan.tasks).toEqual([
+      { title: 'Replace Billing key', priority: 'P2', dueAt: '2026-12-01' },
+      { title: 'Replace Router', priority: 'P2', dueAt: '2026-12-01' },
+      { title: 'Check your bank statement', priority: 'P3', dueAt: '2026-12-28' },
+      { title: 'Someday', priority: 'P4', dueAt: null },
+    ]);
+    expect(plan.applied[0]).toBe('Added the task "Replace Billing key", due 2026-12-01');
+    expect(plan.applied[3]).toBe('Added the task "Someday"');
+  });
+
+  it('says in advance what a step will record', () => {
+    const s = step({
+      effects: [
+        { type: 'set_mfa', method: 'ask' },
+        { type: 'create_task', title: 'Replace {item}', priority: 'P2', perItem: true },
+      ],
+    });
+    expect(describeEffects(s, 'Outlook')).toEqual([
+      'Records the two-step method you choose on Outlook.',
+      'Adds a task for each item you list ("Replace {item}").',
+    ]);
+    expect(describeEffects(s, null)).toEqual(['Adds a task for each item you list ("Replace {item}").']);
+  });
+});
+
+describe('what a done step needs', () => {
+  const asks = step({ effects: [{ type: 'set_mfa', method: 'ask' }] });
+  const collects = step({ collects: { prompt: 'List them.', itemLabel: 'Secret', maxItems: 2 } });
+
+  it('asks for the method only when there is an account to record it on', () => {
+    expect(doneProblem(asks, outlook, {})).toBe('Choose the two-step method that was turned on.');
+    expect(doneProblem(asks, null, {})).toBeNull();
+    expect(doneProblem(asks, outlook, { mfa: 'totp' })).toBeNull();
+    expect(doneProblem(asks, outlook, { mfa: 'none' })).toMatch(/Choose/);
+  });
+
+  it('takes a list only where the step asks for one, up to its limit, and never a secret', () => {
+    expect(doneProblem(step(), null, { items: ['x'] })).toBe('This step does not ask for a list.');
+    expect(doneProblem(collects, null, { items: ['a', 'b', 'c'] })).toBe('List at most 2 items.');
+    expect(
+      doneProblem(collects, null, { items: ['Billing key', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789'] }),
+    ).toMatch(/looks like the secret itself/);
+    expect(doneProblem(collects, null, { items: ['Billing key', 'Router admin password'] })).toBeNull();
+  });
+});
+
+describe('list items are names, never secrets', () => {
+  it.each([
+    'AKIAIOSFODNN7EXAMPLE',
+    'ghp_16C7e42F292c6912E7710c838347Ae178B4a',
+    'sk-proj-abcdefghijklmnop1234',
+    'xoxb-123456789012-abcdefghijkl',
+    'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    '5f4dcc3b5aa765d61d8327deb882cf99',
+    'Tr0ub4dor&3xyzzyQ!',
+    'the key is Hunter2Hunter2Hunter2!',
+  ])('refuses %s', (item) => {
+    expect(itemProblem(item)).toMatch(/looks like the secret itself/);
+  });
+
+  it.each([
+    'AWS access key for billing',
+    'Router admin password',
+    'Wi-Fi password at the office',
+    'Recovery codes for GitHub',
+    'https://intranet.example.com/payroll-portal-2024',
+    'Stripe API key (live)',
+  ])('accepts %s', (item) => {
+    expect(itemProblem(item)).toBeNull();
+  });
+
+  it('refuses empty, long and multi-line items', () => {
+    expect(itemProblem('   ')).toBe('Write a name for it.');
+    expect(itemProblem('x'.repeat(121))).toMatch(/under 120/);
+    expect(itemProblem('two\nlines')).toMatch(/one line/);
+  });
+});
+
+describe('progress', () => {
+  it('counts each status and moves to the next step still to do, wrapping round', () => {
+    expect(progressOf(['done', 'pending', 'skipped', 'blocked', 'pending'])).toEqual({
+      done: 1,
+      skipped: 1,
+      blocked: 1,
+      pending: 2,
+      total: 5,
+    });
+    expect(nextPendingPosition(['done', 'pending', 'done', 'pending'], 1)).toBe(3);
+    expect(nextPendingPosition(['pending', 'done', 'done', 'done'], 3)).toBe(0);
+    expect(nextPendingPosition(['done', 'done', 'done'], 1)).toBe(2);
+    expect(nextPendingPosition(['done', 'done', 'done'], 2)).toBe(2);
+  });
+});
+
+describe('breach notices as findings', () => {
+  const account = (id: number, fields: Partial<CheckAccount> = {}): CheckAccount => ({
+    id,
+    personId: 1,
+    service: `Service ${id}`,
+    url: '',
+    domain: null,
+    username: '',
+    criticality: 'standard',
+    mfa: 'unknown',
+    hasTotp: false,
+    passwordChangedAt: null,
+    isInsecureUrl: false,
+    password: null,
+    ...fields,
+  });
+  const notice = (fields: Partial<CheckNotice> = {}): CheckNotice => ({
+    id: 7,
+    personId: 1,
+    provider: 'Acme',
+    domains: ['acme.com'],
+    receivedOn: '2026-11-01',
+    exposed: ['Email addresses'],
+    emailAddress: null,
+    incidentId: null,
+    handledAt: null,
+    createdAt: '2026-11-02T10:00:00.000Z',
+    ...fields,
+  });
+
+  it("concerns the person's accounts at the provider (subdomains too), not other people's", () => {
+    const accounts = [
+      account(1, { domain: 'acme.com' }),
+      account(2, { domain: 'shop.acme.com' }),
+      account(3, { domain: 'notacme.com' }),
+      account(4, { domain: 'acme.com', personId: 2 }),
+    ];
+    const [draft] = noticeChecks(accounts, [notice({ emailAddress: 'Ann@Example.com' })]);
+    expect(draft).toMatchObject({
+      kind: 'breach_notice',
+      subject: 'notice:7',
+      severity: 'medium',
+      accountIds: [1, 2],
+      evidence: { provider: 'Acme', emails: ['ann@example.com'], services: ['Service 1', 'Service 2'] },
+      evidenceAt: '2026-11-02T10:00:00.000Z',
+    });
+  });
+
+  it('is urgent when what was exposed opens accounts or money, and gone once handled', () => {
+    expect(noticeChecks([], [notice({ exposed: ['passwords'] })])[0]!.severity).toBe('high');
+    expect(noticeChecks([], [notice({ exposed: ['Email messages'] })])[0]!.severity).toBe('high');
+    expect(noticeChecks([], [notice({ handledAt: '2026-11-05T00:00:00Z' })])).toEqual([]);
+    // A notice with no matching account still stands: it is about the person.
+    expect(noticeChecks([], [notice()])[0]!.accountIds).toEqual([]);
+  });
+});
