@@ -58,6 +58,18 @@ test('every screen and the account form have no serious accessibility violations
   await app.page.getByRole('textbox', { name: 'Search breaches' }).fill('adobe');
   await expect(app.page.getByRole('region', { name: 'Adobe breach' })).toBeVisible();
   expect(await seriousViolations(app.page), 'breaches').toEqual([]);
+  await app.page.getByRole('tab', { name: 'Notices you received' }).click();
+  await expect(app.page.getByRole('region', { name: 'Incidents without a published dataset' })).toBeVisible();
+  expect(await seriousViolations(app.page), 'breach notices').toEqual([]);
+  await app.page.getByRole('button', { name: 'Record a notice…' }).click();
+  const notice = app.page.getByRole('dialog', { name: 'Record a breach notice' });
+  await notice.getByRole('button', { name: 'Record notice' }).click();
+  await expect(notice.getByText('Name the company that sent the notice.')).toBeVisible();
+  expect(await seriousViolations(app.page), 'breach notice form with errors').toEqual([]);
+  await notice.getByRole('button', { name: 'Cancel' }).click();
+  await nav.getByRole('link', { name: 'Guides' }).click();
+  await expect(app.page.getByRole('list', { name: 'Guide library' })).toBeVisible();
+  expect(await seriousViolations(app.page), 'guides').toEqual([]);
 });
 
 test('the accounts screen works by keyboard alone', async ({ app }) => {
