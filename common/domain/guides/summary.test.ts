@@ -415,8 +415,8 @@ describe('summaryHtml', () => {
       '<span class="label">Note:</span> Ann has no access to the old number',
       '<li>Recorded two-step sign-in (Authenticator app) on Outlook</li>',
       '<li>AWS access key for billing</li>',
-      '<td>Update recovery phone</td><td>P2</td><td>due 5 December 2026</td><td>To do</td>',
-      '<td>no due date</td>',
+      '<td>Update recovery phone</td><td class="nowrap">P2</td><td class="nowrap">5 December 2026</td><td class="nowrap">To do</td>',
+      '<td class="nowrap">None</td>',
       '<h2 id="todo-heading">Still to do</h2>',
       '<li>Step 6: Remove forwarding rules — Skipped for now</li>',
       'Made by Lockstep on 28 November 2026, 22:46. Lockstep never stores passwords or two-step codes; this summary lists only what was done.',
@@ -483,7 +483,7 @@ describe('summaryHtml', () => {
     expect(out).toContain('<span class="step-title">A &amp; B</span>');
     expect(out).toContain('<li>&lt;a href&#61;&quot;javascript:alert(1)&quot;&gt;x&lt;/a&gt;</li>');
     expect(out).toContain('<td>&lt;iframe src&#61;//evil&gt;</td>');
-    expect(out).toContain('<td>&lt;b&gt;</td>');
+    expect(out).toContain('<td class="nowrap">&lt;b&gt;</td>');
   });
 });
 
@@ -594,12 +594,14 @@ describe('content round trip', () => {
       'Ann password=hunter2 — GitHub (ghp_FAKE0123456789abcdefFAKE0123456789ab)',
       '0 of 1 step done · 1 blocked',
       'Step 1: Step — Blocked',
-      'no due date',
       'Made by Lockstep on 28 November 2026, 22:46.',
     ]) {
       expect(mdText, phrase).toContain(phrase);
       expect(htmlText, phrase).toContain(phrase);
     }
+    // The table has its own Due column: "None" there, "no due date" in the Markdown line.
+    expect(mdText).toContain('no due date');
+    expect(htmlText).toContain('<td class="nowrap">None</td>');
   });
 
   it('does not mutate its input', () => {

@@ -267,7 +267,7 @@ interface Content {
     applied: string[];
     items: string[];
   }[];
-  followUps: { title: string; priority: string; due: string; status: string }[];
+  followUps: { title: string; priority: string; due: string; dueDate: string; status: string }[];
   stillToDo: { number: number; title: string; statusWord: string }[];
   footer: string;
 }
@@ -334,6 +334,7 @@ function contentOf(
         title: clean(task.title) === '' ? 'Untitled task' : esc(task.title),
         priority: esc(task.priority),
         due: due === '' ? 'no due date' : `due ${esc(dates.calendarDate(due))}`,
+        dueDate: due === '' ? 'None' : esc(dates.calendarDate(due)),
         status: TASK_STATUS_WORDS[status] ?? esc(status),
       };
     }),
@@ -446,7 +447,7 @@ body {
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif;
   font-size: 11pt;
   line-height: 1.45;
-  overflow-wrap: anywhere;
+  overflow-wrap: break-word;
 }
 main { max-width: 174mm; margin: 0 auto; }
 @media screen { body { padding: 18mm 12mm; } }
@@ -482,6 +483,7 @@ li[data-status="skipped"] .status, li[data-status="pending"] .status { border-st
 .label { font-weight: 600; }
 table { width: 100%; border-collapse: collapse; margin: 4pt 0 0; }
 th, td { text-align: left; vertical-align: top; padding: 4pt 6pt; border-bottom: 0.75pt solid #000; }
+th, td.nowrap { white-space: nowrap; }
 thead th { border-bottom-width: 1.5pt; }
 tr { break-inside: avoid; }
 .todo { margin: 0; padding-left: 18pt; }
@@ -550,7 +552,7 @@ export function summaryHtml(summary: SessionSummary, options?: SummaryFormatOpti
       '<tbody>',
       ...c.followUps.map(
         (task) =>
-          `<tr><td>${task.title}</td><td>${task.priority}</td><td>${task.due}</td><td>${task.status}</td></tr>`,
+          `<tr><td>${task.title}</td><td class="nowrap">${task.priority}</td><td class="nowrap">${task.dueDate}</td><td class="nowrap">${task.status}</td></tr>`,
       ),
       '</tbody>',
       '</table>',
