@@ -60,7 +60,10 @@ if (values.screenshot) {
     await nav.getByRole('link', { name: 'Exposure' }).click();
     const findings = page.getByRole('list', { name: 'Findings' });
     await findings.getByRole('listitem').first().getByRole('button', { name: 'Guide me' }).click();
-    await page.getByRole('dialog', { name: 'Follow a guide' }).getByRole('button', { name: 'Start guide' }).click();
+    await page
+      .getByRole('dialog', { name: 'Follow a guide' })
+      .getByRole('button', { name: 'Start guide' })
+      .click();
     await page.getByRole('navigation', { name: 'Steps' }).waitFor();
     await shoot('guide-run');
     await page.getByRole('button', { name: 'Guide mode' }).click();
