@@ -117,6 +117,13 @@ test('a recorded breach notice becomes a finding, and guide mode works it throug
 
   const at = (n: number) => expect(mode).toContainText(`Step ${n} of 8`);
   await at(1);
+  // Tab stays inside guide mode: the app behind it is out of reach until it closes.
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => Boolean(document.activeElement?.closest('[aria-label="Guide mode"]'))),
+    ).toBe(true);
+  }
   await page.keyboard.press('ArrowRight');
   await at(2);
   await page.keyboard.press('ArrowLeft');

@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, FocusTrap, Group, Portal, Stack, Text, TextInput } from '@mantine/core';
 import type { GuideRun } from '../../../../common/ipc/contract';
 import { call } from '../../api/client';
 import { useSettings } from '../../api/hooks';
@@ -38,32 +38,43 @@ export function GuideMode({
   const [startedAt, setStartedAt] = useState(() => Date.now());
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    // Everything behind guide mode is out of reach (Tab stays in it, screen readers ignore the
+    // rest) until it closes; focus then goes back to where it was.
     const previous = document.activeElement as HTMLElement | null;
-    return () => previous?.focus();
+    const app = document.getElementById('root');
+    app?.setAttribute('inert', '');
+    return () => {
+      app?.removeAttribute('inert');
+      previous?.focus();
+    };
   }, []);
   return (
-    <div
-      ref={root}
-      className={classes.overlay}
-      role="dialog"
-      aria-modal="true"
-      aria-label="Guide mode"
-      tabIndex={-1}
-    >
-      {phase === 'helper' ? (
-        <HelperStep
-          run={run}
-          onExit={onExit}
-          onDone={() => {
-            setStartedAt(Date.now());
-            setPhase('steps');
-            root.current?.focus();
-          }}
-        />
-      ) : (
-        <Presentation run={run} startedAt={startedAt} onExit={onExit} onFinished={onFinished} />
-      )}
-    </div>
+    <Portal>
+      <FocusTrap active>
+        <div
+          ref={root}
+          className={classes.overlay}
+          role="dialog"
+          aria-modal="true"
+          aria-label="Guide mode"
+          tabIndex={-1}
+        >
+          {phase === 'helper' ? (
+            <HelperStep
+              run={run}
+              onExit={onExit}
+              onDone={() => {
+                setStartedAt(Date.now());
+                setPhase('steps');
+                root.current?.focus();
+              }}
+            />
+          ) : (
+            <Presentation run={run} startedAt={startedAt} onExit={onExit} onFinished={onFinished} />
+          )}
+        </div>
+      </FocusTrap>
+    </Portal>
   );
 }
 
