@@ -206,6 +206,25 @@ describe('running a guide from a finding', () => {
       'invalid_input',
       /looks like the secret itself/,
     );
+    await rejects(
+      call('guideRuns:mark', {
+        id: run.id,
+        stepId: run.steps[0]!.id,
+        status: 'blocked',
+        note: 'Her password is Xk9#mP2$vL8@qR4!z',
+      }),
+      'invalid_input',
+      /never the secret itself/,
+    );
+    await rejects(
+      call('guideRuns:note', {
+        id: run.id,
+        stepId: run.steps[0]!.id,
+        note: 'code: 5f4dcc3b5aa765d61d8327deb882cf99',
+      }),
+      'invalid_input',
+      /never the secret itself/,
+    );
     await rejects(call('guideRuns:finish', { id: run.id }), 'invalid_input', /8 steps are not marked yet/);
     expect((await tasks()).length).toBe(taskCount);
     expect((await call<GuideRun>('guideRuns:get', { id: run.id })).progress.pending).toBe(8);
@@ -420,6 +439,11 @@ describe('breach notices', () => {
       /not in the list/,
     );
     await rejects(call('notices:record', { ...base, personId: 999 }), 'invalid_input');
+    await rejects(
+      call('notices:record', { ...base, details: 'They reset it to Tmp#2026xYz!Reset99' }),
+      'invalid_input',
+      /secret/,
+    );
     expect(await call('notices:list', {})).toEqual([]);
   });
 

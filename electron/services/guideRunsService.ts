@@ -4,6 +4,7 @@ import {
   describeEffects,
   doneProblem,
   nextPendingPosition,
+  noteProblem,
   planStep,
   progressOf,
   type StepStatus,
@@ -200,6 +201,8 @@ export class GuideRunsService {
     const now = timestamp(this.deps.clock);
     const day = today(this.deps.clock);
     const actor = actorOf(row);
+    const badNote = request.note === undefined ? null : noteProblem(request.note);
+    if (badNote) throw new AppFailure('invalid_input', badNote, { note: badNote });
     if (request.status === 'blocked' && note.trim() === '') {
       throw new AppFailure('invalid_input', 'Say what is in the way, so it can be picked up later.', {
         note: 'Say what is in the way.',
@@ -304,6 +307,8 @@ export class GuideRunsService {
     const row = this.requireActive(request.id);
     const state = this.deps.runs.steps(row.id).find((s) => s.stepId === request.stepId);
     if (!state) throw new AppFailure('not_found', 'That step is not in this guide.');
+    const badNote = noteProblem(request.note);
+    if (badNote) throw new AppFailure('invalid_input', badNote, { note: badNote });
     if (state.status === 'blocked' && request.note === '') {
       throw new AppFailure('invalid_input', 'A blocked step keeps a note saying what is in the way.', {
         note: 'Say what is in the way.',

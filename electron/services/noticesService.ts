@@ -1,3 +1,4 @@
+import { looksLikeSecret } from '../../common/domain/guides/session';
 import { isServiceUrlError, parseServiceUrl } from '../../common/domain/serviceUrl';
 import type { BreachNotice, Incident, ParsedRequestOf } from '../../common/ipc/contract';
 import { AppFailure } from '../../common/ipc/result';
@@ -58,6 +59,11 @@ export class NoticesService {
       throw new AppFailure('invalid_input', 'That date is too far in the past.', {
         receivedOn: 'Choose a date after 1990.',
       });
+    }
+    if (request.details && looksLikeSecret(request.details)) {
+      const message =
+        'That looks like a password, key or code. Say what the notice says, never the secret itself.';
+      throw new AppFailure('invalid_input', message, { details: message });
     }
     let emailId: number | null = null;
     if (request.emailId !== undefined) {

@@ -221,3 +221,13 @@ describe('breach notices as findings', () => {
     expect(noticeChecks([], [notice()])[0]!.accountIds).toEqual([]);
   });
 });
+
+describe('notes on steps', () => {
+  it('keep what happened, never a secret', async () => {
+    const { noteProblem } = await import('./session');
+    expect(noteProblem('Waiting for the IT admin; she will call back Monday')).toBeNull();
+    expect(noteProblem('Her new password is Xk9#mP2$vL8@qR4!z')).toMatch(/never the secret itself/);
+    expect(noteProblem('recovery code ghp_abc')).toMatch(/never the secret itself/);
+    expect(noteProblem('x'.repeat(1001))).toMatch(/under 1,000/);
+  });
+});

@@ -179,16 +179,34 @@ export function itemProblem(item: string): string | null {
   if (text.length > ITEM_MAX) return `Keep it under ${ITEM_MAX} characters.`;
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point.
   if (/[\u0000-\u001f\u007f]/.test(text)) return 'Use one line of plain text.';
-  const secretHint =
-    'That looks like the secret itself. Write what it is, such as "AWS key for billing", not the key.';
-  if (KEY_PREFIXES.test(text)) return secretHint;
-  for (const word of text.split(/\s+/)) {
-    if (word.length < 16) continue;
+  if (looksLikeSecret(text)) {
+    return 'That looks like the secret itself. Write what it is, such as "AWS key for billing", not the key.';
+  }
+  return null;
+}
+
+/**
+ * Whether text contains something that looks like a key, token or password: a known key prefix,
+ * or a long run (16+ characters) of hex, base64, or mixed letters, digits and symbols. Used for
+ * anything a person types into a guide run (list items and notes), which must never hold secrets.
+ */
+export function looksLikeSecret(text: string): boolean {
+  for (const word of text.trim().split(/\s+/)) {
+    if (KEY_PREFIXES.test(word)) return true;
+    if (word.length < 16 || /^https?:\/\//i.test(word)) continue;
     const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(word)).length;
     const isHex = /^[0-9a-f]{24,}$/i.test(word);
     const isBase64ish = /^[A-Za-z0-9+/=_-]{20,}$/.test(word) && classes >= 3;
-    if (isHex || isBase64ish || (classes >= 3 && /\d/.test(word) && !/^https?:/i.test(word)))
-      return secretHint;
+    if (isHex || isBase64ish || (classes >= 3 && /\d/.test(word))) return true;
+  }
+  return false;
+}
+
+/** Why a note on a step cannot be kept, or null. */
+export function noteProblem(note: string): string | null {
+  if (note.length > NOTE_MAX) return `Keep the note under ${NOTE_MAX.toLocaleString('en')} characters.`;
+  if (looksLikeSecret(note)) {
+    return 'That looks like a password, key or code. Notes are for what happened, never the secret itself.';
   }
   return null;
 }
