@@ -168,7 +168,7 @@ function NoticeCard({
         </div>
         <Group gap={6} wrap="nowrap">
           {!notice.handledAt && (
-            <Button size="compact-sm" variant="light" color="teal.9" onClick={onGuide}>
+            <Button size="compact-sm" variant="outline" color="teal.9" onClick={onGuide}>
               Guide me
             </Button>
           )}

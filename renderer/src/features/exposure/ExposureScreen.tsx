@@ -194,7 +194,7 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
                 </Text>
                 <Group gap={6} wrap="nowrap">
                   <Button
-                    variant="light"
+                    variant="outline"
                     color="teal.9"
                     size="compact-sm"
                     onClick={() => setGuiding({ origin: 'finding', originId: finding.id })}

@@ -118,14 +118,9 @@ function GuideReader({ id }: { id: string }) {
   const g = guide.data;
   return (
     <Card withBorder padding="lg" component="section" aria-label={g.title}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap" mb={4}>
-        <Title order={3} size="h4">
-          {g.title}
-        </Title>
-        <Button size="sm" onClick={() => setStarting(true)}>
-          Start this guide
-        </Button>
-      </Group>
+      <Title order={3} size="h4" mb={4}>
+        {g.title}
+      </Title>
       <StartFromLibrary
         opened={isStarting}
         guideId={g.id}
@@ -136,6 +131,14 @@ function GuideReader({ id }: { id: string }) {
       <Text size="sm" mb="sm">
         {g.summary}
       </Text>
+      <Group mb="md">
+        <Button size="sm" onClick={() => setStarting(true)}>
+          Start this guide
+        </Button>
+        <Text size="xs" c="dimmed">
+          {g.steps.length} steps · about {g.estimatedMinutes} min · saved as you go
+        </Text>
+      </Group>
       {g.variants.length > 0 && (
         <SegmentedControl
           mb="sm"

@@ -254,7 +254,7 @@ export function TasksScreen() {
                   {['todo', 'in_progress', 'snoozed'].includes(task.status) && task.source !== 'guide' && (
                     <Button
                       size="compact-sm"
-                      variant="light"
+                      variant="outline"
                       color="teal.9"
                       onClick={() => setGuiding({ origin: 'task', originId: task.id })}
                     >
