@@ -63,7 +63,7 @@ export class ChecksService {
       this.findings.checkAccounts(),
       catalogue
         ? { catalogue, emails: this.emails.emails(), notices: this.notices() }
-        : { notices: this.notices() },
+        : { emails: this.emails.emails(), notices: this.notices() },
     );
     const kindsRun = new Set<string>(FINDING_KINDS.filter((kind) => catalogue || !CATALOGUE_KINDS.has(kind)));
     const { upserts, autoResolve } = reconcileFindings(

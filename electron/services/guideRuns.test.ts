@@ -352,6 +352,10 @@ describe('breach notices', () => {
       'Respond to the Microsoft notice',
     );
 
+    // The library now puts the guide for what the notice says was taken among "for your findings".
+    const library = await call<{ id: string; isRelevant: boolean }[]>('guides:list', {});
+    expect(library.find((g) => g.id === 'email-provider-breach')!.isRelevant).toBe(true);
+    expect(library.find((g) => g.id === 'exposed-pins')!.isRelevant).toBe(false);
     const suggestion = await call<GuideSuggestion>('guideRuns:suggest', { noticeId: notice.id });
     expect(suggestion.guides.map((g) => g.id).slice(0, 2)).toEqual([
       'email-provider-breach',

@@ -18,9 +18,15 @@ export class GuidesService {
   list(): GuideSummary[] {
     const guides = this.load();
     const open = this.checks.list().filter((f) => f.status === 'open');
+    // What the open findings are about: their kinds, and the data their breaches or notices exposed.
+    const dataClasses = open.flatMap((f) =>
+      [f.evidence.dataClasses, f.evidence.exposed].flatMap((list) =>
+        Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string') : [],
+      ),
+    );
     const relevant = new Set(
       guidesFor(
-        { findingKinds: [...new Set(open.map((f) => f.kind))] },
+        { findingKinds: [...new Set(open.map((f) => f.kind))], dataClasses: [...new Set(dataClasses)] },
         guides.map((l) => l.guide),
       ).map((g) => g.id),
     );

@@ -125,7 +125,7 @@ const bump = (severity: Severity): Severity => (severity === 'medium' ? 'high' :
 export function runChecks(accounts: readonly CheckAccount[], context: CheckContext = {}): FindingDraft[] {
   const drafts: FindingDraft[] = [];
   if (context.catalogue) drafts.push(...exposureChecks(accounts, context.catalogue, context.emails ?? []));
-  drafts.push(...noticeChecks(accounts, context.notices ?? []));
+  drafts.push(...noticeChecks(accounts, context.notices ?? [], context.emails ?? []));
   const byExact = new Map<string, CheckAccount[]>();
   const similarGroups = new Map<string, CheckAccount[]>();
 
@@ -479,18 +479,30 @@ const URGENT_CLASSES = new Set(
 
 /**
  * One finding per breach notice not yet handled, on the person's accounts at the provider (a
- * subdomain matches its registrable domain) and the address it was sent to. It closes when a guide
- * for it is finished (`handledAt`), or when the person sets it aside.
+ * subdomain matches its registrable domain), the address it was sent to and their addresses at the
+ * provider. It closes when a guide for it is finished (`handledAt`), or when the person sets it
+ * aside.
  */
 export function noticeChecks(
   accounts: readonly CheckAccount[],
   notices: readonly CheckNotice[],
+  emails: readonly Pick<CheckEmail, 'personId' | 'address'>[] = [],
 ): FindingDraft[] {
   const drafts: FindingDraft[] = [];
   for (const notice of notices) {
     if (notice.handledAt !== null) continue;
     const domains = notice.domains.map((d) => d.toLowerCase());
     const address = notice.emailAddress?.toLowerCase() ?? null;
+    // The address it was sent to, and the person's addresses at the provider itself (an @yahoo.com
+    // address is a Yahoo account).
+    const atProvider = emails
+      .filter((e) => e.personId === notice.personId)
+      .map((e) => e.address.toLowerCase())
+      .filter((a) => {
+        const domain = a.slice(a.lastIndexOf('@') + 1);
+        return domains.some((d) => domain === d || domain.endsWith(`.${d}`));
+      });
+    const concerned = [...new Set([...(address ? [address] : []), ...atProvider])].sort();
     const matched = accounts.filter(
       (a) =>
         a.personId === notice.personId &&
@@ -508,7 +520,7 @@ export function noticeChecks(
         provider: notice.provider,
         receivedOn: notice.receivedOn,
         exposed: [...notice.exposed],
-        emails: address ? [address] : [],
+        emails: concerned,
         services: services(matched),
         incidentId: notice.incidentId,
       },

@@ -213,6 +213,17 @@ describe('breach notices as findings', () => {
     });
   });
 
+  it("concerns the address it went to and the person's own addresses at the provider", () => {
+    const emails = [
+      { personId: 1, address: 'ann@acme.com' },
+      { personId: 1, address: 'ann@mail.acme.com' },
+      { personId: 1, address: 'ann@example.com' },
+      { personId: 2, address: 'bob@acme.com' },
+    ];
+    const [draft] = noticeChecks([], [notice({ emailAddress: 'ann@example.com' })], emails);
+    expect(draft!.evidence.emails).toEqual(['ann@acme.com', 'ann@example.com', 'ann@mail.acme.com']);
+  });
+
   it('is urgent when what was exposed opens accounts or money, and gone once handled', () => {
     expect(noticeChecks([], [notice({ exposed: ['passwords'] })])[0]!.severity).toBe('high');
     expect(noticeChecks([], [notice({ exposed: ['Email messages'] })])[0]!.severity).toBe('high');
