@@ -239,6 +239,10 @@ test('a guide left mid-way resumes exactly where it was, after a restart', async
   await expect(guide.step).toContainText('Note: Needs the recovery phone');
 
   const later = await restart();
+  // The first screen says a guide is under way.
+  await expect(later.page.getByRole('region', { name: 'Guide in progress' })).toContainText(
+    'Secure your main email account',
+  );
   await nav(later.page, 'Guides');
   const inProgress = later.page.getByRole('region', { name: 'In progress' });
   await expect(inProgress).toContainText('1 of 7 steps done · 1 skipped');

@@ -73,18 +73,21 @@ export function DashboardScreen({ onImport }: { onImport: () => void }) {
   const d = dashboard.data;
   if (d.totalFindings === 0 && d.totalTasks === 0) {
     return (
-      <EmptyState
-        icon={<IconFileImport size={28} />}
-        title="Let's see where you stand"
-        action={
-          <Button leftSection={<IconFileImport size={16} aria-hidden />} onClick={onImport}>
-            Import from a password manager
-          </Button>
-        }
-      >
-        Import your passwords (they are checked and forgotten), or add your most important accounts by hand.
-        Lockstep then shows how exposed you are and the next thing to fix.
-      </EmptyState>
+      <Stack gap="md">
+        <GuidesInProgress />
+        <EmptyState
+          icon={<IconFileImport size={28} />}
+          title="Let's see where you stand"
+          action={
+            <Button leftSection={<IconFileImport size={16} aria-hidden />} onClick={onImport}>
+              Import from a password manager
+            </Button>
+          }
+        >
+          Import your passwords (they are checked and forgotten), or add your most important accounts by hand.
+          Lockstep then shows how exposed you are and the next thing to fix.
+        </EmptyState>
+      </Stack>
     );
   }
   const next = d.nextTask;
@@ -107,6 +110,7 @@ export function DashboardScreen({ onImport }: { onImport: () => void }) {
           </Button>
         </Alert>
       )}
+      <GuidesInProgress />
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
         <Card withBorder padding="lg" component="section" aria-labelledby="score-title">
           <Text size="sm" c="dimmed" id="score-title">
@@ -194,5 +198,35 @@ export function DashboardScreen({ onImport }: { onImport: () => void }) {
         </Card>
       </SimpleGrid>
     </Stack>
+  );
+}
+
+/** A guide left mid-way, to pick up where it was (the most recent first). */
+function GuidesInProgress() {
+  const navigate = useNavigate();
+  const runs = useQuery({
+    queryKey: [...queryKeys.guides, 'runs'],
+    queryFn: () => call('guideRuns:list', {}),
+  });
+  const active = runs.data?.filter((r) => r.status === 'active') ?? [];
+  const latest = active[0];
+  if (!latest) return null;
+  return (
+    <Card withBorder padding="md" component="section" aria-label="Guide in progress">
+      <Group justify="space-between" wrap="nowrap">
+        <div>
+          <Text size="sm" c="dimmed">
+            Guide in progress
+            {active.length > 1 ? ` (and ${active.length - 1} more on the Guides screen)` : ''}
+          </Text>
+          <Text fw={600}>{latest.guideTitle}</Text>
+          <Text size="sm">
+            {latest.accountLabel ? `${latest.accountLabel} · ` : ''}
+            {latest.progress.done} of {latest.progress.total} steps done
+          </Text>
+        </div>
+        <Button onClick={() => void navigate(`/guides/run/${latest.id}`)}>Continue</Button>
+      </Group>
+    </Card>
   );
 }
