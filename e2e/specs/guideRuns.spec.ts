@@ -106,7 +106,8 @@ test('a recorded breach notice becomes a finding, and guide mode works it throug
   await expect(page.getByText(/Notice: Yahoo, 2026-11-20/)).toBeVisible();
 
   // Guide mode: everything from here on is the keyboard.
-  await page.getByRole('button', { name: 'Guide mode' }).click();
+  await page.getByRole('button', { name: 'Guide mode' }).focus();
+  await page.keyboard.press('Enter');
   const mode = guide.guideMode;
   await expect(mode.getByRole('textbox', { name: 'Who is helping today?' })).toBeFocused();
   await page.keyboard.type('Sam from the helpdesk');
@@ -180,14 +181,24 @@ test('a recorded breach notice becomes a finding, and guide mode works it throug
   await expect(followUps).toContainText(/Finish "Review apps connected to the account"|Finish "/);
   expect(await seriousViolations(page)).toEqual([]);
 
+  // Printed, only the summary shows: no navigation, no buttons.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Screens' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(summary).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
   // Saved as PDF (Chromium printing) and as Markdown, where the person chose; neither holds a secret.
   const pdfPath = join(dataDir, 'summary.pdf');
   await app.answerNextSave(pdfPath);
-  await page.getByRole('button', { name: 'Save as PDF' }).click();
+  await page.getByRole('button', { name: 'Save as PDF' }).focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByText('PDF saved')).toBeVisible();
   const mdPath = join(dataDir, 'summary.md');
   await app.answerNextSave(mdPath);
-  await page.getByRole('button', { name: 'Save as Markdown' }).click();
+  await page.keyboard.press('Tab'); // the next button
+  await expect(page.getByRole('button', { name: 'Save as Markdown' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByText('Markdown saved')).toBeVisible();
 
   const pdf = readFileSync(pdfPath);
