@@ -464,3 +464,30 @@ describe('breach notices', () => {
     expect(incidents.every((i) => i.notices.length > 0 && i.guides.length > 0)).toBe(true);
   });
 });
+
+describe('guides for a task', () => {
+  it('are run for the task’s own account, even when its finding concerns several', async () => {
+    const { call, tasks } = await setup();
+    const exports = join(import.meta.dirname, '../../e2e/fixtures/exports/bitwarden.csv');
+    const preview = await call<{ sessionId: string }>('import:preview', {
+      source: { path: exports },
+      personId: 1,
+    });
+    await call('import:confirm', { sessionId: preview.sessionId });
+    const accounts = await call<Account[]>('accounts:list', {});
+    const linkedIn = accounts.find((a) => a.service === 'LinkedIn')!;
+    const task = (await tasks()).find((t) => t.title === 'Change your password at LinkedIn')!;
+    const suggestion = await call<GuideSuggestion>('guideRuns:suggest', { taskId: task.id });
+    expect(suggestion).toMatchObject({ accountId: linkedIn.id, accountIds: [linkedIn.id] });
+    expect(suggestion.guides.map((g) => g.id)).toEqual(
+      expect.arrayContaining(['exposed-passwords', 'password-manager']),
+    );
+    const run = await call<GuideRun>('guideRuns:start', {
+      guideId: suggestion.guides[0]!.id,
+      accountId: linkedIn.id,
+      origin: 'task',
+      originId: task.id,
+    });
+    expect(run.originLabel).toBe('Task: Change your password at LinkedIn');
+  });
+});

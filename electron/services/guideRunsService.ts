@@ -507,6 +507,8 @@ export class GuideRunsService {
     const findings = this.deps.checks.list();
     let chosen = findings.filter(() => false);
     let noticeId: number | null = request.noticeId ?? null;
+    // A task is about one account, even when its finding concerns several (a reused password).
+    let taskAccountId: number | null = null;
     if (request.findingId !== undefined) {
       const finding = findings.find((f) => f.id === request.findingId);
       if (!finding) throw new AppFailure('not_found', 'That finding no longer exists.');
@@ -515,6 +517,7 @@ export class GuideRunsService {
       const task = this.deps.tasks.byIds([request.taskId])[0];
       if (!task) throw new AppFailure('not_found', 'That task no longer exists.');
       chosen = findings.filter((f) => task.findingIds.includes(f.id));
+      taskAccountId = task.accountId;
       if (chosen.length === 0 && task.accountId !== null) {
         const account = this.deps.accounts.get(task.accountId);
         return {
@@ -536,7 +539,10 @@ export class GuideRunsService {
     const incident = stored?.incidentId
       ? this.deps.guides.incidents().find((i) => i.id === stored.incidentId)
       : undefined;
-    const accountIds = [...new Set(chosen.flatMap((f) => f.accountIds))].sort((a, b) => a - b);
+    const accountIds =
+      taskAccountId !== null
+        ? [taskAccountId]
+        : [...new Set(chosen.flatMap((f) => f.accountIds))].sort((a, b) => a - b);
     const first = accountIds.length > 0 ? this.deps.accounts.get(accountIds[0]!) : undefined;
     return {
       kinds: [...new Set(chosen.map((f) => f.kind))],

@@ -56,13 +56,16 @@ function Runner({ run }: { run: GuideRun }) {
   const [isPresenting, setPresenting] = useState(false);
   const [isStopping, setStopping] = useState(false);
   const abandon = useChannelMutation('guideRuns:abandon', ['guides']);
-  const position = Math.min(run.currentStep, run.steps.length - 1);
+  // A finished run can still be read step by step; an active one remembers where it is.
+  const [viewed, setViewed] = useState<number | null>(null);
+  const position = Math.min(isActiveRun(run) ? run.currentStep : (viewed ?? 0), run.steps.length - 1);
   const step = run.steps[position]!;
   const marked = run.progress.total - run.progress.pending;
   const isActive = run.status === 'active';
   const show = (index: number) => {
     setForm(null);
-    void actions.goto(index);
+    setViewed(index);
+    if (isActiveRun(run)) void actions.goto(index);
   };
   const finish = async () => {
     const problem = await actions.finish();
@@ -281,3 +284,5 @@ function Runner({ run }: { run: GuideRun }) {
     </Stack>
   );
 }
+
+const isActiveRun = (run: GuideRun) => run.status === 'active';
