@@ -60,6 +60,13 @@ test('a guide started from a finding records what was done: the account, the fin
   await app.page.getByRole('button', { name: 'Finish guide' }).click();
   const summary = app.page.getByRole('article', { name: 'Session summary' });
   await expect(summary).toContainText('5 of 5 steps done');
+  // A finished guide can still be read, step by step, with what each step recorded.
+  await app.page.getByRole('button', { name: '← Back to the guide' }).click();
+  await expect(app.page.getByText('Guide finished')).toBeVisible();
+  await guide.steps.getByRole('button', { name: /^Step 5: / }).click();
+  await expect(guide.step).toHaveAccessibleName('Step 5 of 5');
+  await expect(guide.step).toContainText('Recorded two-step sign-in (Authenticator app) on Dropbox');
+  await expect(guide.step.getByRole('button', { name: 'Yes, done' })).toHaveCount(0);
 
   // The finding is gone, its task is done and verified, and the account says so.
   await nav(app.page, 'Exposure');
