@@ -205,6 +205,8 @@ export interface GuideDetail {
   summary: string;
   estimatedMinutes: number;
   source: 'bundled' | 'imported';
+  /** Who wrote it, as the file says (imported guides: shown so the reader knows whose advice it is). */
+  author: string | null;
   variants: { id: string; label: string }[];
   steps: {
     id: string;
@@ -491,6 +493,8 @@ interface Responses {
     reason: string | null;
   }[];
   'online:refreshData': { refreshed: string[]; failed: { dataset: string; reason: string }[] };
+  'guides:import': { imported: { id: string; title: string; version: string } | null };
+  'guides:export': { saved: boolean; path: string | null };
   'incidents:list': Incident[];
   'notices:list': BreachNotice[];
   'notices:record': BreachNotice;

@@ -228,6 +228,8 @@ export const requestSchemas = {
       dueAt: dateSchema('the due date').nullable().optional(),
     })
     .strict(),
+  'guides:import': empty,
+  'guides:export': z.object({ id: guideIdSchema }).strict(),
   'incidents:list': empty,
   'notices:list': empty,
   'notices:record': z

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test, expect } from '../fixtures/app';
 import { ImportPage } from '../pages/ImportPage';
@@ -23,4 +24,45 @@ test('the guide library puts the guides for my findings first, with provider var
   expect(
     results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
   ).toEqual([]);
+});
+
+test('a shared guide is imported after a full check; an invalid one is refused with each problem and where it is', async ({
+  app,
+  dataDir,
+}) => {
+  const guides = resolve(import.meta.dirname, '../fixtures/guides');
+  await app.page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Guides' }).click();
+  const library = app.page.getByRole('list', { name: 'Guide library' });
+  await expect(library.getByRole('listitem')).toHaveCount(16); // the bundled guides
+  const count = 16;
+
+  await app.answerNextFile(`${guides}/bad-guide.json`);
+  await app.page.getByRole('button', { name: 'Import a guide…' }).click();
+  const refused = app.page.getByRole('dialog', { name: 'The guide was not imported' });
+  await expect(refused).toContainText(
+    'bad-guide.json is not a valid guide (4 problems); nothing was imported.',
+  );
+  const problems = refused.getByRole('list', { name: 'Problems in the file' });
+  await expect(problems).toContainText('$.steps[0].links[0].url: Links must start with https://');
+  await expect(problems).toContainText('$.steps[0].effects[0].type: Unknown effect type "run_script"');
+  await expect(problems).toContainText('$.steps[0].sources: Every step needs at least one source');
+  await refused.getByRole('button', { name: 'OK' }).click();
+  await expect(library.getByRole('listitem')).toHaveCount(count);
+
+  await app.answerNextFile(`${guides}/shared-checklist.json`);
+  await app.page.getByRole('button', { name: 'Import a guide…' }).click();
+  await expect(app.page.getByText('Guide imported')).toBeVisible();
+  await expect(library.getByRole('listitem')).toHaveCount(count + 1);
+  const reader = app.page.getByRole('region', { name: 'Acme Ltd: new starter account checklist' });
+  await expect(reader).toContainText('Turn on two-step sign-in for your work email');
+  await expect(reader).toContainText('Imported · by Acme Ltd office manager · version 1.0');
+  await expect(library.getByRole('listitem').filter({ hasText: 'Acme Ltd' })).toContainText('imported');
+
+  const out = `${dataDir}/exported.json`;
+  await app.answerNextSave(out);
+  await reader.getByRole('button', { name: 'Export…' }).click();
+  await expect(app.page.getByText('Guide exported')).toBeVisible();
+  const exported = JSON.parse(readFileSync(out, 'utf8')) as { id: string; steps: unknown[] };
+  expect(exported.id).toBe('acme-new-starter-checklist');
+  expect(exported.steps).toHaveLength(2);
 });

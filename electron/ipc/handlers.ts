@@ -108,6 +108,12 @@ export function createHandlers(core: Core): HandlerTable {
     'tasks:wontdo': (request) => core.tasks.wontDo(request),
     'tasks:create': (request) => core.tasks.create(request),
     'tasks:plan': (request) => core.tasks.plan(request),
+    'guides:import': async () => {
+      const imported = await core.guides.importFromFile();
+      if (imported) core.notify(['guides', 'findings']);
+      return { imported };
+    },
+    'guides:export': (request) => core.guides.exportToFile(request),
     'incidents:list': () => core.notices.incidents(),
     'notices:list': () => core.notices.list(),
     'notices:record': (request) => core.notices.record(request),

@@ -175,7 +175,7 @@ export function openCore(options: CoreOptions): Core {
     clock,
     options.onNavigate ?? (() => {}),
   );
-  const guides = new GuidesService(options.dataDir, checks);
+  const guides = new GuidesService(options.dataDir, checks, options.platform);
   const noticesService = new NoticesService(notices, people, guides, checks, clock, notify);
   const guideRuns = new GuideRunsService({
     runs: new GuideSessionsRepository(db),

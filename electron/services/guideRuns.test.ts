@@ -491,3 +491,70 @@ describe('guides for a task', () => {
     expect(run.originLabel).toBe('Task: Change your password at LinkedIn');
   });
 });
+
+describe('sharing guides through the app', () => {
+  const GUIDES = join(import.meta.dirname, '../../e2e/fixtures/guides');
+
+  it('imports a shared checklist it can run, and exports a guide as the same JSON', async () => {
+    const { call, platform, dataDir, account } = await setup();
+    platform.answerNextFile(join(GUIDES, 'shared-checklist.json'));
+    expect(await call('guides:import', {})).toEqual({
+      imported: {
+        id: 'acme-new-starter-checklist',
+        title: 'Acme Ltd: new starter account checklist',
+        version: '1.0',
+      },
+    });
+    const listed = await call<{ id: string; source: string }[]>('guides:list', {});
+    expect(listed.find((g) => g.id === 'acme-new-starter-checklist')!.source).toBe('imported');
+    const mail = await account('Work mail', 'https://mail.acme.example.com');
+    const run = await call<GuideRun>('guideRuns:start', {
+      guideId: 'acme-new-starter-checklist',
+      accountId: mail.id,
+      origin: 'library',
+    });
+    await call('guideRuns:mark', {
+      id: run.id,
+      stepId: 'work-email-two-step',
+      status: 'done',
+      confirmed: true,
+    });
+    expect((await call<Account>('accounts:get', { id: mail.id })).mfa).toBe('totp');
+
+    const out = join(dataDir, 'shared.json');
+    platform.answerNextSave(out);
+    expect(await call('guides:export', { id: 'acme-new-starter-checklist' })).toEqual({
+      saved: true,
+      path: out,
+    });
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({
+      id: 'acme-new-starter-checklist',
+      version: '1.0',
+    });
+    expect(platform.recording.saveRequests.at(-1)!.defaultName).toBe('acme-new-starter-checklist.json');
+    // Cancelled dialogs do nothing.
+    expect(await call('guides:import', {})).toEqual({ imported: null });
+    expect(await call('guides:export', { id: 'secure-main-email' })).toEqual({ saved: false, path: null });
+  });
+
+  it('refuses an invalid guide with each problem and its JSON path, importing nothing', async () => {
+    const { call, platform } = await setup();
+    const before = (await call<unknown[]>('guides:list', {})).length;
+    platform.answerNextFile(join(GUIDES, 'bad-guide.json'));
+    const error = (await call('guides:import', {}).catch((e: unknown) => e)) as {
+      code: string;
+      message: string;
+      fieldErrors: Record<string, string>;
+    };
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toBe('bad-guide.json is not a valid guide (4 problems); nothing was imported.');
+    expect(Object.keys(error.fieldErrors)).toEqual([
+      '$.id',
+      '$.steps[0].links[0].url',
+      '$.steps[0].effects[0].type',
+      '$.steps[0].sources',
+    ]);
+    expect(error.fieldErrors['$.steps[0].effects[0].type']).toMatch(/Unknown effect type "run_script"/);
+    expect((await call<unknown[]>('guides:list', {})).length).toBe(before);
+  });
+});

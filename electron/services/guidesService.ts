@@ -3,7 +3,9 @@ import { guidesFor, resolveSteps } from '../../common/content/guides/schema';
 import type { GuideDetail, GuideSummary, Incident } from '../../common/ipc/contract';
 import { AppFailure } from '../../common/ipc/result';
 import type { ChecksService } from './checksService';
-import { listGuides, loadIncidents, type GuideListing } from './guides/guideStore';
+import { writeFileSync } from 'node:fs';
+import type { PlatformPort } from '../platform/port';
+import { exportGuide, importGuide, listGuides, loadIncidents, type GuideListing } from './guides/guideStore';
 
 /** The guide library: bundled and imported guides, the ones relevant to open findings first. */
 export class GuidesService {
@@ -13,7 +15,51 @@ export class GuidesService {
   constructor(
     private readonly dataDir: string,
     private readonly checks: ChecksService,
+    private readonly platform?: PlatformPort,
   ) {}
+
+  /**
+   * Asks for a guide file and imports it (validated in full; never executed). Null when the person
+   * cancels. A file that is not a valid guide is refused with every problem and its JSON path.
+   */
+  async importFromFile(): Promise<{ id: string; title: string; version: string } | null> {
+    const path = await this.requirePlatform().pickFile({
+      title: 'Import a guide',
+      filters: [
+        { name: 'Guides (JSON)', extensions: ['json'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    });
+    if (!path) return null;
+    const guide = importGuide(path, this.dataDir);
+    this.listings = null;
+    return { id: guide.id, title: guide.title, version: guide.version };
+  }
+
+  /** Saves a guide as JSON where the person chooses, to share it (nothing saved if they cancel). */
+  async exportToFile({ id }: { id: string }): Promise<{ saved: boolean; path: string | null }> {
+    const text = exportGuide(id, this.all());
+    const path = await this.requirePlatform().pickSavePath({
+      title: 'Export the guide',
+      defaultName: `${id}.json`,
+      filters: [{ name: 'Guides (JSON)', extensions: ['json'] }],
+    });
+    if (!path) return { saved: false, path: null };
+    try {
+      writeFileSync(path, text);
+    } catch (error) {
+      throw new AppFailure(
+        'unavailable',
+        `The guide could not be saved there (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose another folder.`,
+      );
+    }
+    return { saved: true, path };
+  }
+
+  private requirePlatform(): PlatformPort {
+    if (!this.platform) throw new Error('No platform: file dialogs are not available here.');
+    return this.platform;
+  }
 
   list(): GuideSummary[] {
     const guides = this.load();
@@ -58,6 +104,7 @@ export class GuidesService {
       summary: guide.summary,
       estimatedMinutes: guide.estimatedMinutes,
       source: listing.source,
+      author: guide.author ?? null,
       variants: (guide.variants ?? []).map((v) => ({ id: v.id, label: v.label })),
       steps: resolveSteps(guide, variant).map((step) => ({
         id: step.id,

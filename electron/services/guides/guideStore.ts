@@ -74,7 +74,7 @@ export class GuideImportError extends AppFailure {
   constructor(readonly errors: GuideIssue[]) {
     super(
       'invalid_input',
-      `This file is not a valid guide (${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}); nothing was imported.`,
+      `${errors[0]?.file ?? 'This file'} is not a valid guide (${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}); nothing was imported.`,
       Object.fromEntries(errors.map((issue) => [issue.path, issue.message])),
     );
     this.name = 'GuideImportError';

@@ -19,8 +19,9 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { call, messageOf } from '../../api/client';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import { ApiError, call, messageOf } from '../../api/client';
 import { queryKeys, useAccounts } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
 import { GuideRunScreen } from './GuideRunScreen';
@@ -50,13 +51,16 @@ function GuideLibrary() {
   const current = selected ?? guides.data?.[0]?.id ?? null;
   return (
     <Stack gap="md" className={classes.scroll}>
-      <div>
-        <Title order={2}>Guides</Title>
-        <Text c="dimmed" size="sm">
-          Step-by-step help for securing an account or responding to a breach, each step with where the advice
-          comes from.
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>Guides</Title>
+          <Text c="dimmed" size="sm">
+            Step-by-step help for securing an account or responding to a breach, each step with where the
+            advice comes from.
+          </Text>
+        </div>
+        <ImportGuideButton onImported={setSelected} />
+      </Group>
       {guides.isPending && <Loader aria-label="Loading guides" />}
       {guides.isError && (
         <Alert color="red" role="alert">
@@ -128,12 +132,32 @@ function GuideReader({ id }: { id: string }) {
         variant={variant}
         onClose={() => setStarting(false)}
       />
+      {g.source === 'imported' && (
+        <Text size="xs" c="dimmed" mb={4}>
+          Imported{g.author ? ` · by ${g.author}` : ''} · version {g.version}. Not written by Lockstep: check
+          the advice is from someone you trust.
+        </Text>
+      )}
       <Text size="sm" mb="sm">
         {g.summary}
       </Text>
       <Group mb="md">
         <Button size="sm" onClick={() => setStarting(true)}>
           Start this guide
+        </Button>
+        <Button
+          size="sm"
+          variant="default"
+          onClick={() =>
+            call('guides:export', { id: g.id })
+              .then((result) => {
+                if (result.saved)
+                  notifications.show({ color: 'teal', title: 'Guide exported', message: result.path ?? '' });
+              })
+              .catch((error: unknown) => notifyError(error, 'The guide was not exported'))
+          }
+        >
+          Export…
         </Button>
         <Text size="xs" c="dimmed">
           {g.steps.length} steps · about {g.estimatedMinutes} min · saved as you go
@@ -348,5 +372,68 @@ function StartFromLibrary({
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/**
+ * Imports a guide someone shared (a JSON file). It is checked in full first: a file that is not a
+ * valid guide is refused with each problem and where it is in the file, and nothing is imported.
+ */
+function ImportGuideButton({ onImported }: { onImported: (id: string) => void }) {
+  const client = useQueryClient();
+  const [problems, setProblems] = useState<{ message: string; issues: [string, string][] } | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const importGuide = async () => {
+    setBusy(true);
+    try {
+      const { imported } = await call('guides:import', {});
+      if (!imported) return;
+      await client.invalidateQueries({ queryKey: queryKeys.findings });
+      notifications.show({
+        color: 'teal',
+        title: 'Guide imported',
+        message: `${imported.title} (version ${imported.version}). It is shown as data only; nothing in it runs.`,
+      });
+      onImported(imported.id);
+    } catch (error) {
+      if (error instanceof ApiError)
+        setProblems({ message: error.message, issues: Object.entries(error.fieldErrors) });
+      else notifyError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button variant="default" onClick={() => void importGuide()} loading={isBusy}>
+        Import a guide…
+      </Button>
+      <Modal
+        opened={problems !== null}
+        onClose={() => setProblems(null)}
+        title="The guide was not imported"
+        size="lg"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        <Stack gap="sm">
+          <Text size="sm">{problems?.message}</Text>
+          {problems && problems.issues.length > 0 && (
+            <List size="sm" spacing={4} aria-label="Problems in the file">
+              {problems.issues.map(([path, message]) => (
+                <List.Item key={path}>
+                  <Text span ff="monospace" size="sm">
+                    {path}
+                  </Text>
+                  : {message}
+                </List.Item>
+              ))}
+            </List>
+          )}
+          <Group justify="flex-end">
+            <Button onClick={() => setProblems(null)}>OK</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
   );
 }
