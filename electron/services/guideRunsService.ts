@@ -18,6 +18,7 @@ import {
 import { guidesFor, resolveSteps, variantForDomain, type Guide } from '../../common/content/guides/schema';
 import type {
   Account,
+  Finding,
   GuideRun,
   GuideRunListItem,
   GuideSuggestion,
@@ -280,12 +281,7 @@ export class GuideRunsService {
         this.advance(row, states, index, 'done', now);
       });
     } else {
-      next = {
-        ...state,
-        status: request.status,
-        note,
-        items: request.status === 'pending' ? state.items : state.items,
-      };
+      next = { ...state, status: request.status, note };
       this.deps.runs.transaction(() => {
         this.deps.runs.putStep(row.id, next, now);
         if (request.status !== 'pending') this.advance(row, states, index, request.status, now);
@@ -505,7 +501,7 @@ export class GuideRunsService {
     incidentGuides: string[];
   } {
     const findings = this.deps.checks.list();
-    let chosen = findings.filter(() => false);
+    let chosen: Finding[] = [];
     let noticeId: number | null = request.noticeId ?? null;
     // A task is about one account, even when its finding concerns several (a reused password).
     let taskAccountId: number | null = null;
