@@ -175,6 +175,17 @@ export async function seedDemoData(dataDir: string): Promise<void> {
       personId: me.id,
     });
     await core.imports.confirm({ sessionId: preview.sessionId });
+    // Alex's employer forwarded Microsoft's notice about its 2024 corporate-mail breach.
+    const work = inventory.listPeople().find((p) => p.id === me.id)?.emails[0];
+    core.notices.record({
+      personId: me.id,
+      incidentId: 'microsoft-midnight-blizzard-2024',
+      domain: 'live.com',
+      receivedOn: '2024-03-21',
+      exposed: [],
+      ...(work ? { emailId: work.id } : {}),
+      details: 'Our emails with Microsoft support may have been read; rotate anything shared with them.',
+    });
   } finally {
     await core.close();
   }
