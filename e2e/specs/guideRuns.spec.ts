@@ -272,3 +272,37 @@ test('a guide left mid-way resumes exactly where it was, after a restart', async
   await expect(resumed.steps.getByRole('button', { name: /^Step 2: .*\(Skipped for now\)$/ })).toBeVisible();
   expect(await seriousViolations(later.page)).toEqual([]);
 });
+
+test('a notice recorded by mistake is removed after a confirmation, and its finding closes', async ({
+  app,
+}) => {
+  await new ImportPage(app).importAll(BITWARDEN);
+  const page = app.page;
+  await nav(page, 'Breaches');
+  await page.getByRole('tab', { name: 'Notices you received' }).click();
+  await page
+    .getByRole('article', { name: /Snowflake/ })
+    .getByRole('button', { name: 'I got a notice about this…' })
+    .click();
+  const form = page.getByRole('dialog', { name: 'Record a notice: Snowflake' });
+  await form.getByLabel(/Another web address/).fill('canva.com');
+  await form.getByRole('button', { name: 'Record notice' }).click();
+  await page.getByRole('dialog', { name: 'Follow a guide' }).getByRole('button', { name: 'Cancel' }).click();
+  await nav(page, 'Exposure');
+  const finding = page.getByRole('listitem', { name: 'Snowflake told you about a breach' });
+  await expect(finding).toContainText('It concerns your account at Canva');
+
+  await nav(page, 'Breaches');
+  await page.getByRole('tab', { name: 'Notices you received' }).click();
+  const notice = page.getByRole('listitem', { name: /^Snowflake notice of / });
+  await notice.getByRole('button', { name: 'Remove the Snowflake notice' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Remove this notice?' });
+  await confirm.getByRole('button', { name: 'Keep it' }).click();
+  await expect(notice).toBeVisible();
+  await notice.getByRole('button', { name: 'Remove the Snowflake notice' }).click();
+  await confirm.getByRole('button', { name: 'Remove notice' }).click();
+  await expect(notice).toHaveCount(0);
+  await nav(page, 'Exposure');
+  await expect(page.getByRole('list', { name: 'Findings' })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: 'Snowflake told you about a breach' })).toHaveCount(0);
+});

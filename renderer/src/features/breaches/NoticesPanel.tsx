@@ -60,6 +60,7 @@ export function NoticesPanel() {
   const [recording, setRecording] = useState<{ incident: Incident | null } | null>(null);
   const [guiding, setGuiding] = useState<GuideOrigin | null>(null);
   const remove = useChannelMutation('notices:delete', ['findings', 'guides']);
+  const [removing, setRemoving] = useState<BreachNotice | null>(null);
 
   return (
     <Stack gap="lg">
@@ -93,9 +94,7 @@ export function NoticesPanel() {
               key={notice.id}
               notice={notice}
               onGuide={() => setGuiding({ origin: 'notice', originId: notice.id })}
-              onRemove={() =>
-                remove.mutateAsync({ id: notice.id }).catch((error: unknown) => notifyError(error))
-              }
+              onRemove={() => setRemoving(notice)}
             />
           ))}
         </Stack>
@@ -125,6 +124,35 @@ export function NoticesPanel() {
         }}
       />
       <StartGuideDialog target={guiding} onClose={() => setGuiding(null)} />
+      <Modal
+        opened={removing !== null}
+        onClose={() => setRemoving(null)}
+        title="Remove this notice?"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        <Text size="sm" mb="md">
+          The {removing?.provider} notice of {removing?.receivedOn} and the finding it raised will go. Guides
+          already followed for it stay in the history. Recorded it by mistake? This is the way to undo it.
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setRemoving(null)}>
+            Keep it
+          </Button>
+          <Button
+            color="red"
+            loading={remove.isPending}
+            onClick={() =>
+              removing &&
+              remove
+                .mutateAsync({ id: removing.id })
+                .then(() => setRemoving(null))
+                .catch((error: unknown) => notifyError(error))
+            }
+          >
+            Remove notice
+          </Button>
+        </Group>
+      </Modal>
     </Stack>
   );
 }
