@@ -61,7 +61,7 @@ export class DashboardService {
   }
 
   private figures(findings: readonly Finding[]) {
-    const criticality = new Map(this.accounts.list().map((a) => [a.id, a.criticality]));
+    const criticality = this.accounts.criticalities();
     const open = findings.filter((f) => f.status === 'open');
     const score = exposureScore(
       open.map((f) => ({

@@ -40,6 +40,17 @@ async function setup() {
 }
 
 describe('tasks from findings', () => {
+  it('a check run that changes nothing writes nothing to the tasks', async () => {
+    const { core, tasks } = await setup();
+    const before = await tasks();
+    core.checks.run();
+    core.checks.run();
+    const after = await tasks();
+    expect(after.map((t) => [t.id, t.updatedAt, t.title, t.priority])).toEqual(
+      before.map((t) => [t.id, t.updatedAt, t.title, t.priority]),
+    );
+  });
+
   it('every open finding has its task(s): one per account that must act, with links, idempotently', async () => {
     const { call, tasks, account, core } = await setup();
     const open = (await call<Finding[]>('findings:list', {})).filter((f) => f.status === 'open');

@@ -10,11 +10,11 @@ import {
   type Priority,
   type TaskKind,
 } from '../../common/domain/tasks/tasks';
-import type { Account, Finding, ParsedRequestOf, Task, TaskLink } from '../../common/ipc/contract';
+import type { Finding, ParsedRequestOf, Task, TaskLink } from '../../common/ipc/contract';
 import { AppFailure } from '../../common/ipc/result';
 import type { PasswordSignalsRepository } from '../db/repositories/passwordSignalsRepository';
 import type { TasksRepository } from '../db/repositories/tasksRepository';
-import type { AccountsRepository } from '../db/repositories/accountsRepository';
+import type { AccountBrief, AccountsRepository } from '../db/repositories/accountsRepository';
 import type { ChecksService } from './checksService';
 import { timestamp, today, type Clock } from './clock';
 import type { ChangeNotifier } from './events';
@@ -68,7 +68,14 @@ export class TasksService {
   /** Brings tasks in line with the open findings (call after every check run). */
   reconcile(): void {
     const findings = this.checks.list();
-    const accounts = new Map(this.accounts.list().map((a) => [a.id, a]));
+    const accounts = new Map(this.accounts.brief().map((a) => [a.id, a]));
+    // Read once per run: the catalogue lookup checks the data folder each time it is called.
+    let catalogue: Catalogue | null = null;
+    try {
+      catalogue = this.catalogue();
+    } catch {
+      catalogue = null;
+    }
     const desired = new Map<string, Desired>();
     for (const finding of findings) {
       if (finding.status !== 'open') continue;
@@ -94,7 +101,7 @@ export class TasksService {
               ]
             : finding.accountIds
                 .map((id) => accounts.get(id))
-                .filter((a): a is Account => a !== undefined)
+                .filter((a): a is AccountBrief => a !== undefined)
                 .map((a) => ({ accountId: a.id, subject: a.service, key: `${kind}:account:${a.id}` }));
       for (const target of targets) {
         const account = target.accountId === null ? undefined : accounts.get(target.accountId);
@@ -136,7 +143,7 @@ export class TasksService {
             const text = this.describe(f, accounts);
             return text.title === title ? text.why : text.title;
           }),
-          links: this.linksFor(want, account),
+          links: this.linksFor(want, account, catalogue),
           priority: want.priority,
         };
         const findingIds = want.findings.map((f) => f.id);
@@ -164,7 +171,8 @@ export class TasksService {
           });
           continue;
         }
-        this.tasks.refresh(task.id, values, findingIds, now);
+        // Written only when something changed (most runs change nothing for most tasks).
+        if (!isSame(task, values, findingIds)) this.tasks.refresh(task.id, values, findingIds, now);
         if (task.status === 'done' || task.status === 'wont_do') {
           // Marked done, but the checks still see the problem: not verified, and saying why.
           const note = `Still open: ${values.why.join('; ')}`;
@@ -522,7 +530,7 @@ export class TasksService {
     );
   }
 
-  private describe(finding: Finding, accounts: Map<number, Account>) {
+  private describe(finding: Finding, accounts: Map<number, AccountBrief>) {
     return describeFinding(
       finding.kind,
       finding.evidence,
@@ -530,22 +538,21 @@ export class TasksService {
     );
   }
 
-  private linksFor(want: Desired, account: Account | undefined): TaskLink[] {
+  private linksFor(
+    want: Desired,
+    account: AccountBrief | undefined,
+    catalogue: Catalogue | null,
+  ): TaskLink[] {
     const links: TaskLink[] = [];
     if (
       account?.domain &&
       account.urlKind === 'web' &&
       (want.kind === 'change_password' || want.kind === 'fix_url')
     ) {
-      try {
-        const url = this.catalogue().changePasswordUrl(account.domain);
-        if (url) links.push({ label: `Change-password page at ${account.service}`, url });
-      } catch {
-        links.push({
-          label: `Change-password page at ${account.service}`,
-          url: `https://${account.domain}/.well-known/change-password`,
-        });
-      }
+      const url = catalogue
+        ? catalogue.changePasswordUrl(account.domain)
+        : `https://${account.domain}/.well-known/change-password`;
+      if (url) links.push({ label: `Change-password page at ${account.service}`, url });
     }
     for (const finding of want.findings) {
       const documentation = finding.evidence.documentation;
@@ -579,6 +586,23 @@ export class TasksService {
 }
 
 /** Whether an open task is due or overdue on `day` (YYYY-MM-DD). */
+/** Whether a stored task already says what a refresh would write. */
+function isSame(
+  task: Task,
+  values: { title: string; why: string[]; links: TaskLink[]; priority: Priority },
+  findingIds: readonly number[],
+): boolean {
+  const ids = [...findingIds].sort((a, b) => a - b);
+  return (
+    task.title === values.title &&
+    (task.priorityIsManual || task.priority === values.priority) &&
+    task.findingIds.length === ids.length &&
+    task.findingIds.every((id, i) => id === ids[i]) &&
+    JSON.stringify(task.why) === JSON.stringify(values.why) &&
+    JSON.stringify(task.links) === JSON.stringify(values.links)
+  );
+}
+
 function withDueFlags(task: Task, day: string): Task {
   const isOpen = task.status === 'todo' || task.status === 'in_progress';
   return {

@@ -52,14 +52,26 @@ export function describeMethods(methods: readonly string[]): string {
 }
 
 /** "2012" or "June 2012" from YYYY-MM-DD (no day: breach dates are rarely that precise). */
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
 function monthYear(date: unknown): string {
   if (typeof date !== 'string' || !/^\d{4}-\d{2}/.test(date)) return 'an unknown date';
   const [year, month] = date.split('-').map(Number) as [number, number];
-  const name = new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en', {
-    month: 'long',
-    timeZone: 'UTC',
-  });
-  return `${name} ${year}`;
+  const name = MONTHS[month - 1];
+  return name ? `${name} ${year}` : 'an unknown date';
 }
 
 const lowerList = (values: unknown) =>

@@ -41,6 +41,9 @@ export interface AccountValues {
   notes: string;
 }
 
+/** An account as the task reconciliation needs it. */
+export type AccountBrief = Pick<Account, 'id' | 'service' | 'criticality' | 'domain' | 'urlKind'>;
+
 const SELECT = `SELECT a.id, a.person_id, p.name AS person_name, a.service, a.url, a.domain, a.url_kind,
   a.username, a.category, a.criticality, a.mfa, a.password_changed_at, a.recovery_reviewed_at,
   a.notes, a.created_at, a.updated_at, a.has_totp, a.source, s.strength
@@ -91,6 +94,8 @@ export class AccountsRepository {
   private readonly insertOne;
   private readonly updateOne;
   private readonly trashOne;
+  private readonly listCriticality;
+  private readonly listBrief;
   private readonly markImport;
 
   constructor(private readonly db: Database.Database) {
@@ -116,6 +121,23 @@ export class AccountsRepository {
          recovery_reviewed_at = @recovery_reviewed_at, notes = @notes, updated_at = @now
        WHERE id = @id AND deletion_token IS NULL`,
     );
+    this.listBrief = db.prepare<
+      [],
+      {
+        id: number;
+        service: string;
+        criticality: Criticality;
+        domain: string | null;
+        url_kind: AccountBrief['urlKind'];
+      }
+    >(
+      `SELECT a.id, a.service, a.criticality, a.domain, a.url_kind FROM accounts a JOIN people p ON p.id = a.person_id
+       WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL`,
+    );
+    this.listCriticality = db.prepare<[], { id: number; criticality: Criticality }>(
+      `SELECT a.id, a.criticality FROM accounts a JOIN people p ON p.id = a.person_id
+       WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL`,
+    );
     this.trashOne = db.prepare<[string, number]>(
       `UPDATE accounts SET deletion_token = ? WHERE id = ? AND deletion_token IS NULL`,
     );
@@ -124,6 +146,22 @@ export class AccountsRepository {
   /** Every account of every person, by service name. */
   list(): Account[] {
     return this.listAll.all().map(toAccount);
+  }
+
+  /** What the tasks need of every account (a light read: no joins beyond the person, no sorting). */
+  brief(): AccountBrief[] {
+    return this.listBrief.all().map((row) => ({
+      id: row.id,
+      service: row.service,
+      criticality: row.criticality,
+      domain: row.domain,
+      urlKind: row.url_kind,
+    }));
+  }
+
+  /** How critical each account is, by id (a light read for scoring). */
+  criticalities(): Map<number, Criticality> {
+    return new Map(this.listCriticality.all().map((row) => [row.id, row.criticality]));
   }
 
   /** One account, or undefined when missing or deleted. */
