@@ -217,6 +217,7 @@ function DoneForm({
   const first = useRef<HTMLDivElement>(null);
   useEffect(() => {
     first.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+    void first.current?.scrollIntoView?.({ block: 'nearest' });
   }, []);
   const submit = () =>
     onSubmit({
@@ -305,8 +306,15 @@ function LineForm({
   onSubmit: (text: string) => void;
 }) {
   const [text, setText] = useState(initial);
+  const form = useRef<HTMLFormElement>(null);
+  // In guide mode the form opens below the step's text: bring all of it, buttons included, into view.
+  useEffect(() => {
+    // (Recent Chromium returns a promise from scrollIntoView: never hand it to React as a clean-up.)
+    void form.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
   return (
     <form
+      ref={form}
       aria-label={label}
       noValidate
       onSubmit={(event) => {
