@@ -416,7 +416,8 @@ export class GuideRunsService {
         title: t.title,
         priority: t.priority,
         dueAt: t.dueAt,
-        status: taskStatusWords(t.status, t.verified),
+        status: t.status,
+        verified: t.verified,
       })),
     };
   }
@@ -608,19 +609,4 @@ function actorOf(row: SessionRow): string | undefined {
 
 function accountLabel(account: Account): string {
   return account.username ? `${account.service} (${account.username})` : account.service;
-}
-
-function taskStatusWords(status: string, verified: boolean): string {
-  switch (status) {
-    case 'done':
-      return verified ? 'Done and verified' : 'Done';
-    case 'in_progress':
-      return 'In progress';
-    case 'snoozed':
-      return 'Snoozed';
-    case 'wont_do':
-      return "Won't do";
-    default:
-      return 'To do';
-  }
 }

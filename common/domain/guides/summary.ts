@@ -41,7 +41,14 @@ export interface SessionSummary {
     items: string[];
   }[];
   /** dueAt is YYYY-MM-DD or null. */
-  followUps: { title: string; priority: 'P1' | 'P2' | 'P3' | 'P4'; dueAt: string | null; status: string }[];
+  followUps: {
+    title: string;
+    priority: 'P1' | 'P2' | 'P3' | 'P4';
+    dueAt: string | null;
+    status: string;
+    /** Done and the checks agree (shown as "Done and verified"). */
+    verified?: boolean;
+  }[];
 }
 
 /** How dates are shown. */
@@ -254,7 +261,7 @@ function makeDates(options: SummaryFormatOptions = {}): Dates {
  * (dates included, since an unparsable one is shown as given) goes through `esc`; our own fixed
  * wording is plain text that is safe in both formats as it stands.
  */
-interface Content {
+export interface SummaryContent {
   title: string;
   facts: { label: string; value: string }[];
   progress: string;
@@ -290,14 +297,14 @@ function contentOf(
   summary: SessionSummary,
   options: SummaryFormatOptions | undefined,
   esc: (text: string) => string,
-): Content {
+): SummaryContent {
   const dates = makeDates(options);
   const person = clean(summary.personName);
   const account = clean(summary.accountLabel);
   const variant = clean(summary.variantLabel);
   const helper = clean(summary.helperName);
 
-  const facts: Content['facts'] = [];
+  const facts: SummaryContent['facts'] = [];
   const forWhom = [person, account].filter((part) => part !== '').map(esc);
   if (forWhom.length > 0) facts.push({ label: 'For', value: forWhom.join(' — ') });
   if (variant !== '') facts.push({ label: 'Provider', value: esc(variant) });
@@ -335,7 +342,10 @@ function contentOf(
         priority: esc(task.priority),
         due: due === '' ? 'no due date' : `due ${esc(dates.calendarDate(due))}`,
         dueDate: due === '' ? 'None' : esc(dates.calendarDate(due)),
-        status: TASK_STATUS_WORDS[status] ?? esc(status),
+        status:
+          task.verified && status === 'done'
+            ? 'Done and verified'
+            : (TASK_STATUS_WORDS[status] ?? esc(status)),
       };
     }),
     stillToDo: steps
@@ -345,11 +355,18 @@ function contentOf(
   };
 }
 
+/**
+ * The summary's content as plain text, in display order, for a view that escapes on its own (the
+ * app's summary screen): the same facts, words and dates as the Markdown and the HTML.
+ */
+export function summaryContent(summary: SessionSummary, options?: SummaryFormatOptions): SummaryContent {
+  return contentOf(summary, options, (text) => clean(text));
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Markdown
 // ---------------------------------------------------------------------------------------------------
 
-/** CommonMark punctuation that can start syntax, plus `&` (entity references); each gets a backslash. */
 /**
  * The characters that start inline syntax anywhere in a line (emphasis, code, links, HTML,
  * autolinks, tables, strikethrough, entities). Block syntax (`#`, `-`, `1.`) only counts at the start

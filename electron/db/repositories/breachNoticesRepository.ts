@@ -1,22 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { CheckNotice } from '../../../common/domain/checks/findings';
+import type { BreachNotice } from '../../../common/ipc/contract';
 
-/** A breach notice as stored, with its person's name and address. */
-export interface BreachNoticeRow {
-  id: number;
-  personId: number;
-  personName: string;
-  incidentId: string | null;
-  provider: string;
-  domains: string[];
-  receivedOn: string;
-  exposed: string[];
-  emailId: number | null;
-  emailAddress: string | null;
-  details: string;
-  handledAt: string | null;
-  createdAt: string;
-}
+/** A breach notice as stored, with its person's name and address (the finding is the checks'). */
+export type BreachNoticeRow = Omit<BreachNotice, 'findingId'>;
 
 /** What a new notice is written with. */
 export interface BreachNoticeValues {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Route, Routes, useNavigate } from 'react-router-dom';
 import {
   Alert,
@@ -21,6 +21,7 @@ import {
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
+import type { GuideRunListItem } from '../../../../common/ipc/contract';
 import { ApiError, call, messageOf } from '../../api/client';
 import { queryKeys, useAccounts } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
@@ -229,79 +230,84 @@ function RunList() {
   if (active.length === 0 && finished.length === 0) return null;
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-      {active.length > 0 && (
-        <Card withBorder padding="md" component="section" aria-label="In progress">
-          <Title order={3} size="h5" mb="xs">
-            In progress
-          </Title>
-          <Stack gap="sm" role="list">
-            {active.map((run) => (
-              <Group
-                key={run.id}
-                role="listitem"
-                justify="space-between"
-                wrap="nowrap"
-                aria-label={run.guideTitle}
-              >
-                <div style={{ minWidth: 0, flex: 1 }}>
-                  <Text size="sm" fw={600} truncate>
-                    {run.guideTitle}
-                  </Text>
-                  <Text size="xs" c="dimmed" truncate>
-                    {run.accountLabel ?? 'No account'} · {progressWords(run.progress)}
-                  </Text>
-                  <Progress
-                    value={((run.progress.total - run.progress.pending) / run.progress.total) * 100}
-                    size="sm"
-                    color="teal.8"
-                    mt={4}
-                    aria-label={progressWords(run.progress)}
-                  />
-                </div>
-                <Button size="compact-sm" onClick={() => void navigate(`/guides/run/${run.id}`)}>
-                  Continue
-                </Button>
-              </Group>
-            ))}
-          </Stack>
-        </Card>
-      )}
-      {finished.length > 0 && (
-        <Card withBorder padding="md" component="section" aria-label="Finished">
-          <Title order={3} size="h5" mb="xs">
-            Finished
-          </Title>
-          <Stack gap="sm" role="list">
-            {finished.map((run) => (
-              <Group
-                key={run.id}
-                role="listitem"
-                justify="space-between"
-                wrap="nowrap"
-                aria-label={run.guideTitle}
-              >
-                <div style={{ minWidth: 0, flex: 1 }}>
-                  <Text size="sm" fw={600} truncate>
-                    {run.guideTitle}
-                  </Text>
-                  <Text size="xs" c="dimmed" truncate>
-                    {run.accountLabel ?? 'No account'} · {run.finishedAt?.slice(0, 10)}
-                    {run.helperName ? ` · with ${run.helperName}` : ''}
-                  </Text>
-                </div>
-                <Button
-                  size="compact-sm"
-                  variant="default"
-                  onClick={() => void navigate(`/guides/run/${run.id}/summary`)}
-                >
-                  Summary
-                </Button>
-              </Group>
-            ))}
-          </Stack>
-        </Card>
-      )}
+      <RunGroup title="In progress">
+        {active.map((run) => (
+          <RunRow
+            key={run.id}
+            run={run}
+            detail={progressWords(run.progress)}
+            action="Continue"
+            onAction={() => void navigate(`/guides/run/${run.id}`)}
+          >
+            <Progress
+              value={((run.progress.total - run.progress.pending) / run.progress.total) * 100}
+              size="sm"
+              color="teal.8"
+              mt={4}
+              aria-label={progressWords(run.progress)}
+            />
+          </RunRow>
+        ))}
+      </RunGroup>
+      <RunGroup title="Finished">
+        {finished.map((run) => (
+          <RunRow
+            key={run.id}
+            run={run}
+            detail={`${run.finishedAt?.slice(0, 10) ?? ''}${run.helperName ? ` · with ${run.helperName}` : ''}`}
+            action="Summary"
+            onAction={() => void navigate(`/guides/run/${run.id}/summary`)}
+          />
+        ))}
+      </RunGroup>
     </SimpleGrid>
+  );
+}
+
+/** A titled list of runs; nothing when it is empty. */
+function RunGroup({ title, children }: { title: string; children: ReactNode[] }) {
+  if (children.length === 0) return null;
+  return (
+    <Card withBorder padding="md" component="section" aria-label={title}>
+      <Title order={3} size="h5" mb="xs">
+        {title}
+      </Title>
+      <Stack gap="sm" role="list">
+        {children}
+      </Stack>
+    </Card>
+  );
+}
+
+/** One run: its guide, account and a detail line, with one action. */
+function RunRow({
+  run,
+  detail,
+  action,
+  onAction,
+  children,
+}: {
+  run: GuideRunListItem;
+  detail: string;
+  action: 'Continue' | 'Summary';
+  onAction: () => void;
+  children?: ReactNode;
+}) {
+  return (
+    <Group role="listitem" justify="space-between" wrap="nowrap" aria-label={run.guideTitle}>
+      <div style={{ minWidth: 0, flex: 1 }}>
+        <Text size="sm" fw={600} truncate>
+          {run.guideTitle}
+        </Text>
+        <Text size="xs" c="dimmed" truncate>
+          {run.accountLabel ?? 'No account'} · {detail}
+        </Text>
+        {children}
+      </div>
+      <Button size="compact-sm" variant={action === 'Continue' ? 'filled' : 'default'} onClick={onAction}>
+        {action}
+      </Button>
+    </Group>
   );
 }
 

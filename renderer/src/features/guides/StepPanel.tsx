@@ -72,9 +72,11 @@ export function StepPanel({
 
   return (
     <Stack gap="sm">
-      {step.status !== 'pending' && (
+      {(step.status !== 'pending' || step.note) && (
         <Group gap="xs">
-          <ToneBadge tone={STATUS_TONES[step.status]}>{STATUS_WORDS[step.status]}</ToneBadge>
+          {step.status !== 'pending' && (
+            <ToneBadge tone={STATUS_TONES[step.status]}>{STATUS_WORDS[step.status]}</ToneBadge>
+          )}
           {step.note && (
             <Text size={size}>
               <Text span fw={700}>
@@ -84,14 +86,6 @@ export function StepPanel({
             </Text>
           )}
         </Group>
-      )}
-      {step.status === 'pending' && step.note && (
-        <Text size={size}>
-          <Text span fw={700}>
-            Note:
-          </Text>{' '}
-          {step.note}
-        </Text>
       )}
       {step.applied.length > 0 && (
         <div>

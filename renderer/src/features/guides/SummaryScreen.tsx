@@ -1,22 +1,12 @@
 import { Alert, Anchor, Button, Card, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router-dom';
-import { formatElapsed, summaryCounts } from '../../../../common/domain/guides/summary';
+import { summaryContent } from '../../../../common/domain/guides/summary';
 import type { SessionSummary } from '../../../../common/ipc/contract';
 import { call, messageOf } from '../../api/client';
 import { notifyError } from '../../app/notify';
 import classes from '../../components/Screen.module.css';
 import { notifications } from '@mantine/notifications';
-import { STATUS_WORDS } from './useStepActions';
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
 
 /** The session summary for the person: what was done, skipped or blocked, and what follows. */
 export function SummaryScreen() {
@@ -73,27 +63,16 @@ export function SummaryScreen() {
 }
 
 function SummaryView({ summary }: { summary: SessionSummary }) {
-  const counts = summaryCounts(summary);
-  const open = summary.steps.map((s, i) => ({ ...s, number: i + 1 })).filter((s) => s.status !== 'done');
-  const facts: [string, string][] = [
-    ['For', [summary.personName, summary.accountLabel].filter(Boolean).join(' — ') || 'Not recorded'],
-    ...(summary.variantLabel ? ([['Provider', summary.variantLabel]] as [string, string][]) : []),
-    [
-      'Date',
-      `${when(summary.startedAt)}${summary.finishedAt ? ` – ${when(summary.finishedAt)}` : ' (in progress)'}`,
-    ],
-    ['Time taken', formatElapsed(summary.startedAt, summary.finishedAt ?? summary.generatedAt)],
-    ['Helper', summary.helperName || 'None — done by the person'],
-    ['Guide version', summary.guideVersion],
-  ];
+  // The same content, words and dates as the saved Markdown and PDF (React does the escaping).
+  const c = summaryContent(summary);
   return (
     <Card withBorder padding="xl" component="article" aria-label="Session summary">
       <Title order={2} mb="sm">
-        Session summary: {summary.guideTitle}
+        {c.title}
       </Title>
       <Table variant="vertical" withTableBorder mb="md" maw={720}>
         <Table.Tbody>
-          {facts.map(([label, value]) => (
+          {c.facts.map(({ label, value }) => (
             <Table.Tr key={label}>
               <Table.Th w={160}>{label}</Table.Th>
               <Table.Td>{value}</Table.Td>
@@ -102,21 +81,18 @@ function SummaryView({ summary }: { summary: SessionSummary }) {
         </Table.Tbody>
       </Table>
       <Text fw={700} mb="md">
-        {counts.done} of {counts.total} steps done
-        {counts.skipped ? ` · ${counts.skipped} skipped` : ''}
-        {counts.blocked ? ` · ${counts.blocked} blocked` : ''}
-        {counts.pending ? ` · ${counts.pending} not started` : ''}
+        {c.progress}
       </Text>
       <Title order={3} size="h4" mb="xs">
         Steps
       </Title>
       <List type="ordered" spacing="sm" mb="md" aria-label="Steps">
-        {summary.steps.map((step, index) => (
-          <List.Item key={index} data-status={step.status}>
+        {c.steps.map((step) => (
+          <List.Item key={step.number} data-status={step.status}>
             <Text fw={600} span>
               {step.title}
             </Text>{' '}
-            — {STATUS_WORDS[step.status]}
+            — {step.statusWord}
             {step.note && <Text size="sm">Note: {step.note}</Text>}
             {step.applied.length > 0 && <Text size="sm">Recorded: {step.applied.join('; ')}</Text>}
             {step.items.length > 0 && <Text size="sm">Listed: {step.items.join(', ')}</Text>}
@@ -126,7 +102,7 @@ function SummaryView({ summary }: { summary: SessionSummary }) {
       <Title order={3} size="h4" mb="xs">
         Follow-up tasks
       </Title>
-      {summary.followUps.length === 0 ? (
+      {c.followUps.length === 0 ? (
         <Text mb="md">No follow-up tasks.</Text>
       ) : (
         <Table withTableBorder mb="md" aria-label="Follow-up tasks">
@@ -139,34 +115,33 @@ function SummaryView({ summary }: { summary: SessionSummary }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {summary.followUps.map((task, index) => (
+            {c.followUps.map((task, index) => (
               <Table.Tr key={index}>
                 <Table.Td>{task.title}</Table.Td>
                 <Table.Td>{task.priority}</Table.Td>
-                <Table.Td>{task.dueAt ?? 'No due date'}</Table.Td>
+                <Table.Td>{task.dueDate}</Table.Td>
                 <Table.Td>{task.status}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
-      {open.length > 0 && (
+      {c.stillToDo.length > 0 && (
         <>
           <Title order={3} size="h4" mb="xs">
             Still to do
           </Title>
           <List mb="md">
-            {open.map((step) => (
+            {c.stillToDo.map((step) => (
               <List.Item key={step.number}>
-                Step {step.number}: {step.title} — {STATUS_WORDS[step.status]}
+                Step {step.number}: {step.title} — {step.statusWord}
               </List.Item>
             ))}
           </List>
         </>
       )}
       <Text size="xs" c="dimmed">
-        Made by Lockstep on {when(summary.generatedAt)}. Lockstep never stores passwords or two-step codes;
-        this summary lists only what was done.
+        {c.footer}
       </Text>
     </Card>
   );
