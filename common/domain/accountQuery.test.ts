@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Account } from '../ipc/contract';
+import type { Account } from '../model/index';
 import { EMPTY_FILTER, queryAccounts } from './accountQuery';
 
 let nextId = 1;

@@ -1,4 +1,4 @@
-import type { Account } from '../ipc/contract';
+import type { Account } from '../model/index';
 import type { Category, Criticality, MfaMethod } from './inventory';
 
 /** Filters a person can set on the accounts list; `null` means "any". */

@@ -1,61 +1,31 @@
 import type { z } from 'zod';
-import type { FindingKind, FindingStatus, Severity } from '../domain/checks/findings';
+import type { FindingKind } from '../domain/checks/findings';
 import type { ColumnMapping, ImportFormat, SkippedRow } from '../domain/import/types';
-import type { Category, Criticality, MfaMethod } from '../domain/inventory';
-import type { Priority, TaskKind, TaskStatus } from '../domain/tasks/tasks';
-import type { ServiceUrlInfo } from '../domain/serviceUrl';
-import type { StepStatus } from '../domain/guides/session';
-import type { SessionSummary } from '../domain/guides/summary';
+import type { GuideRunSummary } from '../domain/guides/summary';
+import type {
+  Account,
+  BreachNotice,
+  Dashboard,
+  DeletionReceipt,
+  EmailAddress,
+  Finding,
+  GuideDetail,
+  GuideRun,
+  GuideRunListItem,
+  GuideSuggestion,
+  GuideSummary,
+  Incident,
+  LedgerEntry,
+  Person,
+  Settings,
+  Task,
+} from '../model/index';
 import type { Result } from './result';
 import type { Channel, requestSchemas } from './schemas';
 
 export type { Channel } from './schemas';
-export type { SessionSummary } from '../domain/guides/summary';
-
-/** A person whose accounts are in this file. */
-export interface Person {
-  id: number;
-  name: string;
-  /** The "Me" created on first run. */
-  isDefault: boolean;
-  accountCount: number;
-  emails: EmailAddress[];
-  createdAt: string;
-}
-
-/** An email address a person uses. */
-export interface EmailAddress {
-  id: number;
-  personId: number;
-  address: string;
-  createdAt: string;
-}
-
-/** An account in the inventory. Dates are `YYYY-MM-DD`; timestamps ISO-8601 UTC. */
-export interface Account {
-  id: number;
-  personId: number;
-  personName: string;
-  service: string;
-  url: string;
-  /** Registrable domain derived from `url`, or null without a URL. */
-  domain: string | null;
-  urlKind: ServiceUrlInfo['kind'] | null;
-  username: string;
-  category: Category;
-  criticality: Criticality;
-  mfa: MfaMethod;
-  passwordChangedAt: string | null;
-  recoveryReviewedAt: string | null;
-  notes: string;
-  createdAt: string;
-  updatedAt: string;
-  /** An import saw a TOTP secret for this account (the secret itself was never kept). */
-  hasTotp: boolean;
-  source: 'manual' | 'import';
-  /** zxcvbn score 0–4 of the imported password; null when no password was ever analysed. */
-  passwordStrength: number | null;
-}
+export type { GuideRunSummary } from '../domain/guides/summary';
+export type * from '../model/index';
 
 /** Facts about the running app. */
 export interface AppInfo {
@@ -64,12 +34,6 @@ export interface AppInfo {
   databasePath: string;
   schemaVersion: number;
   platform: string;
-}
-
-/** What a delete returns so the user can undo it. */
-export interface DeletionReceipt {
-  token: string;
-  count: number;
 }
 
 /** A breach from the catalogue, as the UI shows it (description as plain text, never HTML). */
@@ -104,64 +68,6 @@ export interface DataSources {
   breachCount: number;
 }
 
-/** A labelled https link a task offers (opened in the browser). */
-export interface TaskLink {
-  label: string;
-  url: string;
-}
-
-/** A fix task: one concrete thing a person does, tracked until verified. */
-export interface Task {
-  id: number;
-  /** Stable key of a generated task (`change_password:account:12`); null for manual tasks. */
-  key: string | null;
-  kind: TaskKind;
-  title: string;
-  /** Why, in plain words: the titles of the findings it answers. */
-  why: string[];
-  links: TaskLink[];
-  accountId: number | null;
-  service: string | null;
-  personName: string | null;
-  source: 'finding' | 'manual' | 'guide';
-  priority: Priority;
-  priorityIsManual: boolean;
-  dueAt: string | null;
-  status: TaskStatus;
-  snoozedUntil: string | null;
-  wontDoReason: string | null;
-  /** Done, and the checks agree (every finding it answers is closed). */
-  verified: boolean;
-  /** Why a done task is not verified, or how it was. */
-  verificationNote: string;
-  findingIds: number[];
-  createdAt: string;
-  updatedAt: string;
-  doneAt: string | null;
-  /** Open and due today or earlier (by the main process's clock). */
-  isDue: boolean;
-  /** Open and past its due date. */
-  isOverdue: boolean;
-}
-
-/** The home screen: the exposure score and its trend, progress, and the next best action. */
-export interface Dashboard {
-  /** 0–100, lower is better (see the README for the formula). */
-  score: number;
-  /** One point a day, oldest first (the last 30 days with data). */
-  trend: { day: string; score: number }[];
-  openFindings: number;
-  fixedFindings: number;
-  /** Findings ever raised, not counting those set aside. */
-  totalFindings: number;
-  categories: { category: 'passwords' | 'mfa' | 'breaches'; open: number; fixed: number }[];
-  nextTask: Task | null;
-  overdue: number;
-  dueToday: number;
-  verifiedTasks: number;
-  totalTasks: number;
-}
-
 /** The offline Pwned Passwords index: what is installed, and a build in progress. */
 export interface PwnedIndexStatus {
   installed: boolean;
@@ -181,161 +87,6 @@ export interface PwnedIndexStatus {
     source: string;
     secondsLeft: number | null;
   } | null;
-}
-
-/** A guide in the library. */
-export interface GuideSummary {
-  id: string;
-  version: string;
-  title: string;
-  summary: string;
-  category: string;
-  estimatedMinutes: number;
-  stepCount: number;
-  source: 'bundled' | 'imported';
-  /** It applies to one of the open findings. */
-  isRelevant: boolean;
-}
-
-/** A guide to read, its steps resolved for a provider variant. */
-export interface GuideDetail {
-  id: string;
-  version: string;
-  title: string;
-  summary: string;
-  estimatedMinutes: number;
-  source: 'bundled' | 'imported';
-  /** Who wrote it, as the file says (imported guides: shown so the reader knows whose advice it is). */
-  author: string | null;
-  variants: { id: string; label: string }[];
-  steps: {
-    id: string;
-    title: string;
-    why: string;
-    instructions: string[];
-    links: TaskLink[];
-    estimatedMinutes: number;
-    confirm: string | null;
-    sources: TaskLink[];
-  }[];
-}
-
-/** A provider incident without a published dataset (bundled, sourced). */
-export interface Incident {
-  id: string;
-  provider: string;
-  title: string;
-  domains: string[];
-  period: { from: string; to: string | null };
-  disclosedOn: string;
-  summary: string;
-  whatWasTaken: string[];
-  dataClasses: string[];
-  notices: { label: string; publisher: string; publishedOn: string; url: string }[];
-  /** The guides to follow, best first (ids in the library). */
-  guides: string[];
-}
-
-/** A breach notice a person received, as recorded in Lockstep. */
-export interface BreachNotice {
-  id: number;
-  personId: number;
-  personName: string;
-  /** The bundled incident it is about, if any. */
-  incidentId: string | null;
-  provider: string;
-  domains: string[];
-  receivedOn: string;
-  exposed: string[];
-  emailId: number | null;
-  emailAddress: string | null;
-  details: string;
-  /** When a guide for it was finished. */
-  handledAt: string | null;
-  createdAt: string;
-  /** The finding it raised (open, or closed once handled). */
-  findingId: number | null;
-}
-
-/** Where a step of a guide run stands. */
-export type GuideStepStatus = StepStatus;
-
-/** A step of a guide run: the guide's words, and what has happened to it. */
-export interface GuideRunStep {
-  id: string;
-  title: string;
-  why: string;
-  instructions: string[];
-  links: TaskLink[];
-  sources: TaskLink[];
-  estimatedMinutes: number;
-  confirm: string | null;
-  collects: { prompt: string; itemLabel: string; maxItems: number } | null;
-  /** Marking it done asks which two-step method was turned on. */
-  asksMfa: boolean;
-  /** What marking it done will record, in words. */
-  effects: string[];
-  status: GuideStepStatus;
-  note: string;
-  items: string[];
-  /** What was recorded when it was done, in words. */
-  applied: string[];
-  taskIds: number[];
-  updatedAt: string | null;
-}
-
-/** Where a run came from, and how far it has got. */
-export interface GuideRunListItem {
-  id: number;
-  guideId: string;
-  guideTitle: string;
-  accountId: number | null;
-  accountLabel: string | null;
-  origin: 'library' | 'finding' | 'task' | 'notice';
-  originId: number | null;
-  originLabel: string;
-  helperName: string;
-  status: 'active' | 'finished' | 'abandoned';
-  currentStep: number;
-  progress: { done: number; skipped: number; blocked: number; pending: number; total: number };
-  startedAt: string;
-  updatedAt: string;
-  finishedAt: string | null;
-}
-
-/** A guide being followed, step by step (resumable: everything is stored as it happens). */
-export interface GuideRun extends GuideRunListItem {
-  guideVersion: string;
-  guideSummary: string;
-  variant: { id: string; label: string } | null;
-  personName: string | null;
-  steps: GuideRunStep[];
-}
-
-/** The guides that fit a finding, task or notice, and the account they would be run for. */
-export interface GuideSuggestion {
-  guides: { id: string; title: string; summary: string; estimatedMinutes: number; stepCount: number }[];
-  /** The account the run would be for (when there is exactly one), else null. */
-  accountId: number | null;
-  /** The accounts it concerns (to choose from when there are several). */
-  accountIds: number[];
-}
-
-/** A finding: something wrong with one or more accounts, and why. */
-export interface Finding {
-  id: number;
-  kind: FindingKind;
-  subject: string;
-  severity: Severity;
-  status: FindingStatus;
-  /** Facts behind it (JSON); never a secret. */
-  evidence: Record<string, unknown>;
-  accountIds: number[];
-  firstSeenAt: string;
-  lastSeenAt: string;
-  resolvedAt: string | null;
-  dismissedReason: string | null;
-  recheckAt: string | null;
 }
 
 /** One entry of an import preview (no password, ever). */
@@ -392,34 +143,6 @@ export interface ImportProgress {
   phase: 'analysing' | 'checking-online' | 'saving' | 'done';
   done: number;
   total: number;
-}
-
-/** User settings. Online features are off until the user turns them on. */
-export interface Settings {
-  /** Check passwords against Have I Been Pwned's range API (k-anonymity: 5 hex characters of a SHA-1 are sent). */
-  onlinePwnedCheck: boolean;
-  /** The range API's base URL (tests point it at a local fake server). */
-  pwnedRangeUrl: string;
-  /** Have I Been Pwned's base URL for the email search (with the user's own key). */
-  hibpApiUrl: string;
-  /** Where the public datasets are refreshed from. */
-  datasetUrls: { breaches: string; twoFactor: string; passkeys: string };
-  /** A desktop notification, at most once a day, for tasks due today or overdue. */
-  reminders: boolean;
-  /** The name of a helper making changes for someone (recorded in the history); '' when it is the person. */
-  helperName: string;
-}
-
-/** One outbound request, as the user can read it. */
-export interface LedgerEntry {
-  id: number;
-  at: string;
-  method: string;
-  url: string;
-  purpose: string;
-  /** Exactly what left the computer, in words (e.g. "5 hex characters of a SHA-1: 21BD1"). */
-  sent: string;
-  outcome: string;
 }
 
 interface Responses {
@@ -509,7 +232,7 @@ interface Responses {
   'guideRuns:setHelper': GuideRun;
   'guideRuns:finish': GuideRun;
   'guideRuns:abandon': GuideRun;
-  'guideRuns:summary': SessionSummary;
+  'guideRuns:summary': GuideRunSummary;
   'guideRuns:export': { saved: boolean; path: string | null };
 }
 

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'unknown_channel'
   /** Something outside Lockstep is missing or refused (a printer, a folder). */
   | 'unavailable'
+  /** Another Lockstep (the app, or the command line) is changing the data: try again shortly. */
+  | 'busy'
   | 'internal';
 
 /** A failure that can cross IPC: plain data only. */

@@ -252,7 +252,7 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'history': {
-        const result = core.history.verify();
+        const result = core.read.history.verify();
         print(
           result.ok
             ? `The history is intact: ${result.count} entries.`
@@ -342,7 +342,7 @@ async function importCommand(
   print: (human: string, json: unknown) => void,
 ): Promise<number> {
   const mapping = mappingOf(values);
-  let person = values.person
+  const person = values.person
     ? core.inventory.listPeople().find((p) => p.name.toLowerCase() === values.person!.trim().toLowerCase())
     : (core.inventory.listPeople().find((p) => p.isDefault) ?? core.inventory.listPeople()[0]);
   if (!person && values['dry-run']) throw new UsageError(`There is no person named "${values.person}".`);
@@ -373,13 +373,13 @@ async function importCommand(
     );
     return 0;
   }
-  if (!person) {
-    person = core.inventory.createPerson({ name: values.person!.trim() });
-    process.stderr.write(`Added a new person, "${person.name}".\n`);
-    core.imports.cancel({ sessionId: preview.sessionId });
-    return importCommand(core, file, { ...values, person: person.name }, print);
-  }
-  const result = await core.imports.confirm({ sessionId: preview.sessionId });
+  // A person named on the command line who is not here yet is added with the import, in its
+  // transaction (two imports for the same new person add them once).
+  const result = await core.imports.confirm(
+    { sessionId: preview.sessionId },
+    person ? {} : { personName: values.person!.trim() },
+  );
+  if (!person) process.stderr.write(`Added a new person, "${values.person!.trim()}".\n`);
   const findings = Object.entries(result.openFindings)
     .map(([kind, count]) => `${count} ${kind}`)
     .join(', ');
@@ -425,7 +425,7 @@ function accountsJson(core: Core) {
   const findings = core.checks.list();
   const reuse = groupsByAccount(findings, 'password_reused');
   const similar = groupsByAccount(findings, 'password_similar');
-  const facts = core.passwordSignals.breachFacts();
+  const facts = core.read.signals.breachFacts();
   const insecure = new Set(
     findings.filter((f) => f.kind === 'insecure_url' && f.status === 'open').flatMap((f) => f.accountIds),
   );

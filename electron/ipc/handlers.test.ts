@@ -22,6 +22,9 @@ function setup(dataDir = mkdtempSync(join(tmpdir(), 'lockstep-ipc-'))) {
     onDidChange: (areas) => changes.push(areas),
   });
   cores.push(core);
+  // As the app does when its window opens.
+  core.startSession();
+  changes.length = 0;
   const handlers = createHandlers(core);
   const call = (channel: string, payload: unknown) => dispatch(handlers, channel, payload, () => {});
   return { core, platform, changes, call, dataDir };
@@ -158,7 +161,7 @@ describe('dispatch', () => {
     await cores.pop()?.close();
     const again = setup(dataDir);
     expect(await again.call('trash:undo', { token: deleted.value.token })).toMatchObject({ ok: false });
-    expect(again.core.db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
+    expect(again.core.readDb.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
   });
 
   it('opens only https links, through the platform port', async () => {
@@ -184,7 +187,7 @@ describe('dispatch', () => {
 
   it('turns an unexpected failure into a plain message without internals', async () => {
     const { core, call } = setup();
-    core.db.close();
+    core.readDb.close();
     const result = await call('accounts:list', {});
     expect(result).toEqual({
       ok: false,

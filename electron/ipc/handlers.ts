@@ -13,13 +13,13 @@ export type HandlerTable = {
 
 /** The channel → service table. */
 export function createHandlers(core: Core): HandlerTable {
-  const { inventory, checks, imports, settings, ledger, exposure } = core;
+  const { inventory, checks, imports, settings, exposure } = core;
   return {
     'app:info': () => ({
       version: core.version,
       dataDir: core.dataDir,
       databasePath: core.databasePath,
-      schemaVersion: core.db.pragma('user_version', { simple: true }) as number,
+      schemaVersion: core.schemaVersion(),
       platform: process.platform,
     }),
     'people:list': () => inventory.listPeople(),
@@ -56,16 +56,9 @@ export function createHandlers(core: Core): HandlerTable {
     'import:confirm': (request) => imports.confirm(request),
     'import:cancel': (request) => imports.cancel(request),
     'settings:get': () => settings.get(),
-    'settings:update': (request) => {
-      const next = settings.update(request);
-      return next;
-    },
-    'ledger:list': () => ledger.list(),
-    'findings:dismiss': (request) => {
-      const finding = checks.dismiss(request);
-      core.notify(['findings']);
-      return finding;
-    },
+    'settings:update': (request) => settings.update(request),
+    'ledger:list': () => core.read.ledger.list(),
+    'findings:dismiss': (request) => checks.dismiss(request),
     'breaches:search': (request) => exposure.search(request),
     'breaches:get': (request) => exposure.get(request),
     'emails:markBreach': (request) => exposure.mark(request),
@@ -74,13 +67,13 @@ export function createHandlers(core: Core): HandlerTable {
     'accounts:confirmPasswordChange': (request) => inventory.confirmPasswordChange(request),
     'data:sources': () => exposure.sources(),
     'history:verify': () => {
-      const result = core.history.verify();
+      const result = core.read.history.verify();
       return result.ok
         ? { ok: true, count: result.count, brokenAt: null, reason: null }
         : { ok: false, count: result.count, brokenAt: result.brokenAt, reason: result.reason };
     },
     'history:list': ({ subjectType, subjectId, limit }) =>
-      core.history
+      core.read.history
         .list(subjectType ? { subjectType, subjectId, limit: limit ?? 200 } : { limit: limit ?? 200 })
         .map(({ prevHash: _prev, hash: _hash, ...entry }) => entry),
     'reminders:check': () => core.reminders.check(),
@@ -110,7 +103,6 @@ export function createHandlers(core: Core): HandlerTable {
     'tasks:plan': (request) => core.tasks.plan(request),
     'guides:import': async () => {
       const imported = await core.guides.importFromFile();
-      if (imported) core.notify(['guides', 'findings']);
       return { imported };
     },
     'guides:export': (request) => core.guides.exportToFile(request),
@@ -130,11 +122,7 @@ export function createHandlers(core: Core): HandlerTable {
     'guideRuns:abandon': (request) => core.guideRuns.abandon(request),
     'guideRuns:summary': (request) => core.guideRuns.summary(request),
     'guideRuns:export': (request) => core.guideRuns.export(request),
-    'findings:reopen': (request) => {
-      const finding = checks.reopen(request);
-      core.notify(['findings']);
-      return finding;
-    },
+    'findings:reopen': (request) => checks.reopen(request),
   };
 }
 

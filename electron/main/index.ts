@@ -75,6 +75,13 @@ function start(): void {
   registerIpc(createHandlers(core), devServerUrl ? new URL(devServerUrl).origin : undefined);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
   createWindow();
+  // The session's own writes (the last session's trash, the day's re-check), then periodic work.
+  try {
+    core.startSession();
+  } catch (error) {
+    console.error('Lockstep could not start its session work', error);
+  }
+  core.scheduler.start();
 }
 
 /**

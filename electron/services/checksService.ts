@@ -1,99 +1,40 @@
-import type { Catalogue, DatasetDates } from '../../common/content/catalogue';
-import {
-  CATALOGUE_KINDS,
-  DISMISS_REASONS,
-  FINDING_KINDS,
-  reconcileFindings,
-  runChecks,
-  type CheckNotice,
-} from '../../common/domain/checks/findings';
-import type { Finding, ParsedRequestOf } from '../../common/ipc/contract';
+import { DISMISS_REASONS } from '../../common/domain/checks/findings';
+import type { ParsedRequestOf } from '../../common/ipc/contract';
+import type { Finding } from '../../common/model/index';
 import { AppFailure } from '../../common/ipc/result';
-import type { EmailBreachesRepository } from '../db/repositories/emailBreachesRepository';
-import type { FindingsRepository } from '../db/repositories/findingsRepository';
-import type { HistoryRecorder } from './tasksService';
-import { timestamp, today, type Clock } from './clock';
+import { today, type Clock } from './clock';
+import type { Store } from './store';
+import type { ChecksStatus, WritePath } from './writePath';
 
-/** Whether the checks that need the public datasets could run, and on what data. */
-export interface ChecksStatus {
-  catalogue: { available: true; dates: DatasetDates } | { available: false; error: string };
-}
+export type { ChecksStatus } from './writePath';
 
-/** Runs every check over the inventory and reconciles the findings (idempotent). */
+/**
+ * The findings: read them, set one aside with a reason, take that back, or re-run every check.
+ * The checks themselves run inside the write path, after any change to what they read.
+ */
 export class ChecksService {
-  private status: ChecksStatus = { catalogue: { available: false, error: 'The checks have not run yet.' } };
-  private readonly listeners: (() => void)[] = [];
-  private record: HistoryRecorder = () => {};
-
-  /** Where finding changes are written (the tamper-evident history). */
-  setHistory(record: HistoryRecorder): void {
-    this.record = record;
-  }
-
-  /** Calls `listener` after every run (the tasks follow the findings). */
-  onDidRun(listener: () => void): void {
-    this.listeners.push(listener);
-  }
-
   constructor(
-    private readonly findings: FindingsRepository,
-    private readonly emails: EmailBreachesRepository,
-    private readonly catalogue: () => Catalogue,
+    private readonly store: Store,
+    private readonly writePath: Pick<WritePath, 'checksStatus'>,
     private readonly clock: Clock,
-    /** The breach notices people recorded. */
-    private readonly notices: () => CheckNotice[] = () => [],
   ) {}
 
-  /**
-   * Re-runs the checks; returns how many findings are open afterwards. If the datasets cannot be
-   * loaded, the checks that need them do not run and their findings are left exactly as they were —
-   * a check that could not run never resolves anything.
-   */
+  /** Re-runs every check now; returns how many findings are open afterwards. */
   run(): number {
-    let catalogue: Catalogue | undefined;
-    try {
-      catalogue = this.catalogue();
-      this.status = { catalogue: { available: true, dates: catalogue.datasetDates } };
-    } catch (error) {
-      this.status = {
-        catalogue: { available: false, error: error instanceof Error ? error.message : String(error) },
-      };
-    }
-    const drafts = runChecks(
-      this.findings.checkAccounts(),
-      catalogue
-        ? { catalogue, emails: this.emails.emails(), notices: this.notices() }
-        : { emails: this.emails.emails(), notices: this.notices() },
-    );
-    const kindsRun = new Set<string>(FINDING_KINDS.filter((kind) => catalogue || !CATALOGUE_KINDS.has(kind)));
-    const { upserts, autoResolve } = reconcileFindings(
-      this.findings.stored(),
-      drafts,
-      today(this.clock),
-      kindsRun,
-    );
-    const transitions = this.findings.apply(upserts, autoResolve, timestamp(this.clock));
-    for (const t of transitions) {
-      this.record({
-        subjectType: 'finding',
-        subjectId: t.id,
-        action: t.kind,
-        from: t.from,
-        to: t.to,
-        note: '',
-      });
-    }
-    for (const listener of this.listeners) listener();
-    return upserts.filter((u) => u.status === 'open').length;
+    this.store.write((tx) => {
+      tx.touch('inventory', 'notices', 'catalogue', 'clock');
+      tx.announce('findings', 'tasks');
+    });
+    return this.list().filter((f) => f.status === 'open').length;
   }
 
-  /** What the last run could check. */
+  /** What the last check run could check. */
   checksStatus(): ChecksStatus {
-    return this.status;
+    return this.writePath.checksStatus();
   }
 
   list(): Finding[] {
-    return this.findings.list();
+    return this.store.read.findings.list();
   }
 
   /**
@@ -107,40 +48,47 @@ export class ChecksService {
       });
     }
     const text = note ? `${DISMISS_REASONS[reason]}: ${note}` : DISMISS_REASONS[reason];
-    if (!this.findings.dismiss(id, text, recheckAt ?? null, timestamp(this.clock))) {
-      throw new AppFailure(
-        'conflict',
-        'Only an open finding can be dismissed. It may have been fixed meanwhile.',
-      );
-    }
-    this.record({
-      subjectType: 'finding',
-      subjectId: id,
-      action: 'dismissed',
-      from: 'open',
-      to: 'dismissed',
-      note: text,
+    this.store.write((tx) => {
+      if (!tx.repos.findings.dismiss(id, text, recheckAt ?? null, tx.now)) {
+        throw new AppFailure(
+          'conflict',
+          'Only an open finding can be dismissed. It may have been fixed meanwhile.',
+        );
+      }
+      tx.record({
+        subjectType: 'finding',
+        subjectId: id,
+        action: 'dismissed',
+        from: 'open',
+        to: 'dismissed',
+        note: text,
+      });
+      tx.touch('findings');
+      tx.announce('findings');
     });
     return this.require(id);
   }
 
-  /** Takes a dismissal back. */
+  /** Takes a dismissal back; the checks re-run, so a problem that is gone closes at once. */
   reopen({ id }: ParsedRequestOf<'findings:reopen'>): Finding {
-    if (!this.findings.reopen(id)) throw new AppFailure('conflict', 'This finding is not dismissed.');
-    this.record({
-      subjectType: 'finding',
-      subjectId: id,
-      action: 'reopened',
-      from: 'dismissed',
-      to: 'open',
-      note: '',
+    this.store.write((tx) => {
+      if (!tx.repos.findings.reopen(id)) throw new AppFailure('conflict', 'This finding is not dismissed.');
+      tx.record({
+        subjectType: 'finding',
+        subjectId: id,
+        action: 'reopened',
+        from: 'dismissed',
+        to: 'open',
+        note: '',
+      });
+      tx.touch('inventory', 'findings');
+      tx.announce('findings');
     });
-    this.run();
     return this.require(id);
   }
 
   private require(id: number): Finding {
-    const finding = this.findings.list().find((f) => f.id === id);
+    const finding = this.list().find((f) => f.id === id);
     if (!finding) throw new AppFailure('not_found', 'That finding no longer exists.');
     return finding;
   }

@@ -1,48 +1,46 @@
-import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalogue } from '../../common/content/catalogue';
 import type { ChangeArea, ImportProgress } from '../../common/ipc/contract';
-import { DATABASE_FILE, openDatabase } from '../db/connection';
-import { AccountsRepository } from '../db/repositories/accountsRepository';
-import { EmailBreachesRepository } from '../db/repositories/emailBreachesRepository';
-import { BreachNoticesRepository } from '../db/repositories/breachNoticesRepository';
-import { GuideSessionsRepository } from '../db/repositories/guideSessionsRepository';
-import { HistoryRepository } from '../db/repositories/historyRepository';
-import { TasksRepository } from '../db/repositories/tasksRepository';
-import { FindingsRepository } from '../db/repositories/findingsRepository';
-import { ImportsRepository } from '../db/repositories/importsRepository';
-import { LedgerRepository } from '../db/repositories/ledgerRepository';
-import { PasswordSignalsRepository } from '../db/repositories/passwordSignalsRepository';
-import { PeopleRepository } from '../db/repositories/peopleRepository';
-import { SettingsRepository } from '../db/repositories/settingsRepository';
-import { TrashRepository } from '../db/repositories/trashRepository';
+import {
+  DATABASE_FILE,
+  openReadableDatabase,
+  openWritableDatabase,
+  schemaVersionOf,
+  type ReadableDb,
+  type ReadConnection,
+  type WritableDb,
+} from '../db/connection';
+import { LATEST_SCHEMA_VERSION } from '../db/migrate';
+import { createReadRepositories, type ReadRepositories } from '../db/repositories/index';
 import type { PlatformPort } from '../platform/port';
 import { ChecksService } from './checksService';
-import { ExposureService } from './exposureService';
-import { OnlineService } from './onlineService';
-import { loadCatalogueWithRefreshes, refreshedDatasetsDir } from './online/refreshDatasets';
-import { systemClock, timestamp, type Clock } from './clock';
-import { ImportService } from './importService';
-import { InventoryService } from './inventoryService';
-import { getCatalogue } from './datasets/loadDatasets';
-import { createPasswordHealth } from './passwordHealthDeps';
-import { SettingsService } from './settingsService';
-import { RemindersService } from './remindersService';
-import { PwnedIndexService } from './pwnedIndexService';
-import { GuidesService } from './guidesService';
-import { GuideRunsService } from './guideRunsService';
-import { NoticesService } from './noticesService';
+import { systemClock, today, type Clock } from './clock';
 import { DashboardService } from './dashboardService';
-import { SnapshotsRepository } from '../db/repositories/snapshotsRepository';
-import { TasksService, type HistoryRecorder } from './tasksService';
+import { getCatalogue } from './datasets/loadDatasets';
+import { ExposureService } from './exposureService';
+import { GuideRunsService } from './guideRunsService';
+import { GuidesService } from './guidesService';
+import { ImportService } from './importService';
+import { DEFAULT_PERSON_NAME, InventoryService } from './inventoryService';
+import { NoticesService } from './noticesService';
+import { loadCatalogueWithRefreshes, refreshedDatasetsDir } from './online/refreshDatasets';
+import { OnlineService } from './onlineService';
+import { createPasswordHealth } from './passwordHealthDeps';
+import { PwnedIndexService } from './pwnedIndexService';
+import { RemindersService } from './remindersService';
+import { Scheduler } from './scheduler';
+import { SettingsService } from './settingsService';
+import type { Store } from './store';
+import { TasksService } from './tasksService';
+import { WritePath } from './writePath';
 
 /** What the app needs to run, whatever the shell around it (Electron, the CLI, the e2e harness). */
 export interface CoreOptions {
   dataDir: string;
   platform: PlatformPort;
   clock?: Clock;
-  /** Called after every write with the areas that changed. */
+  /** Called once after every committed change, with the areas that changed. */
   onDidChange?: (areas: ChangeArea[]) => void;
   /** Asks the window to show a screen (a clicked reminder), e.g. `/tasks?task=12`. */
   onNavigate?: (path: string) => void;
@@ -62,16 +60,18 @@ export interface Core {
   readonly dataDir: string;
   readonly databasePath: string;
   readonly version: string;
-  readonly db: Database.Database;
   readonly platform: PlatformPort;
   readonly clock: Clock;
+  /** Repositories over the read-only connection. */
+  readonly read: ReadRepositories;
+  /** The read-only connection itself (diagnostics, tests): it cannot change anything. */
+  readonly readDb: ReadableDb;
+  /** The one way data changes. */
+  readonly writePath: WritePath;
   readonly inventory: InventoryService;
   readonly checks: ChecksService;
   readonly imports: ImportService;
   readonly settings: SettingsService;
-  readonly ledger: LedgerRepository;
-  readonly passwordSignals: PasswordSignalsRepository;
-  readonly emailBreaches: EmailBreachesRepository;
   readonly exposure: ExposureService;
   readonly tasks: TasksService;
   readonly online: OnlineService;
@@ -81,90 +81,90 @@ export interface Core {
   readonly guides: GuidesService;
   readonly notices: NoticesService;
   readonly guideRuns: GuideRunsService;
-  readonly history: HistoryRepository;
-  /** Tells open views that these areas changed (re-running the checks first if accounts did). */
-  notify(areas: ChangeArea[]): void;
-  /** Stops background workers, forgets pending imports and closes the database. */
+  /** Periodic work (reminders, the day's re-check): started by the app, never by the CLI. */
+  readonly scheduler: Scheduler;
+  /** The schema version of the data file. */
+  schemaVersion(): number;
+  /**
+   * What the app does when it starts: the trash of the last session is emptied (its undo window has
+   * ended) and, when a day has passed or the public datasets changed since the checks last ran,
+   * they run again. Reading the data never needs this: opening a core writes nothing.
+   */
+  startSession(): void;
+  /** Stops background work, forgets pending imports and closes the database. */
   close(): Promise<void>;
 }
 
-/** Opens the database in `dataDir` and wires the services over it. */
+/**
+ * Opens the data in `dataDir` and wires the services over it. Opening writes nothing to an
+ * existing, current database: reads use a read-only connection, and the writable one is opened at
+ * the first change. A new database is created (with its first person), and an older one is
+ * migrated, before anything is read.
+ */
 export function openCore(options: CoreOptions): Core {
-  const db = openDatabase(options.dataDir);
+  const dataDir = options.dataDir;
   const clock = options.clock ?? systemClock;
   const version = options.version ?? '0.0.0';
   const userAgent = `Lockstep/${version} (+https://github.com/lockstep)`;
-  const emailBreaches = new EmailBreachesRepository(db);
+  const emit = options.onDidChange ?? (() => {});
+
+  let writable: WritableDb | null = null;
+  if (!existsSync(join(dataDir, DATABASE_FILE)) || schemaVersionOf(dataDir) < LATEST_SCHEMA_VERSION) {
+    writable = openWritableDatabase(dataDir, DEFAULT_PERSON_NAME);
+  }
+  let reader: ReadConnection;
+  try {
+    reader = openReadableDatabase(dataDir);
+  } catch (error) {
+    writable?.close();
+    throw error;
+  }
+  const read = createReadRepositories(reader.db);
+
   // The bundled datasets (shared by every core in the process), or refreshed copies in this data
   // folder once the user has refreshed them; reloaded after a refresh.
   let refreshedCatalogue: Catalogue | null = null;
   const catalogue =
     options.catalogue ??
     (() => {
-      if (!existsSync(refreshedDatasetsDir(options.dataDir))) return getCatalogue();
-      refreshedCatalogue ??= loadCatalogueWithRefreshes(options.dataDir);
+      if (!existsSync(refreshedDatasetsDir(dataDir))) return getCatalogue();
+      refreshedCatalogue ??= loadCatalogueWithRefreshes(dataDir);
       return refreshedCatalogue;
     });
-  const notices = new BreachNoticesRepository(db);
-  const checks = new ChecksService(new FindingsRepository(db), emailBreaches, catalogue, clock, () =>
-    notices.checkNotices(),
-  );
-  const history = new HistoryRepository(db);
+
+  const store: Store = { read, write: (fn) => writePath.write(fn) };
+  const settings: SettingsService = new SettingsService(store);
   // Who made a change: a named helper when one is set in Settings (or --as on the command line).
-  let settingsForActor: SettingsService | null = null;
-  const actorNow = () => {
+  const actorNow = (): string => {
     if (options.actor) return options.actor;
-    const helper = settingsForActor?.get().helperName.trim();
+    const helper = settings.get().helperName.trim();
     return helper ? `Helper: ${helper}` : 'Me';
   };
-  const record: HistoryRecorder = (entry) => {
-    history.append({ ...entry, at: timestamp(clock), actor: entry.actor ?? actorNow() });
-  };
-  checks.setHistory(record);
-  const emit = options.onDidChange ?? (() => {});
-  // Any change to accounts re-runs the checks before open views are told, so findings never lag.
-  // Tasks follow findings, so a change to findings is a change to tasks too.
-  const notify = (areas: ChangeArea[]) => {
-    const changed = new Set(areas);
-    if (changed.has('accounts') && !changed.has('findings')) {
-      checks.run();
-      changed.add('findings');
-    }
-    if (changed.has('findings')) changed.add('tasks');
-    emit([...changed]);
-  };
-  const people = new PeopleRepository(db);
-  const passwordSignals = new PasswordSignalsRepository(db);
-  const accounts = new AccountsRepository(db);
-  const inventory = new InventoryService(people, accounts, new TrashRepository(db), clock, notify);
-  inventory.initialise();
-  checks.run();
-  const settings = new SettingsService(new SettingsRepository(db));
-  settingsForActor = settings;
-  const ledger = new LedgerRepository(db);
-  const exposure = new ExposureService(catalogue, emailBreaches, people, checks, clock, notify);
-  const tasks = new TasksService(
-    new TasksRepository(db),
-    accounts,
-    passwordSignals,
-    checks,
-    catalogue,
+  const writePath: WritePath = new WritePath({
+    open: () => {
+      const db = writable ?? openWritableDatabase(dataDir, DEFAULT_PERSON_NAME);
+      writable = null;
+      return db;
+    },
     clock,
-    notify,
-    record,
-  );
+    actor: actorNow,
+    catalogue,
+    emit,
+  });
+
+  const inventory = new InventoryService(store, clock);
+  const checks = new ChecksService(store, writePath, clock);
+  const exposure = new ExposureService(catalogue, store);
+  const tasks = new TasksService(store, clock);
   const online = new OnlineService(
-    options.dataDir,
+    dataDir,
     options.platform,
     settings,
-    ledger,
-    emailBreaches,
-    checks,
+    store,
     () => {
       refreshedCatalogue = null;
     },
-    clock,
-    notify,
+    emit,
     userAgent,
     options.fetchImpl,
   );
@@ -175,62 +175,56 @@ export function openCore(options: CoreOptions): Core {
     clock,
     options.onNavigate ?? (() => {}),
   );
-  const guides = new GuidesService(options.dataDir, checks, options.platform);
-  const noticesService = new NoticesService(notices, people, guides, checks, clock, notify);
-  const guideRuns = new GuideRunsService({
-    runs: new GuideSessionsRepository(db),
-    notices,
-    accounts,
-    signals: passwordSignals,
-    tasks,
-    checks,
-    guides,
-    platform: options.platform,
-    clock,
-    changed: notify,
-    history: record,
-  });
-  const dashboard = new DashboardService(checks, tasks, accounts, new SnapshotsRepository(db), clock);
-  // The tasks follow the findings, and the day's score is kept: after every check run.
-  checks.onDidRun(() => {
-    tasks.reconcile();
-    dashboard.snapshot();
-  });
-  tasks.reconcile();
-  dashboard.snapshot();
-  const health = createPasswordHealth(options.dataDir, options.platform);
-  const pwnedIndex = new PwnedIndexService(options.dataDir, options.platform, notify);
+  const guides = new GuidesService(dataDir, () => read.findings.list(), options.platform, emit);
+  const notices = new NoticesService(store, guides, clock);
+  const guideRuns = new GuideRunsService({ store, tasks, guides, platform: options.platform, clock });
+  const dashboard = new DashboardService(store, tasks);
+  const health = createPasswordHealth(dataDir, options.platform);
+  const pwnedIndex = new PwnedIndexService(dataDir, options.platform, emit);
   const imports = new ImportService({
-    people,
-    accounts,
-    signals: passwordSignals,
-    imports: new ImportsRepository(db),
-    ledger,
-    checks,
+    store,
     settings,
     clock,
-    changed: notify,
     progress: options.onImportProgress ?? (() => {}),
     health: () => health.get(),
     offlineIndex: (passwords) => pwnedIndex.lookup(passwords),
-    transaction: (fn) => db.transaction(fn)(),
     userAgent,
     fetchImpl: options.fetchImpl,
   });
+  const scheduler = new Scheduler(clock);
+  scheduler.add({ name: 'reminders', everyMs: 60 * 60 * 1000, run: () => void reminders.check() });
+  scheduler.add({ name: 'derivations', everyMs: 60 * 60 * 1000, run: () => refreshDerivations() });
+
+  /** Re-runs the checks when the day or the datasets changed since they last ran. */
+  const refreshDerivations = () => {
+    let dates = 'unavailable';
+    try {
+      dates = JSON.stringify(catalogue().datasetDates);
+    } catch {
+      // The checks that need the datasets say so when they run.
+    }
+    const stamp = { day: today(clock), dates, version };
+    const last = read.settings.get('derivedFor');
+    if (JSON.stringify(last) === JSON.stringify(stamp)) return;
+    writePath.write((tx) => {
+      tx.repos.settings.put('derivedFor', stamp);
+      tx.touch('clock', 'catalogue');
+    });
+  };
+
   return {
-    dataDir: options.dataDir,
-    databasePath: join(options.dataDir, DATABASE_FILE),
+    dataDir,
+    databasePath: join(dataDir, DATABASE_FILE),
     version,
-    db,
     platform: options.platform,
     clock,
+    read,
+    readDb: reader.db,
+    writePath,
     inventory,
     checks,
     imports,
     settings,
-    ledger,
-    passwordSignals,
-    emailBreaches,
     exposure,
     tasks,
     online,
@@ -238,14 +232,21 @@ export function openCore(options: CoreOptions): Core {
     dashboard,
     pwnedIndex,
     guides,
-    notices: noticesService,
+    notices,
     guideRuns,
-    history,
-    notify,
+    scheduler,
+    schemaVersion: () => reader.db.pragma('user_version', { simple: true }) as number,
+    startSession: () => {
+      inventory.purgeTrash();
+      refreshDerivations();
+    },
     close: async () => {
+      scheduler.stop();
       imports.dispose();
       await health.close();
-      if (db.open) db.close();
+      writePath.close();
+      writable?.close();
+      reader.close();
     },
   };
 }

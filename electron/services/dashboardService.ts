@@ -1,39 +1,25 @@
 import {
   categoryOf,
-  exposureScore,
   PROGRESS_CATEGORIES,
+  scoreFigures,
   type ProgressCategory,
 } from '../../common/domain/dashboard/score';
-import type { Criticality } from '../../common/domain/inventory';
-import type { Dashboard, Finding, Task } from '../../common/ipc/contract';
-import type { AccountsRepository } from '../db/repositories/accountsRepository';
-import type { SnapshotsRepository } from '../db/repositories/snapshotsRepository';
-import type { ChecksService } from './checksService';
-import { today, type Clock } from './clock';
+import type { Dashboard, Task } from '../../common/model/index';
+import type { Store } from './store';
 import type { TasksService } from './tasksService';
 
-const CRITICALITY_ORDER: Criticality[] = ['critical', 'important', 'standard'];
 const PRIORITY_RANK = { P1: 0, P2: 1, P3: 2, P4: 3 } as const;
 
 /** "How am I doing, and what do I do next?" — the home screen's figures. */
 export class DashboardService {
   constructor(
-    private readonly checks: ChecksService,
+    private readonly store: Store,
     private readonly tasks: TasksService,
-    private readonly accounts: AccountsRepository,
-    private readonly snapshots: SnapshotsRepository,
-    private readonly clock: Clock,
   ) {}
 
-  /** Records today's score (called after every check run; the day's last run wins). */
-  snapshot(): void {
-    const { score, open, fixed } = this.figures(this.checks.list());
-    this.snapshots.put({ day: today(this.clock), score, openFindings: open.length, fixedFindings: fixed });
-  }
-
   summary(): Dashboard {
-    const findings = this.checks.list();
-    const { score, open, fixed } = this.figures(findings);
+    const findings = this.store.read.findings.list();
+    const { score, open, fixed } = scoreFigures(findings, this.store.read.accounts.criticalities());
     const counted = findings.filter((f) => f.status !== 'dismissed');
     const categories = PROGRESS_CATEGORIES.map((category) => {
       const inCategory = counted.filter((f) => categoryOf(f.kind) === category);
@@ -47,7 +33,7 @@ export class DashboardService {
     const open_ = tasks.filter((t) => t.status === 'todo' || t.status === 'in_progress');
     return {
       score,
-      trend: this.snapshots.recent(30).map(({ day, score: value }) => ({ day, score: value })),
+      trend: this.store.read.snapshots.recent(30).map(({ day, score: value }) => ({ day, score: value })),
       openFindings: open.length,
       fixedFindings: fixed,
       totalFindings: counted.length,
@@ -58,21 +44,6 @@ export class DashboardService {
       verifiedTasks: tasks.filter((t) => t.status === 'done' && t.verified).length,
       totalTasks: tasks.filter((t) => t.status !== 'wont_do').length,
     };
-  }
-
-  private figures(findings: readonly Finding[]) {
-    const criticality = this.accounts.criticalities();
-    const open = findings.filter((f) => f.status === 'open');
-    const score = exposureScore(
-      open.map((f) => ({
-        severity: f.severity,
-        criticality:
-          CRITICALITY_ORDER.find((level) => f.accountIds.some((id) => criticality.get(id) === level)) ??
-          'standard',
-      })),
-    );
-    const fixed = findings.filter((f) => f.status === 'resolved' || f.status === 'auto_resolved').length;
-    return { score, open, fixed };
   }
 }
 

@@ -1,21 +1,13 @@
 import type { Breach, Catalogue } from '../../common/content/catalogue';
 import type { BreachSummary, DataSources, ParsedRequestOf } from '../../common/ipc/contract';
 import { AppFailure } from '../../common/ipc/result';
-import type { EmailBreachesRepository } from '../db/repositories/emailBreachesRepository';
-import type { PeopleRepository } from '../db/repositories/peopleRepository';
-import type { ChecksService } from './checksService';
-import { timestamp, type Clock } from './clock';
-import type { ChangeNotifier } from './events';
+import type { Store } from './store';
 
 /** The breach catalogue browser and the breaches a person marks for their email addresses. */
 export class ExposureService {
   constructor(
     private readonly catalogue: () => Catalogue,
-    private readonly emailBreaches: EmailBreachesRepository,
-    private readonly people: PeopleRepository,
-    private readonly checks: ChecksService,
-    private readonly clock: Clock,
-    private readonly changed: ChangeNotifier,
+    private readonly store: Store,
   ) {}
 
   /** Breaches by name, title or domain ("I got a breach notice from …"). */
@@ -33,27 +25,49 @@ export class ExposureService {
 
   /** Records that a breach concerns an email address; the checks then raise `email_in_breach`. */
   mark({ emailId, breachName }: ParsedRequestOf<'emails:markBreach'>): { marked: boolean } {
-    if (!this.people.getEmailAddress(emailId))
-      throw new AppFailure('not_found', 'That email address no longer exists.');
     if (!this.load().breach(breachName)) {
       throw new AppFailure('invalid_input', `There is no breach called "${breachName}" in the catalogue.`);
     }
-    const marked = this.emailBreaches.mark(emailId, breachName, 'manual', timestamp(this.clock));
-    this.checks.run();
-    this.changed(['findings', 'people']);
-    return { marked };
+    return this.store.write((tx) => {
+      const email = tx.repos.people.getEmailAddress(emailId);
+      if (!email) throw new AppFailure('not_found', 'That email address no longer exists.');
+      const marked = tx.repos.emailBreaches.mark(emailId, breachName, 'manual', tx.now);
+      if (marked)
+        tx.record({
+          subjectType: 'email',
+          subjectId: emailId,
+          action: 'breach marked',
+          from: null,
+          to: breachName,
+          note: email.address,
+        });
+      tx.touch('inventory');
+      tx.announce('findings', 'people');
+      return { marked };
+    });
   }
 
   unmark({ emailId, breachName }: ParsedRequestOf<'emails:unmarkBreach'>): { unmarked: boolean } {
-    const unmarked = this.emailBreaches.unmark(emailId, breachName);
-    this.checks.run();
-    this.changed(['findings', 'people']);
-    return { unmarked };
+    return this.store.write((tx) => {
+      const unmarked = tx.repos.emailBreaches.unmark(emailId, breachName);
+      if (unmarked)
+        tx.record({
+          subjectType: 'email',
+          subjectId: emailId,
+          action: 'breach unmarked',
+          from: breachName,
+          to: null,
+          note: '',
+        });
+      tx.touch('inventory');
+      tx.announce('findings', 'people');
+      return { unmarked };
+    });
   }
 
   /** Every mark, for the People screen. */
   marks(): { emailId: number; breachName: string; source: 'manual' | 'hibp' }[] {
-    return this.emailBreaches
+    return this.store.read.emailBreaches
       .emails()
       .flatMap((email) =>
         email.marks.map((m) => ({ emailId: email.id, breachName: m.breachName, source: m.source })),

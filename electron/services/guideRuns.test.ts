@@ -2,15 +2,15 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { GuideRunSummary } from '../../common/ipc/contract';
 import type {
   Account,
   BreachNotice,
   Finding,
   GuideRun,
   GuideSuggestion,
-  SessionSummary,
   Task,
-} from '../../common/ipc/contract';
+} from '../../common/model/index';
 import { createHandlers, dispatch } from '../ipc/handlers';
 import { RecordingPlatform } from '../platform/recorder';
 import { openCore, type Core } from './core';
@@ -114,7 +114,7 @@ describe('running a guide from a finding', () => {
       'invalid_input',
       /two-step method/,
     );
-    const before = core.history.list().length;
+    const before = core.read.history.list().length;
     const after = await call<GuideRun>('guideRuns:mark', {
       id: run.id,
       stepId: last.id,
@@ -128,12 +128,12 @@ describe('running a guide from a finding', () => {
     expect((await findings()).find((f) => f.id === finding.id)!.status).toBe('auto_resolved');
     const task = (await tasks()).find((t) => t.findingIds.includes(finding.id))!;
     expect(task).toMatchObject({ status: 'done', verified: true });
-    const written = core.history.list().slice(0, core.history.list().length - before);
+    const written = core.read.history.list().slice(0, core.read.history.list().length - before);
     expect(written.find((e) => e.action === 'two-step')).toMatchObject({
       actor: 'Helper: Sam from the helpdesk',
       to: 'totp',
     });
-    expect(core.history.verify().ok).toBe(true);
+    expect(core.read.history.verify().ok).toBe(true);
 
     // A done step stays done.
     await rejects(call('guideRuns:mark', { id: run.id, stepId: last.id, status: 'skipped' }), 'conflict');
@@ -286,7 +286,7 @@ describe('finishing a run and its summary', () => {
       /finished/,
     );
 
-    const summary = await call<SessionSummary>('guideRuns:summary', { id: run.id });
+    const summary = await call<GuideRunSummary>('guideRuns:summary', { id: run.id });
     expect(summary.steps.map((s) => s.status)).toEqual(finished.steps.map((s) => s.status));
     expect(summary.followUps.length).toBe(followUps.length);
 
@@ -386,7 +386,7 @@ describe('breach notices', () => {
       passwordChangedAt: '2026-11-28',
       recoveryReviewedAt: '2026-11-28',
     });
-    expect(core.history.verify().ok).toBe(true);
+    expect(core.read.history.verify().ok).toBe(true);
   });
 
   it('records a notice from any company by name and web address', async () => {

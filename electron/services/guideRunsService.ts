@@ -8,52 +8,35 @@ import {
   planStep,
   progressOf,
   type StepStatus,
-} from '../../common/domain/guides/session';
+} from '../../common/domain/guides/run';
 import {
   summaryFileName,
   summaryHtml,
   summaryMarkdown,
-  type SessionSummary,
+  type GuideRunSummary,
 } from '../../common/domain/guides/summary';
 import { guidesFor, resolveSteps, variantForDomain, type Guide } from '../../common/content/guides/schema';
-import type {
-  Account,
-  Finding,
-  GuideRun,
-  GuideRunListItem,
-  GuideSuggestion,
-  ParsedRequestOf,
-} from '../../common/ipc/contract';
+import type { ParsedRequestOf } from '../../common/ipc/contract';
+import type { Account, Finding, GuideRun, GuideRunListItem, GuideSuggestion } from '../../common/model/index';
 import { AppFailure } from '../../common/ipc/result';
 import { defaultDueDate } from '../../common/domain/tasks/tasks';
-import type { AccountsRepository } from '../db/repositories/accountsRepository';
-import type {
-  GuideSessionsRepository,
-  SessionRow,
-  SessionStepRow,
-} from '../db/repositories/guideSessionsRepository';
-import type { PasswordSignalsRepository } from '../db/repositories/passwordSignalsRepository';
-import type { BreachNoticesRepository } from '../db/repositories/breachNoticesRepository';
+import type { GuideRunRow, GuideRunStepRow } from '../db/repositories/guideRunsRepository';
+import type { Repositories } from '../db/repositories/index';
 import type { PlatformPort } from '../platform/port';
-import type { ChecksService } from './checksService';
-import { timestamp, today, type Clock } from './clock';
-import type { ChangeNotifier } from './events';
+import { timestamp, type Clock } from './clock';
 import type { GuidesService } from './guidesService';
-import type { HistoryRecorder, TasksService } from './tasksService';
+import { updateAccount, valuesOf } from './inventoryService';
+import type { Store } from './store';
+import { insertGuideTasks, type TasksService } from './tasksService';
+import type { WriteContext } from './writePath';
 
 /** What the guide runner needs. */
 export interface GuideRunsDeps {
-  runs: GuideSessionsRepository;
-  notices: BreachNoticesRepository;
-  accounts: AccountsRepository;
-  signals: PasswordSignalsRepository;
+  store: Store;
   tasks: TasksService;
-  checks: ChecksService;
   guides: GuidesService;
   platform: PlatformPort;
   clock: Clock;
-  changed: ChangeNotifier;
-  history: HistoryRecorder;
 }
 
 /**
@@ -66,14 +49,15 @@ export class GuideRunsService {
   constructor(private readonly deps: GuideRunsDeps) {}
 
   list(): GuideRunListItem[] {
-    return this.deps.runs.list().map((row) => this.listItem(row, this.deps.runs.steps(row.id)));
+    const runs = this.deps.store.read.guideRuns;
+    return runs.list().map((row) => this.listItem(row, runs.steps(row.id)));
   }
 
   get({ id }: { id: number }): GuideRun {
     const row = this.require(id);
     const guide = guideOf(row);
-    const stepRows = new Map(this.deps.runs.steps(id).map((s) => [s.stepId, s]));
-    const account = row.accountId === null ? undefined : this.deps.accounts.get(row.accountId);
+    const stepRows = new Map(this.deps.store.read.guideRuns.steps(id).map((s) => [s.stepId, s]));
+    const account = row.accountId === null ? undefined : this.deps.store.read.accounts.get(row.accountId);
     const service = account?.service ?? null;
     const steps = resolveSteps(guide, row.variantId ?? undefined).map((step) => {
       const state = stepRows.get(step.id);
@@ -139,46 +123,59 @@ export class GuideRunsService {
     const { guide } = this.deps.guides.guide(request.guideId);
     const originId = request.originId ?? null;
     const originLabel = this.originLabel(request.origin, originId);
-    let account: Account | undefined;
-    if (request.accountId !== undefined) {
-      account = this.deps.accounts.get(request.accountId);
-      if (!account) {
-        throw new AppFailure('invalid_input', 'That account no longer exists.', {
-          accountId: 'Choose another account.',
-        });
-      }
-    }
     if (request.variant !== undefined && !guide.variants?.some((v) => v.id === request.variant)) {
       throw new AppFailure('invalid_input', 'That guide has no such provider.', {
         variant: 'Choose a provider.',
       });
     }
-    const existing = this.deps.runs.active(guide.id, account?.id ?? null, request.origin, originId);
-    if (existing) return this.get({ id: existing.id });
-    const variant =
-      request.variant ??
-      (account?.domain ? variantForDomain(guide, account.domain)?.id : undefined) ??
-      guide.variants?.[0]?.id ??
-      null;
-    const id = this.deps.runs.insert(
-      {
-        guideId: guide.id,
-        guideVersion: guide.version,
-        guideJson: JSON.stringify(guide),
-        variantId: variant,
-        accountId: account?.id ?? null,
-        accountLabel: account ? accountLabel(account) : null,
-        personId: account?.personId ?? null,
-        personName: account?.personName ?? null,
-        origin: request.origin,
-        originId,
-        originLabel,
-        helperName: request.helperName ?? '',
-      },
-      guide.steps.map((s) => s.id),
-      timestamp(this.deps.clock),
-    );
-    this.deps.changed(['guides']);
+    const id = this.deps.store.write((tx) => {
+      let account: Account | undefined;
+      if (request.accountId !== undefined) {
+        account = tx.repos.accounts.get(request.accountId);
+        if (!account) {
+          throw new AppFailure('invalid_input', 'That account no longer exists.', {
+            accountId: 'Choose another account.',
+          });
+        }
+      }
+      // The same guide already under way for the same account and origin is resumed, not doubled.
+      const existing = tx.repos.guideRuns.active(guide.id, account?.id ?? null, request.origin, originId);
+      if (existing) return existing.id;
+      const variant =
+        request.variant ??
+        (account?.domain ? variantForDomain(guide, account.domain)?.id : undefined) ??
+        guide.variants?.[0]?.id ??
+        null;
+      const runId = tx.repos.guideRuns.insert(
+        {
+          guideId: guide.id,
+          guideVersion: guide.version,
+          guideJson: JSON.stringify(guide),
+          variantId: variant,
+          accountId: account?.id ?? null,
+          accountLabel: account ? accountLabel(account) : null,
+          personId: account?.personId ?? null,
+          personName: account?.personName ?? null,
+          origin: request.origin,
+          originId,
+          originLabel,
+          helperName: request.helperName ?? '',
+        },
+        guide.steps.map((s) => s.id),
+        tx.now,
+      );
+      tx.record({
+        subjectType: 'guide_run',
+        subjectId: runId,
+        action: 'started',
+        from: null,
+        to: guide.title,
+        note: account ? accountLabel(account) : originLabel,
+        ...(request.helperName?.trim() ? { actor: `Helper: ${request.helperName.trim()}` } : {}),
+      });
+      tx.announce('guides');
+      return runId;
+    });
     return this.get({ id });
   }
 
@@ -188,36 +185,38 @@ export class GuideRunsService {
    * done (what it recorded is history).
    */
   mark(request: ParsedRequestOf<'guideRuns:mark'>): GuideRun {
-    const row = this.requireActive(request.id);
-    const guide = guideOf(row);
-    const index = guide.steps.findIndex((s) => s.id === request.stepId);
-    const step = guide.steps[index];
-    if (!step) throw new AppFailure('not_found', 'That step is not in this guide.');
-    const states = this.deps.runs.steps(row.id);
-    const state = states.find((s) => s.stepId === step.id)!;
-    if (state.status === 'done') {
-      throw new AppFailure('conflict', 'This step is already done; what it recorded stays.');
-    }
-    const note = request.note ?? state.note;
-    const now = timestamp(this.deps.clock);
-    const day = today(this.deps.clock);
-    const actor = actorOf(row);
     const badNote = request.note === undefined ? null : noteProblem(request.note);
     if (badNote) throw new AppFailure('invalid_input', badNote, { note: badNote });
-    if (request.status === 'blocked' && note.trim() === '') {
-      throw new AppFailure('invalid_input', 'Say what is in the way, so it can be picked up later.', {
-        note: 'Say what is in the way.',
-      });
-    }
-    let accountChanged = false;
-    let next: SessionStepRow;
-    if (request.status === 'done') {
+    const id = this.deps.store.write((tx) => {
+      const row = requireActive(tx.repos, request.id);
+      const guide = guideOf(row);
+      const index = guide.steps.findIndex((s) => s.id === request.stepId);
+      const step = guide.steps[index];
+      if (!step) throw new AppFailure('not_found', 'That step is not in this guide.');
+      const states = tx.repos.guideRuns.steps(row.id);
+      const state = states.find((s) => s.stepId === step.id)!;
+      if (state.status === 'done') {
+        throw new AppFailure('conflict', 'This step is already done; what it recorded stays.');
+      }
+      const note = request.note ?? state.note;
+      const actor = actorOf(row);
+      if (request.status === 'blocked' && note.trim() === '') {
+        throw new AppFailure('invalid_input', 'Say what is in the way, so it can be picked up later.', {
+          note: 'Say what is in the way.',
+        });
+      }
+      if (request.status !== 'done') {
+        tx.repos.guideRuns.putStep(row.id, { ...state, status: request.status, note }, tx.now);
+        if (request.status !== 'pending') advance(tx, row, states, index, request.status);
+        tx.announce('guides');
+        return row.id;
+      }
       if (step.confirm && request.confirmed !== true) {
         throw new AppFailure('invalid_input', `Answer the question first: ${step.confirm}`, {
           confirmed: 'Answer yes to mark this step done.',
         });
       }
-      const account = row.accountId === null ? undefined : this.deps.accounts.get(row.accountId);
+      const account = row.accountId === null ? undefined : tx.repos.accounts.get(row.accountId);
       const input = {
         ...(request.mfa ? { mfa: request.mfa } : {}),
         ...(request.items ? { items: request.items } : {}),
@@ -228,108 +227,77 @@ export class GuideRunsService {
           [request.items && !problem.startsWith('Choose') ? 'items' : 'mfa']: problem,
         });
       }
-      const plan = planStep(step, account ?? null, input, day);
+      const plan = planStep(step, account ?? null, input, tx.day);
       const items = (request.items ?? []).map((i) => i.trim()).filter(Boolean);
-      next = { ...state, status: 'done', note, items, applied: plan.applied, taskIds: [] };
-      this.deps.runs.transaction(() => {
-        if (account && plan.account) {
-          const { id: accountId, ...rest } = account;
-          this.deps.accounts.update(accountId, { ...rest, ...plan.account }, now);
-          accountChanged = true;
-          if (plan.account.passwordChangedAt) {
-            // A new password: what was known about the old one no longer applies.
-            this.deps.signals.forget(accountId);
-            this.deps.history({
-              subjectType: 'account',
-              subjectId: accountId,
-              action: 'password changed',
-              from: account.passwordChangedAt,
-              to: plan.account.passwordChangedAt,
-              note: `Guide: ${guide.title}`,
-              ...(actor ? { actor } : {}),
-            });
-          }
-          if (plan.account.mfa) {
-            this.deps.history({
-              subjectType: 'account',
-              subjectId: accountId,
-              action: 'two-step',
-              from: account.mfa,
-              to: plan.account.mfa,
-              note: `Guide: ${guide.title}`,
-              ...(actor ? { actor } : {}),
-            });
-          }
-          if (plan.account.recoveryReviewedAt) {
-            this.deps.history({
-              subjectType: 'account',
-              subjectId: accountId,
-              action: 'recovery reviewed',
-              from: account.recoveryReviewedAt,
-              to: plan.account.recoveryReviewedAt,
-              note: `Guide: ${guide.title}`,
-              ...(actor ? { actor } : {}),
-            });
-          }
-        }
-        next.taskIds = this.deps.tasks.insertFromGuide(
-          plan.tasks.map((t) => ({ ...t, why: `From the guide "${guide.title}", step "${step.title}".` })),
-          account?.id ?? null,
-          actor,
-        );
-        this.deps.runs.putStep(row.id, next, now);
-        this.advance(row, states, index, 'done', now);
-      });
-    } else {
-      next = { ...state, status: request.status, note };
-      this.deps.runs.transaction(() => {
-        this.deps.runs.putStep(row.id, next, now);
-        if (request.status !== 'pending') this.advance(row, states, index, request.status, now);
-      });
-    }
-    if (accountChanged) this.deps.checks.run(); // findings and their tasks follow the account
-    this.deps.changed(
-      accountChanged
-        ? ['guides', 'accounts', 'findings', 'tasks']
-        : next.taskIds.length
-          ? ['guides', 'tasks']
-          : ['guides'],
-    );
-    return this.get({ id: row.id });
+      if (account && plan.account) {
+        updateAccount(tx, account, { ...valuesOf(account), ...plan.account }, `Guide: ${guide.title}`, actor);
+        tx.announce('accounts');
+      }
+      const taskIds = insertGuideTasks(
+        tx,
+        plan.tasks.map((t) => ({ ...t, why: `From the guide "${guide.title}", step "${step.title}".` })),
+        account?.id ?? null,
+        actor,
+      );
+      tx.repos.guideRuns.putStep(
+        row.id,
+        { ...state, status: 'done', note, items, applied: plan.applied, taskIds },
+        tx.now,
+      );
+      advance(tx, row, states, index, 'done');
+      tx.announce('guides');
+      return row.id;
+    });
+    return this.get({ id });
   }
 
   /** Writes or replaces the note on a step, whatever its status. */
   note(request: ParsedRequestOf<'guideRuns:note'>): GuideRun {
-    const row = this.requireActive(request.id);
-    const state = this.deps.runs.steps(row.id).find((s) => s.stepId === request.stepId);
-    if (!state) throw new AppFailure('not_found', 'That step is not in this guide.');
     const badNote = noteProblem(request.note);
     if (badNote) throw new AppFailure('invalid_input', badNote, { note: badNote });
-    if (state.status === 'blocked' && request.note === '') {
-      throw new AppFailure('invalid_input', 'A blocked step keeps a note saying what is in the way.', {
-        note: 'Say what is in the way.',
-      });
-    }
-    this.deps.runs.putStep(row.id, { ...state, note: request.note }, timestamp(this.deps.clock));
-    this.deps.changed(['guides']);
-    return this.get({ id: row.id });
+    this.deps.store.write((tx) => {
+      const row = requireActive(tx.repos, request.id);
+      const state = tx.repos.guideRuns.steps(row.id).find((s) => s.stepId === request.stepId);
+      if (!state) throw new AppFailure('not_found', 'That step is not in this guide.');
+      if (state.status === 'blocked' && request.note === '') {
+        throw new AppFailure('invalid_input', 'A blocked step keeps a note saying what is in the way.', {
+          note: 'Say what is in the way.',
+        });
+      }
+      tx.repos.guideRuns.putStep(row.id, { ...state, note: request.note }, tx.now);
+      tx.announce('guides');
+    });
+    return this.get({ id: request.id });
   }
 
   /** Shows another step (the run remembers it, so it resumes there). */
   goto({ id, position }: ParsedRequestOf<'guideRuns:goto'>): GuideRun {
-    const row = this.requireActive(id);
-    if (position >= guideOf(row).steps.length)
-      throw new AppFailure('invalid_input', 'There is no such step.');
-    this.deps.runs.setCurrentStep(id, position, timestamp(this.deps.clock));
-    this.deps.changed(['guides']);
+    this.deps.store.write((tx) => {
+      const row = requireActive(tx.repos, id);
+      if (position >= guideOf(row).steps.length)
+        throw new AppFailure('invalid_input', 'There is no such step.');
+      tx.repos.guideRuns.setCurrentStep(id, position, tx.now);
+      tx.announce('guides');
+    });
     return this.get({ id });
   }
 
   /** Names the helper sitting with the person ('' when they are on their own). */
   setHelper({ id, helperName }: ParsedRequestOf<'guideRuns:setHelper'>): GuideRun {
-    this.requireActive(id);
-    this.deps.runs.setHelper(id, helperName, timestamp(this.deps.clock));
-    this.deps.changed(['guides']);
+    this.deps.store.write((tx) => {
+      const row = requireActive(tx.repos, id);
+      tx.repos.guideRuns.setHelper(id, helperName, tx.now);
+      if (row.helperName !== helperName)
+        tx.record({
+          subjectType: 'guide_run',
+          subjectId: id,
+          action: 'helper',
+          from: row.helperName || null,
+          to: helperName || null,
+          note: '',
+        });
+      tx.announce('guides');
+    });
     return this.get({ id });
   }
 
@@ -338,30 +306,29 @@ export class GuideRunsService {
    * follow-up tasks (blocked ones sooner), and a notice the run was for is handled.
    */
   finish({ id }: { id: number }): GuideRun {
-    const row = this.requireActive(id);
-    const guide = guideOf(row);
-    const states = this.deps.runs.steps(id);
-    const pending = states.filter((s) => s.status === 'pending').length;
-    if (pending > 0) {
-      throw new AppFailure(
-        'invalid_input',
-        `${pending} ${pending === 1 ? 'step is' : 'steps are'} not marked yet: mark each one done, skipped or blocked first.`,
-      );
-    }
-    const now = timestamp(this.deps.clock);
-    const day = today(this.deps.clock);
-    const actor = actorOf(row);
-    this.deps.runs.transaction(() => {
+    this.deps.store.write((tx) => {
+      const row = requireActive(tx.repos, id);
+      const guide = guideOf(row);
+      const states = tx.repos.guideRuns.steps(id);
+      const pending = states.filter((s) => s.status === 'pending').length;
+      if (pending > 0) {
+        throw new AppFailure(
+          'invalid_input',
+          `${pending} ${pending === 1 ? 'step is' : 'steps are'} not marked yet: mark each one done, skipped or blocked first.`,
+        );
+      }
+      const actor = actorOf(row);
       for (const state of states) {
         if (state.status !== 'skipped' && state.status !== 'blocked') continue;
         const step = guide.steps.find((s) => s.id === state.stepId)!;
         const priority = state.status === 'blocked' ? 'P2' : 'P3';
-        const ids = this.deps.tasks.insertFromGuide(
+        const ids = insertGuideTasks(
+          tx,
           [
             {
               title: `Finish "${step.title}" (${guide.title})`,
               priority,
-              dueAt: defaultDueDate(priority, day),
+              dueAt: defaultDueDate(priority, tx.day),
               why:
                 state.status === 'blocked'
                   ? `Blocked during the guide: ${state.note}`
@@ -371,27 +338,60 @@ export class GuideRunsService {
           row.accountId,
           actor,
         );
-        this.deps.runs.putStep(id, { ...state, taskIds: [...state.taskIds, ...ids] }, now);
+        tx.repos.guideRuns.putStep(id, { ...state, taskIds: [...state.taskIds, ...ids] }, tx.now);
       }
-      this.deps.runs.setStatus(id, 'finished', now, now);
-      if (row.origin === 'notice' && row.originId !== null) this.deps.notices.markHandled(row.originId, now);
+      tx.repos.guideRuns.setStatus(id, 'finished', tx.now, tx.now);
+      const progress = progressOf(states.map((s) => s.status));
+      tx.record({
+        subjectType: 'guide_run',
+        subjectId: id,
+        action: 'finished',
+        from: 'active',
+        to: 'finished',
+        note: `${guide.title}: ${progress.done} done, ${progress.skipped} skipped, ${progress.blocked} blocked`,
+        ...(actor ? { actor } : {}),
+      });
+      if (
+        row.origin === 'notice' &&
+        row.originId !== null &&
+        tx.repos.notices.markHandled(row.originId, tx.now)
+      ) {
+        tx.record({
+          subjectType: 'notice',
+          subjectId: row.originId,
+          action: 'handled',
+          from: null,
+          to: guide.title,
+          note: '',
+          ...(actor ? { actor } : {}),
+        });
+        tx.touch('notices');
+      }
+      tx.announce('guides', 'tasks');
     });
-    this.deps.checks.run();
-    this.deps.changed(['guides', 'findings', 'tasks']);
     return this.get({ id });
   }
 
   /** Stops a run without finishing it (kept, with what was done, for the record). */
   abandon({ id }: { id: number }): GuideRun {
-    this.requireActive(id);
-    const now = timestamp(this.deps.clock);
-    this.deps.runs.setStatus(id, 'abandoned', null, now);
-    this.deps.changed(['guides']);
+    this.deps.store.write((tx) => {
+      const row = requireActive(tx.repos, id);
+      tx.repos.guideRuns.setStatus(id, 'abandoned', null, tx.now);
+      tx.record({
+        subjectType: 'guide_run',
+        subjectId: id,
+        action: 'stopped',
+        from: 'active',
+        to: 'abandoned',
+        note: guideOf(row).title,
+      });
+      tx.announce('guides');
+    });
     return this.get({ id });
   }
 
   /** The summary for the person: what was done, skipped or blocked, and what follows. */
-  summary({ id }: { id: number }): SessionSummary {
+  summary({ id }: { id: number }): GuideRunSummary {
     const run = this.get({ id });
     const taskIds = run.steps.flatMap((s) => s.taskIds);
     return {
@@ -462,18 +462,7 @@ export class GuideRunsService {
     return { saved: true, path };
   }
 
-  private advance(
-    row: SessionRow,
-    states: readonly SessionStepRow[],
-    index: number,
-    status: StepStatus,
-    now: string,
-  ) {
-    const statuses = states.map((s, i) => (i === index ? status : s.status));
-    this.deps.runs.setCurrentStep(row.id, nextPendingPosition(statuses, index), now);
-  }
-
-  private listItem(row: SessionRow, steps: readonly SessionStepRow[]): GuideRunListItem {
+  private listItem(row: GuideRunRow, steps: readonly GuideRunStepRow[]): GuideRunListItem {
     const guide = guideOf(row);
     return {
       id: row.id,
@@ -501,7 +490,7 @@ export class GuideRunsService {
     accountIds: number[];
     incidentGuides: string[];
   } {
-    const findings = this.deps.checks.list();
+    const findings = this.deps.store.read.findings.list();
     let chosen: Finding[] = [];
     let noticeId: number | null = request.noticeId ?? null;
     // A task is about one account, even when its finding concerns several (a reused password).
@@ -516,7 +505,7 @@ export class GuideRunsService {
       chosen = findings.filter((f) => task.findingIds.includes(f.id));
       taskAccountId = task.accountId;
       if (chosen.length === 0 && task.accountId !== null) {
-        const account = this.deps.accounts.get(task.accountId);
+        const account = this.deps.store.read.accounts.get(task.accountId);
         return {
           kinds: [],
           dataClasses: [],
@@ -530,7 +519,7 @@ export class GuideRunsService {
     }
     const notice = chosen.find((f) => f.kind === 'breach_notice');
     if (notice) noticeId = Number(notice.evidence.noticeId);
-    const stored = noticeId === null ? undefined : this.deps.notices.get(noticeId);
+    const stored = noticeId === null ? undefined : this.deps.store.read.notices.get(noticeId);
     if (request.noticeId !== undefined && !stored)
       throw new AppFailure('not_found', 'That notice is no longer recorded.');
     const incident = stored?.incidentId
@@ -540,7 +529,7 @@ export class GuideRunsService {
       taskAccountId !== null
         ? [taskAccountId]
         : [...new Set(chosen.flatMap((f) => f.accountIds))].sort((a, b) => a - b);
-    const first = accountIds.length > 0 ? this.deps.accounts.get(accountIds[0]!) : undefined;
+    const first = accountIds.length > 0 ? this.deps.store.read.accounts.get(accountIds[0]!) : undefined;
     return {
       kinds: [...new Set(chosen.map((f) => f.kind))],
       dataClasses: [
@@ -555,15 +544,17 @@ export class GuideRunsService {
     };
   }
 
-  private originLabel(origin: SessionRow['origin'], originId: number | null): string {
+  private originLabel(origin: GuideRunRow['origin'], originId: number | null): string {
     if (origin === 'library' || originId === null) return 'Guide library';
     if (origin === 'finding') {
-      const finding = this.deps.checks.list().find((f) => f.id === originId);
+      const finding = this.deps.store.read.findings.list().find((f) => f.id === originId);
       if (!finding)
         throw new AppFailure('invalid_input', 'That finding no longer exists.', {
           originId: 'Unknown finding.',
         });
-      const services = finding.accountIds.map((id) => this.deps.accounts.get(id)?.service ?? 'an account');
+      const services = finding.accountIds.map(
+        (id) => this.deps.store.read.accounts.get(id)?.service ?? 'an account',
+      );
       return `Finding: ${describeFinding(finding.kind, finding.evidence, services).title}`;
     }
     if (origin === 'task') {
@@ -572,7 +563,7 @@ export class GuideRunsService {
         throw new AppFailure('invalid_input', 'That task no longer exists.', { originId: 'Unknown task.' });
       return `Task: ${task.title}`;
     }
-    const notice = this.deps.notices.get(originId);
+    const notice = this.deps.store.read.notices.get(originId);
     if (!notice)
       throw new AppFailure('invalid_input', 'That notice is no longer recorded.', {
         originId: 'Unknown notice.',
@@ -580,30 +571,44 @@ export class GuideRunsService {
     return `Notice: ${notice.provider}, ${notice.receivedOn}`;
   }
 
-  private require(id: number): SessionRow {
-    const row = this.deps.runs.get(id);
+  private require(id: number): GuideRunRow {
+    const row = this.deps.store.read.guideRuns.get(id);
     if (!row) throw new AppFailure('not_found', 'That guide run no longer exists.');
     return row;
   }
+}
 
-  private requireActive(id: number): SessionRow {
-    const row = this.require(id);
-    if (row.status !== 'active') {
-      throw new AppFailure(
-        'conflict',
-        `This guide run is ${row.status === 'finished' ? 'finished' : 'stopped'}; start it again to make changes.`,
-      );
-    }
-    return row;
+/** Moves the run to the next step still to do (it resumes there). */
+function advance(
+  tx: WriteContext,
+  row: GuideRunRow,
+  states: readonly GuideRunStepRow[],
+  index: number,
+  status: StepStatus,
+): void {
+  const statuses = states.map((s, i) => (i === index ? status : s.status));
+  tx.repos.guideRuns.setCurrentStep(row.id, nextPendingPosition(statuses, index), tx.now);
+}
+
+/** A run that can still be changed. */
+function requireActive(repos: Pick<Repositories, 'guideRuns'>, id: number): GuideRunRow {
+  const row = repos.guideRuns.get(id);
+  if (!row) throw new AppFailure('not_found', 'That guide run no longer exists.');
+  if (row.status !== 'active') {
+    throw new AppFailure(
+      'conflict',
+      `This guide run is ${row.status === 'finished' ? 'finished' : 'stopped'}; start it again to make changes.`,
+    );
   }
+  return row;
 }
 
 /** The guide as it was when the run started. */
-function guideOf(row: SessionRow): Guide {
+function guideOf(row: GuideRunRow): Guide {
   return JSON.parse(row.guideJson) as Guide;
 }
 
-function actorOf(row: SessionRow): string | undefined {
+function actorOf(row: GuideRunRow): string | undefined {
   return row.helperName.trim() ? `Helper: ${row.helperName.trim()}` : undefined;
 }
 

@@ -1,10 +1,11 @@
 import type { Guide } from '../../common/content/guides/schema';
 import { guidesFor, resolveSteps } from '../../common/content/guides/schema';
-import type { GuideDetail, GuideSummary, Incident } from '../../common/ipc/contract';
+import type { GuideDetail, GuideSummary, Incident } from '../../common/model/index';
 import { AppFailure } from '../../common/ipc/result';
-import type { ChecksService } from './checksService';
+import type { Finding } from '../../common/model/index';
 import { writeFileSync } from 'node:fs';
 import type { PlatformPort } from '../platform/port';
+import type { ChangeNotifier } from './events';
 import { exportGuide, importGuide, listGuides, loadIncidents, type GuideListing } from './guides/guideStore';
 
 /** The guide library: bundled and imported guides, the ones relevant to open findings first. */
@@ -14,8 +15,11 @@ export class GuidesService {
 
   constructor(
     private readonly dataDir: string,
-    private readonly checks: ChecksService,
+    /** The findings, to put the guides for open ones first. */
+    private readonly findings: () => Finding[],
     private readonly platform?: PlatformPort,
+    /** Tells open views that the library changed (it lives in files, not the database). */
+    private readonly changed: ChangeNotifier = () => {},
   ) {}
 
   /**
@@ -33,6 +37,7 @@ export class GuidesService {
     if (!path) return null;
     const guide = importGuide(path, this.dataDir);
     this.listings = null;
+    this.changed(['guides']);
     return { id: guide.id, title: guide.title, version: guide.version };
   }
 
@@ -63,7 +68,7 @@ export class GuidesService {
 
   list(): GuideSummary[] {
     const guides = this.load();
-    const open = this.checks.list().filter((f) => f.status === 'open');
+    const open = this.findings().filter((f) => f.status === 'open');
     // What the open findings are about: their kinds, and the data their breaches or notices exposed.
     const dataClasses = open.flatMap((f) =>
       [f.evidence.dataClasses, f.evidence.exposed].flatMap((list) =>

@@ -5,10 +5,11 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectFormat, parseExport, suggestMapping } from '../../common/domain/import/index';
 import type { ColumnMapping } from '../../common/domain/import/types';
-import type { Account, Finding, ImportPreview, ImportResult, RequestOf } from '../../common/ipc/contract';
+import type { ImportPreview, ImportResult, RequestOf } from '../../common/ipc/contract';
+import type { Account, Finding } from '../../common/model/index';
 import { createHandlers, dispatch } from '../ipc/handlers';
 import { RecordingPlatform } from '../platform/recorder';
-import { scanDataDirForSecrets } from './testing/secretScan';
+import { scanDataDirForSecrets } from '../testing/secretScan';
 import { openCore, type Core } from './core';
 
 const EXPORTS = resolve(import.meta.dirname, '../../e2e/fixtures/exports');
@@ -62,7 +63,7 @@ describe('importing the Bitwarden sample', () => {
     const path = join(EXPORTS, 'bitwarden.csv');
     const preview = await call<ImportPreview>('import:preview', { source: { path }, personId: 1 });
     expect(preview.format).toBe('bitwarden-csv');
-    expect(core.db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
+    expect(core.readDb.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
     // The second GitHub row is the same site and username: one account, the duplicate said so.
     expect(preview.skipped.some((s) => /Same site and username as row \d+/.test(s.reason))).toBe(true);
     expect(preview.toCreate).toBe(
@@ -159,7 +160,7 @@ describe('every sample export', () => {
     // Text that is legitimately stored (usernames, names, addresses, the schema itself): a password
     // such as "admin" or "password" also appears there, so it cannot be told apart and is not scanned.
     let publicText = (
-      core.db.prepare(`SELECT group_concat(sql, ' ') AS s FROM sqlite_schema`).get() as { s: string }
+      core.readDb.prepare(`SELECT group_concat(sql, ' ') AS s FROM sqlite_schema`).get() as { s: string }
     ).s;
     const candidates: string[] = [];
     for (const name of samples) {
@@ -177,7 +178,7 @@ describe('every sample export', () => {
     }
     for (const password of candidates)
       if (password.length >= 4 && !publicText.includes(password)) secrets.add(password);
-    const hits = scanDataDirForSecrets(dataDir, core.db, secrets);
+    const hits = scanDataDirForSecrets(dataDir, secrets);
     expect(hits).toEqual([]);
   });
 });
@@ -191,7 +192,7 @@ describe('bad input changes nothing', () => {
       const error = await failure('import:preview', { source: { path: join(BAD, name) }, personId: 1 });
       expect(error.code).toBe('invalid_input');
       expect(error.message).toContain(name);
-      expect(core.db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
+      expect(core.readDb.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
     },
   );
 
@@ -207,7 +208,7 @@ describe('bad input changes nothing', () => {
     expect(
       await call('import:confirm', { sessionId: firstTry.sessionId }).catch((e: Error) => e.message),
     ).toMatch(/Choose which columns/);
-    expect(core.db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
+    expect(core.readDb.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
     const mapped = await call<ImportPreview>('import:preview', {
       source: { sessionId: firstTry.sessionId },
       personId: 1,
@@ -240,8 +241,8 @@ describe('bad input changes nothing', () => {
     const outcome = await running;
     expect(outcome).toBeInstanceOf(Error);
     expect((outcome as Error).message).toMatch(/cancelled\. Nothing was saved/);
-    expect(core.db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
-    expect(core.db.prepare('SELECT count(*) AS n FROM password_signals').get()).toEqual({ n: 0 });
+    expect(core.readDb.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
+    expect(core.readDb.prepare('SELECT count(*) AS n FROM password_signals').get()).toEqual({ n: 0 });
   });
 });
 

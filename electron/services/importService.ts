@@ -13,25 +13,20 @@ import { suggestCategory, suggestCriticality } from '../../common/domain/invento
 import { isServiceUrlError, parseServiceUrl, type ServiceUrlInfo } from '../../common/domain/serviceUrl';
 import { localDateString } from '../../common/domain/validation';
 import type {
-  Account,
   ImportPreview,
   ImportPreviewItem,
   ImportProgress,
   ImportResult,
   ParsedRequestOf,
 } from '../../common/ipc/contract';
+import type { Account } from '../../common/model/index';
 import { AppFailure } from '../../common/ipc/result';
-import type { AccountsRepository, AccountValues } from '../db/repositories/accountsRepository';
-import type { ImportsRepository } from '../db/repositories/importsRepository';
-import type { LedgerRepository } from '../db/repositories/ledgerRepository';
-import type {
-  PasswordSignalsRepository,
-  StoredPasswordSignals,
-} from '../db/repositories/passwordSignalsRepository';
-import type { PeopleRepository } from '../db/repositories/peopleRepository';
-import type { ChecksService } from './checksService';
-import { timestamp, today, type Clock } from './clock';
-import type { ChangeNotifier } from './events';
+import type { AccountValues } from '../db/repositories/accountsRepository';
+import type { ReadRepositories } from '../db/repositories/index';
+import type { StoredPasswordSignals } from '../db/repositories/passwordSignalsRepository';
+import type { Clock } from './clock';
+import { requireAccount, updateAccount } from './inventoryService';
+import type { Store } from './store';
 import type { PasswordHealth } from './passwordHealthDeps';
 import { analyzePasswords } from './passwordHealth/analyze';
 import { checkPwnedRange, type RangeOutcome } from './pwnedRange';
@@ -64,20 +59,13 @@ interface PlannedEntry {
 }
 
 export interface ImportServiceDeps {
-  people: PeopleRepository;
-  accounts: AccountsRepository;
-  signals: PasswordSignalsRepository;
-  imports: ImportsRepository;
-  ledger: LedgerRepository;
-  checks: ChecksService;
+  store: Store;
   settings: SettingsService;
   clock: Clock;
-  changed: ChangeNotifier;
   progress: (event: ImportProgress) => void;
   health: () => PasswordHealth;
   /** The offline Pwned Passwords index, when one is installed. */
   offlineIndex: (passwords: readonly string[]) => ReturnType<PwnedIndexService['lookup']>;
-  transaction: <T>(fn: () => T) => T;
   userAgent: string;
   fetchImpl?: typeof fetch;
 }
@@ -95,7 +83,7 @@ export class ImportService {
   /** Reads the file and says what an import would do. Writes nothing. */
   preview(request: ParsedRequestOf<'import:preview'>): ImportPreview {
     this.expireSessions();
-    if (!this.deps.people.get(request.personId)) {
+    if (!this.deps.store.read.people.get(request.personId)) {
       throw new AppFailure('invalid_input', 'Choose who these accounts belong to.', {
         personId: 'This person no longer exists.',
       });
@@ -147,7 +135,7 @@ export class ImportService {
       if (error instanceof ImportError) throw new AppFailure('invalid_input', error.message);
       throw error;
     }
-    const { planned, skipped } = this.plan(session);
+    const { planned, skipped } = plan(session, this.deps.store.read);
     const items: ImportPreviewItem[] = planned.slice(0, PREVIEW_ITEMS).map((p) => ({
       row: p.entry.row,
       service: p.service,
@@ -176,7 +164,10 @@ export class ImportService {
    * Analyses the passwords off the main thread, then writes everything in one transaction and
    * re-runs the checks. Cancelling before the write leaves the database untouched.
    */
-  async confirm({ sessionId }: ParsedRequestOf<'import:confirm'>): Promise<ImportResult> {
+  async confirm(
+    { sessionId }: ParsedRequestOf<'import:confirm'>,
+    options: { personName?: string } = {},
+  ): Promise<ImportResult> {
     const session = this.requireSession(sessionId);
     if (session.running) throw new AppFailure('conflict', 'This import is already running.');
     if (!session.parsed || !session.format) {
@@ -190,7 +181,8 @@ export class ImportService {
     const progress = (phase: ImportProgress['phase'], done: number, total: number) =>
       this.deps.progress({ sessionId, phase, done, total });
     try {
-      const { planned, skipped } = this.plan(session);
+      // What to analyse; whether each entry creates or updates is decided again inside the write.
+      const { planned } = plan(session, this.deps.store.read);
       const health = this.deps.health();
       const analysed = await analyzePasswords(
         planned.map((p) => ({
@@ -217,7 +209,7 @@ export class ImportService {
         online = await checkPwnedRange([...new Set(sha1ByRow.values())], {
           baseUrl: settings.pwnedRangeUrl,
           userAgent: this.deps.userAgent,
-          record: (entry) => this.deps.ledger.append(entry),
+          record: (entry) => this.deps.store.write((tx) => tx.repos.ledger.append(entry)),
           fetchImpl: this.deps.fetchImpl,
           signal: controller.signal,
           onProgress: (done, total) => progress('checking-online', done, total),
@@ -225,13 +217,41 @@ export class ImportService {
       }
       if (controller.signal.aborted) throw controller.signal.reason;
       progress('saving', 0, planned.length);
-      const now = timestamp(this.deps.clock);
-      const day = today(this.deps.clock);
-      let created = 0;
-      let updated = 0;
-      let onlineFailed = 0;
-      this.deps.transaction(() => {
-        for (const p of planned) {
+      const { created, updated, onlineFailed, skipped, personId } = this.deps.store.write((tx) => {
+        const now = tx.now;
+        const day = tx.day;
+        // The person, and create-or-update, decided where they are written: a concurrent import of
+        // the same file (another window, the command line) finds what this one wrote, and updates it.
+        let personId = session.personId;
+        if (options.personName !== undefined) {
+          const name = options.personName.trim();
+          const existing = tx.repos.people.list().find((p) => p.name.toLowerCase() === name.toLowerCase());
+          if (existing) personId = existing.id;
+          else {
+            personId = tx.repos.people.create(name, now);
+            tx.record({
+              subjectType: 'person',
+              subjectId: personId,
+              action: 'added',
+              from: null,
+              to: name,
+              note: '',
+            });
+          }
+        }
+        if (!tx.repos.people.get(personId)) {
+          throw new AppFailure('invalid_input', 'Choose who these accounts belong to.', {
+            personId: 'This person no longer exists.',
+          });
+        }
+        const decided = plan({ ...session, personId }, tx.repos);
+        const analysedRows = new Map(planned.map((p) => [p.entry.row, p]));
+        const note = `Import: ${session.fileName}`;
+        let created = 0;
+        let updated = 0;
+        let onlineFailed = 0;
+        for (const p of decided.planned) {
+          if (!analysedRows.has(p.entry.row)) continue;
           const signals = analysed.get(String(p.entry.row));
           if (!signals) continue;
           const outcome = online ? online.get(sha1ByRow.get(p.entry.row) ?? '') : undefined;
@@ -257,38 +277,55 @@ export class ImportService {
           };
           const changedOn = entryDate(p.entry, day);
           if (p.existing) {
-            const previous = this.deps.signals.exactFingerprintOf(p.existing.id);
+            const previous = tx.repos.signals.exactFingerprintOf(p.existing.id);
             const passwordChanged = previous !== undefined && previous !== signals.exactFingerprint;
-            this.deps.accounts.update(p.existing.id, mergeInto(p, changedOn, passwordChanged, day), now);
-            this.deps.accounts.markImported(p.existing.id, p.entry.hasTotp || p.existing.hasTotp);
-            this.deps.signals.put(p.existing.id, stored, now);
+            const before = requireAccount(tx.repos, p.existing.id);
+            updateAccount(tx, before, mergeInto(p, changedOn, passwordChanged, day), note);
+            tx.repos.accounts.markImported(p.existing.id, p.entry.hasTotp || p.existing.hasTotp);
+            tx.repos.signals.put(p.existing.id, stored, now);
             updated += 1;
           } else {
-            const id = this.deps.accounts.insert(newAccount(p, session.personId, changedOn), now, {
-              hasTotp: p.entry.hasTotp,
-              source: 'import',
+            const values = newAccount(p, personId, changedOn);
+            const id = tx.repos.accounts.insert(values, now, { hasTotp: p.entry.hasTotp, source: 'import' });
+            tx.repos.signals.put(id, stored, now);
+            tx.record({
+              subjectType: 'account',
+              subjectId: id,
+              action: 'added',
+              from: null,
+              to: values.service,
+              note,
             });
-            this.deps.signals.put(id, stored, now);
             created += 1;
           }
         }
-        this.deps.imports.add({
-          personId: session.personId,
+        const importId = tx.repos.imports.add({
+          personId,
           fileName: session.fileName,
           format: session.format!,
           entries: session.parsed!.entries.length,
           created,
           updated,
-          skipped: skipped.length,
+          skipped: decided.skipped.length,
           importedAt: now,
         });
-        this.deps.checks.run();
+        tx.record({
+          subjectType: 'import',
+          subjectId: importId,
+          action: 'imported',
+          from: null,
+          to: `${created} created, ${updated} updated, ${decided.skipped.length} skipped`,
+          note: session.fileName,
+        });
+        tx.touch('inventory');
+        tx.announce('accounts', 'people', 'findings', 'ledger');
+        return { created, updated, onlineFailed, skipped: decided.skipped, personId };
       });
       progress('done', planned.length, planned.length);
       this.sessions.delete(sessionId);
-      this.deps.changed(['accounts', 'people', 'findings', 'ledger']);
+      session.personId = personId;
       const openFindings: ImportResult['openFindings'] = {};
-      for (const finding of this.deps.checks.list()) {
+      for (const finding of this.deps.store.read.findings.list()) {
         if (finding.status === 'open') openFindings[finding.kind] = (openFindings[finding.kind] ?? 0) + 1;
       }
       return {
@@ -337,52 +374,6 @@ export class ImportService {
     this.sessions.clear();
   }
 
-  /**
-   * Decides, per entry, create or update. Accounts match on registrable domain + username; where
-   * several services share a domain (a hosting domain, `example.de` sites), the service name or the
-   * host must agree too, so unrelated sites are never merged.
-   */
-  private plan(session: Session): { planned: PlannedEntry[]; skipped: SkippedRow[] } {
-    const parsed = session.parsed!;
-    const existingByKey = new Map<string, Account[]>();
-    for (const account of this.deps.accounts.list()) {
-      if (account.personId !== session.personId) continue;
-      const key = matchKey(account.domain ?? account.service, account.username);
-      existingByKey.set(key, [...(existingByKey.get(key) ?? []), account]);
-    }
-    const seen = new Map<string, { row: number; title: string; host: string }[]>();
-    const planned: PlannedEntry[] = [];
-    const skipped: SkippedRow[] = [...parsed.skipped];
-    for (const entry of parsed.entries) {
-      const { url, info } = firstUsableUrl(entry.urls);
-      const service = truncate(entry.title || info?.domain || entry.urls[0] || 'Untitled login', 200);
-      const key = matchKey(info?.domain ?? service, entry.username);
-      const title = entry.title.trim().toLowerCase();
-      const host = info?.host ?? '';
-      const earlier = (seen.get(key) ?? []).find(
-        (s) => s.title === title || (host !== '' && s.host === host),
-      );
-      if (earlier) {
-        skipped.push({
-          row: entry.row,
-          reason: `Same site and username as row ${earlier.row}; the first one is kept`,
-        });
-        continue;
-      }
-      seen.set(key, [...(seen.get(key) ?? []), { row: entry.row, title, host }]);
-      const hasOwnName = title !== '' && title !== info?.domain;
-      planned.push({
-        entry,
-        service,
-        url,
-        info,
-        existing: pickExisting(existingByKey.get(key) ?? [], service, host, hasOwnName),
-      });
-    }
-    skipped.sort((a, b) => a.row - b.row);
-    return { planned, skipped };
-  }
-
   private requireSession(id: string): Session {
     this.expireSessions();
     const session = this.sessions.get(id);
@@ -397,6 +388,53 @@ export class ImportService {
       if (!session.running && session.createdAt < cutoff) this.sessions.delete(id);
     }
   }
+}
+
+/**
+ * Decides, per entry, create or update. Accounts match on registrable domain + username; where
+ * several services share a domain (a hosting domain, `example.de` sites), the service name or the
+ * host must agree too, so unrelated sites are never merged.
+ */
+function plan(
+  session: Pick<Session, 'parsed' | 'personId'>,
+  repos: Pick<ReadRepositories, 'accounts'>,
+): { planned: PlannedEntry[]; skipped: SkippedRow[] } {
+  const parsed = session.parsed!;
+  const existingByKey = new Map<string, Account[]>();
+  for (const account of repos.accounts.list()) {
+    if (account.personId !== session.personId) continue;
+    const key = matchKey(account.domain ?? account.service, account.username);
+    existingByKey.set(key, [...(existingByKey.get(key) ?? []), account]);
+  }
+  const seen = new Map<string, { row: number; title: string; host: string }[]>();
+  const planned: PlannedEntry[] = [];
+  const skipped: SkippedRow[] = [...parsed.skipped];
+  for (const entry of parsed.entries) {
+    const { url, info } = firstUsableUrl(entry.urls);
+    const service = truncate(entry.title || info?.domain || entry.urls[0] || 'Untitled login', 200);
+    const key = matchKey(info?.domain ?? service, entry.username);
+    const title = entry.title.trim().toLowerCase();
+    const host = info?.host ?? '';
+    const earlier = (seen.get(key) ?? []).find((s) => s.title === title || (host !== '' && s.host === host));
+    if (earlier) {
+      skipped.push({
+        row: entry.row,
+        reason: `Same site and username as row ${earlier.row}; the first one is kept`,
+      });
+      continue;
+    }
+    seen.set(key, [...(seen.get(key) ?? []), { row: entry.row, title, host }]);
+    const hasOwnName = title !== '' && title !== info?.domain;
+    planned.push({
+      entry,
+      service,
+      url,
+      info,
+      existing: pickExisting(existingByKey.get(key) ?? [], service, host, hasOwnName),
+    });
+  }
+  skipped.sort((a, b) => a.row - b.row);
+  return { planned, skipped };
 }
 
 function readExport(path: string): { fileName: string; bytes: Uint8Array } {

@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../common/ipc/result';
-import type {
-  Account,
-  DeletionReceipt,
-  EmailAddress,
-  Person,
-  ParsedRequestOf,
-} from '../../common/ipc/contract';
+import type { ParsedRequestOf } from '../../common/ipc/contract';
+import type { Account, DeletionReceipt, EmailAddress, Person } from '../../common/model/index';
+import { accountChanges } from '../../common/domain/history/accountChanges';
 import { isServiceUrlError, parseServiceUrl } from '../../common/domain/serviceUrl';
 import { checkAccountDates, type ValidAccountInput } from '../../common/domain/validation';
-import type { AccountsRepository, AccountValues } from '../db/repositories/accountsRepository';
-import type { PeopleRepository } from '../db/repositories/peopleRepository';
-import type { TrashRepository } from '../db/repositories/trashRepository';
-import { timestamp, today, type Clock } from './clock';
-import type { ChangeNotifier } from './events';
+import type { AccountValues } from '../db/repositories/accountsRepository';
+import type { Repositories } from '../db/repositories/index';
+import { today, type Clock } from './clock';
+import type { Store } from './store';
+import type { WriteContext } from './writePath';
 
 /** The name of the person created on first run. */
 export const DEFAULT_PERSON_NAME = 'Me';
@@ -21,93 +17,146 @@ export const DEFAULT_PERSON_NAME = 'Me';
 /** People, their email addresses and accounts: the use cases behind the inventory screens. */
 export class InventoryService {
   constructor(
-    private readonly people: PeopleRepository,
-    private readonly accounts: AccountsRepository,
-    private readonly trashBin: TrashRepository,
+    private readonly store: Store,
     private readonly clock: Clock,
-    private readonly changed: ChangeNotifier,
   ) {}
 
-  /** On start: empties the trash of the last session and makes sure "Me" exists. */
-  initialise(): void {
-    this.trashBin.purge();
-    if (this.people.count() === 0) this.people.create(DEFAULT_PERSON_NAME, timestamp(this.clock), true);
+  /** Deletes for good what the last session left in the trash (its undo window has ended). */
+  purgeTrash(): number {
+    return this.store.write((tx) => tx.repos.trash.purge());
   }
 
   listPeople(): Person[] {
-    return this.people.list();
+    return this.store.read.people.list();
   }
 
   createPerson({ name }: ParsedRequestOf<'people:create'>): Person {
-    const id = this.people.create(name, timestamp(this.clock));
-    this.changed(['people']);
-    return this.requirePerson(id);
+    return this.store.write((tx) => {
+      const id = tx.repos.people.create(name, tx.now);
+      tx.record({ subjectType: 'person', subjectId: id, action: 'added', from: null, to: name, note: '' });
+      tx.announce('people');
+      return requirePerson(tx.repos, id);
+    });
   }
 
   renamePerson({ id, name }: ParsedRequestOf<'people:rename'>): Person {
-    if (!this.people.rename(id, name, timestamp(this.clock))) throw missing('person');
-    this.changed(['people', 'accounts']);
-    return this.requirePerson(id);
+    return this.store.write((tx) => {
+      const before = requirePerson(tx.repos, id);
+      tx.repos.people.rename(id, name, tx.now);
+      if (before.name !== name)
+        tx.record({
+          subjectType: 'person',
+          subjectId: id,
+          action: 'renamed',
+          from: before.name,
+          to: name,
+          note: '',
+        });
+      tx.touch('inventory');
+      tx.announce('people', 'accounts');
+      return requirePerson(tx.repos, id);
+    });
   }
 
   deletePerson({ id }: ParsedRequestOf<'people:delete'>): DeletionReceipt {
-    this.requirePerson(id);
-    if (this.people.count() <= 1) {
-      throw new AppFailure(
-        'conflict',
-        'Keep at least one person: add someone else first, or rename this person.',
-      );
-    }
-    const token = randomUUID();
-    const count = this.people.trash(id, token);
-    this.changed(['people', 'accounts']);
-    return { token, count };
+    return this.store.write((tx) => {
+      const person = requirePerson(tx.repos, id);
+      if (tx.repos.people.count() <= 1) {
+        throw new AppFailure(
+          'conflict',
+          'Keep at least one person: add someone else first, or rename this person.',
+        );
+      }
+      const token = randomUUID();
+      const count = tx.repos.people.trash(id, token);
+      tx.record({
+        subjectType: 'person',
+        subjectId: id,
+        action: 'deleted',
+        from: person.name,
+        to: null,
+        note: `With ${person.accountCount} ${person.accountCount === 1 ? 'account' : 'accounts'}`,
+      });
+      tx.touch('inventory');
+      tx.announce('people', 'accounts');
+      return { token, count };
+    });
   }
 
   addEmail({ personId, address }: ParsedRequestOf<'emails:add'>): EmailAddress {
-    this.requirePerson(personId);
-    if (this.people.findEmailAddress(personId, address)) {
-      throw new AppFailure('conflict', 'This person already has that address.', {
-        address: 'This person already has that address.',
-      });
-    }
-    const id = this.people.addEmail(personId, address, timestamp(this.clock));
-    this.changed(['people']);
-    const email = this.people.getEmailAddress(id);
-    if (!email) throw missing('email address');
-    return email;
+    return this.store.write((tx) => {
+      requirePerson(tx.repos, personId);
+      if (tx.repos.people.findEmailAddress(personId, address)) {
+        throw new AppFailure('conflict', 'This person already has that address.', {
+          address: 'This person already has that address.',
+        });
+      }
+      const id = tx.repos.people.addEmail(personId, address, tx.now);
+      tx.record({ subjectType: 'email', subjectId: id, action: 'added', from: null, to: address, note: '' });
+      tx.touch('inventory');
+      tx.announce('people');
+      const email = tx.repos.people.getEmailAddress(id);
+      if (!email) throw missing('email address');
+      return email;
+    });
   }
 
   deleteEmail({ id }: ParsedRequestOf<'emails:delete'>): DeletionReceipt {
-    const token = randomUUID();
-    const count = this.people.trashEmailAddress(id, token);
-    if (count === 0) throw missing('email address');
-    this.changed(['people']);
-    return { token, count };
+    return this.store.write((tx) => {
+      const email = tx.repos.people.getEmailAddress(id);
+      if (!email) throw missing('email address');
+      const token = randomUUID();
+      const count = tx.repos.people.trashEmailAddress(id, token);
+      tx.record({
+        subjectType: 'email',
+        subjectId: id,
+        action: 'deleted',
+        from: email.address,
+        to: null,
+        note: '',
+      });
+      tx.touch('inventory');
+      tx.announce('people');
+      return { token, count };
+    });
   }
 
   listAccounts(): Account[] {
-    return this.accounts.list();
+    return this.store.read.accounts.list();
   }
 
   getAccount({ id }: ParsedRequestOf<'accounts:get'>): Account {
-    const account = this.accounts.get(id);
+    const account = this.store.read.accounts.get(id);
     if (!account) throw missing('account');
     return account;
   }
 
   createAccount(input: ParsedRequestOf<'accounts:create'>): Account {
-    const values = this.toValues(input);
-    const id = this.accounts.insert(values, timestamp(this.clock));
-    this.changed(['accounts', 'people']);
-    return this.getAccount({ id });
+    return this.store.write((tx) => {
+      const values = toValues(tx, input);
+      const id = tx.repos.accounts.insert(values, tx.now);
+      tx.record({
+        subjectType: 'account',
+        subjectId: id,
+        action: 'added',
+        from: null,
+        to: values.service,
+        note: '',
+      });
+      tx.touch('inventory');
+      tx.announce('accounts', 'people');
+      return requireAccount(tx.repos, id);
+    });
   }
 
   updateAccount({ id, ...input }: ParsedRequestOf<'accounts:update'>): Account {
-    const values = this.toValues(input);
-    if (!this.accounts.update(id, values, timestamp(this.clock))) throw missing('account');
-    this.changed(['accounts', 'people']);
-    return this.getAccount({ id });
+    return this.store.write((tx) => {
+      const before = requireAccount(tx.repos, id);
+      const values = toValues(tx, input);
+      updateAccount(tx, before, values, '');
+      tx.announce('accounts', 'people');
+      return requireAccount(tx.repos, id);
+    });
   }
 
   /**
@@ -115,7 +164,6 @@ export class InventoryService {
    * checks re-run (a date after the breach resolves the finding).
    */
   confirmPasswordChange({ id, changedOn }: ParsedRequestOf<'accounts:confirmPasswordChange'>): Account {
-    const account = this.getAccount({ id });
     const errors = checkAccountDates(
       { passwordChangedAt: changedOn, recoveryReviewedAt: null },
       today(this.clock),
@@ -124,73 +172,159 @@ export class InventoryService {
       throw new AppFailure('invalid_input', errors.passwordChangedAt, {
         changedOn: errors.passwordChangedAt,
       });
-    const { id: _id, ...rest } = account;
-    void _id;
-    this.accounts.update(id, { ...rest, passwordChangedAt: changedOn }, timestamp(this.clock));
-    this.changed(['accounts', 'people']);
-    return this.getAccount({ id });
+    return this.store.write((tx) => {
+      const before = requireAccount(tx.repos, id);
+      updateAccount(tx, before, { ...valuesOf(before), passwordChangedAt: changedOn }, '');
+      tx.announce('accounts', 'people');
+      return requireAccount(tx.repos, id);
+    });
   }
 
   deleteAccounts({ ids }: ParsedRequestOf<'accounts:delete'>): DeletionReceipt {
-    const token = randomUUID();
-    const count = this.accounts.trash([...new Set(ids)], token);
-    if (count === 0) throw missing('account');
-    this.changed(['accounts', 'people']);
-    return { token, count };
+    return this.store.write((tx) => {
+      const unique = [...new Set(ids)];
+      const accounts = unique.flatMap((id) => {
+        const account = tx.repos.accounts.get(id);
+        return account ? [account] : [];
+      });
+      const token = randomUUID();
+      const count = tx.repos.accounts.trash(
+        accounts.map((a) => a.id),
+        token,
+      );
+      if (count === 0) throw missing('account');
+      for (const account of accounts) {
+        tx.record({
+          subjectType: 'account',
+          subjectId: account.id,
+          action: 'deleted',
+          from: account.service,
+          to: null,
+          note: '',
+        });
+      }
+      tx.touch('inventory');
+      tx.announce('accounts', 'people');
+      return { token, count };
+    });
   }
 
   undo({ token }: ParsedRequestOf<'trash:undo'>): { restored: number } {
-    const restored = this.trashBin.restore(token);
-    if (restored === 0) {
-      throw new AppFailure('not_found', 'There is nothing left to undo: the deletion is final.');
-    }
-    this.changed(['accounts', 'people']);
-    return { restored };
-  }
-
-  private requirePerson(id: number): Person {
-    const person = this.people.get(id);
-    if (!person) throw missing('person');
-    return person;
-  }
-
-  private toValues(input: ValidAccountInput): AccountValues {
-    const dateErrors = checkAccountDates(input, today(this.clock));
-    if (Object.keys(dateErrors).length > 0) {
-      throw new AppFailure('invalid_input', 'Some dates are in the future.', dateErrors);
-    }
-    if (!this.people.get(input.personId)) {
-      throw new AppFailure('invalid_input', 'Choose who this account belongs to.', {
-        personId: 'This person no longer exists.',
+    return this.store.write((tx) => {
+      const restored = tx.repos.trash.restore(token);
+      if (restored === 0) {
+        throw new AppFailure('not_found', 'There is nothing left to undo: the deletion is final.');
+      }
+      tx.record({
+        subjectType: 'data',
+        subjectId: 0,
+        action: 'deletion undone',
+        from: null,
+        to: null,
+        note: `${restored} restored`,
       });
-    }
-    let domain: string | null = null;
-    let urlKind: AccountValues['urlKind'] = null;
-    let url = '';
-    if (input.url !== '') {
-      const parsed = parseServiceUrl(input.url);
-      // The schema already refused unparseable URLs; this guards the invariant.
-      if (isServiceUrlError(parsed))
-        throw new AppFailure('invalid_input', parsed.error, { url: parsed.error });
-      domain = parsed.domain;
-      urlKind = parsed.kind;
-      url = input.url;
-    }
-    return {
-      personId: input.personId,
-      service: input.service,
-      url,
-      domain,
-      urlKind,
-      username: input.username,
-      category: input.category,
-      criticality: input.criticality,
-      mfa: input.mfa,
-      passwordChangedAt: input.passwordChangedAt,
-      recoveryReviewedAt: input.recoveryReviewedAt,
-      notes: input.notes,
-    };
+      tx.touch('inventory');
+      tx.announce('accounts', 'people');
+      return { restored };
+    });
   }
+}
+
+/**
+ * Writes an account's new values and one history row per changed field (the same rows whatever
+ * changed it: the form, a task done with evidence, a guide step, an import). A new password date
+ * drops what was known about the old password. Touches the checks' inputs when anything changed.
+ */
+export function updateAccount(
+  tx: WriteContext,
+  before: Account,
+  after: AccountValues,
+  note: string,
+  actor?: string,
+): void {
+  const changes = accountChanges(before, after);
+  if (changes.length === 0 && before.domain === after.domain) return;
+  tx.repos.accounts.update(before.id, after, tx.now);
+  if (
+    after.passwordChangedAt !== before.passwordChangedAt &&
+    after.passwordChangedAt !== null &&
+    (before.passwordChangedAt === null || after.passwordChangedAt >= before.passwordChangedAt)
+  ) {
+    // A new password: what was known about the old one no longer applies.
+    tx.repos.signals.forget(before.id);
+  }
+  for (const change of changes) {
+    tx.record({ subjectType: 'account', subjectId: before.id, ...change, note, ...(actor ? { actor } : {}) });
+  }
+  tx.touch('inventory');
+}
+
+/** The writable values of an account as it is. */
+export function valuesOf(account: Account): AccountValues {
+  return {
+    personId: account.personId,
+    service: account.service,
+    url: account.url,
+    domain: account.domain,
+    urlKind: account.urlKind,
+    username: account.username,
+    category: account.category,
+    criticality: account.criticality,
+    mfa: account.mfa,
+    passwordChangedAt: account.passwordChangedAt,
+    recoveryReviewedAt: account.recoveryReviewedAt,
+    notes: account.notes,
+  };
+}
+
+/** One account, inside a write; a missing one is an error a person understands. */
+export function requireAccount(repos: Pick<Repositories, 'accounts'>, id: number): Account {
+  const account = repos.accounts.get(id);
+  if (!account) throw missing('account');
+  return account;
+}
+
+function requirePerson(repos: Pick<Repositories, 'people'>, id: number): Person {
+  const person = repos.people.get(id);
+  if (!person) throw missing('person');
+  return person;
+}
+
+function toValues(tx: WriteContext, input: ValidAccountInput): AccountValues {
+  const dateErrors = checkAccountDates(input, tx.day);
+  if (Object.keys(dateErrors).length > 0) {
+    throw new AppFailure('invalid_input', 'Some dates are in the future.', dateErrors);
+  }
+  if (!tx.repos.people.get(input.personId)) {
+    throw new AppFailure('invalid_input', 'Choose who this account belongs to.', {
+      personId: 'This person no longer exists.',
+    });
+  }
+  let domain: string | null = null;
+  let urlKind: AccountValues['urlKind'] = null;
+  let url = '';
+  if (input.url !== '') {
+    const parsed = parseServiceUrl(input.url);
+    // The schema already refused unparseable URLs; this guards the invariant.
+    if (isServiceUrlError(parsed)) throw new AppFailure('invalid_input', parsed.error, { url: parsed.error });
+    domain = parsed.domain;
+    urlKind = parsed.kind;
+    url = input.url;
+  }
+  return {
+    personId: input.personId,
+    service: input.service,
+    url,
+    domain,
+    urlKind,
+    username: input.username,
+    category: input.category,
+    criticality: input.criticality,
+    mfa: input.mfa,
+    passwordChangedAt: input.passwordChangedAt,
+    recoveryReviewedAt: input.recoveryReviewedAt,
+    notes: input.notes,
+  };
 }
 
 function missing(what: string): AppFailure {

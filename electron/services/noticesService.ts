@@ -1,13 +1,12 @@
-import { looksLikeSecret } from '../../common/domain/guides/session';
+import { looksLikeSecret } from '../../common/domain/guides/run';
 import { isServiceUrlError, parseServiceUrl } from '../../common/domain/serviceUrl';
-import type { BreachNotice, Incident, ParsedRequestOf } from '../../common/ipc/contract';
+import type { ParsedRequestOf } from '../../common/ipc/contract';
+import type { BreachNotice, Incident } from '../../common/model/index';
 import { AppFailure } from '../../common/ipc/result';
-import type { BreachNoticesRepository, BreachNoticeRow } from '../db/repositories/breachNoticesRepository';
-import type { PeopleRepository } from '../db/repositories/peopleRepository';
-import type { ChecksService } from './checksService';
-import { timestamp, today, type Clock } from './clock';
-import type { ChangeNotifier } from './events';
+import type { BreachNoticeRow } from '../db/repositories/breachNoticesRepository';
+import { today, type Clock } from './clock';
 import type { GuidesService } from './guidesService';
+import type { Store } from './store';
 
 /**
  * Breach notices: the bundled provider incidents that have no published dataset, and the notices a
@@ -16,12 +15,9 @@ import type { GuidesService } from './guidesService';
  */
 export class NoticesService {
   constructor(
-    private readonly notices: BreachNoticesRepository,
-    private readonly people: PeopleRepository,
+    private readonly store: Store,
     private readonly guides: GuidesService,
-    private readonly checks: ChecksService,
     private readonly clock: Clock,
-    private readonly changed: ChangeNotifier,
   ) {}
 
   incidents(): Incident[] {
@@ -30,11 +26,11 @@ export class NoticesService {
 
   list(): BreachNotice[] {
     const findingIds = this.findingIds();
-    return this.notices.list().map((n) => withFinding(n, findingIds));
+    return this.store.read.notices.list().map((n) => withFinding(n, findingIds));
   }
 
   get(id: number): BreachNotice {
-    const notice = this.notices.get(id);
+    const notice = this.store.read.notices.get(id);
     if (!notice) throw new AppFailure('not_found', 'That notice is no longer recorded.');
     return withFinding(notice, this.findingIds());
   }
@@ -45,7 +41,7 @@ export class NoticesService {
    * web address, if given, must be a real one.
    */
   record(request: ParsedRequestOf<'notices:record'>): BreachNotice {
-    const person = this.people.get(request.personId);
+    const person = this.store.read.people.get(request.personId);
     if (!person)
       throw new AppFailure('invalid_input', 'That person is no longer here.', {
         personId: 'Choose a person.',
@@ -67,7 +63,7 @@ export class NoticesService {
     }
     let emailId: number | null = null;
     if (request.emailId !== undefined) {
-      const email = this.people.getEmailAddress(request.emailId);
+      const email = this.store.read.people.getEmailAddress(request.emailId);
       if (!email || email.personId !== person.id) {
         throw new AppFailure('invalid_input', "That address is not one of this person's.", {
           emailId: "Choose one of this person's addresses.",
@@ -103,35 +99,62 @@ export class NoticesService {
       ...request.exposed,
       ...(request.exposed.length === 0 ? (incident?.dataClasses ?? []) : []),
     ]);
-    const id = this.notices.insert(
-      {
-        personId: person.id,
-        incidentId: incident?.id ?? null,
-        provider,
-        domains: [...domains],
-        receivedOn: request.receivedOn,
-        exposed,
-        emailId,
-        details: request.details ?? '',
-      },
-      timestamp(this.clock),
-    );
-    this.checks.run();
-    this.changed(['findings', 'guides']);
+    const id = this.store.write((tx) => {
+      if (!tx.repos.people.get(person.id))
+        throw new AppFailure('invalid_input', 'That person is no longer here.', {
+          personId: 'Choose a person.',
+        });
+      const noticeId = tx.repos.notices.insert(
+        {
+          personId: person.id,
+          incidentId: incident?.id ?? null,
+          provider,
+          domains: [...domains],
+          receivedOn: request.receivedOn,
+          exposed,
+          emailId,
+          details: request.details ?? '',
+        },
+        tx.now,
+      );
+      tx.record({
+        subjectType: 'notice',
+        subjectId: noticeId,
+        action: 'recorded',
+        from: null,
+        to: `${provider}, ${request.receivedOn}`,
+        note: person.name,
+      });
+      tx.touch('notices');
+      tx.announce('findings', 'guides');
+      return noticeId;
+    });
     return this.get(id);
   }
 
   /** Forgets a notice (recorded by mistake); its finding closes. */
   delete({ id }: ParsedRequestOf<'notices:delete'>): { deleted: boolean } {
-    if (!this.notices.delete(id)) throw new AppFailure('not_found', 'That notice is no longer recorded.');
-    this.checks.run();
-    this.changed(['findings', 'guides']);
-    return { deleted: true };
+    return this.store.write((tx) => {
+      const notice = tx.repos.notices.get(id);
+      if (!notice || !tx.repos.notices.delete(id))
+        throw new AppFailure('not_found', 'That notice is no longer recorded.');
+      tx.record({
+        subjectType: 'notice',
+        subjectId: id,
+        action: 'removed',
+        from: `${notice.provider}, ${notice.receivedOn}`,
+        to: null,
+        note: '',
+      });
+      tx.touch('notices');
+      tx.announce('findings', 'guides');
+      return { deleted: true };
+    });
   }
 
   private findingIds(): Map<string, number> {
     return new Map(
-      this.checks
+      this.store.read.findings
         .list()
         .filter((f) => f.kind === 'breach_notice')
         .map((f) => [f.subject, f.id]),

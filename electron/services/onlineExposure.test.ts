@@ -2,12 +2,13 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DataSources, Finding, LedgerEntry } from '../../common/ipc/contract';
+import type { DataSources } from '../../common/ipc/contract';
+import type { Finding, LedgerEntry } from '../../common/model/index';
 import { createHandlers, dispatch } from '../ipc/handlers';
 import type { PlatformPort, SecretProtector } from '../platform/port';
 import { RecordingPlatform } from '../platform/recorder';
 import { openCore, type Core } from './core';
-import { startFakeHttpServer, type FakeHttpServer } from './testing/fakeHttpServer';
+import { startFakeHttpServer, type FakeHttpServer } from '../testing/fakeHttpServer';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 /** A stand-in for the OS keychain: reversible, and never the key in clear. */

@@ -3,18 +3,11 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseExport } from '../../common/domain/import/index';
-import type {
-  Account,
-  Finding,
-  ImportPreview,
-  ImportProgress,
-  ImportResult,
-  LedgerEntry,
-  Settings,
-} from '../../common/ipc/contract';
+import type { ImportPreview, ImportProgress, ImportResult } from '../../common/ipc/contract';
+import type { Account, Finding, LedgerEntry, Settings } from '../../common/model/index';
 import { createHandlers, dispatch } from '../ipc/handlers';
 import { RecordingPlatform } from '../platform/recorder';
-import { scanDataDirForSecrets } from './testing/secretScan';
+import { scanDataDirForSecrets } from '../testing/secretScan';
 import { openCore, type Core } from './core';
 import {
   closedPortUrl,
@@ -23,7 +16,7 @@ import {
   type FakePwnedServer,
   type FakePwnedServerOptions,
   type FakeRequest,
-} from './testing/fakePwnedServer';
+} from '../testing/fakePwnedServer';
 
 const BITWARDEN = resolve(import.meta.dirname, '../../e2e/fixtures/exports/bitwarden.csv');
 const KNOWN = { 'Kestrel88!': 52301, '123456': 37_359_195, 'Bluebird#2019': 12 };
@@ -185,7 +178,7 @@ describe('the online breach check through the IPC handlers', () => {
 
   it('stores no SHA-1 of any password (nor the part after the prefix) in the data folder', async () => {
     const server = await startServer();
-    const { call, importFile, core, dataDir } = setup();
+    const { call, importFile, dataDir } = setup();
     await call('settings:update', { onlinePwnedCheck: true, pwnedRangeUrl: server.url });
     const result = await importFile(BITWARDEN);
     expect(result.pwnedCheck.online).toBe('checked');
@@ -199,7 +192,7 @@ describe('the online breach check through the IPC handlers', () => {
         secrets.add(s.toLowerCase());
       }
     }
-    const hits = scanDataDirForSecrets(dataDir, core.db, secrets);
+    const hits = scanDataDirForSecrets(dataDir, secrets);
     expect(hits).toEqual([]);
   });
 
@@ -218,7 +211,7 @@ describe('the online breach check through the IPC handlers', () => {
     expect((await pwnedFindingOf('Woodworking forum'))?.evidence).toMatchObject({ source: 'common_list' });
     expect(await pwnedFindingOf('Adobe')).toBeUndefined();
     // Stored as "the check failed", never as "checked and not found".
-    const signals = core.db
+    const signals = core.readDb
       .prepare('SELECT online_status AS status, pwned_count AS count FROM password_signals')
       .all();
     expect(signals).toHaveLength(4);
@@ -250,7 +243,7 @@ describe('the online breach check through the IPC handlers', () => {
       source: 'online',
       timesSeen: 37_359_195,
     });
-    const statuses = core.db
+    const statuses = core.readDb
       .prepare(
         `SELECT a.service, s.online_status AS status FROM password_signals s JOIN accounts a ON a.id = s.account_id ORDER BY a.service`,
       )

@@ -1,15 +1,13 @@
 import type { ParsedRequestOf } from '../../common/ipc/contract';
 import { AppFailure } from '../../common/ipc/result';
-import type { EmailBreachesRepository } from '../db/repositories/emailBreachesRepository';
-import type { LedgerRepository } from '../db/repositories/ledgerRepository';
+import type { LedgerEntry } from '../../common/model/index';
 import type { PlatformPort } from '../platform/port';
 import { deleteApiKey, hasApiKey, loadApiKey, saveApiKey } from './online/apiKeyStore';
 import { checkAddresses, type AccountCheckResult } from './online/hibpAccount';
 import { refreshDatasets } from './online/refreshDatasets';
-import type { ChecksService } from './checksService';
-import { timestamp, type Clock } from './clock';
 import type { ChangeNotifier } from './events';
 import type { SettingsService } from './settingsService';
+import type { Store } from './store';
 
 /** What the online email check found for one address ("not checked" is never "not breached"). */
 export interface EmailCheckOutcome {
@@ -28,11 +26,9 @@ export class OnlineService {
     private readonly dataDir: string,
     private readonly platform: PlatformPort,
     private readonly settings: SettingsService,
-    private readonly ledger: LedgerRepository,
-    private readonly emailBreaches: EmailBreachesRepository,
-    private readonly checks: ChecksService,
+    private readonly store: Store,
     private readonly reloadCatalogue: () => void,
-    private readonly clock: Clock,
+    /** Tells open views about changes that are not in the database (the key, in the keychain). */
     private readonly changed: ChangeNotifier,
     private readonly userAgent: string,
     private readonly fetchImpl?: typeof fetch,
@@ -76,7 +72,9 @@ export class OnlineService {
       throw new AppFailure('conflict', error instanceof Error ? error.message : String(error));
     }
     if (!apiKey) throw new AppFailure('conflict', 'Add your Have I Been Pwned API key in Settings first.');
-    const emails = this.emailBreaches.emails().filter((e) => emailId === undefined || e.id === emailId);
+    const emails = this.store.read.emailBreaches
+      .emails()
+      .filter((e) => emailId === undefined || e.id === emailId);
     if (emails.length === 0) throw new AppFailure('not_found', 'There is no email address to check.');
     const settings = this.settings.get();
     const results = await checkAddresses(
@@ -85,28 +83,41 @@ export class OnlineService {
         apiKey,
         baseUrl: settings.hibpApiUrl,
         userAgent: this.userAgent,
-        record: (entry) => this.ledger.append(entry),
+        record: (entry) => this.recordRequest(entry),
         fetchImpl: this.fetchImpl,
         minIntervalMs: settings.hibpApiUrl.startsWith('http://127.0.0.1') ? 0 : undefined,
       },
     );
-    const now = timestamp(this.clock);
-    const outcomes: EmailCheckOutcome[] = [];
-    for (const email of emails) {
-      const result = results.get(email.address) ?? { status: 'failed' as const, reason: 'not checked' };
-      if (result.status === 'found') {
-        for (const name of result.breachNames) this.emailBreaches.mark(email.id, name, 'hibp', now);
+    return this.store.write((tx) => {
+      const outcomes: EmailCheckOutcome[] = [];
+      for (const email of emails) {
+        const result = results.get(email.address) ?? { status: 'failed' as const, reason: 'not checked' };
+        if (result.status === 'found') {
+          for (const name of result.breachNames) {
+            // An address deleted while the check ran is not marked (its row is in the trash).
+            if (!tx.repos.people.getEmailAddress(email.id)) continue;
+            if (tx.repos.emailBreaches.mark(email.id, name, 'hibp', tx.now))
+              tx.record({
+                subjectType: 'email',
+                subjectId: email.id,
+                action: 'breach found online',
+                from: null,
+                to: name,
+                note: email.address,
+              });
+          }
+        }
+        outcomes.push({
+          address: email.address,
+          status: result.status,
+          breaches: result.status === 'found' ? result.breachNames : [],
+          reason: result.status === 'failed' ? result.reason : null,
+        });
       }
-      outcomes.push({
-        address: email.address,
-        status: result.status,
-        breaches: result.status === 'found' ? result.breachNames : [],
-        reason: result.status === 'failed' ? result.reason : null,
-      });
-    }
-    this.checks.run();
-    this.changed(['findings', 'people', 'ledger']);
-    return outcomes;
+      tx.touch('inventory');
+      tx.announce('findings', 'people', 'ledger');
+      return outcomes;
+    });
   }
 
   /** Refreshes the breach catalogue and the two-step directories; a failure keeps the data in use. */
@@ -116,17 +127,32 @@ export class OnlineService {
       dataDir: this.dataDir,
       baseUrls: settings.datasetUrls,
       userAgent: this.userAgent,
-      record: (entry) => this.ledger.append(entry),
+      record: (entry) => this.recordRequest(entry),
       fetchImpl: this.fetchImpl,
     });
-    if (result.refreshed.length > 0) {
-      this.reloadCatalogue();
-      this.checks.run();
-    }
-    this.changed(['findings', 'ledger', 'settings']);
+    if (result.refreshed.length > 0) this.reloadCatalogue();
+    this.store.write((tx) => {
+      if (result.refreshed.length > 0) {
+        tx.record({
+          subjectType: 'data',
+          subjectId: 0,
+          action: 'datasets refreshed',
+          from: null,
+          to: result.refreshed.join(', '),
+          note: '',
+        });
+        tx.touch('catalogue');
+      }
+      tx.announce('findings', 'ledger', 'settings');
+    });
     return {
       refreshed: [...result.refreshed],
       failed: result.failed.map((f) => ({ dataset: f.dataset, reason: f.reason })),
     };
+  }
+
+  /** Every request goes in the ledger as it is made, in its own small write. */
+  private recordRequest(entry: Omit<LedgerEntry, 'id'>): void {
+    this.store.write((tx) => tx.repos.ledger.append(entry));
   }
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LedgerEntry } from '../../common/ipc/contract';
+import type { LedgerEntry } from '../../common/model/index';
 import { checkPwnedRange, parseRange, type RangeCheckOptions } from './pwnedRange';
 import {
   closedPortUrl,
@@ -8,7 +8,7 @@ import {
   type FakePwnedServer,
   type FakePwnedServerOptions,
   type FakeRequest,
-} from './testing/fakePwnedServer';
+} from '../testing/fakePwnedServer';
 
 const USER_AGENT = 'Lockstep/1.2.3 (+https://github.com/lockstep)';
 const servers: FakePwnedServer[] = [];

@@ -1,4 +1,4 @@
-import type { LedgerEntry } from '../../common/ipc/contract';
+import type { LedgerEntry } from '../../common/model/index';
 
 /** The official range API; tests point the setting at a local fake server. */
 export const DEFAULT_PWNED_RANGE_URL = 'https://api.pwnedpasswords.com';

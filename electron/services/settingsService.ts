@@ -1,5 +1,5 @@
-import type { Settings } from '../../common/ipc/contract';
-import type { SettingsRepository } from '../db/repositories/settingsRepository';
+import type { Settings } from '../../common/model/index';
+import type { Store } from './store';
 import { DEFAULT_HIBP_URL } from './online/hibpAccount';
 import { DEFAULT_DATASET_URLS } from './online/refreshDatasets';
 import { DEFAULT_PWNED_RANGE_URL } from './pwnedRange';
@@ -15,38 +15,45 @@ const DEFAULTS: Settings = {
 
 /** User settings over the settings table; online features default to off. */
 export class SettingsService {
-  constructor(private readonly settings: SettingsRepository) {}
+  constructor(private readonly store: Store) {}
 
   get(): Settings {
-    const stored = this.settings.get('app') as Partial<Settings> | undefined;
-    return {
-      onlinePwnedCheck:
-        typeof stored?.onlinePwnedCheck === 'boolean' ? stored.onlinePwnedCheck : DEFAULTS.onlinePwnedCheck,
-      pwnedRangeUrl:
-        typeof stored?.pwnedRangeUrl === 'string' ? stored.pwnedRangeUrl : DEFAULTS.pwnedRangeUrl,
-      hibpApiUrl: typeof stored?.hibpApiUrl === 'string' ? stored.hibpApiUrl : DEFAULTS.hibpApiUrl,
-      datasetUrls: { ...DEFAULTS.datasetUrls, ...(stored?.datasetUrls ?? {}) },
-      reminders: typeof stored?.reminders === 'boolean' ? stored.reminders : DEFAULTS.reminders,
-      helperName: typeof stored?.helperName === 'string' ? stored.helperName : DEFAULTS.helperName,
-    };
+    return settingsOf(this.store.read.settings.get('app'));
   }
 
   /** The day the last reminder digest was shown (YYYY-MM-DD), if any. */
   lastReminderDay(): string | null {
-    const value = this.settings.get('lastReminderDay');
+    const value = this.store.read.settings.get('lastReminderDay');
     return typeof value === 'string' ? value : null;
   }
 
   setLastReminderDay(day: string): void {
-    this.settings.put('lastReminderDay', day);
+    this.store.write((tx) => tx.repos.settings.put('lastReminderDay', day));
   }
 
   update(patch: Partial<Settings>): Settings {
-    const next = {
-      ...this.get(),
-      ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
-    };
-    this.settings.put('app', next);
-    return next;
+    return this.store.write((tx) => {
+      const next = {
+        ...settingsOf(tx.repos.settings.get('app')),
+        ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+      };
+      tx.repos.settings.put('app', next);
+      tx.announce('settings');
+      return next;
+    });
   }
+}
+
+/** The stored settings, with the defaults for what is unset or not of the right type. */
+function settingsOf(value: unknown): Settings {
+  const stored = value as Partial<Settings> | undefined;
+  return {
+    onlinePwnedCheck:
+      typeof stored?.onlinePwnedCheck === 'boolean' ? stored.onlinePwnedCheck : DEFAULTS.onlinePwnedCheck,
+    pwnedRangeUrl: typeof stored?.pwnedRangeUrl === 'string' ? stored.pwnedRangeUrl : DEFAULTS.pwnedRangeUrl,
+    hibpApiUrl: typeof stored?.hibpApiUrl === 'string' ? stored.hibpApiUrl : DEFAULTS.hibpApiUrl,
+    datasetUrls: { ...DEFAULTS.datasetUrls, ...(stored?.datasetUrls ?? {}) },
+    reminders: typeof stored?.reminders === 'boolean' ? stored.reminders : DEFAULTS.reminders,
+    helperName: typeof stored?.helperName === 'string' ? stored.helperName : DEFAULTS.helperName,
+  };
 }

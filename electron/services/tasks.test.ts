@@ -1,8 +1,10 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Account, Finding, ImportPreview, Task } from '../../common/ipc/contract';
+import type { ImportPreview } from '../../common/ipc/contract';
+import type { Account, Finding, Task } from '../../common/model/index';
 import { createHandlers, dispatch } from '../ipc/handlers';
 import { RecordingPlatform } from '../platform/recorder';
 import { openCore, type Core } from './core';
@@ -144,32 +146,34 @@ describe('tasks from findings', () => {
     const { call, tasks, core } = await setup();
     const task = (await tasks())[0]!;
     await call('tasks:setStatus', { id: task.id, status: 'in_progress' });
-    const history = core.history.list({ subjectType: 'task', subjectId: task.id });
+    const history = core.read.history.list({ subjectType: 'task', subjectId: task.id });
     expect(history.map((h) => [h.action, h.from, h.to])).toEqual([
       ['status', 'todo', 'in_progress'],
       ['created', null, 'todo'],
     ]);
-    expect(core.history.verify()).toMatchObject({ ok: true });
+    expect(core.read.history.verify()).toMatchObject({ ok: true });
     // Findings are in the history too: raised at import, and set aside with the reason.
     const finding = (await call<Finding[]>('findings:list', {})).find((f) => f.status === 'open')!;
     expect(
-      core.history.list({ subjectType: 'finding', subjectId: finding.id }).map((h) => [h.from, h.to]),
+      core.read.history.list({ subjectType: 'finding', subjectId: finding.id }).map((h) => [h.from, h.to]),
     ).toEqual([[null, 'open']]);
     await call('findings:dismiss', { id: finding.id, reason: 'not_mine', note: 'Old work account' });
-    expect(core.history.list({ subjectType: 'finding', subjectId: finding.id })[0]).toMatchObject({
+    expect(core.read.history.list({ subjectType: 'finding', subjectId: finding.id })[0]).toMatchObject({
       action: 'dismissed',
       to: 'dismissed',
       note: 'Not my account: Old work account',
       actor: 'Me',
     });
-    core.db.exec('DROP TRIGGER IF EXISTS history_no_update');
-    for (const { name } of core.db
+    // Someone edits the file behind Lockstep's back, with their own connection.
+    const tamper = new Database(core.databasePath);
+    for (const { name } of tamper
       .prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'history'`)
       .all() as { name: string }[]) {
-      core.db.exec(`DROP TRIGGER ${name}`);
+      tamper.exec(`DROP TRIGGER ${name}`);
     }
-    core.db.prepare(`UPDATE history SET to_value = 'done' WHERE seq = 2`).run();
-    expect(core.history.verify()).toMatchObject({ ok: false, brokenAt: 2 });
+    tamper.prepare(`UPDATE history SET to_value = 'done' WHERE seq = 2`).run();
+    tamper.close();
+    expect(core.read.history.verify()).toMatchObject({ ok: false, brokenAt: 2 });
   });
 });
 
@@ -200,9 +204,11 @@ describe('who made a change', () => {
     const { call, tasks, core } = await setup();
     const task = (await tasks())[0]!;
     await call('tasks:setStatus', { id: task.id, status: 'in_progress' });
-    expect(core.history.list({ subjectType: 'task', subjectId: task.id })[0]!.actor).toBe('Me');
+    expect(core.read.history.list({ subjectType: 'task', subjectId: task.id })[0]!.actor).toBe('Me');
     await call('settings:update', { helperName: 'Sam (IT)' });
     await call('tasks:setStatus', { id: task.id, status: 'todo' });
-    expect(core.history.list({ subjectType: 'task', subjectId: task.id })[0]!.actor).toBe('Helper: Sam (IT)');
+    expect(core.read.history.list({ subjectType: 'task', subjectId: task.id })[0]!.actor).toBe(
+      'Helper: Sam (IT)',
+    );
   });
 });

@@ -41,3 +41,26 @@ export function categoryOf(kind: FindingKind): ProgressCategory {
       return 'passwords';
   }
 }
+
+const CRITICALITY_ORDER: readonly Criticality[] = ['critical', 'important', 'standard'];
+
+/**
+ * The day's figures from the findings: the exposure score (each open finding weighted by the most
+ * critical account it concerns), how many are open and how many were fixed.
+ */
+export function scoreFigures<F extends { status: string; severity: Severity; accountIds: readonly number[] }>(
+  findings: readonly F[],
+  criticality: ReadonlyMap<number, Criticality>,
+): { score: number; open: F[]; fixed: number } {
+  const open = findings.filter((f) => f.status === 'open');
+  const score = exposureScore(
+    open.map((f) => ({
+      severity: f.severity,
+      criticality:
+        CRITICALITY_ORDER.find((level) => f.accountIds.some((id) => criticality.get(id) === level)) ??
+        'standard',
+    })),
+  );
+  const fixed = findings.filter((f) => f.status === 'resolved' || f.status === 'auto_resolved').length;
+  return { score, open, fixed };
+}

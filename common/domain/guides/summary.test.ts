@@ -5,14 +5,14 @@ import {
   summaryFileName,
   summaryHtml,
   summaryMarkdown,
-  type SessionSummary,
+  type GuideRunSummary,
   type SummaryFormatOptions,
   type SummaryStepStatus,
 } from './summary';
 
 const UTC: SummaryFormatOptions = { timeZone: 'UTC' };
 
-type Step = SessionSummary['steps'][number];
+type Step = GuideRunSummary['steps'][number];
 
 function step(title: string, status: SummaryStepStatus, extra: Partial<Step> = {}): Step {
   return {
@@ -26,7 +26,7 @@ function step(title: string, status: SummaryStepStatus, extra: Partial<Step> = {
   };
 }
 
-function sample(overrides: Partial<SessionSummary> = {}): SessionSummary {
+function sample(overrides: Partial<GuideRunSummary> = {}): GuideRunSummary {
   return {
     guideTitle: 'Secure your main email account',
     guideVersion: '1.0',
@@ -605,7 +605,7 @@ describe('content round trip', () => {
   });
 
   it('does not mutate its input', () => {
-    const copy = JSON.parse(JSON.stringify(summary)) as SessionSummary;
+    const copy = JSON.parse(JSON.stringify(summary)) as GuideRunSummary;
     summaryMarkdown(summary, UTC);
     summaryHtml(summary, UTC);
     summaryFileName(summary, 'pdf', UTC);

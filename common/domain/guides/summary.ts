@@ -10,7 +10,7 @@
 export type SummaryStepStatus = 'pending' | 'done' | 'skipped' | 'blocked';
 
 /** Everything a session summary shows. Inputs hold names only, never secrets. */
-export interface SessionSummary {
+export interface GuideRunSummary {
   guideTitle: string;
   /** e.g. "1.0". */
   guideVersion: string;
@@ -60,7 +60,7 @@ export interface SummaryFormatOptions {
 }
 
 type Status = SummaryStepStatus;
-type Step = SessionSummary['steps'][number];
+type Step = GuideRunSummary['steps'][number];
 
 const STATUS_WORDS: Record<Status, string> = {
   done: 'Done',
@@ -105,7 +105,7 @@ export function formatElapsed(fromIso: string, toIso: string): string {
 }
 
 /** Counts by status. */
-export function summaryCounts(summary: SessionSummary): {
+export function summaryCounts(summary: GuideRunSummary): {
   done: number;
   skipped: number;
   blocked: number;
@@ -121,7 +121,7 @@ export function summaryCounts(summary: SessionSummary): {
 }
 
 /** "5 of 8 steps done · 2 skipped · 1 blocked · 1 not started" — zero parts left out, except the first. */
-function progressLine(summary: SessionSummary): string {
+function progressLine(summary: GuideRunSummary): string {
   const c = summaryCounts(summary);
   const parts = [`${c.done} of ${c.total} ${c.total === 1 ? 'step' : 'steps'} done`];
   if (c.skipped > 0) parts.push(`${c.skipped} skipped`);
@@ -283,7 +283,7 @@ function nonEmpty(values: readonly string[] | null | undefined): string[] {
   return (values ?? []).filter((value) => clean(value) !== '');
 }
 
-function when(summary: SessionSummary, dates: Dates, esc: (text: string) => string): string {
+function when(summary: GuideRunSummary, dates: Dates, esc: (text: string) => string): string {
   const start = esc(dates.dateTime(summary.startedAt));
   if (summary.finishedAt === null) return `${start} (in progress)`;
   const sameDay =
@@ -294,7 +294,7 @@ function when(summary: SessionSummary, dates: Dates, esc: (text: string) => stri
 }
 
 function contentOf(
-  summary: SessionSummary,
+  summary: GuideRunSummary,
   options: SummaryFormatOptions | undefined,
   esc: (text: string) => string,
 ): SummaryContent {
@@ -359,7 +359,7 @@ function contentOf(
  * The summary's content as plain text, in display order, for a view that escapes on its own (the
  * app's summary screen): the same facts, words and dates as the Markdown and the HTML.
  */
-export function summaryContent(summary: SessionSummary, options?: SummaryFormatOptions): SummaryContent {
+export function summaryContent(summary: GuideRunSummary, options?: SummaryFormatOptions): SummaryContent {
   return contentOf(summary, options, (text) => clean(text));
 }
 
@@ -390,7 +390,7 @@ function escapeMarkdown(value: string): string {
 }
 
 /** The summary as Markdown (CommonMark). */
-export function summaryMarkdown(summary: SessionSummary, options?: SummaryFormatOptions): string {
+export function summaryMarkdown(summary: GuideRunSummary, options?: SummaryFormatOptions): string {
   const c = contentOf(summary, options, escapeMarkdown);
   const lines: string[] = [`# ${c.title}`, ''];
 
@@ -509,7 +509,7 @@ footer p { margin: 0; }
 `.trim();
 
 /** The summary as a complete, self-contained HTML document for printing / PDF (A4). */
-export function summaryHtml(summary: SessionSummary, options?: SummaryFormatOptions): string {
+export function summaryHtml(summary: GuideRunSummary, options?: SummaryFormatOptions): string {
   const c = contentOf(summary, options, escapeHtml);
   const out: string[] = [
     '<!doctype html>',
@@ -608,7 +608,7 @@ function slugOf(title: string): string {
 
 /** A file name for the export, e.g. "lockstep-summary-secure-your-main-email-account-2026-11-28.md"; the date is generatedAt's day in the time zone. */
 export function summaryFileName(
-  summary: SessionSummary,
+  summary: GuideRunSummary,
   ext: 'md' | 'pdf',
   options?: SummaryFormatOptions,
 ): string {

@@ -14,7 +14,17 @@
  */
 
 /** What a history row is about. */
-export const HISTORY_SUBJECT_TYPES = ['task', 'finding', 'account'] as const;
+export const HISTORY_SUBJECT_TYPES = [
+  'task',
+  'finding',
+  'account',
+  'person',
+  'email',
+  'notice',
+  'guide_run',
+  'import',
+  'data',
+] as const;
 /** One of {@link HISTORY_SUBJECT_TYPES}. */
 export type HistorySubjectType = (typeof HISTORY_SUBJECT_TYPES)[number];
 

@@ -1,8 +1,11 @@
 import type { Migration } from './index';
-import { sqlList } from './sqlList';
-import { CATEGORIES, CRITICALITIES, MFA_METHODS } from '../../../common/domain/inventory';
 
-/** People, their email addresses and their accounts. Deleted rows wait in the trash for undo. */
+/**
+ * People, their email addresses and their accounts. Deleted rows wait in the trash for undo.
+ *
+ * Frozen: the literal SQL that shipped. Never import today's constants into a migration — a value
+ * added later gets its own migration, so fresh and upgraded databases accept the same values.
+ */
 export const migration0010: Migration = {
   version: 10,
   name: 'inventory',
@@ -35,9 +38,9 @@ CREATE TABLE accounts (
   domain TEXT,
   url_kind TEXT CHECK (url_kind IN ('web', 'android', 'ip', 'local')),
   username TEXT NOT NULL DEFAULT '',
-  category TEXT NOT NULL CHECK (category IN (${sqlList(CATEGORIES)})),
-  criticality TEXT NOT NULL CHECK (criticality IN (${sqlList(CRITICALITIES)})),
-  mfa TEXT NOT NULL DEFAULT 'unknown' CHECK (mfa IN (${sqlList(MFA_METHODS)})),
+  category TEXT NOT NULL CHECK (category IN ('email', 'finance', 'work', 'social', 'shopping', 'cloud', 'developer', 'government', 'health', 'entertainment', 'utilities', 'other')),
+  criticality TEXT NOT NULL CHECK (criticality IN ('critical', 'important', 'standard')),
+  mfa TEXT NOT NULL DEFAULT 'unknown' CHECK (mfa IN ('unknown', 'none', 'sms', 'email', 'totp', 'push', 'passkey', 'security_key')),
   password_changed_at TEXT,
   recovery_reviewed_at TEXT,
   notes TEXT NOT NULL DEFAULT '',

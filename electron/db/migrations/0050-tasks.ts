@@ -1,8 +1,10 @@
 import type { Migration } from './index';
-import { sqlList } from './sqlList';
-import { PRIORITIES, TASK_KINDS, TASK_STATUSES } from '../../../common/domain/tasks/tasks';
 
-/** Fix tasks: generated from findings (one per thing a person does) or added by hand. */
+/**
+ * Fix tasks: generated from findings (one per thing a person does) or added by hand.
+ *
+ * Frozen: the literal SQL that shipped (no imported constants).
+ */
 export const migration0050: Migration = {
   version: 50,
   name: 'tasks',
@@ -10,16 +12,16 @@ export const migration0050: Migration = {
 CREATE TABLE tasks (
   id INTEGER PRIMARY KEY,
   task_key TEXT UNIQUE,
-  kind TEXT NOT NULL CHECK (kind IN (${sqlList(TASK_KINDS)})),
+  kind TEXT NOT NULL CHECK (kind IN ('change_password', 'enable_mfa', 'upgrade_mfa', 'fix_url', 'review_email', 'manual')),
   title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
   why TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(why)),
   links TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(links)),
   account_id INTEGER REFERENCES accounts (id) ON DELETE SET NULL,
   source TEXT NOT NULL CHECK (source IN ('finding', 'manual', 'guide')),
-  priority TEXT NOT NULL CHECK (priority IN (${sqlList(PRIORITIES)})),
+  priority TEXT NOT NULL CHECK (priority IN ('P1', 'P2', 'P3', 'P4')),
   priority_is_manual INTEGER NOT NULL DEFAULT 0 CHECK (priority_is_manual IN (0, 1)),
   due_at TEXT,
-  status TEXT NOT NULL DEFAULT 'todo' CHECK (status IN (${sqlList(TASK_STATUSES)})),
+  status TEXT NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'in_progress', 'done', 'snoozed', 'wont_do')),
   snoozed_until TEXT,
   wont_do_reason TEXT,
   verified INTEGER NOT NULL DEFAULT 0 CHECK (verified IN (0, 1)),

@@ -16,6 +16,7 @@ import { migration0050 } from './0050-tasks';
 import { migration0060 } from './0060-snapshots';
 import { migration0070 } from './0070-offline-index';
 import { migration0080 } from './0080-guide-sessions';
+import { migration0090 } from './0090-write-path';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0060,
   migration0070,
   migration0080,
+  migration0090,
 ];

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Account } from '../../../common/ipc/contract';
+import type { Account } from '../../../common/model/index';
 import type { Category, Criticality, MfaMethod } from '../../../common/domain/inventory';
 import type { ServiceUrlInfo } from '../../../common/domain/serviceUrl';
 
@@ -98,7 +98,7 @@ export class AccountsRepository {
   private readonly listBrief;
   private readonly markImport;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     this.listAll = db.prepare<[], AccountRow>(
       `${SELECT} WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL ORDER BY a.service COLLATE NOCASE, a.id`,
     );
@@ -192,12 +192,10 @@ export class AccountsRepository {
     return this.updateOne.run({ ...params(values), id, now }).changes > 0;
   }
 
-  /** Moves accounts to the trash in one transaction; returns how many moved. */
+  /** Moves accounts to the trash; returns how many moved. */
   trash(ids: readonly number[], token: string): number {
-    return this.db.transaction(() => {
-      let moved = 0;
-      for (const id of ids) moved += this.trashOne.run(token, id).changes;
-      return moved;
-    })();
+    let moved = 0;
+    for (const id of ids) moved += this.trashOne.run(token, id).changes;
+    return moved;
   }
 }

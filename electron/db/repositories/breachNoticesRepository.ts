@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CheckNotice } from '../../../common/domain/checks/findings';
-import type { BreachNotice } from '../../../common/ipc/contract';
+import type { BreachNotice } from '../../../common/model/index';
 
 /** A breach notice as stored, with its person's name and address (the finding is the checks'). */
 export type BreachNoticeRow = Omit<BreachNotice, 'findingId'>;

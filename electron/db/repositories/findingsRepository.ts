@@ -6,7 +6,7 @@ import type {
   Severity,
   StoredFinding,
 } from '../../../common/domain/checks/findings';
-import type { Finding } from '../../../common/ipc/contract';
+import type { Finding } from '../../../common/model/index';
 
 interface FindingRow {
   id: number;
@@ -72,7 +72,7 @@ export class FindingsRepository {
   /** What each stored finding looked like when last read, to skip rewriting unchanged ones. */
   private snapshot = new Map<number, { status: FindingStatus; fingerprint: string }>();
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     this.listStored = db.prepare<
       [],
       {
@@ -186,13 +186,13 @@ export class FindingsRepository {
   }
 
   /**
-   * Applies a reconciliation in one transaction. A finding whose status, severity, evidence and
+   * Applies a reconciliation (inside the write path's transaction). A finding whose status, severity, evidence and
    * accounts are unchanged only has its last-seen time moved, so re-running the checks after a
    * small edit writes little.
    */
   apply(upserts: readonly FindingUpsert[], autoResolve: readonly number[], now: string): FindingTransition[] {
     const transitions: FindingTransition[] = [];
-    this.db.transaction(() => {
+    {
       for (const { draft, existingId, status } of upserts) {
         const evidence = JSON.stringify(draft.evidence);
         const before = existingId === null ? undefined : this.snapshot.get(existingId);
@@ -223,7 +223,7 @@ export class FindingsRepository {
           transitions.push({ id, kind: this.kindOf(id), from: 'open', to: 'auto_resolved' });
         }
       }
-    })();
+    }
     return transitions;
   }
 

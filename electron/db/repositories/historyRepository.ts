@@ -45,7 +45,6 @@ export class HistoryRepository {
   private readonly listByType;
   private readonly listBySubject;
   private readonly iterateInOrder;
-  private readonly appendInTransaction;
   private readonly verifyInTransaction;
 
   constructor(db: Database.Database) {
@@ -74,11 +73,27 @@ export class HistoryRepository {
     );
     this.iterateInOrder = db.prepare<[], ChainedEntry>(`SELECT ${COLUMNS} FROM history ORDER BY seq`);
 
-    // better-sqlite3 turns a transaction inside an outer one into a savepoint, so appending from
-    // within a larger change commits (or rolls back) with it.
-    this.appendInTransaction = db.transaction((entry: Omit<HistoryEntry, 'seq'>): ChainedEntry => {
+    // One read transaction, so the head and the rows are the same snapshot even while another
+    // connection appends.
+    this.verifyInTransaction = db.transaction((): ChainVerification => {
       const head = this.selectHead.get() ?? { count: 0, hash: GENESIS_HASH };
-      const seq = Math.max(head.count, this.selectLastSeq.get()?.seq ?? 0) + 1;
+      return verifyChain(this.iterateInOrder.iterate(), sha256Hex, head);
+    });
+  }
+
+  /**
+   * Records changes, in order: gives each the next sequence number, chains it from the head and
+   * moves the head once at the end. Call it inside the write path's transaction, so the rows, the
+   * head and the change they describe commit (or roll back) together. Returns the rows as stored.
+   */
+  appendMany(entries: readonly Omit<HistoryEntry, 'seq'>[]): ChainedEntry[] {
+    if (entries.length === 0) return [];
+    const head = this.selectHead.get() ?? { count: 0, hash: GENESIS_HASH };
+    let seq = Math.max(head.count, this.selectLastSeq.get()?.seq ?? 0);
+    let prevHash = head.hash;
+    const stored: ChainedEntry[] = [];
+    for (const entry of entries) {
+      seq += 1;
       const unhashed = {
         seq,
         at: wellFormed(entry.at),
@@ -89,29 +104,20 @@ export class HistoryRepository {
         from: wellFormedOrNull(entry.from),
         to: wellFormedOrNull(entry.to),
         note: wellFormed(entry.note),
-        prevHash: head.hash,
+        prevHash,
       };
-      const record: ChainedEntry = { ...unhashed, hash: chainHash(head.hash, unhashed, sha256Hex) };
+      const record: ChainedEntry = { ...unhashed, hash: chainHash(prevHash, unhashed, sha256Hex) };
       this.insertOne.run(record);
-      this.writeHead.run({ count: seq, hash: record.hash });
-      return record;
-    });
-
-    // One read transaction, so the head and the rows are the same snapshot even while another
-    // connection appends.
-    this.verifyInTransaction = db.transaction((): ChainVerification => {
-      const head = this.selectHead.get() ?? { count: 0, hash: GENESIS_HASH };
-      return verifyChain(this.iterateInOrder.iterate(), sha256Hex, head);
-    });
+      stored.push(record);
+      prevHash = record.hash;
+    }
+    this.writeHead.run({ count: seq, hash: prevHash });
+    return stored;
   }
 
-  /**
-   * Records one change: gives it the next sequence number, chains it from the head and moves the
-   * head, all in one transaction (a savepoint inside a caller's transaction). Returns the row as
-   * stored, with its hashes.
-   */
+  /** Records one change (see {@link appendMany}). */
   append(entry: Omit<HistoryEntry, 'seq'>): ChainedEntry {
-    return this.appendInTransaction(entry);
+    return this.appendMany([entry])[0]!;
   }
 
   /** Rows newest first: all of them, one subject type's, or one subject's; at most `limit`. */

@@ -23,7 +23,8 @@ export class ImportsRepository {
     );
   }
 
-  add(record: ImportRecord): void {
-    this.insertOne.run(record);
+  /** Records an import; returns its id. */
+  add(record: ImportRecord): number {
+    return Number(this.insertOne.run(record).lastInsertRowid);
   }
 }

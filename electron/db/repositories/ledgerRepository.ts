@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { LedgerEntry } from '../../../common/ipc/contract';
+import type { LedgerEntry } from '../../../common/model/index';
 
 /** The network ledger: every outbound request, with exactly what was sent. Append-only. */
 export class LedgerRepository {

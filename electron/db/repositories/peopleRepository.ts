@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EmailAddress, Person } from '../../../common/ipc/contract';
+import type { EmailAddress, Person } from '../../../common/model/index';
 
 interface PersonRow {
   id: number;
@@ -38,7 +38,7 @@ export class PeopleRepository {
   private readonly findEmail;
   private readonly trashEmail;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     const accountCount = `(SELECT count(*) FROM accounts a WHERE a.person_id = p.id AND a.deletion_token IS NULL)`;
     this.listPeople = db.prepare<[], PersonRow>(
       `SELECT p.id, p.name, p.is_default, p.created_at, ${accountCount} AS account_count
@@ -126,15 +126,11 @@ export class PeopleRepository {
 
   /** Moves a person with their accounts and addresses to the trash; returns the rows moved. */
   trash(id: number, token: string): number {
-    return this.db.transaction(() => {
-      const people = this.trashPerson.run(token, id).changes;
-      if (people === 0) return 0;
-      return (
-        people +
-        this.trashPersonAccounts.run(token, id).changes +
-        this.trashPersonEmails.run(token, id).changes
-      );
-    })();
+    const people = this.trashPerson.run(token, id).changes;
+    if (people === 0) return 0;
+    return (
+      people + this.trashPersonAccounts.run(token, id).changes + this.trashPersonEmails.run(token, id).changes
+    );
   }
 
   /** Adds an email address to a person; returns the new id. */

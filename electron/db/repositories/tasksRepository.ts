@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Priority, TaskKind, TaskStatus } from '../../../common/domain/tasks/tasks';
-import type { Task, TaskLink } from '../../../common/ipc/contract';
+import type { Task, TaskLink } from '../../../common/model/index';
 
 interface TaskRow {
   id: number;
@@ -83,7 +83,7 @@ export class TasksRepository {
   private readonly clearFindings;
   private readonly linkFinding;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     const select = `SELECT t.*, a.service, p.name AS person_name,
               (SELECT group_concat(finding_id) FROM task_findings WHERE task_id = t.id) AS finding_ids
        FROM tasks t LEFT JOIN accounts a ON a.id = t.account_id LEFT JOIN people p ON p.id = a.person_id`;
@@ -170,9 +170,5 @@ export class TasksRepository {
 
   setPlan(id: number, priority: Priority, isManual: boolean, dueAt: string | null, now: string): void {
     this.setPlanOne.run({ id, priority, manual: isManual ? 1 : 0, dueAt, now });
-  }
-
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
   }
 }

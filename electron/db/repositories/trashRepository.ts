@@ -7,7 +7,7 @@ export class TrashRepository {
   private readonly restoreStatements;
   private readonly purgeStatements;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     this.restoreStatements = TABLES.map((table) =>
       db.prepare<[string]>(`UPDATE ${table} SET deletion_token = NULL WHERE deletion_token = ?`),
     );
@@ -19,15 +19,11 @@ export class TrashRepository {
 
   /** Brings back every row deleted under `token`; returns how many came back. */
   restore(token: string): number {
-    return this.db.transaction(() =>
-      this.restoreStatements.reduce((sum, statement) => sum + statement.run(token).changes, 0),
-    )();
+    return this.restoreStatements.reduce((sum, statement) => sum + statement.run(token).changes, 0);
   }
 
   /** Deletes for good everything in the trash (the undo window ends when the app closes). */
   purge(): number {
-    return this.db.transaction(() =>
-      this.purgeStatements.reduce((sum, statement) => sum + statement.run().changes, 0),
-    )();
+    return this.purgeStatements.reduce((sum, statement) => sum + statement.run().changes, 0);
   }
 }

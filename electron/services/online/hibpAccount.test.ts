@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LedgerEntry } from '../../../common/ipc/contract';
-import { closedPortUrl } from '../testing/fakePwnedServer';
-import { startFakeHttpServer, type FakeHttpServer } from '../testing/fakeHttpServer';
+import type { LedgerEntry } from '../../../common/model/index';
+import { closedPortUrl } from '../../testing/fakePwnedServer';
+import { startFakeHttpServer, type FakeHttpServer } from '../../testing/fakeHttpServer';
 import {
   checkAddresses,
   checkBreachedAccount,

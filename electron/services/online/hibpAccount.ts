@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LedgerEntry } from '../../../common/ipc/contract';
+import type { LedgerEntry } from '../../../common/model/index';
 import { describeRequestError, pauseUnlessAborted, readTextCapped, realSleep, retryAfterMs } from './http';
 
 /** Have I Been Pwned's API; tests point the setting at a local fake server. */

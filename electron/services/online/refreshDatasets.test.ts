@@ -10,10 +10,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LedgerEntry } from '../../../common/ipc/contract';
+import type { LedgerEntry } from '../../../common/model/index';
 import { BUNDLED_DATA_DIR } from '../bundledData';
 import { DATASET_FILES, parseDatasetText } from '../../../common/content/datasets';
-import { startFakeHttpServer, type FakeHttpServer } from '../testing/fakeHttpServer';
+import { startFakeHttpServer, type FakeHttpServer } from '../../testing/fakeHttpServer';
 import {
   API_COMMIT,
   DEFAULT_DATASET_URLS,

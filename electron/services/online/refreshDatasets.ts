@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LedgerEntry } from '../../../common/ipc/contract';
+import type { LedgerEntry } from '../../../common/model/index';
 import { buildCatalogue, type Catalogue } from '../../../common/content/catalogue';
 import {
   DATASET_FILES,

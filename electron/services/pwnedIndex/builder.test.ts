@@ -16,7 +16,7 @@ import {
   tempDirs,
   writeCorpusDirectory,
   type CorpusEntry,
-} from './testing';
+} from '../../testing/pwnedIndex';
 
 const dirs = tempDirs();
 afterEach(() => dirs.cleanup());

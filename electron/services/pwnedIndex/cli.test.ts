@@ -5,7 +5,13 @@ import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runPwnedIndexCli, splitLines } from './cli';
 import { storedCount } from './format';
-import { corpusText, randomEntries, sortEntries, tempDirs, writeCorpusDirectory } from './testing';
+import {
+  corpusText,
+  randomEntries,
+  sortEntries,
+  tempDirs,
+  writeCorpusDirectory,
+} from '../../testing/pwnedIndex';
 
 const dirs = tempDirs();
 afterEach(() => dirs.cleanup());

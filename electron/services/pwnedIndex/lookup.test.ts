@@ -16,7 +16,15 @@ import {
   TABLE_OFFSET,
 } from './format';
 import { openPwnedIndex, verifyIndex } from './lookup';
-import { corpusText, randomEntries, randomHash, scanCorpus, seeded, sortEntries, tempDirs } from './testing';
+import {
+  corpusText,
+  randomEntries,
+  randomHash,
+  scanCorpus,
+  seeded,
+  sortEntries,
+  tempDirs,
+} from '../../testing/pwnedIndex';
 
 const dirs = tempDirs();
 afterEach(() => dirs.cleanup());

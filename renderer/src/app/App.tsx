@@ -70,13 +70,6 @@ export function App() {
 
   useEffect(() => routeExternalLinks(document), []);
   useEffect(() => onNavigate((path) => void navigate(path)), [navigate]);
-  // Reminders: a digest at most once a day (main decides), checked at start and every hour.
-  useEffect(() => {
-    const check = () => call('reminders:check', {}).catch(() => {});
-    void check();
-    const timer = window.setInterval(check, 60 * 60 * 1000);
-    return () => window.clearInterval(timer);
-  }, []);
 
   // The e2e fixture and the preview wait for this instead of sleeping.
   useEffect(() => {

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Card, Group, List, Loader, Stack, Table, Text, T
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router-dom';
 import { summaryContent } from '../../../../common/domain/guides/summary';
-import type { SessionSummary } from '../../../../common/ipc/contract';
+import type { GuideRunSummary } from '../../../../common/ipc/contract';
 import { call, messageOf } from '../../api/client';
 import { notifyError } from '../../app/notify';
 import classes from '../../components/Screen.module.css';
@@ -62,7 +62,7 @@ export function SummaryScreen() {
   );
 }
 
-function SummaryView({ summary }: { summary: SessionSummary }) {
+function SummaryView({ summary }: { summary: GuideRunSummary }) {
   // The same content, words and dates as the saved Markdown and PDF (React does the escaping).
   const c = summaryContent(summary);
   return (

@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3';
-import type { StepStatus } from '../../../common/domain/guides/session';
+import type { StepStatus } from '../../../common/domain/guides/run';
 
 /** Where a run came from. */
-export type SessionOrigin = 'library' | 'finding' | 'task' | 'notice';
+export type GuideRunOrigin = 'library' | 'finding' | 'task' | 'notice';
 /** Where a run stands. */
-export type SessionStatus = 'active' | 'finished' | 'abandoned';
+export type GuideRunStatus = 'active' | 'finished' | 'abandoned';
 
 /** A guide run as stored (the guide itself as JSON text, exactly as it was at the start). */
-export interface SessionRow {
+export interface GuideRunRow {
   id: number;
   guideId: string;
   guideVersion: string;
@@ -17,11 +17,11 @@ export interface SessionRow {
   accountLabel: string | null;
   personId: number | null;
   personName: string | null;
-  origin: SessionOrigin;
+  origin: GuideRunOrigin;
   originId: number | null;
   originLabel: string;
   helperName: string;
-  status: SessionStatus;
+  status: GuideRunStatus;
   currentStep: number;
   startedAt: string;
   updatedAt: string;
@@ -29,7 +29,7 @@ export interface SessionRow {
 }
 
 /** One step's state in a run. */
-export interface SessionStepRow {
+export interface GuideRunStepRow {
   stepId: string;
   position: number;
   status: StepStatus;
@@ -50,11 +50,11 @@ interface Row {
   account_label: string | null;
   person_id: number | null;
   person_name: string | null;
-  origin: SessionOrigin;
+  origin: GuideRunOrigin;
   origin_id: number | null;
   origin_label: string;
   helper_name: string;
-  status: SessionStatus;
+  status: GuideRunStatus;
   current_step: number;
   started_at: string;
   updated_at: string;
@@ -72,7 +72,7 @@ interface StepRow {
   updated_at: string | null;
 }
 
-const toSession = (row: Row): SessionRow => ({
+const toRun = (row: Row): GuideRunRow => ({
   id: row.id,
   guideId: row.guide_id,
   guideVersion: row.guide_version,
@@ -93,7 +93,7 @@ const toSession = (row: Row): SessionRow => ({
   finishedAt: row.finished_at,
 });
 
-const toStep = (row: StepRow): SessionStepRow => ({
+const toStep = (row: StepRow): GuideRunStepRow => ({
   stepId: row.step_id,
   position: row.position,
   status: row.status,
@@ -105,13 +105,13 @@ const toStep = (row: StepRow): SessionStepRow => ({
 });
 
 /** What a new run is written with. */
-export type NewSession = Omit<
-  SessionRow,
+export type NewGuideRun = Omit<
+  GuideRunRow,
   'id' | 'status' | 'currentStep' | 'startedAt' | 'updatedAt' | 'finishedAt'
 >;
 
 /** Guide runs and their steps. */
-export class GuideSessionsRepository {
+export class GuideRunsRepository {
   private readonly listAll;
   private readonly getOne;
   private readonly findActive;
@@ -123,88 +123,79 @@ export class GuideSessionsRepository {
   private readonly setHelperOne;
   private readonly setStatusOne;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     const columns = `id, guide_id, guide_version, guide_json, variant_id, account_id, account_label, person_id,
       person_name, origin, origin_id, origin_label, helper_name, status, current_step, started_at, updated_at, finished_at`;
-    this.listAll = db.prepare<[], Row>(
-      `SELECT ${columns} FROM guide_sessions ORDER BY updated_at DESC, id DESC`,
-    );
-    this.getOne = db.prepare<[number], Row>(`SELECT ${columns} FROM guide_sessions WHERE id = ?`);
+    this.listAll = db.prepare<[], Row>(`SELECT ${columns} FROM guide_runs ORDER BY updated_at DESC, id DESC`);
+    this.getOne = db.prepare<[number], Row>(`SELECT ${columns} FROM guide_runs WHERE id = ?`);
     this.findActive = db.prepare<[string, number | null, string, number | null], Row>(
-      `SELECT ${columns} FROM guide_sessions
+      `SELECT ${columns} FROM guide_runs
        WHERE status = 'active' AND guide_id = ? AND account_id IS ? AND origin = ? AND origin_id IS ?
        ORDER BY id DESC LIMIT 1`,
     );
     this.insertOne = db.prepare(
-      `INSERT INTO guide_sessions (guide_id, guide_version, guide_json, variant_id, account_id, account_label, person_id,
+      `INSERT INTO guide_runs (guide_id, guide_version, guide_json, variant_id, account_id, account_label, person_id,
          person_name, origin, origin_id, origin_label, helper_name, started_at, updated_at)
        VALUES (@guideId, @guideVersion, @guideJson, @variantId, @accountId, @accountLabel, @personId,
          @personName, @origin, @originId, @originLabel, @helperName, @now, @now)`,
     );
     this.insertStep = db.prepare<[number, string, number]>(
-      `INSERT INTO guide_session_steps (session_id, step_id, position) VALUES (?, ?, ?)`,
+      `INSERT INTO guide_run_steps (run_id, step_id, position) VALUES (?, ?, ?)`,
     );
     this.stepsOf = db.prepare<[number], StepRow>(
       `SELECT step_id, position, status, note, items, applied, task_ids, updated_at
-       FROM guide_session_steps WHERE session_id = ? ORDER BY position`,
+       FROM guide_run_steps WHERE run_id = ? ORDER BY position`,
     );
     this.updateStep = db.prepare(
-      `UPDATE guide_session_steps SET status = @status, note = @note, items = @items, applied = @applied,
+      `UPDATE guide_run_steps SET status = @status, note = @note, items = @items, applied = @applied,
          task_ids = @taskIds, updated_at = @now
-       WHERE session_id = @sessionId AND step_id = @stepId`,
+       WHERE run_id = @runId AND step_id = @stepId`,
     );
     this.setCurrent = db.prepare<[number, string, number]>(
-      `UPDATE guide_sessions SET current_step = ?, updated_at = ? WHERE id = ?`,
+      `UPDATE guide_runs SET current_step = ?, updated_at = ? WHERE id = ?`,
     );
     this.setHelperOne = db.prepare<[string, string, number]>(
-      `UPDATE guide_sessions SET helper_name = ?, updated_at = ? WHERE id = ?`,
+      `UPDATE guide_runs SET helper_name = ?, updated_at = ? WHERE id = ?`,
     );
-    this.setStatusOne = db.prepare<[SessionStatus, string | null, string, number]>(
-      `UPDATE guide_sessions SET status = ?, finished_at = ?, updated_at = ? WHERE id = ?`,
+    this.setStatusOne = db.prepare<[GuideRunStatus, string | null, string, number]>(
+      `UPDATE guide_runs SET status = ?, finished_at = ?, updated_at = ? WHERE id = ?`,
     );
   }
 
-  /** Runs synchronous work in one transaction. */
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+  list(): GuideRunRow[] {
+    return this.listAll.all().map(toRun);
   }
 
-  list(): SessionRow[] {
-    return this.listAll.all().map(toSession);
-  }
-
-  get(id: number): SessionRow | undefined {
+  get(id: number): GuideRunRow | undefined {
     const row = this.getOne.get(id);
-    return row ? toSession(row) : undefined;
+    return row ? toRun(row) : undefined;
   }
 
   /** The run in progress for this guide, account and origin, if there is one. */
   active(
     guideId: string,
     accountId: number | null,
-    origin: SessionOrigin,
+    origin: GuideRunOrigin,
     originId: number | null,
-  ): SessionRow | undefined {
+  ): GuideRunRow | undefined {
     const row = this.findActive.get(guideId, accountId, origin, originId);
-    return row ? toSession(row) : undefined;
+    return row ? toRun(row) : undefined;
   }
 
   /** Writes a run and one pending row per step, in order. */
-  insert(session: NewSession, stepIds: readonly string[], now: string): number {
-    return this.transaction(() => {
-      const id = Number(this.insertOne.run({ ...session, now }).lastInsertRowid);
-      stepIds.forEach((stepId, position) => this.insertStep.run(id, stepId, position));
-      return id;
-    });
+  insert(run: NewGuideRun, stepIds: readonly string[], now: string): number {
+    const id = Number(this.insertOne.run({ ...run, now }).lastInsertRowid);
+    stepIds.forEach((stepId, position) => this.insertStep.run(id, stepId, position));
+    return id;
   }
 
-  steps(sessionId: number): SessionStepRow[] {
-    return this.stepsOf.all(sessionId).map(toStep);
+  steps(runId: number): GuideRunStepRow[] {
+    return this.stepsOf.all(runId).map(toStep);
   }
 
-  putStep(sessionId: number, step: SessionStepRow, now: string): void {
+  putStep(runId: number, step: GuideRunStepRow, now: string): void {
     this.updateStep.run({
-      sessionId,
+      runId,
       stepId: step.stepId,
       status: step.status,
       note: step.note,
@@ -223,7 +214,7 @@ export class GuideSessionsRepository {
     this.setHelperOne.run(helperName, now, id);
   }
 
-  setStatus(id: number, status: SessionStatus, finishedAt: string | null, now: string): void {
+  setStatus(id: number, status: GuideRunStatus, finishedAt: string | null, now: string): void {
     this.setStatusOne.run(status, finishedAt, now, id);
   }
 }

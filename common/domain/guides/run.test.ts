@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GuideStep } from '../../content/guides/schema';
 import { noticeChecks, type CheckAccount, type CheckNotice } from '../checks/findings';
-import {
-  describeEffects,
-  doneProblem,
-  itemProblem,
-  nextPendingPosition,
-  planStep,
-  progressOf,
-} from './session';
+import { describeEffects, doneProblem, itemProblem, nextPendingPosition, planStep, progressOf } from './run';
 
 const step = (fields: Partial<GuideStep> = {}): GuideStep => ({
   id: 'a-step',
@@ -235,7 +228,7 @@ describe('breach notices as findings', () => {
 
 describe('notes on steps', () => {
   it('keep what happened, never a secret', async () => {
-    const { noteProblem } = await import('./session');
+    const { noteProblem } = await import('./run');
     expect(noteProblem('Waiting for the IT admin; she will call back Monday')).toBeNull();
     expect(noteProblem('Her new password is Xk9#mP2$vL8@qR4!z')).toMatch(/never the secret itself/);
     expect(noteProblem('recovery code ghp_abc')).toMatch(/never the secret itself/);

@@ -1,18 +1,20 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DATABASE_FILE } from '../db/connection';
 
 /**
  * Every file in `dataDir` (the database, its -wal and -shm, key files) searched for each secret, in
- * UTF-8 and UTF-16LE; returns "file: secret" for each hit. Checkpoints the WAL passively first, so
- * the data is in both the WAL and the main file.
+ * UTF-8 and UTF-16LE; returns "file: secret" for each hit. Checkpoints the WAL passively first (with
+ * a connection of its own), so the data is in both the WAL and the main file.
  */
-export function scanDataDirForSecrets(
-  dataDir: string,
-  db: Database.Database,
-  secrets: Iterable<string>,
-): string[] {
-  db.pragma('wal_checkpoint(PASSIVE)');
+export function scanDataDirForSecrets(dataDir: string, secrets: Iterable<string>): string[] {
+  const db = new Database(join(dataDir, DATABASE_FILE));
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } finally {
+    db.close();
+  }
   const files = readdirSync(dataDir).map((file) => join(dataDir, file));
   if (!files.some((f) => f.endsWith('-wal'))) throw new Error('expected a -wal file to scan as well');
   const hits: string[] = [];

@@ -1,0 +1,301 @@
+import type { Account, Finding, Task, TaskLink } from '../../model/index';
+import { describeFinding } from '../checks/describe';
+import {
+  defaultDueDate,
+  higherPriority,
+  priorityOf,
+  taskKindFor,
+  taskTitle,
+  type Priority,
+  type TaskKind,
+  type TaskStatus,
+} from './tasks';
+
+/** What task reconciliation needs to know of an account. */
+export type TaskAccount = Pick<Account, 'id' | 'service' | 'criticality' | 'domain' | 'urlKind'>;
+
+/** The values a new task is written with. */
+export interface TaskDraft {
+  key: string | null;
+  kind: TaskKind;
+  title: string;
+  why: string[];
+  links: TaskLink[];
+  accountId: number | null;
+  source: Task['source'];
+  priority: Priority;
+  dueAt: string | null;
+}
+
+/** What a generated task says (rewritten when the findings behind it change). */
+export type TaskWording = Pick<TaskDraft, 'title' | 'why' | 'links' | 'priority'>;
+
+/** A task's status fields, as written together. */
+export interface TaskStatusValues {
+  status: TaskStatus;
+  snoozedUntil: string | null;
+  wontDoReason: string | null;
+  verified: boolean;
+  verificationNote: string;
+  doneAt: string | null;
+}
+
+/** A history row a reconciliation writes about a task (who and when are added by the writer). */
+export interface TaskHistoryDraft {
+  taskId: number | null;
+  action: string;
+  from: string | null;
+  to: string | null;
+  note: string;
+}
+
+/** Everything a reconciliation changes; applying it in order brings tasks in line with findings. */
+export interface TaskPlan {
+  inserts: { task: TaskDraft; findingIds: number[]; history: TaskHistoryDraft }[];
+  refreshes: { id: number; wording: TaskWording; findingIds: number[] }[];
+  statusChanges: { id: number; values: TaskStatusValues; history: TaskHistoryDraft | null }[];
+}
+
+/** The inputs of {@link reconcileTasks}. */
+export interface TaskReconcileInput {
+  findings: readonly Finding[];
+  accounts: ReadonlyMap<number, TaskAccount>;
+  tasks: readonly Task[];
+  /** Today, YYYY-MM-DD (due dates, snoozes). */
+  day: string;
+  /** Now, as an ISO timestamp (when a task resolved by itself was done). */
+  now: string;
+  /** The change-password page for a domain, when the datasets are loaded; null when they are not. */
+  changePasswordUrl: ((domain: string) => string | null) | null;
+}
+
+interface Desired {
+  key: string;
+  kind: TaskKind;
+  accountId: number | null;
+  subject: string;
+  findings: Finding[];
+  priority: Priority;
+  /** A title other than the kind's usual one. */
+  title?: string;
+}
+
+/**
+ * Brings the tasks in line with the open findings, idempotently: one task per thing a person does
+ * (one "change your password" per account, whichever findings ask for it); its wording and
+ * priority follow the findings; a task marked done is verified only when the checks agree (or, for
+ * a task added by hand, on the person's word); a task whose findings all closed is done and
+ * verified, whoever fixed it; a snooze ends on its day. Pure: returns the changes and the history
+ * rows they need; the caller writes them in its transaction.
+ */
+export function reconcileTasks(input: TaskReconcileInput): TaskPlan {
+  const { accounts, day } = input;
+  const desired = new Map<string, Desired>();
+  for (const finding of input.findings) {
+    if (finding.status !== 'open') continue;
+    const kind = taskKindFor(finding.kind);
+    for (const target of targetsOf(finding, kind, accounts)) {
+      const account = target.accountId === null ? undefined : accounts.get(target.accountId);
+      const priority = priorityOf(finding.severity, account?.criticality ?? 'standard');
+      const entry = desired.get(target.key);
+      if (entry) {
+        entry.findings.push(finding);
+        entry.priority = higherPriority(entry.priority, priority);
+      } else {
+        desired.set(target.key, { ...target, kind, findings: [finding], priority });
+      }
+    }
+  }
+
+  const plan: TaskPlan = { inserts: [], refreshes: [], statusChanges: [] };
+  const existing = new Map(input.tasks.filter((t) => t.key !== null).map((t) => [t.key!, t]));
+  for (const want of desired.values()) {
+    const account = want.accountId === null ? undefined : accounts.get(want.accountId);
+    const title = want.title ?? taskTitle(want.kind, want.subject);
+    const wording: TaskWording = {
+      title,
+      // Each finding's headline; where it would only repeat the task's title, its explanation.
+      why: want.findings.map((f) => {
+        const text = describe(f, accounts);
+        return text.title === title ? text.why : text.title;
+      }),
+      links: linksFor(want, account, input.changePasswordUrl),
+      priority: want.priority,
+    };
+    const findingIds = want.findings.map((f) => f.id);
+    const task = existing.get(want.key);
+    if (!task) {
+      plan.inserts.push({
+        task: {
+          key: want.key,
+          kind: want.kind,
+          accountId: want.accountId,
+          source: 'finding',
+          dueAt: defaultDueDate(want.priority, day),
+          ...wording,
+        },
+        findingIds,
+        history: { taskId: null, action: 'created', from: null, to: 'todo', note: wording.title },
+      });
+      continue;
+    }
+    // Written only when something changed (most runs change nothing for most tasks).
+    if (!isSame(task, wording, findingIds)) plan.refreshes.push({ id: task.id, wording, findingIds });
+    if (task.status === 'done') {
+      // Marked done, but the checks still see the problem: not verified, and saying why.
+      const note = `Still open: ${wording.why.join('; ')}`;
+      if (task.verified || task.verificationNote !== note) {
+        plan.statusChanges.push({
+          id: task.id,
+          values: { ...statusOf(task), verified: false, verificationNote: note },
+          history: task.verified
+            ? { taskId: task.id, action: 'verification', from: 'verified', to: 'not verified', note }
+            : null,
+        });
+      }
+    } else if (task.status === 'snoozed' && task.snoozedUntil !== null && task.snoozedUntil <= day) {
+      plan.statusChanges.push({
+        id: task.id,
+        values: { ...statusOf(task), status: 'todo', snoozedUntil: null },
+        history: { taskId: task.id, action: 'status', from: 'snoozed', to: 'todo', note: 'Snooze ended' },
+      });
+    }
+  }
+
+  for (const task of input.tasks) {
+    if (task.source === 'manual') {
+      // Nothing can check a task added by hand: the person's word that it is done verifies it.
+      if (task.status === 'done' && !task.verified) {
+        const note = 'Marked done by hand.';
+        plan.statusChanges.push({
+          id: task.id,
+          values: { ...statusOf(task), verified: true, verificationNote: note },
+          history: { taskId: task.id, action: 'verification', from: 'not verified', to: 'verified', note },
+        });
+      }
+      continue;
+    }
+    if (task.key === null || desired.has(task.key) || task.source !== 'finding') continue;
+    if (task.status === 'done' && task.verified) continue;
+    if (task.status === 'wont_do') continue;
+    // Every finding it answered is closed: done and verified, whoever fixed it.
+    const note =
+      task.status === 'done'
+        ? 'Verified: the checks no longer see the problem.'
+        : 'Resolved by itself: the checks no longer see the problem.';
+    plan.statusChanges.push({
+      id: task.id,
+      values: {
+        ...statusOf(task),
+        status: 'done',
+        snoozedUntil: null,
+        verified: true,
+        verificationNote: note,
+        doneAt: task.doneAt ?? input.now,
+      },
+      history: { taskId: task.id, action: 'status', from: task.status, to: 'done (verified)', note },
+    });
+  }
+  return plan;
+}
+
+/** Whether a plan changes nothing. */
+export function isEmptyPlan(plan: TaskPlan): boolean {
+  return plan.inserts.length === 0 && plan.refreshes.length === 0 && plan.statusChanges.length === 0;
+}
+
+/** A task's status fields as they are. */
+export function statusOf(task: Task): TaskStatusValues {
+  return {
+    status: task.status,
+    snoozedUntil: task.snoozedUntil,
+    wontDoReason: task.wontDoReason,
+    verified: task.verified,
+    verificationNote: task.verificationNote,
+    doneAt: task.doneAt,
+  };
+}
+
+function targetsOf(
+  finding: Finding,
+  kind: TaskKind,
+  accounts: ReadonlyMap<number, TaskAccount>,
+): { accountId: number | null; subject: string; key: string; title?: string }[] {
+  if (finding.kind === 'breach_notice') {
+    // One task per notice: follow its guide (on the account, when it names exactly one).
+    return [
+      {
+        accountId: finding.accountIds.length === 1 ? finding.accountIds[0]! : null,
+        subject: String(finding.evidence.provider ?? 'a company'),
+        key: `${kind}:${finding.subject}`,
+        title: `Respond to the ${String(finding.evidence.provider ?? 'breach')} notice`,
+      },
+    ];
+  }
+  if (finding.kind === 'email_in_breach') {
+    return [
+      {
+        accountId: null,
+        subject: String(finding.evidence.address ?? 'this address'),
+        key: `${kind}:${finding.subject}`,
+      },
+    ];
+  }
+  return finding.accountIds
+    .map((id) => accounts.get(id))
+    .filter((a): a is TaskAccount => a !== undefined)
+    .map((a) => ({ accountId: a.id, subject: a.service, key: `${kind}:account:${a.id}` }));
+}
+
+function describe(finding: Finding, accounts: ReadonlyMap<number, TaskAccount>) {
+  return describeFinding(
+    finding.kind,
+    finding.evidence,
+    finding.accountIds.map((id) => accounts.get(id)?.service ?? `Account ${id}`),
+  );
+}
+
+function linksFor(
+  want: Desired,
+  account: TaskAccount | undefined,
+  changePasswordUrl: TaskReconcileInput['changePasswordUrl'],
+): TaskLink[] {
+  const links: TaskLink[] = [];
+  if (
+    account?.domain &&
+    account.urlKind === 'web' &&
+    (want.kind === 'change_password' || want.kind === 'fix_url')
+  ) {
+    const url = changePasswordUrl
+      ? changePasswordUrl(account.domain)
+      : `https://${account.domain}/.well-known/change-password`;
+    if (url) links.push({ label: `Change-password page at ${account.service}`, url });
+  }
+  for (const finding of want.findings) {
+    const documentation = finding.evidence.documentation;
+    if (
+      typeof documentation === 'string' &&
+      documentation.startsWith('https://') &&
+      !links.some((l) => l.url === documentation)
+    ) {
+      links.push({
+        label: `How to turn on two-step sign-in at ${account?.service ?? 'the service'}`,
+        url: documentation,
+      });
+    }
+  }
+  return links;
+}
+
+/** Whether a stored task already says what a refresh would write. */
+function isSame(task: Task, wording: TaskWording, findingIds: readonly number[]): boolean {
+  const ids = [...findingIds].sort((a, b) => a - b);
+  return (
+    task.title === wording.title &&
+    (task.priorityIsManual || task.priority === wording.priority) &&
+    task.findingIds.length === ids.length &&
+    task.findingIds.every((id, i) => id === ids[i]) &&
+    JSON.stringify(task.why) === JSON.stringify(wording.why) &&
+    JSON.stringify(task.links) === JSON.stringify(wording.links)
+  );
+}

@@ -1,0 +1,29 @@
+// What the person chose, and the ledger of every request that left the computer.
+
+/** User settings. Online features are off until the user turns them on. */
+export interface Settings {
+  /** Check passwords against Have I Been Pwned's range API (k-anonymity: 5 hex characters of a SHA-1 are sent). */
+  onlinePwnedCheck: boolean;
+  /** The range API's base URL (tests point it at a local fake server). */
+  pwnedRangeUrl: string;
+  /** Have I Been Pwned's base URL for the email search (with the user's own key). */
+  hibpApiUrl: string;
+  /** Where the public datasets are refreshed from. */
+  datasetUrls: { breaches: string; twoFactor: string; passkeys: string };
+  /** A desktop notification, at most once a day, for tasks due today or overdue. */
+  reminders: boolean;
+  /** The name of a helper making changes for someone (recorded in the history); '' when it is the person. */
+  helperName: string;
+}
+
+/** One outbound request, as the user can read it. */
+export interface LedgerEntry {
+  id: number;
+  at: string;
+  method: string;
+  url: string;
+  purpose: string;
+  /** Exactly what left the computer, in words (e.g. "5 hex characters of a SHA-1: 21BD1"). */
+  sent: string;
+  outcome: string;
+}

@@ -1,0 +1,42 @@
+// Fix tasks.
+import type { Priority, TaskKind, TaskStatus } from '../domain/tasks/tasks';
+
+/** A labelled https link a task offers (opened in the browser). */
+export interface TaskLink {
+  label: string;
+  url: string;
+}
+
+/** A fix task: one concrete thing a person does, tracked until verified. */
+export interface Task {
+  id: number;
+  /** Stable key of a generated task (`change_password:account:12`); null for manual tasks. */
+  key: string | null;
+  kind: TaskKind;
+  title: string;
+  /** Why, in plain words: the titles of the findings it answers. */
+  why: string[];
+  links: TaskLink[];
+  accountId: number | null;
+  service: string | null;
+  personName: string | null;
+  source: 'finding' | 'manual' | 'guide';
+  priority: Priority;
+  priorityIsManual: boolean;
+  dueAt: string | null;
+  status: TaskStatus;
+  snoozedUntil: string | null;
+  wontDoReason: string | null;
+  /** Done, and the checks agree (every finding it answers is closed). */
+  verified: boolean;
+  /** Why a done task is not verified, or how it was. */
+  verificationNote: string;
+  findingIds: number[];
+  createdAt: string;
+  updatedAt: string;
+  doneAt: string | null;
+  /** Open and due today or earlier (by the main process's clock). */
+  isDue: boolean;
+  /** Open and past its due date. */
+  isOverdue: boolean;
+}

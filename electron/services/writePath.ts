@@ -1,0 +1,253 @@
+import type { Catalogue, DatasetDates } from '../../common/content/catalogue';
+import { scoreFigures } from '../../common/domain/dashboard/score';
+import {
+  CATALOGUE_KINDS,
+  FINDING_KINDS,
+  reconcileFindings,
+  runChecks,
+} from '../../common/domain/checks/findings';
+import type { HistorySubjectType } from '../../common/domain/history/chain';
+import { reconcileTasks, type TaskAccount } from '../../common/domain/tasks/reconcile';
+import type { ChangeArea } from '../../common/ipc/contract';
+import { AppFailure } from '../../common/ipc/result';
+import type { WritableDb } from '../db/connection';
+import { createRepositories, type Repositories } from '../db/repositories/index';
+import { timestamp, today, type Clock } from './clock';
+
+/**
+ * What a change can touch that the derived data is computed from. The derivations re-run, in a
+ * fixed order, only when one of their inputs was touched:
+ * - checks → findings: `inventory` (people, accounts, addresses, password signals, breach marks),
+ *   `notices`, `catalogue` (the public datasets), `clock` (a new day: re-check dates);
+ * - tasks and their verification: whatever changed the findings, and `findings` (a dismissal),
+ *   `tasks` (a status the reconciliation verifies);
+ * - the day's dashboard snapshot: whatever changed findings or tasks.
+ */
+export type DerivationInput = 'inventory' | 'notices' | 'catalogue' | 'clock' | 'findings' | 'tasks';
+
+/** One history row, as a change describes it (the write path adds when, who, and the chain). */
+export interface HistoryDraft {
+  subjectType: HistorySubjectType;
+  subjectId: number;
+  action: string;
+  from: string | null;
+  to: string | null;
+  note: string;
+  /** Who did it, when not whoever is at the keyboard (a guide run's helper). */
+  actor?: string;
+}
+
+/** What a change sees inside its transaction. */
+export interface WriteContext {
+  /** The repositories over the writable connection, inside this transaction. */
+  readonly repos: Repositories;
+  /** When the change happens (one instant for the whole change). */
+  readonly now: string;
+  /** Today, YYYY-MM-DD, local time. */
+  readonly day: string;
+  /** Who is making the change: "Me", or a named helper. */
+  readonly actor: string;
+  /** Marks derivation inputs as changed: the derivations re-run before the commit. */
+  touch(...inputs: DerivationInput[]): void;
+  /** Areas the open views should refresh once the change is committed. */
+  announce(...areas: ChangeArea[]): void;
+  /** Records a change in the history, in this transaction. */
+  record(entry: HistoryDraft): void;
+}
+
+/** Whether the checks that need the public datasets could run, and on what data. */
+export interface ChecksStatus {
+  catalogue: { available: true; dates: DatasetDates } | { available: false; error: string };
+}
+
+export interface WritePathOptions {
+  /** Opens the writable connection (called at the first write). */
+  open: () => WritableDb;
+  clock: Clock;
+  /** Who is at the keyboard now. */
+  actor: () => string;
+  /** The public datasets; may throw when they cannot be loaded. */
+  catalogue: () => Catalogue;
+  /** Tells open views what changed, once per committed change. */
+  emit: (areas: ChangeArea[]) => void;
+}
+
+/** A change refused because another process holds the write lock. */
+export const BUSY_MESSAGE = 'Another Lockstep is changing this data; try again.';
+
+/**
+ * The one way data changes (DESIGN.md, "One write path"). Every command runs as one `write(fn)`:
+ * `BEGIN IMMEDIATE`; the change; then, if its inputs changed, the derivations in a fixed order —
+ * checks → findings reconciliation → task reconciliation (with verification) → the day's dashboard
+ * snapshot — each appending its history rows; the history chain; `COMMIT`; then exactly one change
+ * notification. A failure anywhere rolls all of it back and notifies nothing. Decisions that read to
+ * decide what to write are made inside `fn`, on `tx.repos`, so they see what they change.
+ */
+export class WritePath {
+  private db: WritableDb | null = null;
+  private repos: Repositories | null = null;
+  private inWrite = false;
+  private status: ChecksStatus = {
+    catalogue: { available: false, error: 'The checks have not run yet.' },
+  };
+  /** Committed changes since this path was opened (tests count them). */
+  commits = 0;
+
+  constructor(private readonly options: WritePathOptions) {}
+
+  /** What the last check run could check. */
+  checksStatus(): ChecksStatus {
+    return this.status;
+  }
+
+  /** Runs `fn` and everything it implies as one transaction; returns what `fn` returned. */
+  write<T>(fn: (tx: WriteContext) => T): T {
+    if (this.inWrite) throw new Error('A write cannot start inside another write.');
+    const repos = this.connect();
+    const inputs = new Set<DerivationInput>();
+    const areas = new Set<ChangeArea>();
+    const rows: HistoryDraft[] = [];
+    const now = timestamp(this.options.clock);
+    const day = today(this.options.clock);
+    const actor = this.options.actor();
+    const tx: WriteContext = {
+      repos,
+      now,
+      day,
+      actor,
+      touch: (...touched) => touched.forEach((input) => inputs.add(input)),
+      announce: (...announced) => announced.forEach((area) => areas.add(area)),
+      record: (entry) => rows.push(entry),
+    };
+    let result: T;
+    this.inWrite = true;
+    try {
+      this.db!.transaction(() => {
+        result = fn(tx);
+        this.derive(tx, inputs, areas, rows);
+        repos.history.appendMany(
+          rows.map(({ actor: who, ...entry }) => ({ ...entry, at: now, actor: who ?? actor })),
+        );
+      }).immediate();
+    } catch (error) {
+      throw asAppFailure(error);
+    } finally {
+      this.inWrite = false;
+    }
+    this.commits += 1;
+    if (areas.size > 0) this.options.emit([...areas]);
+    return result!;
+  }
+
+  /** Closes the writable connection, if it was opened. */
+  close(): void {
+    if (this.db?.open) this.db.close();
+    this.db = null;
+    this.repos = null;
+  }
+
+  private connect(): Repositories {
+    if (!this.repos) {
+      try {
+        this.db = this.options.open();
+      } catch (error) {
+        throw asAppFailure(error);
+      }
+      this.repos = createRepositories(this.db);
+    }
+    return this.repos;
+  }
+
+  private derive(
+    tx: WriteContext,
+    inputs: ReadonlySet<DerivationInput>,
+    areas: Set<ChangeArea>,
+    rows: HistoryDraft[],
+  ): void {
+    const { repos } = tx;
+    const has = (...which: DerivationInput[]) => which.some((input) => inputs.has(input));
+    const recheck = has('inventory', 'notices', 'catalogue', 'clock');
+    if (recheck) this.runChecks(tx, rows);
+    if (!recheck && !has('findings', 'tasks')) return;
+
+    let catalogue: Catalogue | null = null;
+    if (this.status.catalogue.available) {
+      try {
+        catalogue = this.options.catalogue();
+      } catch {
+        catalogue = null;
+      }
+    }
+    const findings = repos.findings.list();
+    const accounts = new Map<number, TaskAccount>(repos.accounts.brief().map((a) => [a.id, a]));
+    const plan = reconcileTasks({
+      findings,
+      accounts,
+      tasks: repos.tasks.list(),
+      day: tx.day,
+      now: tx.now,
+      changePasswordUrl: catalogue ? (domain) => catalogue.changePasswordUrl(domain) : null,
+    });
+    for (const insert of plan.inserts) {
+      const id = repos.tasks.insert(insert.task, insert.findingIds, tx.now);
+      rows.push({ ...insert.history, subjectType: 'task', subjectId: id });
+    }
+    for (const refresh of plan.refreshes) {
+      repos.tasks.refresh(refresh.id, refresh.wording, refresh.findingIds, tx.now);
+    }
+    for (const change of plan.statusChanges) {
+      repos.tasks.setStatus(change.id, change.values, tx.now);
+      if (change.history) rows.push({ ...change.history, subjectType: 'task', subjectId: change.id });
+    }
+    const { score, open, fixed } = scoreFigures(findings, repos.accounts.criticalities());
+    repos.snapshots.put({ day: tx.day, score, openFindings: open.length, fixedFindings: fixed });
+    areas.add('findings');
+    areas.add('tasks');
+  }
+
+  /**
+   * Re-runs every check and reconciles the findings. If the datasets cannot be loaded, the checks
+   * that need them do not run and their findings are left exactly as they were: a check that could
+   * not run never resolves anything.
+   */
+  private runChecks(tx: WriteContext, rows: HistoryDraft[]): void {
+    const { repos } = tx;
+    let catalogue: Catalogue | undefined;
+    try {
+      catalogue = this.options.catalogue();
+      this.status = { catalogue: { available: true, dates: catalogue.datasetDates } };
+    } catch (error) {
+      this.status = {
+        catalogue: { available: false, error: error instanceof Error ? error.message : String(error) },
+      };
+    }
+    const context = { emails: repos.emailBreaches.emails(), notices: repos.notices.checkNotices() };
+    const drafts = runChecks(repos.findings.checkAccounts(), catalogue ? { ...context, catalogue } : context);
+    const kindsRun = new Set<string>(FINDING_KINDS.filter((kind) => catalogue || !CATALOGUE_KINDS.has(kind)));
+    const { upserts, autoResolve } = reconcileFindings(repos.findings.stored(), drafts, tx.day, kindsRun);
+    for (const t of repos.findings.apply(upserts, autoResolve, tx.now)) {
+      rows.push({
+        subjectType: 'finding',
+        subjectId: t.id,
+        action: t.kind,
+        from: t.from,
+        to: t.to,
+        note: '',
+      });
+    }
+  }
+}
+
+/** A message for the database errors a person can act on; anything else stays as it was. */
+function asAppFailure(error: unknown): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return error;
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED')
+    return new AppFailure('busy', BUSY_MESSAGE);
+  if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new AppFailure(
+      'unavailable',
+      'Lockstep cannot change this data: its folder or file is read-only. It can still show it. Nothing was changed.',
+    );
+  return error;
+}
