@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, Notification, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { hardenSession } from '../main/hardening';
+import { isRealKeychain } from './keychain';
 import { PRINT_PARTITION, printWebPreferences } from '../main/security';
 import type { PlatformPort } from './port';
 
@@ -8,7 +9,13 @@ import type { PlatformPort } from './port';
 export function createElectronPlatform(getWindow: () => BrowserWindow | null): PlatformPort {
   return {
     secrets: {
-      isAvailable: () => safeStorage.isEncryptionAvailable(),
+      // Linux's basic_text fallback "encrypts" with a public key: not a keychain (keychain.ts).
+      isAvailable: () =>
+        isRealKeychain({
+          platform: process.platform,
+          encryptionAvailable: safeStorage.isEncryptionAvailable(),
+          linuxBackend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined,
+        }),
       encrypt: (plain) => new Uint8Array(safeStorage.encryptString(Buffer.from(plain).toString('base64'))),
       decrypt: (cipher) =>
         new Uint8Array(Buffer.from(safeStorage.decryptString(Buffer.from(cipher)), 'base64')),
