@@ -47,6 +47,16 @@ export function nodeAtLeast(version, minimum) {
 }
 
 /**
+ * Whether `version` runs the build tools `npm start` and `npm run dist` use next (electron-vite and
+ * Vite 8: Node ^20.19.0 or >= 22.12.0).
+ * @param {string} version
+ */
+export function runsBuildTools(version) {
+  const major = Number.parseInt(version.replace(/^v/, ''), 10);
+  return major === 20 ? nodeAtLeast(version, '20.19.0') : nodeAtLeast(version, '22.12.0');
+}
+
+/**
  * @typedef {object} ElectronFacts
  * @property {string} nodeVersion        `process.version`
  * @property {boolean} packaging         true for `npm run dist` (electron-builder always runs Electron's tooling)
@@ -82,6 +92,11 @@ export function decideElectron(facts) {
   const usesElectronTooling = facts.packaging || needsBinary || !isElectronBuild;
 
   const lines = [];
+  if (!runsBuildTools(facts.nodeVersion)) {
+    lines.push(
+      `The build tools (electron-vite, Vite) need Node 20.19 or later; this is Node ${facts.nodeVersion.replace(/^v/, '')}.`,
+    );
+  }
   if (usesElectronTooling && !nodeAtLeast(facts.nodeVersion, ELECTRON_TOOLING_NODE)) {
     lines.push(
       `Electron's tooling (electron, @electron/get, @electron/rebuild) needs Node ${ELECTRON_TOOLING_NODE} or later; ` +

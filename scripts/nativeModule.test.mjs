@@ -15,6 +15,7 @@ import {
   nodeNeedsRebuild,
   probe,
   readModuleAbi,
+  runsBuildTools,
 } from './nativeModule.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -102,6 +103,17 @@ describe('decideElectron (npm start, npm run dist)', () => {
     expect(packaging.action).toBe('stop');
     expect(packaging.lines.join('\n')).toContain('Node 22.12.0 or later');
     expect(decideElectron({ ...ready, packaging: true, nodeVersion: 'v22.12.0' }).action).toBe('ready');
+  });
+
+  it('stops on a Node too old for the build tools, even with everything else ready', () => {
+    const ready = { ...newcomer, driverAbi: 150, hasElectronBinary: true, nodeVersion: 'v20.11.0' };
+    const old = decideElectron(ready);
+    expect(old.action).toBe('stop');
+    expect(old.lines.join('\n')).toContain('need Node 20.19 or later; this is Node 20.11.0');
+    expect(runsBuildTools('v20.19.0')).toBe(true);
+    expect(runsBuildTools('v22.11.0')).toBe(false);
+    expect(runsBuildTools('v22.12.0')).toBe(true);
+    expect(runsBuildTools('v18.20.0')).toBe(false);
   });
 
   it("needs no download for a binary whose zip is in @electron/get's cache", () => {
