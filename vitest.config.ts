@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['common/**/*.test.ts', 'electron/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['common/**/*.test.ts', 'electron/**/*.test.ts', 'scripts/**/*.test.{ts,mjs}'],
           testTimeout: 20_000,
         },
       },

@@ -9,10 +9,10 @@ import { createElectronPlatform } from '../platform/electron';
 import type { PlatformPort } from '../platform/port';
 import { RecordingPlatform } from '../platform/recorder';
 import { openCore, type Core } from '../services/core';
-import { windowOpenPolicy } from './windowPolicy';
+import { installHardening } from './hardening';
+import { menuTemplate } from './menu';
 import {
   CONTENT_SECURITY_POLICY,
-  isPermissionAllowed,
   mimeTypeOf,
   resolveAppAsset,
   resolveDataDir,
@@ -52,7 +52,15 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  hardenSessions();
+  installHardening(
+    {
+      defaultSession: session.defaultSession,
+      onSessionCreated: (listener) => app.on('session-created', listener),
+      onWebContentsCreated: (listener) =>
+        app.on('web-contents-created', (_event, contents) => listener(contents)),
+    },
+    { openExternally: (url) => void core?.platform.openExternal(url) },
+  );
   serveRenderer();
   try {
     core = openCore({
@@ -73,7 +81,9 @@ function start(): void {
     return;
   }
   registerIpc(createHandlers(core), devServerUrl ? new URL(devServerUrl).origin : undefined);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate({ isPackaged: app.isPackaged, platform: process.platform })),
+  );
   createWindow();
   // The session's own writes (the last session's trash, the day's re-check), then periodic work.
   try {
@@ -112,33 +122,15 @@ function createWindow(): void {
     show: false,
     title: 'Lockstep',
     backgroundColor: '#f8f9fa',
-    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
+    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs'), {
+      isPackaged: app.isPackaged,
+    }),
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
   void mainWindow.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
-}
-
-/** Our pages never navigate, open windows, or get permissions; links go to the browser. */
-function hardenSessions(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
-    callback(isPermissionAllowed(permission)),
-  );
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) =>
-    isPermissionAllowed(permission),
-  );
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.on('will-redirect', (event) => event.preventDefault());
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      const decision = windowOpenPolicy(url);
-      if (decision.openExternally) void core?.platform.openExternal(url);
-      return { action: decision.action };
-    });
-  });
 }
 
 /** Serves the built renderer under app://lockstep with the CSP header, refusing paths outside it. */
@@ -161,27 +153,6 @@ function serveRenderer(): void {
       return new Response('Not found', { status: 404 });
     }
   });
-}
-
-function menuTemplate(): Electron.MenuItemConstructorOptions[] {
-  const template: Electron.MenuItemConstructorOptions[] = [
-    { role: 'fileMenu' },
-    { role: 'editMenu' },
-    {
-      label: 'View',
-      submenu: [
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
-      ],
-    },
-    { role: 'windowMenu' },
-  ];
-  if (process.platform === 'darwin') template.unshift({ role: 'appMenu' });
-  return template;
 }
 
 function fatal(error: unknown): void {

@@ -3,6 +3,8 @@ import { isTrustedSender } from '../ipc/senders';
 import {
   CONTENT_SECURITY_POLICY,
   isPermissionAllowed,
+  PRINT_PARTITION,
+  printWebPreferences,
   resolveAppAsset,
   resolveDataDir,
   secureWebPreferences,
@@ -10,15 +12,37 @@ import {
 import { windowOpenPolicy } from './windowPolicy';
 
 describe('window security', () => {
-  it('isolates the renderer from Node and Electron', () => {
-    expect(secureWebPreferences('/app/preload.cjs')).toMatchObject({
+  // Electron's security checklist, item by item, for every window Lockstep opens.
+  const windows = {
+    'app window (packaged)': secureWebPreferences('/app/preload.cjs', { isPackaged: true }),
+    'app window (development)': secureWebPreferences('/app/preload.cjs', { isPackaged: false }),
+    'PDF printer': printWebPreferences(),
+  };
+
+  it.each(Object.entries(windows))('locks down the %s', (_name, preferences) => {
+    expect(preferences).toMatchObject({
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
     });
+  });
+
+  it('offers DevTools only in development', () => {
+    expect(windows['app window (packaged)'].devTools).toBe(false);
+    expect(windows['app window (development)'].devTools).toBe(true);
+    expect(windows['PDF printer'].devTools).toBe(false);
+  });
+
+  it('prints with JavaScript off, without a preload, in a partition of its own', () => {
+    expect(windows['PDF printer']).toMatchObject({ javascript: false, partition: PRINT_PARTITION });
+    expect(windows['PDF printer']).not.toHaveProperty('preload');
+    expect(PRINT_PARTITION).not.toBe('');
   });
 
   it('refuses every permission a page could ask for', () => {

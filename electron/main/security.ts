@@ -25,22 +25,42 @@ export function isPermissionAllowed(_permission: string): boolean {
   return false;
 }
 
-/** The `webPreferences` of every Lockstep window. */
-export function secureWebPreferences(preloadPath: string) {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  } as const;
+/**
+ * What every Lockstep page runs with, following Electron's security checklist: no Node, isolated
+ * and sandboxed, same-origin policy on, no mixed content, no experimental Blink features, no
+ * `<webview>`.
+ */
+const LOCKED_DOWN = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+} as const;
+
+/**
+ * The `webPreferences` of the app window. DevTools exist only in development: a packaged app
+ * cannot open them (and its menu has no item for them).
+ */
+export function secureWebPreferences(preloadPath: string, { isPackaged }: { isPackaged: boolean }) {
+  return { ...LOCKED_DOWN, preload: preloadPath, devTools: !isPackaged } as const;
+}
+
+/** The session partition of the offscreen window that prints reports to PDF. */
+export const PRINT_PARTITION = 'lockstep-print';
+
+/**
+ * The `webPreferences` of the offscreen window that prints a report to PDF: locked down like the
+ * app window, with JavaScript off, no preload, no DevTools, in a partition of its own.
+ */
+export function printWebPreferences() {
+  return { ...LOCKED_DOWN, javascript: false, devTools: false, partition: PRINT_PARTITION } as const;
 }
 
 /**

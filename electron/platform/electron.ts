@@ -1,12 +1,21 @@
-import { app, BrowserWindow, dialog, Notification, safeStorage, shell } from 'electron';
+import { app, BrowserWindow, dialog, Notification, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
+import { hardenSession } from '../main/hardening';
+import { isRealKeychain } from './keychain';
+import { PRINT_PARTITION, printWebPreferences } from '../main/security';
 import type { PlatformPort } from './port';
 
 /** The port's only Electron implementation: thin calls, no logic worth testing elsewhere. */
 export function createElectronPlatform(getWindow: () => BrowserWindow | null): PlatformPort {
   return {
     secrets: {
-      isAvailable: () => safeStorage.isEncryptionAvailable(),
+      // Linux's basic_text fallback "encrypts" with a public key: not a keychain (keychain.ts).
+      isAvailable: () =>
+        isRealKeychain({
+          platform: process.platform,
+          encryptionAvailable: safeStorage.isEncryptionAvailable(),
+          linuxBackend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined,
+        }),
       encrypt: (plain) => new Uint8Array(safeStorage.encryptString(Buffer.from(plain).toString('base64'))),
       decrypt: (cipher) =>
         new Uint8Array(Buffer.from(safeStorage.decryptString(Buffer.from(cipher)), 'base64')),
@@ -37,18 +46,12 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null): P
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     async htmlToPdf(html) {
-      // An offscreen, sandboxed window with JavaScript off, its own session-less partition, and
-      // nothing to load but the document itself (its CSP forbids every fetch).
-      const printer = new BrowserWindow({
-        show: false,
-        webPreferences: {
-          sandbox: true,
-          contextIsolation: true,
-          nodeIntegration: false,
-          javascript: false,
-          partition: 'lockstep-print',
-        },
-      });
+      // An offscreen, sandboxed window with JavaScript off, in a partition of its own (which refuses
+      // every permission, like the default session: `index.ts` hardens each session as it is
+      // created, and this says so again here), with nothing to load but the document itself (its
+      // CSP forbids every fetch).
+      hardenSession(session.fromPartition(PRINT_PARTITION));
+      const printer = new BrowserWindow({ show: false, webPreferences: printWebPreferences() });
       try {
         await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
         const pdf = await printer.webContents.printToPDF({ pageSize: 'A4', printBackground: true });

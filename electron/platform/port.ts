@@ -39,7 +39,11 @@ export interface PlatformPort {
  * unseal them.
  */
 export interface SecretProtector {
-  /** Whether sealing works now (a keychain is present and unlocked). */
+  /**
+   * Whether sealing really protects now: a keychain is present and unlocked — on Linux a secret
+   * service, not Chromium's `basic_text` fallback (see `keychain.ts`). When false, `decrypt` may
+   * still open what that fallback sealed.
+   */
   isAvailable(): boolean;
   /** Seals bytes. */
   encrypt(plain: Uint8Array): Uint8Array;

@@ -23,11 +23,10 @@ export function createPasswordHealth(dataDir: string, platform: PlatformPort) {
   return {
     get(): PasswordHealth {
       if (!health) {
+        // With a protector, even an unavailable one: a key it sealed earlier must be found, never
+        // silently replaced by a new plain key (that would orphan every stored fingerprint).
         const protector = platform.secrets;
-        const key =
-          protector && protector.isAvailable()
-            ? loadOrCreateProtectedKey(dataDir, protector)
-            : loadOrCreateKeyFile(dataDir);
+        const key = protector ? loadOrCreateProtectedKey(dataDir, protector) : loadOrCreateKeyFile(dataDir);
         health = {
           fingerprinter: createFingerprinter(key),
           common: createCommonPasswordSet(readBundledText(COMMON_PASSWORDS_FILE)),

@@ -69,7 +69,7 @@ export function loadApiKey(dataDir: string, protector: SecretProtector | null): 
   if (!protector || !protector.isAvailable()) {
     throw new Error(
       'The Have I Been Pwned API key is sealed by the system keychain, which is not available right now. ' +
-        'Unlock the keychain and try again.',
+        'Unlock the keychain and try again, or remove the key in Settings.',
     );
   }
   let key: string;

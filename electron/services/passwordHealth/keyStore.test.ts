@@ -156,11 +156,34 @@ describe('loadOrCreateProtectedKey', () => {
     expect(readdirSync(dir).sort()).toEqual([KEY_FILE, PROTECTED_KEY_FILE]);
   });
 
-  it('refuses to make a new key when a sealed one exists but the protector is unavailable', () => {
+  it('refuses to make a new key when a sealed one exists but the keychain is locked or gone', () => {
     loadOrCreateProtectedKey(dir, fakeProtector().protector);
-    const attempt = () => loadOrCreateProtectedKey(dir, fakeProtector({ available: false }).protector);
+    const locked = fakeProtector({ available: false, failDecrypt: true }).protector;
+    const attempt = () => loadOrCreateProtectedKey(dir, locked);
     expect(attempt).toThrow(/system keychain/);
     expect(readdirSync(dir)).toEqual([PROTECTED_KEY_FILE]);
+  });
+
+  it("moves a key sealed without a real keychain (Linux's basic_text) to the plain 0600 file, same key", () => {
+    // Sealed while basic_text still counted as a keychain; it no longer does, but still opens.
+    const key = loadOrCreateProtectedKey(dir, fakeProtector().protector);
+    const basicText = fakeProtector({ available: false }).protector;
+    expect(same(loadOrCreateProtectedKey(dir, basicText), key)).toBe(true);
+    expect(readdirSync(dir)).toEqual([KEY_FILE]);
+    if (isPosix) expect(modeOf(join(dir, KEY_FILE))).toBe(0o600);
+    expect(same(loadOrCreateProtectedKey(dir, basicText), key)).toBe(true);
+    // A real keychain later seals it again: still the same key.
+    expect(same(loadOrCreateProtectedKey(dir, fakeProtector().protector), key)).toBe(true);
+    expect(readdirSync(dir)).toEqual([PROTECTED_KEY_FILE]);
+  });
+
+  it('keeps both files and uses the sealed key when a different plain key is already there', () => {
+    const key = loadOrCreateProtectedKey(dir, fakeProtector().protector);
+    writeFileSync(join(dir, KEY_FILE), new Uint8Array(32).fill(7), { mode: 0o600 });
+    expect(same(loadOrCreateProtectedKey(dir, fakeProtector({ available: false }).protector), key)).toBe(
+      true,
+    );
+    expect(readdirSync(dir).sort()).toEqual([KEY_FILE, PROTECTED_KEY_FILE]);
   });
 
   it('reports a sealed key the protector cannot unseal', () => {

@@ -52,7 +52,10 @@ export class FingerprintKeyError extends Error {
  * tests pass a fake.
  */
 export interface SecretProtector {
-  /** Whether sealing works now (a keychain is present and unlocked). */
+  /**
+   * Whether sealing really protects now (a real keychain, present and unlocked). When false,
+   * `decrypt` may still open what a non-keychain seal (Linux's `basic_text`) closed.
+   */
   isAvailable(): boolean;
   /** Seals bytes; only this user on this machine can unseal them. */
   encrypt(plain: Uint8Array): Uint8Array;
@@ -80,8 +83,11 @@ export function loadOrCreateKeyFile(dataDir: string): Uint8Array {
  * Loads the fingerprint key, sealed by the OS keychain when `protector` is available:
  * - available: reads `fingerprint.key.enc`; if it is missing, seals the existing plain key file
  *   (then deletes it) or a new key, and writes it atomically (mode 0600);
- * - not available: uses the plain 0600 key file ({@link loadOrCreateKeyFile}) — unless a sealed key
- *   exists, which is then an error: making a new key would orphan every stored fingerprint.
+ * - not available: uses the plain 0600 key file ({@link loadOrCreateKeyFile}). A sealed key found
+ *   then is unsealed if the protector still can — it was sealed without a real keychain (Linux's
+ *   `basic_text` fallback, whose key is public), so it moves to the plain file it always amounted
+ *   to — and otherwise is an error (a locked keychain): making a new key would orphan every stored
+ *   fingerprint.
  * Throws {@link FingerprintKeyError} for a key that cannot be used.
  */
 export function loadOrCreateProtectedKey(dataDir: string, protector: SecretProtector): Uint8Array {
@@ -90,13 +96,7 @@ export function loadOrCreateProtectedKey(dataDir: string, protector: SecretProte
   const sealed = readIfExists(sealedPath);
 
   if (!protector.isAvailable()) {
-    if (sealed) {
-      throw new FingerprintKeyError(
-        'protector-unavailable',
-        "The key that protects Lockstep's password fingerprints is sealed by the system keychain, " +
-          'which is not available right now. Unlock or restore the keychain and try again.',
-      );
-    }
+    if (sealed) return unsealWithoutKeychain(sealed, sealedPath, plainPath, protector);
     return loadOrCreateKeyFile(dataDir);
   }
 
@@ -117,6 +117,37 @@ export function loadOrCreateProtectedKey(dataDir: string, protector: SecretProte
   if (winner !== cipher) return unseal(winner, sealedPath, protector);
   // Only once the sealed copy is durable is the plain one removed.
   if (plain) unlinkSync(plainPath);
+  return key;
+}
+
+/**
+ * A sealed key while no real keychain is available: if the protector can still open it, it was
+ * sealed by a fallback that never protected it, and it moves to the plain 0600 file (the sealed
+ * file is removed once the plain one is durable; a different plain key already there is left
+ * alone and the sealed key used). If it cannot, the keychain is locked or gone: an error.
+ */
+function unsealWithoutKeychain(
+  sealed: Uint8Array,
+  sealedPath: string,
+  plainPath: string,
+  protector: SecretProtector,
+): Uint8Array {
+  let opened: Uint8Array;
+  try {
+    opened = protector.decrypt(sealed);
+  } catch (error) {
+    throw new FingerprintKeyError(
+      'protector-unavailable',
+      "The key that protects Lockstep's password fingerprints is sealed by the system keychain, " +
+        'which is not available right now. Unlock or restore the keychain and try again.',
+      { cause: error },
+    );
+  }
+  const key = checkedKey(opened, sealedPath, 'sealed');
+  const plain = readIfExists(plainPath);
+  if (plain && !Buffer.from(plain).equals(Buffer.from(key))) return key;
+  const kept = plain ?? writeOnce(plainPath, key);
+  if (Buffer.from(kept).equals(Buffer.from(key))) unlinkSync(sealedPath);
   return key;
 }
 
