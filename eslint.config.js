@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import layers from './eslint/layers.js';
 
 /** Layer rules (STYLE.md): a wrong import is a lint error with the reason, backed by per-layer tsconfigs. */
 const layer = (message, patterns) => ({
@@ -23,6 +24,12 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // Which of our folders may import which (an allow-list; see eslint/layers.js).
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { local: layers },
+    rules: { 'local/layers': ['error', { root: import.meta.dirname }] },
+  },
   {
     languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
     rules: {

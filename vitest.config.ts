@@ -11,7 +11,12 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['common/**/*.test.ts', 'electron/**/*.test.ts', 'scripts/**/*.test.{ts,mjs}'],
+          include: [
+            'common/**/*.test.ts',
+            'electron/**/*.test.ts',
+            'eslint/**/*.test.ts',
+            'scripts/**/*.test.{ts,mjs}',
+          ],
           testTimeout: 20_000,
         },
       },

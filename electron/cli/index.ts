@@ -1,8 +1,6 @@
 // Lockstep's headless command line: the same services and database as the app.
 //   npm run -s cli -- <command> [options] [--data-dir DIR] [--json]
 // Exit status: 0 success, 2 bad input (nothing written), 1 internal error. Messages go to stderr.
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMPORT_FORMATS } from '../../common/domain/import/index';
 import type { ColumnMapping, ImportFormat } from '../../common/domain/import/types';
@@ -11,7 +9,7 @@ import { AppFailure } from '../../common/ipc/result';
 import { emailAddressSchema, fieldErrorsOf } from '../../common/domain/validation';
 import { requestSchemas } from '../../common/ipc/schemas';
 import { DatabaseFromFutureError } from '../db/migrate';
-import { resolveDataDir } from '../main/security';
+import { defaultDataDir, resolveDataDir } from '../services/dataDir';
 import { runGuidesCli } from '../services/guides/cli';
 import { runPwnedIndexCli } from '../services/pwnedIndex/index';
 import { pwnedIndexPath } from '../services/pwnedIndexService';
@@ -52,14 +50,6 @@ Formats: ${Object.keys(IMPORT_FORMATS).join(', ')}`;
 
 /** A failure caused by the user's input: exit 2, nothing written. */
 class UsageError extends Error {}
-
-function defaultDataDir(): string {
-  const home = homedir();
-  if (process.platform === 'win32')
-    return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Lockstep');
-  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'Lockstep');
-  return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), 'Lockstep');
-}
 
 /** `--data-dir DIR` / `--data-dir=DIR` from raw arguments, for subcommands that parse their own. */
 function takeDataDir(argv: string[]): { dataDir: string; rest: string[] } {

@@ -3,7 +3,7 @@ import type { Channel, ParsedRequestOf, ResponseOf } from '../../common/ipc/cont
 import { requestSchemas } from '../../common/ipc/schemas';
 import { AppFailure, fail, ok, type Result } from '../../common/ipc/result';
 import { fieldErrorsOf } from '../../common/domain/validation';
-import { isSafeExternalUrl } from '../platform/port';
+import { isSafeExternalUrl } from '../../common/domain/externalUrl';
 import type { Core } from '../services/core';
 
 /** One function per channel, taking the validated request. Importable without Electron. */

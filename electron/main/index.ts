@@ -9,15 +9,10 @@ import { createElectronPlatform } from '../platform/electron';
 import type { PlatformPort } from '../platform/port';
 import { RecordingPlatform } from '../platform/recorder';
 import { openCore, type Core } from '../services/core';
+import { resolveDataDir } from '../services/dataDir';
 import { installHardening } from './hardening';
 import { menuTemplate } from './menu';
-import {
-  CONTENT_SECURITY_POLICY,
-  mimeTypeOf,
-  resolveAppAsset,
-  resolveDataDir,
-  secureWebPreferences,
-} from './security';
+import { CONTENT_SECURITY_POLICY, mimeTypeOf, resolveAppAsset, secureWebPreferences } from './security';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },

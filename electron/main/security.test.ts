@@ -1,3 +1,4 @@
+import { resolveDataDir } from '../services/dataDir';
 import { describe, expect, it } from 'vitest';
 import { isTrustedSender } from '../ipc/senders';
 import {
@@ -6,7 +7,6 @@ import {
   PRINT_PARTITION,
   printWebPreferences,
   resolveAppAsset,
-  resolveDataDir,
   secureWebPreferences,
 } from './security';
 import { windowOpenPolicy } from './windowPolicy';

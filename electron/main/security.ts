@@ -64,24 +64,6 @@ export function printWebPreferences() {
 }
 
 /**
- * Resolves the user-data folder: `--user-data-dir DIR` (or `--user-data-dir=DIR`) on the command
- * line, then `LOCKSTEP_DATA_DIR`, then the platform default.
- */
-export function resolveDataDir(
-  argv: readonly string[],
-  env: Record<string, string | undefined>,
-  fallback: string,
-): string {
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] ?? '';
-    if (arg.startsWith('--user-data-dir=')) return arg.slice('--user-data-dir='.length);
-    if (arg === '--user-data-dir' && argv[i + 1]) return argv[i + 1] as string;
-  }
-  const fromEnv = env.LOCKSTEP_DATA_DIR?.trim();
-  return fromEnv ? fromEnv : fallback;
-}
-
-/**
  * Maps a request under the app protocol to a file inside the renderer folder; null for anything
  * that would escape it.
  */

@@ -1,4 +1,4 @@
-import { isSafeExternalUrl } from '../platform/port';
+import { isSafeExternalUrl } from '../../common/domain/externalUrl';
 
 /**
  * What happens when a page asks for a new window (`window.open`, `target=_blank`): never a new
