@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalogue } from '../../common/content/catalogue';
+import type { CheckNotice } from '../../common/domain/checks/findings';
 import type { ChangeArea, ImportProgress } from '../../common/ipc/contract';
 import { DATABASE_FILE, openDatabase } from '../db/connection';
 import { AccountsRepository } from '../db/repositories/accountsRepository';
@@ -32,7 +33,7 @@ import { RemindersService } from './remindersService';
 import { PwnedIndexService } from './pwnedIndexService';
 import { GuidesService } from './guidesService';
 import { GuideRunsService } from './guideRunsService';
-import { NoticesService } from './noticesService';
+import { NoticesService, withNoticeGuides } from './noticesService';
 import { DashboardService } from './dashboardService';
 import { SnapshotsRepository } from '../db/repositories/snapshotsRepository';
 import { TasksService, type HistoryRecorder } from './tasksService';
@@ -106,9 +107,16 @@ export function openCore(options: CoreOptions): Core {
       return refreshedCatalogue;
     });
   const notices = new BreachNoticesRepository(db);
-  const checks = new ChecksService(new FindingsRepository(db), emailBreaches, catalogue, clock, () =>
-    notices.checkNotices(),
+  // Each notice carries the guide it points to (its time is the finding's estimate). The guide
+  // library is read only when there is a notice; `guides` exists before the checks first run.
+  const checks: ChecksService = new ChecksService(
+    new FindingsRepository(db),
+    emailBreaches,
+    catalogue,
+    clock,
+    (): CheckNotice[] => withNoticeGuides(notices.checkNotices(), guides),
   );
+  const guides: GuidesService = new GuidesService(options.dataDir, checks, options.platform);
   const history = new HistoryRepository(db);
   // Who made a change: a named helper when one is set in Settings (or --as on the command line).
   let settingsForActor: SettingsService | null = null;
@@ -175,7 +183,6 @@ export function openCore(options: CoreOptions): Core {
     clock,
     options.onNavigate ?? (() => {}),
   );
-  const guides = new GuidesService(options.dataDir, checks, options.platform);
   const noticesService = new NoticesService(notices, people, guides, checks, clock, notify);
   const guideRuns = new GuideRunsService({
     runs: new GuideSessionsRepository(db),
@@ -189,6 +196,7 @@ export function openCore(options: CoreOptions): Core {
     clock,
     changed: notify,
     history: record,
+    families: () => catalogue().families,
   });
   const dashboard = new DashboardService(checks, tasks, accounts, new SnapshotsRepository(db), clock);
   // The tasks follow the findings, and the day's score is kept: after every check run.
