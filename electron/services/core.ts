@@ -116,7 +116,12 @@ export function openCore(options: CoreOptions): Core {
     clock,
     (): CheckNotice[] => withNoticeGuides(notices.checkNotices(), guides),
   );
-  const guides: GuidesService = new GuidesService(options.dataDir, checks, options.platform);
+  const guides: GuidesService = new GuidesService(
+    options.dataDir,
+    checks,
+    options.platform,
+    () => catalogue().families,
+  );
   const history = new HistoryRepository(db);
   // Who made a change: a named helper when one is set in Settings (or --as on the command line).
   let settingsForActor: SettingsService | null = null;

@@ -8,6 +8,7 @@ import type {
   Finding,
   GuideRun,
   GuideSuggestion,
+  Incident,
   SessionSummary,
   Task,
 } from '../../common/ipc/contract';
@@ -485,15 +486,19 @@ describe('breach notices', () => {
 
   it('lists the bundled incidents, newest first, each with official notices and guides', async () => {
     const { call } = await setup();
-    const incidents = await call<{ id: string; disclosedOn: string; notices: unknown[]; guides: string[] }[]>(
-      'incidents:list',
-      {},
-    );
+    const incidents = await call<Incident[]>('incidents:list', {});
     expect(incidents.length).toBeGreaterThanOrEqual(5);
     expect(incidents.map((i) => i.disclosedOn)).toEqual(
       [...incidents.map((i) => i.disclosedOn)].sort().reverse(),
     );
     expect(incidents.every((i) => i.notices.length > 0 && i.guides.length > 0)).toBe(true);
+    // Each says which account families its notice reaches: Microsoft's, both kinds; Snowflake's, none.
+    const microsoft = incidents.find((i) => i.id === 'microsoft-midnight-blizzard-2024')!;
+    expect(microsoft.families.map((f) => f.id)).toEqual(['microsoft-account', 'microsoft-entra']);
+    expect(microsoft.families[0]!.domains).toEqual(
+      expect.arrayContaining(['outlook.com', 'xbox.com', 'office.com']),
+    );
+    expect(incidents.find((i) => i.id === 'snowflake-customer-accounts-2024')!.families).toEqual([]);
   });
 });
 

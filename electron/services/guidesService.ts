@@ -1,3 +1,4 @@
+import type { FamilyIndex } from '../../common/content/families';
 import type { Guide } from '../../common/content/guides/schema';
 import { guidesFor, resolveSteps } from '../../common/content/guides/schema';
 import type { GuideDetail, GuideSummary, Incident } from '../../common/ipc/contract';
@@ -16,6 +17,8 @@ export class GuidesService {
     private readonly dataDir: string,
     private readonly checks: ChecksService,
     private readonly platform?: PlatformPort,
+    /** The account families, to say which sign-ins an incident's notice concerns. */
+    private readonly families?: () => FamilyIndex | null,
   ) {}
 
   /**
@@ -131,9 +134,14 @@ export class GuidesService {
     return this.load().map((l) => l.guide);
   }
 
-  /** The bundled provider incidents (no published dataset), newest first. */
+  /**
+   * The bundled provider incidents (no published dataset), newest first, each with the account
+   * families its domains belong to.
+   */
   incidents(): Incident[] {
-    this.incidentList ??= loadIncidents()
+    if (this.incidentList) return this.incidentList;
+    const index = this.familyIndex();
+    this.incidentList = loadIncidents()
       .incidents.map((incident) => ({
         id: incident.id,
         provider: incident.provider,
@@ -146,9 +154,24 @@ export class GuidesService {
         dataClasses: [...incident.dataClasses],
         notices: incident.notices.map((n) => ({ ...n })),
         guides: [...incident.guides],
+        families: [...new Set(incident.domains.flatMap((domain) => index?.ofHost(domain) ?? []))].map(
+          (family) => ({
+            id: family.id,
+            name: family.name,
+            domains: [...family.domains, ...family.sharedDomains],
+          }),
+        ),
       }))
       .sort((a, b) => b.disclosedOn.localeCompare(a.disclosedOn));
     return this.incidentList;
+  }
+
+  private familyIndex(): FamilyIndex | null {
+    try {
+      return this.families?.() ?? null;
+    } catch {
+      return null;
+    }
   }
 
   private load(): GuideListing[] {

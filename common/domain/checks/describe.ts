@@ -268,3 +268,27 @@ export function describeFinding(
       };
   }
 }
+
+/**
+ * What recording a notice about an incident will mark, for the form that records it: the accounts
+ * at its domains, or — when its domains belong to account families — every account that signs in
+ * with those families, naming the first `shown` domains ("microsoft.com, live.com, … and 40 more").
+ */
+export function incidentReach(
+  incident: { domains: readonly string[]; families: readonly { name: string; domains: readonly string[] }[] },
+  shown = 8,
+): string {
+  if (incident.families.length === 0)
+    return `Your accounts at ${listNames(incident.domains)} will be marked.`;
+  const domains = [
+    ...new Set([...incident.domains, ...incident.families.flatMap((family) => family.domains)]),
+  ];
+  const more = domains.length - shown;
+  return (
+    `Every account that signs in with your ${listNames(
+      incident.families.map((family) => family.name),
+      'or',
+    )} will be marked, at any of their domains: ` +
+    `${domains.slice(0, shown).join(', ')}${more > 0 ? ` and ${more} more` : ''}.`
+  );
+}

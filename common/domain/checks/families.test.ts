@@ -5,7 +5,7 @@ import { buildCatalogue } from '../../content/catalogue';
 import { parseDatasetText, type HibpBreach } from '../../content/datasets';
 import { buildFamilyIndex } from '../../content/families';
 import { priorityOf } from '../tasks/tasks';
-import { describeFinding } from './describe';
+import { describeFinding, incidentReach } from './describe';
 import { noticeChecks, runChecks, type CheckAccount, type CheckNotice } from './findings';
 
 /** The bundled families: the matching rules are only as good as the data they run on. */
@@ -160,6 +160,23 @@ describe('a breach notice reaches the whole account family', () => {
       families,
     );
     expect(aws!.accountIds).toEqual([10]);
+  });
+
+  it('tells the person recording the Microsoft incident which sign-ins it will mark', () => {
+    const reach = (domains: string[]) =>
+      incidentReach({
+        domains,
+        families: [...new Set(domains.flatMap((domain) => families.ofHost(domain)))].map((family) => ({
+          name: family.name,
+          domains: [...family.domains, ...family.sharedDomains],
+        })),
+      });
+    expect(reach(['microsoft.com'])).toBe(
+      'Every account that signs in with your Microsoft account or Microsoft work or school account will be marked, at any of their domains: microsoft.com, live.com, outlook.com, hotmail.com, msn.com, passport.com, windowslive.com, xbox.com and 40 more.',
+    );
+    expect(reach(['snowflake.com', 'snowflakecomputing.com'])).toBe(
+      'Your accounts at snowflake.com and snowflakecomputing.com will be marked.',
+    );
   });
 
   it('is critical for any provider when it concerns an account used for email', () => {
