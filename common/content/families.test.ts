@@ -97,6 +97,8 @@ describe('the bundled account families', () => {
     expect(at('https://mysignins.microsoft.com/security-info')).toEqual(['microsoft-entra']);
     expect(at('https://myaccount.microsoft.com')).toEqual(['microsoft-entra']);
     expect(at('https://www.microsoft.com/store')).toEqual(['microsoft-account', 'microsoft-entra']);
+    expect(at('HTTPS://ann@MySignIns.Microsoft.com:443/x')).toEqual(['microsoft-entra']);
+    expect(at('account.microsoft.com')).toEqual(['microsoft-account', 'microsoft-entra']);
     expect(
       ids(
         index.ofAccount({ url: 'https://outlook.office.com/mail/', domain: 'office.com', username: 'ann' }),

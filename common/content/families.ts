@@ -200,14 +200,15 @@ function normalizeHost(input: string): string {
   return host.startsWith('www.') ? host.slice(4) : host;
 }
 
-/** The host of a URL, or null when it has none (an app id, a bare word). */
+/**
+ * The host of a URL (`scheme://[user@]host[:port]/…`), lower-cased, or null when it has none (an
+ * app id, a bare word). A pattern rather than `new URL`: it runs for every account at a domain with
+ * listed hosts on every check run, and only compares the result with listed host names.
+ */
+const URL_HOST = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#:@]+)/i;
 function hostOfUrl(url: string): string | null {
-  try {
-    const host = new URL(url).hostname;
-    return host === '' ? null : host.toLowerCase();
-  } catch {
-    return null;
-  }
+  const host = URL_HOST.exec(url.trim())?.[1];
+  return host ? host.toLowerCase() : null;
 }
 
 /** Builds the index once; each lookup is a few Map reads (a URL parse only at domains with hosts). */
@@ -284,7 +285,8 @@ export function buildFamilyIndex(file: AccountFamiliesFile): FamilyIndex {
     ofHost,
     ofAccount({ url, domain, username }) {
       if (!domain) return NONE;
-      const registrable = normalizeHost(domain);
+      // An account's domain is already a lower-case registrable domain: normalise only on a miss.
+      const registrable = byDomain.has(domain) || hostParents.has(domain) ? domain : normalizeHost(domain);
       if (hostParents.has(registrable) && url) {
         const host = hostOfUrl(url);
         const listed = host ? hostFamily(normalizeHost(host)) : undefined;

@@ -381,15 +381,19 @@ function familyBreachesOf(
   account: CheckAccount,
   catalogue: Catalogue,
   direct: readonly Breach[],
-): Map<Breach, AccountFamily> {
+): ReadonlyMap<Breach, AccountFamily> {
+  const families = catalogue.families.ofAccount(account);
+  if (families.length === 0) return NO_FAMILY_BREACHES;
   const found = new Map<Breach, AccountFamily>();
-  for (const family of catalogue.families.ofAccount(account)) {
+  for (const family of families) {
     for (const breach of catalogue.familyBreaches(family.id)) {
       if (!direct.includes(breach) && !found.has(breach)) found.set(breach, family);
     }
   }
   return found;
 }
+
+const NO_FAMILY_BREACHES: ReadonlyMap<Breach, AccountFamily> = new Map();
 
 /** Most recent breach first; unknown dates last; then by name (as the catalogue orders them). */
 function newestBreachFirst(a: Breach, b: Breach): number {
