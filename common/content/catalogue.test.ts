@@ -58,6 +58,7 @@ function emptyFiles(overrides: Partial<DatasetFiles> = {}): DatasetFiles {
     passkeys: { ...directory, count: 0, entries: [] },
     changePasswordUrls: {},
     sharedCredentials: [],
+    accountFamilies: { version: '1.0', reviewedOn: '2026-01-03', families: [] },
     ...overrides,
   };
 }
@@ -307,6 +308,7 @@ describe('the catalogue of the bundled datasets', () => {
       passkeys: '2026-08-04',
       changePasswordUrls: '2026-08-22',
       sharedCredentials: '2026-08-22',
+      accountFamilies: '2026-12-04',
     });
   });
 });
@@ -439,6 +441,7 @@ describe('buildCatalogue on small inputs', () => {
       passkeys: '2026-01-02',
       changePasswordUrls: '2027-01-01',
       sharedCredentials: '2027-01-01',
+      accountFamilies: '2026-01-03',
     });
     expect(buildCatalogue(emptyFiles()).datasetDates.breaches).toBeNull();
   });

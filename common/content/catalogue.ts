@@ -1,6 +1,7 @@
 /**
  * The in-memory catalogue built from the bundled datasets: breaches by domain and name, the 2FA and
- * passkeys directories, change-password pages, and groups of domains that share one login. Pure: the
+ * passkeys directories, change-password pages, groups of domains that share one login, and account
+ * families (one sign-in across several domains, `./families.ts`). Pure: the
  * caller parses the files (datasets.ts) and passes them in; every index is built once, so domain
  * lookups are Map reads.
  *
@@ -20,6 +21,7 @@ import {
   type TwoFactorEntry,
   type TwoFactorMethod,
 } from './datasets';
+import { buildFamilyIndex, type FamilyIndex } from './families';
 
 /** A breach, normalised from HIBP's record (and the supplement's, merged by name). */
 export interface Breach {
@@ -108,6 +110,8 @@ export interface DatasetDates {
   readonly changePasswordUrls: string;
   /** The shared-credentials snapshot's date. */
   readonly sharedCredentials: string;
+  /** When Lockstep last reviewed its account families. */
+  readonly accountFamilies: string;
 }
 
 /** The built catalogue. Lookups accept a host or a registrable domain, any case. */
@@ -150,6 +154,15 @@ export interface Catalogue {
    * without the domain itself; empty when it is in no group.
    */
   sameLoginDomains(domain: string): readonly string[];
+  /** The account families (one sign-in across several domains). */
+  readonly families: FamilyIndex;
+  /**
+   * The breaches of a whole family: those HIBP lists at exactly one of the family's own or shared
+   * domains or listed hosts (`yahoo.com`, not `voices.yahoo.com` and not `xbox360iso.com`). They
+   * concern every account of the family. Most recent first; includes breaches that raise no
+   * findings (filter on `raisesAccountFindings`). Empty for an unknown id.
+   */
+  familyBreaches(familyId: string): readonly Breach[];
 }
 
 /** Options for {@link buildCatalogue}. */
@@ -516,6 +529,18 @@ export function buildCatalogue(files: DatasetFiles, options: CatalogueOptions = 
     }
   }
 
+  const families = buildFamilyIndex(files.accountFamilies);
+  const breachesOfFamily = new Map<string, Breach[]>();
+  for (const breach of breaches) {
+    if (!breach.listedDomain) continue;
+    for (const family of families.atExactly(breach.listedDomain)) {
+      const list = breachesOfFamily.get(family.id);
+      if (list) list.push(breach);
+      else breachesOfFamily.set(family.id, [breach]);
+    }
+  }
+  for (const list of breachesOfFamily.values()) list.sort(byBreachDateDescending);
+
   const latestAdded = breaches.reduce<string | null>(
     (latest, breach) => (latest === null || breach.addedDate > latest ? breach.addedDate : latest),
     null,
@@ -527,6 +552,7 @@ export function buildCatalogue(files: DatasetFiles, options: CatalogueOptions = 
     passkeys: gitDateDay(files.passkeys.commit_date),
     changePasswordUrls: appleDate,
     sharedCredentials: appleDate,
+    accountFamilies: files.accountFamilies.reviewedOn,
   };
 
   const sameLogin = (domain: string): readonly string[] => {
@@ -593,5 +619,7 @@ export function buildCatalogue(files: DatasetFiles, options: CatalogueOptions = 
       return `https://${host}/.well-known/change-password`;
     },
     sameLoginDomains: sameLogin,
+    families,
+    familyBreaches: (familyId) => breachesOfFamily.get(familyId) ?? [],
   };
 }

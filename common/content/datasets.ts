@@ -1,14 +1,15 @@
 /**
  * Schemas for the bundled public datasets (electron/data, described in its SOURCES.md): Have I Been
  * Pwned's breach list and its supplement, the 2FA and passkeys directories, Apple's change-password
- * URLs and shared-credential groups. Platform-free: the caller reads the files, this module parses
- * and validates their text.
+ * URLs and shared-credential groups, and Lockstep's account families (schema in `./families.ts`).
+ * Platform-free: the caller reads the files, this module parses and validates their text.
  *
  * Objects are not `.strict()`: a field the sources add later (HIBP adds fields over time) is dropped
  * rather than rejected, so a refreshed copy still loads. Every field Lockstep reads is checked for
  * type and shape, and each file is checked as a whole (unique breach names, `count` = entries).
  */
 import { z } from 'zod';
+import { ACCOUNT_FAMILY_KINDS, accountFamiliesFileSchema, type AccountFamiliesFile } from './families';
 
 /** A real calendar date written `YYYY-MM-DD` (HIBP's `BreachDate`). */
 const calendarDate = z
@@ -262,7 +263,7 @@ export type SharedCredentials = z.infer<typeof sharedCredentialsSchema>;
  */
 export const APPLE_QUIRKS_SNAPSHOT_DATE = '2026-08-22';
 
-/** The six parsed dataset files the catalogue is built from. */
+/** The seven parsed dataset files the catalogue is built from. */
 export interface DatasetFiles {
   breaches: HibpBreach[];
   breachesSupplement: HibpSupplementBreach[];
@@ -270,6 +271,8 @@ export interface DatasetFiles {
   passkeys: PasskeysDirectory;
   changePasswordUrls: ChangePasswordUrls;
   sharedCredentials: SharedCredentials;
+  /** Lockstep's own sourced list of sign-ins that span several domains (`./families.ts`). */
+  accountFamilies: AccountFamiliesFile;
 }
 
 /** Which dataset a key of {@link DatasetFiles} names. */
@@ -285,6 +288,7 @@ export const DATASET_FILES: {
   passkeys: { file: 'passkeys-directory.json', schema: passkeysDirectorySchema },
   changePasswordUrls: { file: 'change-password-urls.json', schema: changePasswordUrlsSchema },
   sharedCredentials: { file: 'shared-credentials.json', schema: sharedCredentialsSchema },
+  accountFamilies: { file: 'account-families.json', schema: accountFamiliesFileSchema },
 };
 
 /** The keys of {@link DATASET_FILES}, in a fixed order. */
@@ -338,7 +342,8 @@ interface ShapeProblem {
   message: string;
 }
 
-type Kind = 'string' | 'number' | 'boolean' | 'string[]' | 'host' | 'host[]' | 'tfa[]' | 'support';
+type Kind =
+  'string' | 'number' | 'boolean' | 'string[]' | 'host' | 'host[]' | 'tfa[]' | 'support' | 'familyKind';
 /** Field → kind, compiled from a `{ 'field?': kind }` table (a trailing `?` marks it optional). */
 type Shape = readonly { field: string; kind: Kind; optional: boolean }[];
 
@@ -368,6 +373,8 @@ function isKind(value: unknown, kind: Kind): boolean {
       return Array.isArray(value) && value.every((item) => typeof item === 'string' && TFA_SET.has(item));
     case 'support':
       return value === 'allowed' || value === 'required';
+    case 'familyKind':
+      return typeof value === 'string' && (ACCOUNT_FAMILY_KINDS as readonly string[]).includes(value);
   }
 }
 
@@ -380,6 +387,7 @@ const KIND_LABEL: Record<Kind, string> = {
   'host[]': 'an array of lower-case host names',
   'tfa[]': `an array of ${TWO_FACTOR_METHODS.join('|')}`,
   support: 'allowed or required',
+  familyKind: ACCOUNT_FAMILY_KINDS.join(' or '),
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -447,6 +455,16 @@ const TWO_FACTOR_ENTRY_SHAPE = shape({
 });
 const PASSKEYS_ENTRY_SHAPE = shape({ ...DIRECTORY_ENTRY, 'mfa?': 'support', 'passwordless?': 'support' });
 const SHARED_GROUP_SHAPE = shape({ shared: 'host[]' });
+const FAMILIES_FILE_SHAPE = shape({ reviewedOn: 'string' });
+const FAMILY_SHAPE = shape({
+  id: 'string',
+  name: 'string',
+  kind: 'familyKind',
+  providesMail: 'boolean',
+  domains: 'host[]',
+  'sharedDomains?': 'host[]',
+  'hosts?': 'host[]',
+});
 const MOVED_GROUP_SHAPE = shape({ from: 'host[]', to: 'host[]' });
 
 function checkDirectory(value: unknown, entryShape: Shape): ShapeProblem | null {
@@ -481,6 +499,9 @@ const STRUCTURE: { readonly [K in DatasetKey]: (json: unknown) => ShapeProblem |
     }
     return null;
   },
+  accountFamilies: (json) =>
+    checkObject(json, FAMILIES_FILE_SHAPE, []) ??
+    checkArray((json as Record<string, unknown>)['families'], FAMILY_SHAPE, ['families']),
 };
 
 type Issue = z.core.$ZodIssue;

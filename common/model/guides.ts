@@ -56,6 +56,12 @@ export interface Incident {
   notices: { label: string; publisher: string; publishedOn: string; url: string }[];
   /** The guides to follow, best first (ids in the library). */
   guides: string[];
+  /**
+   * The account families of its domains (one sign-in across several domains): a notice about it
+   * concerns every account of these families, at any of their domains (`domains`: the family's own
+   * and shared ones, its home domain first). Empty when none, or when the datasets cannot be loaded.
+   */
+  families: { id: string; name: string; domains: string[] }[];
 }
 
 /** A breach notice a person received, as recorded in Lockstep. */

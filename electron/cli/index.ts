@@ -493,9 +493,20 @@ function findingsTable(findings: Finding[], accounts: Account[]): string {
   return open
     .map(
       (f) =>
-        `${f.severity.toUpperCase().padEnd(8)} ${f.kind.padEnd(17)} ${f.accountIds.map((id) => names.get(id) ?? `#${id}`).join(', ')}`,
+        `${f.severity.toUpperCase().padEnd(8)} ${f.kind.padEnd(17)} ${f.accountIds.map((id) => names.get(id) ?? `#${id}`).join(', ')}${familiesNote(f)}`,
     )
     .join('\n');
+}
+
+/** " (via Microsoft account, …)" when a finding reached its accounts through their account family. */
+function familiesNote(finding: Finding): string {
+  const families = Array.isArray(finding.evidence.families) ? (finding.evidence.families as unknown[]) : [];
+  const names = families
+    .map((family) =>
+      typeof family === 'object' && family !== null ? (family as { name?: unknown }).name : null,
+    )
+    .filter((name): name is string => typeof name === 'string');
+  return names.length > 0 ? `  (via ${names.join(', ')})` : '';
 }
 
 main(process.argv.slice(2)).then(

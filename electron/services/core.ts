@@ -23,7 +23,7 @@ import { GuideRunsService } from './guideRunsService';
 import { GuidesService } from './guidesService';
 import { ImportService } from './importService';
 import { DEFAULT_PERSON_NAME, InventoryService } from './inventoryService';
-import { NoticesService } from './noticesService';
+import { NoticesService, withNoticeGuides } from './noticesService';
 import { loadCatalogueWithRefreshes, refreshedDatasetsDir } from './online/refreshDatasets';
 import { OnlineService } from './onlineService';
 import { createPasswordHealth } from './passwordHealthDeps';
@@ -149,6 +149,8 @@ export function openCore(options: CoreOptions): Core {
     clock,
     actor: actorNow,
     catalogue,
+    // Each notice carries the guide it points to (its time is the finding's estimate).
+    noticeGuides: (notices) => withNoticeGuides(notices, guides),
     emit,
   });
 
@@ -175,9 +177,23 @@ export function openCore(options: CoreOptions): Core {
     clock,
     options.onNavigate ?? (() => {}),
   );
-  const guides = new GuidesService(dataDir, () => read.findings.list(), options.platform, emit);
+  const families = () => catalogue().families;
+  const guides: GuidesService = new GuidesService(
+    dataDir,
+    () => read.findings.list(),
+    options.platform,
+    emit,
+    families,
+  );
   const notices = new NoticesService(store, guides, clock);
-  const guideRuns = new GuideRunsService({ store, tasks, guides, platform: options.platform, clock });
+  const guideRuns = new GuideRunsService({
+    store,
+    tasks,
+    guides,
+    platform: options.platform,
+    clock,
+    families,
+  });
   const dashboard = new DashboardService(store, tasks);
   const health = createPasswordHealth(dataDir, options.platform);
   const pwnedIndex = new PwnedIndexService(dataDir, options.platform, emit);

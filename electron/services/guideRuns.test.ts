@@ -9,6 +9,7 @@ import type {
   Finding,
   GuideRun,
   GuideSuggestion,
+  Incident,
   Task,
 } from '../../common/model/index';
 import { createHandlers, dispatch } from '../ipc/handlers';
@@ -327,8 +328,15 @@ describe('breach notices', () => {
   it('a notice raises a finding on the accounts at that company, offers its guide, and closes when the guide is finished', async () => {
     const { call, account, findings, tasks, core } = await setup();
     const outlook = await account('Microsoft account', 'https://account.microsoft.com');
+    // The same Microsoft sign-in at other domains, and a work account: the notice reaches them all.
+    const xbox = await account('Xbox', 'https://www.xbox.com/');
+    const work = await account('Microsoft 365 (work)', 'https://login.microsoftonline.com/', {
+      username: 'ann@contoso.onmicrosoft.com',
+    });
+    const shop = await account('Shopwise', 'https://shopwise.example.co.uk/');
     const emailId = (await call<{ id: number }>('emails:add', { personId: 1, address: 'ann@example.com' }))
       .id;
+    await call('emails:add', { personId: 1, address: 'ann@hotmail.fr' });
     const notice = await call<BreachNotice>('notices:record', {
       personId: 1,
       incidentId: 'microsoft-midnight-blizzard-2024',
@@ -342,15 +350,24 @@ describe('breach notices', () => {
       emailAddress: 'ann@example.com',
     });
     const finding = (await findings()).find((f) => f.id === notice.findingId)!;
+    // Microsoft holds mail: fix now. The finding names the families, and the guide whose time it takes.
     expect(finding).toMatchObject({
       kind: 'breach_notice',
       status: 'open',
-      severity: 'high',
-      accountIds: [outlook.id],
+      severity: 'critical',
+      accountIds: [outlook.id, xbox.id, work.id],
+      evidence: {
+        families: [
+          { id: 'microsoft-account', name: 'Microsoft account' },
+          { id: 'microsoft-entra', name: 'Microsoft work or school account' },
+        ],
+        emails: ['ann@example.com', 'ann@hotmail.fr'],
+        guide: { id: 'email-provider-breach', estimatedMinutes: 75 },
+      },
     });
-    expect((await tasks()).find((t) => t.findingIds.includes(finding.id))!.title).toBe(
-      'Respond to the Microsoft notice',
-    );
+    expect(finding.accountIds).not.toContain(shop.id);
+    const task = (await tasks()).find((t) => t.findingIds.includes(finding.id))!;
+    expect(task).toMatchObject({ title: 'Respond to the Microsoft notice', priority: 'P1' });
 
     // The library now puts the guide for what the notice says was taken among "for your findings".
     const library = await call<{ id: string; isRelevant: boolean }[]>('guides:list', {});
@@ -361,12 +378,28 @@ describe('breach notices', () => {
       'email-provider-breach',
       'secure-main-email',
     ]);
+    // The guide's steps follow the account's sign-in: personal for the Microsoft account page, the
+    // work account's security-info page for the Microsoft 365 account.
+    const workRun = await call<GuideRun>('guideRuns:start', {
+      guideId: 'email-provider-breach',
+      accountId: work.id,
+      origin: 'notice',
+      originId: notice.id,
+    });
+    expect(workRun.variant?.id).toBe('microsoft-work');
+    expect(workRun.steps.flatMap((step) => step.links.map((link) => link.url))).toContain(
+      'https://mysignins.microsoft.com/security-info',
+    );
     const run = await call<GuideRun>('guideRuns:start', {
       guideId: 'email-provider-breach',
       accountId: outlook.id,
       origin: 'notice',
       originId: notice.id,
     });
+    expect(run.variant?.id).toBe('microsoft-personal');
+    expect(run.steps.flatMap((step) => step.links.map((link) => link.url))).toContain(
+      'https://account.microsoft.com/security',
+    );
     for (const step of run.steps) {
       await call('guideRuns:mark', {
         id: run.id,
@@ -453,15 +486,19 @@ describe('breach notices', () => {
 
   it('lists the bundled incidents, newest first, each with official notices and guides', async () => {
     const { call } = await setup();
-    const incidents = await call<{ id: string; disclosedOn: string; notices: unknown[]; guides: string[] }[]>(
-      'incidents:list',
-      {},
-    );
+    const incidents = await call<Incident[]>('incidents:list', {});
     expect(incidents.length).toBeGreaterThanOrEqual(5);
     expect(incidents.map((i) => i.disclosedOn)).toEqual(
       [...incidents.map((i) => i.disclosedOn)].sort().reverse(),
     );
     expect(incidents.every((i) => i.notices.length > 0 && i.guides.length > 0)).toBe(true);
+    // Each says which account families its notice reaches: Microsoft's, both kinds; Snowflake's, none.
+    const microsoft = incidents.find((i) => i.id === 'microsoft-midnight-blizzard-2024')!;
+    expect(microsoft.families.map((f) => f.id)).toEqual(['microsoft-account', 'microsoft-entra']);
+    expect(microsoft.families[0]!.domains).toEqual(
+      expect.arrayContaining(['outlook.com', 'xbox.com', 'office.com']),
+    );
+    expect(incidents.find((i) => i.id === 'snowflake-customer-accounts-2024')!.families).toEqual([]);
   });
 });
 

@@ -15,7 +15,8 @@ import {
   summaryMarkdown,
   type GuideRunSummary,
 } from '../../common/domain/guides/summary';
-import { guidesFor, resolveSteps, variantForDomain, type Guide } from '../../common/content/guides/schema';
+import { guidesFor, resolveSteps, variantForAccount, type Guide } from '../../common/content/guides/schema';
+import type { FamilyIndex } from '../../common/content/families';
 import type { ParsedRequestOf } from '../../common/ipc/contract';
 import type { Account, Finding, GuideRun, GuideRunListItem, GuideSuggestion } from '../../common/model/index';
 import { AppFailure } from '../../common/ipc/result';
@@ -37,6 +38,12 @@ export interface GuideRunsDeps {
   guides: GuidesService;
   platform: PlatformPort;
   clock: Clock;
+  /**
+   * The account families, to pick a guide's variant by the account's sign-in (a Microsoft 365 work
+   * account and a personal Microsoft account get different steps). Null when the datasets cannot
+   * be loaded: variants are then picked by domain.
+   */
+  families?: () => FamilyIndex | null;
 }
 
 /**
@@ -141,10 +148,13 @@ export class GuideRunsService {
       // The same guide already under way for the same account and origin is resumed, not doubled.
       const existing = tx.repos.guideRuns.active(guide.id, account?.id ?? null, request.origin, originId);
       if (existing) return existing.id;
+      // For an account: the variant of its family or domain, else the generic steps (a Yahoo account
+      // in a guide whose variants are Microsoft's). Without one: the first, as the library shows it.
       const variant =
         request.variant ??
-        (account?.domain ? variantForDomain(guide, account.domain)?.id : undefined) ??
-        guide.variants?.[0]?.id ??
+        (account
+          ? variantForAccount(guide, { domain: account.domain, families: this.familiesOf(account) })?.id
+          : guide.variants?.[0]?.id) ??
         null;
       const runId = tx.repos.guideRuns.insert(
         {
@@ -481,6 +491,17 @@ export class GuideRunsService {
       updatedAt: row.updatedAt,
       finishedAt: row.finishedAt,
     };
+  }
+
+  private familiesOf(account: Account): string[] {
+    let index: FamilyIndex | null;
+    try {
+      index = this.deps.families?.() ?? null;
+    } catch {
+      // The datasets cannot be loaded: the variant is picked by domain alone.
+      index = null;
+    }
+    return index ? index.ofAccount(account).map((family) => family.id) : [];
   }
 
   private situationOf(request: ParsedRequestOf<'guideRuns:suggest'>): {

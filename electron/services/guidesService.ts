@@ -1,3 +1,4 @@
+import type { FamilyIndex } from '../../common/content/families';
 import type { Guide } from '../../common/content/guides/schema';
 import { guidesFor, resolveSteps } from '../../common/content/guides/schema';
 import type { GuideDetail, GuideSummary, Incident } from '../../common/model/index';
@@ -20,6 +21,8 @@ export class GuidesService {
     private readonly platform?: PlatformPort,
     /** Tells open views that the library changed (it lives in files, not the database). */
     private readonly changed: ChangeNotifier = () => {},
+    /** The account families, to say which sign-ins an incident's notice concerns. */
+    private readonly families?: () => FamilyIndex | null,
   ) {}
 
   /**
@@ -136,9 +139,14 @@ export class GuidesService {
     return this.load().map((l) => l.guide);
   }
 
-  /** The bundled provider incidents (no published dataset), newest first. */
+  /**
+   * The bundled provider incidents (no published dataset), newest first, each with the account
+   * families its domains belong to.
+   */
   incidents(): Incident[] {
-    this.incidentList ??= loadIncidents()
+    if (this.incidentList) return this.incidentList;
+    const index = this.familyIndex();
+    this.incidentList = loadIncidents()
       .incidents.map((incident) => ({
         id: incident.id,
         provider: incident.provider,
@@ -151,9 +159,24 @@ export class GuidesService {
         dataClasses: [...incident.dataClasses],
         notices: incident.notices.map((n) => ({ ...n })),
         guides: [...incident.guides],
+        families: [...new Set(incident.domains.flatMap((domain) => index?.ofHost(domain) ?? []))].map(
+          (family) => ({
+            id: family.id,
+            name: family.name,
+            domains: [...family.domains, ...family.sharedDomains],
+          }),
+        ),
       }))
       .sort((a, b) => b.disclosedOn.localeCompare(a.disclosedOn));
     return this.incidentList;
+  }
+
+  private familyIndex(): FamilyIndex | null {
+    try {
+      return this.families?.() ?? null;
+    } catch {
+      return null;
+    }
   }
 
   private load(): GuideListing[] {

@@ -1,3 +1,5 @@
+import { guideForNotice } from '../../common/content/guides/schema';
+import type { CheckNotice } from '../../common/domain/checks/findings';
 import { looksLikeSecret } from '../../common/domain/guides/run';
 import { isServiceUrlError, parseServiceUrl } from '../../common/domain/serviceUrl';
 import type { ParsedRequestOf } from '../../common/ipc/contract';
@@ -160,6 +162,33 @@ export class NoticesService {
         .map((f) => [f.subject, f.id]),
     );
   }
+}
+
+/**
+ * The notices as the checks see them, each with the guide "Guide me" offers first (the incident's
+ * own, else the best for what was exposed), so the finding's estimate is that guide's time. When the
+ * guide library cannot be read the notices go without a guide (the estimate falls back to the
+ * default) rather than failing the checks.
+ */
+export function withNoticeGuides(
+  notices: CheckNotice[],
+  guides: Pick<GuidesService, 'all' | 'incidents'>,
+): CheckNotice[] {
+  if (notices.length === 0) return notices;
+  let library: ReturnType<GuidesService['all']>;
+  let incidents: ReturnType<GuidesService['incidents']>;
+  try {
+    library = guides.all();
+    incidents = guides.incidents();
+  } catch {
+    return notices;
+  }
+  return notices.map((notice) => {
+    const guide = guideForNotice(notice, incidents, library);
+    return guide
+      ? { ...notice, guide: { id: guide.id, title: guide.title, estimatedMinutes: guide.estimatedMinutes } }
+      : notice;
+  });
 }
 
 function withFinding(notice: BreachNoticeRow, findingIds: Map<string, number>): BreachNotice {

@@ -5,6 +5,7 @@ import {
   FINDING_KINDS,
   reconcileFindings,
   runChecks,
+  type CheckNotice,
 } from '../../common/domain/checks/findings';
 import type { HistorySubjectType } from '../../common/domain/history/chain';
 import { reconcileTasks, type TaskAccount } from '../../common/domain/tasks/reconcile';
@@ -68,6 +69,8 @@ export interface WritePathOptions {
   actor: () => string;
   /** The public datasets; may throw when they cannot be loaded. */
   catalogue: () => Catalogue;
+  /** Adds to each recorded notice what the checks need beyond the row (the guide it points to). */
+  noticeGuides?: (notices: CheckNotice[]) => CheckNotice[];
   /** Tells open views what changed, once per committed change. */
   emit: (areas: ChangeArea[]) => void;
 }
@@ -221,7 +224,11 @@ export class WritePath {
         catalogue: { available: false, error: error instanceof Error ? error.message : String(error) },
       };
     }
-    const context = { emails: repos.emailBreaches.emails(), notices: repos.notices.checkNotices() };
+    const notices = repos.notices.checkNotices();
+    const context = {
+      emails: repos.emailBreaches.emails(),
+      notices: this.options.noticeGuides ? this.options.noticeGuides(notices) : notices,
+    };
     const drafts = runChecks(repos.findings.checkAccounts(), catalogue ? { ...context, catalogue } : context);
     const kindsRun = new Set<string>(FINDING_KINDS.filter((kind) => catalogue || !CATALOGUE_KINDS.has(kind)));
     const { upserts, autoResolve } = reconcileFindings(repos.findings.stored(), drafts, tx.day, kindsRun);

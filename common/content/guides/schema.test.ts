@@ -11,6 +11,8 @@ import {
   serializeGuide,
   validateGuide,
   validateIncidentsFile,
+  guideForNotice,
+  variantForAccount,
   variantForDomain,
   type Guide,
   type GuideInput,
@@ -368,6 +370,80 @@ describe('variants', () => {
       errorsOf(guideInput({ variants, steps: [step({ variants: { Google: { instructions: ['x'] } } })] }))[0]!
         .path,
     ).toBe('$.steps[0].variants.Google');
+  });
+});
+
+describe('variants chosen by account family', () => {
+  const variants = [
+    { id: 'personal', label: 'Personal Microsoft account', families: ['microsoft-account'] },
+    { id: 'work', label: 'Microsoft 365 work or school account', families: ['microsoft-entra'] },
+    { id: 'gmail', label: 'Gmail', domains: ['gmail.com'] },
+  ];
+
+  it('picks the one variant naming the account’s family, before any domain', () => {
+    const guide = valid(guideInput({ variants }));
+    expect(variantForAccount(guide, { domain: 'office.com', families: ['microsoft-entra'] })?.id).toBe(
+      'work',
+    );
+    expect(variantForAccount(guide, { domain: 'xbox.com', families: ['microsoft-account'] })?.id).toBe(
+      'personal',
+    );
+    // A family no variant names falls back to the domain; no family at all too.
+    expect(variantForAccount(guide, { domain: 'gmail.com', families: ['google'] })?.id).toBe('gmail');
+    expect(variantForAccount(guide, { domain: 'mail.gmail.com' })?.id).toBe('gmail');
+    expect(variantForAccount(guide, { domain: 'yahoo.com', families: ['yahoo'] })).toBeUndefined();
+    expect(variantForAccount(guide, {})).toBeUndefined();
+  });
+
+  it('leaves the choice to the person when the account is in two families that pick different variants', () => {
+    const guide = valid(guideInput({ variants }));
+    expect(
+      variantForAccount(guide, { domain: 'office.com', families: ['microsoft-account', 'microsoft-entra'] }),
+    ).toBeUndefined();
+  });
+
+  it('counts a variant’s family as a match when finding guides', () => {
+    const guide = valid(guideInput({ id: 'breach', variants }));
+    expect(matchGuides({ families: ['microsoft-entra'] }, [guide])[0]?.matched.domain).toBe(true);
+    expect(matchGuides({ families: ['aws'] }, [guide])).toEqual([]);
+  });
+
+  it('validates family ids and keeps files without them unchanged', () => {
+    expect(
+      errorsOf(guideInput({ variants: [{ id: 'x', label: 'X', families: ['Microsoft Account'] }] }))[0]!.path,
+    ).toBe('$.variants[0].families[0]');
+    expect(errorsOf(guideInput({ variants: [{ id: 'x', label: 'X', families: [] }] }))[0]!.path).toBe(
+      '$.variants[0].families',
+    );
+    const plain = valid(guideInput({ variants: [{ id: 'g', label: 'Google', domains: ['google.com'] }] }));
+    expect(serializeGuide(plain)).not.toContain('families');
+  });
+});
+
+describe('guideForNotice', () => {
+  const make = (id: string, appliesTo: GuideInput['appliesTo']) => valid(guideInput({ id, appliesTo }));
+  const guides = [
+    make('email-provider-breach', { dataClasses: ['Email messages'] }),
+    make('secure-main-email', {}),
+    make('exposed-passwords', { dataClasses: ['Passwords'] }),
+  ];
+  const incidents = [{ id: 'microsoft-2024', guides: ['no-such-guide', 'secure-main-email'] }];
+
+  it('is the incident’s first guide in the library, else the best guide for what was exposed', () => {
+    expect(
+      guideForNotice(
+        { incidentId: 'microsoft-2024', exposed: ['Passwords'], domains: ['microsoft.com'] },
+        incidents,
+        guides,
+      )?.id,
+    ).toBe('secure-main-email');
+    expect(
+      guideForNotice({ incidentId: null, exposed: ['Passwords'], domains: ['acme.com'] }, incidents, guides)
+        ?.id,
+    ).toBe('exposed-passwords');
+    expect(
+      guideForNotice({ incidentId: null, exposed: ['Names'], domains: [] }, incidents, guides),
+    ).toBeUndefined();
   });
 });
 

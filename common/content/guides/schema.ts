@@ -12,12 +12,13 @@
  * and a misspelt field (`instrutions`) must fail loudly rather than vanish.
  *
  * Provider variants (one design, used by every guide): a guide declares its variants once, in
- * `variants: [{ id, label, domains }]`, and a step that differs by provider carries
+ * `variants: [{ id, label, domains, families? }]`, and a step that differs by provider carries
  * `variants: { <variantId>: { instructions?, links?, sources? } }` — overrides of those three
  * fields only. Steps, their order, time, confirmation and effects are the same for every variant, so
- * progress and effects never depend on which provider was chosen. The app picks the variant whose
- * `domains` match the account ({@link variantForDomain}) or lets the person choose, and shows
- * {@link resolveSteps}.
+ * progress and effects never depend on which provider was chosen. The app picks the variant for the
+ * account ({@link variantForAccount}: by its account family — a personal Microsoft account and a
+ * Microsoft 365 work account at the same office.com get different steps — else by its domain) or
+ * lets the person choose, and shows {@link resolveSteps}.
  */
 import { z } from 'zod';
 import { FINDING_KINDS } from '../../domain/checks/findings';
@@ -283,11 +284,16 @@ export const guideStepSchema = z.strictObject({
 /** A step of a guide. */
 export type GuideStep = z.infer<typeof guideStepSchema>;
 
-/** A provider variant a guide offers: `domains` select it automatically (empty: chosen by hand). */
+/**
+ * A provider variant a guide offers. `families` (account family ids, such as `microsoft-entra`) and
+ * `domains` select it automatically — a family first, because one domain can serve two kinds of
+ * account; with neither it is chosen by hand.
+ */
 export const guideVariantSchema = z.strictObject({
   id: kebabId,
   label: plainText(80),
   domains: z.array(hostName).max(50).default([]),
+  families: z.array(kebabId).min(1).max(10).optional(),
 });
 /** A provider variant. */
 export type GuideVariant = z.infer<typeof guideVariantSchema>;
@@ -622,11 +628,15 @@ export function formatGuideIssue(issue: GuideIssue): string {
   return `${issue.file}: ${issue.path}: ${issue.message}`;
 }
 
-/** A situation to find guides for: what was found, which data classes were exposed, at which domain. */
+/**
+ * A situation to find guides for: what was found, which data classes were exposed, at which domain,
+ * and the account families of the account concerned (ids).
+ */
 export interface GuideSituation {
   findingKinds?: readonly string[];
   dataClasses?: readonly string[];
   domain?: string;
+  families?: readonly string[];
 }
 
 function domainMatches(domain: string, candidates: readonly string[]): boolean {
@@ -637,6 +647,29 @@ function domainMatches(domain: string, candidates: readonly string[]): boolean {
 export function variantForDomain(guide: Guide, domain: string): GuideVariant | undefined {
   const wanted = domain.trim().toLowerCase();
   return guide.variants?.find((variant) => domainMatches(wanted, variant.domains));
+}
+
+/**
+ * The variant of `guide` for an account: the one variant whose `families` include one of the
+ * account's families; else, when no variant names its families, the variant for its domain
+ * ({@link variantForDomain}). Undefined when nothing matches — or when the account is in two
+ * families that pick different variants (a sign-in at office.com whose username does not tell a
+ * personal account from a work one): then the person chooses between those variants' labels, a
+ * question they can answer ("work or school account, or personal?").
+ */
+export function variantForAccount(
+  guide: Guide,
+  account: { domain?: string | null; families?: readonly string[] },
+): GuideVariant | undefined {
+  const families = account.families ?? [];
+  if (families.length > 0) {
+    const byFamily = (guide.variants ?? []).filter((variant) =>
+      (variant.families ?? []).some((id) => families.includes(id)),
+    );
+    if (byFamily.length === 1) return byFamily[0];
+    if (byFamily.length > 1) return undefined;
+  }
+  return account.domain ? variantForDomain(guide, account.domain) : undefined;
 }
 
 /**
@@ -665,13 +698,14 @@ const DOMAIN_WEIGHT = 5;
 /**
  * The guides that apply to `situation`, best first, with why. Each matching finding kind or data
  * class (case-insensitive) scores 10, a matching domain (the guide's or a variant's; subdomains
- * match) 5. Ties go to the more specific guide (fewer `appliesTo` entries), then by category order
+ * match) or account family (a variant's) 5. Ties go to the more specific guide (fewer `appliesTo` entries), then by category order
  * ({@link GUIDE_CATEGORIES}), then by id. Guides that match nothing are left out.
  */
 export function matchGuides(situation: GuideSituation, guides: readonly Guide[]): GuideMatch[] {
   const kinds = new Set(situation.findingKinds ?? []);
   const classes = new Set((situation.dataClasses ?? []).map((name) => name.trim().toLowerCase()));
   const domain = situation.domain?.trim().toLowerCase() || undefined;
+  const families = situation.families ?? [];
   const matches: (GuideMatch & { breadth: number })[] = [];
   for (const guide of guides) {
     const applies = guide.appliesTo;
@@ -681,7 +715,10 @@ export function matchGuides(situation: GuideSituation, guides: readonly Guide[])
       ...(applies.domains ?? []),
       ...(guide.variants ?? []).flatMap((variant) => variant.domains),
     ];
-    const domainMatched = domain !== undefined && domainMatches(domain, domains);
+    const familyMatched = (guide.variants ?? []).some((variant) =>
+      (variant.families ?? []).some((id) => families.includes(id)),
+    );
+    const domainMatched = (domain !== undefined && domainMatches(domain, domains)) || familyMatched;
     const score =
       findingKinds.length * FINDING_WEIGHT +
       dataClasses.length * DATA_CLASS_WEIGHT +
@@ -704,4 +741,32 @@ export function matchGuides(situation: GuideSituation, guides: readonly Guide[])
 /** The guides that apply to `situation`, best first (see {@link matchGuides} for the ranking). */
 export function guidesFor(situation: GuideSituation, guides: readonly Guide[]): Guide[] {
   return matchGuides(situation, guides).map((match) => match.guide);
+}
+
+/** What {@link guideForNotice} needs of a notice. */
+export interface NoticeForGuide {
+  incidentId: string | null;
+  exposed: readonly string[];
+  domains: readonly string[];
+}
+
+/**
+ * The guide a breach notice points to, as "Guide me" offers it first: the bundled incident's first
+ * guide that is in the library, else the best guide for a notice exposing what it says
+ * ({@link guidesFor}). Undefined when none fits.
+ */
+export function guideForNotice(
+  notice: NoticeForGuide,
+  incidents: readonly Pick<Incident, 'id' | 'guides'>[],
+  guides: readonly Guide[],
+): Guide | undefined {
+  const incident = notice.incidentId ? incidents.find((i) => i.id === notice.incidentId) : undefined;
+  for (const id of incident?.guides ?? []) {
+    const guide = guides.find((g) => g.id === id);
+    if (guide) return guide;
+  }
+  return guidesFor(
+    { findingKinds: ['breach_notice'], dataClasses: notice.exposed, domain: notice.domains[0] },
+    guides,
+  )[0];
 }

@@ -77,10 +77,45 @@ function monthYear(date: unknown): string {
 const lowerList = (values: unknown) =>
   Array.isArray(values) ? listNames(values.map((v) => String(v).toLowerCase())) : 'some of your data';
 
-/** Joins names as "A, B and C". */
-export function listNames(names: readonly string[]): string {
+/** Joins names as "A, B and C" (or "A, B or C"). */
+export function listNames(names: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `${names.slice(0, -1).join(', ')} ${conjunction} ${names.at(-1)}`;
+}
+
+/** The names of the account families in a finding's evidence (`families: [{ id, name }]`). */
+function familyNames(evidence: Record<string, unknown>): string[] {
+  if (!Array.isArray(evidence.families)) return [];
+  return evidence.families
+    .map((family: unknown) =>
+      typeof family === 'object' && family !== null ? (family as { name?: unknown }).name : undefined,
+    )
+    .filter((name): name is string => typeof name === 'string' && name !== '');
+}
+
+/** The name of the family with this id in the evidence, or null. */
+function familyNamed(evidence: Record<string, unknown>, id: unknown): string | null {
+  if (typeof id !== 'string' || !Array.isArray(evidence.families)) return null;
+  const family = (evidence.families as unknown[]).find(
+    (candidate) =>
+      typeof candidate === 'object' && candidate !== null && (candidate as { id?: unknown }).id === id,
+  ) as { name?: unknown } | undefined;
+  return typeof family?.name === 'string' ? family.name : null;
+}
+
+/** The guide a notice's evidence names, when its estimate is usable. */
+function guideOf(evidence: Record<string, unknown>): { title: string; estimatedMinutes: number } | null {
+  const guide = evidence.guide as { title?: unknown; estimatedMinutes?: unknown } | undefined;
+  if (typeof guide !== 'object' || guide === null) return null;
+  const minutes = guide.estimatedMinutes;
+  if (
+    typeof guide.title !== 'string' ||
+    typeof minutes !== 'number' ||
+    !Number.isInteger(minutes) ||
+    minutes < 1
+  )
+    return null;
+  return { title: guide.title, estimatedMinutes: minutes };
 }
 
 /**
@@ -98,10 +133,15 @@ export function describeFinding(
       const count = Array.isArray(evidence.breaches) ? evidence.breaches.length : 1;
       const when = monthYear(evidence.breachDate);
       const changed = evidence.passwordChangedAt;
+      // A breach of the account's family (a Yahoo breach for an account at ymail.com) names the
+      // family's breach, and says why it concerns this account.
+      const family = familyNamed(evidence, evidence.family);
+      const breached = family ? String(evidence.title ?? evidence.name ?? family) : first;
       return {
-        title: `${first} was breached in ${when}${count > 1 ? ` (and ${count - 1} more)` : ''}`,
+        title: `${breached} was breached in ${when}${count > 1 ? ` (and ${count - 1} more)` : ''}`,
         why:
-          `Attackers took ${lowerList(evidence.dataClasses)} of ${first}'s users. ` +
+          (family ? `${first} signs in with your ${family}, so this breach concerns it. ` : '') +
+          `Attackers took ${lowerList(evidence.dataClasses)} of ${breached}'s users. ` +
           (typeof changed === 'string'
             ? `Your password was last changed on ${changed}, before that.`
             : `Lockstep does not know whether you have changed your password since.`),
@@ -195,18 +235,28 @@ export function describeFinding(
       const provider = String(evidence.provider ?? 'A company');
       const exposed = Array.isArray(evidence.exposed) && evidence.exposed.length > 0;
       const emails = Array.isArray(evidence.emails) ? (evidence.emails as string[]) : [];
-      const where =
+      const families = familyNames(evidence);
+      const accounts =
         services.length > 0
-          ? ` It concerns your account${services.length > 1 ? 's' : ''} at ${listNames(services)}${emails.length > 0 ? ` and ${listNames(emails)}` : ''}.`
+          ? `your account${services.length > 1 ? 's' : ''} at ${listNames(services)}${emails.length > 0 ? ` and ${listNames(emails)}` : ''}`
           : emails.length > 0
-            ? ` It concerns ${listNames(emails)}.`
+            ? listNames(emails)
             : '';
+      const where =
+        families.length > 0 && accounts !== ''
+          ? ` It concerns what you sign in to with your ${listNames(families, 'or')}: ${accounts}.`
+          : accounts !== ''
+            ? ` It concerns ${accounts}.`
+            : '';
+      const guide = guideOf(evidence);
       return {
         title: `${provider} told you about a breach`,
         why: `Their notice of ${String(evidence.receivedOn ?? 'an unknown date')} says ${exposed ? `${lowerList(evidence.exposed)} ${(evidence.exposed as unknown[]).length === 1 ? 'was' : 'were'}` : 'some of your data was'} exposed.${where}`,
-        action:
-          'Follow the guide for it, step by step. This closes when you finish the guide, or set it aside.',
-        minutes: 20,
+        action: guide
+          ? `Follow the guide “${guide.title}”, step by step. This closes when you finish the guide, or set it aside.`
+          : 'Follow the guide for it, step by step. This closes when you finish the guide, or set it aside.',
+        // The guide's own estimate when one is attached: the notice is done when the guide is.
+        minutes: guide?.estimatedMinutes ?? 20,
       };
     }
     case 'insecure_url':
@@ -217,4 +267,28 @@ export function describeFinding(
         minutes: 2,
       };
   }
+}
+
+/**
+ * What recording a notice about an incident will mark, for the form that records it: the accounts
+ * at its domains, or — when its domains belong to account families — every account that signs in
+ * with those families, naming the first `shown` domains ("microsoft.com, live.com, … and 40 more").
+ */
+export function incidentReach(
+  incident: { domains: readonly string[]; families: readonly { name: string; domains: readonly string[] }[] },
+  shown = 8,
+): string {
+  if (incident.families.length === 0)
+    return `Your accounts at ${listNames(incident.domains)} will be marked.`;
+  const domains = [
+    ...new Set([...incident.domains, ...incident.families.flatMap((family) => family.domains)]),
+  ];
+  const more = domains.length - shown;
+  return (
+    `Every account that signs in with your ${listNames(
+      incident.families.map((family) => family.name),
+      'or',
+    )} will be marked, at any of their domains: ` +
+    `${domains.slice(0, shown).join(', ')}${more > 0 ? ` and ${more} more` : ''}.`
+  );
 }

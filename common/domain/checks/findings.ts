@@ -1,5 +1,6 @@
-import type { Catalogue } from '../../content/catalogue';
-import type { Criticality, MfaMethod } from '../inventory';
+import type { Breach, Catalogue } from '../../content/catalogue';
+import { familyRef, sharesFamily, type AccountFamily, type FamilyIndex } from '../../content/families';
+import type { Category, Criticality, MfaMethod } from '../inventory';
 
 /** Every kind of finding Lockstep raises (DESIGN.md, checks catalogue). */
 export const FINDING_KINDS = [
@@ -51,6 +52,8 @@ export interface CheckAccount {
   domain: string | null;
   username: string;
   criticality: Criticality;
+  /** What the account is for; `email` makes a notice concerning it urgent. Absent: not known. */
+  category?: Category;
   mfa: MfaMethod;
   /** An import saw a TOTP for this account: two-step sign-in is on. */
   hasTotp: boolean;
@@ -68,9 +71,18 @@ export interface CheckEmail {
   marks: { breachName: string; source: 'manual' | 'hibp'; addedAt: string }[];
 }
 
+/** The guide a notice points to: its first guide, whose time is the notice's estimate. */
+export interface NoticeGuideRef {
+  id: string;
+  title: string;
+  /** The whole guide's estimate (minutes). */
+  estimatedMinutes: number;
+}
+
 /**
  * A breach notice the person received (from the provider, or a bundled incident they say concerns
- * them). It concerns their accounts at the provider's domains and the address it was sent to.
+ * them). It concerns their accounts at the provider's domains — and at every domain of the
+ * provider's account family — and the address it was sent to.
  */
 export interface CheckNotice {
   id: number;
@@ -89,12 +101,19 @@ export interface CheckNotice {
   handledAt: string | null;
   /** When it was recorded (ISO timestamp). */
   createdAt: string;
+  /** The guide to follow for it (the incident's first, else the best match), if the caller knows. */
+  guide?: NoticeGuideRef | null;
 }
 
 /** What the checks may consult besides the accounts. */
 export interface CheckContext {
   /** The bundled (or refreshed) public datasets; without it only the password checks run. */
   catalogue?: Catalogue;
+  /**
+   * The account families (one sign-in across several domains). Default: the catalogue's. Passed on
+   * its own, notices still reach a whole family when the public datasets cannot be loaded.
+   */
+  families?: FamilyIndex;
   emails?: readonly CheckEmail[];
   /** Breach notices the person recorded (they need no public data, so they are always checked). */
   notices?: readonly CheckNotice[];
@@ -124,8 +143,9 @@ const bump = (severity: Severity): Severity => (severity === 'medium' ? 'high' :
  */
 export function runChecks(accounts: readonly CheckAccount[], context: CheckContext = {}): FindingDraft[] {
   const drafts: FindingDraft[] = [];
+  const families = context.families ?? context.catalogue?.families;
   if (context.catalogue) drafts.push(...exposureChecks(accounts, context.catalogue, context.emails ?? []));
-  drafts.push(...noticeChecks(accounts, context.notices ?? [], context.emails ?? []));
+  drafts.push(...noticeChecks(accounts, context.notices ?? [], context.emails ?? [], families));
   const byExact = new Map<string, CheckAccount[]>();
   const similarGroups = new Map<string, CheckAccount[]>();
 
@@ -351,6 +371,43 @@ function breachFacts(breach: NonNullable<ReturnType<Catalogue['breach']>>) {
 }
 
 /**
+ * The breaches that reach an account through its account family, beyond those at its own domain:
+ * only breaches HIBP lists at exactly a family domain (`Catalogue.familyBreaches`), so a breach at
+ * `yahoo.com` concerns a Yahoo account at ymail.com, while a breach of a product that merely has a
+ * family name in it (`xbox360iso.com`) or lives at a subdomain concerns only accounts at its own
+ * domain, as before. Each breach maps to the family it came through.
+ */
+function familyBreachesOf(
+  account: CheckAccount,
+  catalogue: Catalogue,
+  direct: readonly Breach[],
+): ReadonlyMap<Breach, AccountFamily> {
+  const families = catalogue.families.ofAccount(account);
+  if (families.length === 0) return NO_FAMILY_BREACHES;
+  const found = new Map<Breach, AccountFamily>();
+  for (const family of families) {
+    for (const breach of catalogue.familyBreaches(family.id)) {
+      if (!direct.includes(breach) && !found.has(breach)) found.set(breach, family);
+    }
+  }
+  return found;
+}
+
+const NO_FAMILY_BREACHES: ReadonlyMap<Breach, AccountFamily> = new Map();
+
+/** Most recent breach first; unknown dates last; then by name (as the catalogue orders them). */
+function newestBreachFirst(a: Breach, b: Breach): number {
+  if (a.breachDate !== b.breachDate) {
+    if (a.breachDate === null) return 1;
+    if (b.breachDate === null) return -1;
+    return a.breachDate < b.breachDate ? 1 : -1;
+  }
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+const uniqueFamilies = (families: readonly AccountFamily[]) => [...new Set(families)];
+
+/**
  * The checks that consult public data: breaches at an account's service (after which its password
  * was not changed), two-step sign-in the service offers but the account does not use, a weaker
  * method than the service supports, and breaches marked for an email address.
@@ -364,24 +421,33 @@ function exposureChecks(
   for (const account of accounts) {
     if (!account.domain) continue;
     const changed = account.passwordChangedAt;
-    const relevant = catalogue
-      .breachesByDomain(account.domain)
+    const direct = catalogue.breachesByDomain(account.domain);
+    const viaFamily = familyBreachesOf(account, catalogue, direct);
+    const candidates =
+      viaFamily.size === 0 ? direct : [...direct, ...viaFamily.keys()].sort(newestBreachFirst);
+    const relevant = candidates
       .filter((b) => b.raisesAccountFindings)
       .filter((b) => changed === null || changed < (b.breachDate ?? b.addedDate.slice(0, 10)));
     if (relevant.length > 0) {
       const newest = relevant[0]!;
       const hasPasswords = relevant.some((b) => b.dataClasses.includes(PASSWORDS));
+      const facts = (breach: Breach) => {
+        const family = viaFamily.get(breach);
+        return family ? { ...breachFacts(breach), family: family.id } : breachFacts(breach);
+      };
+      const families = uniqueFamilies(relevant.flatMap((b) => viaFamily.get(b) ?? []));
       drafts.push({
         kind: 'breached_service',
         subject: `account:${account.id}`,
         severity: hasPasswords ? 'high' : 'medium',
         accountIds: [account.id],
         evidence: {
-          ...breachFacts(newest),
-          breaches: relevant.map(breachFacts),
+          ...facts(newest),
+          breaches: relevant.map(facts),
           passwordChangedAt: changed,
           source: 'Have I Been Pwned',
           datasetDate: catalogue.datasetDates.breaches,
+          ...(families.length > 0 ? { families: families.map(familyRef) } : {}),
         },
         evidenceAt: maxOf(relevant.map((b) => b.addedDate.slice(0, 10))),
       });
@@ -478,42 +544,73 @@ const URGENT_CLASSES = new Set(
 );
 
 /**
- * One finding per breach notice not yet handled, on the person's accounts at the provider (a
- * subdomain matches its registrable domain), the address it was sent to and their addresses at the
- * provider. It closes when a guide for it is finished (`handledAt`), or when the person sets it
+ * One finding per breach notice not yet handled. It concerns the person's accounts at the provider
+ * — by account family when there is one — the address it was sent to and their own addresses at
+ * the provider; it closes when a guide for it is finished (`handledAt`), or when the person sets it
  * aside.
+ *
+ * Matching, per account and per address: when both the notice's domains and the account (or the
+ * address) belong to known account families (see `content/families.ts`), they match when they
+ * share a family — a Microsoft notice concerns accounts at outlook.com, xbox.com or office.com and
+ * ann@hotmail.fr, but not an AWS account at aws.amazon.com under an Amazon notice. Otherwise the
+ * registrable domain decides, as before families existed (a subdomain matches its parent).
+ *
+ * Severity: critical ("fix now", P1 on any account) when the notice's family provides email
+ * (Microsoft, Google, Apple, Yahoo, AOL) or it concerns an account in the `email` category — a
+ * breached mailbox resets everything else; else high when what was exposed opens accounts or
+ * money; else medium. The finding's evidence names the families, the matched domains and, when the
+ * caller attached one, the guide (whose time is the finding's estimate).
  */
 export function noticeChecks(
   accounts: readonly CheckAccount[],
   notices: readonly CheckNotice[],
   emails: readonly Pick<CheckEmail, 'personId' | 'address'>[] = [],
+  families?: FamilyIndex,
 ): FindingDraft[] {
   const drafts: FindingDraft[] = [];
+  const accountFamilies = new Map<number, readonly AccountFamily[]>();
+  const familiesOfAccount = (account: CheckAccount) => {
+    let found = accountFamilies.get(account.id);
+    if (!found) {
+      found = families?.ofAccount(account) ?? [];
+      accountFamilies.set(account.id, found);
+    }
+    return found;
+  };
   for (const notice of notices) {
     if (notice.handledAt !== null) continue;
     const domains = notice.domains.map((d) => d.toLowerCase());
+    const noticeFamilies = uniqueFamilies(domains.flatMap((d) => families?.ofHost(d) ?? []));
+    const atProviderDomain = (domain: string) =>
+      domains.some((d) => domain === d || domain.endsWith(`.${d}`));
+    const concerns = (ofThis: readonly AccountFamily[], domain: string) =>
+      noticeFamilies.length > 0 && ofThis.length > 0
+        ? sharesFamily(ofThis, noticeFamilies)
+        : atProviderDomain(domain);
     const address = notice.emailAddress?.toLowerCase() ?? null;
     // The address it was sent to, and the person's addresses at the provider itself (an @yahoo.com
-    // address is a Yahoo account).
+    // or @ymail.com address is a Yahoo account).
     const atProvider = emails
       .filter((e) => e.personId === notice.personId)
       .map((e) => e.address.toLowerCase())
-      .filter((a) => {
-        const domain = a.slice(a.lastIndexOf('@') + 1);
-        return domains.some((d) => domain === d || domain.endsWith(`.${d}`));
-      });
+      .filter((a) => concerns(families?.ofAddress(a) ?? [], a.slice(a.lastIndexOf('@') + 1)));
     const concerned = [...new Set([...(address ? [address] : []), ...atProvider])].sort();
     const matched = accounts.filter(
-      (a) =>
-        a.personId === notice.personId &&
-        a.domain !== null &&
-        domains.some((d) => a.domain === d || a.domain!.endsWith(`.${d}`)),
+      (a) => a.personId === notice.personId && a.domain !== null && concerns(familiesOfAccount(a), a.domain),
     );
     const isUrgent = notice.exposed.some((name) => URGENT_CLASSES.has(name.toLowerCase()));
+    const holdsMail =
+      noticeFamilies.some((family) => family.providesMail) || matched.some((a) => a.category === 'email');
+    const matchedDomains = [
+      ...new Set([
+        ...matched.map((a) => a.domain!),
+        ...atProvider.map((a) => a.slice(a.lastIndexOf('@') + 1)),
+      ]),
+    ].sort();
     drafts.push({
       kind: 'breach_notice',
       subject: `notice:${notice.id}`,
-      severity: isUrgent ? 'high' : 'medium',
+      severity: holdsMail ? 'critical' : isUrgent ? 'high' : 'medium',
       accountIds: ids(matched),
       evidence: {
         noticeId: notice.id,
@@ -523,6 +620,9 @@ export function noticeChecks(
         emails: concerned,
         services: services(matched),
         incidentId: notice.incidentId,
+        domains: matchedDomains,
+        ...(noticeFamilies.length > 0 ? { families: noticeFamilies.map(familyRef) } : {}),
+        ...(notice.guide ? { guide: { ...notice.guide } } : {}),
       },
       evidenceAt: notice.createdAt,
     });

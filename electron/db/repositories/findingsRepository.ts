@@ -34,6 +34,7 @@ interface CheckRow {
   has_totp: number;
   password_changed_at: string | null;
   criticality: CheckAccount['criticality'];
+  category: NonNullable<CheckAccount['category']>;
   is_insecure: number;
   strength: number | null;
   strength_warning: string | null;
@@ -127,7 +128,7 @@ export class FindingsRepository {
     );
     this.checkInput = db.prepare<[], CheckRow>(
       `SELECT a.id, a.person_id, a.service, a.url, a.domain, a.username, a.mfa, a.has_totp, a.password_changed_at,
-              a.criticality,
+              a.criticality, a.category,
               (a.url_kind IS NOT NULL AND lower(substr(a.url, 1, 7)) = 'http://') AS is_insecure,
               s.strength, s.strength_warning, s.exact_fingerprint, s.similar_fingerprint, s.similar_group,
               s.common_rank, s.online_status, s.pwned_count, s.index_count, s.index_built_at
@@ -150,6 +151,7 @@ export class FindingsRepository {
       hasTotp: row.has_totp === 1,
       passwordChangedAt: row.password_changed_at,
       criticality: row.criticality,
+      category: row.category,
       isInsecureUrl: row.is_insecure === 1,
       password:
         row.exact_fingerprint === null || row.strength === null

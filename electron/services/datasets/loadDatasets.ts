@@ -11,7 +11,7 @@ import {
 import { BUNDLED_DATA_DIR } from '../bundledData';
 
 /**
- * Reads the six dataset files from `dir` (the bundled data folder by default) and parses them.
+ * Reads the dataset files from `dir` (the bundled data folder by default) and parses them.
  * Throws an Error naming the file (and the first failing JSON path) when one is missing, is not
  * JSON, or fails validation.
  *

@@ -53,10 +53,10 @@ describe('guides CLI', () => {
     const rows = JSON.parse(stdout) as Record<string, unknown>[];
     expect(rows).toHaveLength(bundledCount);
     expect(rows.find((row) => row.id === 'secure-main-email')).toMatchObject({
-      version: '1.0',
+      version: '1.1',
       category: 'account_security',
       steps: 7,
-      variants: ['microsoft', 'google', 'apple', 'yahoo'],
+      variants: ['microsoft', 'microsoft-work', 'google', 'apple', 'yahoo'],
       source: 'bundled',
     });
   });

@@ -6,6 +6,7 @@ import {
   guidesFor,
   parseGuideText,
   resolveSteps,
+  variantForAccount,
   variantForDomain,
   type Guide,
   type GuideInput,
@@ -150,14 +151,21 @@ describe('bundled guides', () => {
     }
   });
 
-  it('gives the main email account guide all four providers, on every step', () => {
+  it('gives the main email account guide all five providers, on every step, chosen by account family', () => {
     const guide = byId.get('secure-main-email')!;
-    expect(guide.variants!.map((variant) => variant.id)).toEqual(['microsoft', 'google', 'apple', 'yahoo']);
+    expect(guide.variants!.map((variant) => variant.id)).toEqual([
+      'microsoft',
+      'microsoft-work',
+      'google',
+      'apple',
+      'yahoo',
+    ]);
     for (const step of guide.steps) {
       expect(Object.keys(step.variants ?? {}).sort(), step.id).toEqual([
         'apple',
         'google',
         'microsoft',
+        'microsoft-work',
         'yahoo',
       ]);
     }
@@ -165,9 +173,49 @@ describe('bundled guides', () => {
     expect(variantForDomain(guide, 'accounts.google.com')?.id).toBe('google');
     expect(variantForDomain(guide, 'icloud.com')?.id).toBe('apple');
     expect(variantForDomain(guide, 'login.yahoo.com')?.id).toBe('yahoo');
+    // By family: hotmail.fr is in no variant's domains, and a work account is told apart.
+    expect(variantForAccount(guide, { domain: 'hotmail.fr', families: ['microsoft-account'] })?.id).toBe(
+      'microsoft',
+    );
+    expect(variantForAccount(guide, { domain: 'office.com', families: ['microsoft-entra'] })?.id).toBe(
+      'microsoft-work',
+    );
+    expect(
+      variantForAccount(guide, { domain: 'office.com', families: ['microsoft-account', 'microsoft-entra'] }),
+    ).toBeUndefined();
     const apple = resolveSteps(guide, 'apple');
     expect(apple.find((step) => step.id === 'backup-codes')!.instructions[0]).toMatch(
       /Apple does not use backup codes/,
+    );
+    const work = resolveSteps(guide, 'microsoft-work');
+    expect(work.find((step) => step.id === 'two-step')!.links.map((link) => link.url)).toEqual([
+      'https://mysignins.microsoft.com/security-info',
+    ]);
+  });
+
+  it('tells a Microsoft 365 work account from a personal Microsoft account in the email-provider breach guide', () => {
+    const guide = byId.get('email-provider-breach')!;
+    expect(guide.variants!.map((variant) => [variant.id, variant.families])).toEqual([
+      ['microsoft-personal', ['microsoft-account']],
+      ['microsoft-work', ['microsoft-entra']],
+    ]);
+    const urls = (variant: string | undefined) =>
+      resolveSteps(guide, variant).flatMap((step) => step.links.map((link) => link.url));
+    const personal = urls('microsoft-personal');
+    const work = urls('microsoft-work');
+    expect(personal).toContain('https://account.microsoft.com/security');
+    expect(personal).not.toContain('https://mysignins.microsoft.com/security-info');
+    expect(work).toContain('https://mysignins.microsoft.com/security-info');
+    expect(work).toContain('https://mysignins.microsoft.com');
+    expect(work).not.toContain('https://account.microsoft.com/security');
+    // A work account is told what to ask its IT admin; the generic steps (any other provider) are untouched.
+    const workText = resolveSteps(guide, 'microsoft-work').flatMap((step) => step.instructions);
+    expect(workText.filter((text) => /IT admin/.test(text)).length).toBeGreaterThanOrEqual(5);
+    expect(urls(undefined)).not.toContain('https://mysignins.microsoft.com/security-info');
+    // Yahoo, Google and the rest get the generic steps: no variant names their family.
+    expect(variantForAccount(guide, { domain: 'yahoo.com', families: ['yahoo'] })).toBeUndefined();
+    expect(variantForAccount(guide, { domain: 'xbox.com', families: ['microsoft-account'] })?.id).toBe(
+      'microsoft-personal',
     );
   });
 

@@ -162,6 +162,20 @@ const SERVED_PASSKEYS_V1 = {
 
 const CHANGE_PASSWORD_URLS = { 'adobe.com': 'https://account.adobe.com/security' };
 const SHARED_CREDENTIALS = [{ shared: ['canva.com', 'canva.cn'] }];
+const ACCOUNT_FAMILIES = {
+  version: '1.0',
+  reviewedOn: '2026-11-01',
+  families: [
+    {
+      id: 'canva',
+      name: 'Canva account',
+      kind: 'both',
+      providesMail: false,
+      domains: ['canva.com', 'canva.cn'],
+      sources: [{ label: 'Canva', url: 'https://www.canva.com/' }],
+    },
+  ],
+};
 
 const json = (value: unknown) => JSON.stringify(value, null, 1);
 
@@ -179,6 +193,7 @@ beforeEach(() => {
   write(DATASET_FILES.passkeys.file, BUNDLED_PASSKEYS);
   write(DATASET_FILES.changePasswordUrls.file, CHANGE_PASSWORD_URLS);
   write(DATASET_FILES.sharedCredentials.file, SHARED_CREDENTIALS);
+  write(DATASET_FILES.accountFamilies.file, ACCOUNT_FAMILIES);
 });
 
 afterEach(async () => {
@@ -545,6 +560,7 @@ describe('loadCatalogueWithRefreshes', () => {
       passkeys: 'refreshed',
       changePasswordUrls: 'bundled',
       sharedCredentials: 'bundled',
+      accountFamilies: 'bundled',
     });
     const catalogue = loadCatalogueWithRefreshes(dataDir, bundledDir);
     expect(catalogue.breach('NewBreach2026')?.domain).toBe('newbreach.example');
@@ -557,6 +573,7 @@ describe('loadCatalogueWithRefreshes', () => {
     // The bundled (Apple) files still come from the bundled folder.
     expect(catalogue.changePasswordUrl('adobe.com')).toBe('https://account.adobe.com/security');
     expect(catalogue.sameLoginDomains('canva.cn')).toEqual(['canva.com']);
+    expect(catalogue.families.ofHost('canva.cn').map((family) => family.id)).toEqual(['canva']);
   });
 
   it("lets HIBP's refreshed records win over the bundled supplement, which only fills gaps", async () => {

@@ -505,10 +505,10 @@ export interface DatasetFilesWithRefreshes {
 }
 
 /**
- * Reads the six datasets like `readDatasetFiles(bundledDir)`, but takes the breach list and the two
+ * Reads the datasets like `readDatasetFiles(bundledDir)`, but takes the breach list and the two
  * directories from `<dataDir>/datasets/` when a refreshed copy is there, passes the structural check
  * (it was validated in full before it was written) and is not older than the bundled copy. The
- * change-password URLs and shared credentials always come from the bundled folder. With a refreshed
+ * change-password URLs, shared credentials and account families always come from the bundled folder. With a refreshed
  * breach list, the bundled supplement (breaches HIBP added after the bundled snapshot) only adds
  * the breaches the refreshed list lacks: HIBP's own records win.
  */

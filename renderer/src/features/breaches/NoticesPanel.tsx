@@ -18,6 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { incidentReach } from '../../../../common/domain/checks/describe';
 import { localDateString } from '../../../../common/domain/validation';
 import type { BreachNotice, Incident } from '../../../../common/ipc/contract';
 import { ApiError, call, messageOf } from '../../api/client';
@@ -325,7 +326,7 @@ function RecordNoticeForm({
       <Stack gap="sm">
         {incident && (
           <Text size="sm">
-            {incident.title}. Your accounts at {incident.domains.join(', ')} will be marked.
+            {incident.title}. {incidentReach(incident)}
           </Text>
         )}
         {(people.data?.length ?? 0) > 1 && (
