@@ -47,15 +47,41 @@ describe('CSV structure', () => {
     expect(result.skipped).toEqual([]);
   });
 
-  it('skips rows wider or narrower than the header, naming both counts', () => {
+  it('reads a row shorter than the header with the missing fields empty, and says so', () => {
+    // Browsers leave a trailing empty field out; such a row used to be refused.
     const result = parse(
-      `${header}\na.com,https://a.com/,ann,pw1,,extra\nb.com,https://b.com/,bob\nc.com,https://c.com/,cat,pw3,\n`,
+      `${header}\na.com,https://a.com/,ann,pw1\nb.com,https://b.com/,bob,pw2\nc.com,https://c.com/,cat,pw3,\n`,
     );
-    expect(result.skipped).toEqual([
-      { row: 1, reason: 'Row has 6 fields but the header has 5' },
-      { row: 2, reason: 'Row has 3 fields but the header has 5' },
+    expect(result.entries.map((entry) => [entry.row, entry.username, entry.password])).toEqual([
+      [1, 'ann', 'pw1'],
+      [2, 'bob', 'pw2'],
+      [3, 'cat', 'pw3'],
     ]);
-    expect(result.entries.map((entry) => entry.row)).toEqual([3]);
+    expect(result.skipped).toEqual([]);
+    expect(result.notices).toEqual([
+      '2 rows had fewer fields than the header; the missing fields were read as empty.',
+    ]);
+    // Missing fields count as empty, so a row cut before its password is skipped for that.
+    const cut = parse(`${header}\nb.com,https://b.com/,bob\nc.com,https://c.com/,cat,pw3,\n`);
+    expect(cut.skipped).toEqual([{ row: 1, reason: 'No password' }]);
+    expect(cut.notices).toEqual([
+      '1 row had fewer fields than the header; the missing fields were read as empty.',
+    ]);
+  });
+
+  it('skips a row longer than the header (its values may have shifted), naming both counts', () => {
+    const result = parse(`${header}\na.com,https://a.com/,ann,pw,1,2\nc.com,https://c.com/,cat,pw3,\n`);
+    expect(result.skipped).toEqual([
+      {
+        row: 1,
+        reason: 'Row has 6 fields but the header has 5, so its values may have shifted; it was not read',
+      },
+    ]);
+    expect(result.entries.map((entry) => [entry.row, entry.password])).toEqual([[2, 'pw3']]);
+    expect(result.notices).toEqual([
+      '1 row had more fields than the header and was not read: its values may have shifted ' +
+        '(a comma in a value that was not quoted).',
+    ]);
   });
 
   it('accepts trailing empty fields beyond the header (a stray delimiter at the line end)', () => {
@@ -311,7 +337,7 @@ describe('per-format rows', () => {
         ',,login,A,,,0,"https://a.com/,https://b.com/?ids=1,2,c.example.org",ann,pw,\n' +
         ',,card,Visa,,,0,,,,\n' +
         ',,identity,Me,,,0,,,,\n' +
-        ',,,Legacy,,,0,https://c.com/,cat,pw,false\n',
+        ',,,Legacy,,,0,https://c.com/,cat,pw,\n',
     );
     expect(result.entries.map((entry) => [entry.row, entry.urls, entry.hasTotp])).toEqual([
       [1, ['https://a.com/', 'https://b.com/?ids=1,2', 'c.example.org'], false],
@@ -352,7 +378,8 @@ describe('per-format rows', () => {
   it('a type column holding odd text is not quoted back in the reason', () => {
     const result = parse(
       'type,name,url,username,password,note,totp,createTime,modifyTime,vault\n' +
-        '"otpauth://totp/x?secret=JBSWY3DPEHPK3PXP",A,,,pw,,,1,1,V\n',
+        '"otpauth://totp/x?secret=JBSWY3DPEHPK3PXP",A,,,pw,,,1,1,V\n' +
+        'login,B,,bob,pw,,,1,1,V\n',
     );
     expect(result.skipped).toEqual([{ row: 1, reason: 'Item of an unknown type, not a login' }]);
   });

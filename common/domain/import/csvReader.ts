@@ -17,12 +17,19 @@ export interface CsvRecord {
   fields: string[];
   /** A closing quote was followed by text other than a delimiter or line end (`"ab"cd`). */
   hasStrayQuote: boolean;
+  /** Every field of the record was written in quotes (Keeper quotes every field). */
+  isAllQuoted: boolean;
 }
 
 /** A CSV file split into its header and data records. */
 export interface CsvTable {
   /** Header names, trimmed, as written (case kept). */
   columns: string[];
+  /**
+   * The first record as read, numbered 0, or null for an empty file. Layouts without a header
+   * row (Keeper) read it as data.
+   */
+  header: CsvRecord | null;
   records: CsvRecord[];
 }
 
@@ -43,9 +50,9 @@ export function readCsvTable(text: string, fileName: string): CsvTable {
   return read(text, fileName, Infinity);
 }
 
-/** Reads only the header names of a CSV file (cheap, for format detection). */
-export function readCsvColumns(text: string, fileName: string): string[] {
-  return read(text, fileName, 0).columns;
+/** Reads the header and at most `maxRecords` data records (cheap, for format detection). */
+export function readCsvStart(text: string, fileName: string, maxRecords: number): CsvTable {
+  return read(text, fileName, maxRecords);
 }
 
 function read(text: string, fileName: string, maxRecords: number): CsvTable {
@@ -62,7 +69,7 @@ function read(text: string, fileName: string, maxRecords: number): CsvTable {
     if (!record) break;
     records.push(record);
   }
-  return { columns, records };
+  return { columns, header, records };
 }
 
 /** Counts candidate delimiters outside quotes in the first line and picks the most frequent. */
@@ -104,12 +111,14 @@ class RecordReader {
       const line = this.line;
       const fields: string[] = [];
       let hasStrayQuote = false;
+      let isAllQuoted = true;
       for (;;) {
         if (text.charCodeAt(this.pos) === QUOTE) {
           const field = this.readQuoted();
           if (field.isStray) hasStrayQuote = true;
           fields.push(field.value);
         } else {
+          isAllQuoted = false;
           fields.push(this.readUnquoted());
         }
         if (this.pos >= text.length) break;
@@ -121,6 +130,7 @@ class RecordReader {
         }
         // Otherwise it was the delimiter; a delimiter at the very end leaves one empty field.
         if (this.pos >= text.length) {
+          isAllQuoted = false;
           fields.push('');
           break;
         }
@@ -128,7 +138,7 @@ class RecordReader {
       if (fields.length === 1 && (fields[0] ?? '').trim() === '') continue; // a blank line
       const row = this.count;
       this.count++;
-      return { row, line, fields, hasStrayQuote };
+      return { row, line, fields, hasStrayQuote, isAllQuoted };
     }
     return null;
   }

@@ -32,6 +32,7 @@ export const REASONS = {
   recycleBin: 'In the recycle bin',
   trash: 'In the trash',
   history: 'Older version of an entry (KeePass history)',
+  bookmark: 'Bookmark (a web address without a login), not a login',
   strayQuote: 'A quote mark (") in this row is out of place, so its values cannot be read reliably',
   otpAsPassword: 'The password field holds a one-time-code secret (otpauth://), not a password',
 } as const;
@@ -76,10 +77,12 @@ export function otherTypeSkip(type: string): Skip {
   return { skip: `Item of type "${name}", not a login` };
 }
 
-/** Collects entries and skipped rows, applying the rules every format shares. */
+/** Collects entries, skipped rows and notices, applying the rules every format shares. */
 export class ImportCollector {
   readonly entries: ImportedEntry[] = [];
   readonly skipped: SkippedRow[] = [];
+  /** Plain-English remarks on how the file was read (see `ParsedExport.notices`). */
+  readonly notices: string[] = [];
 
   /** Records one row's outcome: skipped, or an entry (skipped after all if it has no password). */
   add(row: number, outcome: ReadOutcome): void {
@@ -115,6 +118,11 @@ export class ImportCollector {
   skip(row: number, reason: string): void {
     this.skipped.push({ row, reason });
   }
+
+  /** Records a remark for the preview; the same text is kept once. */
+  notice(text: string): void {
+    if (!this.notices.includes(text)) this.notices.push(text);
+  }
 }
 
 /**
@@ -138,8 +146,19 @@ function cleanUrls(raw: readonly string[]): { urls: string[]; hasTotpInUrls: boo
 }
 
 /**
- * True when a value holds a TOTP secret: an `otpauth://` or `steam://` URI, a KeeOtp `key=…`
- * string, or a bare base32 (16+ characters, spaces allowed) or hex (32+) secret. Shorter words
+ * True when a field whose only purpose is TOTP (a `totp` column, an `otp` string, a one-time-code
+ * field) holds anything at all: any non-empty value means two-step sign-in is set up, whatever its
+ * length or form (`ABCDEF`, a bare seed, an `otpauth://` URI).
+ */
+export function isTotpSet(value: unknown): boolean {
+  const isText = (item: unknown) => typeof item === 'string' && item.trim() !== '';
+  // A list of codes (Keeper allows several) counts when one of its strings is set; no deeper.
+  return isText(value) || (Array.isArray(value) && value.some(isText));
+}
+
+/**
+ * True when a value of a field that is not only for TOTP holds a TOTP secret: an `otpauth://` or
+ * `steam://` URI, a KeeOtp `key=…` string, or a bare base32 (16+ characters, spaces allowed) or hex (32+) secret. Shorter words
  * ("false", "none") are not secrets.
  */
 export function isTotpValue(value: string): boolean {
@@ -170,6 +189,16 @@ function isoFromMillis(ms: number): string | null {
 export function isoFromUnixMillis(value: unknown): string | null {
   const number = toNumber(value);
   return number === null ? null : isoFromMillis(Math.round(number));
+}
+
+/**
+ * ISO-8601 from a Unix time in seconds or milliseconds (told apart by size: values above 10^11 are
+ * milliseconds, i.e. after 1973 in ms and after 5138 in seconds); null if absent or implausible.
+ */
+export function isoFromUnixTime(value: unknown): string | null {
+  const number = toNumber(value);
+  if (number === null) return null;
+  return number > 1e11 ? isoFromUnixMillis(number) : isoFromUnixSeconds(number);
 }
 
 /** ISO-8601 from Unix seconds given as a number or a digit string; null if absent or implausible. */

@@ -103,6 +103,7 @@ describe('generic CSV with a mapping', () => {
         },
       ],
       skipped: [],
+      notices: [],
     });
   });
 
@@ -152,8 +153,9 @@ describe('generic CSV with a mapping', () => {
 
 describe('IMPORT_FORMATS', () => {
   it('labels every format', () => {
-    expect(Object.keys(IMPORT_FORMATS)).toHaveLength(14);
-    expect(IMPORT_FORMATS['chrome-csv'].label).toBe('Chrome / Edge (CSV)');
+    expect(Object.keys(IMPORT_FORMATS)).toHaveLength(25);
+    // Opera, Brave and Vivaldi export Chrome's layout, so the label names them.
+    expect(IMPORT_FORMATS['chrome-csv'].label).toBe('Chrome, Edge, Opera, Brave or Vivaldi (CSV)');
     expect(IMPORT_FORMATS['bitwarden-csv'].label).toBe('Bitwarden (CSV)');
     for (const { label } of Object.values(IMPORT_FORMATS)) expect(label.length).toBeGreaterThan(3);
   });
