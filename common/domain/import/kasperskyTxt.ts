@@ -51,7 +51,7 @@ export function looksLikeKasperskyTxt(text: string): boolean {
  * Reads a Kaspersky Password Manager TXT export. Entries are separated by a `---` line; each is
  * `Key: value` lines. `Comment` and `Text` take every following line up to the separator, even one
  * that looks like `Password: …` (it is part of the note). An entry with a `Login` key is a login
- * (title: `Login name`, `Account name` or `Website name`, after the `Application`); one with
+ * (titled with the website, application or account name, then `: ` and the `Login name`); one with
  * `Text` is a note. `row` numbers the entries in file order; headings are not entries.
  */
 export function readKasperskyTxt(text: string, collector: ImportCollector): void {
@@ -88,11 +88,15 @@ function readEntry(entry: ReadonlyMap<Key, string>): ReadOutcome {
   if (!entry.has('Login')) {
     return entry.has('Text') ? { skip: REASONS.note } : { skip: 'Entry without a login, not a login' };
   }
-  const name =
-    [get('Login name'), get('Account name'), get('Website name')].find((value) => value.trim() !== '') ?? '';
-  const application = get('Application').trim();
+  // The site, application or account, then the user's own label for this login when it has one.
+  const base =
+    [get('Website name'), get('Application'), get('Account name')]
+      .map((value) => value.trim())
+      .find(Boolean) ?? '';
+  const label = get('Login name').trim();
+  const title = label === '' || label === base ? base : base === '' ? label : `${base}: ${label}`;
   return {
-    title: application === '' ? name : `${application} ${name}`.trim(),
+    title,
     urls: [get('Website URL')],
     username: get('Login'),
     password: get('Password'),
