@@ -237,6 +237,34 @@ describe('format detection from the set of header names', () => {
       'name,url,additional_urls,username,password,note,cardholdername,cardnumber,cvc,expirydate,zipcode,folder,full_name,phone_number,email,address1,address2,city,country,state,type,custom_fields',
       'nordpass-csv',
     ],
+    [
+      'NordPass, oldest (19 columns, no type)',
+      'name,url,username,password,note,cardholdername,cardnumber,cvc,expirydate,zipcode,folder,full_name,phone_number,email,address1,address2,city,country,state',
+      'nordpass-csv',
+    ],
+    [
+      'Proton, before the vault column',
+      'type,name,url,username,password,note,totp,createTime,modifyTime',
+      'protonpass-csv',
+    ],
+    ['KeePassX without Group', '"Title","Username","Password","URL","Notes","TOTP"', 'keepassxc-csv'],
+    ['Apple without OTPAuth (reads the same as KeePassX)', 'Title,URL,Username,Password,Notes', 'apple-csv'],
+    ['Passbolt', '"Title","Username","URL","Password","Notes","Group"', 'passbolt-csv'],
+    ['Passbolt with TOTP', '"Title","Username","URL","Password","Notes","Group","TOTP"', 'passbolt-csv'],
+    ['RoboForm', 'Name,Url,MatchUrl,Login,Pwd,Note,Folder,RfFieldsV2', 'roboform-csv'],
+    ['RoboForm, older', 'Name,Url,Login,Pwd,Note,Folder,Rf_fields', 'roboform-csv'],
+    [
+      'Zoho Vault',
+      '"Password Name","Description","Password URL","SecretData","Notes","CustomData","Tags","Classification","Favorite","TOTP","Folder Name"',
+      'zoho-vault-csv',
+    ],
+    [
+      'Zoho Vault, older',
+      '"Secret Name","Description","Secret URL","SecretData","Notes","CustomData","Tags","Classification","Favorite","ChamberName"',
+      'zoho-vault-csv',
+    ],
+    ['Zoho Vault, oldest', '"Secret Name","Secret URL","Notes"', 'zoho-vault-csv'],
+    ['Avira', 'name,website,username,secondary_username,password', 'avira-csv'],
     ['with BOM and spaces', '\uFEFF name , url , username , password ', 'chrome-csv'],
     ['semicolons', 'name;url;username;password;note', 'chrome-csv'],
   ];
@@ -245,6 +273,22 @@ describe('format detection from the set of header names', () => {
       expect(detect(`${header}\n`)).toBe(format);
     });
   }
+
+  it('the whole header decides: extra columns of another layout do not make it Chrome or Apple', () => {
+    // These headers contain Chrome's or Apple's four names; first-match detection took them for those
+    // and then ignored their TOTP, e-mail, type and extra-address columns.
+    const proton = parse(
+      'type,name,url,username,password,note,totp,createTime,modifyTime\n' +
+        'login,A,"https://a.com/, https://b.com/",ann@example.com,pw,,otpauth://totp/A?secret=ABCDEF,1,1700000001\n',
+    );
+    expect(proton.format).toBe('protonpass-csv');
+    expect(proton.entries[0]).toMatchObject({ urls: ['https://a.com/', 'https://b.com/'], hasTotp: true });
+    const keepassx = parse(
+      '"Title","Username","Password","URL","Notes","TOTP"\n"A","ann","pw","https://a.com/","","JBSWY3DP"\n',
+    );
+    expect(keepassx.format).toBe('keepassxc-csv');
+    expect(keepassx.entries[0]?.hasTotp).toBe(true);
+  });
 
   it('returns null with the columns for an unknown header', () => {
     expect(detectFormat(encode('Site;Login;Secret\n'), 'x.csv')).toEqual({

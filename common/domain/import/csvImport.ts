@@ -6,7 +6,7 @@ import {
   type CsvRow,
   type HeaderCsvFormat,
 } from './csvFormats';
-import { readCsvStart, readCsvTable, type CsvRecord, type CsvTable } from './csvReader';
+import { MAX_COLUMNS, readCsvStart, readCsvTable, type CsvRecord, type CsvTable } from './csvReader';
 import { REASONS, maskOtpUris, type ImportCollector } from './entries';
 import {
   detectHeaderlessCsv,
@@ -25,8 +25,6 @@ export type CsvFormat = HeaderCsvFormat | HeaderlessCsvFormat | 'generic-csv';
 
 /** Records read when detecting a format (the header plus this many). */
 const DETECTION_RECORDS = 50;
-/** A header with more columns than this is no export (the widest, NordPass, has 24). */
-const MAX_COLUMNS = 1000;
 
 /** How a CSV file is to be read. */
 type CsvLayout =
@@ -50,11 +48,11 @@ export function isCsvFormat(format: ImportFormat): format is CsvFormat {
  */
 export function detectCsv(text: string, fileName: string): { format: CsvFormat | null; columns: string[] } {
   const table = readCsvStart(text, fileName, DETECTION_RECORDS);
+  assertSaneHeader(table.columns, fileName);
   const known = detectCsvFormat(table.columns);
   if (known !== null) return { format: known, columns: table.columns };
   const headerless = table.header ? detectHeaderlessCsv(table.header, table.records) : null;
   if (headerless !== null) return { format: headerless, columns: [] };
-  assertSaneHeader(table.columns, fileName);
   return { format: null, columns: table.columns };
 }
 
@@ -83,6 +81,7 @@ export function readCsv(
   collector: ImportCollector,
 ): { format: CsvFormat; columns: string[] } {
   const table = readCsvTable(text, fileName);
+  assertSaneHeader(table.columns, fileName);
   const layout = chooseLayout(table, fileName, options);
   if (layout.kind === 'headerless') {
     readHeaderless(table, layout, collector);
@@ -213,7 +212,6 @@ function chooseLayout(
   if (detected !== null) return headerLayout(detected);
   const headerless = table.header ? detectHeaderlessCsv(table.header, table.records) : null;
   if (headerless !== null) return { kind: 'headerless', format: headerless, hasPseudoHeader };
-  assertSaneHeader(columns, fileName);
   if (table.records.length === 0) {
     throw new ImportError('header_only', `${fileLabel(fileName)} has column names but no entries.`, {
       columns,

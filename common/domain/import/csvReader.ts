@@ -38,13 +38,20 @@ const NEWLINE = 0x0a;
 const SPACE = 0x20;
 const TAB = 0x09;
 
+/**
+ * A first row wider than this is no export's header (the widest, NordPass, has 24 columns; a Keeper
+ * row has 7 plus two per custom field). Such a file's records are not read: the caller refuses it.
+ */
+export const MAX_COLUMNS = 1000;
+
 /** The delimiters a password-manager CSV is written with, in order of preference on a tie. */
 const DELIMITERS = [',', ';', '\t'] as const;
 
 /**
  * Reads a whole CSV file. The delimiter (`,`, `;` or tab) is the one that occurs most often outside
  * quotes in the header line. Throws `malformed` when a quoted value is never closed, naming the row
- * and line where the quote opened.
+ * and line where the quote opened. When the first row has more than {@link MAX_COLUMNS} fields, no
+ * further record is read.
  */
 export function readCsvTable(text: string, fileName: string): CsvTable {
   return read(text, fileName, Infinity);
@@ -64,6 +71,7 @@ function read(text: string, fileName: string, maxRecords: number): CsvTable {
   const header = reader.next();
   const columns = (header?.fields ?? []).map((name) => name.replace(/^\uFEFF/, '').trim());
   const records: CsvRecord[] = [];
+  if (columns.length > MAX_COLUMNS) return { columns, header, records };
   while (records.length < maxRecords) {
     const record = reader.next();
     if (!record) break;
@@ -72,11 +80,15 @@ function read(text: string, fileName: string, maxRecords: number): CsvTable {
   return { columns, header, records };
 }
 
+/** Characters of the first line examined for the delimiter (a real header is far shorter). */
+const DELIMITER_SAMPLE = 65_536;
+
 /** Counts candidate delimiters outside quotes in the first line and picks the most frequent. */
 function detectDelimiter(text: string): string {
   const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
   let isQuoted = false;
-  for (let i = 0; i < text.length; i++) {
+  const end = Math.min(text.length, DELIMITER_SAMPLE);
+  for (let i = 0; i < end; i++) {
     const char = text[i] ?? '';
     if (char === '"') isQuoted = !isQuoted;
     else if (!isQuoted) {

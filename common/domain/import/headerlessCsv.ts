@@ -91,20 +91,24 @@ function enpassPairs(fields: readonly string[]): { pairs: [string, string][]; no
 }
 
 /**
- * Every sampled record with pairs has a known Enpass label among them; a file of one record must
- * also show something a header row would not: a hidden-field `*` label, or a web address or e-mail
+ * At least half the sampled records with pairs (a custom category may use only labels of its own)
+ * have a known Enpass label among them, and not only the first one (a header row of another tool
+ * can hold the same words; its data rows do not). When only the first record shows labels, it must
+ * also show something a header would not: a hidden-field `*` label, or a web address or e-mail
  * address after the label that names one.
  */
 function looksLikeEnpass(sample: readonly CsvRecord[]): boolean {
+  const first = sample[0];
   const withPairs = sample.filter(({ fields }) => fields.length >= 3);
-  if (withPairs.length === 0) return false;
-  const allLabelled = withPairs.every(({ fields }) =>
+  const labelled = withPairs.filter(({ fields }) =>
     enpassPairs(fields).pairs.some(([label]) => ENPASS_LABELS.has(enpassLabel(label))),
   );
-  if (!allLabelled) return false;
-  if (sample.length > 1) return true;
-  const { pairs } = enpassPairs(withPairs[0]?.fields ?? []);
-  return pairs.some(([label, value]) => {
+  if (labelled.some((record) => record !== first) && labelled.length * 2 >= withPairs.length) return true;
+  return first !== undefined && labelled.includes(first) && hasEnpassMarks(first.fields);
+}
+
+function hasEnpassMarks(fields: readonly string[]): boolean {
+  return enpassPairs(fields).pairs.some(([label, value]) => {
     const name = enpassLabel(label);
     if (label.trim().startsWith('*') && ENPASS_LABELS.has(name)) return true;
     if ((name === 'website' || name === 'url') && /^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) return true;

@@ -14,7 +14,7 @@ import { isObject } from './jsonValues';
 import { looksLikeKasperskyTxt, readKasperskyTxt } from './kasperskyTxt';
 import { readKeePassXml } from './keepassXml';
 import { looksLikeKeeperJson, readKeeperJson } from './keeperJson';
-import { looksLikeOnePuxData, openOnePux, readOnePuxData } from './onePux';
+import { inspectOnePux, looksLikeOnePuxData, openOnePux, readOnePuxData } from './onePux';
 import { looksLikePsonoJson, readPsonoJson } from './psonoJson';
 import { readStickyXml } from './stickyXml';
 import { noLoginsError } from './summary';
@@ -57,7 +57,8 @@ export function detectFormat(
   const source = openSource(bytes, fileName);
   switch (source.kind) {
     case 'zip':
-      openOnePux(bytes, fileName);
+      // The archive's directory is enough to know it is a 1PUX; its data is read by parseExport.
+      inspectOnePux(bytes, fileName);
       return { format: '1password-1pux', columns: [] };
     case 'json':
       return { format: jsonFormat(source.value, fileName), columns: [] };

@@ -44,14 +44,11 @@ const CATEGORY_NAMES: Record<string, string> = {
 class TooManyEntries extends Error {}
 
 /**
- * Opens a ZIP and returns the parsed `export.data` of a 1Password `.1pux` export. The archive's
- * directory is read first, inflating nothing: an archive with more than 20,000 entries, with entries
- * other than a 1PUX's (`export.data`, `export.attributes`, `files/…`), with several `export.data`,
- * or whose `export.data` declares more than 64 MB is refused. `export.data` is then inflated in
- * small steps and refused as soon as it passes 64 MB, whatever its header claimed. Other ZIPs
- * (Dashlane's and Safari's export archives, spreadsheets) are refused with advice on what to import.
+ * Reads a ZIP's directory, inflating nothing, and returns its `export.data` entry; refuses an
+ * archive that is not a 1PUX or that declares more than the caps allow (see {@link openOnePux}).
+ * Cheap enough for format detection.
  */
-export function openOnePux(bytes: Uint8Array, fileName: string): unknown {
+export function inspectOnePux(bytes: Uint8Array, fileName: string): UnzipFileInfo {
   const entries: UnzipFileInfo[] = [];
   try {
     unzipSync(bytes, {
@@ -83,6 +80,19 @@ export function openOnePux(bytes: Uint8Array, fileName: string): unknown {
     );
   }
   if (data.originalSize > MAX_EXPORT_DATA_BYTES) throw tooLarge(fileName);
+  return data;
+}
+
+/**
+ * Opens a ZIP and returns the parsed `export.data` of a 1Password `.1pux` export. The archive's
+ * directory is read first, inflating nothing: an archive with more than 20,000 entries, with entries
+ * other than a 1PUX's (`export.data`, `export.attributes`, `files/…`), with several `export.data`,
+ * or whose `export.data` declares more than 64 MB is refused. `export.data` is then inflated in
+ * small steps and refused as soon as it passes 64 MB, whatever its header claimed. Other ZIPs
+ * (Dashlane's and Safari's export archives, spreadsheets) are refused with advice on what to import.
+ */
+export function openOnePux(bytes: Uint8Array, fileName: string): unknown {
+  const data = inspectOnePux(bytes, fileName);
   const text = decodeText(inflateEntry(bytes, data.name, fileName), fileName);
   try {
     return JSON.parse(text) as unknown;
