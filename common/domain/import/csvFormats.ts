@@ -58,7 +58,7 @@ export interface CsvFormatSpec {
  * Layouts and readers of every CSV format with a header, in the order that breaks ties when two
  * match a header equally well (Passbolt's names are a subset of KeePassXC's; a header of only
  * Title, URL, Username, Password reads the same as Apple's or KeePassXC's). Facts and sources:
- * docs/IMPORT-FORMATS.md.
+ * FORMATS.md beside this file.
  */
 export const CSV_FORMATS: Record<HeaderCsvFormat, CsvFormatSpec> = {
   'bitwarden-csv': {

@@ -34,8 +34,10 @@ export type ImportFormat =
 export interface ImportedEntry {
   /**
    * 1-based position a careful reader of the file would give: for CSV the data-record number (header
-   * excluded, blank lines not counted, a quoted multi-line value is one record); for JSON, XML and
-   * 1PUX the item's index in file order (KeePass XML counts every `<Entry>`, history versions included).
+   * excluded, blank lines not counted, a quoted multi-line value is one record; Keeper's and older
+   * Enpass's CSVs have no header, so their first line is record 1); for JSON, XML and 1PUX the item's
+   * index in file order (KeePass XML counts every `<Entry>`, history versions included; Sticky
+   * Password counts its `Login` elements, then its secure memos); for Kaspersky's TXT the entry's.
    */
   row: number;
   /** The entry's name, or '' when it has none (Firefox). */
