@@ -5,7 +5,7 @@
  */
 import { assertNotEncrypted, looksLikeBitwardenJson, readBitwardenJson } from './bitwardenJson';
 import { detectCsv, isCsvFormat, readCsv } from './csvImport';
-import { decodeText, sniffContainer } from './decode';
+import { decodeExport, sniffContainer, type TextEncoding } from './decode';
 import { ImportCollector } from './entries';
 import { looksLikeEnpassJson, readEnpassJson } from './enpassJson';
 import { IMPORT_FORMATS } from './formats';
@@ -34,12 +34,18 @@ export { IMPORT_FORMATS } from './formats';
 export { suggestMapping } from './mapping';
 export { loginEmailAddresses } from './emails';
 
-type Source =
+type Source = (
   | { kind: 'zip' }
   | { kind: 'json'; value: unknown }
   | { kind: 'xml'; text: string; rootName: string | null }
   | { kind: 'txt'; text: string }
-  | { kind: 'csv'; text: string };
+  | { kind: 'csv'; text: string }
+) & { encoding?: TextEncoding };
+
+/** Said in the preview when a text export was not UTF-8: accented letters may read wrong. */
+const WINDOWS_1252_NOTICE =
+  'The file is not UTF-8, so it was read as Windows-1252 (Western European). If accented letters in ' +
+  'names or passwords look wrong, export the file again as UTF-8.';
 
 /**
  * Works out which format a file is in, from its content (never its name, which is only used in
@@ -87,6 +93,7 @@ export function parseExport(
 ): ParsedExport {
   const source = openSource(bytes, fileName);
   const collector = new ImportCollector();
+  if (source.encoding === 'windows-1252') collector.notice(WINDOWS_1252_NOTICE);
   switch (source.kind) {
     case 'zip': {
       requireFormat(options.format, '1password-1pux', fileName);
@@ -133,12 +140,12 @@ export function parseExport(
 
 function openSource(bytes: Uint8Array, fileName: string): Source {
   if (sniffContainer(bytes, fileName) === 'zip') return { kind: 'zip' };
-  const text = decodeText(bytes, fileName);
+  const { text, encoding } = decodeExport(bytes, fileName);
   const first = text.trimStart()[0];
-  if (first === '{' || first === '[') return { kind: 'json', value: parseJson(text, fileName) };
-  if (first === '<') return { kind: 'xml', text, rootName: scanXml(text, fileName).rootName };
-  if (looksLikeKasperskyTxt(text)) return { kind: 'txt', text };
-  return { kind: 'csv', text };
+  if (first === '{' || first === '[') return { kind: 'json', value: parseJson(text, fileName), encoding };
+  if (first === '<') return { kind: 'xml', text, rootName: scanXml(text, fileName).rootName, encoding };
+  if (looksLikeKasperskyTxt(text)) return { kind: 'txt', text, encoding };
+  return { kind: 'csv', text, encoding };
 }
 
 function parseJson(text: string, fileName: string): unknown {
