@@ -156,20 +156,6 @@ export function isTotpSet(value: unknown): boolean {
   return isText(value) || (Array.isArray(value) && value.some(isText));
 }
 
-/**
- * True when a value of a field that is not only for TOTP holds a TOTP secret: an `otpauth://` or
- * `steam://` URI, a KeeOtp `key=…` string, or a bare base32 (16+ characters, spaces allowed) or hex (32+) secret. Shorter words
- * ("false", "none") are not secrets.
- */
-export function isTotpValue(value: string): boolean {
-  const text = value.trim();
-  if (text === '') return false;
-  if (/^(otpauth|steam):\/\//i.test(text)) return true;
-  if (/^key=/i.test(text)) return true;
-  const compact = text.replace(/[\s-]/g, '');
-  return /^[a-z2-7]{16,}=*$/i.test(compact) || /^[0-9a-f]{32,}$/i.test(compact);
-}
-
 /** Splits a delimited list of URLs. */
 export function splitList(value: string, separator: string | RegExp): string[] {
   return value.split(separator).map((part) => part.trim());
