@@ -109,6 +109,13 @@ class RecordReader {
   private line = 1;
   /** Records returned so far, header included: the next data record's number. */
   private count = 0;
+  /**
+   * The next delimiter and line end at or after `pos` (text.length when none), found with the
+   * engine's `indexOf` and searched again only once passed, so reading stays linear and fast even
+   * for a field megabytes long.
+   */
+  private nextDelimiter = -1;
+  private nextNewline = -1;
 
   constructor(
     private readonly text: string,
@@ -156,16 +163,19 @@ class RecordReader {
   }
 
   private readUnquoted(): string {
-    const { text, delimiter } = this;
+    const { text } = this;
     const start = this.pos;
-    let end = start;
-    while (end < text.length) {
-      const char = text.charCodeAt(end);
-      if (char === delimiter || char === NEWLINE) break;
-      end++;
-    }
+    if (this.nextDelimiter < start)
+      this.nextDelimiter = this.find(String.fromCharCode(this.delimiter), start);
+    if (this.nextNewline < start) this.nextNewline = this.find('\n', start);
+    const end = Math.min(this.nextDelimiter, this.nextNewline);
     this.pos = end;
     return text.slice(start, end);
+  }
+
+  private find(char: string, from: number): number {
+    const at = this.text.indexOf(char, from);
+    return at === -1 ? this.text.length : at;
   }
 
   private readQuoted(): { value: string; isStray: boolean } {
