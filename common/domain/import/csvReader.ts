@@ -1,3 +1,4 @@
+import { MAX_ITEMS, tooManyItems } from './entries';
 import { ImportError } from './importError';
 
 /*
@@ -75,6 +76,8 @@ function read(text: string, fileName: string, maxRecords: number): CsvTable {
   while (records.length < maxRecords) {
     const record = reader.next();
     if (!record) break;
+    // Stop reading at once rather than build a huge table only to refuse it.
+    if (records.length >= MAX_ITEMS) throw tooManyItems(fileName);
     records.push(record);
   }
   return { columns, header, records };

@@ -1,3 +1,4 @@
+import { ImportError, fileLabel } from './importError';
 import type { ImportedEntry, SkippedRow } from './types';
 
 /** What a format reader extracts from one row or item before the common clean-up. */
@@ -77,6 +78,22 @@ export function otherTypeSkip(type: string): Skip {
   return { skip: `Item of type "${name}", not a login` };
 }
 
+/**
+ * Most rows or items one export may hold. A person or a 50-person office has thousands; a file with
+ * hundreds of thousands is damaged or made to cause trouble, and reading it would take seconds
+ * and hundreds of megabytes.
+ */
+export const MAX_ITEMS = 250_000;
+
+/** The error for a file with more than {@link MAX_ITEMS} rows or items. */
+export function tooManyItems(fileName: string): ImportError {
+  return new ImportError(
+    'too_large',
+    `${fileLabel(fileName)} holds more than ${MAX_ITEMS.toLocaleString('en-US')} items, far more than ` +
+      'any password manager export. The file may be damaged or made to cause trouble.',
+  );
+}
+
 /** Collects entries, skipped rows and notices, applying the rules every format shares. */
 export class ImportCollector {
   readonly entries: ImportedEntry[] = [];
@@ -84,8 +101,12 @@ export class ImportCollector {
   /** Plain-English remarks on how the file was read (see `ParsedExport.notices`). */
   readonly notices: string[] = [];
 
+  /** `fileName` is used only to name the file when it holds more than {@link MAX_ITEMS} items. */
+  constructor(private readonly fileName: string) {}
+
   /** Records one row's outcome: skipped, or an entry (skipped after all if it has no password). */
   add(row: number, outcome: ReadOutcome): void {
+    this.assertRoom();
     if ('skip' in outcome) {
       this.skip(row, outcome.skip);
       return;
@@ -116,7 +137,12 @@ export class ImportCollector {
 
   /** Records a skipped row. */
   skip(row: number, reason: string): void {
+    this.assertRoom();
     this.skipped.push({ row, reason });
+  }
+
+  private assertRoom(): void {
+    if (this.entries.length + this.skipped.length >= MAX_ITEMS) throw tooManyItems(this.fileName);
   }
 
   /** Records a remark for the preview; the same text is kept once. */

@@ -229,6 +229,15 @@ describe('damaged and hostile text', () => {
     expect(error.message).toContain('not a supported export');
   });
 
+  it('1,000,000 rows or items, even of a known layout, stop being read at 250,000', () => {
+    const rows = encode(`name,url,username,password\n${'a,https://a.com/,ann,pw\n'.repeat(1_000_000)}`);
+    expect(refusal(rows, 'rows.csv').code).toBe('too_large');
+    const notes = Array.from({ length: 1_000_000 }, () => '{"type":2}').join(',');
+    const error = refusal(encode(`{"encrypted":false,"folders":[],"items":[${notes}]}`), 'notes.json');
+    expect(error.code).toBe('too_large');
+    expect(error.message).toContain('more than 250,000 items');
+  });
+
   it('XML with 1,000,000 attributes on one element', () => {
     const attributes = Array.from({ length: 1_000_000 }, (_, i) => `a${i}="1"`).join(' ');
     const error = refusal(encode(`<KeePassFile ${attributes}><Root/></KeePassFile>`), 'attrs.xml');

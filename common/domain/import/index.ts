@@ -92,7 +92,7 @@ export function parseExport(
   options: { format?: ImportFormat; mapping?: ColumnMapping } = {},
 ): ParsedExport {
   const source = openSource(bytes, fileName);
-  const collector = new ImportCollector();
+  const collector = new ImportCollector(fileName);
   if (source.encoding === 'windows-1252') collector.notice(WINDOWS_1252_NOTICE);
   switch (source.kind) {
     case 'zip': {
