@@ -518,6 +518,11 @@ function parseJsonArray(value: string): unknown[] {
   }
 }
 
+/** True for the formats recognised by their header row. */
+export function isHeaderCsvFormat(format: string): format is HeaderCsvFormat {
+  return Object.hasOwn(CSV_FORMATS, format);
+}
+
 /**
  * True when a header has every required column of the format and passes its further test
  * (`columns`: lower-case, trimmed, in file order).

@@ -2,6 +2,7 @@ import {
   CSV_FORMATS,
   detectCsvFormat,
   headerMatches,
+  isHeaderCsvFormat,
   type CsvFormatSpec,
   type CsvRow,
   type HeaderCsvFormat,
@@ -37,7 +38,7 @@ export function isCsvFormat(format: ImportFormat): format is CsvFormat {
     format === 'generic-csv' ||
     format === 'keeper-csv' ||
     format === 'enpass-csv' ||
-    Object.hasOwn(CSV_FORMATS, format)
+    isHeaderCsvFormat(format)
   );
 }
 
