@@ -45,8 +45,22 @@ const IMPORT_FORMAT_IDS = [
   'dashlane-csv',
   'protonpass-csv',
   'nordpass-csv',
+  'keeper-csv',
+  'keeper-json',
+  'roboform-csv',
+  'enpass-json',
+  'enpass-csv',
+  'zoho-vault-csv',
+  'passbolt-csv',
+  'sticky-xml',
+  'psono-json',
+  'kaspersky-txt',
+  'avira-csv',
   'generic-csv',
 ] as const satisfies readonly ImportFormat[];
+/** Compile-time check that every format the parsers know is accepted (and no other). */
+const EVERY_FORMAT_LISTED: [ImportFormat] extends [(typeof IMPORT_FORMAT_IDS)[number]] ? true : never = true;
+void EVERY_FORMAT_LISTED;
 
 const column = z.string().min(1).max(200);
 const columnMappingSchema = z

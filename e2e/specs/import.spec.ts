@@ -50,7 +50,7 @@ test('a dropped file imports, and importing it again updates instead of duplicat
   const importing = new ImportPage(app);
   await importing.open();
   await importing.drop(`${EXPORTS}/chrome.csv`);
-  await expect(importing.stat('Format')).toContainText('Chrome / Edge (CSV)');
+  await expect(importing.stat('Format')).toContainText('Chrome, Edge, Opera, Brave or Vivaldi (CSV)');
   const created = await importing.stat('New accounts').innerText();
   await importing.dialog.getByRole('button', { name: /^Import \d+ accounts?$/ }).click();
   await expect(importing.dialog.getByRole('status')).toContainText('added');

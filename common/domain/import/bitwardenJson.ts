@@ -1,12 +1,12 @@
 import {
   REASONS,
-  isTotpValue,
+  isTotpSet,
   isoFromDateText,
   otherTypeSkip,
   type ImportCollector,
   type ReadOutcome,
 } from './entries';
-import { ImportError } from './importError';
+import { ImportError, fileLabel } from './importError';
 import { isObject, listOf, objectOf, textOf, type JsonObject } from './jsonValues';
 
 /** A Bitwarden cipher string (`2.iv|data|mac`): what an encrypted export holds instead of text. */
@@ -20,14 +20,36 @@ const TYPE_REASONS: Record<number, string> = {
   5: REASONS.sshKey,
 };
 
-/** True when parsed JSON has the shape of a Bitwarden export, encrypted or not. */
-export function looksLikeBitwardenJson(value: unknown): value is JsonObject {
+/** Items examined when deciding whether JSON is a Bitwarden export. */
+const SAMPLE = 50;
+
+/** A Bitwarden cipher: a numeric `type`, or one of the per-type objects. */
+function isCipher(item: unknown): boolean {
   return (
-    isObject(value) &&
-    (Array.isArray(value.items) ||
-      typeof value.encrypted === 'boolean' ||
-      'encKeyValidation_DO_NOT_EDIT' in value)
+    isObject(item) &&
+    (typeof item.type === 'number' ||
+      ['login', 'secureNote', 'card', 'identity', 'sshKey'].some((key) => isObject(item[key])))
   );
+}
+
+/**
+ * True when parsed JSON has the shape of a Bitwarden export, encrypted or not: Bitwarden's
+ * `encrypted` flag or key-validation field, or `items` most of whose sampled entries are Bitwarden
+ * ciphers (a numeric `type`, a `login` object…). Other exports also have `items` and `folders`
+ * (Enpass, Psono); they are told apart by the items' shape. No items at all counts only with no
+ * folders or Bitwarden-shaped ones (`{id, name}`).
+ */
+export function looksLikeBitwardenJson(value: unknown): value is JsonObject {
+  if (!isObject(value)) return false;
+  if (typeof value.encrypted === 'boolean' || 'encKeyValidation_DO_NOT_EDIT' in value) return true;
+  if (!Array.isArray(value.items)) return false;
+  const sample = value.items.slice(0, SAMPLE);
+  if (sample.length === 0) {
+    return listOf(value.folders)
+      .slice(0, SAMPLE)
+      .every((folder) => isObject(folder) && 'id' in folder && 'name' in folder);
+  }
+  return sample.filter(isCipher).length * 2 > sample.length;
 }
 
 /**
@@ -51,7 +73,7 @@ export function assertNotEncrypted(value: JsonObject, fileName: string): void {
   ) {
     throw new ImportError(
       'encrypted',
-      `This Bitwarden export is encrypted, so Lockstep cannot read ${fileName}. In Bitwarden choose ` +
+      `This Bitwarden export is encrypted, so Lockstep cannot read ${fileLabel(fileName)}. In Bitwarden choose ` +
         'File → Export vault → format ".json" (not ".json (Encrypted)"), or ".csv", and import that file.',
     );
   }
@@ -87,7 +109,7 @@ function readItem(item: JsonObject, folders: ReadonlyMap<string, string>): ReadO
     urls: listOf(login.uris).map((uri) => textOf(objectOf(uri).uri)),
     username: textOf(login.username),
     password,
-    hasTotp: isTotpValue(textOf(login.totp)),
+    hasTotp: isTotpSet(login.totp),
     passwordChangedAt: isoFromDateText(login.passwordRevisionDate) ?? isoFromDateText(item.revisionDate),
     folder: folders.get(textOf(item.folderId)) ?? '',
   };

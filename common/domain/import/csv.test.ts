@@ -47,15 +47,41 @@ describe('CSV structure', () => {
     expect(result.skipped).toEqual([]);
   });
 
-  it('skips rows wider or narrower than the header, naming both counts', () => {
+  it('reads a row shorter than the header with the missing fields empty, and says so', () => {
+    // Browsers leave a trailing empty field out; such a row used to be refused.
     const result = parse(
-      `${header}\na.com,https://a.com/,ann,pw1,,extra\nb.com,https://b.com/,bob\nc.com,https://c.com/,cat,pw3,\n`,
+      `${header}\na.com,https://a.com/,ann,pw1\nb.com,https://b.com/,bob,pw2\nc.com,https://c.com/,cat,pw3,\n`,
     );
-    expect(result.skipped).toEqual([
-      { row: 1, reason: 'Row has 6 fields but the header has 5' },
-      { row: 2, reason: 'Row has 3 fields but the header has 5' },
+    expect(result.entries.map((entry) => [entry.row, entry.username, entry.password])).toEqual([
+      [1, 'ann', 'pw1'],
+      [2, 'bob', 'pw2'],
+      [3, 'cat', 'pw3'],
     ]);
-    expect(result.entries.map((entry) => entry.row)).toEqual([3]);
+    expect(result.skipped).toEqual([]);
+    expect(result.notices).toEqual([
+      '2 rows had fewer fields than the header; the missing fields were read as empty.',
+    ]);
+    // Missing fields count as empty, so a row cut before its password is skipped for that.
+    const cut = parse(`${header}\nb.com,https://b.com/,bob\nc.com,https://c.com/,cat,pw3,\n`);
+    expect(cut.skipped).toEqual([{ row: 1, reason: 'No password' }]);
+    expect(cut.notices).toEqual([
+      '1 row had fewer fields than the header; the missing fields were read as empty.',
+    ]);
+  });
+
+  it('skips a row longer than the header (its values may have shifted), naming both counts', () => {
+    const result = parse(`${header}\na.com,https://a.com/,ann,pw,1,2\nc.com,https://c.com/,cat,pw3,\n`);
+    expect(result.skipped).toEqual([
+      {
+        row: 1,
+        reason: 'Row has 6 fields but the header has 5, so its values may have shifted; it was not read',
+      },
+    ]);
+    expect(result.entries.map((entry) => [entry.row, entry.password])).toEqual([[2, 'pw3']]);
+    expect(result.notices).toEqual([
+      '1 row had more fields than the header and was not read: its values may have shifted ' +
+        '(a comma in a value that was not quoted).',
+    ]);
   });
 
   it('accepts trailing empty fields beyond the header (a stray delimiter at the line end)', () => {
@@ -211,6 +237,34 @@ describe('format detection from the set of header names', () => {
       'name,url,additional_urls,username,password,note,cardholdername,cardnumber,cvc,expirydate,zipcode,folder,full_name,phone_number,email,address1,address2,city,country,state,type,custom_fields',
       'nordpass-csv',
     ],
+    [
+      'NordPass, oldest (19 columns, no type)',
+      'name,url,username,password,note,cardholdername,cardnumber,cvc,expirydate,zipcode,folder,full_name,phone_number,email,address1,address2,city,country,state',
+      'nordpass-csv',
+    ],
+    [
+      'Proton, before the vault column',
+      'type,name,url,username,password,note,totp,createTime,modifyTime',
+      'protonpass-csv',
+    ],
+    ['KeePassX without Group', '"Title","Username","Password","URL","Notes","TOTP"', 'keepassxc-csv'],
+    ['Apple without OTPAuth (reads the same as KeePassX)', 'Title,URL,Username,Password,Notes', 'apple-csv'],
+    ['Passbolt', '"Title","Username","URL","Password","Notes","Group"', 'passbolt-csv'],
+    ['Passbolt with TOTP', '"Title","Username","URL","Password","Notes","Group","TOTP"', 'passbolt-csv'],
+    ['RoboForm', 'Name,Url,MatchUrl,Login,Pwd,Note,Folder,RfFieldsV2', 'roboform-csv'],
+    ['RoboForm, older', 'Name,Url,Login,Pwd,Note,Folder,Rf_fields', 'roboform-csv'],
+    [
+      'Zoho Vault',
+      '"Password Name","Description","Password URL","SecretData","Notes","CustomData","Tags","Classification","Favorite","TOTP","Folder Name"',
+      'zoho-vault-csv',
+    ],
+    [
+      'Zoho Vault, older',
+      '"Secret Name","Description","Secret URL","SecretData","Notes","CustomData","Tags","Classification","Favorite","ChamberName"',
+      'zoho-vault-csv',
+    ],
+    ['Zoho Vault, oldest', '"Secret Name","Secret URL","Notes"', 'zoho-vault-csv'],
+    ['Avira', 'name,website,username,secondary_username,password', 'avira-csv'],
     ['with BOM and spaces', '\uFEFF name , url , username , password ', 'chrome-csv'],
     ['semicolons', 'name;url;username;password;note', 'chrome-csv'],
   ];
@@ -219,6 +273,22 @@ describe('format detection from the set of header names', () => {
       expect(detect(`${header}\n`)).toBe(format);
     });
   }
+
+  it('the whole header decides: extra columns of another layout do not make it Chrome or Apple', () => {
+    // These headers contain Chrome's or Apple's four names; first-match detection took them for those
+    // and then ignored their TOTP, e-mail, type and extra-address columns.
+    const proton = parse(
+      'type,name,url,username,password,note,totp,createTime,modifyTime\n' +
+        'login,A,"https://a.com/, https://b.com/",ann@example.com,pw,,otpauth://totp/A?secret=ABCDEF,1,1700000001\n',
+    );
+    expect(proton.format).toBe('protonpass-csv');
+    expect(proton.entries[0]).toMatchObject({ urls: ['https://a.com/', 'https://b.com/'], hasTotp: true });
+    const keepassx = parse(
+      '"Title","Username","Password","URL","Notes","TOTP"\n"A","ann","pw","https://a.com/","","JBSWY3DP"\n',
+    );
+    expect(keepassx.format).toBe('keepassxc-csv');
+    expect(keepassx.entries[0]?.hasTotp).toBe(true);
+  });
 
   it('returns null with the columns for an unknown header', () => {
     expect(detectFormat(encode('Site;Login;Secret\n'), 'x.csv')).toEqual({
@@ -311,7 +381,7 @@ describe('per-format rows', () => {
         ',,login,A,,,0,"https://a.com/,https://b.com/?ids=1,2,c.example.org",ann,pw,\n' +
         ',,card,Visa,,,0,,,,\n' +
         ',,identity,Me,,,0,,,,\n' +
-        ',,,Legacy,,,0,https://c.com/,cat,pw,false\n',
+        ',,,Legacy,,,0,https://c.com/,cat,pw,\n',
     );
     expect(result.entries.map((entry) => [entry.row, entry.urls, entry.hasTotp])).toEqual([
       [1, ['https://a.com/', 'https://b.com/?ids=1,2', 'c.example.org'], false],
@@ -352,7 +422,8 @@ describe('per-format rows', () => {
   it('a type column holding odd text is not quoted back in the reason', () => {
     const result = parse(
       'type,name,url,username,password,note,totp,createTime,modifyTime,vault\n' +
-        '"otpauth://totp/x?secret=JBSWY3DPEHPK3PXP",A,,,pw,,,1,1,V\n',
+        '"otpauth://totp/x?secret=JBSWY3DPEHPK3PXP",A,,,pw,,,1,1,V\n' +
+        'login,B,,bob,pw,,,1,1,V\n',
     );
     expect(result.skipped).toEqual([{ row: 1, reason: 'Item of an unknown type, not a login' }]);
   });

@@ -1,6 +1,6 @@
 import {
   REASONS,
-  isTotpValue,
+  isTotpSet,
   isoFromDateText,
   isoFromUnixMillis,
   isoFromUnixSeconds,
@@ -8,13 +8,23 @@ import {
   splitList,
   type ReadOutcome,
 } from './entries';
-import type { ImportFormat } from './types';
 
-/** The CSV formats with a fixed layout (everything but `generic-csv`). */
-export type KnownCsvFormat = Exclude<
-  ImportFormat,
-  'generic-csv' | 'bitwarden-json' | '1password-1pux' | 'keepass-xml'
->;
+/** The CSV formats recognised by their header row (Keeper and old Enpass CSVs have none). */
+export type HeaderCsvFormat =
+  | 'bitwarden-csv'
+  | '1password-csv'
+  | 'lastpass-csv'
+  | 'chrome-csv'
+  | 'firefox-csv'
+  | 'apple-csv'
+  | 'passbolt-csv'
+  | 'keepassxc-csv'
+  | 'dashlane-csv'
+  | 'protonpass-csv'
+  | 'nordpass-csv'
+  | 'roboform-csv'
+  | 'zoho-vault-csv'
+  | 'avira-csv';
 
 /** Read access to one CSV record. */
 export interface CsvRow {
@@ -22,19 +32,35 @@ export interface CsvRow {
   get(column: string): string;
   /** The cell at a 0-based position; '' when the row is shorter. */
   at(position: number): string;
+  /** 0-based position of a lower-case header name, or -1 when the header lacks it. */
+  position(column: string): number;
+  /** Number of fields in this record (it may differ from the header's). */
+  width: number;
 }
 
 /** How one CSV layout is recognised and read. */
 export interface CsvFormatSpec {
   /** Lower-case header names that must all be present for the header to match. */
   required: readonly string[];
-  /** Lower-case header names the format may also have (used to break ties). */
+  /** Lower-case header names the format may also have; each one present adds to the match score. */
   optional: readonly string[];
+  /** A further test of the header (lower-case names, in order) when names alone are ambiguous. */
+  accepts?(columns: readonly string[]): boolean;
+  /**
+   * True when the format writes data beyond the last named column on purpose (RoboForm's extra
+   * fields, Zoho's oldest layout), so longer rows are read rather than refused.
+   */
+  readsBeyondHeader?: boolean;
   read(row: CsvRow): ReadOutcome;
 }
 
-/** Layouts and readers of every fixed CSV format; facts in docs/IMPORT-FORMATS.md. */
-export const CSV_FORMATS: Record<KnownCsvFormat, CsvFormatSpec> = {
+/**
+ * Layouts and readers of every CSV format with a header, in the order that breaks ties when two
+ * match a header equally well (Passbolt's names are a subset of KeePassXC's; a header of only
+ * Title, URL, Username, Password reads the same as Apple's or KeePassXC's). Facts and sources:
+ * FORMATS.md beside this file.
+ */
+export const CSV_FORMATS: Record<HeaderCsvFormat, CsvFormatSpec> = {
   'bitwarden-csv': {
     // Organisation exports have `collections` instead of `folder`; old ones lack `reprompt`.
     required: ['type', 'name', 'login_uri', 'login_username', 'login_password'],
@@ -47,7 +73,7 @@ export const CSV_FORMATS: Record<KnownCsvFormat, CsvFormatSpec> = {
         urls: splitBitwardenUris(row.get('login_uri')),
         username: row.get('login_username'),
         password: row.get('login_password'),
-        hasTotp: isTotpValue(row.get('login_totp')),
+        hasTotp: isTotpSet(row.get('login_totp')),
         passwordChangedAt: null,
         folder: row.get('folder') || row.get('collections'),
       };
@@ -63,7 +89,7 @@ export const CSV_FORMATS: Record<KnownCsvFormat, CsvFormatSpec> = {
         urls: [row.get('url')],
         username: row.get('username'),
         password: row.get('password'),
-        hasTotp: isTotpValue(row.get('otpauth')),
+        hasTotp: isTotpSet(row.get('otpauth')),
         passwordChangedAt: null,
         folder: '',
       };
@@ -85,12 +111,13 @@ export const CSV_FORMATS: Record<KnownCsvFormat, CsvFormatSpec> = {
         urls: [row.get('url')],
         username: row.get('username'),
         password: row.get('password'),
-        hasTotp: isTotpValue(row.get('totp')),
+        hasTotp: isTotpSet(row.get('totp')),
         passwordChangedAt: null,
         folder: row.get('grouping').replace(/\\/g, '/'),
       };
     },
   },
+  // Opera, Brave, Vivaldi and Edge export Chrome's layout (they are Chromium).
   'chrome-csv': {
     required: ['name', 'url', 'username', 'password'],
     optional: ['note'],
@@ -133,15 +160,33 @@ export const CSV_FORMATS: Record<KnownCsvFormat, CsvFormatSpec> = {
         urls: [row.get('url')],
         username: row.get('username'),
         password: row.get('password'),
-        hasTotp: isTotpValue(row.get('otpauth')),
+        hasTotp: isTotpSet(row.get('otpauth')),
         passwordChangedAt: null,
         folder: '',
       };
     },
   },
+  // Passbolt's default CSV ("csv-kdbx"): KeePass column names, but Title first and Group late.
+  'passbolt-csv': {
+    required: ['title', 'username', 'url', 'password', 'group'],
+    optional: ['notes', 'totp'],
+    accepts: (columns) => columns[0] === 'title' && !columns.some((name) => KEEPASSXC_ONLY.includes(name)),
+    read(row) {
+      return {
+        title: row.get('title'),
+        urls: [row.get('url')],
+        username: row.get('username'),
+        password: row.get('password'),
+        hasTotp: isTotpSet(row.get('totp')),
+        passwordChangedAt: null,
+        folder: row.get('group').replace(/^\/+/, ''),
+      };
+    },
+  },
+  // KeePassXC, and KeePassX (whose older CSVs may lack Group or the TOTP and date columns).
   'keepassxc-csv': {
-    required: ['group', 'title', 'username', 'password', 'url', 'notes'],
-    optional: ['totp', 'icon', 'last modified', 'created'],
+    required: ['title', 'username', 'password', 'url'],
+    optional: ['group', 'notes', 'totp', 'icon', 'last modified', 'created'],
     read(row) {
       const [, ...path] = row.get('group').split('/');
       if ((path[0] ?? '').trim().toLowerCase() === 'recycle bin') return { skip: REASONS.recycleBin };
@@ -150,7 +195,7 @@ export const CSV_FORMATS: Record<KnownCsvFormat, CsvFormatSpec> = {
         urls: [row.get('url')],
         username: row.get('username'),
         password: row.get('password'),
-        hasTotp: isTotpValue(row.get('totp')),
+        hasTotp: isTotpSet(row.get('totp')),
         passwordChangedAt: isoFromDateText(row.get('last modified')),
         // The first segment is the database's root group, not a folder the user made.
         folder: path.join('/'),
@@ -166,26 +211,16 @@ export const CSV_FORMATS: Record<KnownCsvFormat, CsvFormatSpec> = {
         urls: [row.get('url')],
         username: row.get('username') || row.get('username2') || row.get('username3'),
         password: row.get('password'),
-        hasTotp: isTotpValue(row.get('otpurl')) || isTotpValue(row.get('otpsecret')),
+        hasTotp: isTotpSet(row.get('otpurl')) || isTotpSet(row.get('otpsecret')),
         passwordChangedAt: null,
         folder: row.get('category'),
       };
     },
   },
+  // Older exports lack `vault` (and `email`); the newest adds `autofillUrls`.
   'protonpass-csv': {
-    required: [
-      'type',
-      'name',
-      'url',
-      'username',
-      'password',
-      'note',
-      'totp',
-      'createtime',
-      'modifytime',
-      'vault',
-    ],
-    optional: ['email', 'autofillurls'],
+    required: ['type', 'name', 'url', 'username', 'password', 'totp'],
+    optional: ['note', 'createtime', 'modifytime', 'vault', 'email', 'autofillurls'],
     read(row) {
       const type = row.get('type').trim();
       if (type.toLowerCase() !== 'login') return typeSkip(type, PROTON_TYPES);
@@ -194,25 +229,23 @@ export const CSV_FORMATS: Record<KnownCsvFormat, CsvFormatSpec> = {
         urls: [...splitList(row.get('url'), ', '), ...protonAutofillUrls(row.get('autofillurls'))],
         username: row.get('username') || row.get('email'),
         password: row.get('password'),
-        hasTotp: isTotpValue(row.get('totp')),
+        hasTotp: isTotpSet(row.get('totp')),
         passwordChangedAt: isoFromUnixSeconds(row.get('modifytime')),
         folder: row.get('vault'),
       };
     },
   },
+  // 24 columns today; 22 without `pin` and `shared_folder`; the oldest (19) also lack `type`,
+  // `additional_urls` and `custom_fields`.
   'nordpass-csv': {
-    required: [
-      'name',
-      'url',
-      'username',
-      'password',
-      'note',
-      'cardholdername',
-      'cardnumber',
+    required: ['name', 'url', 'username', 'password', 'note', 'cardholdername', 'cardnumber', 'folder'],
+    optional: [
+      'additional_urls',
       'cvc',
+      'pin',
       'expirydate',
       'zipcode',
-      'folder',
+      'shared_folder',
       'full_name',
       'phone_number',
       'email',
@@ -222,18 +255,15 @@ export const CSV_FORMATS: Record<KnownCsvFormat, CsvFormatSpec> = {
       'country',
       'state',
       'type',
+      'custom_fields',
     ],
-    optional: ['additional_urls', 'custom_fields', 'pin', 'shared_folder'],
     read(row) {
-      const type = row.get('type').trim();
-      // Rows without a type but with a password are treated as logins, the layout's main case.
-      if (type.toLowerCase() !== 'password' && !(type === '' && row.get('password') !== '')) {
-        return typeSkip(type, NORDPASS_TYPES);
-      }
+      const type = row.get('type').trim() || nordPassTypeOf(row);
+      if (type.toLowerCase() !== 'password') return typeSkip(type, NORDPASS_TYPES);
       return {
         title: row.get('name'),
         urls: [row.get('url'), ...jsonStringList(row.get('additional_urls'))],
-        username: row.get('username'),
+        username: row.get('username') || row.get('email'),
         password: row.get('password'),
         hasTotp: false,
         passwordChangedAt: null,
@@ -241,7 +271,106 @@ export const CSV_FORMATS: Record<KnownCsvFormat, CsvFormatSpec> = {
       };
     },
   },
+  // Current: Name,Url,MatchUrl,Login,Pwd,Note,Folder,RfFieldsV2; older: …,Folder,Rf_fields. Extra
+  // fields spill into unnamed columns after the last named one.
+  'roboform-csv': {
+    required: ['name', 'url', 'login'],
+    optional: ['matchurl', 'pwd', 'password', 'note', 'folder', 'rffieldsv2', 'rf_fields'],
+    accepts: (columns) =>
+      columns.includes('pwd') ||
+      (columns.includes('password') && ROBOFORM_ONLY.some((name) => columns.includes(name))),
+    readsBeyondHeader: true,
+    read(row) {
+      const url = row.get('url');
+      const matchUrl = row.get('matchurl');
+      const login = unescapeRoboForm(row.get('login'));
+      const password = unescapeRoboForm(row.get('pwd') || row.get('password'));
+      if (login === '' && password === '') {
+        if (url.trim() !== '' || matchUrl.trim() !== '') return { skip: REASONS.bookmark };
+        return { skip: REASONS.note };
+      }
+      return {
+        title: row.get('name'),
+        urls: [matchUrl || url],
+        username: login,
+        password,
+        hasTotp: roboFormFields(row).some(
+          ({ name, value }) => name.trim().toUpperCase() === 'TOTP KEY$' && isTotpSet(value),
+        ),
+        passwordChangedAt: null,
+        folder: row.get('folder').replace(/^\//, '').replace(/\\/g, '/'),
+      };
+    },
+  },
+  // Current (Password Name…TOTP, Folder Name), older (Secret Name…ChamberName) and the oldest
+  // (Secret Name, Secret URL, Notes, then user name and password in unnamed columns).
+  'zoho-vault-csv': {
+    required: [],
+    optional: [
+      'password name',
+      'secret name',
+      'description',
+      'password url',
+      'secret url',
+      'secretdata',
+      'notes',
+      'customdata',
+      'tags',
+      'classification',
+      'favorite',
+      'totp',
+      'login_totp',
+      'folder name',
+      'chambername',
+    ],
+    accepts: (columns) =>
+      (columns.includes('secretdata') &&
+        (columns.includes('password name') || columns.includes('secret name'))) ||
+      (columns.includes('secret name') && columns.includes('secret url')),
+    readsBeyondHeader: true,
+    read(row) {
+      const title = row.get('password name') || row.get('secret name');
+      let username: string;
+      let password: string;
+      if (row.position('secretdata') === -1) {
+        // The oldest layout: the 4th and 5th fields, beyond the three named columns.
+        username = row.at(3);
+        password = row.at(4);
+      } else {
+        ({ username, password } = zohoSecret(row.get('secretdata')));
+      }
+      return {
+        title,
+        urls: [row.get('password url') || row.get('secret url')],
+        username,
+        password,
+        hasTotp: isTotpSet(row.get('totp')) || isTotpSet(row.get('login_totp')),
+        passwordChangedAt: null,
+        folder: (row.get('folder name') || row.get('chambername')).replace(/\r?\n/g, '/'),
+      };
+    },
+  },
+  'avira-csv': {
+    required: ['name', 'website', 'username', 'secondary_username', 'password'],
+    optional: [],
+    read(row) {
+      return {
+        title: row.get('name'),
+        urls: [row.get('website')],
+        username: row.get('username') || row.get('secondary_username'),
+        password: row.get('password'),
+        hasTotp: false,
+        passwordChangedAt: null,
+        folder: '',
+      };
+    },
+  },
 };
+
+/** KeePassXC columns that Passbolt's layout never has. */
+const KEEPASSXC_ONLY = ['icon', 'last modified', 'created'];
+/** Columns only RoboForm writes (besides `pwd`). */
+const ROBOFORM_ONLY = ['matchurl', 'rffieldsv2', 'rf_fields'];
 
 const BITWARDEN_TYPES: Record<string, string> = {
   note: REASONS.note,
@@ -271,6 +400,74 @@ function typeSkip(type: string, reasons: Record<string, string>): ReadOutcome {
   const reason = Object.hasOwn(reasons, key) ? reasons[key] : undefined;
   return reason ? { skip: reason } : otherTypeSkip(type);
 }
+
+/**
+ * The item type of a NordPass row whose `type` is empty (the oldest layout has no such column):
+ * a row with a password is a login; one with card details a card; one with only a note a note;
+ * one with only a name a folder (that layout lists each folder as a row of its own).
+ */
+function nordPassTypeOf(row: CsvRow): string {
+  if (row.get('password') !== '') return 'password';
+  if (row.get('cardnumber').trim() !== '') return 'credit_card';
+  const filled = NORDPASS_CONTENT.filter((column) => row.get(column).trim() !== '');
+  if (filled.length === 0) return row.get('folder').trim() === '' ? 'folder' : 'password';
+  if (filled.length === 1 && filled[0] === 'note') return 'note';
+  if (filled.some((column) => NORDPASS_IDENTITY.includes(column))) return 'identity';
+  // A login without a password: read as a login, so the common rule skips it as such.
+  return 'password';
+}
+
+const NORDPASS_IDENTITY = ['full_name', 'phone_number', 'address1', 'address2', 'city', 'zipcode'];
+const NORDPASS_CONTENT = ['url', 'username', 'note', 'email', ...NORDPASS_IDENTITY];
+
+/**
+ * RoboForm prefixes a value that starts with `@` or `'` with one `'` (a guard against spreadsheet
+ * formulas); the value is that prefix removed.
+ */
+function unescapeRoboForm(value: string): string {
+  return value.replace(/^'(?=[@'])/, '');
+}
+
+/**
+ * RoboForm's extra fields: every cell from the RfFieldsV2 (or Rf_fields) column to the end of the
+ * row. A RfFieldsV2 cell is `name,?,?,kind,value` (the value may itself contain commas); a
+ * Rf_fields cell is `name:kind:value`.
+ */
+function roboFormFields(row: CsvRow): { name: string; value: string }[] {
+  const v2 = row.position('rffieldsv2');
+  const v1 = row.position('rf_fields');
+  const start = v2 !== -1 ? v2 : v1;
+  if (start === -1) return [];
+  const fields: { name: string; value: string }[] = [];
+  for (let i = start; i < row.width; i++) {
+    const cell = row.at(i);
+    const parts = v2 !== -1 ? cell.split(',') : cell.split(':');
+    const valueFrom = v2 !== -1 ? 4 : parts.length > 3 ? 3 : 2;
+    fields.push({
+      name: parts[0] ?? '',
+      value: parts.slice(valueFrom).join(v2 !== -1 ? ',' : ':'),
+    });
+  }
+  return fields;
+}
+
+/** User name and password from Zoho's SecretData: `key:value` lines, split at the first colon. */
+function zohoSecret(data: string): { username: string; password: string } {
+  let username = '';
+  let password = '';
+  for (const line of data.split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon === -1) continue;
+    const key = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1);
+    if (username === '' && ZOHO_USER_KEYS.includes(key)) username = value;
+    else if (password === '' && ZOHO_PASSWORD_KEYS.includes(key)) password = value;
+  }
+  return { username, password };
+}
+
+const ZOHO_USER_KEYS = ['user name', 'username', 'user', 'login', 'email', 'e-mail', 'email address'];
+const ZOHO_PASSWORD_KEYS = ['password', 'passwd'];
 
 /**
  * The URIs of a Bitwarden CSV row. The exporter hands the URI array to papaparse, which joins it
@@ -321,28 +518,38 @@ function parseJsonArray(value: string): unknown[] {
   }
 }
 
+/** True for the formats recognised by their header row. */
+export function isHeaderCsvFormat(format: string): format is HeaderCsvFormat {
+  return Object.hasOwn(CSV_FORMATS, format);
+}
+
 /**
- * The fixed CSV format whose header matches: all its required columns are present (any order and
- * case; extra columns allowed, since exporters add columns over time). When several match, the one
- * with the most required columns wins (LastPass's header contains Chrome's), then the one that
- * knows more of the header's columns (1Password's contains Apple's).
+ * True when a header has every required column of the format and passes its further test
+ * (`columns`: lower-case, trimmed, in file order).
  */
-export function detectCsvFormat(columns: readonly string[]): KnownCsvFormat | null {
-  const present = new Set(columns.map((name) => name.trim().toLowerCase()));
-  let best: { format: KnownCsvFormat; required: number; known: number } | null = null;
-  for (const [format, spec] of Object.entries(CSV_FORMATS) as [KnownCsvFormat, CsvFormatSpec][]) {
-    if (!spec.required.every((name) => present.has(name))) continue;
-    const known = [...present].filter(
-      (name) => spec.required.includes(name) || spec.optional.includes(name),
-    ).length;
-    const candidate = { format, required: spec.required.length, known };
-    if (
-      !best ||
-      candidate.required > best.required ||
-      (candidate.required === best.required && candidate.known > best.known)
-    ) {
-      best = candidate;
+export function headerMatches(spec: CsvFormatSpec, columns: readonly string[]): boolean {
+  return spec.required.every((name) => columns.includes(name)) && (spec.accepts?.(columns) ?? true);
+}
+
+/**
+ * The CSV format whose header the whole header supports best: among the formats whose required
+ * columns are all present (any order and case; extra columns allowed, since exporters add columns
+ * over time) and whose further test passes, the one that knows the most of the header's columns.
+ * So LastPass's header wins over Chrome's (it contains Chrome's four names), an old NordPass or
+ * Proton header (no `type` or `vault`) still wins over Chrome's, and a KeePassX header without
+ * `Group` but with `TOTP` wins over Apple's. Ties go to the earlier format in `CSV_FORMATS`.
+ */
+export function detectCsvFormat(columns: readonly string[]): HeaderCsvFormat | null {
+  const names = columns.map((name) => name.trim().toLowerCase());
+  const present = new Set(names);
+  let best: { format: HeaderCsvFormat; known: number } | null = null;
+  for (const [format, spec] of Object.entries(CSV_FORMATS) as [HeaderCsvFormat, CsvFormatSpec][]) {
+    if (!headerMatches(spec, names)) continue;
+    let known = 0;
+    for (const name of present) {
+      if (spec.required.includes(name) || spec.optional.includes(name)) known++;
     }
+    if (!best || known > best.known) best = { format, known };
   }
   return best?.format ?? null;
 }

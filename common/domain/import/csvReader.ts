@@ -1,3 +1,4 @@
+import { MAX_ITEMS, tooManyItems } from './entries';
 import { ImportError } from './importError';
 
 /*
@@ -17,12 +18,19 @@ export interface CsvRecord {
   fields: string[];
   /** A closing quote was followed by text other than a delimiter or line end (`"ab"cd`). */
   hasStrayQuote: boolean;
+  /** Every field of the record was written in quotes (Keeper quotes every field). */
+  isAllQuoted: boolean;
 }
 
 /** A CSV file split into its header and data records. */
 export interface CsvTable {
   /** Header names, trimmed, as written (case kept). */
   columns: string[];
+  /**
+   * The first record as read, numbered 0, or null for an empty file. Layouts without a header
+   * row (Keeper) read it as data.
+   */
+  header: CsvRecord | null;
   records: CsvRecord[];
 }
 
@@ -31,21 +39,28 @@ const NEWLINE = 0x0a;
 const SPACE = 0x20;
 const TAB = 0x09;
 
+/**
+ * A first row wider than this is no export's header (the widest, NordPass, has 24 columns; a Keeper
+ * row has 7 plus two per custom field). Such a file's records are not read: the caller refuses it.
+ */
+export const MAX_COLUMNS = 1000;
+
 /** The delimiters a password-manager CSV is written with, in order of preference on a tie. */
 const DELIMITERS = [',', ';', '\t'] as const;
 
 /**
  * Reads a whole CSV file. The delimiter (`,`, `;` or tab) is the one that occurs most often outside
  * quotes in the header line. Throws `malformed` when a quoted value is never closed, naming the row
- * and line where the quote opened.
+ * and line where the quote opened. When the first row has more than {@link MAX_COLUMNS} fields, no
+ * further record is read.
  */
 export function readCsvTable(text: string, fileName: string): CsvTable {
   return read(text, fileName, Infinity);
 }
 
-/** Reads only the header names of a CSV file (cheap, for format detection). */
-export function readCsvColumns(text: string, fileName: string): string[] {
-  return read(text, fileName, 0).columns;
+/** Reads the header and at most `maxRecords` data records (cheap, for format detection). */
+export function readCsvStart(text: string, fileName: string, maxRecords: number): CsvTable {
+  return read(text, fileName, maxRecords);
 }
 
 function read(text: string, fileName: string, maxRecords: number): CsvTable {
@@ -57,19 +72,26 @@ function read(text: string, fileName: string, maxRecords: number): CsvTable {
   const header = reader.next();
   const columns = (header?.fields ?? []).map((name) => name.replace(/^\uFEFF/, '').trim());
   const records: CsvRecord[] = [];
+  if (columns.length > MAX_COLUMNS) return { columns, header, records };
   while (records.length < maxRecords) {
     const record = reader.next();
     if (!record) break;
+    // Stop reading at once rather than build a huge table only to refuse it.
+    if (records.length >= MAX_ITEMS) throw tooManyItems(fileName);
     records.push(record);
   }
-  return { columns, records };
+  return { columns, header, records };
 }
+
+/** Characters of the first line examined for the delimiter (a real header is far shorter). */
+const DELIMITER_SAMPLE = 65_536;
 
 /** Counts candidate delimiters outside quotes in the first line and picks the most frequent. */
 function detectDelimiter(text: string): string {
   const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
   let isQuoted = false;
-  for (let i = 0; i < text.length; i++) {
+  const end = Math.min(text.length, DELIMITER_SAMPLE);
+  for (let i = 0; i < end; i++) {
     const char = text[i] ?? '';
     if (char === '"') isQuoted = !isQuoted;
     else if (!isQuoted) {
@@ -90,6 +112,13 @@ class RecordReader {
   private line = 1;
   /** Records returned so far, header included: the next data record's number. */
   private count = 0;
+  /**
+   * The next delimiter and line end at or after `pos` (text.length when none), found with the
+   * engine's `indexOf` and searched again only once passed, so reading stays linear and fast even
+   * for a field megabytes long.
+   */
+  private nextDelimiter = -1;
+  private nextNewline = -1;
 
   constructor(
     private readonly text: string,
@@ -104,12 +133,14 @@ class RecordReader {
       const line = this.line;
       const fields: string[] = [];
       let hasStrayQuote = false;
+      let isAllQuoted = true;
       for (;;) {
         if (text.charCodeAt(this.pos) === QUOTE) {
           const field = this.readQuoted();
           if (field.isStray) hasStrayQuote = true;
           fields.push(field.value);
         } else {
+          isAllQuoted = false;
           fields.push(this.readUnquoted());
         }
         if (this.pos >= text.length) break;
@@ -121,6 +152,7 @@ class RecordReader {
         }
         // Otherwise it was the delimiter; a delimiter at the very end leaves one empty field.
         if (this.pos >= text.length) {
+          isAllQuoted = false;
           fields.push('');
           break;
         }
@@ -128,22 +160,25 @@ class RecordReader {
       if (fields.length === 1 && (fields[0] ?? '').trim() === '') continue; // a blank line
       const row = this.count;
       this.count++;
-      return { row, line, fields, hasStrayQuote };
+      return { row, line, fields, hasStrayQuote, isAllQuoted };
     }
     return null;
   }
 
   private readUnquoted(): string {
-    const { text, delimiter } = this;
+    const { text } = this;
     const start = this.pos;
-    let end = start;
-    while (end < text.length) {
-      const char = text.charCodeAt(end);
-      if (char === delimiter || char === NEWLINE) break;
-      end++;
-    }
+    if (this.nextDelimiter < start)
+      this.nextDelimiter = this.find(String.fromCharCode(this.delimiter), start);
+    if (this.nextNewline < start) this.nextNewline = this.find('\n', start);
+    const end = Math.min(this.nextDelimiter, this.nextNewline);
     this.pos = end;
     return text.slice(start, end);
+  }
+
+  private find(char: string, from: number): number {
+    const at = this.text.indexOf(char, from);
+    return at === -1 ? this.text.length : at;
   }
 
   private readQuoted(): { value: string; isStray: boolean } {

@@ -55,9 +55,14 @@ describe('decoding export bytes', () => {
     }
   });
 
-  it('falls back to Windows-1252 for bytes that are not UTF-8 (0x80 is €, not a control)', () => {
+  it('falls back to Windows-1252 for bytes that are not UTF-8 (0x80 is €, not a control), and says so', () => {
     const result = parseExport(windows1252(CSV), 'excel.csv');
     expect(result.entries[0]).toMatchObject(expected);
+    expect(result.notices).toEqual([
+      'The file is not UTF-8, so it was read as Windows-1252 (Western European). If accented letters ' +
+        'in names or passwords look wrong, export the file again as UTF-8.',
+    ]);
+    expect(parseExport(new TextEncoder().encode(CSV), 'utf8.csv').notices).toEqual([]);
   });
 
   it('refuses binary data: NUL bytes, a KeePass database, an old Office file, control characters', () => {

@@ -1,4 +1,4 @@
-import { ImportError } from './importError';
+import { ImportError, fileLabel } from './importError';
 
 /** How the bytes of a file should be read, decided from their first bytes. */
 export type Container = 'zip' | 'text';
@@ -30,19 +30,19 @@ const WINDOWS_1252_HIGH = [
  * empty files, KeePass databases (`.kdbx`) and old Office documents.
  */
 export function sniffContainer(bytes: Uint8Array, fileName: string): Container {
-  if (bytes.length === 0) throw new ImportError('empty', `${fileName} is empty.`);
+  if (bytes.length === 0) throw new ImportError('empty', `${fileLabel(fileName)} is empty.`);
   if (startsWith(bytes, ZIP_SIGNATURE) || startsWith(bytes, EMPTY_ZIP_SIGNATURE)) return 'zip';
   if (startsWith(bytes, KDBX_SIGNATURE)) {
     throw new ImportError(
       'binary',
-      `${fileName} is a KeePass database (.kdbx), not an export. In KeePassXC choose Database → ` +
+      `${fileLabel(fileName)} is a KeePass database (.kdbx), not an export. In KeePassXC choose Database → ` +
         'Export → CSV File (in KeePass: File → Export → KeePass XML (2.x)) and import that file.',
     );
   }
   if (startsWith(bytes, OLE_SIGNATURE)) {
     throw new ImportError(
       'binary',
-      `${fileName} looks like an Excel or other Office document, not a CSV file. Open it and save ` +
+      `${fileLabel(fileName)} looks like an Excel or other Office document, not a CSV file. Open it and save ` +
         'it as "CSV UTF-8", or import the file your password manager exported.',
     );
   }
@@ -56,25 +56,35 @@ export function sniffContainer(bytes: Uint8Array, fileName: string): Container {
  * that is not text and `empty` for a file with nothing but whitespace.
  */
 export function decodeText(bytes: Uint8Array, fileName: string): string {
-  if (bytes.length === 0) throw new ImportError('empty', `${fileName} is empty.`);
+  return decodeExport(bytes, fileName).text;
+}
+
+/** The encodings {@link decodeText} reads. */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** {@link decodeText}, also saying which encoding the bytes were read as. */
+export function decodeExport(bytes: Uint8Array, fileName: string): { text: string; encoding: TextEncoding } {
+  if (bytes.length === 0) throw new ImportError('empty', `${fileLabel(fileName)} is empty.`);
   const utf16 = sniffUtf16(bytes);
   let text: string;
+  let encoding: TextEncoding;
   if (utf16) {
     text = new TextDecoder(utf16).decode(bytes);
+    encoding = utf16;
   } else {
     if (bytes.includes(0)) throw binaryError(fileName);
-    text = decodeUtf8OrWindows1252(bytes);
+    ({ text, encoding } = decodeUtf8OrWindows1252(bytes));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (looksBinary(text)) throw binaryError(fileName);
-  if (text.trim() === '') throw new ImportError('empty', `${fileName} is empty.`);
-  return text;
+  if (text.trim() === '') throw new ImportError('empty', `${fileLabel(fileName)} is empty.`);
+  return { text, encoding };
 }
 
 function binaryError(fileName: string): ImportError {
   return new ImportError(
     'binary',
-    `${fileName} is not a text export (it contains binary data). Choose the CSV, JSON or XML file ` +
+    `${fileLabel(fileName)} is not a text export (it contains binary data). Choose the CSV, JSON or XML file ` +
       'your password manager exported.',
   );
 }
@@ -103,11 +113,11 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-function decodeUtf8OrWindows1252(bytes: Uint8Array): string {
+function decodeUtf8OrWindows1252(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return decodeWindows1252(bytes);
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
 }
 

@@ -1,3 +1,4 @@
+import { ImportError, fileLabel } from './importError';
 import type { ImportedEntry, SkippedRow } from './types';
 
 /** What a format reader extracts from one row or item before the common clean-up. */
@@ -32,6 +33,7 @@ export const REASONS = {
   recycleBin: 'In the recycle bin',
   trash: 'In the trash',
   history: 'Older version of an entry (KeePass history)',
+  bookmark: 'Bookmark (a web address without a login), not a login',
   strayQuote: 'A quote mark (") in this row is out of place, so its values cannot be read reliably',
   otpAsPassword: 'The password field holds a one-time-code secret (otpauth://), not a password',
 } as const;
@@ -76,13 +78,35 @@ export function otherTypeSkip(type: string): Skip {
   return { skip: `Item of type "${name}", not a login` };
 }
 
-/** Collects entries and skipped rows, applying the rules every format shares. */
+/**
+ * Most rows or items one export may hold. A person or a 50-person office has thousands; a file with
+ * hundreds of thousands is damaged or made to cause trouble, and reading it would take seconds
+ * and hundreds of megabytes.
+ */
+export const MAX_ITEMS = 250_000;
+
+/** The error for a file with more than {@link MAX_ITEMS} rows or items. */
+export function tooManyItems(fileName: string): ImportError {
+  return new ImportError(
+    'too_large',
+    `${fileLabel(fileName)} holds more than ${MAX_ITEMS.toLocaleString('en-US')} items, far more than ` +
+      'any password manager export. The file may be damaged or made to cause trouble.',
+  );
+}
+
+/** Collects entries, skipped rows and notices, applying the rules every format shares. */
 export class ImportCollector {
   readonly entries: ImportedEntry[] = [];
   readonly skipped: SkippedRow[] = [];
+  /** Plain-English remarks on how the file was read (see `ParsedExport.notices`). */
+  readonly notices: string[] = [];
+
+  /** `fileName` is used only to name the file when it holds more than {@link MAX_ITEMS} items. */
+  constructor(private readonly fileName: string) {}
 
   /** Records one row's outcome: skipped, or an entry (skipped after all if it has no password). */
   add(row: number, outcome: ReadOutcome): void {
+    this.assertRoom();
     if ('skip' in outcome) {
       this.skip(row, outcome.skip);
       return;
@@ -113,7 +137,17 @@ export class ImportCollector {
 
   /** Records a skipped row. */
   skip(row: number, reason: string): void {
+    this.assertRoom();
     this.skipped.push({ row, reason });
+  }
+
+  private assertRoom(): void {
+    if (this.entries.length + this.skipped.length >= MAX_ITEMS) throw tooManyItems(this.fileName);
+  }
+
+  /** Records a remark for the preview; the same text is kept once. */
+  notice(text: string): void {
+    if (!this.notices.includes(text)) this.notices.push(text);
   }
 }
 
@@ -138,17 +172,14 @@ function cleanUrls(raw: readonly string[]): { urls: string[]; hasTotpInUrls: boo
 }
 
 /**
- * True when a value holds a TOTP secret: an `otpauth://` or `steam://` URI, a KeeOtp `key=…`
- * string, or a bare base32 (16+ characters, spaces allowed) or hex (32+) secret. Shorter words
- * ("false", "none") are not secrets.
+ * True when a field whose only purpose is TOTP (a `totp` column, an `otp` string, a one-time-code
+ * field) holds anything at all: any non-empty value means two-step sign-in is set up, whatever its
+ * length or form (`ABCDEF`, a bare seed, an `otpauth://` URI).
  */
-export function isTotpValue(value: string): boolean {
-  const text = value.trim();
-  if (text === '') return false;
-  if (/^(otpauth|steam):\/\//i.test(text)) return true;
-  if (/^key=/i.test(text)) return true;
-  const compact = text.replace(/[\s-]/g, '');
-  return /^[a-z2-7]{16,}=*$/i.test(compact) || /^[0-9a-f]{32,}$/i.test(compact);
+export function isTotpSet(value: unknown): boolean {
+  const isText = (item: unknown) => typeof item === 'string' && item.trim() !== '';
+  // A list of codes (Keeper allows several) counts when one of its strings is set; no deeper.
+  return isText(value) || (Array.isArray(value) && value.some(isText));
 }
 
 /** Splits a delimited list of URLs. */
@@ -170,6 +201,16 @@ function isoFromMillis(ms: number): string | null {
 export function isoFromUnixMillis(value: unknown): string | null {
   const number = toNumber(value);
   return number === null ? null : isoFromMillis(Math.round(number));
+}
+
+/**
+ * ISO-8601 from a Unix time in seconds or milliseconds (told apart by size: values above 10^11 are
+ * milliseconds, i.e. after 1973 in ms and after 5138 in seconds); null if absent or implausible.
+ */
+export function isoFromUnixTime(value: unknown): string | null {
+  const number = toNumber(value);
+  if (number === null) return null;
+  return number > 1e11 ? isoFromUnixMillis(number) : isoFromUnixSeconds(number);
 }
 
 /** ISO-8601 from Unix seconds given as a number or a digit string; null if absent or implausible. */

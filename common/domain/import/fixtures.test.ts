@@ -136,6 +136,109 @@ const EXPECTED: Record<string, Expectation> = {
     ],
   },
   'utf16.csv': { format: 'chrome-csv', entries: 3, skipped: [] },
+  // Older layouts that used to be taken for Chrome or Apple.
+  'nordpass-old.csv': {
+    format: 'nordpass-csv',
+    entries: 3,
+    skipped: [
+      [1, 'Folder'],
+      [2, 'Folder'],
+      [5, 'Secure note'],
+      [6, 'Credit card'],
+      [8, 'No password'],
+    ],
+  },
+  'protonpass-old.csv': {
+    format: 'protonpass-csv',
+    entries: 2,
+    skipped: [
+      [1, 'Secure note'],
+      [3, 'alias'],
+    ],
+  },
+  'keepassx.csv': { format: 'keepassxc-csv', entries: 2, skipped: [[3, 'No password']] },
+  // Managers added in 2025.
+  'keeper.csv': {
+    format: 'keeper-csv',
+    entries: 5,
+    skipped: [
+      [4, 'Secure note'],
+      [5, 'No password'],
+      [7, 'No password'],
+    ],
+  },
+  'keeper.json': {
+    format: 'keeper-json',
+    entries: 5,
+    skipped: [
+      [4, 'Credit card'],
+      [5, 'Secure note'],
+      [6, 'SSH key'],
+      [7, 'Identity'],
+      [8, 'No password'],
+    ],
+  },
+  'roboform.csv': {
+    format: 'roboform-csv',
+    entries: 4,
+    skipped: [
+      [5, 'Secure note'],
+      [6, 'Bookmark'],
+      [7, 'No password'],
+    ],
+  },
+  'enpass.json': {
+    format: 'enpass-json',
+    entries: 5,
+    skipped: [
+      [4, 'No password'],
+      [5, 'In the trash'],
+      [6, 'Archived'],
+      [7, 'Secure note'],
+      [9, 'Credit card'],
+      [10, 'Identity'],
+      [11, 'type "travel"'],
+    ],
+  },
+  'enpass.csv': {
+    format: 'enpass-csv',
+    entries: 3,
+    skipped: [
+      [3, 'Secure note'],
+      [4, 'Credit card'],
+      [6, 'No password'],
+    ],
+  },
+  'zoho-vault.csv': { format: 'zoho-vault-csv', entries: 4, skipped: [[4, 'No password']] },
+  'passbolt.csv': { format: 'passbolt-csv', entries: 3, skipped: [[3, 'No password']] },
+  'sticky.xml': {
+    format: 'sticky-xml',
+    entries: 4,
+    skipped: [
+      [4, 'No password'],
+      [6, 'Secure note'],
+    ],
+  },
+  'psono.json': {
+    format: 'psono-json',
+    entries: 3,
+    skipped: [
+      [2, 'Secure note'],
+      [4, 'Environment variables'],
+      [6, 'Bookmark'],
+      [7, 'One-time-code item'],
+      [8, 'No password'],
+    ],
+  },
+  'kaspersky.txt': {
+    format: 'kaspersky-txt',
+    entries: 4,
+    skipped: [
+      [3, 'No password'],
+      [6, 'Secure note'],
+    ],
+  },
+  'avira.csv': { format: 'avira-csv', entries: 4, skipped: [[4, 'No password']] },
 };
 
 describe('sample exports', () => {
@@ -385,6 +488,211 @@ describe('field values a reader would expect', () => {
   });
 });
 
+/** What a person checks in a preview: title, user name, addresses, two-step, folder. */
+function rowsOf(result: ParsedExport): [string, string, string[], boolean, string][] {
+  return result.entries.map((entry) => [
+    entry.title,
+    entry.username,
+    entry.urls,
+    entry.hasTotp,
+    entry.folder,
+  ]);
+}
+
+describe('field values of the newer formats', () => {
+  it('keeper.csv: no header, folders split at backslashes, TFC:Keeper as TOTP, quotes and line breaks', () => {
+    const result = parseFixture('keeper.csv');
+    expect(result.columns).toEqual([]);
+    expect(rowsOf(result)).toEqual([
+      ['Microsoft account', 'alex.morgan@example.com', ['https://login.live.com/'], false, 'Email'],
+      ['LinkedIn', 'alex.morgan@example.com', ['https://www.linkedin.com/login'], true, 'Social'],
+      ['Azure portal', 'a.morgan@example.org', ['https://portal.azure.com/'], false, 'Work/Clients'],
+      ['Home router', 'admin', ['http://192.168.1.1'], false, ''],
+      ['Formula test', "=cmd|' /C calc'!A0", ['https://www.example.com/'], false, ''],
+    ]);
+    expect(entryTitled(result, 'Formula test').password).toBe('p@ss, with "quotes"');
+  });
+
+  it('keeper.json: logins on any record type with a password, $oneTimeCode and TFC:Keeper, $url fields, shared folders', () => {
+    const result = parseFixture('keeper.json');
+    expect(rowsOf(result)).toEqual([
+      [
+        'GitHub',
+        'octo-morgan',
+        ['https://github.com/login', 'https://gist.github.com/'],
+        true,
+        'Dev/Code hosting',
+      ],
+      ['Netflix', 'Alex.Morgan@Example.com', ['https://www.netflix.com/login'], true, 'Family/Streaming/TV'],
+      ['Web server', 'deploy', [], false, 'Work'],
+      ['Customer database', 'db_admin', [], false, 'Work'],
+      ['Library card', '2003498812', ['https://library.example.gov/login'], false, ''],
+    ]);
+    // last_modified comes in seconds (web vault) or milliseconds (some exports).
+    expect(entryTitled(result, 'GitHub').passwordChangedAt).toBe('2024-03-15T15:30:00.000Z');
+    expect(entryTitled(result, 'Customer database').passwordChangedAt).toBe('2024-06-20T18:02:11.000Z');
+    expect(result.entries.map((entry) => entry.password)).not.toContain('passphrase-for-the-key');
+  });
+
+  it("roboform.csv: MatchUrl, spilled RfFieldsV2 cells with TOTP KEY$, RoboForm's quote guard removed", () => {
+    const result = parseFixture('roboform.csv');
+    expect(rowsOf(result)).toEqual([
+      ['GitHub', 'octo-morgan', ['https://github.com/login'], true, 'Dev'],
+      ['LinkedIn', 'alex.morgan@example.com', ['https://www.linkedin.com/login'], false, 'Social'],
+      [
+        'Example Bank',
+        '40123456',
+        ['https://online.example-bank.co.uk:8443/ib/login'],
+        false,
+        'Finance/Banks',
+      ],
+      ['Twitter', '@alexmorgan', ['https://twitter.com/login'], false, 'Social'],
+    ]);
+    expect(entryTitled(result, 'Example Bank').password).toBe('@Start-2024');
+    expect(entryTitled(result, 'Twitter').password).toBe("'quoted-start");
+    expect(result.notices).toEqual([
+      '2 rows had fewer fields than the header; the missing fields were read as empty.',
+    ]);
+  });
+
+  it('enpass.json: fields by type, nested folders, Android apps, a card carrying a login, the live password only', () => {
+    const result = parseFixture('enpass.json');
+    expect(rowsOf(result)).toEqual([
+      [
+        'LinkedIn',
+        'alex.morgan@example.com',
+        ['https://www.linkedin.com/login', 'androidapp://com.linkedin.android'],
+        false,
+        'Social',
+      ],
+      [
+        'Azure portal',
+        'a.morgan',
+        ['https://portal.azure.com/', 'https://login.microsoftonline.com/'],
+        true,
+        'Work/Cloud',
+      ],
+      ['Home router', 'admin', [], false, ''],
+      ['Amex', 'Alex_EX', ['http://global.americanexpress.example.com/'], false, ''],
+      ['Web server', 'deploy', [], false, 'Work'],
+    ]);
+    expect(entryTitled(result, 'Azure portal').password).toBe('8Fe=sXTK5EW%vsW=hV&A'); // not the deleted one
+    // The password field's own change date.
+    expect(entryTitled(result, 'LinkedIn').passwordChangedAt).toBe('2019-04-01T10:05:00.000Z');
+  });
+
+  it('enpass.csv: the pseudo-header skipped, label/value pairs, a trailing note', () => {
+    const result = parseFixture('enpass.csv');
+    expect(result.columns).toEqual([]);
+    expect(rowsOf(result)).toEqual([
+      ['LinkedIn', 'alex.morgan@example.com', ['https://www.linkedin.com/login'], false, ''],
+      ['GitHub', 'octo-morgan', ['https://github.com/login'], true, ''],
+      ['Home router', '', ['http://192.168.1.1'], false, ''],
+    ]);
+  });
+
+  it('zoho-vault.csv: BOM, user name and password inside SecretData, multi-line folder, short TOTP', () => {
+    const result = parseFixture('zoho-vault.csv');
+    expect(result.columns[0]).toBe('Password Name');
+    expect(rowsOf(result)).toEqual([
+      ['GitHub', 'octo-morgan', ['https://github.com/login'], true, 'Dev'],
+      [
+        'Example Bank',
+        '40123456',
+        ['https://online.example-bank.co.uk:8443/ib/login'],
+        false,
+        'Finance/Banks',
+      ],
+      ['Web server', 'deploy', [], false, 'Work'],
+      ['Wiki', 'alex.morgan@example.org', ['https://wiki.example.org/'], true, ''],
+    ]);
+    expect(entryTitled(result, 'Example Bank').password).toBe('pass:with:colons');
+  });
+
+  it('passbolt.csv: told from KeePassXC by its column order, Group as folder, TOTP', () => {
+    const result = parseFixture('passbolt.csv');
+    expect(rowsOf(result)).toEqual([
+      ['Azure portal', 'a.morgan@example.org', ['https://portal.azure.com/'], true, 'Work/Cloud'],
+      ['Web server', 'deploy', ['ssh://web01.example.org'], false, 'Work'],
+      ['Wiki', 'alex.morgan@example.org', ['https://wiki.example.org/'], true, ''],
+    ]);
+  });
+
+  it('sticky.xml: one entry per Login, title and address from the Account linking it, group tree, entities', () => {
+    const result = parseFixture('sticky.xml');
+    expect(rowsOf(result)).toEqual([
+      ['LinkedIn', 'alex.morgan@example.com', ['https://www.linkedin.com/login'], false, 'Social'],
+      ['GitHub', 'octo-morgan', ['https://github.com/login'], false, 'Dev'],
+      ['GitHub', 'alex.work@example.org', ['https://github.com/login'], false, 'Dev'],
+      ['Web server', 'deploy', [], false, 'Work/Servers'],
+    ]);
+    expect(result.entries[1]?.password).toBe('&JDrZZ%N%v6Rf!&u=cF=Rf');
+    expect(result.entries[2]?.password).toBe('<Work> "2023"');
+    expect(result.entries.map((entry) => entry.passwordChangedAt)).toEqual([
+      '2019-04-01T10:05:00.000Z',
+      '2024-03-15T15:30:00.000Z',
+      null,
+      '2023-11-14T22:13:20.000Z',
+    ]);
+  });
+
+  it('psono.json: folders depth-first in file order, bare-host addresses kept as written', () => {
+    const result = parseFixture('psono.json');
+    expect(rowsOf(result)).toEqual([
+      ['Azure portal', 'a.morgan@example.org', ['portal.azure.com'], false, 'Work'],
+      ['Web server', 'deploy', [], false, 'Work/Servers'],
+      ['LinkedIn', 'alex.morgan@example.com', ['https://www.linkedin.com/login'], false, ''],
+    ]);
+    expect(entryTitled(result, 'Azure portal').passwordChangedAt).toBe('2023-11-14T22:13:20.000Z');
+  });
+
+  it('kaspersky.txt: sections, colons in passwords, a Comment that runs over a "Password:" line', () => {
+    const result = parseFixture('kaspersky.txt');
+    expect(rowsOf(result)).toEqual([
+      ['LinkedIn: Personal', 'alex.morgan@example.com', ['https://www.linkedin.com/login'], false, ''],
+      ['Example Bank', '40123456', ['online.example-bank.co.uk:8443/ib/login'], false, ''],
+      ['Windows PC: Local account', 'alex', [], false, ''],
+      ['Home router', 'admin', [], false, ''],
+    ]);
+    expect(entryTitled(result, 'Example Bank').password).toBe('pass: with a colon');
+    // The note's "Login:" and "Password:" lines belong to its Text, so it stays a note.
+    expect(result.entries.map((entry) => entry.password)).not.toContain('MorganGuest');
+  });
+
+  it('avira.csv: secondary_username when username is empty', () => {
+    const result = parseFixture('avira.csv');
+    expect(rowsOf(result)).toEqual([
+      ['LinkedIn', 'alex.morgan@example.com', ['https://www.linkedin.com/login'], false, ''],
+      ['Example Shop', 'alex.morgan@example.com', ['https://shop.example.com/account'], false, ''],
+      ['Forum', 'alexm', ['forum.example.net'], false, ''],
+      ['', 'alex.morgan@example.org', ['https://www.example.org/login'], false, ''],
+    ]);
+  });
+
+  it('nordpass-old.csv, protonpass-old.csv, keepassx.csv: older layouts keep their TOTP and addresses', () => {
+    expect(rowsOf(parseFixture('nordpass-old.csv'))).toEqual([
+      ['LinkedIn', 'alex.morgan@example.com', ['https://www.linkedin.com/login'], false, 'Social'],
+      ['Azure portal', 'a.morgan@example.org', ['https://portal.azure.com/'], false, 'Work'],
+      ['Windows PC', 'alex', [], false, 'Work'],
+    ]);
+    expect(rowsOf(parseFixture('protonpass-old.csv'))).toEqual([
+      // A 6-character secret in the TOTP column still means two-step is on.
+      [
+        'GitHub',
+        'alex.morgan@example.com',
+        ['https://github.com/login', 'https://gist.github.com/'],
+        true,
+        '',
+      ],
+      ['LinkedIn', 'alex.morgan@example.com', ['https://www.linkedin.com/login'], false, ''],
+    ]);
+    expect(rowsOf(parseFixture('keepassx.csv'))).toEqual([
+      ['GitHub', 'octo-morgan', ['https://github.com/login'], true, ''],
+      ['LinkedIn', 'alex.morgan@example.com', ['https://www.linkedin.com/login'], false, ''],
+    ]);
+  });
+});
+
 describe('bad inputs', () => {
   const cases: Record<string, ImportError['code'] | 'ok'> = {
     'binary-renamed.csv': 'binary',
@@ -396,6 +704,12 @@ describe('bad inputs', () => {
     'header-only.csv': 'header_only',
     'random-columns.csv': 'unknown_columns',
     'truncated-unterminated-quote.csv': 'malformed',
+    // JSON with folders and items that no export has: refused, never an empty Bitwarden import.
+    'unknown-items.json': 'unsupported',
+    // Only notes, a card and a passkey-only login: nothing to import is an error, not a success.
+    'notes-only.json': 'no_logins',
+    'entities.xml': 'unsupported',
+    'deep-nesting.xml': 'too_large',
   };
 
   it('has an expectation for every file in e2e/fixtures/bad', () => {
@@ -485,6 +799,15 @@ describe('no TOTP secret ever leaves the parser', () => {
     'dashlane.csv',
     'protonpass.csv',
     'semicolon.csv',
+    'keeper.csv',
+    'keeper.json',
+    'roboform.csv',
+    'enpass.json',
+    'enpass.csv',
+    'zoho-vault.csv',
+    'passbolt.csv',
+    'psono.json',
+    'keepassx.csv',
   ];
 
   for (const name of readdirSync(EXPORTS)) {

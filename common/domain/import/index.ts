@@ -4,20 +4,22 @@
  * signals can be derived from it in memory, but never a TOTP secret or notes.
  */
 import { assertNotEncrypted, looksLikeBitwardenJson, readBitwardenJson } from './bitwardenJson';
-import {
-  CSV_FORMATS,
-  detectCsvFormat,
-  type CsvFormatSpec,
-  type CsvRow,
-  type KnownCsvFormat,
-} from './csvFormats';
-import { readCsvColumns, readCsvTable, type CsvRecord } from './csvReader';
-import { decodeText, sniffContainer } from './decode';
-import { ImportCollector, REASONS, isTotpValue, maskOtpUris, type ReadOutcome } from './entries';
-import { ImportError } from './importError';
-import { looksLikeKeePassXml, readKeePassXml } from './keepassXml';
-import { looksLikeOnePuxData, openOnePux, readOnePuxData } from './onePux';
+import { detectCsv, isCsvFormat, readCsv } from './csvImport';
+import { decodeExport, sniffContainer, type TextEncoding } from './decode';
+import { ImportCollector } from './entries';
+import { looksLikeEnpassJson, readEnpassJson } from './enpassJson';
+import { IMPORT_FORMATS } from './formats';
+import { ImportError, fileLabel } from './importError';
+import { isObject } from './jsonValues';
+import { looksLikeKasperskyTxt, readKasperskyTxt } from './kasperskyTxt';
+import { readKeePassXml } from './keepassXml';
+import { looksLikeKeeperJson, readKeeperJson } from './keeperJson';
+import { inspectOnePux, looksLikeOnePuxData, openOnePux, readOnePuxData } from './onePux';
+import { looksLikePsonoJson, readPsonoJson } from './psonoJson';
+import { readStickyXml } from './stickyXml';
+import { noLoginsError } from './summary';
 import type { ColumnMapping, ImportFormat, ParsedExport } from './types';
+import { parseXml, scanXml } from './xml';
 
 export type {
   ColumnMapping,
@@ -28,37 +30,31 @@ export type {
   SkippedRow,
 } from './types';
 export { ImportError } from './importError';
+export { IMPORT_FORMATS } from './formats';
+export { suggestMapping } from './mapping';
+export { loginEmailAddresses } from './emails';
 
-/** Human labels of every format, for pickers and previews. */
-export const IMPORT_FORMATS: Record<ImportFormat, { label: string }> = {
-  'bitwarden-csv': { label: 'Bitwarden (CSV)' },
-  'bitwarden-json': { label: 'Bitwarden (JSON)' },
-  '1password-csv': { label: '1Password 8 (CSV)' },
-  '1password-1pux': { label: '1Password (1PUX)' },
-  'lastpass-csv': { label: 'LastPass (CSV)' },
-  'chrome-csv': { label: 'Chrome / Edge (CSV)' },
-  'firefox-csv': { label: 'Firefox (CSV)' },
-  'apple-csv': { label: 'Apple Passwords / Safari (CSV)' },
-  'keepassxc-csv': { label: 'KeePassXC (CSV)' },
-  'keepass-xml': { label: 'KeePass 2 (XML)' },
-  'dashlane-csv': { label: 'Dashlane (CSV)' },
-  'protonpass-csv': { label: 'Proton Pass (CSV)' },
-  'nordpass-csv': { label: 'NordPass (CSV)' },
-  'generic-csv': { label: 'Other CSV (you choose the columns)' },
-};
-
-type Source =
+type Source = (
   | { kind: 'zip' }
   | { kind: 'json'; value: unknown }
-  | { kind: 'xml'; text: string }
-  | { kind: 'csv'; text: string };
+  | { kind: 'xml'; text: string; rootName: string | null }
+  | { kind: 'txt'; text: string }
+  | { kind: 'csv'; text: string }
+) & { encoding?: TextEncoding };
+
+/** Said in the preview when a text export was not UTF-8: accented letters may read wrong. */
+const WINDOWS_1252_NOTICE =
+  'The file is not UTF-8, so it was read as Windows-1252 (Western European). If accented letters in ' +
+  'names or passwords look wrong, export the file again as UTF-8.';
 
 /**
  * Works out which format a file is in, from its content (never its name, which is only used in
- * messages). For CSV the set of header names decides, whatever their order, case or quoting;
+ * messages). For CSV the whole header decides, whatever its order, case or quoting (Keeper's and
+ * older Enpass's CSVs, which have no header, are recognised by the shape of their records);
  * `format: null` means a CSV whose columns match no known layout, so the user must map them.
- * `columns` is the header as seen ([] for JSON, XML and 1PUX).
- * Throws {@link ImportError} for files that cannot be read at all (empty, binary, encrypted, …).
+ * `columns` is the header as seen ([] for JSON, XML, 1PUX, TXT and headerless CSV).
+ * Throws {@link ImportError} for files that cannot be read at all (empty, binary, encrypted,
+ * hostile, …).
  */
 export function detectFormat(
   bytes: Uint8Array,
@@ -67,16 +63,17 @@ export function detectFormat(
   const source = openSource(bytes, fileName);
   switch (source.kind) {
     case 'zip':
-      openOnePux(bytes, fileName);
+      // The archive's directory is enough to know it is a 1PUX; its data is read by parseExport.
+      inspectOnePux(bytes, fileName);
       return { format: '1password-1pux', columns: [] };
     case 'json':
       return { format: jsonFormat(source.value, fileName), columns: [] };
     case 'xml':
-      return { format: xmlFormat(source.text, fileName), columns: [] };
-    case 'csv': {
-      const columns = readCsvColumns(source.text, fileName);
-      return { format: detectCsvFormat(columns), columns };
-    }
+      return { format: xmlFormat(source, fileName), columns: [] };
+    case 'txt':
+      return { format: 'kaspersky-txt', columns: [] };
+    case 'csv':
+      return detectCsv(source.text, fileName);
   }
 }
 
@@ -84,8 +81,10 @@ export function detectFormat(
  * Reads every entry of an export. `options.format` overrides detection (for a CSV, its required
  * columns must still be present); `options.mapping` reads a CSV of any layout as `generic-csv`
  * (it is ignored when a fixed format is given). Rows that are not logins, have no password, or are
- * damaged are listed in `skipped` with the reason; damage that affects the whole file throws
- * {@link ImportError}, whose message names the file.
+ * damaged are listed in `skipped` with the reason; `notices` says how the file was read where that
+ * matters (rows shorter or longer than the header). Damage that affects the whole file throws
+ * {@link ImportError}, whose message names the file — and so does a file with no login at all
+ * (code `no_logins`): an import of nothing is never reported as a success.
  */
 export function parseExport(
   bytes: Uint8Array,
@@ -93,118 +92,60 @@ export function parseExport(
   options: { format?: ImportFormat; mapping?: ColumnMapping } = {},
 ): ParsedExport {
   const source = openSource(bytes, fileName);
-  const collector = new ImportCollector();
+  const collector = new ImportCollector(fileName);
+  if (source.encoding === 'windows-1252') collector.notice(WINDOWS_1252_NOTICE);
   switch (source.kind) {
     case 'zip': {
       requireFormat(options.format, '1password-1pux', fileName);
       readOnePuxData(openOnePux(bytes, fileName), fileName, collector);
-      return result('1password-1pux', collector, []);
+      return finish('1password-1pux', collector, [], fileName);
     }
     case 'json': {
       const format = jsonFormat(source.value, fileName);
       requireFormat(options.format, format, fileName);
-      if (format === '1password-1pux') readOnePuxData(source.value, fileName, collector);
-      else if (looksLikeBitwardenJson(source.value)) readBitwardenJson(source.value, collector);
-      return result(format, collector, []);
+      const value = source.value;
+      if (format === '1password-1pux') readOnePuxData(value, fileName, collector);
+      else if (!isObject(value)) throw unsupportedJson(value, fileName);
+      else if (format === 'bitwarden-json') readBitwardenJson(value, collector);
+      else if (format === 'enpass-json') readEnpassJson(value, collector);
+      else if (format === 'psono-json') readPsonoJson(value, fileName, collector);
+      else readKeeperJson(value, collector);
+      return finish(format, collector, [], fileName);
     }
     case 'xml': {
-      const format = xmlFormat(source.text, fileName);
+      const format = xmlFormat(source, fileName);
       requireFormat(options.format, format, fileName);
-      readKeePassXml(source.text, fileName, collector);
-      return result(format, collector, []);
+      const root = parseXml(source.text, fileName);
+      if (format === 'sticky-xml') readStickyXml(root, fileName, collector);
+      else readKeePassXml(root, fileName, collector);
+      return finish(format, collector, [], fileName);
     }
-    case 'csv':
-      return parseCsv(source.text, fileName, options);
-  }
-}
-
-const SUGGESTIONS: Record<keyof ColumnMapping, { exact: string[]; partial: RegExp | null }> = {
-  password: {
-    exact: ['password', 'pass', 'passwd', 'pwd', 'passcode', 'loginpassword', 'kennwort', 'passwort'],
-    partial: /passw|kennwort/,
-  },
-  totp: {
-    exact: ['totp', 'otp', 'logintotp', 'otpauth', 'otpurl', 'otpsecret', '2fa', 'mfa', 'authenticator'],
-    partial: /totp|otp/,
-  },
-  url: {
-    exact: [
-      'url',
-      'uri',
-      'loginuri',
-      'loginurl',
-      'website',
-      'websiteurl',
-      'web',
-      'site',
-      'address',
-      'link',
-      'domain',
-      'host',
-      'hostname',
-      'origin',
-    ],
-    partial: /url|uri|website|domain/,
-  },
-  username: {
-    exact: [
-      'username',
-      'user',
-      'login',
-      'loginusername',
-      'loginname',
-      'email',
-      'emailaddress',
-      'mail',
-      'userid',
-      'account',
-      'benutzername',
-      'benutzer',
-    ],
-    partial: /user|e?mail|login|account/,
-  },
-  title: {
-    exact: ['name', 'title', 'sitename', 'service', 'label', 'entry', 'accountname', 'description'],
-    partial: /name|title|label/,
-  },
-};
-
-/**
- * A best guess of the column mapping from header names (case, spaces and punctuation ignored):
- * first exact names (`url`, `login_uri`, `website`; `user`, `username`, `email`; `password`, `pass`;
- * `name`, `title`; `totp`, `otp`), then names containing such a word. Each column is used once;
- * fields with no candidate are left out.
- */
-export function suggestMapping(columns: string[]): Partial<ColumnMapping> {
-  const normalized = columns.map((name) => name.toLowerCase().replace(/[^a-z0-9]/g, ''));
-  const used = new Set<number>();
-  const mapping: Partial<ColumnMapping> = {};
-  const order: (keyof ColumnMapping)[] = ['password', 'totp', 'url', 'username', 'title'];
-  for (const pass of ['exact', 'partial'] as const) {
-    for (const field of order) {
-      if (mapping[field] !== undefined) continue;
-      const { exact, partial } = SUGGESTIONS[field];
-      const index = normalized.findIndex(
-        (name, i) =>
-          !used.has(i) && name !== '' && (pass === 'exact' ? exact.includes(name) : partial?.test(name)),
-      );
-      const column = columns[index];
-      if (index !== -1 && column !== undefined) {
-        used.add(index);
-        mapping[field] = column;
+    case 'txt': {
+      requireFormat(options.format, 'kaspersky-txt', fileName);
+      readKasperskyTxt(source.text, collector);
+      return finish('kaspersky-txt', collector, [], fileName);
+    }
+    case 'csv': {
+      if (options.format !== undefined && !isCsvFormat(options.format)) {
+        throw new ImportError(
+          'unsupported',
+          `${fileLabel(fileName)} is a CSV file, not a ${IMPORT_FORMATS[options.format].label} export.`,
+        );
       }
+      const { format, columns } = readCsv(source.text, fileName, options, collector);
+      return finish(format, collector, columns, fileName);
     }
   }
-  return mapping;
 }
 
 function openSource(bytes: Uint8Array, fileName: string): Source {
   if (sniffContainer(bytes, fileName) === 'zip') return { kind: 'zip' };
-  const text = decodeText(bytes, fileName);
+  const { text, encoding } = decodeExport(bytes, fileName);
   const first = text.trimStart()[0];
-  if (first === '{' || first === '[') return { kind: 'json', value: parseJson(text, fileName) };
-  if (first === '<') return { kind: 'xml', text };
-  return { kind: 'csv', text };
+  if (first === '{' || first === '[') return { kind: 'json', value: parseJson(text, fileName), encoding };
+  if (first === '<') return { kind: 'xml', text, rootName: scanXml(text, fileName).rootName, encoding };
+  if (looksLikeKasperskyTxt(text)) return { kind: 'txt', text, encoding };
+  return { kind: 'csv', text, encoding };
 }
 
 function parseJson(text: string, fileName: string): unknown {
@@ -214,30 +155,49 @@ function parseJson(text: string, fileName: string): unknown {
     // The engine's message can quote part of the file, so it is not passed on.
     throw new ImportError(
       'malformed',
-      `${fileName} is not valid JSON. The file may have been cut short or edited; export it again.`,
+      `${fileLabel(fileName)} is not valid JSON. The file may have been cut short or edited; export it again.`,
     );
   }
 }
 
+/** The JSON export a value is, judged by the shape of its items, never by top-level names alone. */
 function jsonFormat(value: unknown, fileName: string): ImportFormat {
   if (looksLikeOnePuxData(value)) return '1password-1pux';
   if (looksLikeBitwardenJson(value)) {
     assertNotEncrypted(value, fileName);
     return 'bitwarden-json';
   }
-  throw new ImportError(
+  if (looksLikeEnpassJson(value)) return 'enpass-json';
+  if (looksLikePsonoJson(value)) return 'psono-json';
+  if (looksLikeKeeperJson(value)) return 'keeper-json';
+  throw unsupportedJson(value, fileName);
+}
+
+function unsupportedJson(value: unknown, fileName: string): ImportError {
+  let looks = 'For other password managers, export CSV instead.';
+  if (Array.isArray(value)) {
+    looks = 'It holds a bare list, which no export Lockstep reads does. Export CSV instead.';
+  } else if (isObject(value) && 'vaults' in value && ('userId' in value || 'version' in value)) {
+    looks = 'It looks like a Proton Pass JSON export: in Proton Pass, export CSV instead.';
+  } else if (isObject(value) && (Array.isArray(value.items) || Array.isArray(value.folders))) {
+    looks =
+      'It has a list of items, but they are not laid out like any of those exports. Export CSV instead.';
+  }
+  return new ImportError(
     'unsupported',
-    `${fileName} is a JSON file Lockstep does not recognise. Lockstep reads Bitwarden JSON exports; ` +
-      'for other password managers, export CSV instead.',
+    `${fileLabel(fileName)} is not a supported export: it is JSON, but not a Bitwarden, 1Password, Enpass, ` +
+      `Psono or Keeper export. ${looks}`,
   );
 }
 
-function xmlFormat(text: string, fileName: string): ImportFormat {
-  if (looksLikeKeePassXml(text)) return 'keepass-xml';
+/** The XML export a text is, from its first element (already found by {@link scanXml}). */
+function xmlFormat(source: { text: string; rootName: string | null }, fileName: string): ImportFormat {
+  if (source.rootName === 'KeePassFile') return 'keepass-xml';
+  if (source.rootName === 'root' && /<Database[\s/>]/.test(source.text.slice(0, 65_536))) return 'sticky-xml';
   throw new ImportError(
     'unsupported',
-    `${fileName} is an XML file, but not a KeePass export. In KeePass choose File → Export → ` +
-      'KeePass XML (2.x), or export CSV from your password manager.',
+    `${fileLabel(fileName)} is an XML file, but not a KeePass or Sticky Password export. In KeePass ` +
+      'choose File → Export → KeePass XML (2.x), or export CSV from your password manager.',
   );
 }
 
@@ -245,165 +205,22 @@ function requireFormat(requested: ImportFormat | undefined, actual: ImportFormat
   if (requested === undefined || requested === actual) return;
   throw new ImportError(
     'unsupported',
-    `${fileName} is a ${IMPORT_FORMATS[actual].label} export, not ${IMPORT_FORMATS[requested].label}.`,
+    `${fileLabel(fileName)} is a ${IMPORT_FORMATS[actual].label} export, not ${IMPORT_FORMATS[requested].label}.`,
   );
 }
 
-function result(format: ImportFormat, collector: ImportCollector, columns: string[]): ParsedExport {
-  return { format, entries: collector.entries, skipped: collector.skipped, columns };
-}
-
-function parseCsv(
-  text: string,
-  fileName: string,
-  options: { format?: ImportFormat; mapping?: ColumnMapping },
-): ParsedExport {
-  const { columns, records } = readCsvTable(text, fileName);
-  if (records.length === 0) {
-    throw new ImportError('header_only', `${fileName} has column names but no entries.`, { columns });
-  }
-  const { format, read } = chooseCsvReader(columns, fileName, options);
-  const index = new Map<string, number>();
-  columns.forEach((name, i) => {
-    const key = name.toLowerCase();
-    if (!index.has(key)) index.set(key, i);
-  });
-  const collector = new ImportCollector();
-  for (const record of records) {
-    const problem = recordProblem(record, columns.length);
-    if (problem !== null) {
-      collector.skip(record.row, problem);
-      continue;
-    }
-    const { fields } = record;
-    // Every cell is masked on the way to a reader, so none can return an otpauth secret.
-    const at = (position: number | undefined): string =>
-      position === undefined ? '' : maskOtpUris(fields[position] ?? '');
-    const row: CsvRow = { get: (column) => at(index.get(column)), at };
-    collector.add(record.row, read(row));
-  }
-  return result(format, collector, columns);
-}
-
-/** Why a record cannot be read as a row of the table, or null when it can. */
-function recordProblem(record: CsvRecord, width: number): string | null {
-  if (record.hasStrayQuote) return REASONS.strayQuote;
-  const count = record.fields.length;
-  // Trailing empty fields beyond the header (a stray delimiter at the line end) carry no data.
-  if (count > width && record.fields.slice(width).every((field) => field.trim() === '')) return null;
-  if (count !== width) return `Row has ${count} fields but the header has ${width}`;
-  return null;
-}
-
-type CsvReader = (row: CsvRow) => ReadOutcome;
-
-function chooseCsvReader(
+function finish(
+  format: ImportFormat,
+  collector: ImportCollector,
   columns: string[],
   fileName: string,
-  options: { format?: ImportFormat; mapping?: ColumnMapping },
-): { format: ImportFormat; read: CsvReader } {
-  const { format, mapping } = options;
-  if (format === 'generic-csv' || (format === undefined && mapping !== undefined)) {
-    const chosen = mapping ?? completeMapping(suggestMapping(columns));
-    if (!chosen) throw unknownColumns(columns, fileName);
-    return { format: 'generic-csv', read: genericReader(chosen, columns, fileName) };
-  }
-  if (format !== undefined) {
-    if (!isKnownCsvFormat(format)) {
-      throw new ImportError(
-        'unsupported',
-        `${fileName} is a CSV file, not a ${IMPORT_FORMATS[format].label} export.`,
-        { columns },
-      );
-    }
-    const spec: CsvFormatSpec = CSV_FORMATS[format];
-    const present = new Set(columns.map((name) => name.toLowerCase()));
-    const missing = spec.required.filter((name) => !present.has(name));
-    if (missing.length > 0) {
-      throw new ImportError(
-        'unknown_columns',
-        `${fileName} does not have the columns of a ${IMPORT_FORMATS[format].label} export ` +
-          `(missing: ${missing.join(', ')}). Columns found: ${listColumns(columns)}.`,
-        { columns },
-      );
-    }
-    return { format, read: (row) => spec.read(row) };
-  }
-  const detected = detectCsvFormat(columns);
-  if (detected === null) throw unknownColumns(columns, fileName);
-  const spec = CSV_FORMATS[detected];
-  return { format: detected, read: (row) => spec.read(row) };
-}
-
-function isKnownCsvFormat(format: ImportFormat): format is KnownCsvFormat {
-  return Object.hasOwn(CSV_FORMATS, format);
-}
-
-function completeMapping(mapping: Partial<ColumnMapping>): ColumnMapping | null {
-  const { password, url, title } = mapping;
-  if (password === undefined || (url === undefined && title === undefined)) return null;
-  return { ...mapping, password, url: url ?? '' };
-}
-
-function unknownColumns(columns: string[], fileName: string): ImportError {
-  return new ImportError(
-    'unknown_columns',
-    `${fileName} has columns Lockstep does not recognise: ${listColumns(columns)}. ` +
-      'Choose which columns hold the web address, user name and password.',
-    { columns },
-  );
-}
-
-function listColumns(columns: readonly string[]): string {
-  const shown = columns.slice(0, 15).map((name) => (name === '' ? '(unnamed)' : `"${name}"`));
-  const more = columns.length - shown.length;
-  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ') || '(none)';
-}
-
-/** A reader for a user-mapped CSV: columns are looked up exactly, then ignoring case and spaces. */
-function genericReader(mapping: ColumnMapping, columns: string[], fileName: string): CsvReader {
-  const find = (name: string | undefined, role: string): number | null => {
-    if (name === undefined || name.trim() === '') return null;
-    let at = columns.indexOf(name);
-    if (at === -1) {
-      const wanted = name.trim().toLowerCase();
-      at = columns.findIndex((column) => column.trim().toLowerCase() === wanted);
-    }
-    if (at === -1) {
-      throw new ImportError(
-        'unknown_columns',
-        `${fileName} has no column named "${name}" (chosen for the ${role}). Columns found: ` +
-          `${listColumns(columns)}.`,
-        { columns },
-      );
-    }
-    return at;
+): ParsedExport {
+  if (collector.entries.length === 0) throw noLoginsError(fileName, collector.skipped);
+  return {
+    format,
+    entries: collector.entries,
+    skipped: collector.skipped,
+    columns,
+    notices: collector.notices,
   };
-  const password = find(mapping.password, 'password');
-  const url = find(mapping.url, 'web address');
-  const title = find(mapping.title, 'name');
-  const username = find(mapping.username, 'user name');
-  const totp = find(mapping.totp, 'one-time codes');
-  if (password === null) {
-    throw new ImportError('unknown_columns', `Choose the column of ${fileName} that holds the passwords.`, {
-      columns,
-    });
-  }
-  if (url === null && title === null) {
-    throw new ImportError(
-      'unknown_columns',
-      `Choose the column of ${fileName} with the web address or the name of each entry.`,
-      { columns },
-    );
-  }
-  const value = (row: CsvRow, position: number | null) => (position === null ? '' : row.at(position));
-  return (row) => ({
-    title: value(row, title),
-    urls: [value(row, url)],
-    username: value(row, username),
-    password: value(row, password),
-    hasTotp: isTotpValue(value(row, totp)),
-    passwordChangedAt: null,
-    folder: '',
-  });
 }

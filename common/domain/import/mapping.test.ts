@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IMPORT_FORMATS, ImportError, parseExport, suggestMapping, type ColumnMapping } from './index';
 import {
-  isTotpValue,
+  isTotpSet,
   isoFromDateText,
   isoFromKeePassTime,
   isoFromUnixMillis,
@@ -103,6 +103,7 @@ describe('generic CSV with a mapping', () => {
         },
       ],
       skipped: [],
+      notices: [],
     });
   });
 
@@ -152,27 +153,21 @@ describe('generic CSV with a mapping', () => {
 
 describe('IMPORT_FORMATS', () => {
   it('labels every format', () => {
-    expect(Object.keys(IMPORT_FORMATS)).toHaveLength(14);
-    expect(IMPORT_FORMATS['chrome-csv'].label).toBe('Chrome / Edge (CSV)');
+    expect(Object.keys(IMPORT_FORMATS)).toHaveLength(25);
+    // Opera, Brave and Vivaldi export Chrome's layout, so the label names them.
+    expect(IMPORT_FORMATS['chrome-csv'].label).toBe('Chrome, Edge, Opera, Brave or Vivaldi (CSV)');
     expect(IMPORT_FORMATS['bitwarden-csv'].label).toBe('Bitwarden (CSV)');
     for (const { label } of Object.values(IMPORT_FORMATS)) expect(label.length).toBeGreaterThan(3);
   });
 });
 
 describe('value helpers', () => {
-  it('isTotpValue: URIs and base32/hex secrets, not short words', () => {
-    for (const value of [
-      'otpauth://totp/X?secret=ABC',
-      'steam://ABCDEF',
-      'JBSWY3DPEHPK3PXP',
-      'jbsw y3dp ehpk 3pxp',
-      'key=JBSWY3DP&step=30',
-      '3132333435363738393031323334353637383930',
-    ]) {
-      expect(isTotpValue(value)).toBe(true);
+  it('isTotpSet: any non-empty value of a TOTP-only field, a list when one of its strings is set', () => {
+    for (const value of ['otpauth://totp/X?secret=ABC', 'ABCDEF', '123456', 'x', ['', 'JBSWY3DP']]) {
+      expect(isTotpSet(value)).toBe(true);
     }
-    for (const value of ['', '  ', 'false', 'disabled', 'none', 'N/A', '123456', 'TODO']) {
-      expect(isTotpValue(value)).toBe(false);
+    for (const value of ['', '  ', null, undefined, 42, [], ['', ' '], [['nested']], { totp: 'x' }]) {
+      expect(isTotpSet(value)).toBe(false);
     }
   });
 

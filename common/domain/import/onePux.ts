@@ -1,11 +1,19 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { Unzip, UnzipInflate, unzipSync, type UnzipFileInfo } from 'fflate';
 import { decodeText } from './decode';
-import { REASONS, isTotpValue, isoFromUnixSeconds, type ImportCollector, type ReadOutcome } from './entries';
-import { ImportError } from './importError';
+import { REASONS, isTotpSet, isoFromUnixSeconds, type ImportCollector, type ReadOutcome } from './entries';
+import { ImportError, fileLabel } from './importError';
 import { isObject, listOf, objectOf, textOf, type JsonObject } from './jsonValues';
 
-/** Larger `export.data` files are refused rather than inflated (a guard against ZIP bombs). */
-const MAX_EXPORT_DATA_BYTES = 512 * 1024 * 1024;
+/**
+ * Most bytes `export.data` may inflate to. A 10,000-item export is a few megabytes; the cap stops
+ * ZIP bombs, whether their declared sizes are honest (refused before inflating) or lie (inflation
+ * stops once the cap is passed).
+ */
+const MAX_EXPORT_DATA_BYTES = 64 * 1024 * 1024;
+/** Most entries a 1PUX may list (its `files/` folder holds one entry per attachment). */
+const MAX_ENTRIES = 20_000;
+/** Bytes of the archive handed to the inflater at a time, so one step inflates a bounded amount. */
+const STREAM_CHUNK = 16 * 1024;
 
 const LOGIN = '001';
 const PASSWORD = '005';
@@ -33,50 +41,152 @@ const CATEGORY_NAMES: Record<string, string> = {
   '114': 'SSH key',
 };
 
+class TooManyEntries extends Error {}
+
 /**
- * Opens a ZIP and returns the parsed `export.data` of a 1Password `.1pux` export. Other ZIPs
+ * Reads a ZIP's directory, inflating nothing, and returns its `export.data` entry; refuses an
+ * archive that is not a 1PUX or that declares more than the caps allow (see {@link openOnePux}).
+ * Cheap enough for format detection.
+ */
+export function inspectOnePux(bytes: Uint8Array, fileName: string): UnzipFileInfo {
+  const entries: UnzipFileInfo[] = [];
+  try {
+    unzipSync(bytes, {
+      filter: (file: UnzipFileInfo) => {
+        if (entries.length >= MAX_ENTRIES) throw new TooManyEntries();
+        entries.push(file);
+        return false; // nothing is inflated here
+      },
+    });
+  } catch (error) {
+    if (error instanceof TooManyEntries) {
+      throw new ImportError(
+        'too_large',
+        `${fileLabel(fileName)} is a ZIP archive with more than ${MAX_ENTRIES.toLocaleString('en-US')} ` +
+          'entries, far more than a 1Password export. The file may be damaged or made to cause trouble.',
+      );
+    }
+    throw damagedZip(fileName);
+  }
+  const names = entries.map((entry) => entry.name);
+  const dataEntries = entries.filter((entry) => isExportData(entry.name));
+  if (dataEntries.length === 0 || !names.every(isOnePuxEntry)) throw notOnePux(fileName, names);
+  const [data] = dataEntries;
+  if (!data || dataEntries.length > 1) {
+    throw new ImportError(
+      'malformed',
+      `${fileLabel(fileName)} holds ${dataEntries.length} export.data files; a 1Password export has one. ` +
+        'The file may be damaged or made to cause trouble; export it again.',
+    );
+  }
+  if (data.originalSize > MAX_EXPORT_DATA_BYTES) throw tooLarge(fileName);
+  return data;
+}
+
+/**
+ * Opens a ZIP and returns the parsed `export.data` of a 1Password `.1pux` export. The archive's
+ * directory is read first, inflating nothing: an archive with more than 20,000 entries, with entries
+ * other than a 1PUX's (`export.data`, `export.attributes`, `files/…`), with several `export.data`,
+ * or whose `export.data` declares more than 64 MB is refused. `export.data` is then inflated in
+ * small steps and refused as soon as it passes 64 MB, whatever its header claimed. Other ZIPs
  * (Dashlane's and Safari's export archives, spreadsheets) are refused with advice on what to import.
  */
 export function openOnePux(bytes: Uint8Array, fileName: string): unknown {
-  const names: string[] = [];
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (file: UnzipFileInfo) => {
-        names.push(file.name);
-        return isExportData(file.name) && file.originalSize <= MAX_EXPORT_DATA_BYTES;
-      },
-    });
-  } catch {
-    throw new ImportError(
-      'malformed',
-      `${fileName} is a ZIP archive that cannot be opened (it may be damaged or password-protected). ` +
-        'Export it again.',
-    );
-  }
-  const dataName = Object.keys(files).find(isExportData);
-  const data = dataName === undefined ? undefined : files[dataName];
-  if (!data) throw notOnePux(fileName, names);
-  const text = decodeText(data, fileName);
+  const data = inspectOnePux(bytes, fileName);
+  const text = decodeText(inflateEntry(bytes, data.name, fileName), fileName);
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new ImportError(
       'malformed',
-      `${fileName} looks like a 1Password export, but its export.data is not valid JSON. Export it again.`,
+      `${fileLabel(fileName)} looks like a 1Password export, but its export.data is not valid JSON. ` +
+        'Export it again.',
     );
   }
 }
 
+/**
+ * Inflates one entry through fflate's streaming unzipper, feeding the archive in 16 KB pieces so
+ * each step inflates a bounded amount, and stops once the output passes the cap.
+ */
+function inflateEntry(bytes: Uint8Array, name: string, fileName: string): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  // An object, so the checks after the callbacks ran are not narrowed away by the compiler.
+  const status: { state: 'reading' | 'done' | 'too_large' | 'damaged' } = { state: 'reading' };
+  const unzip = new Unzip((file) => {
+    if (file.name !== name || status.state !== 'reading') return;
+    file.ondata = (error, data, final) => {
+      if (status.state !== 'reading') return;
+      if (error) {
+        status.state = 'damaged';
+        return;
+      }
+      total += data.length;
+      if (total > MAX_EXPORT_DATA_BYTES) {
+        status.state = 'too_large';
+        file.terminate();
+        return;
+      }
+      chunks.push(data);
+      if (final) status.state = 'done';
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    for (let offset = 0; offset < bytes.length && status.state === 'reading'; offset += STREAM_CHUNK) {
+      const end = Math.min(bytes.length, offset + STREAM_CHUNK);
+      unzip.push(bytes.subarray(offset, end), end === bytes.length);
+    }
+  } catch {
+    if (status.state === 'reading') status.state = 'damaged';
+  }
+  if (status.state === 'too_large') throw tooLarge(fileName);
+  if (status.state !== 'done') throw damagedZip(fileName);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+function tooLarge(fileName: string): ImportError {
+  return new ImportError(
+    'too_large',
+    `${fileLabel(fileName)} holds a 1Password export.data larger than 64 MB once unpacked, far more ` +
+      'than a real export. The file may be damaged or made to cause trouble.',
+  );
+}
+
+function damagedZip(fileName: string): ImportError {
+  return new ImportError(
+    'malformed',
+    `${fileLabel(fileName)} is a ZIP archive that cannot be opened (it may be damaged or ` +
+      'password-protected). Export it again.',
+  );
+}
+
+/** The entries of a 1PUX: its data, its attributes and the attachments under `files/`. */
+const ONE_PUX_NAME = /^(export\.data|export\.attributes|files\/.*)$/;
+
+/** True for a 1PUX entry, also inside one folder (a 1PUX unzipped and zipped again) or macOS's extras. */
+function isOnePuxEntry(name: string): boolean {
+  if (name.startsWith('__MACOSX/') || ONE_PUX_NAME.test(name)) return true;
+  const slash = name.indexOf('/');
+  if (slash === -1) return false;
+  const inner = name.slice(slash + 1);
+  return inner === '' || ONE_PUX_NAME.test(inner);
+}
+
 function isExportData(name: string): boolean {
-  return name === 'export.data' || name.endsWith('/export.data');
+  return name === 'export.data' || /^[^/]+\/export\.data$/.test(name);
 }
 
 function notOnePux(fileName: string, names: readonly string[]): ImportError {
   const has = (pattern: RegExp) => names.some((name) => pattern.test(name));
-  if (names.some((name) => /export\.data$/.test(name))) {
-    return new ImportError('unsupported', `${fileName} holds a 1Password export that is too large to read.`);
-  }
   let advice = 'Lockstep reads ZIP files only when they are 1Password exports (.1pux).';
   if (has(/(^|\/)credentials\.csv$/i)) {
     advice = 'It looks like a Dashlane export: unzip it and import credentials.csv.';
@@ -84,8 +194,13 @@ function notOnePux(fileName: string, names: readonly string[]): ImportError {
     advice = 'It looks like a Safari or Apple Passwords export: unzip it and import Passwords.csv.';
   } else if (has(/^\[Content_Types\]\.xml$/)) {
     advice = 'It looks like a spreadsheet: open it and save it as "CSV UTF-8" first.';
+  } else if (has(/(^|\/)export\.data$/)) {
+    advice = 'It holds files a 1Password export never has, so it is not read.';
   }
-  return new ImportError('unsupported', `${fileName} is a ZIP archive, not a password export. ${advice}`);
+  return new ImportError(
+    'unsupported',
+    `${fileLabel(fileName)} is a ZIP archive, not a password export. ${advice}`,
+  );
 }
 
 /** True when parsed JSON has the shape of a 1PUX `export.data` (`{accounts: [...]}`). */
@@ -101,7 +216,8 @@ export function readOnePuxData(value: unknown, fileName: string, collector: Impo
   if (!looksLikeOnePuxData(value)) {
     throw new ImportError(
       'unsupported',
-      `${fileName} does not have the layout of a 1Password export (no accounts). Export it again as .1pux.`,
+      `${fileLabel(fileName)} does not have the layout of a 1Password export (no accounts). Export it ` +
+        'again as .1pux.',
     );
   }
   let row = 0;
@@ -136,9 +252,7 @@ function readItem(item: JsonObject, vaultName: string): ReadOutcome {
   const urls = listOf(overview.urls).map((entry) => textOf(objectOf(entry).url));
   if (urls.every((url) => url.trim() === '')) urls.push(textOf(overview.url));
   const hasTotp = listOf(details.sections).some((section) =>
-    listOf(objectOf(section).fields).some((field) =>
-      isTotpValue(textOf(objectOf(objectOf(field).value).totp)),
-    ),
+    listOf(objectOf(section).fields).some((field) => isTotpSet(textOf(objectOf(objectOf(field).value).totp))),
   );
   return {
     title: textOf(overview.title),

@@ -121,6 +121,56 @@ describe('any input is read or refused with an ImportError', () => {
   });
 });
 
+describe('the newer formats read or refuse anything in their containers', () => {
+  const encode = (text: string) => new TextEncoder().encode(text);
+
+  it('random items as Keeper records, Enpass items, Psono items and folders', () => {
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 4 }), (json) => {
+        readOrRefuse(
+          encode(`{"shared_folders":[],"records":[${json},{"uid":"1","title":"T"}]}`),
+          'fuzz.json',
+        );
+        readOrRefuse(
+          encode(
+            `{"folders":[${json}],"items":[${json},{"uuid":"u","category":"login","fields":[${json}]}]}`,
+          ),
+          'fuzz.json',
+        );
+        readOrRefuse(
+          encode(
+            `{"folders":[{"name":"f","items":[${json}],"folders":[${json}]}],"items":[{"type":"website_password"}]}`,
+          ),
+          'fuzz.json',
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('random text as Keeper and Enpass rows, a Kaspersky entry and Sticky Password XML', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ maxLength: 20 }), { maxLength: 15 }),
+        fc.string({ maxLength: 200 }),
+        (cells, text) => {
+          const quoted = cells.map((cell) => `"${cell.replace(/"/g, '""')}"`);
+          readOrRefuse(encode(['"F","T","u","p","https://a.com/","",""', quoted.join(',')].join('\n')));
+          readOrRefuse(encode(['Site,*Password,secret', cells.join(',')].join('\n')));
+          readOrRefuse(encode(`Websites\n\nWebsite name: A\nLogin: u\n${text}\n---\n`), 'fuzz.txt');
+          readOrRefuse(
+            encode(
+              `<root><Database><Logins><Login ID="1" Name="u" Password="p"/></Logins>${text}</Database></root>`,
+            ),
+            'fuzz.xml',
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('performance', () => {
   /** A Bitwarden-style export with quoted notes, TOTP URIs and a few notes to skip. */
   function bigExport(rows: number): Uint8Array {

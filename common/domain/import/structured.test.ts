@@ -479,8 +479,12 @@ describe('KeePass 2 XML', () => {
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
-  it('an empty database gives no entries rather than an error', () => {
-    const result = parseXml(encode('<KeePassFile><Meta/><Root/></KeePassFile>'));
-    expect(result).toEqual({ format: 'keepass-xml', entries: [], skipped: [], columns: [] });
+  it('an empty database is an error that says so, never an empty success', () => {
+    const error = importError(() => parseXml(encode('<KeePassFile><Meta/><Root/></KeePassFile>')));
+    expect(error.code).toBe('no_logins');
+    expect(error.message).toBe(
+      'db.xml has no logins to import: it holds no items at all. Lockstep imports sign-ins that have ' +
+        'a password; check that you exported the right vault, or export again with passwords included.',
+    );
   });
 });

@@ -13,6 +13,17 @@ export type ImportFormat =
   | 'dashlane-csv'
   | 'protonpass-csv'
   | 'nordpass-csv'
+  | 'keeper-csv'
+  | 'keeper-json'
+  | 'roboform-csv'
+  | 'enpass-json'
+  | 'enpass-csv'
+  | 'zoho-vault-csv'
+  | 'passbolt-csv'
+  | 'sticky-xml'
+  | 'psono-json'
+  | 'kaspersky-txt'
+  | 'avira-csv'
   | 'generic-csv';
 
 /**
@@ -23,8 +34,10 @@ export type ImportFormat =
 export interface ImportedEntry {
   /**
    * 1-based position a careful reader of the file would give: for CSV the data-record number (header
-   * excluded, blank lines not counted, a quoted multi-line value is one record); for JSON, XML and
-   * 1PUX the item's index in file order (KeePass XML counts every `<Entry>`, history versions included).
+   * excluded, blank lines not counted, a quoted multi-line value is one record; Keeper's and older
+   * Enpass's CSVs have no header, so their first line is record 1); for JSON, XML and 1PUX the item's
+   * index in file order (KeePass XML counts every `<Entry>`, history versions included; Sticky
+   * Password counts its `Login` elements, then its secure memos); for Kaspersky's TXT the entry's.
    */
   row: number;
   /** The entry's name, or '' when it has none (Firefox). */
@@ -56,13 +69,31 @@ export interface ParsedExport {
   format: ImportFormat;
   entries: ImportedEntry[];
   skipped: SkippedRow[];
-  /** Header names as seen in the file (trimmed); [] for JSON, XML and 1PUX. */
+  /**
+   * Header names as seen in the file (trimmed); [] for JSON, XML, 1PUX, TXT and the CSV layouts
+   * without a header row (Keeper, older Enpass).
+   */
   columns: string[];
+  /**
+   * Plain-English remarks for the preview about how the file was read, e.g. "3 rows had fewer
+   * fields than the header; the missing fields were read as empty." Never contains a secret.
+   */
+  notices: string[];
 }
 
 /** Why a whole file could not be read. */
 export type ImportErrorCode =
-  'empty' | 'header_only' | 'unknown_columns' | 'encrypted' | 'binary' | 'malformed' | 'unsupported';
+  | 'empty'
+  | 'header_only'
+  | 'unknown_columns'
+  | 'encrypted'
+  | 'binary'
+  | 'malformed'
+  | 'unsupported'
+  /** The file was read, but none of its items is a login with a password. */
+  | 'no_logins'
+  /** The file exceeds a safety limit (size once unpacked, nesting, number of columns or entries). */
+  | 'too_large';
 
 /** Header names chosen by the user in a mapping step, for a CSV of unknown layout. */
 export interface ColumnMapping {
