@@ -114,6 +114,8 @@ export interface ImportPreview {
   skipped: SkippedRow[];
   toCreate: number;
   toUpdate: number;
+  /** What the reader noticed about the file that a person should know (e.g. short rows read as empty). */
+  notices: string[];
   /** The first items (at most 500), in file order. */
   items: ImportPreviewItem[];
 }
@@ -128,6 +130,8 @@ export interface ImportResult {
   skipped: SkippedRow[];
   /** Open findings after the import, by kind. */
   openFindings: Partial<Record<FindingKind, number>>;
+  /** Email addresses used as login names that the person does not have yet (to offer adding them). */
+  loginEmails: string[];
   /** How the breached-password check ran: always the bundled list; online only when turned on. */
   pwnedCheck: {
     commonList: true;
@@ -152,6 +156,7 @@ interface Responses {
   'people:rename': Person;
   'people:delete': DeletionReceipt;
   'emails:add': EmailAddress;
+  'emails:addMany': { added: EmailAddress[] };
   'emails:delete': DeletionReceipt;
   'accounts:list': Account[];
   'accounts:get': Account;

@@ -96,6 +96,9 @@ export const requestSchemas = {
   'people:rename': z.object({ id: idSchema, name: personNameSchema }).strict(),
   'people:delete': byId,
   'emails:add': z.object({ personId: idSchema, address: emailAddressSchema }).strict(),
+  'emails:addMany': z
+    .object({ personId: idSchema, addresses: z.array(emailAddressSchema).min(1).max(500) })
+    .strict(),
   'emails:delete': byId,
   'accounts:list': empty,
   'accounts:get': byId,

@@ -374,7 +374,7 @@ async function importCommand(
     .map(([kind, count]) => `${count} ${kind}`)
     .join(', ');
   print(
-    `${result.fileName} (${preview.formatLabel}): ${result.entries} logins read; created ${result.created}, updated ${result.updated}; ${result.skipped.length} rows skipped.${skippedLines(result.skipped)}\nOpen findings: ${findings || 'none'}.${result.pwnedCheck.online === 'off' ? '\nBreached passwords were checked against the bundled list of the 100,000 most common only (online check off).' : ''}`,
+    `${result.fileName} (${preview.formatLabel}): ${result.entries} logins read; created ${result.created}, updated ${result.updated}; ${result.skipped.length} rows skipped.${skippedLines(result.skipped)}\nOpen findings: ${findings || 'none'}.${result.pwnedCheck.online === 'off' ? '\nBreached passwords were checked against the bundled list of the 100,000 most common only (online check off).' : ''}${result.loginEmails.length > 0 ? `\nSign-in addresses in this export that are not yet this person's: ${result.loginEmails.join(', ')} (add one with: emails add ADDRESS --person NAME).` : ''}`,
     summary(result.created, result.updated, result.skipped),
   );
   return 0;

@@ -27,6 +27,7 @@ export function createHandlers(core: Core): HandlerTable {
     'people:rename': (request) => inventory.renamePerson(request),
     'people:delete': (request) => inventory.deletePerson(request),
     'emails:add': (request) => inventory.addEmail(request),
+    'emails:addMany': (request) => inventory.addEmails(request),
     'emails:delete': (request) => inventory.deleteEmail(request),
     'accounts:list': () => inventory.listAccounts(),
     'accounts:get': (request) => inventory.getAccount(request),

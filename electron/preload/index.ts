@@ -16,6 +16,7 @@ const api = {
   'people:rename': (request) => ipcRenderer.invoke('people:rename', request),
   'people:delete': (request) => ipcRenderer.invoke('people:delete', request),
   'emails:add': (request) => ipcRenderer.invoke('emails:add', request),
+  'emails:addMany': (request) => ipcRenderer.invoke('emails:addMany', request),
   'emails:delete': (request) => ipcRenderer.invoke('emails:delete', request),
   'accounts:list': (request) => ipcRenderer.invoke('accounts:list', request),
   'accounts:get': (request) => ipcRenderer.invoke('accounts:get', request),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -277,5 +277,40 @@ describe('matching on re-import', () => {
       new Set(['Café Münster', 'Müller Reisen', 'My LinkedIn']),
     );
     expect(accounts.find((a) => a.service === 'My LinkedIn')).toMatchObject({ mfa: 'sms', source: 'import' });
+  });
+});
+
+describe('what an import offers besides the accounts', () => {
+  it('says in the preview that short rows were read with empty fields', async () => {
+    const { call } = setup();
+    const dir = mkdtempSync(join(tmpdir(), 'lockstep-short-'));
+    const path = join(dir, 'chrome.csv');
+    // A browser leaves out the trailing empty note field on some rows.
+    writeFileSync(
+      path,
+      'name,url,username,password,note\nA,https://a.example,ann,pw-one-Xy7!,hi\nB,https://b.example,bob,pw-two-Qz8!\n',
+    );
+    const preview = await call<ImportPreview>('import:preview', { source: { path }, personId: 1 });
+    expect(preview.entries).toBe(2);
+    expect(preview.notices.join(' ')).toMatch(/1 row.*fewer fields.*empty/i);
+  });
+
+  it('offers the sign-in addresses the person does not have yet, and adds the chosen ones at once', async () => {
+    const { call, importFile, core } = setup();
+    const { result } = await importFile(join(EXPORTS, 'bitwarden.csv'));
+    expect(result.loginEmails).toEqual(
+      expect.arrayContaining(['alex.morgan@example.com', 'a.morgan@example.org']),
+    );
+    expect(result.loginEmails.every((a) => a === a.toLowerCase() && a.includes('@'))).toBe(true);
+    const added = await call<{ added: { address: string }[] }>('emails:addMany', {
+      personId: 1,
+      addresses: ['alex.morgan@example.com', 'ALEX.MORGAN@example.com', 'a.morgan@example.org'],
+    });
+    expect(added.added.map((e) => e.address)).toEqual(['alex.morgan@example.com', 'a.morgan@example.org']);
+    expect(core.read.history.list({ subjectType: 'email' })).toHaveLength(2);
+    // A second import offers only what is still missing.
+    const again = await importFile(join(EXPORTS, 'bitwarden.csv'));
+    expect(again.result.loginEmails).not.toContain('alex.morgan@example.com');
+    expect(again.result.loginEmails).not.toContain('a.morgan@example.org');
   });
 });

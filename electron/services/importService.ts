@@ -5,6 +5,7 @@ import {
   detectFormat,
   IMPORT_FORMATS,
   ImportError,
+  loginEmailAddresses,
   parseExport,
   suggestMapping,
 } from '../../common/domain/import/index';
@@ -126,6 +127,7 @@ export class ImportService {
           skipped: [],
           toCreate: 0,
           toUpdate: 0,
+          notices: [],
           items: [],
         };
       }
@@ -156,6 +158,7 @@ export class ImportService {
       skipped,
       toCreate: planned.filter((p) => !p.existing).length,
       toUpdate: planned.filter((p) => p.existing).length,
+      notices: [...session.parsed.notices],
       items,
     };
   }
@@ -328,6 +331,10 @@ export class ImportService {
       for (const finding of this.deps.store.read.findings.list()) {
         if (finding.status === 'open') openFindings[finding.kind] = (openFindings[finding.kind] ?? 0) + 1;
       }
+      const known = new Set(
+        (this.deps.store.read.people.get(personId)?.emails ?? []).map((e) => e.address.toLowerCase()),
+      );
+      const loginEmails = loginEmailAddresses(session.parsed.entries).filter((a) => !known.has(a));
       return {
         fileName: session.fileName,
         format: session.format,
@@ -336,6 +343,7 @@ export class ImportService {
         updated,
         skipped,
         openFindings,
+        loginEmails,
         pwnedCheck: {
           commonList: true,
           online: !online

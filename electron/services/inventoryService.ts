@@ -101,6 +101,31 @@ export class InventoryService {
     });
   }
 
+  /**
+   * Adds several addresses to a person at once (those found as login names in an import); the ones
+   * they already have are left as they are. Returns the ones added.
+   */
+  addEmails({ personId, addresses }: ParsedRequestOf<'emails:addMany'>): { added: EmailAddress[] } {
+    return this.store.write((tx) => {
+      requirePerson(tx.repos, personId);
+      const added: EmailAddress[] = [];
+      const seen = new Set<string>();
+      for (const address of addresses) {
+        const key = address.toLowerCase();
+        if (seen.has(key) || tx.repos.people.findEmailAddress(personId, address)) continue;
+        seen.add(key);
+        const id = tx.repos.people.addEmail(personId, address, tx.now);
+        tx.record({ subjectType: 'email', subjectId: id, action: 'added', from: null, to: address, note: '' });
+        added.push(tx.repos.people.getEmailAddress(id)!);
+      }
+      if (added.length > 0) {
+        tx.touch('inventory');
+        tx.announce('people');
+      }
+      return { added };
+    });
+  }
+
   deleteEmail({ id }: ParsedRequestOf<'emails:delete'>): DeletionReceipt {
     return this.store.write((tx) => {
       const email = tx.repos.people.getEmailAddress(id);

@@ -3,6 +3,7 @@ import {
   Alert,
   Box,
   Button,
+  Checkbox,
   Group,
   List,
   Modal,
@@ -21,7 +22,7 @@ import type { ColumnMapping } from '../../../../common/domain/import/types';
 import { FINDING_KIND_LABELS } from '../../../../common/domain/checks/describe';
 import type { ImportPreview, ImportProgress, ImportResult, Person } from '../../../../common/ipc/contract';
 import { call, messageOf, onImportProgress, pathForFile } from '../../api/client';
-import { queryKeys, usePeople } from '../../api/hooks';
+import { queryKeys, useChannelMutation, usePeople } from '../../api/hooks';
 import { ToneBadge } from '../../components/Badges';
 import classes from './ImportDialog.module.css';
 
@@ -254,6 +255,13 @@ function ImportFlow({ onClose, onShowFindings }: { onClose: () => void; onShowFi
           ) : (
             <Text size="sm">No problems found by the checks that ran.</Text>
           )}
+          {result.loginEmails.length > 0 && (
+            <OfferAddresses
+              personId={step.preview.personId}
+              personName={people.data?.find((p) => p.id === step.preview.personId)?.name ?? 'this person'}
+              addresses={result.loginEmails}
+            />
+          )}
           {result.pwnedCheck.online !== 'checked' && (
             <Text size="sm" c="dimmed">
               {result.pwnedCheck.online === 'off'
@@ -288,9 +296,10 @@ function ChooseStep(props: {
     <Stack gap="md">
       <Text size="sm">
         Export your passwords from your password manager or browser (Bitwarden, 1Password, LastPass, Chrome,
-        Edge, Firefox, Safari, KeePass, KeePassXC, Dashlane, Proton Pass, NordPass, or any CSV). Lockstep
-        reads the file, checks each password, and keeps only the verdicts: <b>no password is ever saved</b>.
-        Delete the export file afterwards.
+        Edge, Opera, Brave, Vivaldi, Firefox, Safari, KeePass, KeePassXC, Dashlane, Proton Pass, NordPass,
+        Keeper, RoboForm, Enpass, Zoho Vault, Passbolt, Sticky Password, Psono, Kaspersky, Avira, or any CSV).
+        Lockstep reads the file, checks each password, and keeps only the verdicts:{' '}
+        <b>no password is ever saved</b>. Delete the export file afterwards.
       </Text>
       <Select
         label="Whose accounts are these?"
@@ -423,6 +432,15 @@ function PreviewStep({
         <Stat label="New accounts" value={preview.toCreate.toLocaleString()} />
         <Stat label="Updated accounts" value={preview.toUpdate.toLocaleString()} />
       </SimpleGrid>
+      {preview.notices.length > 0 && (
+        <Alert color="blue" variant="light" title="About this file">
+          <List size="sm">
+            {preview.notices.map((notice) => (
+              <List.Item key={notice}>{notice}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
       {preview.skipped.length > 0 && (
         <div>
           <Text fw={600} size="sm" mb={4}>
@@ -512,6 +530,63 @@ function Stat({ label, value }: { label: string; value: string }) {
         {label}
       </Text>
       <Text fw={600}>{value}</Text>
+    </Box>
+  );
+}
+
+/**
+ * The addresses the export used as login names, offered as the person's own (the checks then look
+ * at them: breaches of an address, notices sent to it). All are ticked; nothing is added until asked.
+ */
+function OfferAddresses({
+  personId,
+  personName,
+  addresses,
+}: {
+  personId: number;
+  personName: string;
+  addresses: string[];
+}) {
+  const [chosen, setChosen] = useState<string[]>(addresses);
+  const add = useChannelMutation('emails:addMany', ['people', 'findings']);
+  if (add.isSuccess) {
+    const count = add.data.added.length;
+    return (
+      <Alert color="teal" variant="light" role="status" title="Addresses added">
+        <Text size="sm">
+          {count === 1 ? '1 address was' : `${count} addresses were`} added to {personName}.
+        </Text>
+      </Alert>
+    );
+  }
+  return (
+    <Box>
+      <Checkbox.Group
+        label={`Add these sign-in addresses to ${personName}’s email addresses?`}
+        description="Lockstep then also checks them: breaches of an address, and notices sent to it."
+        value={chosen}
+        onChange={setChosen}
+      >
+        <Stack gap={4} mt="xs">
+          {addresses.map((address) => (
+            <Checkbox key={address} value={address} label={address} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+      {add.isError && (
+        <Text size="sm" c="red" mt="xs" role="alert">
+          {messageOf(add.error)}
+        </Text>
+      )}
+      <Button
+        mt="sm"
+        variant="light"
+        disabled={chosen.length === 0}
+        loading={add.isPending}
+        onClick={() => add.mutate({ personId, addresses: chosen })}
+      >
+        {chosen.length === 1 ? 'Add 1 address' : `Add ${chosen.length} addresses`}
+      </Button>
     </Box>
   );
 }
