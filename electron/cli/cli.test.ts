@@ -2,24 +2,29 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+let CLI = '';
+beforeAll(async () => {
+  // The CLI as `npm run -s cli` runs it: bundled to plain JavaScript (rebuilt when a source changed).
+  const { ensureCli } = (await import(pathToFileURL(join(ROOT, 'scripts/buildCli.mjs')).href)) as {
+    ensureCli: (root: string) => Promise<string>;
+  };
+  CLI = await ensureCli(ROOT);
+});
 const EXPORTS = join(ROOT, 'e2e/fixtures/exports');
 const BAD = join(ROOT, 'e2e/fixtures/bad');
 
-/** Runs the CLI exactly as `npm run -s cli` does (tsx over the sources), without stdin. */
+/** Runs the CLI as `npm run -s cli` does (the bundled CLI), without stdin. */
 function cli(args: string[], dataDir: string) {
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'electron/cli/index.ts', ...args, '--data-dir', dataDir],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 60_000,
-    },
-  );
+  const result = spawnSync(process.execPath, [CLI, ...args, '--data-dir', dataDir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 const json = (stdout: string) => JSON.parse(stdout) as unknown;

@@ -146,7 +146,7 @@ async function main(argv: string[]): Promise<number> {
   const core = openCore({
     dataDir,
     platform: createHeadlessPlatform((line) => process.stderr.write(`${line}\n`)),
-    version: process.env.npm_package_version ?? '0.0.0',
+    version: process.env.LOCKSTEP_BUILT_VERSION ?? process.env.npm_package_version ?? '0.0.0',
     ...(values.as ? { actor: `Helper: ${values.as.trim()}` } : {}),
     // --offline: no request can leave, whatever the settings say.
     ...(values.offline
