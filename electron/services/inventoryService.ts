@@ -115,7 +115,14 @@ export class InventoryService {
         if (seen.has(key) || tx.repos.people.findEmailAddress(personId, address)) continue;
         seen.add(key);
         const id = tx.repos.people.addEmail(personId, address, tx.now);
-        tx.record({ subjectType: 'email', subjectId: id, action: 'added', from: null, to: address, note: '' });
+        tx.record({
+          subjectType: 'email',
+          subjectId: id,
+          action: 'added',
+          from: null,
+          to: address,
+          note: '',
+        });
         added.push(tx.repos.people.getEmailAddress(id)!);
       }
       if (added.length > 0) {
