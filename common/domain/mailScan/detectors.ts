@@ -536,11 +536,11 @@ function findNationalIds(text: string, lower: string, matches: SecretMatch[]): v
 // Passwords written in mail: "Password: …", "your temporary password is …", in several languages.
 
 const PASSWORD_WORDS =
-  'passwords?|passwort|kennwort|passwd|passcode|pass code|pwd|pw|pass|mot de passe|mdp|contraseña|contrasena|senha|wachtwoord|lösenord|losenord|salasana|adgangskode|passord|kodeord|hasło|haslo|heslo|şifre|sifre|parola|clave|password di accesso';
+  'passwords?|passwort|kennwort|passwd|passcode|pass code|pwd|pw|pass|mot de passe|mdp|contraseña|contrasena|senha|wachtwoord|lösenord|losenord|salasana|adgangskode|passord|kodeord|hasło|haslo|heslo|şifre|sifre|parola|clave|password di accesso|пароль|パスワード|密码|密碼|비밀번호';
 /** Label words weak enough that they need a ":"/"=" rather than "is" (and a "pass" is not a boarding pass). */
 const WEAK_WORDS = new Set(['pw', 'pass', 'parola', 'clave', 'mdp', 'pwd']);
 const CONNECTOR =
-  '\\s*(?:[:=]|\\s(?:is|was|ist|lautet|est|es|è|är|er|on|é|wordt|jest|to|is now|will be|has been (?:set|changed|reset) to|set to|sera)\\s*:?)';
+  '\\s*(?:[:=：]|\\s(?:is|was|ist|lautet|est|es|è|är|er|on|é|wordt|jest|to|is now|will be|has been (?:set|changed|reset) to|set to|sera)\\s*:?)';
 const PASSWORD = new RegExp(
   `(?<![A-Za-z])((?:(?:temporary|temp|new|initial|default|one-time|your|the|login|account|admin|root|wifi|wi-fi|wlan|app|neues|neue|vorläufiges|temporäres|nouveau|provisoire|nueva|temporal|nieuw|tijdelijk|nytt|tillfälligt|uusi|väliaikainen)\\s+)*)(${PASSWORD_WORDS})(?![A-Za-z])${CONNECTOR}[ \\t]*(?:\\r?\\n[ \\t]*)?["'“‘«„]?([^\\s"'“”‘’«»„<>]{4,64})`,
   'gi',
@@ -563,14 +563,14 @@ function isPasswordLike(value: string, connector: string): boolean {
   const hasInnerCapital = /.[A-Z]/.test(value) && /[a-z]/.test(value);
   if (hasDigitOrSymbol || hasInnerCapital) return true;
   // A plain lower-case word after "is" is prose ("your password is secure"); after a colon it may be a password.
-  return /[:=]/.test(connector) && value.length >= 6;
+  return /[:=：]/.test(connector) && value.length >= 6;
 }
 
 function findPasswords(text: string, matches: SecretMatch[]): void {
   for (const match of text.matchAll(PASSWORD)) {
     const word = match[2]!.toLowerCase();
     const connector = match[0].slice((match[1]?.length ?? 0) + match[2]!.length);
-    const hasColon = /^\s*[:=]/.test(connector);
+    const hasColon = /^\s*[:=：]/.test(connector);
     if (WEAK_WORDS.has(word) && !hasColon) continue;
     let value = match[3]!;
     // Sentence punctuation after the password is not part of it; a closing quote or bracket neither.
