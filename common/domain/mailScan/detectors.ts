@@ -277,7 +277,7 @@ function decodeURIComponentSafe(value: string): string {
 
 const OTPAUTH = /otpauth:\/\/(?:totp|hotp)\/[^\s"'<>]+/gi;
 const SETUP_KEY =
-  /(?:secret key|setup key|secret|manual(?:ly)? entry key|enter (?:this|the following) (?:key|code)|key|code secret|clé secrète|clé|geheimer schlüssel|schlüssel|clave secreta|clave|chiave segreta|chiave|geheime sleutel|sleutel|hemlig nyckel|salainen avain)\s*(?::|=|\bis\b|\bist\b|\best\b|\bes\b)?\s*[:]?\s*["'“]?((?:[A-Za-z2-7]{4}[ -]?){3,31}[A-Za-z2-7]{0,4})(?![A-Za-z0-9])/gi;
+  /(?:secret key|setup key|secret|manual(?:ly)? entry key|enter (?:this|the following) (?:key|code)|key|code secret|clé secrète|clé|geheimer schlüssel|schlüssel|clave secreta|clave|chiave segreta|chiave|geheime sleutel|sleutel|hemlig nyckel|salainen avain)(?:[^\n:=]{0,60}?(?:[:=]|\b(?:is|ist|est|es)\b))?\s*["'“]?((?:[A-Za-z2-7]{4}[ -]?){3,31}[A-Za-z2-7]{0,4})(?![A-Za-z0-9])/gi;
 const TWO_STEP_CONTEXT =
   /authenticator|two[- ]factor|two[- ]step|2[- ]?fa\b|2[- ]step|mfa\b|totp|one[- ]time|verification app|zwei[- ]faktor|bestätigung in zwei|deux facteurs|double authentification|dos pasos|doble factor|due fattori|twee[- ]staps|tvåstegs|kaksivaiheinen/i;
 
