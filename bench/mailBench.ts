@@ -62,6 +62,10 @@ async function probe(path: string): Promise<MailProbeResult> {
         format: 'esm',
         target: 'node20',
         outfile: PROBE_BUNDLE,
+        // mailsplit and libmime are CommonJS and require Node's built-ins.
+        banner: {
+          js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        },
         logLevel: 'silent',
       });
       probeCommand = [PROBE_BUNDLE];
@@ -80,6 +84,8 @@ async function probe(path: string): Promise<MailProbeResult> {
 
 interface SecretlintRun {
   wallMs: number;
+  /** User + system CPU time (from GNU time), or null without it. */
+  cpuMs: number | null;
   maxRssMb: number | null;
   hits: { file: string; ruleId: string; text: string }[];
 }
@@ -113,6 +119,9 @@ function runSecretlint(emlDir: string): SecretlintRun {
   if (result.status !== 0 && result.status !== 1)
     throw new Error(`secretlint failed: ${result.stderr.slice(-2000)}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1];
+  const user = /User time \(seconds\): ([\d.]+)/.exec(result.stderr)?.[1];
+  const system = /System time \(seconds\): ([\d.]+)/.exec(result.stderr)?.[1];
+  const cpuMs = user && system ? (Number(user) + Number(system)) * 1000 : null;
   const files = JSON.parse(readFileSync(output, 'utf8')) as {
     filePath: string;
     messages: { ruleId: string; range: [number, number] }[];
@@ -130,7 +139,7 @@ function runSecretlint(emlDir: string): SecretlintRun {
     }
   }
   rmSync(output, { force: true });
-  return { wallMs, maxRssMb: rss ? Number(rss) / 1024 : null, hits };
+  return { wallMs, cpuMs, maxRssMb: rss ? Number(rss) / 1024 : null, hits };
 }
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');

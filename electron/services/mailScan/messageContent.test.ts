@@ -215,10 +215,16 @@ describe('taking a message apart', () => {
     expect(inline.problems).toEqual([{ part: 'body', why: expect.stringContaining('PGP-encrypted') }]);
     let nested: LeafPart | MultiPart = { contentType: 'text/plain', body: 'deep' };
     for (let i = 0; i < 80; i++) nested = { multipart: 'mixed', parts: [nested] };
-    const broken = await readMessageContent(message(nested));
+    const deep = await readMessageContent(message(nested));
+    expect(deep.problems).toEqual([
+      { part: 'message', why: expect.stringContaining('nested more than 50 levels') },
+    ]);
+    expect(deep.texts.map((t) => t.part)).toEqual(['subject']);
+    const wide: MultiPart = { multipart: 'mixed', parts: [] };
+    for (let i = 0; i < 2100; i++) wide.parts.push({ contentType: 'text/plain', body: 'x' });
+    const broken = await readMessageContent(message(wide));
     expect(broken.problems).toEqual([
       { part: 'message', why: expect.stringContaining('could not be parsed') },
     ]);
-    expect(broken.texts).toEqual([]);
   });
 });

@@ -139,7 +139,7 @@ export async function scanMailbox(path: string, options: MailScanOptions): Promi
       aggregator.addMessage(emptyFacts(source.folder), []);
       return;
     }
-    const content = await readMessageContent(bytes);
+    const content = await readMessageContent(bytes, { wantContent: wantsAttachmentContent });
     const found: MailFindingInput[] = [];
     for (const { text } of content.texts) {
       for (const match of detectSecrets(text, { kinds: kindSet })) {
@@ -155,7 +155,10 @@ export async function scanMailbox(path: string, options: MailScanOptions): Promi
       for (const attachment of content.attachments) {
         const secret = classifySecretAttachment(attachment.name, attachment.mimeType);
         if (!secret) continue;
-        const digest = createHash('sha256').update(attachment.content).digest('hex');
+        // The content identifies the file wherever it was sent; a file too large to keep is known by its name.
+        const digest = attachment.content
+          ? createHash('sha256').update(attachment.content).digest('hex')
+          : `name:${attachment.name.toLowerCase()}`;
         found.push({
           kind: 'secret_attachment',
           fingerprint: options.fingerprint(`attachment\0${digest}`),
@@ -230,6 +233,9 @@ export async function scanMailbox(path: string, options: MailScanOptions): Promi
   options.onProgress?.({ messages: aggregator.messages, bytes: aggregator.bytes, bytesTotal });
   return aggregator.report(kinds, ownKeys);
 }
+
+const wantsAttachmentContent = (name: string, mimeType: string) =>
+  classifySecretAttachment(name, mimeType) !== null;
 
 function emptyFacts(folder: string) {
   return {
