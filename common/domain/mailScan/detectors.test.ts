@@ -210,6 +210,18 @@ describe('cards, bank accounts and ID numbers', () => {
     expect(only('Order number 4111111111111111', 'payment_card')).toEqual([]);
     expect(only('4111 1111 1111 1112', 'payment_card')).toEqual([]);
     expect(only('1234 5678 9012 3456', 'payment_card')).toEqual([]);
+    // Found by the benchmark: an order number after a sentence that mentions an expiry.
+    expect(only('Your code expired.\nOrder number 2702521733606653 has shipped.', 'payment_card')).toEqual(
+      [],
+    );
+    expect(only('Credit card, order number 4111111111111111', 'payment_card')).toEqual([]);
+  });
+
+  it('reads digits that pass two ID checks as the scheme with the stronger one', () => {
+    // 230665-7632 is a valid HETU (mod 31) and, by chance, a valid Swedish samordningsnummer (Luhn).
+    expect(only('Henkilötunnus 230665-7632', 'national_id').map((m) => m.hint)).toEqual([
+      'Finnish personal identity code (HETU), 11 characters',
+    ]);
   });
 
   it('finds IBANs with a valid checksum, grouped or not', () => {

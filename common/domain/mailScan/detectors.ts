@@ -397,7 +397,10 @@ function findRecoveryCodes(text: string, lower: string, matches: SecretMatch[]):
 const CARD_GROUPED = /(?<![\d-])(?:\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,7}|\d{4}[ -]\d{6}[ -]\d{4,5})(?![\d-])/g;
 const CARD_PLAIN = /(?<![\d-])\d{13,19}(?![\d-])/g;
 const CARD_CONTEXT =
-  /card|visa|master ?card|amex|american express|credit|debit|\bcc\b|\bpan\b|karte|carte|tarjeta|carta|kaart|kort|cartão|kreditkort|luottokortti|expir|cvv|cvc/;
+  /card|visa|master ?card|amex|american express|credit|debit|\bcc\b|\bpan\b|karte|carte|tarjeta|carta|kaart|kort|cartão|cvv|cvc/;
+/** Words that say a number right after them is something else (an order, an invoice, a parcel). */
+const NOT_A_CARD =
+  /(?:order|invoice|tracking|reference|ref|account|customer|ticket|case|booking|shipment|parcel)(?: (?:number|no\.?|id|#))?[:#]?\s*$/;
 
 function findPaymentCards(text: string, lower: string, matches: SecretMatch[]): void {
   const add = (index: number, written: string) => {
@@ -414,8 +417,8 @@ function findPaymentCards(text: string, lower: string, matches: SecretMatch[]): 
   };
   for (const match of text.matchAll(CARD_GROUPED)) add(match.index, match[0]);
   for (const match of text.matchAll(CARD_PLAIN)) {
-    if (CARD_CONTEXT.test(lower.slice(Math.max(0, match.index - 80), match.index)))
-      add(match.index, match[0]);
+    const before = lower.slice(Math.max(0, match.index - 80), match.index);
+    if (CARD_CONTEXT.test(before) && !NOT_A_CARD.test(before)) add(match.index, match[0]);
   }
 }
 
@@ -462,7 +465,41 @@ interface IdScheme {
   selfEvident?: (written: string) => boolean;
 }
 
+/** Tried in this order: where two match the same digits, the stronger check (listed first) wins. */
 const ID_SCHEMES: readonly IdScheme[] = [
+  {
+    name: 'Finnish personal identity code (HETU)',
+    pattern: /(?<![\dA-Za-z])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![\dA-Za-z])/g,
+    compact: (w) => w,
+    isValid: isValidHetu,
+    label: /henkilötunnus|hetu|personal identity code/,
+    selfEvident: () => true,
+  },
+  {
+    name: 'Italian tax code (codice fiscale)',
+    pattern:
+      /(?<![A-Za-z0-9])[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z](?![A-Za-z0-9])/g,
+    compact: (w) => w,
+    isValid: isValidCodiceFiscale,
+    label: /codice fiscale/,
+    selfEvident: () => true,
+  },
+  {
+    name: 'Spanish identity number (DNI/NIE)',
+    pattern: /(?<![\dA-Za-z])(?:\d{8}|[XYZ]-?\d{7})-?[A-Z](?![\dA-Za-z])/g,
+    compact: (w) => w.replace(/-/g, ''),
+    isValid: isValidSpanishId,
+    label: /\bdni\b|\bnie\b|\bnif\b|d\.n\.i|documento nacional|número de identidad/,
+    selfEvident: (w) => /^\d{8}-[A-Z]$/.test(w),
+  },
+  {
+    name: 'UK National Insurance number',
+    pattern: /(?<![A-Za-z0-9])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/g,
+    compact: (w) => w.replace(/ /g, ''),
+    isValid: isValidNino,
+    label: /national insurance|\bni (?:number|no)\b|\bnino\b/,
+    selfEvident: (w) => /^[A-Z]{2} \d{2} \d{2} \d{2} [A-D]$/.test(w),
+  },
   {
     name: 'Dutch citizen service number (BSN)',
     pattern: /(?<![\d.])(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?![\d.])/g,
@@ -477,39 +514,6 @@ const ID_SCHEMES: readonly IdScheme[] = [
     isValid: isValidPersonnummer,
     label: /personnummer|person(?:al)? (?:identity )?number|personnr|samordningsnummer|\bpnr\b/,
     selfEvident: (w) => /^\d{6}[-+]\d{4}$/.test(w),
-  },
-  {
-    name: 'Finnish personal identity code (HETU)',
-    pattern: /(?<![\dA-Za-z])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![\dA-Za-z])/g,
-    compact: (w) => w,
-    isValid: isValidHetu,
-    label: /henkilötunnus|hetu|personal identity code/,
-    selfEvident: () => true,
-  },
-  {
-    name: 'Spanish identity number (DNI/NIE)',
-    pattern: /(?<![\dA-Za-z])(?:\d{8}|[XYZ]-?\d{7})-?[A-Z](?![\dA-Za-z])/g,
-    compact: (w) => w.replace(/-/g, ''),
-    isValid: isValidSpanishId,
-    label: /\bdni\b|\bnie\b|\bnif\b|d\.n\.i|documento nacional|número de identidad/,
-    selfEvident: (w) => /^\d{8}-[A-Z]$/.test(w),
-  },
-  {
-    name: 'Italian tax code (codice fiscale)',
-    pattern:
-      /(?<![A-Za-z0-9])[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z](?![A-Za-z0-9])/g,
-    compact: (w) => w,
-    isValid: isValidCodiceFiscale,
-    label: /codice fiscale/,
-    selfEvident: () => true,
-  },
-  {
-    name: 'UK National Insurance number',
-    pattern: /(?<![A-Za-z0-9])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/g,
-    compact: (w) => w.replace(/ /g, ''),
-    isValid: isValidNino,
-    label: /national insurance|\bni (?:number|no)\b|\bnino\b/,
-    selfEvident: (w) => /^[A-Z]{2} \d{2} \d{2} \d{2} [A-D]$/.test(w),
   },
 ];
 
