@@ -23,6 +23,8 @@ export interface MessageContent {
   recipients: string[];
   /** Delivered-To and X-Original-To addresses: the mailbox's owner. */
   deliveredTo: string[];
+  /** Gmail Takeout's X-Gmail-Labels ("Inbox", "Sent", "Opened"…), in order. */
+  gmailLabels: string[];
   /** Texts to scan, each named by its part ("subject", "body", "HTML body", "part notes.txt"). */
   texts: { part: string; text: string }[];
   /** Every attachment by name; `content` only for those `wantContent` asked for. */
@@ -82,6 +84,7 @@ export async function readMessageContent(
     from: null,
     recipients: [],
     deliveredTo: [],
+    gmailLabels: [],
     texts: [],
     attachments: [],
     problems: [],
@@ -232,6 +235,10 @@ function readRootHeaders(headers: MimeNode['headers'], content: MessageContent):
   content.from = addressesIn(values('from')[0] ?? '')[0] ?? null;
   content.recipients = [...values('to'), ...values('cc')].flatMap(addressesIn);
   content.deliveredTo = [...values('delivered-to'), ...values('x-original-to')].flatMap(addressesIn);
+  content.gmailLabels = (values('x-gmail-labels')[0] ?? '')
+    .split(',')
+    .map((label) => label.trim().replace(/^"|"$/g, ''))
+    .filter((label) => label !== '');
 }
 
 /** A header line's value: without its name, unfolded, encoded words decoded. */

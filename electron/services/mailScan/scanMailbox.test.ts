@@ -219,6 +219,24 @@ describe('scanning a mailbox', () => {
     ]);
   });
 
+  it('takes the folder of a Gmail Takeout message from its labels', async () => {
+    const dir = newDir();
+    const labelled = (labels: string) =>
+      buildMessage({
+        from: 'a@github.com',
+        to: 'me@example.org',
+        subject: 'x',
+        headers: { 'X-Gmail-Labels': labels },
+        body: { contentType: 'text/plain', body: `k ${SECRETS.stripe}` },
+      });
+    writeFileSync(
+      join(dir, 'All mail Including Spam and Trash.mbox'),
+      buildMbox([labelled('Opened,Inbox,Category Updates'), labelled('Sent'), labelled('Important,Opened')]),
+    );
+    const report = await scanMailbox(dir, { fingerprint });
+    expect(report.findings[0]?.folders).toEqual(['Inbox', 'Sent', 'All mail Including Spam and Trash']);
+  });
+
   it('refuses Outlook files with how to export, and names them inside a folder', async () => {
     const dir = newDir();
     writeFileSync(join(dir, 'archive.pst'), Buffer.from('!BDN....'));

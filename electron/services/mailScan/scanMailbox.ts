@@ -177,7 +177,7 @@ export async function scanMailbox(path: string, options: MailScanOptions): Promi
     aggregator.addMessage(
       {
         date: content.date,
-        folder: source.folder,
+        folder: gmailFolder(content.gmailLabels) ?? source.folder,
         messageIdHash: content.messageId
           ? createHash('sha256').update(content.messageId).digest('hex')
           : null,
@@ -232,6 +232,17 @@ export async function scanMailbox(path: string, options: MailScanOptions): Promi
   }
   options.onProgress?.({ messages: aggregator.messages, bytes: aggregator.bytes, bytesTotal });
   return aggregator.report(kinds, ownKeys);
+}
+
+/** Gmail labels that are states, not places ("Opened", "Category Updates"). */
+const GMAIL_STATE_LABELS = /^(?:opened|unread|important|starred|archived|category .*)$/i;
+
+/**
+ * The folder a Gmail Takeout message is in: its first label that is a place ("Inbox", "Sent",
+ * "Spam", a label of the person's own) — a Takeout puts all mail in one mbox file.
+ */
+function gmailFolder(labels: readonly string[]): string | null {
+  return labels.find((label) => !GMAIL_STATE_LABELS.test(label)) ?? null;
 }
 
 const wantsAttachmentContent = (name: string, mimeType: string) =>
