@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MailScanAggregator, UNDECODABLE_LIST_CAP, type MailMessageFacts } from './aggregate';
+import {
+  MAIL_FINDINGS_CAP,
+  MailScanAggregator,
+  UNDECODABLE_LIST_CAP,
+  type MailMessageFacts,
+} from './aggregate';
 
 const me = 'key:me';
 const facts = (overrides: Partial<MailMessageFacts>): MailMessageFacts => ({
@@ -98,6 +103,23 @@ describe('aggregating a mailbox', () => {
     const report = aggregator.report([]);
     expect(report.undecodable.count).toBe(UNDECODABLE_LIST_CAP + 5);
     expect(report.undecodable.parts).toHaveLength(UNDECODABLE_LIST_CAP);
+  });
+
+  it('lists a bounded number of distinct secrets and counts the rest by kind', () => {
+    const aggregator = new MailScanAggregator();
+    for (let i = 0; i < MAIL_FINDINGS_CAP + 3; i++) {
+      aggregator.addMessage(facts({}), [
+        { kind: 'payment_card', fingerprint: `card${i}`, hint: 'Visa card number, 16 digits' },
+      ]);
+    }
+    // A secret already listed is still counted on its finding.
+    aggregator.addMessage(facts({}), [
+      { kind: 'payment_card', fingerprint: 'card0', hint: 'Visa card number, 16 digits' },
+    ]);
+    const report = aggregator.report(['payment_card']);
+    expect(report.findings).toHaveLength(MAIL_FINDINGS_CAP);
+    expect(report.findings.find((f) => f.fingerprint === 'card0')?.count).toBe(2);
+    expect(report.findingsNotListed).toEqual({ count: 3, byKind: { payment_card: 3 } });
   });
 
   it('continues from its state as if never interrupted', () => {

@@ -13,6 +13,11 @@ import { MAIL_SECRET_LABELS, MAIL_SECRET_KINDS, MAIL_SECRET_SERVICES, type MailS
 export const MAIL_FINDING_LIST_CAP = 20;
 /** At most this many undecodable parts are named in a report (all are counted). */
 export const UNDECODABLE_LIST_CAP = 100;
+/**
+ * Distinct secrets listed at most (memory and checkpoints stay bounded whatever the mailbox);
+ * secrets beyond are counted by kind in {@link MailScanReport.findingsNotListed}.
+ */
+export const MAIL_FINDINGS_CAP = 20_000;
 const PARTIES_CAP = 32;
 const ADDRESS_COUNT_CAP = 50_000;
 
@@ -60,6 +65,11 @@ export interface MailScanReport {
   /** Every kind the scan looked for. */
   kindsLookedFor: MailSecretKind[];
   findings: AggregatedMailFinding[];
+  /**
+   * Sightings of secrets beyond the first {@link MAIL_FINDINGS_CAP} distinct ones, by kind (one
+   * per message a secret was seen in; these are not told apart). Empty in any ordinary mailbox.
+   */
+  findingsNotListed: { count: number; byKind: Partial<Record<MailSecretKind, number>> };
 }
 
 /** A message as the aggregator sees it (no content). */
@@ -124,6 +134,7 @@ export interface MailScanState {
   /** Address fingerprint → weight (received ×2, sent ×1, delivered-to ×4). */
   addressWeights: Record<string, number>;
   findings: FindingState[];
+  findingsNotListed: Partial<Record<MailSecretKind, number>>;
 }
 
 /**
@@ -172,6 +183,7 @@ export class MailScanAggregator {
           attachmentsNotRead: {},
           addressWeights: {},
           findings: [],
+          findingsNotListed: {},
         };
     for (const finding of this.data.findings)
       this.byKey.set(`${finding.kind}\0${finding.fingerprint}`, finding);
@@ -203,6 +215,13 @@ export class MailScanAggregator {
       const key = `${input.kind}\0${input.fingerprint}`;
       const service = registrableDomain(input.serviceHost);
       let finding = this.byKey.get(key);
+      if (!finding && this.data.findings.length >= MAIL_FINDINGS_CAP) {
+        if (!seen.has(key)) {
+          seen.add(key);
+          this.data.findingsNotListed[input.kind] = (this.data.findingsNotListed[input.kind] ?? 0) + 1;
+        }
+        continue;
+      }
       if (!finding) {
         finding = {
           kind: input.kind,
@@ -293,6 +312,10 @@ export class MailScanAggregator {
       },
       kindsLookedFor: [...kindsLookedFor],
       findings,
+      findingsNotListed: {
+        count: Object.values(this.data.findingsNotListed).reduce((sum, n) => sum + (n ?? 0), 0),
+        byKind: { ...this.data.findingsNotListed },
+      },
     };
   }
 

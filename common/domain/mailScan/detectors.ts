@@ -87,26 +87,41 @@ export function detectSecrets(text: string, options: DetectOptions = {}): Secret
  * recognised is reported as that kind; and two matches of one kind on the same text are one.
  */
 function removeOverlaps(matches: SecretMatch[]): SecretMatch[] {
-  const overlaps = (a: SecretMatch, b: SecretMatch) => a !== b && a.start < b.end && b.start < a.end;
+  // Sorted by position; equal spans keep detection order (the stronger ID check first).
+  const sorted = matches
+    .map((match, order) => ({ match, order }))
+    .sort((a, b) => a.match.start - b.match.start || b.match.end - a.match.end || a.order - b.order)
+    .map(({ match }) => match);
+  // What each match overlaps, by a sweep: linear for the usual few, short overlaps, however many
+  // matches a text has (a CSV of ten thousand card numbers).
+  const neighbours: number[][] = sorted.map(() => []);
+  let active: number[] = [];
+  sorted.forEach((match, i) => {
+    active = active.filter((j) => sorted[j]!.end > match.start);
+    for (const j of active) {
+      neighbours[i]!.push(j);
+      neighbours[j]!.push(i);
+    }
+    active.push(i);
+  });
   const isToken = (m: SecretMatch) => !['password', 'reset_link', 'url_credentials'].includes(m.kind);
-  const kept = matches
-    .filter((m) => {
-      switch (m.kind) {
-        case 'password':
-          return !matches.some((other) => other.kind !== 'password' && overlaps(m, other));
-        case 'reset_link':
-          return !matches.some((other) => other.kind === 'slack_webhook' && overlaps(m, other));
-        case 'url_credentials':
-          return !matches.some((other) => isToken(other) && overlaps(m, other));
-        case 'slack_webhook':
-          return true;
-        default:
-          return !matches.some((o) => o.kind === 'reset_link' && o.start <= m.start && m.end <= o.end);
-      }
-    })
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  return kept.filter(
-    (m, i) => !kept.slice(0, i).some((earlier) => earlier.kind === m.kind && overlaps(m, earlier)),
+  const keep = sorted.map((m, i) => {
+    const others = neighbours[i]!.map((j) => sorted[j]!);
+    switch (m.kind) {
+      case 'password':
+        return !others.some((other) => other.kind !== 'password');
+      case 'reset_link':
+        return !others.some((other) => other.kind === 'slack_webhook');
+      case 'url_credentials':
+        return !others.some(isToken);
+      case 'slack_webhook':
+        return true;
+      default:
+        return !others.some((o) => o.kind === 'reset_link' && o.start <= m.start && m.end <= o.end);
+    }
+  });
+  return sorted.filter(
+    (m, i) => keep[i] && !neighbours[i]!.some((j) => j < i && keep[j] && sorted[j]!.kind === m.kind),
   );
 }
 

@@ -16,6 +16,7 @@ export { classifySecretAttachment, type SecretAttachment } from './attachments';
 export { htmlToDetectionText, repairC1Controls } from './text';
 export {
   MAIL_FINDING_LIST_CAP,
+  MAIL_FINDINGS_CAP,
   MailScanAggregator,
   UNDECODABLE_LIST_CAP,
   registrableDomain,
