@@ -8,16 +8,16 @@ import { scanMailbox } from './scanMailbox';
 
 /**
  * The scan streams: a ~210 MB mbox (1 MB messages, one 60 MB message over the size cap) must not
- * raise the process's memory by anything near its size. Slow by nature (seconds), so it is the one
- * test here that generates a large input; the bound is generous (the mailbox is 210 MB, the bound
- * 150 MB) so a busy machine's garbage-collector timing cannot make it flaky, while a scan that
- * buffered the mailbox, or the oversized message, would exceed it.
+ * raise the process's memory by anything near its size. It is the one test here that generates a
+ * large input (about 2 s). Measured growth is about 30 MB; the bound is 100 MB, loose enough that a
+ * busy machine's garbage-collector timing cannot make it flaky (and it is retried once), tight
+ * enough that holding the mailbox, or the oversized message and its copy, would exceed it.
  */
 const dir = mkdtempSync(join(tmpdir(), 'lockstep-mailscan-memory-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('memory', () => {
-  it('streams a 210 MB mbox with bounded memory growth', { timeout: 240_000 }, async () => {
+  it('streams a 210 MB mbox with bounded memory growth', { timeout: 240_000, retry: 1 }, async () => {
     const path = join(dir, 'big.mbox');
     const attachment = randomBytes(750_000);
     const message = buildMessage({
@@ -73,6 +73,7 @@ describe('memory', () => {
     ]);
     expect(report.findings).toHaveLength(1);
     expect(report.findings[0]).toMatchObject({ kind: 'password', count: 150 });
-    expect((peak - before) / 2 ** 20).toBeLessThan(150);
+    const growthMb = (peak - before) / 2 ** 20;
+    expect(growthMb, `RSS grew by ${growthMb.toFixed(0)} MB`).toBeLessThan(100);
   });
 });
