@@ -218,7 +218,7 @@ function findUrlCredentials(text: string, matches: SecretMatch[]): void {
 
 const LINK_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`{}|\\^\][]+/gi;
 const LINK_PURPOSE =
-  /reset|passw|pwd|recover|magic|sign[-_]?in|log[-_]?in|auth|verif|confirm|activat|unlock|invit|one[-_]?time|onetime|otp|sso|set[-_]?up[-_]?account|account[-_]?setup|claim|accept/i;
+  /reset|passw|pwd|recover|magic|sign[-_]?in(?!g)|log[-_]?in(?!g)|auth(?!or)|verif|confirm|activat|unlock|invit|one[-_]?time|onetime|otp|sso|set[-_]?up[-_]?account|account[-_]?setup|claim|accept/i;
 const NOT_A_SIGN_IN =
   /unsubscribe|opt[-_]?out|optout|preferences|email[-_]?settings|pixel|\/track|\/open\b|\/o\/|beacon|view[-_]?in[-_]?browser|webversion|\.(?:png|gif|jpe?g|css|js|svg|woff2?)(?:$|\?)/i;
 const TOKEN_PARAM =
@@ -229,6 +229,10 @@ const SKIP_PARAM =
 function tokenLike(value: string): boolean {
   if (value.length < 16 || value.length > 2048) return false;
   if (!/^[A-Za-z0-9_\-.~%=+/]+$/.test(value)) return false;
+  // A slug of words ("keeping-your-account-and-data-secure") names a page; it is not a token.
+  const parts = value.split(/[-_.~]/).filter(Boolean);
+  if (parts.length >= 3 && parts.filter((part) => /^[A-Za-z]+$/.test(part)).length >= parts.length * 0.6)
+    return false;
   const letters = /[A-Za-z]/.test(value);
   const digits = /\d/.test(value);
   return (letters && digits) || value.length >= 32;
@@ -578,6 +582,9 @@ function isPasswordLike(value: string, connector: string): boolean {
   if (PLACEHOLDER.test(value) || /^(.)\1+$/.test(value)) return false;
   if (/^https?:|^www\.|@.*\.|^\d{1,2}[:.]\d{2}$/i.test(value)) return false;
   if (STOP_VALUES.has(value.toLowerCase())) return false;
+  // Code quoted in a mail: `password: passwordInput.value`, `password = form.get(`, `PASSWORD_MESSAGE`.
+  if (/[()]|^[a-z_$][\w$]*(?:\.[a-z_$][\w$]*)+$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value)) return false;
+  if (/^pass(?:word|wd)?/i.test(value)) return false;
   const hasDigitOrSymbol = /[^A-Za-zÀ-ÖØ-öø-ÿ]/.test(value);
   const hasInnerCapital = /.[A-Z]/.test(value) && /[a-z]/.test(value);
   if (hasDigitOrSymbol || hasInnerCapital) return true;
