@@ -237,6 +237,34 @@ describe('scanning a mailbox', () => {
     expect(report.findings[0]?.folders).toEqual(['Inbox', 'Sent', 'All mail Including Spam and Trash']);
   });
 
+  it("reads Apple Mail's library (.emlx files) by mailbox", async () => {
+    const dir = newDir();
+    const messages = join(dir, 'V10', 'ABCD-1234', 'INBOX.mbox', 'EF56', 'Data', '1', 'Messages');
+    mkdirSync(messages, { recursive: true });
+    const message = mail({ contentType: 'text/plain', body: `k ${SECRETS.stripe}` });
+    // The property list after the message is not mail: a secret-looking line in it is not reported.
+    const plist =
+      '<?xml version="1.0"?><plist version="1.0"><dict><key>note</key>\nPassword: Plist-Secret-99\n</dict></plist>';
+    writeFileSync(
+      join(messages, '123.emlx'),
+      Buffer.concat([Buffer.from(`${message.length}\n`), message, Buffer.from(plist)]),
+    );
+    const report = await scanMailbox(join(dir, 'V10'), { fingerprint });
+    // The date proves the headers were read: the byte-count line and the property list are not mail.
+    expect(report.findings.map((f) => [f.kind, f.folders, f.firstSeen])).toEqual([
+      ['stripe_key', ['INBOX'], '2024-10-01'],
+    ]);
+  });
+
+  it('asks to unpack an archive first', async () => {
+    const dir = newDir();
+    writeFileSync(join(dir, 'takeout-20240101.zip'), Buffer.from('PK\u0003\u0004'));
+    await expect(scanMailbox(join(dir, 'takeout-20240101.zip'), { fingerprint })).rejects.toMatchObject({
+      code: 'not_mail',
+      message: expect.stringContaining('unpack it first'),
+    });
+  });
+
   it('refuses Outlook files with how to export, and names them inside a folder', async () => {
     const dir = newDir();
     writeFileSync(join(dir, 'archive.pst'), Buffer.from('!BDN....'));

@@ -207,10 +207,11 @@ export async function scanMailbox(path: string, options: MailScanOptions): Promi
       afterMessage();
       continue;
     }
-    if (source.format === 'eml') {
+    if (source.format === 'eml' || source.format === 'emlx') {
       if (offset === 0) {
         const where = `message file ${source.name}`;
-        const bytes = source.size > maxMessageBytes ? null : await readFile(source.path);
+        const file = source.size > maxMessageBytes ? null : await readFile(source.path);
+        const bytes = file && source.format === 'emlx' ? emlxMessage(file) : file;
         await scanMessage(bytes, source.size, source, where);
         aggregator.addBytes(source.size);
         offset = source.size;
@@ -243,6 +244,14 @@ const GMAIL_STATE_LABELS = /^(?:opened|unread|important|starred|archived|categor
  */
 function gmailFolder(labels: readonly string[]): string | null {
   return labels.find((label) => !GMAIL_STATE_LABELS.test(label)) ?? null;
+}
+
+/** The message inside an Apple Mail .emlx file: its first line is the message's length in bytes. */
+function emlxMessage(file: Buffer): Buffer {
+  const newline = file.indexOf(0x0a);
+  const length = Number(file.subarray(0, newline).toString('latin1').trim());
+  if (newline < 0 || !Number.isInteger(length) || length <= 0) return file;
+  return file.subarray(newline + 1, Math.min(file.length, newline + 1 + length));
 }
 
 const wantsAttachmentContent = (name: string, mimeType: string) =>

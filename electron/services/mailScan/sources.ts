@@ -25,7 +25,8 @@ export const OUTLOOK_EXPORT_HELP =
 
 /** One file the scan reads. */
 export interface MailSource {
-  format: 'mbox' | 'eml' | 'unsupported';
+  /** `emlx`: Apple Mail's own message files (a byte count, the message, a property list). */
+  format: 'mbox' | 'eml' | 'emlx' | 'unsupported';
   path: string;
   /** The file's path relative to what was chosen (for messages: "Inbox.mbox", "Work/2024/a.eml"). */
   name: string;
@@ -38,6 +39,12 @@ export interface MailSource {
 }
 
 const OUTLOOK_EXTENSIONS = new Set(['.pst', '.ost', '.olm', '.msg']);
+const ARCHIVE = /\.(?:zip|tgz|tar|gz|bz2|xz|7z|rar)$/i;
+
+/** What to do with an archive (a Gmail Takeout comes as a .zip or .tgz). */
+export function archiveHelp(name: string): string {
+  return `${name} is an archive: unpack it first, then scan the folder it holds (a Gmail Takeout keeps the mail in Takeout/Mail/*.mbox).`;
+}
 /** Files in mail folders that are never mail (indexes, metadata). */
 const NOT_MAIL =
   /^(?:\..*|.*\.(?:msf|plist|dat|json|sqlite.*|db|idx|toc|sbd|html?|txt|csv|log)|table_of_contents)$/i;
@@ -55,6 +62,7 @@ export async function listMailSources(root: string): Promise<MailSource[]> {
   if (info.isFile()) {
     if (OUTLOOK_EXTENSIONS.has(extname(root).toLowerCase()))
       throw new MailScanError('outlook_file', OUTLOOK_EXPORT_HELP);
+    if (ARCHIVE.test(root)) throw new MailScanError('not_mail', archiveHelp(basename(root)));
     const format = await sniffFormat(root, info.size);
     if (!format) {
       throw new MailScanError(
@@ -62,7 +70,7 @@ export async function listMailSources(root: string): Promise<MailSource[]> {
         `${basename(root)} is not a mailbox export: choose an mbox file (Gmail Takeout, Thunderbird, Apple Mail), an .eml file or a folder of them.`,
       );
     }
-    const folder = basename(root).replace(/\.(?:mbox|mbx|eml)$/i, '') || basename(root);
+    const folder = basename(root).replace(/\.(?:mbox|mbx|eml|emlx)$/i, '') || basename(root);
     return [{ format, path: root, name: basename(root), folder, size: info.size, mtimeMs: info.mtimeMs }];
   }
   const sources: MailSource[] = [];
@@ -104,6 +112,24 @@ async function walk(root: string, directory: string, sources: MailSource[]): Pro
       });
       continue;
     }
+    if (ARCHIVE.test(entry.name)) {
+      const info = await stat(path);
+      sources.push({
+        format: 'unsupported',
+        path,
+        name,
+        folder,
+        size: info.size,
+        mtimeMs: info.mtimeMs,
+        why: archiveHelp(entry.name),
+      });
+      continue;
+    }
+    if (extension === '.emlx') {
+      const info = await stat(path);
+      sources.push({ format: 'emlx', path, name, folder, size: info.size, mtimeMs: info.mtimeMs });
+      continue;
+    }
     if (extension !== '.eml' && extension !== '.mbox' && extension !== '.mbx' && NOT_MAIL.test(entry.name))
       continue;
     const info = await stat(path);
@@ -126,15 +152,25 @@ function folderOf(root: string, path: string): string {
   const relativePath = relative(root, path).split(sep).join('/');
   const parent = relative(root, dirname(path)).split(sep).join('/');
   const strip = (value: string) => value.replace(/\.(?:mbox|sbd)(?=\/|$)/gi, '');
+  if (extname(path).toLowerCase() === '.emlx') {
+    // Apple Mail's library: …/INBOX.mbox/<id>/Data/1/2/Messages/123.emlx is in "INBOX".
+    const mailbox = /(?:^|\/)([^/]+)\.mbox\//i.exec(`${parent}/`);
+    return mailbox ? mailbox[1]! : parent === '' ? rootName : strip(parent);
+  }
   if (extname(path).toLowerCase() === '.eml') return parent === '' ? rootName : strip(parent);
   if (basename(path) === 'mbox') return parent === '' ? rootName : strip(parent);
   return strip(relativePath.replace(/\.(?:mbox|mbx)$/i, ''));
 }
 
 /** mbox, eml or neither, from a file's first bytes (`onlyMbox` for files found in a folder walk). */
-async function sniffFormat(path: string, size: number, onlyMbox = false): Promise<'mbox' | 'eml' | null> {
+async function sniffFormat(
+  path: string,
+  size: number,
+  onlyMbox = false,
+): Promise<'mbox' | 'eml' | 'emlx' | null> {
   if (/\.(?:mbox|mbx)$/i.test(path) || basename(path) === 'mbox') return 'mbox';
   if (!onlyMbox && /\.eml$/i.test(path)) return 'eml';
+  if (!onlyMbox && /\.emlx$/i.test(path)) return 'emlx';
   if (size === 0) return null;
   const handle = await open(path, 'r');
   try {
