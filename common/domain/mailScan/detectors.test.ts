@@ -155,6 +155,13 @@ describe('two-step sign-in secrets', () => {
     expect(found(text)).toEqual([{ kind: 'otp_seed', value: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ' }]);
   });
 
+  it('finds a grouped setup key without digits, but not a word in capitals', () => {
+    expect(only('Your secret key: abcd efgh jkmn pqrs', 'otp_seed').map((m) => m.value)).toEqual([
+      'ABCDEFGHJKMNPQRS',
+    ]);
+    expect(only('Secret: CONFIDENTIALINFORMATION', 'otp_seed')).toEqual([]);
+  });
+
   it('does not take a product key or a tracking code for a setup key', () => {
     expect(only('Your product key: ABCDE-FGH2J-KLMN3-PQRST-UVWXY', 'otp_seed')).toEqual([]);
     expect(only('Tracking key: ABCDEFGHJKLMNPQR', 'otp_seed')).toEqual([]);

@@ -324,7 +324,11 @@ function findOtpSeeds(text: string, lower: string, matches: SecretMatch[]): void
   for (const match of text.matchAll(SETUP_KEY)) {
     const raw = match[1]!.trimEnd();
     const value = raw.replace(/[ -]/g, '').toUpperCase();
-    if (value.length < 16 || value.length > 128 || !/[2-7]/.test(value) || !/[A-Z]/.test(value)) continue;
+    if (value.length < 16 || value.length > 128 || !/[A-Z]/.test(value)) continue;
+    // One random 16-character key in 28 has no digit; a word in capitals never does. Without a
+    // digit, only a key shown in groups of four is one.
+    const isGrouped = /^(?:[A-Za-z2-7]{4} )+[A-Za-z2-7]{1,4}$/.test(raw);
+    if (!/[2-7]/.test(value) && !isGrouped) continue;
     const before = lower.slice(Math.max(0, match.index - 400), match.index + match[0].length);
     const strongLabel = /secret|setup key|manual|clé secrète|schlüssel|clave secreta|chiave segreta/.test(
       before,

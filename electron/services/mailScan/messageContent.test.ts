@@ -104,6 +104,22 @@ describe('taking a message apart', () => {
     ).toEqual(['password:Tk9pQ2zL']);
   });
 
+  it('decodes ISO-2022-JP, the charset of much Japanese mail', async () => {
+    // "パスワード：" in ISO-2022-JP (JIS X 0208 after ESC $ B), back to ASCII (ESC ( B), then the password.
+    const jis = Buffer.concat([
+      Buffer.from([
+        0x1b, 0x24, 0x42, 0x25, 0x51, 0x25, 0x39, 0x25, 0x6f, 0x21, 0x3c, 0x25, 0x49, 0x21, 0x27, 0x1b, 0x28,
+        0x42,
+      ]),
+      Buffer.from('Tk9pQ2zL\r\n'),
+    ]);
+    expect(
+      await secretsIn(
+        message({ contentType: 'text/plain', charset: 'iso-2022-jp', encoding: '7bit', body: jis }),
+      ),
+    ).toEqual(['password:Tk9pQ2zL']);
+  });
+
   it('reads an HTML-only body as text, with its links', async () => {
     const html =
       '<p>Reset your password: <a href="https://acme-corp.com/reset?token=Zx81kd92jfQpLm3n">click here</a></p>';
