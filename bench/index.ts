@@ -19,6 +19,7 @@ import {
 } from './common';
 import { DEFAULT_IMPORT_SIZES, runImportBench } from './importBench';
 import { DEFAULT_PHASE_SIZES, runPhasesBench } from './importPhases';
+import { DEFAULT_MAIL_SIZES, runMailBench } from './mailBench';
 import { DEFAULT_PWNED_SIZES, runPwnedBench } from './pwnedBench';
 import { DEFAULT_STARTUP_SIZES, runStartupBench } from './startupBench';
 
@@ -45,6 +46,10 @@ const BENCHMARKS: Record<string, Benchmark> = {
     summary: `Offline Pwned Passwords index: build, 1k/10k lookups warm and cold, keepassxc-cli comparison (default ${DEFAULT_PWNED_SIZES.map((n) => n.toExponential(0)).join(', ')} lines; --sizes 100000000 for 1e8)`,
     run: runPwnedBench,
   },
+  mail: {
+    summary: `Mailbox scan vs secretlint over a generated mailbox with planted secrets: MB/s, peak RSS, recall and precision per kind and encoding (default ${DEFAULT_MAIL_SIZES.join(', ')} MB; --sizes 1000 for 1 GB)`,
+    run: runMailBench,
+  },
 };
 
 const USAGE = `Usage: npm run bench -- [BENCHMARK ...] [--sizes N,N] [--runs N] [--budget SECONDS]
@@ -55,7 +60,8 @@ ${Object.entries(BENCHMARKS)
   .join('\n')}
 
 Options:
-  --sizes N,N        Export sizes in login rows (default: each benchmark's own)
+  --sizes N,N        Sizes: login rows (import, phases, startup), corpus lines (pwned), MB (mail);
+                     default: each benchmark's own
   --runs N           Repetitions per size (default 3)
   --budget SECONDS   Drop repetitions that would take the whole run past this (default 180);
                      every size still gets one run

@@ -11,4 +11,14 @@ declare class URL {
   readonly username: string;
   readonly password: string;
   readonly pathname: string;
+  readonly search: string;
+  readonly hash: string;
+  readonly searchParams: URLSearchParams;
+}
+
+/** The WHATWG URLSearchParams class (same reason as {@link URL}). */
+declare class URLSearchParams {
+  constructor(init?: string);
+  get(name: string): string | null;
+  [Symbol.iterator](): IterableIterator<[string, string]>;
 }

@@ -1,0 +1,87 @@
+/**
+ * Attachments that are secrets by what they are — a password-manager export, a key file, a VPN
+ * profile, a scan of a passport — told from their file name (and type), whatever their content.
+ */
+
+/** What a sensitive attachment is, in plain words ("KeePass database (.kdbx)"). */
+export interface SecretAttachment {
+  hint: string;
+}
+
+interface NameRule {
+  test: RegExp;
+  what: string;
+}
+
+const EXTENSION_RULES: readonly NameRule[] = [
+  { test: /\.kdbx?$/, what: 'KeePass database' },
+  { test: /\.(?:1pux|1pif)$/, what: '1Password export' },
+  { test: /\.psafe3$/, what: 'Password Safe database' },
+  { test: /\.(?:pem|key)$/, what: 'Key or certificate file' },
+  { test: /\.(?:p12|pfx)$/, what: 'Certificate with private key' },
+  { test: /\.(?:jks|keystore|bks)$/, what: 'Java key store' },
+  { test: /\.ppk$/, what: 'PuTTY private key' },
+  { test: /\.ovpn$/, what: 'OpenVPN profile' },
+  { test: /\.mobileconfig$/, what: 'Device configuration profile' },
+  { test: /\.(?:rdp)$/, what: 'Remote desktop connection file' },
+  { test: /(?:^|[\\/])\.?env(?:\.[a-z0-9_-]+)?$|\.env$/, what: 'Environment file with settings and keys' },
+  {
+    test: /(?:^|[\\/])\.?(?:npmrc|netrc|pgpass|git-credentials|pypirc|htpasswd|dockercfg)$/,
+    what: 'Credentials file',
+  },
+  { test: /(?:^|[\\/])id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/, what: 'SSH private key' },
+  { test: /(?:^|[\\/_-])(?:wg\d*|wireguard)[^\\/]*\.conf$/, what: 'WireGuard VPN profile' },
+];
+
+const EXPORT_NAMES: readonly NameRule[] = [
+  { test: /bitwarden[_ -]?(?:encrypted[_ -]?)?export/, what: 'Bitwarden export' },
+  { test: /lastpass.*(?:export|vault)/, what: 'LastPass export' },
+  { test: /(?:1password|onepassword).*export/, what: '1Password export' },
+  { test: /dashlane.*(?:export|credentials)/, what: 'Dashlane export' },
+  {
+    test: /(?:nordpass|proton[ _-]?pass|roboform|enpass|keeper|keepass(?:xc)?).*(?:export|\.csv|\.xml)/,
+    what: 'Password manager export',
+  },
+  {
+    test: /(?:^|[\\/ _-])(?:chrome |edge |firefox |microsoft edge |google )?passwords?(?:[ _-]?export)?(?: \(\d+\))?\.(?:csv|json|xml|xlsx?|txt)$/,
+    what: 'Password list',
+  },
+  {
+    test: /(?:^|[\\/ _-])(?:logins|credentials|zugangsdaten|kennw(?:ö|oe)rter|passw(?:ö|oe)rter|wachtwoorden|mots[ _-]de[ _-]passe|contrase(?:ñ|n)as|l(?:ö|o)senord)\.(?:csv|json|xml|xlsx?|txt|docx?)$/,
+    what: 'Password list',
+  },
+  {
+    test: /(?:^|[\\/_-])(?:[a-z0-9]+_)?accesskeys?\.csv$|(?:^|[\\/])(?:new_user_)?credentials\.csv$/,
+    what: 'AWS access key file',
+  },
+  { test: /(?:recovery|backup)[ _-]?codes?/, what: 'Two-step backup codes' },
+];
+
+const SCAN_EXTENSIONS = /\.(?:jpe?g|png|heic|heif|gif|webp|tiff?|bmp|pdf)$/;
+const IDENTITY_DOCUMENT =
+  /passport|pasaporte|passeport|reisepass|paspoort|passaporto|pass(?:foto|kopie)|(?<![a-z])id[ _-]?card|identity[ _-]?card|identit(?:y|é|e)[ _-]?(?:document|card)|personalausweis|ausweis|carte[ _-]?(?:d[' _-]?)?identit|identiteitskaart|(?<![a-z])(?:dni|nie)(?![a-z])|carta[ _-]?d[' _-]?identit|driver'?s?[ _-]?licen[cs]e|driving[ _-]?licen[cs]e|f(?:ü|ue)hrerschein|rijbewijs|permis[ _-]de[ _-]conduire|social[ _-]?security|(?<![a-z])ssn(?![a-z])|birth[ _-]?certificate|geburtsurkunde|residence[ _-]?permit|aufenthalts|green[ _-]?card|(?<![a-z])brp(?![a-z])/;
+
+/**
+ * Whether an attachment named `fileName` (with MIME type `mimeType`) is sensitive by what it is,
+ * and what it is; null otherwise. Only the name and type are read.
+ */
+export function classifySecretAttachment(fileName: string, mimeType = ''): SecretAttachment | null {
+  const name = fileName.trim().toLowerCase();
+  if (name === '') return null;
+  const extension = /\.([a-z0-9]{1,12})$/.exec(name)?.[1];
+  const described = (what: string) => ({ hint: extension ? `${what} (.${extension})` : what });
+  for (const rule of EXPORT_NAMES) if (rule.test.test(name)) return described(rule.what);
+  for (const rule of EXTENSION_RULES) {
+    // A Keynote presentation is a .key file too.
+    if (rule.test.test(name) && !(extension === 'key' && /keynote|iwork/.test(mimeType)))
+      return described(rule.what);
+  }
+  if (
+    (SCAN_EXTENSIONS.test(name) || /^image\/|^application\/pdf$/.test(mimeType)) &&
+    IDENTITY_DOCUMENT.test(name)
+  ) {
+    return described('Scan or photo of an identity document');
+  }
+  if (mimeType === 'application/x-pkcs12') return described('Certificate with private key');
+  return null;
+}
