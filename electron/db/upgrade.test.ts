@@ -78,6 +78,13 @@ VALUES (1, 'secure-main-email', '1.0', '{"id":"secure-main-email"}', NULL, 1, 'M
 INSERT INTO guide_session_steps (session_id, step_id, position, status, note, items, applied, task_ids, updated_at)
 VALUES (1, 'one', 0, 'done', 'ok', '["x"]', '["y"]', '[2]', 't5'), (1, 'two', 1, 'pending', '', '[]', '[]', '[]', NULL);`),
   90: () => {},
+  100: (db) =>
+    db.exec(`
+UPDATE people SET group_name = 'Office', role = 'Manager' WHERE id = 2;
+UPDATE tasks SET owner_person_id = 1, assignee_helper = 'Sam (IT)' WHERE id = 1;
+UPDATE tasks SET assignee_person_id = 2 WHERE id = 2;
+INSERT INTO checklists (id, guide_id, guide_title, helper_name, created_at) VALUES (1, 'small-business-baseline', 'Baseline', 'Sam', 't6');
+UPDATE guide_runs SET checklist_id = 1 WHERE id = 1;`),
 };
 
 /** Renamed tables and columns, old name → new name, by the version that renamed them. */
