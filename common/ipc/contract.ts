@@ -5,6 +5,7 @@ import type { GuideRunSummary } from '../domain/guides/summary';
 import type {
   Account,
   BreachNotice,
+  Checklist,
   Dashboard,
   DeletionReceipt,
   EmailAddress,
@@ -18,7 +19,10 @@ import type {
   LedgerEntry,
   Person,
   Settings,
+  StaffImportPreview,
+  StaffImportResult,
   Task,
+  TeamView,
 } from '../model/index';
 import type { Result } from './result';
 import type { Channel, requestSchemas } from './schemas';
@@ -239,6 +243,17 @@ interface Responses {
   'guideRuns:abandon': GuideRun;
   'guideRuns:summary': GuideRunSummary;
   'guideRuns:export': { saved: boolean; path: string | null };
+  'people:update': Person;
+  'people:pickFile': { path: string; name: string } | null;
+  'people:importPreview': StaffImportPreview;
+  'people:importConfirm': StaffImportResult;
+  'people:importCancel': { cancelled: boolean };
+  'team:get': TeamView;
+  'tasks:assign': { changed: number };
+  'checklists:list': Checklist[];
+  'checklists:get': Checklist;
+  'checklists:start': Checklist;
+  'reports:export': { saved: boolean; path: string | null };
 }
 
 /** The request type of a channel, as the renderer sends it (before validation). */

@@ -11,6 +11,8 @@ export interface Finding {
   /** Facts behind it (JSON); never a secret. */
   evidence: Record<string, unknown>;
   accountIds: number[];
+  /** The people it concerns: the owners of its accounts, or of the address or notice it is about. */
+  personIds: number[];
   firstSeenAt: string;
   lastSeenAt: string;
   resolvedAt: string | null;

@@ -116,6 +116,11 @@ export interface GuideRunListItem {
   guideTitle: string;
   accountId: number | null;
   accountLabel: string | null;
+  /** Whose run it is (the account's owner, or the person it was started for). */
+  personId: number | null;
+  personName: string | null;
+  /** The checklist it is part of, when the guide was started for several people at once. */
+  checklistId: number | null;
   origin: 'library' | 'finding' | 'task' | 'notice';
   originId: number | null;
   originLabel: string;
@@ -133,7 +138,6 @@ export interface GuideRun extends GuideRunListItem {
   guideVersion: string;
   guideSummary: string;
   variant: { id: string; label: string } | null;
-  personName: string | null;
   steps: GuideRunStep[];
 }
 

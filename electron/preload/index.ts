@@ -85,6 +85,17 @@ const api = {
   'guideRuns:abandon': (request) => ipcRenderer.invoke('guideRuns:abandon', request),
   'guideRuns:summary': (request) => ipcRenderer.invoke('guideRuns:summary', request),
   'guideRuns:export': (request) => ipcRenderer.invoke('guideRuns:export', request),
+  'people:update': (request) => ipcRenderer.invoke('people:update', request),
+  'people:pickFile': (request) => ipcRenderer.invoke('people:pickFile', request),
+  'people:importPreview': (request) => ipcRenderer.invoke('people:importPreview', request),
+  'people:importConfirm': (request) => ipcRenderer.invoke('people:importConfirm', request),
+  'people:importCancel': (request) => ipcRenderer.invoke('people:importCancel', request),
+  'team:get': (request) => ipcRenderer.invoke('team:get', request),
+  'tasks:assign': (request) => ipcRenderer.invoke('tasks:assign', request),
+  'checklists:list': (request) => ipcRenderer.invoke('checklists:list', request),
+  'checklists:get': (request) => ipcRenderer.invoke('checklists:get', request),
+  'checklists:start': (request) => ipcRenderer.invoke('checklists:start', request),
+  'reports:export': (request) => ipcRenderer.invoke('reports:export', request),
   onDidChange(listener) {
     const wrapped = (_event: IpcRendererEvent, payload: DidChangeEvent) => listener(payload);
     ipcRenderer.on(DID_CHANGE_CHANNEL, wrapped);

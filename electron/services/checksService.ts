@@ -5,6 +5,7 @@ import { AppFailure } from '../../common/ipc/result';
 import { today, type Clock } from './clock';
 import type { Store } from './store';
 import type { ChecksStatus, WritePath } from './writePath';
+import { inScope, peopleInScope, type Scope } from './scope';
 
 export type { ChecksStatus } from './writePath';
 
@@ -33,8 +34,11 @@ export class ChecksService {
     return this.writePath.checksStatus();
   }
 
-  list(): Finding[] {
-    return this.store.read.findings.list();
+  /** Every finding, or those concerning one person or group. */
+  list(scope: Scope = {}): Finding[] {
+    const people = peopleInScope(this.store.read, scope);
+    const all = this.store.read.findings.list();
+    return people === null ? all : all.filter((f) => inScope(people, f.personIds));
   }
 
   /**

@@ -33,6 +33,9 @@ import { Scheduler } from './scheduler';
 import { SettingsService } from './settingsService';
 import type { Store } from './store';
 import { TasksService } from './tasksService';
+import { ReportsService } from './reportsService';
+import { StaffImportService } from './staffImportService';
+import { TeamService } from './teamService';
 import { WritePath } from './writePath';
 
 /** What the app needs to run, whatever the shell around it (Electron, the CLI, the e2e harness). */
@@ -81,6 +84,12 @@ export interface Core {
   readonly guides: GuidesService;
   readonly notices: NoticesService;
   readonly guideRuns: GuideRunsService;
+  /** The team view: people, coverage figures. */
+  readonly team: TeamService;
+  /** Staff lists imported as people. */
+  readonly staffImport: StaffImportService;
+  /** The team report and the MFA attestation. */
+  readonly reports: ReportsService;
   /** Periodic work (reminders, the day's re-check): started by the app, never by the CLI. */
   readonly scheduler: Scheduler;
   /** The schema version of the data file. */
@@ -157,7 +166,7 @@ export function openCore(options: CoreOptions): Core {
   const inventory = new InventoryService(store, clock);
   const checks = new ChecksService(store, writePath, clock);
   const exposure = new ExposureService(catalogue, store);
-  const tasks = new TasksService(store, clock);
+  const tasks = new TasksService(store, clock, () => settings.get().helperName);
   const online = new OnlineService(
     dataDir,
     options.platform,
@@ -195,6 +204,9 @@ export function openCore(options: CoreOptions): Core {
     families,
   });
   const dashboard = new DashboardService(store, tasks);
+  const team = new TeamService(store, clock);
+  const staffImport = new StaffImportService(store);
+  const reports = new ReportsService({ store, clock, platform: options.platform, settings, exposure, tasks });
   const health = createPasswordHealth(dataDir, options.platform);
   const pwnedIndex = new PwnedIndexService(dataDir, options.platform, emit);
   const imports = new ImportService({
@@ -250,6 +262,9 @@ export function openCore(options: CoreOptions): Core {
     guides,
     notices,
     guideRuns,
+    team,
+    staffImport,
+    reports,
     scheduler,
     schemaVersion: () => reader.db.pragma('user_version', { simple: true }) as number,
     startSession: () => {

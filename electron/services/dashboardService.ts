@@ -7,6 +7,7 @@ import {
 import type { Dashboard, Task } from '../../common/model/index';
 import type { Store } from './store';
 import type { TasksService } from './tasksService';
+import { inScope, peopleInScope, type Scope } from './scope';
 
 const PRIORITY_RANK = { P1: 0, P2: 1, P3: 2, P4: 3 } as const;
 
@@ -17,8 +18,14 @@ export class DashboardService {
     private readonly tasks: TasksService,
   ) {}
 
-  summary(): Dashboard {
-    const findings = this.store.read.findings.list();
+  /**
+   * The figures for everyone, or for one person or group (their findings and tasks; the daily trend
+   * is kept for everyone only, so a scoped dashboard has none).
+   */
+  summary(scope: Scope = {}): Dashboard {
+    const people = peopleInScope(this.store.read, scope);
+    const all = this.store.read.findings.list();
+    const findings = people === null ? all : all.filter((f) => inScope(people, f.personIds));
     const { score, open, fixed } = scoreFigures(findings, this.store.read.accounts.criticalities());
     const counted = findings.filter((f) => f.status !== 'dismissed');
     const categories = PROGRESS_CATEGORIES.map((category) => {
@@ -29,11 +36,14 @@ export class DashboardService {
         fixed: inCategory.filter((f) => f.status === 'resolved' || f.status === 'auto_resolved').length,
       };
     });
-    const tasks = this.tasks.list();
+    const tasks = this.tasks.list(scope);
     const open_ = tasks.filter((t) => t.status === 'todo' || t.status === 'in_progress');
     return {
       score,
-      trend: this.store.read.snapshots.recent(30).map(({ day, score: value }) => ({ day, score: value })),
+      trend:
+        people === null
+          ? this.store.read.snapshots.recent(30).map(({ day, score: value }) => ({ day, score: value }))
+          : [],
       openFindings: open.length,
       fixedFindings: fixed,
       totalFindings: counted.length,

@@ -8,6 +8,20 @@ import { today, type Clock } from './clock';
 import { updateAccount, valuesOf } from './inventoryService';
 import type { Store } from './store';
 import type { WriteContext } from './writePath';
+import { peopleInScope, type Scope } from './scope';
+import type { StoredAssignee } from '../db/repositories/tasksRepository';
+
+/** Which tasks {@link TasksService.list} returns. */
+export interface TaskQuery extends Scope {
+  assignee?: 'mine' | 'unassigned' | number;
+  due?: boolean;
+}
+
+/** "Priya", "Helper: Sam", or null for no one. */
+function nameOf(assignee: Task['assignee']): string | null {
+  if (!assignee) return null;
+  return assignee.kind === 'person' ? assignee.name : `Helper: ${assignee.name}`;
+}
 
 /**
  * Fix tasks: every open finding becomes one task per thing a person does, reconciled by the write
@@ -18,12 +32,82 @@ export class TasksService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    /** The helper named in Settings ('' when none): "my tasks" are theirs. */
+    private readonly helperName: () => string = () => '',
   ) {}
 
-  /** Every task, with whether it is due or overdue today. */
-  list(): Task[] {
+  /**
+   * Tasks, with whether each is due or overdue today: every one, or those of one person or group
+   * (whose account it is), assigned to someone ("mine": the helper named in Settings, else the
+   * person this file was made for), or due today or overdue.
+   */
+  list(query: TaskQuery = {}): Task[] {
     const day = today(this.clock);
-    return this.store.read.tasks.list().map((task) => withDueFlags(task, day));
+    const people = peopleInScope(this.store.read, query);
+    const assignee = this.assigneeTest(query.assignee);
+    const tasks: Task[] = [];
+    for (const stored of this.store.read.tasks.list()) {
+      if (people !== null && (stored.personId === null || !people.has(stored.personId))) continue;
+      if (assignee && !assignee(stored)) continue;
+      const task = withDueFlags(stored, day);
+      if (query.due && !task.isDue) continue;
+      tasks.push(task);
+    }
+    return tasks;
+  }
+
+  /**
+   * Gives tasks to someone — a person, or a helper who is not one of the people, by name — or
+   * takes them back (null), all in one change; each change is recorded.
+   */
+  assign({ ids, assignee }: ParsedRequestOf<'tasks:assign'>): { changed: number } {
+    const unique = [...new Set(ids)];
+    return this.store.write((tx) => {
+      let to: StoredAssignee = null;
+      let toName: string | null = null;
+      if (assignee && 'personId' in assignee) {
+        const person = tx.repos.people.get(assignee.personId);
+        if (!person)
+          throw new AppFailure('invalid_input', 'That person no longer exists.', {
+            assignee: 'Choose someone else.',
+          });
+        to = { personId: person.id };
+        toName = person.name;
+      } else if (assignee) {
+        to = { helper: assignee.helper };
+        toName = `Helper: ${assignee.helper}`;
+      }
+      let changed = 0;
+      for (const id of unique) {
+        const task = requireTask(tx.repos, id);
+        const fromName = nameOf(task.assignee);
+        if (fromName === toName) continue;
+        tx.repos.tasks.assign(id, to, tx.now);
+        tx.record({
+          subjectType: 'task',
+          subjectId: id,
+          action: 'assigned',
+          from: fromName,
+          to: toName,
+          note: '',
+        });
+        changed += 1;
+      }
+      if (changed > 0) tx.announce('tasks');
+      return { changed };
+    });
+  }
+
+  private assigneeTest(assignee: TaskQuery['assignee']): ((task: Task) => boolean) | null {
+    if (assignee === undefined) return null;
+    if (assignee === 'unassigned') return (task) => task.assignee === null;
+    if (typeof assignee === 'number')
+      return (task) => task.assignee?.kind === 'person' && task.assignee.personId === assignee;
+    const helper = this.helperName().trim().toLowerCase();
+    if (helper !== '')
+      return (task) => task.assignee?.kind === 'helper' && task.assignee.name.trim().toLowerCase() === helper;
+    const me = this.store.read.people.list().find((p) => p.isDefault)?.id;
+    return (task) => task.assignee?.kind === 'person' && task.assignee.personId === me;
   }
 
   /** Tasks by id (missing ones are left out). */
@@ -126,13 +210,20 @@ export class TasksService {
   }
 
   /** A task added by hand (a manual task is verified by the person saying it is done). */
-  create({ title, accountId, priority, dueAt }: ParsedRequestOf<'tasks:create'>): Task {
+  create({ title, accountId, personId, priority, dueAt }: ParsedRequestOf<'tasks:create'>): Task {
     const id = this.store.write((tx) => {
-      if (accountId !== undefined && !tx.repos.accounts.get(accountId)) {
+      const account = accountId === undefined ? undefined : tx.repos.accounts.get(accountId);
+      if (accountId !== undefined && !account) {
         throw new AppFailure('invalid_input', 'That account no longer exists.', {
           accountId: 'That account no longer exists.',
         });
       }
+      if (personId !== undefined && !tx.repos.people.get(personId)) {
+        throw new AppFailure('invalid_input', 'That person no longer exists.', {
+          personId: 'That person no longer exists.',
+        });
+      }
+      const ownerId = account?.personId ?? personId;
       const created = tx.repos.tasks.insert(
         {
           key: null,
@@ -141,6 +232,7 @@ export class TasksService {
           why: [],
           links: [],
           accountId: accountId ?? null,
+          ownerId: ownerId ?? null,
           source: 'manual',
           priority,
           dueAt: dueAt ?? defaultDueDate(priority, tx.day),
@@ -213,6 +305,7 @@ export function insertGuideTasks(
   drafts: readonly { title: string; priority: Priority; dueAt: string | null; why: string }[],
   accountId: number | null,
   actor: string | undefined,
+  ownerId: number | null = null,
 ): number[] {
   const ids = drafts.map((draft) => {
     const id = tx.repos.tasks.insert(
@@ -223,6 +316,7 @@ export function insertGuideTasks(
         why: [draft.why],
         links: [],
         accountId,
+        ownerId,
         source: 'guide',
         priority: draft.priority,
         dueAt: draft.dueAt,

@@ -140,7 +140,7 @@ function isBreakChar(code: number): boolean {
 }
 
 /** Collapses each run of line breaks / control characters to one space and trims the ends. */
-function clean(value: string | null | undefined): string {
+export function clean(value: string | null | undefined): string {
   const text = typeof value === 'string' ? value : value == null ? '' : String(value);
   let out = '';
   let inRun = false;
@@ -378,14 +378,14 @@ const MARKDOWN_SPECIAL = /[\\`*_[\]|<>~&]/g;
  * Escapes what would start a block when text opens a line (a list entry's content): a heading,
  * quote, list marker, rule or setext underline. Applied after {@link escapeMarkdown}.
  */
-function escapeLineStart(text: string): string {
+export function escapeLineStart(text: string): string {
   const ordered = /^(\d{1,9})([.)])/.exec(text);
   if (ordered) return `${ordered[1]}\\${ordered[2]}${text.slice(ordered[0].length)}`;
   return /^[#>+\-=]/.test(text) ? `\\${text}` : text;
 }
 
 /** Cleans text and backslash-escapes it so CommonMark renders it literally. */
-function escapeMarkdown(value: string): string {
+export function escapeMarkdown(value: string): string {
   return clean(value).replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
 }
 
@@ -450,7 +450,7 @@ const HTML_ENTITIES: Record<string, string> = {
  * Cleans text and escapes it for HTML text and quoted attributes. Beyond & < > " ' it also encodes
  * ` and =, so even escaped input never reads as `src=` / `onerror=` to a naive scanner.
  */
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return clean(value).replace(/[&<>"'`=]/g, (char) => HTML_ENTITIES[char] ?? char);
 }
 

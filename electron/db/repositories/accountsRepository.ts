@@ -42,7 +42,10 @@ export interface AccountValues {
 }
 
 /** An account as the task reconciliation needs it. */
-export type AccountBrief = Pick<Account, 'id' | 'service' | 'criticality' | 'domain' | 'urlKind'>;
+export type AccountBrief = Pick<
+  Account,
+  'id' | 'personId' | 'service' | 'criticality' | 'domain' | 'urlKind'
+>;
 
 const SELECT = `SELECT a.id, a.person_id, p.name AS person_name, a.service, a.url, a.domain, a.url_kind,
   a.username, a.category, a.criticality, a.mfa, a.password_changed_at, a.recovery_reviewed_at,
@@ -125,13 +128,14 @@ export class AccountsRepository {
       [],
       {
         id: number;
+        person_id: number;
         service: string;
         criticality: Criticality;
         domain: string | null;
         url_kind: AccountBrief['urlKind'];
       }
     >(
-      `SELECT a.id, a.service, a.criticality, a.domain, a.url_kind FROM accounts a JOIN people p ON p.id = a.person_id
+      `SELECT a.id, a.person_id, a.service, a.criticality, a.domain, a.url_kind FROM accounts a JOIN people p ON p.id = a.person_id
        WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL`,
     );
     this.listCriticality = db.prepare<[], { id: number; criticality: Criticality }>(
@@ -152,6 +156,7 @@ export class AccountsRepository {
   brief(): AccountBrief[] {
     return this.listBrief.all().map((row) => ({
       id: row.id,
+      personId: row.person_id,
       service: row.service,
       criticality: row.criticality,
       domain: row.domain,

@@ -21,6 +21,7 @@ interface FindingRow {
   dismissed_reason: string | null;
   recheck_at: string | null;
   account_ids: string | null;
+  person_ids: string | number | null;
 }
 
 interface CheckRow {
@@ -104,7 +105,16 @@ export class FindingsRepository {
     this.listAll = db.prepare<[], FindingRow>(
       `SELECT f.*, (SELECT group_concat(fa.account_id) FROM finding_accounts fa
                     JOIN accounts a ON a.id = fa.account_id AND a.deletion_token IS NULL
-                    WHERE fa.finding_id = f.id) AS account_ids
+                    WHERE fa.finding_id = f.id) AS account_ids,
+              CASE
+                WHEN f.subject GLOB 'email:[0-9]*' THEN (SELECT e.person_id FROM email_addresses e
+                  WHERE e.id = CAST(substr(f.subject, 7) AS INTEGER))
+                WHEN f.subject GLOB 'notice:[0-9]*' THEN (SELECT n.person_id FROM breach_notices n
+                  WHERE n.id = CAST(substr(f.subject, 8) AS INTEGER))
+                ELSE (SELECT group_concat(DISTINCT a.person_id) FROM finding_accounts fa
+                  JOIN accounts a ON a.id = fa.account_id AND a.deletion_token IS NULL
+                  WHERE fa.finding_id = f.id)
+              END AS person_ids
        FROM findings f ORDER BY f.id`,
     );
     this.insertOne = db.prepare(
@@ -258,6 +268,13 @@ export class FindingsRepository {
             .map(Number)
             .sort((a, b) => a - b)
         : [],
+      personIds:
+        row.person_ids === null
+          ? []
+          : String(row.person_ids)
+              .split(',')
+              .map(Number)
+              .sort((a, b) => a - b),
       firstSeenAt: row.first_seen_at,
       lastSeenAt: row.last_seen_at,
       resolvedAt: row.resolved_at,
