@@ -15,6 +15,18 @@ import { runPwnedIndexCli } from '../services/pwnedIndex/index';
 import { pwnedIndexPath } from '../services/pwnedIndexService';
 import { createHeadlessPlatform } from '../platform/headless';
 import { openCore, type Core } from '../services/core';
+import {
+  accountsAdd,
+  CliUsageError,
+  peopleAdd,
+  peopleImport,
+  plain,
+  plainLines,
+  report,
+  scopeOf,
+  tasksAssign,
+  team,
+} from './team';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
 
@@ -23,18 +35,34 @@ Commands:
               [--map-url COLUMN --map-password COLUMN [--map-username COLUMN] [--map-title COLUMN]]
                          Import a password-manager export (passwords are analysed, never stored)
   accounts               List accounts with their password signals
-  findings               List findings (open and closed) with their evidence
+  findings [--person NAME | --group G]
+                         List findings (open and closed) with their evidence
   people                 List people and their email addresses
+  people add NAME [--email ADDRESS]... [--group G] [--role R]
+                         Add a person (their first address is their main one)
+  people import FILE [--dry-run]
+                         Import a staff list (CSV: name, email addresses, role, group or department)
+  accounts add --person NAME --url URL [--service NAME] [--username U] [--category CATEGORY]
+               [--criticality critical|important|standard] [--mfa METHOD]
+                         Add an account (category guessed from the address, criticality from the category)
+  team [--group G]       The team view: two-step on main email, critical accounts, reuse, overdue tasks
   emails add ADDRESS [--person NAME]
                          Add an email address to a person (default: you)
   breaches search TEXT   Search the bundled breach catalogue by name or domain
   check [--offline]      Re-run every check (offline: with the network switched off)
-  tasks                  List fix tasks
+  tasks [--person NAME | --group G]
+                         List fix tasks (whose account, and who does them)
+  tasks assign ID... --to NAME | --helper NAME
+                         Give tasks to a person (or the helper named in Settings), or to a helper by name
+  tasks unassign ID...
   tasks done ID [--changed-on DATE] [--mfa METHOD]
                          Mark a task done with the evidence (METHOD: sms, email, totp, push, passkey, security-key)
   tasks snooze ID --until DATE
   tasks wontdo ID --reason TEXT
   history verify         Check the tamper-evident history (exit 0 intact, 1 broken)
+  report team|attestation --format pdf|md|csv --out FILE [--group G]
+                         The team report, or the MFA attestation for an insurer (PDF: printed with
+                         Chromium, Google Chrome or Edge when installed; CHROMIUM_PATH picks one)
   pwned-index build SOURCE [--out FILE]   Build the offline Pwned Passwords index (with --data-dir: for that folder)
   pwned-index check FILE [--passwords-file F] [--json]
   guides list|validate FILE|export ID|import FILE
@@ -98,6 +126,17 @@ async function main(argv: string[]): Promise<number> {
       reason: { type: 'string' },
       offline: { type: 'boolean', default: false },
       as: { type: 'string' },
+      email: { type: 'string', multiple: true },
+      group: { type: 'string' },
+      role: { type: 'string' },
+      url: { type: 'string' },
+      username: { type: 'string' },
+      service: { type: 'string' },
+      category: { type: 'string' },
+      criticality: { type: 'string' },
+      to: { type: 'string' },
+      helper: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -107,13 +146,25 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const dataDir = values['data-dir'] ?? resolveDataDir([], process.env, defaultDataDir());
+  // Human output never carries a control character from the data (a name can hold an escape
+  // sequence); JSON is exact.
   const print = (human: string, json: unknown) =>
-    process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${human}\n`);
+    process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${plainLines(human)}\n`);
 
   if (
-    !['import', 'accounts', 'findings', 'people', 'emails', 'breaches', 'check', 'tasks', 'history'].includes(
-      command,
-    )
+    ![
+      'import',
+      'accounts',
+      'findings',
+      'people',
+      'emails',
+      'breaches',
+      'check',
+      'tasks',
+      'history',
+      'team',
+      'report',
+    ].includes(command)
   ) {
     throw new UsageError(`Unknown command "${command}". Run with --help for the list.`);
   }
@@ -128,10 +179,19 @@ async function main(argv: string[]): Promise<number> {
   } else if (command === 'tasks') {
     if (
       rest.length > 0 &&
-      !(['done', 'snooze', 'wontdo'].includes(rest[0]!) && rest.length === 2 && /^\d+$/.test(rest[1]!))
+      !(['done', 'snooze', 'wontdo'].includes(rest[0]!) && rest.length === 2 && /^\d+$/.test(rest[1]!)) &&
+      !(['assign', 'unassign'].includes(rest[0]!) && rest.length >= 2)
     ) {
-      throw new UsageError('Usage: tasks [done|snooze|wontdo ID ...]');
+      throw new UsageError('Usage: tasks [done|snooze|wontdo ID ...] | tasks assign ID... --to NAME');
     }
+  } else if (command === 'people') {
+    if (rest.length > 0 && !['add', 'import'].includes(rest[0]!))
+      throw new UsageError('Usage: people [add NAME ... | import FILE]');
+  } else if (command === 'accounts') {
+    if (rest.length > 0 && rest[0] !== 'add')
+      throw new UsageError('Usage: accounts [add --person NAME --url URL ...]');
+  } else if (command === 'team' || command === 'report') {
+    // Checked by the command itself.
   } else if (command === 'history') {
     if (rest[0] !== 'verify' || rest.length !== 1) throw new UsageError('Usage: history verify');
   } else if (command === 'emails') {
@@ -161,8 +221,14 @@ async function main(argv: string[]): Promise<number> {
       case 'import':
         return await importCommand(core, rest[0]!, values, print);
       case 'accounts':
+        if (rest[0] === 'add')
+          return accountsAdd(core, rest, values, print, (id) => accountsJson(core).find((a) => a.id === id));
         print(accountsTable(core), accountsJson(core));
         return 0;
+      case 'team':
+        return team(core, rest, values, print);
+      case 'report':
+        return await report(core, rest, values, print);
       case 'emails': {
         const person = findPerson(core, values.person);
         const address = emailAddressSchema.safeParse(rest[1]);
@@ -196,15 +262,22 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'tasks': {
+        if (rest[0] === 'assign' || rest[0] === 'unassign') return tasksAssign(core, rest, values, print);
         if (rest.length === 0) {
-          const tasks = core.tasks.list();
+          const tasks = core.tasks.list(scopeOf(core, values));
+          const assigneeName = (t: (typeof tasks)[number]) =>
+            t.assignee
+              ? t.assignee.kind === 'person'
+                ? t.assignee.name
+                : `Helper: ${t.assignee.name}`
+              : null;
           print(
             tasks.length === 0
               ? 'No tasks.'
               : tasks
                   .map(
                     (t) =>
-                      `#${String(t.id).padEnd(4)} ${t.priority} ${t.status.padEnd(11)} ${(t.dueAt ?? '').padEnd(10)} ${t.title}${t.status === 'done' && !t.verified ? ' (not verified)' : ''}`,
+                      `#${String(t.id).padEnd(4)} ${t.priority} ${t.status.padEnd(11)} ${(t.dueAt ?? '').padEnd(10)} ${plain(t.title)}${t.status === 'done' && !t.verified ? ' (not verified)' : ''}${assigneeName(t) ? `  → ${plain(assigneeName(t))}` : ''}`,
                   )
                   .join('\n'),
             tasks.map((t) => ({
@@ -217,6 +290,8 @@ async function main(argv: string[]): Promise<number> {
               accountId: t.accountId,
               findingIds: t.findingIds,
               verified: t.verified,
+              person: t.personName,
+              assignee: assigneeName(t),
             })),
           );
           return 0;
@@ -264,17 +339,19 @@ async function main(argv: string[]): Promise<number> {
         return status.catalogue.available ? 0 : 1;
       }
       case 'findings': {
-        const findings = core.checks.list();
+        const findings = core.checks.list(scopeOf(core, values));
         print(findingsTable(findings, core.inventory.listAccounts()), findings.map(findingJson));
         return 0;
       }
       default: {
+        if (rest[0] === 'add') return peopleAdd(core, rest, values, print);
+        if (rest[0] === 'import') return peopleImport(core, rest, values, print);
         const people = core.inventory.listPeople();
         print(
           people
             .map(
               (p) =>
-                `${p.name}${p.isDefault ? ' (you)' : ''}: ${p.accountCount} accounts; ${p.emails.map((e) => e.address).join(', ') || 'no email addresses'}`,
+                `${plain(p.name)}${p.isDefault ? ' (you)' : ''}${p.group ? ` [${plain(p.group)}]` : ''}: ${p.accountCount} accounts; ${p.emails.map((e) => plain(e.address)).join(', ') || 'no email addresses'}`,
             )
             .join('\n'),
           people.map((p) => ({
@@ -283,6 +360,8 @@ async function main(argv: string[]): Promise<number> {
             isDefault: p.isDefault,
             accountCount: p.accountCount,
             emails: p.emails.map((e) => e.address),
+            group: p.group,
+            role: p.role,
           })),
         );
         return 0;
@@ -369,7 +448,7 @@ async function importCommand(
     { sessionId: preview.sessionId },
     person ? {} : { personName: values.person!.trim() },
   );
-  if (!person) process.stderr.write(`Added a new person, "${values.person!.trim()}".\n`);
+  if (!person) process.stderr.write(`Added a new person, "${plain(values.person!.trim())}".\n`);
   const findings = Object.entries(result.openFindings)
     .map(([kind, count]) => `${count} ${kind}`)
     .join(', ');
@@ -516,10 +595,11 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (
       error instanceof UsageError ||
+      error instanceof CliUsageError ||
       (error instanceof AppFailure && error.code !== 'internal') ||
       error instanceof DatabaseFromFutureError
     ) {
-      process.stderr.write(`lockstep: ${error.message}\n`);
+      process.stderr.write(`lockstep: ${plainLines(error.message)}\n`);
       process.exitCode = 2;
     } else if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       process.stderr.write(`lockstep: ${error.message}\n`);

@@ -303,7 +303,8 @@ describe('reports', () => {
       expect(await call('reports:export', { kind: 'attestation', format })).toEqual({ saved: true, path });
     }
     const html = platform.recording.printed[0]!;
-    expect(html).toContain(`${view.coverage.mainEmailMfa.yes} of 2 people`);
+    expect(html).toContain(`${view.coverage.mainEmailMfa.yes} of 1 person`);
+    expect(view.rows.map((r) => r.name)).toEqual(['Priya']);
     expect(html).toContain(`${view.coverage.criticalWithMfa.yes} of ${view.coverage.criticalWithMfa.of}`);
     expect(html).toContain('verified intact on');
     for (const file of saved) {

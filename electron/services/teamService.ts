@@ -33,6 +33,7 @@ export function teamViewOf(
       name: p.name,
       group: p.group,
       role: p.role,
+      isDefault: p.isDefault,
       // The order they were added in: the first is the person's main address.
       emails: [...p.emails].sort((a, b) => a.id - b.id).map((e) => e.address),
     })),

@@ -279,6 +279,17 @@ describe('teamView', () => {
     expect(result.rows[0]!.lastActivity).toBe('2026-11-30T10:00:00Z');
   });
 
+  it('leaves out the first-run "Me" while nothing is recorded for them and others are here', () => {
+    const me = { ...person('Me'), isDefault: true };
+    const ann = person('Ann');
+    expect(view({ people: [me, ann] }).rows.map((r) => r.name)).toEqual(['Ann']);
+    expect(view({ people: [me] }).rows.map((r) => r.name)).toEqual(['Me']);
+    const withMail = { ...me, emails: ['me@x.example'] };
+    expect(view({ people: [withMail, ann] }).rows.map((r) => r.name)).toEqual(['Ann', 'Me']);
+    const withAccount = view({ people: [me, ann], accounts: [account(me, { service: 'Bank' })] });
+    expect(withAccount.rows.map((r) => r.name)).toEqual(['Ann', 'Me']);
+  });
+
   it('is empty, not wrong, for no people', () => {
     const { coverage, rows } = view({ people: [] });
     expect(rows).toEqual([]);

@@ -11,6 +11,9 @@
  * - **Critical accounts** are those of criticality `critical`; covered when two-step is on.
  * - **Open findings** are the open findings that concern the person (their accounts, addresses or
  *   notices); **overdue tasks** are their tasks still to do or in progress, due before today.
+ * - The person created on first run ("Me") is left out while nothing is recorded for them (no
+ *   account, no address) and someone else is in the file: an office's file is about its staff,
+ *   and an empty "Me" would only add an "unknown" to every figure.
  *
  * Pure: data in, figures out.
  */
@@ -34,6 +37,8 @@ export interface TeamPersonInput {
   role: string;
   /** Their email addresses in the order they were added: the first is their main address. */
   emails: readonly string[];
+  /** The person created on first run ("Me"). */
+  isDefault?: boolean;
 }
 
 /** An account, as the figures need it. */
@@ -119,7 +124,11 @@ export function teamView(input: TeamInput): TeamView {
     collator.compare,
   );
   const group = input.group ?? null;
+  const owning = new Set(input.accounts.map((a) => a.personId));
+  const isEmptyDefault = (p: TeamPersonInput) =>
+    p.isDefault === true && p.emails.length === 0 && !owning.has(p.id) && input.people.length > 1;
   const people = [...input.people]
+    .filter((p) => !isEmptyDefault(p))
     .filter((p) => group === null || p.group === group)
     .sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
   const member = (p: TeamPersonInput): TeamMember => ({
