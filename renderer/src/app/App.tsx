@@ -7,11 +7,13 @@ import {
   IconBook,
   IconChecklist,
   IconDatabaseSearch,
+  IconFileReport,
   IconLayoutDashboard,
   IconListDetails,
   IconSettings,
   IconShieldLock,
   IconUsers,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useAccounts, useAppInfo, useChangeSubscription, usePeople, useTasks } from '../api/hooks';
@@ -24,18 +26,22 @@ import { ImportDialog } from '../features/import/ImportDialog';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { dueCount, TasksScreen } from '../features/tasks/TasksScreen';
+import { ReportsScreen } from '../features/team/ReportsScreen';
+import { TeamScreen } from '../features/team/TeamScreen';
 import classes from './App.module.css';
 import { ErrorBoundary } from './ErrorBoundary';
 import { routeExternalLinks } from './externalLinks';
 
 const SCREENS = [
   { path: '/dashboard', label: 'Dashboard', icon: IconLayoutDashboard },
+  { path: '/team', label: 'Team', icon: IconUsersGroup },
   { path: '/exposure', label: 'Exposure', icon: IconAlertTriangle },
   { path: '/tasks', label: 'Tasks', icon: IconChecklist },
   { path: '/accounts', label: 'Accounts', icon: IconListDetails },
   { path: '/breaches', label: 'Breaches', icon: IconDatabaseSearch },
   { path: '/guides', label: 'Guides', icon: IconBook },
   { path: '/people', label: 'People', icon: IconUsers },
+  { path: '/reports', label: 'Reports', icon: IconFileReport },
   { path: '/settings', label: 'Settings', icon: IconSettings },
 ] as const;
 
@@ -48,7 +54,8 @@ export function App() {
   const accounts = useAccounts();
   const info = useAppInfo();
   const [isImporting, setImporting] = useState(false);
-  const tasks = useTasks();
+  // Only the tasks due today or overdue: the badge does not need the whole list.
+  const tasks = useTasks({ due: true });
   const due = dueCount(tasks.data ?? []);
   const history = useQuery({
     queryKey: ['history', 'verify'],
@@ -64,6 +71,8 @@ export function App() {
     '/guides': <GuidesScreen />,
     '/tasks': <TasksScreen />,
     '/people': <PeopleScreen />,
+    '/team': <TeamScreen />,
+    '/reports': <ReportsScreen />,
     '/settings': <SettingsScreen />,
   };
   const isReady = !people.isPending && !accounts.isPending;

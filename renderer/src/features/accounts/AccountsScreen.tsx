@@ -33,12 +33,16 @@ import { useAccounts, useChannelMutation, usePeople } from '../../api/hooks';
 import { notifyDeleted, notifyError } from '../../app/notify';
 import { EmptyState } from '../../components/EmptyState';
 import { optionsOf } from '../../components/selectOptions';
+import { ScopeSelect } from '../../components/ScopeSelect';
+import { useScope } from '../team/useScope';
 import { AccountForm } from './AccountForm';
 import { AccountsTable } from './AccountsTable';
 
 /** Everything a person has, searchable, filterable and sortable. */
 export function AccountsScreen({ onImport }: { onImport: () => void }) {
-  const accounts = useAccounts();
+  // Whose accounts: filtered in the main process (one person, or a group), then searched here.
+  const { scope, setScope } = useScope();
+  const accounts = useAccounts(scope);
   const people = usePeople();
   const remove = useChannelMutation('accounts:delete', ['accounts', 'people']);
   const [filter, setFilter] = useState<AccountFilter>(EMPTY_FILTER);
@@ -51,7 +55,9 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
     () => (all ? queryAccounts(all, deferredFilter, sort) : []),
     [all, deferredFilter, sort],
   );
-  const isFiltered = filter !== EMPTY_FILTER && JSON.stringify(filter) !== JSON.stringify(EMPTY_FILTER);
+  const isFiltered =
+    (filter !== EMPTY_FILTER && JSON.stringify(filter) !== JSON.stringify(EMPTY_FILTER)) ||
+    Object.keys(scope).length > 0;
 
   const toggleSort = (key: AccountSortKey) =>
     setSort((current) =>
@@ -102,7 +108,7 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
         {messageOf(accounts.error ?? people.error)}
       </Alert>
     );
-  } else if (all && all.length === 0) {
+  } else if (all && all.length === 0 && Object.keys(scope).length === 0) {
     body = (
       <EmptyState
         icon={<IconListDetails size={28} />}
@@ -143,15 +149,7 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
             }
             w={300}
           />
-          <Select
-            aria-label="Filter by person"
-            placeholder="Everyone"
-            clearable
-            data={(people.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
-            value={filter.personId === null ? null : String(filter.personId)}
-            onChange={(value) => setFilter({ ...filter, personId: value ? Number(value) : null })}
-            w={150}
-          />
+          <ScopeSelect people={people.data ?? []} value={scope} onChange={setScope} w={170} />
           <Select
             aria-label="Filter by category"
             placeholder="All categories"
@@ -184,7 +182,13 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
             w={180}
           />
           {isFiltered && (
-            <Button variant="subtle" onClick={() => setFilter(EMPTY_FILTER)}>
+            <Button
+              variant="subtle"
+              onClick={() => {
+                setFilter(EMPTY_FILTER);
+                setScope({});
+              }}
+            >
               Clear filters
             </Button>
           )}
@@ -195,7 +199,7 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
           </Alert>
         ) : (
           <AccountsTable
-            viewKey={JSON.stringify([deferredFilter, sort])}
+            viewKey={JSON.stringify([deferredFilter, sort, scope])}
             accounts={visible}
             total={all?.length ?? 0}
             sort={sort}
@@ -217,7 +221,7 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
         onClose={() => setEditing(null)}
         account={editing === 'new' || editing === null ? undefined : editing}
         people={people.data ?? []}
-        defaultPersonId={filter.personId ?? people.data?.find((p) => p.isDefault)?.id ?? null}
+        defaultPersonId={scope.personId ?? people.data?.find((p) => p.isDefault)?.id ?? null}
         onDelete={deleteAccount}
       />
     </Stack>

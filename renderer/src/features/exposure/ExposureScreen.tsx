@@ -1,17 +1,5 @@
-import { useMemo, useState } from 'react';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Collapse,
-  Group,
-  Loader,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { memo, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Alert, Anchor, Button, Card, Collapse, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconFileImport, IconShieldCheck } from '@tabler/icons-react';
 import { useNavigate } from 'react-router-dom';
 import type { Account, Finding } from '../../../../common/ipc/contract';
@@ -19,11 +7,23 @@ import {
   describeFinding,
   FINDING_KIND_LABELS,
   SEVERITY_LABELS,
+  type FindingText,
 } from '../../../../common/domain/checks/describe';
+import { findingOwners } from '../../../../common/domain/tasks/reconcile';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { ScopeSelect } from '../../components/ScopeSelect';
+import listClasses from '../../components/VirtualList.module.css';
+import { useScope } from '../team/useScope';
 import type { Severity } from '../../../../common/domain/checks/findings';
 import { messageOf } from '../../api/client';
-import classes from '../../components/Screen.module.css';
-import { useAccounts, useChannelMutation, useDataSources, useFindings, useSettings } from '../../api/hooks';
+import {
+  useAccounts,
+  useChannelMutation,
+  useDataSources,
+  useFindings,
+  usePeople,
+  useSettings,
+} from '../../api/hooks';
 import { notifyError } from '../../app/notify';
 import { DismissDialog } from './DismissDialog';
 import { StartGuideDialog, type GuideOrigin } from '../guides/StartGuideDialog';
@@ -50,12 +50,16 @@ export function sortFindings(
 
 /** What is wrong, worst first, each with why it matters and what to do. */
 export function ExposureScreen({ onImport }: { onImport: () => void }) {
-  const findings = useFindings();
+  const { scope, setScope } = useScope();
+  const people = usePeople();
+  const findings = useFindings(scope);
   const accounts = useAccounts();
   const settings = useSettings();
   const sources = useDataSources();
   const navigate = useNavigate();
   const byId = useMemo(() => new Map((accounts.data ?? []).map((a) => [a.id, a])), [accounts.data]);
+  const names = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p.name])), [people.data]);
+  const isTeam = names.size > 1;
   const all = useMemo(() => findings.data ?? [], [findings.data]);
   const open = useMemo(
     () =>
@@ -65,19 +69,34 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
       ),
     [all, byId],
   );
-  const fixed = all.filter((f) => f.status === 'resolved' || f.status === 'auto_resolved').length;
-  const hasPasswords = (accounts.data ?? []).some((a) => a.passwordStrength !== null);
-  const dismissed = all.filter((f) => f.status === 'dismissed');
+  const fixed = useMemo(
+    () => all.filter((f) => f.status === 'resolved' || f.status === 'auto_resolved').length,
+    [all],
+  );
+  const hasPasswords = useMemo(
+    () => (accounts.data ?? []).some((a) => a.passwordStrength !== null),
+    [accounts.data],
+  );
+  const dismissed = useMemo(() => all.filter((f) => f.status === 'dismissed'), [all]);
   const [dismissing, setDismissing] = useState<Finding | null>(null);
   const [guiding, setGuiding] = useState<GuideOrigin | null>(null);
   const [showDismissed, setShowDismissed] = useState(false);
   const reopen = useChannelMutation('findings:reopen', ['findings']);
-  const textOf = (finding: Finding) =>
-    describeFinding(
-      finding.kind,
-      finding.evidence,
-      finding.accountIds.map((id) => byId.get(id)?.service ?? `Account ${id}`),
-    );
+  // In a file with several people, every finding says whose account it is.
+  const textOf = useCallback(
+    (finding: Finding) =>
+      describeFinding(
+        finding.kind,
+        finding.evidence,
+        finding.accountIds.map((id) => byId.get(id)?.service ?? `Account ${id}`),
+        isTeam ? findingOwners(finding, byId, names) : undefined,
+      ),
+    [byId, names, isTeam],
+  );
+  const onGuide = useCallback(
+    (finding: Finding) => setGuiding({ origin: 'finding', originId: finding.id }),
+    [],
+  );
 
   if (findings.isPending || accounts.isPending) return <Loader aria-label="Loading findings" />;
   if (findings.isError) {
@@ -89,17 +108,21 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
   }
 
   return (
-    <Stack gap="md" className={classes.scroll}>
+    <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>Exposure</Title>
           <Text c="dimmed" size="sm">
-            What is wrong with your accounts, worst first, and what to do about each.
+            What is wrong with {isTeam ? 'the accounts' : 'your accounts'}, worst first, and what to do about
+            each.
           </Text>
         </div>
-        <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={onImport}>
-          Import passwords
-        </Button>
+        <Group gap="sm">
+          <ScopeSelect people={people.data ?? []} value={scope} onChange={setScope} />
+          <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={onImport}>
+            Import passwords
+          </Button>
+        </Group>
       </Group>
 
       {all.length > 0 && (
@@ -123,7 +146,7 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
         </Text>
       )}
 
-      <Alert variant="outline" color="gray" title="How breached passwords were checked">
+      <Alert variant="outline" color="gray" title="How breached passwords were checked" p="xs">
         <Text size="sm">
           {settings.data?.onlinePwnedCheck
             ? 'Against the bundled list of the 100,000 most common leaked passwords and, online, the full Have I Been Pwned corpus (only 5 characters of each password’s hash leave this computer).'
@@ -162,106 +185,54 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
         </EmptyState>
       )}
 
-      <SimpleGrid cols={1} spacing="sm" role="list" aria-label="Findings">
-        {open.map((finding) => {
-          const text = textOf(finding);
-          return (
-            <Card key={finding.id} withBorder padding="md" role="listitem" aria-label={text.title}>
-              <Group justify="space-between" align="flex-start" wrap="nowrap" mb={6}>
-                <Title order={3} size="h5">
-                  {text.title}
-                </Title>
-                <Group gap={6} wrap="nowrap">
-                  <ToneBadge tone="gray">{FINDING_KIND_LABELS[finding.kind]}</ToneBadge>
-                  <ToneBadge tone={SEVERITY_TONES[finding.severity]}>
-                    {SEVERITY_LABELS[finding.severity]}
-                  </ToneBadge>
-                </Group>
-              </Group>
-              <Text size="sm" mb={6}>
-                {text.why}
-              </Text>
-              <FindingActions finding={finding} />
-              <Group justify="space-between" align="flex-end" wrap="nowrap" gap="md">
-                <Text size="sm" fw={600}>
-                  What to do:{' '}
-                  <Text span fw={400}>
-                    {text.action}
-                  </Text>{' '}
-                  <Text span c="dimmed" size="xs">
-                    (about {text.minutes} min)
-                  </Text>
-                </Text>
-                <Group gap={6} wrap="nowrap">
-                  <Button
-                    variant="outline"
-                    color="teal.9"
-                    size="compact-sm"
-                    onClick={() => setGuiding({ origin: 'finding', originId: finding.id })}
+      <FindingList findings={open} textOf={textOf} onGuide={onGuide} onDismiss={setDismissing}>
+        {dismissed.length > 0 && (
+          <Stack gap="xs" mt="sm">
+            <Button
+              variant="subtle"
+              w="fit-content"
+              onClick={() => setShowDismissed((v) => !v)}
+              aria-expanded={showDismissed}
+            >
+              {showDismissed ? 'Hide' : 'Show'} {dismissed.length} set aside
+            </Button>
+            <Collapse expanded={showDismissed}>
+              <Stack gap="xs" role="list" aria-label="Set aside">
+                {(showDismissed ? dismissed : []).map((finding) => (
+                  <Card
+                    key={finding.id}
+                    withBorder
+                    padding="sm"
+                    role="listitem"
+                    aria-label={textOf(finding).title}
                   >
-                    Guide me
-                  </Button>
-                  <Button
-                    variant="subtle"
-                    color="gray"
-                    size="compact-sm"
-                    onClick={() => setDismissing(finding)}
-                  >
-                    Set aside…
-                  </Button>
-                </Group>
-              </Group>
-            </Card>
-          );
-        })}
-      </SimpleGrid>
-
-      {dismissed.length > 0 && (
-        <Stack gap="xs">
-          <Button
-            variant="subtle"
-            w="fit-content"
-            onClick={() => setShowDismissed((v) => !v)}
-            aria-expanded={showDismissed}
-          >
-            {showDismissed ? 'Hide' : 'Show'} {dismissed.length} set aside
-          </Button>
-          <Collapse expanded={showDismissed}>
-            <Stack gap="xs" role="list" aria-label="Set aside">
-              {dismissed.map((finding) => (
-                <Card
-                  key={finding.id}
-                  withBorder
-                  padding="sm"
-                  role="listitem"
-                  aria-label={textOf(finding).title}
-                >
-                  <Group justify="space-between" wrap="nowrap">
-                    <div>
-                      <Text size="sm" fw={600}>
-                        {textOf(finding).title}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {finding.dismissedReason}
-                        {finding.recheckAt ? ` · comes back on ${finding.recheckAt}` : ''}
-                      </Text>
-                    </div>
-                    <Button
-                      variant="default"
-                      size="compact-sm"
-                      onClick={() =>
-                        reopen.mutateAsync({ id: finding.id }).catch((error: unknown) => notifyError(error))
-                      }
-                    >
-                      Reopen
-                    </Button>
-                  </Group>
-                </Card>
-              ))}
-            </Stack>
-          </Collapse>
-        </Stack>
-      )}
+                    <Group justify="space-between" wrap="nowrap">
+                      <div>
+                        <Text size="sm" fw={600}>
+                          {textOf(finding).title}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {finding.dismissedReason}
+                          {finding.recheckAt ? ` · comes back on ${finding.recheckAt}` : ''}
+                        </Text>
+                      </div>
+                      <Button
+                        variant="default"
+                        size="compact-sm"
+                        onClick={() =>
+                          reopen.mutateAsync({ id: finding.id }).catch((error: unknown) => notifyError(error))
+                        }
+                      >
+                        Reopen
+                      </Button>
+                    </Group>
+                  </Card>
+                ))}
+              </Stack>
+            </Collapse>
+          </Stack>
+        )}
+      </FindingList>
       <StartGuideDialog target={guiding} onClose={() => setGuiding(null)} />
       <DismissDialog
         finding={dismissing}
@@ -271,3 +242,111 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
     </Stack>
   );
 }
+
+/**
+ * The open findings, virtualised: only the cards in view are in the page. What follows the list
+ * (the findings set aside) scrolls with it.
+ */
+function FindingList({
+  findings,
+  textOf,
+  onGuide,
+  onDismiss,
+  children,
+}: {
+  findings: Finding[];
+  textOf: (finding: Finding) => FindingText;
+  onGuide: (finding: Finding) => void;
+  onDismiss: (finding: Finding) => void;
+  children?: ReactNode;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The compiler cannot memoise TanStack Virtual's API; this component does not rely on memoisation.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: findings.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 170,
+    overscan: 6,
+    getItemKey: (index) => findings[index]!.id,
+  });
+  return (
+    <div ref={scrollRef} className={listClasses.scroller} data-testid="findings-scroller">
+      {findings.length > 0 && (
+        <div
+          role="list"
+          aria-label="Findings"
+          style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+        >
+          {virtualizer.getVirtualItems().map((item) => {
+            const finding = findings[item.index]!;
+            const text = textOf(finding);
+            return (
+              <div
+                key={finding.id}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                role="listitem"
+                aria-label={text.title}
+                className={listClasses.item}
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <FindingCard finding={finding} text={text} onGuide={onGuide} onDismiss={onDismiss} />
+              </div>
+            );
+          })}
+        </div>
+      )}
+      {children}
+    </div>
+  );
+}
+
+const FindingCard = memo(function FindingCard({
+  finding,
+  text,
+  onGuide,
+  onDismiss,
+}: {
+  finding: Finding;
+  text: FindingText;
+  onGuide: (finding: Finding) => void;
+  onDismiss: (finding: Finding) => void;
+}) {
+  return (
+    <Card withBorder padding="md">
+      <Group justify="space-between" align="flex-start" wrap="nowrap" mb={6}>
+        <Title order={3} size="h5">
+          {text.title}
+        </Title>
+        <Group gap={6} wrap="nowrap">
+          <ToneBadge tone="gray">{FINDING_KIND_LABELS[finding.kind]}</ToneBadge>
+          <ToneBadge tone={SEVERITY_TONES[finding.severity]}>{SEVERITY_LABELS[finding.severity]}</ToneBadge>
+        </Group>
+      </Group>
+      <Text size="sm" mb={6}>
+        {text.why}
+      </Text>
+      <FindingActions finding={finding} />
+      <Group justify="space-between" align="flex-end" wrap="nowrap" gap="md">
+        <Text size="sm" fw={600}>
+          What to do:{' '}
+          <Text span fw={400}>
+            {text.action}
+          </Text>{' '}
+          <Text span c="dimmed" size="xs">
+            (about {text.minutes} min)
+          </Text>
+        </Text>
+        <Group gap={6} wrap="nowrap">
+          <Button variant="outline" color="teal.9" size="compact-sm" onClick={() => onGuide(finding)}>
+            Guide me
+          </Button>
+          <Button variant="subtle" color="gray" size="compact-sm" onClick={() => onDismiss(finding)}>
+            Set aside…
+          </Button>
+        </Group>
+      </Group>
+    </Card>
+  );
+});

@@ -7,7 +7,7 @@ import { notifyError } from '../../app/notify';
 import classes from './GuideMode.module.css';
 import { StepDetails } from './StepDetails';
 import { isTyping, StepPanel, type StepForm } from './StepPanel';
-import { progressWords, runKey, STATUS_WORDS, useStepActions } from './useStepActions';
+import { progressWords, runKey, STATUS_WORDS, useStepActions, whoseRun } from './useStepActions';
 import { useQueryClient } from '@tanstack/react-query';
 
 /** "4:05", "1:02:09". */
@@ -92,7 +92,7 @@ function HelperStep({ run, onExit, onDone }: { run: GuideRun; onExit: () => void
       <div className={classes.inner}>
         <h2 className={classes.title}>{run.guideTitle}</h2>
         <Text fz={24} mb="lg">
-          {run.accountLabel ? `For ${run.accountLabel}. ` : ''}
+          {run.accountLabel || run.personName ? `${whoseRun(run)}. ` : ''}
           {progressWords(run.progress)}.
         </Text>
         <form
@@ -188,7 +188,7 @@ function Presentation({
       <header className={classes.top}>
         <div>
           <strong>{run.guideTitle}</strong>
-          {run.accountLabel ? ` · ${run.accountLabel}` : ''}
+          {run.accountLabel || run.personName ? ` · ${whoseRun(run)}` : ''}
         </div>
         <div>{run.helperName ? `Helper: ${run.helperName}` : 'No helper named'}</div>
         <div>

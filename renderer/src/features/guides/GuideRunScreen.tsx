@@ -25,7 +25,7 @@ import classes from '../../components/Screen.module.css';
 import { GuideMode } from './GuideMode';
 import { StepDetails } from './StepDetails';
 import { StepPanel, type StepForm } from './StepPanel';
-import { progressWords, runKey, STATUS_WORDS, useStepActions } from './useStepActions';
+import { progressWords, runKey, STATUS_WORDS, useStepActions, whoseRun } from './useStepActions';
 
 const STATUS_MARKS = { pending: '○', done: '✓', skipped: '→', blocked: '!' } as const;
 
@@ -76,6 +76,17 @@ function Runner({ run }: { run: GuideRun }) {
   return (
     <Stack gap="md" className={classes.scroll}>
       <div>
+        {run.checklistId !== null && (
+          <Anchor
+            component="button"
+            size="sm"
+            c="teal.9"
+            mr="md"
+            onClick={() => void navigate(`/guides/checklist/${run.checklistId}`)}
+          >
+            ← The checklist
+          </Anchor>
+        )}
         <Anchor component="button" size="sm" c="teal.9" onClick={() => void navigate('/guides')}>
           ← All guides
         </Anchor>
@@ -84,7 +95,7 @@ function Runner({ run }: { run: GuideRun }) {
             <Title order={2}>{run.guideTitle}</Title>
             <Text size="sm" c="dimmed">
               {[
-                run.accountLabel ? `For ${run.accountLabel}` : 'Not tied to an account',
+                whoseRun(run),
                 run.variant ? run.variant.label : null,
                 run.originLabel,
                 run.helperName ? `Helper: ${run.helperName}` : null,

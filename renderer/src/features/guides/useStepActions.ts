@@ -76,3 +76,10 @@ export function progressWords(progress: GuideRun['progress']): string {
   if (progress.blocked) parts.push(`${progress.blocked} blocked`);
   return parts.join(' · ');
 }
+
+/** Whose run it is: "For Priya — Tea mail (priya@tea.example)", or what is known of it. */
+export function whoseRun(run: { personName: string | null; accountLabel: string | null }): string {
+  if (run.personName && run.accountLabel) return `For ${run.personName} — ${run.accountLabel}`;
+  if (run.personName) return `For ${run.personName}`;
+  return run.accountLabel ? `For ${run.accountLabel}` : 'Not tied to an account';
+}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
   Alert,
@@ -25,10 +25,13 @@ import { addDays, PRIORITIES, type Priority } from '../../../../common/domain/ta
 import { localDateString } from '../../../../common/domain/validation';
 import type { Task } from '../../../../common/ipc/contract';
 import { ApiError, messageOf } from '../../api/client';
-import { useChannelMutation, useTasks } from '../../api/hooks';
+import { useChannelMutation, usePeople, useSettings, useTasks } from '../../api/hooks';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { ScopeSelect } from '../../components/ScopeSelect';
+import { useScope } from '../team/useScope';
+import listClasses from '../../components/VirtualList.module.css';
 import { notifyError } from '../../app/notify';
 import { ToneBadge } from '../../components/Badges';
-import classes from '../../components/Screen.module.css';
 import { StartGuideDialog, type GuideOrigin } from '../guides/StartGuideDialog';
 
 const PRIORITY_TONES = { P1: 'red', P2: 'orange', P3: 'yellow', P4: 'gray' } as const;
@@ -46,15 +49,41 @@ export function dueCount(tasks: readonly Task[]): number {
   return tasks.filter((t) => t.isDue).length;
 }
 
+type Action = 'done' | 'snooze' | 'wontdo' | 'plan';
+
+/** "Priya", "Helper: Sam". */
+export function assigneeName(assignee: Task['assignee']): string | null {
+  if (!assignee) return null;
+  return assignee.kind === 'person' ? assignee.name : `Helper: ${assignee.name}`;
+}
+
+/** The tasks of one view, most urgent first. */
+export function tasksInView(all: readonly Task[], view: View): Task[] {
+  return all
+    .filter((t) => (view === 'open' ? OPEN.has(t.status) : t.status === view))
+    .sort(
+      (a, b) =>
+        a.priority.localeCompare(b.priority) ||
+        (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') ||
+        a.id - b.id,
+    );
+}
+
+const OPEN: ReadonlySet<string> = new Set(['todo', 'in_progress', 'snoozed']);
+
 /** What I committed to fix, most urgent first; done only when the checks agree. */
 export function TasksScreen() {
-  const tasks = useTasks();
+  const { scope, setScope } = useScope();
+  const people = usePeople();
+  const settings = useSettings();
+  const [assignee, setAssignee] = useState<'mine' | 'unassigned' | number | null>(null);
+  const query = useMemo(() => ({ ...scope, ...(assignee !== null ? { assignee } : {}) }), [scope, assignee]);
+  const tasks = useTasks(query);
   const [view, setView] = useState<View>('open');
-  const [acting, setActing] = useState<{ task: Task; action: 'done' | 'snooze' | 'wontdo' | 'plan' } | null>(
-    null,
-  );
-  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [acting, setActing] = useState<{ task: Task; action: Action } | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [bulkReason, setBulkReason] = useState<string | null>(null);
+  const [assigning, setAssigning] = useState<number[] | null>(null);
   const bulk = useChannelMutation('tasks:bulk', ['tasks']);
   const runBulk = async (
     action: 'start' | 'snooze' | 'wontdo',
@@ -73,33 +102,50 @@ export function TasksScreen() {
   const setStatus = useChannelMutation('tasks:setStatus', ['tasks']);
   const [searchParams] = useSearchParams();
   const focused = Number(searchParams.get('task')) || null;
-  useEffect(() => {
-    if (focused === null || !tasks.data) return;
-    document.getElementById(`task-${focused}`)?.scrollIntoView({ block: 'center' });
-  }, [focused, tasks.data]);
-  const shown = useMemo(() => {
-    const all = tasks.data ?? [];
-    const inView = all.filter((t) =>
-      view === 'open' ? ['todo', 'in_progress', 'snoozed'].includes(t.status) : t.status === view,
-    );
-    return inView.sort(
-      (a, b) =>
-        a.priority.localeCompare(b.priority) ||
-        (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') ||
-        a.id - b.id,
-    );
-  }, [tasks.data, view]);
-  const all = tasks.data ?? [];
-  const verified = all.filter((t) => t.status === 'done' && t.verified).length;
+  const all = useMemo(() => tasks.data ?? [], [tasks.data]);
+  const shown = useMemo(() => tasksInView(all, view), [all, view]);
+  const counts = useMemo(() => {
+    const byStatus = { open: 0, done: 0, wont_do: 0, verified: 0 };
+    for (const t of all) {
+      if (OPEN.has(t.status)) byStatus.open += 1;
+      else if (t.status === 'done') byStatus.done += 1;
+      else if (t.status === 'wont_do') byStatus.wont_do += 1;
+      if (t.status === 'done' && t.verified) byStatus.verified += 1;
+    }
+    return byStatus;
+  }, [all]);
+  const isTeam = (people.data?.length ?? 0) > 1;
+  const helper = settings.data?.helperName.trim() ?? '';
+
+  // Stable handlers: a card re-renders only when its own task or selection changes.
+  const onSelect = useCallback((id: number, isChecked: boolean) => {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (isChecked) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+  const onAct = useCallback((task: Task, action: Action) => setActing({ task, action }), []);
+  const onGuide = useCallback((task: Task) => setGuiding({ origin: 'task', originId: task.id }), []);
+  const onAssign = useCallback((task: Task) => setAssigning([task.id]), []);
+  const onStart = useCallback(
+    (task: Task) =>
+      void setStatus
+        .mutateAsync({ id: task.id, status: 'in_progress' })
+        .catch((e: unknown) => notifyError(e)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- mutateAsync is stable
+    [],
+  );
 
   return (
-    <Stack gap="md" className={classes.scroll}>
+    <Stack gap="md" style={{ flex: 1, minHeight: 0 }}>
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>Tasks</Title>
           <Text c="dimmed" size="sm">
             One concrete step per thing to fix. A task counts as fixed when the checks agree. Verified so far:{' '}
-            {verified} of {all.filter((t) => t.status !== 'wont_do').length}.
+            {counts.verified} of {all.length - counts.wont_do}.
           </Text>
         </div>
         <Button
@@ -110,20 +156,42 @@ export function TasksScreen() {
           Add a task
         </Button>
       </Group>
-      <SegmentedControl
-        w="fit-content"
-        value={view}
-        onChange={(value) => setView(value as View)}
-        data={[
-          {
-            value: 'open',
-            label: `Open (${all.filter((t) => ['todo', 'in_progress', 'snoozed'].includes(t.status)).length})`,
-          },
-          { value: 'done', label: `Done (${all.filter((t) => t.status === 'done').length})` },
-          { value: 'wont_do', label: `Won't do (${all.filter((t) => t.status === 'wont_do').length})` },
-        ]}
-        aria-label="Which tasks"
-      />
+      <Group gap="sm" wrap="wrap" align="center">
+        <SegmentedControl
+          w="fit-content"
+          value={view}
+          onChange={(value) => {
+            setView(value as View);
+            setSelected(new Set());
+          }}
+          data={[
+            { value: 'open', label: `Open (${counts.open})` },
+            { value: 'done', label: `Done (${counts.done})` },
+            { value: 'wont_do', label: `Won't do (${counts.wont_do})` },
+          ]}
+          aria-label="Which tasks"
+        />
+        <ScopeSelect people={people.data ?? []} value={scope} onChange={setScope} />
+        {(isTeam || helper !== '') && (
+          <Select
+            aria-label="Assigned to"
+            placeholder="Assigned to anyone"
+            clearable
+            w={200}
+            data={[
+              { value: 'mine', label: helper ? `My tasks (${helper})` : 'My tasks' },
+              { value: 'unassigned', label: 'Not assigned' },
+              ...(people.data ?? []).map((p) => ({ value: String(p.id), label: `Assigned to ${p.name}` })),
+            ]}
+            value={assignee === null ? null : String(assignee)}
+            onChange={(value) =>
+              setAssignee(
+                value === null ? null : value === 'mine' || value === 'unassigned' ? value : Number(value),
+              )
+            }
+          />
+        )}
+      </Group>
       {tasks.isPending && <Loader aria-label="Loading tasks" />}
       {tasks.isError && (
         <Alert color="red" role="alert">
@@ -132,7 +200,11 @@ export function TasksScreen() {
       )}
       {tasks.data && shown.length === 0 && (
         <Text c="dimmed" size="sm">
-          {view === 'open' ? 'Nothing to do right now. Import or add accounts to check them.' : 'None yet.'}
+          {view === 'open'
+            ? Object.keys(query).length > 0
+              ? 'Nothing to do here. Clear the filters to see everyone’s tasks.'
+              : 'Nothing to do right now. Import or add accounts to check them.'
+            : 'None yet.'}
         </Text>
       )}
       {view === 'open' && selected.size > 0 && (
@@ -150,156 +222,45 @@ export function TasksScreen() {
           >
             Snooze a week
           </Button>
+          <Button size="compact-sm" variant="default" onClick={() => setAssigning([...selected])}>
+            Assign…
+          </Button>
           <Button size="compact-sm" variant="default" onClick={() => setBulkReason('')}>
             Won&apos;t do…
+          </Button>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            onClick={() => setSelected(new Set(shown.map((t) => t.id)))}
+          >
+            Select all {shown.length}
           </Button>
           <Button size="compact-sm" variant="subtle" onClick={() => setSelected(new Set())}>
             Clear selection
           </Button>
         </Group>
       )}
-      <Stack gap="sm" role="list" aria-label="Tasks">
-        {shown.map((task) => {
-          const isOverdue = task.isOverdue;
-          return (
-            <Card
-              key={task.id}
-              id={`task-${task.id}`}
-              withBorder
-              padding="md"
-              role="listitem"
-              aria-label={task.title}
-              aria-current={focused === task.id ? 'true' : undefined}
-              style={{
-                ...(isOverdue ? { borderColor: 'var(--mantine-color-red-7)', borderWidth: 2 } : {}),
-                ...(focused === task.id ? { boxShadow: '0 0 0 3px var(--mantine-color-teal-3)' } : {}),
-              }}
-            >
-              <Group justify="space-between" align="flex-start" wrap="nowrap" mb={4}>
-                <Group gap="sm" align="flex-start" wrap="nowrap">
-                  {view === 'open' && (
-                    <Checkbox
-                      mt={4}
-                      aria-label={`Select ${task.title}`}
-                      checked={selected.has(task.id)}
-                      onChange={(event) => {
-                        const next = new Set(selected);
-                        if (event.currentTarget.checked) next.add(task.id);
-                        else next.delete(task.id);
-                        setSelected(next);
-                      }}
-                    />
-                  )}
-                  <div>
-                    <Title order={3} size="h5">
-                      {task.title}
-                    </Title>
-                    <Text size="xs" c={isOverdue ? 'red.9' : 'dimmed'} fw={isOverdue ? 700 : 400}>
-                      {STATUS_LABELS[task.status]}
-                      {task.status === 'snoozed' && task.snoozedUntil ? ` until ${task.snoozedUntil}` : ''}
-                      {task.dueAt ? ` · due ${task.dueAt}` : ''}
-                      {isOverdue ? ' · overdue' : ''}
-                      {task.personName ? ` · ${task.personName}` : ''}
-                    </Text>
-                  </div>
-                </Group>
-                <Group gap={6} wrap="nowrap">
-                  {task.status === 'done' && (
-                    <ToneBadge tone={task.verified ? 'teal' : 'orange'}>
-                      {task.verified ? 'Verified' : 'Not verified'}
-                    </ToneBadge>
-                  )}
-                  <ToneBadge tone={PRIORITY_TONES[task.priority]}>{task.priority}</ToneBadge>
-                </Group>
-              </Group>
-              {task.why.length > 0 && (
-                <List size="sm" mb={6}>
-                  {task.why.map((line) => (
-                    <List.Item key={line}>{line}</List.Item>
-                  ))}
-                </List>
-              )}
-              {task.status === 'done' && !task.verified && task.verificationNote && (
-                <Text size="sm" c="orange.9" mb={6}>
-                  Not verified: the checks still see the problem. {task.verificationNote}
-                </Text>
-              )}
-              {task.wontDoReason && (
-                <Text size="sm" c="dimmed" mb={6}>
-                  Won&apos;t do: {task.wontDoReason}
-                </Text>
-              )}
-              <Group justify="space-between" align="center">
-                <Group gap="md">
-                  {task.links.map((link) => (
-                    <Anchor key={link.url} href={link.url} size="sm" c="teal.9" underline="always">
-                      {link.label}
-                    </Anchor>
-                  ))}
-                </Group>
-                <Group gap={6}>
-                  {task.status === 'todo' && (
-                    <Button
-                      size="compact-sm"
-                      variant="default"
-                      onClick={() =>
-                        setStatus
-                          .mutateAsync({ id: task.id, status: 'in_progress' })
-                          .catch((e: unknown) => notifyError(e))
-                      }
-                    >
-                      Start
-                    </Button>
-                  )}
-                  {['todo', 'in_progress', 'snoozed'].includes(task.status) && task.source !== 'guide' && (
-                    <Button
-                      size="compact-sm"
-                      variant="outline"
-                      color="teal.9"
-                      onClick={() => setGuiding({ origin: 'task', originId: task.id })}
-                    >
-                      Guide me
-                    </Button>
-                  )}
-                  {(task.status !== 'done' || !task.verified) && task.status !== 'wont_do' && (
-                    <Button size="compact-sm" onClick={() => setActing({ task, action: 'done' })}>
-                      Done…
-                    </Button>
-                  )}
-                  {['todo', 'in_progress', 'snoozed'].includes(task.status) && (
-                    <>
-                      <Button
-                        size="compact-sm"
-                        variant="default"
-                        onClick={() => setActing({ task, action: 'snooze' })}
-                      >
-                        Snooze…
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="gray"
-                        onClick={() => setActing({ task, action: 'plan' })}
-                      >
-                        Plan…
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="gray"
-                        onClick={() => setActing({ task, action: 'wontdo' })}
-                      >
-                        Won&apos;t do…
-                      </Button>
-                    </>
-                  )}
-                </Group>
-              </Group>
-            </Card>
-          );
-        })}
-      </Stack>
+      {shown.length > 0 && (
+        <TaskList
+          tasks={shown}
+          focused={focused}
+          selectable={view === 'open'}
+          selected={selected}
+          onSelect={onSelect}
+          onAct={onAct}
+          onGuide={onGuide}
+          onAssign={onAssign}
+          onStart={onStart}
+        />
+      )}
       <StartGuideDialog target={guiding} onClose={() => setGuiding(null)} />
+      <AssignDialog
+        taskIds={assigning}
+        onClose={(assigned) => {
+          setAssigning(null);
+          if (assigned) setSelected(new Set());
+        }}
+      />
       <Modal
         closeButtonProps={{ 'aria-label': 'Close' }}
         opened={acting !== null}
@@ -358,6 +319,305 @@ export function TasksScreen() {
         {isAdding && <AddTaskForm onDone={() => setAdding(false)} />}
       </Modal>
     </Stack>
+  );
+}
+
+interface CardHandlers {
+  onSelect: (id: number, isChecked: boolean) => void;
+  onAct: (task: Task, action: Action) => void;
+  onGuide: (task: Task) => void;
+  onAssign: (task: Task) => void;
+  onStart: (task: Task) => void;
+}
+
+/**
+ * The tasks, virtualised: only the cards in view (and a few either side) are in the page, so
+ * 5,000 tasks open as fast as fifty. Cards have different heights; each is measured as it renders.
+ */
+function TaskList({
+  tasks,
+  focused,
+  selectable,
+  selected,
+  ...handlers
+}: {
+  tasks: Task[];
+  focused: number | null;
+  selectable: boolean;
+  selected: ReadonlySet<number>;
+} & CardHandlers) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The compiler cannot memoise TanStack Virtual's API; this component does not rely on memoisation.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: tasks.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 150,
+    overscan: 6,
+    getItemKey: (index) => tasks[index]!.id,
+  });
+  useEffect(() => {
+    if (focused === null) return;
+    const index = tasks.findIndex((t) => t.id === focused);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
+  }, [focused, tasks, virtualizer]);
+  return (
+    <div ref={scrollRef} className={listClasses.scroller} data-testid="tasks-scroller">
+      <div
+        role="list"
+        aria-label="Tasks"
+        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+      >
+        {virtualizer.getVirtualItems().map((item) => {
+          const task = tasks[item.index]!;
+          return (
+            <div
+              key={task.id}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              id={`task-${task.id}`}
+              role="listitem"
+              aria-label={task.title}
+              aria-current={focused === task.id ? 'true' : undefined}
+              className={listClasses.item}
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <TaskCard
+                task={task}
+                isFocused={focused === task.id}
+                isSelectable={selectable}
+                isSelected={selected.has(task.id)}
+                {...handlers}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+const TaskCard = memo(function TaskCard({
+  task,
+  isFocused,
+  isSelectable,
+  isSelected,
+  onSelect,
+  onAct,
+  onGuide,
+  onAssign,
+  onStart,
+}: {
+  task: Task;
+  isFocused: boolean;
+  isSelectable: boolean;
+  isSelected: boolean;
+} & CardHandlers) {
+  const isOverdue = task.isOverdue;
+  const isOpen = OPEN.has(task.status);
+  const assignee = assigneeName(task.assignee);
+  return (
+    <Card
+      withBorder
+      padding="md"
+      style={{
+        ...(isOverdue ? { borderColor: 'var(--mantine-color-red-7)', borderWidth: 2 } : {}),
+        ...(isFocused ? { boxShadow: '0 0 0 3px var(--mantine-color-teal-3)' } : {}),
+      }}
+    >
+      <Group justify="space-between" align="flex-start" wrap="nowrap" mb={4}>
+        <Group gap="sm" align="flex-start" wrap="nowrap">
+          {isSelectable && (
+            <Checkbox
+              mt={4}
+              aria-label={`Select ${task.title}`}
+              checked={isSelected}
+              onChange={(event) => onSelect(task.id, event.currentTarget.checked)}
+            />
+          )}
+          <div>
+            <Title order={3} size="h5">
+              {task.title}
+            </Title>
+            <Text size="xs" c={isOverdue ? 'red.9' : 'dimmed'} fw={isOverdue ? 700 : 400}>
+              {STATUS_LABELS[task.status]}
+              {task.status === 'snoozed' && task.snoozedUntil ? ` until ${task.snoozedUntil}` : ''}
+              {task.dueAt ? ` · due ${task.dueAt}` : ''}
+              {isOverdue ? ' · overdue' : ''}
+              {task.personName ? ` · ${task.personName}` : ''}
+              {assignee ? ` · assigned to ${assignee}` : ''}
+            </Text>
+          </div>
+        </Group>
+        <Group gap={6} wrap="nowrap">
+          {task.status === 'done' && (
+            <ToneBadge tone={task.verified ? 'teal' : 'orange'}>
+              {task.verified ? 'Verified' : 'Not verified'}
+            </ToneBadge>
+          )}
+          <ToneBadge tone={PRIORITY_TONES[task.priority]}>{task.priority}</ToneBadge>
+        </Group>
+      </Group>
+      {task.why.length > 0 && (
+        <List size="sm" mb={6}>
+          {task.why.map((line) => (
+            <List.Item key={line}>{line}</List.Item>
+          ))}
+        </List>
+      )}
+      {task.status === 'done' && !task.verified && task.verificationNote && (
+        <Text size="sm" c="orange.9" mb={6}>
+          Not verified: the checks still see the problem. {task.verificationNote}
+        </Text>
+      )}
+      {task.wontDoReason && (
+        <Text size="sm" c="dimmed" mb={6}>
+          Won&apos;t do: {task.wontDoReason}
+        </Text>
+      )}
+      <Group justify="space-between" align="center">
+        <Group gap="md">
+          {task.links.map((link) => (
+            <Anchor key={link.url} href={link.url} size="sm" c="teal.9" underline="always">
+              {link.label}
+            </Anchor>
+          ))}
+        </Group>
+        <Group gap={6}>
+          {task.status === 'todo' && (
+            <Button size="compact-sm" variant="default" onClick={() => onStart(task)}>
+              Start
+            </Button>
+          )}
+          {isOpen && task.source !== 'guide' && (
+            <Button size="compact-sm" variant="outline" color="teal.9" onClick={() => onGuide(task)}>
+              Guide me
+            </Button>
+          )}
+          {(task.status !== 'done' || !task.verified) && task.status !== 'wont_do' && (
+            <Button size="compact-sm" onClick={() => onAct(task, 'done')}>
+              Done…
+            </Button>
+          )}
+          {isOpen && (
+            <>
+              <Button size="compact-sm" variant="default" onClick={() => onAct(task, 'snooze')}>
+                Snooze…
+              </Button>
+              <Button size="compact-sm" variant="subtle" color="gray" onClick={() => onAssign(task)}>
+                Assign…
+              </Button>
+              <Button size="compact-sm" variant="subtle" color="gray" onClick={() => onAct(task, 'plan')}>
+                Plan…
+              </Button>
+              <Button size="compact-sm" variant="subtle" color="gray" onClick={() => onAct(task, 'wontdo')}>
+                Won&apos;t do…
+              </Button>
+            </>
+          )}
+        </Group>
+      </Group>
+    </Card>
+  );
+});
+
+/**
+ * Who does these tasks: one of the people, the helper named in Settings, another helper (someone
+ * who is not one of the people, by name), or no one.
+ */
+function AssignDialog({
+  taskIds,
+  onClose,
+}: {
+  taskIds: number[] | null;
+  onClose: (assigned: boolean) => void;
+}) {
+  const people = usePeople();
+  const settings = useSettings();
+  const assign = useChannelMutation('tasks:assign', ['tasks']);
+  const [choice, setChoice] = useState<string | null>(null);
+  const [other, setOther] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const helper = settings.data?.helperName.trim() ?? '';
+  const count = taskIds?.length ?? 0;
+  const close = (assigned: boolean) => {
+    setChoice(null);
+    setOther('');
+    setError(null);
+    onClose(assigned);
+  };
+  return (
+    <Modal
+      opened={taskIds !== null}
+      onClose={() => close(false)}
+      title={`Assign ${count} ${count === 1 ? 'task' : 'tasks'}`}
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
+      <form
+        noValidate
+        onSubmit={async (event) => {
+          event.preventDefault();
+          if (!taskIds || choice === null) return;
+          const assignee =
+            choice === 'none'
+              ? null
+              : choice === 'helper'
+                ? { helper }
+                : choice === 'other'
+                  ? { helper: other.trim() }
+                  : { personId: Number(choice) };
+          try {
+            const { changed } = await assign.mutateAsync({ ids: taskIds, assignee });
+            notifications.show({ message: `${changed} ${changed === 1 ? 'task' : 'tasks'} assigned.` });
+            close(true);
+          } catch (failure) {
+            setError(messageOf(failure));
+          }
+        }}
+      >
+        <Stack>
+          <Select
+            label="Who does it"
+            placeholder="Choose someone"
+            data={[
+              ...(people.data ?? []).map((p) => ({ value: String(p.id), label: p.name })),
+              ...(helper ? [{ value: 'helper', label: `IT helper: ${helper}` }] : []),
+              { value: 'other', label: 'Another helper…' },
+              { value: 'none', label: 'No one (take the assignment back)' },
+            ]}
+            value={choice}
+            onChange={setChoice}
+            data-autofocus
+          />
+          {choice === 'other' && (
+            <TextInput
+              label="The helper's name"
+              description="Someone who is not one of the people here, such as an outside IT technician."
+              value={other}
+              onChange={(e) => setOther(e.currentTarget.value)}
+            />
+          )}
+          {error && (
+            <Text c="red.9" size="sm" role="alert">
+              {error}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => close(false)}>
+              Cancel
+            </Button>
+            <Button
+              type="submit"
+              loading={assign.isPending}
+              disabled={choice === null || (choice === 'other' && other.trim() === '')}
+            >
+              Assign
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }
 
