@@ -47,6 +47,9 @@ export interface Scope {
   group?: string;
 }
 
+/** Whether this file holds several people (a family, an office): things then say whose they are. */
+export const useIsTeam = (): boolean => (usePeople().data?.length ?? 0) > 1;
+
 export const useAccounts = (scope: Scope = {}) =>
   useQuery({
     queryKey: [...queryKeys.accounts, scope],

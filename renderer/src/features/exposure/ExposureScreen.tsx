@@ -13,6 +13,7 @@ import { findingOwners } from '../../../../common/domain/tasks/reconcile';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ScopeSelect } from '../../components/ScopeSelect';
 import listClasses from '../../components/VirtualList.module.css';
+import { fullyRendered } from '../../components/virtualList';
 import { useScope } from '../team/useScope';
 import type { Severity } from '../../../../common/domain/checks/findings';
 import { messageOf } from '../../api/client';
@@ -185,7 +186,13 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
         </EmptyState>
       )}
 
-      <FindingList findings={open} textOf={textOf} onGuide={onGuide} onDismiss={setDismissing}>
+      <FindingList
+        findings={open}
+        textOf={textOf}
+        onGuide={onGuide}
+        onDismiss={setDismissing}
+        isBusy={findings.isPlaceholderData}
+      >
         {dismissed.length > 0 && (
           <Stack gap="xs" mt="sm">
             <Button
@@ -252,8 +259,11 @@ function FindingList({
   textOf,
   onGuide,
   onDismiss,
+  isBusy,
   children,
 }: {
+  /** Still showing the previous filter's findings while the new ones load. */
+  isBusy: boolean;
   findings: Finding[];
   textOf: (finding: Finding) => FindingText;
   onGuide: (finding: Finding) => void;
@@ -267,7 +277,8 @@ function FindingList({
     count: findings.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 170,
-    overscan: 6,
+    // A short list is rendered whole (find-in-page sees every card); a long one only around the view.
+    overscan: fullyRendered(findings.length),
     getItemKey: (index) => findings[index]!.id,
   });
   return (
@@ -276,7 +287,8 @@ function FindingList({
         <div
           role="list"
           aria-label="Findings"
-          style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+          aria-busy={isBusy || undefined}
+          style={{ height: virtualizer.getTotalSize(), position: 'relative', opacity: isBusy ? 0.6 : 1 }}
         >
           {virtualizer.getVirtualItems().map((item) => {
             const finding = findings[item.index]!;

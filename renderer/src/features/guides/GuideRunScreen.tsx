@@ -19,7 +19,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { GuideRun } from '../../../../common/ipc/contract';
 import { call, messageOf } from '../../api/client';
-import { useChannelMutation } from '../../api/hooks';
+import { useChannelMutation, useIsTeam } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
 import classes from '../../components/Screen.module.css';
 import { GuideMode } from './GuideMode';
@@ -50,6 +50,7 @@ export function GuideRunScreen() {
 }
 
 function Runner({ run }: { run: GuideRun }) {
+  const isTeam = useIsTeam();
   const navigate = useNavigate();
   const actions = useStepActions(run);
   const [form, setForm] = useState<StepForm>(null);
@@ -95,7 +96,7 @@ function Runner({ run }: { run: GuideRun }) {
             <Title order={2}>{run.guideTitle}</Title>
             <Text size="sm" c="dimmed">
               {[
-                whoseRun(run),
+                whoseRun(run, isTeam),
                 run.variant ? run.variant.label : null,
                 run.originLabel,
                 run.helperName ? `Helper: ${run.helperName}` : null,

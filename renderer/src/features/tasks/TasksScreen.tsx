@@ -30,6 +30,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { ScopeSelect } from '../../components/ScopeSelect';
 import { useScope } from '../team/useScope';
 import listClasses from '../../components/VirtualList.module.css';
+import { fullyRendered } from '../../components/virtualList';
 import { notifyError } from '../../app/notify';
 import { ToneBadge } from '../../components/Badges';
 import { StartGuideDialog, type GuideOrigin } from '../guides/StartGuideDialog';
@@ -246,6 +247,7 @@ export function TasksScreen() {
           focused={focused}
           selectable={view === 'open'}
           selected={selected}
+          isBusy={tasks.isPlaceholderData}
           onSelect={onSelect}
           onAct={onAct}
           onGuide={onGuide}
@@ -339,12 +341,15 @@ function TaskList({
   focused,
   selectable,
   selected,
+  isBusy,
   ...handlers
 }: {
   tasks: Task[];
   focused: number | null;
   selectable: boolean;
   selected: ReadonlySet<number>;
+  /** Still showing the previous filter's tasks while the new ones load. */
+  isBusy: boolean;
 } & CardHandlers) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The compiler cannot memoise TanStack Virtual's API; this component does not rely on memoisation.
@@ -353,7 +358,8 @@ function TaskList({
     count: tasks.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 150,
-    overscan: 6,
+    // A short list is rendered whole (find-in-page sees every card); a long one only around the view.
+    overscan: fullyRendered(tasks.length),
     getItemKey: (index) => tasks[index]!.id,
   });
   useEffect(() => {
@@ -366,7 +372,8 @@ function TaskList({
       <div
         role="list"
         aria-label="Tasks"
-        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+        aria-busy={isBusy || undefined}
+        style={{ height: virtualizer.getTotalSize(), position: 'relative', opacity: isBusy ? 0.6 : 1 }}
       >
         {virtualizer.getVirtualItems().map((item) => {
           const task = tasks[item.index]!;
