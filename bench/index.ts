@@ -22,6 +22,7 @@ import { DEFAULT_PHASE_SIZES, runPhasesBench } from './importPhases';
 import { DEFAULT_MAIL_SIZES, runMailBench } from './mailBench';
 import { DEFAULT_PWNED_SIZES, runPwnedBench } from './pwnedBench';
 import { DEFAULT_STARTUP_SIZES, runStartupBench } from './startupBench';
+import { DEFAULT_UI_SIZES, runUiBench } from './uiBench';
 
 interface Benchmark {
   summary: string;
@@ -46,6 +47,10 @@ const BENCHMARKS: Record<string, Benchmark> = {
     summary: `Offline Pwned Passwords index: build, 1k/10k lookups warm and cold, keepassxc-cli comparison (default ${DEFAULT_PWNED_SIZES.map((n) => n.toExponential(0)).join(', ')} lines; --sizes 100000000 for 1e8)`,
     run: runPwnedBench,
   },
+  ui: {
+    summary: `Team, Tasks, Exposure and Accounts opened and filtered in the browser target with a generated office (default ${DEFAULT_UI_SIZES.join(', ')} people × 100 accounts; needs the built renderer and Chromium)`,
+    run: runUiBench,
+  },
   mail: {
     summary: `Mailbox scan vs secretlint over a generated mailbox with planted secrets: MB/s, peak RSS, recall and precision per kind and encoding (default ${DEFAULT_MAIL_SIZES.join(', ')} MB; --sizes 1000 for 1 GB)`,
     run: runMailBench,
@@ -60,7 +65,8 @@ ${Object.entries(BENCHMARKS)
   .join('\n')}
 
 Options:
-  --sizes N,N        Sizes: login rows (import, phases, startup), corpus lines (pwned), MB (mail);
+  --sizes N,N        Sizes: login rows (import, phases, startup), corpus lines (pwned), MB (mail),
+                     people (ui);
                      default: each benchmark's own
   --runs N           Repetitions per size (default 3)
   --budget SECONDS   Drop repetitions that would take the whole run past this (default 180);

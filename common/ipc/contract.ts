@@ -10,6 +10,7 @@ import type {
   DeletionReceipt,
   EmailAddress,
   Finding,
+  FindingPage,
   GuideDetail,
   GuideRun,
   GuideRunListItem,
@@ -22,6 +23,7 @@ import type {
   StaffImportPreview,
   StaffImportResult,
   Task,
+  TaskPage,
   TeamView,
 } from '../model/index';
 import type { Result } from './result';
@@ -254,6 +256,8 @@ interface Responses {
   'checklists:get': Checklist;
   'checklists:start': Checklist;
   'reports:export': { saved: boolean; path: string | null };
+  'tasks:page': TaskPage;
+  'findings:page': FindingPage;
 }
 
 /** The request type of a channel, as the renderer sends it (before validation). */

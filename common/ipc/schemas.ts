@@ -380,6 +380,25 @@ export const requestSchemas = {
       helperName: helperNameSchema.optional(),
     })
     .strict(),
+  'tasks:page': z
+    .object({
+      ...scopeFields,
+      assignee: z.union([z.enum(['mine', 'unassigned']), idSchema]).optional(),
+      view: z.enum(['open', 'done', 'wont_do']),
+      offset: z.int().min(0),
+      limit: z.int().min(1).max(1000),
+      /** A task whose place in the view the answer gives (to scroll to it). */
+      focus: idSchema.optional(),
+    })
+    .strict(),
+  'findings:page': z
+    .object({
+      ...scopeFields,
+      status: z.enum(['open', 'dismissed']),
+      offset: z.int().min(0),
+      limit: z.int().min(1).max(1000),
+    })
+    .strict(),
   'reports:export': z
     .object({
       kind: z.enum(['team', 'attestation']),

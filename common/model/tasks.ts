@@ -55,3 +55,15 @@ export interface Task {
   /** Open and past its due date. */
   isOverdue: boolean;
 }
+
+/** One window of a task list, with what the whole list holds (the screen virtualises the rest). */
+export interface TaskPage {
+  /** Tasks in the view asked for. */
+  total: number;
+  /** How many tasks each view holds, in the same scope. */
+  counts: { open: number; done: number; wont_do: number; verified: number };
+  /** The tasks from `offset`, most urgent first. */
+  items: Task[];
+  /** Where the task asked for with `focus` is in the view, or null. */
+  focusIndex: number | null;
+}

@@ -151,6 +151,8 @@ export function createHandlers(core: Core): HandlerTable {
     'checklists:get': (request) => core.guideRuns.checklist(request),
     'checklists:start': (request) => core.guideRuns.startChecklist(request),
     'reports:export': (request) => core.reports.export(request),
+    'tasks:page': (request) => core.tasks.page(request),
+    'findings:page': (request) => checks.page(request),
   };
 }
 

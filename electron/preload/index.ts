@@ -96,6 +96,8 @@ const api = {
   'checklists:get': (request) => ipcRenderer.invoke('checklists:get', request),
   'checklists:start': (request) => ipcRenderer.invoke('checklists:start', request),
   'reports:export': (request) => ipcRenderer.invoke('reports:export', request),
+  'tasks:page': (request) => ipcRenderer.invoke('tasks:page', request),
+  'findings:page': (request) => ipcRenderer.invoke('findings:page', request),
   onDidChange(listener) {
     const wrapped = (_event: IpcRendererEvent, payload: DidChangeEvent) => listener(payload);
     ipcRenderer.on(DID_CHANGE_CHANNEL, wrapped);

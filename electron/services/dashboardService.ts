@@ -36,8 +36,10 @@ export class DashboardService {
         fixed: inCategory.filter((f) => f.status === 'resolved' || f.status === 'auto_resolved').length,
       };
     });
-    const tasks = this.tasks.list(scope);
+    // Summaries (no wording) to count and choose; the one task shown is read in full.
+    const tasks = this.tasks.summaries(scope);
     const open_ = tasks.filter((t) => t.status === 'todo' || t.status === 'in_progress');
+    const next = nextBestTask(open_);
     return {
       score,
       trend:
@@ -48,7 +50,7 @@ export class DashboardService {
       fixedFindings: fixed,
       totalFindings: counted.length,
       categories: categories as { category: ProgressCategory; open: number; fixed: number }[],
-      nextTask: nextBestTask(open_),
+      nextTask: next ? (this.tasks.byIds([next.id])[0] ?? null) : null,
       overdue: open_.filter((t) => t.isOverdue).length,
       dueToday: open_.filter((t) => t.isDue && !t.isOverdue).length,
       verifiedTasks: tasks.filter((t) => t.status === 'done' && t.verified).length,
@@ -61,12 +63,14 @@ export class DashboardService {
  * The single most valuable open task: most urgent priority, then overdue, then the one answering
  * the most findings, then the earliest due.
  */
-export function nextBestTask(tasks: readonly Task[]): Task | null {
+export function nextBestTask<
+  T extends Pick<Task, 'id' | 'priority' | 'isOverdue' | 'dueAt'> & { findingCount: number },
+>(tasks: readonly T[]): T | null {
   const sorted = [...tasks].sort(
     (a, b) =>
       PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] ||
       Number(b.isOverdue) - Number(a.isOverdue) ||
-      b.findingIds.length - a.findingIds.length ||
+      b.findingCount - a.findingCount ||
       (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') ||
       a.id - b.id,
   );

@@ -1,7 +1,13 @@
 import { statusOf } from '../../common/domain/tasks/reconcile';
-import { defaultDueDate, isValidSnooze, type Priority } from '../../common/domain/tasks/tasks';
+import {
+  compareTasks,
+  defaultDueDate,
+  isInView,
+  isValidSnooze,
+  type Priority,
+} from '../../common/domain/tasks/tasks';
 import type { ParsedRequestOf } from '../../common/ipc/contract';
-import type { Task } from '../../common/model/index';
+import type { Task, TaskPage } from '../../common/model/index';
 import { AppFailure } from '../../common/ipc/result';
 import type { Repositories } from '../db/repositories/index';
 import { today, type Clock } from './clock';
@@ -9,7 +15,7 @@ import { updateAccount, valuesOf } from './inventoryService';
 import type { Store } from './store';
 import type { WriteContext } from './writePath';
 import { peopleInScope, type Scope } from './scope';
-import type { StoredAssignee } from '../db/repositories/tasksRepository';
+import type { StoredAssignee, TaskSummary } from '../db/repositories/tasksRepository';
 
 /** Which tasks {@link TasksService.list} returns. */
 export interface TaskQuery extends Scope {
@@ -43,17 +49,58 @@ export class TasksService {
    */
   list(query: TaskQuery = {}): Task[] {
     const day = today(this.clock);
+    const isFiltered =
+      query.personId !== undefined ||
+      query.group !== undefined ||
+      query.assignee !== undefined ||
+      query.due === true;
+    const stored = isFiltered
+      ? this.store.read.tasks.getMany(this.summaries(query).map((t) => t.id))
+      : this.store.read.tasks.list();
+    return stored.map((task) => withDueFlags(task, day));
+  }
+
+  /**
+   * What lists filter, count and sort by, for the tasks a query matches (see {@link list}): a light
+   * read, without the tasks' wording.
+   */
+  summaries(query: TaskQuery = {}): (TaskSummary & { isDue: boolean; isOverdue: boolean })[] {
+    const day = today(this.clock);
     const people = peopleInScope(this.store.read, query);
     const assignee = this.assigneeTest(query.assignee);
-    const tasks: Task[] = [];
-    for (const stored of this.store.read.tasks.list()) {
-      if (people !== null && (stored.personId === null || !people.has(stored.personId))) continue;
-      if (assignee && !assignee(stored)) continue;
-      const task = withDueFlags(stored, day);
-      if (query.due && !task.isDue) continue;
-      tasks.push(task);
+    return this.store.read.tasks.summaries().flatMap((task) => {
+      if (people !== null && (task.personId === null || !people.has(task.personId))) return [];
+      if (assignee && !assignee(task)) return [];
+      const flags = dueFlags(task.status, task.dueAt, day);
+      if (query.due && !flags.isDue) return [];
+      return [{ ...task, ...flags }];
+    });
+  }
+
+  /**
+   * One window of a view (open, done, won't do), most urgent first, with how many tasks each view
+   * holds: the screen shows 5,000 tasks by fetching only what is in view.
+   */
+  page({ view, offset, limit, focus, ...query }: ParsedRequestOf<'tasks:page'>): TaskPage {
+    const all = this.summaries(query);
+    const counts = { open: 0, done: 0, wont_do: 0, verified: 0 };
+    for (const task of all) {
+      if (isInView(task.status, 'open')) counts.open += 1;
+      else if (task.status === 'done') counts.done += 1;
+      else if (task.status === 'wont_do') counts.wont_do += 1;
+      if (task.status === 'done' && task.verified) counts.verified += 1;
     }
-    return tasks;
+    const inView = all.filter((task) => isInView(task.status, view)).sort(compareTasks);
+    const focusIndex = focus === undefined ? -1 : inView.findIndex((task) => task.id === focus);
+    const day = today(this.clock);
+    return {
+      total: inView.length,
+      counts,
+      items: this.store.read.tasks
+        .getMany(inView.slice(offset, offset + limit).map((task) => task.id))
+        .map((task) => withDueFlags(task, day)),
+      focusIndex: focusIndex >= 0 ? focusIndex : null,
+    };
   }
 
   /**
@@ -98,16 +145,15 @@ export class TasksService {
     });
   }
 
-  private assigneeTest(assignee: TaskQuery['assignee']): ((task: Task) => boolean) | null {
+  private assigneeTest(assignee: TaskQuery['assignee']): ((task: TaskSummary) => boolean) | null {
     if (assignee === undefined) return null;
-    if (assignee === 'unassigned') return (task) => task.assignee === null;
-    if (typeof assignee === 'number')
-      return (task) => task.assignee?.kind === 'person' && task.assignee.personId === assignee;
+    if (assignee === 'unassigned')
+      return (task) => task.assigneePersonId === null && task.assigneeHelper === null;
+    if (typeof assignee === 'number') return (task) => task.assigneePersonId === assignee;
     const helper = this.helperName().trim().toLowerCase();
-    if (helper !== '')
-      return (task) => task.assignee?.kind === 'helper' && task.assignee.name.trim().toLowerCase() === helper;
+    if (helper !== '') return (task) => task.assigneeHelper?.trim().toLowerCase() === helper;
     const me = this.store.read.people.list().find((p) => p.isDefault)?.id;
-    return (task) => task.assignee?.kind === 'person' && task.assignee.personId === me;
+    return (task) => task.assigneePersonId === me;
   }
 
   /** Tasks by id (missing ones are left out). */
@@ -416,11 +462,19 @@ function requireOpen(repos: Pick<Repositories, 'tasks'>, id: number): Task {
 }
 
 /** Whether an open task is due or overdue on `day` (YYYY-MM-DD). */
-function withDueFlags(task: Task, day: string): Task {
-  const isOpen = task.status === 'todo' || task.status === 'in_progress';
+function dueFlags(
+  status: Task['status'],
+  dueAt: string | null,
+  day: string,
+): { isDue: boolean; isOverdue: boolean } {
+  const isOpen = status === 'todo' || status === 'in_progress';
   return {
-    ...task,
-    isDue: isOpen && task.dueAt !== null && task.dueAt <= day,
-    isOverdue: isOpen && task.dueAt !== null && task.dueAt < day,
+    isDue: isOpen && dueAt !== null && dueAt <= day,
+    isOverdue: isOpen && dueAt !== null && dueAt < day,
   };
+}
+
+/** A task with whether it is due or overdue on `day`. */
+function withDueFlags(task: Task, day: string): Task {
+  return { ...task, ...dueFlags(task.status, task.dueAt, day) };
 }

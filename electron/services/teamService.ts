@@ -37,8 +37,8 @@ export function teamViewOf(
       // The order they were added in: the first is the person's main address.
       emails: [...p.emails].sort((a, b) => a.id - b.id).map((e) => e.address),
     })),
-    accounts: read.accounts.list(),
-    findings: read.findings.list(),
+    accounts: read.accounts.teamBrief(),
+    findings: read.findings.summaries().filter((f) => f.status === 'open'),
     tasks: read.tasks.brief(),
     day,
     lastActivity: read.history.lastActivity(),

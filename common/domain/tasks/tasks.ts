@@ -111,3 +111,24 @@ export function clipTitle(title: string): string {
 export function isValidSnooze(until: string, today: string): boolean {
   return until > today && until <= addDays(today, 14);
 }
+
+/** Which tasks a list shows: the open ones (to do, in progress, snoozed), the done, or the set aside. */
+export type TaskView = 'open' | 'done' | 'wont_do';
+
+/** Whether a task belongs in a view. */
+export function isInView(status: TaskStatus, view: TaskView): boolean {
+  return view === 'open' ? status === 'todo' || status === 'in_progress' || status === 'snoozed' : status === view;
+}
+
+/** Most urgent first: priority, then the earliest due date (undated last), then the oldest. */
+export function compareTasks(
+  a: { priority: Priority; dueAt: string | null; id: number },
+  b: { priority: Priority; dueAt: string | null; id: number },
+): number {
+  // Plain comparisons: priorities and ISO dates order as strings, and this runs over 5,000 tasks.
+  if (a.priority !== b.priority) return a.priority < b.priority ? -1 : 1;
+  const dueA = a.dueAt ?? '9999';
+  const dueB = b.dueAt ?? '9999';
+  if (dueA !== dueB) return dueA < dueB ? -1 : 1;
+  return a.id - b.id;
+}

@@ -100,6 +100,7 @@ export class AccountsRepository {
   private readonly listCriticality;
   private readonly listBrief;
   private readonly markImport;
+  private readonly listTeam;
 
   constructor(db: Database.Database) {
     this.listAll = db.prepare<[], AccountRow>(
@@ -142,6 +143,22 @@ export class AccountsRepository {
       `SELECT a.id, a.criticality FROM accounts a JOIN people p ON p.id = a.person_id
        WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL`,
     );
+    this.listTeam = db.prepare<
+      [],
+      {
+        id: number;
+        person_id: number;
+        service: string;
+        username: string;
+        category: Category;
+        criticality: Criticality;
+        mfa: MfaMethod;
+      }
+    >(
+      `SELECT a.id, a.person_id, a.service, a.username, a.category, a.criticality, a.mfa
+       FROM accounts a JOIN people p ON p.id = a.person_id
+       WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL`,
+    );
     this.trashOne = db.prepare<[string, number]>(
       `UPDATE accounts SET deletion_token = ? WHERE id = ? AND deletion_token IS NULL`,
     );
@@ -161,6 +178,22 @@ export class AccountsRepository {
       criticality: row.criticality,
       domain: row.domain,
       urlKind: row.url_kind,
+    }));
+  }
+
+  /** What the team figures need of every account (a light read). */
+  teamBrief(): Pick<
+    Account,
+    'id' | 'personId' | 'service' | 'username' | 'category' | 'criticality' | 'mfa'
+  >[] {
+    return this.listTeam.all().map((row) => ({
+      id: row.id,
+      personId: row.person_id,
+      service: row.service,
+      username: row.username,
+      category: row.category,
+      criticality: row.criticality,
+      mfa: row.mfa,
     }));
   }
 

@@ -46,6 +46,21 @@ export interface TaskValues {
   dueAt: string | null;
 }
 
+/** What lists filter and sort tasks by (a light read: no wording, no findings). */
+export interface TaskSummary {
+  id: number;
+  status: TaskStatus;
+  priority: Priority;
+  dueAt: string | null;
+  verified: boolean;
+  /** The owner. */
+  personId: number | null;
+  assigneePersonId: number | null;
+  assigneeHelper: string | null;
+  /** How many findings it answers. */
+  findingCount: number;
+}
+
 /** Who a task is assigned to, as stored: a person, a helper by name, or no one. */
 export type StoredAssignee = { personId: number } | { helper: string } | null;
 
@@ -100,6 +115,8 @@ export class TasksRepository {
   private readonly linkFinding;
   private readonly assignOne;
   private readonly listBrief;
+  private readonly listSummaries;
+  private readonly getSome;
 
   constructor(db: Database.Database) {
     const select = `SELECT t.*, a.service, coalesce(a.person_id, t.owner_person_id) AS person_id,
@@ -126,6 +143,26 @@ export class TasksRepository {
     this.setPlanOne = db.prepare(
       `UPDATE tasks SET priority = @priority, priority_is_manual = @manual, due_at = @dueAt, updated_at = @now WHERE id = @id`,
     );
+    this.listSummaries = db.prepare<
+      [],
+      {
+        id: number;
+        status: TaskStatus;
+        priority: Priority;
+        due_at: string | null;
+        verified: number;
+        person_id: number | null;
+        assignee_person_id: number | null;
+        assignee_helper: string | null;
+        finding_count: number;
+      }
+    >(
+      `SELECT t.id, t.status, t.priority, t.due_at, t.verified, coalesce(a.person_id, t.owner_person_id) AS person_id,
+              t.assignee_person_id, t.assignee_helper,
+              (SELECT count(*) FROM task_findings tf WHERE tf.task_id = t.id) AS finding_count
+       FROM tasks t LEFT JOIN accounts a ON a.id = t.account_id`,
+    );
+    this.getSome = db.prepare<[string], TaskRow>(`${select} WHERE t.id IN (SELECT value FROM json_each(?))`);
     this.listBrief = db.prepare<
       [],
       { id: number; status: TaskStatus; due_at: string | null; person_id: number | null }
@@ -144,6 +181,31 @@ export class TasksRepository {
 
   list(): Task[] {
     return this.listAll.all().map(toTask);
+  }
+
+  /** Every task's status, priority, due date, owner and assignee (a light read to filter and sort). */
+  summaries(): TaskSummary[] {
+    return this.listSummaries.all().map((row) => ({
+      id: row.id,
+      status: row.status,
+      priority: row.priority,
+      dueAt: row.due_at,
+      verified: row.verified === 1,
+      personId: row.person_id,
+      assigneePersonId: row.assignee_person_id,
+      assigneeHelper: row.assignee_helper,
+      findingCount: row.finding_count,
+    }));
+  }
+
+  /** These tasks, in the order given (missing ones are left out). */
+  getMany(ids: readonly number[]): Task[] {
+    if (ids.length === 0) return [];
+    const byId = new Map(this.getSome.all(JSON.stringify(ids)).map((row) => [row.id, toTask(row)]));
+    return ids.flatMap((id) => {
+      const task = byId.get(id);
+      return task ? [task] : [];
+    });
   }
 
   /** What the team figures need of every task (a light read). */

@@ -16,7 +16,7 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { useAccounts, useAppInfo, useChangeSubscription, usePeople, useTasks } from '../api/hooks';
+import { useAppInfo, useChangeSubscription, usePeople, useTasks } from '../api/hooks';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { BreachesScreen } from '../features/breaches/BreachesScreen';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
@@ -51,7 +51,6 @@ export function App() {
   const navigate = useNavigate();
   const location = useLocation();
   const people = usePeople();
-  const accounts = useAccounts();
   const info = useAppInfo();
   const [isImporting, setImporting] = useState(false);
   // Only the tasks due today or overdue: the badge does not need the whole list.
@@ -75,7 +74,9 @@ export function App() {
     '/reports': <ReportsScreen />,
     '/settings': <SettingsScreen />,
   };
-  const isReady = !people.isPending && !accounts.isPending;
+  // Each screen loads its own lists (the accounts only where they are shown: 5,000 of them would
+  // otherwise be fetched at start and after every change).
+  const isReady = !people.isPending;
 
   useEffect(() => routeExternalLinks(document), []);
   useEffect(() => onNavigate((path) => void navigate(path)), [navigate]);

@@ -1,113 +1,73 @@
-import { memo, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Anchor, Button, Card, Collapse, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconFileImport, IconShieldCheck } from '@tabler/icons-react';
-import { useNavigate } from 'react-router-dom';
-import type { Account, Finding } from '../../../../common/ipc/contract';
-import {
-  describeFinding,
-  FINDING_KIND_LABELS,
-  SEVERITY_LABELS,
-  type FindingText,
-} from '../../../../common/domain/checks/describe';
-import { findingOwners } from '../../../../common/domain/tasks/reconcile';
+import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useNavigate } from 'react-router-dom';
+import type { Finding, FindingPage } from '../../../../common/ipc/contract';
+import { FINDING_KIND_LABELS, SEVERITY_LABELS } from '../../../../common/domain/checks/describe';
+import { call, messageOf } from '../../api/client';
+import { queryKeys, useChannelMutation, useDataSources, usePeople, useSettings } from '../../api/hooks';
+import { usePagedList } from '../../api/paged';
+import { notifyError } from '../../app/notify';
+import { ToneBadge } from '../../components/Badges';
+import { EmptyState } from '../../components/EmptyState';
 import { ScopeSelect } from '../../components/ScopeSelect';
 import listClasses from '../../components/VirtualList.module.css';
 import { fullyRendered } from '../../components/virtualList';
-import { useScope } from '../team/useScope';
-import type { Severity } from '../../../../common/domain/checks/findings';
-import { messageOf } from '../../api/client';
-import {
-  useAccounts,
-  useChannelMutation,
-  useDataSources,
-  useFindings,
-  usePeople,
-  useSettings,
-} from '../../api/hooks';
-import { notifyError } from '../../app/notify';
-import { DismissDialog } from './DismissDialog';
 import { StartGuideDialog, type GuideOrigin } from '../guides/StartGuideDialog';
+import { useScope } from '../team/useScope';
+import { DismissDialog } from './DismissDialog';
 import { FindingActions } from './FindingActions';
-import { ToneBadge } from '../../components/Badges';
-import { EmptyState } from '../../components/EmptyState';
 
-const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+/** A finding with its words, as main sends it. */
+type Item = FindingPage['items'][number];
+
 const SEVERITY_TONES = { critical: 'red', high: 'orange', medium: 'yellow', low: 'gray' } as const;
-const CRITICALITY_RANK = { critical: 0, important: 1, standard: 2 } as const;
-
-/** Orders findings worst first: severity, then the most critical account concerned. */
-export function sortFindings(
-  findings: readonly Finding[],
-  accounts: ReadonlyMap<number, Account>,
-): Finding[] {
-  const accountRank = (f: Finding) =>
-    Math.min(3, ...f.accountIds.map((id) => CRITICALITY_RANK[accounts.get(id)?.criticality ?? 'standard']));
-  return [...findings].sort(
-    (a, b) =>
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || accountRank(a) - accountRank(b) || a.id - b.id,
-  );
-}
 
 /** What is wrong, worst first, each with why it matters and what to do. */
 export function ExposureScreen({ onImport }: { onImport: () => void }) {
   const { scope, setScope } = useScope();
   const people = usePeople();
-  const findings = useFindings(scope);
-  const accounts = useAccounts();
   const settings = useSettings();
   const sources = useDataSources();
   const navigate = useNavigate();
-  const byId = useMemo(() => new Map((accounts.data ?? []).map((a) => [a.id, a])), [accounts.data]);
-  const names = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p.name])), [people.data]);
-  const isTeam = names.size > 1;
-  const all = useMemo(() => findings.data ?? [], [findings.data]);
-  const open = useMemo(
-    () =>
-      sortFindings(
-        all.filter((f) => f.status === 'open'),
-        byId,
-      ),
-    [all, byId],
+  const isTeam = (people.data?.length ?? 0) > 1;
+  // Worst first, described (whose account it is, in an office) and fetched in windows from main.
+  const [range, setRange] = useState<{ start: number; end: number } | null>(null);
+  const findings = usePagedList<FindingPage, Item>(
+    [...queryKeys.findings, 'page', scope, 'open'],
+    (offset, limit) => call('findings:page', { ...scope, status: 'open', offset, limit }),
+    range,
   );
-  const fixed = useMemo(
-    () => all.filter((f) => f.status === 'resolved' || f.status === 'auto_resolved').length,
-    [all],
-  );
-  const hasPasswords = useMemo(
-    () => (accounts.data ?? []).some((a) => a.passwordStrength !== null),
-    [accounts.data],
-  );
-  const dismissed = useMemo(() => all.filter((f) => f.status === 'dismissed'), [all]);
-  const [dismissing, setDismissing] = useState<Finding | null>(null);
+  const page = findings.first.data;
+  const open = findings.total;
+  const fixed = page?.counts.fixed ?? 0;
+  const hasPasswords = page?.hasPasswords ?? false;
+  const [dismissing, setDismissing] = useState<Item | null>(null);
   const [guiding, setGuiding] = useState<GuideOrigin | null>(null);
   const [showDismissed, setShowDismissed] = useState(false);
+  const dismissed = useQuery({
+    queryKey: [...queryKeys.findings, 'page', scope, 'dismissed'],
+    queryFn: () => call('findings:page', { ...scope, status: 'dismissed', offset: 0, limit: 1000 }),
+    enabled: showDismissed,
+  });
+  const dismissedCount = page?.counts.dismissed ?? 0;
   const reopen = useChannelMutation('findings:reopen', ['findings']);
-  // In a file with several people, every finding says whose account it is.
-  const textOf = useCallback(
-    (finding: Finding) =>
-      describeFinding(
-        finding.kind,
-        finding.evidence,
-        finding.accountIds.map((id) => byId.get(id)?.service ?? `Account ${id}`),
-        isTeam ? findingOwners(finding, byId, names) : undefined,
-      ),
-    [byId, names, isTeam],
-  );
   const onGuide = useCallback(
     (finding: Finding) => setGuiding({ origin: 'finding', originId: finding.id }),
     [],
   );
+  const all = page ? page.counts.open + page.counts.fixed + page.counts.dismissed : 0;
 
-  if (findings.isPending || accounts.isPending) return <Loader aria-label="Loading findings" />;
-  if (findings.isError) {
+  if (findings.first.isPending) return <Loader aria-label="Loading findings" />;
+  if (findings.first.isError) {
     return (
       <Alert color="red" title="Findings could not be loaded" role="alert">
-        {messageOf(findings.error)}
+        {messageOf(findings.first.error)}
       </Alert>
     );
   }
-
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
       <Group justify="space-between" align="flex-end">
@@ -126,11 +86,11 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
         </Group>
       </Group>
 
-      {all.length > 0 && (
+      {all > 0 && (
         <Text size="sm" aria-live="polite">
-          {open.length === 0
+          {open === 0
             ? `Nothing open right now. Fixed ${fixed} of ${fixed} so far.`
-            : `${open.length} ${open.length === 1 ? 'thing' : 'things'} to fix. Fixed ${fixed} of ${fixed + open.length} so far.`}
+            : `${open} ${open === 1 ? 'thing' : 'things'} to fix. Fixed ${fixed} of ${fixed + open} so far.`}
         </Text>
       )}
 
@@ -166,7 +126,7 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
         </Text>
       </Alert>
 
-      {open.length === 0 && !hasPasswords && (
+      {open === 0 && !hasPasswords && (
         <EmptyState
           icon={<IconFileImport size={28} />}
           title="Nothing checked yet"
@@ -180,20 +140,21 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
           reuse and strength, then forgets it: only the verdicts are kept.
         </EmptyState>
       )}
-      {open.length === 0 && hasPasswords && (
+      {open === 0 && hasPasswords && (
         <EmptyState icon={<IconShieldCheck size={28} />} title="No open problems found">
           Every check that ran came back clean. Checks that need the online service only ran if it is on.
         </EmptyState>
       )}
 
       <FindingList
-        findings={open}
-        textOf={textOf}
+        total={open}
+        itemAt={findings.itemAt}
+        onRange={setRange}
         onGuide={onGuide}
         onDismiss={setDismissing}
-        isBusy={findings.isPlaceholderData}
+        isBusy={findings.isPlaceholder}
       >
-        {dismissed.length > 0 && (
+        {dismissedCount > 0 && (
           <Stack gap="xs" mt="sm">
             <Button
               variant="subtle"
@@ -201,22 +162,16 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
               onClick={() => setShowDismissed((v) => !v)}
               aria-expanded={showDismissed}
             >
-              {showDismissed ? 'Hide' : 'Show'} {dismissed.length} set aside
+              {showDismissed ? 'Hide' : 'Show'} {dismissedCount} set aside
             </Button>
             <Collapse expanded={showDismissed}>
               <Stack gap="xs" role="list" aria-label="Set aside">
-                {(showDismissed ? dismissed : []).map((finding) => (
-                  <Card
-                    key={finding.id}
-                    withBorder
-                    padding="sm"
-                    role="listitem"
-                    aria-label={textOf(finding).title}
-                  >
+                {(showDismissed ? (dismissed.data?.items ?? []) : []).map(({ finding, text }) => (
+                  <Card key={finding.id} withBorder padding="sm" role="listitem" aria-label={text.title}>
                     <Group justify="space-between" wrap="nowrap">
                       <div>
                         <Text size="sm" fw={600}>
-                          {textOf(finding).title}
+                          {text.title}
                         </Text>
                         <Text size="xs" c="dimmed">
                           {finding.dismissedReason}
@@ -242,8 +197,8 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
       </FindingList>
       <StartGuideDialog target={guiding} onClose={() => setGuiding(null)} />
       <DismissDialog
-        finding={dismissing}
-        title={dismissing ? textOf(dismissing).title : ''}
+        finding={dismissing?.finding ?? null}
+        title={dismissing?.text.title ?? ''}
         onClose={() => setDismissing(null)}
       />
     </Stack>
@@ -255,55 +210,68 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
  * (the findings set aside) scrolls with it.
  */
 function FindingList({
-  findings,
-  textOf,
+  total,
+  itemAt,
+  onRange,
   onGuide,
   onDismiss,
   isBusy,
   children,
 }: {
+  total: number;
+  itemAt: (index: number) => Item | undefined;
+  /** Tells which rows are in view (to fetch their window), when that changes. */
+  onRange: (range: { start: number; end: number }) => void;
+  onGuide: (finding: Finding) => void;
+  onDismiss: (item: Item) => void;
   /** Still showing the previous filter's findings while the new ones load. */
   isBusy: boolean;
-  findings: Finding[];
-  textOf: (finding: Finding) => FindingText;
-  onGuide: (finding: Finding) => void;
-  onDismiss: (finding: Finding) => void;
   children?: ReactNode;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The compiler cannot memoise TanStack Virtual's API; this component does not rely on memoisation.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: findings.length,
+    count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 170,
     // A short list is rendered whole (find-in-page sees every card); a long one only around the view.
-    overscan: fullyRendered(findings.length),
-    getItemKey: (index) => findings[index]!.id,
+    overscan: fullyRendered(total),
+    getItemKey: (index) => itemAt(index)?.finding.id ?? `loading-${index}`,
   });
+  const items = virtualizer.getVirtualItems();
+  const start = items[0]?.index ?? 0;
+  const end = items.at(-1)?.index ?? 0;
+  useEffect(() => onRange({ start, end }), [start, end, onRange]);
   return (
     <div ref={scrollRef} className={listClasses.scroller} data-testid="findings-scroller">
-      {findings.length > 0 && (
+      {total > 0 && (
         <div
           role="list"
           aria-label="Findings"
           aria-busy={isBusy || undefined}
           style={{ height: virtualizer.getTotalSize(), position: 'relative', opacity: isBusy ? 0.6 : 1 }}
         >
-          {virtualizer.getVirtualItems().map((item) => {
-            const finding = findings[item.index]!;
-            const text = textOf(finding);
+          {items.map((row) => {
+            const item = itemAt(row.index);
             return (
               <div
-                key={finding.id}
+                key={row.key}
                 ref={virtualizer.measureElement}
-                data-index={item.index}
+                data-index={row.index}
                 role="listitem"
-                aria-label={text.title}
+                aria-label={item?.text.title ?? 'Loading…'}
+                aria-busy={item ? undefined : true}
                 className={listClasses.item}
-                style={{ transform: `translateY(${item.start}px)` }}
+                style={{ transform: `translateY(${row.start}px)` }}
               >
-                <FindingCard finding={finding} text={text} onGuide={onGuide} onDismiss={onDismiss} />
+                {item ? (
+                  <FindingCard item={item} onGuide={onGuide} onDismiss={onDismiss} />
+                ) : (
+                  <Card withBorder padding="md" h={158}>
+                    <Loader size="sm" aria-hidden />
+                  </Card>
+                )}
               </div>
             );
           })}
@@ -315,16 +283,15 @@ function FindingList({
 }
 
 const FindingCard = memo(function FindingCard({
-  finding,
-  text,
+  item,
   onGuide,
   onDismiss,
 }: {
-  finding: Finding;
-  text: FindingText;
+  item: Item;
   onGuide: (finding: Finding) => void;
-  onDismiss: (finding: Finding) => void;
+  onDismiss: (item: Item) => void;
 }) {
+  const { finding, text } = item;
   return (
     <Card withBorder padding="md">
       <Group justify="space-between" align="flex-start" wrap="nowrap" mb={6}>
@@ -354,7 +321,7 @@ const FindingCard = memo(function FindingCard({
           <Button variant="outline" color="teal.9" size="compact-sm" onClick={() => onGuide(finding)}>
             Guide me
           </Button>
-          <Button variant="subtle" color="gray" size="compact-sm" onClick={() => onDismiss(finding)}>
+          <Button variant="subtle" color="gray" size="compact-sm" onClick={() => onDismiss(item)}>
             Set aside…
           </Button>
         </Group>

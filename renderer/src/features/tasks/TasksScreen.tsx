@@ -21,11 +21,12 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { MFA_LABELS } from '../../../../common/domain/inventory';
-import { addDays, PRIORITIES, type Priority } from '../../../../common/domain/tasks/tasks';
+import { addDays, isInView, PRIORITIES, type Priority } from '../../../../common/domain/tasks/tasks';
 import { localDateString } from '../../../../common/domain/validation';
-import type { Task } from '../../../../common/ipc/contract';
-import { ApiError, messageOf } from '../../api/client';
-import { useChannelMutation, usePeople, useSettings, useTasks } from '../../api/hooks';
+import type { Task, TaskPage } from '../../../../common/ipc/contract';
+import { ApiError, call, messageOf } from '../../api/client';
+import { queryKeys, useChannelMutation, usePeople, useSettings } from '../../api/hooks';
+import { usePagedList } from '../../api/paged';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ScopeSelect } from '../../components/ScopeSelect';
 import { useScope } from '../team/useScope';
@@ -58,18 +59,6 @@ export function assigneeName(assignee: Task['assignee']): string | null {
   return assignee.kind === 'person' ? assignee.name : `Helper: ${assignee.name}`;
 }
 
-/** The tasks of one view, most urgent first. */
-export function tasksInView(all: readonly Task[], view: View): Task[] {
-  return all
-    .filter((t) => (view === 'open' ? OPEN.has(t.status) : t.status === view))
-    .sort(
-      (a, b) =>
-        a.priority.localeCompare(b.priority) ||
-        (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') ||
-        a.id - b.id,
-    );
-}
-
 const OPEN: ReadonlySet<string> = new Set(['todo', 'in_progress', 'snoozed']);
 
 /** What I committed to fix, most urgent first; done only when the checks agree. */
@@ -79,7 +68,6 @@ export function TasksScreen() {
   const settings = useSettings();
   const [assignee, setAssignee] = useState<'mine' | 'unassigned' | number | null>(null);
   const query = useMemo(() => ({ ...scope, ...(assignee !== null ? { assignee } : {}) }), [scope, assignee]);
-  const tasks = useTasks(query);
   const [view, setView] = useState<View>('open');
   const [acting, setActing] = useState<{ task: Task; action: Action } | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
@@ -103,18 +91,24 @@ export function TasksScreen() {
   const setStatus = useChannelMutation('tasks:setStatus', ['tasks']);
   const [searchParams] = useSearchParams();
   const focused = Number(searchParams.get('task')) || null;
-  const all = useMemo(() => tasks.data ?? [], [tasks.data]);
-  const shown = useMemo(() => tasksInView(all, view), [all, view]);
-  const counts = useMemo(() => {
-    const byStatus = { open: 0, done: 0, wont_do: 0, verified: 0 };
-    for (const t of all) {
-      if (OPEN.has(t.status)) byStatus.open += 1;
-      else if (t.status === 'done') byStatus.done += 1;
-      else if (t.status === 'wont_do') byStatus.wont_do += 1;
-      if (t.status === 'done' && t.verified) byStatus.verified += 1;
+  // The view is fetched in windows from main (filtered and sorted there) as it scrolls into sight.
+  const [range, setRange] = useState<{ start: number; end: number } | null>(null);
+  const tasks = usePagedList<TaskPage, Task>(
+    [...queryKeys.tasks, 'page', query, view, focused],
+    (offset, limit) =>
+      call('tasks:page', { ...query, view, offset, limit, ...(focused !== null ? { focus: focused } : {}) }),
+    range,
+  );
+  const counts = tasks.first.data?.counts ?? { open: 0, done: 0, wont_do: 0, verified: 0 };
+  const total = tasks.total;
+  const selectAll = async () => {
+    try {
+      const all = await call('tasks:list', query);
+      setSelected(new Set(all.filter((t) => isInView(t.status, view)).map((t) => t.id)));
+    } catch (error) {
+      notifyError(error);
     }
-    return byStatus;
-  }, [all]);
+  };
   const isTeam = (people.data?.length ?? 0) > 1;
   const helper = settings.data?.helperName.trim() ?? '';
 
@@ -146,7 +140,7 @@ export function TasksScreen() {
           <Title order={2}>Tasks</Title>
           <Text c="dimmed" size="sm">
             One concrete step per thing to fix. A task counts as fixed when the checks agree. Verified so far:{' '}
-            {counts.verified} of {all.length - counts.wont_do}.
+            {counts.verified} of {counts.open + counts.done}.
           </Text>
         </div>
         <Button
@@ -193,13 +187,13 @@ export function TasksScreen() {
           />
         )}
       </Group>
-      {tasks.isPending && <Loader aria-label="Loading tasks" />}
-      {tasks.isError && (
+      {tasks.first.isPending && <Loader aria-label="Loading tasks" />}
+      {tasks.first.isError && (
         <Alert color="red" role="alert">
-          {messageOf(tasks.error)}
+          {messageOf(tasks.first.error)}
         </Alert>
       )}
-      {tasks.data && shown.length === 0 && (
+      {tasks.first.data && total === 0 && (
         <Text c="dimmed" size="sm">
           {view === 'open'
             ? Object.keys(query).length > 0
@@ -229,25 +223,24 @@ export function TasksScreen() {
           <Button size="compact-sm" variant="default" onClick={() => setBulkReason('')}>
             Won&apos;t do…
           </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            onClick={() => setSelected(new Set(shown.map((t) => t.id)))}
-          >
-            Select all {shown.length}
+          <Button size="compact-sm" variant="subtle" onClick={() => void selectAll()}>
+            Select all {total}
           </Button>
           <Button size="compact-sm" variant="subtle" onClick={() => setSelected(new Set())}>
             Clear selection
           </Button>
         </Group>
       )}
-      {shown.length > 0 && (
+      {total > 0 && (
         <TaskList
-          tasks={shown}
+          total={total}
+          itemAt={tasks.itemAt}
+          onRange={setRange}
           focused={focused}
+          focusIndex={tasks.first.data?.focusIndex ?? null}
           selectable={view === 'open'}
           selected={selected}
-          isBusy={tasks.isPlaceholderData}
+          isBusy={tasks.isPlaceholder}
           onSelect={onSelect}
           onAct={onAct}
           onGuide={onGuide}
@@ -337,15 +330,22 @@ interface CardHandlers {
  * 5,000 tasks open as fast as fifty. Cards have different heights; each is measured as it renders.
  */
 function TaskList({
-  tasks,
+  total,
+  itemAt,
+  onRange,
   focused,
+  focusIndex,
   selectable,
   selected,
   isBusy,
   ...handlers
 }: {
-  tasks: Task[];
+  total: number;
+  itemAt: (index: number) => Task | undefined;
+  /** Tells which rows are in view (to fetch their window), when that changes. */
+  onRange: (range: { start: number; end: number }) => void;
   focused: number | null;
+  focusIndex: number | null;
   selectable: boolean;
   selected: ReadonlySet<number>;
   /** Still showing the previous filter's tasks while the new ones load. */
@@ -355,18 +355,20 @@ function TaskList({
   // The compiler cannot memoise TanStack Virtual's API; this component does not rely on memoisation.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: tasks.length,
+    count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 150,
     // A short list is rendered whole (find-in-page sees every card); a long one only around the view.
-    overscan: fullyRendered(tasks.length),
-    getItemKey: (index) => tasks[index]!.id,
+    overscan: fullyRendered(total),
+    getItemKey: (index) => itemAt(index)?.id ?? `loading-${index}`,
   });
+  const items = virtualizer.getVirtualItems();
+  const start = items[0]?.index ?? 0;
+  const end = items.at(-1)?.index ?? 0;
+  useEffect(() => onRange({ start, end }), [start, end, onRange]);
   useEffect(() => {
-    if (focused === null) return;
-    const index = tasks.findIndex((t) => t.id === focused);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
-  }, [focused, tasks, virtualizer]);
+    if (focusIndex !== null) virtualizer.scrollToIndex(focusIndex, { align: 'center' });
+  }, [focusIndex, virtualizer]);
   return (
     <div ref={scrollRef} className={listClasses.scroller} data-testid="tasks-scroller">
       <div
@@ -375,27 +377,34 @@ function TaskList({
         aria-busy={isBusy || undefined}
         style={{ height: virtualizer.getTotalSize(), position: 'relative', opacity: isBusy ? 0.6 : 1 }}
       >
-        {virtualizer.getVirtualItems().map((item) => {
-          const task = tasks[item.index]!;
+        {items.map((item) => {
+          const task = itemAt(item.index);
           return (
             <div
-              key={task.id}
+              key={item.key}
               ref={virtualizer.measureElement}
               data-index={item.index}
-              id={`task-${task.id}`}
+              id={task ? `task-${task.id}` : undefined}
               role="listitem"
-              aria-label={task.title}
-              aria-current={focused === task.id ? 'true' : undefined}
+              aria-label={task?.title ?? 'Loading…'}
+              aria-busy={task ? undefined : true}
+              aria-current={task && focused === task.id ? 'true' : undefined}
               className={listClasses.item}
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              <TaskCard
-                task={task}
-                isFocused={focused === task.id}
-                isSelectable={selectable}
-                isSelected={selected.has(task.id)}
-                {...handlers}
-              />
+              {task ? (
+                <TaskCard
+                  task={task}
+                  isFocused={focused === task.id}
+                  isSelectable={selectable}
+                  isSelected={selected.has(task.id)}
+                  {...handlers}
+                />
+              ) : (
+                <Card withBorder padding="md" h={138}>
+                  <Loader size="sm" aria-hidden />
+                </Card>
+              )}
             </div>
           );
         })}
