@@ -375,15 +375,16 @@ const CRITICALITY_RANK: Record<string, number> = { critical: 0, important: 1, st
  * Orders findings worst first: severity, then the most critical account concerned, then the oldest.
  * `criticalityOf` gives an account's criticality (undefined for an account no longer there).
  */
-export function sortFindingsWorstFirst<F extends { id: number; severity: Severity; accountIds: readonly number[] }>(
-  findings: readonly F[],
-  criticalityOf: (accountId: number) => string | undefined,
-): F[] {
+export function sortFindingsWorstFirst<
+  F extends { id: number; severity: Severity; accountIds: readonly number[] },
+>(findings: readonly F[], criticalityOf: (accountId: number) => string | undefined): F[] {
   const rank = (f: F) =>
     Math.min(3, ...f.accountIds.map((id) => CRITICALITY_RANK[criticalityOf(id) ?? 'standard'] ?? 2));
   const ranks = new Map(findings.map((f) => [f.id, rank(f)]));
   return [...findings].sort(
     (a, b) =>
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || ranks.get(a.id)! - ranks.get(b.id)! || a.id - b.id,
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      ranks.get(a.id)! - ranks.get(b.id)! ||
+      a.id - b.id,
   );
 }

@@ -117,7 +117,9 @@ export type TaskView = 'open' | 'done' | 'wont_do';
 
 /** Whether a task belongs in a view. */
 export function isInView(status: TaskStatus, view: TaskView): boolean {
-  return view === 'open' ? status === 'todo' || status === 'in_progress' || status === 'snoozed' : status === view;
+  return view === 'open'
+    ? status === 'todo' || status === 'in_progress' || status === 'snoozed'
+    : status === view;
 }
 
 /** Most urgent first: priority, then the earliest due date (undated last), then the oldest. */
