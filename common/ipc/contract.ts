@@ -258,6 +258,7 @@ interface Responses {
   'reports:export': { saved: boolean; path: string | null };
   'tasks:page': TaskPage;
   'findings:page': FindingPage;
+  'accounts:page': { total: number; all: number; items: Account[] };
 }
 
 /** The request type of a channel, as the renderer sends it (before validation). */

@@ -7,6 +7,7 @@ import {
   personNameSchema,
 } from '../domain/validation';
 import type { ImportFormat } from '../domain/import/types';
+import { CATEGORIES, CRITICALITIES, MFA_METHODS } from '../domain/inventory';
 import { DISMISS_REASONS, type DismissReason } from '../domain/checks/findings';
 
 const empty = z.object({}).strict();
@@ -389,6 +390,32 @@ export const requestSchemas = {
       limit: z.int().min(1).max(1000),
       /** A task whose place in the view the answer gives (to scroll to it). */
       focus: idSchema.optional(),
+    })
+    .strict(),
+  'accounts:page': z
+    .object({
+      ...scopeFields,
+      search: z.string().max(200).default(''),
+      category: z.enum(CATEGORIES).nullable().default(null),
+      criticality: z.enum(CRITICALITIES).nullable().default(null),
+      mfa: z.enum(MFA_METHODS).nullable().default(null),
+      sort: z
+        .object({
+          key: z.enum([
+            'service',
+            'person',
+            'username',
+            'category',
+            'criticality',
+            'mfa',
+            'passwordStrength',
+            'passwordChangedAt',
+          ]),
+          direction: z.enum(['asc', 'desc']),
+        })
+        .strict(),
+      offset: z.int().min(0),
+      limit: z.int().min(1).max(1000),
     })
     .strict(),
   'findings:page': z

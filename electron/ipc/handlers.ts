@@ -153,6 +153,7 @@ export function createHandlers(core: Core): HandlerTable {
     'reports:export': (request) => core.reports.export(request),
     'tasks:page': (request) => core.tasks.page(request),
     'findings:page': (request) => checks.page(request),
+    'accounts:page': (request) => inventory.accountsPage(request),
   };
 }
 

@@ -98,6 +98,7 @@ const api = {
   'reports:export': (request) => ipcRenderer.invoke('reports:export', request),
   'tasks:page': (request) => ipcRenderer.invoke('tasks:page', request),
   'findings:page': (request) => ipcRenderer.invoke('findings:page', request),
+  'accounts:page': (request) => ipcRenderer.invoke('accounts:page', request),
   onDidChange(listener) {
     const wrapped = (_event: IpcRendererEvent, payload: DidChangeEvent) => listener(payload);
     ipcRenderer.on(DID_CHANGE_CHANNEL, wrapped);

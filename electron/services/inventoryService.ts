@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../common/ipc/result';
 import type { ParsedRequestOf } from '../../common/ipc/contract';
 import type { Account, DeletionReceipt, EmailAddress, Person } from '../../common/model/index';
+import { queryAccounts } from '../../common/domain/accountQuery';
 import { accountChanges } from '../../common/domain/history/accountChanges';
 import { isServiceUrlError, parseServiceUrl } from '../../common/domain/serviceUrl';
 import { checkAccountDates, type ValidAccountInput } from '../../common/domain/validation';
@@ -180,6 +181,20 @@ export class InventoryService {
     const people = peopleInScope(this.store.read, scope);
     const all = this.store.read.accounts.list();
     return people === null ? all : all.filter((a) => people.has(a.personId));
+  }
+
+  /**
+   * One window of the accounts list: in scope, searched, filtered and sorted here (the same query
+   * the list ran in the window before), with how many match and how many there are in scope.
+   */
+  accountsPage({ offset, limit, sort, personId, group, ...filter }: ParsedRequestOf<'accounts:page'>): {
+    total: number;
+    all: number;
+    items: Account[];
+  } {
+    const inScope = this.listAccounts({ personId, group });
+    const matching = queryAccounts(inScope, { ...filter, personId: null }, sort);
+    return { total: matching.length, all: inScope.length, items: matching.slice(offset, offset + limit) };
   }
 
   getAccount({ id }: ParsedRequestOf<'accounts:get'>): Account {

@@ -15,7 +15,6 @@ import { IconFileImport, IconListDetails, IconPlus, IconSearch } from '@tabler/i
 import type { Account } from '../../../../common/ipc/contract';
 import {
   EMPTY_FILTER,
-  queryAccounts,
   type AccountFilter,
   type AccountSort,
   type AccountSortKey,
@@ -28,8 +27,9 @@ import {
   MFA_LABELS,
   MFA_METHODS,
 } from '../../../../common/domain/inventory';
-import { messageOf } from '../../api/client';
-import { useAccounts, useChannelMutation, usePeople } from '../../api/hooks';
+import { call, messageOf } from '../../api/client';
+import { queryKeys, useChannelMutation, usePeople } from '../../api/hooks';
+import { usePagedList } from '../../api/paged';
 import { notifyDeleted, notifyError } from '../../app/notify';
 import { EmptyState } from '../../components/EmptyState';
 import { optionsOf } from '../../components/selectOptions';
@@ -42,7 +42,6 @@ import { AccountsTable } from './AccountsTable';
 export function AccountsScreen({ onImport }: { onImport: () => void }) {
   // Whose accounts: filtered in the main process (one person, or a group), then searched here.
   const { scope, setScope } = useScope();
-  const accounts = useAccounts(scope);
   const people = usePeople();
   const remove = useChannelMutation('accounts:delete', ['accounts', 'people']);
   const [filter, setFilter] = useState<AccountFilter>(EMPTY_FILTER);
@@ -50,11 +49,25 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
   const [editing, setEditing] = useState<Account | 'new' | null>(null);
   const deferredFilter = useDeferredValue(filter);
 
-  const all = accounts.data;
-  const visible = useMemo(
-    () => (all ? queryAccounts(all, deferredFilter, sort) : []),
-    [all, deferredFilter, sort],
+  // Searched, filtered and sorted in main, and fetched in windows as the rows come into view.
+  const [range, setRange] = useState<{ start: number; end: number } | null>(null);
+  const request = useMemo(
+    () => ({
+      ...scope,
+      search: deferredFilter.search,
+      category: deferredFilter.category,
+      criticality: deferredFilter.criticality,
+      mfa: deferredFilter.mfa,
+      sort,
+    }),
+    [scope, deferredFilter, sort],
   );
+  const accounts = usePagedList<{ total: number; all: number; items: Account[] }, Account>(
+    [...queryKeys.accounts, 'page', request],
+    (offset, limit) => call('accounts:page', { ...request, offset, limit }),
+    range,
+  );
+  const all = accounts.first.data?.all;
   const isFiltered =
     (filter !== EMPTY_FILTER && JSON.stringify(filter) !== JSON.stringify(EMPTY_FILTER)) ||
     Object.keys(scope).length > 0;
@@ -96,19 +109,19 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
   );
 
   let body;
-  if (accounts.isPending || people.isPending) {
+  if (accounts.first.isPending || people.isPending) {
     body = (
       <Group justify="center" py="xl">
         <Loader aria-label="Loading accounts" />
       </Group>
     );
-  } else if (accounts.isError || people.isError) {
+  } else if (accounts.first.isError || people.isError) {
     body = (
       <Alert color="red" title="Your accounts could not be loaded" role="alert">
-        {messageOf(accounts.error ?? people.error)}
+        {messageOf(accounts.first.error ?? people.error)}
       </Alert>
     );
-  } else if (all && all.length === 0 && Object.keys(scope).length === 0) {
+  } else if (all === 0 && Object.keys(scope).length === 0) {
     body = (
       <EmptyState
         icon={<IconListDetails size={28} />}
@@ -193,15 +206,17 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
             </Button>
           )}
         </Group>
-        {visible.length === 0 ? (
+        {accounts.total === 0 ? (
           <Alert color="gray" variant="light" title="No accounts match">
             Try fewer words, or clear the filters.
           </Alert>
         ) : (
           <AccountsTable
             viewKey={JSON.stringify([deferredFilter, sort, scope])}
-            accounts={visible}
-            total={all?.length ?? 0}
+            count={accounts.total}
+            itemAt={accounts.itemAt}
+            onRange={setRange}
+            total={all ?? 0}
             sort={sort}
             onSort={toggleSort}
             onOpen={setEditing}

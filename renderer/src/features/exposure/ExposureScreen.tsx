@@ -14,7 +14,7 @@ import { ToneBadge } from '../../components/Badges';
 import { EmptyState } from '../../components/EmptyState';
 import { ScopeSelect } from '../../components/ScopeSelect';
 import listClasses from '../../components/VirtualList.module.css';
-import { fullyRendered } from '../../components/virtualList';
+import { useOverscan } from '../../components/virtualList';
 import { StartGuideDialog, type GuideOrigin } from '../guides/StartGuideDialog';
 import { useScope } from '../team/useScope';
 import { DismissDialog } from './DismissDialog';
@@ -229,6 +229,7 @@ function FindingList({
   children?: ReactNode;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const overscan = useOverscan(total);
   // The compiler cannot memoise TanStack Virtual's API; this component does not rely on memoisation.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -236,7 +237,7 @@ function FindingList({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 170,
     // A short list is rendered whole (find-in-page sees every card); a long one only around the view.
-    overscan: fullyRendered(total),
+    overscan,
     getItemKey: (index) => itemAt(index)?.finding.id ?? `loading-${index}`,
   });
   const items = virtualizer.getVirtualItems();

@@ -31,7 +31,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { ScopeSelect } from '../../components/ScopeSelect';
 import { useScope } from '../team/useScope';
 import listClasses from '../../components/VirtualList.module.css';
-import { fullyRendered } from '../../components/virtualList';
+import { useOverscan } from '../../components/virtualList';
 import { notifyError } from '../../app/notify';
 import { ToneBadge } from '../../components/Badges';
 import { StartGuideDialog, type GuideOrigin } from '../guides/StartGuideDialog';
@@ -352,6 +352,7 @@ function TaskList({
   isBusy: boolean;
 } & CardHandlers) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const overscan = useOverscan(total);
   // The compiler cannot memoise TanStack Virtual's API; this component does not rely on memoisation.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -359,7 +360,7 @@ function TaskList({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 150,
     // A short list is rendered whole (find-in-page sees every card); a long one only around the view.
-    overscan: fullyRendered(total),
+    overscan,
     getItemKey: (index) => itemAt(index)?.id ?? `loading-${index}`,
   });
   const items = virtualizer.getVirtualItems();
@@ -814,6 +815,8 @@ function StatusForm({
 
 function AddTaskForm({ onDone }: { onDone: () => void }) {
   const create = useChannelMutation('tasks:create', ['tasks']);
+  const people = usePeople();
+  const [personId, setPersonId] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [priority, setPriority] = useState<Priority>('P3');
   const [error, setError] = useState<string | null>(null);
@@ -823,7 +826,7 @@ function AddTaskForm({ onDone }: { onDone: () => void }) {
       onSubmit={async (event) => {
         event.preventDefault();
         try {
-          await create.mutateAsync({ title, priority });
+          await create.mutateAsync({ title, priority, ...(personId ? { personId: Number(personId) } : {}) });
           onDone();
         } catch (failure) {
           setError(
@@ -847,6 +850,16 @@ function AddTaskForm({ onDone }: { onDone: () => void }) {
           onChange={(v) => v && setPriority(v as Priority)}
           allowDeselect={false}
         />
+        {(people.data?.length ?? 0) > 1 && (
+          <Select
+            label="Whose task (optional)"
+            placeholder="No one in particular"
+            clearable
+            data={(people.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+            value={personId}
+            onChange={setPersonId}
+          />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel

@@ -22,7 +22,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import type { TeamRow } from '../../../../common/ipc/contract';
 import { call, messageOf } from '../../api/client';
-import { useTeam } from '../../api/hooks';
+import { usePeople, useTeam, type Scope } from '../../api/hooks';
+import { ScopeSelect } from '../../components/ScopeSelect';
 import { ToneBadge } from '../../components/Badges';
 import { EmptyState } from '../../components/EmptyState';
 import screen from '../../components/Screen.module.css';
@@ -284,18 +285,30 @@ function PersonRow({ row }: { row: TeamRow }) {
   );
 }
 
-/** The latest changes for the people shown (the history, filtered by group). */
+/** The latest changes: everyone's, a group's, or one person's (the history, filtered in main). */
 function RecentChanges({ group }: { group: string | null }) {
+  const people = usePeople();
+  const [chosen, setChosen] = useState<Scope>({});
+  const scope: Scope =
+    chosen.personId !== undefined || chosen.group !== undefined ? chosen : group ? { group } : {};
   const history = useQuery({
-    queryKey: ['team', 'history', group],
-    queryFn: () => call('history:list', { limit: 15, ...(group ? { group } : {}) }),
+    queryKey: ['team', 'history', scope],
+    queryFn: () => call('history:list', { limit: 15, ...scope }),
   });
-  if (!history.data || history.data.length === 0) return null;
+  if (!history.data) return null;
   return (
     <section aria-label="Recent changes">
-      <Title order={3} size="h5" mb={4}>
-        Recent changes
-      </Title>
+      <Group justify="space-between" align="flex-end" mb={4}>
+        <Title order={3} size="h5">
+          Recent changes
+        </Title>
+        <ScopeSelect people={people.data ?? []} value={chosen} onChange={setChosen} />
+      </Group>
+      {history.data.length === 0 && (
+        <Text size="sm" c="dimmed">
+          Nothing recorded yet.
+        </Text>
+      )}
       <Stack gap={2}>
         {history.data.map((entry) => (
           <Text key={entry.seq} size="sm">

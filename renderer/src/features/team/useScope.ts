@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Scope } from '../../api/hooks';
 
@@ -11,12 +11,20 @@ export function useScope(): { scope: Scope; setScope: (scope: Scope) => void } {
   const [params, setParams] = useSearchParams();
   const person = Number(params.get('person')) || undefined;
   const group = params.get('group') ?? undefined;
-  const scope = useMemo<Scope>(
+  const fromAddress = useMemo<Scope>(
     () => (person !== undefined ? { personId: person } : group !== undefined ? { group } : {}),
     [person, group],
   );
+  // The screen follows a choice at once; the address (updated in a transition by the router, which
+  // would hold the whole screen back until everything under it has rendered) follows behind.
+  const [scope, setLocal] = useState<Scope>(fromAddress);
+  useEffect(
+    () => setLocal((current) => (sameScope(current, fromAddress) ? current : fromAddress)),
+    [fromAddress],
+  );
   const setScope = useCallback(
-    (next: Scope) =>
+    (next: Scope) => {
+      setLocal(next);
       setParams(
         (current) => {
           const out = new URLSearchParams(current);
@@ -27,11 +35,14 @@ export function useScope(): { scope: Scope; setScope: (scope: Scope) => void } {
           return out;
         },
         { replace: true },
-      ),
+      );
+    },
     [setParams],
   );
   return { scope, setScope };
 }
+
+const sameScope = (a: Scope, b: Scope) => a.personId === b.personId && a.group === b.group;
 
 /** A link to a screen for one person or group: `/tasks?person=12`. */
 export function scopedPath(path: string, scope: Scope): string {
