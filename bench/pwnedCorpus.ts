@@ -263,7 +263,7 @@ function renderBucket(
   let o = at;
   let lines = 0;
   let next = 0;
-  for (let i = 0; i < n || next < extra.length; ) {
+  for (let i = 0; i < n || next < extra.length;) {
     let key: number;
     let tail: Buffer | undefined;
     let count: number;

@@ -200,9 +200,13 @@ async function main(argv: string[]): Promise<unknown> {
   if (command === 'build-stream') {
     const [lines, layout, seed, out] = args as [string, CorpusLayout, string, string];
     const started = performance.now();
-    const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, 'generate', lines, layout, seed], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, process.argv[1]!, 'generate', lines, layout, seed],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
