@@ -6,7 +6,6 @@ import {
   DATABASE_FILE,
   openReadableDatabase,
   openWritableDatabase,
-  schemaVersionOf,
   type ReadableDb,
   type ReadConnection,
   type WritableDb,
@@ -108,18 +107,25 @@ export function openCore(options: CoreOptions): Core {
   const userAgent = `Lockstep/${version} (+https://github.com/lockstep)`;
   const emit = options.onDidChange ?? (() => {});
 
+  // Read first (a read-only folder, or one left by a crash, still opens); create or migrate only
+  // when the file is missing or older than this version.
   let writable: WritableDb | null = null;
-  if (!existsSync(join(dataDir, DATABASE_FILE)) || schemaVersionOf(dataDir) < LATEST_SCHEMA_VERSION) {
+  let reader: ReadConnection | null = existsSync(join(dataDir, DATABASE_FILE))
+    ? openReadableDatabase(dataDir)
+    : null;
+  if (!reader || (reader.db.pragma('user_version', { simple: true }) as number) < LATEST_SCHEMA_VERSION) {
+    reader?.close();
+    reader = null;
     writable = openWritableDatabase(dataDir, DEFAULT_PERSON_NAME);
+    try {
+      reader = openReadableDatabase(dataDir);
+    } catch (error) {
+      writable.close();
+      throw error;
+    }
   }
-  let reader: ReadConnection;
-  try {
-    reader = openReadableDatabase(dataDir);
-  } catch (error) {
-    writable?.close();
-    throw error;
-  }
-  const read = createReadRepositories(reader.db);
+  const connection: ReadConnection = reader;
+  const read = createReadRepositories(connection.db);
 
   // The bundled datasets (shared by every core in the process), or refreshed copies in this data
   // folder once the user has refreshed them; reloaded after a refresh.
@@ -235,7 +241,7 @@ export function openCore(options: CoreOptions): Core {
     platform: options.platform,
     clock,
     read,
-    readDb: reader.db,
+    readDb: connection.db,
     writePath,
     inventory,
     checks,
@@ -251,7 +257,7 @@ export function openCore(options: CoreOptions): Core {
     notices,
     guideRuns,
     scheduler,
-    schemaVersion: () => reader.db.pragma('user_version', { simple: true }) as number,
+    schemaVersion: () => connection.db.pragma('user_version', { simple: true }) as number,
     startSession: () => {
       inventory.purgeTrash();
       refreshDerivations();
@@ -262,7 +268,7 @@ export function openCore(options: CoreOptions): Core {
       await health.close();
       writePath.close();
       writable?.close();
-      reader.close();
+      connection.close();
     },
   };
 }
