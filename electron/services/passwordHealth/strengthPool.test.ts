@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
@@ -85,6 +86,26 @@ describe('createStrengthScorer', () => {
     for (let i = 1; i < calls.length; i += 1) expect(calls[i]![0]).toBeGreaterThan(calls[i - 1]![0]);
   });
 
+  it('feeds the workers in batches, not one message per password', async () => {
+    const before = scorer.stats().chunksSent;
+    await scorer.score(manyPasswords(250, 'b'));
+    const sent = scorer.stats().chunksSent - before;
+    // 250 passwords over 2 workers: chunks of 32, so that both share the work.
+    expect(sent).toBe(8);
+  });
+
+  it('runs the fast dictionary search in the workers, and zxcvbn as published when asked', async () => {
+    expect(scorer.stats().fastMatching).toBe(true);
+    const published = createStrengthScorer({ workers: 1, fastMatching: false });
+    try {
+      const sample = [...manyPasswords(20, 'f'), item('l1nk3d1n!', ['LinkedIn']), item(STRONG, ['x'])];
+      expect(await published.score(sample)).toEqual(await scorer.score(sample));
+      expect(published.stats().fastMatching).toBe(false);
+    } finally {
+      await published.close();
+    }
+  });
+
   it('handles an empty list without waking the workers', async () => {
     const onProgress = vi.fn();
     await expect(scorer.score([], onProgress)).resolves.toEqual([]);
@@ -161,9 +182,8 @@ describe('createStrengthScorer', () => {
 });
 
 describe('tuning', () => {
-  it('defaults to between 1 and 2 workers', () => {
-    expect(defaultWorkerCount()).toBeGreaterThanOrEqual(1);
-    expect(defaultWorkerCount()).toBeLessThanOrEqual(2);
+  it('defaults to one worker per available core, at most 4', () => {
+    expect(defaultWorkerCount()).toBe(Math.min(4, Math.max(1, availableParallelism())));
   });
 
   it('resolves the CommonJS builds of zxcvbn-ts', () => {

@@ -6,7 +6,9 @@ import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common';
 import type * as ZxcvbnEn from '@zxcvbn-ts/language-en';
 import type { StrengthEstimate, StrengthScore } from '../../../common/domain/passwords/strength';
+import { FAST_MATCHING_SOURCE, FAST_MATCHING_ZXCVBN_VERSION } from './fastMatchingSource';
 import { STRENGTH_WORKER_SOURCE } from './strengthWorkerSource';
+import { userInputsCanMatch, type L33tTable } from './userInputs';
 
 /**
  * Password strength scoring with zxcvbn-ts, off the main thread.
@@ -23,11 +25,11 @@ import { STRENGTH_WORKER_SOURCE } from './strengthWorkerSource';
  * scores differ — so `10`. TOOLCHAIN.md saw the same trade (33/s → 150/s, identical scores).
  * A test pins "same scores as the defaults" on a sample, so a zxcvbn upgrade that breaks it shows.
  *
- * Pool throughput, same machine otherwise idle, 3,000 distinct passwords (a quarter random):
- * 1 worker ~240–300 passwords/s, 2 workers ~470–530/s. Each worker loads the dictionaries in
- * ~0.25–0.3 s (up to ~0.6 s on a contended CPU). So 10,000 *distinct* passwords take ~20 s — far
- * over DESIGN.md's 2 s target, which holds only for the few hundred distinct passwords of a typical
- * export; callers show progress and may cancel.
+ * Speed: zxcvbn-ts as published scores ~120–150 passwords/s per core on the benchmark's mix
+ * (bench/README.md, "Where the time goes": ~80% of it in the dictionary matcher). The workers
+ * install `fastMatchingSource.ts`, which finds exactly the same matches ~10× faster, for the
+ * zxcvbn-ts version it was checked against; whole-pool figures are in bench/README.md. Each worker
+ * loads the dictionaries and builds that index in ~0.5–0.8 s. Callers show progress and may cancel.
  */
 
 /** The zxcvbn options beyond dictionaries, graphs and translations; the same in workers and {@link scoreSync}. */
@@ -35,6 +37,9 @@ export const ZXCVBN_TUNING = { l33tMaxSubstitutions: 10 } as const;
 
 /** Passwords per message to a worker: small enough for smooth progress and prompt cancellation. */
 const DEFAULT_CHUNK_SIZE = 100;
+
+/** At most this many workers: each holds its own dictionaries and index (~45 MB). */
+const MAX_DEFAULT_WORKERS = 4;
 
 /** One password to score, with words an attacker would try first (user name, email, service). */
 export interface StrengthItem {
@@ -47,11 +52,20 @@ export interface ZxcvbnModulePaths {
   core: string;
   common: string;
   en: string;
+  /** zxcvbn's l33t variant generator, which the fast dictionary search reuses. */
+  cleanPasswords: string;
+}
+
+/** The installed zxcvbn-ts package versions. */
+export interface ZxcvbnVersions {
+  core: string;
+  common: string;
+  en: string;
 }
 
 /** How to build a {@link StrengthScorer}. */
 export interface StrengthScorerOptions {
-  /** Worker threads (default: the available parallelism, at most 2). */
+  /** Worker threads (default {@link defaultWorkerCount}). */
   workers?: number;
   /** Passwords per message to a worker (default 100). */
   chunkSize?: number;
@@ -60,6 +74,12 @@ export interface StrengthScorerOptions {
    * module's own location (the bundle `out/main/index.js` after an electron-vite build).
    */
   requireFrom?: string | URL;
+  /**
+   * Install the fast dictionary search in the workers (default true). It is used only with the
+   * zxcvbn-ts version it was checked against; `false` runs zxcvbn-ts exactly as published (the
+   * scoring benchmark's reference).
+   */
+  fastMatching?: boolean;
 }
 
 /** Counters for benchmarks and tests; no password data. */
@@ -68,8 +88,12 @@ export interface StrengthScorerStats {
   workersStarted: number;
   /** Passwords the workers have scored (distinct per call). */
   passwordsScored: number;
-  /** Milliseconds each started worker took to load zxcvbn and its dictionaries. */
+  /** Messages (chunks of passwords) sent to the workers. */
+  chunksSent: number;
+  /** Milliseconds each started worker took to load zxcvbn and its dictionaries (and build the index). */
   loadMs: number[];
+  /** Whether the ready workers run the fast dictionary search (null before any is ready). */
+  fastMatching: boolean | null;
 }
 
 /** A pool of strength-scoring workers. Workers start on first use and stay until {@link close}. */
@@ -85,15 +109,28 @@ export interface StrengthScorer {
     onProgress?: (done: number, total: number) => void,
     signal?: AbortSignal,
   ): Promise<StrengthEstimate[]>;
+  /**
+   * Whether `userInputs` could change the estimate of `password` (see `userInputs.ts`): when
+   * false, scoring without them gives exactly the same estimate. Runs on the calling thread.
+   */
+  userInputsCanMatch(password: string, userInputs: readonly string[]): boolean;
+  /**
+   * What the estimates depend on besides the password: the zxcvbn-ts package versions and the
+   * tuning. A stored verdict is reusable only under the same text.
+   */
+  readonly verdictVersion: string;
   /** Stops the workers; pending calls reject. Later calls to `score` reject. */
   close(): Promise<void>;
   /** Counters for benchmarks and tests. */
   stats(): StrengthScorerStats;
 }
 
-/** The default pool size: the available parallelism, at least 1 and at most 2. */
+/**
+ * The default pool size: one worker per core the process may use (`os.availableParallelism()`),
+ * at least 1 and at most 4. The main thread only waits while the workers score.
+ */
 export function defaultWorkerCount(): number {
-  return Math.max(1, Math.min(2, availableParallelism()));
+  return Math.max(1, Math.min(MAX_DEFAULT_WORKERS, availableParallelism()));
 }
 
 /**
@@ -106,7 +143,29 @@ export function resolveZxcvbnModules(from: string | URL = import.meta.url): Zxcv
     core: resolve('@zxcvbn-ts/core'),
     common: resolve('@zxcvbn-ts/language-common'),
     en: resolve('@zxcvbn-ts/language-en'),
+    cleanPasswords: resolve(
+      '@zxcvbn-ts/core/dist/matcher/dictionary/variants/matching/unmunger/getCleanPasswords.cjs',
+    ),
   };
+}
+
+/** The versions of the zxcvbn-ts packages resolved from `from` (as {@link resolveZxcvbnModules}). */
+export function zxcvbnVersions(from: string | URL = import.meta.url): ZxcvbnVersions {
+  const load = createRequire(from);
+  const version = (id: string) => (load(`${id}/package.json`) as { version: string }).version;
+  return {
+    core: version('@zxcvbn-ts/core'),
+    common: version('@zxcvbn-ts/language-common'),
+    en: version('@zxcvbn-ts/language-en'),
+  };
+}
+
+/** The verdict version text for these packages and {@link ZXCVBN_TUNING}. */
+function verdictVersionOf(versions: ZxcvbnVersions): string {
+  const tuning = Object.entries(ZXCVBN_TUNING)
+    .map(([name, value]) => `${name}=${String(value)}`)
+    .join(',');
+  return `zxcvbn-ts core ${versions.core}, language-common ${versions.common}, language-en ${versions.en}; ${tuning}`;
 }
 
 /**
@@ -145,7 +204,7 @@ interface PoolWorker {
 }
 
 type WorkerMessage =
-  | { type: 'ready'; loadMs: number }
+  | { type: 'ready'; loadMs: number; fastMatching: boolean }
   | { type: 'done'; chunkId: number; results: StrengthEstimate[] }
   | { type: 'failed'; chunkId: number; errorName: string };
 
@@ -158,9 +217,19 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
   const maxWorkers = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
   const modules = resolveZxcvbnModules(options.requireFrom);
+  const versions = zxcvbnVersions(options.requireFrom);
+  const fastMatching = (options.fastMatching ?? true) && versions.core === FAST_MATCHING_ZXCVBN_VERSION;
+  const verdictVersion = verdictVersionOf(versions);
   const workers: PoolWorker[] = [];
   const queue: Chunk[] = [];
-  const counters: StrengthScorerStats = { workersStarted: 0, passwordsScored: 0, loadMs: [] };
+  const counters: StrengthScorerStats = {
+    workersStarted: 0,
+    passwordsScored: 0,
+    chunksSent: 0,
+    loadMs: [],
+    fastMatching: null,
+  };
+  let l33tTable: L33tTable | undefined;
   let nextChunkId = 1;
   let isClosed = false;
 
@@ -220,7 +289,7 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
   const spawn = (): PoolWorker => {
     const worker = new Worker(STRENGTH_WORKER_SOURCE, {
       eval: true,
-      workerData: { modules, tuning: ZXCVBN_TUNING },
+      workerData: { modules, tuning: ZXCVBN_TUNING, fastMatching },
       name: 'lockstep-strength',
     });
     const entry: PoolWorker = { worker, chunk: null };
@@ -228,6 +297,7 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'ready') {
         counters.loadMs.push(message.loadMs);
+        counters.fastMatching = (counters.fastMatching ?? true) && message.fastMatching;
         return;
       }
       const chunk = entry.chunk;
@@ -271,6 +341,7 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
       // a busy one does, until its chunk is back.
       entry.worker.ref();
       entry.worker.postMessage({ chunkId: chunk.id, items: chunk.items });
+      counters.chunksSent += 1;
     }
   }
 
@@ -332,6 +403,11 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
 
   return {
     score,
+    userInputsCanMatch(password, userInputs) {
+      l33tTable ??= zxcvbnL33tTable(modules);
+      return userInputsCanMatch(password, userInputs, l33tTable);
+    },
+    verdictVersion,
     close,
     stats: () => ({ ...counters, loadMs: [...counters.loadMs] }),
   };
@@ -347,23 +423,53 @@ type ZxcvbnModules = {
   en: typeof ZxcvbnEn;
 };
 
+/** zxcvbn's l33t table (its default: Lockstep does not set one), read on the calling thread. */
+function zxcvbnL33tTable(modules: ZxcvbnModulePaths): L33tTable {
+  const core = createRequire(import.meta.url)(modules.core) as typeof ZxcvbnCore;
+  return new core.Options().l33tTable;
+}
+
+/** How {@link createZxcvbn} builds an instance. */
+export interface CreateZxcvbnOptions {
+  /** Install the fast dictionary search as the workers do (default false: zxcvbn-ts as published). */
+  fastMatching?: boolean;
+  /** As {@link StrengthScorerOptions.requireFrom}. */
+  requireFrom?: string | URL;
+}
+
 /**
- * Builds a zxcvbn instance exactly as the workers do (same modules, dictionaries, graphs,
- * translations and {@link ZXCVBN_TUNING}).
+ * Builds a zxcvbn instance on the calling thread exactly as the workers do (same modules,
+ * dictionaries, graphs, translations and {@link ZXCVBN_TUNING}; with `fastMatching`, the fast
+ * dictionary search when its version check passes). For tests and benchmarks; loading takes
+ * ~0.3 s, the index ~0.3 s more.
  */
-function createZxcvbn(modules: ZxcvbnModulePaths): ZxcvbnFactory {
+export function createZxcvbn(options: CreateZxcvbnOptions = {}): {
+  zxcvbn: ZxcvbnFactory;
+  fastMatching: boolean;
+} {
+  const modules = resolveZxcvbnModules(options.requireFrom);
   const load = createRequire(import.meta.url);
   const { core, common, en } = {
     core: load(modules.core),
     common: load(modules.common),
     en: load(modules.en),
   } as ZxcvbnModules;
-  return new core.ZxcvbnFactory({
+  const zxcvbn = new core.ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...en.dictionary },
     graphs: common.adjacencyGraphs,
     translations: en.translations,
     ...ZXCVBN_TUNING,
   });
+  let fastMatching = false;
+  if (options.fastMatching && zxcvbnVersions(options.requireFrom).core === FAST_MATCHING_ZXCVBN_VERSION) {
+    // The same source the workers evaluate (see strengthWorkerSource.ts).
+    const install = new Function(`return (${FAST_MATCHING_SOURCE});`)() as (
+      instance: ZxcvbnFactory,
+      getCleanPasswords: unknown,
+    ) => boolean;
+    fastMatching = install(zxcvbn, load(modules.cleanPasswords));
+  }
+  return { zxcvbn, fastMatching };
 }
 
 // The zxcvbn instance for scoreSync, built on first use (it holds dictionaries, never passwords).
@@ -375,7 +481,9 @@ let syncZxcvbn: ZxcvbnFactory | undefined;
  * passwords (a single edited account, tests); use {@link createStrengthScorer} for imports.
  */
 export function scoreSync(password: string, userInputs: readonly string[] = []): StrengthEstimate {
-  syncZxcvbn ??= createZxcvbn(resolveZxcvbnModules());
+  // zxcvbn-ts as published: for a handful of passwords the fast search's index is not worth
+  // building, and tests compare the workers against this.
+  syncZxcvbn ??= createZxcvbn().zxcvbn;
   const result = syncZxcvbn.check(password, [...userInputs]);
   return {
     score: result.score as StrengthScore,
