@@ -64,33 +64,31 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
 
   // The index over some dictionaries: a trie of their ASCII words (the only ones an ASCII
   // password can hold), each node a prefix; a word's node lists its hits (dictionary, rank) in
-  // zxcvbn's dictionary order (Object.keys of rankedDictionaries). Typed arrays, grown as needed.
+  // zxcvbn's dictionary order (Object.keys of rankedDictionaries). Typed arrays sized from the
+  // word lists up front (few transient copies: each worker keeps the index for its lifetime).
   const buildIndex = (names) => {
-    let capacity = 1 << 16;
-    let char = new Uint8Array(capacity);
-    let firstChild = new Int32Array(capacity).fill(-1);
-    let nextSibling = new Int32Array(capacity).fill(-1);
-    let firstHit = new Int32Array(capacity).fill(-1);
-    let lastHit = new Int32Array(capacity).fill(-1);
-    let nodes = 1; // node 0 is the root (the empty prefix)
-    const rootChild = new Int32Array(128).fill(-1);
-    const hitName = [];
-    const hitRank = [];
-    const hitNext = [];
-    const grow = () => {
-      const widen = (array, fill) => {
-        const wider = new array.constructor(capacity * 2);
-        if (fill !== 0) wider.fill(fill);
-        wider.set(array);
-        return wider;
-      };
-      char = widen(char, 0);
-      firstChild = widen(firstChild, -1);
-      nextSibling = widen(nextSibling, -1);
-      firstHit = widen(firstHit, -1);
-      lastHit = widen(lastHit, -1);
-      capacity *= 2;
+    if (names.length > 0xffff) throw new Error('Too many dictionaries.');
+    const listed = names.reduce((sum, name) => {
+      const list = options.dictionary && options.dictionary[name];
+      return sum + (Array.isArray(list) ? list.length : 0);
+    }, 0);
+    let hitCapacity = Math.max(1024, listed);
+    let nodeCapacity = 2 * hitCapacity;
+    const widened = (array, size, fill) => {
+      const wider = new array.constructor(size).fill(fill);
+      wider.set(array);
+      return wider;
     };
+    let char = new Uint8Array(nodeCapacity);
+    let firstChild = new Int32Array(nodeCapacity).fill(-1);
+    let nextSibling = new Int32Array(nodeCapacity).fill(-1);
+    let firstHit = new Int32Array(nodeCapacity).fill(-1);
+    let hitName = new Uint16Array(hitCapacity);
+    let hitRank = new Float64Array(hitCapacity);
+    let hitNext = new Int32Array(hitCapacity).fill(-1);
+    const rootChild = new Int32Array(128).fill(-1);
+    let nodes = 1; // node 0 is the root (the empty prefix)
+    let hits = 0;
     let width = 0;
     names.forEach((name, nameIndex) => {
       const dictionary = ranked[name];
@@ -100,6 +98,8 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
         // zxcvbn skips a word longer than its dictionary's longest unless it is the whole
         // password; that cannot happen for these lists, and the index relies on it.
         if (!(word.length <= max)) throw new Error('A dictionary word is longer than its maximum.');
+        const rank = dictionary[word];
+        if (typeof rank !== 'number') throw new Error('A rank is not a number.');
         if (word.length === 0) continue;
         for (let k = 0; k < word.length; k += 1) if (word.charCodeAt(k) > 0x7f) continue words;
         let node = 0;
@@ -108,7 +108,13 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
           let child = node === 0 ? rootChild[code] : firstChild[node];
           if (node !== 0) while (child !== -1 && char[child] !== code) child = nextSibling[child];
           if (child === -1) {
-            if (nodes === capacity) grow();
+            if (nodes === nodeCapacity) {
+              nodeCapacity *= 2;
+              char = widened(char, nodeCapacity, 0);
+              firstChild = widened(firstChild, nodeCapacity, -1);
+              nextSibling = widened(nextSibling, nodeCapacity, -1);
+              firstHit = widened(firstHit, nodeCapacity, -1);
+            }
             child = nodes;
             nodes += 1;
             char[child] = code;
@@ -120,13 +126,22 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
           }
           node = child;
         }
-        const hit = hitName.length;
-        hitName.push(nameIndex);
-        hitRank.push(dictionary[word]);
-        hitNext.push(-1);
-        if (firstHit[node] === -1) firstHit[node] = hit;
-        else hitNext[lastHit[node]] = hit;
-        lastHit[node] = hit;
+        if (hits === hitCapacity) {
+          hitCapacity *= 2;
+          hitName = widened(hitName, hitCapacity, 0);
+          hitRank = widened(hitRank, hitCapacity, 0);
+          hitNext = widened(hitNext, hitCapacity, -1);
+        }
+        hitName[hits] = nameIndex;
+        hitRank[hits] = rank; // a Float64Array holds any number exactly
+        // Appended last: the node's hits stay in dictionary order.
+        if (firstHit[node] === -1) firstHit[node] = hits;
+        else {
+          let last = firstHit[node];
+          while (hitNext[last] !== -1) last = hitNext[last];
+          hitNext[last] = hits;
+        }
+        hits += 1;
       }
     });
     return { names, char, firstChild, nextSibling, firstHit, rootChild, hitName, hitRank, hitNext, width };
