@@ -83,20 +83,16 @@ function occursUndoingSubstitutions(
   word: string,
   substitutions: ReadonlyMap<string, readonly string[]>,
 ): boolean {
-  for (let start = 0; start < lower.length; start += 1) {
-    // Positions in `lower` where a reading of word[0..k) can end.
-    let ends = new Set([start]);
-    for (let k = 0; k < word.length && ends.size > 0; k += 1) {
-      const letter = word[k]!;
-      const subs = substitutions.get(letter) ?? [];
-      const next = new Set<number>();
-      for (const at of ends) {
-        if (lower[at] === letter) next.add(at + 1);
-        for (const sub of subs) if (lower.startsWith(sub, at)) next.add(at + sub.length);
-      }
-      ends = next;
+  // Reads word[k..] from lower[at..]; the branching is small (a letter has a few substitutions).
+  const readsFrom = (at: number, k: number): boolean => {
+    if (k === word.length) return true;
+    const letter = word[k]!;
+    if (lower[at] === letter && readsFrom(at + 1, k + 1)) return true;
+    for (const sub of substitutions.get(letter) ?? []) {
+      if (lower.startsWith(sub, at) && readsFrom(at + sub.length, k + 1)) return true;
     }
-    if (ends.size > 0) return true;
-  }
+    return false;
+  };
+  for (let start = 0; start < lower.length; start += 1) if (readsFrom(start, 0)) return true;
   return false;
 }
