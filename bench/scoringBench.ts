@@ -292,8 +292,9 @@ export async function runScoringBench(options: BenchOptions): Promise<BenchResul
     `Workers: ${workers} (one per core, at most 4). The new path: the fast dictionary search in the workers ` +
       `(${poolStats.fastMatching ? 'on' : 'off'}; zxcvbn-ts version check), each password scored without its ` +
       `user inputs unless one could match (${thousands(report.scoredWithoutInputs)} without, ` +
-      `${thousands(report.scoredWithInputs)} with). Worker start-up (load + index): ` +
-      `${poolStats.loadMs.map((ms) => seconds(ms)).join(', ')}.` +
+      `${thousands(report.scoredWithInputs)} with). Worker start-up: loading zxcvbn-ts ` +
+      `${poolStats.loadMs.map((ms) => seconds(ms)).join(', ')}, then the index ` +
+      `${poolStats.indexMs.map((ms) => seconds(ms)).join(', ')}.` +
       (unstable > 0 ? ` WARNING: ${unstable} estimates differ between runs of the new path.` : ''),
     '',
     markdownTable(['Category', 'Passwords', 'Same score', 'Reference scores 0 / 1 / 2 / 3 / 4'], perCategory),

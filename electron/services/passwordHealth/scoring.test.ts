@@ -147,10 +147,16 @@ describe('scorePasswords', () => {
         { password: 'P@ssw0rd', userInputs: ['Ferdinand'] },
         { password: 'correct horse battery staple', userInputs: ['horse'] },
         { password: 'Pässwörd1', userInputs: ['pässwörd'] },
+        // Enough for the workers to install the fast dictionary search.
+        ...Array.from({ length: 100 }, (_, index) => ({
+          password: `${['Zorblax', 'z0rbl4x', 'xalbroz', 'Summer', 'dr4gon'][index % 5]}${index}!`,
+          userInputs: ['Zorblax', `user${index}@example.com`],
+        })),
       ];
       const verdictCache = createMemoryVerdictCache();
       const expected = sample.map(({ password, userInputs }) => scoreSync(password, userInputs));
       expect(await scorePasswords(sample, { scorer: pool, verdictCache, fingerprint })).toEqual(expected);
+      expect(pool.stats().fastMatching).toBe(true);
       // And again from the cache.
       expect(await scorePasswords(sample, { scorer: pool, verdictCache, fingerprint })).toEqual(expected);
     } finally {

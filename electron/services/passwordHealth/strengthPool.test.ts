@@ -94,15 +94,28 @@ describe('createStrengthScorer', () => {
     expect(sent).toBe(8);
   });
 
-  it('runs the fast dictionary search in the workers, and zxcvbn as published when asked', async () => {
-    expect(scorer.stats().fastMatching).toBe(true);
+  it('runs the fast dictionary search for large jobs, with the same estimates as zxcvbn as published', async () => {
+    const fast = createStrengthScorer({ workers: 2 });
     const published = createStrengthScorer({ workers: 1, fastMatching: false });
     try {
-      const sample = [...manyPasswords(20, 'f'), item('l1nk3d1n!', ['LinkedIn']), item(STRONG, ['x'])];
-      expect(await published.score(sample)).toEqual(await scorer.score(sample));
-      expect(published.stats().fastMatching).toBe(false);
+      const sample = [...manyPasswords(120, 'f'), item('l1nk3d1n!', ['LinkedIn']), item(STRONG, ['x'])];
+      expect(await fast.score(sample)).toEqual(await published.score(sample));
+      expect(fast.stats().fastMatching).toBe(true);
+      expect(fast.stats().indexMs).toHaveLength(2);
+      expect(published.stats().fastMatching).toBeNull();
     } finally {
-      await published.close();
+      await Promise.all([fast.close(), published.close()]);
+    }
+  });
+
+  it('does not build the fast search’s index for a small job', async () => {
+    const small = createStrengthScorer({ workers: 2 });
+    try {
+      await small.score(manyPasswords(40, 's'));
+      expect(small.stats().fastMatching).toBeNull();
+      expect(small.stats().indexMs).toEqual([]);
+    } finally {
+      await small.close();
     }
   });
 

@@ -38,8 +38,15 @@ export const ZXCVBN_TUNING = { l33tMaxSubstitutions: 10 } as const;
 /** Passwords per message to a worker: small enough for smooth progress and prompt cancellation. */
 const DEFAULT_CHUNK_SIZE = 100;
 
-/** At most this many workers: each holds its own dictionaries and index (~45 MB). */
+/** At most this many workers: each holds its own dictionaries (~65 MB) and index (~10 MB). */
 const MAX_DEFAULT_WORKERS = 4;
+
+/**
+ * The fast dictionary search is installed in the workers for a job of at least this many
+ * distinct passwords per worker: building its index (~0.25 s) costs what zxcvbn as published
+ * spends on ~50 passwords. A worker keeps it for later jobs.
+ */
+const FAST_MATCHING_MIN_PER_WORKER = 50;
 
 /** One password to score, with words an attacker would try first (user name, email, service). */
 export interface StrengthItem {
@@ -75,9 +82,9 @@ export interface StrengthScorerOptions {
    */
   requireFrom?: string | URL;
   /**
-   * Install the fast dictionary search in the workers (default true). It is used only with the
-   * zxcvbn-ts version it was checked against; `false` runs zxcvbn-ts exactly as published (the
-   * scoring benchmark's reference).
+   * Install the fast dictionary search in the workers (default true), for jobs of at least 50
+   * distinct passwords per worker. It is used only with the zxcvbn-ts version it was checked
+   * against; `false` runs zxcvbn-ts exactly as published (the scoring benchmark's reference).
    */
   fastMatching?: boolean;
 }
@@ -90,9 +97,14 @@ export interface StrengthScorerStats {
   passwordsScored: number;
   /** Messages (chunks of passwords) sent to the workers. */
   chunksSent: number;
-  /** Milliseconds each started worker took to load zxcvbn and its dictionaries (and build the index). */
+  /** Milliseconds each started worker took to load zxcvbn and its dictionaries. */
   loadMs: number[];
-  /** Whether the ready workers run the fast dictionary search (null before any is ready). */
+  /** Milliseconds each worker that installed the fast dictionary search took to build its index. */
+  indexMs: number[];
+  /**
+   * Whether the workers run the fast dictionary search: null until a job large enough to want it
+   * (see {@link StrengthScorerOptions.fastMatching}), then true if every worker that tried has it.
+   */
   fastMatching: boolean | null;
 }
 
@@ -194,6 +206,8 @@ interface Job {
 interface Chunk {
   readonly id: number;
   readonly job: Job;
+  /** The job is large enough for the fast dictionary search. */
+  readonly fast: boolean;
   readonly start: number;
   readonly items: WorkerItem[];
 }
@@ -204,7 +218,8 @@ interface PoolWorker {
 }
 
 type WorkerMessage =
-  | { type: 'ready'; loadMs: number; fastMatching: boolean }
+  | { type: 'ready'; loadMs: number }
+  | { type: 'indexed'; ms: number; fastMatching: boolean }
   | { type: 'done'; chunkId: number; results: StrengthEstimate[] }
   | { type: 'failed'; chunkId: number; errorName: string };
 
@@ -227,6 +242,7 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
     passwordsScored: 0,
     chunksSent: 0,
     loadMs: [],
+    indexMs: [],
     fastMatching: null,
   };
   let l33tTable: L33tTable | undefined;
@@ -297,6 +313,10 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'ready') {
         counters.loadMs.push(message.loadMs);
+        return;
+      }
+      if (message.type === 'indexed') {
+        if (message.fastMatching) counters.indexMs.push(message.ms);
         counters.fastMatching = (counters.fastMatching ?? true) && message.fastMatching;
         return;
       }
@@ -340,7 +360,7 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
       // An idle worker does not keep the process alive (a CLI that forgets close() still exits);
       // a busy one does, until its chunk is back.
       entry.worker.ref();
-      entry.worker.postMessage({ chunkId: chunk.id, items: chunk.items });
+      entry.worker.postMessage({ chunkId: chunk.id, items: chunk.items, fast: chunk.fast });
       counters.chunksSent += 1;
     }
   }
@@ -381,10 +401,11 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
       signal?.addEventListener('abort', onAbort, { once: true });
       progress(job);
       if (job.isSettled) return;
+      const fast = fastMatching && distinct.length >= FAST_MATCHING_MIN_PER_WORKER * maxWorkers;
       // Several chunks per worker even for small jobs, so both workers share the work.
       const size = Math.min(chunkSize, Math.max(1, Math.ceil(distinct.length / (maxWorkers * 4))));
       for (let start = 0; start < distinct.length; start += size) {
-        queue.push({ id: nextChunkId++, job, start, items: distinct.slice(start, start + size) });
+        queue.push({ id: nextChunkId++, job, fast, start, items: distinct.slice(start, start + size) });
       }
       dispatch();
     });
@@ -409,7 +430,7 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
     },
     verdictVersion,
     close,
-    stats: () => ({ ...counters, loadMs: [...counters.loadMs] }),
+    stats: () => ({ ...counters, loadMs: [...counters.loadMs], indexMs: [...counters.indexMs] }),
   };
 }
 
