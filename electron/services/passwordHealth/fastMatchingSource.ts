@@ -3,7 +3,7 @@
  * run in the strength workers (and, for tests and benchmarks, in the main thread).
  *
  * Why: profiling zxcvbn-ts 4.2 on a mixed sample (bench/README.md, "Where the time goes") puts
- * ~80% of `check()` in its dictionary matcher. For every start i and end j of the password it
+ * ~87% of `check()` in dictionary scans. For every start i and end j of the password it
  * looks the substring up in each of its 21 ranked dictionaries (up to 23 characters on), and it
  * runs that whole scan again on the reversed password, on up to `l33tMaxSubstitutions` (10) l33t
  * variants, and once more (with the l33t variants) for the word-sequence matcher — then throws away
@@ -11,10 +11,10 @@
  *
  * What this does instead, with the same result:
  *
- * - One index over all the ranked dictionaries: a `Map` from every word **and every prefix of a
- *   word** to the word's hits (dictionary, rank) in zxcvbn's dictionary order, or to "prefix
- *   only". A scan from start i stops at the first substring that begins no word (zxcvbn walks on
- *   to the longest word of any dictionary), and one lookup answers for all 21 dictionaries.
+ * - One index over all the ranked dictionaries: a trie (typed arrays) whose nodes are the words'
+ *   prefixes, a word's node listing its hits (dictionary, rank) in zxcvbn's dictionary order. A
+ *   scan from start i walks one character at a time and stops where no word continues (zxcvbn
+ *   walks on to the longest word of any dictionary), one walk answering for all 21 dictionaries.
  * - The l33t matcher asks the scan only for substrings that contain a substitution: a match
  *   without one is exactly a match zxcvbn drops (its token, lower-cased, is the matched word).
  *   The variants are zxcvbn's own (`getCleanPasswords`, passed in), in zxcvbn's order, with its
@@ -30,9 +30,10 @@
  * dictionary). It is installed only for the zxcvbn-ts version it was checked against
  * ({@link FAST_MATCHING_ZXCVBN_VERSION}); for any other, the workers run zxcvbn unchanged.
  *
- * Checked: `fastMatching.test.ts` compares whole `check()` results (every match of the sequence,
- * guesses, score, feedback) with an unchanged instance on generated and hand-picked passwords;
- * `npm run bench -- scoring` compares 10,000. Cost: ~0.3 s and ~25 MB per worker for the index.
+ * Checked: `fastMatching.test.ts` compares every match the matchers return (before scoring) and
+ * whole `check()` results with an unchanged instance, on generated and hand-picked passwords;
+ * `npm run bench -- scoring` compares 10,000 estimates. Cost: ~0.27 s and ~10 MB per worker for
+ * the index, so the pool installs it only for jobs large enough to repay it.
  *
  * Why a string: the workers are eval workers (see `strengthWorkerSource.ts`), and a function's
  * `toString()` is not safe to ship there (tsx and other transforms insert helper calls). The
