@@ -115,7 +115,6 @@ export function openCore(options: CoreOptions): Core {
     : null;
   if (!reader || (reader.db.pragma('user_version', { simple: true }) as number) < LATEST_SCHEMA_VERSION) {
     reader?.close();
-    reader = null;
     writable = openWritableDatabase(dataDir, DEFAULT_PERSON_NAME);
     try {
       reader = openReadableDatabase(dataDir);
