@@ -112,6 +112,7 @@ export const requestSchemas = {
   'trash:undo': z.object({ token: z.string().regex(/^[a-f0-9-]{36}$/, 'Unknown undo token.') }).strict(),
   'shell:openExternal': z.object({ url: z.string().max(4000) }).strict(),
   'findings:list': empty,
+  'passwords:coverage': empty,
   'import:pickFile': empty,
   'import:preview': z
     .object({

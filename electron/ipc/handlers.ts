@@ -43,6 +43,7 @@ export function createHandlers(core: Core): HandlerTable {
       return { opened: true };
     },
     'findings:list': () => checks.list(),
+    'passwords:coverage': () => checks.passwordCoverage(),
     'import:pickFile': async () => {
       const path = await core.platform.pickFile({
         title: 'Choose a password-manager export',

@@ -26,6 +26,7 @@ const api = {
   'trash:undo': (request) => ipcRenderer.invoke('trash:undo', request),
   'shell:openExternal': (request) => ipcRenderer.invoke('shell:openExternal', request),
   'findings:list': (request) => ipcRenderer.invoke('findings:list', request),
+  'passwords:coverage': (request) => ipcRenderer.invoke('passwords:coverage', request),
   'import:pickFile': (request) => ipcRenderer.invoke('import:pickFile', request),
   'import:preview': (request) => ipcRenderer.invoke('import:preview', request),
   'import:confirm': (request) => ipcRenderer.invoke('import:confirm', request),

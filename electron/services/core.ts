@@ -29,7 +29,7 @@ import { createPasswordHealth } from './passwordHealthDeps';
 import { PwnedIndexService } from './pwnedIndexService';
 import { RemindersService } from './remindersService';
 import { Scheduler } from './scheduler';
-import { SettingsService } from './settingsService';
+import { SettingsService, settingsOf } from './settingsService';
 import type { Store } from './store';
 import { TasksService } from './tasksService';
 import { WritePath } from './writePath';
@@ -154,13 +154,20 @@ export function openCore(options: CoreOptions): Core {
     clock,
     actor: actorNow,
     catalogue,
+    passwordSources: (repos) => ({
+      online: settingsOf(repos.settings.get('app')).onlinePwnedCheck,
+      index: pwnedIndex.installed(),
+    }),
     // Each notice carries the guide it points to (its time is the finding's estimate).
     noticeGuides: (notices) => withNoticeGuides(notices, guides),
     emit,
   });
 
   const inventory = new InventoryService(store, clock);
-  const checks = new ChecksService(store, writePath, clock);
+  const checks = new ChecksService(store, writePath, clock, () => ({
+    online: settings.get().onlinePwnedCheck,
+    index: pwnedIndex.installed(),
+  }));
   const exposure = new ExposureService(catalogue, store);
   const tasks = new TasksService(store, clock);
   const online = new OnlineService(
@@ -199,9 +206,14 @@ export function openCore(options: CoreOptions): Core {
     clock,
     families,
   });
-  const dashboard = new DashboardService(store, tasks);
+  const dashboard = new DashboardService(store, tasks, () => checks.passwordCoverage());
   const health = createPasswordHealth(dataDir, options.platform);
-  const pwnedIndex = new PwnedIndexService(dataDir, options.platform, emit);
+  const pwnedIndex: PwnedIndexService = new PwnedIndexService(dataDir, options.platform, emit, () =>
+    writePath.write((tx) => {
+      tx.touch('sources');
+      tx.announce('findings');
+    }),
+  );
   const imports = new ImportService({
     store,
     settings,
