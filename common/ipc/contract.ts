@@ -17,6 +17,7 @@ import type {
   GuideSummary,
   Incident,
   LedgerEntry,
+  PendingDeletion,
   Person,
   Settings,
   Task,
@@ -165,6 +166,7 @@ interface Responses {
   'accounts:update': Account;
   'accounts:delete': DeletionReceipt;
   'trash:undo': { restored: number };
+  'trash:list': PendingDeletion[];
   'shell:openExternal': { opened: boolean };
   'findings:list': Finding[];
   /** How the stored passwords were checked against breached-password lists, in numbers and words. */

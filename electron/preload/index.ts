@@ -24,6 +24,7 @@ const api = {
   'accounts:update': (request) => ipcRenderer.invoke('accounts:update', request),
   'accounts:delete': (request) => ipcRenderer.invoke('accounts:delete', request),
   'trash:undo': (request) => ipcRenderer.invoke('trash:undo', request),
+  'trash:list': (request) => ipcRenderer.invoke('trash:list', request),
   'shell:openExternal': (request) => ipcRenderer.invoke('shell:openExternal', request),
   'findings:list': (request) => ipcRenderer.invoke('findings:list', request),
   'passwords:coverage': (request) => ipcRenderer.invoke('passwords:coverage', request),

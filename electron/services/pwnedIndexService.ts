@@ -53,7 +53,8 @@ export class PwnedIndexService {
     try {
       fd = openSync(path, 'r');
       const header = Buffer.alloc(HEADER_BYTES);
-      if (readSync(fd, header, 0, HEADER_BYTES, 0) !== HEADER_BYTES) throw new Error('The index file is cut short.');
+      if (readSync(fd, header, 0, HEADER_BYTES, 0) !== HEADER_BYTES)
+        throw new Error('The index file is cut short.');
       return { builtAt: infoFromHeader(decodeHeader(header, path)).builtAt };
     } catch (error) {
       return { problem: error instanceof Error ? error.message : String(error) };

@@ -27,13 +27,7 @@ import { timestamp, today, type Clock } from './clock';
  * - the day's dashboard snapshot: whatever changed findings or tasks.
  */
 export type DerivationInput =
-  | 'inventory'
-  | 'notices'
-  | 'catalogue'
-  | 'sources'
-  | 'clock'
-  | 'findings'
-  | 'tasks';
+  'inventory' | 'notices' | 'catalogue' | 'sources' | 'clock' | 'findings' | 'tasks';
 
 /** One history row, as a change describes it (the write path adds when, who, and the chain). */
 export interface HistoryDraft {
