@@ -6,7 +6,6 @@ import {
   DATABASE_FILE,
   openReadableDatabase,
   openWritableDatabase,
-  schemaVersionOf,
   type ReadableDb,
   type ReadConnection,
   type WritableDb,
@@ -30,7 +29,7 @@ import { createPasswordHealth } from './passwordHealthDeps';
 import { PwnedIndexService } from './pwnedIndexService';
 import { RemindersService } from './remindersService';
 import { Scheduler } from './scheduler';
-import { SettingsService } from './settingsService';
+import { SettingsService, settingsOf } from './settingsService';
 import type { Store } from './store';
 import { TasksService } from './tasksService';
 import { WritePath } from './writePath';
@@ -108,18 +107,24 @@ export function openCore(options: CoreOptions): Core {
   const userAgent = `Lockstep/${version} (+https://github.com/lockstep)`;
   const emit = options.onDidChange ?? (() => {});
 
+  // Read first (a read-only folder, or one left by a crash, still opens); create or migrate only
+  // when the file is missing or older than this version.
   let writable: WritableDb | null = null;
-  if (!existsSync(join(dataDir, DATABASE_FILE)) || schemaVersionOf(dataDir) < LATEST_SCHEMA_VERSION) {
+  let reader: ReadConnection | null = existsSync(join(dataDir, DATABASE_FILE))
+    ? openReadableDatabase(dataDir)
+    : null;
+  if (!reader || (reader.db.pragma('user_version', { simple: true }) as number) < LATEST_SCHEMA_VERSION) {
+    reader?.close();
     writable = openWritableDatabase(dataDir, DEFAULT_PERSON_NAME);
+    try {
+      reader = openReadableDatabase(dataDir);
+    } catch (error) {
+      writable.close();
+      throw error;
+    }
   }
-  let reader: ReadConnection;
-  try {
-    reader = openReadableDatabase(dataDir);
-  } catch (error) {
-    writable?.close();
-    throw error;
-  }
-  const read = createReadRepositories(reader.db);
+  const connection: ReadConnection = reader;
+  const read = createReadRepositories(connection.db);
 
   // The bundled datasets (shared by every core in the process), or refreshed copies in this data
   // folder once the user has refreshed them; reloaded after a refresh.
@@ -149,13 +154,20 @@ export function openCore(options: CoreOptions): Core {
     clock,
     actor: actorNow,
     catalogue,
+    passwordSources: (repos) => ({
+      online: settingsOf(repos.settings.get('app')).onlinePwnedCheck,
+      index: pwnedIndex.installed(),
+    }),
     // Each notice carries the guide it points to (its time is the finding's estimate).
     noticeGuides: (notices) => withNoticeGuides(notices, guides),
     emit,
   });
 
   const inventory = new InventoryService(store, clock);
-  const checks = new ChecksService(store, writePath, clock);
+  const checks = new ChecksService(store, writePath, clock, () => ({
+    online: settings.get().onlinePwnedCheck,
+    index: pwnedIndex.installed(),
+  }));
   const exposure = new ExposureService(catalogue, store);
   const tasks = new TasksService(store, clock);
   const online = new OnlineService(
@@ -194,9 +206,14 @@ export function openCore(options: CoreOptions): Core {
     clock,
     families,
   });
-  const dashboard = new DashboardService(store, tasks);
+  const dashboard = new DashboardService(store, tasks, () => checks.passwordCoverage());
   const health = createPasswordHealth(dataDir, options.platform);
-  const pwnedIndex = new PwnedIndexService(dataDir, options.platform, emit);
+  const pwnedIndex: PwnedIndexService = new PwnedIndexService(dataDir, options.platform, emit, () =>
+    writePath.write((tx) => {
+      tx.touch('sources');
+      tx.announce('findings');
+    }),
+  );
   const imports = new ImportService({
     store,
     settings,
@@ -235,7 +252,7 @@ export function openCore(options: CoreOptions): Core {
     platform: options.platform,
     clock,
     read,
-    readDb: reader.db,
+    readDb: connection.db,
     writePath,
     inventory,
     checks,
@@ -251,7 +268,7 @@ export function openCore(options: CoreOptions): Core {
     notices,
     guideRuns,
     scheduler,
-    schemaVersion: () => reader.db.pragma('user_version', { simple: true }) as number,
+    schemaVersion: () => connection.db.pragma('user_version', { simple: true }) as number,
     startSession: () => {
       inventory.purgeTrash();
       refreshDerivations();
@@ -262,7 +279,7 @@ export function openCore(options: CoreOptions): Core {
       await health.close();
       writePath.close();
       writable?.close();
-      reader.close();
+      connection.close();
     },
   };
 }
