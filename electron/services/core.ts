@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalogue } from '../../common/content/catalogue';
+import type { FamilyIndex } from '../../common/content/families';
 import type { ChangeArea, ImportProgress } from '../../common/ipc/contract';
 import {
   DATABASE_FILE,
@@ -17,7 +18,7 @@ import type { PlatformPort } from '../platform/port';
 import { ChecksService } from './checksService';
 import { systemClock, today, type Clock } from './clock';
 import { DashboardService } from './dashboardService';
-import { getCatalogue } from './datasets/loadDatasets';
+import { getCatalogue, getFamilies } from './datasets/loadDatasets';
 import { ExposureService } from './exposureService';
 import { GuideRunsService } from './guideRunsService';
 import { GuidesService } from './guidesService';
@@ -132,6 +133,16 @@ export function openCore(options: CoreOptions): Core {
       return refreshedCatalogue;
     });
 
+  // The account families: the catalogue's, or — when the public datasets cannot be loaded — the
+  // families file read on its own, so notices and guide variants still know a whole family.
+  const families = (): FamilyIndex => {
+    try {
+      return catalogue().families;
+    } catch {
+      return getFamilies();
+    }
+  };
+
   const store: Store = { read, write: (fn) => writePath.write(fn) };
   const settings: SettingsService = new SettingsService(store);
   // Who made a change: a named helper when one is set in Settings (or --as on the command line).
@@ -149,6 +160,7 @@ export function openCore(options: CoreOptions): Core {
     clock,
     actor: actorNow,
     catalogue,
+    families,
     // Each notice carries the guide it points to (its time is the finding's estimate).
     noticeGuides: (notices) => withNoticeGuides(notices, guides),
     emit,
@@ -177,7 +189,6 @@ export function openCore(options: CoreOptions): Core {
     clock,
     options.onNavigate ?? (() => {}),
   );
-  const families = () => catalogue().families;
   const guides: GuidesService = new GuidesService(
     dataDir,
     () => read.findings.list(),

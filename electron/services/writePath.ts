@@ -1,4 +1,5 @@
 import type { Catalogue, DatasetDates } from '../../common/content/catalogue';
+import type { FamilyIndex } from '../../common/content/families';
 import { scoreFigures } from '../../common/domain/dashboard/score';
 import {
   CATALOGUE_KINDS,
@@ -69,6 +70,11 @@ export interface WritePathOptions {
   actor: () => string;
   /** The public datasets; may throw when they cannot be loaded. */
   catalogue: () => Catalogue;
+  /**
+   * The account families, loaded apart from the catalogue so notices keep their family reach when
+   * the public datasets cannot be loaded; may throw. Default: the catalogue's.
+   */
+  families?: () => FamilyIndex;
   /** Adds to each recorded notice what the checks need beyond the row (the guide it points to). */
   noticeGuides?: (notices: CheckNotice[]) => CheckNotice[];
   /** Tells open views what changed, once per committed change. */
@@ -225,9 +231,17 @@ export class WritePath {
       };
     }
     const notices = repos.notices.checkNotices();
+    let families: FamilyIndex | undefined;
+    try {
+      families = this.options.families?.() ?? catalogue?.families;
+    } catch {
+      // Without the families file, notices match by domain alone (as before families existed).
+      families = catalogue?.families;
+    }
     const context = {
       emails: repos.emailBreaches.emails(),
       notices: this.options.noticeGuides ? this.options.noticeGuides(notices) : notices,
+      ...(families ? { families } : {}),
     };
     const drafts = runChecks(repos.findings.checkAccounts(), catalogue ? { ...context, catalogue } : context);
     const kindsRun = new Set<string>(FINDING_KINDS.filter((kind) => catalogue || !CATALOGUE_KINDS.has(kind)));

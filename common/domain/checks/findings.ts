@@ -1,3 +1,4 @@
+import { getDomain } from 'tldts';
 import type { Breach, Catalogue } from '../../content/catalogue';
 import { familyRef, sharesFamily, type AccountFamily, type FamilyIndex } from '../../content/families';
 import type { Category, Criticality, MfaMethod } from '../inventory';
@@ -88,7 +89,11 @@ export interface CheckNotice {
   id: number;
   personId: number;
   provider: string;
-  /** Registrable domains of the provider (lower case); an account at a subdomain matches. */
+  /**
+   * Hosts or registrable domains of the provider (lower case). A listed sign-in host decides the
+   * account family (`aws.amazon.com` is AWS); without a family, the registrable domain matches and
+   * an account at a subdomain too.
+   */
   domains: readonly string[];
   /** YYYY-MM-DD. */
   receivedOn: string;
@@ -581,8 +586,10 @@ export function noticeChecks(
     if (notice.handledAt !== null) continue;
     const domains = notice.domains.map((d) => d.toLowerCase());
     const noticeFamilies = uniqueFamilies(domains.flatMap((d) => families?.ofHost(d) ?? []));
+    // A notice may name a host ("mail.example.co.uk"); without a family, its registrable domain decides.
+    const registrable = domains.map((d) => getDomain(d) ?? d);
     const atProviderDomain = (domain: string) =>
-      domains.some((d) => domain === d || domain.endsWith(`.${d}`));
+      registrable.some((d) => domain === d || domain.endsWith(`.${d}`));
     const concerns = (ofThis: readonly AccountFamily[], domain: string) =>
       noticeFamilies.length > 0 && ofThis.length > 0
         ? sharesFamily(ofThis, noticeFamilies)

@@ -8,6 +8,7 @@ export const TASK_KINDS = [
   'upgrade_mfa',
   'fix_url',
   'review_email',
+  'rotate_secret',
   'manual',
 ] as const;
 /** One of {@link TASK_KINDS}. */
