@@ -85,6 +85,11 @@ const api = {
   'guideRuns:abandon': (request) => ipcRenderer.invoke('guideRuns:abandon', request),
   'guideRuns:summary': (request) => ipcRenderer.invoke('guideRuns:summary', request),
   'guideRuns:export': (request) => ipcRenderer.invoke('guideRuns:export', request),
+  'mailScan:status': (request) => ipcRenderer.invoke('mailScan:status', request),
+  'mailScan:start': (request) => ipcRenderer.invoke('mailScan:start', request),
+  'mailScan:cancel': (request) => ipcRenderer.invoke('mailScan:cancel', request),
+  'mailScan:resume': (request) => ipcRenderer.invoke('mailScan:resume', request),
+  'mailScan:discard': (request) => ipcRenderer.invoke('mailScan:discard', request),
   onDidChange(listener) {
     const wrapped = (_event: IpcRendererEvent, payload: DidChangeEvent) => listener(payload);
     ipcRenderer.on(DID_CHANGE_CHANNEL, wrapped);

@@ -27,7 +27,9 @@ import { DEFAULT_PERSON_NAME, InventoryService } from './inventoryService';
 import { NoticesService, withNoticeGuides } from './noticesService';
 import { loadCatalogueWithRefreshes, refreshedDatasetsDir } from './online/refreshDatasets';
 import { OnlineService } from './onlineService';
-import { createPasswordHealth } from './passwordHealthDeps';
+import { inProcessMailScanRunner, workerMailScanRunner } from './mailScan/runner';
+import { MailScanService } from './mailScanService';
+import { createPasswordHealth, loadFingerprintKey } from './passwordHealthDeps';
 import { PwnedIndexService } from './pwnedIndexService';
 import { RemindersService } from './remindersService';
 import { Scheduler } from './scheduler';
@@ -54,6 +56,11 @@ export interface CoreOptions {
   actor?: string;
   /** The public datasets (default: the bundled ones, loaded on first use). */
   catalogue?: () => Catalogue;
+  /**
+   * The built mailbox-scan worker (`mailScanWorker.js` beside the main bundle): scans run in a
+   * worker thread. Without it (the CLI, tests, the e2e browser target) they run in this process.
+   */
+  mailScanWorker?: string;
 }
 
 /** The composed app: database, services and the platform port. */
@@ -82,6 +89,7 @@ export interface Core {
   readonly guides: GuidesService;
   readonly notices: NoticesService;
   readonly guideRuns: GuideRunsService;
+  readonly mailScan: MailScanService;
   /** Periodic work (reminders, the day's re-check): started by the app, never by the CLI. */
   readonly scheduler: Scheduler;
   /** The schema version of the data file. */
@@ -206,6 +214,12 @@ export function openCore(options: CoreOptions): Core {
     families,
   });
   const dashboard = new DashboardService(store, tasks);
+  const mailScan = new MailScanService({
+    store,
+    platform: options.platform,
+    key: () => loadFingerprintKey(dataDir, options.platform),
+    runner: options.mailScanWorker ? workerMailScanRunner(options.mailScanWorker) : inProcessMailScanRunner,
+  });
   const health = createPasswordHealth(dataDir, options.platform);
   const pwnedIndex = new PwnedIndexService(dataDir, options.platform, emit);
   const imports = new ImportService({
@@ -261,6 +275,7 @@ export function openCore(options: CoreOptions): Core {
     guides,
     notices,
     guideRuns,
+    mailScan,
     scheduler,
     schemaVersion: () => reader.db.pragma('user_version', { simple: true }) as number,
     startSession: () => {
@@ -270,6 +285,7 @@ export function openCore(options: CoreOptions): Core {
     close: async () => {
       scheduler.stop();
       imports.dispose();
+      await mailScan.dispose();
       await health.close();
       writePath.close();
       writable?.close();

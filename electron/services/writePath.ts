@@ -20,12 +20,13 @@ import { timestamp, today, type Clock } from './clock';
  * What a change can touch that the derived data is computed from. The derivations re-run, in a
  * fixed order, only when one of their inputs was touched:
  * - checks → findings: `inventory` (people, accounts, addresses, password signals, breach marks),
- *   `notices`, `catalogue` (the public datasets), `clock` (a new day: re-check dates);
+ *   `notices`, `catalogue` (the public datasets), `clock` (a new day: re-check dates), `mail` (what
+ *   finished mailbox scans found, and the secrets recorded as replaced);
  * - tasks and their verification: whatever changed the findings, and `findings` (a dismissal),
  *   `tasks` (a status the reconciliation verifies);
  * - the day's dashboard snapshot: whatever changed findings or tasks.
  */
-export type DerivationInput = 'inventory' | 'notices' | 'catalogue' | 'clock' | 'findings' | 'tasks';
+export type DerivationInput = 'inventory' | 'notices' | 'catalogue' | 'clock' | 'findings' | 'tasks' | 'mail';
 
 /** One history row, as a change describes it (the write path adds when, who, and the chain). */
 export interface HistoryDraft {
@@ -175,7 +176,7 @@ export class WritePath {
   ): void {
     const { repos } = tx;
     const has = (...which: DerivationInput[]) => which.some((input) => inputs.has(input));
-    const recheck = has('inventory', 'notices', 'catalogue', 'clock');
+    const recheck = has('inventory', 'notices', 'catalogue', 'clock', 'mail');
     if (recheck) this.runChecks(tx, rows);
     if (!recheck && !has('findings', 'tasks')) return;
 
@@ -241,6 +242,8 @@ export class WritePath {
     const context = {
       emails: repos.emailBreaches.emails(),
       notices: this.options.noticeGuides ? this.options.noticeGuides(notices) : notices,
+      mailHits: repos.mailScans.checkHits(),
+      mailRotations: repos.mailScans.rotations(),
       ...(families ? { families } : {}),
     };
     const drafts = runChecks(repos.findings.checkAccounts(), catalogue ? { ...context, catalogue } : context);

@@ -1,4 +1,5 @@
 import type { FindingKind, Severity } from './findings';
+import { mailSecretAction } from './mailSecretWords';
 
 /** A finding in plain words: what is wrong, why it matters, and the next concrete step. */
 export interface FindingText {
@@ -21,6 +22,7 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   password_weak: 'Weak password',
   insecure_url: 'Unencrypted sign-in page',
   breach_notice: 'Breach notice you received',
+  mail_secret: 'Secret found in your mail',
 };
 
 /** Plain names for severities. */
@@ -259,6 +261,8 @@ export function describeFinding(
         minutes: guide?.estimatedMinutes ?? 20,
       };
     }
+    case 'mail_secret':
+      return describeMailSecret(evidence, services);
     case 'insecure_url':
       return {
         title: `You sign in to ${first} on an unencrypted page`,
@@ -291,4 +295,26 @@ export function incidentReach(
     )} will be marked, at any of their domains: ` +
     `${domains.slice(0, shown).join(', ')}${more > 0 ? ` and ${more} more` : ''}.`
   );
+}
+
+/** A secret found in mail, in plain words (see `mailSecrets.ts` for when it fires and closes). */
+function describeMailSecret(evidence: Record<string, unknown>, services: readonly string[]): FindingText {
+  const kind = String(evidence.kind ?? '');
+  const label = String(evidence.label ?? 'A secret');
+  const count = Number(evidence.count ?? 1);
+  const first = typeof evidence.firstSeen === 'string' ? evidence.firstSeen : null;
+  const last = typeof evidence.lastSeen === 'string' ? evidence.lastSeen : null;
+  const when = first && last ? (first === last ? `, on ${first}` : `, from ${first} to ${last}`) : '';
+  const seen = `seen in ${count === 1 ? 'one message' : `${count.toLocaleString('en')} messages`}${when}`;
+  const where = services.length > 0 ? ` It belongs to ${listNames(services)}.` : '';
+  const action = mailSecretAction(kind, services[0] ?? null);
+  return {
+    title: `${label} in your mail (${seen})`,
+    why:
+      `Anyone who could read this mailbox — attackers who broke into the company holding it included — could read and use it.${where}` +
+      (evidence.stillInUse === true ? ' It is still the password you use there.' : '') +
+      ` Lockstep kept only a masked description (${String(evidence.hint ?? label)}), never the secret or the mail.`,
+    action: action.action,
+    minutes: action.minutes,
+  };
 }

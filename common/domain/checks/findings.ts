@@ -2,6 +2,7 @@ import { getDomain } from 'tldts';
 import type { Breach, Catalogue } from '../../content/catalogue';
 import { familyRef, sharesFamily, type AccountFamily, type FamilyIndex } from '../../content/families';
 import type { Category, Criticality, MfaMethod } from '../inventory';
+import { mailSecretChecks, type CheckMailHit, type CheckMailRotation } from './mailSecrets';
 
 /** Every kind of finding Lockstep raises (DESIGN.md, checks catalogue). */
 export const FINDING_KINDS = [
@@ -15,6 +16,7 @@ export const FINDING_KINDS = [
   'password_weak',
   'insecure_url',
   'breach_notice',
+  'mail_secret',
 ] as const;
 /** One of {@link FINDING_KINDS}. */
 export type FindingKind = (typeof FINDING_KINDS)[number];
@@ -122,6 +124,10 @@ export interface CheckContext {
   emails?: readonly CheckEmail[];
   /** Breach notices the person recorded (they need no public data, so they are always checked). */
   notices?: readonly CheckNotice[];
+  /** What finished mailbox scans found (one row per scan and secret; never the secret). */
+  mailHits?: readonly CheckMailHit[];
+  /** Secrets found in mail that the person says were replaced, and when. */
+  mailRotations?: readonly CheckMailRotation[];
 }
 
 /** What a check says is true now; reconciled against stored findings by `kind` + `subject`. */
@@ -143,7 +149,7 @@ export interface FindingDraft {
 const bump = (severity: Severity): Severity => (severity === 'medium' ? 'high' : severity);
 
 /**
- * Runs every password and address check over the accounts and returns what fires, deterministically
+ * Runs every password, address, notice and mail check over the accounts and returns what fires, deterministically
  * (sorted by kind then subject). Pure: the same accounts give the same drafts.
  */
 export function runChecks(accounts: readonly CheckAccount[], context: CheckContext = {}): FindingDraft[] {
@@ -151,6 +157,7 @@ export function runChecks(accounts: readonly CheckAccount[], context: CheckConte
   const families = context.families ?? context.catalogue?.families;
   if (context.catalogue) drafts.push(...exposureChecks(accounts, context.catalogue, context.emails ?? []));
   drafts.push(...noticeChecks(accounts, context.notices ?? [], context.emails ?? [], families));
+  drafts.push(...mailSecretChecks(accounts, context.mailHits ?? [], context.mailRotations ?? [], families));
   const byExact = new Map<string, CheckAccount[]>();
   const similarGroups = new Map<string, CheckAccount[]>();
 

@@ -73,6 +73,10 @@ export function taskKindFor(kind: FindingKind): TaskKind {
     case 'email_in_breach':
     case 'breach_notice':
       return 'review_email';
+    case 'mail_secret':
+      // A password found in mail and tied to an account is that account's "change your password"
+      // (see `reconcile.ts`); anything else is replaced where it is used.
+      return 'rotate_secret';
   }
 }
 
@@ -89,6 +93,8 @@ export function taskTitle(kind: TaskKind, subject: string): string {
       return `Sign in to ${subject} only over https`;
     case 'review_email':
       return `Check the accounts that use ${subject}`;
+    case 'rotate_secret':
+      return `Replace the ${subject} found in your mail`;
     case 'manual':
       return subject;
   }

@@ -14,7 +14,8 @@ import type { Migration } from './index';
  * - `mail_hits`: what a scan found, one row per secret: its kind, a keyed fingerprint (an HMAC
  *   under the install's key: hex only, so no secret can sit in it), a masked hint ("GitHub token,
  *   40 characters"), how many messages, when, in which folders, with which correspondents' domains,
- *   SHA-256 of the Message-IDs. Never the secret, never a message body.
+ *   SHA-256 of the Message-IDs, and the accounts whose password it was when the scan finished (the
+ *   same keyed fingerprint). Never the secret, never a message body.
  * - `mail_secret_rotations`: the person's word that a secret found in mail was replaced, and when
  *   (what verifies a "replace it" task whose secret nothing else can check).
  * - `tasks` is rebuilt to accept the new kind `rotate_secret`. Its links from `task_findings` are
@@ -73,6 +74,7 @@ CREATE TABLE mail_hits (
   correspondent_domains TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(correspondent_domains) AND json_type(correspondent_domains) = 'array'),
   message_id_hashes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(message_id_hashes) AND json_type(message_id_hashes) = 'array'),
   service TEXT CHECK (service IS NULL OR length(service) BETWEEN 1 AND 253),
+  account_ids TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(account_ids) AND json_type(account_ids) = 'array'),
   UNIQUE (scan_id, kind, fingerprint)
 ) STRICT;
 CREATE INDEX mail_hits_by_fingerprint ON mail_hits (kind, fingerprint);
