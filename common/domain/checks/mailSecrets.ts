@@ -214,7 +214,9 @@ export function mailSecretChecks(
           ? 'medium'
           : 'high';
     const accountIds = [...new Set(linked.map((a) => a.id))].sort((a, b) => a - b);
-    const account = linked[0]?.domain ?? serviceDomain;
+    // The account's own domain when tied to one; else the service as the scan told it (a key at
+    // aws.amazon.com stays AWS's, not amazon.com's).
+    const account = linked[0]?.domain ?? service;
     drafts.push({
       kind: 'mail_secret',
       subject: mailSecretSubject(hit.kind, hit.fingerprint),
