@@ -141,6 +141,8 @@ export interface GuideRun extends GuideRunListItem {
   guideVersion: string;
   guideSummary: string;
   variant: { id: string; label: string } | null;
+  /** The person whose accounts it is for (null: tied to no one). */
+  personId: number | null;
   personName: string | null;
   steps: GuideRunStep[];
 }

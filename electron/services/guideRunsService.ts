@@ -96,6 +96,7 @@ export class GuideRunsService {
       guideVersion: row.guideVersion,
       guideSummary: guide.summary,
       variant: variant ? { id: variant.id, label: variant.label } : null,
+      personId: row.personId,
       personName: row.personName,
       steps,
     };
