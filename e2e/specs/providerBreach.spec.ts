@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -11,6 +12,11 @@ const MICROSOFT_FAMILY = resolve(import.meta.dirname, '../fixtures/exports/micro
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name }).click();
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
 
 /** Marks a step that opens a form (a list to give) done without listing anything. */
 async function doneThroughForm(guide: GuidePage, number: number): Promise<void> {
@@ -74,6 +80,7 @@ test('the Microsoft notice marks every Microsoft sign-in; its guide, started fro
   ).toBeChecked();
   const boxes = dialog.getByRole('group', { name: 'For which accounts' });
   for (const box of await boxes.getByRole('checkbox').all()) await expect(box).toBeChecked();
+  expect(await seriousViolations(page)).toEqual([]);
   for (const service of ['Outlook (live.com)', 'Hotmail', 'Office', 'Skype', 'Work (Microsoft 365)']) {
     await boxes
       .getByRole('checkbox', { name: new RegExp(`^${service.replace(/[()]/g, '\\$&')} \\(`) })
@@ -153,6 +160,7 @@ test('a mailbox scan: picked through the app’s dialog, with progress, cancel a
   await expect(summary).toContainText('Every part could be decoded.');
   await summary.getByText(/What it looked for/).click();
   await expect(summary).toContainText('GitHub token');
+  expect(await seriousViolations(page)).toEqual([]);
   expect(await page.content()).not.toContain(testInfo.outputDir);
 
   // Each secret is a finding, with a task to replace it.
@@ -193,6 +201,7 @@ test('the provider-breach guide’s step for secrets offers the scan, and takes 
   await guide.steps.getByRole('button', { name: /^Step 7: / }).click();
   const offer = guide.step.getByRole('complementary', { name: 'Let Lockstep look through the mail' });
   await expect(offer).toContainText('No scan has found a secret yet.');
+  expect(await seriousViolations(page)).toEqual([]);
   await offer.getByRole('button', { name: 'Scan a mailbox export…' }).click();
 
   await app.answerNextFile(mbox);

@@ -426,7 +426,7 @@ function MailScanOffer({ run, size }: { run: GuideRun; size: 'lg' | 'sm' }) {
             : 'No scan has found a secret yet.'}
         </Text>
         <Group>
-          <Button size="xs" variant="light" onClick={() => void navigate(`/mail-scan?run=${run.id}`)}>
+          <Button size="xs" variant="default" onClick={() => void navigate(`/mail-scan?run=${run.id}`)}>
             Scan a mailbox export…
           </Button>
         </Group>

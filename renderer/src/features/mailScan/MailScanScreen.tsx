@@ -250,7 +250,7 @@ function Summary({ scan, onShowFindings }: { scan: MailScanSummary; onShowFindin
           : ''}
       </Text>
       {scan.secretsFound > 0 && (
-        <Button size="xs" variant="light" w="fit-content" onClick={onShowFindings}>
+        <Button size="xs" variant="default" w="fit-content" onClick={onShowFindings}>
           See them on the Exposure screen
         </Button>
       )}
