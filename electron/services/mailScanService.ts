@@ -242,19 +242,14 @@ export class MailScanService {
     };
     this.current = current;
     this.lastReport = null;
+    // A checkpoint that cannot be saved now (another Lockstep is writing) is skipped: the next one,
+    // five seconds on, or the one taken when the scan is cancelled, will be.
     const saveCheckpoint = (checkpoint: MailScanCheckpoint) => {
-      this.deps.store.write((tx) => {
-        tx.repos.mailScans.update(
-          scanId,
-          {
-            messages: checkpoint.state.messages,
-            bytes: checkpoint.state.bytes,
-            bytesTotal: current.progress.bytesTotal,
-            checkpoint,
-          },
-          tx.now,
-        );
-      });
+      try {
+        this.writeCheckpoint(scanId, checkpoint, current.progress.bytesTotal);
+      } catch {
+        // Nothing to do: see above.
+      }
     };
     current.done = this.deps.runner
       .run(
@@ -273,13 +268,27 @@ export class MailScanService {
       .then(
         (report) => {
           this.lastReport = report;
-          this.finish(scanId, personId, report);
+          try {
+            this.finish(scanId, personId, report);
+          } catch (error) {
+            this.stopped(scanId, path, false, error);
+          }
         },
         (error: unknown) => this.stopped(scanId, path, controller.signal.aborted, error),
       )
       .finally(() => {
         if (this.current === current) this.current = null;
       });
+  }
+
+  private writeCheckpoint(scanId: number, checkpoint: MailScanCheckpoint, bytesTotal: number): void {
+    this.deps.store.write((tx) => {
+      tx.repos.mailScans.update(
+        scanId,
+        { messages: checkpoint.state.messages, bytes: checkpoint.state.bytes, bytesTotal, checkpoint },
+        tx.now,
+      );
+    });
   }
 
   /** Stores what a finished scan found, and its summary, in one write; the checks run with it. */
@@ -359,7 +368,14 @@ export class MailScanService {
       : error instanceof MailScanError
         ? withoutPath(error.message, path)
         : `The scan stopped (${error instanceof Error ? error.name : 'error'}). Try again; if it keeps stopping, scan a smaller part of the mail.`;
-    this.deps.store.write((tx) => {
+    const write = (fn: Parameters<Store['write']>[0]) => {
+      try {
+        this.deps.store.write(fn);
+      } catch {
+        // The data cannot be written now: the scan shows as paused (left "running"), to resume.
+      }
+    };
+    write((tx) => {
       const scan = tx.repos.mailScans.get(scanId);
       if (!scan) return;
       tx.repos.mailScans.update(
