@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { FindingKind } from '../domain/checks/findings';
+import type { PasswordCoverage } from '../domain/passwords/coverage';
 import type { ColumnMapping, ImportFormat, SkippedRow } from '../domain/import/types';
 import type { GuideRunSummary } from '../domain/guides/summary';
 import type {
@@ -17,6 +18,7 @@ import type {
   Incident,
   LedgerEntry,
   MailScanStatus,
+  PendingDeletion,
   Person,
   Settings,
   Task,
@@ -165,8 +167,11 @@ interface Responses {
   'accounts:update': Account;
   'accounts:delete': DeletionReceipt;
   'trash:undo': { restored: number };
+  'trash:list': PendingDeletion[];
   'shell:openExternal': { opened: boolean };
   'findings:list': Finding[];
+  /** How the stored passwords were checked against breached-password lists, in numbers and words. */
+  'passwords:coverage': { coverage: PasswordCoverage; lines: string[] };
   'import:pickFile': { path: string; name: string } | null;
   'import:preview': ImportPreview;
   'import:confirm': ImportResult;

@@ -109,9 +109,11 @@ export const requestSchemas = {
       ids: z.array(idSchema).min(1, 'Choose at least one account.').max(100_000),
     })
     .strict(),
+  'trash:list': empty,
   'trash:undo': z.object({ token: z.string().regex(/^[a-f0-9-]{36}$/, 'Unknown undo token.') }).strict(),
   'shell:openExternal': z.object({ url: z.string().max(4000) }).strict(),
   'findings:list': empty,
+  'passwords:coverage': empty,
   'import:pickFile': empty,
   'import:preview': z
     .object({

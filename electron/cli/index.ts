@@ -8,6 +8,8 @@ import type { Account, Finding, ImportPreview } from '../../common/ipc/contract'
 import { AppFailure } from '../../common/ipc/result';
 import { emailAddressSchema, fieldErrorsOf } from '../../common/domain/validation';
 import { requestSchemas } from '../../common/ipc/schemas';
+import { oneLine, terminalSafe } from '../../common/domain/terminal';
+import { describeImportCheck } from '../../common/domain/passwords/coverage';
 import { DatabaseFromFutureError } from '../db/migrate';
 import { defaultDataDir, resolveDataDir } from '../services/dataDir';
 import { runGuidesCli } from '../services/guides/cli';
@@ -118,8 +120,9 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const dataDir = values['data-dir'] ?? resolveDataDir([], process.env, defaultDataDir());
+  // JSON is exact; text for people is made safe for a terminal (names come from imported files).
   const print = (human: string, json: unknown) =>
-    process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${human}\n`);
+    process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${terminalSafe(human)}\n`);
 
   if (
     ![
@@ -174,7 +177,7 @@ async function main(argv: string[]): Promise<number> {
 
   const core = openCore({
     dataDir,
-    platform: createHeadlessPlatform((line) => process.stderr.write(`${line}\n`)),
+    platform: createHeadlessPlatform((line) => process.stderr.write(`${terminalSafe(line)}\n`)),
     version: process.env.LOCKSTEP_BUILT_VERSION ?? process.env.npm_package_version ?? '0.0.0',
     ...(values.as ? { actor: `Helper: ${values.as.trim()}` } : {}),
     // --offline: no request can leave, whatever the settings say.
@@ -233,7 +236,7 @@ async function main(argv: string[]): Promise<number> {
               : tasks
                   .map(
                     (t) =>
-                      `#${String(t.id).padEnd(4)} ${t.priority} ${t.status.padEnd(11)} ${(t.dueAt ?? '').padEnd(10)} ${t.title}${t.status === 'done' && !t.verified ? ' (not verified)' : ''}`,
+                      `#${String(t.id).padEnd(4)} ${t.priority} ${t.status.padEnd(11)} ${(t.dueAt ?? '').padEnd(10)} ${oneLine(t.title)}${t.status === 'done' && !t.verified ? ' (not verified)' : ''}`,
                   )
                   .join('\n'),
             tasks.map((t) => ({
@@ -312,7 +315,14 @@ async function main(argv: string[]): Promise<number> {
             );
       case 'findings': {
         const findings = core.checks.list();
-        print(findingsTable(findings, core.inventory.listAccounts()), findings.map(findingJson));
+        // After the list, what the breached-password checks did and did not see (never an all-clear).
+        print(
+          `${findingsTable(findings, core.inventory.listAccounts())}\n\nHow breached passwords were checked:\n${core.checks
+            .passwordCoverage()
+            .lines.map((line) => `  ${line}`)
+            .join('\n')}`,
+          findings.map(findingJson),
+        );
         return 0;
       }
       default: {
@@ -321,7 +331,7 @@ async function main(argv: string[]): Promise<number> {
           people
             .map(
               (p) =>
-                `${p.name}${p.isDefault ? ' (you)' : ''}: ${p.accountCount} accounts; ${p.emails.map((e) => e.address).join(', ') || 'no email addresses'}`,
+                `${oneLine(p.name)}${p.isDefault ? ' (you)' : ''}: ${p.accountCount} accounts; ${p.emails.map((e) => oneLine(e.address)).join(', ') || 'no email addresses'}`,
             )
             .join('\n'),
           people.map((p) => ({
@@ -416,12 +426,13 @@ async function importCommand(
     { sessionId: preview.sessionId },
     person ? {} : { personName: values.person!.trim() },
   );
-  if (!person) process.stderr.write(`Added a new person, "${values.person!.trim()}".\n`);
+  if (!person)
+    process.stderr.write(terminalSafe(`Added a new person, "${oneLine(values.person!.trim())}".\n`));
   const findings = Object.entries(result.openFindings)
     .map(([kind, count]) => `${count} ${kind}`)
     .join(', ');
   print(
-    `${result.fileName} (${preview.formatLabel}): ${result.entries} logins read; created ${result.created}, updated ${result.updated}; ${result.skipped.length} rows skipped.${skippedLines(result.skipped)}\nOpen findings: ${findings || 'none'}.${result.pwnedCheck.online === 'off' ? '\nBreached passwords were checked against the bundled list of the 100,000 most common only (online check off).' : ''}${result.loginEmails.length > 0 ? `\nSign-in addresses in this export that are not yet this person's: ${result.loginEmails.join(', ')} (add one with: emails add ADDRESS --person NAME).` : ''}`,
+    `${result.fileName} (${preview.formatLabel}): ${result.entries} logins read; created ${result.created}, updated ${result.updated}; ${result.skipped.length} rows skipped.${skippedLines(result.skipped)}\nOpen findings: ${findings || 'none'}.\n${describeImportCheck(result.pwnedCheck)}${result.loginEmails.length > 0 ? `\nSign-in addresses in this export that are not yet this person's: ${result.loginEmails.join(', ')} (add one with: emails add ADDRESS --person NAME).` : ''}`,
     summary(result.created, result.updated, result.skipped),
   );
   return 0;
@@ -446,7 +457,7 @@ function mappingOf(values: {
 }
 
 const skippedLines = (skipped: ImportPreview['skipped']) =>
-  skipped.length === 0 ? '' : `\n${skipped.map((s) => `  row ${s.row}: ${s.reason}`).join('\n')}`;
+  skipped.length === 0 ? '' : `\n${skipped.map((s) => `  row ${s.row}: ${oneLine(s.reason)}`).join('\n')}`;
 
 function groupsByAccount(findings: Finding[], kind: Finding['kind']): Map<number, string> {
   const map = new Map<number, string>();
@@ -468,7 +479,10 @@ function accountsJson(core: Core) {
   );
   return core.inventory.listAccounts().map((a: Account) => {
     const fact = facts.get(a.id);
-    const onlineKnown = fact && (fact.onlineStatus === 'found' || fact.onlineStatus === 'not_found');
+    const online = fact && (fact.onlineStatus === 'found' || fact.onlineStatus === 'not_found') ? fact : null;
+    const index = fact && fact.indexCount !== null && fact.indexCount !== undefined ? fact : null;
+    const found =
+      !!fact && (fact.commonRank !== null || fact.onlineStatus === 'found' || (fact.indexCount ?? 0) > 0);
     return {
       id: a.id,
       person: a.personName,
@@ -479,22 +493,35 @@ function accountsJson(core: Core) {
       mfa: a.mfa,
       hasTotp: a.hasTotp,
       passwordStrength: a.passwordStrength,
-      // A count only when the online check answered; null means "not checked", never "not breached".
-      pwnedCount: onlineKnown ? (fact.pwnedCount ?? 0) : null,
-      pwned: !fact
-        ? null
-        : fact.commonRank !== null || fact.onlineStatus === 'found'
-          ? true
-          : fact.onlineStatus === 'not_found'
-            ? false
-            : null,
+      // Times seen, from a full corpus (online, else the offline index); null means "not checked
+      // against a full corpus", never "not breached".
+      pwnedCount: online ? (online.pwnedCount ?? 0) : index ? index.indexCount : null,
+      // true: on a list of breached passwords; false: looked up in a full corpus and not there;
+      // null: only the common list was consulted (or no password was imported).
+      pwned: !fact ? null : found ? true : online || index ? false : null,
       pwnedSource: !fact
         ? null
-        : fact.onlineStatus === 'found' || fact.onlineStatus === 'not_found'
+        : online
           ? 'online'
-          : fact.commonRank !== null
-            ? 'common_list'
-            : null,
+          : index
+            ? 'offline_index'
+            : fact.commonRank !== null
+              ? 'common_list'
+              : null,
+      // What each source said: the bundled list always ran; the others only when they were there.
+      pwnedChecks: !fact
+        ? null
+        : {
+            commonList: fact.commonRank !== null ? 'found' : 'not_found',
+            offlineIndex: index ? ((index.indexCount ?? 0) > 0 ? 'found' : 'not_found') : 'not_checked',
+            offlineIndexDate: index?.indexBuiltAt?.slice(0, 10) ?? null,
+            online:
+              fact.onlineStatus === 'off'
+                ? 'not_checked'
+                : fact.onlineStatus === 'failed'
+                  ? 'failed'
+                  : fact.onlineStatus,
+          },
       reuseGroup: reuse.get(a.id) ?? null,
       similarGroup: similar.get(a.id) ?? null,
       insecureUrl: insecure.has(a.id),
@@ -509,9 +536,11 @@ function accountsTable(core: Core): string {
   return rows
     .map((r) =>
       [
-        r.service.padEnd(24).slice(0, 24),
-        (r.domain ?? '').padEnd(22).slice(0, 22),
-        r.username.padEnd(28).slice(0, 28),
+        oneLine(r.service).padEnd(24).slice(0, 24),
+        oneLine(r.domain ?? '')
+          .padEnd(22)
+          .slice(0, 22),
+        oneLine(r.username).padEnd(28).slice(0, 28),
         `strength ${r.passwordStrength ?? '-'}`,
         r.pwned ? 'BREACHED' : '',
         r.reuseGroup ? 'reused' : '',
@@ -540,7 +569,7 @@ function findingsTable(findings: Finding[], accounts: Account[]): string {
   return open
     .map(
       (f) =>
-        `${f.severity.toUpperCase().padEnd(8)} ${f.kind.padEnd(17)} ${f.accountIds.map((id) => names.get(id) ?? `#${id}`).join(', ')}${familiesNote(f)}`,
+        `${f.severity.toUpperCase().padEnd(8)} ${f.kind.padEnd(17)} ${f.accountIds.map((id) => oneLine(names.get(id) ?? `#${id}`)).join(', ')}${familiesNote(f)}`,
     )
     .join('\n');
 }
@@ -566,14 +595,14 @@ main(process.argv.slice(2)).then(
       (error instanceof AppFailure && error.code !== 'internal') ||
       error instanceof DatabaseFromFutureError
     ) {
-      process.stderr.write(`lockstep: ${error.message}\n`);
+      process.stderr.write(`lockstep: ${terminalSafe(error.message)}\n`);
       process.exitCode = 2;
     } else if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      process.stderr.write(`lockstep: ${error.message}\n`);
+      process.stderr.write(`lockstep: ${terminalSafe(error.message)}\n`);
       process.exitCode = 2;
     } else {
       process.stderr.write(
-        `lockstep: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+        `lockstep: internal error: ${terminalSafe(error instanceof Error ? error.message : String(error))}\n`,
       );
       process.exitCode = 1;
     }

@@ -4,6 +4,7 @@
 //   notices add --provider DOMAIN --date YYYY-MM-DD [--email ADDRESS] [--person NAME] [--json]
 //   notices list [--json]
 import { MAIL_UNTIED_KINDS, mailSecretSubject } from '../../common/domain/checks/mailSecrets';
+import { oneLine } from '../../common/domain/terminal';
 import { emailAddressSchema, isCalendarDate } from '../../common/domain/validation';
 import { isServiceUrlError, parseServiceUrl } from '../../common/domain/serviceUrl';
 import type { BreachNotice, Finding, Person } from '../../common/ipc/contract';
@@ -32,10 +33,8 @@ export interface MailScanJson {
   findings: MailScanFindingJson[];
 }
 
-/** Text from data, with control characters made visible (a terminal must never run them). */
-const safe = (text: string): string =>
-  // eslint-disable-next-line no-control-regex -- replacing control characters is the point.
-  text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
+/** A value from the data, on one line and inert in a terminal. */
+const safe = oneLine;
 
 const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 

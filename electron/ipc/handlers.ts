@@ -35,6 +35,7 @@ export function createHandlers(core: Core): HandlerTable {
     'accounts:update': (request) => inventory.updateAccount(request),
     'accounts:delete': (request) => inventory.deleteAccounts(request),
     'trash:undo': (request) => inventory.undo(request),
+    'trash:list': () => inventory.pendingDeletions(),
     'shell:openExternal': async ({ url }) => {
       if (!isSafeExternalUrl(url)) {
         throw new AppFailure('forbidden', 'Only secure (https) web links can be opened.');
@@ -43,6 +44,7 @@ export function createHandlers(core: Core): HandlerTable {
       return { opened: true };
     },
     'findings:list': () => checks.list(),
+    'passwords:coverage': () => checks.passwordCoverage(),
     'import:pickFile': async () => {
       const path = await core.platform.pickFile({
         title: 'Choose a password-manager export',

@@ -7,7 +7,6 @@ import {
   DATABASE_FILE,
   openReadableDatabase,
   openWritableDatabase,
-  schemaVersionOf,
   type ReadableDb,
   type ReadConnection,
   type WritableDb,
@@ -33,7 +32,7 @@ import { createPasswordHealth, loadFingerprintKey } from './passwordHealthDeps';
 import { PwnedIndexService } from './pwnedIndexService';
 import { RemindersService } from './remindersService';
 import { Scheduler } from './scheduler';
-import { SettingsService } from './settingsService';
+import { SettingsService, settingsOf } from './settingsService';
 import type { Store } from './store';
 import { TasksService } from './tasksService';
 import { WritePath } from './writePath';
@@ -117,18 +116,24 @@ export function openCore(options: CoreOptions): Core {
   const userAgent = `Lockstep/${version} (+https://github.com/lockstep)`;
   const emit = options.onDidChange ?? (() => {});
 
+  // Read first (a read-only folder, or one left by a crash, still opens); create or migrate only
+  // when the file is missing or older than this version.
   let writable: WritableDb | null = null;
-  if (!existsSync(join(dataDir, DATABASE_FILE)) || schemaVersionOf(dataDir) < LATEST_SCHEMA_VERSION) {
+  let reader: ReadConnection | null = existsSync(join(dataDir, DATABASE_FILE))
+    ? openReadableDatabase(dataDir)
+    : null;
+  if (!reader || (reader.db.pragma('user_version', { simple: true }) as number) < LATEST_SCHEMA_VERSION) {
+    reader?.close();
     writable = openWritableDatabase(dataDir, DEFAULT_PERSON_NAME);
+    try {
+      reader = openReadableDatabase(dataDir);
+    } catch (error) {
+      writable.close();
+      throw error;
+    }
   }
-  let reader: ReadConnection;
-  try {
-    reader = openReadableDatabase(dataDir);
-  } catch (error) {
-    writable?.close();
-    throw error;
-  }
-  const read = createReadRepositories(reader.db);
+  const connection: ReadConnection = reader;
+  const read = createReadRepositories(connection.db);
 
   // The bundled datasets (shared by every core in the process), or refreshed copies in this data
   // folder once the user has refreshed them; reloaded after a refresh.
@@ -169,13 +174,20 @@ export function openCore(options: CoreOptions): Core {
     actor: actorNow,
     catalogue,
     families,
+    passwordSources: (repos) => ({
+      online: settingsOf(repos.settings.get('app')).onlinePwnedCheck,
+      index: pwnedIndex.installed(),
+    }),
     // Each notice carries the guide it points to (its time is the finding's estimate).
     noticeGuides: (notices) => withNoticeGuides(notices, guides),
     emit,
   });
 
   const inventory = new InventoryService(store, clock);
-  const checks = new ChecksService(store, writePath, clock);
+  const checks = new ChecksService(store, writePath, clock, () => ({
+    online: settings.get().onlinePwnedCheck,
+    index: pwnedIndex.installed(),
+  }));
   const exposure = new ExposureService(catalogue, store);
   const tasks = new TasksService(store, clock);
   const online = new OnlineService(
@@ -213,15 +225,20 @@ export function openCore(options: CoreOptions): Core {
     clock,
     families,
   });
-  const dashboard = new DashboardService(store, tasks);
   const mailScan = new MailScanService({
     store,
     platform: options.platform,
     key: () => loadFingerprintKey(dataDir, options.platform),
     runner: options.mailScanWorker ? workerMailScanRunner(options.mailScanWorker) : inProcessMailScanRunner,
   });
+  const dashboard = new DashboardService(store, tasks, () => checks.passwordCoverage());
   const health = createPasswordHealth(dataDir, options.platform);
-  const pwnedIndex = new PwnedIndexService(dataDir, options.platform, emit);
+  const pwnedIndex: PwnedIndexService = new PwnedIndexService(dataDir, options.platform, emit, () =>
+    writePath.write((tx) => {
+      tx.touch('sources');
+      tx.announce('findings');
+    }),
+  );
   const imports = new ImportService({
     store,
     settings,
@@ -260,7 +277,7 @@ export function openCore(options: CoreOptions): Core {
     platform: options.platform,
     clock,
     read,
-    readDb: reader.db,
+    readDb: connection.db,
     writePath,
     inventory,
     checks,
@@ -277,7 +294,7 @@ export function openCore(options: CoreOptions): Core {
     guideRuns,
     mailScan,
     scheduler,
-    schemaVersion: () => reader.db.pragma('user_version', { simple: true }) as number,
+    schemaVersion: () => connection.db.pragma('user_version', { simple: true }) as number,
     startSession: () => {
       inventory.purgeTrash();
       refreshDerivations();
@@ -289,7 +306,7 @@ export function openCore(options: CoreOptions): Core {
       await health.close();
       writePath.close();
       writable?.close();
-      reader.close();
+      connection.close();
     },
   };
 }

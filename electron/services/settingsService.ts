@@ -37,7 +37,13 @@ export class SettingsService {
         ...settingsOf(tx.repos.settings.get('app')),
         ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
       };
+      const before = settingsOf(tx.repos.settings.get('app'));
       tx.repos.settings.put('app', next);
+      // Turning the online check on or off changes what the stored passwords were checked against.
+      if (before.onlinePwnedCheck !== next.onlinePwnedCheck) {
+        tx.touch('sources');
+        tx.announce('findings');
+      }
       tx.announce('settings');
       return next;
     });
@@ -45,7 +51,7 @@ export class SettingsService {
 }
 
 /** The stored settings, with the defaults for what is unset or not of the right type. */
-function settingsOf(value: unknown): Settings {
+export function settingsOf(value: unknown): Settings {
   const stored = value as Partial<Settings> | undefined;
   return {
     onlinePwnedCheck:

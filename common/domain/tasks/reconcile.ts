@@ -96,6 +96,7 @@ export function reconcileTasks(input: TaskReconcileInput): TaskPlan {
   for (const finding of input.findings) {
     if (finding.status !== 'open') continue;
     const findingKind = taskKindFor(finding.kind);
+    if (findingKind === null) continue;
     for (const { kind: targetKind, ...target } of targetsOf(finding, findingKind, accounts)) {
       const kind = targetKind ?? findingKind;
       const account = target.accountId === null ? undefined : accounts.get(target.accountId);

@@ -56,7 +56,7 @@ export function defaultDueDate(priority: Priority, today: string): string | null
 }
 
 /** The task a finding turns into, for each account it concerns ("one task per thing a person does"). */
-export function taskKindFor(kind: FindingKind): TaskKind {
+export function taskKindFor(kind: FindingKind): TaskKind | null {
   switch (kind) {
     case 'password_pwned':
     case 'password_reused':
@@ -77,6 +77,9 @@ export function taskKindFor(kind: FindingKind): TaskKind {
       // A password found in mail and tied to an account is that account's "change your password"
       // (see `reconcile.ts`); anything else is replaced where it is used.
       return 'rotate_secret';
+    case 'password_check_gap':
+      // Nothing to fix at the account: the next import checks it (the finding says so).
+      return null;
   }
 }
 

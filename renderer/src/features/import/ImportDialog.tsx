@@ -20,6 +20,7 @@ import { IconFileImport, IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ColumnMapping } from '../../../../common/domain/import/types';
 import { FINDING_KIND_LABELS } from '../../../../common/domain/checks/describe';
+import { describeImportCheck } from '../../../../common/domain/passwords/coverage';
 import type { ImportPreview, ImportProgress, ImportResult, Person } from '../../../../common/ipc/contract';
 import { call, messageOf, onImportProgress, pathForFile } from '../../api/client';
 import { queryKeys, useChannelMutation, usePeople } from '../../api/hooks';
@@ -262,13 +263,9 @@ function ImportFlow({ onClose, onShowFindings }: { onClose: () => void; onShowFi
               addresses={result.loginEmails}
             />
           )}
-          {result.pwnedCheck.online !== 'checked' && (
-            <Text size="sm" c="dimmed">
-              {result.pwnedCheck.online === 'off'
-                ? 'Breached passwords were checked against the bundled list of 100,000 common passwords only.'
-                : 'The online breached-password check could not reach Have I Been Pwned for some passwords: those were not checked, which is not the same as safe.'}
-            </Text>
-          )}
+          <Text size="sm" c="dimmed">
+            {describeImportCheck(result.pwnedCheck)}
+          </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Done
