@@ -8,7 +8,7 @@ import { test, expect } from '../fixtures/app';
 import { GuidePage } from '../pages/GuidePage';
 import { ImportPage } from '../pages/ImportPage';
 
-const MICROSOFT_FAMILY = resolve(import.meta.dirname, '../fixtures/exports/microsoft-family.csv');
+const MICROSOFT_FAMILY = resolve(import.meta.dirname, '../fixtures/notices/microsoft-family.csv');
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name }).click();
