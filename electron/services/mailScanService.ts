@@ -48,6 +48,8 @@ export class MailScanService {
   private current: Current | null = null;
   /** Paths picked in this session, by scan (never stored: a resume after a restart asks again). */
   private readonly paths = new Map<number, string>();
+  /** The report of the last scan that finished (the command line prints it). */
+  private lastReport: MailScanReport | null = null;
 
   constructor(private readonly deps: MailScanDeps) {}
 
@@ -179,8 +181,6 @@ export class MailScanService {
     await current.done;
   }
 
-  private lastReport: MailScanReport | null = null;
-
   private async idleReport(): Promise<MailScanReport | null> {
     await this.idle();
     return this.lastReport;
@@ -297,8 +297,8 @@ export class MailScanService {
       const scan = tx.repos.mailScans.get(scanId);
       if (!scan) return;
       // A password in the mail that is an account's password now (same keyed fingerprint) stays tied
-      // to that account after its password changes — which is what closes it.
-      // Earlier scans' ties are kept (a password changed since is no longer any account's now).
+      // to that account after its password changes — which is what closes it. Earlier scans' ties
+      // are kept too (a password changed since is no longer any account's now).
       const passwords = new Map<string, Set<number>>();
       const tie = (fingerprint: string, ids: readonly number[]) =>
         passwords.set(fingerprint, new Set([...(passwords.get(fingerprint) ?? []), ...ids]));
