@@ -346,8 +346,7 @@ async function importCommand(
     ? core.inventory.listPeople().find((p) => p.name.toLowerCase() === values.person!.trim().toLowerCase())
     : (core.inventory.listPeople().find((p) => p.isDefault) ?? core.inventory.listPeople()[0]);
   if (!person && values['dry-run']) throw new UsageError(`There is no person named "${values.person}".`);
-  const preview: ImportPreview = core.imports.preview({
-    source: { path: file },
+  const preview: ImportPreview = core.imports.previewFile(file, {
     personId: person?.id ?? core.inventory.listPeople()[0]!.id,
     format: values.format as ImportFormat | undefined,
     mapping,

@@ -33,6 +33,7 @@ import { SettingsService, settingsOf } from './settingsService';
 import type { Store } from './store';
 import { TasksService } from './tasksService';
 import { WritePath } from './writePath';
+import { FileGrants } from './fileGrants';
 
 /** What the app needs to run, whatever the shell around it (Electron, the CLI, the e2e harness). */
 export interface CoreOptions {
@@ -80,6 +81,8 @@ export interface Core {
   readonly guides: GuidesService;
   readonly notices: NoticesService;
   readonly guideRuns: GuideRunsService;
+  /** Files the person picked or dropped, referred to by token (the window never sends a path). */
+  readonly files: FileGrants;
   /** Periodic work (reminders, the day's re-check): started by the app, never by the CLI. */
   readonly scheduler: Scheduler;
   /** The schema version of the data file. */
@@ -214,7 +217,9 @@ export function openCore(options: CoreOptions): Core {
       tx.announce('findings');
     }),
   );
+  const files = new FileGrants();
   const imports = new ImportService({
+    files,
     store,
     settings,
     clock,
@@ -267,6 +272,7 @@ export function openCore(options: CoreOptions): Core {
     guides,
     notices,
     guideRuns,
+    files,
     scheduler,
     schemaVersion: () => connection.db.pragma('user_version', { simple: true }) as number,
     startSession: () => {
