@@ -80,7 +80,7 @@ describe('two processes importing at once', () => {
       expect(outcome.codes).toContain(0);
       expect(outcome.accounts).toEqual(once);
     }
-  }, 300_000);
+  }, 600_000);
 
   it(`leave each account once, in every one of ${TRIES} tries (two overlapping exports)`, async () => {
     // The second export shares its first 20 logins with the first and adds 3 of its own.
@@ -104,7 +104,7 @@ describe('two processes importing at once', () => {
         expect(new Set(outcome.accounts).size).toBe(outcome.accounts.length);
       }
     }
-  }, 300_000);
+  }, 600_000);
 });
 
 async function importedOnce(file: string): Promise<string> {

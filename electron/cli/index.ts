@@ -58,6 +58,13 @@ Options:
 
 Formats: ${Object.keys(IMPORT_FORMATS).join(', ')}`;
 
+/**
+ * What the subcommands write, made safe for a terminal: control characters from files (a guide's
+ * title, a path) are shown, not obeyed. JSON never holds raw control characters, so it is unchanged.
+ */
+const safeStdout = { write: (text: string) => process.stdout.write(terminalSafe(text)) };
+const safeStderr = { write: (text: string) => process.stderr.write(terminalSafe(text)) };
+
 /** A failure caused by the user's input: exit 2, nothing written. */
 class UsageError extends Error {}
 
@@ -83,11 +90,11 @@ async function main(argv: string[]): Promise<number> {
       rest[0] === 'build' && !rest.includes('--out') && argv.some((a) => a.startsWith('--data-dir'))
         ? [...rest, '--out', pwnedIndexPath(dataDir)]
         : rest;
-    return runPwnedIndexCli(args, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+    return runPwnedIndexCli(args, { stdin: process.stdin, stdout: safeStdout, stderr: safeStderr });
   }
   if (argv[0] === 'guides') {
     const { dataDir, rest } = takeDataDir(argv.slice(1));
-    return runGuidesCli(rest, { dataDir, stdout: process.stdout, stderr: process.stderr });
+    return runGuidesCli(rest, { dataDir, stdout: safeStdout, stderr: safeStderr });
   }
   const { values, positionals } = parseArgs({
     args: argv,
@@ -393,8 +400,7 @@ async function importCommand(
     ? core.inventory.listPeople().find((p) => p.name.toLowerCase() === values.person!.trim().toLowerCase())
     : (core.inventory.listPeople().find((p) => p.isDefault) ?? core.inventory.listPeople()[0]);
   if (!person && values['dry-run']) throw new UsageError(`There is no person named "${values.person}".`);
-  const preview: ImportPreview = core.imports.preview({
-    source: { path: file },
+  const preview: ImportPreview = core.imports.previewFile(file, {
     personId: person?.id ?? core.inventory.listPeople()[0]!.id,
     format: values.format as ImportFormat | undefined,
     mapping,

@@ -36,6 +36,7 @@ import { SettingsService, settingsOf } from './settingsService';
 import type { Store } from './store';
 import { TasksService } from './tasksService';
 import { WritePath } from './writePath';
+import { FileGrants } from './fileGrants';
 
 /** What the app needs to run, whatever the shell around it (Electron, the CLI, the e2e harness). */
 export interface CoreOptions {
@@ -89,6 +90,8 @@ export interface Core {
   readonly notices: NoticesService;
   readonly guideRuns: GuideRunsService;
   readonly mailScan: MailScanService;
+  /** Files the person picked or dropped, referred to by token (the window never sends a path). */
+  readonly files: FileGrants;
   /** Periodic work (reminders, the day's re-check): started by the app, never by the CLI. */
   readonly scheduler: Scheduler;
   /** The schema version of the data file. */
@@ -239,7 +242,9 @@ export function openCore(options: CoreOptions): Core {
       tx.announce('findings');
     }),
   );
+  const files = new FileGrants();
   const imports = new ImportService({
+    files,
     store,
     settings,
     clock,
@@ -293,6 +298,7 @@ export function openCore(options: CoreOptions): Core {
     notices,
     guideRuns,
     mailScan,
+    files,
     scheduler,
     schemaVersion: () => connection.db.pragma('user_version', { simple: true }) as number,
     startSession: () => {

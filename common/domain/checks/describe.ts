@@ -1,3 +1,4 @@
+import { monthYear } from '../dates';
 import { describeGap } from '../passwords/coverage';
 import type { FindingKind, Severity } from './findings';
 import { mailSecretAction } from './mailSecretWords';
@@ -53,29 +54,6 @@ export function describeMethods(methods: readonly string[]): string {
   const words = [...new Set(methods.map((m) => METHOD_WORDS[m] ?? m))];
   if (words.length <= 1) return words[0] ?? '';
   return `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
-}
-
-/** "2012" or "June 2012" from YYYY-MM-DD (no day: breach dates are rarely that precise). */
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-function monthYear(date: unknown): string {
-  if (typeof date !== 'string' || !/^\d{4}-\d{2}/.test(date)) return 'an unknown date';
-  const [year, month] = date.split('-').map(Number) as [number, number];
-  const name = MONTHS[month - 1];
-  return name ? `${name} ${year}` : 'an unknown date';
 }
 
 const lowerList = (values: unknown) =>
