@@ -109,7 +109,14 @@ export async function runStartupBench(options: BenchOptions): Promise<BenchResul
   }
   const markdown = [
     markdownTable(
-      ['Accounts', 'Open (read-only)', 'Session start (trash, day’s checks)', 'First screen data', 'Re-run checks (one write)', 'Open findings'],
+      [
+        'Accounts',
+        'Open (read-only)',
+        'Session start (trash, day’s checks)',
+        'First screen data',
+        'Re-run checks (one write)',
+        'Open findings',
+      ],
       rows,
     ),
     '',
