@@ -16,6 +16,7 @@ import { runGuidesCli } from '../services/guides/cli';
 import { runPwnedIndexCli } from '../services/pwnedIndex/index';
 import { pwnedIndexPath } from '../services/pwnedIndexService';
 import { createHeadlessPlatform } from '../platform/headless';
+import { mailScanCommand, noticesAddCommand, noticesListCommand } from './mailCommands';
 import { openCore, type Core } from '../services/core';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
@@ -41,6 +42,13 @@ Commands:
   pwned-index check FILE [--passwords-file F] [--json]
   guides list|validate FILE|export ID|import FILE
                          Step-by-step guides (see: guides --help)
+  mail scan PATH [--person NAME]
+                         Scan a mailbox export (mbox, .eml, a folder of them) for secrets an attacker
+                         who read it could use; each becomes a finding and a task (never stored: the
+                         secret, the mail)
+  notices add --provider DOMAIN --date YYYY-MM-DD [--email ADDRESS] [--person NAME]
+                         Record a breach notice a company sent (every account of its sign-in family)
+  notices list           List the notices recorded, with the accounts each concerns
 
 Options:
   --data-dir DIR         Use this data folder (default: LOCKSTEP_DATA_DIR, then the app's folder)
@@ -49,6 +57,13 @@ Options:
   -h, --help             Show this help
 
 Formats: ${Object.keys(IMPORT_FORMATS).join(', ')}`;
+
+/**
+ * What the subcommands write, made safe for a terminal: control characters from files (a guide's
+ * title, a path) are shown, not obeyed. JSON never holds raw control characters, so it is unchanged.
+ */
+const safeStdout = { write: (text: string) => process.stdout.write(terminalSafe(text)) };
+const safeStderr = { write: (text: string) => process.stderr.write(terminalSafe(text)) };
 
 /** A failure caused by the user's input: exit 2, nothing written. */
 class UsageError extends Error {}
@@ -75,11 +90,11 @@ async function main(argv: string[]): Promise<number> {
       rest[0] === 'build' && !rest.includes('--out') && argv.some((a) => a.startsWith('--data-dir'))
         ? [...rest, '--out', pwnedIndexPath(dataDir)]
         : rest;
-    return runPwnedIndexCli(args, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+    return runPwnedIndexCli(args, { stdin: process.stdin, stdout: safeStdout, stderr: safeStderr });
   }
   if (argv[0] === 'guides') {
     const { dataDir, rest } = takeDataDir(argv.slice(1));
-    return runGuidesCli(rest, { dataDir, stdout: process.stdout, stderr: process.stderr });
+    return runGuidesCli(rest, { dataDir, stdout: safeStdout, stderr: safeStderr });
   }
   const { values, positionals } = parseArgs({
     args: argv,
@@ -100,6 +115,9 @@ async function main(argv: string[]): Promise<number> {
       reason: { type: 'string' },
       offline: { type: 'boolean', default: false },
       as: { type: 'string' },
+      provider: { type: 'string' },
+      date: { type: 'string' },
+      email: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -114,9 +132,19 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${terminalSafe(human)}\n`);
 
   if (
-    !['import', 'accounts', 'findings', 'people', 'emails', 'breaches', 'check', 'tasks', 'history'].includes(
-      command,
-    )
+    ![
+      'import',
+      'accounts',
+      'findings',
+      'people',
+      'emails',
+      'breaches',
+      'check',
+      'tasks',
+      'history',
+      'mail',
+      'notices',
+    ].includes(command)
   ) {
     throw new UsageError(`Unknown command "${command}". Run with --help for the list.`);
   }
@@ -142,6 +170,14 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError('Usage: emails add ADDRESS [--person NAME]');
   } else if (command === 'breaches') {
     if (rest[0] !== 'search' || rest.length > 2) throw new UsageError('Usage: breaches search TEXT');
+  } else if (command === 'mail') {
+    if (rest[0] !== 'scan' || rest.length !== 2)
+      throw new UsageError('Usage: mail scan PATH [--person NAME] [--json]');
+  } else if (command === 'notices') {
+    if (!((rest[0] === 'add' || rest[0] === 'list') && rest.length === 1))
+      throw new UsageError(
+        'Usage: notices add --provider DOMAIN --date YYYY-MM-DD [--email ADDRESS] [--person NAME] | notices list',
+      );
   } else if (rest.length > 0) {
     throw new UsageError(`"${command}" takes no arguments.`);
   }
@@ -266,6 +302,24 @@ async function main(argv: string[]): Promise<number> {
         print(`${open} open findings. ${dataLine}`, { open, byKind, catalogue: status.catalogue });
         return status.catalogue.available ? 0 : 1;
       }
+      case 'mail':
+        return await mailScanCommand(
+          core,
+          rest[1]!,
+          findPerson(core, values.person),
+          print,
+          !values.json && process.stderr.isTTY ? (line) => process.stderr.write(`\r${line}`) : null,
+        );
+      case 'notices':
+        return rest[0] === 'list'
+          ? noticesListCommand(core, print)
+          : noticesAddCommand(
+              core,
+              { provider: values.provider, date: values.date, email: values.email },
+              findPerson(core, values.person),
+              print,
+              (message) => new UsageError(message),
+            );
       case 'findings': {
         const findings = core.checks.list();
         // After the list, what the breached-password checks did and did not see (never an all-clear).
@@ -346,8 +400,7 @@ async function importCommand(
     ? core.inventory.listPeople().find((p) => p.name.toLowerCase() === values.person!.trim().toLowerCase())
     : (core.inventory.listPeople().find((p) => p.isDefault) ?? core.inventory.listPeople()[0]);
   if (!person && values['dry-run']) throw new UsageError(`There is no person named "${values.person}".`);
-  const preview: ImportPreview = core.imports.preview({
-    source: { path: file },
+  const preview: ImportPreview = core.imports.previewFile(file, {
     personId: person?.id ?? core.inventory.listPeople()[0]!.id,
     format: values.format as ImportFormat | undefined,
     mapping,

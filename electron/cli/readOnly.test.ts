@@ -65,7 +65,7 @@ function lock(dir: string, files: string[]): () => void {
   };
 }
 
-describe('reading never writes', () => {
+describe('reading never writes', { timeout: 60_000 }, () => {
   const unlocks: (() => void)[] = [];
   afterAll(() => unlocks.forEach((unlock) => unlock()));
 

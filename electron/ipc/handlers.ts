@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { statSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import type { Channel, ParsedRequestOf, ResponseOf } from '../../common/ipc/contract';
 import { requestSchemas } from '../../common/ipc/schemas';
 import { AppFailure, fail, ok, type Result } from '../../common/ipc/result';
@@ -53,7 +54,7 @@ export function createHandlers(core: Core): HandlerTable {
           { name: 'All files', extensions: ['*'] },
         ],
       });
-      return path ? { path, name: basename(path) } : null;
+      return path ? core.files.grant(path) : null;
     },
     'import:preview': (request) => imports.preview(request),
     'import:confirm': (request) => imports.confirm(request),
@@ -126,7 +127,30 @@ export function createHandlers(core: Core): HandlerTable {
     'guideRuns:summary': (request) => core.guideRuns.summary(request),
     'guideRuns:export': (request) => core.guideRuns.export(request),
     'findings:reopen': (request) => checks.reopen(request),
+    'mailScan:status': () => core.mailScan.status(),
+    'mailScan:start': (request) => core.mailScan.start(request),
+    'mailScan:cancel': () => core.mailScan.cancel(),
+    'mailScan:resume': (request) => core.mailScan.resume(request),
+    'mailScan:discard': (request) => core.mailScan.discard(request),
   };
+}
+
+/**
+ * Grants main a file dropped on the window (called by the preload with the path Electron gives for
+ * the dropped File). Only a regular file is granted; the window gets a token, never reads a path.
+ */
+export function grantDroppedFile(
+  core: Pick<Core, 'files'>,
+  path: unknown,
+): Result<{ token: string; name: string }> {
+  if (typeof path !== 'string' || path.length === 0 || path.length > 4096 || !isAbsolute(path))
+    return fail('invalid_input', 'That is not a file Lockstep can read.');
+  try {
+    if (!statSync(path).isFile()) return fail('invalid_input', 'Drop a file, not a folder.');
+  } catch {
+    return fail('not_found', 'That file could not be found.');
+  }
+  return ok(core.files.grant(path));
 }
 
 const isChannel = (value: unknown): value is Channel =>

@@ -1,12 +1,14 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import {
   DID_CHANGE_CHANNEL,
+  DROP_GRANT_CHANNEL,
   IMPORT_PROGRESS_CHANNEL,
   NAVIGATE_CHANNEL,
   type DidChangeEvent,
   type ImportProgress,
   type LockstepApi,
 } from '../../common/ipc/contract';
+import type { Result } from '../../common/ipc/result';
 
 // One function per channel; ipcRenderer itself never reaches the page.
 const api = {
@@ -87,6 +89,11 @@ const api = {
   'guideRuns:abandon': (request) => ipcRenderer.invoke('guideRuns:abandon', request),
   'guideRuns:summary': (request) => ipcRenderer.invoke('guideRuns:summary', request),
   'guideRuns:export': (request) => ipcRenderer.invoke('guideRuns:export', request),
+  'mailScan:status': (request) => ipcRenderer.invoke('mailScan:status', request),
+  'mailScan:start': (request) => ipcRenderer.invoke('mailScan:start', request),
+  'mailScan:cancel': (request) => ipcRenderer.invoke('mailScan:cancel', request),
+  'mailScan:resume': (request) => ipcRenderer.invoke('mailScan:resume', request),
+  'mailScan:discard': (request) => ipcRenderer.invoke('mailScan:discard', request),
   onDidChange(listener) {
     const wrapped = (_event: IpcRendererEvent, payload: DidChangeEvent) => listener(payload);
     ipcRenderer.on(DID_CHANGE_CHANNEL, wrapped);
@@ -102,7 +109,17 @@ const api = {
     ipcRenderer.on(IMPORT_PROGRESS_CHANNEL, wrapped);
     return () => ipcRenderer.removeListener(IMPORT_PROGRESS_CHANNEL, wrapped);
   },
-  pathForFile: (file) => webUtils.getPathForFile(file as File),
+  // The page hands over the File object it got from the drop; only this preload turns it into a
+  // path, for main. A page cannot name a path of its choosing.
+  grantDroppedFile: async (file) => {
+    const path = webUtils.getPathForFile(file as File);
+    if (!path) return null;
+    const result = (await ipcRenderer.invoke(DROP_GRANT_CHANNEL, path)) as Result<{
+      token: string;
+      name: string;
+    }>;
+    return result.ok ? result.value : null;
+  },
 } satisfies LockstepApi;
 
 contextBridge.exposeInMainWorld('lockstep', api);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalogue } from '../../common/content/catalogue';
+import type { FamilyIndex } from '../../common/content/families';
 import type { ChangeArea, ImportProgress } from '../../common/ipc/contract';
 import {
   DATABASE_FILE,
@@ -16,7 +17,7 @@ import type { PlatformPort } from '../platform/port';
 import { ChecksService } from './checksService';
 import { systemClock, today, type Clock } from './clock';
 import { DashboardService } from './dashboardService';
-import { getCatalogue } from './datasets/loadDatasets';
+import { getCatalogue, getFamilies } from './datasets/loadDatasets';
 import { ExposureService } from './exposureService';
 import { GuideRunsService } from './guideRunsService';
 import { GuidesService } from './guidesService';
@@ -25,7 +26,9 @@ import { DEFAULT_PERSON_NAME, InventoryService } from './inventoryService';
 import { NoticesService, withNoticeGuides } from './noticesService';
 import { loadCatalogueWithRefreshes, refreshedDatasetsDir } from './online/refreshDatasets';
 import { OnlineService } from './onlineService';
-import { createPasswordHealth } from './passwordHealthDeps';
+import { inProcessMailScanRunner, workerMailScanRunner } from './mailScan/runner';
+import { MailScanService } from './mailScanService';
+import { createPasswordHealth, loadFingerprintKey } from './passwordHealthDeps';
 import { PwnedIndexService } from './pwnedIndexService';
 import { RemindersService } from './remindersService';
 import { Scheduler } from './scheduler';
@@ -33,6 +36,7 @@ import { SettingsService, settingsOf } from './settingsService';
 import type { Store } from './store';
 import { TasksService } from './tasksService';
 import { WritePath } from './writePath';
+import { FileGrants } from './fileGrants';
 
 /** What the app needs to run, whatever the shell around it (Electron, the CLI, the e2e harness). */
 export interface CoreOptions {
@@ -52,6 +56,11 @@ export interface CoreOptions {
   actor?: string;
   /** The public datasets (default: the bundled ones, loaded on first use). */
   catalogue?: () => Catalogue;
+  /**
+   * The built mailbox-scan worker (`mailScanWorker.js` beside the main bundle): scans run in a
+   * worker thread. Without it (the CLI, tests, the e2e browser target) they run in this process.
+   */
+  mailScanWorker?: string;
 }
 
 /** The composed app: database, services and the platform port. */
@@ -80,6 +89,9 @@ export interface Core {
   readonly guides: GuidesService;
   readonly notices: NoticesService;
   readonly guideRuns: GuideRunsService;
+  readonly mailScan: MailScanService;
+  /** Files the person picked or dropped, referred to by token (the window never sends a path). */
+  readonly files: FileGrants;
   /** Periodic work (reminders, the day's re-check): started by the app, never by the CLI. */
   readonly scheduler: Scheduler;
   /** The schema version of the data file. */
@@ -137,6 +149,16 @@ export function openCore(options: CoreOptions): Core {
       return refreshedCatalogue;
     });
 
+  // The account families: the catalogue's, or — when the public datasets cannot be loaded — the
+  // families file read on its own, so notices and guide variants still know a whole family.
+  const families = (): FamilyIndex => {
+    try {
+      return catalogue().families;
+    } catch {
+      return getFamilies();
+    }
+  };
+
   const store: Store = { read, write: (fn) => writePath.write(fn) };
   const settings: SettingsService = new SettingsService(store);
   // Who made a change: a named helper when one is set in Settings (or --as on the command line).
@@ -154,6 +176,7 @@ export function openCore(options: CoreOptions): Core {
     clock,
     actor: actorNow,
     catalogue,
+    families,
     passwordSources: (repos) => ({
       online: settingsOf(repos.settings.get('app')).onlinePwnedCheck,
       index: pwnedIndex.installed(),
@@ -189,7 +212,6 @@ export function openCore(options: CoreOptions): Core {
     clock,
     options.onNavigate ?? (() => {}),
   );
-  const families = () => catalogue().families;
   const guides: GuidesService = new GuidesService(
     dataDir,
     () => read.findings.list(),
@@ -206,6 +228,12 @@ export function openCore(options: CoreOptions): Core {
     clock,
     families,
   });
+  const mailScan = new MailScanService({
+    store,
+    platform: options.platform,
+    key: () => loadFingerprintKey(dataDir, options.platform),
+    runner: options.mailScanWorker ? workerMailScanRunner(options.mailScanWorker) : inProcessMailScanRunner,
+  });
   const dashboard = new DashboardService(store, tasks, () => checks.passwordCoverage());
   const health = createPasswordHealth(dataDir, options.platform);
   const pwnedIndex: PwnedIndexService = new PwnedIndexService(dataDir, options.platform, emit, () =>
@@ -214,7 +242,9 @@ export function openCore(options: CoreOptions): Core {
       tx.announce('findings');
     }),
   );
+  const files = new FileGrants();
   const imports = new ImportService({
+    files,
     store,
     settings,
     clock,
@@ -267,6 +297,8 @@ export function openCore(options: CoreOptions): Core {
     guides,
     notices,
     guideRuns,
+    mailScan,
+    files,
     scheduler,
     schemaVersion: () => connection.db.pragma('user_version', { simple: true }) as number,
     startSession: () => {
@@ -276,6 +308,7 @@ export function openCore(options: CoreOptions): Core {
     close: async () => {
       scheduler.stop();
       imports.dispose();
+      await mailScan.dispose();
       await health.close();
       writePath.close();
       writable?.close();

@@ -31,7 +31,10 @@ function setup() {
     return result.value as T;
   };
   const importSample = async () => {
-    const preview = await call<ImportPreview>('import:preview', { source: { path: BITWARDEN }, personId: 1 });
+    const preview = await call<ImportPreview>('import:preview', {
+      source: { fileToken: core.files.grant(BITWARDEN).token },
+      personId: 1,
+    });
     return call<ImportResult>('import:confirm', { sessionId: preview.sessionId });
   };
   const coverage = () => call<ResponseOf<'passwords:coverage'>>('passwords:coverage', {});

@@ -1,3 +1,4 @@
+import { isAllowedServiceUrl } from '../../common/domain/onlineServices';
 import type { Settings } from '../../common/model/index';
 import type { Store } from './store';
 import { DEFAULT_HIBP_URL } from './online/hibpAccount';
@@ -56,10 +57,19 @@ export function settingsOf(value: unknown): Settings {
   return {
     onlinePwnedCheck:
       typeof stored?.onlinePwnedCheck === 'boolean' ? stored.onlinePwnedCheck : DEFAULTS.onlinePwnedCheck,
-    pwnedRangeUrl: typeof stored?.pwnedRangeUrl === 'string' ? stored.pwnedRangeUrl : DEFAULTS.pwnedRangeUrl,
-    hibpApiUrl: typeof stored?.hibpApiUrl === 'string' ? stored.hibpApiUrl : DEFAULTS.hibpApiUrl,
-    datasetUrls: { ...DEFAULTS.datasetUrls, ...(stored?.datasetUrls ?? {}) },
+    // A stored address that is neither the official service nor this computer (a file edited
+    // behind Lockstep's back) is not used: requests go only where the settings screen allows.
+    pwnedRangeUrl: allowed(stored?.pwnedRangeUrl, DEFAULTS.pwnedRangeUrl),
+    hibpApiUrl: allowed(stored?.hibpApiUrl, DEFAULTS.hibpApiUrl),
+    datasetUrls: {
+      breaches: allowed(stored?.datasetUrls?.breaches, DEFAULTS.datasetUrls.breaches),
+      twoFactor: allowed(stored?.datasetUrls?.twoFactor, DEFAULTS.datasetUrls.twoFactor),
+      passkeys: allowed(stored?.datasetUrls?.passkeys, DEFAULTS.datasetUrls.passkeys),
+    },
     reminders: typeof stored?.reminders === 'boolean' ? stored.reminders : DEFAULTS.reminders,
     helperName: typeof stored?.helperName === 'string' ? stored.helperName : DEFAULTS.helperName,
   };
 }
+
+const allowed = (value: unknown, official: string): string =>
+  typeof value === 'string' && isAllowedServiceUrl(value, official) ? value : official;

@@ -22,7 +22,7 @@ import type { ColumnMapping } from '../../../../common/domain/import/types';
 import { FINDING_KIND_LABELS } from '../../../../common/domain/checks/describe';
 import { describeImportCheck } from '../../../../common/domain/passwords/coverage';
 import type { ImportPreview, ImportProgress, ImportResult, Person } from '../../../../common/ipc/contract';
-import { call, messageOf, onImportProgress, pathForFile } from '../../api/client';
+import { call, grantDroppedFile, messageOf, onImportProgress } from '../../api/client';
 import { queryKeys, useChannelMutation, usePeople } from '../../api/hooks';
 import { ToneBadge } from '../../components/Badges';
 import classes from './ImportDialog.module.css';
@@ -117,7 +117,7 @@ function ImportFlow({ onClose, onShowFindings }: { onClose: () => void; onShowFi
   }, [step.kind, sessionId]); // eslint-disable-line react-hooks/exhaustive-deps -- resubscribe per session only
 
   const preview = async (
-    source: { path: string } | { name: string; base64: string } | { sessionId: string },
+    source: { fileToken: string } | { name: string; base64: string } | { sessionId: string },
     mapping?: ColumnMapping,
   ) => {
     try {
@@ -145,7 +145,7 @@ function ImportFlow({ onClose, onShowFindings }: { onClose: () => void; onShowFi
     try {
       const file = await call('import:pickFile', {});
       if (!file) return setStep({ kind: 'choose', error: null, busy: false });
-      await preview({ path: file.path });
+      await preview({ fileToken: file.token });
     } catch (error) {
       setStep({ kind: 'choose', error: messageOf(error), busy: false });
     }
@@ -156,8 +156,8 @@ function ImportFlow({ onClose, onShowFindings }: { onClose: () => void; onShowFi
     const file = event.dataTransfer.files[0];
     if (!file) return;
     setStep({ kind: 'choose', error: null, busy: true });
-    const path = pathForFile(file);
-    await preview(path ? { path } : { name: file.name, base64: await toBase64(file) });
+    const granted = await grantDroppedFile(file);
+    await preview(granted ? { fileToken: granted.token } : { name: file.name, base64: await toBase64(file) });
   };
 
   const cancel = async () => {
