@@ -21,6 +21,7 @@ import { DEFAULT_IMPORT_SIZES, runImportBench } from './importBench';
 import { DEFAULT_PHASE_SIZES, runPhasesBench } from './importPhases';
 import { DEFAULT_MAIL_SIZES, runMailBench } from './mailBench';
 import { DEFAULT_PWNED_SIZES, runPwnedBench } from './pwnedBench';
+import { DEFAULT_SCORING_SIZES, runScoringBench } from './scoringBench';
 import { DEFAULT_STARTUP_SIZES, runStartupBench } from './startupBench';
 import { DEFAULT_UI_SIZES, runUiBench } from './uiBench';
 
@@ -39,12 +40,16 @@ const BENCHMARKS: Record<string, Benchmark> = {
     summary: `In-process import timed phase by phase: where the time goes (default size ${DEFAULT_PHASE_SIZES.join(', ')})`,
     run: runPhasesBench,
   },
+  scoring: {
+    summary: `Password scoring: agreement with zxcvbn-ts as published, every difference, passwords/s, the verdict cache, a 10,000-login import (default ${DEFAULT_SCORING_SIZES.join(', ')} passwords)`,
+    run: runScoringBench,
+  },
   startup: {
     summary: `Cold start and check re-runs with a large inventory (default ${DEFAULT_STARTUP_SIZES.join(', ')} accounts)`,
     run: runStartupBench,
   },
   pwned: {
-    summary: `Offline Pwned Passwords index: build, 1k/10k lookups warm and cold, keepassxc-cli comparison (default ${DEFAULT_PWNED_SIZES.map((n) => n.toExponential(0)).join(', ')} lines; --sizes 100000000 for 1e8)`,
+    summary: `Offline Pwned Passwords index: build, 1k/10k lookups warm and cold, keepassxc-cli comparison (default ${DEFAULT_PWNED_SIZES.map((n) => n.toExponential(0)).join(', ')} lines; --sizes 100000000 for 1e8; --sizes 1000000000 for the real corpus's size, generated through a pipe)`,
     run: runPwnedBench,
   },
   ui: {

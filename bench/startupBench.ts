@@ -26,7 +26,7 @@ const SERVICES = [
 ];
 
 /** A data folder with `size` accounts and password signals (~30% reused, ~10% weak). */
-async function seed(size: number): Promise<string> {
+export async function seed(size: number): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-bench-startup-'));
   await openCore({ dataDir, platform: createHeadlessPlatform(() => {}) }).close();
   const db = openDatabase(dataDir);
@@ -79,9 +79,12 @@ export async function runStartupBench(options: BenchOptions): Promise<BenchResul
   const rows: string[][] = [];
   for (const size of options.sizes ?? DEFAULT_STARTUP_SIZES) {
     const dataDir = await seed(size);
-    const runs: { openMs: number; listMs: number; recheckMs: number; findings: number }[] = [];
+    const runs: { openMs: number; sessionMs: number; listMs: number; recheckMs: number; findings: number }[] =
+      [];
     try {
-      for (let run = 0; run < Math.max(3, options.runs); run += 1) {
+      // The first start checks everything (the seeded data has never been checked: as on the first
+      // start of a day); the later ones are the everyday start, with nothing new to check.
+      for (let run = 0; run < Math.max(3, options.runs) + 1; run += 1) {
         const probe = spawnSync(process.execPath, ['--import', 'tsx', 'bench/startupProbe.ts', dataDir], {
           cwd: REPO_ROOT,
           encoding: 'utf8',
@@ -94,21 +97,31 @@ export async function runStartupBench(options: BenchOptions): Promise<BenchResul
       rmSync(dataDir, { recursive: true, force: true });
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const everyday = runs.slice(1);
     rows.push([
       size.toLocaleString('en'),
-      `${median(runs.map((r) => r.openMs)).toFixed(0)} ms`,
-      `${median(runs.map((r) => r.listMs)).toFixed(0)} ms`,
-      `${median(runs.map((r) => r.recheckMs)).toFixed(0)} ms`,
-      String(runs[0]?.findings ?? 0),
+      `${median(everyday.map((r) => r.openMs)).toFixed(0)} ms`,
+      `${median(everyday.map((r) => r.sessionMs)).toFixed(0)} ms (first of the day: ${runs[0]!.sessionMs.toFixed(0)} ms)`,
+      `${median(everyday.map((r) => r.listMs)).toFixed(0)} ms`,
+      `${median(everyday.map((r) => r.recheckMs)).toFixed(0)} ms`,
+      String(runs.at(-1)?.findings ?? 0),
     ]);
   }
   const markdown = [
     markdownTable(
-      ['Accounts', 'Open (migrate, datasets, checks)', 'First screen data', 'Re-run checks', 'Open findings'],
+      [
+        'Accounts',
+        'Open (read-only)',
+        'Session start (trash, day’s checks)',
+        'First screen data',
+        'Re-run checks (one write)',
+        'Open findings',
+      ],
       rows,
     ),
     '',
-    '- Median of the runs, each in a fresh Node process (tsx); Electron start-up itself is not included.',
+    '- Median of the everyday starts (after the first), each in a fresh Node process (tsx); Electron start-up itself is not included.',
+    '- "Re-run checks" is a whole write: checks, findings, tasks and the day’s snapshot in one transaction.',
   ].join('\n');
   console.log(markdown);
   return { markdown };

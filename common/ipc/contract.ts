@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { FindingKind } from '../domain/checks/findings';
+import type { PasswordCoverage } from '../domain/passwords/coverage';
 import type { ColumnMapping, ImportFormat, SkippedRow } from '../domain/import/types';
 import type { GuideRunSummary } from '../domain/guides/summary';
 import type {
@@ -18,6 +19,8 @@ import type {
   GuideSummary,
   Incident,
   LedgerEntry,
+  MailScanStatus,
+  PendingDeletion,
   Person,
   Settings,
   StaffImportPreview,
@@ -170,9 +173,12 @@ interface Responses {
   'accounts:update': Account;
   'accounts:delete': DeletionReceipt;
   'trash:undo': { restored: number };
+  'trash:list': PendingDeletion[];
   'shell:openExternal': { opened: boolean };
   'findings:list': Finding[];
-  'import:pickFile': { path: string; name: string } | null;
+  /** How the stored passwords were checked against breached-password lists, in numbers and words. */
+  'passwords:coverage': { coverage: PasswordCoverage; lines: string[] };
+  'import:pickFile': { token: string; name: string } | null;
   'import:preview': ImportPreview;
   'import:confirm': ImportResult;
   'import:cancel': { cancelled: boolean };
@@ -246,7 +252,7 @@ interface Responses {
   'guideRuns:summary': GuideRunSummary;
   'guideRuns:export': { saved: boolean; path: string | null };
   'people:update': Person;
-  'people:pickFile': { path: string; name: string } | null;
+  'people:pickFile': { token: string; name: string } | null;
   'people:importPreview': StaffImportPreview;
   'people:importConfirm': StaffImportResult;
   'people:importCancel': { cancelled: boolean };
@@ -259,6 +265,11 @@ interface Responses {
   'tasks:page': TaskPage;
   'findings:page': FindingPage;
   'accounts:page': { total: number; all: number; items: Account[] };
+  'mailScan:status': MailScanStatus;
+  'mailScan:start': { started: boolean; status: MailScanStatus };
+  'mailScan:cancel': MailScanStatus;
+  'mailScan:resume': { started: boolean; status: MailScanStatus };
+  'mailScan:discard': MailScanStatus;
 }
 
 /** The request type of a channel, as the renderer sends it (before validation). */
@@ -269,7 +280,8 @@ export type ParsedRequestOf<C extends Channel> = z.output<(typeof requestSchemas
 export type ResponseOf<C extends Channel> = Responses[C];
 
 /** Areas whose data changed; views holding that data refetch. */
-export type ChangeArea = 'people' | 'accounts' | 'findings' | 'settings' | 'ledger' | 'tasks' | 'guides';
+export type ChangeArea =
+  'people' | 'accounts' | 'findings' | 'settings' | 'ledger' | 'tasks' | 'guides' | 'mail';
 /** The event main broadcasts after a write. */
 export interface DidChangeEvent {
   areas: ChangeArea[];
@@ -278,6 +290,8 @@ export interface DidChangeEvent {
 export const DID_CHANGE_CHANNEL = 'app:didChange';
 /** The event channel asking the window to show a screen (a clicked reminder). */
 export const NAVIGATE_CHANNEL = 'app:navigate';
+/** The channel the preload (not the page) uses to grant main a dropped file. */
+export const DROP_GRANT_CHANNEL = 'import:grantDroppedFile';
 /** The event channel for import progress. */
 export const IMPORT_PROGRESS_CHANNEL = 'import:didProgress';
 
@@ -294,6 +308,9 @@ export type LockstepApi = {
   onNavigate(listener: (path: string) => void): () => void;
   /** Subscribes to import progress; returns the unsubscribe function. */
   onImportProgress(listener: (event: ImportProgress) => void): () => void;
-  /** The file-system path of a dropped file (Electron only; '' elsewhere). */
-  pathForFile(file: { readonly name: string }): string;
+  /**
+   * Lets main read a file dropped on the window, by token (Electron only: the preload gives main
+   * the file's path, never the page). Null where the shell cannot (then the page sends the bytes).
+   */
+  grantDroppedFile(file: { readonly name: string }): Promise<{ token: string; name: string } | null>;
 };

@@ -98,6 +98,8 @@ export interface GuideRunStep {
   collects: { prompt: string; itemLabel: string; maxItems: number } | null;
   /** Marking it done asks which two-step method was turned on. */
   asksMfa: boolean;
+  /** It offers the mailbox scan: marking it done adds what the scan found to its follow-up list. */
+  offersMailScan: boolean;
   /** What marking it done will record, in words. */
   effects: string[];
   status: GuideStepStatus;
@@ -114,6 +116,7 @@ export interface GuideRunListItem {
   id: number;
   guideId: string;
   guideTitle: string;
+  /** The first (or only) account the run is for, and a label naming all of them. */
   accountId: number | null;
   accountLabel: string | null;
   /** Whose run it is (the account's owner, or the person it was started for). */
@@ -121,6 +124,11 @@ export interface GuideRunListItem {
   personName: string | null;
   /** The checklist it is part of, when the guide was started for several people at once. */
   checklistId: number | null;
+  /**
+   * Every account the run is for, in order (a notice's guide runs for each account the person
+   * picked): what a step records is recorded on each. `id` is null once the account is deleted.
+   */
+  accounts: { id: number | null; label: string }[];
   origin: 'library' | 'finding' | 'task' | 'notice';
   originId: number | null;
   originLabel: string;
@@ -148,4 +156,9 @@ export interface GuideSuggestion {
   accountId: number | null;
   /** The accounts it concerns (to choose from when there are several). */
   accountIds: number[];
+  /**
+   * The run may be for several of them at once (a notice: what a step records is recorded on each
+   * account the person picks — all, by default); otherwise it is for one.
+   */
+  allowsSeveral: boolean;
 }

@@ -8,20 +8,21 @@ import type { Account, Finding, ImportPreview } from '../../common/ipc/contract'
 import { AppFailure } from '../../common/ipc/result';
 import { emailAddressSchema, fieldErrorsOf } from '../../common/domain/validation';
 import { requestSchemas } from '../../common/ipc/schemas';
+import { oneLine, terminalSafe } from '../../common/domain/terminal';
+import { describeImportCheck } from '../../common/domain/passwords/coverage';
 import { DatabaseFromFutureError } from '../db/migrate';
 import { defaultDataDir, resolveDataDir } from '../services/dataDir';
 import { runGuidesCli } from '../services/guides/cli';
 import { runPwnedIndexCli } from '../services/pwnedIndex/index';
 import { pwnedIndexPath } from '../services/pwnedIndexService';
 import { createHeadlessPlatform } from '../platform/headless';
+import { mailScanCommand, noticesAddCommand, noticesListCommand } from './mailCommands';
 import { openCore, type Core } from '../services/core';
 import {
   accountsAdd,
   CliUsageError,
   peopleAdd,
   peopleImport,
-  plain,
-  plainLines,
   report,
   scopeOf,
   tasksAssign,
@@ -67,6 +68,13 @@ Commands:
   pwned-index check FILE [--passwords-file F] [--json]
   guides list|validate FILE|export ID|import FILE
                          Step-by-step guides (see: guides --help)
+  mail scan PATH [--person NAME]
+                         Scan a mailbox export (mbox, .eml, a folder of them) for secrets an attacker
+                         who read it could use; each becomes a finding and a task (never stored: the
+                         secret, the mail)
+  notices add --provider DOMAIN --date YYYY-MM-DD [--email ADDRESS] [--person NAME]
+                         Record a breach notice a company sent (every account of its sign-in family)
+  notices list           List the notices recorded, with the accounts each concerns
 
 Options:
   --data-dir DIR         Use this data folder (default: LOCKSTEP_DATA_DIR, then the app's folder)
@@ -75,6 +83,13 @@ Options:
   -h, --help             Show this help
 
 Formats: ${Object.keys(IMPORT_FORMATS).join(', ')}`;
+
+/**
+ * What the subcommands write, made safe for a terminal: control characters from files (a guide's
+ * title, a path) are shown, not obeyed. JSON never holds raw control characters, so it is unchanged.
+ */
+const safeStdout = { write: (text: string) => process.stdout.write(terminalSafe(text)) };
+const safeStderr = { write: (text: string) => process.stderr.write(terminalSafe(text)) };
 
 /** A failure caused by the user's input: exit 2, nothing written. */
 class UsageError extends Error {}
@@ -101,11 +116,11 @@ async function main(argv: string[]): Promise<number> {
       rest[0] === 'build' && !rest.includes('--out') && argv.some((a) => a.startsWith('--data-dir'))
         ? [...rest, '--out', pwnedIndexPath(dataDir)]
         : rest;
-    return runPwnedIndexCli(args, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+    return runPwnedIndexCli(args, { stdin: process.stdin, stdout: safeStdout, stderr: safeStderr });
   }
   if (argv[0] === 'guides') {
     const { dataDir, rest } = takeDataDir(argv.slice(1));
-    return runGuidesCli(rest, { dataDir, stdout: process.stdout, stderr: process.stderr });
+    return runGuidesCli(rest, { dataDir, stdout: safeStdout, stderr: safeStderr });
   }
   const { values, positionals } = parseArgs({
     args: argv,
@@ -137,6 +152,8 @@ async function main(argv: string[]): Promise<number> {
       to: { type: 'string' },
       helper: { type: 'string' },
       out: { type: 'string' },
+      provider: { type: 'string' },
+      date: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -146,10 +163,9 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const dataDir = values['data-dir'] ?? resolveDataDir([], process.env, defaultDataDir());
-  // Human output never carries a control character from the data (a name can hold an escape
-  // sequence); JSON is exact.
+  // JSON is exact; text for people is made safe for a terminal (names come from imported files).
   const print = (human: string, json: unknown) =>
-    process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${plainLines(human)}\n`);
+    process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${terminalSafe(human)}\n`);
 
   if (
     ![
@@ -164,6 +180,8 @@ async function main(argv: string[]): Promise<number> {
       'history',
       'team',
       'report',
+      'mail',
+      'notices',
     ].includes(command)
   ) {
     throw new UsageError(`Unknown command "${command}". Run with --help for the list.`);
@@ -199,13 +217,21 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError('Usage: emails add ADDRESS [--person NAME]');
   } else if (command === 'breaches') {
     if (rest[0] !== 'search' || rest.length > 2) throw new UsageError('Usage: breaches search TEXT');
+  } else if (command === 'mail') {
+    if (rest[0] !== 'scan' || rest.length !== 2)
+      throw new UsageError('Usage: mail scan PATH [--person NAME] [--json]');
+  } else if (command === 'notices') {
+    if (!((rest[0] === 'add' || rest[0] === 'list') && rest.length === 1))
+      throw new UsageError(
+        'Usage: notices add --provider DOMAIN --date YYYY-MM-DD [--email ADDRESS] [--person NAME] | notices list',
+      );
   } else if (rest.length > 0) {
     throw new UsageError(`"${command}" takes no arguments.`);
   }
 
   const core = openCore({
     dataDir,
-    platform: createHeadlessPlatform((line) => process.stderr.write(`${line}\n`)),
+    platform: createHeadlessPlatform((line) => process.stderr.write(`${terminalSafe(line)}\n`)),
     version: process.env.LOCKSTEP_BUILT_VERSION ?? process.env.npm_package_version ?? '0.0.0',
     ...(values.as ? { actor: `Helper: ${values.as.trim()}` } : {}),
     // --offline: no request can leave, whatever the settings say.
@@ -277,7 +303,7 @@ async function main(argv: string[]): Promise<number> {
               : tasks
                   .map(
                     (t) =>
-                      `#${String(t.id).padEnd(4)} ${t.priority} ${t.status.padEnd(11)} ${(t.dueAt ?? '').padEnd(10)} ${plain(t.title)}${t.status === 'done' && !t.verified ? ' (not verified)' : ''}${assigneeName(t) ? `  → ${plain(assigneeName(t))}` : ''}`,
+                      `#${String(t.id).padEnd(4)} ${t.priority} ${t.status.padEnd(11)} ${(t.dueAt ?? '').padEnd(10)} ${oneLine(t.title)}${t.status === 'done' && !t.verified ? ' (not verified)' : ''}${assigneeName(t) ? `  → ${oneLine(assigneeName(t)!)}` : ''}`,
                   )
                   .join('\n'),
             tasks.map((t) => ({
@@ -338,9 +364,34 @@ async function main(argv: string[]): Promise<number> {
         print(`${open} open findings. ${dataLine}`, { open, byKind, catalogue: status.catalogue });
         return status.catalogue.available ? 0 : 1;
       }
+      case 'mail':
+        return await mailScanCommand(
+          core,
+          rest[1]!,
+          findPerson(core, values.person),
+          print,
+          !values.json && process.stderr.isTTY ? (line) => process.stderr.write(`\r${line}`) : null,
+        );
+      case 'notices':
+        return rest[0] === 'list'
+          ? noticesListCommand(core, print)
+          : noticesAddCommand(
+              core,
+              { provider: values.provider, date: values.date, email: values.email?.at(-1) },
+              findPerson(core, values.person),
+              print,
+              (message) => new UsageError(message),
+            );
       case 'findings': {
         const findings = core.checks.list(scopeOf(core, values));
-        print(findingsTable(findings, core.inventory.listAccounts()), findings.map(findingJson));
+        // After the list, what the breached-password checks did and did not see (never an all-clear).
+        print(
+          `${findingsTable(findings, core.inventory.listAccounts())}\n\nHow breached passwords were checked:\n${core.checks
+            .passwordCoverage()
+            .lines.map((line) => `  ${line}`)
+            .join('\n')}`,
+          findings.map(findingJson),
+        );
         return 0;
       }
       default: {
@@ -351,7 +402,7 @@ async function main(argv: string[]): Promise<number> {
           people
             .map(
               (p) =>
-                `${plain(p.name)}${p.isDefault ? ' (you)' : ''}${p.group ? ` [${plain(p.group)}]` : ''}: ${p.accountCount} accounts; ${p.emails.map((e) => plain(e.address)).join(', ') || 'no email addresses'}`,
+                `${oneLine(p.name)}${p.isDefault ? ' (you)' : ''}${p.group ? ` [${oneLine(p.group)}]` : ''}: ${p.accountCount} accounts; ${p.emails.map((e) => oneLine(e.address)).join(', ') || 'no email addresses'}`,
             )
             .join('\n'),
           people.map((p) => ({
@@ -415,8 +466,7 @@ async function importCommand(
     ? core.inventory.listPeople().find((p) => p.name.toLowerCase() === values.person!.trim().toLowerCase())
     : (core.inventory.listPeople().find((p) => p.isDefault) ?? core.inventory.listPeople()[0]);
   if (!person && values['dry-run']) throw new UsageError(`There is no person named "${values.person}".`);
-  const preview: ImportPreview = core.imports.preview({
-    source: { path: file },
+  const preview: ImportPreview = core.imports.previewFile(file, {
     personId: person?.id ?? core.inventory.listPeople()[0]!.id,
     format: values.format as ImportFormat | undefined,
     mapping,
@@ -448,12 +498,13 @@ async function importCommand(
     { sessionId: preview.sessionId },
     person ? {} : { personName: values.person!.trim() },
   );
-  if (!person) process.stderr.write(`Added a new person, "${plain(values.person!.trim())}".\n`);
+  if (!person)
+    process.stderr.write(terminalSafe(`Added a new person, "${oneLine(values.person!.trim())}".\n`));
   const findings = Object.entries(result.openFindings)
     .map(([kind, count]) => `${count} ${kind}`)
     .join(', ');
   print(
-    `${result.fileName} (${preview.formatLabel}): ${result.entries} logins read; created ${result.created}, updated ${result.updated}; ${result.skipped.length} rows skipped.${skippedLines(result.skipped)}\nOpen findings: ${findings || 'none'}.${result.pwnedCheck.online === 'off' ? '\nBreached passwords were checked against the bundled list of the 100,000 most common only (online check off).' : ''}${result.loginEmails.length > 0 ? `\nSign-in addresses in this export that are not yet this person's: ${result.loginEmails.join(', ')} (add one with: emails add ADDRESS --person NAME).` : ''}`,
+    `${result.fileName} (${preview.formatLabel}): ${result.entries} logins read; created ${result.created}, updated ${result.updated}; ${result.skipped.length} rows skipped.${skippedLines(result.skipped)}\nOpen findings: ${findings || 'none'}.\n${describeImportCheck(result.pwnedCheck)}${result.loginEmails.length > 0 ? `\nSign-in addresses in this export that are not yet this person's: ${result.loginEmails.join(', ')} (add one with: emails add ADDRESS --person NAME).` : ''}`,
     summary(result.created, result.updated, result.skipped),
   );
   return 0;
@@ -478,7 +529,7 @@ function mappingOf(values: {
 }
 
 const skippedLines = (skipped: ImportPreview['skipped']) =>
-  skipped.length === 0 ? '' : `\n${skipped.map((s) => `  row ${s.row}: ${s.reason}`).join('\n')}`;
+  skipped.length === 0 ? '' : `\n${skipped.map((s) => `  row ${s.row}: ${oneLine(s.reason)}`).join('\n')}`;
 
 function groupsByAccount(findings: Finding[], kind: Finding['kind']): Map<number, string> {
   const map = new Map<number, string>();
@@ -500,7 +551,10 @@ function accountsJson(core: Core) {
   );
   return core.inventory.listAccounts().map((a: Account) => {
     const fact = facts.get(a.id);
-    const onlineKnown = fact && (fact.onlineStatus === 'found' || fact.onlineStatus === 'not_found');
+    const online = fact && (fact.onlineStatus === 'found' || fact.onlineStatus === 'not_found') ? fact : null;
+    const index = fact && fact.indexCount !== null && fact.indexCount !== undefined ? fact : null;
+    const found =
+      !!fact && (fact.commonRank !== null || fact.onlineStatus === 'found' || (fact.indexCount ?? 0) > 0);
     return {
       id: a.id,
       person: a.personName,
@@ -511,22 +565,35 @@ function accountsJson(core: Core) {
       mfa: a.mfa,
       hasTotp: a.hasTotp,
       passwordStrength: a.passwordStrength,
-      // A count only when the online check answered; null means "not checked", never "not breached".
-      pwnedCount: onlineKnown ? (fact.pwnedCount ?? 0) : null,
-      pwned: !fact
-        ? null
-        : fact.commonRank !== null || fact.onlineStatus === 'found'
-          ? true
-          : fact.onlineStatus === 'not_found'
-            ? false
-            : null,
+      // Times seen, from a full corpus (online, else the offline index); null means "not checked
+      // against a full corpus", never "not breached".
+      pwnedCount: online ? (online.pwnedCount ?? 0) : index ? index.indexCount : null,
+      // true: on a list of breached passwords; false: looked up in a full corpus and not there;
+      // null: only the common list was consulted (or no password was imported).
+      pwned: !fact ? null : found ? true : online || index ? false : null,
       pwnedSource: !fact
         ? null
-        : fact.onlineStatus === 'found' || fact.onlineStatus === 'not_found'
+        : online
           ? 'online'
-          : fact.commonRank !== null
-            ? 'common_list'
-            : null,
+          : index
+            ? 'offline_index'
+            : fact.commonRank !== null
+              ? 'common_list'
+              : null,
+      // What each source said: the bundled list always ran; the others only when they were there.
+      pwnedChecks: !fact
+        ? null
+        : {
+            commonList: fact.commonRank !== null ? 'found' : 'not_found',
+            offlineIndex: index ? ((index.indexCount ?? 0) > 0 ? 'found' : 'not_found') : 'not_checked',
+            offlineIndexDate: index?.indexBuiltAt?.slice(0, 10) ?? null,
+            online:
+              fact.onlineStatus === 'off'
+                ? 'not_checked'
+                : fact.onlineStatus === 'failed'
+                  ? 'failed'
+                  : fact.onlineStatus,
+          },
       reuseGroup: reuse.get(a.id) ?? null,
       similarGroup: similar.get(a.id) ?? null,
       insecureUrl: insecure.has(a.id),
@@ -541,9 +608,11 @@ function accountsTable(core: Core): string {
   return rows
     .map((r) =>
       [
-        r.service.padEnd(24).slice(0, 24),
-        (r.domain ?? '').padEnd(22).slice(0, 22),
-        r.username.padEnd(28).slice(0, 28),
+        oneLine(r.service).padEnd(24).slice(0, 24),
+        oneLine(r.domain ?? '')
+          .padEnd(22)
+          .slice(0, 22),
+        oneLine(r.username).padEnd(28).slice(0, 28),
         `strength ${r.passwordStrength ?? '-'}`,
         r.pwned ? 'BREACHED' : '',
         r.reuseGroup ? 'reused' : '',
@@ -572,7 +641,7 @@ function findingsTable(findings: Finding[], accounts: Account[]): string {
   return open
     .map(
       (f) =>
-        `${f.severity.toUpperCase().padEnd(8)} ${f.kind.padEnd(17)} ${f.accountIds.map((id) => names.get(id) ?? `#${id}`).join(', ')}${familiesNote(f)}`,
+        `${f.severity.toUpperCase().padEnd(8)} ${f.kind.padEnd(17)} ${f.accountIds.map((id) => oneLine(names.get(id) ?? `#${id}`)).join(', ')}${familiesNote(f)}`,
     )
     .join('\n');
 }
@@ -599,14 +668,14 @@ main(process.argv.slice(2)).then(
       (error instanceof AppFailure && error.code !== 'internal') ||
       error instanceof DatabaseFromFutureError
     ) {
-      process.stderr.write(`lockstep: ${plainLines(error.message)}\n`);
+      process.stderr.write(`lockstep: ${terminalSafe(error.message)}\n`);
       process.exitCode = 2;
     } else if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      process.stderr.write(`lockstep: ${error.message}\n`);
+      process.stderr.write(`lockstep: ${terminalSafe(error.message)}\n`);
       process.exitCode = 2;
     } else {
       process.stderr.write(
-        `lockstep: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+        `lockstep: internal error: ${terminalSafe(error instanceof Error ? error.message : String(error))}\n`,
       );
       process.exitCode = 1;
     }

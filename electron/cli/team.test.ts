@@ -297,7 +297,7 @@ describe('the command line for a small office', { timeout: 180_000 }, () => {
       const out = ok(args, dataDir).stdout;
       expect(out, args.join(' ')).not.toContain('\x1b');
     }
-    expect(ok(['people'], dataDir).stdout).toContain('Evil\uFFFD[31mRed');
+    expect(ok(['people'], dataDir).stdout).toContain('Evil\u241b[31mRed');
     const error = cli(['tasks', '--person', 'Nobody\x1b[2J'], dataDir);
     expect(error.code).toBe(2);
     expect(error.stderr).not.toContain('\x1b');

@@ -14,6 +14,7 @@ import {
 } from '../../common/domain/inventory';
 import { isServiceUrlError, parseServiceUrl } from '../../common/domain/serviceUrl';
 import { coverageFigures } from '../../common/domain/team/report';
+import { oneLine, terminalSafe } from '../../common/domain/terminal';
 import { fieldErrorsOf } from '../../common/domain/validation';
 import { requestSchemas } from '../../common/ipc/schemas';
 import type { Person, TeamView } from '../../common/model/index';
@@ -45,38 +46,6 @@ export interface TeamCliValues {
 
 type Print = (human: string, json: unknown) => void;
 
-/**
- * Whether a character can change what a terminal shows instead of being shown: C0 and C1 controls
- * (an escape sequence starts with one), DEL, and the bidirectional overrides.
- */
-function isControl(code: number, keepLayout: boolean): boolean {
-  if (keepLayout && (code === 0x0a || code === 0x09)) return false;
-  return (
-    code <= 0x1f ||
-    (code >= 0x7f && code <= 0x9f) ||
-    code === 0x200e ||
-    code === 0x200f ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069)
-  );
-}
-
-function replaceControls(text: string, keepLayout: boolean): string {
-  let out = '';
-  for (const char of text) out += isControl(char.charCodeAt(0), keepLayout) ? '\uFFFD' : char;
-  return out;
-}
-
-/** Data as a terminal may show it: every control character (escape sequences included) replaced. */
-export function plain(value: string | null | undefined): string {
-  return replaceControls(value ?? '', false);
-}
-
-/** A whole human message: our own line breaks and tabs kept, every other control character replaced. */
-export function plainLines(text: string): string {
-  return replaceControls(text, true);
-}
-
 /** Validates with the app's own IPC schema (bad input → exit 2). */
 function requestOf<C extends keyof typeof requestSchemas>(channel: C, raw: Record<string, unknown>) {
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
@@ -91,7 +60,7 @@ function requestOf<C extends keyof typeof requestSchemas>(channel: C, raw: Recor
 export function personNamed(core: Core, name: string): Person {
   const wanted = name.trim().toLowerCase();
   const person = core.inventory.listPeople().find((p) => p.name.trim().toLowerCase() === wanted);
-  if (!person) throw new CliUsageError(`There is no person named "${plain(name)}".`);
+  if (!person) throw new CliUsageError(`There is no person named "${oneLine(name)}".`);
   return person;
 }
 
@@ -110,7 +79,7 @@ export function peopleAdd(core: Core, rest: string[], values: TeamCliValues, pri
     throw new CliUsageError('Usage: people add NAME [--email ADDRESS]... [--group G] [--role R]');
   const name = rest[1]!;
   if (core.inventory.listPeople().some((p) => p.name.trim().toLowerCase() === name.trim().toLowerCase()))
-    throw new CliUsageError(`There is already a person named "${plain(name.trim())}".`);
+    throw new CliUsageError(`There is already a person named "${oneLine(name.trim())}".`);
   const person = core.inventory.createPerson(
     requestOf('people:create', {
       name,
@@ -121,7 +90,7 @@ export function peopleAdd(core: Core, rest: string[], values: TeamCliValues, pri
   );
   const emails = [...person.emails].sort((a, b) => a.id - b.id).map((e) => e.address);
   print(
-    `Added ${plain(person.name)}${person.group ? ` (${plain(person.group)})` : ''}${emails.length > 0 ? `: ${emails.map(plain).join(', ')}` : ''}.`,
+    `Added ${oneLine(person.name)}${person.group ? ` (${oneLine(person.group)})` : ''}${emails.length > 0 ? `: ${emails.map(oneLine).join(', ')}` : ''}.`,
     { id: person.id, name: person.name, emails },
   );
   return 0;
@@ -130,19 +99,19 @@ export function peopleAdd(core: Core, rest: string[], values: TeamCliValues, pri
 /** `people import FILE [--dry-run]`: a staff list (CSV). */
 export function peopleImport(core: Core, rest: string[], values: TeamCliValues, print: Print): number {
   if (rest.length !== 2) throw new CliUsageError('Usage: people import FILE [--dry-run]');
-  const preview = core.staffImport.preview({ source: { path: resolve(rest[1]!) } });
-  const skippedLines = preview.skipped.map((s) => `\n  row ${s.row}: ${plain(s.reason)}`).join('');
+  const preview = core.staffImport.previewFile(resolve(rest[1]!));
+  const skippedLines = preview.skipped.map((s) => `\n  row ${s.row}: ${oneLine(s.reason)}`).join('');
   if (values['dry-run']) {
     core.staffImport.cancel({ sessionId: preview.sessionId });
     print(
-      `${plain(preview.fileName)}: would add ${preview.toCreate} and update ${preview.toUpdate}; ${preview.skipped.length} rows skipped. Nothing was written (dry run).${skippedLines}`,
+      `${oneLine(preview.fileName)}: would add ${preview.toCreate} and update ${preview.toUpdate}; ${preview.skipped.length} rows skipped. Nothing was written (dry run).${skippedLines}`,
       { created: preview.toCreate, updated: preview.toUpdate, skipped: preview.skipped },
     );
     return 0;
   }
   const result = core.staffImport.confirm({ sessionId: preview.sessionId });
   print(
-    `${plain(preview.fileName)}: added ${result.created}, updated ${result.updated}; ${result.skipped.length} rows skipped.${skippedLines}`,
+    `${oneLine(preview.fileName)}: added ${result.created}, updated ${result.updated}; ${result.skipped.length} rows skipped.${skippedLines}`,
     { created: result.created, updated: result.updated, skipped: result.skipped },
   );
   return 0;
@@ -166,19 +135,19 @@ export function accountsAdd(
     throw new CliUsageError(usage);
   const person = personNamed(core, values.person);
   const parsed = parseServiceUrl(values.url.trim());
-  if (isServiceUrlError(parsed)) throw new CliUsageError(`${plain(values.url)}: ${parsed.error}`);
+  if (isServiceUrlError(parsed)) throw new CliUsageError(`${oneLine(values.url)}: ${parsed.error}`);
   if (values.category !== undefined && !(CATEGORIES as readonly string[]).includes(values.category))
     throw new CliUsageError(
-      `Unknown category "${plain(values.category)}". Categories: ${CATEGORIES.join(', ')}.`,
+      `Unknown category "${oneLine(values.category)}". Categories: ${CATEGORIES.join(', ')}.`,
     );
   if (values.criticality !== undefined && !(CRITICALITIES as readonly string[]).includes(values.criticality))
     throw new CliUsageError(
-      `Unknown criticality "${plain(values.criticality)}": critical, important or standard.`,
+      `Unknown criticality "${oneLine(values.criticality)}": critical, important or standard.`,
     );
   const mfa = values.mfa === 'security-key' ? 'security_key' : values.mfa;
   if (mfa !== undefined && !(MFA_METHODS as readonly string[]).includes(mfa))
     throw new CliUsageError(
-      `Unknown two-step method "${plain(values.mfa)}": unknown, none, sms, email, totp, push, passkey or security-key.`,
+      `Unknown two-step method "${oneLine(values.mfa)}": unknown, none, sms, email, totp, push, passkey or security-key.`,
     );
   const category = (values.category as Category | undefined) ?? suggestCategory(parsed.domain) ?? 'other';
   const criticality = (values.criticality as Criticality | undefined) ?? suggestCriticality(category);
@@ -197,7 +166,7 @@ export function accountsAdd(
     }),
   );
   print(
-    `Added ${plain(account.service)} for ${plain(person.name)} (${account.category}, ${account.criticality}, two-step: ${account.mfa}).`,
+    `Added ${oneLine(account.service)} for ${oneLine(person.name)} (${account.category}, ${account.criticality}, two-step: ${account.mfa}).`,
     asJson(account.id),
   );
   return 0;
@@ -240,7 +209,7 @@ export function team(core: Core, rest: string[], values: TeamCliValues, print: P
     '',
     ...view.rows.map(
       (r) =>
-        `${plain(r.name)}${r.group ? ` [${plain(r.group)}]` : ''}: main email two-step ${yesNo(r.mainEmailMfa)}; ${r.criticalWithMfa} of ${r.criticalAccounts} critical accounts with two-step; ${r.accounts} accounts; ${r.openFindings} open findings; ${r.overdueTasks} overdue tasks`,
+        `${oneLine(r.name)}${r.group ? ` [${oneLine(r.group)}]` : ''}: main email two-step ${yesNo(r.mainEmailMfa)}; ${r.criticalWithMfa} of ${r.criticalAccounts} critical accounts with two-step; ${r.accounts} accounts; ${r.openFindings} open findings; ${r.overdueTasks} overdue tasks`,
     ),
   ];
   print(view.rows.length === 0 ? 'No one in this group.' : lines.join('\n'), teamJson(view));
@@ -273,7 +242,7 @@ export function tasksAssign(core: Core, rest: string[], values: TeamCliValues, p
       label = `the helper ${helper}`;
     } else {
       throw new CliUsageError(
-        `There is no person named "${plain(values.to)}"${helper ? `, and the helper in Settings is "${plain(helper)}"` : ''}. To give tasks to someone who is not one of the people, use --helper NAME.`,
+        `There is no person named "${oneLine(values.to)}"${helper ? `, and the helper in Settings is "${oneLine(helper)}"` : ''}. To give tasks to someone who is not one of the people, use --helper NAME.`,
       );
     }
   } else if (!unassign) {
@@ -284,7 +253,7 @@ export function tasksAssign(core: Core, rest: string[], values: TeamCliValues, p
   const missing = ids.map(Number).filter((id) => !known.has(id));
   if (missing.length > 0) throw new CliUsageError(`There is no task #${missing.join(', #')}.`);
   const { changed } = core.tasks.assign(requestOf('tasks:assign', { ids: ids.map(Number), assignee }));
-  print(`${changed} ${changed === 1 ? 'task' : 'tasks'} given to ${plain(label)}.`, { changed, assignee });
+  print(`${changed} ${changed === 1 ? 'task' : 'tasks'} given to ${oneLine(label)}.`, { changed, assignee });
   return 0;
 }
 
@@ -310,7 +279,7 @@ export async function report(
   writeReport(out, bytes);
   const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
   print(
-    `Saved the ${kind === 'team' ? 'team report' : 'attestation'} to ${plain(out)} (${size.toLocaleString('en')} bytes).`,
+    `Saved the ${kind === 'team' ? 'team report' : 'attestation'} to ${oneLine(out)} (${size.toLocaleString('en')} bytes).`,
     {
       kind,
       format: values.format,

@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { statSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import type { Channel, ParsedRequestOf, ResponseOf } from '../../common/ipc/contract';
 import { requestSchemas } from '../../common/ipc/schemas';
 import { AppFailure, fail, ok, type Result } from '../../common/ipc/result';
@@ -36,6 +37,7 @@ export function createHandlers(core: Core): HandlerTable {
     'accounts:update': (request) => inventory.updateAccount(request),
     'accounts:delete': (request) => inventory.deleteAccounts(request),
     'trash:undo': (request) => inventory.undo(request),
+    'trash:list': () => inventory.pendingDeletions(),
     'shell:openExternal': async ({ url }) => {
       if (!isSafeExternalUrl(url)) {
         throw new AppFailure('forbidden', 'Only secure (https) web links can be opened.');
@@ -44,6 +46,7 @@ export function createHandlers(core: Core): HandlerTable {
       return { opened: true };
     },
     'findings:list': (request) => checks.list(request),
+    'passwords:coverage': () => checks.passwordCoverage(),
     'import:pickFile': async () => {
       const path = await core.platform.pickFile({
         title: 'Choose a password-manager export',
@@ -52,7 +55,7 @@ export function createHandlers(core: Core): HandlerTable {
           { name: 'All files', extensions: ['*'] },
         ],
       });
-      return path ? { path, name: basename(path) } : null;
+      return path ? core.files.grant(path) : null;
     },
     'import:preview': (request) => imports.preview(request),
     'import:confirm': (request) => imports.confirm(request),
@@ -140,7 +143,7 @@ export function createHandlers(core: Core): HandlerTable {
           { name: 'All files', extensions: ['*'] },
         ],
       });
-      return path ? { path, name: basename(path) } : null;
+      return path ? core.files.grant(path) : null;
     },
     'people:importPreview': (request) => core.staffImport.preview(request),
     'people:importConfirm': (request) => core.staffImport.confirm(request),
@@ -154,7 +157,30 @@ export function createHandlers(core: Core): HandlerTable {
     'tasks:page': (request) => core.tasks.page(request),
     'findings:page': (request) => checks.page(request),
     'accounts:page': (request) => inventory.accountsPage(request),
+    'mailScan:status': () => core.mailScan.status(),
+    'mailScan:start': (request) => core.mailScan.start(request),
+    'mailScan:cancel': () => core.mailScan.cancel(),
+    'mailScan:resume': (request) => core.mailScan.resume(request),
+    'mailScan:discard': (request) => core.mailScan.discard(request),
   };
+}
+
+/**
+ * Grants main a file dropped on the window (called by the preload with the path Electron gives for
+ * the dropped File). Only a regular file is granted; the window gets a token, never reads a path.
+ */
+export function grantDroppedFile(
+  core: Pick<Core, 'files'>,
+  path: unknown,
+): Result<{ token: string; name: string }> {
+  if (typeof path !== 'string' || path.length === 0 || path.length > 4096 || !isAbsolute(path))
+    return fail('invalid_input', 'That is not a file Lockstep can read.');
+  try {
+    if (!statSync(path).isFile()) return fail('invalid_input', 'Drop a file, not a folder.');
+  } catch {
+    return fail('not_found', 'That file could not be found.');
+  }
+  return ok(core.files.grant(path));
 }
 
 const isChannel = (value: unknown): value is Channel =>

@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, Menu, net, protocol, session } from 'electr
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DID_CHANGE_CHANNEL, IMPORT_PROGRESS_CHANNEL, NAVIGATE_CHANNEL } from '../../common/ipc/contract';
-import { createHandlers } from '../ipc/handlers';
+import { createHandlers, grantDroppedFile } from '../ipc/handlers';
 import { registerIpc } from '../ipc/register';
 import { APP_ORIGIN } from '../ipc/senders';
 import { createElectronPlatform } from '../platform/electron';
@@ -62,6 +62,8 @@ function start(): void {
       dataDir,
       version: app.getVersion(),
       platform: createPlatform(),
+      // Mailbox scans run in a worker thread, so the window stays responsive.
+      mailScanWorker: join(import.meta.dirname, 'mailScanWorker.js'),
       onDidChange: (areas) => mainWindow?.webContents.send(DID_CHANGE_CHANNEL, { areas }),
       onImportProgress: (event) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, event),
       onNavigate: (path) => {
@@ -75,7 +77,10 @@ function start(): void {
     fatal(error);
     return;
   }
-  registerIpc(createHandlers(core), devServerUrl ? new URL(devServerUrl).origin : undefined);
+  const running = core;
+  registerIpc(createHandlers(running), devServerUrl ? new URL(devServerUrl).origin : undefined, (path) =>
+    grantDroppedFile(running, path),
+  );
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(menuTemplate({ isPackaged: app.isPackaged, platform: process.platform })),
   );

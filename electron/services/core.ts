@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalogue } from '../../common/content/catalogue';
+import type { FamilyIndex } from '../../common/content/families';
 import type { ChangeArea, ImportProgress } from '../../common/ipc/contract';
 import {
   DATABASE_FILE,
   openReadableDatabase,
   openWritableDatabase,
-  schemaVersionOf,
   type ReadableDb,
   type ReadConnection,
   type WritableDb,
@@ -17,7 +17,7 @@ import type { PlatformPort } from '../platform/port';
 import { ChecksService } from './checksService';
 import { systemClock, today, type Clock } from './clock';
 import { DashboardService } from './dashboardService';
-import { getCatalogue } from './datasets/loadDatasets';
+import { getCatalogue, getFamilies } from './datasets/loadDatasets';
 import { ExposureService } from './exposureService';
 import { GuideRunsService } from './guideRunsService';
 import { GuidesService } from './guidesService';
@@ -26,17 +26,20 @@ import { DEFAULT_PERSON_NAME, InventoryService } from './inventoryService';
 import { NoticesService, withNoticeGuides } from './noticesService';
 import { loadCatalogueWithRefreshes, refreshedDatasetsDir } from './online/refreshDatasets';
 import { OnlineService } from './onlineService';
-import { createPasswordHealth } from './passwordHealthDeps';
+import { inProcessMailScanRunner, workerMailScanRunner } from './mailScan/runner';
+import { MailScanService } from './mailScanService';
+import { createPasswordHealth, loadFingerprintKey } from './passwordHealthDeps';
 import { PwnedIndexService } from './pwnedIndexService';
 import { RemindersService } from './remindersService';
 import { Scheduler } from './scheduler';
-import { SettingsService } from './settingsService';
+import { SettingsService, settingsOf } from './settingsService';
 import type { Store } from './store';
 import { TasksService } from './tasksService';
 import { ReportsService } from './reportsService';
 import { StaffImportService } from './staffImportService';
 import { TeamService } from './teamService';
 import { WritePath } from './writePath';
+import { FileGrants } from './fileGrants';
 
 /** What the app needs to run, whatever the shell around it (Electron, the CLI, the e2e harness). */
 export interface CoreOptions {
@@ -56,6 +59,11 @@ export interface CoreOptions {
   actor?: string;
   /** The public datasets (default: the bundled ones, loaded on first use). */
   catalogue?: () => Catalogue;
+  /**
+   * The built mailbox-scan worker (`mailScanWorker.js` beside the main bundle): scans run in a
+   * worker thread. Without it (the CLI, tests, the e2e browser target) they run in this process.
+   */
+  mailScanWorker?: string;
 }
 
 /** The composed app: database, services and the platform port. */
@@ -90,6 +98,9 @@ export interface Core {
   readonly staffImport: StaffImportService;
   /** The team report and the MFA attestation. */
   readonly reports: ReportsService;
+  readonly mailScan: MailScanService;
+  /** Files the person picked or dropped, referred to by token (the window never sends a path). */
+  readonly files: FileGrants;
   /** Periodic work (reminders, the day's re-check): started by the app, never by the CLI. */
   readonly scheduler: Scheduler;
   /** The schema version of the data file. */
@@ -117,18 +128,24 @@ export function openCore(options: CoreOptions): Core {
   const userAgent = `Lockstep/${version} (+https://github.com/lockstep)`;
   const emit = options.onDidChange ?? (() => {});
 
+  // Read first (a read-only folder, or one left by a crash, still opens); create or migrate only
+  // when the file is missing or older than this version.
   let writable: WritableDb | null = null;
-  if (!existsSync(join(dataDir, DATABASE_FILE)) || schemaVersionOf(dataDir) < LATEST_SCHEMA_VERSION) {
+  let reader: ReadConnection | null = existsSync(join(dataDir, DATABASE_FILE))
+    ? openReadableDatabase(dataDir)
+    : null;
+  if (!reader || (reader.db.pragma('user_version', { simple: true }) as number) < LATEST_SCHEMA_VERSION) {
+    reader?.close();
     writable = openWritableDatabase(dataDir, DEFAULT_PERSON_NAME);
+    try {
+      reader = openReadableDatabase(dataDir);
+    } catch (error) {
+      writable.close();
+      throw error;
+    }
   }
-  let reader: ReadConnection;
-  try {
-    reader = openReadableDatabase(dataDir);
-  } catch (error) {
-    writable?.close();
-    throw error;
-  }
-  const read = createReadRepositories(reader.db);
+  const connection: ReadConnection = reader;
+  const read = createReadRepositories(connection.db);
 
   // The bundled datasets (shared by every core in the process), or refreshed copies in this data
   // folder once the user has refreshed them; reloaded after a refresh.
@@ -140,6 +157,16 @@ export function openCore(options: CoreOptions): Core {
       refreshedCatalogue ??= loadCatalogueWithRefreshes(dataDir);
       return refreshedCatalogue;
     });
+
+  // The account families: the catalogue's, or — when the public datasets cannot be loaded — the
+  // families file read on its own, so notices and guide variants still know a whole family.
+  const families = (): FamilyIndex => {
+    try {
+      return catalogue().families;
+    } catch {
+      return getFamilies();
+    }
+  };
 
   const store: Store = { read, write: (fn) => writePath.write(fn) };
   const settings: SettingsService = new SettingsService(store);
@@ -158,13 +185,21 @@ export function openCore(options: CoreOptions): Core {
     clock,
     actor: actorNow,
     catalogue,
+    families,
+    passwordSources: (repos) => ({
+      online: settingsOf(repos.settings.get('app')).onlinePwnedCheck,
+      index: pwnedIndex.installed(),
+    }),
     // Each notice carries the guide it points to (its time is the finding's estimate).
     noticeGuides: (notices) => withNoticeGuides(notices, guides),
     emit,
   });
 
   const inventory = new InventoryService(store, clock);
-  const checks = new ChecksService(store, writePath, clock);
+  const checks = new ChecksService(store, writePath, clock, () => ({
+    online: settings.get().onlinePwnedCheck,
+    index: pwnedIndex.installed(),
+  }));
   const exposure = new ExposureService(catalogue, store);
   const tasks = new TasksService(store, clock, () => settings.get().helperName);
   const online = new OnlineService(
@@ -186,7 +221,6 @@ export function openCore(options: CoreOptions): Core {
     clock,
     options.onNavigate ?? (() => {}),
   );
-  const families = () => catalogue().families;
   const guides: GuidesService = new GuidesService(
     dataDir,
     () => read.findings.list(),
@@ -203,13 +237,26 @@ export function openCore(options: CoreOptions): Core {
     clock,
     families,
   });
-  const dashboard = new DashboardService(store, tasks);
+  const mailScan = new MailScanService({
+    store,
+    platform: options.platform,
+    key: () => loadFingerprintKey(dataDir, options.platform),
+    runner: options.mailScanWorker ? workerMailScanRunner(options.mailScanWorker) : inProcessMailScanRunner,
+  });
+  const dashboard = new DashboardService(store, tasks, () => checks.passwordCoverage());
   const team = new TeamService(store, clock);
-  const staffImport = new StaffImportService(store);
   const reports = new ReportsService({ store, clock, platform: options.platform, settings, exposure, tasks });
   const health = createPasswordHealth(dataDir, options.platform);
-  const pwnedIndex = new PwnedIndexService(dataDir, options.platform, emit);
+  const pwnedIndex: PwnedIndexService = new PwnedIndexService(dataDir, options.platform, emit, () =>
+    writePath.write((tx) => {
+      tx.touch('sources');
+      tx.announce('findings');
+    }),
+  );
+  const files = new FileGrants();
+  const staffImport = new StaffImportService(store, files);
   const imports = new ImportService({
+    files,
     store,
     settings,
     clock,
@@ -247,7 +294,7 @@ export function openCore(options: CoreOptions): Core {
     platform: options.platform,
     clock,
     read,
-    readDb: reader.db,
+    readDb: connection.db,
     writePath,
     inventory,
     checks,
@@ -265,8 +312,10 @@ export function openCore(options: CoreOptions): Core {
     team,
     staffImport,
     reports,
+    mailScan,
+    files,
     scheduler,
-    schemaVersion: () => reader.db.pragma('user_version', { simple: true }) as number,
+    schemaVersion: () => connection.db.pragma('user_version', { simple: true }) as number,
     startSession: () => {
       inventory.purgeTrash();
       refreshDerivations();
@@ -274,10 +323,11 @@ export function openCore(options: CoreOptions): Core {
     close: async () => {
       scheduler.stop();
       imports.dispose();
+      await mailScan.dispose();
       await health.close();
       writePath.close();
       writable?.close();
-      reader.close();
+      connection.close();
     },
   };
 }

@@ -433,7 +433,7 @@ describe('breach notices', () => {
       exposed: ['Email addresses', 'Phone numbers'],
       details: 'Letter says names, emails and phone numbers were copied.',
     });
-    expect(notice.domains).toEqual(['example.co.uk']);
+    expect(notice.domains).toEqual(['shopwise.example.co.uk']);
     const finding = (await findings()).find((f) => f.id === notice.findingId)!;
     expect(finding).toMatchObject({ severity: 'medium', accountIds: [shop.id] });
     const suggestion = await call<GuideSuggestion>('guideRuns:suggest', { findingId: finding.id });
@@ -504,10 +504,10 @@ describe('breach notices', () => {
 
 describe('guides for a task', () => {
   it('are run for the task’s own account, even when its finding concerns several', async () => {
-    const { call, tasks } = await setup();
+    const { call, tasks, core } = await setup();
     const exports = join(import.meta.dirname, '../../e2e/fixtures/exports/bitwarden.csv');
     const preview = await call<{ sessionId: string }>('import:preview', {
-      source: { path: exports },
+      source: { fileToken: core.files.grant(exports).token },
       personId: 1,
     });
     await call('import:confirm', { sessionId: preview.sessionId });

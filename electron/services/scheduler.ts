@@ -48,15 +48,19 @@ export class Scheduler {
     for (const cancel of this.cancels.splice(0)) cancel();
   }
 
-  private async runJob(job: ScheduledJob): Promise<void> {
-    if (this.running.has(job.name)) return;
-    this.running.add(job.name);
+  private runJob(job: ScheduledJob): Promise<void> {
+    if (this.running.has(job.name)) return Promise.resolve();
+    let result: void | Promise<void>;
     try {
-      await job.run();
+      result = job.run();
     } catch (error) {
       this.report(job.name, error);
-    } finally {
-      this.running.delete(job.name);
+      return Promise.resolve();
     }
+    if (!(result instanceof Promise)) return Promise.resolve();
+    this.running.add(job.name);
+    return result
+      .catch((error: unknown) => this.report(job.name, error))
+      .finally(() => this.running.delete(job.name));
   }
 }

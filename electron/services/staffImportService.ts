@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { ImportError } from '../../common/domain/import/importError';
 import { parseStaffCsv, planStaff, type StaffList } from '../../common/domain/team/staffCsv';
 import type { ParsedRequestOf, StaffImportPreview, StaffImportResult } from '../../common/ipc/contract';
 import { AppFailure } from '../../common/ipc/result';
 import type { ReadRepositories } from '../db/repositories/index';
 import { addAddresses, addPerson } from './inventoryService';
+import type { FileGrants } from './fileGrants';
 import type { Store } from './store';
 
 /** The largest staff list Lockstep reads. */
@@ -55,6 +56,21 @@ export class StaffImportService {
     const session: Session = { id: randomUUID(), fileName, list, createdAt: this.now() };
     this.sessions.set(session.id, session);
     return this.describe(session, this.store.read);
+  }
+
+  /**
+   * Reads a staff list at a path the command line was given (the person typed it: a trusted
+   * caller). The window never gets this: it sends a token for a file picked in main's dialog.
+   */
+  previewFile(path: string): StaffImportPreview {
+    return this.preview({ source: { fileToken: this.files.grant(resolve(path)).token } });
+  }
+
+  private pickedFile(token: string): string {
+    const path = this.files.pathOf(token);
+    if (!path)
+      throw new AppFailure('not_found', 'That file is no longer available to Lockstep. Choose it again.');
+    return path;
   }
 
   /** Imports a previewed list in one change: new people are added, known ones updated. */

@@ -8,6 +8,7 @@ export const TASK_KINDS = [
   'upgrade_mfa',
   'fix_url',
   'review_email',
+  'rotate_secret',
   'manual',
 ] as const;
 /** One of {@link TASK_KINDS}. */
@@ -55,7 +56,7 @@ export function defaultDueDate(priority: Priority, today: string): string | null
 }
 
 /** The task a finding turns into, for each account it concerns ("one task per thing a person does"). */
-export function taskKindFor(kind: FindingKind): TaskKind {
+export function taskKindFor(kind: FindingKind): TaskKind | null {
   switch (kind) {
     case 'password_pwned':
     case 'password_reused':
@@ -72,6 +73,13 @@ export function taskKindFor(kind: FindingKind): TaskKind {
     case 'email_in_breach':
     case 'breach_notice':
       return 'review_email';
+    case 'mail_secret':
+      // A password found in mail and tied to an account is that account's "change your password"
+      // (see `reconcile.ts`); anything else is replaced where it is used.
+      return 'rotate_secret';
+    case 'password_check_gap':
+      // Nothing to fix at the account: the next import checks it (the finding says so).
+      return null;
   }
 }
 
@@ -94,6 +102,8 @@ export function taskTitle(kind: TaskKind, subject: string, owner?: string): stri
       return owner
         ? `Check ${owner}'s accounts that use ${subject}`
         : `Check the accounts that use ${subject}`;
+    case 'rotate_secret':
+      return `Replace the ${subject} found in ${owner ? `${owner}'s` : 'your'} mail`;
     case 'manual':
       return subject;
   }

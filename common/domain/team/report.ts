@@ -10,7 +10,8 @@
  * Pure. Nothing secret is ever an input (no password, code, note or mail), and every input string
  * is treated as untrusted text: control characters collapse, and each format escapes it.
  */
-import { clean, escapeHtml, escapeLineStart, escapeMarkdown } from '../guides/summary';
+import { clean, escapeHtml, escapeMarkdown } from '../guides/summary';
+import { escapeMarkdownLineStart } from '../markdown';
 import { MFA_LABELS, type MfaMethod } from '../inventory';
 import { spreadsheetCsv } from '../spreadsheet';
 import type { TeamView, UnknownMainEmail } from '../../model/team';
@@ -457,7 +458,7 @@ export function reportMarkdown(input: ReportInput, options?: ReportFormatOptions
   lines.push('');
   for (const s of r.sections) {
     lines.push(`## ${md(s.heading)}`, '');
-    for (const p of s.paragraphs) lines.push(escapeLineStart(md(p)), '');
+    for (const p of s.paragraphs) lines.push(escapeMarkdownLineStart(md(p)), '');
     for (const fig of s.figures) lines.push(`- **${md(fig.label)}: ${md(fig.value)}** — ${md(fig.detail)}`);
     if (s.figures.length > 0) lines.push('');
     if (s.table) {

@@ -17,7 +17,8 @@ import { migration0060 } from './0060-snapshots';
 import { migration0070 } from './0070-offline-index';
 import { migration0080 } from './0080-guide-sessions';
 import { migration0090 } from './0090-write-path';
-import { migration0100 } from './0100-team';
+import { migration0110 } from './0110-mail-scan';
+import { migration0120 } from './0120-team';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
@@ -29,5 +30,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0070,
   migration0080,
   migration0090,
-  migration0100,
+  migration0110,
+  migration0120,
 ];

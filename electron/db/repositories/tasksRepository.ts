@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { TaskDraft } from '../../../common/domain/tasks/reconcile';
 import type { Priority, TaskKind, TaskStatus } from '../../../common/domain/tasks/tasks';
 import type { Task, TaskLink } from '../../../common/model/index';
 
@@ -32,19 +33,7 @@ interface TaskRow {
 }
 
 /** The values a generated or manual task is written with. */
-export interface TaskValues {
-  key: string | null;
-  kind: TaskKind;
-  title: string;
-  why: string[];
-  links: TaskLink[];
-  accountId: number | null;
-  /** Whose task it is, when it has no account to say so (an address, a notice, a person's guide). */
-  ownerId: number | null;
-  source: Task['source'];
-  priority: Priority;
-  dueAt: string | null;
-}
+export type TaskValues = TaskDraft;
 
 /** What lists filter and sort tasks by (a light read: no wording, no findings). */
 export interface TaskSummary {

@@ -18,6 +18,7 @@ export const queryKeys = {
   ledger: ['ledger'] as const,
   tasks: ['tasks'] as const,
   guides: ['guides'] as const,
+  mail: ['mail'] as const,
   appInfo: ['app'] as const,
 } satisfies Record<ChangeArea | 'appInfo', readonly string[]>;
 
@@ -63,6 +64,10 @@ export const useFindings = (scope: Scope = {}) =>
     queryFn: () => call('findings:list', scope),
     placeholderData: keepPreviousData,
   });
+
+/** How the stored passwords were checked (refreshed with the findings). */
+export const usePasswordCoverage = () =>
+  useQuery({ queryKey: [...queryKeys.findings, 'coverage'], queryFn: () => call('passwords:coverage', {}) });
 
 export const useSettings = () =>
   useQuery({ queryKey: queryKeys.settings, queryFn: () => call('settings:get', {}) });

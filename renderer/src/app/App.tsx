@@ -10,6 +10,7 @@ import {
   IconFileReport,
   IconLayoutDashboard,
   IconListDetails,
+  IconMailSearch,
   IconSettings,
   IconShieldLock,
   IconUsers,
@@ -23,6 +24,7 @@ import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { GuidesScreen } from '../features/guides/GuidesScreen';
 import { ExposureScreen } from '../features/exposure/ExposureScreen';
 import { ImportDialog } from '../features/import/ImportDialog';
+import { MailScanScreen } from '../features/mailScan/MailScanScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { dueCount, TasksScreen } from '../features/tasks/TasksScreen';
@@ -39,6 +41,7 @@ const SCREENS = [
   { path: '/tasks', label: 'Tasks', icon: IconChecklist },
   { path: '/accounts', label: 'Accounts', icon: IconListDetails },
   { path: '/breaches', label: 'Breaches', icon: IconDatabaseSearch },
+  { path: '/mail-scan', label: 'Mailbox scan', icon: IconMailSearch },
   { path: '/guides', label: 'Guides', icon: IconBook },
   { path: '/people', label: 'People', icon: IconUsers },
   { path: '/reports', label: 'Reports', icon: IconFileReport },
@@ -67,6 +70,7 @@ export function App() {
     '/exposure': <ExposureScreen onImport={startImport} />,
     '/accounts': <AccountsScreen onImport={startImport} />,
     '/breaches': <BreachesScreen />,
+    '/mail-scan': <MailScanScreen />,
     '/guides': <GuidesScreen />,
     '/tasks': <TasksScreen />,
     '/people': <PeopleScreen />,

@@ -31,6 +31,7 @@ import { call, messageOf } from '../../api/client';
 import { queryKeys, useChannelMutation, usePeople } from '../../api/hooks';
 import { usePagedList } from '../../api/paged';
 import { notifyDeleted, notifyError } from '../../app/notify';
+import { RecentlyDeleted } from '../../app/RecentlyDeleted';
 import { EmptyState } from '../../components/EmptyState';
 import { optionsOf } from '../../components/selectOptions';
 import { ScopeSelect } from '../../components/ScopeSelect';
@@ -230,6 +231,7 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
   return (
     <Stack gap={0} style={{ flex: 1, minHeight: 0 }}>
       {header}
+      <RecentlyDeleted />
       {body}
       <AccountForm
         opened={editing !== null}

@@ -7,7 +7,14 @@ import { useNavigate } from 'react-router-dom';
 import type { Finding, FindingPage } from '../../../../common/ipc/contract';
 import { FINDING_KIND_LABELS, SEVERITY_LABELS } from '../../../../common/domain/checks/describe';
 import { call, messageOf } from '../../api/client';
-import { queryKeys, useChannelMutation, useDataSources, usePeople, useSettings } from '../../api/hooks';
+import {
+  queryKeys,
+  useChannelMutation,
+  useDataSources,
+  usePasswordCoverage,
+  usePeople,
+  useSettings,
+} from '../../api/hooks';
 import { usePagedList } from '../../api/paged';
 import { notifyError } from '../../app/notify';
 import { ToneBadge } from '../../components/Badges';
@@ -31,6 +38,8 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
   const people = usePeople();
   const settings = useSettings();
   const sources = useDataSources();
+  const coverage = usePasswordCoverage();
+  const coverage = usePasswordCoverage();
   const navigate = useNavigate();
   const isTeam = (people.data?.length ?? 0) > 1;
   // Worst first, described (whose account it is, in an office) and fetched in windows from main.
@@ -107,24 +116,36 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
         </Text>
       )}
 
-      <Alert variant="outline" color="gray" title="How breached passwords were checked" p="xs">
-        <Text size="sm">
-          {settings.data?.onlinePwnedCheck
-            ? 'Against the bundled list of the 100,000 most common leaked passwords and, online, the full Have I Been Pwned corpus (only 5 characters of each password’s hash leave this computer).'
-            : 'Only against the bundled list of the 100,000 most common leaked passwords (UK NCSC, 2019). A password not on it may still have leaked: '}
-          {!settings.data?.onlinePwnedCheck && (
-            <Anchor
-              component="button"
-              size="sm"
-              c="teal.9"
-              underline="always"
-              onClick={() => void navigate('/settings')}
-            >
-              turn on the online check in Settings
-            </Anchor>
-          )}
-        </Text>
-      </Alert>
+      {coverage.data && (
+        <Alert
+          variant="outline"
+          color={coverage.data.coverage.gaps.length > 0 ? 'yellow.9' : 'gray'}
+          title="How breached passwords were checked"
+          aria-label="How breached passwords were checked"
+        >
+          <Stack gap={4}>
+            {coverage.data.lines.map((line) => (
+              <Text size="sm" key={line}>
+                {line}
+              </Text>
+            ))}
+            {coverage.data.coverage.total > 0 &&
+              !settings.data?.onlinePwnedCheck &&
+              !coverage.data.coverage.offlineIndex.installed && (
+                <Anchor
+                  component="button"
+                  size="sm"
+                  c="teal.9"
+                  underline="always"
+                  ta="left"
+                  onClick={() => void navigate('/settings')}
+                >
+                  Open Settings to turn on the online check or install the offline corpus
+                </Anchor>
+              )}
+          </Stack>
+        </Alert>
+      )}
 
       {open === 0 && !hasPasswords && (
         <EmptyState

@@ -20,6 +20,7 @@ import { emailAddressSchema, personNameSchema } from '../../../../common/domain/
 import { ApiError, messageOf } from '../../api/client';
 import { useChannelMutation, useEmailBreaches, usePeople } from '../../api/hooks';
 import { notifyDeleted, notifyError } from '../../app/notify';
+import { RecentlyDeleted } from '../../app/RecentlyDeleted';
 import { ToneBadge } from '../../components/Badges';
 import { StaffImportDialog } from '../team/StaffImportDialog';
 
@@ -52,6 +53,7 @@ export function PeopleScreen() {
           </Button>
         </Group>
       </Group>
+      <RecentlyDeleted />
       {people.isPending && <Loader aria-label="Loading people" />}
       {people.isError && (
         <Alert color="red" title="People could not be loaded" role="alert">
