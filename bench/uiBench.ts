@@ -70,7 +70,8 @@ export async function seedOffice(
           {
             personId,
             service: isMail ? 'Office mail' : `${domain.split('.')[0]} ${i}`,
-            url: `https://${domain}/login`,
+            // Every third one signs in over http: an "unencrypted sign-in page" finding as well.
+            url: `${!isMail && i % 3 === 0 ? 'http' : 'https'}://${domain}/login`,
             domain,
             urlKind: 'web',
             username: isMail ? `person${p + 1}@office.example` : `person${p + 1}.${i}`,

@@ -14,7 +14,7 @@ import {
 } from '../../common/domain/inventory';
 import { isServiceUrlError, parseServiceUrl } from '../../common/domain/serviceUrl';
 import { coverageFigures } from '../../common/domain/team/report';
-import { oneLine, terminalSafe } from '../../common/domain/terminal';
+import { oneLine } from '../../common/domain/terminal';
 import { fieldErrorsOf } from '../../common/domain/validation';
 import { requestSchemas } from '../../common/ipc/schemas';
 import type { Person, TeamView } from '../../common/model/index';
@@ -147,7 +147,7 @@ export function accountsAdd(
   const mfa = values.mfa === 'security-key' ? 'security_key' : values.mfa;
   if (mfa !== undefined && !(MFA_METHODS as readonly string[]).includes(mfa))
     throw new CliUsageError(
-      `Unknown two-step method "${oneLine(values.mfa)}": unknown, none, sms, email, totp, push, passkey or security-key.`,
+      `Unknown two-step method "${oneLine(values.mfa ?? '')}": unknown, none, sms, email, totp, push, passkey or security-key.`,
     );
   const category = (values.category as Category | undefined) ?? suggestCategory(parsed.domain) ?? 'other';
   const criticality = (values.criticality as Criticality | undefined) ?? suggestCriticality(category);

@@ -32,6 +32,8 @@ export class StaffImportService {
 
   constructor(
     private readonly store: Store,
+    /** Files the person picked in main's dialog (the window sends their tokens, never a path). */
+    private readonly files: FileGrants,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -39,7 +41,9 @@ export class StaffImportService {
   preview(request: ParsedRequestOf<'people:importPreview'>): StaffImportPreview {
     this.expire();
     const { fileName, bytes } =
-      'path' in request.source ? readList(request.source.path) : fromBase64(request.source);
+      'fileToken' in request.source
+        ? readList(this.pickedFile(request.source.fileToken))
+        : fromBase64(request.source);
     let list: StaffList;
     try {
       list = parseStaffCsv(bytes, fileName);

@@ -54,7 +54,9 @@ async function setup(start = '2026-11-28T12:00:00Z') {
   const importFor = async (personId: number, rows: string[][]) => {
     const file = join(dataDir, `export-${personId}.csv`);
     writeFileSync(file, `name,url,username,password\n${rows.map((r) => r.join(',')).join('\n')}\n`);
-    const preview = await call<ImportPreview>('import:preview', { source: { path: file }, personId });
+    // As main's file dialog would: the window gets a token for the picked file, never its path.
+    const { token } = core.files.grant(file);
+    const preview = await call<ImportPreview>('import:preview', { source: { fileToken: token }, personId });
     await call('import:confirm', { sessionId: preview.sessionId });
   };
   return {
@@ -211,7 +213,9 @@ describe('staff lists', () => {
       'Name,Email,Role,Department\nPriya Shah,priya@tea.example;p.shah@tea.example,Owner,Shop\nTom Reed,tom@tea.example,,Office\nNo Address,not-an-address,,\n',
     );
     const commits = core.writePath.commits;
-    const preview = await call<StaffImportPreview>('people:importPreview', { source: { path: file } });
+    const preview = await call<StaffImportPreview>('people:importPreview', {
+      source: { fileToken: core.files.grant(file).token },
+    });
     expect(core.writePath.commits).toBe(commits);
     expect(preview).toMatchObject({ toCreate: 2, toUpdate: 0 });
     expect(preview.skipped).toEqual([
@@ -225,7 +229,11 @@ describe('staff lists', () => {
     expect(priya.emails.map((e) => e.address).sort()).toEqual(['p.shah@tea.example', 'priya@tea.example']);
 
     writeFileSync(file, 'Name,Email,Department\npriya shah,priya@tea.example;new@tea.example,Kitchen\n');
-    const again = await call<StaffImportPreview>('people:importPreview', { source: { path: file } });
+    const again = await call<StaffImportPreview>('people:importPreview', {
+      source: { fileToken: core.files.grant(file).token },
+    });
+    // A path from the window is refused: only picked files are read.
+    await expect(call('people:importPreview', { source: { path: file } })).rejects.toThrow();
     expect(again.rows[0]).toMatchObject({
       action: 'update',
       changes: ['adds an address', 'group: Shop → Kitchen'],

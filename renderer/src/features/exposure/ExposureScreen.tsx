@@ -39,7 +39,6 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
   const settings = useSettings();
   const sources = useDataSources();
   const coverage = usePasswordCoverage();
-  const coverage = usePasswordCoverage();
   const navigate = useNavigate();
   const isTeam = (people.data?.length ?? 0) > 1;
   // Worst first, described (whose account it is, in an office) and fetched in windows from main.

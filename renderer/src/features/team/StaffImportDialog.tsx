@@ -13,7 +13,7 @@ import {
   Text,
 } from '@mantine/core';
 import type { StaffImportPreview, StaffImportResult } from '../../../../common/ipc/contract';
-import { call, messageOf, pathForFile } from '../../api/client';
+import { call, grantDroppedFile, messageOf } from '../../api/client';
 import { useChannelMutation } from '../../api/hooks';
 import { ToneBadge } from '../../components/Badges';
 import classes from '../import/ImportDialog.module.css';
@@ -74,7 +74,7 @@ function StaffImportFlow({ onClose }: { onClose: () => void }) {
     [],
   );
 
-  const preview = async (source: { path: string } | { name: string; base64: string }) => {
+  const preview = async (source: { fileToken: string } | { name: string; base64: string }) => {
     setStep({ kind: 'choose', error: null, busy: true });
     try {
       const result = await call('people:importPreview', { source });
@@ -86,7 +86,7 @@ function StaffImportFlow({ onClose }: { onClose: () => void }) {
   const pick = async () => {
     try {
       const file = await call('people:pickFile', {});
-      if (file) await preview({ path: file.path });
+      if (file) await preview({ fileToken: file.token });
     } catch (error) {
       setStep({ kind: 'choose', error: messageOf(error), busy: false });
     }
@@ -96,8 +96,9 @@ function StaffImportFlow({ onClose }: { onClose: () => void }) {
     setOver(false);
     const file = event.dataTransfer.files[0];
     if (!file) return;
-    const path = pathForFile(file);
-    await preview(path ? { path } : { name: file.name, base64: await toBase64(file) });
+    // A dropped file is granted to main by the shell where it can (Electron); else its bytes are sent.
+    const granted = await grantDroppedFile(file);
+    await preview(granted ? { fileToken: granted.token } : { name: file.name, base64: await toBase64(file) });
   };
 
   if (step.kind === 'choose') {
