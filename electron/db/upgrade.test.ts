@@ -88,6 +88,10 @@ VALUES (1, 'github_token', '${'c'.repeat(32)}', 'GitHub token, 40 characters', 2
 INSERT INTO mail_secret_rotations (kind, fingerprint, rotated_on, recorded_at) VALUES ('github_token', '${'c'.repeat(32)}', '2024-02-01', 't6');
 INSERT INTO tasks (task_key, kind, title, source, priority, created_at, updated_at)
 VALUES ('rotate_secret:mail:github_token:${'c'.repeat(32)}', 'rotate_secret', 'Replace the GitHub token found in your mail', 'finding', 'P2', 't6', 't6');`),
+  120: (db) =>
+    db.exec(`
+INSERT INTO strength_verdicts (fingerprint, version, score, guesses_log10, warning, suggestions, stored_at)
+VALUES ('${'a'.repeat(32)}', 'zxcvbn-ts core 4.2.0', 1, 5.5, 'This is a top-100 common password.', '["Add more words."]', 't7');`),
 };
 
 /** Renamed tables and columns, old name → new name, by the version that renamed them. */

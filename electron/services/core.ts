@@ -37,6 +37,8 @@ import type { Store } from './store';
 import { TasksService } from './tasksService';
 import { WritePath } from './writePath';
 import { FileGrants } from './fileGrants';
+import type { StrengthScorerStats } from './passwordHealth/strengthPool';
+import { StoredVerdictCache } from './passwordHealth/storedVerdicts';
 
 /** What the app needs to run, whatever the shell around it (Electron, the CLI, the e2e harness). */
 export interface CoreOptions {
@@ -90,6 +92,8 @@ export interface Core {
   readonly notices: NoticesService;
   readonly guideRuns: GuideRunsService;
   readonly mailScan: MailScanService;
+  /** What password scoring has done in this process (benchmarks and tests). */
+  scoringStats(): StrengthScorerStats | null;
   /** Files the person picked or dropped, referred to by token (the window never sends a path). */
   readonly files: FileGrants;
   /** Periodic work (reminders, the day's re-check): started by the app, never by the CLI. */
@@ -235,7 +239,8 @@ export function openCore(options: CoreOptions): Core {
     runner: options.mailScanWorker ? workerMailScanRunner(options.mailScanWorker) : inProcessMailScanRunner,
   });
   const dashboard = new DashboardService(store, tasks, () => checks.passwordCoverage());
-  const health = createPasswordHealth(dataDir, options.platform);
+  const verdicts = new StoredVerdictCache(read);
+  const health = createPasswordHealth(dataDir, options.platform, verdicts);
   const pwnedIndex: PwnedIndexService = new PwnedIndexService(dataDir, options.platform, emit, () =>
     writePath.write((tx) => {
       tx.touch('sources');
@@ -245,6 +250,7 @@ export function openCore(options: CoreOptions): Core {
   const files = new FileGrants();
   const imports = new ImportService({
     files,
+    verdicts,
     store,
     settings,
     clock,
@@ -299,6 +305,7 @@ export function openCore(options: CoreOptions): Core {
     guideRuns,
     mailScan,
     files,
+    scoringStats: () => health.stats(),
     scheduler,
     schemaVersion: () => connection.db.pragma('user_version', { simple: true }) as number,
     startSession: () => {

@@ -18,6 +18,7 @@ import { migration0070 } from './0070-offline-index';
 import { migration0080 } from './0080-guide-sessions';
 import { migration0090 } from './0090-write-path';
 import { migration0110 } from './0110-mail-scan';
+import { migration0120 } from './0120-strength-verdicts';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0080,
   migration0090,
   migration0110,
+  migration0120,
 ];
