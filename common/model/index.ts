@@ -8,3 +8,4 @@ export type * from './tasks';
 export type * from './dashboard';
 export type * from './guides';
 export type * from './settings';
+export type * from './dataSafety';

@@ -85,6 +85,18 @@ const api = {
   'guideRuns:abandon': (request) => ipcRenderer.invoke('guideRuns:abandon', request),
   'guideRuns:summary': (request) => ipcRenderer.invoke('guideRuns:summary', request),
   'guideRuns:export': (request) => ipcRenderer.invoke('guideRuns:export', request),
+  'app:state': (request) => ipcRenderer.invoke('app:state', request),
+  'recovery:retry': (request) => ipcRenderer.invoke('recovery:retry', request),
+  'recovery:startEmpty': (request) => ipcRenderer.invoke('recovery:startEmpty', request),
+  'backups:list': (request) => ipcRenderer.invoke('backups:list', request),
+  'backups:inspect': (request) => ipcRenderer.invoke('backups:inspect', request),
+  'backups:create': (request) => ipcRenderer.invoke('backups:create', request),
+  'backups:pick': (request) => ipcRenderer.invoke('backups:pick', request),
+  'backups:restore': (request) => ipcRenderer.invoke('backups:restore', request),
+  'backups:chooseFolder': (request) => ipcRenderer.invoke('backups:chooseFolder', request),
+  'backups:useDefaultFolder': (request) => ipcRenderer.invoke('backups:useDefaultFolder', request),
+  'data:export': (request) => ipcRenderer.invoke('data:export', request),
+  'data:erase': (request) => ipcRenderer.invoke('data:erase', request),
   onDidChange(listener) {
     const wrapped = (_event: IpcRendererEvent, payload: DidChangeEvent) => listener(payload);
     ipcRenderer.on(DID_CHANGE_CHANNEL, wrapped);

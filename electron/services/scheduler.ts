@@ -17,6 +17,7 @@ export class Scheduler {
   private readonly jobs: ScheduledJob[] = [];
   private readonly cancels: (() => void)[] = [];
   private readonly running = new Set<string>();
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly clock: Clock,
@@ -48,15 +49,30 @@ export class Scheduler {
     for (const cancel of this.cancels.splice(0)) cancel();
   }
 
-  private async runJob(job: ScheduledJob): Promise<void> {
-    if (this.running.has(job.name)) return;
+  /** Whether the scheduler was started and not stopped (the app runs it; the CLI never does). */
+  isRunning(): boolean {
+    return this.cancels.length > 0;
+  }
+
+  /** Resolves once no job is running (closing waits for a backup in progress). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private runJob(job: ScheduledJob): Promise<void> {
+    if (this.running.has(job.name)) return Promise.resolve();
     this.running.add(job.name);
-    try {
-      await job.run();
-    } catch (error) {
-      this.report(job.name, error);
-    } finally {
-      this.running.delete(job.name);
-    }
+    const run = (async () => {
+      try {
+        await job.run();
+      } catch (error) {
+        this.report(job.name, error);
+      } finally {
+        this.running.delete(job.name);
+      }
+    })();
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run));
+    return run;
   }
 }

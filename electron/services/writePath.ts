@@ -11,7 +11,9 @@ import type { HistorySubjectType } from '../../common/domain/history/chain';
 import { reconcileTasks, type TaskAccount } from '../../common/domain/tasks/reconcile';
 import type { ChangeArea } from '../../common/ipc/contract';
 import { AppFailure } from '../../common/ipc/result';
+import type { DataProblemKind } from '../../common/model/dataSafety';
 import type { WritableDb } from '../db/connection';
+import { DataFileError, storageProblemOf } from '../db/dataFile';
 import { createRepositories, type Repositories } from '../db/repositories/index';
 import { timestamp, today, type Clock } from './clock';
 
@@ -73,6 +75,8 @@ export interface WritePathOptions {
   noticeGuides?: (notices: CheckNotice[]) => CheckNotice[];
   /** Tells open views what changed, once per committed change. */
   emit: (areas: ChangeArea[]) => void;
+  /** Called after every committed change (the daily backup is taken after the first of a day). */
+  onCommit?: () => void;
 }
 
 /** A change refused because another process holds the write lock. */
@@ -139,6 +143,7 @@ export class WritePath {
     }
     this.commits += 1;
     if (areas.size > 0) this.options.emit([...areas]);
+    this.options.onCommit?.();
     return result!;
   }
 
@@ -245,16 +250,51 @@ export class WritePath {
   }
 }
 
+/**
+ * A change that could not be saved because of the data file or its surroundings (another program's
+ * lock, a read-only folder, a full disk, damage): `kind` says which, the message what to do.
+ * Nothing was changed.
+ */
+export class StorageFailure extends AppFailure {
+  constructor(
+    readonly kind: DataProblemKind,
+    code: 'busy' | 'unavailable',
+    message: string,
+  ) {
+    super(code, message);
+    this.name = 'StorageFailure';
+  }
+}
+
 /** A message for the database errors a person can act on; anything else stays as it was. */
 function asAppFailure(error: unknown): unknown {
+  if (error instanceof DataFileError) return new StorageFailure(error.kind, 'unavailable', error.message);
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return error;
-  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED')
-    return new AppFailure('busy', BUSY_MESSAGE);
-  if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-    return new AppFailure(
-      'unavailable',
-      'Lockstep cannot change this data: its folder or file is read-only. It can still show it. Nothing was changed.',
-    );
-  return error;
+  switch (storageProblemOf(error)) {
+    case 'locked':
+      return new StorageFailure('locked', 'busy', BUSY_MESSAGE);
+    case 'read_only':
+    case 'unreadable':
+      return new StorageFailure(
+        'read_only',
+        'unavailable',
+        'Lockstep cannot change this data: its folder or file is read-only. It can still show it. Nothing was changed.',
+      );
+    case 'disk_full':
+      return new StorageFailure(
+        'disk_full',
+        'unavailable',
+        'The disk is full, so Lockstep could not save this. Nothing was changed: everything is as it was before. Free some space and try again.',
+      );
+    case 'damaged':
+    case 'not_database':
+      return new StorageFailure(
+        'damaged',
+        'unavailable',
+        'Lockstep’s data file is damaged, so this was not saved and nothing more will be written to it. Restart Lockstep to restore a backup.',
+      );
+    default:
+      return error;
+  }
 }
