@@ -22,7 +22,7 @@ export const systemClock: Clock = {
 
 /** Calls `fn` every `ms` milliseconds on the clock's timers (the real ones if it has none). */
 export const every = (clock: Clock, ms: number, fn: () => void): (() => void) =>
-  (clock.every ?? systemClock.every!)(ms, fn);
+  clock.every ? clock.every(ms, fn) : systemClock.every!(ms, fn);
 
 /** ISO-8601 UTC timestamp of the clock's now. */
 export const timestamp = (clock: Clock): string => clock.now().toISOString();

@@ -40,12 +40,16 @@ export class FakeClock implements Clock {
   /** Moves time forward by `ms`, firing every timer that falls due on the way, in order. */
   async advance(ms: number, settle: () => Promise<void> = async () => {}): Promise<void> {
     const end = this.time + ms;
+    // Let what is already running finish its turn before time moves.
+    await nextTurn();
+    await settle();
     for (;;) {
       const next = this.timers.filter((t) => !t.cancelled && t.at <= end).sort((a, b) => a.at - b.at)[0];
       if (!next) break;
       this.time = Math.max(this.time, next.at);
       next.at += next.everyMs;
       next.fn();
+      await nextTurn();
       await settle();
     }
     this.time = end;
@@ -59,3 +63,6 @@ export class FakeClock implements Clock {
     await this.advance(target - this.time, settle);
   }
 }
+
+/** One turn of the event loop: promise callbacks and I/O already due run first. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -77,10 +77,11 @@ export class DataWatch {
       return { ran: false, ok: false, notified: false };
     }
     const before = this.options.findings();
+    // Anything refreshed waits a week; a refresh that got nothing (offline, say) tries a day later.
     let ok: boolean;
     try {
       const result = await this.options.online.refresh();
-      ok = result.failed.length === 0;
+      ok = result.refreshed.length > 0 || result.failed.length === 0;
     } catch {
       ok = false;
     }
