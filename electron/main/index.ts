@@ -80,7 +80,6 @@ function start(): void {
     dataDir,
     version: app.getVersion(),
     platform,
-    background: true,
     onDidChange: (areas) => mainWindow?.webContents.send(DID_CHANGE_CHANNEL, { areas }),
     onImportProgress: (event) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, event),
     onNavigate: (path) => {
@@ -100,6 +99,8 @@ function start(): void {
     Menu.buildFromTemplate(menuTemplate({ isPackaged: app.isPackaged, platform: process.platform })),
   );
   createWindow();
+  // The session's own writes (the last session's trash, the day's re-check), then periodic work.
+  host.startBackground();
 }
 
 /** Shows the window (creating it again when it was closed to the tray). */

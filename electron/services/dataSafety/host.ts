@@ -23,13 +23,8 @@ import { eraseData } from './erase';
 import { newExportFolder, writeExport } from './exportService';
 import { asidePathFor, commitRestore, prepareRestore, restoreSourceOf, setDataFileAside } from './restore';
 
-/** What the host needs: the core's options, and whether background work runs. */
+/** What the host needs: the core's options. */
 export interface AppHostOptions extends CoreOptions {
-  /**
-   * Runs the session's start-up work and the scheduler (reminders, backups, the weekly refresh)
-   * whenever data is opened: the app does; the command line does not.
-   */
-  background?: boolean;
   /** Reports a failure of the session's start-up work (it never stops the app). */
   log?: (message: string, error: unknown) => void;
 }
@@ -48,6 +43,7 @@ export class AppHost {
   private current: Core | null = null;
   private problem: DataFileError | null = null;
   private opened = false;
+  private background = false;
   private operation: string | null = null;
   private newestGoodCache: { problem: DataFileError; backup: BackupDetails | null } | null = null;
   /** Files the person picked through main's own dialog, by the opaque id the renderer holds. */
@@ -70,14 +66,7 @@ export class AppHost {
       this.current = core;
       this.problem = null;
       this.newestGoodCache = null;
-      if (this.options.background) {
-        try {
-          core.startSession();
-        } catch (error) {
-          (this.options.log ?? console.error)('Lockstep could not start its session work', error);
-        }
-        core.scheduler.start();
-      }
+      if (this.background) this.startWork(core);
       return 'ready';
     } catch (error) {
       if (!(error instanceof DataFileError)) throw error;
@@ -85,6 +74,26 @@ export class AppHost {
       this.problem = error;
       return 'recovery';
     }
+  }
+
+  /**
+   * From now on, whenever data is open: the session's start-up work (the last session's trash, the
+   * day's re-check), then the scheduler (reminders, the daily backup, the weekly refresh). The app
+   * calls it once its window is up; the command line never does.
+   */
+  startBackground(): void {
+    if (this.background) return;
+    this.background = true;
+    if (this.current) this.startWork(this.current);
+  }
+
+  private startWork(core: Core): void {
+    try {
+      core.startSession();
+    } catch (error) {
+      (this.options.log ?? console.error)('Lockstep could not start its session work', error);
+    }
+    core.scheduler.start();
   }
 
   /** The open data's services; throws (a message for the person) when there are none now. */

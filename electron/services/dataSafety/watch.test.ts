@@ -34,11 +34,11 @@ function runningApp(options: { fetchImpl?: typeof fetch; before?: (host: AppHost
       dataDir,
       platform,
       clock,
-      background: true,
       onNavigate: (path) => navigated.push(path),
     });
     hosts.push(host);
     host.open();
+    host.startBackground();
     const settle = () => host.core().scheduler.idle();
     return { host, clock, platform, dataDir, settle, navigated };
   });
