@@ -137,7 +137,7 @@ export class WritePath {
         );
       }).immediate();
     } catch (error) {
-      throw asAppFailure(error);
+      throw storageFailureOf(error);
     } finally {
       this.inWrite = false;
     }
@@ -159,7 +159,7 @@ export class WritePath {
       try {
         this.db = this.options.open();
       } catch (error) {
-        throw asAppFailure(error);
+        throw storageFailureOf(error);
       }
       this.repos = createRepositories(this.db);
     }
@@ -266,8 +266,11 @@ export class StorageFailure extends AppFailure {
   }
 }
 
-/** A message for the database errors a person can act on; anything else stays as it was. */
-function asAppFailure(error: unknown): unknown {
+/**
+ * A {@link StorageFailure} for the storage errors a person can act on (a lock, a read-only folder, a
+ * full disk, damage), with what to do; anything else is returned as it was.
+ */
+export function storageFailureOf(error: unknown): unknown {
   if (error instanceof DataFileError) return new StorageFailure(error.kind, 'unavailable', error.message);
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return error;

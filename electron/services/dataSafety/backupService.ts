@@ -23,6 +23,7 @@ import type { ReadableDb } from '../../db/connection';
 import type { Clock } from '../clock';
 import { writeFileAtomically } from '../online/atomicFile';
 import { KEY_FILE, PROTECTED_KEY_FILE } from '../passwordHealth/keyStore';
+import { StorageFailure } from '../writePath';
 
 /** The backup folder inside the data folder, unless the person picked another. */
 export const BACKUPS_DIR = 'backups';
@@ -203,7 +204,15 @@ export class BackupService {
       };
     }
     const folder = this.folder().folder;
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    try {
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw new StorageFailure(
+        'read_only',
+        'unavailable',
+        `Lockstep cannot make the backup folder ${folder} (${(error as NodeJS.ErrnoException).code ?? 'refused'}): the disk or the folder above it is read-only, or not there. Choose another folder in Settings. Nothing was changed.`,
+      );
+    }
     const name = backupFileName(at, kind);
     return {
       target: join(folder, name),

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportCsvFiles } from '../../../common/domain/dataSafety/exportCsv';
 import {
@@ -35,7 +35,8 @@ export function buildExport(db: ReadableDb, meta: { now: Date; appVersion: strin
  * "Export everything" into `folder` (created if needed): `lockstep-export.json` with its JSON Schema
  * beside it, and one spreadsheet-safe CSV per list (people, accounts, findings, tasks, history), each
  * file written atomically with mode 0600 (it is the person's data). No password, secret or
- * fingerprint is in any of them.
+ * fingerprint is in any of them. If writing fails part-way (a full disk), the files already written
+ * are removed again (and the folder, when this made it).
  */
 export function writeExport(
   db: ReadableDb,
@@ -43,14 +44,26 @@ export function writeExport(
   meta: { now: Date; appVersion: string },
 ): ExportOutcome {
   const data = buildExport(db, meta);
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
   const files: [string, string][] = [
     [EXPORT_FILES.json, `${JSON.stringify(data, null, 2)}\n`],
     [EXPORT_FILES.schema, `${JSON.stringify(exportJsonSchema(), null, 2)}\n`],
     ...Object.entries(exportCsvFiles(data)),
   ];
-  for (const [name, text] of files) writeFileAtomically(join(folder, name), text, 0o600);
-  return { folder, files: files.map(([name]) => join(folder, name)) };
+  const createdFolder = !existsSync(folder);
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const written: string[] = [];
+  try {
+    for (const [name, text] of files) {
+      writeFileAtomically(join(folder, name), text, 0o600);
+      written.push(join(folder, name));
+    }
+  } catch (error) {
+    // A half-written export (a full disk) is no export: what was written goes again.
+    for (const path of written) rmSync(path, { force: true });
+    if (createdFolder) rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
+  return { folder, files: written };
 }
 
 /** A new folder for an export inside `parent`: `Lockstep export 2026-05-03`, then `… (2)`. */

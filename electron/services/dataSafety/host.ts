@@ -18,6 +18,7 @@ import { DATABASE_FILE, openReadableDatabase } from '../../db/connection';
 import { DataFileError } from '../../db/dataFile';
 import { systemClock, type Clock } from '../clock';
 import { openCore, type Core, type CoreOptions } from '../core';
+import { storageFailureOf } from '../writePath';
 import { BackupService, setBackupFolder, type CreatedBackup } from './backupService';
 import { eraseData } from './erase';
 import { newExportFolder, writeExport } from './exportService';
@@ -167,7 +168,11 @@ export class AppHost {
   /** Takes a backup now (Settings' "Back up now", `backup create`). */
   async createBackup(options: { out?: string } = {}): Promise<CreatedBackup> {
     const core = this.core();
-    return core.backups.create('manual', options);
+    try {
+      return await core.backups.create('manual', options);
+    } catch (error) {
+      throw storageFailureOf(error);
+    }
   }
 
   /** Asks for a folder to keep backups in (a synced drive, say), and uses it from now on. */
@@ -285,7 +290,11 @@ export class AppHost {
       if (!parent) return null;
       target = newExportFolder(parent, this.clock.now());
     }
-    return writeExport(core.readDb, resolve(target), { now: this.clock.now(), appVersion: core.version });
+    try {
+      return writeExport(core.readDb, resolve(target), { now: this.clock.now(), appVersion: core.version });
+    } catch (error) {
+      throw storageFailureOf(error);
+    }
   }
 
   /** Stops background work and closes the data. */
@@ -332,6 +341,8 @@ export class AppHost {
     this.operation = what;
     try {
       return await fn();
+    } catch (error) {
+      throw storageFailureOf(error);
     } finally {
       this.operation = null;
     }
