@@ -34,6 +34,8 @@ export const BACKUPS_DIR = 'backups';
 export const BACKUP_LOCATION_FILE = 'backup-location.json';
 /** A partial copy older than this was left by a process that stopped; it is removed. */
 const STALE_PARTIAL_MS = 60 * 60 * 1000;
+/** A partial copy whose process is gone is removed once it is this old (a moment, for clocks). */
+const ORPHAN_PARTIAL_MS = 10 * 1000;
 
 /** What a backup service works on. */
 export interface BackupServiceOptions {
@@ -176,13 +178,14 @@ export class BackupService {
       }
     }
     const names = new Set(readdirSync(folder));
-    const now = this.options.clock.now().getTime();
+    // File ages are in the file system's time, not the app's clock.
+    const now = Date.now();
     for (const name of names) {
       const path = join(folder, name);
       const orphanKey =
         /\.fingerprint\.key(\.enc)?$/.test(name) &&
         !names.has(name.replace(/\.fingerprint\.key(\.enc)?$/, '.sqlite'));
-      const stalePartial = name.endsWith('.partial') && now - statSync(path).mtimeMs > STALE_PARTIAL_MS;
+      const stalePartial = name.endsWith('.partial') && isStalePartial(name, now - statSync(path).mtimeMs);
       if (orphanKey || stalePartial) {
         rmSync(path, { force: true });
         removed.push(path);
@@ -200,7 +203,7 @@ export class BackupService {
         throw new AppFailure('invalid_input', `The folder ${dirname(target)} does not exist.`);
       return {
         target,
-        partial: join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.partial`),
+        partial: join(dirname(target), partialName(basename(target))),
       };
     }
     const folder = this.folder().folder;
@@ -216,7 +219,7 @@ export class BackupService {
     const name = backupFileName(at, kind);
     return {
       target: join(folder, name),
-      partial: join(folder, `.${name}.${randomBytes(4).toString('hex')}.partial`),
+      partial: join(folder, partialName(name)),
     };
   }
 
@@ -268,6 +271,25 @@ export class BackupService {
       accounts: check.status === 'ok' ? check.accounts : null,
       hasKey: existsSync(join(folder, keys.plain)) || existsSync(join(folder, keys.sealed)),
     };
+  }
+}
+
+/** A partial copy's name: hidden, with the process that writes it, so a stopped one can be told. */
+const partialName = (name: string) => `.${name}.${process.pid}-${randomBytes(4).toString('hex')}.partial`;
+
+/**
+ * Whether a partial copy was left by a process that stopped: its process is no longer running here
+ * (and it is more than a moment old), or it is an hour old whatever its process.
+ */
+function isStalePartial(name: string, ageMs: number): boolean {
+  if (ageMs > STALE_PARTIAL_MS) return true;
+  const pid = Number(/\.(\d+)-[0-9a-f]+\.partial$/.exec(name)?.[1]);
+  if (!Number.isInteger(pid) || pid <= 0 || ageMs < ORPHAN_PARTIAL_MS) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 

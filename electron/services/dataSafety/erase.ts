@@ -47,7 +47,7 @@ export function eraseData(dataDir: string, options: { includeBackups: boolean })
       for (const name of readdirSync(folder)) {
         const base = name
           .replace(/\.fingerprint\.key(\.enc)?$/, '.sqlite')
-          .replace(/^\.(.*)\.[0-9a-f]+\.partial$/, '$1');
+          .replace(/^\.(.*)\.\d+-[0-9a-f]+\.partial$/, '$1');
         if (parseBackupFileName(base)) remove(join(folder, name));
       }
       if (isDefault && readdirSync(folder).length === 0) remove(folder);

@@ -8,11 +8,12 @@ import { backupKeyNames } from '../../../common/domain/dataSafety/backupNames';
 import { DATABASE_FILE } from '../../db/connection';
 import { LATEST_SCHEMA_VERSION, migrate } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations/index';
+import type { PlatformPort, SecretProtector } from '../../platform/port';
 import { RecordingPlatform } from '../../platform/recorder';
 import { dumpTables, garblePages, writtenSnapshot } from '../../testing/dataFiles';
 import { FakeClock } from '../../testing/fakeClock';
 import type { Core } from '../core';
-import { KEY_FILE } from '../passwordHealth/keyStore';
+import { KEY_FILE, PROTECTED_KEY_FILE } from '../passwordHealth/keyStore';
 import { writeFileAtomically } from '../online/atomicFile';
 import { AppHost } from './host';
 import { prepareRestore, RESTORE_JOURNAL, RestoreRefused, restoreSourceOf } from './restore';
@@ -134,6 +135,39 @@ describe('backup, erase, restore', () => {
       .checks.list()
       .find((f) => f.kind === 'password_reused' && f.status === 'open');
     expect(reused?.evidence.services).toEqual(expect.arrayContaining(['Kestrel', 'Osprey']));
+  }, 120_000);
+
+  it('keeps a keychain-sealed key sealed beside the backup, and restores it sealed', async () => {
+    // A stand-in for the OS keychain: reversible, never the key in clear.
+    const keychain: SecretProtector = {
+      isAvailable: () => true,
+      encrypt: (plain) => Uint8Array.from([0x4c, ...plain.map((b) => b ^ 0x5a)]),
+      decrypt: (cipher) => Uint8Array.from(cipher.slice(1), (b) => b ^ 0x5a),
+    };
+    const recorder = new RecordingPlatform();
+    const platform: PlatformPort = Object.assign(Object.create(recorder) as RecordingPlatform, {
+      secrets: keychain,
+    });
+    const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-sealed-'));
+    const host = new AppHost({ dataDir, platform, clock: new FakeClock('2026-05-03T10:00:00Z') });
+    hosts.push(host);
+    await importFile(
+      host.core(),
+      chromeCsv([['Kestrel', 'https://kestrel.example', 'ann', 'Kestrel-88-Quiet-Harbour']]),
+    );
+    const sealed = readFileSync(join(dataDir, PROTECTED_KEY_FILE));
+    expect(existsSync(join(dataDir, KEY_FILE))).toBe(false);
+    const backup = await host.createBackup();
+    const names = backupKeyNames(backup.fileName);
+    expect(readFileSync(join(dataDir, 'backups', names.sealed))).toEqual(sealed);
+    expect(existsSync(join(dataDir, 'backups', names.plain))).toBe(false);
+    await host.erase({ includeBackups: false });
+    expect(existsSync(join(dataDir, PROTECTED_KEY_FILE))).toBe(false);
+    // A plain key made in between (no keychain then) goes; the sealed one comes back.
+    writeFileSync(join(dataDir, KEY_FILE), Buffer.alloc(32, 7));
+    await host.restore({ id: backup.id });
+    expect(readFileSync(join(dataDir, PROTECTED_KEY_FILE))).toEqual(sealed);
+    expect(existsSync(join(dataDir, KEY_FILE))).toBe(false);
   }, 120_000);
 
   it('refuses a damaged, foreign, non-SQLite or newer file, says why, and changes nothing', async () => {
