@@ -39,7 +39,8 @@ interface ImportJson {
   updated: number;
 }
 
-interface RunResult {
+/** One CLI import run's figures. */
+export interface RunResult {
   wallMs: number;
   /** Peak RSS in MB from the in-process probe (getrusage of the CLI process). */
   rssMb: number;
@@ -62,7 +63,7 @@ interface SizeResult {
 
 let gnuTimeAvailable: boolean | undefined;
 /** True when /usr/bin/time is GNU time (it has `-v` and `-o`). */
-function hasGnuTime(): boolean {
+export function hasGnuTime(): boolean {
   if (gnuTimeAvailable === undefined) {
     if (!existsSync(GNU_TIME)) gnuTimeAvailable = false;
     else {
@@ -74,7 +75,7 @@ function hasGnuTime(): boolean {
 }
 
 /** Runs the CLI import once, in a fresh data folder that is deleted afterwards. */
-async function runCliImport(file: string): Promise<RunResult> {
+export async function runCliImport(file: string): Promise<RunResult> {
   const runDir = mkdtempSync(join(tmpdir(), 'lockstep-bench-'));
   const dataDir = join(runDir, 'data');
   const probeFile = join(runDir, 'probe.json');
@@ -146,7 +147,7 @@ async function runCliImport(file: string): Promise<RunResult> {
 }
 
 /** Checks the CLI's summary against what the generator wrote; throws on a mismatch. */
-function verify(run: RunResult, stats: ExportStats): void {
+export function verifyImport(run: RunResult, stats: ExportStats): void {
   const problems: string[] = [];
   if (run.entries !== stats.logins) problems.push(`entries ${run.entries}, expected ${stats.logins}`);
   if (run.created !== stats.expectedCreated) {
@@ -199,7 +200,7 @@ export async function runImportBench(options: BenchOptions): Promise<BenchResult
         }
       }
       const result = await runCliImport(file);
-      verify(result, stats);
+      verifyImport(result, stats);
       sizeResult.runs.push(result);
       console.log(
         `  run ${run}: ${seconds(result.wallMs)} wall, ${seconds(result.cpuMs)} CPU ` +

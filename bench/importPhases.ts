@@ -54,7 +54,7 @@ async function timePhases(size: number): Promise<PhaseTimes> {
     const opened = performance.now();
     const people = core.inventory.listPeople();
     const person = people.find((p) => p.isDefault) ?? people[0]!;
-    const preview = core.imports.preview({ source: { path: file }, personId: person.id });
+    const preview = core.imports.previewFile(file, { personId: person.id });
     const previewed = performance.now();
     const result = await core.imports.confirm({ sessionId: preview.sessionId });
     const confirmed = performance.now();

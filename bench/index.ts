@@ -22,6 +22,7 @@ import { DEFAULT_KILLS, runKillBench } from './killBench';
 import { DEFAULT_PHASE_SIZES, runPhasesBench } from './importPhases';
 import { DEFAULT_MAIL_SIZES, runMailBench } from './mailBench';
 import { DEFAULT_PWNED_SIZES, runPwnedBench } from './pwnedBench';
+import { DEFAULT_SCORING_SIZES, runScoringBench } from './scoringBench';
 import { DEFAULT_STARTUP_SIZES, runStartupBench } from './startupBench';
 
 interface Benchmark {
@@ -38,6 +39,10 @@ const BENCHMARKS: Record<string, Benchmark> = {
   phases: {
     summary: `In-process import timed phase by phase: where the time goes (default size ${DEFAULT_PHASE_SIZES.join(', ')})`,
     run: runPhasesBench,
+  },
+  scoring: {
+    summary: `Password scoring: agreement with zxcvbn-ts as published, every difference, passwords/s, the verdict cache, a 10,000-login import (default ${DEFAULT_SCORING_SIZES.join(', ')} passwords)`,
+    run: runScoringBench,
   },
   startup: {
     summary: `Cold start and check re-runs with a large inventory (default ${DEFAULT_STARTUP_SIZES.join(', ')} accounts)`,

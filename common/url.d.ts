@@ -7,6 +7,8 @@ declare class URL {
   readonly href: string;
   readonly protocol: string;
   readonly host: string;
+  readonly origin: string;
+  readonly port: string;
   readonly hostname: string;
   readonly username: string;
   readonly password: string;

@@ -170,10 +170,10 @@ export async function seedDemoData(dataDir: string): Promise<void> {
       }
     }
     // Alex also imports a password-manager export: the synthetic Bitwarden sample of the test suite.
-    const preview = core.imports.preview({
-      source: { path: resolve(import.meta.dirname, '../e2e/fixtures/exports/bitwarden.csv') },
-      personId: me.id,
-    });
+    const preview = core.imports.previewFile(
+      resolve(import.meta.dirname, '../e2e/fixtures/exports/bitwarden.csv'),
+      { personId: me.id },
+    );
     await core.imports.confirm({ sessionId: preview.sessionId });
     // Alex's employer forwarded Microsoft's notice about its 2024 corporate-mail breach.
     const work = inventory.listPeople().find((p) => p.id === me.id)?.emails[0];

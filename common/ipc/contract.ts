@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { FindingKind } from '../domain/checks/findings';
+import type { PasswordCoverage } from '../domain/passwords/coverage';
 import type { ColumnMapping, ImportFormat, SkippedRow } from '../domain/import/types';
 import type { GuideRunSummary } from '../domain/guides/summary';
 import type {
@@ -23,6 +24,7 @@ import type {
   GuideSummary,
   Incident,
   LedgerEntry,
+  PendingDeletion,
   Person,
   Settings,
   Task,
@@ -171,9 +173,12 @@ interface Responses {
   'accounts:update': Account;
   'accounts:delete': DeletionReceipt;
   'trash:undo': { restored: number };
+  'trash:list': PendingDeletion[];
   'shell:openExternal': { opened: boolean };
   'findings:list': Finding[];
-  'import:pickFile': { path: string; name: string } | null;
+  /** How the stored passwords were checked against breached-password lists, in numbers and words. */
+  'passwords:coverage': { coverage: PasswordCoverage; lines: string[] };
+  'import:pickFile': { token: string; name: string } | null;
   'import:preview': ImportPreview;
   'import:confirm': ImportResult;
   'import:cancel': { cancelled: boolean };
@@ -277,6 +282,8 @@ export interface DidChangeEvent {
 export const DID_CHANGE_CHANNEL = 'app:didChange';
 /** The event channel asking the window to show a screen (a clicked reminder). */
 export const NAVIGATE_CHANNEL = 'app:navigate';
+/** The channel the preload (not the page) uses to grant main a dropped file. */
+export const DROP_GRANT_CHANNEL = 'import:grantDroppedFile';
 /** The event channel for import progress. */
 export const IMPORT_PROGRESS_CHANNEL = 'import:didProgress';
 
@@ -293,6 +300,9 @@ export type LockstepApi = {
   onNavigate(listener: (path: string) => void): () => void;
   /** Subscribes to import progress; returns the unsubscribe function. */
   onImportProgress(listener: (event: ImportProgress) => void): () => void;
-  /** The file-system path of a dropped file (Electron only; '' elsewhere). */
-  pathForFile(file: { readonly name: string }): string;
+  /**
+   * Lets main read a file dropped on the window, by token (Electron only: the preload gives main
+   * the file's path, never the page). Null where the shell cannot (then the page sends the bytes).
+   */
+  grantDroppedFile(file: { readonly name: string }): Promise<{ token: string; name: string } | null>;
 };

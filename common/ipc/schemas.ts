@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import {
+  isAllowedServiceUrl,
+  OFFICIAL_DATASET_URLS,
+  OFFICIAL_HIBP_URL,
+  OFFICIAL_PWNED_RANGE_URL,
+} from '../domain/onlineServices';
+import {
   accountInputSchema,
   emailAddressSchema,
   idSchema,
@@ -11,13 +17,15 @@ import { DISMISS_REASONS, type DismissReason } from '../domain/checks/findings';
 import { confirmsErase, ERASE_CONFIRMATION } from '../domain/dataSafety/confirm';
 
 const empty = z.object({}).strict();
-const serviceUrlSchema = z
-  .string()
-  .trim()
-  .refine(
-    (value) => isAllowedServiceUrl(value),
-    'Use an https address (or http://127.0.0.1 for a local test server).',
-  );
+/** A service address: the official one for that feature, or a server on this computer (tests). */
+const serviceUrlSchema = (official: string) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (value) => isAllowedServiceUrl(value, official),
+      `Only ${new URL(official).host} (or a server on this computer, for tests) can be used.`,
+    );
 const breachNameSchema = z.string().min(1).max(200);
 const dateSchema = (what: string) =>
   z.string().refine(isCalendarDate, `Enter ${what} as a real date (YYYY-MM-DD).`);
@@ -79,15 +87,6 @@ const columnMappingSchema = z
   .strict();
 
 /** Online services may only be reached over https, or on this machine for tests. */
-function isAllowedServiceUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'https:') return true;
-    return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
-  } catch {
-    return false;
-  }
-}
 const byId = z.object({ id: idSchema }).strict();
 
 /**
@@ -114,14 +113,17 @@ export const requestSchemas = {
       ids: z.array(idSchema).min(1, 'Choose at least one account.').max(100_000),
     })
     .strict(),
+  'trash:list': empty,
   'trash:undo': z.object({ token: z.string().regex(/^[a-f0-9-]{36}$/, 'Unknown undo token.') }).strict(),
   'shell:openExternal': z.object({ url: z.string().max(4000) }).strict(),
   'findings:list': empty,
+  'passwords:coverage': empty,
   'import:pickFile': empty,
   'import:preview': z
     .object({
       source: z.union([
-        z.object({ path: z.string().min(1).max(4096) }).strict(),
+        // A file the person picked through main's dialog (or dropped): never a path from the window.
+        z.object({ fileToken: z.string().regex(/^[a-f0-9-]{36}$/, 'Choose the file again.') }).strict(),
         z.object({ name: z.string().min(1).max(255), base64: z.string().max(MAX_IMPORT_BASE64) }).strict(),
         z.object({ sessionId: sessionIdSchema }).strict(),
       ]),
@@ -136,18 +138,18 @@ export const requestSchemas = {
   'settings:update': z
     .object({
       onlinePwnedCheck: z.boolean().optional(),
-      pwnedRangeUrl: z
-        .string()
-        .trim()
-        .refine(isAllowedServiceUrl, 'Use an https address (or http://127.0.0.1 for a local test server).')
-        .optional(),
-      hibpApiUrl: serviceUrlSchema.optional(),
+      pwnedRangeUrl: serviceUrlSchema(OFFICIAL_PWNED_RANGE_URL).optional(),
+      hibpApiUrl: serviceUrlSchema(OFFICIAL_HIBP_URL).optional(),
       reminders: z.boolean().optional(),
       helperName: z.string().trim().max(100, 'Keep the name under 100 characters.').optional(),
       keepRunningInBackground: z.boolean().optional(),
       weeklyRefresh: z.boolean().optional(),
       datasetUrls: z
-        .object({ breaches: serviceUrlSchema, twoFactor: serviceUrlSchema, passkeys: serviceUrlSchema })
+        .object({
+          breaches: serviceUrlSchema(OFFICIAL_DATASET_URLS.breaches),
+          twoFactor: serviceUrlSchema(OFFICIAL_DATASET_URLS.twoFactor),
+          passkeys: serviceUrlSchema(OFFICIAL_DATASET_URLS.passkeys),
+        })
         .strict()
         .optional(),
     })

@@ -17,4 +17,6 @@ export interface Dashboard {
   dueToday: number;
   verifiedTasks: number;
   totalTasks: number;
+  /** How the stored passwords were checked (sources that did not see some are said, with why). */
+  passwordChecks: { lines: string[]; gaps: number };
 }

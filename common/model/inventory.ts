@@ -47,6 +47,16 @@ export interface Account {
   passwordStrength: number | null;
 }
 
+/** A deletion that can still be undone (until the app closes). */
+export interface PendingDeletion {
+  token: string;
+  /** What was deleted, in words ("Mail", "Priya and her 12 accounts"). */
+  label: string;
+  /** Rows it moved to the trash. */
+  count: number;
+  deletedAt: string;
+}
+
 /** What a delete returns so the user can undo it. */
 export interface DeletionReceipt {
   token: string;

@@ -28,8 +28,23 @@ test('a new user adds, edits, deletes and undoes an account, and it survives a r
 
   await row.getByRole('button', { name: 'Delete LinkedIn' }).click();
   await expect(accounts.row('LinkedIn')).toHaveCount(0);
-  await app.page.getByRole('button', { name: 'Undo' }).click();
+  await app.page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(accounts.row('LinkedIn')).toContainText('Authenticator app');
+
+  // The toast goes after a few seconds; the undo stays until the app closes, as the README says.
+  await accounts.row('LinkedIn').getByRole('button', { name: 'Delete LinkedIn' }).click();
+  await expect(accounts.row('LinkedIn')).toHaveCount(0);
+  await expect(app.page.getByRole('button', { name: 'Undo', exact: true })).toBeHidden({ timeout: 15_000 });
+  await app.page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('link', { name: 'Dashboard' })
+    .click();
+  await accounts.open();
+  const deleted = app.page.getByLabel('Deleted in this session');
+  await expect(deleted).toContainText('LinkedIn');
+  await deleted.getByRole('button', { name: 'Undo deleting LinkedIn' }).click();
+  await expect(accounts.row('LinkedIn')).toContainText('Authenticator app');
+  await expect(deleted).toBeHidden();
 
   const reopened = await restart();
   const again = new AccountsPage(reopened.page);

@@ -51,7 +51,7 @@ test('deleting a person removes their accounts, and undo brings everything back'
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(people.card('Sam')).toHaveCount(0);
 
-  await app.page.getByRole('button', { name: 'Undo' }).click();
+  await app.page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(people.card('Sam')).toContainText('1 account');
   await accounts.open();
   await expect(accounts.row('Canva')).toBeVisible();

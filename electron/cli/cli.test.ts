@@ -30,7 +30,8 @@ function cli(args: string[], dataDir: string) {
 const json = (stdout: string) => JSON.parse(stdout) as unknown;
 const tempDir = () => mkdtempSync(join(tmpdir(), 'lockstep-cli-'));
 
-describe('lockstep CLI', () => {
+// Each test runs the CLI several times, in processes of their own: allow for a busy machine.
+describe('lockstep CLI', { timeout: 90_000 }, () => {
   it('imports with --json, then lists accounts and findings in the documented shapes', () => {
     const dataDir = tempDir();
     const imported = cli(['import', join(EXPORTS, 'bitwarden.csv'), '--json'], dataDir);

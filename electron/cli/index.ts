@@ -10,6 +10,8 @@ import type { Account, Finding, ImportPreview } from '../../common/ipc/contract'
 import { AppFailure } from '../../common/ipc/result';
 import { emailAddressSchema, fieldErrorsOf } from '../../common/domain/validation';
 import { requestSchemas } from '../../common/ipc/schemas';
+import { oneLine, terminalSafe } from '../../common/domain/terminal';
+import { describeImportCheck } from '../../common/domain/passwords/coverage';
 import { DataFileError } from '../db/dataFile';
 import { DatabaseFromFutureError } from '../db/migrate';
 import {
@@ -17,7 +19,6 @@ import {
   dataErrorExit,
   describeOpenFailure,
   exitCodeOf,
-  printable,
   runDataSafetyCli,
 } from '../services/dataSafety/cli';
 import { defaultDataDir, resolveDataDir } from '../services/dataDir';
@@ -69,6 +70,13 @@ Exit status:
 
 Formats: ${Object.keys(IMPORT_FORMATS).join(', ')}`;
 
+/**
+ * What the subcommands write, made safe for a terminal: control characters from files (a guide's
+ * title, a path) are shown, not obeyed. JSON never holds raw control characters, so it is unchanged.
+ */
+const safeStdout = { write: (text: string) => process.stdout.write(terminalSafe(text)) };
+const safeStderr = { write: (text: string) => process.stderr.write(terminalSafe(text)) };
+
 /** A failure caused by the user's input: exit 2, nothing written. */
 class UsageError extends Error {}
 
@@ -94,20 +102,20 @@ async function main(argv: string[]): Promise<number> {
       rest[0] === 'build' && !rest.includes('--out') && argv.some((a) => a.startsWith('--data-dir'))
         ? [...rest, '--out', pwnedIndexPath(dataDir)]
         : rest;
-    return runPwnedIndexCli(args, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+    return runPwnedIndexCli(args, { stdin: process.stdin, stdout: safeStdout, stderr: safeStderr });
   }
   if (argv[0] === 'guides') {
     const { dataDir, rest } = takeDataDir(argv.slice(1));
-    return runGuidesCli(rest, { dataDir, stdout: process.stdout, stderr: process.stderr });
+    return runGuidesCli(rest, { dataDir, stdout: safeStdout, stderr: safeStderr });
   }
   if ((argv[0] === 'backup' || argv[0] === 'export' || argv[0] === 'erase') && !argv.includes('--help')) {
     const { dataDir, rest } = takeDataDir(argv);
     return runDataSafetyCli(rest, {
       dataDir,
-      platform: createHeadlessPlatform((line) => process.stderr.write(`${line}\n`)),
+      platform: createHeadlessPlatform((line) => process.stderr.write(`${terminalSafe(line)}\n`)),
       version: cliVersion(),
-      stdout: process.stdout,
-      stderr: process.stderr,
+      stdout: safeStdout,
+      stderr: safeStderr,
     });
   }
   const { values, positionals } = parseArgs({
@@ -138,8 +146,9 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const dataDir = values['data-dir'] ?? resolveDataDir([], process.env, defaultDataDir());
+  // JSON is exact; text for people is made safe for a terminal (names come from imported files).
   const print = (human: string, json: unknown) =>
-    process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${human}\n`);
+    process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${terminalSafe(human)}\n`);
 
   if (
     !['import', 'accounts', 'findings', 'people', 'emails', 'breaches', 'check', 'tasks', 'history'].includes(
@@ -178,7 +187,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     core = openCore({
       dataDir,
-      platform: createHeadlessPlatform((line) => process.stderr.write(`${line}\n`)),
+      platform: createHeadlessPlatform((line) => process.stderr.write(`${terminalSafe(line)}\n`)),
       version: cliVersion(),
       ...(values.as ? { actor: `Helper: ${values.as.trim()}` } : {}),
       // --offline: no request can leave, whatever the settings say.
@@ -191,7 +200,7 @@ async function main(argv: string[]): Promise<number> {
     });
   } catch (error) {
     if (!(error instanceof DataFileError)) throw error;
-    process.stderr.write(`lockstep: ${printable(describeOpenFailure(dataDir, error))}\n`);
+    process.stderr.write(`lockstep: ${terminalSafe(describeOpenFailure(dataDir, error))}\n`);
     return exitCodeOf(error.kind);
   }
   try {
@@ -242,7 +251,7 @@ async function main(argv: string[]): Promise<number> {
               : tasks
                   .map(
                     (t) =>
-                      `#${String(t.id).padEnd(4)} ${t.priority} ${t.status.padEnd(11)} ${(t.dueAt ?? '').padEnd(10)} ${t.title}${t.status === 'done' && !t.verified ? ' (not verified)' : ''}`,
+                      `#${String(t.id).padEnd(4)} ${t.priority} ${t.status.padEnd(11)} ${(t.dueAt ?? '').padEnd(10)} ${oneLine(t.title)}${t.status === 'done' && !t.verified ? ' (not verified)' : ''}`,
                   )
                   .join('\n'),
             tasks.map((t) => ({
@@ -303,7 +312,14 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'findings': {
         const findings = core.checks.list();
-        print(findingsTable(findings, core.inventory.listAccounts()), findings.map(findingJson));
+        // After the list, what the breached-password checks did and did not see (never an all-clear).
+        print(
+          `${findingsTable(findings, core.inventory.listAccounts())}\n\nHow breached passwords were checked:\n${core.checks
+            .passwordCoverage()
+            .lines.map((line) => `  ${line}`)
+            .join('\n')}`,
+          findings.map(findingJson),
+        );
         return 0;
       }
       default: {
@@ -312,7 +328,7 @@ async function main(argv: string[]): Promise<number> {
           people
             .map(
               (p) =>
-                `${p.name}${p.isDefault ? ' (you)' : ''}: ${p.accountCount} accounts; ${p.emails.map((e) => e.address).join(', ') || 'no email addresses'}`,
+                `${oneLine(p.name)}${p.isDefault ? ' (you)' : ''}: ${p.accountCount} accounts; ${p.emails.map((e) => oneLine(e.address)).join(', ') || 'no email addresses'}`,
             )
             .join('\n'),
           people.map((p) => ({
@@ -379,8 +395,7 @@ async function importCommand(
     ? core.inventory.listPeople().find((p) => p.name.toLowerCase() === values.person!.trim().toLowerCase())
     : (core.inventory.listPeople().find((p) => p.isDefault) ?? core.inventory.listPeople()[0]);
   if (!person && values['dry-run']) throw new UsageError(`There is no person named "${values.person}".`);
-  const preview: ImportPreview = core.imports.preview({
-    source: { path: file },
+  const preview: ImportPreview = core.imports.previewFile(file, {
     personId: person?.id ?? core.inventory.listPeople()[0]!.id,
     format: values.format as ImportFormat | undefined,
     mapping,
@@ -412,12 +427,13 @@ async function importCommand(
     { sessionId: preview.sessionId },
     person ? {} : { personName: values.person!.trim() },
   );
-  if (!person) process.stderr.write(`Added a new person, "${values.person!.trim()}".\n`);
+  if (!person)
+    process.stderr.write(terminalSafe(`Added a new person, "${oneLine(values.person!.trim())}".\n`));
   const findings = Object.entries(result.openFindings)
     .map(([kind, count]) => `${count} ${kind}`)
     .join(', ');
   print(
-    `${result.fileName} (${preview.formatLabel}): ${result.entries} logins read; created ${result.created}, updated ${result.updated}; ${result.skipped.length} rows skipped.${skippedLines(result.skipped)}\nOpen findings: ${findings || 'none'}.${result.pwnedCheck.online === 'off' ? '\nBreached passwords were checked against the bundled list of the 100,000 most common only (online check off).' : ''}${result.loginEmails.length > 0 ? `\nSign-in addresses in this export that are not yet this person's: ${result.loginEmails.join(', ')} (add one with: emails add ADDRESS --person NAME).` : ''}`,
+    `${result.fileName} (${preview.formatLabel}): ${result.entries} logins read; created ${result.created}, updated ${result.updated}; ${result.skipped.length} rows skipped.${skippedLines(result.skipped)}\nOpen findings: ${findings || 'none'}.\n${describeImportCheck(result.pwnedCheck)}${result.loginEmails.length > 0 ? `\nSign-in addresses in this export that are not yet this person's: ${result.loginEmails.join(', ')} (add one with: emails add ADDRESS --person NAME).` : ''}`,
     summary(result.created, result.updated, result.skipped),
   );
   return 0;
@@ -442,7 +458,7 @@ function mappingOf(values: {
 }
 
 const skippedLines = (skipped: ImportPreview['skipped']) =>
-  skipped.length === 0 ? '' : `\n${skipped.map((s) => `  row ${s.row}: ${s.reason}`).join('\n')}`;
+  skipped.length === 0 ? '' : `\n${skipped.map((s) => `  row ${s.row}: ${oneLine(s.reason)}`).join('\n')}`;
 
 function groupsByAccount(findings: Finding[], kind: Finding['kind']): Map<number, string> {
   const map = new Map<number, string>();
@@ -464,7 +480,10 @@ function accountsJson(core: Core) {
   );
   return core.inventory.listAccounts().map((a: Account) => {
     const fact = facts.get(a.id);
-    const onlineKnown = fact && (fact.onlineStatus === 'found' || fact.onlineStatus === 'not_found');
+    const online = fact && (fact.onlineStatus === 'found' || fact.onlineStatus === 'not_found') ? fact : null;
+    const index = fact && fact.indexCount !== null && fact.indexCount !== undefined ? fact : null;
+    const found =
+      !!fact && (fact.commonRank !== null || fact.onlineStatus === 'found' || (fact.indexCount ?? 0) > 0);
     return {
       id: a.id,
       person: a.personName,
@@ -475,22 +494,35 @@ function accountsJson(core: Core) {
       mfa: a.mfa,
       hasTotp: a.hasTotp,
       passwordStrength: a.passwordStrength,
-      // A count only when the online check answered; null means "not checked", never "not breached".
-      pwnedCount: onlineKnown ? (fact.pwnedCount ?? 0) : null,
-      pwned: !fact
-        ? null
-        : fact.commonRank !== null || fact.onlineStatus === 'found'
-          ? true
-          : fact.onlineStatus === 'not_found'
-            ? false
-            : null,
+      // Times seen, from a full corpus (online, else the offline index); null means "not checked
+      // against a full corpus", never "not breached".
+      pwnedCount: online ? (online.pwnedCount ?? 0) : index ? index.indexCount : null,
+      // true: on a list of breached passwords; false: looked up in a full corpus and not there;
+      // null: only the common list was consulted (or no password was imported).
+      pwned: !fact ? null : found ? true : online || index ? false : null,
       pwnedSource: !fact
         ? null
-        : fact.onlineStatus === 'found' || fact.onlineStatus === 'not_found'
+        : online
           ? 'online'
-          : fact.commonRank !== null
-            ? 'common_list'
-            : null,
+          : index
+            ? 'offline_index'
+            : fact.commonRank !== null
+              ? 'common_list'
+              : null,
+      // What each source said: the bundled list always ran; the others only when they were there.
+      pwnedChecks: !fact
+        ? null
+        : {
+            commonList: fact.commonRank !== null ? 'found' : 'not_found',
+            offlineIndex: index ? ((index.indexCount ?? 0) > 0 ? 'found' : 'not_found') : 'not_checked',
+            offlineIndexDate: index?.indexBuiltAt?.slice(0, 10) ?? null,
+            online:
+              fact.onlineStatus === 'off'
+                ? 'not_checked'
+                : fact.onlineStatus === 'failed'
+                  ? 'failed'
+                  : fact.onlineStatus,
+          },
       reuseGroup: reuse.get(a.id) ?? null,
       similarGroup: similar.get(a.id) ?? null,
       insecureUrl: insecure.has(a.id),
@@ -505,9 +537,11 @@ function accountsTable(core: Core): string {
   return rows
     .map((r) =>
       [
-        r.service.padEnd(24).slice(0, 24),
-        (r.domain ?? '').padEnd(22).slice(0, 22),
-        r.username.padEnd(28).slice(0, 28),
+        oneLine(r.service).padEnd(24).slice(0, 24),
+        oneLine(r.domain ?? '')
+          .padEnd(22)
+          .slice(0, 22),
+        oneLine(r.username).padEnd(28).slice(0, 28),
         `strength ${r.passwordStrength ?? '-'}`,
         r.pwned ? 'BREACHED' : '',
         r.reuseGroup ? 'reused' : '',
@@ -536,7 +570,7 @@ function findingsTable(findings: Finding[], accounts: Account[]): string {
   return open
     .map(
       (f) =>
-        `${f.severity.toUpperCase().padEnd(8)} ${f.kind.padEnd(17)} ${f.accountIds.map((id) => names.get(id) ?? `#${id}`).join(', ')}${familiesNote(f)}`,
+        `${f.severity.toUpperCase().padEnd(8)} ${f.kind.padEnd(17)} ${f.accountIds.map((id) => oneLine(names.get(id) ?? `#${id}`)).join(', ')}${familiesNote(f)}`,
     )
     .join('\n');
 }
@@ -559,21 +593,21 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const dataError = dataErrorExit(error);
     if (dataError) {
-      process.stderr.write(`lockstep: ${printable(dataError.message)}\n`);
+      process.stderr.write(`lockstep: ${terminalSafe(dataError.message)}\n`);
       process.exitCode = dataError.code;
     } else if (
       error instanceof UsageError ||
       (error instanceof AppFailure && error.code !== 'internal') ||
       error instanceof DatabaseFromFutureError
     ) {
-      process.stderr.write(`lockstep: ${error.message}\n`);
+      process.stderr.write(`lockstep: ${terminalSafe(error.message)}\n`);
       process.exitCode = 2;
     } else if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      process.stderr.write(`lockstep: ${error.message}\n`);
+      process.stderr.write(`lockstep: ${terminalSafe(error.message)}\n`);
       process.exitCode = 2;
     } else {
       process.stderr.write(
-        `lockstep: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+        `lockstep: internal error: ${terminalSafe(error instanceof Error ? error.message : String(error))}\n`,
       );
       process.exitCode = 1;
     }

@@ -163,18 +163,6 @@ export interface ReadConnection {
   close(): void;
 }
 
-/** The schema version of the file, read without changing anything (0 for a new or empty file). */
-export function schemaVersionOf(dataDir: string): number {
-  const path = join(dataDir, DATABASE_FILE);
-  if (!existsSync(path)) return 0;
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    return db.pragma('user_version', { simple: true }) as number;
-  } finally {
-    db.close();
-  }
-}
-
 /**
  * Opens the database for reading only: nothing it does can change the data, and it works while
  * another process holds the write lock (WAL readers never wait for writers).

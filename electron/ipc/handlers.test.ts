@@ -1,11 +1,12 @@
-import { mkdtempSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Account, ChangeArea, RequestOf } from '../../common/ipc/contract';
 import { RecordingPlatform } from '../platform/recorder';
 import { openCore, type Core } from '../services/core';
-import { createHandlers, dispatch } from './handlers';
+import { createHandlers, dispatch, grantDroppedFile } from './handlers';
 
 const cores: Core[] = [];
 afterEach(async () => {
@@ -193,5 +194,77 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'internal', message: 'Something went wrong inside Lockstep. Nothing was changed.' },
     });
+  });
+});
+
+describe('main does not trust the window with paths or addresses', () => {
+  it('reads only a file the person picked in main’s dialog, by token; never a path the window names', async () => {
+    const { call, platform, core } = setup();
+    const secret = join(mkdtempSync(join(tmpdir(), 'lockstep-secret-')), 'secret.csv');
+    writeFileSync(secret, 'url,username,password\nhttps://a.example,ann,pw\n');
+    expect(await call('import:preview', { source: { path: secret }, personId: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(
+      await call('import:preview', {
+        source: { fileToken: '00000000-0000-4000-8000-000000000000' },
+        personId: 1,
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('Choose it again') },
+    });
+
+    platform.answerNextFile(secret);
+    const picked = (await call('import:pickFile', {})) as {
+      ok: true;
+      value: { token: string; name: string };
+    };
+    expect(picked.value).toEqual({ token: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'secret.csv' });
+    expect(JSON.stringify(picked)).not.toContain(secret);
+    const preview = await call('import:preview', { source: { fileToken: picked.value.token }, personId: 1 });
+    expect(preview).toMatchObject({
+      ok: true,
+      value: { fileName: 'secret.csv', columns: ['url', 'username', 'password'] },
+    });
+
+    // A dropped file is granted by the preload's path only when it is a real file.
+    expect(grantDroppedFile(core, 'relative/file.csv')).toMatchObject({ ok: false });
+    expect(grantDroppedFile(core, tmpdir())).toMatchObject({
+      ok: false,
+      error: { message: 'Drop a file, not a folder.' },
+    });
+    expect(grantDroppedFile(core, join(tmpdir(), 'no-such-file.csv'))).toMatchObject({ ok: false });
+    expect(grantDroppedFile(core, secret)).toMatchObject({ ok: true, value: { name: 'secret.csv' } });
+  });
+
+  it('sends online requests only to the official service or a server on this computer', async () => {
+    const { call, core } = setup();
+    for (const url of [
+      'https://evil.example',
+      'http://api.pwnedpasswords.com',
+      'https://u:p@api.pwnedpasswords.com',
+    ]) {
+      expect(await call('settings:update', { pwnedRangeUrl: url })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      });
+    }
+    for (const url of ['https://haveibeenpwned.com.evil.example/api', 'http://10.0.0.1:8080']) {
+      expect(await call('settings:update', { hibpApiUrl: url })).toMatchObject({ ok: false });
+    }
+    for (const url of ['https://api.pwnedpasswords.com', 'http://127.0.0.1:8123', 'http://localhost:9']) {
+      expect(await call('settings:update', { pwnedRangeUrl: url })).toMatchObject({ ok: true });
+    }
+    // A value written into the file behind the app's back is not used.
+    const tamper = new Database(core.databasePath);
+    tamper
+      .prepare(
+        `UPDATE settings SET value = json_set(value, '$.pwnedRangeUrl', 'https://evil.example') WHERE key = 'app'`,
+      )
+      .run();
+    tamper.close();
+    expect(core.settings.get().pwnedRangeUrl).toBe('https://api.pwnedpasswords.com');
   });
 });

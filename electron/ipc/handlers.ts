@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { statSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import type { Channel, ParsedRequestOf, ResponseOf } from '../../common/ipc/contract';
 import { requestSchemas } from '../../common/ipc/schemas';
 import { AppFailure, fail, ok, type Result } from '../../common/ipc/result';
@@ -59,6 +60,7 @@ export function createHandlers(core: Core): CoreHandlerTable {
     'accounts:update': (request) => inventory.updateAccount(request),
     'accounts:delete': (request) => inventory.deleteAccounts(request),
     'trash:undo': (request) => inventory.undo(request),
+    'trash:list': () => inventory.pendingDeletions(),
     'shell:openExternal': async ({ url }) => {
       if (!isSafeExternalUrl(url)) {
         throw new AppFailure('forbidden', 'Only secure (https) web links can be opened.');
@@ -67,6 +69,7 @@ export function createHandlers(core: Core): CoreHandlerTable {
       return { opened: true };
     },
     'findings:list': () => checks.list(),
+    'passwords:coverage': () => checks.passwordCoverage(),
     'import:pickFile': async () => {
       const path = await core.platform.pickFile({
         title: 'Choose a password-manager export',
@@ -75,7 +78,7 @@ export function createHandlers(core: Core): CoreHandlerTable {
           { name: 'All files', extensions: ['*'] },
         ],
       });
-      return path ? { path, name: basename(path) } : null;
+      return path ? core.files.grant(path) : null;
     },
     'import:preview': (request) => imports.preview(request),
     'import:confirm': (request) => imports.confirm(request),
@@ -149,6 +152,24 @@ export function createHandlers(core: Core): CoreHandlerTable {
     'guideRuns:export': (request) => core.guideRuns.export(request),
     'findings:reopen': (request) => checks.reopen(request),
   };
+}
+
+/**
+ * Grants main a file dropped on the window (called by the preload with the path Electron gives for
+ * the dropped File). Only a regular file is granted; the window gets a token, never reads a path.
+ */
+export function grantDroppedFile(
+  core: Pick<Core, 'files'>,
+  path: unknown,
+): Result<{ token: string; name: string }> {
+  if (typeof path !== 'string' || path.length === 0 || path.length > 4096 || !isAbsolute(path))
+    return fail('invalid_input', 'That is not a file Lockstep can read.');
+  try {
+    if (!statSync(path).isFile()) return fail('invalid_input', 'Drop a file, not a folder.');
+  } catch {
+    return fail('not_found', 'That file could not be found.');
+  }
+  return ok(core.files.grant(path));
 }
 
 const isChannel = (value: unknown): value is Channel =>

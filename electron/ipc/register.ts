@@ -1,19 +1,34 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { DROP_GRANT_CHANNEL } from '../../common/ipc/contract';
 import { CHANNELS } from '../../common/ipc/schemas';
-import { fail } from '../../common/ipc/result';
+import { fail, type Result } from '../../common/ipc/result';
 import { dispatch, type HandlerTable } from './handlers';
 import { isTrustedSender } from './senders';
 
-/** The only place `ipcMain` is used: every channel is checked for sender, then dispatched. */
-export function registerIpc(handlers: HandlerTable, devOrigin?: string): void {
+/**
+ * The only place `ipcMain` is used: every channel is checked for sender, then dispatched. The
+ * dropped-file grant is not one of the page's channels: only the preload calls it (the page has
+ * no ipcRenderer), with the path Electron gives for a File the page received from a drop.
+ */
+export function registerIpc(
+  handlers: HandlerTable,
+  devOrigin: string | undefined,
+  grantDroppedFile: (path: unknown) => Result<{ token: string; name: string }>,
+): void {
+  const trusted = (event: IpcMainInvokeEvent) => {
+    const frame = event.senderFrame;
+    return (
+      isTrustedSender(frame?.url, frame?.parent === null) ||
+      (devOrigin !== undefined && isTrustedSender(frame?.url, frame?.parent === null, devOrigin))
+    );
+  };
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown) => {
-      const frame = event.senderFrame;
-      const trusted =
-        isTrustedSender(frame?.url, frame?.parent === null) ||
-        (devOrigin !== undefined && isTrustedSender(frame?.url, frame?.parent === null, devOrigin));
-      if (!trusted) return fail('forbidden', 'Refused a request from an unknown page.');
+      if (!trusted(event)) return fail('forbidden', 'Refused a request from an unknown page.');
       return dispatch(handlers, channel, payload);
     });
   }
+  ipcMain.handle(DROP_GRANT_CHANNEL, (event: IpcMainInvokeEvent, path: unknown) =>
+    trusted(event) ? grantDroppedFile(path) : fail('forbidden', 'Refused a request from an unknown page.'),
+  );
 }

@@ -2,8 +2,10 @@ import { app, BrowserWindow, dialog, Menu, nativeImage, net, protocol, session, 
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { whenLastWindowCloses } from '../../common/domain/dataSafety/background';
+import { fail } from '../../common/ipc/result';
 import { DID_CHANGE_CHANNEL, IMPORT_PROGRESS_CHANNEL, NAVIGATE_CHANNEL } from '../../common/ipc/contract';
 import { createAppHandlers } from '../ipc/appHandlers';
+import { grantDroppedFile } from '../ipc/handlers';
 import { registerIpc } from '../ipc/register';
 import { APP_ORIGIN } from '../ipc/senders';
 import { createElectronPlatform } from '../platform/electron';
@@ -94,7 +96,14 @@ function start(): void {
     fatal(error);
     return;
   }
-  registerIpc(createAppHandlers(host), devServerUrl ? new URL(devServerUrl).origin : undefined);
+  const running = host;
+  registerIpc(createAppHandlers(running), devServerUrl ? new URL(devServerUrl).origin : undefined, (path) => {
+    // Grants belong to the data that is open now (a restore opens new data, with no grants).
+    const core = running.currentCore();
+    return core
+      ? grantDroppedFile(core, path)
+      : fail('unavailable', 'Lockstep cannot open its data, so it cannot import a file now.');
+  });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(menuTemplate({ isPackaged: app.isPackaged, platform: process.platform })),
   );

@@ -1,12 +1,14 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import {
   DID_CHANGE_CHANNEL,
+  DROP_GRANT_CHANNEL,
   IMPORT_PROGRESS_CHANNEL,
   NAVIGATE_CHANNEL,
   type DidChangeEvent,
   type ImportProgress,
   type LockstepApi,
 } from '../../common/ipc/contract';
+import type { Result } from '../../common/ipc/result';
 
 // One function per channel; ipcRenderer itself never reaches the page.
 const api = {
@@ -24,8 +26,10 @@ const api = {
   'accounts:update': (request) => ipcRenderer.invoke('accounts:update', request),
   'accounts:delete': (request) => ipcRenderer.invoke('accounts:delete', request),
   'trash:undo': (request) => ipcRenderer.invoke('trash:undo', request),
+  'trash:list': (request) => ipcRenderer.invoke('trash:list', request),
   'shell:openExternal': (request) => ipcRenderer.invoke('shell:openExternal', request),
   'findings:list': (request) => ipcRenderer.invoke('findings:list', request),
+  'passwords:coverage': (request) => ipcRenderer.invoke('passwords:coverage', request),
   'import:pickFile': (request) => ipcRenderer.invoke('import:pickFile', request),
   'import:preview': (request) => ipcRenderer.invoke('import:preview', request),
   'import:confirm': (request) => ipcRenderer.invoke('import:confirm', request),
@@ -112,7 +116,17 @@ const api = {
     ipcRenderer.on(IMPORT_PROGRESS_CHANNEL, wrapped);
     return () => ipcRenderer.removeListener(IMPORT_PROGRESS_CHANNEL, wrapped);
   },
-  pathForFile: (file) => webUtils.getPathForFile(file as File),
+  // The page hands over the File object it got from the drop; only this preload turns it into a
+  // path, for main. A page cannot name a path of its choosing.
+  grantDroppedFile: async (file) => {
+    const path = webUtils.getPathForFile(file as File);
+    if (!path) return null;
+    const result = (await ipcRenderer.invoke(DROP_GRANT_CHANNEL, path)) as Result<{
+      token: string;
+      name: string;
+    }>;
+    return result.ok ? result.value : null;
+  },
 } satisfies LockstepApi;
 
 contextBridge.exposeInMainWorld('lockstep', api);

@@ -1,4 +1,10 @@
 import { DISMISS_REASONS } from '../../common/domain/checks/findings';
+import {
+  describeCoverage,
+  passwordCoverage,
+  type PasswordCoverage,
+  type PasswordSources,
+} from '../../common/domain/passwords/coverage';
 import type { ParsedRequestOf } from '../../common/ipc/contract';
 import type { Finding } from '../../common/model/index';
 import { AppFailure } from '../../common/ipc/result';
@@ -17,7 +23,22 @@ export class ChecksService {
     private readonly store: Store,
     private readonly writePath: Pick<WritePath, 'checksStatus'>,
     private readonly clock: Clock,
+    /** The breached-password sources available now. */
+    private readonly passwordSources: () => PasswordSources = () => ({ online: false, index: null }),
   ) {}
+
+  /** How the stored passwords were checked, source by source, in numbers and in words. */
+  passwordCoverage(): { coverage: PasswordCoverage; lines: string[] } {
+    const signals = [...this.store.read.signals.breachFacts()].map(([accountId, fact]) => ({
+      accountId,
+      onlineStatus: fact.onlineStatus,
+      onlineCheckedAt: fact.onlineCheckedAt,
+      indexCount: fact.indexCount ?? null,
+      indexBuiltAt: fact.indexBuiltAt ?? null,
+    }));
+    const coverage = passwordCoverage(signals, this.passwordSources());
+    return { coverage, lines: describeCoverage(coverage) };
+  }
 
   /** Re-runs every check now; returns how many findings are open afterwards. */
   run(): number {

@@ -33,10 +33,11 @@ import { createPasswordHealth } from './passwordHealthDeps';
 import { PwnedIndexService } from './pwnedIndexService';
 import { RemindersService } from './remindersService';
 import { Scheduler } from './scheduler';
-import { SettingsService } from './settingsService';
+import { SettingsService, settingsOf } from './settingsService';
 import type { Store } from './store';
 import { TasksService } from './tasksService';
 import { WritePath } from './writePath';
+import { FileGrants } from './fileGrants';
 
 /** What the app needs to run, whatever the shell around it (Electron, the CLI, the e2e harness). */
 export interface CoreOptions {
@@ -88,6 +89,8 @@ export interface Core {
   readonly backups: BackupService;
   /** Background work: the day's backup after the first change, the weekly refresh. */
   readonly watch: DataWatch;
+  /** Files the person picked or dropped, referred to by token (the window never sends a path). */
+  readonly files: FileGrants;
   /**
    * Periodic work (reminders, the day's re-check, the daily backup, the weekly refresh): started by
    * the app, never by the CLI.
@@ -151,6 +154,10 @@ export function openCore(options: CoreOptions): Core {
       writable = openWritableDatabase(dataDir, DEFAULT_PERSON_NAME, {
         beforeMigrate: (db) => backups.createFrom(db, 'before-migration'),
       });
+      // Read the migrated file (a reader over a copy, in a folder that cannot be read in place,
+      // would still see the old schema).
+      reader.close();
+      reader = openReadableDatabase(dataDir);
     }
   } catch (error) {
     writable?.close();
@@ -188,6 +195,10 @@ export function openCore(options: CoreOptions): Core {
     clock,
     actor: actorNow,
     catalogue,
+    passwordSources: (repos) => ({
+      online: settingsOf(repos.settings.get('app')).onlinePwnedCheck,
+      index: pwnedIndex.installed(),
+    }),
     // Each notice carries the guide it points to (its time is the finding's estimate).
     noticeGuides: (notices) => withNoticeGuides(notices, guides),
     emit,
@@ -195,7 +206,10 @@ export function openCore(options: CoreOptions): Core {
   });
 
   const inventory = new InventoryService(store, clock);
-  const checks = new ChecksService(store, writePath, clock);
+  const checks = new ChecksService(store, writePath, clock, () => ({
+    online: settings.get().onlinePwnedCheck,
+    index: pwnedIndex.installed(),
+  }));
   const exposure = new ExposureService(catalogue, store);
   const tasks = new TasksService(store, clock);
   const online = new OnlineService(
@@ -234,10 +248,17 @@ export function openCore(options: CoreOptions): Core {
     clock,
     families,
   });
-  const dashboard = new DashboardService(store, tasks);
+  const dashboard = new DashboardService(store, tasks, () => checks.passwordCoverage());
   const health = createPasswordHealth(dataDir, options.platform);
-  const pwnedIndex = new PwnedIndexService(dataDir, options.platform, emit);
+  const pwnedIndex: PwnedIndexService = new PwnedIndexService(dataDir, options.platform, emit, () =>
+    writePath.write((tx) => {
+      tx.touch('sources');
+      tx.announce('findings');
+    }),
+  );
+  const files = new FileGrants();
   const imports = new ImportService({
+    files,
     store,
     settings,
     clock,
@@ -313,6 +334,7 @@ export function openCore(options: CoreOptions): Core {
     guideRuns,
     backups,
     watch,
+    files,
     scheduler,
     schemaVersion: () => openReader.db.pragma('user_version', { simple: true }) as number,
     startSession: () => {

@@ -15,6 +15,7 @@ export class DashboardService {
   constructor(
     private readonly store: Store,
     private readonly tasks: TasksService,
+    private readonly passwordCoverage: () => { coverage: { gaps: unknown[] }; lines: string[] },
   ) {}
 
   summary(): Dashboard {
@@ -43,6 +44,9 @@ export class DashboardService {
       dueToday: open_.filter((t) => t.isDue && !t.isOverdue).length,
       verifiedTasks: tasks.filter((t) => t.status === 'done' && t.verified).length,
       totalTasks: tasks.filter((t) => t.status !== 'wont_do').length,
+      passwordChecks: (({ coverage, lines }) => ({ lines, gaps: coverage.gaps.length }))(
+        this.passwordCoverage(),
+      ),
     };
   }
 }

@@ -35,7 +35,7 @@ function setup(options: { catalogue?: () => never } = {}) {
   };
   const importFile = async (name: string) => {
     const preview = await call<ImportPreview>('import:preview', {
-      source: { path: join(EXPORTS, name) },
+      source: { fileToken: core.files.grant(join(EXPORTS, name)).token },
       personId: 1,
     });
     return call('import:confirm', { sessionId: preview.sessionId });

@@ -504,10 +504,10 @@ describe('breach notices', () => {
 
 describe('guides for a task', () => {
   it('are run for the task’s own account, even when its finding concerns several', async () => {
-    const { call, tasks } = await setup();
+    const { call, tasks, core } = await setup();
     const exports = join(import.meta.dirname, '../../e2e/fixtures/exports/bitwarden.csv');
     const preview = await call<{ sessionId: string }>('import:preview', {
-      source: { path: exports },
+      source: { fileToken: core.files.grant(exports).token },
       personId: 1,
     });
     await call('import:confirm', { sessionId: preview.sessionId });

@@ -50,7 +50,11 @@ function setup(options: { fetchImpl?: typeof fetch } = {}) {
     return result.error;
   };
   const importFile = async (path: string, extra: Partial<RequestOf<'import:preview'>> = {}) => {
-    const preview = await call<ImportPreview>('import:preview', { source: { path }, personId: 1, ...extra });
+    const preview = await call<ImportPreview>('import:preview', {
+      source: { fileToken: core.files.grant(path).token },
+      personId: 1,
+      ...extra,
+    });
     const result = await call<ImportResult>('import:confirm', { sessionId: preview.sessionId });
     return { preview, result };
   };
@@ -61,7 +65,10 @@ describe('importing the Bitwarden sample', () => {
   it('previews without writing, then creates accounts with derived signals only', async () => {
     const { call, importFile, core } = setup();
     const path = join(EXPORTS, 'bitwarden.csv');
-    const preview = await call<ImportPreview>('import:preview', { source: { path }, personId: 1 });
+    const preview = await call<ImportPreview>('import:preview', {
+      source: { fileToken: core.files.grant(path).token },
+      personId: 1,
+    });
     expect(preview.format).toBe('bitwarden-csv');
     expect(core.readDb.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
     // The second GitHub row is the same site and username: one account, the duplicate said so.
@@ -189,7 +196,10 @@ describe('bad input changes nothing', () => {
     '%s is refused with a message naming the file',
     async (name) => {
       const { failure, core } = setup();
-      const error = await failure('import:preview', { source: { path: join(BAD, name) }, personId: 1 });
+      const error = await failure('import:preview', {
+        source: { fileToken: core.files.grant(join(BAD, name)).token },
+        personId: 1,
+      });
       expect(error.code).toBe('invalid_input');
       expect(error.message).toContain(name);
       expect(core.readDb.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
@@ -199,7 +209,10 @@ describe('bad input changes nothing', () => {
   it('unknown columns ask for a mapping, and the mapping imports', async () => {
     const { call, core } = setup();
     const path = join(BAD, 'random-columns.csv');
-    const firstTry = await call<ImportPreview>('import:preview', { source: { path }, personId: 1 });
+    const firstTry = await call<ImportPreview>('import:preview', {
+      source: { fileToken: core.files.grant(path).token },
+      personId: 1,
+    });
     expect(firstTry).toMatchObject({
       format: null,
       entries: 0,
@@ -222,9 +235,9 @@ describe('bad input changes nothing', () => {
   });
 
   it('a missing file is a clear error', async () => {
-    const { failure } = setup();
+    const { failure, core } = setup();
     const error = await failure('import:preview', {
-      source: { path: '/nonexistent/export.csv' },
+      source: { fileToken: core.files.grant('/nonexistent/export.csv').token },
       personId: 1,
     });
     expect(error).toMatchObject({ code: 'invalid_input', message: 'export.csv could not be read (ENOENT).' });
@@ -233,7 +246,7 @@ describe('bad input changes nothing', () => {
   it('cancelling while the passwords are analysed leaves nothing behind', async () => {
     const { call, core } = setup();
     const preview = await call<ImportPreview>('import:preview', {
-      source: { path: join(EXPORTS, 'bitwarden.csv') },
+      source: { fileToken: core.files.grant(join(EXPORTS, 'bitwarden.csv')).token },
       personId: 1,
     });
     const running = call('import:confirm', { sessionId: preview.sessionId }).catch((e: Error) => e);
@@ -282,7 +295,7 @@ describe('matching on re-import', () => {
 
 describe('what an import offers besides the accounts', () => {
   it('says in the preview that short rows were read with empty fields', async () => {
-    const { call } = setup();
+    const { call, core } = setup();
     const dir = mkdtempSync(join(tmpdir(), 'lockstep-short-'));
     const path = join(dir, 'chrome.csv');
     // A browser leaves out the trailing empty note field on some rows.
@@ -290,7 +303,10 @@ describe('what an import offers besides the accounts', () => {
       path,
       'name,url,username,password,note\nA,https://a.example,ann,pw-one-Xy7!,hi\nB,https://b.example,bob,pw-two-Qz8!\n',
     );
-    const preview = await call<ImportPreview>('import:preview', { source: { path }, personId: 1 });
+    const preview = await call<ImportPreview>('import:preview', {
+      source: { fileToken: core.files.grant(path).token },
+      personId: 1,
+    });
     expect(preview.entries).toBe(2);
     expect(preview.notices.join(' ')).toMatch(/1 row.*fewer fields.*empty/i);
   });

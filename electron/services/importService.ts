@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import {
   detectFormat,
   IMPORT_FORMATS,
@@ -26,6 +26,7 @@ import type { AccountValues } from '../db/repositories/accountsRepository';
 import type { ReadRepositories } from '../db/repositories/index';
 import type { StoredPasswordSignals } from '../db/repositories/passwordSignalsRepository';
 import type { Clock } from './clock';
+import type { FileGrants } from './fileGrants';
 import { requireAccount, updateAccount } from './inventoryService';
 import type { Store } from './store';
 import type { PasswordHealth } from './passwordHealthDeps';
@@ -69,6 +70,8 @@ export interface ImportServiceDeps {
   offlineIndex: (passwords: readonly string[]) => ReturnType<PwnedIndexService['lookup']>;
   userAgent: string;
   fetchImpl?: typeof fetch;
+  /** The files the person picked (the window refers to them by token only). */
+  files: FileGrants;
 }
 
 /**
@@ -95,7 +98,9 @@ export class ImportService {
       if (session.running) throw new AppFailure('conflict', 'This import is already running.');
     } else {
       const { fileName, bytes } =
-        'path' in request.source ? readExport(request.source.path) : fromBase64(request.source);
+        'fileToken' in request.source
+          ? readExport(this.pickedFile(request.source.fileToken))
+          : fromBase64(request.source);
       session = {
         id: randomUUID(),
         fileName,
@@ -365,6 +370,21 @@ export class ImportService {
     } finally {
       session.running = null;
     }
+  }
+
+  /**
+   * Reads an export at a path the command line was given (the person typed it: a trusted caller).
+   * The window never gets this: it sends a token for a file picked in main's dialog.
+   */
+  previewFile(path: string, request: Omit<ParsedRequestOf<'import:preview'>, 'source'>): ImportPreview {
+    return this.preview({ ...request, source: { fileToken: this.deps.files.grant(resolve(path)).token } });
+  }
+
+  private pickedFile(token: string): string {
+    const path = this.deps.files.pathOf(token);
+    if (!path)
+      throw new AppFailure('not_found', 'That file is no longer available to Lockstep. Choose it again.');
+    return path;
   }
 
   /** Cancels a running import, or forgets a preview. Nothing is written either way. */

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../common/ipc/result';
 import type { ParsedRequestOf } from '../../common/ipc/contract';
-import type { Account, DeletionReceipt, EmailAddress, Person } from '../../common/model/index';
+import type {
+  Account,
+  DeletionReceipt,
+  EmailAddress,
+  PendingDeletion,
+  Person,
+} from '../../common/model/index';
 import { accountChanges } from '../../common/domain/history/accountChanges';
 import { isServiceUrlError, parseServiceUrl } from '../../common/domain/serviceUrl';
 import { checkAccountDates, type ValidAccountInput } from '../../common/domain/validation';
@@ -16,6 +22,9 @@ export const DEFAULT_PERSON_NAME = 'Me';
 
 /** People, their email addresses and accounts: the use cases behind the inventory screens. */
 export class InventoryService {
+  /** This session's deletions, newest last: each can be undone until the app closes. */
+  private readonly deletions: PendingDeletion[] = [];
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -23,7 +32,18 @@ export class InventoryService {
 
   /** Deletes for good what the last session left in the trash (its undo window has ended). */
   purgeTrash(): number {
+    this.deletions.length = 0;
     return this.store.write((tx) => tx.repos.trash.purge());
+  }
+
+  /** The deletions of this session that can still be undone, newest first. */
+  pendingDeletions(): PendingDeletion[] {
+    return this.deletions.filter((d) => this.store.read.trash.countOf(d.token) > 0).reverse();
+  }
+
+  private remember(token: string, label: string, count: number, at: string): DeletionReceipt {
+    this.deletions.push({ token, label, count, deletedAt: at });
+    return { token, count };
   }
 
   listPeople(): Person[] {
@@ -79,7 +99,12 @@ export class InventoryService {
       });
       tx.touch('inventory');
       tx.announce('people', 'accounts');
-      return { token, count };
+      const accounts = person.accountCount;
+      const label =
+        accounts === 0
+          ? person.name
+          : `${person.name} and ${accounts === 1 ? '1 account' : `${accounts} accounts`}`;
+      return this.remember(token, label, count, tx.now);
     });
   }
 
@@ -149,7 +174,7 @@ export class InventoryService {
       });
       tx.touch('inventory');
       tx.announce('people');
-      return { token, count };
+      return this.remember(token, email.address, count, tx.now);
     });
   }
 
@@ -237,7 +262,8 @@ export class InventoryService {
       }
       tx.touch('inventory');
       tx.announce('accounts', 'people');
-      return { token, count };
+      const label = accounts.length === 1 ? accounts[0]!.service : `${accounts.length} accounts`;
+      return this.remember(token, label, count, tx.now);
     });
   }
 

@@ -46,7 +46,7 @@ async function setup() {
   };
   const importSample = async () => {
     const preview = await call<ImportPreview>('import:preview', {
-      source: { path: join(EXPORTS, 'bitwarden.csv') },
+      source: { fileToken: core.files.grant(join(EXPORTS, 'bitwarden.csv')).token },
       personId: 1,
     });
     return call<ImportResult>('import:confirm', { sessionId: preview.sessionId });

@@ -53,7 +53,10 @@ function setup() {
     return result.value as T;
   };
   const importFile = async (path: string) => {
-    const preview = await call<ImportPreview>('import:preview', { source: { path }, personId: 1 });
+    const preview = await call<ImportPreview>('import:preview', {
+      source: { fileToken: core.files.grant(path).token },
+      personId: 1,
+    });
     return call<ImportResult>('import:confirm', { sessionId: preview.sessionId });
   };
   /** The open `password_pwned` finding of the account named `service`, if any. */

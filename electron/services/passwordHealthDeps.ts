@@ -5,6 +5,7 @@ import type { AnalyzeDependencies } from './passwordHealth/analyze';
 import { createFingerprinter } from './passwordHealth/fingerprint';
 import { loadOrCreateKeyFile, loadOrCreateProtectedKey } from './passwordHealth/keyStore';
 import { createStrengthScorer, type StrengthScorer } from './passwordHealth/strengthPool';
+import { createMemoryVerdictCache } from './passwordHealth/verdictCache';
 
 /** Bundled NCSC list of the 100,000 most common breached passwords. */
 export const COMMON_PASSWORDS_FILE = 'ncsc-top100k-passwords.txt';
@@ -31,6 +32,10 @@ export function createPasswordHealth(dataDir: string, platform: PlatformPort) {
           fingerprinter: createFingerprinter(key),
           common: createCommonPasswordSet(readBundledText(COMMON_PASSWORDS_FILE)),
           scorer: createStrengthScorer(),
+          // Strength verdicts for this session: a second import of the same export scores only
+          // the passwords whose user inputs matter. (A table in the database can back this
+          // interface to keep them across sessions.)
+          verdictCache: createMemoryVerdictCache(),
         };
       }
       return health;

@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PwnedIndexStatus } from '../../common/ipc/contract';
 import { AppFailure } from '../../common/ipc/result';
@@ -10,6 +10,7 @@ import {
   verifyIndex,
   type IndexInfo,
 } from './pwnedIndex/index';
+import { decodeHeader, HEADER_BYTES, infoFromHeader } from './pwnedIndex/format';
 import type { ChangeNotifier } from './events';
 
 /** The offline index's file inside the data folder; its presence turns the offline check on. */
@@ -37,7 +38,30 @@ export class PwnedIndexService {
     private readonly dataDir: string,
     private readonly platform: PlatformPort,
     private readonly changed: ChangeNotifier,
+    /** Tells the checks that the index came or went (what the stored passwords were checked against). */
+    private readonly sourcesChanged: () => void = () => {},
   ) {}
+
+  /**
+   * The installed index as the checks need it, read from its header alone (cheap, synchronous):
+   * its build time, why it cannot be used, or null when none is installed.
+   */
+  installed(): { builtAt: string } | { problem: string } | null {
+    const path = pwnedIndexPath(this.dataDir);
+    if (!existsSync(path)) return null;
+    let fd: number | null = null;
+    try {
+      fd = openSync(path, 'r');
+      const header = Buffer.alloc(HEADER_BYTES);
+      if (readSync(fd, header, 0, HEADER_BYTES, 0) !== HEADER_BYTES)
+        throw new Error('The index file is cut short.');
+      return { builtAt: infoFromHeader(decodeHeader(header, path)).builtAt };
+    } catch (error) {
+      return { problem: error instanceof Error ? error.message : String(error) };
+    } finally {
+      if (fd !== null) closeSync(fd);
+    }
+  }
 
   async status(): Promise<PwnedIndexStatus> {
     const path = pwnedIndexPath(this.dataDir);
@@ -100,6 +124,7 @@ export class PwnedIndexService {
         this.building = null;
         this.abort = null;
         this.changed(['settings']);
+        this.sourcesChanged();
       });
     return this.status();
   }
@@ -124,6 +149,7 @@ export class PwnedIndexService {
     rmSync(pwnedIndexPath(this.dataDir), { force: true });
     this.lastError = null;
     this.changed(['settings']);
+    this.sourcesChanged();
     return this.status();
   }
 

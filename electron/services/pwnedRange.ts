@@ -1,7 +1,10 @@
 import type { LedgerEntry } from '../../common/model/index';
 
 /** The official range API; tests point the setting at a local fake server. */
-export const DEFAULT_PWNED_RANGE_URL = 'https://api.pwnedpasswords.com';
+import { OFFICIAL_PWNED_RANGE_URL } from '../../common/domain/onlineServices';
+
+/** The official service (the only one besides a server on this computer). */
+export const DEFAULT_PWNED_RANGE_URL = OFFICIAL_PWNED_RANGE_URL;
 
 /** How one SHA-1 fared: times seen (0 = not in the corpus), or null when the check could not run. */
 export type RangeOutcome = number | null;

@@ -61,18 +61,22 @@ export class Scheduler {
 
   private runJob(job: ScheduledJob): Promise<void> {
     if (this.running.has(job.name)) return Promise.resolve();
+    let result: void | Promise<void>;
+    try {
+      result = job.run();
+    } catch (error) {
+      this.report(job.name, error);
+      return Promise.resolve();
+    }
+    if (!(result instanceof Promise)) return Promise.resolve();
     this.running.add(job.name);
-    const run = (async () => {
-      try {
-        await job.run();
-      } catch (error) {
-        this.report(job.name, error);
-      } finally {
+    const run: Promise<void> = result
+      .catch((error: unknown) => this.report(job.name, error))
+      .finally(() => {
         this.running.delete(job.name);
-      }
-    })();
+        this.inFlight.delete(run);
+      });
     this.inFlight.add(run);
-    void run.finally(() => this.inFlight.delete(run));
     return run;
   }
 }

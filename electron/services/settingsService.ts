@@ -1,4 +1,5 @@
 import type { RefreshAttempt } from '../../common/domain/dataSafety/background';
+import { isAllowedServiceUrl } from '../../common/domain/onlineServices';
 import type { Settings } from '../../common/model/index';
 import type { Store } from './store';
 import { DEFAULT_HIBP_URL } from './online/hibpAccount';
@@ -53,7 +54,13 @@ export class SettingsService {
         ...settingsOf(tx.repos.settings.get('app')),
         ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
       };
+      const before = settingsOf(tx.repos.settings.get('app'));
       tx.repos.settings.put('app', next);
+      // Turning the online check on or off changes what the stored passwords were checked against.
+      if (before.onlinePwnedCheck !== next.onlinePwnedCheck) {
+        tx.touch('sources');
+        tx.announce('findings');
+      }
       tx.announce('settings');
       return next;
     });
@@ -61,14 +68,20 @@ export class SettingsService {
 }
 
 /** The stored settings, with the defaults for what is unset or not of the right type. */
-function settingsOf(value: unknown): Settings {
+export function settingsOf(value: unknown): Settings {
   const stored = value as Partial<Settings> | undefined;
   return {
     onlinePwnedCheck:
       typeof stored?.onlinePwnedCheck === 'boolean' ? stored.onlinePwnedCheck : DEFAULTS.onlinePwnedCheck,
-    pwnedRangeUrl: typeof stored?.pwnedRangeUrl === 'string' ? stored.pwnedRangeUrl : DEFAULTS.pwnedRangeUrl,
-    hibpApiUrl: typeof stored?.hibpApiUrl === 'string' ? stored.hibpApiUrl : DEFAULTS.hibpApiUrl,
-    datasetUrls: { ...DEFAULTS.datasetUrls, ...(stored?.datasetUrls ?? {}) },
+    // A stored address that is neither the official service nor this computer (a file edited
+    // behind Lockstep's back) is not used: requests go only where the settings screen allows.
+    pwnedRangeUrl: allowed(stored?.pwnedRangeUrl, DEFAULTS.pwnedRangeUrl),
+    hibpApiUrl: allowed(stored?.hibpApiUrl, DEFAULTS.hibpApiUrl),
+    datasetUrls: {
+      breaches: allowed(stored?.datasetUrls?.breaches, DEFAULTS.datasetUrls.breaches),
+      twoFactor: allowed(stored?.datasetUrls?.twoFactor, DEFAULTS.datasetUrls.twoFactor),
+      passkeys: allowed(stored?.datasetUrls?.passkeys, DEFAULTS.datasetUrls.passkeys),
+    },
     reminders: typeof stored?.reminders === 'boolean' ? stored.reminders : DEFAULTS.reminders,
     helperName: typeof stored?.helperName === 'string' ? stored.helperName : DEFAULTS.helperName,
     keepRunningInBackground:
@@ -78,3 +91,6 @@ function settingsOf(value: unknown): Settings {
     weeklyRefresh: typeof stored?.weeklyRefresh === 'boolean' ? stored.weeklyRefresh : DEFAULTS.weeklyRefresh,
   };
 }
+
+const allowed = (value: unknown, official: string): string =>
+  typeof value === 'string' && isAllowedServiceUrl(value, official) ? value : official;

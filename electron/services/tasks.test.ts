@@ -31,7 +31,7 @@ async function setup() {
     return result.value as T;
   };
   const preview = await call<ImportPreview>('import:preview', {
-    source: { path: join(EXPORTS, 'bitwarden.csv') },
+    source: { fileToken: core.files.grant(join(EXPORTS, 'bitwarden.csv')).token },
     personId: 1,
   });
   await call('import:confirm', { sessionId: preview.sessionId });

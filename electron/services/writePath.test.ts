@@ -71,7 +71,7 @@ async function setup(withImport = true) {
   };
   const importFile = async (file: string) => {
     const preview = await call<ImportPreview>('import:preview', {
-      source: { path: join(EXPORTS, file) },
+      source: { fileToken: core.files.grant(join(EXPORTS, file)).token },
       personId: 1,
     });
     return call('import:confirm', { sessionId: preview.sessionId });

@@ -8,6 +8,7 @@ import {
   type CheckNotice,
 } from '../../common/domain/checks/findings';
 import type { HistorySubjectType } from '../../common/domain/history/chain';
+import type { PasswordSources } from '../../common/domain/passwords/coverage';
 import { reconcileTasks, type TaskAccount } from '../../common/domain/tasks/reconcile';
 import type { ChangeArea } from '../../common/ipc/contract';
 import { AppFailure } from '../../common/ipc/result';
@@ -21,12 +22,14 @@ import { timestamp, today, type Clock } from './clock';
  * What a change can touch that the derived data is computed from. The derivations re-run, in a
  * fixed order, only when one of their inputs was touched:
  * - checks → findings: `inventory` (people, accounts, addresses, password signals, breach marks),
- *   `notices`, `catalogue` (the public datasets), `clock` (a new day: re-check dates);
+ *   `notices`, `catalogue` (the public datasets), `sources` (the breached-password sources: the
+ *   online check turned on or off, an offline index installed), `clock` (a new day: re-check dates);
  * - tasks and their verification: whatever changed the findings, and `findings` (a dismissal),
  *   `tasks` (a status the reconciliation verifies);
  * - the day's dashboard snapshot: whatever changed findings or tasks.
  */
-export type DerivationInput = 'inventory' | 'notices' | 'catalogue' | 'clock' | 'findings' | 'tasks';
+export type DerivationInput =
+  'inventory' | 'notices' | 'catalogue' | 'sources' | 'clock' | 'findings' | 'tasks';
 
 /** One history row, as a change describes it (the write path adds when, who, and the chain). */
 export interface HistoryDraft {
@@ -71,6 +74,8 @@ export interface WritePathOptions {
   actor: () => string;
   /** The public datasets; may throw when they cannot be loaded. */
   catalogue: () => Catalogue;
+  /** The breached-password sources available now (read inside the change). */
+  passwordSources?: (repos: Repositories) => PasswordSources;
   /** Adds to each recorded notice what the checks need beyond the row (the guide it points to). */
   noticeGuides?: (notices: CheckNotice[]) => CheckNotice[];
   /** Tells open views what changed, once per committed change. */
@@ -174,7 +179,7 @@ export class WritePath {
   ): void {
     const { repos } = tx;
     const has = (...which: DerivationInput[]) => which.some((input) => inputs.has(input));
-    const recheck = has('inventory', 'notices', 'catalogue', 'clock');
+    const recheck = has('inventory', 'notices', 'catalogue', 'sources', 'clock');
     if (recheck) this.runChecks(tx, rows);
     if (!recheck && !has('findings', 'tasks')) return;
 
@@ -233,6 +238,7 @@ export class WritePath {
     const context = {
       emails: repos.emailBreaches.emails(),
       notices: this.options.noticeGuides ? this.options.noticeGuides(notices) : notices,
+      ...(this.options.passwordSources ? { passwordSources: this.options.passwordSources(repos) } : {}),
     };
     const drafts = runChecks(repos.findings.checkAccounts(), catalogue ? { ...context, catalogue } : context);
     const kindsRun = new Set<string>(FINDING_KINDS.filter((kind) => catalogue || !CATALOGUE_KINDS.has(kind)));

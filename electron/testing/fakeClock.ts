@@ -1,66 +1,72 @@
 import type { Clock } from '../services/clock';
 
 interface Timer {
-  at: number;
-  everyMs: number;
+  next: number;
+  every: number;
   fn: () => void;
-  cancelled: boolean;
 }
 
 /**
- * A clock whose time only moves when a test says so. Its timers (`every`) fire in time order as
- * `advance` passes them, each at its own instant; after each, `advance` awaits `settle` (e.g. the
- * scheduler finishing the jobs the timer started), so asynchronous work sees the time it ran at.
+ * A clock whose time moves only when a test says so; its timers fire as it moves. `advance` fires
+ * them synchronously; `advanceAndSettle` gives each one's work (a scheduled backup, a refresh) a
+ * turn of the event loop and `settle` (e.g. the scheduler going idle) before time moves on, so
+ * asynchronous work sees the time it ran at.
  */
 export class FakeClock implements Clock {
-  private time: number;
-  private readonly timers: Timer[] = [];
+  private ms: number;
+  private readonly timers = new Set<Timer>();
 
-  constructor(start: Date | string) {
-    this.time = new Date(start).getTime();
+  constructor(start: string | Date) {
+    this.ms = new Date(start).getTime();
   }
 
   now(): Date {
-    return new Date(this.time);
+    return new Date(this.ms);
   }
 
   every(ms: number, fn: () => void): () => void {
-    const timer: Timer = { at: this.time + ms, everyMs: ms, fn, cancelled: false };
-    this.timers.push(timer);
-    return () => {
-      timer.cancelled = true;
-    };
+    const timer = { next: this.ms + ms, every: ms, fn };
+    this.timers.add(timer);
+    return () => this.timers.delete(timer);
   }
 
   /** How many timers are live. */
   get pendingTimers(): number {
-    return this.timers.filter((t) => !t.cancelled).length;
+    return this.timers.size;
   }
 
-  /** Moves time forward by `ms`, firing every timer that falls due on the way, in order. */
-  async advance(ms: number, settle: () => Promise<void> = async () => {}): Promise<void> {
-    const end = this.time + ms;
-    // Let what is already running finish its turn before time moves.
+  /** Moves time forward, firing every timer that falls due, in time order. */
+  advance(ms: number): void {
+    const end = this.ms + ms;
+    for (let due = this.nextDue(end); due; due = this.nextDue(end)) {
+      this.ms = due.next;
+      due.next += due.every;
+      due.fn();
+    }
+    this.ms = end;
+  }
+
+  /**
+   * Moves time forward like {@link advance}, but lets what is running finish first and, after each
+   * timer, gives its work a turn of the event loop and waits for `settle`.
+   */
+  async advanceAndSettle(ms: number, settle: () => Promise<void> = async () => {}): Promise<void> {
+    const end = this.ms + ms;
     await nextTurn();
     await settle();
-    for (;;) {
-      const next = this.timers.filter((t) => !t.cancelled && t.at <= end).sort((a, b) => a.at - b.at)[0];
-      if (!next) break;
-      this.time = Math.max(this.time, next.at);
-      next.at += next.everyMs;
-      next.fn();
+    for (let due = this.nextDue(end); due; due = this.nextDue(end)) {
+      this.ms = Math.max(this.ms, due.next);
+      due.next += due.every;
+      due.fn();
       await nextTurn();
       await settle();
     }
-    this.time = end;
+    this.ms = end;
     await settle();
   }
 
-  /** Sets the time (forward only), firing what falls due on the way. */
-  async setTo(date: Date | string, settle?: () => Promise<void>): Promise<void> {
-    const target = new Date(date).getTime();
-    if (target < this.time) throw new Error('A fake clock only moves forward.');
-    await this.advance(target - this.time, settle);
+  private nextDue(end: number): Timer | undefined {
+    return [...this.timers].filter((t) => t.next <= end).sort((a, b) => a.next - b.next)[0];
   }
 }
 

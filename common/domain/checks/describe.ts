@@ -1,3 +1,4 @@
+import { describeGap } from '../passwords/coverage';
 import type { FindingKind, Severity } from './findings';
 
 /** A finding in plain words: what is wrong, why it matters, and the next concrete step. */
@@ -20,6 +21,7 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   password_similar: 'Near-identical passwords',
   password_weak: 'Weak password',
   insecure_url: 'Unencrypted sign-in page',
+  password_check_gap: 'Passwords not checked everywhere',
   breach_notice: 'Breach notice you received',
 };
 
@@ -266,6 +268,34 @@ export function describeFinding(
         action: `Check whether ${first} offers an https:// sign-in page and use that; if it does not, don't reuse this password anywhere.`,
         minutes: 2,
       };
+    case 'password_check_gap': {
+      const gap = {
+        source: evidence.source === 'offline_index' ? ('offline_index' as const) : ('online' as const),
+        reason:
+          (['failed', 'before_enabled', 'before_installed', 'unavailable'] as const).find(
+            (r) => r === evidence.reason,
+          ) ?? 'failed',
+        failedOn: typeof evidence.failedOn === 'string' ? evidence.failedOn : null,
+        accountIds: services.map((_, i) => i),
+      };
+      const where = gap.source === 'online' ? 'online' : 'against your offline copy of the corpus';
+      return {
+        title: `${services.length === 1 ? '1 password was' : `${services.length} passwords were`} not checked ${where}`,
+        why: describeGap(gap, {
+          offlineIndex: {
+            installed: typeof evidence.indexBuiltAt === 'string',
+            builtAt: typeof evidence.indexBuiltAt === 'string' ? evidence.indexBuiltAt : null,
+            problem: typeof evidence.problem === 'string' ? evidence.problem : null,
+            checked: 0,
+          },
+        }),
+        action:
+          gap.reason === 'unavailable'
+            ? 'Rebuild or remove the offline corpus in Settings, then import your export again.'
+            : 'Import your export again: the passwords are checked as they are read, and then forgotten.',
+        minutes: 5,
+      };
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Breach, Catalogue } from '../../content/catalogue';
 import { familyRef, sharesFamily, type AccountFamily, type FamilyIndex } from '../../content/families';
 import type { Category, Criticality, MfaMethod } from '../inventory';
+import { passwordCoverage, type PasswordSources } from '../passwords/coverage';
 
 /** Every kind of finding Lockstep raises (DESIGN.md, checks catalogue). */
 export const FINDING_KINDS = [
@@ -14,6 +15,7 @@ export const FINDING_KINDS = [
   'password_weak',
   'insecure_url',
   'breach_notice',
+  'password_check_gap',
 ] as const;
 /** One of {@link FINDING_KINDS}. */
 export type FindingKind = (typeof FINDING_KINDS)[number];
@@ -40,6 +42,8 @@ export interface CheckPasswordSignals {
   indexCount?: number | null;
   /** When that index was built (the corpus's date). */
   indexBuiltAt?: string | null;
+  /** When the online check ran (ISO), whatever its outcome. */
+  onlineCheckedAt?: string | null;
 }
 
 /** An account as the checks see it. */
@@ -117,6 +121,11 @@ export interface CheckContext {
   emails?: readonly CheckEmail[];
   /** Breach notices the person recorded (they need no public data, so they are always checked). */
   notices?: readonly CheckNotice[];
+  /**
+   * The breached-password sources available now (online check on; offline index installed). A
+   * source that has not seen some passwords raises `password_check_gap` — never a silent all-clear.
+   */
+  passwordSources?: PasswordSources;
 }
 
 /** What a check says is true now; reconciled against stored findings by `kind` + `subject`. */
@@ -146,6 +155,7 @@ export function runChecks(accounts: readonly CheckAccount[], context: CheckConte
   const families = context.families ?? context.catalogue?.families;
   if (context.catalogue) drafts.push(...exposureChecks(accounts, context.catalogue, context.emails ?? []));
   drafts.push(...noticeChecks(accounts, context.notices ?? [], context.emails ?? [], families));
+  if (context.passwordSources) drafts.push(...checkGaps(accounts, context.passwordSources));
   const byExact = new Map<string, CheckAccount[]>();
   const similarGroups = new Map<string, CheckAccount[]>();
 
@@ -628,4 +638,41 @@ export function noticeChecks(
     });
   }
   return drafts;
+}
+
+/**
+ * The breached-password sources that have not seen some stored passwords (a failed online check,
+ * passwords imported before the online check was on or the offline index installed, an index that
+ * cannot be used): one finding per source and reason, naming the accounts. It closes by itself once
+ * a re-import has checked them.
+ */
+export function checkGaps(accounts: readonly CheckAccount[], sources: PasswordSources): FindingDraft[] {
+  const signals = accounts.flatMap((account) =>
+    account.password
+      ? [
+          {
+            accountId: account.id,
+            onlineStatus: account.password.onlineStatus,
+            onlineCheckedAt: account.password.onlineCheckedAt ?? null,
+            indexCount: account.password.indexCount ?? null,
+            indexBuiltAt: account.password.indexBuiltAt ?? null,
+          },
+        ]
+      : [],
+  );
+  const coverage = passwordCoverage(signals, sources);
+  return coverage.gaps.map((gap) => ({
+    kind: 'password_check_gap' as const,
+    subject: `${gap.source}:${gap.reason}`,
+    severity: 'low' as const,
+    accountIds: gap.accountIds,
+    evidence: {
+      source: gap.source,
+      reason: gap.reason,
+      count: gap.accountIds.length,
+      failedOn: gap.failedOn,
+      indexBuiltAt: coverage.offlineIndex.builtAt,
+      problem: coverage.offlineIndex.problem,
+    },
+  }));
 }

@@ -114,7 +114,7 @@ describe('summaryMarkdown', () => {
   it('has every section, in order, and ends with a single newline', () => {
     const order = [
       '# Session summary: Secure your main email account',
-      '- **For:** Ann — Outlook (ann@example.com)',
+      '- **For:** Ann — Outlook (ann\\@example.com)',
       '- **Provider:** Google',
       '- **Date:** 28 November 2026, 21:40 – 22:45',
       '- **Time taken:** 1 h 05 min',
@@ -214,7 +214,7 @@ describe('summaryMarkdown', () => {
     expect(out).not.toContain('Provider');
     expect(out).toContain('- **For:** Ann\n');
     const noPerson = summaryMarkdown(sample({ personName: null }), UTC);
-    expect(noPerson).toContain('- **For:** Outlook (ann@example.com)\n');
+    expect(noPerson).toContain('- **For:** Outlook (ann\\@example.com)\n');
     const nobody = summaryMarkdown(sample({ personName: null, accountLabel: null }), UTC);
     expect(nobody).not.toContain('**For:**');
   });
@@ -281,8 +281,10 @@ describe('Markdown escaping', () => {
   const out = summaryMarkdown(evil, UTC);
   const lines = out.split('\n');
 
-  it('escapes exactly the inline-syntax characters and leaves other punctuation readable', () => {
-    expect(escapedChars(out)).toEqual(['&', '*', '<', '>', '[', '\\', ']', '_', '`', '|', '~'].sort());
+  it('escapes exactly the inline-syntax and autolink characters and leaves other punctuation readable', () => {
+    expect(escapedChars(out)).toEqual(
+      ['&', '*', ':', '<', '>', '@', '[', '\\', ']', '_', '`', '|', '~'].sort(),
+    );
     expect(out).toContain('a \\| b \\~\\~strike\\~\\~ \\&amp; {x} +1 !');
     expect(out).toContain('- **Guide version:** 1.0\n');
   });
@@ -293,8 +295,10 @@ describe('Markdown escaping', () => {
     expect(out).not.toContain('![');
     expect(out).toContain('# Session summary: \\[click\\](javascript:alert(1))\n');
     expect(out).toContain('- **For:** \\<img src=x onerror=alert(1)\\> — ');
-    expect(out).toContain('- Note: see \\[here\\](https://evil.example) \\<script\\>alert(1)\\</script\\>\n');
-    expect(out).toContain('- !\\[pic\\](http://x/y.png)\n');
+    expect(out).toContain(
+      '- Note: see \\[here\\](https\\://evil.example) \\<script\\>alert(1)\\</script\\>\n',
+    );
+    expect(out).toContain('- !\\[pic\\](http\\://x/y.png)\n');
   });
 
   it('escapes emphasis, code, tables, strikethrough, entities and backslashes', () => {
@@ -316,18 +320,18 @@ describe('Markdown escaping', () => {
       '## Still to do',
     ]);
     expect(lines.filter((line) => /^\s*([-+*]|\d+[.)])(\s|$)/.test(line))).toEqual([
-      '- **For:** \\<img src=x onerror=alert(1)\\> — Outlook (ann@example.com)',
+      '- **For:** \\<img src=x onerror=alert(1)\\> — Outlook (ann\\@example.com)',
       '- **Provider:** Google',
       '- **Date:** 28 November 2026, 21:40 – 22:45',
       '- **Time taken:** 1 h 05 min',
       '- **Helper:** \\*\\*bold\\*\\* \\_it\\_ \\`code\\`',
       '- **Guide version:** 1.0',
       '1. **Line one # Injected heading - injected item** — Blocked',
-      '   - Note: see \\[here\\](https://evil.example) \\<script\\>alert(1)\\</script\\>',
+      '   - Note: see \\[here\\](https\\://evil.example) \\<script\\>alert(1)\\</script\\>',
       '   - Recorded:',
       '     - \\\\\\[already escaped\\\\\\]',
       '   - Listed:',
-      '     - !\\[pic\\](http://x/y.png)',
+      '     - !\\[pic\\](http\\://x/y.png)',
       '     - a \\| b \\~\\~strike\\~\\~ \\&amp; {x} +1 !',
       '- **\\<b\\>x\\</b\\> ## Fake** — P1 · no due date · Status: To do',
       '- Step 1: Line one # Injected heading - injected item — Blocked',
@@ -652,5 +656,26 @@ describe('Markdown list entries that open a line', () => {
     ]) {
       expect(md).toContain(`  - ${entry}\n`);
     }
+  });
+});
+
+describe('the Markdown summary under GitHub-flavoured Markdown', () => {
+  it('turns no account name, note or item into a link, even a bare address', async () => {
+    const { micromark } = await import('micromark');
+    const { gfm, gfmHtml } = await import('micromark-extension-gfm');
+    const base = sample();
+    const md = summaryMarkdown(
+      sample({
+        accountLabel: 'https://evil.example/login (www.evil.example)',
+        personName: 'boss@evil.example',
+        steps: base.steps.map((s) => ({
+          ...s,
+          note: 'mail mailto:a@evil.example or see HTTPS://EVIL.EXAMPLE',
+        })),
+      }),
+    );
+    const html = micromark(md, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+    expect(html).not.toMatch(/<a |<img/);
+    expect(html).toContain('https://evil.example/login (www.evil.example)');
   });
 });

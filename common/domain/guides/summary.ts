@@ -1,3 +1,4 @@
+import { escapeMarkdownLineStart, escapeMarkdownText } from '../markdown';
 /**
  * Session summary of a followed guide: what was done, skipped or blocked, follow-up tasks, the date and
  * the helper — rendered as Markdown and as a printable HTML document (Chromium prints it to PDF).
@@ -367,26 +368,9 @@ export function summaryContent(summary: GuideRunSummary, options?: SummaryFormat
 // Markdown
 // ---------------------------------------------------------------------------------------------------
 
-/**
- * The characters that start inline syntax anywhere in a line (emphasis, code, links, HTML,
- * autolinks, tables, strikethrough, entities). Block syntax (`#`, `-`, `1.`) only counts at the start
- * of a line, and escaped text never starts one here, so `.`, `-`, `(` and the like stay readable.
- */
-const MARKDOWN_SPECIAL = /[\\`*_[\]|<>~&]/g;
-
-/**
- * Escapes what would start a block when text opens a line (a list entry's content): a heading,
- * quote, list marker, rule or setext underline. Applied after {@link escapeMarkdown}.
- */
-function escapeLineStart(text: string): string {
-  const ordered = /^(\d{1,9})([.)])/.exec(text);
-  if (ordered) return `${ordered[1]}\\${ordered[2]}${text.slice(ordered[0].length)}`;
-  return /^[#>+\-=]/.test(text) ? `\\${text}` : text;
-}
-
-/** Cleans text and backslash-escapes it so CommonMark renders it literally. */
+/** Cleans text and escapes it so CommonMark and GFM render it literally (no autolinks either). */
 function escapeMarkdown(value: string): string {
-  return clean(value).replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
+  return escapeMarkdownText(clean(value));
 }
 
 /** The summary as Markdown (CommonMark). */
@@ -410,7 +394,7 @@ export function summaryMarkdown(summary: GuideRunSummary, options?: SummaryForma
     ] as const) {
       if (list.length === 0) continue;
       lines.push(`${indent}- ${label}:`);
-      for (const entry of list) lines.push(`${indent}  - ${escapeLineStart(entry)}`);
+      for (const entry of list) lines.push(`${indent}  - ${escapeMarkdownLineStart(entry)}`);
     }
     lines.push('');
   }

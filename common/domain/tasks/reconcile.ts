@@ -94,6 +94,7 @@ export function reconcileTasks(input: TaskReconcileInput): TaskPlan {
   for (const finding of input.findings) {
     if (finding.status !== 'open') continue;
     const kind = taskKindFor(finding.kind);
+    if (kind === null) continue;
     for (const target of targetsOf(finding, kind, accounts)) {
       const account = target.accountId === null ? undefined : accounts.get(target.accountId);
       const priority = priorityOf(finding.severity, account?.criticality ?? 'standard');

@@ -55,7 +55,7 @@ export function defaultDueDate(priority: Priority, today: string): string | null
 }
 
 /** The task a finding turns into, for each account it concerns ("one task per thing a person does"). */
-export function taskKindFor(kind: FindingKind): TaskKind {
+export function taskKindFor(kind: FindingKind): TaskKind | null {
   switch (kind) {
     case 'password_pwned':
     case 'password_reused':
@@ -72,6 +72,9 @@ export function taskKindFor(kind: FindingKind): TaskKind {
     case 'email_in_breach':
     case 'breach_notice':
       return 'review_email';
+    case 'password_check_gap':
+      // Nothing to fix at the account: the next import checks it (the finding says so).
+      return null;
   }
 }
 

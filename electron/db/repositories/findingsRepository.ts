@@ -46,6 +46,7 @@ interface CheckRow {
   pwned_count: number | null;
   index_count: number | null;
   index_built_at: string | null;
+  online_checked_at: string | null;
 }
 
 /** A finding whose status changed in a reconciliation (for the history). */
@@ -131,7 +132,8 @@ export class FindingsRepository {
               a.criticality, a.category,
               (a.url_kind IS NOT NULL AND lower(substr(a.url, 1, 7)) = 'http://') AS is_insecure,
               s.strength, s.strength_warning, s.exact_fingerprint, s.similar_fingerprint, s.similar_group,
-              s.common_rank, s.online_status, s.pwned_count, s.index_count, s.index_built_at
+              s.common_rank, s.online_status, s.pwned_count, s.index_count, s.index_built_at,
+              s.online_checked_at
        FROM accounts a JOIN people p ON p.id = a.person_id
        LEFT JOIN password_signals s ON s.account_id = a.id
        WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL`,
@@ -167,6 +169,7 @@ export class FindingsRepository {
               pwnedCount: row.pwned_count,
               indexCount: row.index_count,
               indexBuiltAt: row.index_built_at,
+              onlineCheckedAt: row.online_checked_at,
             },
     }));
   }

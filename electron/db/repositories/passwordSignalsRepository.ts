@@ -36,8 +36,16 @@ export class PasswordSignalsRepository {
         common_rank: number | null;
         online_status: StoredPasswordSignals['onlineStatus'];
         pwned_count: number | null;
+        online_checked_at: string | null;
+        index_count: number | null;
+        index_built_at: string | null;
       }
-    >(`SELECT account_id, common_rank, online_status, pwned_count FROM password_signals`);
+    >(
+      `SELECT s.account_id, s.common_rank, s.online_status, s.pwned_count, s.online_checked_at, s.index_count,
+              s.index_built_at
+       FROM password_signals s JOIN accounts a ON a.id = s.account_id JOIN people p ON p.id = a.person_id
+       WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL`,
+    );
     this.forgetOne = db.prepare<[number]>(`DELETE FROM password_signals WHERE account_id = ?`);
     this.getOne = db.prepare<[number], { exact_fingerprint: string }>(
       `SELECT exact_fingerprint FROM password_signals WHERE account_id = ?`,
@@ -68,15 +76,26 @@ export class PasswordSignalsRepository {
     this.forgetOne.run(accountId);
   }
 
-  /** Breach facts per account id (for reports and the CLI). */
-  breachFacts(): Map<number, Pick<StoredPasswordSignals, 'commonRank' | 'onlineStatus' | 'pwnedCount'>> {
+  /** What each breached-password source said about each active account's password. */
+  breachFacts(): Map<
+    number,
+    Pick<
+      StoredPasswordSignals,
+      'commonRank' | 'onlineStatus' | 'pwnedCount' | 'onlineCheckedAt' | 'indexCount' | 'indexBuiltAt'
+    >
+  > {
     return new Map(
-      this.listFacts
-        .all()
-        .map((row) => [
-          row.account_id,
-          { commonRank: row.common_rank, onlineStatus: row.online_status, pwnedCount: row.pwned_count },
-        ]),
+      this.listFacts.all().map((row) => [
+        row.account_id,
+        {
+          commonRank: row.common_rank,
+          onlineStatus: row.online_status,
+          pwnedCount: row.pwned_count,
+          onlineCheckedAt: row.online_checked_at,
+          indexCount: row.index_count,
+          indexBuiltAt: row.index_built_at,
+        },
+      ]),
     );
   }
 

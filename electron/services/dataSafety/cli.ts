@@ -4,6 +4,7 @@ import {
   describeDataProblem,
   FILE_DAMAGE_KINDS,
 } from '../../../common/domain/dataSafety/problems';
+import { terminalSafe } from '../../../common/domain/terminal';
 import { AppFailure } from '../../../common/ipc/result';
 import type { DataProblemKind } from '../../../common/model/dataSafety';
 import { systemClock, type Clock } from '../clock';
@@ -63,9 +64,6 @@ export function describeOpenFailure(dataDir: string, error: DataFileError, clock
   return `${problem.message} ${problem.advice}`;
 }
 
-/** Replaces control characters (escape sequences included, line breaks kept) in text for a terminal. */
-export const printable = (text: string): string => text.replace(/[^\P{Cc}\n]/gu, '?');
-
 /** The help for these commands (the CLI's usage includes it). */
 export const DATA_SAFETY_USAGE = `  backup create [--out FILE]   Back up the data now (into the backup folder, or to FILE)
   backup list                  List the backups, newest first, each checked
@@ -109,9 +107,9 @@ export async function runDataSafetyCli(argv: string[], io: DataSafetyIo): Promis
     return EXIT.badInput;
   }
   const print = (human: string, json: unknown) =>
-    io.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${printable(human)}\n`);
+    io.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${terminalSafe(human)}\n`);
   const fail = (message: string, code: number) => {
-    io.stderr.write(`lockstep: ${printable(message)}\n`);
+    io.stderr.write(`lockstep: ${terminalSafe(message)}\n`);
     return code;
   };
   const usage = (text: string) => fail(`usage: ${text}`, EXIT.badInput);
@@ -163,7 +161,7 @@ export async function runDataSafetyCli(argv: string[], io: DataSafetyIo): Promis
     if (command === 'backup' && sub === 'restore') {
       if (rest.length !== 1) return usage('backup restore FILE');
       const outcome = await host.restore({ path: rest[0]! });
-      for (const warning of outcome.warnings) io.stderr.write(`lockstep: ${printable(warning)}\n`);
+      for (const warning of outcome.warnings) io.stderr.write(`lockstep: ${terminalSafe(warning)}\n`);
       print(
         `Restored ${outcome.restoredFrom}.${outcome.savedCurrentAs ? ` The data it replaced was kept as ${outcome.savedCurrentAs}.` : ''}`,
         { restoredFrom: outcome.restoredFrom, savedCurrentAs: outcome.savedCurrentAs },
@@ -198,11 +196,11 @@ export async function runDataSafetyCli(argv: string[], io: DataSafetyIo): Promis
   } catch (error) {
     const known = dataErrorExit(error);
     if (known) {
-      io.stderr.write(`lockstep: ${printable(known.message)}\n`);
+      io.stderr.write(`lockstep: ${terminalSafe(known.message)}\n`);
       return known.code;
     }
     if (error instanceof AppFailure && error.code !== 'internal') {
-      io.stderr.write(`lockstep: ${printable(error.message)}\n`);
+      io.stderr.write(`lockstep: ${terminalSafe(error.message)}\n`);
       return error.code === 'busy' || error.code === 'unavailable' ? EXIT.unavailable : EXIT.badInput;
     }
     throw error;

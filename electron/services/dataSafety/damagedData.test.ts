@@ -177,7 +177,7 @@ describe('writing when the disk is full', () => {
     const pages = writable.pragma('page_count', { simple: true }) as number;
     writable.pragma(`max_page_count = ${pages + 1}`);
     const preview: ImportPreview = core.imports.preview({
-      source: { path: join(EXPORTS, 'bitwarden.csv') },
+      source: { fileToken: core.files.grant(join(EXPORTS, 'bitwarden.csv')).token },
       personId: 1,
     });
     const failure = await core.imports.confirm({ sessionId: preview.sessionId }).then(

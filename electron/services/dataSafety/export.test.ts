@@ -73,7 +73,10 @@ async function exported() {
   });
   hosts.push(host);
   const core = host.core();
-  const preview: ImportPreview = core.imports.preview({ source: { path: plantedExport() }, personId: 1 });
+  const preview: ImportPreview = core.imports.preview({
+    source: { fileToken: core.files.grant(plantedExport()).token },
+    personId: 1,
+  });
   await core.imports.confirm({ sessionId: preview.sessionId });
   core.inventory.addEmail({ personId: 1, address: 'ann@example.com' });
   const folder = join(mkdtempSync(join(tmpdir(), 'lockstep-export-out-')), 'export');

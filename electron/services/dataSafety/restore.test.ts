@@ -35,7 +35,10 @@ function newHost(
 }
 
 async function importFile(core: Core, path: string) {
-  const preview: ImportPreview = core.imports.preview({ source: { path }, personId: 1 });
+  const preview: ImportPreview = core.imports.preview({
+    source: { fileToken: core.files.grant(path).token },
+    personId: 1,
+  });
   return core.imports.confirm({ sessionId: preview.sessionId });
 }
 

@@ -6,7 +6,6 @@ import { localDateString } from '../../../common/domain/validation';
 import { RecordingPlatform } from '../../platform/recorder';
 import { FakeClock } from '../../testing/fakeClock';
 import { startFakeHttpServer, type FakeHttpServer } from '../../testing/fakeHttpServer';
-import { Scheduler } from '../scheduler';
 import { AppHost } from './host';
 
 const HOUR = 60 * 60 * 1000;
@@ -61,20 +60,20 @@ describe('the daily backup', () => {
     expect(days(host)).toEqual(['2026-05-03']);
 
     // The next day: the hourly re-check at midnight is the day's first change.
-    await clock.advance(15 * HOUR + 30 * 60 * 1000, settle);
+    await clock.advanceAndSettle(15 * HOUR + 30 * 60 * 1000, settle);
     expect(days(host)).toEqual(['2026-05-03', '2026-05-04']);
     const [newest] = host.listBackups().entries;
     const details = host.inspectBackup(newest!.id);
     expect(details.contents).toMatchObject({ people: 2, historyVerifies: true });
     // No more that day, however long the app stays open.
-    await clock.advance(20 * HOUR, settle);
+    await clock.advanceAndSettle(20 * HOUR, settle);
     expect(days(host)).toEqual(['2026-05-03', '2026-05-04']);
   });
 
   it('keeps 7 daily, 4 weekly and 3 monthly backups while the app runs for months', async () => {
     const { host, clock, settle } = await runningApp();
     for (let day = 0; day < 100; day += 1) {
-      await clock.advance(DAY, settle);
+      await clock.advanceAndSettle(DAY, settle);
     }
     const kept = days(host);
     expect(kept.length).toBeLessThanOrEqual(14);
@@ -164,9 +163,9 @@ describe('the weekly refresh (online updates)', () => {
 
     // A new breach at Dropbox is published; the next weekly refresh finds it.
     publish();
-    await clock.advance(6 * DAY, settle);
+    await clock.advanceAndSettle(6 * DAY, settle);
     expect(catalogueRequests()).toBe(1);
-    await clock.advance(DAY + HOUR, settle);
+    await clock.advanceAndSettle(DAY + HOUR, settle);
     expect(catalogueRequests()).toBe(2);
     expect(platform.recording.notifications).toEqual([
       {
@@ -185,7 +184,7 @@ describe('the weekly refresh (online updates)', () => {
     expect(navigated).toEqual(['/exposure']);
 
     // A week later the same breach is still there: no second notification.
-    await clock.advance(7 * DAY + HOUR, settle);
+    await clock.advanceAndSettle(7 * DAY + HOUR, settle);
     expect(catalogueRequests()).toBe(3);
     expect(platform.recording.notifications).toHaveLength(1);
   }, 60_000);
@@ -197,38 +196,16 @@ describe('the weekly refresh (online updates)', () => {
     await settle();
     const attempts = () => server.requests.filter((r) => r.pathname === '/breaches').length;
     expect(attempts()).toBe(1);
-    await clock.advance(DAY - HOUR, settle);
+    await clock.advanceAndSettle(DAY - HOUR, settle);
     expect(attempts()).toBe(1);
-    await clock.advance(2 * HOUR, settle);
+    await clock.advanceAndSettle(2 * HOUR, settle);
     expect(attempts()).toBe(2);
   }, 60_000);
 
   it('sends nothing while online updates are off', async () => {
     const { server } = await withServer();
     const { clock, settle } = await runningApp({ before: withDropbox(server, false) });
-    await clock.advance(15 * DAY, settle);
+    await clock.advanceAndSettle(15 * DAY, settle);
     expect(server.requests).toEqual([]);
   }, 60_000);
-});
-
-describe('the scheduler', () => {
-  it('runs each job at start and then at its interval, on the clock it is given', async () => {
-    const clock = new FakeClock('2026-05-03T09:00:00Z');
-    const scheduler = new Scheduler(clock);
-    const runs: string[] = [];
-    scheduler.add({ name: 'hourly', everyMs: HOUR, run: () => void runs.push(clock.now().toISOString()) });
-    scheduler.start();
-    expect(scheduler.isRunning()).toBe(true);
-    await clock.advance(3 * HOUR);
-    expect(runs).toEqual([
-      '2026-05-03T09:00:00.000Z',
-      '2026-05-03T10:00:00.000Z',
-      '2026-05-03T11:00:00.000Z',
-      '2026-05-03T12:00:00.000Z',
-    ]);
-    scheduler.stop();
-    await clock.advance(3 * HOUR);
-    expect(runs).toHaveLength(4);
-    expect(clock.pendingTimers).toBe(0);
-  });
 });

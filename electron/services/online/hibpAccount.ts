@@ -3,7 +3,10 @@ import type { LedgerEntry } from '../../../common/model/index';
 import { describeRequestError, pauseUnlessAborted, readTextCapped, realSleep, retryAfterMs } from './http';
 
 /** Have I Been Pwned's API; tests point the setting at a local fake server. */
-export const DEFAULT_HIBP_URL = 'https://haveibeenpwned.com';
+import { OFFICIAL_HIBP_URL } from '../../../common/domain/onlineServices';
+
+/** The official service (the only one besides a server on this computer). */
+export const DEFAULT_HIBP_URL = OFFICIAL_HIBP_URL;
 
 /**
  * HIBP's lowest paid tier allows 10 breached-account requests a minute: one every 6 s. Spacing the

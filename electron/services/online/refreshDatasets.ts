@@ -1,3 +1,4 @@
+import { OFFICIAL_DATASET_URLS } from '../../../common/domain/onlineServices';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LedgerEntry } from '../../../common/model/index';
@@ -53,11 +54,7 @@ export type RefreshableDataset = 'breaches' | 'twoFactor' | 'passkeys';
 export const REFRESHABLE_DATASETS: readonly RefreshableDataset[] = ['breaches', 'twoFactor', 'passkeys'];
 
 /** The public endpoints. */
-export const DEFAULT_DATASET_URLS: Readonly<Record<RefreshableDataset, string>> = {
-  breaches: 'https://haveibeenpwned.com/api/v3/breaches',
-  twoFactor: 'https://api.2fa.directory/v3/all.json',
-  passkeys: 'https://passkeys-api.2fa.directory/v1/all.json',
-};
+export const DEFAULT_DATASET_URLS: Readonly<Record<RefreshableDataset, string>> = OFFICIAL_DATASET_URLS;
 
 /** The ledger's purpose for each refresh request. */
 export const REFRESH_PURPOSES: Readonly<Record<RefreshableDataset, string>> = {

@@ -1,16 +1,23 @@
+import { Options } from '@zxcvbn-ts/core';
 import { describe, expect, it } from 'vitest';
 import { createCommonPasswordSet } from '../../../common/domain/passwords/commonPasswords';
 import type { StrengthEstimate } from '../../../common/domain/passwords/strength';
 import { analyzePasswords, type AnalyzeDependencies, type PasswordEntry } from './analyze';
 import { createFingerprinter } from './fingerprint';
 import { createStrengthScorer, type StrengthItem } from './strengthPool';
+import { userInputsCanMatch } from './userInputs';
+import { createMemoryVerdictCache } from './verdictCache';
 
 const common = createCommonPasswordSet('123456\npassword\nqwerty\n1234\n');
 const fingerprinter = createFingerprinter(new Uint8Array(32).fill(3));
 
 /** A scorer that needs no workers: the score is the length, capped at 4. */
+const l33tTable = new Options().l33tTable;
 const fakeScorer = {
   calls: 0,
+  verdictVersion: 'fake 1',
+  userInputsCanMatch: (password: string, userInputs: readonly string[]) =>
+    userInputsCanMatch(password, userInputs, l33tTable),
   async score(items: readonly StrengthItem[], onProgress?: (done: number, total: number) => void) {
     this.calls += 1;
     onProgress?.(items.length, items.length);
@@ -125,6 +132,9 @@ describe('analyzePasswords', () => {
   it('scores a reused password once, with the words of every account that uses it', async () => {
     const seen: { password: string; userInputs: string[] }[][] = [];
     const recording = {
+      verdictVersion: 'fake 1',
+      // As if every word could be in every password: each is scored with its words.
+      userInputsCanMatch: () => true,
       score: async (items: readonly { password: string; userInputs: readonly string[] }[]) => {
         seen.push(items.map((i) => ({ password: i.password, userInputs: [...i.userInputs] })));
         return items.map(() => ({ score: 1 as const, guessesLog10: 3, warning: '', suggestions: [] }));
@@ -144,6 +154,29 @@ describe('analyzePasswords', () => {
         { password: 'Other#Pass2', userInputs: ['adobe'] },
       ],
     ]);
+  });
+
+  it('a second analysis of the same passwords with a warm cache calls the scorer for nothing', async () => {
+    const verdictCache = createMemoryVerdictCache();
+    const withWords = input.map((entry) => ({ ...entry, userInputs: ['Zorblax', 'alice@example.com'] }));
+    const first = await analyzePasswords(withWords, { ...deps, verdictCache });
+    const callsBefore = fakeScorer.calls;
+    const progress: [number, number][] = [];
+    const second = await analyzePasswords(withWords, { ...deps, verdictCache }, (done, total) =>
+      progress.push([done, total]),
+    );
+    expect(fakeScorer.calls).toBe(callsBefore);
+    expect(second).toEqual(first);
+    const distinct = new Set(input.map((entry) => entry.password)).size;
+    expect(progress).toEqual([[distinct, distinct]]);
+  });
+
+  it('gives the same signals with and without a verdict cache', async () => {
+    const withWords = input.map((entry) => ({ ...entry, userInputs: ['summer', 'Forum'] }));
+    const verdictCache = createMemoryVerdictCache();
+    const plain = await analyzePasswords(withWords, deps);
+    expect(await analyzePasswords(withWords, { ...deps, verdictCache })).toEqual(plain);
+    expect(await analyzePasswords(withWords, { ...deps, verdictCache })).toEqual(plain);
   });
 
   it('works end to end with the real worker pool', async () => {

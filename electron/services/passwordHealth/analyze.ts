@@ -2,7 +2,8 @@ import type { CommonPasswordList } from '../../../common/domain/passwords/common
 import type { PasswordSignals } from '../../../common/domain/passwords/signals';
 import { groupSimilar, normalizeForSimilarity } from '../../../common/domain/passwords/similarity';
 import type { Fingerprinter } from './fingerprint';
-import type { StrengthScorer } from './strengthPool';
+import { scorePasswords, type PasswordScorer } from './scoring';
+import type { VerdictCache } from './verdictCache';
 
 export type { PasswordSignals } from '../../../common/domain/passwords/signals';
 
@@ -14,24 +15,29 @@ export interface PasswordEntry {
   userInputs: string[];
 }
 
-/** What the analysis needs: the install's fingerprinter, the common-password list, a scorer. */
+/**
+ * What the analysis needs: the install's fingerprinter, the common-password list, a scorer, and
+ * optionally the strength verdicts of earlier analyses (see `verdictCache.ts`).
+ */
 export interface AnalyzeDependencies {
   fingerprinter: Fingerprinter;
   common: CommonPasswordList;
-  scorer: Pick<StrengthScorer, 'score'>;
+  scorer: PasswordScorer;
+  verdictCache?: VerdictCache | undefined;
 }
+
+/** At most this many user inputs per distinct password (a password reused on 40 sites). */
+const MAX_USER_INPUTS = 24;
 
 /**
  * Turns passwords into the signals Lockstep keeps (DESIGN.md, "The promise" 2): strength, keyed
  * fingerprints, common-list rank and near-duplicate group. Passwords are read here and dropped
  * with the caller's entries; nothing of them stays in module state.
  *
- * `onProgress(done, total)` follows strength scoring, the slow part (distinct passwords). Aborting
- * `signal` rejects as {@link StrengthScorer.score} does. Entries sharing a key: the last one wins.
+ * `onProgress(done, total)` follows strength scoring, the slow part (distinct passwords, those
+ * answered by the verdict cache counting as done from the start). Aborting `signal` rejects as
+ * `StrengthScorer.score` does. Entries sharing a key: the last one wins.
  */
-/** At most this many user inputs per distinct password (a password reused on 40 sites). */
-const MAX_USER_INPUTS = 24;
-
 export async function analyzePasswords(
   entries: readonly PasswordEntry[],
   deps: AnalyzeDependencies,
@@ -47,8 +53,19 @@ export async function analyzePasswords(
     distinct.set(password, inputs);
   }
   const passwords = [...distinct.keys()];
-  const scored = await deps.scorer.score(
+  const exact = new Map<string, string>();
+  const fingerprint = (password: string): string => {
+    let value = exact.get(password);
+    if (value === undefined) {
+      value = deps.fingerprinter.exact(password);
+      exact.set(password, value);
+    }
+    return value;
+  };
+  // The same estimates as zxcvbn's check(password, words) for each, with less work (scoring.ts).
+  const scored = await scorePasswords(
     passwords.map((password) => ({ password, userInputs: [...distinct.get(password)!] })),
+    { scorer: deps.scorer, verdictCache: deps.verdictCache, fingerprint },
     onProgress,
     signal,
   );
@@ -73,7 +90,7 @@ export async function analyzePasswords(
       strengthWarning: strength.warning,
       strengthSuggestions: strength.suggestions,
       guessesLog10: strength.guessesLog10,
-      exactFingerprint: deps.fingerprinter.exact(entry.password),
+      exactFingerprint: fingerprint(entry.password),
       similarFingerprint: base === '' ? null : deps.fingerprinter.similarBase(base),
       commonRank: deps.common.rank(entry.password),
       similarGroup: groupOf.get(entry.key) ?? null,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
@@ -85,6 +86,39 @@ describe('createStrengthScorer', () => {
     for (let i = 1; i < calls.length; i += 1) expect(calls[i]![0]).toBeGreaterThan(calls[i - 1]![0]);
   });
 
+  it('feeds the workers in batches, not one message per password', async () => {
+    const before = scorer.stats().chunksSent;
+    await scorer.score(manyPasswords(250, 'b'));
+    const sent = scorer.stats().chunksSent - before;
+    // 250 passwords over 2 workers: chunks of 32, so that both share the work.
+    expect(sent).toBe(8);
+  });
+
+  it('runs the fast dictionary search for large jobs, with the same estimates as zxcvbn as published', async () => {
+    const fast = createStrengthScorer({ workers: 2 });
+    const published = createStrengthScorer({ workers: 1, fastMatching: false });
+    try {
+      const sample = [...manyPasswords(120, 'f'), item('l1nk3d1n!', ['LinkedIn']), item(STRONG, ['x'])];
+      expect(await fast.score(sample)).toEqual(await published.score(sample));
+      expect(fast.stats().fastMatching).toBe(true);
+      expect(fast.stats().indexMs).toHaveLength(2);
+      expect(published.stats().fastMatching).toBeNull();
+    } finally {
+      await Promise.all([fast.close(), published.close()]);
+    }
+  });
+
+  it('does not build the fast search’s index for a small job', async () => {
+    const small = createStrengthScorer({ workers: 2 });
+    try {
+      await small.score(manyPasswords(40, 's'));
+      expect(small.stats().fastMatching).toBeNull();
+      expect(small.stats().indexMs).toEqual([]);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('handles an empty list without waking the workers', async () => {
     const onProgress = vi.fn();
     await expect(scorer.score([], onProgress)).resolves.toEqual([]);
@@ -161,9 +195,8 @@ describe('createStrengthScorer', () => {
 });
 
 describe('tuning', () => {
-  it('defaults to between 1 and 2 workers', () => {
-    expect(defaultWorkerCount()).toBeGreaterThanOrEqual(1);
-    expect(defaultWorkerCount()).toBeLessThanOrEqual(2);
+  it('defaults to one worker per available core, at most 4', () => {
+    expect(defaultWorkerCount()).toBe(Math.min(4, Math.max(1, availableParallelism())));
   });
 
   it('resolves the CommonJS builds of zxcvbn-ts', () => {

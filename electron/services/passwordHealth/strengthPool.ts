@@ -6,7 +6,9 @@ import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common';
 import type * as ZxcvbnEn from '@zxcvbn-ts/language-en';
 import type { StrengthEstimate, StrengthScore } from '../../../common/domain/passwords/strength';
+import { FAST_MATCHING_SOURCE, FAST_MATCHING_ZXCVBN_VERSION } from './fastMatchingSource';
 import { STRENGTH_WORKER_SOURCE } from './strengthWorkerSource';
+import { userInputsCanMatch, type L33tTable } from './userInputs';
 
 /**
  * Password strength scoring with zxcvbn-ts, off the main thread.
@@ -23,11 +25,13 @@ import { STRENGTH_WORKER_SOURCE } from './strengthWorkerSource';
  * scores differ — so `10`. TOOLCHAIN.md saw the same trade (33/s → 150/s, identical scores).
  * A test pins "same scores as the defaults" on a sample, so a zxcvbn upgrade that breaks it shows.
  *
- * Pool throughput, same machine otherwise idle, 3,000 distinct passwords (a quarter random):
- * 1 worker ~240–300 passwords/s, 2 workers ~470–530/s. Each worker loads the dictionaries in
- * ~0.25–0.3 s (up to ~0.6 s on a contended CPU). So 10,000 *distinct* passwords take ~20 s — far
- * over DESIGN.md's 2 s target, which holds only for the few hundred distinct passwords of a typical
- * export; callers show progress and may cancel.
+ * Speed: zxcvbn-ts as published scores ~170 passwords/s per core on the scoring benchmark's mix
+ * (bench/README.md, "Where the time goes": ~87% of it in dictionary scans). For jobs of 50+
+ * distinct passwords per worker, the workers install `fastMatchingSource.ts`, which finds exactly
+ * the same matches with ~7× less CPU per password, for the zxcvbn-ts version it was checked
+ * against. Measured on 2 idle cores, 10,000 distinct passwords: ~330/s before, ~2,100/s from a cold
+ * pool, ~3,100/s warm. A worker loads zxcvbn-ts in ~0.3 s and builds the index in ~0.27 s.
+ * Callers show progress and may cancel.
  */
 
 /** The zxcvbn options beyond dictionaries, graphs and translations; the same in workers and {@link scoreSync}. */
@@ -35,6 +39,16 @@ export const ZXCVBN_TUNING = { l33tMaxSubstitutions: 10 } as const;
 
 /** Passwords per message to a worker: small enough for smooth progress and prompt cancellation. */
 const DEFAULT_CHUNK_SIZE = 100;
+
+/** At most this many workers: each holds its own dictionaries (~65 MB) and index (~10 MB). */
+const MAX_DEFAULT_WORKERS = 4;
+
+/**
+ * The fast dictionary search is installed in the workers for a job of at least this many
+ * distinct passwords per worker: building its index (~0.25 s) costs what zxcvbn as published
+ * spends on ~50 passwords. A worker keeps it for later jobs.
+ */
+const FAST_MATCHING_MIN_PER_WORKER = 50;
 
 /** One password to score, with words an attacker would try first (user name, email, service). */
 export interface StrengthItem {
@@ -47,11 +61,20 @@ export interface ZxcvbnModulePaths {
   core: string;
   common: string;
   en: string;
+  /** zxcvbn's l33t variant generator, which the fast dictionary search reuses. */
+  cleanPasswords: string;
+}
+
+/** The installed zxcvbn-ts package versions. */
+export interface ZxcvbnVersions {
+  core: string;
+  common: string;
+  en: string;
 }
 
 /** How to build a {@link StrengthScorer}. */
 export interface StrengthScorerOptions {
-  /** Worker threads (default: the available parallelism, at most 2). */
+  /** Worker threads (default {@link defaultWorkerCount}). */
   workers?: number;
   /** Passwords per message to a worker (default 100). */
   chunkSize?: number;
@@ -60,6 +83,12 @@ export interface StrengthScorerOptions {
    * module's own location (the bundle `out/main/index.js` after an electron-vite build).
    */
   requireFrom?: string | URL;
+  /**
+   * Install the fast dictionary search in the workers (default true), for jobs of at least 50
+   * distinct passwords per worker. It is used only with the zxcvbn-ts version it was checked
+   * against; `false` runs zxcvbn-ts exactly as published (the scoring benchmark's reference).
+   */
+  fastMatching?: boolean;
 }
 
 /** Counters for benchmarks and tests; no password data. */
@@ -68,8 +97,17 @@ export interface StrengthScorerStats {
   workersStarted: number;
   /** Passwords the workers have scored (distinct per call). */
   passwordsScored: number;
+  /** Messages (chunks of passwords) sent to the workers. */
+  chunksSent: number;
   /** Milliseconds each started worker took to load zxcvbn and its dictionaries. */
   loadMs: number[];
+  /** Milliseconds each worker that installed the fast dictionary search took to build its index. */
+  indexMs: number[];
+  /**
+   * Whether the workers run the fast dictionary search: null until a job large enough to want it
+   * (see {@link StrengthScorerOptions.fastMatching}), then true if every worker that tried has it.
+   */
+  fastMatching: boolean | null;
 }
 
 /** A pool of strength-scoring workers. Workers start on first use and stay until {@link close}. */
@@ -85,15 +123,28 @@ export interface StrengthScorer {
     onProgress?: (done: number, total: number) => void,
     signal?: AbortSignal,
   ): Promise<StrengthEstimate[]>;
+  /**
+   * Whether `userInputs` could change the estimate of `password` (see `userInputs.ts`): when
+   * false, scoring without them gives exactly the same estimate. Runs on the calling thread.
+   */
+  userInputsCanMatch(password: string, userInputs: readonly string[]): boolean;
+  /**
+   * What the estimates depend on besides the password: the zxcvbn-ts package versions and the
+   * tuning. A stored verdict is reusable only under the same text.
+   */
+  readonly verdictVersion: string;
   /** Stops the workers; pending calls reject. Later calls to `score` reject. */
   close(): Promise<void>;
   /** Counters for benchmarks and tests. */
   stats(): StrengthScorerStats;
 }
 
-/** The default pool size: the available parallelism, at least 1 and at most 2. */
+/**
+ * The default pool size: one worker per core the process may use (`os.availableParallelism()`),
+ * at least 1 and at most 4. The main thread only waits while the workers score.
+ */
 export function defaultWorkerCount(): number {
-  return Math.max(1, Math.min(2, availableParallelism()));
+  return Math.max(1, Math.min(MAX_DEFAULT_WORKERS, availableParallelism()));
 }
 
 /**
@@ -106,7 +157,29 @@ export function resolveZxcvbnModules(from: string | URL = import.meta.url): Zxcv
     core: resolve('@zxcvbn-ts/core'),
     common: resolve('@zxcvbn-ts/language-common'),
     en: resolve('@zxcvbn-ts/language-en'),
+    cleanPasswords: resolve(
+      '@zxcvbn-ts/core/dist/matcher/dictionary/variants/matching/unmunger/getCleanPasswords.cjs',
+    ),
   };
+}
+
+/** The versions of the zxcvbn-ts packages resolved from `from` (as {@link resolveZxcvbnModules}). */
+export function zxcvbnVersions(from: string | URL = import.meta.url): ZxcvbnVersions {
+  const load = createRequire(from);
+  const version = (id: string) => (load(`${id}/package.json`) as { version: string }).version;
+  return {
+    core: version('@zxcvbn-ts/core'),
+    common: version('@zxcvbn-ts/language-common'),
+    en: version('@zxcvbn-ts/language-en'),
+  };
+}
+
+/** The verdict version text for these packages and {@link ZXCVBN_TUNING}. */
+function verdictVersionOf(versions: ZxcvbnVersions): string {
+  const tuning = Object.entries(ZXCVBN_TUNING)
+    .map(([name, value]) => `${name}=${String(value)}`)
+    .join(',');
+  return `zxcvbn-ts core ${versions.core}, language-common ${versions.common}, language-en ${versions.en}; ${tuning}`;
 }
 
 /**
@@ -135,6 +208,8 @@ interface Job {
 interface Chunk {
   readonly id: number;
   readonly job: Job;
+  /** The job is large enough for the fast dictionary search. */
+  readonly fast: boolean;
   readonly start: number;
   readonly items: WorkerItem[];
 }
@@ -146,6 +221,7 @@ interface PoolWorker {
 
 type WorkerMessage =
   | { type: 'ready'; loadMs: number }
+  | { type: 'indexed'; ms: number; fastMatching: boolean }
   | { type: 'done'; chunkId: number; results: StrengthEstimate[] }
   | { type: 'failed'; chunkId: number; errorName: string };
 
@@ -158,9 +234,20 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
   const maxWorkers = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
   const modules = resolveZxcvbnModules(options.requireFrom);
+  const versions = zxcvbnVersions(options.requireFrom);
+  const fastMatching = (options.fastMatching ?? true) && versions.core === FAST_MATCHING_ZXCVBN_VERSION;
+  const verdictVersion = verdictVersionOf(versions);
   const workers: PoolWorker[] = [];
   const queue: Chunk[] = [];
-  const counters: StrengthScorerStats = { workersStarted: 0, passwordsScored: 0, loadMs: [] };
+  const counters: StrengthScorerStats = {
+    workersStarted: 0,
+    passwordsScored: 0,
+    chunksSent: 0,
+    loadMs: [],
+    indexMs: [],
+    fastMatching: null,
+  };
+  let l33tTable: L33tTable | undefined;
   let nextChunkId = 1;
   let isClosed = false;
 
@@ -220,7 +307,7 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
   const spawn = (): PoolWorker => {
     const worker = new Worker(STRENGTH_WORKER_SOURCE, {
       eval: true,
-      workerData: { modules, tuning: ZXCVBN_TUNING },
+      workerData: { modules, tuning: ZXCVBN_TUNING, fastMatching },
       name: 'lockstep-strength',
     });
     const entry: PoolWorker = { worker, chunk: null };
@@ -228,6 +315,11 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'ready') {
         counters.loadMs.push(message.loadMs);
+        return;
+      }
+      if (message.type === 'indexed') {
+        if (message.fastMatching) counters.indexMs.push(message.ms);
+        counters.fastMatching = (counters.fastMatching ?? true) && message.fastMatching;
         return;
       }
       const chunk = entry.chunk;
@@ -270,7 +362,8 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
       // An idle worker does not keep the process alive (a CLI that forgets close() still exits);
       // a busy one does, until its chunk is back.
       entry.worker.ref();
-      entry.worker.postMessage({ chunkId: chunk.id, items: chunk.items });
+      entry.worker.postMessage({ chunkId: chunk.id, items: chunk.items, fast: chunk.fast });
+      counters.chunksSent += 1;
     }
   }
 
@@ -310,10 +403,11 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
       signal?.addEventListener('abort', onAbort, { once: true });
       progress(job);
       if (job.isSettled) return;
+      const fast = fastMatching && distinct.length >= FAST_MATCHING_MIN_PER_WORKER * maxWorkers;
       // Several chunks per worker even for small jobs, so both workers share the work.
       const size = Math.min(chunkSize, Math.max(1, Math.ceil(distinct.length / (maxWorkers * 4))));
       for (let start = 0; start < distinct.length; start += size) {
-        queue.push({ id: nextChunkId++, job, start, items: distinct.slice(start, start + size) });
+        queue.push({ id: nextChunkId++, job, fast, start, items: distinct.slice(start, start + size) });
       }
       dispatch();
     });
@@ -332,8 +426,13 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
 
   return {
     score,
+    userInputsCanMatch(password, userInputs) {
+      l33tTable ??= zxcvbnL33tTable(modules);
+      return userInputsCanMatch(password, userInputs, l33tTable);
+    },
+    verdictVersion,
     close,
-    stats: () => ({ ...counters, loadMs: [...counters.loadMs] }),
+    stats: () => ({ ...counters, loadMs: [...counters.loadMs], indexMs: [...counters.indexMs] }),
   };
 }
 
@@ -347,23 +446,53 @@ type ZxcvbnModules = {
   en: typeof ZxcvbnEn;
 };
 
+/** zxcvbn's l33t table (its default: Lockstep does not set one), read on the calling thread. */
+function zxcvbnL33tTable(modules: ZxcvbnModulePaths): L33tTable {
+  const core = createRequire(import.meta.url)(modules.core) as typeof ZxcvbnCore;
+  return new core.Options().l33tTable;
+}
+
+/** How {@link createZxcvbn} builds an instance. */
+export interface CreateZxcvbnOptions {
+  /** Install the fast dictionary search as the workers do (default false: zxcvbn-ts as published). */
+  fastMatching?: boolean;
+  /** As {@link StrengthScorerOptions.requireFrom}. */
+  requireFrom?: string | URL;
+}
+
 /**
- * Builds a zxcvbn instance exactly as the workers do (same modules, dictionaries, graphs,
- * translations and {@link ZXCVBN_TUNING}).
+ * Builds a zxcvbn instance on the calling thread exactly as the workers do (same modules,
+ * dictionaries, graphs, translations and {@link ZXCVBN_TUNING}; with `fastMatching`, the fast
+ * dictionary search when its version check passes). For tests and benchmarks; loading takes
+ * ~0.3 s, the index ~0.3 s more.
  */
-function createZxcvbn(modules: ZxcvbnModulePaths): ZxcvbnFactory {
+export function createZxcvbn(options: CreateZxcvbnOptions = {}): {
+  zxcvbn: ZxcvbnFactory;
+  fastMatching: boolean;
+} {
+  const modules = resolveZxcvbnModules(options.requireFrom);
   const load = createRequire(import.meta.url);
   const { core, common, en } = {
     core: load(modules.core),
     common: load(modules.common),
     en: load(modules.en),
   } as ZxcvbnModules;
-  return new core.ZxcvbnFactory({
+  const zxcvbn = new core.ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...en.dictionary },
     graphs: common.adjacencyGraphs,
     translations: en.translations,
     ...ZXCVBN_TUNING,
   });
+  let fastMatching = false;
+  if (options.fastMatching && zxcvbnVersions(options.requireFrom).core === FAST_MATCHING_ZXCVBN_VERSION) {
+    // The same source the workers evaluate (see strengthWorkerSource.ts).
+    const install = new Function(`return (${FAST_MATCHING_SOURCE});`)() as (
+      instance: ZxcvbnFactory,
+      getCleanPasswords: unknown,
+    ) => boolean;
+    fastMatching = install(zxcvbn, load(modules.cleanPasswords));
+  }
+  return { zxcvbn, fastMatching };
 }
 
 // The zxcvbn instance for scoreSync, built on first use (it holds dictionaries, never passwords).
@@ -375,7 +504,9 @@ let syncZxcvbn: ZxcvbnFactory | undefined;
  * passwords (a single edited account, tests); use {@link createStrengthScorer} for imports.
  */
 export function scoreSync(password: string, userInputs: readonly string[] = []): StrengthEstimate {
-  syncZxcvbn ??= createZxcvbn(resolveZxcvbnModules());
+  // zxcvbn-ts as published: for a handful of passwords the fast search's index is not worth
+  // building, and tests compare the workers against this.
+  syncZxcvbn ??= createZxcvbn().zxcvbn;
   const result = syncZxcvbn.check(password, [...userInputs]);
   return {
     score: result.score as StrengthScore,

@@ -1,3 +1,5 @@
+import { FAST_MATCHING_SOURCE } from './fastMatchingSource';
+
 /**
  * The strength worker's code, as a string run with `new Worker(STRENGTH_WORKER_SOURCE, { eval: true })`.
  *
@@ -7,8 +9,13 @@
  * runtime. It loads zxcvbn-ts by the absolute paths the parent resolved (`workerData.modules`), so
  * module resolution happens once, in the parent, where it can be tested and fail loudly.
  *
- * Protocol (parent → worker): `{ chunkId, items: [password, userInputs][] }`.
- * Worker → parent: `{ type: 'ready', loadMs }` once the dictionaries are loaded, then per chunk
+ * With `workerData.fastMatching`, the worker installs the faster dictionary search of
+ * `fastMatchingSource.ts` on its zxcvbn instance (same matches, ~10× faster; see there) when the
+ * first chunk of a job large enough to repay building its index arrives (`fast: true`).
+ *
+ * Protocol (parent → worker): `{ chunkId, items: [password, userInputs][], fast }`.
+ * Worker → parent: `{ type: 'ready', loadMs }` once the dictionaries are loaded; `{ type:
+ * 'indexed', ms, fastMatching }` once, after trying to install the fast search; per chunk
  * `{ type: 'done', chunkId, results }` or `{ type: 'failed', chunkId, errorName }`.
  * The options built here must match `createZxcvbn` in `strengthPool.ts` (a test compares them).
  */
@@ -25,11 +32,19 @@ const zxcvbn = new core.ZxcvbnFactory({
   translations: en.translations,
   ...workerData.tuning,
 });
+const installFastDictionaryMatching = (${FAST_MATCHING_SOURCE});
+let hasTriedFastMatching = false;
 zxcvbn.check('warm-up');
 parentPort.postMessage({ type: 'ready', loadMs: performance.now() - started });
 
 parentPort.on('message', (message) => {
   try {
+    if (message.fast === true && workerData.fastMatching === true && !hasTriedFastMatching) {
+      hasTriedFastMatching = true;
+      const indexing = performance.now();
+      const fastMatching = installFastDictionaryMatching(zxcvbn, require(workerData.modules.cleanPasswords));
+      parentPort.postMessage({ type: 'indexed', ms: performance.now() - indexing, fastMatching });
+    }
     const results = message.items.map(([password, userInputs]) => {
       const result = zxcvbn.check(password, userInputs);
       return {

@@ -63,12 +63,12 @@ export function onImportProgress(listener: Parameters<LockstepApi['onImportProgr
   return bridge().onImportProgress(listener);
 }
 
-/** The file-system path of a dropped file where the shell knows it (Electron), else ''. */
-export function pathForFile(file: File): string {
+/** A token for a dropped file where the shell can grant main one (Electron), else null. */
+export async function grantDroppedFile(file: File): Promise<{ token: string; name: string } | null> {
   try {
-    return bridge().pathForFile(file);
+    return await bridge().grantDroppedFile(file);
   } catch {
-    return '';
+    return null;
   }
 }
 

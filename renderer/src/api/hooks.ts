@@ -36,6 +36,10 @@ export const useAccounts = () =>
 export const useFindings = () =>
   useQuery({ queryKey: queryKeys.findings, queryFn: () => call('findings:list', {}) });
 
+/** How the stored passwords were checked (refreshed with the findings). */
+export const usePasswordCoverage = () =>
+  useQuery({ queryKey: [...queryKeys.findings, 'coverage'], queryFn: () => call('passwords:coverage', {}) });
+
 export const useSettings = () =>
   useQuery({ queryKey: queryKeys.settings, queryFn: () => call('settings:get', {}) });
 

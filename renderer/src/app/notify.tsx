@@ -7,7 +7,10 @@ export function notifyError(error: unknown, title = 'That did not work'): void {
   notifications.show({ color: 'red', title, message: messageOf(error), autoClose: 8000 });
 }
 
-/** Confirms a deletion and offers to undo it for a few seconds. */
+/**
+ * Confirms a deletion with an Undo at hand. The toast goes after a few seconds; the deletion stays
+ * undoable until the app closes, in the "Deleted in this session" list of the screen.
+ */
 export function notifyDeleted(message: string, token: string): void {
   const id = `undo-${token}`;
   notifications.show({
@@ -15,7 +18,7 @@ export function notifyDeleted(message: string, token: string): void {
     autoClose: 8000,
     message: (
       <Group justify="space-between" wrap="nowrap" gap="md">
-        <Text size="sm">{message}</Text>
+        <Text size="sm">{message} You can undo this until you close Lockstep.</Text>
         <Button
           size="compact-sm"
           variant="default"

@@ -31,6 +31,7 @@ import {
 import { messageOf } from '../../api/client';
 import { useAccounts, useChannelMutation, usePeople } from '../../api/hooks';
 import { notifyDeleted, notifyError } from '../../app/notify';
+import { RecentlyDeleted } from '../../app/RecentlyDeleted';
 import { EmptyState } from '../../components/EmptyState';
 import { optionsOf } from '../../components/selectOptions';
 import { AccountForm } from './AccountForm';
@@ -211,6 +212,7 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
   return (
     <Stack gap={0} style={{ flex: 1, minHeight: 0 }}>
       {header}
+      <RecentlyDeleted />
       {body}
       <AccountForm
         opened={editing !== null}

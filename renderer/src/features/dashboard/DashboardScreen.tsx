@@ -197,6 +197,18 @@ export function DashboardScreen({ onImport }: { onImport: () => void }) {
           )}
         </Card>
       </SimpleGrid>
+      <Card withBorder padding="md" component="section" aria-labelledby="checks-title">
+        <Text size="sm" c="dimmed" id="checks-title">
+          How breached passwords were checked
+        </Text>
+        <Stack gap={2} mt={4}>
+          {d.passwordChecks.lines.map((line) => (
+            <Text size="sm" key={line} c={d.passwordChecks.gaps > 0 ? undefined : 'dimmed'}>
+              {line}
+            </Text>
+          ))}
+        </Stack>
+      </Card>
     </Stack>
   );
 }

@@ -23,7 +23,14 @@ import {
 import type { Severity } from '../../../../common/domain/checks/findings';
 import { messageOf } from '../../api/client';
 import classes from '../../components/Screen.module.css';
-import { useAccounts, useChannelMutation, useDataSources, useFindings, useSettings } from '../../api/hooks';
+import {
+  useAccounts,
+  useChannelMutation,
+  useDataSources,
+  useFindings,
+  usePasswordCoverage,
+  useSettings,
+} from '../../api/hooks';
 import { notifyError } from '../../app/notify';
 import { DismissDialog } from './DismissDialog';
 import { StartGuideDialog, type GuideOrigin } from '../guides/StartGuideDialog';
@@ -54,6 +61,7 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
   const accounts = useAccounts();
   const settings = useSettings();
   const sources = useDataSources();
+  const coverage = usePasswordCoverage();
   const navigate = useNavigate();
   const byId = useMemo(() => new Map((accounts.data ?? []).map((a) => [a.id, a])), [accounts.data]);
   const all = useMemo(() => findings.data ?? [], [findings.data]);
@@ -123,24 +131,36 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
         </Text>
       )}
 
-      <Alert variant="outline" color="gray" title="How breached passwords were checked">
-        <Text size="sm">
-          {settings.data?.onlinePwnedCheck
-            ? 'Against the bundled list of the 100,000 most common leaked passwords and, online, the full Have I Been Pwned corpus (only 5 characters of each password’s hash leave this computer).'
-            : 'Only against the bundled list of the 100,000 most common leaked passwords (UK NCSC, 2019). A password not on it may still have leaked: '}
-          {!settings.data?.onlinePwnedCheck && (
-            <Anchor
-              component="button"
-              size="sm"
-              c="teal.9"
-              underline="always"
-              onClick={() => void navigate('/settings')}
-            >
-              turn on the online check in Settings
-            </Anchor>
-          )}
-        </Text>
-      </Alert>
+      {coverage.data && (
+        <Alert
+          variant="outline"
+          color={coverage.data.coverage.gaps.length > 0 ? 'yellow.9' : 'gray'}
+          title="How breached passwords were checked"
+          aria-label="How breached passwords were checked"
+        >
+          <Stack gap={4}>
+            {coverage.data.lines.map((line) => (
+              <Text size="sm" key={line}>
+                {line}
+              </Text>
+            ))}
+            {coverage.data.coverage.total > 0 &&
+              !settings.data?.onlinePwnedCheck &&
+              !coverage.data.coverage.offlineIndex.installed && (
+                <Anchor
+                  component="button"
+                  size="sm"
+                  c="teal.9"
+                  underline="always"
+                  ta="left"
+                  onClick={() => void navigate('/settings')}
+                >
+                  Open Settings to turn on the online check or install the offline corpus
+                </Anchor>
+              )}
+          </Stack>
+        </Alert>
+      )}
 
       {open.length === 0 && !hasPasswords && (
         <EmptyState

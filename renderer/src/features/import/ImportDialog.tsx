@@ -20,8 +20,9 @@ import { IconFileImport, IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ColumnMapping } from '../../../../common/domain/import/types';
 import { FINDING_KIND_LABELS } from '../../../../common/domain/checks/describe';
+import { describeImportCheck } from '../../../../common/domain/passwords/coverage';
 import type { ImportPreview, ImportProgress, ImportResult, Person } from '../../../../common/ipc/contract';
-import { call, messageOf, onImportProgress, pathForFile } from '../../api/client';
+import { call, grantDroppedFile, messageOf, onImportProgress } from '../../api/client';
 import { queryKeys, useChannelMutation, usePeople } from '../../api/hooks';
 import { ToneBadge } from '../../components/Badges';
 import classes from './ImportDialog.module.css';
@@ -116,7 +117,7 @@ function ImportFlow({ onClose, onShowFindings }: { onClose: () => void; onShowFi
   }, [step.kind, sessionId]); // eslint-disable-line react-hooks/exhaustive-deps -- resubscribe per session only
 
   const preview = async (
-    source: { path: string } | { name: string; base64: string } | { sessionId: string },
+    source: { fileToken: string } | { name: string; base64: string } | { sessionId: string },
     mapping?: ColumnMapping,
   ) => {
     try {
@@ -144,7 +145,7 @@ function ImportFlow({ onClose, onShowFindings }: { onClose: () => void; onShowFi
     try {
       const file = await call('import:pickFile', {});
       if (!file) return setStep({ kind: 'choose', error: null, busy: false });
-      await preview({ path: file.path });
+      await preview({ fileToken: file.token });
     } catch (error) {
       setStep({ kind: 'choose', error: messageOf(error), busy: false });
     }
@@ -155,8 +156,8 @@ function ImportFlow({ onClose, onShowFindings }: { onClose: () => void; onShowFi
     const file = event.dataTransfer.files[0];
     if (!file) return;
     setStep({ kind: 'choose', error: null, busy: true });
-    const path = pathForFile(file);
-    await preview(path ? { path } : { name: file.name, base64: await toBase64(file) });
+    const granted = await grantDroppedFile(file);
+    await preview(granted ? { fileToken: granted.token } : { name: file.name, base64: await toBase64(file) });
   };
 
   const cancel = async () => {
@@ -262,13 +263,9 @@ function ImportFlow({ onClose, onShowFindings }: { onClose: () => void; onShowFi
               addresses={result.loginEmails}
             />
           )}
-          {result.pwnedCheck.online !== 'checked' && (
-            <Text size="sm" c="dimmed">
-              {result.pwnedCheck.online === 'off'
-                ? 'Breached passwords were checked against the bundled list of 100,000 common passwords only.'
-                : 'The online breached-password check could not reach Have I Been Pwned for some passwords: those were not checked, which is not the same as safe.'}
-            </Text>
-          )}
+          <Text size="sm" c="dimmed">
+            {describeImportCheck(result.pwnedCheck)}
+          </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Done

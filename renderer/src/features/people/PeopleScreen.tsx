@@ -20,6 +20,7 @@ import { emailAddressSchema, personNameSchema } from '../../../../common/domain/
 import { ApiError, messageOf } from '../../api/client';
 import { useChannelMutation, useEmailBreaches, usePeople } from '../../api/hooks';
 import { notifyDeleted, notifyError } from '../../app/notify';
+import { RecentlyDeleted } from '../../app/RecentlyDeleted';
 import { ToneBadge } from '../../components/Badges';
 
 /** Everyone in this file, with their email addresses. */
@@ -41,6 +42,7 @@ export function PeopleScreen() {
           Add person
         </Button>
       </Group>
+      <RecentlyDeleted />
       {people.isPending && <Loader aria-label="Loading people" />}
       {people.isError && (
         <Alert color="red" title="People could not be loaded" role="alert">

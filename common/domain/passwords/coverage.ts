@@ -1,0 +1,194 @@
+/**
+ * What was actually done to check the stored passwords against breached-password lists, source by
+ * source, so nothing claims a check that did not happen (DESIGN.md, "No false all-clear"). Every
+ * analysed password is checked against the bundled common list; the offline corpus index and the
+ * online range check only see the passwords imported while they were there and working.
+ */
+
+/** What the breached-password sources are now. */
+export interface PasswordSources {
+  /** The online range check is turned on. */
+  online: boolean;
+  /** The offline corpus index: installed (with its build time), unusable (with why), or none. */
+  index: { builtAt: string } | { problem: string } | null;
+}
+
+/** One stored password's breach verdicts (the signals kept for an account). */
+export interface PasswordCheckSignal {
+  accountId: number;
+  onlineStatus: 'off' | 'found' | 'not_found' | 'failed';
+  /** When the online check ran (ISO), whatever its outcome. */
+  onlineCheckedAt: string | null;
+  /** Times seen in the offline index; null when no index answered for it. */
+  indexCount: number | null;
+  /** When that index was built (ISO). */
+  indexBuiltAt: string | null;
+}
+
+/** A source that has not seen some passwords, and why. */
+export interface CoverageGap {
+  source: 'online' | 'offline_index';
+  reason: 'failed' | 'before_enabled' | 'before_installed' | 'unavailable';
+  accountIds: number[];
+  /** When the last failed attempt was (YYYY-MM-DD), for `failed`. */
+  failedOn: string | null;
+}
+
+/** How the stored passwords were checked. */
+export interface PasswordCoverage {
+  /** Passwords analysed (one per account with an imported password). */
+  total: number;
+  /** Checked against the bundled common list: every analysed password. */
+  commonList: number;
+  offlineIndex: {
+    installed: boolean;
+    builtAt: string | null;
+    problem: string | null;
+    checked: number;
+  };
+  online: { enabled: boolean; checked: number };
+  /** What each source has not seen; empty when every available source saw every password. */
+  gaps: CoverageGap[];
+}
+
+/** Summarises what each source saw (pure: the same signals and sources give the same answer). */
+export function passwordCoverage(
+  signals: readonly PasswordCheckSignal[],
+  sources: PasswordSources,
+): PasswordCoverage {
+  const index = sources.index;
+  const builtAt = index && 'builtAt' in index ? index.builtAt : null;
+  const onlineChecked = signals.filter((s) => s.onlineStatus === 'found' || s.onlineStatus === 'not_found');
+  const indexChecked = signals.filter(
+    (s) =>
+      s.indexCount !== null && s.indexBuiltAt !== null && (builtAt === null || s.indexBuiltAt >= builtAt),
+  );
+  const gaps: CoverageGap[] = [];
+  const add = (gap: Omit<CoverageGap, 'accountIds'>, of: readonly PasswordCheckSignal[]) => {
+    if (of.length > 0) gaps.push({ ...gap, accountIds: of.map((s) => s.accountId).sort((a, b) => a - b) });
+  };
+  if (sources.online) {
+    const failed = signals.filter((s) => s.onlineStatus === 'failed');
+    const lastFailed = failed
+      .map((s) => s.onlineCheckedAt ?? '')
+      .sort()
+      .at(-1);
+    add(
+      { source: 'online', reason: 'failed', failedOn: lastFailed ? lastFailed.slice(0, 10) : null },
+      failed,
+    );
+    add(
+      { source: 'online', reason: 'before_enabled', failedOn: null },
+      signals.filter((s) => s.onlineStatus === 'off'),
+    );
+  }
+  if (index && 'problem' in index) {
+    add({ source: 'offline_index', reason: 'unavailable', failedOn: null }, signals);
+  } else if (builtAt !== null) {
+    const seen = new Set(indexChecked.map((s) => s.accountId));
+    add(
+      { source: 'offline_index', reason: 'before_installed', failedOn: null },
+      signals.filter((s) => !seen.has(s.accountId)),
+    );
+  }
+  return {
+    total: signals.length,
+    commonList: signals.length,
+    offlineIndex: {
+      installed: builtAt !== null,
+      builtAt,
+      problem: index && 'problem' in index ? index.problem : null,
+      checked: indexChecked.length,
+    },
+    online: { enabled: sources.online, checked: onlineChecked.length },
+    gaps,
+  };
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "3 December 2026" from an ISO date or timestamp. */
+export function dayInWords(iso: string): string {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return `${day} ${MONTHS[month - 1] ?? ''} ${year}`;
+}
+
+const passwords = (n: number) => (n === 1 ? '1 password' : `${n.toLocaleString('en')} passwords`);
+
+/** What one gap means, in plain words, ending with what to do about it. */
+export function describeGap(gap: CoverageGap, coverage: Pick<PasswordCoverage, 'offlineIndex'>): string {
+  const n = gap.accountIds.length;
+  switch (gap.reason) {
+    case 'failed':
+      return `The online check failed${gap.failedOn ? ` on ${dayInWords(gap.failedOn)}` : ''}: ${passwords(n)} ${n === 1 ? 'was' : 'were'} not checked online. Import your export again when you are connected to check ${n === 1 ? 'it' : 'them'}.`;
+    case 'before_enabled':
+      return `${passwords(n)} ${n === 1 ? 'was' : 'were'} imported before the online check was turned on and ${n === 1 ? 'has' : 'have'} not been checked online. Import your export again to check ${n === 1 ? 'it' : 'them'}.`;
+    case 'before_installed':
+      return `${passwords(n)} ${n === 1 ? 'has' : 'have'} not been checked against your offline copy of the corpus${coverage.offlineIndex.builtAt ? ` (built ${dayInWords(coverage.offlineIndex.builtAt)})` : ''}: ${n === 1 ? 'it was' : 'they were'} imported before it was installed. Import your export again to check ${n === 1 ? 'it' : 'them'}.`;
+    case 'unavailable':
+      return `Your offline copy of the corpus cannot be used${coverage.offlineIndex.problem ? ` (${coverage.offlineIndex.problem.replace(/\.$/, '')})` : ''}, so ${passwords(n)} ${n === 1 ? 'was' : 'were'} not checked against it. Rebuild or remove it in Settings.`;
+  }
+}
+
+/**
+ * The whole story in plain words, first what was done, then what was not: for the Exposure banner,
+ * the dashboard and the command line.
+ */
+export function describeCoverage(coverage: PasswordCoverage): string[] {
+  if (coverage.total === 0) return ['No passwords have been imported yet, so none has been checked.'];
+  const lines = [
+    `${coverage.total === 1 ? 'The 1 imported password was' : `All ${passwords(coverage.total)} were`} checked against the bundled list of the 100,000 most common leaked passwords (UK NCSC, 2019).`,
+  ];
+  if (coverage.offlineIndex.installed && coverage.offlineIndex.checked > 0)
+    lines.push(
+      `${passwords(coverage.offlineIndex.checked)} against your offline copy of the Have I Been Pwned corpus (built ${dayInWords(coverage.offlineIndex.builtAt!)}).`,
+    );
+  if (coverage.online.checked > 0)
+    lines.push(`${passwords(coverage.online.checked)} online, against the full Have I Been Pwned corpus.`);
+  for (const gap of coverage.gaps) lines.push(describeGap(gap, coverage));
+  if (!coverage.online.enabled && !coverage.offlineIndex.installed && !coverage.offlineIndex.problem)
+    lines.push(
+      'A password not on the common list may still have leaked: turn on the online check, or install the offline corpus, in Settings.',
+    );
+  return lines;
+}
+
+/** What one import's breached-password check did, as the import result reports it. */
+export interface ImportCheck {
+  commonList: true;
+  online: 'off' | 'checked' | 'failed' | 'partial';
+  offlineIndex: 'off' | 'checked' | 'unavailable';
+}
+
+/** One sentence on how an import's passwords were checked for breaches, never more than was done. */
+export function describeImportCheck(check: ImportCheck): string {
+  const sources = ['the bundled list of the 100,000 most common leaked passwords'];
+  if (check.offlineIndex === 'checked') sources.push('your offline copy of the Have I Been Pwned corpus');
+  if (check.online === 'checked') sources.push('the full Have I Been Pwned corpus online');
+  const only = sources.length === 1 ? ' only' : '';
+  const checked = `Breached passwords were checked against ${sources.slice(0, -1).join(', ')}${sources.length > 1 ? ' and ' : ''}${sources.at(-1)}${only}.`;
+  const problems = [
+    check.offlineIndex === 'unavailable'
+      ? 'Your offline copy of the corpus could not be used, so they were not checked against it.'
+      : '',
+    check.online === 'failed'
+      ? 'The online check could not reach Have I Been Pwned: none was checked online, which is not the same as safe.'
+      : check.online === 'partial'
+        ? 'The online check could not reach Have I Been Pwned for some passwords: those were not checked online, which is not the same as safe.'
+        : '',
+  ].filter(Boolean);
+  return [checked, ...problems].join(' ');
+}
