@@ -154,6 +154,7 @@ export async function runKillBench(options: BenchOptions): Promise<BenchResult> 
     span.backup = (await runCli(cli, args('backup', 'create'), null)).ms;
     span.restore = (await runCli(cli, args('backup', 'restore', restoreFrom), null)).ms;
     const calibration = { ...span };
+    const effectAt = { ...span };
     console.log(
       `  calibration: import ${seconds(span.import)}, backup ${seconds(span.backup)}, restore ${seconds(span.restore)}`,
     );
@@ -186,14 +187,14 @@ export async function runKillBench(options: BenchOptions): Promise<BenchResult> 
       } else if (operation === 'backup') command = args('backup', 'create');
       else command = args('backup', 'restore', restoreFrom);
 
-      // Half the kills anywhere in the run, half in its last part, where it writes and commits.
-      const from = i % 2 === 0 ? 0 : 0.6;
-      const delay = Math.floor((from + random() * (1.05 - from)) * span[operation]);
+      // Every other kill anywhere up to a little past the moment the operation takes effect (its
+      // commit or its rename), the others close around that moment, on either side. The moment is
+      // tracked as the runs go: a kill after it finds the operation done, one before finds nothing.
+      const around = effectAt[operation];
+      const delay = Math.floor(i % 2 === 0 ? random() * 1.2 * around : (0.85 + random() * 0.3) * around);
       const run = await runCli(cli, command, delay);
       tally[operation].runs += 1;
       if (run.killed) tally[operation].killed += 1;
-      // The machine's load changes: keep the expected duration current with runs that finished.
-      else if (run.code === 0) span[operation] = 0.7 * span[operation] + 0.3 * run.ms;
       else if (run.code !== 0) problems.push(`#${i} ${operation} exited ${run.code}: ${run.stderr.trim()}`);
 
       const after = await inspect(dataDir);
@@ -211,6 +212,9 @@ export async function runKillBench(options: BenchOptions): Promise<BenchResult> 
               ? after.historyHash !== before.historyHash
               : backupsAfter.some((b) => !backupsBefore.some((old) => old.id === b.id));
         if (tookEffect) tally[operation].tookEffect += 1;
+        effectAt[operation] *= tookEffect ? 0.95 : 1.05;
+      } else {
+        effectAt[operation] *= 0.95;
       }
       if (
         operation === 'import' &&
@@ -276,7 +280,7 @@ export async function runKillBench(options: BenchOptions): Promise<BenchResult> 
         rows,
       ),
       '',
-      `- ${kills} runs, each SIGKILLed after a random delay: half of them anywhere within the operation's uninterrupted time, half within its last 40% (where it writes and commits); that time is kept current from the runs that finished before their kill (they count as not killed). The table gives the first calibration.`,
+      `- ${kills} runs, each SIGKILLed after a random delay: every other one anywhere up to 1.2× the moment the operation takes effect (its commit, or the backup's rename), the others within ±15% of that moment. The moment starts at the uninterrupted time and is tracked as the runs go (a kill that finds the operation done moves it earlier, one that finds nothing later), so the kills straddle it; a run that finished before its kill counts as not killed.`,
       `- **Partial imports: ${partialImports}. Damaged databases: ${damaged}. Lost backups: ${lostBackups}.** Backups not complete or without their key: ${brokenBackups}.`,
       `- Left behind: ${leftovers.length} restore files after the next open (should be 0); ${partials} partial backup copies (removed by the next rotation once an hour old).`,
       ...(problems.length > 0 ? ['', 'Problems:', ...problems.slice(0, 20).map((p) => `- ${p}`)] : []),
