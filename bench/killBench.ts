@@ -270,13 +270,21 @@ export async function runKillBench(options: BenchOptions): Promise<BenchResult> 
     const rows = (['import', 'backup', 'restore'] as const).map((op) => [
       op,
       String(tally[op].runs),
-      String(tally[op].killed),
-      `${tally[op].tookEffect} / ${tally[op].killed - tally[op].tookEffect}`,
+      String(tally[op].killed - tally[op].tookEffect),
+      String(tally[op].tookEffect),
+      String(tally[op].runs - tally[op].killed),
       seconds(calibration[op]),
     ]);
     const markdown = [
       markdownTable(
-        ['Operation', 'Runs', 'Killed (SIGKILL)', 'Killed: done in full / not at all', 'Uninterrupted run'],
+        [
+          'Operation',
+          'Runs',
+          'Killed before it took effect',
+          'Killed after it took effect',
+          'Finished before the kill',
+          'Uninterrupted run',
+        ],
         rows,
       ),
       '',
