@@ -268,6 +268,7 @@ export class AppHost {
       await this.closeCurrent();
       let outcome: EraseOutcome;
       try {
+        this.assertAlone('erased');
         outcome = eraseData(this.dataDir, { includeBackups: options.includeBackups });
       } finally {
         if (options.reopen !== false) this.open();
@@ -314,6 +315,7 @@ export class AppHost {
    * (then nothing is replaced).
    */
   private async backUpClosedData(): Promise<string> {
+    this.assertAlone('changed');
     const reader = openReadableDatabase(this.dataDir);
     let path: string;
     try {
@@ -326,14 +328,24 @@ export class AppHost {
     } finally {
       reader.close();
     }
+    this.assertAlone('changed');
+    return path;
+  }
+
+  /**
+   * Folds the (closed) data file's write-ahead log into it, which also tells whether another
+   * program — the app, or the command line — still has it open: then nothing may replace or delete
+   * it. A damaged file is left untouched (it is only ever set aside).
+   */
+  private assertAlone(nothingWas: 'changed' | 'erased'): void {
     const live = join(this.dataDir, DATABASE_FILE);
+    if (!existsSync(live) || this.problem) return;
     if (!settleDataFile(live) || existsSync(`${live}-wal`)) {
       throw new AppFailure(
         'busy',
-        'Another Lockstep (the app or the command line) is using this data: close it and try again. Nothing was changed.',
+        `Another Lockstep (the app or the command line) is using this data: close it and try again. Nothing was ${nothingWas}.`,
       );
     }
-    return path;
   }
 
   private async exclusive<T>(what: string, fn: () => Promise<T>): Promise<T> {

@@ -224,6 +224,35 @@ describe('backup, erase, restore', () => {
     expect(writtenSnapshot(dataDir)).toEqual(before);
   }, 60_000);
 
+  it('neither restores nor erases while another Lockstep has the data open', async () => {
+    const { host, dataDir } = newHost();
+    host.core().inventory.createPerson({ name: 'Priya' });
+    const backup = await host.createBackup();
+    host.core().inventory.createPerson({ name: 'Sam' });
+    // "The app", still running on the data, while "the command line" tries.
+    const { host: other } = newHost(dataDir);
+    expect(other.core().inventory.listPeople()).toHaveLength(3);
+    await expect(host.restore({ id: backup.id })).rejects.toMatchObject({
+      code: 'busy',
+      message: expect.stringMatching(/Another Lockstep .* is using this data.*Nothing was changed/),
+    });
+    await expect(host.erase({ includeBackups: true })).rejects.toMatchObject({
+      code: 'busy',
+      message: expect.stringMatching(/Nothing was erased/),
+    });
+    expect(host.listBackups().entries.map((b) => b.kind)).toEqual(['manual']);
+    expect(other.core().inventory.listPeople()).toHaveLength(3);
+    expect(host.core().inventory.listPeople()).toHaveLength(3);
+    await other.close();
+    await host.restore({ id: backup.id });
+    expect(
+      host
+        .core()
+        .inventory.listPeople()
+        .map((p) => p.name),
+    ).toEqual(['Me', 'Priya']);
+  });
+
   it('a restore interrupted after its journal is finished at the next start; stray files before it are removed', async () => {
     const { host, dataDir, clock } = newHost();
     host.core().inventory.createPerson({ name: 'Priya' });
