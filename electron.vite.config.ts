@@ -20,7 +20,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') },
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // The mailbox scan's worker thread, beside the main bundle (see services/mailScan/runner.ts).
+          mailScanWorker: resolve(import.meta.dirname, 'electron/services/mailScan/worker.ts'),
+        },
       },
     },
   },

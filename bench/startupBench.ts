@@ -26,7 +26,7 @@ const SERVICES = [
 ];
 
 /** A data folder with `size` accounts and password signals (~30% reused, ~10% weak). */
-async function seed(size: number): Promise<string> {
+export async function seed(size: number): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-bench-startup-'));
   await openCore({ dataDir, platform: createHeadlessPlatform(() => {}) }).close();
   const db = openDatabase(dataDir);
@@ -82,13 +82,16 @@ export async function runStartupBench(options: BenchOptions): Promise<BenchResul
     const dataDir = await seed(size);
     const runs: {
       openMs: number;
+      sessionMs: number;
       listMs: number;
       recheckMs: number;
       fileCheckMs: number;
       findings: number;
     }[] = [];
     try {
-      for (let run = 0; run < Math.max(3, options.runs); run += 1) {
+      // The first start checks everything (the seeded data has never been checked: as on the first
+      // start of a day); the later ones are the everyday start, with nothing new to check.
+      for (let run = 0; run < Math.max(3, options.runs) + 1; run += 1) {
         const probe = spawnSync(process.execPath, ['--import', 'tsx', 'bench/startupProbe.ts', dataDir], {
           cwd: REPO_ROOT,
           encoding: 'utf8',
@@ -103,30 +106,34 @@ export async function runStartupBench(options: BenchOptions): Promise<BenchResul
       rmSync(dataDir, { recursive: true, force: true });
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const everyday = runs.slice(1);
     rows.push([
       size.toLocaleString('en'),
-      `${median(runs.map((r) => r.openMs)).toFixed(0)} ms`,
-      `${median(runs.map((r) => r.fileCheckMs)).toFixed(0)} ms`,
-      `${median(runs.map((r) => r.listMs)).toFixed(0)} ms`,
-      `${median(runs.map((r) => r.recheckMs)).toFixed(0)} ms`,
-      String(runs[0]?.findings ?? 0),
+      `${median(everyday.map((r) => r.openMs)).toFixed(0)} ms`,
+      `${median(everyday.map((r) => r.fileCheckMs)).toFixed(0)} ms`,
+      `${median(everyday.map((r) => r.sessionMs)).toFixed(0)} ms (first of the day: ${runs[0]!.sessionMs.toFixed(0)} ms)`,
+      `${median(everyday.map((r) => r.listMs)).toFixed(0)} ms`,
+      `${median(everyday.map((r) => r.recheckMs)).toFixed(0)} ms`,
+      String(runs.at(-1)?.findings ?? 0),
     ]);
   }
   const markdown = [
     markdownTable(
       [
         'Accounts',
-        'Open (migrate, datasets, checks)',
+        'Open (read-only)',
         'of which: checking the file (quick_check)',
+        'Session start (trash, day’s checks)',
         'First screen data',
-        'Re-run checks',
+        'Re-run checks (one write)',
         'Open findings',
       ],
       rows,
     ),
     '',
-    '- Median of the runs, each in a fresh Node process (tsx); Electron start-up itself is not included.',
-    `- The data file checked at open (header, \`quick_check\`, schema): ${fileSizes.join('; ')}.`,
+    '- Median of the everyday starts (after the first), each in a fresh Node process (tsx); Electron start-up itself is not included.',
+    '- "Re-run checks" is a whole write: checks, findings, tasks and the day’s snapshot in one transaction.',
+    `- Opening checks the data file (its header, SQLite's \`quick_check\`, the schema) before anything is read: ${fileSizes.join('; ')}.`,
   ].join('\n');
   console.log(markdown);
   return { markdown };

@@ -24,6 +24,7 @@ import type {
   GuideSummary,
   Incident,
   LedgerEntry,
+  MailScanStatus,
   PendingDeletion,
   Person,
   Settings,
@@ -251,6 +252,11 @@ interface Responses {
   'guideRuns:abandon': GuideRun;
   'guideRuns:summary': GuideRunSummary;
   'guideRuns:export': { saved: boolean; path: string | null };
+  'mailScan:status': MailScanStatus;
+  'mailScan:start': { started: boolean; status: MailScanStatus };
+  'mailScan:cancel': MailScanStatus;
+  'mailScan:resume': { started: boolean; status: MailScanStatus };
+  'mailScan:discard': MailScanStatus;
   'app:state': AppState;
   'recovery:retry': AppState;
   'recovery:startEmpty': { damagedKeptAs: string | null };
@@ -273,7 +279,8 @@ export type ParsedRequestOf<C extends Channel> = z.output<(typeof requestSchemas
 export type ResponseOf<C extends Channel> = Responses[C];
 
 /** Areas whose data changed; views holding that data refetch. */
-export type ChangeArea = 'people' | 'accounts' | 'findings' | 'settings' | 'ledger' | 'tasks' | 'guides';
+export type ChangeArea =
+  'people' | 'accounts' | 'findings' | 'settings' | 'ledger' | 'tasks' | 'guides' | 'mail';
 /** The event main broadcasts after a write. */
 export interface DidChangeEvent {
   areas: ChangeArea[];

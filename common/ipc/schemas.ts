@@ -285,6 +285,8 @@ export const requestSchemas = {
       guideId: guideIdSchema,
       variant: guideIdSchema.optional(),
       accountId: idSchema.optional(),
+      /** Several accounts at once (a notice's guide); not with `accountId`. */
+      accountIds: z.array(idSchema).min(1, 'Choose at least one account.').max(100).optional(),
       origin: z.enum(['library', 'finding', 'task', 'notice']),
       originId: idSchema.optional(),
       helperName: helperNameSchema.optional(),
@@ -293,6 +295,10 @@ export const requestSchemas = {
     .refine((value) => (value.origin === 'library') === (value.originId === undefined), {
       message: 'Say which finding, task or notice the guide is for.',
       path: ['originId'],
+    })
+    .refine((value) => value.accountId === undefined || value.accountIds === undefined, {
+      message: 'Give one account or a list of accounts, not both.',
+      path: ['accountIds'],
     }),
   'guideRuns:mark': z
     .object({
@@ -320,6 +326,12 @@ export const requestSchemas = {
   'guideRuns:abandon': byId,
   'guideRuns:summary': byId,
   'guideRuns:export': z.object({ id: idSchema, format: z.enum(['markdown', 'pdf']) }).strict(),
+  'mailScan:status': empty,
+  // Which kind of thing to pick, never a path: main reads only what the person picked in its own dialog.
+  'mailScan:start': z.object({ personId: idSchema, source: z.enum(['file', 'folder']) }).strict(),
+  'mailScan:cancel': empty,
+  'mailScan:resume': byId,
+  'mailScan:discard': byId,
   'app:state': empty,
   'recovery:retry': empty,
   'recovery:startEmpty': empty,

@@ -98,6 +98,8 @@ export interface GuideRunStep {
   collects: { prompt: string; itemLabel: string; maxItems: number } | null;
   /** Marking it done asks which two-step method was turned on. */
   asksMfa: boolean;
+  /** It offers the mailbox scan: marking it done adds what the scan found to its follow-up list. */
+  offersMailScan: boolean;
   /** What marking it done will record, in words. */
   effects: string[];
   status: GuideStepStatus;
@@ -114,8 +116,14 @@ export interface GuideRunListItem {
   id: number;
   guideId: string;
   guideTitle: string;
+  /** The first (or only) account the run is for, and a label naming all of them. */
   accountId: number | null;
   accountLabel: string | null;
+  /**
+   * Every account the run is for, in order (a notice's guide runs for each account the person
+   * picked): what a step records is recorded on each. `id` is null once the account is deleted.
+   */
+  accounts: { id: number | null; label: string }[];
   origin: 'library' | 'finding' | 'task' | 'notice';
   originId: number | null;
   originLabel: string;
@@ -133,6 +141,8 @@ export interface GuideRun extends GuideRunListItem {
   guideVersion: string;
   guideSummary: string;
   variant: { id: string; label: string } | null;
+  /** The person whose accounts it is for (null: tied to no one). */
+  personId: number | null;
   personName: string | null;
   steps: GuideRunStep[];
 }
@@ -144,4 +154,9 @@ export interface GuideSuggestion {
   accountId: number | null;
   /** The accounts it concerns (to choose from when there are several). */
   accountIds: number[];
+  /**
+   * The run may be for several of them at once (a notice: what a step records is recorded on each
+   * account the person picks — all, by default); otherwise it is for one.
+   */
+  allowsSeveral: boolean;
 }

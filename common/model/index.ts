@@ -8,4 +8,5 @@ export type * from './tasks';
 export type * from './dashboard';
 export type * from './guides';
 export type * from './settings';
+export type * from './mailScan';
 export type * from './dataSafety';

@@ -26,6 +26,7 @@ import { runGuidesCli } from '../services/guides/cli';
 import { runPwnedIndexCli } from '../services/pwnedIndex/index';
 import { pwnedIndexPath } from '../services/pwnedIndexService';
 import { createHeadlessPlatform } from '../platform/headless';
+import { mailScanCommand, noticesAddCommand, noticesListCommand } from './mailCommands';
 import { openCore, type Core } from '../services/core';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
@@ -51,6 +52,13 @@ Commands:
   pwned-index check FILE [--passwords-file F] [--json]
   guides list|validate FILE|export ID|import FILE
                          Step-by-step guides (see: guides --help)
+  mail scan PATH [--person NAME]
+                         Scan a mailbox export (mbox, .eml, a folder of them) for secrets an attacker
+                         who read it could use; each becomes a finding and a task (never stored: the
+                         secret, the mail)
+  notices add --provider DOMAIN --date YYYY-MM-DD [--email ADDRESS] [--person NAME]
+                         Record a breach notice a company sent (every account of its sign-in family)
+  notices list           List the notices recorded, with the accounts each concerns
 ${DATA_SAFETY_USAGE}
 
 Options:
@@ -137,6 +145,9 @@ async function main(argv: string[]): Promise<number> {
       reason: { type: 'string' },
       offline: { type: 'boolean', default: false },
       as: { type: 'string' },
+      provider: { type: 'string' },
+      date: { type: 'string' },
+      email: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -151,9 +162,19 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${terminalSafe(human)}\n`);
 
   if (
-    !['import', 'accounts', 'findings', 'people', 'emails', 'breaches', 'check', 'tasks', 'history'].includes(
-      command,
-    )
+    ![
+      'import',
+      'accounts',
+      'findings',
+      'people',
+      'emails',
+      'breaches',
+      'check',
+      'tasks',
+      'history',
+      'mail',
+      'notices',
+    ].includes(command)
   ) {
     throw new UsageError(`Unknown command "${command}". Run with --help for the list.`);
   }
@@ -179,6 +200,14 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError('Usage: emails add ADDRESS [--person NAME]');
   } else if (command === 'breaches') {
     if (rest[0] !== 'search' || rest.length > 2) throw new UsageError('Usage: breaches search TEXT');
+  } else if (command === 'mail') {
+    if (rest[0] !== 'scan' || rest.length !== 2)
+      throw new UsageError('Usage: mail scan PATH [--person NAME] [--json]');
+  } else if (command === 'notices') {
+    if (!((rest[0] === 'add' || rest[0] === 'list') && rest.length === 1))
+      throw new UsageError(
+        'Usage: notices add --provider DOMAIN --date YYYY-MM-DD [--email ADDRESS] [--person NAME] | notices list',
+      );
   } else if (rest.length > 0) {
     throw new UsageError(`"${command}" takes no arguments.`);
   }
@@ -310,6 +339,24 @@ async function main(argv: string[]): Promise<number> {
         print(`${open} open findings. ${dataLine}`, { open, byKind, catalogue: status.catalogue });
         return status.catalogue.available ? 0 : 1;
       }
+      case 'mail':
+        return await mailScanCommand(
+          core,
+          rest[1]!,
+          findPerson(core, values.person),
+          print,
+          !values.json && process.stderr.isTTY ? (line) => process.stderr.write(`\r${line}`) : null,
+        );
+      case 'notices':
+        return rest[0] === 'list'
+          ? noticesListCommand(core, print)
+          : noticesAddCommand(
+              core,
+              { provider: values.provider, date: values.date, email: values.email },
+              findPerson(core, values.person),
+              print,
+              (message) => new UsageError(message),
+            );
       case 'findings': {
         const findings = core.checks.list();
         // After the list, what the breached-password checks did and did not see (never an all-clear).

@@ -78,6 +78,16 @@ VALUES (1, 'secure-main-email', '1.0', '{"id":"secure-main-email"}', NULL, 1, 'M
 INSERT INTO guide_session_steps (session_id, step_id, position, status, note, items, applied, task_ids, updated_at)
 VALUES (1, 'one', 0, 'done', 'ok', '["x"]', '["y"]', '[2]', 't5'), (1, 'two', 1, 'pending', '', '[]', '[]', '[]', NULL);`),
   90: () => {},
+  110: (db) =>
+    db.exec(`
+INSERT INTO guide_run_accounts (run_id, position, account_id, label) VALUES (1, 1, 2, 'Shop (priya)');
+INSERT INTO mail_scans (id, person_id, source_name, source_kind, status, messages, bytes, bytes_total, undecodable_count, undecodable, attachments_not_read, kinds, checkpoint, started_at, updated_at, finished_at)
+VALUES (1, 1, 'All mail.mbox', 'file', 'finished', 12, 4096, 4096, 1, '[{"where":"message 3 in Inbox","why":"encrypted"}]', '{"pdf":2}', '["password","github_token"]', NULL, 't6', 't6', 't6');
+INSERT INTO mail_hits (scan_id, kind, fingerprint, hint, count, first_seen, last_seen, folders, correspondent_domains, message_id_hashes, service, account_ids)
+VALUES (1, 'github_token', '${'c'.repeat(32)}', 'GitHub token, 40 characters', 2, '2021-03-04', '2024-01-12', '["Inbox"]', '["github.com"]', '["${'d'.repeat(64)}"]', 'github.com', '[]');
+INSERT INTO mail_secret_rotations (kind, fingerprint, rotated_on, recorded_at) VALUES ('github_token', '${'c'.repeat(32)}', '2024-02-01', 't6');
+INSERT INTO tasks (task_key, kind, title, source, priority, created_at, updated_at)
+VALUES ('rotate_secret:mail:github_token:${'c'.repeat(32)}', 'rotate_secret', 'Replace the GitHub token found in your mail', 'finding', 'P2', 't6', 't6');`),
 };
 
 /** Renamed tables and columns, old name → new name, by the version that renamed them. */

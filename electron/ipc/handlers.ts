@@ -151,6 +151,11 @@ export function createHandlers(core: Core): CoreHandlerTable {
     'guideRuns:summary': (request) => core.guideRuns.summary(request),
     'guideRuns:export': (request) => core.guideRuns.export(request),
     'findings:reopen': (request) => checks.reopen(request),
+    'mailScan:status': () => core.mailScan.status(),
+    'mailScan:start': (request) => core.mailScan.start(request),
+    'mailScan:cancel': () => core.mailScan.cancel(),
+    'mailScan:resume': (request) => core.mailScan.resume(request),
+    'mailScan:discard': (request) => core.mailScan.discard(request),
   };
 }
 

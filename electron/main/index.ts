@@ -82,6 +82,8 @@ function start(): void {
     dataDir,
     version: app.getVersion(),
     platform,
+    // Mailbox scans run in a worker thread, so the window stays responsive.
+    mailScanWorker: join(import.meta.dirname, 'mailScanWorker.js'),
     onDidChange: (areas) => mainWindow?.webContents.send(DID_CHANGE_CHANNEL, { areas }),
     onImportProgress: (event) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, event),
     onNavigate: (path) => {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalogue } from '../../common/content/catalogue';
+import type { FamilyIndex } from '../../common/content/families';
 import type { ChangeArea, ImportProgress } from '../../common/ipc/contract';
 import {
   DATABASE_FILE,
@@ -20,7 +21,7 @@ import { DashboardService } from './dashboardService';
 import { BackupService } from './dataSafety/backupService';
 import { finishPendingRestore } from './dataSafety/restore';
 import { DataWatch } from './dataSafety/watch';
-import { getCatalogue } from './datasets/loadDatasets';
+import { getCatalogue, getFamilies } from './datasets/loadDatasets';
 import { ExposureService } from './exposureService';
 import { GuideRunsService } from './guideRunsService';
 import { GuidesService } from './guidesService';
@@ -29,7 +30,9 @@ import { DEFAULT_PERSON_NAME, InventoryService } from './inventoryService';
 import { NoticesService, withNoticeGuides } from './noticesService';
 import { loadCatalogueWithRefreshes, refreshedDatasetsDir } from './online/refreshDatasets';
 import { OnlineService } from './onlineService';
-import { createPasswordHealth } from './passwordHealthDeps';
+import { inProcessMailScanRunner, workerMailScanRunner } from './mailScan/runner';
+import { MailScanService } from './mailScanService';
+import { createPasswordHealth, loadFingerprintKey } from './passwordHealthDeps';
 import { PwnedIndexService } from './pwnedIndexService';
 import { RemindersService } from './remindersService';
 import { Scheduler } from './scheduler';
@@ -57,6 +60,11 @@ export interface CoreOptions {
   actor?: string;
   /** The public datasets (default: the bundled ones, loaded on first use). */
   catalogue?: () => Catalogue;
+  /**
+   * The built mailbox-scan worker (`mailScanWorker.js` beside the main bundle): scans run in a
+   * worker thread. Without it (the CLI, tests, the e2e browser target) they run in this process.
+   */
+  mailScanWorker?: string;
 }
 
 /** The composed app: database, services and the platform port. */
@@ -89,6 +97,7 @@ export interface Core {
   readonly backups: BackupService;
   /** Background work: the day's backup after the first change, the weekly refresh. */
   readonly watch: DataWatch;
+  readonly mailScan: MailScanService;
   /** Files the person picked or dropped, referred to by token (the window never sends a path). */
   readonly files: FileGrants;
   /**
@@ -178,6 +187,16 @@ export function openCore(options: CoreOptions): Core {
       return refreshedCatalogue;
     });
 
+  // The account families: the catalogue's, or — when the public datasets cannot be loaded — the
+  // families file read on its own, so notices and guide variants still know a whole family.
+  const families = (): FamilyIndex => {
+    try {
+      return catalogue().families;
+    } catch {
+      return getFamilies();
+    }
+  };
+
   const store: Store = { read, write: (fn) => writePath.write(fn) };
   const settings: SettingsService = new SettingsService(store);
   // Who made a change: a named helper when one is set in Settings (or --as on the command line).
@@ -195,6 +214,7 @@ export function openCore(options: CoreOptions): Core {
     clock,
     actor: actorNow,
     catalogue,
+    families,
     passwordSources: (repos) => ({
       online: settingsOf(repos.settings.get('app')).onlinePwnedCheck,
       index: pwnedIndex.installed(),
@@ -231,7 +251,6 @@ export function openCore(options: CoreOptions): Core {
     clock,
     options.onNavigate ?? (() => {}),
   );
-  const families = () => catalogue().families;
   const guides: GuidesService = new GuidesService(
     dataDir,
     () => read.findings.list(),
@@ -247,6 +266,12 @@ export function openCore(options: CoreOptions): Core {
     platform: options.platform,
     clock,
     families,
+  });
+  const mailScan = new MailScanService({
+    store,
+    platform: options.platform,
+    key: () => loadFingerprintKey(dataDir, options.platform),
+    runner: options.mailScanWorker ? workerMailScanRunner(options.mailScanWorker) : inProcessMailScanRunner,
   });
   const dashboard = new DashboardService(store, tasks, () => checks.passwordCoverage());
   const health = createPasswordHealth(dataDir, options.platform);
@@ -334,6 +359,7 @@ export function openCore(options: CoreOptions): Core {
     guideRuns,
     backups,
     watch,
+    mailScan,
     files,
     scheduler,
     schemaVersion: () => openReader.db.pragma('user_version', { simple: true }) as number,
@@ -345,6 +371,7 @@ export function openCore(options: CoreOptions): Core {
       scheduler.stop();
       await scheduler.idle();
       imports.dispose();
+      await mailScan.dispose();
       await health.close();
       // The reader first, so the writer is the last connection: closing it folds the log into the
       // file (a read-only connection cannot), and no -wal is left behind.

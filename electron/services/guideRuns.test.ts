@@ -433,7 +433,7 @@ describe('breach notices', () => {
       exposed: ['Email addresses', 'Phone numbers'],
       details: 'Letter says names, emails and phone numbers were copied.',
     });
-    expect(notice.domains).toEqual(['example.co.uk']);
+    expect(notice.domains).toEqual(['shopwise.example.co.uk']);
     const finding = (await findings()).find((f) => f.id === notice.findingId)!;
     expect(finding).toMatchObject({ severity: 'medium', accountIds: [shop.id] });
     const suggestion = await call<GuideSuggestion>('guideRuns:suggest', { findingId: finding.id });

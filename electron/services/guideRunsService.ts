@@ -16,13 +16,14 @@ import {
   type GuideRunSummary,
 } from '../../common/domain/guides/summary';
 import { guidesFor, resolveSteps, variantForAccount, type Guide } from '../../common/content/guides/schema';
+import { listNames } from '../../common/domain/checks/describe';
 import type { FamilyIndex } from '../../common/content/families';
 import type { ParsedRequestOf } from '../../common/ipc/contract';
 import type { Account, Finding, GuideRun, GuideRunListItem, GuideSuggestion } from '../../common/model/index';
 import { AppFailure } from '../../common/ipc/result';
 import { defaultDueDate } from '../../common/domain/tasks/tasks';
 import type { GuideRunRow, GuideRunStepRow } from '../db/repositories/guideRunsRepository';
-import type { Repositories } from '../db/repositories/index';
+import type { ReadRepositories, Repositories } from '../db/repositories/index';
 import type { PlatformPort } from '../platform/port';
 import { timestamp, type Clock } from './clock';
 import type { GuidesService } from './guidesService';
@@ -64,8 +65,8 @@ export class GuideRunsService {
     const row = this.require(id);
     const guide = guideOf(row);
     const stepRows = new Map(this.deps.store.read.guideRuns.steps(id).map((s) => [s.stepId, s]));
-    const account = row.accountId === null ? undefined : this.deps.store.read.accounts.get(row.accountId);
-    const service = account?.service ?? null;
+    const accounts = this.runAccounts(this.deps.store.read, row);
+    const service = accounts.length > 0 ? listNames(accounts.map((a) => a.service)) : null;
     const steps = resolveSteps(guide, row.variantId ?? undefined).map((step) => {
       const state = stepRows.get(step.id);
       return {
@@ -79,6 +80,7 @@ export class GuideRunsService {
         confirm: step.confirm ?? null,
         collects: step.collects ? { ...step.collects } : null,
         asksMfa: service !== null && step.effects.some((e) => e.type === 'set_mfa' && e.method === 'ask'),
+        offersMailScan: step.effects.some((e) => e.type === 'link_mail_scan'),
         effects: describeEffects(step, service),
         status: state?.status ?? 'pending',
         note: state?.note ?? '',
@@ -94,6 +96,7 @@ export class GuideRunsService {
       guideVersion: row.guideVersion,
       guideSummary: guide.summary,
       variant: variant ? { id: variant.id, label: variant.label } : null,
+      personId: row.personId,
       personName: row.personName,
       steps,
     };
@@ -119,12 +122,14 @@ export class GuideRunsService {
       })),
       accountId: situation.accountIds.length === 1 ? situation.accountIds[0]! : null,
       accountIds: situation.accountIds,
+      allowsSeveral: situation.isNotice,
     };
   }
 
   /**
-   * Starts a guide for an account (or none), from the library, a finding, a task or a notice. If
-   * the same guide is already under way for the same account and origin, that run is resumed.
+   * Starts a guide for an account, several (a notice's guide, for the accounts the person picked)
+   * or none, from the library, a finding, a task or a notice. If the same guide is already under
+   * way for the same accounts and origin, that run is resumed.
    */
   start(request: ParsedRequestOf<'guideRuns:start'>): GuideRun {
     const { guide } = this.deps.guides.guide(request.guideId);
@@ -135,27 +140,40 @@ export class GuideRunsService {
         variant: 'Choose a provider.',
       });
     }
+    const wanted = [
+      ...new Set(request.accountIds ?? (request.accountId === undefined ? [] : [request.accountId])),
+    ];
     const id = this.deps.store.write((tx) => {
-      let account: Account | undefined;
-      if (request.accountId !== undefined) {
-        account = tx.repos.accounts.get(request.accountId);
-        if (!account) {
+      const accounts: Account[] = wanted.map((accountId) => {
+        const found = tx.repos.accounts.get(accountId);
+        if (!found) {
           throw new AppFailure('invalid_input', 'That account no longer exists.', {
-            accountId: 'Choose another account.',
+            [request.accountIds ? 'accountIds' : 'accountId']: 'Choose another account.',
           });
         }
-      }
-      // The same guide already under way for the same account and origin is resumed, not doubled.
+        return found;
+      });
+      const account = accounts[0];
+      // The same guide already under way for the same accounts and origin is resumed, not doubled.
       const existing = tx.repos.guideRuns.active(guide.id, account?.id ?? null, request.origin, originId);
-      if (existing) return existing.id;
-      // For an account: the variant of its family or domain, else the generic steps (a Yahoo account
-      // in a guide whose variants are Microsoft's). Without one: the first, as the library shows it.
+      const sameAccounts = (run: GuideRunRow) =>
+        tx.repos.guideRuns
+          .accounts(run.id)
+          .map((a) => a.accountId)
+          .join() === accounts.map((a) => a.id).join();
+      if (existing && sameAccounts(existing)) return existing.id;
+      // For an account: the variant of its family or domain (the first account that has one), else
+      // the generic steps (a Yahoo account in a guide whose variants are Microsoft's). Without one:
+      // the first, as the library shows it.
       const variant =
         request.variant ??
         (account
-          ? variantForAccount(guide, { domain: account.domain, families: this.familiesOf(account) })?.id
+          ? accounts
+              .map((a) => variantForAccount(guide, { domain: a.domain, families: this.familiesOf(a) })?.id)
+              .find((found) => found !== undefined)
           : guide.variants?.[0]?.id) ??
         null;
+      const label = accounts.length > 0 ? listNames(accounts.map(accountLabel)) : null;
       const runId = tx.repos.guideRuns.insert(
         {
           guideId: guide.id,
@@ -163,7 +181,7 @@ export class GuideRunsService {
           guideJson: JSON.stringify(guide),
           variantId: variant,
           accountId: account?.id ?? null,
-          accountLabel: account ? accountLabel(account) : null,
+          accountLabel: label,
           personId: account?.personId ?? null,
           personName: account?.personName ?? null,
           origin: request.origin,
@@ -173,6 +191,7 @@ export class GuideRunsService {
         },
         guide.steps.map((s) => s.id),
         tx.now,
+        accounts.map((a) => ({ accountId: a.id, label: accountLabel(a) })),
       );
       tx.record({
         subjectType: 'guide_run',
@@ -180,7 +199,7 @@ export class GuideRunsService {
         action: 'started',
         from: null,
         to: guide.title,
-        note: account ? accountLabel(account) : originLabel,
+        note: label ?? originLabel,
         ...(request.helperName?.trim() ? { actor: `Helper: ${request.helperName.trim()}` } : {}),
       });
       tx.announce('guides');
@@ -226,34 +245,46 @@ export class GuideRunsService {
           confirmed: 'Answer yes to mark this step done.',
         });
       }
-      const account = row.accountId === null ? undefined : tx.repos.accounts.get(row.accountId);
+      const accounts = this.runAccounts(tx.repos, row);
       const input = {
         ...(request.mfa ? { mfa: request.mfa } : {}),
         ...(request.items ? { items: request.items } : {}),
       };
-      const problem = doneProblem(step, account ?? null, input);
+      const problem = doneProblem(step, accounts, input);
       if (problem) {
         throw new AppFailure('invalid_input', problem, {
           [request.items && !problem.startsWith('Choose') ? 'items' : 'mfa']: problem,
         });
       }
-      const plan = planStep(step, account ?? null, input, tx.day);
+      const plan = planStep(step, accounts, input, tx.day);
       const items = (request.items ?? []).map((i) => i.trim()).filter(Boolean);
-      if (account && plan.account) {
-        updateAccount(tx, account, { ...valuesOf(account), ...plan.account }, `Guide: ${guide.title}`, actor);
-        tx.announce('accounts');
+      if (plan.account) {
+        // Recorded on each account of the run, each with its own history.
+        for (const account of accounts) {
+          updateAccount(
+            tx,
+            account,
+            { ...valuesOf(account), ...plan.account },
+            `Guide: ${guide.title}`,
+            actor,
+          );
+        }
+        if (accounts.length > 0) tx.announce('accounts');
       }
       const taskIds = insertGuideTasks(
         tx,
         plan.tasks.map((t) => ({ ...t, why: `From the guide "${guide.title}", step "${step.title}".` })),
-        account?.id ?? null,
+        accounts.length === 1 ? accounts[0]!.id : null,
         actor,
       );
-      tx.repos.guideRuns.putStep(
-        row.id,
-        { ...state, status: 'done', note, items, applied: plan.applied, taskIds },
-        tx.now,
-      );
+      const applied = [...plan.applied];
+      if (plan.mailScan) {
+        // The secrets a mailbox scan found join the step's follow-up list: their tasks, not copies.
+        const found = mailScanFollowUps(tx.repos, row.personId);
+        taskIds.push(...found.taskIds.filter((taskId) => !taskIds.includes(taskId)));
+        applied.push(found.applied);
+      }
+      tx.repos.guideRuns.putStep(row.id, { ...state, status: 'done', note, items, applied, taskIds }, tx.now);
       advance(tx, row, states, index, 'done');
       tx.announce('guides');
       return row.id;
@@ -328,6 +359,9 @@ export class GuideRunsService {
         );
       }
       const actor = actorOf(row);
+      const runAccountIds = tx.repos.guideRuns
+        .accounts(id)
+        .flatMap((a) => (a.accountId === null ? [] : [a.accountId]));
       for (const state of states) {
         if (state.status !== 'skipped' && state.status !== 'blocked') continue;
         const step = guide.steps.find((s) => s.id === state.stepId)!;
@@ -345,7 +379,7 @@ export class GuideRunsService {
                   : `Skipped for now during the guide "${guide.title}".`,
             },
           ],
-          row.accountId,
+          runAccountIds.length === 1 ? runAccountIds[0]! : null,
           actor,
         );
         tx.repos.guideRuns.putStep(id, { ...state, taskIds: [...state.taskIds, ...ids] }, tx.now);
@@ -361,14 +395,12 @@ export class GuideRunsService {
         note: `${guide.title}: ${progress.done} done, ${progress.skipped} skipped, ${progress.blocked} blocked`,
         ...(actor ? { actor } : {}),
       });
-      if (
-        row.origin === 'notice' &&
-        row.originId !== null &&
-        tx.repos.notices.markHandled(row.originId, tx.now)
-      ) {
+      // Finished is finished, whichever way the run was started: the notice it answers is handled.
+      for (const noticeId of noticesAnswered(tx.repos, row, guide.id, runAccountIds)) {
+        if (!tx.repos.notices.markHandled(noticeId, tx.now)) continue;
         tx.record({
           subjectType: 'notice',
-          subjectId: row.originId,
+          subjectId: noticeId,
           action: 'handled',
           from: null,
           to: guide.title,
@@ -480,6 +512,9 @@ export class GuideRunsService {
       guideTitle: guide.title,
       accountId: row.accountId,
       accountLabel: row.accountLabel,
+      accounts: this.deps.store.read.guideRuns
+        .accounts(row.id)
+        .map((a) => ({ id: a.accountId, label: a.label })),
       origin: row.origin,
       originId: row.originId,
       originLabel: row.originLabel,
@@ -510,6 +545,7 @@ export class GuideRunsService {
     domain: string | undefined;
     accountIds: number[];
     incidentGuides: string[];
+    isNotice: boolean;
   } {
     const findings = this.deps.store.read.findings.list();
     let chosen: Finding[] = [];
@@ -533,6 +569,7 @@ export class GuideRunsService {
           domain: account?.domain ?? undefined,
           accountIds: [task.accountId],
           incidentGuides: [],
+          isNotice: false,
         };
       }
     } else if (noticeId !== null) {
@@ -562,7 +599,16 @@ export class GuideRunsService {
       domain: first?.domain ?? stored?.domains[0],
       accountIds,
       incidentGuides: incident?.guides ?? [],
+      isNotice: stored !== undefined,
     };
+  }
+
+  /** The run's accounts that still exist, in order, as they are now. */
+  private runAccounts(repos: Pick<ReadRepositories, 'guideRuns' | 'accounts'>, row: GuideRunRow): Account[] {
+    return repos.guideRuns.accounts(row.id).flatMap((a) => {
+      const account = a.accountId === null ? undefined : repos.accounts.get(a.accountId);
+      return account ? [account] : [];
+    });
   }
 
   private originLabel(origin: GuideRunRow['origin'], originId: number | null): string {
@@ -635,4 +681,76 @@ function actorOf(row: GuideRunRow): string | undefined {
 
 function accountLabel(account: Account): string {
   return account.username ? `${account.service} (${account.username})` : account.service;
+}
+
+/**
+ * The notices a finished run answers: the notice it was started from, the notice behind the
+ * finding or task it was started from; for a run from the library, the open notices whose guide is
+ * this one and that concern one of the run's accounts — or, for a run tied to no account, those of
+ * one person only (with notices of several people, which one it answered cannot be told).
+ */
+function noticesAnswered(
+  repos: Pick<Repositories, 'findings' | 'tasks' | 'notices'>,
+  row: GuideRunRow,
+  guideId: string,
+  accountIds: readonly number[],
+): number[] {
+  const noticeOf = (finding: Finding | undefined): number[] =>
+    finding?.kind === 'breach_notice' && typeof finding.evidence.noticeId === 'number'
+      ? [finding.evidence.noticeId]
+      : [];
+  if (row.origin === 'notice') return row.originId === null ? [] : [row.originId];
+  const findings = repos.findings.list();
+  if (row.origin === 'finding') return noticeOf(findings.find((f) => f.id === row.originId));
+  if (row.origin === 'task') {
+    const task = row.originId === null ? undefined : repos.tasks.get(row.originId);
+    return (task?.findingIds ?? []).flatMap((findingId) =>
+      noticeOf(findings.find((f) => f.id === findingId)),
+    );
+  }
+  const forThisGuide = findings.filter(
+    (f) =>
+      f.kind === 'breach_notice' &&
+      f.status === 'open' &&
+      (f.evidence.guide as { id?: unknown } | undefined)?.id === guideId,
+  );
+  if (accountIds.length > 0)
+    return forThisGuide
+      .filter((f) => f.accountIds.some((id) => accountIds.includes(id)))
+      .flatMap((f) => noticeOf(f));
+  const ids = forThisGuide.flatMap((f) => noticeOf(f));
+  const people = new Set(ids.map((noticeId) => repos.notices.get(noticeId)?.personId));
+  return people.size === 1 ? ids : [];
+}
+
+/**
+ * What a mailbox scan found, as a guide step's follow-up list: the tasks of the open findings of
+ * secrets seen in the person's mail (everyone's, for a run tied to no one), and a line saying so.
+ */
+function mailScanFollowUps(
+  repos: Pick<Repositories, 'findings' | 'tasks'>,
+  personId: number | null,
+): { taskIds: number[]; applied: string } {
+  const findings = repos.findings
+    .list()
+    .filter(
+      (f) =>
+        f.kind === 'mail_secret' &&
+        f.status === 'open' &&
+        (personId === null ||
+          (Array.isArray(f.evidence.personIds) && f.evidence.personIds.includes(personId))),
+    );
+  const ids = new Set(findings.map((f) => f.id));
+  const taskIds = repos.tasks
+    .list()
+    .filter((t) => t.findingIds.some((findingId) => ids.has(findingId)))
+    .map((t) => t.id);
+  const count = findings.length;
+  return {
+    taskIds,
+    applied:
+      count === 0
+        ? 'No mailbox scan has found a secret yet: nothing was added from a scan'
+        : `Added the ${count === 1 ? 'secret' : `${count} secrets`} a mailbox scan found, each with its task, to the follow-up list`,
+  };
 }

@@ -95,7 +95,10 @@ export class NoticesService {
           domain: isServiceUrlError(parsed) ? parsed.error : 'Enter a web address such as example.com.',
         });
       }
-      domains.add(parsed.domain);
+      // The host as written ("aws.amazon.com"), not only its registrable domain: a listed sign-in
+      // host decides the account family (AWS, not Amazon's shop), and matching falls back to the
+      // registrable domain for hosts of no family.
+      domains.add(parsed.host.startsWith('www.') ? parsed.host.slice(4) : parsed.host);
     }
     const exposed = unique([
       ...request.exposed,

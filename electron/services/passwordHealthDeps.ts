@@ -24,10 +24,7 @@ export function createPasswordHealth(dataDir: string, platform: PlatformPort) {
   return {
     get(): PasswordHealth {
       if (!health) {
-        // With a protector, even an unavailable one: a key it sealed earlier must be found, never
-        // silently replaced by a new plain key (that would orphan every stored fingerprint).
-        const protector = platform.secrets;
-        const key = protector ? loadOrCreateProtectedKey(dataDir, protector) : loadOrCreateKeyFile(dataDir);
+        const key = loadFingerprintKey(dataDir, platform);
         health = {
           fingerprinter: createFingerprinter(key),
           common: createCommonPasswordSet(readBundledText(COMMON_PASSWORDS_FILE)),
@@ -45,4 +42,16 @@ export function createPasswordHealth(dataDir: string, platform: PlatformPort) {
       health = null;
     },
   };
+}
+
+/**
+ * The install's fingerprint key (created on first use): sealed by the OS keychain where there is
+ * one, else the 0600 key file. The mailbox scan uses the same key, so a password found in mail has
+ * the fingerprint the same password has in the vault.
+ */
+export function loadFingerprintKey(dataDir: string, platform: PlatformPort): Uint8Array {
+  // With a protector, even an unavailable one: a key it sealed earlier must be found, never
+  // silently replaced by a new plain key (that would orphan every stored fingerprint).
+  const protector = platform.secrets;
+  return protector ? loadOrCreateProtectedKey(dataDir, protector) : loadOrCreateKeyFile(dataDir);
 }

@@ -1,3 +1,4 @@
+import { parseMailSecretSubject } from '../../common/domain/checks/mailSecrets';
 import { statusOf } from '../../common/domain/tasks/reconcile';
 import { defaultDueDate, isValidSnooze, type Priority } from '../../common/domain/tasks/tasks';
 import type { ParsedRequestOf } from '../../common/ipc/contract';
@@ -47,8 +48,17 @@ export class TasksService {
       });
     this.store.write((tx) => {
       const task = requireTask(tx.repos, id);
-      const account = task.accountId === null ? undefined : tx.repos.accounts.get(task.accountId);
-      if ((changedOn || mfa) && !account)
+      if (task.kind === 'rotate_secret') {
+        // A secret found in mail: nothing can check it was replaced, so the person's word is the
+        // evidence (and its date) — the check then closes the finding, and verifies this task.
+        if (mfa) throw new AppFailure('invalid_input', 'This task is about a secret, not two-step sign-in.');
+        recordMailRotations(tx, task.findingIds, changedOn ?? tx.day);
+      }
+      const account =
+        task.accountId === null || task.kind === 'rotate_secret'
+          ? undefined
+          : tx.repos.accounts.get(task.accountId);
+      if ((changedOn || mfa) && !account && task.kind !== 'rotate_secret')
         throw new AppFailure('invalid_input', 'This task has no account to record that on.');
       if (account && (changedOn || mfa)) {
         updateAccount(
@@ -202,6 +212,37 @@ export class TasksService {
     if (!task) throw new AppFailure('not_found', 'That task no longer exists.');
     return withDueFlags(task, today(this.clock));
   }
+}
+
+/**
+ * Records that the secrets found in mail behind these findings were replaced on `rotatedOn`
+ * (YYYY-MM-DD), inside a write; the checks re-run and close each finding that was last seen in mail
+ * on or before that day.
+ */
+export function recordMailRotations(
+  tx: WriteContext,
+  findingIds: readonly number[],
+  rotatedOn: string,
+): number {
+  let recorded = 0;
+  const wanted = new Set(findingIds);
+  for (const finding of tx.repos.findings.list()) {
+    if (!wanted.has(finding.id) || finding.kind !== 'mail_secret') continue;
+    const secret = parseMailSecretSubject(finding.subject);
+    if (!secret) continue;
+    tx.repos.mailScans.mark(secret.kind, secret.fingerprint, rotatedOn, tx.now);
+    tx.record({
+      subjectType: 'finding',
+      subjectId: finding.id,
+      action: 'replaced',
+      from: null,
+      to: rotatedOn,
+      note: String(finding.evidence.label ?? secret.kind),
+    });
+    recorded += 1;
+  }
+  if (recorded > 0) tx.touch('mail');
+  return recorded;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Catalogue, DatasetDates } from '../../common/content/catalogue';
+import type { FamilyIndex } from '../../common/content/families';
 import { scoreFigures } from '../../common/domain/dashboard/score';
 import {
   CATALOGUE_KINDS,
@@ -23,13 +24,14 @@ import { timestamp, today, type Clock } from './clock';
  * fixed order, only when one of their inputs was touched:
  * - checks → findings: `inventory` (people, accounts, addresses, password signals, breach marks),
  *   `notices`, `catalogue` (the public datasets), `sources` (the breached-password sources: the
- *   online check turned on or off, an offline index installed), `clock` (a new day: re-check dates);
+ *   online check turned on or off, an offline index installed), `clock` (a new day: re-check dates),
+ *   `mail` (what finished mailbox scans found, and the secrets recorded as replaced);
  * - tasks and their verification: whatever changed the findings, and `findings` (a dismissal),
  *   `tasks` (a status the reconciliation verifies);
  * - the day's dashboard snapshot: whatever changed findings or tasks.
  */
 export type DerivationInput =
-  'inventory' | 'notices' | 'catalogue' | 'sources' | 'clock' | 'findings' | 'tasks';
+  'inventory' | 'notices' | 'catalogue' | 'sources' | 'clock' | 'findings' | 'tasks' | 'mail';
 
 /** One history row, as a change describes it (the write path adds when, who, and the chain). */
 export interface HistoryDraft {
@@ -74,6 +76,11 @@ export interface WritePathOptions {
   actor: () => string;
   /** The public datasets; may throw when they cannot be loaded. */
   catalogue: () => Catalogue;
+  /**
+   * The account families, loaded apart from the catalogue so notices keep their family reach when
+   * the public datasets cannot be loaded; may throw. Default: the catalogue's.
+   */
+  families?: () => FamilyIndex;
   /** The breached-password sources available now (read inside the change). */
   passwordSources?: (repos: Repositories) => PasswordSources;
   /** Adds to each recorded notice what the checks need beyond the row (the guide it points to). */
@@ -179,7 +186,7 @@ export class WritePath {
   ): void {
     const { repos } = tx;
     const has = (...which: DerivationInput[]) => which.some((input) => inputs.has(input));
-    const recheck = has('inventory', 'notices', 'catalogue', 'sources', 'clock');
+    const recheck = has('inventory', 'notices', 'catalogue', 'sources', 'clock', 'mail');
     if (recheck) this.runChecks(tx, rows);
     if (!recheck && !has('findings', 'tasks')) return;
 
@@ -235,9 +242,19 @@ export class WritePath {
       };
     }
     const notices = repos.notices.checkNotices();
+    let families: FamilyIndex | undefined;
+    try {
+      families = this.options.families?.() ?? catalogue?.families;
+    } catch {
+      // Without the families file, notices match by domain alone (as before families existed).
+      families = catalogue?.families;
+    }
     const context = {
       emails: repos.emailBreaches.emails(),
       notices: this.options.noticeGuides ? this.options.noticeGuides(notices) : notices,
+      mailHits: repos.mailScans.checkHits(),
+      mailRotations: repos.mailScans.rotations(),
+      ...(families ? { families } : {}),
       ...(this.options.passwordSources ? { passwordSources: this.options.passwordSources(repos) } : {}),
     };
     const drafts = runChecks(repos.findings.checkAccounts(), catalogue ? { ...context, catalogue } : context);

@@ -98,7 +98,7 @@ describe('validateGuide', () => {
     expect(byPath['$.steps[1].links[0].url']).toMatch(/https:\/\//);
     expect(byPath['$.steps[2].title']).toBe('Missing required field "title".');
     expect(byPath['$.steps[3].effects[0].type']).toBe(
-      'Unknown effect type "run_script": expected one of set_mfa, set_password_changed, mark_recovery_reviewed, create_task.',
+      'Unknown effect type "run_script": expected one of set_mfa, set_password_changed, mark_recovery_reviewed, create_task, link_mail_scan.',
     );
     expect(byPath['$.steps[4].instructions[0]']).toMatch(/no HTML/);
   });

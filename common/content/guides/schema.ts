@@ -91,6 +91,7 @@ export const GUIDE_EFFECT_TYPES = [
   'set_password_changed',
   'mark_recovery_reviewed',
   'create_task',
+  'link_mail_scan',
 ] as const;
 /** One of {@link GUIDE_EFFECT_TYPES}. */
 export type GuideEffectType = (typeof GUIDE_EFFECT_TYPES)[number];
@@ -206,14 +207,16 @@ export const guideLinkSchema = z.strictObject({
 export type GuideLink = z.infer<typeof guideLinkSchema>;
 
 /**
- * What completing a step records, applied by the app to the account the guide was started for
- * (effects that need an account are skipped when there is none):
+ * What completing a step records, applied by the app to the accounts the guide was started for
+ * (each of them; effects that need an account are skipped when there is none):
  * - `set_mfa`: the account's MFA method becomes `method` (`ask`: the person picks the method).
  * - `set_password_changed`: the account's password-changed date becomes the step's completion date.
  * - `mark_recovery_reviewed`: the account's recovery information is marked reviewed, today.
  * - `create_task`: a follow-up task with `title` and `priority`, due `dueInDays` after completion
  *   (the priority's default when absent). With `perItem: true` the step must `collect` a list, and
  *   one task is created per item, `{item}` in the title replaced by the item's name.
+ * - `link_mail_scan`: the step offers Lockstep's mailbox scan, and on completion the secrets the
+ *   scan found (their findings, each with its "replace it" task) join the step's follow-up list.
  */
 export const guideEffectSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('set_mfa'), method: z.enum(EFFECT_MFA_METHODS) }),
@@ -226,6 +229,7 @@ export const guideEffectSchema = z.discriminatedUnion('type', [
     dueInDays: z.int().min(0).max(GUIDE_LIMITS.dueInDays).optional(),
     perItem: z.boolean().optional(),
   }),
+  z.strictObject({ type: z.literal('link_mail_scan') }),
 ]);
 /** A step's effect on completion. */
 export type GuideEffect = z.infer<typeof guideEffectSchema>;

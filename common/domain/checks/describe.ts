@@ -1,5 +1,7 @@
+import { monthYear } from '../dates';
 import { describeGap } from '../passwords/coverage';
 import type { FindingKind, Severity } from './findings';
+import { mailSecretAction } from './mailSecretWords';
 
 /** A finding in plain words: what is wrong, why it matters, and the next concrete step. */
 export interface FindingText {
@@ -23,6 +25,7 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   insecure_url: 'Unencrypted sign-in page',
   password_check_gap: 'Passwords not checked everywhere',
   breach_notice: 'Breach notice you received',
+  mail_secret: 'Secret found in your mail',
 };
 
 /** Plain names for severities. */
@@ -51,29 +54,6 @@ export function describeMethods(methods: readonly string[]): string {
   const words = [...new Set(methods.map((m) => METHOD_WORDS[m] ?? m))];
   if (words.length <= 1) return words[0] ?? '';
   return `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
-}
-
-/** "2012" or "June 2012" from YYYY-MM-DD (no day: breach dates are rarely that precise). */
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-function monthYear(date: unknown): string {
-  if (typeof date !== 'string' || !/^\d{4}-\d{2}/.test(date)) return 'an unknown date';
-  const [year, month] = date.split('-').map(Number) as [number, number];
-  const name = MONTHS[month - 1];
-  return name ? `${name} ${year}` : 'an unknown date';
 }
 
 const lowerList = (values: unknown) =>
@@ -261,6 +241,8 @@ export function describeFinding(
         minutes: guide?.estimatedMinutes ?? 20,
       };
     }
+    case 'mail_secret':
+      return describeMailSecret(evidence, services);
     case 'insecure_url':
       return {
         title: `You sign in to ${first} on an unencrypted page`,
@@ -321,4 +303,26 @@ export function incidentReach(
     )} will be marked, at any of their domains: ` +
     `${domains.slice(0, shown).join(', ')}${more > 0 ? ` and ${more} more` : ''}.`
   );
+}
+
+/** A secret found in mail, in plain words (see `mailSecrets.ts` for when it fires and closes). */
+function describeMailSecret(evidence: Record<string, unknown>, services: readonly string[]): FindingText {
+  const kind = String(evidence.kind ?? '');
+  const label = String(evidence.label ?? 'A secret');
+  const count = Number(evidence.count ?? 1);
+  const first = typeof evidence.firstSeen === 'string' ? evidence.firstSeen : null;
+  const last = typeof evidence.lastSeen === 'string' ? evidence.lastSeen : null;
+  const when = first && last ? (first === last ? `, on ${first}` : `, from ${first} to ${last}`) : '';
+  const seen = `seen in ${count === 1 ? 'one message' : `${count.toLocaleString('en')} messages`}${when}`;
+  const where = services.length > 0 ? ` It belongs to ${listNames(services)}.` : '';
+  const action = mailSecretAction(kind, services[0] ?? null);
+  return {
+    title: `${label} in your mail (${seen})`,
+    why:
+      `Anyone who could read this mailbox — attackers who broke into the company holding it included — could read and use it.${where}` +
+      (evidence.stillInUse === true ? ' It is still the password you use there.' : '') +
+      ` Lockstep kept only a masked description (${String(evidence.hint ?? label)}), never the secret or the mail.`,
+    action: action.action,
+    minutes: action.minutes,
+  };
 }

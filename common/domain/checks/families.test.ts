@@ -162,6 +162,14 @@ describe('a breach notice reaches the whole account family', () => {
     expect(aws!.accountIds).toEqual([10]);
   });
 
+  it('a notice naming a host of no family matches by that host’s registrable domain', () => {
+    const acme = notice({ provider: 'Acme', domains: ['mail.acme.example'], exposed: [], incidentId: null });
+    const mailbox = account(20, 'https://webmail.acme.example/', 'acme.example');
+    const other = account(21, 'https://acme-shop.example/', 'acme-shop.example');
+    expect(noticeChecks([mailbox, other], [acme], [], families)[0]!.accountIds).toEqual([20]);
+    expect(noticeChecks([mailbox, other], [acme])[0]!.accountIds).toEqual([20]);
+  });
+
   it('tells the person recording the Microsoft incident which sign-ins it will mark', () => {
     const reach = (domains: string[]) =>
       incidentReach({

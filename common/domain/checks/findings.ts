@@ -1,6 +1,8 @@
+import { getDomain } from 'tldts';
 import type { Breach, Catalogue } from '../../content/catalogue';
 import { familyRef, sharesFamily, type AccountFamily, type FamilyIndex } from '../../content/families';
 import type { Category, Criticality, MfaMethod } from '../inventory';
+import { mailSecretChecks, type CheckMailHit, type CheckMailRotation } from './mailSecrets';
 import { passwordCoverage, type PasswordSources } from '../passwords/coverage';
 
 /** Every kind of finding Lockstep raises (DESIGN.md, checks catalogue). */
@@ -15,6 +17,7 @@ export const FINDING_KINDS = [
   'password_weak',
   'insecure_url',
   'breach_notice',
+  'mail_secret',
   'password_check_gap',
 ] as const;
 /** One of {@link FINDING_KINDS}. */
@@ -92,7 +95,11 @@ export interface CheckNotice {
   id: number;
   personId: number;
   provider: string;
-  /** Registrable domains of the provider (lower case); an account at a subdomain matches. */
+  /**
+   * Hosts or registrable domains of the provider (lower case). A listed sign-in host decides the
+   * account family (`aws.amazon.com` is AWS); without a family, the registrable domain matches and
+   * an account at a subdomain too.
+   */
   domains: readonly string[];
   /** YYYY-MM-DD. */
   receivedOn: string;
@@ -121,6 +128,10 @@ export interface CheckContext {
   emails?: readonly CheckEmail[];
   /** Breach notices the person recorded (they need no public data, so they are always checked). */
   notices?: readonly CheckNotice[];
+  /** What finished mailbox scans found (one row per scan and secret; never the secret). */
+  mailHits?: readonly CheckMailHit[];
+  /** Secrets found in mail that the person says were replaced, and when. */
+  mailRotations?: readonly CheckMailRotation[];
   /**
    * The breached-password sources available now (online check on; offline index installed). A
    * source that has not seen some passwords raises `password_check_gap` — never a silent all-clear.
@@ -147,7 +158,7 @@ export interface FindingDraft {
 const bump = (severity: Severity): Severity => (severity === 'medium' ? 'high' : severity);
 
 /**
- * Runs every password and address check over the accounts and returns what fires, deterministically
+ * Runs every password, address, notice and mail check over the accounts and returns what fires, deterministically
  * (sorted by kind then subject). Pure: the same accounts give the same drafts.
  */
 export function runChecks(accounts: readonly CheckAccount[], context: CheckContext = {}): FindingDraft[] {
@@ -155,6 +166,7 @@ export function runChecks(accounts: readonly CheckAccount[], context: CheckConte
   const families = context.families ?? context.catalogue?.families;
   if (context.catalogue) drafts.push(...exposureChecks(accounts, context.catalogue, context.emails ?? []));
   drafts.push(...noticeChecks(accounts, context.notices ?? [], context.emails ?? [], families));
+  drafts.push(...mailSecretChecks(accounts, context.mailHits ?? [], context.mailRotations ?? [], families));
   if (context.passwordSources) drafts.push(...checkGaps(accounts, context.passwordSources));
   const byExact = new Map<string, CheckAccount[]>();
   const similarGroups = new Map<string, CheckAccount[]>();
@@ -591,8 +603,10 @@ export function noticeChecks(
     if (notice.handledAt !== null) continue;
     const domains = notice.domains.map((d) => d.toLowerCase());
     const noticeFamilies = uniqueFamilies(domains.flatMap((d) => families?.ofHost(d) ?? []));
+    // A notice may name a host ("mail.example.co.uk"); without a family, its registrable domain decides.
+    const registrable = domains.map((d) => getDomain(d) ?? d);
     const atProviderDomain = (domain: string) =>
-      domains.some((d) => domain === d || domain.endsWith(`.${d}`));
+      registrable.some((d) => domain === d || domain.endsWith(`.${d}`));
     const concerns = (ofThis: readonly AccountFamily[], domain: string) =>
       noticeFamilies.length > 0 && ofThis.length > 0
         ? sharesFamily(ofThis, noticeFamilies)

@@ -43,6 +43,34 @@ describe('planning what a done step records', () => {
     expect(plan.tasks).toEqual([]);
   });
 
+  it('records an account effect on each account of a run for several, naming each', () => {
+    const xbox = { service: 'Xbox', mfa: 'none' as const };
+    const both = step({ effects: [{ type: 'set_mfa', method: 'ask' }, { type: 'set_password_changed' }] });
+    expect(doneProblem(both, [outlook, xbox], {})).toBe('Choose the two-step method that was turned on.');
+    const plan = planStep(both, [outlook, xbox], { mfa: 'totp' }, '2026-11-28');
+    expect(plan.account).toEqual({ mfa: 'totp', passwordChangedAt: '2026-11-28' });
+    expect(plan.applied).toEqual([
+      'Recorded two-step sign-in (Authenticator app) on Outlook',
+      'Recorded two-step sign-in (Authenticator app) on Xbox',
+      'Recorded a new password on Outlook (2026-11-28)',
+      'Recorded a new password on Xbox (2026-11-28)',
+    ]);
+    expect(planStep(both, [], { mfa: 'totp' }, '2026-11-28').account).toBeNull();
+  });
+
+  it('a step that offers the mailbox scan says so, and asks the service for what the scan found', () => {
+    const scan = step({ effects: [{ type: 'link_mail_scan' }] });
+    expect(planStep(scan, null, {}, '2026-11-28')).toEqual({
+      account: null,
+      tasks: [],
+      mailScan: true,
+      applied: [],
+    });
+    expect(describeEffects(scan, null)).toEqual([
+      'Adds the secrets a mailbox scan found, each with its task, to this step’s follow-up list.',
+    ]);
+  });
+
   it('uses a fixed method as given, and changes no account when the run has none', () => {
     const fixed = step({
       effects: [{ type: 'set_mfa', method: 'security_key' }, { type: 'set_password_changed' }],
@@ -51,7 +79,12 @@ describe('planning what a done step records', () => {
       mfa: 'security_key',
       passwordChangedAt: '2026-11-28',
     });
-    expect(planStep(fixed, null, {}, '2026-11-28')).toEqual({ account: null, tasks: [], applied: [] });
+    expect(planStep(fixed, null, {}, '2026-11-28')).toEqual({
+      account: null,
+      tasks: [],
+      mailScan: false,
+      applied: [],
+    });
   });
 
   it('creates follow-up tasks with due dates, one per listed item for per-item tasks', () => {

@@ -15,18 +15,35 @@ export type StepStatus = (typeof STEP_STATUSES)[number];
 export const NOTE_MAX = 1000;
 export const ITEM_MAX = 120;
 
-/** The account a run is for, as the effects need it. */
+/** An account a run is for, as the effects need it. */
 export interface RunAccount {
   service: string;
   mfa: MfaMethod;
 }
 
+/**
+ * The accounts a run is for: none, one, or several (a notice's guide runs for every account the
+ * person picked, and a step's account effects are recorded on each).
+ */
+export type RunAccounts = RunAccount | readonly RunAccount[] | null;
+
+const accountsOf = (accounts: RunAccounts): readonly RunAccount[] =>
+  accounts === null ? [] : Array.isArray(accounts) ? accounts : [accounts as RunAccount];
+
 /** What marking a step done will change. */
 export interface StepPlan {
-  /** Changes to the run's account (absent fields stay as they are); null when none. */
+  /**
+   * Changes to the run's accounts — the same for each (absent fields stay as they are); null when
+   * none.
+   */
   account: { mfa?: MfaMethod; passwordChangedAt?: string; recoveryReviewedAt?: string } | null;
-  /** Follow-up tasks to create. */
+  /** Follow-up tasks to create (once, whatever the number of accounts). */
   tasks: { title: string; priority: Priority; dueAt: string | null }[];
+  /**
+   * The step's follow-up list takes what a mailbox scan found (the open findings of secrets seen
+   * in mail, and their tasks): the service adds them when it applies the plan.
+   */
+  mailScan: boolean;
   /** What will be recorded, in words, for the summary. */
   applied: string[];
 }
@@ -40,9 +57,10 @@ export interface DoneInput {
 }
 
 /** Why a `done` cannot be accepted as given, or null. */
-export function doneProblem(step: GuideStep, account: RunAccount | null, input: DoneInput): string | null {
+export function doneProblem(step: GuideStep, accounts: RunAccounts, input: DoneInput): string | null {
   const asks = step.effects.some((e) => e.type === 'set_mfa' && e.method === 'ask');
-  if (asks && account && !input.mfa) return 'Choose the two-step method that was turned on.';
+  if (asks && accountsOf(accounts).length > 0 && !input.mfa)
+    return 'Choose the two-step method that was turned on.';
   if (input.mfa === 'unknown' || input.mfa === 'none')
     return 'Choose the two-step method that was turned on.';
   const items = input.items ?? [];
@@ -57,36 +75,40 @@ export function doneProblem(step: GuideStep, account: RunAccount | null, input: 
   return null;
 }
 
-/** What the effects of `step` do for this run (see the guide schema for each effect). */
-export function planStep(
-  step: GuideStep,
-  account: RunAccount | null,
-  input: DoneInput,
-  today: string,
-): StepPlan {
+/**
+ * What the effects of `step` do for this run (see the guide schema for each effect). Account
+ * effects are recorded on every account of the run, each named in `applied`.
+ */
+export function planStep(step: GuideStep, accounts: RunAccounts, input: DoneInput, today: string): StepPlan {
   const changes: NonNullable<StepPlan['account']> = {};
   const tasks: StepPlan['tasks'] = [];
   const applied: string[] = [];
+  let mailScan = false;
   const items = (input.items ?? []).map((item) => item.trim()).filter(Boolean);
+  const each = accountsOf(accounts);
   for (const effect of step.effects) {
     switch (effect.type) {
       case 'set_mfa': {
-        if (!account) break;
         const method = effect.method === 'ask' ? input.mfa : effect.method;
-        if (!method) break;
+        if (each.length === 0 || !method) break;
         changes.mfa = method;
-        applied.push(`Recorded two-step sign-in (${MFA_LABELS[method]}) on ${account.service}`);
+        for (const account of each)
+          applied.push(`Recorded two-step sign-in (${MFA_LABELS[method]}) on ${account.service}`);
         break;
       }
       case 'set_password_changed':
-        if (!account) break;
+        if (each.length === 0) break;
         changes.passwordChangedAt = today;
-        applied.push(`Recorded a new password on ${account.service} (${today})`);
+        for (const account of each) applied.push(`Recorded a new password on ${account.service} (${today})`);
         break;
       case 'mark_recovery_reviewed':
-        if (!account) break;
+        if (each.length === 0) break;
         changes.recoveryReviewedAt = today;
-        applied.push(`Marked the recovery details of ${account.service} as checked (${today})`);
+        for (const account of each)
+          applied.push(`Marked the recovery details of ${account.service} as checked (${today})`);
+        break;
+      case 'link_mail_scan':
+        mailScan = true;
         break;
       case 'create_task': {
         const dueAt = dueOf(effect, today);
@@ -101,7 +123,7 @@ export function planStep(
       }
     }
   }
-  return { account: Object.keys(changes).length > 0 ? changes : null, tasks, applied };
+  return { account: Object.keys(changes).length > 0 ? changes : null, tasks, mailScan, applied };
 }
 
 function dueOf(effect: Extract<GuideEffect, { type: 'create_task' }>, today: string): string | null {
@@ -110,7 +132,10 @@ function dueOf(effect: Extract<GuideEffect, { type: 'create_task' }>, today: str
     : addDays(today, effect.dueInDays);
 }
 
-/** What completing a step will do, in words, before it is done (shown under the step). */
+/**
+ * What completing a step will do, in words, before it is done (shown under the step).
+ * `accountService` names the run's account or accounts ("Outlook.com and Xbox"), or null.
+ */
 export function describeEffects(step: GuideStep, accountService: string | null): string[] {
   return step.effects.flatMap((effect): string[] => {
     switch (effect.type) {
@@ -133,6 +158,8 @@ export function describeEffects(step: GuideStep, accountService: string | null):
             ? `Adds a task for each item you list ("${effect.title}").`
             : `Adds the task "${effect.title}".`,
         ];
+      case 'link_mail_scan':
+        return ['Adds the secrets a mailbox scan found, each with its task, to this step’s follow-up list.'];
     }
   });
 }

@@ -24,6 +24,7 @@ export const HISTORY_SUBJECT_TYPES = [
   'guide_run',
   'import',
   'data',
+  'mail_scan',
 ] as const;
 /** One of {@link HISTORY_SUBJECT_TYPES}. */
 export type HistorySubjectType = (typeof HISTORY_SUBJECT_TYPES)[number];

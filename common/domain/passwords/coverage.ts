@@ -1,3 +1,5 @@
+import { dayInWords } from '../dates';
+
 /**
  * What was actually done to check the stored passwords against breached-password lists, source by
  * source, so nothing claims a check that did not happen (DESIGN.md, "No false all-clear"). Every
@@ -103,27 +105,6 @@ export function passwordCoverage(
     online: { enabled: sources.online, checked: onlineChecked.length },
     gaps,
   };
-}
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "3 December 2026" from an ISO date or timestamp. */
-export function dayInWords(iso: string): string {
-  const [year, month, day] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1] ?? ''} ${year}`;
 }
 
 const passwords = (n: number) => (n === 1 ? '1 password' : `${n.toLocaleString('en')} passwords`);

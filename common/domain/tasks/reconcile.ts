@@ -1,5 +1,7 @@
 import type { Account, Finding, Task, TaskLink } from '../../model/index';
 import { describeFinding } from '../checks/describe';
+import { MAIL_PASSWORD_KINDS } from '../checks/mailSecrets';
+import { mailSecretAction } from '../checks/mailSecretWords';
 import {
   defaultDueDate,
   higherPriority,
@@ -93,9 +95,10 @@ export function reconcileTasks(input: TaskReconcileInput): TaskPlan {
   const desired = new Map<string, Desired>();
   for (const finding of input.findings) {
     if (finding.status !== 'open') continue;
-    const kind = taskKindFor(finding.kind);
-    if (kind === null) continue;
-    for (const target of targetsOf(finding, kind, accounts)) {
+    const findingKind = taskKindFor(finding.kind);
+    if (findingKind === null) continue;
+    for (const { kind: targetKind, ...target } of targetsOf(finding, findingKind, accounts)) {
+      const kind = targetKind ?? findingKind;
       const account = target.accountId === null ? undefined : accounts.get(target.accountId);
       const priority = priorityOf(finding.severity, account?.criticality ?? 'standard');
       const entry = desired.get(target.key);
@@ -221,7 +224,30 @@ function targetsOf(
   finding: Finding,
   kind: TaskKind,
   accounts: ReadonlyMap<number, TaskAccount>,
-): { accountId: number | null; subject: string; key: string; title?: string }[] {
+): { accountId: number | null; subject: string; key: string; title?: string; kind?: TaskKind }[] {
+  if (finding.kind === 'mail_secret') {
+    const linked = finding.accountIds
+      .map((id) => accounts.get(id))
+      .filter((a): a is TaskAccount => a !== undefined);
+    // A password tied to accounts is those accounts' "change your password", with their other reasons.
+    if (MAIL_PASSWORD_KINDS.has(String(finding.evidence.kind)) && linked.length > 0) {
+      return linked.map((a) => ({
+        accountId: a.id,
+        subject: a.service,
+        key: `change_password:account:${a.id}`,
+        kind: 'change_password' as const,
+      }));
+    }
+    const only = linked.length === 1 ? linked[0]! : undefined;
+    return [
+      {
+        accountId: only?.id ?? null,
+        subject: String(finding.evidence.label ?? 'secret'),
+        key: `${kind}:${finding.subject}`,
+        title: mailSecretAction(String(finding.evidence.kind), only?.service ?? null).title,
+      },
+    ];
+  }
   if (finding.kind === 'breach_notice') {
     // One task per notice: follow its guide (on the account, when it names exactly one).
     return [

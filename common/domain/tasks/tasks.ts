@@ -8,6 +8,7 @@ export const TASK_KINDS = [
   'upgrade_mfa',
   'fix_url',
   'review_email',
+  'rotate_secret',
   'manual',
 ] as const;
 /** One of {@link TASK_KINDS}. */
@@ -72,6 +73,10 @@ export function taskKindFor(kind: FindingKind): TaskKind | null {
     case 'email_in_breach':
     case 'breach_notice':
       return 'review_email';
+    case 'mail_secret':
+      // A password found in mail and tied to an account is that account's "change your password"
+      // (see `reconcile.ts`); anything else is replaced where it is used.
+      return 'rotate_secret';
     case 'password_check_gap':
       // Nothing to fix at the account: the next import checks it (the finding says so).
       return null;
@@ -91,6 +96,8 @@ export function taskTitle(kind: TaskKind, subject: string): string {
       return `Sign in to ${subject} only over https`;
     case 'review_email':
       return `Check the accounts that use ${subject}`;
+    case 'rotate_secret':
+      return `Replace the ${subject} found in your mail`;
     case 'manual':
       return subject;
   }

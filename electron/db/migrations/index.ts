@@ -17,6 +17,7 @@ import { migration0060 } from './0060-snapshots';
 import { migration0070 } from './0070-offline-index';
 import { migration0080 } from './0080-guide-sessions';
 import { migration0090 } from './0090-write-path';
+import { migration0110 } from './0110-mail-scan';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0070,
   migration0080,
   migration0090,
+  migration0110,
 ];

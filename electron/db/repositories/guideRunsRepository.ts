@@ -28,6 +28,12 @@ export interface GuideRunRow {
   finishedAt: string | null;
 }
 
+/** One of the accounts a run is for (the account may since have been deleted: its label stays). */
+export interface GuideRunAccountRow {
+  accountId: number | null;
+  label: string;
+}
+
 /** One step's state in a run. */
 export interface GuideRunStepRow {
   stepId: string;
@@ -122,6 +128,8 @@ export class GuideRunsRepository {
   private readonly setCurrent;
   private readonly setHelperOne;
   private readonly setStatusOne;
+  private readonly accountsOf;
+  private readonly insertAccount;
 
   constructor(db: Database.Database) {
     const columns = `id, guide_id, guide_version, guide_json, variant_id, account_id, account_label, person_id,
@@ -160,6 +168,12 @@ export class GuideRunsRepository {
     this.setStatusOne = db.prepare<[GuideRunStatus, string | null, string, number]>(
       `UPDATE guide_runs SET status = ?, finished_at = ?, updated_at = ? WHERE id = ?`,
     );
+    this.accountsOf = db.prepare<[number], { account_id: number | null; label: string }>(
+      `SELECT account_id, label FROM guide_run_accounts WHERE run_id = ? ORDER BY position`,
+    );
+    this.insertAccount = db.prepare<[number, number, number | null, string]>(
+      `INSERT INTO guide_run_accounts (run_id, position, account_id, label) VALUES (?, ?, ?, ?)`,
+    );
   }
 
   list(): GuideRunRow[] {
@@ -182,11 +196,29 @@ export class GuideRunsRepository {
     return row ? toRun(row) : undefined;
   }
 
-  /** Writes a run and one pending row per step, in order. */
-  insert(run: NewGuideRun, stepIds: readonly string[], now: string): number {
+  /**
+   * Writes a run, one pending row per step, in order, and the accounts it is for (`accounts`:
+   * default, the run's one account, if any).
+   */
+  insert(
+    run: NewGuideRun,
+    stepIds: readonly string[],
+    now: string,
+    accounts: readonly GuideRunAccountRow[] = run.accountId === null
+      ? []
+      : [{ accountId: run.accountId, label: run.accountLabel ?? `Account ${run.accountId}` }],
+  ): number {
     const id = Number(this.insertOne.run({ ...run, now }).lastInsertRowid);
     stepIds.forEach((stepId, position) => this.insertStep.run(id, stepId, position));
+    accounts.forEach((account, position) =>
+      this.insertAccount.run(id, position, account.accountId, account.label.slice(0, 300)),
+    );
     return id;
+  }
+
+  /** The accounts a run is for, in order (empty: not tied to an account). */
+  accounts(runId: number): GuideRunAccountRow[] {
+    return this.accountsOf.all(runId).map((row) => ({ accountId: row.account_id, label: row.label }));
   }
 
   steps(runId: number): GuideRunStepRow[] {

@@ -8,6 +8,7 @@ import { GuideRunsRepository } from './guideRunsRepository';
 import { HistoryRepository } from './historyRepository';
 import { ImportsRepository } from './importsRepository';
 import { LedgerRepository } from './ledgerRepository';
+import { MailScansRepository } from './mailScansRepository';
 import { PasswordSignalsRepository } from './passwordSignalsRepository';
 import { PeopleRepository } from './peopleRepository';
 import { SettingsRepository } from './settingsRepository';
@@ -31,6 +32,7 @@ function create(db: Database.Database) {
     ledger: new LedgerRepository(db),
     imports: new ImportsRepository(db),
     guideRuns: new GuideRunsRepository(db),
+    mailScans: new MailScansRepository(db),
   };
 }
 

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { TaskDraft } from '../../../common/domain/tasks/reconcile';
 import type { Priority, TaskKind, TaskStatus } from '../../../common/domain/tasks/tasks';
 import type { Task, TaskLink } from '../../../common/model/index';
 
@@ -28,17 +29,7 @@ interface TaskRow {
 }
 
 /** The values a generated or manual task is written with. */
-export interface TaskValues {
-  key: string | null;
-  kind: TaskKind;
-  title: string;
-  why: string[];
-  links: TaskLink[];
-  accountId: number | null;
-  source: Task['source'];
-  priority: Priority;
-  dueAt: string | null;
-}
+export type TaskValues = TaskDraft;
 
 const toTask = (row: TaskRow): Task => ({
   id: row.id,

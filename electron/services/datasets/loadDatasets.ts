@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCatalogue, type Catalogue } from '../../../common/content/catalogue';
+import { buildFamilyIndex, type FamilyIndex } from '../../../common/content/families';
 import {
   DATASET_FILES,
   DATASET_KEYS,
@@ -65,4 +66,32 @@ export function getCatalogue(): Catalogue {
 /** How long the first {@link getCatalogue} took to read, check and index (ms), or null before it. */
 export function catalogueLoadMs(): number | null {
   return cached?.loadMs ?? null;
+}
+
+let cachedFamilies: FamilyIndex | null = null;
+
+/**
+ * The account families alone (`account-families.json`), read and indexed on first use and kept for
+ * the life of the process. Loaded apart from the catalogue so that a notice still reaches a whole
+ * family when the public datasets cannot be loaded (a broken or missing breach file says nothing
+ * about Lockstep's own list of families). Throws, naming the file, if it is broken; the next call
+ * tries again.
+ */
+export function getFamilies(dir: string = BUNDLED_DATA_DIR): FamilyIndex {
+  if (dir !== BUNDLED_DATA_DIR) return readFamilies(dir);
+  cachedFamilies ??= readFamilies(dir);
+  return cachedFamilies;
+}
+
+function readFamilies(dir: string): FamilyIndex {
+  const file = DATASET_FILES.accountFamilies.file;
+  let text: string;
+  try {
+    text = readFileSync(join(dir, file), 'utf8');
+  } catch (error) {
+    throw new Error(`Bundled dataset ${file} could not be read: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  return buildFamilyIndex(parseDatasetText('accountFamilies', text, 'structural'));
 }

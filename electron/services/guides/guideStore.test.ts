@@ -227,9 +227,13 @@ describe('bundled guides', () => {
     expect(lastEffects('two-step-security-key')).toEqual([{ type: 'set_mfa', method: 'security_key' }]);
   });
 
-  it('turns each secret from a breached mailbox into its own task', () => {
+  it('turns each secret from a breached mailbox into its own task, and offers the mailbox scan', () => {
     const step = byId.get('email-provider-breach')!.steps.find((candidate) => candidate.collects)!;
-    expect(step.effects).toEqual([expect.objectContaining({ type: 'create_task', perItem: true })]);
+    expect(step.effects).toEqual([
+      expect.objectContaining({ type: 'create_task', perItem: true }),
+      { type: 'link_mail_scan' },
+    ]);
+    expect(guidesFor({ findingKinds: ['mail_secret'] }, bundled)[0]!.id).toBe('email-provider-breach');
     expect(step.sources.map((source) => source.url)).toContain(
       'https://www.cisa.gov/news-events/directives/ed-24-02-mitigating-significant-risk-nation-state-compromise-microsoft-corporate-email-system',
     );

@@ -12,6 +12,7 @@ export const queryKeys = {
   ledger: ['ledger'] as const,
   tasks: ['tasks'] as const,
   guides: ['guides'] as const,
+  mail: ['mail'] as const,
   appInfo: ['app'] as const,
 } satisfies Record<ChangeArea | 'appInfo', readonly string[]>;
 

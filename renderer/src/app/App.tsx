@@ -9,6 +9,7 @@ import {
   IconDatabaseSearch,
   IconLayoutDashboard,
   IconListDetails,
+  IconMailSearch,
   IconSettings,
   IconShieldLock,
   IconUsers,
@@ -21,6 +22,7 @@ import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { GuidesScreen } from '../features/guides/GuidesScreen';
 import { ExposureScreen } from '../features/exposure/ExposureScreen';
 import { ImportDialog } from '../features/import/ImportDialog';
+import { MailScanScreen } from '../features/mailScan/MailScanScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { dueCount, TasksScreen } from '../features/tasks/TasksScreen';
@@ -34,6 +36,7 @@ const SCREENS = [
   { path: '/tasks', label: 'Tasks', icon: IconChecklist },
   { path: '/accounts', label: 'Accounts', icon: IconListDetails },
   { path: '/breaches', label: 'Breaches', icon: IconDatabaseSearch },
+  { path: '/mail-scan', label: 'Mailbox scan', icon: IconMailSearch },
   { path: '/guides', label: 'Guides', icon: IconBook },
   { path: '/people', label: 'People', icon: IconUsers },
   { path: '/settings', label: 'Settings', icon: IconSettings },
@@ -61,6 +64,7 @@ export function App() {
     '/exposure': <ExposureScreen onImport={startImport} />,
     '/accounts': <AccountsScreen onImport={startImport} />,
     '/breaches': <BreachesScreen />,
+    '/mail-scan': <MailScanScreen />,
     '/guides': <GuidesScreen />,
     '/tasks': <TasksScreen />,
     '/people': <PeopleScreen />,

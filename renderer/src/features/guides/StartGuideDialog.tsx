@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Loader, Modal, Radio, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Loader, Modal, Radio, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { call, messageOf } from '../../api/client';
@@ -45,6 +45,8 @@ function StartGuideBody({ target, onClose }: { target: GuideOrigin; onClose: () 
   });
   const [guideId, setGuideId] = useState<string | null>(null);
   const [accountId, setAccountId] = useState<string | null>(null);
+  // A notice's guide runs for several accounts at once: every account it concerns, by default.
+  const [picked, setPicked] = useState<string[] | null>(null);
   const [isStarting, setStarting] = useState(false);
   useEffect(() => {
     if (!suggestion.data) return;
@@ -54,6 +56,7 @@ function StartGuideBody({ target, onClose }: { target: GuideOrigin; onClose: () 
         current ??
         (suggestion.data.accountIds[0] !== undefined ? String(suggestion.data.accountIds[0]) : null),
     );
+    setPicked((current) => current ?? suggestion.data.accountIds.map(String));
   }, [suggestion.data]);
 
   if (suggestion.isPending) return <Loader aria-label="Finding the right guide" />;
@@ -64,8 +67,12 @@ function StartGuideBody({ target, onClose }: { target: GuideOrigin; onClose: () 
       </Alert>
     );
   }
-  const { guides, accountIds } = suggestion.data;
+  const { guides, accountIds, allowsSeveral } = suggestion.data;
   const byId = new Map((accounts.data ?? []).map((a) => [a.id, a]));
+  const isSeveral = allowsSeveral && accountIds.length > 1;
+  const chosen = picked ?? accountIds.map(String);
+  const labelOf = (id: number) =>
+    byId.get(id) ? `${byId.get(id)!.service} (${byId.get(id)!.username || 'no username'})` : `Account ${id}`;
   const start = async () => {
     if (!guideId) return;
     setStarting(true);
@@ -74,7 +81,13 @@ function StartGuideBody({ target, onClose }: { target: GuideOrigin; onClose: () 
         guideId,
         origin: target.origin,
         originId: target.originId,
-        ...(accountId ? { accountId: Number(accountId) } : {}),
+        ...(isSeveral
+          ? chosen.length > 0
+            ? { accountIds: accountIds.filter((id) => chosen.includes(String(id))) }
+            : {}
+          : accountId
+            ? { accountId: Number(accountId) }
+            : {}),
       });
       onClose();
       void navigate(`/guides/run/${run.id}`);
@@ -110,18 +123,27 @@ function StartGuideBody({ target, onClose }: { target: GuideOrigin; onClose: () 
           ))}
         </Stack>
       </Radio.Group>
-      {accountIds.length > 1 && (
+      {isSeveral && (
+        <Checkbox.Group
+          label="For which accounts"
+          description="What you do in the guide — a new password, two-step sign-in — is recorded on each account you tick."
+          value={chosen}
+          onChange={setPicked}
+        >
+          <Stack gap={6} mt={6}>
+            {accountIds.map((id) => (
+              <Checkbox key={id} value={String(id)} label={labelOf(id)} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+      )}
+      {!isSeveral && accountIds.length > 1 && (
         <Select
           label="For which account"
           description="What you do in the guide is recorded on this account."
           value={accountId}
           onChange={setAccountId}
-          data={accountIds.map((id) => ({
-            value: String(id),
-            label: byId.get(id)
-              ? `${byId.get(id)!.service} (${byId.get(id)!.username || 'no username'})`
-              : `Account ${id}`,
-          }))}
+          data={accountIds.map((id) => ({ value: String(id), label: labelOf(id) }))}
           allowDeselect={false}
         />
       )}

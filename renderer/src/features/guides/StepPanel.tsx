@@ -1,5 +1,19 @@
 import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from 'react';
-import { Alert, Button, Group, Kbd, List, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Kbd,
+  List,
+  Radio,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useNavigate } from 'react-router-dom';
+import { useFindings } from '../../api/hooks';
 import { MFA_LABELS } from '../../../../common/domain/inventory';
 import type { GuideRun, GuideRunStep } from '../../../../common/ipc/contract';
 import { ToneBadge } from '../../components/Badges';
@@ -98,6 +112,9 @@ export function StepPanel({
             ))}
           </List>
         </div>
+      )}
+      {step.offersMailScan && isActive && step.status === 'pending' && (
+        <MailScanOffer run={run} size={size} />
       )}
       {step.status === 'pending' && step.effects.length > 0 && (
         <Text size={large ? 'md' : 'xs'} c={large ? undefined : 'dimmed'}>
@@ -377,4 +394,43 @@ export function isTyping(event: KeyboardEvent): boolean {
   if (event.ctrlKey || event.metaKey || event.altKey) return true;
   if (!target) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/**
+ * The step that asks for the secrets that passed through a breached mailbox offers the mailbox
+ * scan: how many it has found so far, and a way to scan (the guide waits where it is).
+ */
+function MailScanOffer({ run, size }: { run: GuideRun; size: 'lg' | 'sm' }) {
+  const navigate = useNavigate();
+  const findings = useFindings();
+  // The run's person's secrets (everyone's, for a run tied to no one), as marking the step adds them.
+  const found = (findings.data ?? []).filter(
+    (f) =>
+      f.kind === 'mail_secret' &&
+      f.status === 'open' &&
+      (run.personId === null ||
+        (Array.isArray(f.evidence.personIds) && f.evidence.personIds.includes(run.personId))),
+  ).length;
+  return (
+    <Card withBorder padding="sm" component="aside" aria-labelledby={`mail-scan-offer-${run.id}`}>
+      <Stack gap="xs">
+        <Text size={size} fw={700} id={`mail-scan-offer-${run.id}`}>
+          Let Lockstep look through the mail
+        </Text>
+        <Text size={size}>
+          Export the mailbox (an mbox file, or a folder of .eml files) and scan it on this computer: the scan
+          lists every password, key, code, card number and reset link it finds, each with its task. Neither
+          the secrets nor the mail are kept.{' '}
+          {found > 0
+            ? `Scans so far found ${found} ${found === 1 ? 'secret' : 'secrets'} still to replace: marking this step done adds ${found === 1 ? 'it' : 'them'} to its follow-up list.`
+            : 'No scan has found a secret yet.'}
+        </Text>
+        <Group>
+          <Button size="xs" variant="default" onClick={() => void navigate(`/mail-scan?run=${run.id}`)}>
+            Scan a mailbox export…
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
 }

@@ -440,13 +440,15 @@ function StatusForm({
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const isPassword = task.kind === 'change_password';
+  // A secret found in mail: nothing can check it was replaced, so the date the person gives is the evidence.
+  const isSecret = task.kind === 'rotate_secret';
   const isMfa = task.kind === 'enable_mfa' || task.kind === 'upgrade_mfa';
   const submit = async () => {
     try {
       if (action === 'done') {
         await done.mutateAsync({
           id: task.id,
-          ...(isPassword ? { changedOn: date } : {}),
+          ...(isPassword || isSecret ? { changedOn: date } : {}),
           ...(isMfa && mfa ? { mfa: mfa as 'totp' } : {}),
           ...(text.trim() ? { note: text.trim() } : {}),
         });
@@ -474,6 +476,16 @@ function StatusForm({
           <TextInput
             type="date"
             label="I changed the password on"
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+            error={errors.changedOn}
+          />
+        )}
+        {action === 'done' && isSecret && (
+          <TextInput
+            type="date"
+            label="I replaced it on"
+            description="Revoked the key or token, changed the password, or had the card replaced. Lockstep keeps only this date."
             value={date}
             onChange={(e) => setDate(e.currentTarget.value)}
             error={errors.changedOn}

@@ -1,0 +1,111 @@
+import { Worker } from 'node:worker_threads';
+import type { MailScanReport, MailSecretKind } from '../../../common/domain/mailScan';
+import { createFingerprinter } from '../passwordHealth/fingerprint';
+import { scanMailbox, type MailScanCheckpoint, type MailScanProgress } from './scanMailbox';
+import { MailScanError, type MailScanErrorCode } from './sources';
+
+/** One scan to run: where, with which key, for whom, and from where to resume. */
+export interface MailScanJob {
+  path: string;
+  /**
+   * The install's fingerprint key: secrets leave the scan only as `exact` fingerprints under it, so
+   * a password found in mail has the fingerprint the same password has in the vault.
+   */
+  key: Uint8Array;
+  ownAddresses: readonly string[];
+  kinds?: readonly MailSecretKind[];
+  resumeFrom?: MailScanCheckpoint;
+  onProgress?(progress: MailScanProgress): void;
+  onCheckpoint?(checkpoint: MailScanCheckpoint): void;
+}
+
+/**
+ * Runs a mailbox scan somewhere. Resolves to the report; rejects with a {@link MailScanError} when
+ * the path holds no readable mail, and with an `AbortError` when `signal` aborts — after handing
+ * `onCheckpoint` the checkpoint to resume from.
+ */
+export interface MailScanRunner {
+  run(job: MailScanJob, signal: AbortSignal): Promise<MailScanReport>;
+}
+
+/** Runs the scan on the calling thread (the CLI; the e2e browser target runs it in the test process). */
+export const inProcessMailScanRunner: MailScanRunner = {
+  run(job, signal) {
+    const fingerprinter = createFingerprinter(job.key);
+    return scanMailbox(job.path, {
+      fingerprint: fingerprinter.exact,
+      ownAddresses: job.ownAddresses,
+      signal,
+      ...(job.kinds ? { kinds: job.kinds } : {}),
+      ...(job.resumeFrom ? { resumeFrom: job.resumeFrom } : {}),
+      ...(job.onProgress ? { onProgress: job.onProgress } : {}),
+      ...(job.onCheckpoint ? { onCheckpoint: job.onCheckpoint } : {}),
+    });
+  },
+};
+
+/** What the parent sends the worker. */
+export type MailScanWorkerRequest =
+  { type: 'start'; job: Omit<MailScanJob, 'onProgress' | 'onCheckpoint'> } | { type: 'cancel' };
+
+/** What the worker sends back. Errors carry a code and our own message only: never mail content. */
+export type MailScanWorkerEvent =
+  | { type: 'progress'; progress: MailScanProgress }
+  | { type: 'checkpoint'; checkpoint: MailScanCheckpoint }
+  | { type: 'done'; report: MailScanReport }
+  | { type: 'aborted' }
+  | { type: 'failed'; code: MailScanErrorCode | null; message: string };
+
+/**
+ * Runs each scan in a worker thread (`workerFile`: the built `mailScanWorker.js` beside the main
+ * bundle), so the main process's event loop — and the window's IPC — stay responsive while the
+ * CPU-bound scan reads gigabytes. Cancelling asks the worker to stop (it hands back a checkpoint
+ * first); the worker exits after each scan.
+ */
+export function workerMailScanRunner(workerFile: string): MailScanRunner {
+  return {
+    run(job, signal) {
+      return new Promise<MailScanReport>((resolve, reject) => {
+        const worker = new Worker(workerFile);
+        let settled = false;
+        const settle = (fn: () => void) => {
+          if (settled) return;
+          settled = true;
+          signal.removeEventListener('abort', onAbort);
+          fn();
+          void worker.terminate();
+        };
+        const onAbort = () => worker.postMessage({ type: 'cancel' } satisfies MailScanWorkerRequest);
+        worker.on('message', (event: MailScanWorkerEvent) => {
+          switch (event.type) {
+            case 'progress':
+              job.onProgress?.(event.progress);
+              break;
+            case 'checkpoint':
+              job.onCheckpoint?.(event.checkpoint);
+              break;
+            case 'done':
+              settle(() => resolve(event.report));
+              break;
+            case 'aborted':
+              settle(() => reject(new DOMException('The mailbox scan was cancelled.', 'AbortError')));
+              break;
+            case 'failed':
+              settle(() =>
+                reject(event.code ? new MailScanError(event.code, event.message) : new Error(event.message)),
+              );
+              break;
+          }
+        });
+        worker.on('error', (error) => settle(() => reject(new Error(`The scan stopped: ${error.name}.`))));
+        worker.on('exit', (code) =>
+          settle(() => reject(new Error(`The scan stopped unexpectedly (exit code ${code}).`))),
+        );
+        signal.addEventListener('abort', onAbort, { once: true });
+        const { onProgress: _progress, onCheckpoint: _checkpoint, ...plain } = job;
+        worker.postMessage({ type: 'start', job: plain } satisfies MailScanWorkerRequest);
+        if (signal.aborted) onAbort();
+      });
+    },
+  };
+}
