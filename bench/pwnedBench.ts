@@ -1,9 +1,15 @@
 // The offline Pwned Passwords benchmark: a deterministic synthetic corpus in the downloader's format
-// (bench/pwnedCorpus.ts; 1e7 lines by default, `--sizes 100000000` for 1e8), the index built from it,
-// and lookups of 1,000 and 10,000 passwords with the file in the page cache (warm) and dropped from
-// it (cold). Each build and lookup runs in a fresh plain-Node process (bench/pwnedProbe.ts, bundled),
-// so its peak RSS is its own. Where keepassxc-cli is installed, `keepassxc-cli analyze --hibp` runs
-// on the same corpus with a database of the same passwords, and both must find the same entries.
+// (bench/pwnedCorpus.ts), the index built from it, and lookups of 1,000 and 10,000 passwords with
+// the file in the page cache (warm) and dropped from it (cold). Each build and lookup runs in a
+// fresh plain-Node process (bench/pwnedProbe.ts, bundled), so its peak RSS is its own.
+// - Sizes up to 1e8 lines (default 1e7) are written as a text file and built from it; where
+//   keepassxc-cli is installed, `keepassxc-cli analyze --hibp` runs on the same file with a database
+//   of the same passwords, and both must find the same entries.
+// - Larger sizes (`--sizes 1000000000`: the real corpus's ~1e9) are never written: a child process
+//   generates the corpus and pipes it into the builder, once in each of the downloader's layouts
+//   (one file; prefix files), and both indexes must hold the same records. keepassxc-cli cannot
+//   read a pipe more than once, so its time there is extrapolated from its linear scan of the text
+//   corpora measured in the same run (a 1e8 one is added when none is asked for).
 import { spawnSync } from 'node:child_process';
 import {
   closeSync,
@@ -20,6 +26,7 @@ import { join, relative } from 'node:path';
 import {
   DATA_DIR,
   ensureDataDir,
+  loadAverage,
   markdownTable,
   median,
   REPO_ROOT,
@@ -31,25 +38,29 @@ import {
 import {
   benchPasswords,
   DEFAULT_PWNED_SEED,
+  plantedPasswords,
   PWNED_CORPUS_VERSION,
   writePwnedCorpus,
+  type CorpusLayout,
   type PwnedCorpusStats,
 } from './pwnedCorpus';
-import type { BuildProbe, FpProbe, LookupProbe, ProbeUsage } from './pwnedProbe';
-import { storedCount } from '../electron/services/pwnedIndex/format';
+import type { BuildProbe, FpProbe, LookupProbe, ProbeUsage, StreamBuildProbe } from './pwnedProbe';
+import { indexBytes, storedCount, TABLE_BYTES, TABLE_OFFSET } from '../electron/services/pwnedIndex/format';
 
 export const DEFAULT_PWNED_SIZES = [10_000_000];
+/** Larger corpora are generated into the builder through a pipe, never written to disk. */
+export const TEXT_MAX_LINES = 100_000_000;
 const LOOKUP_SIZES = [1_000, 10_000];
 const FP_QUERIES = 1_000_000;
 const KPX_PASSWORD = 'lockstep-bench';
-/** The issue's goals (for a 1e9-entry index, on 2 cores). */
+/** The goals (issue #17: for the full ~1e9-entry corpus, on 2 cores). */
 const GOALS = {
-  linesPerSecond: 3e6,
-  bytesPerEntry: 8,
+  linesPerSecond: 10e6,
+  bytesPerEntry: 7.5,
   buildRssMb: 200,
-  lookupRssMb: 100,
+  lookupRssMb: 200,
   warmMs: { 1000: 100, 10000: 250 } as Record<number, number>,
-  coldMs: { 10000: 1000 } as Record<number, number>,
+  coldMs: { 10000: 500 } as Record<number, number>,
 };
 
 const PROBE_SOURCE = join(REPO_ROOT, 'bench', 'pwnedProbe.ts');
@@ -167,7 +178,7 @@ async function corpusFor(
     );
   console.log(`  generating ${relative(REPO_ROOT, path)} (${thousands(lines)} lines)…`);
   const started = performance.now();
-  const stats = await writePwnedCorpus(lines, path, { seed: DEFAULT_PWNED_SEED, passwords });
+  const stats = writePwnedCorpus(lines, path, { seed: DEFAULT_PWNED_SEED, passwords });
   writeFileSync(statsPath, `${JSON.stringify({ ...stats, requested: lines }, null, 1)}\n`);
   return { path, stats, generatedMs: performance.now() - started };
 }
@@ -237,25 +248,187 @@ const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 const mbText = (value: number) => `${value.toFixed(0)} MB`;
 const met = (ok: boolean) => (ok ? 'met' : 'missed');
 
+interface LookupMeasurements {
+  rows: string[][];
+  /** Median open + lookups + close, by `${temperature}-${count}`. */
+  timings: Record<string, number>;
+  ours10k: LookupProbe;
+  dropMethods: Set<string>;
+  maxRssMb: number;
+}
+
+/** 1,000 and 10,000 lookups, warm then cold, `runs` times each; every answer checked. */
+async function measureLookups(
+  index: string,
+  planted: Map<number, number>,
+  runs: number,
+  overBudget: () => boolean,
+): Promise<LookupMeasurements> {
+  const rows: string[][] = [];
+  const dropMethods = new Set<string>();
+  let ours10k: LookupProbe | undefined;
+  let maxRssMb = 0;
+  const timings: Record<string, number> = {};
+  for (const count of LOOKUP_SIZES) {
+    const expected = [...planted].filter(([i]) => i < count);
+    const check = (result: LookupProbe) => {
+      const found = new Map(result.found);
+      const ok =
+        found.size === expected.length && expected.every(([i, value]) => found.get(i) === storedCount(value));
+      if (!ok)
+        throw new Error(
+          `lookup of ${count} found ${found.size} passwords, expected exactly the ${expected.length} planted ones`,
+        );
+    };
+    for (const temperature of ['warm', 'cold'] as const) {
+      const results: LookupProbe[] = [];
+      const resident: (number | null)[] = [];
+      const load = loadAverage();
+      if (temperature === 'warm') warmUp(index);
+      for (let run = 0; run < runs && (run === 0 || !overBudget()); run += 1) {
+        if (temperature === 'cold') {
+          const drop = dropFromPageCache(index);
+          dropMethods.add(drop.method);
+          resident.push(drop.residentAfter);
+        }
+        const result = await probe<LookupProbe>(['lookup', index, String(count), String(DEFAULT_PWNED_SEED)]);
+        check(result);
+        results.push(result);
+      }
+      const total = median(results.map((r) => r.totalMs));
+      timings[`${temperature}-${count}`] = total;
+      if (count === 10_000 && temperature === 'warm') ours10k = results[0];
+      const rss = Math.max(...results.map((r) => r.maxRssMb));
+      maxRssMb = Math.max(maxRssMb, rss);
+      const goal = (temperature === 'warm' ? GOALS.warmMs : GOALS.coldMs)[count];
+      const last = results.at(-1)!;
+      rows.push([
+        thousands(count),
+        temperature,
+        `${ms(total)} (min ${ms(Math.min(...results.map((r) => r.totalMs)))}, ${results.length} runs)`,
+        ms(median(results.map((r) => r.openMs))),
+        ms(median(results.map((r) => r.lookupMs))),
+        ms(median(results.map((r) => r.cpuMs))),
+        `${last.stats.syncReads} / ${last.stats.asyncReads}`,
+        `${(last.stats.bytesRead / 1024).toFixed(0)} KiB`,
+        `${mbText(rss)} (goal < ${GOALS.lookupRssMb}: ${met(rss < GOALS.lookupRssMb)})`,
+        `${results[0]!.found.length} (= planted)`,
+        goal === undefined ? '—' : `≤ ${ms(goal)}: ${met(total <= goal)}`,
+        temperature === 'cold'
+          ? resident.every((value) => value === 0)
+            ? 'index not cached'
+            : `cached after drop: ${resident.map((value) => (value === null ? '?' : `${value} B`)).join(', ')}`
+          : 'index cached',
+        load,
+      ]);
+      console.log(`  ${thousands(count)} passwords, ${temperature}: ${ms(total)} (${results.length} runs)`);
+    }
+  }
+  return { rows, timings, ours10k: ours10k!, dropMethods, maxRssMb };
+}
+
+const LOOKUP_HEADERS = [
+  'Passwords',
+  'Cache',
+  'Open + lookups + close (median)',
+  'Open',
+  'Lookups',
+  'CPU (all threads)',
+  'Reads sync / pool',
+  'Read',
+  'Peak RSS',
+  'Found',
+  'Goal',
+  'Page cache',
+  'Load average (1/5/15 min)',
+];
+
+function lookupNotes(
+  lookups: LookupMeasurements,
+  baseline: ProbeUsage,
+  fp: FpProbe,
+  entries: number,
+): string[] {
+  const narrower = fp.narrower
+    .map((n) => `${n.bits} bits: ${thousands(n.positives)} measured vs ${n.predicted.toFixed(0)} predicted`)
+    .join('; ');
+  const methods = [...lookups.dropMethods];
+  return [
+    `- Peak RSS is the whole process's (plain Node: ${mbText(baseline.maxRssMb)} doing nothing). Times are measured inside the process, without Node's start-up.`,
+    `- Cold: the index dropped from the page cache before each run with ${methods.join(' / ')}${methods.some((m) => m.startsWith('dd')) ? ' (posix_fadvise(POSIX_FADV_DONTNEED) on the whole file, verified with fincore)' : ''}. This machine's disk is virtual: a cold random 4 KiB read takes ~0.1 ms here.`,
+    `- False positives: ${thousands(fp.positives)} of ${thousands(fp.queries)} random hashes reported found (expected ${(fp.predictedRate * fp.queries).toExponential(1)}): the 68-bit key's rate is entries / 2^68 = ${fp.predictedRate.toExponential(2)} per lookup here. ${narrower ? `The same measurement with the keys cut shorter, where hits are countable: ${narrower}.` : ''}`,
+    `- A lookup reads one window per query: ±(2√n + 2) records around the position interpolated from the key, n = records in its bucket (${windowBytes(entries)} bytes for ${thousands(entries)} entries).`,
+  ];
+}
+
+interface KeepassxcPoint {
+  lines: number;
+  ms: number;
+}
+
+/** keepassxc-cli's time for `lines`, from the text runs: a line through the points (one: proportional). */
+function extrapolateKeepassxc(points: readonly KeepassxcPoint[], lines: number): { ms: number; how: string } {
+  const sorted = [...points].sort((a, b) => a.lines - b.lines);
+  const last = sorted.at(-1)!;
+  if (sorted.length === 1 || sorted[0]!.lines === last.lines) {
+    return {
+      ms: (last.ms / last.lines) * lines,
+      how: `${((last.ms / last.lines) * 1000).toFixed(3)} µs a line at ${thousands(last.lines)} lines, × ${thousands(lines)}`,
+    };
+  }
+  const first = sorted[0]!;
+  const slope = (last.ms - first.ms) / (last.lines - first.lines);
+  const intercept = last.ms - slope * last.lines;
+  return {
+    ms: intercept + slope * lines,
+    how: `the line through ${sorted.map((p) => `${thousands(p.lines)} lines in ${seconds(p.ms)}`).join(' and ')}: ${(slope * 1000).toFixed(3)} µs a line + ${seconds(intercept)}`,
+  };
+}
+
+/** The body checksum and offset table of an index: equal for two indexes with the same records. */
+function recordsFingerprint(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const header = Buffer.alloc(TABLE_OFFSET + TABLE_BYTES);
+    readSync(fd, header, 0, header.length, 0);
+    return Buffer.concat([header.subarray(32, 40), header.subarray(56, 88), header.subarray(TABLE_OFFSET)]);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function runPwnedBench(options: BenchOptions): Promise<BenchResult> {
   const sections: string[] = [];
   const runs = Math.max(1, options.runs);
   const passwords = benchPasswords(Math.max(...LOOKUP_SIZES));
   const baseline = await probe<ProbeUsage>(['baseline']);
-  for (const lines of options.sizes ?? DEFAULT_PWNED_SIZES) {
-    const overBudget = () => (performance.now() - options.startedAt) / 1000 > options.budgetSeconds;
+  const sizes = [...new Set(options.sizes ?? DEFAULT_PWNED_SIZES)].sort((a, b) => a - b);
+  // keepassxc-cli reads only a text file: a streamed size needs a text corpus in the same run.
+  if (sizes.some((n) => n > TEXT_MAX_LINES) && !sizes.some((n) => n <= TEXT_MAX_LINES))
+    sizes.unshift(TEXT_MAX_LINES);
+  const kpxPoints: KeepassxcPoint[] = [];
+  let kpxVersion = '';
+  const overBudget = () => (performance.now() - options.startedAt) / 1000 > options.budgetSeconds;
+  for (const lines of sizes) {
+    if (lines > TEXT_MAX_LINES) {
+      sections.push(
+        await streamedSection(lines, passwords, baseline, runs, overBudget, kpxPoints, kpxVersion),
+      );
+      continue;
+    }
     const { path: corpus, stats, generatedMs } = await corpusFor(lines, passwords);
     const planted = new Map(stats.planted.map((entry) => [entry.index, entry.count]));
     const index = join(DATA_DIR, `pwned-index-${lines}.pwnedidx`);
 
     // Build.
-    const builds: BuildProbe[] = [];
+    const builds: (BuildProbe & { load: string })[] = [];
     for (let run = 0; run < runs && (run === 0 || !overBudget()); run += 1) {
       warmUp(corpus); // the corpus as the downloader just wrote it; the disk is not what is measured
+      const load = loadAverage();
       const build = await probe<BuildProbe>(['build', corpus, index]);
-      builds.push(build);
+      builds.push({ ...build, load });
       console.log(
-        `  build ${run + 1}: ${seconds(build.wallMs)}, ${(build.sourceLines / build.wallMs / 1000).toFixed(2)} M lines/s, CPU ${seconds(build.cpuMs)}, peak RSS ${mbText(build.maxRssMb)}`,
+        `  build ${run + 1}: ${seconds(build.wallMs)}, ${(build.sourceLines / build.wallMs / 1000).toFixed(2)} M lines/s, CPU ${seconds(build.cpuMs)}, peak RSS ${mbText(build.maxRssMb)}, load ${load}`,
       );
     }
     const build = builds[0]!;
@@ -264,78 +437,17 @@ export async function runPwnedBench(options: BenchOptions): Promise<BenchResult>
     const bytesPerEntry = build.bytes / build.entries;
     const buildRss = Math.max(...builds.map((b) => b.maxRssMb));
 
-    // Lookups, warm and cold.
-    const lookupRows: string[][] = [];
-    const dropMethods = new Set<string>();
-    let ours10k: LookupProbe | undefined;
-    const timings: Record<string, number> = {};
-    for (const count of LOOKUP_SIZES) {
-      const expected = [...planted].filter(([i]) => i < count);
-      const check = (result: LookupProbe) => {
-        const found = new Map(result.found);
-        const ok =
-          found.size === expected.length &&
-          expected.every(([i, value]) => found.get(i) === storedCount(value));
-        if (!ok)
-          throw new Error(
-            `lookup of ${count} found ${found.size} passwords, expected exactly the ${expected.length} planted ones`,
-          );
-      };
-      for (const temperature of ['warm', 'cold'] as const) {
-        const results: LookupProbe[] = [];
-        const resident: (number | null)[] = [];
-        if (temperature === 'warm') warmUp(index);
-        for (let run = 0; run < runs && (run === 0 || !overBudget()); run += 1) {
-          if (temperature === 'cold') {
-            const drop = dropFromPageCache(index);
-            dropMethods.add(drop.method);
-            resident.push(drop.residentAfter);
-          }
-          const result = await probe<LookupProbe>([
-            'lookup',
-            index,
-            String(count),
-            String(DEFAULT_PWNED_SEED),
-          ]);
-          check(result);
-          results.push(result);
-        }
-        const total = median(results.map((r) => r.totalMs));
-        timings[`${temperature}-${count}`] = total;
-        if (count === 10_000 && temperature === 'warm') ours10k = results[0];
-        const goal = (temperature === 'warm' ? GOALS.warmMs : GOALS.coldMs)[count];
-        const last = results.at(-1)!;
-        lookupRows.push([
-          thousands(count),
-          temperature,
-          `${ms(total)} (min ${ms(Math.min(...results.map((r) => r.totalMs)))})`,
-          ms(median(results.map((r) => r.openMs))),
-          ms(median(results.map((r) => r.lookupMs))),
-          `${last.stats.syncReads} / ${last.stats.asyncReads}`,
-          `${(last.stats.bytesRead / 1024).toFixed(0)} KiB`,
-          mbText(Math.max(...results.map((r) => r.maxRssMb))),
-          `${results[0]!.found.length} (= planted)`,
-          goal === undefined ? '—' : `< ${ms(goal)}: ${met(total < goal)}`,
-          temperature === 'cold'
-            ? resident.every((value) => value === 0)
-              ? 'index not cached'
-              : `cached after drop: ${resident.map((value) => (value === null ? '?' : `${value} B`)).join(', ')}`
-            : '',
-        ]);
-        console.log(`  ${thousands(count)} passwords, ${temperature}: ${ms(total)} (${results.length} runs)`);
-      }
-    }
-
-    // False positives.
+    const lookups = await measureLookups(index, planted, runs, overBudget);
     const fp = await probe<FpProbe>(['fp', index, String(FP_QUERIES), String(DEFAULT_PWNED_SEED + 1)]);
 
     // keepassxc-cli.
     warmUp(corpus);
+    const kpxLoad = loadAverage();
     const kpx = runKeepassxc(corpus, passwords);
     let kpxText: string;
     if (typeof kpx === 'string') kpxText = kpx;
     else {
-      const ours = new Map(ours10k!.found);
+      const ours = new Map(lookups.ours10k.found);
       const same =
         kpx.found.size === ours.size &&
         [...kpx.found].every(([i, count]) => ours.get(i) === storedCount(count));
@@ -343,22 +455,30 @@ export async function runPwnedBench(options: BenchOptions): Promise<BenchResult>
         throw new Error(
           `keepassxc-cli found ${kpx.found.size} breached entries and Lockstep ${ours.size}: they must be the same`,
         );
+      kpxPoints.push({ lines: stats.lines, ms: kpx.ms });
+      kpxVersion = spawnSync('keepassxc-cli', ['--version'], { encoding: 'utf8' }).stdout.trim();
       kpxText = [
-        `- keepassxc-cli ${spawnSync('keepassxc-cli', ['--version'], { encoding: 'utf8' }).stdout.trim()} \`analyze --hibp\` on the same corpus (in the page cache), database of the same 10,000 passwords: **${seconds(kpx.ms)}** (a 100 ms key derivation included${kpx.databaseMs ? `; the database was made with \`keepassxc-cli import\` in ${seconds(kpx.databaseMs)}` : ''}).`,
+        `- keepassxc-cli ${kpxVersion} \`analyze --hibp\` on the same corpus (in the page cache), database of the same 10,000 passwords: **${seconds(kpx.ms)}** (${((kpx.ms / stats.lines) * 1000).toFixed(3)} µs a line; a 100 ms key derivation included${kpx.databaseMs ? `; the database was made with \`keepassxc-cli import\` in ${seconds(kpx.databaseMs)}` : ''}; load ${kpxLoad}).`,
         `- Both find exactly the same ${kpx.found.size} breached entries (the planted 1%), with the same counts (Lockstep's rounded as its index stores them).`,
-        `- Speed ratio for 10,000 passwords: keepassxc-cli ÷ Lockstep = **${(kpx.ms / timings['warm-10000']!).toFixed(0)}×** warm, **${(kpx.ms / timings['cold-10000']!).toFixed(0)}×** cold (Lockstep: open + lookups + close, after a one-time build of ${seconds(buildMs)}; keepassxc-cli scans the whole text file every run).`,
+        `- Speed ratio for 10,000 passwords: keepassxc-cli ÷ Lockstep = **${(kpx.ms / lookups.timings['warm-10000']!).toFixed(0)}×** warm, **${(kpx.ms / lookups.timings['cold-10000']!).toFixed(0)}×** cold (Lockstep: open + lookups + close, after a one-time build of ${seconds(buildMs)}; keepassxc-cli scans the whole text file every run).`,
       ].join('\n');
     }
 
-    const narrower = fp.narrower
-      .map((n) => `${n.bits} bits: ${thousands(n.positives)} measured vs ${n.predicted.toFixed(0)} predicted`)
-      .join('; ');
     sections.push(
       [
-        `### ${thousands(lines)}-line corpus (${(stats.bytes / 1e6).toFixed(0)} MB, seed ${stats.seed}${generatedMs === null ? ', reused' : `, generated in ${seconds(generatedMs)}`})`,
+        `### ${thousands(lines)}-line corpus, a text file (${(stats.bytes / 1e6).toFixed(0)} MB, seed ${stats.seed}${generatedMs === null ? ', reused' : `, generated in ${seconds(generatedMs)}`})`,
         '',
         markdownTable(
-          ['Build', 'Lines/s', 'CPU (all threads)', 'Index', 'Bytes/entry', 'Peak RSS', 'Runs'],
+          [
+            'Build',
+            'Lines/s',
+            'CPU (all threads)',
+            'Index',
+            'Bytes/entry',
+            'Peak RSS',
+            'Runs',
+            'Load average',
+          ],
           [
             [
               `${seconds(buildMs)} (min ${seconds(Math.min(...builds.map((b) => b.wallMs)))})`,
@@ -368,31 +488,15 @@ export async function runPwnedBench(options: BenchOptions): Promise<BenchResult>
               `${bytesPerEntry.toFixed(2)} (7 + the 4 MiB table; goal ≤ ${GOALS.bytesPerEntry}: ${met(bytesPerEntry <= GOALS.bytesPerEntry)})`,
               `${mbText(buildRss)} (goal < ${GOALS.buildRssMb}: ${met(buildRss < GOALS.buildRssMb)})`,
               String(builds.length),
+              builds.map((b) => b.load).join('; '),
             ],
           ],
         ),
         '',
-        markdownTable(
-          [
-            'Passwords',
-            'Cache',
-            'Open + lookups + close (median)',
-            'Open',
-            'Lookups',
-            'Reads sync / pool',
-            'Read',
-            'Peak RSS',
-            'Found',
-            'Goal',
-            'Page cache',
-          ],
-          lookupRows,
-        ),
+        markdownTable(LOOKUP_HEADERS, lookups.rows),
         '',
-        `- Peak RSS is the whole process's (plain Node: ${mbText(baseline.maxRssMb)} doing nothing; goal for lookups < ${GOALS.lookupRssMb} MB: ${met(Math.max(...lookupRows.map((row) => Number.parseFloat(row[7]!))) < GOALS.lookupRssMb)}). Times are measured inside the process, without Node's start-up.`,
-        `- Cold: the index dropped from the page cache before each run with ${[...dropMethods].join(' / ')}${[...dropMethods].some((m) => m.startsWith('dd')) ? ' (verified with fincore)' : ''}. This machine's disk is virtual: a cold random 4 KiB read takes ~0.1 ms here.`,
-        `- False positives: ${thousands(fp.positives)} of ${thousands(fp.queries)} random hashes reported found (expected ${(fp.predictedRate * fp.queries).toExponential(1)}): the 68-bit key's rate is entries / 2^68 = ${fp.predictedRate.toExponential(2)} per lookup here, ${(1e9 / 2 ** 68).toExponential(2)} for the full 1e9 corpus. The same measurement with the keys cut shorter, where hits are countable: ${narrower || 'skipped at this size'}.`,
-        `- The goals are for the full 1e9-entry corpus; this index has ${thousands(build.entries)} entries. A lookup reads one window per query whatever the size: ±(2√n + 2) records around the position interpolated from the key, n = records in its bucket (${windowBytes(build.entries)} bytes here, ${windowBytes(1e9)} at 1e9), so cold times depend on the disk's random-read latency rather than on the index size.`,
+        ...lookupNotes(lookups, baseline, fp, build.entries),
+        `- The goals are for the full ~1e9-entry corpus; this index has ${thousands(build.entries)} entries.`,
         kpxText,
       ].join('\n'),
     );
@@ -400,4 +504,104 @@ export async function runPwnedBench(options: BenchOptions): Promise<BenchResult>
   const markdown = ['## pwned: offline Pwned Passwords index', '', ...sections].join('\n');
   console.log(markdown);
   return { markdown };
+}
+
+/** A corpus too large to write: generated into the builder through a pipe, in both layouts. */
+async function streamedSection(
+  lines: number,
+  passwords: readonly string[],
+  baseline: ProbeUsage,
+  runs: number,
+  overBudget: () => boolean,
+  kpxPoints: readonly KeepassxcPoint[],
+  kpxVersion: string,
+): Promise<string> {
+  ensureDataDir();
+  const layouts: CorpusLayout[] = ['file', 'directory'];
+  const needed = 2 * indexBytes(lines) + 2 ** 30;
+  const fs = statfsSync(DATA_DIR);
+  if (fs.bavail * fs.bsize < needed)
+    throw new Error(
+      `Not enough disk for two ${thousands(lines)}-entry indexes: ${(needed / 1e9).toFixed(1)} GB needed, ${((fs.bavail * fs.bsize) / 1e9).toFixed(1)} GB free in ${DATA_DIR}.`,
+    );
+  const planted = new Map(plantedPasswords(passwords, DEFAULT_PWNED_SEED).map((p) => [p.index, p.count]));
+  const indexOf = (layout: CorpusLayout) => join(DATA_DIR, `pwned-index-${lines}-${layout}.pwnedidx`);
+  const builds: (StreamBuildProbe & { load: string })[] = [];
+  for (const layout of layouts) {
+    rmSync(indexOf(layout), { force: true });
+    spawnSync('sync');
+    const load = loadAverage();
+    console.log(
+      `  building from a generated ${thousands(lines)}-line stream (${layout} layout), load ${load}…`,
+    );
+    const build = await probe<StreamBuildProbe>([
+      'build-stream',
+      String(lines),
+      layout,
+      String(DEFAULT_PWNED_SEED),
+      indexOf(layout),
+    ]);
+    builds.push({ ...build, load });
+    console.log(
+      `  ${layout}: ${seconds(build.wallMs)}, ${(build.sourceLines / build.wallMs / 1000).toFixed(2)} M lines/s, builder CPU ${seconds(build.cpuMs)}, generator CPU ${seconds(build.generator.cpuMs)}, peak RSS ${mbText(build.maxRssMb)}`,
+    );
+  }
+  const same = recordsFingerprint(indexOf('file')).equals(recordsFingerprint(indexOf('directory')));
+  if (!same) throw new Error('the two layouts of the same generated corpus gave different records');
+  rmSync(indexOf('directory'), { force: true });
+  const index = indexOf('file');
+  const first = builds[0]!;
+  const bytesPerEntry = first.bytes / first.entries;
+
+  const lookups = await measureLookups(index, planted, runs, overBudget);
+  const fp = await probe<FpProbe>(['fp', index, String(FP_QUERIES), String(DEFAULT_PWNED_SEED + 1)]);
+
+  let kpxText: string;
+  if (kpxPoints.length === 0)
+    kpxText = '- keepassxc-cli: no text corpus was measured in this run; no comparison.';
+  else {
+    const kpx = extrapolateKeepassxc(kpxPoints, first.sourceLines);
+    kpxText = [
+      `- keepassxc-cli ${kpxVersion} \`analyze --hibp\` at ${thousands(first.sourceLines)} lines, **extrapolated**: ${seconds(kpx.ms)} (${kpx.how}; it scans the whole text file, so its time grows linearly with the corpus).`,
+      `- Speed ratio for 10,000 passwords: keepassxc-cli (extrapolated) ÷ Lockstep (measured) = **${(kpx.ms / lookups.timings['warm-10000']!).toFixed(0)}×** warm, **${(kpx.ms / lookups.timings['cold-10000']!).toFixed(0)}×** cold.`,
+    ].join('\n');
+  }
+  const lineRate = (b: StreamBuildProbe) => b.sourceLines / (b.wallMs / 1000);
+  return [
+    `### ${thousands(lines)}-line corpus, generated into the builder through a pipe (never written: ${(first.generator.bytes / 1e9).toFixed(1)} GB of text in the single-file layout)`,
+    '',
+    markdownTable(
+      [
+        'Layout',
+        'Build',
+        'Lines/s',
+        'Builder CPU (lines per CPU-second)',
+        'Generator CPU',
+        'Index',
+        'Bytes/entry',
+        'Peak RSS',
+        'Load average at start',
+      ],
+      builds.map((b) => [
+        b.layout === 'file' ? 'one file (`HASH:COUNT`)' : 'prefix files (`SUFFIX:COUNT`)',
+        seconds(b.wallMs),
+        `${(lineRate(b) / 1e6).toFixed(2)} M (goal ≥ ${GOALS.linesPerSecond / 1e6} M: ${met(lineRate(b) >= GOALS.linesPerSecond)})`,
+        `${seconds(b.cpuMs)} (${(b.sourceLines / b.cpuMs / 1000).toFixed(1)} M)`,
+        seconds(b.generator.cpuMs),
+        `${(b.bytes / 1e9).toFixed(2)} GB`,
+        `${(b.bytes / b.entries).toFixed(3)} (goal ≤ ${GOALS.bytesPerEntry}: ${met(b.bytes / b.entries <= GOALS.bytesPerEntry)})`,
+        `${mbText(b.maxRssMb)} (goal < ${GOALS.buildRssMb}: ${met(b.maxRssMb < GOALS.buildRssMb)})`,
+        b.load,
+      ]),
+    ),
+    '',
+    `- ${thousands(first.sourceLines)} source lines, ${thousands(first.entries)} entries. Both layouts gave the same records (same records checksum and offset table).`,
+    `- The generator (another process) and the builder share the machine's 2 cores with each other and with other work: the wall time is the pipeline's. The builder's CPU (all its threads: parsing, SHA-256 of the records, writing ${(first.bytes / 1e9).toFixed(1)} GB) is what a build from a file costs apart from reading it; a real 1e9 corpus (~${(first.generator.bytes / 1e9).toFixed(0)} GB) also needs its disk to deliver ${(first.generator.bytes / 1e6 / (first.sourceLines / GOALS.linesPerSecond)).toFixed(0)} MB/s to keep up with ${GOALS.linesPerSecond / 1e6} M lines/s.`,
+    `- Bytes/entry: ${bytesPerEntry.toFixed(3)} = 7-byte records + the 4 MiB offset table and 128-byte header spread over ${thousands(first.entries)} entries.`,
+    '',
+    markdownTable(LOOKUP_HEADERS, lookups.rows),
+    '',
+    ...lookupNotes(lookups, baseline, fp, first.entries),
+    kpxText,
+  ].join('\n');
 }

@@ -1,15 +1,25 @@
 // One measured operation of the `pwned` benchmark, in a fresh process; prints one JSON line.
 //   build SOURCE OUT           build the index
+//   build-stream LINES LAYOUT SEED OUT
+//                              build the index from a generated corpus (bench/pwnedCorpus.ts) piped
+//                              from a child process running `generate`: no corpus on disk
+//   generate LINES LAYOUT SEED write the generated corpus to stdout (the directory layout framed),
+//                              then its facts and CPU time as JSON on stderr
 //   lookup INDEX COUNT SEED    open the index, look up the first COUNT benchmark passwords, close
 //   fp INDEX QUERIES SEED      look up QUERIES random hashes; also measure narrower keys' rates
 //   baseline                   nothing (the process's own footprint)
 // The benchmark bundles this file to plain JavaScript (bench/.data/pwnedProbe.mjs) so that peak RSS
 // is the operation's and Node's, not the TypeScript loader's.
-import { buildPwnedIndex } from '../electron/services/pwnedIndex/builder';
+import { spawn } from 'node:child_process';
+import {
+  buildPwnedIndex,
+  buildPwnedIndexFromStream,
+  type CorpusChunk,
+} from '../electron/services/pwnedIndex/builder';
 import { falsePositiveRate, RECORD_BYTES, RECORDS_OFFSET } from '../electron/services/pwnedIndex/format';
 import { openPwnedIndex, type LookupStats } from '../electron/services/pwnedIndex/lookup';
-import { benchPasswords, sfc32 } from './pwnedCorpus';
-import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
+import { benchPasswords, generatePwnedCorpus, sfc32, type CorpusLayout } from './pwnedCorpus';
+import { openSync, readSync, closeSync, fstatSync, writeSync } from 'node:fs';
 
 export interface ProbeUsage {
   /** Peak resident set size of the process, MB. */
@@ -25,6 +35,21 @@ export interface BuildProbe extends ProbeUsage {
   entries: number;
   bytes: number;
   falsePositiveRate: number;
+}
+
+export interface GeneratorReport {
+  lines: number;
+  bytes: number;
+  cpuMs: number;
+  wallMs: number;
+}
+
+export interface StreamBuildProbe extends BuildProbe {
+  layout: CorpusLayout;
+  /** The generator process (the other end of the pipe). */
+  generator: GeneratorReport;
+  /** Bytes that came through the pipe (the directory layout's frame headers included). */
+  pipeBytes: number;
 }
 
 export interface LookupProbe extends ProbeUsage {
@@ -151,6 +176,68 @@ async function main(argv: string[]): Promise<unknown> {
     };
     return result;
   }
+  if (command === 'generate') {
+    const [lines, layout, seed] = args as [string, CorpusLayout, string];
+    const started = performance.now();
+    const stats = generatePwnedCorpus(
+      Number(lines),
+      { seed: Number(seed), passwords: benchPasswords(10_000, Number(seed)), layout, framed: true },
+      (data) => {
+        let done = 0;
+        while (done < data.length) done += writeSync(1, data, done, data.length - done);
+      },
+    );
+    const cpu = process.cpuUsage(cpuBefore);
+    const report: GeneratorReport = {
+      lines: stats.lines,
+      bytes: stats.bytes,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      wallMs: performance.now() - started,
+    };
+    process.stderr.write(`${JSON.stringify(report)}\n`);
+    return undefined;
+  }
+  if (command === 'build-stream') {
+    const [lines, layout, seed, out] = args as [string, CorpusLayout, string, string];
+    const started = performance.now();
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, process.argv[1]!, 'generate', lines, layout, seed],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    let pipeBytes = 0;
+    async function* pieces(): AsyncGenerator<Buffer> {
+      for await (const data of child.stdout as AsyncIterable<Buffer>) {
+        pipeBytes += data.length;
+        yield data;
+      }
+    }
+    const chunks = layout === 'directory' ? unframe(pieces()) : singleFile(pieces());
+    const info = await buildPwnedIndexFromStream(chunks, out);
+    const wallMs = performance.now() - started;
+    const code = await exited;
+    if (code !== 0) throw new Error(`the generator failed (${code}): ${stderr}`);
+    const generator = JSON.parse(stderr.trim().split('\n').at(-1)!) as GeneratorReport;
+    if (generator.lines !== info.sourceLines)
+      throw new Error(`the generator wrote ${generator.lines} lines, the builder read ${info.sourceLines}`);
+    const result: StreamBuildProbe = {
+      ...usage(rssBefore, cpuBefore),
+      wallMs,
+      sourceLines: info.sourceLines,
+      entries: info.entries,
+      bytes: info.bytes,
+      falsePositiveRate: info.falsePositiveRate,
+      layout,
+      generator,
+      pipeBytes,
+    };
+    return result;
+  }
   if (command === 'lookup') {
     const [path, count, seed] = args as [string, string, string];
     const passwords = benchPasswords(Number(count), Number(seed));
@@ -200,8 +287,50 @@ async function main(argv: string[]): Promise<unknown> {
   throw new Error(`pwnedProbe: unknown command ${String(command)}`);
 }
 
+async function* singleFile(pieces: AsyncIterable<Buffer>): AsyncGenerator<CorpusChunk> {
+  for await (const data of pieces) yield { file: 'pwnedpasswords.txt', data };
+}
+
+/** The directory layout from its framed stream: [prefix u32 LE][length u32 LE][bytes], in order. */
+async function* unframe(pieces: AsyncIterable<Buffer>): AsyncGenerator<CorpusChunk> {
+  const header = Buffer.alloc(8);
+  let headerBytes = 0;
+  let left = 0; // bytes of the current frame still to come
+  let prefix = -1;
+  let file = '';
+  for await (const data of pieces) {
+    let p = 0;
+    while (p < data.length) {
+      if (left === 0 && headerBytes < 8) {
+        const take = Math.min(8 - headerBytes, data.length - p);
+        data.copy(header, headerBytes, p, p + take);
+        headerBytes += take;
+        p += take;
+        if (headerBytes < 8) break;
+        const next = header.readUInt32LE(0);
+        left = header.readUInt32LE(4);
+        headerBytes = left === 0 ? 0 : 8;
+        if (next !== prefix) {
+          prefix = next;
+          file = `${prefix.toString(16).toUpperCase().padStart(5, '0')}.txt`;
+          if (left === 0) yield { file, prefix, data: data.subarray(0, 0) };
+        }
+        continue;
+      }
+      const take = Math.min(left, data.length - p);
+      yield { file, prefix, data: data.subarray(p, p + take) };
+      p += take;
+      left -= take;
+      if (left === 0) headerBytes = 0;
+    }
+  }
+  if (left > 0 || headerBytes > 0) throw new Error('the framed corpus stream ended inside a frame');
+}
+
 main(process.argv.slice(2)).then(
-  (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
+  (result) => {
+    if (result !== undefined) process.stdout.write(`${JSON.stringify(result)}\n`);
+  },
   (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;

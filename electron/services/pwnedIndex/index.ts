@@ -1,6 +1,12 @@
 // The offline Pwned Passwords index: build it from the downloader's output, look passwords up in it
 // with a few positioned reads. See format.ts for the file format.
-export { buildPwnedIndex, type BuildOptions } from './builder';
+export {
+  buildPwnedIndex,
+  buildPwnedIndexFromStream,
+  type BuildOptions,
+  type CorpusChunk,
+  type StreamBuildOptions,
+} from './builder';
 export { PWNED_INDEX_USAGE, runPwnedIndexCli, type PwnedIndexCliIo } from './cli';
 export {
   EXACT_COUNT_LIMIT,

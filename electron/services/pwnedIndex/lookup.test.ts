@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildPwnedIndex } from './builder';
@@ -152,7 +159,39 @@ describe('openPwnedIndex: lookups', () => {
     expect(results.size).toBe(queries.length);
     for (const hash of queries) expect(results.get(hash)).toBe(storedCount(scan.get(hash) ?? 0));
   });
+
+  it.runIf(process.platform === 'linux')(
+    'holds one descriptor of the index while open (the one that read the table is closed), none after',
+    async () => {
+      const { out } = await built(randomEntries(100, 3));
+      const descriptorsOfIndex = () =>
+        readdirSync('/proc/self/fd').filter((fd) => {
+          try {
+            return readlinkSync(`/proc/self/fd/${fd}`) === out;
+          } catch {
+            return false; // closed meanwhile (readdir's own descriptor)
+          }
+        }).length;
+      const index = await openPwnedIndex(out);
+      expect(descriptorsOfIndex()).toBe(1);
+      await index.close();
+      expect(descriptorsOfIndex()).toBe(0);
+      await expect(openPwnedIndex(join(out, '..', 'nope.pwnedidx'))).rejects.toThrow(/no index/);
+      await expect(openError(join(out, '..', 'pwned.txt'))).resolves.toMatchObject({ code: 'damaged' });
+      expect(
+        readdirSync('/proc/self/fd').some((fd) => readlinkSafe(`/proc/self/fd/${fd}`).endsWith('pwned.txt')),
+      ).toBe(false);
+    },
+  );
 });
+
+function readlinkSafe(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return '';
+  }
+}
 
 describe('openPwnedIndex: an index that cannot answer is reported, never read as "not breached"', () => {
   it('missing', async () => {

@@ -7,7 +7,7 @@
 // than a thread-pool round trip; the event loop gets a turn every few ms); as soon as they prove
 // slow, the rest go through the thread pool, READ_CONCURRENCY at a time, so disk waits overlap.
 import * as crypto from 'node:crypto';
-import { close, fstat, open, read, readSync } from 'node:fs';
+import { close, fstat, open, read, readSync, type Stats } from 'node:fs';
 import {
   BUCKETS,
   COUNT_OF_CODE,
@@ -75,9 +75,9 @@ const pOpen = (path: string) =>
   );
 const pClose = (fd: number) =>
   new Promise<void>((resolve, reject) => close(fd, (error) => (error ? reject(error) : resolve())));
-const pSize = (fd: number) =>
-  new Promise<number>((resolve, reject) =>
-    fstat(fd, (error, stats) => (error ? reject(error) : resolve(stats.size))),
+const pStat = (fd: number) =>
+  new Promise<Stats>((resolve, reject) =>
+    fstat(fd, (error, stats) => (error ? reject(error) : resolve(stats))),
   );
 const pRead = (fd: number, buffer: Buffer, offset: number, length: number, position: number) =>
   new Promise<number>((resolve, reject) =>
@@ -129,8 +129,14 @@ interface OpenedIndex {
   bodySha256: Buffer;
 }
 
-/** Opens and checks header, sizes and the table's checksum; throws PwnedIndexError otherwise. */
-async function openChecked(path: string): Promise<OpenedIndex> {
+/**
+ * Opens and checks header, sizes and the table's checksum; throws PwnedIndexError otherwise.
+ * With `randomAccess`, the header and table are read through a second descriptor of the same file,
+ * closed afterwards: Linux keeps readahead state per open file, and the table's 4 MiB sequential
+ * read would otherwise make each later random read of a few hundred bytes fetch ~30 KB from disk
+ * (measured at 1e9 entries: 7.4 pages a lookup instead of 1.2, cold lookups much slower).
+ */
+async function openChecked(path: string, randomAccess = false): Promise<OpenedIndex> {
   let fd: number;
   try {
     fd = await pOpen(path);
@@ -144,11 +150,24 @@ async function openChecked(path: string): Promise<OpenedIndex> {
       path,
     );
   }
+  let metaFd = fd;
   try {
-    const size = await pSize(fd);
+    const stats = await pStat(fd);
+    if (randomAccess) {
+      metaFd = await pOpen(path);
+      const other = await pStat(metaFd);
+      // A rebuild may have renamed a new index over the path between the two opens.
+      if (other.ino !== stats.ino || other.dev !== stats.dev)
+        throw new PwnedIndexError(
+          'damaged',
+          `Offline corpus unavailable: ${path} was replaced while it was being opened. Try again.`,
+          path,
+        );
+    }
+    const size = stats.size;
     const header = Buffer.alloc(HEADER_BYTES);
     if (size < HEADER_BYTES) throw damaged(path, 'is too short to be an index (truncated)');
-    await readExactly(fd, path, header, 0, HEADER_BYTES, 0);
+    await readExactly(metaFd, path, header, 0, HEADER_BYTES, 0);
     const fields = decodeHeader(header, path);
     if (fields.fileBytes !== indexBytes(fields.entries))
       throw damaged(path, 'has an inconsistent header (its size does not match its entry count)');
@@ -156,7 +175,7 @@ async function openChecked(path: string): Promise<OpenedIndex> {
     if (size > fields.fileBytes)
       throw damaged(path, `has ${size - fields.fileBytes} unexpected bytes at its end`);
     const tableBuffer = Buffer.allocUnsafe(TABLE_BYTES);
-    await readExactly(fd, path, tableBuffer, 0, TABLE_BYTES, TABLE_OFFSET);
+    await readExactly(metaFd, path, tableBuffer, 0, TABLE_BYTES, TABLE_OFFSET);
     const table = tableFromBytes(tableBuffer);
     const expected = header.subarray(META_CHECKSUM_OFFSET, META_CHECKSUM_OFFSET + 32);
     if (!metaChecksum(header, table, () => crypto.createHash('sha256')).equals(expected))
@@ -173,6 +192,8 @@ async function openChecked(path: string): Promise<OpenedIndex> {
   } catch (error) {
     await pClose(fd).catch(() => {});
     throw error;
+  } finally {
+    if (metaFd !== fd) await pClose(metaFd).catch(() => {});
   }
 }
 
@@ -211,7 +232,7 @@ interface Query {
  * checks every record.
  */
 export async function openPwnedIndex(path: string): Promise<PwnedIndex> {
-  const opened = await openChecked(path);
+  const opened = await openChecked(path, true);
   const { fd, table, starts } = opened;
   let closed = false;
   let stats: LookupStats = { syncReads: 0, asyncReads: 0, bytesRead: 0, fallbacks: 0 };
