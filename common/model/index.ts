@@ -9,3 +9,4 @@ export type * from './dashboard';
 export type * from './guides';
 export type * from './settings';
 export type * from './mailScan';
+export type * from './dataSafety';

@@ -1,6 +1,8 @@
 // Lockstep's headless command line: the same services and database as the app.
 //   npm run -s cli -- <command> [options] [--data-dir DIR] [--json]
-// Exit status: 0 success, 2 bad input (nothing written), 1 internal error. Messages go to stderr.
+// Exit status: 0 success; 1 internal error (and `history verify`: the history is broken); 2 bad input
+// or refused (nothing written); 3 the data file is damaged or not usable by this version; 4 the data
+// cannot be used now (locked, read-only, disk full). Messages go to stderr.
 import { parseArgs } from 'node:util';
 import { IMPORT_FORMATS } from '../../common/domain/import/index';
 import type { ColumnMapping, ImportFormat } from '../../common/domain/import/types';
@@ -10,7 +12,15 @@ import { emailAddressSchema, fieldErrorsOf } from '../../common/domain/validatio
 import { requestSchemas } from '../../common/ipc/schemas';
 import { oneLine, terminalSafe } from '../../common/domain/terminal';
 import { describeImportCheck } from '../../common/domain/passwords/coverage';
+import { DataFileError } from '../db/dataFile';
 import { DatabaseFromFutureError } from '../db/migrate';
+import {
+  DATA_SAFETY_USAGE,
+  dataErrorExit,
+  describeOpenFailure,
+  exitCodeOf,
+  runDataSafetyCli,
+} from '../services/dataSafety/cli';
 import { defaultDataDir, resolveDataDir } from '../services/dataDir';
 import { runGuidesCli } from '../services/guides/cli';
 import { runPwnedIndexCli } from '../services/pwnedIndex/index';
@@ -49,12 +59,22 @@ Commands:
   notices add --provider DOMAIN --date YYYY-MM-DD [--email ADDRESS] [--person NAME]
                          Record a breach notice a company sent (every account of its sign-in family)
   notices list           List the notices recorded, with the accounts each concerns
+${DATA_SAFETY_USAGE}
 
 Options:
   --data-dir DIR         Use this data folder (default: LOCKSTEP_DATA_DIR, then the app's folder)
   --json                 Print JSON on stdout
   --as NAME              Record changes in the history as made by this helper
   -h, --help             Show this help
+
+Exit status:
+  0  success
+  1  internal error; for "history verify": the history is broken
+  2  bad input or refused (for "backup restore": not a good Lockstep backup); nothing was written
+  3  the data file is damaged, empty, cut short, not a Lockstep database, or from a newer
+     version: the message names the backup to restore
+  4  the data cannot be used now: another program holds it locked, the folder or file is
+     read-only, the disk is full, or it cannot be read; nothing was changed
 
 Formats: ${Object.keys(IMPORT_FORMATS).join(', ')}`;
 
@@ -95,6 +115,16 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'guides') {
     const { dataDir, rest } = takeDataDir(argv.slice(1));
     return runGuidesCli(rest, { dataDir, stdout: safeStdout, stderr: safeStderr });
+  }
+  if ((argv[0] === 'backup' || argv[0] === 'export' || argv[0] === 'erase') && !argv.includes('--help')) {
+    const { dataDir, rest } = takeDataDir(argv);
+    return runDataSafetyCli(rest, {
+      dataDir,
+      platform: createHeadlessPlatform((line) => process.stderr.write(`${terminalSafe(line)}\n`)),
+      version: cliVersion(),
+      stdout: safeStdout,
+      stderr: safeStderr,
+    });
   }
   const { values, positionals } = parseArgs({
     args: argv,
@@ -182,19 +212,26 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`"${command}" takes no arguments.`);
   }
 
-  const core = openCore({
-    dataDir,
-    platform: createHeadlessPlatform((line) => process.stderr.write(`${terminalSafe(line)}\n`)),
-    version: process.env.LOCKSTEP_BUILT_VERSION ?? process.env.npm_package_version ?? '0.0.0',
-    ...(values.as ? { actor: `Helper: ${values.as.trim()}` } : {}),
-    // --offline: no request can leave, whatever the settings say.
-    ...(values.offline
-      ? {
-          fetchImpl: (() =>
-            Promise.reject(new Error('offline: the network is switched off'))) as typeof fetch,
-        }
-      : {}),
-  });
+  let core: Core;
+  try {
+    core = openCore({
+      dataDir,
+      platform: createHeadlessPlatform((line) => process.stderr.write(`${terminalSafe(line)}\n`)),
+      version: cliVersion(),
+      ...(values.as ? { actor: `Helper: ${values.as.trim()}` } : {}),
+      // --offline: no request can leave, whatever the settings say.
+      ...(values.offline
+        ? {
+            fetchImpl: (() =>
+              Promise.reject(new Error('offline: the network is switched off'))) as typeof fetch,
+          }
+        : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof DataFileError)) throw error;
+    process.stderr.write(`lockstep: ${terminalSafe(describeOpenFailure(dataDir, error))}\n`);
+    return exitCodeOf(error.kind);
+  }
   try {
     switch (command) {
       case 'import':
@@ -355,6 +392,11 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await core.close();
   }
+}
+
+/** The version the CLI reports (the bundle's, or the package's when run from the sources). */
+function cliVersion(): string {
+  return process.env.LOCKSTEP_BUILT_VERSION ?? process.env.npm_package_version ?? '0.0.0';
 }
 
 /** Validates a CLI request with the same schema the app's IPC uses (bad input → exit 2). */
@@ -596,7 +638,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (
+    const dataError = dataErrorExit(error);
+    if (dataError) {
+      process.stderr.write(`lockstep: ${terminalSafe(dataError.message)}\n`);
+      process.exitCode = dataError.code;
+    } else if (
       error instanceof UsageError ||
       (error instanceof AppFailure && error.code !== 'internal') ||
       error instanceof DatabaseFromFutureError
