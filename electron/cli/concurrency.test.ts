@@ -80,10 +80,10 @@ describe('two processes importing at once', () => {
     const once = accountsOf(await importedOnce(EXPORT));
     for (const outcome of await race(EXPORT, EXPORT)) {
       // Both succeed (the second updates what the first created), or the second says the data is
-      // busy (exit 4: the data cannot be used now) — never a duplicate, never an internal error.
+      // busy (exit 2: nothing written, try again) — never a duplicate, never an internal error.
       for (const [i, code] of outcome.codes.entries()) {
         if (code !== 0) {
-          expect(code).toBe(4);
+          expect(code).toBe(2);
           expect(outcome.stderr[i]).toContain(BUSY);
         }
       }
@@ -109,7 +109,7 @@ describe('two processes importing at once', () => {
     for (const outcome of await race(EXPORT, overlapping)) {
       if (outcome.codes.every((code) => code === 0)) expect(outcome.accounts).toEqual(expected);
       else {
-        expect(outcome.codes.filter((code) => code === 4)).toHaveLength(1);
+        expect(outcome.codes.filter((code) => code === 2)).toHaveLength(1);
         expect(outcome.stderr.join('')).toContain(BUSY);
         expect(new Set(outcome.accounts).size).toBe(outcome.accounts.length);
       }

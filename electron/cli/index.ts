@@ -1,8 +1,9 @@
 // Lockstep's headless command line: the same services and database as the app.
 //   npm run -s cli -- <command> [options] [--data-dir DIR] [--json]
 // Exit status: 0 success; 1 internal error (and `history verify`: the history is broken); 2 bad input
-// or refused (nothing written); 3 the data file is damaged or not usable by this version; 4 the data
-// cannot be used now (locked, read-only, disk full). Messages go to stderr.
+// or refused (nothing written; also when another Lockstep is changing the data); 3 the data file is
+// damaged or not usable by this version; 4 the data cannot be used now (read-only, disk full).
+// Messages go to stderr.
 import { parseArgs } from 'node:util';
 import { IMPORT_FORMATS } from '../../common/domain/import/index';
 import type { ColumnMapping, ImportFormat } from '../../common/domain/import/types';
@@ -70,11 +71,12 @@ Options:
 Exit status:
   0  success
   1  internal error; for "history verify": the history is broken
-  2  bad input or refused (for "backup restore": not a good Lockstep backup); nothing was written
+  2  bad input or refused (for "backup restore": not a good Lockstep backup), or another
+     Lockstep is changing the data (try again); nothing was written
   3  the data file is damaged, empty, cut short, not a Lockstep database, or from a newer
      version: the message names the backup to restore
-  4  the data cannot be used now: another program holds it locked, the folder or file is
-     read-only, the disk is full, or it cannot be read; nothing was changed
+  4  the data cannot be used now: the folder or file is read-only, the disk is full, or it
+     cannot be read; nothing was changed
 
 Formats: ${Object.keys(IMPORT_FORMATS).join(', ')}`;
 

@@ -133,9 +133,9 @@ describe('reading never writes', { timeout: 60_000 }, () => {
         expect(Date.now() - started).toBeLessThan(4000);
       }
       expect(cli(['people', '--json', '--data-dir', dataDir]).stdout).toContain('"Me"');
-      // A change waits for the lock, then says the data is busy (exit 4, nothing written).
+      // A change waits for the lock, then says the data is busy (exit 2, nothing written).
       const change = cli(['emails', 'add', 'me@example.com', '--data-dir', dataDir]);
-      expect(change.code).toBe(4);
+      expect(change.code).toBe(2);
       expect(change.stderr).toContain('Another Lockstep is changing this data; try again.');
     } finally {
       writer.prepare('ROLLBACK').run();

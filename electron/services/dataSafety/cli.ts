@@ -23,16 +23,21 @@ export const EXIT = {
   ok: 0,
   /** An internal error; `history verify`: the history is broken. */
   internal: 1,
-  /** Bad input or refused (a file that is not a good backup): nothing was written. */
+  /**
+   * Bad input or refused (a file that is not a good backup), or the data is busy — another
+   * Lockstep is changing it ("try again"): nothing was written.
+   */
   badInput: 2,
   /** The data file is damaged, empty, cut short, not a Lockstep database, or from a newer version. */
   damaged: 3,
-  /** The data cannot be used now: another program holds it locked, read-only, disk full, no access. */
+  /** The data cannot be used now: read-only, disk full, no access. Nothing was changed. */
   unavailable: 4,
 } as const;
 
 /** The exit code for a problem with the data file or its surroundings. */
 export function exitCodeOf(kind: DataProblemKind): number {
+  // Another Lockstep holding the write lock is a refusal to try again (exit 2), like bad input.
+  if (kind === 'locked') return EXIT.badInput;
   return FILE_DAMAGE_KINDS.has(kind) ? EXIT.damaged : EXIT.unavailable;
 }
 
@@ -201,7 +206,7 @@ export async function runDataSafetyCli(argv: string[], io: DataSafetyIo): Promis
     }
     if (error instanceof AppFailure && error.code !== 'internal') {
       io.stderr.write(`lockstep: ${terminalSafe(error.message)}\n`);
-      return error.code === 'busy' || error.code === 'unavailable' ? EXIT.unavailable : EXIT.badInput;
+      return error.code === 'unavailable' ? EXIT.unavailable : EXIT.badInput;
     }
     throw error;
   } finally {
