@@ -18,6 +18,7 @@ import {
   type BenchResult,
 } from './common';
 import { DEFAULT_IMPORT_SIZES, runImportBench } from './importBench';
+import { DEFAULT_KILLS, runKillBench } from './killBench';
 import { DEFAULT_PHASE_SIZES, runPhasesBench } from './importPhases';
 import { DEFAULT_MAIL_SIZES, runMailBench } from './mailBench';
 import { DEFAULT_PWNED_SIZES, runPwnedBench } from './pwnedBench';
@@ -55,6 +56,10 @@ const BENCHMARKS: Record<string, Benchmark> = {
   ui: {
     summary: `Team, Tasks, Exposure and Accounts opened and filtered in the browser target with a generated office (default ${DEFAULT_UI_SIZES.join(', ')} people × 100 accounts; needs the built renderer and Chromium)`,
     run: runUiBench,
+  },
+  kill: {
+    summary: `SIGKILL the CLI at random moments during imports, backups and restores; count partial imports, damaged databases and lost backups (default ${DEFAULT_KILLS.join(', ')} kills; --sizes N for N). Not run by default`,
+    run: runKillBench,
   },
   mail: {
     summary: `Mailbox scan vs secretlint over a generated mailbox with planted secrets: MB/s, peak RSS, recall and precision per kind and encoding (default ${DEFAULT_MAIL_SIZES.join(', ')} MB; --sizes 1000 for 1 GB)`,
@@ -109,7 +114,11 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const selected = positionals.length > 0 ? [...new Set(positionals)] : Object.keys(BENCHMARKS);
+  // The kill test takes minutes and proves safety rather than speed: it runs only when named.
+  const selected =
+    positionals.length > 0
+      ? [...new Set(positionals)]
+      : Object.keys(BENCHMARKS).filter((name) => name !== 'kill');
 
   ensureNativeForNode();
   const facts = machineFacts();

@@ -5,8 +5,15 @@ import type { ColumnMapping, ImportFormat, SkippedRow } from '../domain/import/t
 import type { GuideRunSummary } from '../domain/guides/summary';
 import type {
   Account,
+  AppState,
+  BackupDetails,
+  BackupEntry,
+  BackupFolder,
   BreachNotice,
   Checklist,
+  EraseOutcome,
+  ExportOutcome,
+  RestoreOutcome,
   Dashboard,
   DeletionReceipt,
   EmailAddress,
@@ -270,6 +277,18 @@ interface Responses {
   'mailScan:cancel': MailScanStatus;
   'mailScan:resume': { started: boolean; status: MailScanStatus };
   'mailScan:discard': MailScanStatus;
+  'app:state': AppState;
+  'recovery:retry': AppState;
+  'recovery:startEmpty': { damagedKeptAs: string | null };
+  'backups:list': BackupFolder;
+  'backups:inspect': BackupDetails;
+  'backups:create': BackupEntry;
+  'backups:pick': BackupDetails | null;
+  'backups:restore': RestoreOutcome;
+  'backups:chooseFolder': BackupFolder | null;
+  'backups:useDefaultFolder': BackupFolder;
+  'data:export': ExportOutcome | null;
+  'data:erase': EraseOutcome;
 }
 
 /** The request type of a channel, as the renderer sends it (before validation). */

@@ -15,6 +15,7 @@ import {
 import type { ImportFormat } from '../domain/import/types';
 import { CATEGORIES, CRITICALITIES, MFA_METHODS } from '../domain/inventory';
 import { DISMISS_REASONS, type DismissReason } from '../domain/checks/findings';
+import { confirmsErase, ERASE_CONFIRMATION } from '../domain/dataSafety/confirm';
 
 const empty = z.object({}).strict();
 /** A service address: the official one for that feature, or a server on this computer (tests). */
@@ -35,6 +36,10 @@ const guideIdSchema = z
   .max(80);
 const helperNameSchema = z.string().trim().max(80, 'Keep the name under 80 characters.');
 const sessionIdSchema = z.string().regex(/^[a-f0-9-]{36}$/, 'Unknown import.');
+/** A backup as the renderer refers to it: a file name in the backup folder, or a picked file's id. */
+const backupIdSchema = z
+  .string()
+  .regex(/^(lockstep-\d{4}-\d{2}-\d{2}T[\d-]+Z-[a-z-]+\.sqlite|picked-[0-9a-f]{16})$/, 'Unknown backup.');
 
 /** The largest export accepted from a drop (base64 of 64 MiB). */
 const MAX_IMPORT_BASE64 = Math.ceil((64 * 1024 * 1024) / 3) * 4;
@@ -156,6 +161,8 @@ export const requestSchemas = {
       hibpApiUrl: serviceUrlSchema(OFFICIAL_HIBP_URL).optional(),
       reminders: z.boolean().optional(),
       helperName: z.string().trim().max(100, 'Keep the name under 100 characters.').optional(),
+      keepRunningInBackground: z.boolean().optional(),
+      weeklyRefresh: z.boolean().optional(),
       datasetUrls: z
         .object({
           breaches: serviceUrlSchema(OFFICIAL_DATASET_URLS.breaches),
@@ -448,6 +455,23 @@ export const requestSchemas = {
   'mailScan:cancel': empty,
   'mailScan:resume': byId,
   'mailScan:discard': byId,
+  'app:state': empty,
+  'recovery:retry': empty,
+  'recovery:startEmpty': empty,
+  'backups:list': empty,
+  'backups:inspect': z.object({ id: backupIdSchema }).strict(),
+  'backups:create': empty,
+  'backups:pick': empty,
+  'backups:restore': z.object({ id: backupIdSchema }).strict(),
+  'backups:chooseFolder': empty,
+  'backups:useDefaultFolder': empty,
+  'data:export': empty,
+  'data:erase': z
+    .object({
+      confirmation: z.string().max(100).refine(confirmsErase, `Type “${ERASE_CONFIRMATION}” to confirm.`),
+      includeBackups: z.boolean(),
+    })
+    .strict(),
 } as const;
 
 /** Every channel name. */

@@ -10,3 +10,4 @@ export type * from './guides';
 export type * from './settings';
 export type * from './team';
 export type * from './mailScan';
+export type * from './dataSafety';

@@ -14,6 +14,16 @@ export interface Settings {
   reminders: boolean;
   /** The name of a helper making changes for someone (recorded in the history); '' when it is the person. */
   helperName: string;
+  /**
+   * Keep running with an icon in the tray (the menu bar on macOS) when the window closes, so
+   * backups, reminders and the weekly refresh go on. Off by default: closing the window quits.
+   */
+  keepRunningInBackground: boolean;
+  /**
+   * Online updates: refresh the breach catalogue and the two-step directories once a week in the
+   * background, re-run the checks, and notify once about a new breach that concerns the inventory.
+   */
+  weeklyRefresh: boolean;
 }
 
 /** One outbound request, as the user can read it. */

@@ -80,7 +80,7 @@ describe('two processes importing at once', () => {
     const once = accountsOf(await importedOnce(EXPORT));
     for (const outcome of await race(EXPORT, EXPORT)) {
       // Both succeed (the second updates what the first created), or the second says the data is
-      // busy — never a duplicate, never an internal error.
+      // busy (exit 2: nothing written, try again) — never a duplicate, never an internal error.
       for (const [i, code] of outcome.codes.entries()) {
         if (code !== 0) {
           expect(code).toBe(2);

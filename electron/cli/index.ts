@@ -1,6 +1,9 @@
 // Lockstep's headless command line: the same services and database as the app.
 //   npm run -s cli -- <command> [options] [--data-dir DIR] [--json]
-// Exit status: 0 success, 2 bad input (nothing written), 1 internal error. Messages go to stderr.
+// Exit status: 0 success; 1 internal error (and `history verify`: the history is broken); 2 bad input
+// or refused (nothing written; also when another Lockstep is changing the data); 3 the data file is
+// damaged or not usable by this version; 4 the data cannot be used now (read-only, disk full).
+// Messages go to stderr.
 import { parseArgs } from 'node:util';
 import { IMPORT_FORMATS } from '../../common/domain/import/index';
 import type { ColumnMapping, ImportFormat } from '../../common/domain/import/types';
@@ -10,7 +13,15 @@ import { emailAddressSchema, fieldErrorsOf } from '../../common/domain/validatio
 import { requestSchemas } from '../../common/ipc/schemas';
 import { oneLine, terminalSafe } from '../../common/domain/terminal';
 import { describeImportCheck } from '../../common/domain/passwords/coverage';
+import { DataFileError } from '../db/dataFile';
 import { DatabaseFromFutureError } from '../db/migrate';
+import {
+  DATA_SAFETY_USAGE,
+  dataErrorExit,
+  describeOpenFailure,
+  exitCodeOf,
+  runDataSafetyCli,
+} from '../services/dataSafety/cli';
 import { defaultDataDir, resolveDataDir } from '../services/dataDir';
 import { runGuidesCli } from '../services/guides/cli';
 import { runPwnedIndexCli } from '../services/pwnedIndex/index';
@@ -75,12 +86,23 @@ Commands:
   notices add --provider DOMAIN --date YYYY-MM-DD [--email ADDRESS] [--person NAME]
                          Record a breach notice a company sent (every account of its sign-in family)
   notices list           List the notices recorded, with the accounts each concerns
+${DATA_SAFETY_USAGE}
 
 Options:
   --data-dir DIR         Use this data folder (default: LOCKSTEP_DATA_DIR, then the app's folder)
   --json                 Print JSON on stdout
   --as NAME              Record changes in the history as made by this helper
   -h, --help             Show this help
+
+Exit status:
+  0  success
+  1  internal error; for "history verify": the history is broken
+  2  bad input or refused (for "backup restore": not a good Lockstep backup), or another
+     Lockstep is changing the data (try again); nothing was written
+  3  the data file is damaged, empty, cut short, not a Lockstep database, or from a newer
+     version: the message names the backup to restore
+  4  the data cannot be used now: the folder or file is read-only, the disk is full, or it
+     cannot be read; nothing was changed
 
 Formats: ${Object.keys(IMPORT_FORMATS).join(', ')}`;
 
@@ -121,6 +143,16 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'guides') {
     const { dataDir, rest } = takeDataDir(argv.slice(1));
     return runGuidesCli(rest, { dataDir, stdout: safeStdout, stderr: safeStderr });
+  }
+  if ((argv[0] === 'backup' || argv[0] === 'export' || argv[0] === 'erase') && !argv.includes('--help')) {
+    const { dataDir, rest } = takeDataDir(argv);
+    return runDataSafetyCli(rest, {
+      dataDir,
+      platform: createHeadlessPlatform((line) => process.stderr.write(`${terminalSafe(line)}\n`)),
+      version: cliVersion(),
+      stdout: safeStdout,
+      stderr: safeStderr,
+    });
   }
   const { values, positionals } = parseArgs({
     args: argv,
@@ -229,19 +261,26 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`"${command}" takes no arguments.`);
   }
 
-  const core = openCore({
-    dataDir,
-    platform: createHeadlessPlatform((line) => process.stderr.write(`${terminalSafe(line)}\n`)),
-    version: process.env.LOCKSTEP_BUILT_VERSION ?? process.env.npm_package_version ?? '0.0.0',
-    ...(values.as ? { actor: `Helper: ${values.as.trim()}` } : {}),
-    // --offline: no request can leave, whatever the settings say.
-    ...(values.offline
-      ? {
-          fetchImpl: (() =>
-            Promise.reject(new Error('offline: the network is switched off'))) as typeof fetch,
-        }
-      : {}),
-  });
+  let core: Core;
+  try {
+    core = openCore({
+      dataDir,
+      platform: createHeadlessPlatform((line) => process.stderr.write(`${terminalSafe(line)}\n`)),
+      version: cliVersion(),
+      ...(values.as ? { actor: `Helper: ${values.as.trim()}` } : {}),
+      // --offline: no request can leave, whatever the settings say.
+      ...(values.offline
+        ? {
+            fetchImpl: (() =>
+              Promise.reject(new Error('offline: the network is switched off'))) as typeof fetch,
+          }
+        : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof DataFileError)) throw error;
+    process.stderr.write(`lockstep: ${terminalSafe(describeOpenFailure(dataDir, error))}\n`);
+    return exitCodeOf(error.kind);
+  }
   try {
     switch (command) {
       case 'import':
@@ -421,6 +460,11 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await core.close();
   }
+}
+
+/** The version the CLI reports (the bundle's, or the package's when run from the sources). */
+function cliVersion(): string {
+  return process.env.LOCKSTEP_BUILT_VERSION ?? process.env.npm_package_version ?? '0.0.0';
 }
 
 /** Validates a CLI request with the same schema the app's IPC uses (bad input → exit 2). */
@@ -662,7 +706,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (
+    const dataError = dataErrorExit(error);
+    if (dataError) {
+      process.stderr.write(`lockstep: ${terminalSafe(dataError.message)}\n`);
+      process.exitCode = dataError.code;
+    } else if (
       error instanceof UsageError ||
       error instanceof CliUsageError ||
       (error instanceof AppFailure && error.code !== 'internal') ||

@@ -87,9 +87,10 @@ describe('reading never writes', { timeout: 60_000 }, () => {
     expect(JSON.parse(cli(['accounts', '--json', '--data-dir', dataDir]).stdout)).toHaveLength(39);
     expect(snapshot(dataDir)).toEqual(before);
 
-    // A change is refused with a plain message, and still nothing is written.
+    // A change is refused with a plain message (exit 4: the data cannot be changed now), and still
+    // nothing is written.
     const change = cli(['emails', 'add', 'me@example.com', '--data-dir', dataDir]);
-    expect(change.code).toBe(2);
+    expect(change.code).toBe(4);
     expect(change.stderr).toMatch(/read-only/);
     expect(snapshot(dataDir)).toEqual(before);
   });

@@ -1,16 +1,22 @@
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
   copyFileSync,
   existsSync,
+  fsyncSync,
+  linkSync,
   mkdirSync,
   mkdtempSync,
   openSync,
+  renameSync,
   rmSync,
+  statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { DataFileError } from './dataFile';
 import { LATEST_SCHEMA_VERSION, migrate } from './migrate';
 
 /** The database file's name inside the user-data folder. */
@@ -30,17 +36,32 @@ export type WritableDb = ReadableDb & { readonly [writable]: true };
 /** How long a connection waits for another process's write lock before giving up. */
 export const BUSY_TIMEOUT_MS = 5000;
 
+/** What opening the writable connection may do besides opening it. */
+export interface WritableOptions {
+  /**
+   * Called with the open connection just before an existing database (not a new one) is migrated
+   * to a newer schema, so a copy can be taken first; if it throws, nothing is migrated.
+   */
+  beforeMigrate?: (db: Database.Database) => void;
+}
+
 /**
  * Opens (creating if needed) the Lockstep database in `dataDir` for writing, with the file and its
  * WAL/SHM companions readable by the owner only, and migrates it to the latest schema. A new
- * database starts with its first person ("Me"), in the same transaction as the schema.
+ * database starts with its first person ("Me"), in the same transaction as the schema, and appears
+ * only once complete: it is built beside under a temporary name and linked into place, so a crash
+ * never leaves a half-made (or zero-length) data file. An existing zero-length file is refused
+ * ({@link DataFileError}): it is data that was lost, not a new database.
  */
-export function openWritableDatabase(dataDir: string, defaultPersonName = 'Me'): WritableDb {
+export function openWritableDatabase(
+  dataDir: string,
+  defaultPersonName = 'Me',
+  options: WritableOptions = {},
+): WritableDb {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, DATABASE_FILE);
-  // Create the file with 0600 before SQLite does, so it is never readable by others; SQLite gives
-  // its -wal and -shm companions the main file's permissions.
-  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  if (!existsSync(path)) createDatabaseFile(path, defaultPersonName);
+  else if (statSync(path).size === 0) throw new DataFileError('empty', path, '0 bytes');
   chmodSync(path, 0o600);
   const db = new Database(path);
   try {
@@ -49,17 +70,10 @@ export function openWritableDatabase(dataDir: string, defaultPersonName = 'Me'):
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     if ((db.pragma('user_version', { simple: true }) as number) < LATEST_SCHEMA_VERSION) {
+      if ((db.pragma('user_version', { simple: true }) as number) > 0) options.beforeMigrate?.(db);
       db.transaction(() => {
         migrate(db);
-        const { n } = db.prepare('SELECT count(*) AS n FROM people').get() as { n: number };
-        if (n === 0) {
-          const now = new Date().toISOString();
-          db.prepare(`INSERT INTO people (name, is_default, created_at, updated_at) VALUES (?, 1, ?, ?)`).run(
-            defaultPersonName,
-            now,
-            now,
-          );
-        }
+        seedFirstPerson(db, defaultPersonName);
       }).immediate();
     }
   } catch (error) {
@@ -67,6 +81,75 @@ export function openWritableDatabase(dataDir: string, defaultPersonName = 'Me'):
     throw error;
   }
   return db as WritableDb;
+}
+
+function seedFirstPerson(db: Database.Database, name: string): void {
+  const { n } = db.prepare('SELECT count(*) AS n FROM people').get() as { n: number };
+  if (n > 0) return;
+  const now = new Date().toISOString();
+  db.prepare(`INSERT INTO people (name, is_default, created_at, updated_at) VALUES (?, 1, ?, ?)`).run(
+    name,
+    now,
+    now,
+  );
+}
+
+/**
+ * Builds a new database under a temporary name (mode 0600, rollback journal, schema and first
+ * person in one transaction), fsyncs it, then hard-links it into place — which fails harmlessly if
+ * another process created the file first (theirs is used) — or renames it where there are no hard
+ * links. Either way `path` never exists half-made.
+ */
+function createDatabaseFile(path: string, defaultPersonName: string): void {
+  const temp = `${path}.new-${randomBytes(6).toString('hex')}`;
+  closeSync(openSync(temp, 'wx', 0o600));
+  try {
+    chmodSync(temp, 0o600);
+    const db = new Database(temp);
+    try {
+      db.pragma('journal_mode = DELETE');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.transaction(() => {
+        migrate(db);
+        seedFirstPerson(db, defaultPersonName);
+      }).immediate();
+    } finally {
+      db.close();
+    }
+    syncFile(temp);
+    // A log left without its database (a file set aside half-way) must not be replayed into the new
+    // one: it is kept aside, never deleted. The shared-memory index is only a cache.
+    if (!existsSync(path)) {
+      if (existsSync(`${path}-wal`)) renameSync(`${path}-wal`, `${path}.orphaned-${Date.now()}-wal`);
+      rmSync(`${path}-shm`, { force: true });
+    }
+    try {
+      linkSync(temp, path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') {
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+        if (!existsSync(path)) renameSync(temp, path);
+      }
+    }
+    syncFile(dirname(path));
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+/** fsync a file (or a folder: some file systems refuse, and the file itself was synced). */
+export function syncFile(path: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    fsyncSync(fd);
+  } catch (error) {
+    if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw error;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** Backwards-compatible name: the writable connection (tests and tools that set up data). */

@@ -90,6 +90,10 @@ INSERT INTO tasks (task_key, kind, title, source, priority, created_at, updated_
 VALUES ('rotate_secret:mail:github_token:${'c'.repeat(32)}', 'rotate_secret', 'Replace the GitHub token found in your mail', 'finding', 'P2', 't6', 't6');`),
   120: (db) =>
     db.exec(`
+INSERT INTO strength_verdicts (fingerprint, version, score, guesses_log10, warning, suggestions, stored_at)
+VALUES ('${'a'.repeat(32)}', 'zxcvbn-ts core 4.2.0', 1, 5.5, 'This is a top-100 common password.', '["Add more words."]', 't7');`),
+  130: (db) =>
+    db.exec(`
 UPDATE people SET group_name = 'Office', role = 'Manager' WHERE id = 2;
 UPDATE tasks SET owner_person_id = 1, assignee_helper = 'Sam (IT)' WHERE id = 1;
 UPDATE tasks SET assignee_person_id = 2 WHERE id = 2;

@@ -13,8 +13,32 @@ export type HandlerTable = {
   [C in Channel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
 };
 
-/** The channel → service table. */
-export function createHandlers(core: Core): HandlerTable {
+/**
+ * The channels that work on the data folder as a whole — the recovery screen, backups and
+ * restore, export, erase — answered by the host that owns the open data (`appHandlers.ts`), even
+ * when no data can be opened.
+ */
+export const HOST_CHANNELS = [
+  'app:state',
+  'recovery:retry',
+  'recovery:startEmpty',
+  'backups:list',
+  'backups:inspect',
+  'backups:create',
+  'backups:pick',
+  'backups:restore',
+  'backups:chooseFolder',
+  'backups:useDefaultFolder',
+  'data:export',
+  'data:erase',
+] as const satisfies readonly Channel[];
+/** One of {@link HOST_CHANNELS}. */
+export type HostChannel = (typeof HOST_CHANNELS)[number];
+/** The channels one open {@link Core} answers. */
+export type CoreHandlerTable = Omit<HandlerTable, HostChannel>;
+
+/** The channel → service table over one open core (the host adds its own channels). */
+export function createHandlers(core: Core): CoreHandlerTable {
   const { inventory, checks, imports, settings, exposure } = core;
   return {
     'app:info': () => ({
@@ -191,7 +215,7 @@ const isChannel = (value: unknown): value is Channel =>
  * runs, and nothing is thrown across the boundary — every outcome is a Result.
  */
 export async function dispatch(
-  handlers: HandlerTable,
+  handlers: HandlerTable | CoreHandlerTable,
   channel: unknown,
   payload: unknown,
   log: (message: string, error: unknown) => void = defaultLog,
@@ -202,7 +226,8 @@ export async function dispatch(
     return fail('invalid_input', 'Some values need fixing.', fieldErrorsOf(parsed.error));
   }
   try {
-    const handler = handlers[channel] as (request: unknown) => unknown;
+    const handler = (handlers as Partial<Record<Channel, (request: unknown) => unknown>>)[channel];
+    if (!handler) return fail('unavailable', 'This needs the whole app: it is not available here.');
     return ok(await handler(parsed.data));
   } catch (error) {
     if (error instanceof AppFailure) return fail(error.code, error.message, error.fieldErrors);

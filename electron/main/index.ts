@@ -1,14 +1,17 @@
-import { app, BrowserWindow, dialog, Menu, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeImage, net, protocol, session, Tray } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { whenLastWindowCloses } from '../../common/domain/dataSafety/background';
+import { fail } from '../../common/ipc/result';
 import { DID_CHANGE_CHANNEL, IMPORT_PROGRESS_CHANNEL, NAVIGATE_CHANNEL } from '../../common/ipc/contract';
-import { createHandlers, grantDroppedFile } from '../ipc/handlers';
+import { createAppHandlers } from '../ipc/appHandlers';
+import { grantDroppedFile } from '../ipc/handlers';
 import { registerIpc } from '../ipc/register';
 import { APP_ORIGIN } from '../ipc/senders';
 import { createElectronPlatform } from '../platform/electron';
 import type { PlatformPort } from '../platform/port';
 import { RecordingPlatform } from '../platform/recorder';
-import { openCore, type Core } from '../services/core';
+import { AppHost } from '../services/dataSafety/host';
 import { resolveDataDir } from '../services/dataDir';
 import { installHardening } from './hardening';
 import { menuTemplate } from './menu';
@@ -22,7 +25,9 @@ const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'
 app.setPath('userData', dataDir);
 
 let mainWindow: BrowserWindow | null = null;
-let core: Core | null = null;
+let host: AppHost | null = null;
+let platform: PlatformPort | null = null;
+let tray: Tray | null = null;
 const rendererDir = join(import.meta.dirname, '../renderer');
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 
@@ -30,17 +35,32 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+    showWindow();
   });
-  app.on('window-all-closed', () => app.quit());
+  // Closing the last window quits, unless the person asked Lockstep to keep watching in the
+  // background: then an icon stays in the tray (menu bar) and the scheduler goes on.
+  app.on('window-all-closed', () => {
+    const settings = host?.currentCore()?.settings.get();
+    if (
+      whenLastWindowCloses({ keepRunningInBackground: settings?.keepRunningInBackground ?? false }) === 'quit'
+    ) {
+      app.quit();
+    } else {
+      tray ??= createTray();
+    }
+  });
+  // The dock icon (macOS) brings the window back after it was closed to the menu bar.
+  app.on('activate', () => {
+    if (host) showWindow();
+  });
   app.on('will-quit', (event) => {
-    if (!core) return;
-    // Stop the analysis workers and close the database cleanly before the process exits.
+    if (!host) return;
+    // Stop the analysis workers and the scheduler, and close the database cleanly before exiting.
     event.preventDefault();
-    const closing = core;
-    core = null;
+    const closing = host;
+    host = null;
+    tray?.destroy();
+    tray = null;
     void closing.close().finally(() => app.quit());
   });
   app.whenReady().then(start, (error: unknown) => fatal(error));
@@ -54,44 +74,69 @@ function start(): void {
       onWebContentsCreated: (listener) =>
         app.on('web-contents-created', (_event, contents) => listener(contents)),
     },
-    { openExternally: (url) => void core?.platform.openExternal(url) },
+    { openExternally: (url) => void platform?.openExternal(url) },
   );
   serveRenderer();
+  platform = createPlatform();
+  host = new AppHost({
+    dataDir,
+    version: app.getVersion(),
+    platform,
+    // Mailbox scans run in a worker thread, so the window stays responsive.
+    mailScanWorker: join(import.meta.dirname, 'mailScanWorker.js'),
+    onDidChange: (areas) => mainWindow?.webContents.send(DID_CHANGE_CHANNEL, { areas }),
+    onImportProgress: (event) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, event),
+    onNavigate: (path) => {
+      showWindow();
+      mainWindow?.webContents.send(NAVIGATE_CHANNEL, path);
+    },
+  });
+  // A damaged or locked data file is not fatal: the window shows the recovery screen instead.
   try {
-    core = openCore({
-      dataDir,
-      version: app.getVersion(),
-      platform: createPlatform(),
-      // Mailbox scans run in a worker thread, so the window stays responsive.
-      mailScanWorker: join(import.meta.dirname, 'mailScanWorker.js'),
-      onDidChange: (areas) => mainWindow?.webContents.send(DID_CHANGE_CHANNEL, { areas }),
-      onImportProgress: (event) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, event),
-      onNavigate: (path) => {
-        if (!mainWindow) return;
-        if (mainWindow.isMinimized()) mainWindow.restore();
-        mainWindow.focus();
-        mainWindow.webContents.send(NAVIGATE_CHANNEL, path);
-      },
-    });
+    host.open();
   } catch (error) {
     fatal(error);
     return;
   }
-  const running = core;
-  registerIpc(createHandlers(running), devServerUrl ? new URL(devServerUrl).origin : undefined, (path) =>
-    grantDroppedFile(running, path),
-  );
+  const running = host;
+  registerIpc(createAppHandlers(running), devServerUrl ? new URL(devServerUrl).origin : undefined, (path) => {
+    // Grants belong to the data that is open now (a restore opens new data, with no grants).
+    const core = running.currentCore();
+    return core
+      ? grantDroppedFile(core, path)
+      : fail('unavailable', 'Lockstep cannot open its data, so it cannot import a file now.');
+  });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(menuTemplate({ isPackaged: app.isPackaged, platform: process.platform })),
   );
   createWindow();
   // The session's own writes (the last session's trash, the day's re-check), then periodic work.
-  try {
-    core.startSession();
-  } catch (error) {
-    console.error('Lockstep could not start its session work', error);
+  host.startBackground();
+}
+
+/** Shows the window (creating it again when it was closed to the tray). */
+function showWindow(): void {
+  if (!mainWindow) {
+    createWindow();
+    return;
   }
-  core.scheduler.start();
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+/** The tray (menu bar) icon while Lockstep runs in the background: open the window, or quit. */
+function createTray(): Tray {
+  const icon = new Tray(nativeImage.createFromPath(join(import.meta.dirname, '../data/tray-icon.png')));
+  icon.setToolTip('Lockstep is watching in the background');
+  icon.setContextMenu(
+    Menu.buildFromTemplate([
+      { label: 'Open Lockstep', click: () => showWindow() },
+      { type: 'separator' },
+      { label: 'Quit Lockstep', click: () => app.quit() },
+    ]),
+  );
+  icon.on('click', () => showWindow());
+  return icon;
 }
 
 /**

@@ -108,6 +108,18 @@ const api = {
   'mailScan:cancel': (request) => ipcRenderer.invoke('mailScan:cancel', request),
   'mailScan:resume': (request) => ipcRenderer.invoke('mailScan:resume', request),
   'mailScan:discard': (request) => ipcRenderer.invoke('mailScan:discard', request),
+  'app:state': (request) => ipcRenderer.invoke('app:state', request),
+  'recovery:retry': (request) => ipcRenderer.invoke('recovery:retry', request),
+  'recovery:startEmpty': (request) => ipcRenderer.invoke('recovery:startEmpty', request),
+  'backups:list': (request) => ipcRenderer.invoke('backups:list', request),
+  'backups:inspect': (request) => ipcRenderer.invoke('backups:inspect', request),
+  'backups:create': (request) => ipcRenderer.invoke('backups:create', request),
+  'backups:pick': (request) => ipcRenderer.invoke('backups:pick', request),
+  'backups:restore': (request) => ipcRenderer.invoke('backups:restore', request),
+  'backups:chooseFolder': (request) => ipcRenderer.invoke('backups:chooseFolder', request),
+  'backups:useDefaultFolder': (request) => ipcRenderer.invoke('backups:useDefaultFolder', request),
+  'data:export': (request) => ipcRenderer.invoke('data:export', request),
+  'data:erase': (request) => ipcRenderer.invoke('data:erase', request),
   onDidChange(listener) {
     const wrapped = (_event: IpcRendererEvent, payload: DidChangeEvent) => listener(payload);
     ipcRenderer.on(DID_CHANGE_CHANNEL, wrapped);

@@ -11,12 +11,16 @@ import {
   type ReadConnection,
   type WritableDb,
 } from '../db/connection';
-import { LATEST_SCHEMA_VERSION } from '../db/migrate';
+import { checkDatabase, checkFileHeader, DataFileError, storageProblemOf } from '../db/dataFile';
+import { DatabaseFromFutureError, LATEST_SCHEMA_VERSION } from '../db/migrate';
 import { createReadRepositories, type ReadRepositories } from '../db/repositories/index';
 import type { PlatformPort } from '../platform/port';
 import { ChecksService } from './checksService';
 import { systemClock, today, type Clock } from './clock';
 import { DashboardService } from './dashboardService';
+import { BackupService } from './dataSafety/backupService';
+import { finishPendingRestore } from './dataSafety/restore';
+import { DataWatch } from './dataSafety/watch';
 import { getCatalogue, getFamilies } from './datasets/loadDatasets';
 import { ExposureService } from './exposureService';
 import { GuideRunsService } from './guideRunsService';
@@ -40,6 +44,8 @@ import { StaffImportService } from './staffImportService';
 import { TeamService } from './teamService';
 import { WritePath } from './writePath';
 import { FileGrants } from './fileGrants';
+import type { StrengthScorerStats } from './passwordHealth/strengthPool';
+import { StoredVerdictCache } from './passwordHealth/storedVerdicts';
 
 /** What the app needs to run, whatever the shell around it (Electron, the CLI, the e2e harness). */
 export interface CoreOptions {
@@ -98,10 +104,19 @@ export interface Core {
   readonly staffImport: StaffImportService;
   /** The team report and the MFA attestation. */
   readonly reports: ReportsService;
+  /** Backups of this data: taken, listed, checked, rotated. */
+  readonly backups: BackupService;
+  /** Background work: the day's backup after the first change, the weekly refresh. */
+  readonly watch: DataWatch;
   readonly mailScan: MailScanService;
+  /** What password scoring has done in this process (benchmarks and tests). */
+  scoringStats(): StrengthScorerStats | null;
   /** Files the person picked or dropped, referred to by token (the window never sends a path). */
   readonly files: FileGrants;
-  /** Periodic work (reminders, the day's re-check): started by the app, never by the CLI. */
+  /**
+   * Periodic work (reminders, the day's re-check, the daily backup, the weekly refresh): started by
+   * the app, never by the CLI.
+   */
   readonly scheduler: Scheduler;
   /** The schema version of the data file. */
   schemaVersion(): number;
@@ -118,8 +133,14 @@ export interface Core {
 /**
  * Opens the data in `dataDir` and wires the services over it. Opening writes nothing to an
  * existing, current database: reads use a read-only connection, and the writable one is opened at
- * the first change. A new database is created (with its first person), and an older one is
- * migrated, before anything is read.
+ * the first change. A new database is created (with its first person), and an older one is backed
+ * up and then migrated, before anything is read.
+ *
+ * The file is checked first, cheaply: its header (an empty, cut-short or non-SQLite file), then
+ * SQLite's `quick_check` (with `integrity_check` for the details when it fails) and the schema (not
+ * Lockstep's, or from a newer version). A file that fails is never written to: a
+ * {@link DataFileError} says what is wrong, and the app shows the recovery screen. A restore that a
+ * crash interrupted is finished before anything else.
  */
 export function openCore(options: CoreOptions): Core {
   const dataDir = options.dataDir;
@@ -127,25 +148,46 @@ export function openCore(options: CoreOptions): Core {
   const version = options.version ?? '0.0.0';
   const userAgent = `Lockstep/${version} (+https://github.com/lockstep)`;
   const emit = options.onDidChange ?? (() => {});
+  const path = join(dataDir, DATABASE_FILE);
 
-  // Read first (a read-only folder, or one left by a crash, still opens); create or migrate only
-  // when the file is missing or older than this version.
+  // A restore a crash interrupted is finished (or its half-made files removed) first.
+  finishPendingRestore(dataDir);
+  const header = checkFileHeader(path);
+  if (header.status === 'problem') throw new DataFileError(header.kind, path, header.detail);
+
+  let reader: ReadConnection | null = null;
+  const backups = new BackupService({ dataDir, clock, source: () => reader?.db ?? null });
   let writable: WritableDb | null = null;
-  let reader: ReadConnection | null = existsSync(join(dataDir, DATABASE_FILE))
-    ? openReadableDatabase(dataDir)
-    : null;
-  if (!reader || (reader.db.pragma('user_version', { simple: true }) as number) < LATEST_SCHEMA_VERSION) {
-    reader?.close();
-    writable = openWritableDatabase(dataDir, DEFAULT_PERSON_NAME);
-    try {
-      reader = openReadableDatabase(dataDir);
-    } catch (error) {
-      writable.close();
-      throw error;
+  try {
+    if (header.status === 'missing') writable = openWritableDatabase(dataDir, DEFAULT_PERSON_NAME);
+    reader = openReadableDatabase(dataDir);
+    const check = checkDatabase(reader.db, LATEST_SCHEMA_VERSION);
+    if (check.status === 'problem') {
+      throw new DataFileError(
+        check.kind,
+        path,
+        check.detail,
+        check.kind === 'newer' && check.schemaVersion !== undefined
+          ? { found: check.schemaVersion, supported: LATEST_SCHEMA_VERSION }
+          : undefined,
+      );
     }
+    if (!writable && check.schemaVersion < LATEST_SCHEMA_VERSION) {
+      writable = openWritableDatabase(dataDir, DEFAULT_PERSON_NAME, {
+        beforeMigrate: (db) => backups.createFrom(db, 'before-migration'),
+      });
+      // Read the migrated file (a reader over a copy, in a folder that cannot be read in place,
+      // would still see the old schema).
+      reader.close();
+      reader = openReadableDatabase(dataDir);
+    }
+  } catch (error) {
+    writable?.close();
+    reader?.close();
+    throw asDataFileError(error, path);
   }
-  const connection: ReadConnection = reader;
-  const read = createReadRepositories(connection.db);
+  const openReader: ReadConnection = reader;
+  const read = createReadRepositories(openReader.db);
 
   // The bundled datasets (shared by every core in the process), or refreshed copies in this data
   // folder once the user has refreshed them; reloaded after a refresh.
@@ -193,6 +235,7 @@ export function openCore(options: CoreOptions): Core {
     // Each notice carries the guide it points to (its time is the finding's estimate).
     noticeGuides: (notices) => withNoticeGuides(notices, guides),
     emit,
+    onCommit: () => watch.noteChange(),
   });
 
   const inventory = new InventoryService(store, clock);
@@ -246,7 +289,8 @@ export function openCore(options: CoreOptions): Core {
   const dashboard = new DashboardService(store, tasks, () => checks.passwordCoverage());
   const team = new TeamService(store, clock);
   const reports = new ReportsService({ store, clock, platform: options.platform, settings, exposure, tasks });
-  const health = createPasswordHealth(dataDir, options.platform);
+  const verdicts = new StoredVerdictCache(read);
+  const health = createPasswordHealth(dataDir, options.platform, verdicts);
   const pwnedIndex: PwnedIndexService = new PwnedIndexService(dataDir, options.platform, emit, () =>
     writePath.write((tx) => {
       tx.touch('sources');
@@ -257,6 +301,7 @@ export function openCore(options: CoreOptions): Core {
   const staffImport = new StaffImportService(store, files);
   const imports = new ImportService({
     files,
+    verdicts,
     store,
     settings,
     clock,
@@ -267,8 +312,29 @@ export function openCore(options: CoreOptions): Core {
     fetchImpl: options.fetchImpl,
   });
   const scheduler = new Scheduler(clock);
+  const watch: DataWatch = new DataWatch({
+    backups,
+    settings,
+    online,
+    findings: () => read.findings.list(),
+    platform: options.platform,
+    clock,
+    navigate: options.onNavigate ?? (() => {}),
+    isActive: () => scheduler.isRunning(),
+    requestBackup: () => void scheduler.runNow('backup'),
+  });
   scheduler.add({ name: 'reminders', everyMs: 60 * 60 * 1000, run: () => void reminders.check() });
   scheduler.add({ name: 'derivations', everyMs: 60 * 60 * 1000, run: () => refreshDerivations() });
+  scheduler.add({
+    name: 'backup',
+    everyMs: 60 * 60 * 1000,
+    run: async () => void (await watch.dailyBackup()),
+  });
+  scheduler.add({
+    name: 'refresh',
+    everyMs: 60 * 60 * 1000,
+    run: async () => void (await watch.weeklyRefresh()),
+  });
 
   /** Re-runs the checks when the day or the datasets changed since they last ran. */
   const refreshDerivations = () => {
@@ -294,7 +360,7 @@ export function openCore(options: CoreOptions): Core {
     platform: options.platform,
     clock,
     read,
-    readDb: connection.db,
+    readDb: openReader.db,
     writePath,
     inventory,
     checks,
@@ -312,22 +378,37 @@ export function openCore(options: CoreOptions): Core {
     team,
     staffImport,
     reports,
+    backups,
+    watch,
     mailScan,
     files,
+    scoringStats: () => health.stats(),
     scheduler,
-    schemaVersion: () => connection.db.pragma('user_version', { simple: true }) as number,
+    schemaVersion: () => openReader.db.pragma('user_version', { simple: true }) as number,
     startSession: () => {
       inventory.purgeTrash();
       refreshDerivations();
     },
     close: async () => {
       scheduler.stop();
+      await scheduler.idle();
       imports.dispose();
       await mailScan.dispose();
       await health.close();
+      // The reader first, so the writer is the last connection: closing it folds the log into the
+      // file (a read-only connection cannot), and no -wal is left behind.
+      openReader.close();
       writePath.close();
       writable?.close();
-      connection.close();
     },
   };
+}
+
+/** What an error met while opening the data means for a person, as a {@link DataFileError}. */
+function asDataFileError(error: unknown, path: string): unknown {
+  if (error instanceof DataFileError) return error;
+  if (error instanceof DatabaseFromFutureError)
+    return new DataFileError('newer', path, null, { found: error.found, supported: error.supported });
+  const kind = storageProblemOf(error);
+  return kind ? new DataFileError(kind, path, error instanceof Error ? error.message : null) : error;
 }

@@ -183,8 +183,12 @@ describe('every sample export', () => {
       for (const match of text.matchAll(/secret=([A-Z2-7]{16,})/g)) secrets.add(match[1]!);
       await importFile(join(EXPORTS, name), mapping ? { mapping } : {});
     }
+    // A short run of hex digits ("4412", a PIN) turns up by chance in hashes, ids and timestamps: a
+    // hit would say nothing about the password, so those are left to the SHA-1 search above.
+    const chance = (password: string) =>
+      password.length < 6 || (/^[0-9a-f]+$/i.test(password) && password.length < 12);
     for (const password of candidates)
-      if (password.length >= 4 && !publicText.includes(password)) secrets.add(password);
+      if (!chance(password) && !publicText.includes(password)) secrets.add(password);
     const hits = scanDataDirForSecrets(dataDir, secrets);
     expect(hits).toEqual([]);
   });

@@ -27,6 +27,7 @@ import type { ReadRepositories } from '../db/repositories/index';
 import type { StoredPasswordSignals } from '../db/repositories/passwordSignalsRepository';
 import type { Clock } from './clock';
 import type { FileGrants } from './fileGrants';
+import type { StoredVerdictCache } from './passwordHealth/storedVerdicts';
 import { requireAccount, updateAccount } from './inventoryService';
 import type { Store } from './store';
 import type { PasswordHealth } from './passwordHealthDeps';
@@ -72,6 +73,8 @@ export interface ImportServiceDeps {
   fetchImpl?: typeof fetch;
   /** The files the person picked (the window refers to them by token only). */
   files: FileGrants;
+  /** Strength verdicts kept across imports; written with the import. */
+  verdicts?: Pick<StoredVerdictCache, 'flush'>;
 }
 
 /**
@@ -307,6 +310,7 @@ export class ImportService {
             created += 1;
           }
         }
+        this.deps.verdicts?.flush(tx);
         const importId = tx.repos.imports.add({
           personId,
           fileName: session.fileName,

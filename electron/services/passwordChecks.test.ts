@@ -40,7 +40,7 @@ function setup() {
   const coverage = () => call<ResponseOf<'passwords:coverage'>>('passwords:coverage', {});
   const gaps = async () =>
     (await call<Finding[]>('findings:list', {})).filter((f) => f.kind === 'password_check_gap');
-  return { dataDir, platform, call, importSample, coverage, gaps };
+  return { core, dataDir, platform, call, importSample, coverage, gaps };
 }
 
 describe('saying how breached passwords were checked', () => {
@@ -129,5 +129,38 @@ describe('saying how breached passwords were checked', () => {
       /39 passwords against your offline copy of the Have I Been Pwned corpus/,
     );
     expect((await gaps()).map((f) => f.status)).toEqual(['auto_resolved']);
+  });
+});
+
+describe('strength verdicts kept across imports', () => {
+  it('scores nothing new when the same export is imported again, even after a restart', async () => {
+    const first = setup();
+    await first.importSample();
+    const verdicts = (
+      first.core.readDb.prepare('SELECT count(*) AS n FROM strength_verdicts').get() as { n: number }
+    ).n;
+    expect(verdicts).toBeGreaterThan(20);
+    expect(first.core.scoringStats()!.passwordsScored).toBeGreaterThan(0);
+    const dataDir = first.dataDir;
+    await cores.splice(cores.indexOf(first.core), 1)[0]!.close();
+
+    const again = openCore({ dataDir, platform: new RecordingPlatform() });
+    cores.push(again);
+    const handlers = createHandlers(again);
+    const preview = await dispatch(handlers, 'import:preview', {
+      source: { fileToken: again.files.grant(BITWARDEN).token },
+      personId: 1,
+    });
+    if (!preview.ok) throw new Error(preview.error.message);
+    const result = await dispatch(handlers, 'import:confirm', {
+      sessionId: (preview.value as { sessionId: string }).sessionId,
+    });
+    expect(result).toMatchObject({ ok: true, value: { updated: 39 } });
+    // Only passwords whose user inputs could matter are scored again (with those inputs).
+    expect(again.scoringStats()?.passwordsScored ?? 0).toBeLessThan(verdicts / 2);
+    // Nothing is kept for a password no account uses.
+    expect(
+      (again.readDb.prepare('SELECT count(*) AS n FROM strength_verdicts').get() as { n: number }).n,
+    ).toBeLessThanOrEqual(verdicts);
   });
 });

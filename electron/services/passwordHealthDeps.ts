@@ -5,7 +5,7 @@ import type { AnalyzeDependencies } from './passwordHealth/analyze';
 import { createFingerprinter } from './passwordHealth/fingerprint';
 import { loadOrCreateKeyFile, loadOrCreateProtectedKey } from './passwordHealth/keyStore';
 import { createStrengthScorer, type StrengthScorer } from './passwordHealth/strengthPool';
-import { createMemoryVerdictCache } from './passwordHealth/verdictCache';
+import { createMemoryVerdictCache, type VerdictCache } from './passwordHealth/verdictCache';
 
 /** Bundled NCSC list of the 100,000 most common breached passwords. */
 export const COMMON_PASSWORDS_FILE = 'ncsc-top100k-passwords.txt';
@@ -19,7 +19,11 @@ export interface PasswordHealth extends AnalyzeDependencies {
  * A lazy holder: nothing is loaded at start-up (start-up stays fast); the first import pays
  * the dictionary load, later ones reuse it. `close()` stops the worker threads.
  */
-export function createPasswordHealth(dataDir: string, platform: PlatformPort) {
+export function createPasswordHealth(
+  dataDir: string,
+  platform: PlatformPort,
+  verdictCache: VerdictCache = createMemoryVerdictCache(),
+) {
   let health: PasswordHealth | null = null;
   return {
     get(): PasswordHealth {
@@ -29,13 +33,16 @@ export function createPasswordHealth(dataDir: string, platform: PlatformPort) {
           fingerprinter: createFingerprinter(key),
           common: createCommonPasswordSet(readBundledText(COMMON_PASSWORDS_FILE)),
           scorer: createStrengthScorer(),
-          // Strength verdicts for this session: a second import of the same export scores only
-          // the passwords whose user inputs matter. (A table in the database can back this
-          // interface to keep them across sessions.)
-          verdictCache: createMemoryVerdictCache(),
+          // Strength verdicts of earlier analyses (kept in the database by the app and the CLI): a
+          // re-import of the same export scores only the passwords whose user inputs matter.
+          verdictCache,
         };
       }
       return health;
+    },
+    /** What the scorer has done in this process (null before the first analysis). */
+    stats() {
+      return health?.scorer.stats() ?? null;
     },
     async close(): Promise<void> {
       await health?.scorer.close();

@@ -17,6 +17,7 @@ export class Scheduler {
   private readonly jobs: ScheduledJob[] = [];
   private readonly cancels: (() => void)[] = [];
   private readonly running = new Set<string>();
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly clock: Clock,
@@ -48,6 +49,16 @@ export class Scheduler {
     for (const cancel of this.cancels.splice(0)) cancel();
   }
 
+  /** Whether the scheduler was started and not stopped (the app runs it; the CLI never does). */
+  isRunning(): boolean {
+    return this.cancels.length > 0;
+  }
+
+  /** Resolves once no job is running (closing waits for a backup in progress). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
   private runJob(job: ScheduledJob): Promise<void> {
     if (this.running.has(job.name)) return Promise.resolve();
     let result: void | Promise<void>;
@@ -59,8 +70,13 @@ export class Scheduler {
     }
     if (!(result instanceof Promise)) return Promise.resolve();
     this.running.add(job.name);
-    return result
+    const run: Promise<void> = result
       .catch((error: unknown) => this.report(job.name, error))
-      .finally(() => this.running.delete(job.name));
+      .finally(() => {
+        this.running.delete(job.name);
+        this.inFlight.delete(run);
+      });
+    this.inFlight.add(run);
+    return run;
   }
 }

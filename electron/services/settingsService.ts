@@ -1,3 +1,4 @@
+import type { RefreshAttempt } from '../../common/domain/dataSafety/background';
 import { isAllowedServiceUrl } from '../../common/domain/onlineServices';
 import type { Settings } from '../../common/model/index';
 import type { Store } from './store';
@@ -12,6 +13,8 @@ const DEFAULTS: Settings = {
   datasetUrls: { ...DEFAULT_DATASET_URLS },
   reminders: true,
   helperName: '',
+  keepRunningInBackground: false,
+  weeklyRefresh: false,
 };
 
 /** User settings over the settings table; online features default to off. */
@@ -30,6 +33,19 @@ export class SettingsService {
 
   setLastReminderDay(day: string): void {
     this.store.write((tx) => tx.repos.settings.put('lastReminderDay', day));
+  }
+
+  /** The last background refresh of the public data: when, and whether it worked. */
+  lastBackgroundRefresh(): RefreshAttempt | null {
+    const value = this.store.read.settings.get('lastBackgroundRefresh') as
+      Partial<RefreshAttempt> | undefined;
+    return typeof value?.at === 'string' && typeof value.ok === 'boolean'
+      ? { at: value.at, ok: value.ok }
+      : null;
+  }
+
+  setLastBackgroundRefresh(attempt: RefreshAttempt): void {
+    this.store.write((tx) => tx.repos.settings.put('lastBackgroundRefresh', attempt));
   }
 
   update(patch: Partial<Settings>): Settings {
@@ -68,6 +84,11 @@ export function settingsOf(value: unknown): Settings {
     },
     reminders: typeof stored?.reminders === 'boolean' ? stored.reminders : DEFAULTS.reminders,
     helperName: typeof stored?.helperName === 'string' ? stored.helperName : DEFAULTS.helperName,
+    keepRunningInBackground:
+      typeof stored?.keepRunningInBackground === 'boolean'
+        ? stored.keepRunningInBackground
+        : DEFAULTS.keepRunningInBackground,
+    weeklyRefresh: typeof stored?.weeklyRefresh === 'boolean' ? stored.weeklyRefresh : DEFAULTS.weeklyRefresh,
   };
 }
 

@@ -13,7 +13,9 @@ import type { PasswordSources } from '../../common/domain/passwords/coverage';
 import { reconcileTasks, type TaskAccount } from '../../common/domain/tasks/reconcile';
 import type { ChangeArea } from '../../common/ipc/contract';
 import { AppFailure } from '../../common/ipc/result';
+import type { DataProblemKind } from '../../common/model/dataSafety';
 import type { WritableDb } from '../db/connection';
+import { DataFileError, storageProblemOf } from '../db/dataFile';
 import { createRepositories, type Repositories } from '../db/repositories/index';
 import { timestamp, today, type Clock } from './clock';
 
@@ -85,6 +87,8 @@ export interface WritePathOptions {
   noticeGuides?: (notices: CheckNotice[]) => CheckNotice[];
   /** Tells open views what changed, once per committed change. */
   emit: (areas: ChangeArea[]) => void;
+  /** Called after every committed change (the daily backup is taken after the first of a day). */
+  onCommit?: () => void;
 }
 
 /** A change refused because another process holds the write lock. */
@@ -145,12 +149,13 @@ export class WritePath {
         );
       }).immediate();
     } catch (error) {
-      throw asAppFailure(error);
+      throw storageFailureOf(error);
     } finally {
       this.inWrite = false;
     }
     this.commits += 1;
     if (areas.size > 0) this.options.emit([...areas]);
+    this.options.onCommit?.();
     return result!;
   }
 
@@ -166,7 +171,7 @@ export class WritePath {
       try {
         this.db = this.options.open();
       } catch (error) {
-        throw asAppFailure(error);
+        throw storageFailureOf(error);
       }
       this.repos = createRepositories(this.db);
     }
@@ -269,16 +274,54 @@ export class WritePath {
   }
 }
 
-/** A message for the database errors a person can act on; anything else stays as it was. */
-function asAppFailure(error: unknown): unknown {
+/**
+ * A change that could not be saved because of the data file or its surroundings (another program's
+ * lock, a read-only folder, a full disk, damage): `kind` says which, the message what to do.
+ * Nothing was changed.
+ */
+export class StorageFailure extends AppFailure {
+  constructor(
+    readonly kind: DataProblemKind,
+    code: 'busy' | 'unavailable',
+    message: string,
+  ) {
+    super(code, message);
+    this.name = 'StorageFailure';
+  }
+}
+
+/**
+ * A {@link StorageFailure} for the storage errors a person can act on (a lock, a read-only folder, a
+ * full disk, damage), with what to do; anything else is returned as it was.
+ */
+export function storageFailureOf(error: unknown): unknown {
+  if (error instanceof DataFileError) return new StorageFailure(error.kind, 'unavailable', error.message);
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return error;
-  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED')
-    return new AppFailure('busy', BUSY_MESSAGE);
-  if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-    return new AppFailure(
-      'unavailable',
-      'Lockstep cannot change this data: its folder or file is read-only. It can still show it. Nothing was changed.',
-    );
-  return error;
+  switch (storageProblemOf(error)) {
+    case 'locked':
+      return new StorageFailure('locked', 'busy', BUSY_MESSAGE);
+    case 'read_only':
+    case 'unreadable':
+      return new StorageFailure(
+        'read_only',
+        'unavailable',
+        'Lockstep cannot change this data: its folder or file is read-only. It can still show it. Nothing was changed.',
+      );
+    case 'disk_full':
+      return new StorageFailure(
+        'disk_full',
+        'unavailable',
+        'The disk is full, so Lockstep could not save this. Nothing was changed: everything is as it was before. Free some space and try again.',
+      );
+    case 'damaged':
+    case 'not_database':
+      return new StorageFailure(
+        'damaged',
+        'unavailable',
+        'Lockstep’s data file is damaged, so this was not saved and nothing more will be written to it. Restart Lockstep to restore a backup.',
+      );
+    default:
+      return error;
+  }
 }

@@ -4,14 +4,14 @@ import './app/global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Providers } from './app/Providers';
-import { App } from './app/App';
+import { Root } from './app/Root';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 createRoot(root).render(
   <StrictMode>
     <Providers>
-      <App />
+      <Root />
     </Providers>
   </StrictMode>,
 );

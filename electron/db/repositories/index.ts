@@ -13,6 +13,7 @@ import { PasswordSignalsRepository } from './passwordSignalsRepository';
 import { PeopleRepository } from './peopleRepository';
 import { SettingsRepository } from './settingsRepository';
 import { SnapshotsRepository } from './snapshotsRepository';
+import { StrengthVerdictsRepository } from './strengthVerdictsRepository';
 import { TasksRepository } from './tasksRepository';
 import { TrashRepository } from './trashRepository';
 
@@ -32,6 +33,7 @@ function create(db: Database.Database) {
     ledger: new LedgerRepository(db),
     imports: new ImportsRepository(db),
     guideRuns: new GuideRunsRepository(db),
+    verdicts: new StrengthVerdictsRepository(db),
     mailScans: new MailScansRepository(db),
   };
 }
@@ -59,6 +61,7 @@ export const WRITE_METHODS = [
   'mark',
   'markHandled',
   'markImported',
+  'prune',
   'purge',
   'put',
   'putStep',

@@ -1,4 +1,4 @@
-import { Badge, createTheme } from '@mantine/core';
+import { Badge, createTheme, Notification } from '@mantine/core';
 
 /** A calm theme: one accent colour, generous radius, readable sizes. */
 export const theme = createTheme({
@@ -12,5 +12,7 @@ export const theme = createTheme({
   components: {
     // Sentence case reads calmer than shouting capitals.
     Badge: Badge.extend({ defaultProps: { tt: 'none', fw: 600 } }),
+    // Every toast's close button says what it does (a button needs a name for screen readers).
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
   },
 });

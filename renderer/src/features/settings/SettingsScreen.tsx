@@ -21,6 +21,7 @@ import { ApiError, call, messageOf } from '../../api/client';
 import classes from '../../components/Screen.module.css';
 import { useChannelMutation, useDataSources, useLedger, useSettings } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
+import { DataSafetySection } from '../dataSafety/DataSafetySection';
 
 /** Online features (off by default) with the ledger of every request, and where the data comes from. */
 export function SettingsScreen() {
@@ -88,6 +89,8 @@ export function SettingsScreen() {
           }}
         />
       </Card>
+
+      <DataSafetySection />
 
       <OfflineIndexCard />
 

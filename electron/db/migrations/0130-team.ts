@@ -12,8 +12,8 @@ import type { Migration } from './index';
  *
  * Frozen: the literal SQL that shipped.
  */
-export const migration0120: Migration = {
-  version: 120,
+export const migration0130: Migration = {
+  version: 130,
   name: 'team',
   sql: `
 ALTER TABLE people ADD COLUMN group_name TEXT NOT NULL DEFAULT '' CHECK (length(group_name) <= 80);
