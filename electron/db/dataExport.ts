@@ -276,7 +276,8 @@ function readAll(db: Database.Database): ExportTables {
     verificationNote: t.verification_note,
     findingIds: json<number[]>(t.finding_ids ?? '[]'),
     // Stored only for tasks without an account; for the others the account says whose it is.
-    ownerPersonId: t.owner_person_id ?? (t.account_id === null ? null : (accountOwner.get(t.account_id) ?? null)),
+    ownerPersonId:
+      t.owner_person_id ?? (t.account_id === null ? null : (accountOwner.get(t.account_id) ?? null)),
     assigneePersonId: t.assignee_person_id,
     assigneeHelper: t.assignee_helper,
     createdAt: t.created_at,
