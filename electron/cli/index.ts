@@ -7,7 +7,9 @@
 import { parseArgs } from 'node:util';
 import { IMPORT_FORMATS } from '../../common/domain/import/index';
 import type { ColumnMapping, ImportFormat } from '../../common/domain/import/types';
-import type { Account, Finding, ImportPreview } from '../../common/ipc/contract';
+import type { Account, Finding, ImportPreview, Person } from '../../common/ipc/contract';
+import { count } from '../../common/domain/count';
+import { possessive } from '../../common/domain/checks/describe';
 import { AppFailure } from '../../common/ipc/result';
 import { emailAddressSchema, fieldErrorsOf } from '../../common/domain/validation';
 import { requestSchemas } from '../../common/ipc/schemas';
@@ -425,7 +427,7 @@ async function main(argv: string[]): Promise<number> {
         const findings = core.checks.list(scopeOf(core, values));
         // After the list, what the breached-password checks did and did not see (never an all-clear).
         print(
-          `${findingsTable(findings, core.inventory.listAccounts())}\n\nHow breached passwords were checked:\n${core.checks
+          `${findingsTable(findings, core.inventory.listAccounts(), core.inventory.listPeople())}\n\nHow breached passwords were checked:\n${core.checks
             .passwordCoverage()
             .lines.map((line) => `  ${line}`)
             .join('\n')}`,
@@ -441,7 +443,7 @@ async function main(argv: string[]): Promise<number> {
           people
             .map(
               (p) =>
-                `${oneLine(p.name)}${p.isDefault ? ' (you)' : ''}${p.group ? ` [${oneLine(p.group)}]` : ''}: ${p.accountCount} accounts; ${p.emails.map((e) => oneLine(e.address)).join(', ') || 'no email addresses'}`,
+                `${oneLine(p.name)}${p.isDefault ? ' (you)' : ''}${p.group ? ` [${oneLine(p.group)}]` : ''}: ${count(p.accountCount, 'account')}; ${p.emails.map((e) => oneLine(e.address)).join(', ') || 'no email addresses'}`,
             )
             .join('\n'),
           people.map((p) => ({
@@ -678,8 +680,14 @@ const findingJson = (f: Finding) => ({
   evidence: f.evidence,
 });
 
-function findingsTable(findings: Finding[], accounts: Account[]): string {
-  const names = new Map(accounts.map((a) => [a.id, a.service]));
+/** One line per open finding; in a file with several people, each account says whose it is. */
+function findingsTable(findings: Finding[], accounts: Account[], people: Person[]): string {
+  const personName = new Map(people.map((p) => [p.id, p.name]));
+  const named = (a: Account) => {
+    const owner = people.length > 1 ? personName.get(a.personId) : undefined;
+    return owner ? `${possessive(owner)} ${a.service}` : a.service;
+  };
+  const names = new Map(accounts.map((a) => [a.id, named(a)]));
   const open = findings.filter((f) => f.status === 'open');
   if (open.length === 0) return 'No open findings.';
   return open

@@ -224,6 +224,16 @@ describe('the command line for a small office', { timeout: 180_000 }, () => {
       ok(['findings', '--person', 'Tom', '--json'], dataDir).stdout,
     );
     expect(tomFindings.length).toBeGreaterThan(0);
+    // In an office, each finding line says whose account it is.
+    const lines = ok(['findings'], dataDir)
+      .stdout.split('\n')
+      .filter((l) => /^(CRITICAL|HIGH|MEDIUM|LOW) /.test(l));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(
+      lines.every((l) => /(Tom|Priya|Ann|Me)'s /.test(l)),
+      lines.join('\n'),
+    ).toBe(true);
+    expect(ok(['team'], dataDir).stdout).not.toMatch(/\b1 (accounts|open findings|overdue tasks)\b/);
     expect(cli(['tasks', '--person', 'Nobody'], dataDir).code).toBe(2);
     expect(ok(['tasks', 'assign', String(tomTasks[0]!.id), '--to', 'Priya'], dataDir).stdout).toContain(
       '1 task given to Priya',

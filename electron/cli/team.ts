@@ -1,6 +1,7 @@
 // The command line for a small business (issue #13): people in bulk, accounts, the team view,
 // assignments and reports. Human output never prints a control character from the data; --json
 // output is exact.
+import { count } from '../../common/domain/count';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
@@ -209,7 +210,7 @@ export function team(core: Core, rest: string[], values: TeamCliValues, print: P
     '',
     ...view.rows.map(
       (r) =>
-        `${oneLine(r.name)}${r.group ? ` [${oneLine(r.group)}]` : ''}: main email two-step ${yesNo(r.mainEmailMfa)}; ${r.criticalWithMfa} of ${r.criticalAccounts} critical accounts with two-step; ${r.accounts} accounts; ${r.openFindings} open findings; ${r.overdueTasks} overdue tasks`,
+        `${oneLine(r.name)}${r.group ? ` [${oneLine(r.group)}]` : ''}: main email two-step ${yesNo(r.mainEmailMfa)}; critical accounts with two-step: ${r.criticalWithMfa} of ${r.criticalAccounts}; ${count(r.accounts, 'account')}; ${count(r.openFindings, 'open finding')}; ${count(r.overdueTasks, 'overdue task')}`,
     ),
   ];
   print(view.rows.length === 0 ? 'No one in this group.' : lines.join('\n'), teamJson(view));

@@ -190,12 +190,12 @@ export function coverageFigures(view: TeamView): { label: string; value: string;
     {
       label: 'Two-step sign-in on the main email account',
       value: `${c.mainEmailMfa.yes} of ${plural(c.people, 'person', 'people')}`,
-      detail: `${c.mainEmailMfa.no} off, ${c.mainEmailMfa.unknown} unknown (counted as not on)`,
+      detail: `${c.mainEmailMfa.no} off, ${c.mainEmailMfa.unknown} unknown, counted as not on`,
     },
     {
       label: 'Critical accounts with two-step sign-in',
       value: `${c.criticalWithMfa.yes} of ${c.criticalWithMfa.of}`,
-      detail: `${c.criticalWithMfa.of - c.criticalWithMfa.yes - c.criticalWithMfa.unknown} off, ${c.criticalWithMfa.unknown} unknown (counted as not on)`,
+      detail: `${c.criticalWithMfa.of - c.criticalWithMfa.yes - c.criticalWithMfa.unknown} off, ${c.criticalWithMfa.unknown} unknown, counted as not on`,
     },
     {
       label: 'People with a reused password',
