@@ -24,6 +24,7 @@ import { DEFAULT_MAIL_SIZES, runMailBench } from './mailBench';
 import { DEFAULT_PWNED_SIZES, runPwnedBench } from './pwnedBench';
 import { DEFAULT_SCORING_SIZES, runScoringBench } from './scoringBench';
 import { DEFAULT_STARTUP_SIZES, runStartupBench } from './startupBench';
+import { DEFAULT_UI_SIZES, runUiBench } from './uiBench';
 
 interface Benchmark {
   summary: string;
@@ -52,6 +53,10 @@ const BENCHMARKS: Record<string, Benchmark> = {
     summary: `Offline Pwned Passwords index: build, 1k/10k lookups warm and cold, keepassxc-cli comparison (default ${DEFAULT_PWNED_SIZES.map((n) => n.toExponential(0)).join(', ')} lines; --sizes 100000000 for 1e8; --sizes 1000000000 for the real corpus's size, generated through a pipe)`,
     run: runPwnedBench,
   },
+  ui: {
+    summary: `Team, Tasks, Exposure and Accounts opened and filtered in the browser target with a generated office (default ${DEFAULT_UI_SIZES.join(', ')} people × 100 accounts; needs the built renderer and Chromium)`,
+    run: runUiBench,
+  },
   kill: {
     summary: `SIGKILL the CLI at random moments during imports, backups and restores; count partial imports, damaged databases and lost backups (default ${DEFAULT_KILLS.join(', ')} kills; --sizes N for N). Not run by default`,
     run: runKillBench,
@@ -70,7 +75,8 @@ ${Object.entries(BENCHMARKS)
   .join('\n')}
 
 Options:
-  --sizes N,N        Sizes: login rows (import, phases, startup), corpus lines (pwned), MB (mail);
+  --sizes N,N        Sizes: login rows (import, phases, startup), corpus lines (pwned), MB (mail),
+                     people (ui);
                      default: each benchmark's own
   --runs N           Repetitions per size (default 3)
   --budget SECONDS   Drop repetitions that would take the whole run past this (default 180);

@@ -10,6 +10,7 @@ import type {
   BackupEntry,
   BackupFolder,
   BreachNotice,
+  Checklist,
   EraseOutcome,
   ExportOutcome,
   RestoreOutcome,
@@ -17,6 +18,7 @@ import type {
   DeletionReceipt,
   EmailAddress,
   Finding,
+  FindingPage,
   GuideDetail,
   GuideRun,
   GuideRunListItem,
@@ -28,7 +30,11 @@ import type {
   PendingDeletion,
   Person,
   Settings,
+  StaffImportPreview,
+  StaffImportResult,
   Task,
+  TaskPage,
+  TeamView,
 } from '../model/index';
 import type { Result } from './result';
 import type { Channel, requestSchemas } from './schemas';
@@ -252,6 +258,20 @@ interface Responses {
   'guideRuns:abandon': GuideRun;
   'guideRuns:summary': GuideRunSummary;
   'guideRuns:export': { saved: boolean; path: string | null };
+  'people:update': Person;
+  'people:pickFile': { token: string; name: string } | null;
+  'people:importPreview': StaffImportPreview;
+  'people:importConfirm': StaffImportResult;
+  'people:importCancel': { cancelled: boolean };
+  'team:get': TeamView;
+  'tasks:assign': { changed: number };
+  'checklists:list': Checklist[];
+  'checklists:get': Checklist;
+  'checklists:start': Checklist;
+  'reports:export': { saved: boolean; path: string | null };
+  'tasks:page': TaskPage;
+  'findings:page': FindingPage;
+  'accounts:page': { total: number; all: number; items: Account[] };
   'mailScan:status': MailScanStatus;
   'mailScan:start': { started: boolean; status: MailScanStatus };
   'mailScan:cancel': MailScanStatus;

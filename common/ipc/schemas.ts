@@ -13,6 +13,7 @@ import {
   personNameSchema,
 } from '../domain/validation';
 import type { ImportFormat } from '../domain/import/types';
+import { CATEGORIES, CRITICALITIES, MFA_METHODS } from '../domain/inventory';
 import { DISMISS_REASONS, type DismissReason } from '../domain/checks/findings';
 import { confirmsErase, ERASE_CONFIRMATION } from '../domain/dataSafety/confirm';
 
@@ -42,6 +43,9 @@ const backupIdSchema = z
 
 /** The largest export accepted from a drop (base64 of 64 MiB). */
 const MAX_IMPORT_BASE64 = Math.ceil((64 * 1024 * 1024) / 3) * 4;
+
+/** The largest staff list accepted from a drop (base64 of 4 MiB). */
+const MAX_STAFF_BASE64 = Math.ceil((4 * 1024 * 1024) / 3) * 4;
 
 /** Format ids accepted from the renderer. */
 const IMPORT_FORMAT_IDS = [
@@ -89,6 +93,14 @@ const columnMappingSchema = z
 /** Online services may only be reached over https, or on this machine for tests. */
 const byId = z.object({ id: idSchema }).strict();
 
+/** A group (department) name as people are given one. */
+const groupSchema = z.string().trim().max(80, 'Keep the group under 80 characters.');
+/** Whose data a list shows: one person, one group, or (neither) everyone. */
+const scopeFields = {
+  personId: idSchema.optional(),
+  group: groupSchema.optional(),
+};
+
 /**
  * Runtime validators for every request, by channel. The main process parses each payload with its
  * schema before a handler runs; anything else is refused.
@@ -96,7 +108,14 @@ const byId = z.object({ id: idSchema }).strict();
 export const requestSchemas = {
   'app:info': empty,
   'people:list': empty,
-  'people:create': z.object({ name: personNameSchema }).strict(),
+  'people:create': z
+    .object({
+      name: personNameSchema,
+      group: groupSchema.optional(),
+      role: z.string().trim().max(80, 'Keep the role under 80 characters.').optional(),
+      emails: z.array(emailAddressSchema).max(50).optional(),
+    })
+    .strict(),
   'people:rename': z.object({ id: idSchema, name: personNameSchema }).strict(),
   'people:delete': byId,
   'emails:add': z.object({ personId: idSchema, address: emailAddressSchema }).strict(),
@@ -104,7 +123,7 @@ export const requestSchemas = {
     .object({ personId: idSchema, addresses: z.array(emailAddressSchema).min(1).max(500) })
     .strict(),
   'emails:delete': byId,
-  'accounts:list': empty,
+  'accounts:list': z.object(scopeFields).strict(),
   'accounts:get': byId,
   'accounts:create': accountInputSchema.strict(),
   'accounts:update': accountInputSchema.extend({ id: idSchema }).strict(),
@@ -116,7 +135,7 @@ export const requestSchemas = {
   'trash:list': empty,
   'trash:undo': z.object({ token: z.string().regex(/^[a-f0-9-]{36}$/, 'Unknown undo token.') }).strict(),
   'shell:openExternal': z.object({ url: z.string().max(4000) }).strict(),
-  'findings:list': empty,
+  'findings:list': z.object(scopeFields).strict(),
   'passwords:coverage': empty,
   'import:pickFile': empty,
   'import:preview': z
@@ -187,10 +206,11 @@ export const requestSchemas = {
       subjectType: z.enum(['task', 'finding', 'account']).optional(),
       subjectId: idSchema.optional(),
       limit: z.int().min(1).max(5000).optional(),
+      ...scopeFields,
     })
     .strict(),
   'reminders:check': empty,
-  'dashboard:get': empty,
+  'dashboard:get': z.object(scopeFields).strict(),
   'guides:list': empty,
   'guides:get': z
     .object({
@@ -223,7 +243,15 @@ export const requestSchemas = {
   'online:deleteApiKey': empty,
   'online:checkEmails': z.object({ emailId: idSchema.optional() }).strict(),
   'online:refreshData': empty,
-  'tasks:list': empty,
+  'tasks:list': z
+    .object({
+      ...scopeFields,
+      /** Who does them: "mine" (the helper named in Settings, else you), unassigned, or a person. */
+      assignee: z.union([z.enum(['mine', 'unassigned']), idSchema]).optional(),
+      /** Only the tasks due today or overdue (the navigation badge). */
+      due: z.boolean().optional(),
+    })
+    .strict(),
   'tasks:done': z
     .object({
       id: idSchema,
@@ -243,6 +271,8 @@ export const requestSchemas = {
     .object({
       title: z.string().trim().min(1, 'Say what needs doing.').max(300),
       accountId: idSchema.optional(),
+      /** Whose task it is, when it has no account. */
+      personId: idSchema.optional(),
       priority: z.enum(['P1', 'P2', 'P3', 'P4']),
       dueAt: dateSchema('the due date').optional(),
     })
@@ -326,6 +356,99 @@ export const requestSchemas = {
   'guideRuns:abandon': byId,
   'guideRuns:summary': byId,
   'guideRuns:export': z.object({ id: idSchema, format: z.enum(['markdown', 'pdf']) }).strict(),
+  // A small business (issue #13): people in bulk, the team view, assignments, checklists, reports.
+  'people:update': z
+    .object({
+      id: idSchema,
+      group: groupSchema.optional(),
+      role: z.string().trim().max(80, 'Keep the role under 80 characters.').optional(),
+    })
+    .strict(),
+  'people:pickFile': empty,
+  'people:importPreview': z
+    .object({
+      source: z.union([
+        // A file the person picked through main's dialog (or dropped): never a path from the window.
+        z.object({ fileToken: z.string().regex(/^[a-f0-9-]{36}$/, 'Choose the file again.') }).strict(),
+        z.object({ name: z.string().min(1).max(255), base64: z.string().max(MAX_STAFF_BASE64) }).strict(),
+      ]),
+    })
+    .strict(),
+  'people:importConfirm': z.object({ sessionId: sessionIdSchema }).strict(),
+  'people:importCancel': z.object({ sessionId: sessionIdSchema }).strict(),
+  'team:get': z.object({ group: groupSchema.optional() }).strict(),
+  'tasks:assign': z
+    .object({
+      ids: z.array(idSchema).min(1, 'Choose at least one task.').max(10_000),
+      /** A person, a helper who is not one of the people (by name), or null to unassign. */
+      assignee: z.union([
+        z.object({ personId: idSchema }).strict(),
+        z.object({ helper: z.string().trim().min(1, 'Name the helper.').max(80) }).strict(),
+        z.null(),
+      ]),
+    })
+    .strict(),
+  'checklists:list': empty,
+  'checklists:get': byId,
+  'checklists:start': z
+    .object({
+      guideId: guideIdSchema,
+      personIds: z.array(idSchema).min(1, 'Choose at least one person.').max(500),
+      helperName: helperNameSchema.optional(),
+    })
+    .strict(),
+  'tasks:page': z
+    .object({
+      ...scopeFields,
+      assignee: z.union([z.enum(['mine', 'unassigned']), idSchema]).optional(),
+      view: z.enum(['open', 'done', 'wont_do']),
+      offset: z.int().min(0),
+      limit: z.int().min(1).max(1000),
+      /** A task whose place in the view the answer gives (to scroll to it). */
+      focus: idSchema.optional(),
+    })
+    .strict(),
+  'accounts:page': z
+    .object({
+      ...scopeFields,
+      search: z.string().max(200).default(''),
+      category: z.enum(CATEGORIES).nullable().default(null),
+      criticality: z.enum(CRITICALITIES).nullable().default(null),
+      mfa: z.enum(MFA_METHODS).nullable().default(null),
+      sort: z
+        .object({
+          key: z.enum([
+            'service',
+            'person',
+            'username',
+            'category',
+            'criticality',
+            'mfa',
+            'passwordStrength',
+            'passwordChangedAt',
+          ]),
+          direction: z.enum(['asc', 'desc']),
+        })
+        .strict(),
+      offset: z.int().min(0),
+      limit: z.int().min(1).max(1000),
+    })
+    .strict(),
+  'findings:page': z
+    .object({
+      ...scopeFields,
+      status: z.enum(['open', 'dismissed']),
+      offset: z.int().min(0),
+      limit: z.int().min(1).max(1000),
+    })
+    .strict(),
+  'reports:export': z
+    .object({
+      kind: z.enum(['team', 'attestation']),
+      format: z.enum(['pdf', 'markdown', 'csv']),
+      group: groupSchema.optional(),
+    })
+    .strict(),
   'mailScan:status': empty,
   // Which kind of thing to pick, never a path: main reads only what the person picked in its own dialog.
   'mailScan:start': z.object({ personId: idSchema, source: z.enum(['file', 'folder']) }).strict(),

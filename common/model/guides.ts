@@ -119,6 +119,11 @@ export interface GuideRunListItem {
   /** The first (or only) account the run is for, and a label naming all of them. */
   accountId: number | null;
   accountLabel: string | null;
+  /** Whose run it is (the account's owner, or the person it was started for). */
+  personId: number | null;
+  personName: string | null;
+  /** The checklist it is part of, when the guide was started for several people at once. */
+  checklistId: number | null;
   /**
    * Every account the run is for, in order (a notice's guide runs for each account the person
    * picked): what a step records is recorded on each. `id` is null once the account is deleted.
@@ -141,9 +146,6 @@ export interface GuideRun extends GuideRunListItem {
   guideVersion: string;
   guideSummary: string;
   variant: { id: string; label: string } | null;
-  /** The person whose accounts it is for (null: tied to no one). */
-  personId: number | null;
-  personName: string | null;
   steps: GuideRunStep[];
 }
 

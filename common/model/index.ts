@@ -8,5 +8,6 @@ export type * from './tasks';
 export type * from './dashboard';
 export type * from './guides';
 export type * from './settings';
+export type * from './team';
 export type * from './mailScan';
 export type * from './dataSafety';

@@ -8,6 +8,10 @@ export interface Person {
   name: string;
   /** The "Me" created on first run. */
   isDefault: boolean;
+  /** The group or department they belong to ('' when none): the team view filters by it. */
+  group: string;
+  /** Their role, in their own words ('' when none), e.g. "Office manager". */
+  role: string;
   accountCount: number;
   emails: EmailAddress[];
   createdAt: string;

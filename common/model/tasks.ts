@@ -7,6 +7,13 @@ export interface TaskLink {
   url: string;
 }
 
+/**
+ * Who a task is assigned to: one of the people in this file, or a helper who is not one of them (the
+ * office's IT helper, or an outside technician), known by name only.
+ */
+export type TaskAssignee =
+  { kind: 'person'; personId: number; name: string } | { kind: 'helper'; name: string };
+
 /** A fix task: one concrete thing a person does, tracked until verified. */
 export interface Task {
   id: number;
@@ -19,7 +26,15 @@ export interface Task {
   links: TaskLink[];
   accountId: number | null;
   service: string | null;
+  /**
+   * The owner: the person whose account (or address, or notice) it is — null when it concerns no
+   * one in particular (a task added by hand without an account).
+   */
+  personId: number | null;
+  /** The owner's name. */
   personName: string | null;
+  /** Who does it, when someone was asked to (the owner, another person, or a helper); null: unassigned. */
+  assignee: TaskAssignee | null;
   source: 'finding' | 'manual' | 'guide';
   priority: Priority;
   priorityIsManual: boolean;
@@ -39,4 +54,16 @@ export interface Task {
   isDue: boolean;
   /** Open and past its due date. */
   isOverdue: boolean;
+}
+
+/** One window of a task list, with what the whole list holds (the screen virtualises the rest). */
+export interface TaskPage {
+  /** Tasks in the view asked for. */
+  total: number;
+  /** How many tasks each view holds, in the same scope. */
+  counts: { open: number; done: number; wont_do: number; verified: number };
+  /** The tasks from `offset`, most urgent first. */
+  items: Task[];
+  /** Where the task asked for with `focus` is in the view, or null. */
+  focusIndex: number | null;
 }

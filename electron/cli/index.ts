@@ -7,7 +7,9 @@
 import { parseArgs } from 'node:util';
 import { IMPORT_FORMATS } from '../../common/domain/import/index';
 import type { ColumnMapping, ImportFormat } from '../../common/domain/import/types';
-import type { Account, Finding, ImportPreview } from '../../common/ipc/contract';
+import type { Account, Finding, ImportPreview, Person } from '../../common/ipc/contract';
+import { count } from '../../common/domain/count';
+import { possessive } from '../../common/domain/checks/describe';
 import { AppFailure } from '../../common/ipc/result';
 import { emailAddressSchema, fieldErrorsOf } from '../../common/domain/validation';
 import { requestSchemas } from '../../common/ipc/schemas';
@@ -29,6 +31,16 @@ import { pwnedIndexPath } from '../services/pwnedIndexService';
 import { createHeadlessPlatform } from '../platform/headless';
 import { mailScanCommand, noticesAddCommand, noticesListCommand } from './mailCommands';
 import { openCore, type Core } from '../services/core';
+import {
+  accountsAdd,
+  CliUsageError,
+  peopleAdd,
+  peopleImport,
+  report,
+  scopeOf,
+  tasksAssign,
+  team,
+} from './team';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
 
@@ -37,18 +49,34 @@ Commands:
               [--map-url COLUMN --map-password COLUMN [--map-username COLUMN] [--map-title COLUMN]]
                          Import a password-manager export (passwords are analysed, never stored)
   accounts               List accounts with their password signals
-  findings               List findings (open and closed) with their evidence
+  findings [--person NAME | --group G]
+                         List findings (open and closed) with their evidence
   people                 List people and their email addresses
+  people add NAME [--email ADDRESS]... [--group G] [--role R]
+                         Add a person (their first address is their main one)
+  people import FILE [--dry-run]
+                         Import a staff list (CSV: name, email addresses, role, group or department)
+  accounts add --person NAME --url URL [--service NAME] [--username U] [--category CATEGORY]
+               [--criticality critical|important|standard] [--mfa METHOD]
+                         Add an account (category guessed from the address, criticality from the category)
+  team [--group G]       The team view: two-step on main email, critical accounts, reuse, overdue tasks
   emails add ADDRESS [--person NAME]
                          Add an email address to a person (default: you)
   breaches search TEXT   Search the bundled breach catalogue by name or domain
   check [--offline]      Re-run every check (offline: with the network switched off)
-  tasks                  List fix tasks
+  tasks [--person NAME | --group G]
+                         List fix tasks (whose account, and who does them)
+  tasks assign ID... --to NAME | --helper NAME
+                         Give tasks to a person (or the helper named in Settings), or to a helper by name
+  tasks unassign ID...
   tasks done ID [--changed-on DATE] [--mfa METHOD]
                          Mark a task done with the evidence (METHOD: sms, email, totp, push, passkey, security-key)
   tasks snooze ID --until DATE
   tasks wontdo ID --reason TEXT
   history verify         Check the tamper-evident history (exit 0 intact, 1 broken)
+  report team|attestation --format pdf|md|csv --out FILE [--group G]
+                         The team report, or the MFA attestation for an insurer (PDF: printed with
+                         Chromium, Google Chrome or Edge when installed; CHROMIUM_PATH picks one)
   pwned-index build SOURCE [--out FILE]   Build the offline Pwned Passwords index (with --data-dir: for that folder)
   pwned-index check FILE [--passwords-file F] [--json]
   guides list|validate FILE|export ID|import FILE
@@ -147,9 +175,19 @@ async function main(argv: string[]): Promise<number> {
       reason: { type: 'string' },
       offline: { type: 'boolean', default: false },
       as: { type: 'string' },
+      email: { type: 'string', multiple: true },
+      group: { type: 'string' },
+      role: { type: 'string' },
+      url: { type: 'string' },
+      username: { type: 'string' },
+      service: { type: 'string' },
+      category: { type: 'string' },
+      criticality: { type: 'string' },
+      to: { type: 'string' },
+      helper: { type: 'string' },
+      out: { type: 'string' },
       provider: { type: 'string' },
       date: { type: 'string' },
-      email: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -174,6 +212,8 @@ async function main(argv: string[]): Promise<number> {
       'check',
       'tasks',
       'history',
+      'team',
+      'report',
       'mail',
       'notices',
     ].includes(command)
@@ -191,10 +231,19 @@ async function main(argv: string[]): Promise<number> {
   } else if (command === 'tasks') {
     if (
       rest.length > 0 &&
-      !(['done', 'snooze', 'wontdo'].includes(rest[0]!) && rest.length === 2 && /^\d+$/.test(rest[1]!))
+      !(['done', 'snooze', 'wontdo'].includes(rest[0]!) && rest.length === 2 && /^\d+$/.test(rest[1]!)) &&
+      !(['assign', 'unassign'].includes(rest[0]!) && rest.length >= 2)
     ) {
-      throw new UsageError('Usage: tasks [done|snooze|wontdo ID ...]');
+      throw new UsageError('Usage: tasks [done|snooze|wontdo ID ...] | tasks assign ID... --to NAME');
     }
+  } else if (command === 'people') {
+    if (rest.length > 0 && !['add', 'import'].includes(rest[0]!))
+      throw new UsageError('Usage: people [add NAME ... | import FILE]');
+  } else if (command === 'accounts') {
+    if (rest.length > 0 && rest[0] !== 'add')
+      throw new UsageError('Usage: accounts [add --person NAME --url URL ...]');
+  } else if (command === 'team' || command === 'report') {
+    // Checked by the command itself.
   } else if (command === 'history') {
     if (rest[0] !== 'verify' || rest.length !== 1) throw new UsageError('Usage: history verify');
   } else if (command === 'emails') {
@@ -239,8 +288,14 @@ async function main(argv: string[]): Promise<number> {
       case 'import':
         return await importCommand(core, rest[0]!, values, print);
       case 'accounts':
+        if (rest[0] === 'add')
+          return accountsAdd(core, rest, values, print, (id) => accountsJson(core).find((a) => a.id === id));
         print(accountsTable(core), accountsJson(core));
         return 0;
+      case 'team':
+        return team(core, rest, values, print);
+      case 'report':
+        return await report(core, rest, values, print);
       case 'emails': {
         const person = findPerson(core, values.person);
         const address = emailAddressSchema.safeParse(rest[1]);
@@ -274,15 +329,22 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'tasks': {
+        if (rest[0] === 'assign' || rest[0] === 'unassign') return tasksAssign(core, rest, values, print);
         if (rest.length === 0) {
-          const tasks = core.tasks.list();
+          const tasks = core.tasks.list(scopeOf(core, values));
+          const assigneeName = (t: (typeof tasks)[number]) =>
+            t.assignee
+              ? t.assignee.kind === 'person'
+                ? t.assignee.name
+                : `Helper: ${t.assignee.name}`
+              : null;
           print(
             tasks.length === 0
               ? 'No tasks.'
               : tasks
                   .map(
                     (t) =>
-                      `#${String(t.id).padEnd(4)} ${t.priority} ${t.status.padEnd(11)} ${(t.dueAt ?? '').padEnd(10)} ${oneLine(t.title)}${t.status === 'done' && !t.verified ? ' (not verified)' : ''}`,
+                      `#${String(t.id).padEnd(4)} ${t.priority} ${t.status.padEnd(11)} ${(t.dueAt ?? '').padEnd(10)} ${oneLine(t.title)}${t.status === 'done' && !t.verified ? ' (not verified)' : ''}${assigneeName(t) ? `  → ${oneLine(assigneeName(t)!)}` : ''}`,
                   )
                   .join('\n'),
             tasks.map((t) => ({
@@ -295,6 +357,8 @@ async function main(argv: string[]): Promise<number> {
               accountId: t.accountId,
               findingIds: t.findingIds,
               verified: t.verified,
+              person: t.personName,
+              assignee: assigneeName(t),
             })),
           );
           return 0;
@@ -354,16 +418,16 @@ async function main(argv: string[]): Promise<number> {
           ? noticesListCommand(core, print)
           : noticesAddCommand(
               core,
-              { provider: values.provider, date: values.date, email: values.email },
+              { provider: values.provider, date: values.date, email: values.email?.at(-1) },
               findPerson(core, values.person),
               print,
               (message) => new UsageError(message),
             );
       case 'findings': {
-        const findings = core.checks.list();
+        const findings = core.checks.list(scopeOf(core, values));
         // After the list, what the breached-password checks did and did not see (never an all-clear).
         print(
-          `${findingsTable(findings, core.inventory.listAccounts())}\n\nHow breached passwords were checked:\n${core.checks
+          `${findingsTable(findings, core.inventory.listAccounts(), core.inventory.listPeople())}\n\nHow breached passwords were checked:\n${core.checks
             .passwordCoverage()
             .lines.map((line) => `  ${line}`)
             .join('\n')}`,
@@ -372,12 +436,14 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       default: {
+        if (rest[0] === 'add') return peopleAdd(core, rest, values, print);
+        if (rest[0] === 'import') return peopleImport(core, rest, values, print);
         const people = core.inventory.listPeople();
         print(
           people
             .map(
               (p) =>
-                `${oneLine(p.name)}${p.isDefault ? ' (you)' : ''}: ${p.accountCount} accounts; ${p.emails.map((e) => oneLine(e.address)).join(', ') || 'no email addresses'}`,
+                `${oneLine(p.name)}${p.isDefault ? ' (you)' : ''}${p.group ? ` [${oneLine(p.group)}]` : ''}: ${count(p.accountCount, 'account')}; ${p.emails.map((e) => oneLine(e.address)).join(', ') || 'no email addresses'}`,
             )
             .join('\n'),
           people.map((p) => ({
@@ -386,6 +452,8 @@ async function main(argv: string[]): Promise<number> {
             isDefault: p.isDefault,
             accountCount: p.accountCount,
             emails: p.emails.map((e) => e.address),
+            group: p.group,
+            role: p.role,
           })),
         );
         return 0;
@@ -612,8 +680,14 @@ const findingJson = (f: Finding) => ({
   evidence: f.evidence,
 });
 
-function findingsTable(findings: Finding[], accounts: Account[]): string {
-  const names = new Map(accounts.map((a) => [a.id, a.service]));
+/** One line per open finding; in a file with several people, each account says whose it is. */
+function findingsTable(findings: Finding[], accounts: Account[], people: Person[]): string {
+  const personName = new Map(people.map((p) => [p.id, p.name]));
+  const named = (a: Account) => {
+    const owner = people.length > 1 ? personName.get(a.personId) : undefined;
+    return owner ? `${possessive(owner)} ${a.service}` : a.service;
+  };
+  const names = new Map(accounts.map((a) => [a.id, named(a)]));
   const open = findings.filter((f) => f.status === 'open');
   if (open.length === 0) return 'No open findings.';
   return open
@@ -646,6 +720,7 @@ main(process.argv.slice(2)).then(
       process.exitCode = dataError.code;
     } else if (
       error instanceof UsageError ||
+      error instanceof CliUsageError ||
       (error instanceof AppFailure && error.code !== 'internal') ||
       error instanceof DatabaseFromFutureError
     ) {

@@ -22,14 +22,19 @@ function readAll(db: Database.Database): ExportTables {
     id: number;
     name: string;
     is_default: number;
+    group_name: string;
+    role: string;
     created_at: string;
     updated_at: string;
   }>(
-    `SELECT id, name, is_default, created_at, updated_at FROM people WHERE deletion_token IS NULL ORDER BY id`,
+    `SELECT id, name, is_default, group_name, role, created_at, updated_at FROM people
+     WHERE deletion_token IS NULL ORDER BY id`,
   ).map((p) => ({
     id: p.id,
     name: p.name,
     isDefault: bool(p.is_default),
+    group: p.group_name,
+    role: p.role,
     createdAt: p.created_at,
     updatedAt: p.updated_at,
   }));
@@ -85,6 +90,7 @@ function readAll(db: Database.Database): ExportTables {
     updatedAt: a.updated_at,
   }));
   const accountIds = new Set(accounts.map((a) => a.id));
+  const accountOwner = new Map(accounts.map((a) => [a.id, a.personId]));
 
   type SignalRow = {
     account_id: number;
@@ -243,6 +249,9 @@ function readAll(db: Database.Database): ExportTables {
     updated_at: string;
     done_at: string | null;
     finding_ids: string | null;
+    owner_person_id: number | null;
+    assignee_person_id: number | null;
+    assignee_helper: string | null;
   };
   const tasks = all<TaskRow>(
     `SELECT t.*, (SELECT json_group_array(finding_id) FROM (SELECT finding_id FROM task_findings
@@ -266,6 +275,11 @@ function readAll(db: Database.Database): ExportTables {
     verified: bool(t.verified),
     verificationNote: t.verification_note,
     findingIds: json<number[]>(t.finding_ids ?? '[]'),
+    // Stored only for tasks without an account; for the others the account says whose it is.
+    ownerPersonId:
+      t.owner_person_id ?? (t.account_id === null ? null : (accountOwner.get(t.account_id) ?? null)),
+    assigneePersonId: t.assignee_person_id,
+    assigneeHelper: t.assignee_helper,
     createdAt: t.created_at,
     updatedAt: t.updated_at,
     doneAt: t.done_at,
@@ -281,6 +295,7 @@ function readAll(db: Database.Database): ExportTables {
     account_label: string | null;
     person_id: number | null;
     person_name: string | null;
+    checklist_id: number | null;
     origin: 'library' | 'finding' | 'task' | 'notice';
     origin_id: number | null;
     origin_label: string;
@@ -306,6 +321,9 @@ function readAll(db: Database.Database): ExportTables {
     `SELECT run_id, step_id, position, status, note, items, applied, task_ids, updated_at
      FROM guide_run_steps ORDER BY run_id, position`,
   );
+  const runAccounts = all<{ run_id: number; account_id: number | null; label: string }>(
+    `SELECT run_id, account_id, label FROM guide_run_accounts ORDER BY run_id, position`,
+  );
   const guideRuns = all<RunRow>(`SELECT * FROM guide_runs ORDER BY id`).map((r) => ({
     id: r.id,
     guideId: r.guide_id,
@@ -314,8 +332,15 @@ function readAll(db: Database.Database): ExportTables {
     variantId: r.variant_id,
     accountId: r.account_id,
     accountLabel: r.account_label,
+    accounts: runAccounts
+      .filter((a) => a.run_id === r.id)
+      .map((a) => ({
+        accountId: a.account_id !== null && accountIds.has(a.account_id) ? a.account_id : null,
+        label: a.label,
+      })),
     personId: r.person_id,
     personName: r.person_name,
+    checklistId: r.checklist_id,
     origin: r.origin,
     originId: r.origin_id,
     originLabel: r.origin_label,
@@ -336,6 +361,99 @@ function readAll(db: Database.Database): ExportTables {
         applied: json<unknown[]>(s.applied),
         taskIds: json<number[]>(s.task_ids),
         updatedAt: s.updated_at,
+      })),
+  }));
+
+  const checklists = all<{
+    id: number;
+    guide_id: string;
+    guide_title: string;
+    helper_name: string;
+    created_at: string;
+  }>(`SELECT id, guide_id, guide_title, helper_name, created_at FROM checklists ORDER BY id`).map((c) => ({
+    id: c.id,
+    guideId: c.guide_id,
+    guideTitle: c.guide_title,
+    helperName: c.helper_name,
+    createdAt: c.created_at,
+  }));
+
+  type HitRow = {
+    scan_id: number;
+    kind: string;
+    hint: string;
+    count: number;
+    first_seen: string | null;
+    last_seen: string | null;
+    folders: string;
+    correspondent_domains: string;
+    message_id_hashes: string;
+    service: string | null;
+    account_ids: string;
+    rotated_on: string | null;
+  };
+  // The keyed fingerprint stays behind, as the password fingerprints do.
+  const hits = all<HitRow>(
+    `SELECT h.scan_id, h.kind, h.hint, h.count, h.first_seen, h.last_seen, h.folders, h.correspondent_domains,
+       h.message_id_hashes, h.service, h.account_ids, r.rotated_on
+     FROM mail_hits h LEFT JOIN mail_secret_rotations r ON r.kind = h.kind AND r.fingerprint = h.fingerprint
+     ORDER BY h.scan_id, h.id`,
+  );
+  type ScanRow = {
+    id: number;
+    person_id: number;
+    source_name: string;
+    source_kind: 'file' | 'folder';
+    status: 'running' | 'paused' | 'finished' | 'failed';
+    messages: number;
+    bytes: number;
+    bytes_total: number;
+    undecodable_count: number;
+    undecodable: string;
+    attachments_not_read: string;
+    kinds: string;
+    findings_not_listed: number;
+    problem: string | null;
+    started_at: string;
+    updated_at: string;
+    finished_at: string | null;
+  };
+  const mailScans = all<ScanRow>(
+    `SELECT id, person_id, source_name, source_kind, status, messages, bytes, bytes_total, undecodable_count,
+       undecodable, attachments_not_read, kinds, findings_not_listed, problem, started_at, updated_at, finished_at
+     FROM mail_scans ORDER BY id`,
+  ).map((m) => ({
+    id: m.id,
+    personId: m.person_id,
+    sourceName: m.source_name,
+    sourceKind: m.source_kind,
+    status: m.status,
+    messages: m.messages,
+    bytes: m.bytes,
+    bytesTotal: m.bytes_total,
+    undecodable: json<unknown[]>(m.undecodable),
+    undecodableCount: m.undecodable_count,
+    attachmentsNotRead: json<Record<string, unknown>>(m.attachments_not_read),
+    kinds: json<string[]>(m.kinds),
+    findingsNotListed: m.findings_not_listed,
+    problem: m.problem,
+    startedAt: m.started_at,
+    updatedAt: m.updated_at,
+    finishedAt: m.finished_at,
+    hits: hits
+      .filter((h) => h.scan_id === m.id)
+      .map((h) => ({
+        kind: h.kind,
+        hint: h.hint,
+        count: h.count,
+        firstSeen: h.first_seen,
+        lastSeen: h.last_seen,
+        folders: json<string[]>(h.folders),
+        correspondentDomains: json<string[]>(h.correspondent_domains),
+        messageIdHashes: json<string[]>(h.message_id_hashes),
+        service: h.service,
+        accountIds: json<number[]>(h.account_ids).filter((id) => accountIds.has(id)),
+        rotatedOn: h.rotated_on,
       })),
   }));
 
@@ -418,6 +536,8 @@ function readAll(db: Database.Database): ExportTables {
     findings,
     tasks,
     guideRuns,
+    checklists,
+    mailScans: mailScans.filter((m) => personIds.has(m.personId)),
     imports,
     scoreSnapshots,
     networkLedger,

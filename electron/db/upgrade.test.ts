@@ -92,6 +92,13 @@ VALUES ('rotate_secret:mail:github_token:${'c'.repeat(32)}', 'rotate_secret', 'R
     db.exec(`
 INSERT INTO strength_verdicts (fingerprint, version, score, guesses_log10, warning, suggestions, stored_at)
 VALUES ('${'a'.repeat(32)}', 'zxcvbn-ts core 4.2.0', 1, 5.5, 'This is a top-100 common password.', '["Add more words."]', 't7');`),
+  130: (db) =>
+    db.exec(`
+UPDATE people SET group_name = 'Office', role = 'Manager' WHERE id = 2;
+UPDATE tasks SET owner_person_id = 1, assignee_helper = 'Sam (IT)' WHERE id = 1;
+UPDATE tasks SET assignee_person_id = 2 WHERE id = 2;
+INSERT INTO checklists (id, guide_id, guide_title, helper_name, created_at) VALUES (1, 'small-business-baseline', 'Baseline', 'Sam', 't7');
+UPDATE guide_runs SET checklist_id = 1 WHERE id = 1;`),
 };
 
 /** Renamed tables and columns, old name → new name, by the version that renamed them. */

@@ -6,6 +6,7 @@ import { AppFailure, fail, ok, type Result } from '../../common/ipc/result';
 import { fieldErrorsOf } from '../../common/domain/validation';
 import { isSafeExternalUrl } from '../../common/domain/externalUrl';
 import type { Core } from '../services/core';
+import { peopleInScope } from '../services/scope';
 
 /** One function per channel, taking the validated request. Importable without Electron. */
 export type HandlerTable = {
@@ -54,7 +55,7 @@ export function createHandlers(core: Core): CoreHandlerTable {
     'emails:add': (request) => inventory.addEmail(request),
     'emails:addMany': (request) => inventory.addEmails(request),
     'emails:delete': (request) => inventory.deleteEmail(request),
-    'accounts:list': () => inventory.listAccounts(),
+    'accounts:list': (request) => inventory.listAccounts(request),
     'accounts:get': (request) => inventory.getAccount(request),
     'accounts:create': (request) => inventory.createAccount(request),
     'accounts:update': (request) => inventory.updateAccount(request),
@@ -68,7 +69,7 @@ export function createHandlers(core: Core): CoreHandlerTable {
       await core.platform.openExternal(url);
       return { opened: true };
     },
-    'findings:list': () => checks.list(),
+    'findings:list': (request) => checks.list(request),
     'passwords:coverage': () => checks.passwordCoverage(),
     'import:pickFile': async () => {
       const path = await core.platform.pickFile({
@@ -100,12 +101,18 @@ export function createHandlers(core: Core): CoreHandlerTable {
         ? { ok: true, count: result.count, brokenAt: null, reason: null }
         : { ok: false, count: result.count, brokenAt: result.brokenAt, reason: result.reason };
     },
-    'history:list': ({ subjectType, subjectId, limit }) =>
-      core.read.history
-        .list(subjectType ? { subjectType, subjectId, limit: limit ?? 200 } : { limit: limit ?? 200 })
-        .map(({ prevHash: _prev, hash: _hash, ...entry }) => entry),
+    'history:list': ({ subjectType, subjectId, limit, personId, group }) => {
+      const people = peopleInScope(core.read, { personId, group });
+      const rows =
+        people !== null
+          ? core.read.history.listForPeople([...people], limit ?? 200)
+          : core.read.history.list(
+              subjectType ? { subjectType, subjectId, limit: limit ?? 200 } : { limit: limit ?? 200 },
+            );
+      return rows.map(({ prevHash: _prev, hash: _hash, ...entry }) => entry);
+    },
     'reminders:check': () => core.reminders.check(),
-    'dashboard:get': () => core.dashboard.summary(),
+    'dashboard:get': (request) => core.dashboard.summary(request),
     'guides:list': () => core.guides.list(),
     'guides:get': (request) => core.guides.get(request),
     'pwnedIndex:status': () => core.pwnedIndex.status(),
@@ -122,7 +129,7 @@ export function createHandlers(core: Core): CoreHandlerTable {
     'online:deleteApiKey': () => core.online.deleteKey(),
     'online:checkEmails': (request) => core.online.checkEmails(request),
     'online:refreshData': () => core.online.refresh(),
-    'tasks:list': () => core.tasks.list(),
+    'tasks:list': (request) => core.tasks.list(request),
     'tasks:done': (request) => core.tasks.done(request),
     'tasks:setStatus': (request) => core.tasks.setStatus(request),
     'tasks:snooze': (request) => core.tasks.snooze(request),
@@ -151,6 +158,29 @@ export function createHandlers(core: Core): CoreHandlerTable {
     'guideRuns:summary': (request) => core.guideRuns.summary(request),
     'guideRuns:export': (request) => core.guideRuns.export(request),
     'findings:reopen': (request) => checks.reopen(request),
+    'people:update': (request) => inventory.updatePerson(request),
+    'people:pickFile': async () => {
+      const path = await core.platform.pickFile({
+        title: 'Choose a staff list',
+        filters: [
+          { name: 'Spreadsheets (CSV)', extensions: ['csv', 'txt'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      });
+      return path ? core.files.grant(path) : null;
+    },
+    'people:importPreview': (request) => core.staffImport.preview(request),
+    'people:importConfirm': (request) => core.staffImport.confirm(request),
+    'people:importCancel': (request) => core.staffImport.cancel(request),
+    'team:get': (request) => core.team.view(request),
+    'tasks:assign': (request) => core.tasks.assign(request),
+    'checklists:list': () => core.guideRuns.checklists(),
+    'checklists:get': (request) => core.guideRuns.checklist(request),
+    'checklists:start': (request) => core.guideRuns.startChecklist(request),
+    'reports:export': (request) => core.reports.export(request),
+    'tasks:page': (request) => core.tasks.page(request),
+    'findings:page': (request) => checks.page(request),
+    'accounts:page': (request) => inventory.accountsPage(request),
     'mailScan:status': () => core.mailScan.status(),
     'mailScan:start': (request) => core.mailScan.start(request),
     'mailScan:cancel': () => core.mailScan.cancel(),

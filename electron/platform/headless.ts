@@ -1,10 +1,15 @@
+import { printWithChromium } from './chromiumPdf';
 import type { PlatformPort } from './port';
 
 /**
  * The port for the command line: nothing native exists, so asking for a dialog is a programming
- * error and links are printed instead of opened.
+ * error and links are printed instead of opened. PDFs are printed with a Chromium-family browser
+ * when one is installed (see `chromiumPdf.ts`); without one, printing says so.
  */
-export function createHeadlessPlatform(log: (line: string) => void): PlatformPort {
+export function createHeadlessPlatform(
+  log: (line: string) => void,
+  printer: (html: string) => Promise<Uint8Array> = (html) => printWithChromium(html),
+): PlatformPort {
   return {
     secrets: null,
     async openExternal(url) {
@@ -19,9 +24,7 @@ export function createHeadlessPlatform(log: (line: string) => void): PlatformPor
     async pickSavePath() {
       throw new Error('No save dialog on the command line: pass the output path as an argument.');
     },
-    async htmlToPdf() {
-      throw new Error('PDF printing needs the app window: export Markdown on the command line.');
-    },
+    htmlToPdf: printer,
     notify({ title, body }) {
       log(`${title}: ${body}`);
     },

@@ -1,4 +1,6 @@
+import { describeFinding, sortFindingsWorstFirst } from '../../common/domain/checks/describe';
 import { DISMISS_REASONS } from '../../common/domain/checks/findings';
+import { findingOwners } from '../../common/domain/tasks/reconcile';
 import {
   describeCoverage,
   passwordCoverage,
@@ -6,11 +8,12 @@ import {
   type PasswordSources,
 } from '../../common/domain/passwords/coverage';
 import type { ParsedRequestOf } from '../../common/ipc/contract';
-import type { Finding } from '../../common/model/index';
+import type { Finding, FindingPage } from '../../common/model/index';
 import { AppFailure } from '../../common/ipc/result';
 import { today, type Clock } from './clock';
 import type { Store } from './store';
 import type { ChecksStatus, WritePath } from './writePath';
+import { inScope, peopleInScope, type Scope } from './scope';
 
 export type { ChecksStatus } from './writePath';
 
@@ -54,8 +57,50 @@ export class ChecksService {
     return this.writePath.checksStatus();
   }
 
-  list(): Finding[] {
-    return this.store.read.findings.list();
+  /**
+   * One window of the open (or set-aside) findings, worst first, each described in plain words —
+   * naming whose account it is when the file holds several people.
+   */
+  page({ status, offset, limit, ...scope }: ParsedRequestOf<'findings:page'>): FindingPage {
+    const read = this.store.read;
+    const people = peopleInScope(read, scope);
+    // Summaries (no evidence) to count, filter and sort; only the window is read in full.
+    const findings = read.findings.summaries().filter((f) => people === null || inScope(people, f.personIds));
+    const accounts = new Map(read.accounts.brief().map((a) => [a.id, a]));
+    const names = read.people.names();
+    const counts = { open: 0, fixed: 0, dismissed: 0 };
+    for (const f of findings) {
+      if (f.status === 'open') counts.open += 1;
+      else if (f.status === 'dismissed') counts.dismissed += 1;
+      else counts.fixed += 1;
+    }
+    const sorted = sortFindingsWorstFirst(
+      findings.filter((f) => f.status === status),
+      (id) => accounts.get(id)?.criticality,
+    );
+    const window = read.findings.getMany(sorted.slice(offset, offset + limit).map((f) => f.id));
+    const items = window.map((finding) => ({
+      finding,
+      text: describeFinding(
+        finding.kind,
+        finding.evidence,
+        finding.accountIds.map((id) => accounts.get(id)?.service ?? `Account ${id}`),
+        names.size > 1 ? findingOwners(finding, accounts, names) : undefined,
+      ),
+    }));
+    return {
+      total: sorted.length,
+      counts,
+      hasPasswords: read.signals.analysedPeople().some((personId) => people === null || people.has(personId)),
+      items,
+    };
+  }
+
+  /** Every finding, or those concerning one person or group. */
+  list(scope: Scope = {}): Finding[] {
+    const people = peopleInScope(this.store.read, scope);
+    const all = this.store.read.findings.list();
+    return people === null ? all : all.filter((f) => inScope(people, f.personIds));
   }
 
   /**

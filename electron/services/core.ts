@@ -39,6 +39,9 @@ import { Scheduler } from './scheduler';
 import { SettingsService, settingsOf } from './settingsService';
 import type { Store } from './store';
 import { TasksService } from './tasksService';
+import { ReportsService } from './reportsService';
+import { StaffImportService } from './staffImportService';
+import { TeamService } from './teamService';
 import { WritePath } from './writePath';
 import { FileGrants } from './fileGrants';
 import type { StrengthScorerStats } from './passwordHealth/strengthPool';
@@ -95,6 +98,12 @@ export interface Core {
   readonly guides: GuidesService;
   readonly notices: NoticesService;
   readonly guideRuns: GuideRunsService;
+  /** The team view: people, coverage figures. */
+  readonly team: TeamService;
+  /** Staff lists imported as people. */
+  readonly staffImport: StaffImportService;
+  /** The team report and the MFA attestation. */
+  readonly reports: ReportsService;
   /** Backups of this data: taken, listed, checked, rotated. */
   readonly backups: BackupService;
   /** Background work: the day's backup after the first change, the weekly refresh. */
@@ -235,7 +244,7 @@ export function openCore(options: CoreOptions): Core {
     index: pwnedIndex.installed(),
   }));
   const exposure = new ExposureService(catalogue, store);
-  const tasks = new TasksService(store, clock);
+  const tasks = new TasksService(store, clock, () => settings.get().helperName);
   const online = new OnlineService(
     dataDir,
     options.platform,
@@ -278,6 +287,8 @@ export function openCore(options: CoreOptions): Core {
     runner: options.mailScanWorker ? workerMailScanRunner(options.mailScanWorker) : inProcessMailScanRunner,
   });
   const dashboard = new DashboardService(store, tasks, () => checks.passwordCoverage());
+  const team = new TeamService(store, clock);
+  const reports = new ReportsService({ store, clock, platform: options.platform, settings, exposure, tasks });
   const verdicts = new StoredVerdictCache(read);
   const health = createPasswordHealth(dataDir, options.platform, verdicts);
   const pwnedIndex: PwnedIndexService = new PwnedIndexService(dataDir, options.platform, emit, () =>
@@ -287,6 +298,7 @@ export function openCore(options: CoreOptions): Core {
     }),
   );
   const files = new FileGrants();
+  const staffImport = new StaffImportService(store, files);
   const imports = new ImportService({
     files,
     verdicts,
@@ -363,6 +375,9 @@ export function openCore(options: CoreOptions): Core {
     guides,
     notices,
     guideRuns,
+    team,
+    staffImport,
+    reports,
     backups,
     watch,
     mailScan,

@@ -7,6 +7,7 @@ import {
 import type { Dashboard, Task } from '../../common/model/index';
 import type { Store } from './store';
 import type { TasksService } from './tasksService';
+import { inScope, peopleInScope, type Scope } from './scope';
 
 const PRIORITY_RANK = { P1: 0, P2: 1, P3: 2, P4: 3 } as const;
 
@@ -18,8 +19,14 @@ export class DashboardService {
     private readonly passwordCoverage: () => { coverage: { gaps: unknown[] }; lines: string[] },
   ) {}
 
-  summary(): Dashboard {
-    const findings = this.store.read.findings.list();
+  /**
+   * The figures for everyone, or for one person or group (their findings and tasks; the daily trend
+   * is kept for everyone only, so a scoped dashboard has none).
+   */
+  summary(scope: Scope = {}): Dashboard {
+    const people = peopleInScope(this.store.read, scope);
+    const all = this.store.read.findings.list();
+    const findings = people === null ? all : all.filter((f) => inScope(people, f.personIds));
     const { score, open, fixed } = scoreFigures(findings, this.store.read.accounts.criticalities());
     const counted = findings.filter((f) => f.status !== 'dismissed');
     const categories = PROGRESS_CATEGORIES.map((category) => {
@@ -30,16 +37,21 @@ export class DashboardService {
         fixed: inCategory.filter((f) => f.status === 'resolved' || f.status === 'auto_resolved').length,
       };
     });
-    const tasks = this.tasks.list();
+    // Summaries (no wording) to count and choose; the one task shown is read in full.
+    const tasks = this.tasks.summaries(scope);
     const open_ = tasks.filter((t) => t.status === 'todo' || t.status === 'in_progress');
+    const next = nextBestTask(open_);
     return {
       score,
-      trend: this.store.read.snapshots.recent(30).map(({ day, score: value }) => ({ day, score: value })),
+      trend:
+        people === null
+          ? this.store.read.snapshots.recent(30).map(({ day, score: value }) => ({ day, score: value }))
+          : [],
       openFindings: open.length,
       fixedFindings: fixed,
       totalFindings: counted.length,
       categories: categories as { category: ProgressCategory; open: number; fixed: number }[],
-      nextTask: nextBestTask(open_),
+      nextTask: next ? (this.tasks.byIds([next.id])[0] ?? null) : null,
       overdue: open_.filter((t) => t.isOverdue).length,
       dueToday: open_.filter((t) => t.isDue && !t.isOverdue).length,
       verifiedTasks: tasks.filter((t) => t.status === 'done' && t.verified).length,
@@ -55,12 +67,14 @@ export class DashboardService {
  * The single most valuable open task: most urgent priority, then overdue, then the one answering
  * the most findings, then the earliest due.
  */
-export function nextBestTask(tasks: readonly Task[]): Task | null {
+export function nextBestTask<
+  T extends Pick<Task, 'id' | 'priority' | 'isOverdue' | 'dueAt'> & { findingCount: number },
+>(tasks: readonly T[]): T | null {
   const sorted = [...tasks].sort(
     (a, b) =>
       PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] ||
       Number(b.isOverdue) - Number(a.isOverdue) ||
-      b.findingIds.length - a.findingIds.length ||
+      b.findingCount - a.findingCount ||
       (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') ||
       a.id - b.id,
   );

@@ -19,10 +19,18 @@ import { guidesFor, resolveSteps, variantForAccount, type Guide } from '../../co
 import { listNames } from '../../common/domain/checks/describe';
 import type { FamilyIndex } from '../../common/content/families';
 import type { ParsedRequestOf } from '../../common/ipc/contract';
-import type { Account, Finding, GuideRun, GuideRunListItem, GuideSuggestion } from '../../common/model/index';
+import type {
+  Account,
+  Checklist,
+  Finding,
+  GuideRun,
+  GuideRunListItem,
+  GuideSuggestion,
+} from '../../common/model/index';
 import { AppFailure } from '../../common/ipc/result';
 import { defaultDueDate } from '../../common/domain/tasks/tasks';
-import type { GuideRunRow, GuideRunStepRow } from '../db/repositories/guideRunsRepository';
+import type { ChecklistRow, GuideRunRow, GuideRunStepRow } from '../db/repositories/guideRunsRepository';
+import { mainEmailAccount } from '../../common/domain/team/coverage';
 import type { ReadRepositories, Repositories } from '../db/repositories/index';
 import type { PlatformPort } from '../platform/port';
 import { timestamp, type Clock } from './clock';
@@ -96,8 +104,6 @@ export class GuideRunsService {
       guideVersion: row.guideVersion,
       guideSummary: guide.summary,
       variant: variant ? { id: variant.id, label: variant.label } : null,
-      personId: row.personId,
-      personName: row.personName,
       steps,
     };
   }
@@ -184,6 +190,7 @@ export class GuideRunsService {
           accountLabel: label,
           personId: account?.personId ?? null,
           personName: account?.personName ?? null,
+          checklistId: null,
           origin: request.origin,
           originId,
           originLabel,
@@ -276,6 +283,7 @@ export class GuideRunsService {
         plan.tasks.map((t) => ({ ...t, why: `From the guide "${guide.title}", step "${step.title}".` })),
         accounts.length === 1 ? accounts[0]!.id : null,
         actor,
+        row.personId,
       );
       const applied = [...plan.applied];
       if (plan.mailScan) {
@@ -290,6 +298,105 @@ export class GuideRunsService {
       return row.id;
     });
     return this.get({ id });
+  }
+
+  /**
+   * Starts a guide for several people at once — one run per person, grouped as a checklist the
+   * board reads back. Each run is for the person's main email account when they have one (the
+   * guide's two-step and password steps record on it), else for the person alone. Each run
+   * resumes on its own, like any other.
+   */
+  startChecklist(request: ParsedRequestOf<'checklists:start'>): Checklist {
+    const { guide } = this.deps.guides.guide(request.guideId);
+    const personIds = [...new Set(request.personIds)];
+    const helperName = request.helperName ?? '';
+    const id = this.deps.store.write((tx) => {
+      const people = personIds.map((personId) => {
+        const person = tx.repos.people.get(personId);
+        if (!person) {
+          throw new AppFailure('invalid_input', 'One of those people no longer exists.', {
+            personIds: 'Choose the people again.',
+          });
+        }
+        return person;
+      });
+      const checklistId = tx.repos.guideRuns.addChecklist(
+        { guideId: guide.id, guideTitle: guide.title.slice(0, 200), helperName },
+        tx.now,
+      );
+      const accounts = tx.repos.accounts.list();
+      for (const person of people) {
+        const own = accounts.filter((a) => a.personId === person.id);
+        const emails = [...person.emails].sort((a, b) => a.id - b.id).map((e) => e.address);
+        const account = mainEmailAccount(emails, own).account ?? undefined;
+        const variant =
+          (account
+            ? variantForAccount(guide, { domain: account.domain, families: this.familiesOf(account) })?.id
+            : guide.variants?.[0]?.id) ?? null;
+        const runId = tx.repos.guideRuns.insert(
+          {
+            guideId: guide.id,
+            guideVersion: guide.version,
+            guideJson: JSON.stringify(guide),
+            variantId: variant,
+            accountId: account?.id ?? null,
+            accountLabel: account ? accountLabel(account) : null,
+            personId: person.id,
+            personName: person.name,
+            checklistId,
+            origin: 'library',
+            originId: null,
+            originLabel: `Checklist: ${guide.title}`,
+            helperName,
+          },
+          guide.steps.map((s) => s.id),
+          tx.now,
+        );
+        tx.record({
+          subjectType: 'guide_run',
+          subjectId: runId,
+          action: 'started',
+          from: null,
+          to: guide.title,
+          note: `Checklist for ${people.length} ${people.length === 1 ? 'person' : 'people'}: ${person.name}`,
+          ...(helperName.trim() ? { actor: `Helper: ${helperName.trim()}` } : {}),
+        });
+      }
+      tx.announce('guides');
+      return checklistId;
+    });
+    return this.checklist({ id });
+  }
+
+  /** Every checklist, the newest first, with each person's progress. */
+  checklists(): Checklist[] {
+    return this.deps.store.read.guideRuns.checklists().map((row) => this.checklistOf(row));
+  }
+
+  /** One checklist: who has finished, who is stuck (a blocked step), who has not started. */
+  checklist({ id }: { id: number }): Checklist {
+    const row = this.deps.store.read.guideRuns.checklist(id);
+    if (!row) throw new AppFailure('not_found', 'That checklist no longer exists.');
+    return this.checklistOf(row);
+  }
+
+  private checklistOf(row: ChecklistRow): Checklist {
+    const read = this.deps.store.read.guideRuns;
+    const runs = read.runsOf(row.id).map((run) => {
+      const item = this.listItem(run, read.steps(run.id));
+      return { ...item, isStuck: item.status === 'active' && item.progress.blocked > 0 };
+    });
+    return {
+      ...row,
+      runs,
+      progress: {
+        finished: runs.filter((r) => r.status === 'finished').length,
+        stuck: runs.filter((r) => r.isStuck).length,
+        notStarted: runs.filter((r) => r.status === 'active' && r.progress.pending === r.progress.total)
+          .length,
+        total: runs.length,
+      },
+    };
   }
 
   /** Writes or replaces the note on a step, whatever its status. */
@@ -381,6 +488,7 @@ export class GuideRunsService {
           ],
           runAccountIds.length === 1 ? runAccountIds[0]! : null,
           actor,
+          row.personId,
         );
         tx.repos.guideRuns.putStep(id, { ...state, taskIds: [...state.taskIds, ...ids] }, tx.now);
       }
@@ -512,6 +620,9 @@ export class GuideRunsService {
       guideTitle: guide.title,
       accountId: row.accountId,
       accountLabel: row.accountLabel,
+      personId: row.personId,
+      personName: row.personName,
+      checklistId: row.checklistId,
       accounts: this.deps.store.read.guideRuns
         .accounts(row.id)
         .map((a) => ({ id: a.accountId, label: a.label })),

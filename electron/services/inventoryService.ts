@@ -8,6 +8,7 @@ import type {
   PendingDeletion,
   Person,
 } from '../../common/model/index';
+import { queryAccounts } from '../../common/domain/accountQuery';
 import { accountChanges } from '../../common/domain/history/accountChanges';
 import { isServiceUrlError, parseServiceUrl } from '../../common/domain/serviceUrl';
 import { checkAccountDates, type ValidAccountInput } from '../../common/domain/validation';
@@ -16,6 +17,7 @@ import type { Repositories } from '../db/repositories/index';
 import { today, type Clock } from './clock';
 import type { Store } from './store';
 import type { WriteContext } from './writePath';
+import { peopleInScope, type Scope } from './scope';
 
 /** The name of the person created on first run. */
 export const DEFAULT_PERSON_NAME = 'Me';
@@ -50,10 +52,31 @@ export class InventoryService {
     return this.store.read.people.list();
   }
 
-  createPerson({ name }: ParsedRequestOf<'people:create'>): Person {
+  /**
+   * Adds a person, with their group, role and email addresses (the first is their main address),
+   * in one change. Adding a second person re-words the tasks: they then say whose account it is.
+   */
+  createPerson({ name, group, role, emails }: ParsedRequestOf<'people:create'>): Person {
+    return this.store.write((tx) => addPerson(tx, { name, group, role, emails }));
+  }
+
+  /** Sets a person's group and role. */
+  updatePerson({ id, group, role }: ParsedRequestOf<'people:update'>): Person {
     return this.store.write((tx) => {
-      const id = tx.repos.people.create(name, tx.now);
-      tx.record({ subjectType: 'person', subjectId: id, action: 'added', from: null, to: name, note: '' });
+      const before = requirePerson(tx.repos, id);
+      const after = { group: group ?? before.group, role: role ?? before.role };
+      tx.repos.people.setProfile(id, after, tx.now);
+      for (const field of ['group', 'role'] as const) {
+        if (after[field] !== before[field])
+          tx.record({
+            subjectType: 'person',
+            subjectId: id,
+            action: field,
+            from: before[field] || null,
+            to: after[field] || null,
+            note: '',
+          });
+      }
       tx.announce('people');
       return requirePerson(tx.repos, id);
     });
@@ -178,8 +201,25 @@ export class InventoryService {
     });
   }
 
-  listAccounts(): Account[] {
-    return this.store.read.accounts.list();
+  /** Every account, or those of one person or group. */
+  listAccounts(scope: Scope = {}): Account[] {
+    const people = peopleInScope(this.store.read, scope);
+    const all = this.store.read.accounts.list();
+    return people === null ? all : all.filter((a) => people.has(a.personId));
+  }
+
+  /**
+   * One window of the accounts list: in scope, searched, filtered and sorted here (the same query
+   * the list ran in the window before), with how many match and how many there are in scope.
+   */
+  accountsPage({ offset, limit, sort, personId, group, ...filter }: ParsedRequestOf<'accounts:page'>): {
+    total: number;
+    all: number;
+    items: Account[];
+  } {
+    const inScope = this.listAccounts({ personId, group });
+    const matching = queryAccounts(inScope, { ...filter, personId: null }, sort);
+    return { total: matching.length, all: inScope.length, items: matching.slice(offset, offset + limit) };
   }
 
   getAccount({ id }: ParsedRequestOf<'accounts:get'>): Account {
@@ -315,6 +355,57 @@ export function updateAccount(
     tx.record({ subjectType: 'account', subjectId: before.id, ...change, note, ...(actor ? { actor } : {}) });
   }
   tx.touch('inventory');
+}
+
+/**
+ * Adds a person inside a write: their name, group, role and addresses (duplicates dropped, in the
+ * order given), each recorded in the history. Returns the person as stored.
+ */
+export function addPerson(
+  tx: WriteContext,
+  values: {
+    name: string;
+    group?: string | undefined;
+    role?: string | undefined;
+    emails?: readonly string[] | undefined;
+  },
+): Person {
+  const id = tx.repos.people.create(values.name, tx.now);
+  tx.record({ subjectType: 'person', subjectId: id, action: 'added', from: null, to: values.name, note: '' });
+  const group = values.group ?? '';
+  const role = values.role ?? '';
+  if (group !== '' || role !== '') {
+    tx.repos.people.setProfile(id, { group, role }, tx.now);
+    if (group !== '')
+      tx.record({ subjectType: 'person', subjectId: id, action: 'group', from: null, to: group, note: '' });
+    if (role !== '')
+      tx.record({ subjectType: 'person', subjectId: id, action: 'role', from: null, to: role, note: '' });
+  }
+  addAddresses(tx, id, values.emails ?? []);
+  // Tasks name whose account they are once there are two people; addresses are a check's input.
+  tx.touch((values.emails ?? []).length > 0 ? 'inventory' : 'tasks');
+  tx.announce('people', 'tasks');
+  return requirePerson(tx.repos, id);
+}
+
+/** Adds the addresses a person does not have yet, in order, each recorded; returns how many. */
+export function addAddresses(tx: WriteContext, personId: number, addresses: readonly string[]): number {
+  let added = 0;
+  for (const address of addresses) {
+    if (tx.repos.people.findEmailAddress(personId, address)) continue;
+    const emailId = tx.repos.people.addEmail(personId, address, tx.now);
+    tx.record({
+      subjectType: 'email',
+      subjectId: emailId,
+      action: 'added',
+      from: null,
+      to: address,
+      note: '',
+    });
+    added += 1;
+  }
+  if (added > 0) tx.touch('inventory');
+  return added;
 }
 
 /** The writable values of an account as it is. */

@@ -1,14 +1,34 @@
 import { parseMailSecretSubject } from '../../common/domain/checks/mailSecrets';
 import { statusOf } from '../../common/domain/tasks/reconcile';
-import { defaultDueDate, isValidSnooze, type Priority } from '../../common/domain/tasks/tasks';
+import {
+  compareTasks,
+  defaultDueDate,
+  isInView,
+  isValidSnooze,
+  type Priority,
+} from '../../common/domain/tasks/tasks';
 import type { ParsedRequestOf } from '../../common/ipc/contract';
-import type { Task } from '../../common/model/index';
+import type { Task, TaskPage } from '../../common/model/index';
 import { AppFailure } from '../../common/ipc/result';
 import type { Repositories } from '../db/repositories/index';
 import { today, type Clock } from './clock';
 import { updateAccount, valuesOf } from './inventoryService';
 import type { Store } from './store';
 import type { WriteContext } from './writePath';
+import { peopleInScope, type Scope } from './scope';
+import type { StoredAssignee, TaskSummary } from '../db/repositories/tasksRepository';
+
+/** Which tasks {@link TasksService.list} returns. */
+export interface TaskQuery extends Scope {
+  assignee?: 'mine' | 'unassigned' | number;
+  due?: boolean;
+}
+
+/** "Priya", "Helper: Sam", or null for no one. */
+function nameOf(assignee: Task['assignee']): string | null {
+  if (!assignee) return null;
+  return assignee.kind === 'person' ? assignee.name : `Helper: ${assignee.name}`;
+}
 
 /**
  * Fix tasks: every open finding becomes one task per thing a person does, reconciled by the write
@@ -19,12 +39,122 @@ export class TasksService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    /** The helper named in Settings ('' when none): "my tasks" are theirs. */
+    private readonly helperName: () => string = () => '',
   ) {}
 
-  /** Every task, with whether it is due or overdue today. */
-  list(): Task[] {
+  /**
+   * Tasks, with whether each is due or overdue today: every one, or those of one person or group
+   * (whose account it is), assigned to someone ("mine": the helper named in Settings, else the
+   * person this file was made for), or due today or overdue.
+   */
+  list(query: TaskQuery = {}): Task[] {
     const day = today(this.clock);
-    return this.store.read.tasks.list().map((task) => withDueFlags(task, day));
+    const isFiltered =
+      query.personId !== undefined ||
+      query.group !== undefined ||
+      query.assignee !== undefined ||
+      query.due === true;
+    const stored = isFiltered
+      ? this.store.read.tasks.getMany(this.summaries(query).map((t) => t.id))
+      : this.store.read.tasks.list();
+    return stored.map((task) => withDueFlags(task, day));
+  }
+
+  /**
+   * What lists filter, count and sort by, for the tasks a query matches (see {@link list}): a light
+   * read, without the tasks' wording.
+   */
+  summaries(query: TaskQuery = {}): (TaskSummary & { isDue: boolean; isOverdue: boolean })[] {
+    const day = today(this.clock);
+    const people = peopleInScope(this.store.read, query);
+    const assignee = this.assigneeTest(query.assignee);
+    return this.store.read.tasks.summaries().flatMap((task) => {
+      if (people !== null && (task.personId === null || !people.has(task.personId))) return [];
+      if (assignee && !assignee(task)) return [];
+      const flags = dueFlags(task.status, task.dueAt, day);
+      if (query.due && !flags.isDue) return [];
+      return [{ ...task, ...flags }];
+    });
+  }
+
+  /**
+   * One window of a view (open, done, won't do), most urgent first, with how many tasks each view
+   * holds: the screen shows 5,000 tasks by fetching only what is in view.
+   */
+  page({ view, offset, limit, focus, ...query }: ParsedRequestOf<'tasks:page'>): TaskPage {
+    const all = this.summaries(query);
+    const counts = { open: 0, done: 0, wont_do: 0, verified: 0 };
+    for (const task of all) {
+      if (isInView(task.status, 'open')) counts.open += 1;
+      else if (task.status === 'done') counts.done += 1;
+      else if (task.status === 'wont_do') counts.wont_do += 1;
+      if (task.status === 'done' && task.verified) counts.verified += 1;
+    }
+    const inView = all.filter((task) => isInView(task.status, view)).sort(compareTasks);
+    const focusIndex = focus === undefined ? -1 : inView.findIndex((task) => task.id === focus);
+    const day = today(this.clock);
+    return {
+      total: inView.length,
+      counts,
+      items: this.store.read.tasks
+        .getMany(inView.slice(offset, offset + limit).map((task) => task.id))
+        .map((task) => withDueFlags(task, day)),
+      focusIndex: focusIndex >= 0 ? focusIndex : null,
+    };
+  }
+
+  /**
+   * Gives tasks to someone — a person, or a helper who is not one of the people, by name — or
+   * takes them back (null), all in one change; each change is recorded.
+   */
+  assign({ ids, assignee }: ParsedRequestOf<'tasks:assign'>): { changed: number } {
+    const unique = [...new Set(ids)];
+    return this.store.write((tx) => {
+      let to: StoredAssignee = null;
+      let toName: string | null = null;
+      if (assignee && 'personId' in assignee) {
+        const person = tx.repos.people.get(assignee.personId);
+        if (!person)
+          throw new AppFailure('invalid_input', 'That person no longer exists.', {
+            assignee: 'Choose someone else.',
+          });
+        to = { personId: person.id };
+        toName = person.name;
+      } else if (assignee) {
+        to = { helper: assignee.helper };
+        toName = `Helper: ${assignee.helper}`;
+      }
+      let changed = 0;
+      for (const id of unique) {
+        const task = requireTask(tx.repos, id);
+        const fromName = nameOf(task.assignee);
+        if (fromName === toName) continue;
+        tx.repos.tasks.assign(id, to, tx.now);
+        tx.record({
+          subjectType: 'task',
+          subjectId: id,
+          action: 'assigned',
+          from: fromName,
+          to: toName,
+          note: '',
+        });
+        changed += 1;
+      }
+      if (changed > 0) tx.announce('tasks');
+      return { changed };
+    });
+  }
+
+  private assigneeTest(assignee: TaskQuery['assignee']): ((task: TaskSummary) => boolean) | null {
+    if (assignee === undefined) return null;
+    if (assignee === 'unassigned')
+      return (task) => task.assigneePersonId === null && task.assigneeHelper === null;
+    if (typeof assignee === 'number') return (task) => task.assigneePersonId === assignee;
+    const helper = this.helperName().trim().toLowerCase();
+    if (helper !== '') return (task) => task.assigneeHelper?.trim().toLowerCase() === helper;
+    const me = this.store.read.people.list().find((p) => p.isDefault)?.id;
+    return (task) => task.assigneePersonId === me;
   }
 
   /** Tasks by id (missing ones are left out). */
@@ -136,13 +266,20 @@ export class TasksService {
   }
 
   /** A task added by hand (a manual task is verified by the person saying it is done). */
-  create({ title, accountId, priority, dueAt }: ParsedRequestOf<'tasks:create'>): Task {
+  create({ title, accountId, personId, priority, dueAt }: ParsedRequestOf<'tasks:create'>): Task {
     const id = this.store.write((tx) => {
-      if (accountId !== undefined && !tx.repos.accounts.get(accountId)) {
+      const account = accountId === undefined ? undefined : tx.repos.accounts.get(accountId);
+      if (accountId !== undefined && !account) {
         throw new AppFailure('invalid_input', 'That account no longer exists.', {
           accountId: 'That account no longer exists.',
         });
       }
+      if (personId !== undefined && !tx.repos.people.get(personId)) {
+        throw new AppFailure('invalid_input', 'That person no longer exists.', {
+          personId: 'That person no longer exists.',
+        });
+      }
+      const ownerId = account?.personId ?? personId;
       const created = tx.repos.tasks.insert(
         {
           key: null,
@@ -151,6 +288,7 @@ export class TasksService {
           why: [],
           links: [],
           accountId: accountId ?? null,
+          ownerId: ownerId ?? null,
           source: 'manual',
           priority,
           dueAt: dueAt ?? defaultDueDate(priority, tx.day),
@@ -254,6 +392,7 @@ export function insertGuideTasks(
   drafts: readonly { title: string; priority: Priority; dueAt: string | null; why: string }[],
   accountId: number | null,
   actor: string | undefined,
+  ownerId: number | null = null,
 ): number[] {
   const ids = drafts.map((draft) => {
     const id = tx.repos.tasks.insert(
@@ -264,6 +403,7 @@ export function insertGuideTasks(
         why: [draft.why],
         links: [],
         accountId,
+        ownerId,
         source: 'guide',
         priority: draft.priority,
         dueAt: draft.dueAt,
@@ -363,11 +503,19 @@ function requireOpen(repos: Pick<Repositories, 'tasks'>, id: number): Task {
 }
 
 /** Whether an open task is due or overdue on `day` (YYYY-MM-DD). */
-function withDueFlags(task: Task, day: string): Task {
-  const isOpen = task.status === 'todo' || task.status === 'in_progress';
+function dueFlags(
+  status: Task['status'],
+  dueAt: string | null,
+  day: string,
+): { isDue: boolean; isOverdue: boolean } {
+  const isOpen = status === 'todo' || status === 'in_progress';
   return {
-    ...task,
-    isDue: isOpen && task.dueAt !== null && task.dueAt <= day,
-    isOverdue: isOpen && task.dueAt !== null && task.dueAt < day,
+    isDue: isOpen && dueAt !== null && dueAt <= day,
+    isOverdue: isOpen && dueAt !== null && dueAt < day,
   };
+}
+
+/** A task with whether it is due or overdue on `day`. */
+function withDueFlags(task: Task, day: string): Task {
+  return { ...task, ...dueFlags(task.status, task.dueAt, day) };
 }

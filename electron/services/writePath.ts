@@ -207,6 +207,7 @@ export class WritePath {
       day: tx.day,
       now: tx.now,
       changePasswordUrl: catalogue ? (domain) => catalogue.changePasswordUrl(domain) : null,
+      people: repos.people.names(),
     });
     for (const insert of plan.inserts) {
       const id = repos.tasks.insert(insert.task, insert.findingIds, tx.now);

@@ -53,6 +53,54 @@ describe('describeFinding', () => {
     expect(text.why).toContain('similar to a commonly used password');
   });
 
+  it('names whose account it is when the file holds several people', () => {
+    const people = { owners: ['Priya'] };
+    expect(describeFinding('password_weak', { score: 1 }, ['Canva'], people).title).toBe(
+      "Priya's Canva password is weak",
+    );
+    expect(describeFinding('mfa_available', {}, ['Dropbox'], people).title).toBe(
+      "Turn on two-step sign-in at Priya's Dropbox",
+    );
+    expect(describeFinding('insecure_url', {}, ['Retro'], people).title).toBe(
+      'Priya signs in to Retro on an unencrypted page',
+    );
+    expect(
+      describeFinding(
+        'breached_service',
+        { breachDate: '2013-10-04', dataClasses: ['Passwords'] },
+        ['Adobe'],
+        people,
+      ).title,
+    ).toBe("Adobe was breached in October 2013 (Priya's account)");
+    expect(
+      describeFinding('breach_notice', { provider: 'Yahoo', receivedOn: '2026-11-20', exposed: [] }, [], {
+        owners: [],
+        person: 'Tom',
+      }).title,
+    ).toBe('Yahoo told Tom about a breach');
+    expect(
+      describeFinding('email_in_breach', { address: 'tom@tea.example', title: 'Dropbox' }, [], {
+        owners: [],
+        person: 'Tom',
+      }).title,
+    ).toBe("Tom's address tom@tea.example is in the Dropbox breach");
+  });
+
+  it('says a password shared between people usually means a shared login', () => {
+    const text = describeFinding('password_reused', {}, ['Yahoo Mail', 'Tiny Tea Co. shop'], {
+      owners: ['Priya', 'Tom'],
+    });
+    expect(text.title).toBe("Priya's Yahoo Mail and Tom's Tiny Tea Co. shop use the same password");
+    expect(text.why).toContain('shared login');
+    expect(text.action).toContain('their own sign-in');
+    const own = describeFinding('password_reused', {}, ['Yahoo Mail', 'Etsy'], {
+      owners: ['Priya', 'Priya'],
+    });
+    expect(own.title).toBe("Priya's 2 accounts share one password");
+    expect(own.why).toContain("Priya's Yahoo Mail and Etsy all use the same password");
+    expect(own.why).not.toContain('shared login');
+  });
+
   it('joins names naturally', () => {
     expect(listNames([])).toBe('');
     expect(listNames(['A'])).toBe('A');

@@ -183,6 +183,7 @@ describe('tasks for secrets found in mail', () => {
     status: 'open',
     evidence: { kind: 'github_token', label: 'GitHub token' },
     accountIds: [],
+    personIds: [],
     firstSeenAt: 't',
     lastSeenAt: 't',
     resolvedAt: null,
@@ -191,8 +192,28 @@ describe('tasks for secrets found in mail', () => {
     ...fields,
   });
   const accounts = new Map<number, TaskAccount>([
-    [1, { id: 1, service: 'GitHub', criticality: 'important', domain: 'github.com', urlKind: 'web' }],
-    [2, { id: 2, service: 'Forum', criticality: 'standard', domain: 'example.net', urlKind: 'web' }],
+    [
+      1,
+      {
+        id: 1,
+        personId: 1,
+        service: 'GitHub',
+        criticality: 'important',
+        domain: 'github.com',
+        urlKind: 'web',
+      },
+    ],
+    [
+      2,
+      {
+        id: 2,
+        personId: 1,
+        service: 'Forum',
+        criticality: 'standard',
+        domain: 'example.net',
+        urlKind: 'web',
+      },
+    ],
   ]);
   const plan = (findings: Finding[]) =>
     reconcileTasks({ findings, accounts, tasks: [], day: '2026-11-28', now: 't', changePasswordUrl: null });

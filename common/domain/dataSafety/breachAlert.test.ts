@@ -16,6 +16,7 @@ const finding = (
   status,
   evidence,
   accountIds: [id],
+  personIds: [],
   firstSeenAt: '2026-01-01T00:00:00Z',
   lastSeenAt: '2026-01-01T00:00:00Z',
   resolvedAt: null,

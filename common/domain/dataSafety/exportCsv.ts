@@ -28,10 +28,12 @@ export function exportCsvFiles(data: LockstepExport): Record<string, string> {
 
   return {
     [EXPORT_FILES.people]: spreadsheetCsv(
-      ['id', 'name', 'isDefault', 'emailAddresses', 'accounts', 'createdAt'],
+      ['id', 'name', 'group', 'role', 'isDefault', 'emailAddresses', 'accounts', 'createdAt'],
       data.people.map((p) => [
         p.id,
         p.name,
+        p.group,
+        p.role,
         yesNo(p.isDefault),
         data.emailAddresses
           .filter((e) => e.personId === p.id)
@@ -125,6 +127,8 @@ export function exportCsvFiles(data: LockstepExport): Record<string, string> {
         'status',
         'dueAt',
         'account',
+        'owner',
+        'assignee',
         'why',
         'verified',
         'verificationNote',
@@ -142,6 +146,8 @@ export function exportCsvFiles(data: LockstepExport): Record<string, string> {
         t.status,
         t.dueAt,
         accountLabel(t.accountId),
+        t.ownerPersonId === null ? '' : (people.get(t.ownerPersonId) ?? ''),
+        t.assigneeHelper ?? (t.assigneePersonId === null ? '' : (people.get(t.assigneePersonId) ?? '')),
         t.why.join('; '),
         yesNo(t.verified),
         t.verificationNote,

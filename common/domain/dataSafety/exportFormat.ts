@@ -35,7 +35,15 @@ const day = z
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
 
 const personSchema = z
-  .object({ id, name: text, isDefault: z.boolean(), createdAt: when, updatedAt: when })
+  .object({
+    id,
+    name: text,
+    isDefault: z.boolean(),
+    group: text.describe('group or department, empty when none'),
+    role: text,
+    createdAt: when,
+    updatedAt: when,
+  })
   .strict();
 const emailAddressSchema = z.object({ id, personId: id, address: text, createdAt: when }).strict();
 const accountSchema = z
@@ -134,6 +142,9 @@ const taskSchema = z
     verified: z.boolean(),
     verificationNote: text,
     findingIds: z.array(id),
+    ownerPersonId: nullable(id).describe('whose account (or address, or notice) the task is about'),
+    assigneePersonId: nullable(id).describe('who does it, when that is one of the people'),
+    assigneeHelper: nullable(text).describe('who does it, when that is a helper kept by name'),
     createdAt: when,
     updatedAt: when,
     doneAt: nullable(when),
@@ -160,8 +171,12 @@ const guideRunSchema = z
     variantId: nullable(text),
     accountId: nullable(id),
     accountLabel: nullable(text),
+    accounts: z
+      .array(z.object({ accountId: nullable(id), label: text }).strict())
+      .describe('every account the run is for, in order (several when started for several)'),
     personId: nullable(id),
     personName: nullable(text),
+    checklistId: nullable(id),
     origin: z.enum(['library', 'finding', 'task', 'notice']),
     originId: nullable(z.int()),
     originLabel: text,
@@ -172,6 +187,47 @@ const guideRunSchema = z
     updatedAt: when,
     finishedAt: nullable(when),
     steps: z.array(guideRunStepSchema),
+  })
+  .strict();
+const checklistSchema = z
+  .object({ id, guideId: text, guideTitle: text, helperName: text, createdAt: when })
+  .strict()
+  .describe('a guide started for several people at once: its runs name it');
+const mailHitSchema = z
+  .object({
+    kind: text,
+    hint: text.describe('a masked description, never the secret'),
+    count: z.int().positive(),
+    firstSeen: nullable(day),
+    lastSeen: nullable(day),
+    folders: z.array(text),
+    correspondentDomains: z.array(text),
+    messageIdHashes: z.array(text).describe('SHA-256 (hex) of the Message-IDs of the mails it was in'),
+    service: nullable(text),
+    accountIds: z.array(id),
+    rotatedOn: nullable(day).describe('when the person said it was replaced'),
+  })
+  .strict();
+const mailScanSchema = z
+  .object({
+    id,
+    personId: id,
+    sourceName: text,
+    sourceKind: z.enum(['file', 'folder']),
+    status: z.enum(['running', 'paused', 'finished', 'failed']),
+    messages: z.int().nonnegative(),
+    bytes: z.int().nonnegative(),
+    bytesTotal: z.int().nonnegative(),
+    undecodable: z.array(z.unknown()),
+    undecodableCount: z.int().nonnegative(),
+    attachmentsNotRead: z.record(z.string(), z.unknown()),
+    kinds: z.array(text),
+    findingsNotListed: z.int().nonnegative(),
+    problem: nullable(text),
+    startedAt: when,
+    updatedAt: when,
+    finishedAt: nullable(when),
+    hits: z.array(mailHitSchema),
   })
   .strict();
 const importSchema = z
@@ -241,6 +297,8 @@ export const lockstepExportSchema = z
     findings: z.array(findingSchema),
     tasks: z.array(taskSchema),
     guideRuns: z.array(guideRunSchema),
+    checklists: z.array(checklistSchema),
+    mailScans: z.array(mailScanSchema),
     imports: z.array(importSchema),
     scoreSnapshots: z.array(snapshotSchema),
     networkLedger: z.array(ledgerSchema),

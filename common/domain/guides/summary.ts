@@ -141,7 +141,7 @@ function isBreakChar(code: number): boolean {
 }
 
 /** Collapses each run of line breaks / control characters to one space and trims the ends. */
-function clean(value: string | null | undefined): string {
+export function clean(value: string | null | undefined): string {
   const text = typeof value === 'string' ? value : value == null ? '' : String(value);
   let out = '';
   let inRun = false;
@@ -369,7 +369,7 @@ export function summaryContent(summary: GuideRunSummary, options?: SummaryFormat
 // ---------------------------------------------------------------------------------------------------
 
 /** Cleans text and escapes it so CommonMark and GFM render it literally (no autolinks either). */
-function escapeMarkdown(value: string): string {
+export function escapeMarkdown(value: string): string {
   return escapeMarkdownText(clean(value));
 }
 
@@ -434,7 +434,7 @@ const HTML_ENTITIES: Record<string, string> = {
  * Cleans text and escapes it for HTML text and quoted attributes. Beyond & < > " ' it also encodes
  * ` and =, so even escaped input never reads as `src=` / `onerror=` to a naive scanner.
  */
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return clean(value).replace(/[&<>"'`=]/g, (char) => HTML_ENTITIES[char] ?? char);
 }
 

@@ -6,8 +6,14 @@ const DAY = '2026-12-04';
 const NOW = '2026-12-04T10:00:00.000Z';
 
 const accounts = new Map<number, TaskAccount>([
-  [1, { id: 1, service: 'Mail', criticality: 'critical', domain: 'mail.example', urlKind: 'web' }],
-  [2, { id: 2, service: 'Shop', criticality: 'standard', domain: 'shop.example', urlKind: 'web' }],
+  [
+    1,
+    { id: 1, personId: 1, service: 'Mail', criticality: 'critical', domain: 'mail.example', urlKind: 'web' },
+  ],
+  [
+    2,
+    { id: 2, personId: 2, service: 'Shop', criticality: 'standard', domain: 'shop.example', urlKind: 'web' },
+  ],
 ]);
 
 function finding(over: Partial<Finding> & Pick<Finding, 'id' | 'kind' | 'accountIds'>): Finding {
@@ -16,6 +22,7 @@ function finding(over: Partial<Finding> & Pick<Finding, 'id' | 'kind' | 'account
     severity: 'high',
     status: 'open',
     evidence: {},
+    personIds: [],
     firstSeenAt: NOW,
     lastSeenAt: NOW,
     resolvedAt: null,
@@ -31,7 +38,9 @@ function applied(plan: TaskPlan): Task[] {
     ...task,
     id: 100 + i,
     service: null,
+    personId: task.ownerId,
     personName: null,
+    assignee: null,
     priorityIsManual: false,
     status: 'todo',
     snoozedUntil: null,
@@ -73,6 +82,87 @@ describe('reconcileTasks', () => {
     expect(plan.inserts[0]!.task.links).toEqual([
       { label: 'Change-password page at Mail', url: 'https://mail.example/.well-known/change-password' },
     ]);
+  });
+
+  it('names whose task it is when the file holds several people, and renames when that changes', () => {
+    const people = new Map([
+      [1, 'Priya'],
+      [2, 'Tom'],
+    ]);
+    const plan = reconcileTasks({
+      findings: [
+        reused,
+        {
+          ...finding({ id: 9, kind: 'email_in_breach', accountIds: [] }),
+          personIds: [2],
+          evidence: { address: 'tom@tea.example' },
+        },
+      ],
+      accounts,
+      tasks: [],
+      day: DAY,
+      now: NOW,
+      changePasswordUrl: null,
+      people,
+    });
+    expect(plan.inserts.map((i) => [i.task.title, i.task.ownerId])).toEqual([
+      ["Change Priya's password at Mail", 1],
+      ["Change Tom's password at Shop", 2],
+      ["Check Tom's accounts that use tom@tea.example", 2],
+    ]);
+    expect(plan.inserts[0]!.task.why).toEqual(["Priya's Mail and Tom's Shop use the same password"]);
+    // One person again (Tom deleted, say): the tasks speak to "you" once more.
+    const tasks = applied(plan);
+    const alone = run([reused], tasks);
+    expect(alone.refreshes.map((r) => r.wording.title)).toContain('Change your password at Mail');
+    // Same people, same findings: nothing to rewrite.
+    const again = reconcileTasks({
+      findings: [
+        reused,
+        {
+          ...finding({ id: 9, kind: 'email_in_breach', accountIds: [] }),
+          personIds: [2],
+          evidence: { address: 'tom@tea.example' },
+        },
+      ],
+      accounts,
+      tasks: tasks.map((t) => ({ ...t, personId: t.personId })),
+      day: DAY,
+      now: NOW,
+      changePasswordUrl: null,
+      people,
+    });
+    expect(again.refreshes).toEqual([]);
+  });
+
+  it('cuts a title that would be longer than the database keeps', () => {
+    const long = new Map([
+      [
+        1,
+        {
+          id: 1,
+          personId: 1,
+          service: 'S'.repeat(200),
+          criticality: 'standard' as const,
+          domain: null,
+          urlKind: null,
+        },
+      ],
+    ]);
+    const plan = reconcileTasks({
+      findings: [finding({ id: 1, kind: 'password_weak', accountIds: [1] })],
+      accounts: long,
+      tasks: [],
+      day: DAY,
+      now: NOW,
+      changePasswordUrl: null,
+      people: new Map([
+        [1, 'N'.repeat(100)],
+        [2, 'Other'],
+      ]),
+    });
+    expect(plan.inserts[0]!.task.title).toHaveLength(300);
+    expect(plan.inserts[0]!.task.title.endsWith('…')).toBe(true);
   });
 
   it('is idempotent: the same findings and tasks change nothing', () => {

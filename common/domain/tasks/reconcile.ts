@@ -1,8 +1,9 @@
 import type { Account, Finding, Task, TaskLink } from '../../model/index';
-import { describeFinding } from '../checks/describe';
+import { describeFinding, type FindingOwners } from '../checks/describe';
 import { MAIL_PASSWORD_KINDS } from '../checks/mailSecrets';
 import { mailSecretAction } from '../checks/mailSecretWords';
 import {
+  clipTitle,
   defaultDueDate,
   higherPriority,
   priorityOf,
@@ -14,7 +15,7 @@ import {
 } from './tasks';
 
 /** What task reconciliation needs to know of an account. */
-export type TaskAccount = Pick<Account, 'id' | 'service' | 'criticality' | 'domain' | 'urlKind'>;
+export type TaskAccount = Pick<Account, 'id' | 'personId' | 'service' | 'criticality' | 'domain' | 'urlKind'>;
 
 /** The values a new task is written with. */
 export interface TaskDraft {
@@ -24,13 +25,15 @@ export interface TaskDraft {
   why: string[];
   links: TaskLink[];
   accountId: number | null;
+  /** Whose task it is (the account's owner, or the person an address or notice belongs to). */
+  ownerId: number | null;
   source: Task['source'];
   priority: Priority;
   dueAt: string | null;
 }
 
 /** What a generated task says (rewritten when the findings behind it change). */
-export type TaskWording = Pick<TaskDraft, 'title' | 'why' | 'links' | 'priority'>;
+export type TaskWording = Pick<TaskDraft, 'title' | 'why' | 'links' | 'priority' | 'ownerId'>;
 
 /** A task's status fields, as written together. */
 export interface TaskStatusValues {
@@ -69,12 +72,18 @@ export interface TaskReconcileInput {
   now: string;
   /** The change-password page for a domain, when the datasets are loaded; null when they are not. */
   changePasswordUrl: ((domain: string) => string | null) | null;
+  /**
+   * The names of the people, by id, when the file holds more than one: every task and the findings
+   * behind it then say whose account it is. Absent (or one person): they speak to "you".
+   */
+  people?: ReadonlyMap<number, string>;
 }
 
 interface Desired {
   key: string;
   kind: TaskKind;
   accountId: number | null;
+  ownerId: number | null;
   subject: string;
   findings: Finding[];
   priority: Priority;
@@ -92,6 +101,7 @@ interface Desired {
  */
 export function reconcileTasks(input: TaskReconcileInput): TaskPlan {
   const { accounts, day } = input;
+  const people = input.people && input.people.size > 1 ? input.people : undefined;
   const desired = new Map<string, Desired>();
   for (const finding of input.findings) {
     if (finding.status !== 'open') continue;
@@ -115,16 +125,24 @@ export function reconcileTasks(input: TaskReconcileInput): TaskPlan {
   const existing = new Map(input.tasks.filter((t) => t.key !== null).map((t) => [t.key!, t]));
   for (const want of desired.values()) {
     const account = want.accountId === null ? undefined : accounts.get(want.accountId);
-    const title = want.title ?? taskTitle(want.kind, want.subject);
+    const owner = people && want.ownerId !== null ? people.get(want.ownerId) : undefined;
+    const title = clipTitle(
+      want.title !== undefined
+        ? owner
+          ? `${want.title} (${owner})`
+          : want.title
+        : taskTitle(want.kind, want.subject, owner),
+    );
     const wording: TaskWording = {
       title,
       // Each finding's headline; where it would only repeat the task's title, its explanation.
       why: want.findings.map((f) => {
-        const text = describe(f, accounts);
+        const text = describe(f, accounts, people);
         return text.title === title ? text.why : text.title;
       }),
       links: linksFor(want, account, input.changePasswordUrl),
       priority: want.priority,
+      ownerId: want.ownerId,
     };
     const findingIds = want.findings.map((f) => f.id);
     const task = existing.get(want.key);
@@ -224,7 +242,15 @@ function targetsOf(
   finding: Finding,
   kind: TaskKind,
   accounts: ReadonlyMap<number, TaskAccount>,
-): { accountId: number | null; subject: string; key: string; title?: string; kind?: TaskKind }[] {
+): {
+  accountId: number | null;
+  ownerId: number | null;
+  subject: string;
+  key: string;
+  title?: string;
+  kind?: TaskKind;
+}[] {
+  const personOf = finding.personIds.length === 1 ? finding.personIds[0]! : null;
   if (finding.kind === 'mail_secret') {
     const linked = finding.accountIds
       .map((id) => accounts.get(id))
@@ -233,6 +259,7 @@ function targetsOf(
     if (MAIL_PASSWORD_KINDS.has(String(finding.evidence.kind)) && linked.length > 0) {
       return linked.map((a) => ({
         accountId: a.id,
+        ownerId: a.personId,
         subject: a.service,
         key: `change_password:account:${a.id}`,
         kind: 'change_password' as const,
@@ -242,6 +269,7 @@ function targetsOf(
     return [
       {
         accountId: only?.id ?? null,
+        ownerId: only?.personId ?? personOf,
         subject: String(finding.evidence.label ?? 'secret'),
         key: `${kind}:${finding.subject}`,
         title: mailSecretAction(String(finding.evidence.kind), only?.service ?? null).title,
@@ -253,6 +281,7 @@ function targetsOf(
     return [
       {
         accountId: finding.accountIds.length === 1 ? finding.accountIds[0]! : null,
+        ownerId: personOf,
         subject: String(finding.evidence.provider ?? 'a company'),
         key: `${kind}:${finding.subject}`,
         title: `Respond to the ${String(finding.evidence.provider ?? 'breach')} notice`,
@@ -263,6 +292,7 @@ function targetsOf(
     return [
       {
         accountId: null,
+        ownerId: personOf,
         subject: String(finding.evidence.address ?? 'this address'),
         key: `${kind}:${finding.subject}`,
       },
@@ -271,15 +301,44 @@ function targetsOf(
   return finding.accountIds
     .map((id) => accounts.get(id))
     .filter((a): a is TaskAccount => a !== undefined)
-    .map((a) => ({ accountId: a.id, subject: a.service, key: `${kind}:account:${a.id}` }));
+    .map((a) => ({
+      accountId: a.id,
+      ownerId: a.personId,
+      subject: a.service,
+      key: `${kind}:account:${a.id}`,
+    }));
 }
 
-function describe(finding: Finding, accounts: ReadonlyMap<number, TaskAccount>) {
+function describe(
+  finding: Finding,
+  accounts: ReadonlyMap<number, TaskAccount>,
+  people: ReadonlyMap<number, string> | undefined,
+) {
   return describeFinding(
     finding.kind,
     finding.evidence,
     finding.accountIds.map((id) => accounts.get(id)?.service ?? `Account ${id}`),
+    people ? findingOwners(finding, accounts, people) : undefined,
   );
+}
+
+/**
+ * Whose accounts a finding concerns, for its wording in a file with several people: the owner of
+ * each account, and the person an account-less finding (an address, a notice) belongs to.
+ */
+export function findingOwners(
+  finding: Pick<Finding, 'accountIds' | 'personIds'>,
+  accounts: ReadonlyMap<number, Pick<TaskAccount, 'personId'>>,
+  people: ReadonlyMap<number, string>,
+): FindingOwners {
+  const person = finding.personIds.length === 1 ? people.get(finding.personIds[0]!) : undefined;
+  return {
+    owners: finding.accountIds.map((id) => {
+      const personId = accounts.get(id)?.personId;
+      return (personId === undefined ? undefined : people.get(personId)) ?? person ?? '';
+    }),
+    ...(person ? { person } : {}),
+  };
 }
 
 function linksFor(
@@ -319,6 +378,7 @@ function isSame(task: Task, wording: TaskWording, findingIds: readonly number[])
   const ids = [...findingIds].sort((a, b) => a - b);
   return (
     task.title === wording.title &&
+    task.personId === wording.ownerId &&
     (task.priorityIsManual || task.priority === wording.priority) &&
     task.findingIds.length === ids.length &&
     task.findingIds.every((id, i) => id === ids[i]) &&

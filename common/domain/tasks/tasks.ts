@@ -83,27 +83,64 @@ export function taskKindFor(kind: FindingKind): TaskKind | null {
   }
 }
 
-/** Titles in the imperative, naming the service. */
-export function taskTitle(kind: TaskKind, subject: string): string {
+/**
+ * Titles in the imperative, naming the service — and, in a file with several people, whose it is
+ * (`owner`): "Change Priya's password at Yahoo Mail".
+ */
+export function taskTitle(kind: TaskKind, subject: string, owner?: string): string {
+  const whose = owner ? `${owner}'s ` : '';
   switch (kind) {
     case 'change_password':
-      return `Change your password at ${subject}`;
+      return owner ? `Change ${owner}'s password at ${subject}` : `Change your password at ${subject}`;
     case 'enable_mfa':
-      return `Turn on two-step sign-in at ${subject}`;
+      return `Turn on two-step sign-in at ${whose}${subject}`;
     case 'upgrade_mfa':
-      return `Switch ${subject} to a stronger second step`;
+      return `Switch ${whose}${subject} to a stronger second step`;
     case 'fix_url':
-      return `Sign in to ${subject} only over https`;
+      return `Sign in to ${whose}${subject} only over https`;
     case 'review_email':
-      return `Check the accounts that use ${subject}`;
+      return owner
+        ? `Check ${owner}'s accounts that use ${subject}`
+        : `Check the accounts that use ${subject}`;
     case 'rotate_secret':
-      return `Replace the ${subject} found in your mail`;
+      return `Replace the ${subject} found in ${owner ? `${owner}'s` : 'your'} mail`;
     case 'manual':
       return subject;
   }
 }
 
+/** The longest task title stored; longer ones are cut with an ellipsis. */
+export const MAX_TASK_TITLE = 300;
+
+/** A title cut to {@link MAX_TASK_TITLE} characters. */
+export function clipTitle(title: string): string {
+  return title.length <= MAX_TASK_TITLE ? title : `${title.slice(0, MAX_TASK_TITLE - 1)}…`;
+}
+
 /** Snoozing is allowed for 1 day to 2 weeks (as Entra's MFA registration campaigns allow). */
 export function isValidSnooze(until: string, today: string): boolean {
   return until > today && until <= addDays(today, 14);
+}
+
+/** Which tasks a list shows: the open ones (to do, in progress, snoozed), the done, or the set aside. */
+export type TaskView = 'open' | 'done' | 'wont_do';
+
+/** Whether a task belongs in a view. */
+export function isInView(status: TaskStatus, view: TaskView): boolean {
+  return view === 'open'
+    ? status === 'todo' || status === 'in_progress' || status === 'snoozed'
+    : status === view;
+}
+
+/** Most urgent first: priority, then the earliest due date (undated last), then the oldest. */
+export function compareTasks(
+  a: { priority: Priority; dueAt: string | null; id: number },
+  b: { priority: Priority; dueAt: string | null; id: number },
+): number {
+  // Plain comparisons: priorities and ISO dates order as strings, and this runs over 5,000 tasks.
+  if (a.priority !== b.priority) return a.priority < b.priority ? -1 : 1;
+  const dueA = a.dueAt ?? '9999';
+  const dueB = b.dueAt ?? '9999';
+  if (dueA !== dueB) return dueA < dueB ? -1 : 1;
+  return a.id - b.id;
 }

@@ -19,6 +19,7 @@ import { migration0080 } from './0080-guide-sessions';
 import { migration0090 } from './0090-write-path';
 import { migration0110 } from './0110-mail-scan';
 import { migration0120 } from './0120-strength-verdicts';
+import { migration0130 } from './0130-team';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0090,
   migration0110,
   migration0120,
+  migration0130,
 ];

@@ -42,7 +42,10 @@ export interface AccountValues {
 }
 
 /** An account as the task reconciliation needs it. */
-export type AccountBrief = Pick<Account, 'id' | 'service' | 'criticality' | 'domain' | 'urlKind'>;
+export type AccountBrief = Pick<
+  Account,
+  'id' | 'personId' | 'service' | 'criticality' | 'domain' | 'urlKind'
+>;
 
 const SELECT = `SELECT a.id, a.person_id, p.name AS person_name, a.service, a.url, a.domain, a.url_kind,
   a.username, a.category, a.criticality, a.mfa, a.password_changed_at, a.recovery_reviewed_at,
@@ -97,6 +100,7 @@ export class AccountsRepository {
   private readonly listCriticality;
   private readonly listBrief;
   private readonly markImport;
+  private readonly listTeam;
 
   constructor(db: Database.Database) {
     this.listAll = db.prepare<[], AccountRow>(
@@ -125,17 +129,34 @@ export class AccountsRepository {
       [],
       {
         id: number;
+        person_id: number;
         service: string;
         criticality: Criticality;
         domain: string | null;
         url_kind: AccountBrief['urlKind'];
       }
     >(
-      `SELECT a.id, a.service, a.criticality, a.domain, a.url_kind FROM accounts a JOIN people p ON p.id = a.person_id
+      `SELECT a.id, a.person_id, a.service, a.criticality, a.domain, a.url_kind FROM accounts a JOIN people p ON p.id = a.person_id
        WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL`,
     );
     this.listCriticality = db.prepare<[], { id: number; criticality: Criticality }>(
       `SELECT a.id, a.criticality FROM accounts a JOIN people p ON p.id = a.person_id
+       WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL`,
+    );
+    this.listTeam = db.prepare<
+      [],
+      {
+        id: number;
+        person_id: number;
+        service: string;
+        username: string;
+        category: Category;
+        criticality: Criticality;
+        mfa: MfaMethod;
+      }
+    >(
+      `SELECT a.id, a.person_id, a.service, a.username, a.category, a.criticality, a.mfa
+       FROM accounts a JOIN people p ON p.id = a.person_id
        WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL`,
     );
     this.trashOne = db.prepare<[string, number]>(
@@ -152,10 +173,27 @@ export class AccountsRepository {
   brief(): AccountBrief[] {
     return this.listBrief.all().map((row) => ({
       id: row.id,
+      personId: row.person_id,
       service: row.service,
       criticality: row.criticality,
       domain: row.domain,
       urlKind: row.url_kind,
+    }));
+  }
+
+  /** What the team figures need of every account (a light read). */
+  teamBrief(): Pick<
+    Account,
+    'id' | 'personId' | 'service' | 'username' | 'category' | 'criticality' | 'mfa'
+  >[] {
+    return this.listTeam.all().map((row) => ({
+      id: row.id,
+      personId: row.person_id,
+      service: row.service,
+      username: row.username,
+      category: row.category,
+      criticality: row.criticality,
+      mfa: row.mfa,
     }));
   }
 

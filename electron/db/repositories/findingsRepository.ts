@@ -21,6 +21,7 @@ interface FindingRow {
   dismissed_reason: string | null;
   recheck_at: string | null;
   account_ids: string | null;
+  person_ids: string | number | null;
 }
 
 interface CheckRow {
@@ -71,6 +72,8 @@ export class FindingsRepository {
   private readonly kindOfOne;
   private readonly dismissOne;
   private readonly reopenOne;
+  private readonly listOpenBrief;
+  private readonly getSome;
   /** What each stored finding looked like when last read, to skip rewriting unchanged ones. */
   private snapshot = new Map<number, { status: FindingStatus; fingerprint: string }>();
 
@@ -102,11 +105,47 @@ export class FindingsRepository {
       `UPDATE findings SET status = 'open', dismissed_reason = NULL, recheck_at = NULL, dismissed_at = NULL
        WHERE id = @id AND status = 'dismissed'`,
     );
-    this.listAll = db.prepare<[], FindingRow>(
-      `SELECT f.*, (SELECT group_concat(fa.account_id) FROM finding_accounts fa
+    const listSelect = `SELECT f.*, (SELECT group_concat(fa.account_id) FROM finding_accounts fa
                     JOIN accounts a ON a.id = fa.account_id AND a.deletion_token IS NULL
-                    WHERE fa.finding_id = f.id) AS account_ids
-       FROM findings f ORDER BY f.id`,
+                    WHERE fa.finding_id = f.id) AS account_ids,
+              CASE
+                WHEN f.subject GLOB 'email:[0-9]*' THEN (SELECT e.person_id FROM email_addresses e
+                  WHERE e.id = CAST(substr(f.subject, 7) AS INTEGER))
+                WHEN f.subject GLOB 'notice:[0-9]*' THEN (SELECT n.person_id FROM breach_notices n
+                  WHERE n.id = CAST(substr(f.subject, 8) AS INTEGER))
+                ELSE (SELECT group_concat(DISTINCT a.person_id) FROM finding_accounts fa
+                  JOIN accounts a ON a.id = fa.account_id AND a.deletion_token IS NULL
+                  WHERE fa.finding_id = f.id)
+              END AS person_ids
+       FROM findings f`;
+    this.listAll = db.prepare<[], FindingRow>(`${listSelect} ORDER BY f.id`);
+    this.listOpenBrief = db.prepare<
+      [],
+      {
+        id: number;
+        kind: string;
+        severity: Severity;
+        status: FindingStatus;
+        account_ids: string | null;
+        person_ids: string | number | null;
+      }
+    >(
+      `SELECT f.id, f.kind, f.severity, f.status, (SELECT group_concat(fa.account_id) FROM finding_accounts fa
+                    JOIN accounts a ON a.id = fa.account_id AND a.deletion_token IS NULL
+                    WHERE fa.finding_id = f.id) AS account_ids,
+              CASE
+                WHEN f.subject GLOB 'email:[0-9]*' THEN (SELECT e.person_id FROM email_addresses e
+                  WHERE e.id = CAST(substr(f.subject, 7) AS INTEGER))
+                WHEN f.subject GLOB 'notice:[0-9]*' THEN (SELECT n.person_id FROM breach_notices n
+                  WHERE n.id = CAST(substr(f.subject, 8) AS INTEGER))
+                ELSE (SELECT group_concat(DISTINCT a.person_id) FROM finding_accounts fa
+                  JOIN accounts a ON a.id = fa.account_id AND a.deletion_token IS NULL
+                  WHERE fa.finding_id = f.id)
+              END AS person_ids
+       FROM findings f`,
+    );
+    this.getSome = db.prepare<[string], FindingRow>(
+      `${listSelect} WHERE f.id IN (SELECT value FROM json_each(?))`,
     );
     this.insertOne = db.prepare(
       `INSERT INTO findings (kind, subject, severity, status, evidence, first_seen_at, last_seen_at)
@@ -246,9 +285,45 @@ export class FindingsRepository {
     return this.reopenOne.run({ id }).changes > 0;
   }
 
+  /**
+   * Every finding's kind, severity, status, accounts and people, without its evidence (a light read
+   * to count, filter and sort).
+   */
+  summaries(): Pick<Finding, 'id' | 'kind' | 'severity' | 'status' | 'accountIds' | 'personIds'>[] {
+    const ids = (value: string | number | null) =>
+      value === null
+        ? []
+        : String(value)
+            .split(',')
+            .map(Number)
+            .sort((a, b) => a - b);
+    return this.listOpenBrief.all().map((row) => ({
+      id: row.id,
+      kind: row.kind as Finding['kind'],
+      severity: row.severity,
+      status: row.status,
+      accountIds: ids(row.account_ids),
+      personIds: ids(row.person_ids),
+    }));
+  }
+
+  /** These findings, in the order given (missing ones are left out). */
+  getMany(ids: readonly number[]): Finding[] {
+    if (ids.length === 0) return [];
+    const byId = new Map(this.getSome.all(JSON.stringify(ids)).map((row) => [row.id, this.toFinding(row)]));
+    return ids.flatMap((id) => {
+      const finding = byId.get(id);
+      return finding ? [finding] : [];
+    });
+  }
+
   /** Every finding with its (active) accounts. */
   list(): Finding[] {
-    return this.listAll.all().map((row) => ({
+    return this.listAll.all().map((row) => this.toFinding(row));
+  }
+
+  private toFinding(row: FindingRow): Finding {
+    return {
       id: row.id,
       kind: row.kind as Finding['kind'],
       subject: row.subject,
@@ -261,11 +336,18 @@ export class FindingsRepository {
             .map(Number)
             .sort((a, b) => a - b)
         : [],
+      personIds:
+        row.person_ids === null
+          ? []
+          : String(row.person_ids)
+              .split(',')
+              .map(Number)
+              .sort((a, b) => a - b),
       firstSeenAt: row.first_seen_at,
       lastSeenAt: row.last_seen_at,
       resolvedAt: row.resolved_at,
       dismissedReason: row.dismissed_reason,
       recheckAt: row.recheck_at,
-    }));
+    };
   }
 }

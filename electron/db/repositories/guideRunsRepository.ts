@@ -17,6 +17,8 @@ export interface GuideRunRow {
   accountLabel: string | null;
   personId: number | null;
   personName: string | null;
+  /** The checklist it belongs to (a guide started for several people at once), or null. */
+  checklistId: number | null;
   origin: GuideRunOrigin;
   originId: number | null;
   originLabel: string;
@@ -56,6 +58,7 @@ interface Row {
   account_label: string | null;
   person_id: number | null;
   person_name: string | null;
+  checklist_id: number | null;
   origin: GuideRunOrigin;
   origin_id: number | null;
   origin_label: string;
@@ -88,6 +91,7 @@ const toRun = (row: Row): GuideRunRow => ({
   accountLabel: row.account_label,
   personId: row.person_id,
   personName: row.person_name,
+  checklistId: row.checklist_id,
   origin: row.origin,
   originId: row.origin_id,
   originLabel: row.origin_label,
@@ -116,6 +120,15 @@ export type NewGuideRun = Omit<
   'id' | 'status' | 'currentStep' | 'startedAt' | 'updatedAt' | 'finishedAt'
 >;
 
+/** A checklist: one guide started for several people at once. */
+export interface ChecklistRow {
+  id: number;
+  guideId: string;
+  guideTitle: string;
+  helperName: string;
+  createdAt: string;
+}
+
 /** Guide runs and their steps. */
 export class GuideRunsRepository {
   private readonly listAll;
@@ -128,12 +141,17 @@ export class GuideRunsRepository {
   private readonly setCurrent;
   private readonly setHelperOne;
   private readonly setStatusOne;
+  private readonly insertChecklist;
+  private readonly listChecklists;
+  private readonly getChecklist;
+  private readonly runsOfChecklist;
   private readonly accountsOf;
   private readonly insertAccount;
 
   constructor(db: Database.Database) {
     const columns = `id, guide_id, guide_version, guide_json, variant_id, account_id, account_label, person_id,
-      person_name, origin, origin_id, origin_label, helper_name, status, current_step, started_at, updated_at, finished_at`;
+      person_name, checklist_id, origin, origin_id, origin_label, helper_name, status, current_step, started_at,
+      updated_at, finished_at`;
     this.listAll = db.prepare<[], Row>(`SELECT ${columns} FROM guide_runs ORDER BY updated_at DESC, id DESC`);
     this.getOne = db.prepare<[number], Row>(`SELECT ${columns} FROM guide_runs WHERE id = ?`);
     this.findActive = db.prepare<[string, number | null, string, number | null], Row>(
@@ -143,9 +161,9 @@ export class GuideRunsRepository {
     );
     this.insertOne = db.prepare(
       `INSERT INTO guide_runs (guide_id, guide_version, guide_json, variant_id, account_id, account_label, person_id,
-         person_name, origin, origin_id, origin_label, helper_name, started_at, updated_at)
+         person_name, checklist_id, origin, origin_id, origin_label, helper_name, started_at, updated_at)
        VALUES (@guideId, @guideVersion, @guideJson, @variantId, @accountId, @accountLabel, @personId,
-         @personName, @origin, @originId, @originLabel, @helperName, @now, @now)`,
+         @personName, @checklistId, @origin, @originId, @originLabel, @helperName, @now, @now)`,
     );
     this.insertStep = db.prepare<[number, string, number]>(
       `INSERT INTO guide_run_steps (run_id, step_id, position) VALUES (?, ?, ?)`,
@@ -164,6 +182,20 @@ export class GuideRunsRepository {
     );
     this.setHelperOne = db.prepare<[string, string, number]>(
       `UPDATE guide_runs SET helper_name = ?, updated_at = ? WHERE id = ?`,
+    );
+    this.insertChecklist = db.prepare<[string, string, string, string]>(
+      `INSERT INTO checklists (guide_id, guide_title, helper_name, created_at) VALUES (?, ?, ?, ?)`,
+    );
+    const checklistColumns = `id, guide_id AS guideId, guide_title AS guideTitle, helper_name AS helperName,
+      created_at AS createdAt`;
+    this.listChecklists = db.prepare<[], ChecklistRow>(
+      `SELECT ${checklistColumns} FROM checklists ORDER BY created_at DESC, id DESC`,
+    );
+    this.getChecklist = db.prepare<[number], ChecklistRow>(
+      `SELECT ${checklistColumns} FROM checklists WHERE id = ?`,
+    );
+    this.runsOfChecklist = db.prepare<[number], Row>(
+      `SELECT ${columns} FROM guide_runs WHERE checklist_id = ? ORDER BY person_name COLLATE NOCASE, id`,
     );
     this.setStatusOne = db.prepare<[GuideRunStatus, string | null, string, number]>(
       `UPDATE guide_runs SET status = ?, finished_at = ?, updated_at = ? WHERE id = ?`,
@@ -244,6 +276,28 @@ export class GuideRunsRepository {
 
   setHelper(id: number, helperName: string, now: string): void {
     this.setHelperOne.run(helperName, now, id);
+  }
+
+  /** Writes a checklist; returns its id (its runs are inserted with it as their `checklistId`). */
+  addChecklist(checklist: Omit<ChecklistRow, 'id' | 'createdAt'>, now: string): number {
+    return Number(
+      this.insertChecklist.run(checklist.guideId, checklist.guideTitle, checklist.helperName, now)
+        .lastInsertRowid,
+    );
+  }
+
+  /** Every checklist, the newest first. */
+  checklists(): ChecklistRow[] {
+    return this.listChecklists.all();
+  }
+
+  checklist(id: number): ChecklistRow | undefined {
+    return this.getChecklist.get(id);
+  }
+
+  /** The runs of a checklist, by person. */
+  runsOf(checklistId: number): GuideRunRow[] {
+    return this.runsOfChecklist.all(checklistId).map(toRun);
   }
 
   setStatus(id: number, status: GuideRunStatus, finishedAt: string | null, now: string): void {

@@ -46,6 +46,12 @@ export class HistoryRepository {
   private readonly listBySubject;
   private readonly iterateInOrder;
   private readonly verifyInTransaction;
+  /** Prepared at first use: they read tables a history at an older schema (tests) does not have. */
+  private ownedStatements: {
+    lastByPerson: Database.Statement<[], { personId: number; at: string }>;
+    listForPeople: Database.Statement<[{ people: string; limit: number }], ChainedEntry>;
+  } | null = null;
+  private readonly prepareOwned: () => NonNullable<HistoryRepository['ownedStatements']>;
 
   constructor(db: Database.Database) {
     this.selectHead = db.prepare<[], ChainHead>(`SELECT count, hash FROM history_head WHERE id = 1`);
@@ -72,6 +78,27 @@ export class HistoryRepository {
        ORDER BY seq DESC LIMIT @limit`,
     );
     this.iterateInOrder = db.prepare<[], ChainedEntry>(`SELECT ${COLUMNS} FROM history ORDER BY seq`);
+
+    // Whose each row is about: the person, or the owner of the account, address, task or guide run.
+    const owned = `
+      SELECT h.seq, h.subject_id AS person_id FROM history h WHERE h.subject_type = 'person'
+      UNION ALL SELECT h.seq, a.person_id FROM history h JOIN accounts a ON h.subject_type = 'account' AND a.id = h.subject_id
+      UNION ALL SELECT h.seq, e.person_id FROM history h JOIN email_addresses e ON h.subject_type = 'email' AND e.id = h.subject_id
+      UNION ALL SELECT h.seq, coalesce(a.person_id, t.owner_person_id) FROM history h
+        JOIN tasks t ON h.subject_type = 'task' AND t.id = h.subject_id LEFT JOIN accounts a ON a.id = t.account_id
+      UNION ALL SELECT h.seq, g.person_id FROM history h JOIN guide_runs g ON h.subject_type = 'guide_run' AND g.id = h.subject_id
+      UNION ALL SELECT h.seq, n.person_id FROM history h JOIN breach_notices n ON h.subject_type = 'notice' AND n.id = h.subject_id`;
+    this.prepareOwned = () => ({
+      lastByPerson: db.prepare<[], { personId: number; at: string }>(
+        `SELECT o.person_id AS personId, max(h.at) AS at FROM (${owned}) o JOIN history h ON h.seq = o.seq
+         WHERE o.person_id IS NOT NULL GROUP BY o.person_id`,
+      ),
+      listForPeople: db.prepare<[{ people: string; limit: number }], ChainedEntry>(
+        `SELECT ${COLUMNS} FROM history WHERE seq IN (
+           SELECT o.seq FROM (${owned}) o WHERE o.person_id IN (SELECT value FROM json_each(@people)))
+         ORDER BY seq DESC LIMIT @limit`,
+      ),
+    });
 
     // One read transaction, so the head and the rows are the same snapshot even while another
     // connection appends.
@@ -127,6 +154,23 @@ export class HistoryRepository {
     if (filter.subjectId === undefined)
       return this.listByType.all({ subjectType: filter.subjectType, limit });
     return this.listBySubject.all({ subjectType: filter.subjectType, subjectId: filter.subjectId, limit });
+  }
+
+  /** The chain's anchored head: how many rows, and the last one's hash. */
+  head(): ChainHead {
+    return this.selectHead.get() ?? { count: 0, hash: GENESIS_HASH };
+  }
+
+  /** The last change recorded about each person (their accounts, addresses, tasks, guide runs, notices). */
+  lastActivity(): Map<number, string> {
+    this.ownedStatements ??= this.prepareOwned();
+    return new Map(this.ownedStatements.lastByPerson.all().map((row) => [row.personId, row.at]));
+  }
+
+  /** Rows about these people (see {@link lastActivity}), newest first; at most `limit`. */
+  listForPeople(personIds: readonly number[], limit = -1): ChainedEntry[] {
+    this.ownedStatements ??= this.prepareOwned();
+    return this.ownedStatements.listForPeople.all({ people: JSON.stringify(personIds), limit });
   }
 
   /**

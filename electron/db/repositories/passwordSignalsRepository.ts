@@ -15,8 +15,13 @@ export class PasswordSignalsRepository {
   private readonly getOne;
   private readonly listFacts;
   private readonly forgetOne;
+  private readonly listAnalysedPeople;
 
   constructor(db: Database.Database) {
+    this.listAnalysedPeople = db.prepare<[], { person_id: number }>(
+      `SELECT DISTINCT a.person_id FROM password_signals s JOIN accounts a ON a.id = s.account_id
+       WHERE a.deletion_token IS NULL AND s.strength IS NOT NULL`,
+    );
     this.upsertOne = db.prepare(
       `INSERT INTO password_signals (account_id, strength, strength_warning, exact_fingerprint, similar_fingerprint,
          similar_group, common_rank, online_status, pwned_count, online_checked_at, analysed_at, index_count, index_built_at)
@@ -50,6 +55,11 @@ export class PasswordSignalsRepository {
     this.getOne = db.prepare<[number], { exact_fingerprint: string }>(
       `SELECT exact_fingerprint FROM password_signals WHERE account_id = ?`,
     );
+  }
+
+  /** The people with at least one account whose password was analysed (an import was read). */
+  analysedPeople(): number[] {
+    return this.listAnalysedPeople.all().map((row) => row.person_id);
   }
 
   /** Stores (or replaces) the signals of an account's current password. */

@@ -5,6 +5,8 @@ interface PersonRow {
   id: number;
   name: string;
   is_default: number;
+  group_name: string;
+  role: string;
   created_at: string;
   account_count: number;
 }
@@ -37,15 +39,17 @@ export class PeopleRepository {
   private readonly getEmail;
   private readonly findEmail;
   private readonly trashEmail;
+  private readonly setProfileOne;
+  private readonly listNames;
 
   constructor(db: Database.Database) {
     const accountCount = `(SELECT count(*) FROM accounts a WHERE a.person_id = p.id AND a.deletion_token IS NULL)`;
     this.listPeople = db.prepare<[], PersonRow>(
-      `SELECT p.id, p.name, p.is_default, p.created_at, ${accountCount} AS account_count
+      `SELECT p.id, p.name, p.is_default, p.group_name, p.role, p.created_at, ${accountCount} AS account_count
        FROM people p WHERE p.deletion_token IS NULL ORDER BY p.is_default DESC, p.name COLLATE NOCASE, p.id`,
     );
     this.getPerson = db.prepare<[number], PersonRow>(
-      `SELECT p.id, p.name, p.is_default, p.created_at, ${accountCount} AS account_count
+      `SELECT p.id, p.name, p.is_default, p.group_name, p.role, p.created_at, ${accountCount} AS account_count
        FROM people p WHERE p.id = ? AND p.deletion_token IS NULL`,
     );
     this.listEmails = db.prepare<[], EmailRow>(
@@ -80,6 +84,12 @@ export class PeopleRepository {
       `SELECT id, person_id, address, created_at FROM email_addresses
        WHERE person_id = ? AND address = ? COLLATE NOCASE AND deletion_token IS NULL`,
     );
+    this.setProfileOne = db.prepare<[string, string, string, number]>(
+      `UPDATE people SET group_name = ?, role = ?, updated_at = ? WHERE id = ? AND deletion_token IS NULL`,
+    );
+    this.listNames = db.prepare<[], { id: number; name: string }>(
+      `SELECT id, name FROM people WHERE deletion_token IS NULL`,
+    );
     this.trashEmail = db.prepare<[string, number]>(
       `UPDATE email_addresses SET deletion_token = ? WHERE id = ? AND deletion_token IS NULL`,
     );
@@ -112,6 +122,16 @@ export class PeopleRepository {
   /** Adds a person; returns the new id. */
   create(name: string, now: string, isDefault = false): number {
     return Number(this.insertPerson.run(name, isDefault ? 1 : 0, now, now).lastInsertRowid);
+  }
+
+  /** Sets a person's group and role ('' for none); returns false when there is no such person. */
+  setProfile(id: number, profile: { group: string; role: string }, now: string): boolean {
+    return this.setProfileOne.run(profile.group, profile.role, now, id).changes > 0;
+  }
+
+  /** Everyone's name, by id (a light read for wording). */
+  names(): Map<number, string> {
+    return new Map(this.listNames.all().map((row) => [row.id, row.name]));
   }
 
   /** Renames a person; returns false when there is no such person. */
@@ -160,6 +180,8 @@ export class PeopleRepository {
       id: row.id,
       name: row.name,
       isDefault: row.is_default === 1,
+      group: row.group_name,
+      role: row.role,
       accountCount: row.account_count,
       emails,
       createdAt: row.created_at,

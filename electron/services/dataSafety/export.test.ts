@@ -81,7 +81,7 @@ async function exported() {
   core.inventory.addEmail({ personId: 1, address: 'ann@example.com' });
   const folder = join(mkdtempSync(join(tmpdir(), 'lockstep-export-out-')), 'export');
   const outcome = (await host.exportAll(folder))!;
-  return { dataDir, folder, outcome, core };
+  return { dataDir, folder, outcome, core, host };
 }
 
 const readCsv = (path: string) => {
@@ -110,6 +110,44 @@ describe('export everything', () => {
     // And the schema is not a rubber stamp.
     expect(validate({ ...data, accounts: [{ ...data.accounts[0], password: 'x' }] })).toBe(false);
     expect(validate({ ...data, version: 2 })).toBe(false);
+  }, 60_000);
+
+  it('keeps an office: groups and roles, who owns and who does each task, checklists', async () => {
+    const { host, core } = await exported();
+    core.inventory.updatePerson({ id: 1, group: 'Front desk', role: 'Manager' });
+    const tom = core.inventory.createPerson({ name: 'Tom' });
+    const task = core.tasks.list().find((t) => t.accountId !== null)!;
+    core.tasks.assign({ ids: [task.id], assignee: { helper: 'Sam (IT)' } });
+    const checklist = core.guideRuns.startChecklist({
+      guideId: 'small-business-baseline',
+      personIds: [1, tom.id],
+    });
+    const folder = join(mkdtempSync(join(tmpdir(), 'lockstep-export-office-')), 'export');
+    await host.exportAll(folder);
+    const data = JSON.parse(readFileSync(join(folder, EXPORT_FILES.json), 'utf8')) as LockstepExport;
+    expect(lockstepExportSchema.safeParse(data).success).toBe(true);
+    expect(data.people[0]).toMatchObject({ group: 'Front desk', role: 'Manager' });
+    expect(data.tasks.find((t) => t.id === task.id)).toMatchObject({
+      ownerPersonId: 1,
+      assigneeHelper: 'Sam (IT)',
+      assigneePersonId: null,
+    });
+    expect(data.checklists).toEqual([
+      expect.objectContaining({ id: checklist.id, guideId: 'small-business-baseline' }),
+    ]);
+    expect(
+      data.guideRuns
+        .filter((r) => r.checklistId === checklist.id)
+        .map((r) => r.personId)
+        .sort(),
+    ).toEqual([1, tom.id].sort());
+    const people = readCsv(join(folder, EXPORT_FILES.people));
+    expect(people[0]!.slice(0, 4)).toEqual(['id', 'name', 'group', 'role']);
+    expect(people[1]!.slice(2, 4)).toEqual(['Front desk', 'Manager']);
+    const tasks = readCsv(join(folder, EXPORT_FILES.tasks));
+    const column = (name: string) => tasks[0]!.indexOf(name);
+    const row = tasks.find((r) => r[0] === String(task.id))!;
+    expect([row[column('owner')], row[column('assignee')]]).toEqual([data.people[0]!.name, 'Sam (IT)']);
   }, 60_000);
 
   it('neutralises every CSV cell a spreadsheet would run as a formula', async () => {

@@ -1,5 +1,11 @@
 import { useEffect } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import type { Channel, ChangeArea, RequestOf, ResponseOf } from '../../../common/ipc/contract';
 import { call, onDidChange } from './client';
 
@@ -16,26 +22,48 @@ export const queryKeys = {
   appInfo: ['app'] as const,
 } satisfies Record<ChangeArea | 'appInfo', readonly string[]>;
 
+/** The team view's figures follow people, accounts, findings and tasks. */
+const TEAM_KEY = ['team'] as const;
+const TEAM_INPUTS: ReadonlySet<ChangeArea> = new Set(['people', 'accounts', 'findings', 'tasks']);
+
+/** Refetches what changed in these areas (and the team figures computed from them). */
+function invalidateAreas(client: QueryClient, areas: readonly ChangeArea[]): Promise<unknown> {
+  const keys: (readonly string[])[] = areas.map((area) => queryKeys[area]);
+  if (areas.some((area) => TEAM_INPUTS.has(area))) keys.push(TEAM_KEY);
+  return Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey })));
+}
+
 /** Refetches the areas main says changed (from this window or any other). */
 export function useChangeSubscription(): void {
   const client = useQueryClient();
-  useEffect(
-    () =>
-      onDidChange(({ areas }) => {
-        for (const area of areas) void client.invalidateQueries({ queryKey: queryKeys[area] });
-      }),
-    [client],
-  );
+  useEffect(() => onDidChange(({ areas }) => void invalidateAreas(client, areas)), [client]);
 }
 
 export const usePeople = () =>
   useQuery({ queryKey: queryKeys.people, queryFn: () => call('people:list', {}) });
 
-export const useAccounts = () =>
-  useQuery({ queryKey: queryKeys.accounts, queryFn: () => call('accounts:list', {}) });
+/** Whose data a list shows: one person, one group, or (neither) everyone. Filtered in main. */
+export interface Scope {
+  personId?: number;
+  group?: string;
+}
 
-export const useFindings = () =>
-  useQuery({ queryKey: queryKeys.findings, queryFn: () => call('findings:list', {}) });
+/** Whether this file holds several people (a family, an office): things then say whose they are. */
+export const useIsTeam = (): boolean => (usePeople().data?.length ?? 0) > 1;
+
+export const useAccounts = (scope: Scope = {}) =>
+  useQuery({
+    queryKey: [...queryKeys.accounts, scope],
+    queryFn: () => call('accounts:list', scope),
+    placeholderData: keepPreviousData,
+  });
+
+export const useFindings = (scope: Scope = {}) =>
+  useQuery({
+    queryKey: [...queryKeys.findings, scope],
+    queryFn: () => call('findings:list', scope),
+    placeholderData: keepPreviousData,
+  });
 
 /** How the stored passwords were checked (refreshed with the findings). */
 export const usePasswordCoverage = () =>
@@ -47,7 +75,26 @@ export const useSettings = () =>
 export const useLedger = () =>
   useQuery({ queryKey: queryKeys.ledger, queryFn: () => call('ledger:list', {}) });
 
-export const useTasks = () => useQuery({ queryKey: queryKeys.tasks, queryFn: () => call('tasks:list', {}) });
+/** Tasks in a scope, optionally only those assigned to someone ("mine", unassigned, a person). */
+export const useTasks = (query: RequestOf<'tasks:list'> = {}) =>
+  useQuery({
+    queryKey: [...queryKeys.tasks, query],
+    queryFn: () => call('tasks:list', query),
+    placeholderData: keepPreviousData,
+  });
+
+/** The team view (rows and coverage figures), for everyone or one group. */
+export const useTeam = (group?: string) =>
+  useQuery({
+    // Its figures move with people, accounts, findings and tasks: their change events refetch it.
+    queryKey: [...TEAM_KEY, group ?? null],
+    queryFn: () => call('team:get', group === undefined ? {} : { group }),
+    placeholderData: keepPreviousData,
+  });
+
+/** Guides started for several people at once. */
+export const useChecklists = () =>
+  useQuery({ queryKey: [...queryKeys.guides, 'checklists'], queryFn: () => call('checklists:list', {}) });
 
 export const useDataSources = () =>
   useQuery({ queryKey: ['data-sources'], queryFn: () => call('data:sources', {}), staleTime: Infinity });
@@ -66,7 +113,6 @@ export function useChannelMutation<C extends Channel>(channel: C, areas: ChangeA
   const client = useQueryClient();
   return useMutation<ResponseOf<C>, Error, RequestOf<C>>({
     mutationFn: (request) => call(channel, request),
-    onSettled: () =>
-      Promise.all(areas.map((area) => client.invalidateQueries({ queryKey: queryKeys[area] }))),
+    onSettled: () => invalidateAreas(client, areas),
   });
 }

@@ -7,15 +7,17 @@ import {
   IconBook,
   IconChecklist,
   IconDatabaseSearch,
+  IconFileReport,
   IconLayoutDashboard,
   IconListDetails,
   IconMailSearch,
   IconSettings,
   IconShieldLock,
   IconUsers,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { useAccounts, useAppInfo, useChangeSubscription, usePeople, useTasks } from '../api/hooks';
+import { useAppInfo, useChangeSubscription, usePeople, useTasks } from '../api/hooks';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { BreachesScreen } from '../features/breaches/BreachesScreen';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
@@ -26,12 +28,15 @@ import { MailScanScreen } from '../features/mailScan/MailScanScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { dueCount, TasksScreen } from '../features/tasks/TasksScreen';
+import { ReportsScreen } from '../features/team/ReportsScreen';
+import { TeamScreen } from '../features/team/TeamScreen';
 import classes from './App.module.css';
 import { ErrorBoundary } from './ErrorBoundary';
 import { routeExternalLinks } from './externalLinks';
 
 const SCREENS = [
   { path: '/dashboard', label: 'Dashboard', icon: IconLayoutDashboard },
+  { path: '/team', label: 'Team', icon: IconUsersGroup },
   { path: '/exposure', label: 'Exposure', icon: IconAlertTriangle },
   { path: '/tasks', label: 'Tasks', icon: IconChecklist },
   { path: '/accounts', label: 'Accounts', icon: IconListDetails },
@@ -39,6 +44,7 @@ const SCREENS = [
   { path: '/mail-scan', label: 'Mailbox scan', icon: IconMailSearch },
   { path: '/guides', label: 'Guides', icon: IconBook },
   { path: '/people', label: 'People', icon: IconUsers },
+  { path: '/reports', label: 'Reports', icon: IconFileReport },
   { path: '/settings', label: 'Settings', icon: IconSettings },
 ] as const;
 
@@ -48,10 +54,10 @@ export function App() {
   const navigate = useNavigate();
   const location = useLocation();
   const people = usePeople();
-  const accounts = useAccounts();
   const info = useAppInfo();
   const [isImporting, setImporting] = useState(false);
-  const tasks = useTasks();
+  // Only the tasks due today or overdue: the badge does not need the whole list.
+  const tasks = useTasks({ due: true });
   const due = dueCount(tasks.data ?? []);
   const history = useQuery({
     queryKey: ['history', 'verify'],
@@ -68,9 +74,13 @@ export function App() {
     '/guides': <GuidesScreen />,
     '/tasks': <TasksScreen />,
     '/people': <PeopleScreen />,
+    '/team': <TeamScreen />,
+    '/reports': <ReportsScreen />,
     '/settings': <SettingsScreen />,
   };
-  const isReady = !people.isPending && !accounts.isPending;
+  // Each screen loads its own lists (the accounts only where they are shown: 5,000 of them would
+  // otherwise be fetched at start and after every change).
+  const isReady = !people.isPending;
 
   useEffect(() => routeExternalLinks(document), []);
   useEffect(() => onNavigate((path) => void navigate(path)), [navigate]);

@@ -5,7 +5,16 @@ import type { LockstepApi, Person } from '../../../../common/ipc/contract';
 import { Providers } from '../../app/Providers';
 import { AccountForm, validateAccountForm } from './AccountForm';
 
-const me: Person = { id: 1, name: 'Me', isDefault: true, accountCount: 0, emails: [], createdAt: '' };
+const me: Person = {
+  id: 1,
+  name: 'Me',
+  isDefault: true,
+  group: '',
+  role: '',
+  accountCount: 0,
+  emails: [],
+  createdAt: '',
+};
 
 function renderForm(api: Partial<LockstepApi>) {
   Object.defineProperty(window, 'lockstep', {

@@ -15,7 +15,6 @@ import { IconFileImport, IconListDetails, IconPlus, IconSearch } from '@tabler/i
 import type { Account } from '../../../../common/ipc/contract';
 import {
   EMPTY_FILTER,
-  queryAccounts,
   type AccountFilter,
   type AccountSort,
   type AccountSortKey,
@@ -28,18 +27,22 @@ import {
   MFA_LABELS,
   MFA_METHODS,
 } from '../../../../common/domain/inventory';
-import { messageOf } from '../../api/client';
-import { useAccounts, useChannelMutation, usePeople } from '../../api/hooks';
+import { call, messageOf } from '../../api/client';
+import { queryKeys, useChannelMutation, usePeople } from '../../api/hooks';
+import { usePagedList } from '../../api/paged';
 import { notifyDeleted, notifyError } from '../../app/notify';
 import { RecentlyDeleted } from '../../app/RecentlyDeleted';
 import { EmptyState } from '../../components/EmptyState';
 import { optionsOf } from '../../components/selectOptions';
+import { ScopeSelect } from '../../components/ScopeSelect';
+import { useScope } from '../team/useScope';
 import { AccountForm } from './AccountForm';
 import { AccountsTable } from './AccountsTable';
 
 /** Everything a person has, searchable, filterable and sortable. */
 export function AccountsScreen({ onImport }: { onImport: () => void }) {
-  const accounts = useAccounts();
+  // Whose accounts: filtered in the main process (one person, or a group), then searched here.
+  const { scope, setScope } = useScope();
   const people = usePeople();
   const remove = useChannelMutation('accounts:delete', ['accounts', 'people']);
   const [filter, setFilter] = useState<AccountFilter>(EMPTY_FILTER);
@@ -47,12 +50,28 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
   const [editing, setEditing] = useState<Account | 'new' | null>(null);
   const deferredFilter = useDeferredValue(filter);
 
-  const all = accounts.data;
-  const visible = useMemo(
-    () => (all ? queryAccounts(all, deferredFilter, sort) : []),
-    [all, deferredFilter, sort],
+  // Searched, filtered and sorted in main, and fetched in windows as the rows come into view.
+  const [range, setRange] = useState<{ start: number; end: number } | null>(null);
+  const request = useMemo(
+    () => ({
+      ...scope,
+      search: deferredFilter.search,
+      category: deferredFilter.category,
+      criticality: deferredFilter.criticality,
+      mfa: deferredFilter.mfa,
+      sort,
+    }),
+    [scope, deferredFilter, sort],
   );
-  const isFiltered = filter !== EMPTY_FILTER && JSON.stringify(filter) !== JSON.stringify(EMPTY_FILTER);
+  const accounts = usePagedList<{ total: number; all: number; items: Account[] }, Account>(
+    [...queryKeys.accounts, 'page', request],
+    (offset, limit) => call('accounts:page', { ...request, offset, limit }),
+    range,
+  );
+  const all = accounts.first.data?.all;
+  const isFiltered =
+    (filter !== EMPTY_FILTER && JSON.stringify(filter) !== JSON.stringify(EMPTY_FILTER)) ||
+    Object.keys(scope).length > 0;
 
   const toggleSort = (key: AccountSortKey) =>
     setSort((current) =>
@@ -91,19 +110,19 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
   );
 
   let body;
-  if (accounts.isPending || people.isPending) {
+  if (accounts.first.isPending || people.isPending) {
     body = (
       <Group justify="center" py="xl">
         <Loader aria-label="Loading accounts" />
       </Group>
     );
-  } else if (accounts.isError || people.isError) {
+  } else if (accounts.first.isError || people.isError) {
     body = (
       <Alert color="red" title="Your accounts could not be loaded" role="alert">
-        {messageOf(accounts.error ?? people.error)}
+        {messageOf(accounts.first.error ?? people.error)}
       </Alert>
     );
-  } else if (all && all.length === 0) {
+  } else if (all === 0 && Object.keys(scope).length === 0) {
     body = (
       <EmptyState
         icon={<IconListDetails size={28} />}
@@ -144,15 +163,7 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
             }
             w={300}
           />
-          <Select
-            aria-label="Filter by person"
-            placeholder="Everyone"
-            clearable
-            data={(people.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
-            value={filter.personId === null ? null : String(filter.personId)}
-            onChange={(value) => setFilter({ ...filter, personId: value ? Number(value) : null })}
-            w={150}
-          />
+          <ScopeSelect people={people.data ?? []} value={scope} onChange={setScope} w={170} />
           <Select
             aria-label="Filter by category"
             placeholder="All categories"
@@ -185,20 +196,28 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
             w={180}
           />
           {isFiltered && (
-            <Button variant="subtle" onClick={() => setFilter(EMPTY_FILTER)}>
+            <Button
+              variant="subtle"
+              onClick={() => {
+                setFilter(EMPTY_FILTER);
+                setScope({});
+              }}
+            >
               Clear filters
             </Button>
           )}
         </Group>
-        {visible.length === 0 ? (
+        {accounts.total === 0 ? (
           <Alert color="gray" variant="light" title="No accounts match">
             Try fewer words, or clear the filters.
           </Alert>
         ) : (
           <AccountsTable
-            viewKey={JSON.stringify([deferredFilter, sort])}
-            accounts={visible}
-            total={all?.length ?? 0}
+            viewKey={JSON.stringify([deferredFilter, sort, scope])}
+            count={accounts.total}
+            itemAt={accounts.itemAt}
+            onRange={setRange}
+            total={all ?? 0}
             sort={sort}
             onSort={toggleSort}
             onOpen={setEditing}
@@ -219,7 +238,7 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
         onClose={() => setEditing(null)}
         account={editing === 'new' || editing === null ? undefined : editing}
         people={people.data ?? []}
-        defaultPersonId={filter.personId ?? people.data?.find((p) => p.isDefault)?.id ?? null}
+        defaultPersonId={scope.personId ?? people.data?.find((p) => p.isDefault)?.id ?? null}
         onDelete={deleteAccount}
       />
     </Stack>

@@ -28,7 +28,9 @@ const HEADER_HEIGHT = 40;
  * ten. ARIA grid semantics keep it a table for screen readers.
  */
 export function AccountsTable({
-  accounts,
+  count,
+  itemAt,
+  onRange,
   total,
   sort,
   onSort,
@@ -38,7 +40,12 @@ export function AccountsTable({
 }: {
   /** Changes when the sort or filter changes: the list then starts again from the top. */
   viewKey: string;
-  accounts: Account[];
+  /** How many accounts match. */
+  count: number;
+  /** The account at a row, or undefined while its window loads from main. */
+  itemAt: (index: number) => Account | undefined;
+  /** Tells which rows are in view (to fetch their window), when that changes. */
+  onRange: (range: { start: number; end: number }) => void;
   total: number;
   sort: AccountSort;
   onSort: (key: AccountSortKey) => void;
@@ -49,7 +56,7 @@ export function AccountsTable({
   // The compiler cannot memoise TanStack Virtual's API; this component does not rely on memoisation.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: accounts.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -60,6 +67,10 @@ export function AccountsTable({
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [viewKey]);
+  const rows = virtualizer.getVirtualItems();
+  const start = rows[0]?.index ?? 0;
+  const end = rows.at(-1)?.index ?? 0;
+  useEffect(() => onRange({ start, end }), [start, end, onRange]);
 
   return (
     <div className={classes.table}>
@@ -67,7 +78,7 @@ export function AccountsTable({
         ref={scrollRef}
         role="table"
         aria-label="Accounts"
-        aria-rowcount={accounts.length + 1}
+        aria-rowcount={count + 1}
         className={classes.scroller}
         data-testid="accounts-scroller"
       >
@@ -100,9 +111,25 @@ export function AccountsTable({
           </div>
         </div>
         <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const account = accounts[item.index];
-            if (!account) return null;
+          {rows.map((item) => {
+            const account = itemAt(item.index);
+            if (!account)
+              return (
+                <div
+                  key={`loading-${item.index}`}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  aria-busy
+                  className={`${classes.row} ${classes.body}`}
+                  style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT }}
+                >
+                  <div role="cell" className={classes.cell}>
+                    <Text size="sm" c="dimmed">
+                      Loading…
+                    </Text>
+                  </div>
+                </div>
+              );
             return (
               <div
                 key={account.id}
@@ -190,9 +217,9 @@ export function AccountsTable({
       </div>
       <Box className={classes.footer} aria-live="polite">
         <Text size="xs" c="dimmed">
-          {accounts.length === total
+          {count === total
             ? `${total.toLocaleString()} ${total === 1 ? 'account' : 'accounts'}`
-            : `Showing ${accounts.length.toLocaleString()} of ${total.toLocaleString()} accounts`}
+            : `Showing ${count.toLocaleString()} of ${total.toLocaleString()} accounts`}
         </Text>
       </Box>
     </div>

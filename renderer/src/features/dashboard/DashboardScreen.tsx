@@ -1,10 +1,13 @@
 import { Alert, Button, Card, Group, Loader, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import type { Dashboard } from '../../../../common/ipc/contract';
 import { call, messageOf } from '../../api/client';
-import { queryKeys, useChannelMutation } from '../../api/hooks';
+import { queryKeys, useChannelMutation, usePeople, useTeam } from '../../api/hooks';
+import { ScopeSelect } from '../../components/ScopeSelect';
+import { CoverageCards } from '../team/CoverageCards';
+import { scopedPath, useScope } from '../team/useScope';
 import { notifyError } from '../../app/notify';
 import { ToneBadge } from '../../components/Badges';
 import { EmptyState } from '../../components/EmptyState';
@@ -57,9 +60,16 @@ function Trend({ points }: { points: Dashboard['trend'] }) {
 /** How am I doing, and what do I do next? */
 export function DashboardScreen({ onImport }: { onImport: () => void }) {
   const navigate = useNavigate();
+  const { scope, setScope } = useScope();
+  const people = usePeople();
+  const team = useTeam();
+  // An office (more than one person): the team's coverage comes first, and every figure below can
+  // be narrowed to one person or group.
+  const isTeam = (team.data?.rows.length ?? 0) > 1;
   const dashboard = useQuery({
-    queryKey: [...queryKeys.tasks, 'dashboard', ...queryKeys.findings],
-    queryFn: () => call('dashboard:get', {}),
+    queryKey: [...queryKeys.tasks, 'dashboard', ...queryKeys.findings, scope],
+    queryFn: () => call('dashboard:get', scope),
+    placeholderData: keepPreviousData,
   });
   const start = useChannelMutation('tasks:setStatus', ['tasks']);
   if (dashboard.isPending) return <Loader aria-label="Loading the dashboard" />;
@@ -71,9 +81,25 @@ export function DashboardScreen({ onImport }: { onImport: () => void }) {
     );
   }
   const d = dashboard.data;
+  const teamSection = isTeam && team.data && (
+    <Stack gap="xs" component="section" aria-label="Your team">
+      <Group justify="space-between" align="flex-end">
+        <Title order={3} size="h4">
+          Your team: {team.data.coverage.people} people
+        </Title>
+        <Button size="compact-sm" variant="default" onClick={() => void navigate('/team')}>
+          Open the team view
+        </Button>
+      </Group>
+      <CoverageCards view={team.data} />
+    </Stack>
+  );
+  const scopeSelect = isTeam && <ScopeSelect people={people.data ?? []} value={scope} onChange={setScope} />;
   if (d.totalFindings === 0 && d.totalTasks === 0) {
     return (
-      <Stack gap="md">
+      <Stack gap="md" className={classes.scroll}>
+        {teamSection}
+        {scopeSelect}
         <GuidesInProgress />
         <EmptyState
           icon={<IconFileImport size={28} />}
@@ -93,19 +119,27 @@ export function DashboardScreen({ onImport }: { onImport: () => void }) {
   const next = d.nextTask;
   return (
     <Stack gap="md" className={classes.scroll}>
-      <div>
-        <Title order={2}>Dashboard</Title>
-        <Text c="dimmed" size="sm">
-          How exposed you are, what changed, and the one thing to do next.
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>Dashboard</Title>
+          <Text c="dimmed" size="sm">
+            How exposed {isTeam ? 'the accounts are' : 'you are'}, what changed, and the one thing to do next.
+          </Text>
+        </div>
+        {scopeSelect}
+      </Group>
+      {teamSection}
       {d.overdue > 0 && (
         <Alert
           color="red"
           title={`${d.overdue} ${d.overdue === 1 ? 'task is' : 'tasks are'} overdue`}
           role="alert"
         >
-          <Button size="compact-sm" variant="default" onClick={() => void navigate('/tasks')}>
+          <Button
+            size="compact-sm"
+            variant="default"
+            onClick={() => void navigate(scopedPath('/tasks', scope))}
+          >
             See the tasks
           </Button>
         </Alert>
@@ -127,7 +161,13 @@ export function DashboardScreen({ onImport }: { onImport: () => void }) {
           <Text size="sm" mb="xs" id="score-words">
             {scoreWords(d.score)}
           </Text>
-          <Trend points={d.trend} />
+          {Object.keys(scope).length > 0 ? (
+            <Text size="xs" c="dimmed">
+              The daily trend is kept for everyone together.
+            </Text>
+          ) : (
+            <Trend points={d.trend} />
+          )}
         </Card>
         <Card withBorder padding="lg" component="section" aria-labelledby="fixed-title">
           <Text size="sm" c="dimmed" id="fixed-title">

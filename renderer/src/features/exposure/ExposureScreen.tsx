@@ -1,120 +1,104 @@
-import { useMemo, useState } from 'react';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Collapse,
-  Group,
-  Loader,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { memo, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Alert, Anchor, Button, Card, Collapse, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconFileImport, IconShieldCheck } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useNavigate } from 'react-router-dom';
-import type { Account, Finding } from '../../../../common/ipc/contract';
+import type { Finding, FindingPage } from '../../../../common/ipc/contract';
+import { FINDING_KIND_LABELS, SEVERITY_LABELS } from '../../../../common/domain/checks/describe';
+import { call, messageOf } from '../../api/client';
 import {
-  describeFinding,
-  FINDING_KIND_LABELS,
-  SEVERITY_LABELS,
-} from '../../../../common/domain/checks/describe';
-import type { Severity } from '../../../../common/domain/checks/findings';
-import { messageOf } from '../../api/client';
-import classes from '../../components/Screen.module.css';
-import {
-  useAccounts,
+  queryKeys,
   useChannelMutation,
   useDataSources,
-  useFindings,
   usePasswordCoverage,
+  usePeople,
   useSettings,
 } from '../../api/hooks';
+import { usePagedList } from '../../api/paged';
 import { notifyError } from '../../app/notify';
-import { DismissDialog } from './DismissDialog';
-import { StartGuideDialog, type GuideOrigin } from '../guides/StartGuideDialog';
-import { FindingActions } from './FindingActions';
 import { ToneBadge } from '../../components/Badges';
 import { EmptyState } from '../../components/EmptyState';
+import { ScopeSelect } from '../../components/ScopeSelect';
+import listClasses from '../../components/VirtualList.module.css';
+import { useOverscan } from '../../components/virtualList';
+import { StartGuideDialog, type GuideOrigin } from '../guides/StartGuideDialog';
+import { useScope } from '../team/useScope';
+import { DismissDialog } from './DismissDialog';
+import { FindingActions } from './FindingActions';
 
-const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+/** A finding with its words, as main sends it. */
+type Item = FindingPage['items'][number];
+
 const SEVERITY_TONES = { critical: 'red', high: 'orange', medium: 'yellow', low: 'gray' } as const;
-const CRITICALITY_RANK = { critical: 0, important: 1, standard: 2 } as const;
-
-/** Orders findings worst first: severity, then the most critical account concerned. */
-export function sortFindings(
-  findings: readonly Finding[],
-  accounts: ReadonlyMap<number, Account>,
-): Finding[] {
-  const accountRank = (f: Finding) =>
-    Math.min(3, ...f.accountIds.map((id) => CRITICALITY_RANK[accounts.get(id)?.criticality ?? 'standard']));
-  return [...findings].sort(
-    (a, b) =>
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || accountRank(a) - accountRank(b) || a.id - b.id,
-  );
-}
 
 /** What is wrong, worst first, each with why it matters and what to do. */
 export function ExposureScreen({ onImport }: { onImport: () => void }) {
-  const findings = useFindings();
-  const accounts = useAccounts();
+  const { scope, setScope } = useScope();
+  const people = usePeople();
   const settings = useSettings();
   const sources = useDataSources();
   const coverage = usePasswordCoverage();
   const navigate = useNavigate();
-  const byId = useMemo(() => new Map((accounts.data ?? []).map((a) => [a.id, a])), [accounts.data]);
-  const all = useMemo(() => findings.data ?? [], [findings.data]);
-  const open = useMemo(
-    () =>
-      sortFindings(
-        all.filter((f) => f.status === 'open'),
-        byId,
-      ),
-    [all, byId],
+  const isTeam = (people.data?.length ?? 0) > 1;
+  // Worst first, described (whose account it is, in an office) and fetched in windows from main.
+  const [range, setRange] = useState<{ start: number; end: number } | null>(null);
+  const findings = usePagedList<FindingPage, Item>(
+    [...queryKeys.findings, 'page', scope, 'open'],
+    (offset, limit) => call('findings:page', { ...scope, status: 'open', offset, limit }),
+    range,
   );
-  const fixed = all.filter((f) => f.status === 'resolved' || f.status === 'auto_resolved').length;
-  const hasPasswords = (accounts.data ?? []).some((a) => a.passwordStrength !== null);
-  const dismissed = all.filter((f) => f.status === 'dismissed');
-  const [dismissing, setDismissing] = useState<Finding | null>(null);
+  const page = findings.first.data;
+  const open = findings.total;
+  const fixed = page?.counts.fixed ?? 0;
+  const hasPasswords = page?.hasPasswords ?? false;
+  const [dismissing, setDismissing] = useState<Item | null>(null);
   const [guiding, setGuiding] = useState<GuideOrigin | null>(null);
   const [showDismissed, setShowDismissed] = useState(false);
+  const dismissed = useQuery({
+    queryKey: [...queryKeys.findings, 'page', scope, 'dismissed'],
+    queryFn: () => call('findings:page', { ...scope, status: 'dismissed', offset: 0, limit: 1000 }),
+    enabled: showDismissed,
+  });
+  const dismissedCount = page?.counts.dismissed ?? 0;
   const reopen = useChannelMutation('findings:reopen', ['findings']);
-  const textOf = (finding: Finding) =>
-    describeFinding(
-      finding.kind,
-      finding.evidence,
-      finding.accountIds.map((id) => byId.get(id)?.service ?? `Account ${id}`),
-    );
+  const onGuide = useCallback(
+    (finding: Finding) => setGuiding({ origin: 'finding', originId: finding.id }),
+    [],
+  );
+  const all = page ? page.counts.open + page.counts.fixed + page.counts.dismissed : 0;
 
-  if (findings.isPending || accounts.isPending) return <Loader aria-label="Loading findings" />;
-  if (findings.isError) {
+  if (findings.first.isPending) return <Loader aria-label="Loading findings" />;
+  if (findings.first.isError) {
     return (
       <Alert color="red" title="Findings could not be loaded" role="alert">
-        {messageOf(findings.error)}
+        {messageOf(findings.first.error)}
       </Alert>
     );
   }
-
   return (
-    <Stack gap="md" className={classes.scroll}>
+    <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>Exposure</Title>
           <Text c="dimmed" size="sm">
-            What is wrong with your accounts, worst first, and what to do about each.
+            What is wrong with {isTeam ? 'the accounts' : 'your accounts'}, worst first, and what to do about
+            each.
           </Text>
         </div>
-        <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={onImport}>
-          Import passwords
-        </Button>
+        <Group gap="sm">
+          <ScopeSelect people={people.data ?? []} value={scope} onChange={setScope} />
+          <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={onImport}>
+            Import passwords
+          </Button>
+        </Group>
       </Group>
 
-      {all.length > 0 && (
+      {all > 0 && (
         <Text size="sm" aria-live="polite">
-          {open.length === 0
+          {open === 0
             ? `Nothing open right now. Fixed ${fixed} of ${fixed} so far.`
-            : `${open.length} ${open.length === 1 ? 'thing' : 'things'} to fix. Fixed ${fixed} of ${fixed + open.length} so far.`}
+            : `${open} ${open === 1 ? 'thing' : 'things'} to fix. Fixed ${fixed} of ${fixed + open} so far.`}
         </Text>
       )}
 
@@ -162,7 +146,7 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
         </Alert>
       )}
 
-      {open.length === 0 && !hasPasswords && (
+      {open === 0 && !hasPasswords && (
         <EmptyState
           icon={<IconFileImport size={28} />}
           title="Nothing checked yet"
@@ -176,118 +160,193 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
           reuse and strength, then forgets it: only the verdicts are kept.
         </EmptyState>
       )}
-      {open.length === 0 && hasPasswords && (
+      {open === 0 && hasPasswords && (
         <EmptyState icon={<IconShieldCheck size={28} />} title="No open problems found">
           Every check that ran came back clean. Checks that need the online service only ran if it is on.
         </EmptyState>
       )}
 
-      <SimpleGrid cols={1} spacing="sm" role="list" aria-label="Findings">
-        {open.map((finding) => {
-          const text = textOf(finding);
-          return (
-            <Card key={finding.id} withBorder padding="md" role="listitem" aria-label={text.title}>
-              <Group justify="space-between" align="flex-start" wrap="nowrap" mb={6}>
-                <Title order={3} size="h5">
-                  {text.title}
-                </Title>
-                <Group gap={6} wrap="nowrap">
-                  <ToneBadge tone="gray">{FINDING_KIND_LABELS[finding.kind]}</ToneBadge>
-                  <ToneBadge tone={SEVERITY_TONES[finding.severity]}>
-                    {SEVERITY_LABELS[finding.severity]}
-                  </ToneBadge>
-                </Group>
-              </Group>
-              <Text size="sm" mb={6}>
-                {text.why}
-              </Text>
-              <FindingActions finding={finding} />
-              <Group justify="space-between" align="flex-end" wrap="nowrap" gap="md">
-                <Text size="sm" fw={600}>
-                  What to do:{' '}
-                  <Text span fw={400}>
-                    {text.action}
-                  </Text>{' '}
-                  <Text span c="dimmed" size="xs">
-                    (about {text.minutes} min)
-                  </Text>
-                </Text>
-                <Group gap={6} wrap="nowrap">
-                  <Button
-                    variant="outline"
-                    color="teal.9"
-                    size="compact-sm"
-                    onClick={() => setGuiding({ origin: 'finding', originId: finding.id })}
-                  >
-                    Guide me
-                  </Button>
-                  <Button
-                    variant="subtle"
-                    color="gray"
-                    size="compact-sm"
-                    onClick={() => setDismissing(finding)}
-                  >
-                    Set aside…
-                  </Button>
-                </Group>
-              </Group>
-            </Card>
-          );
-        })}
-      </SimpleGrid>
-
-      {dismissed.length > 0 && (
-        <Stack gap="xs">
-          <Button
-            variant="subtle"
-            w="fit-content"
-            onClick={() => setShowDismissed((v) => !v)}
-            aria-expanded={showDismissed}
-          >
-            {showDismissed ? 'Hide' : 'Show'} {dismissed.length} set aside
-          </Button>
-          <Collapse expanded={showDismissed}>
-            <Stack gap="xs" role="list" aria-label="Set aside">
-              {dismissed.map((finding) => (
-                <Card
-                  key={finding.id}
-                  withBorder
-                  padding="sm"
-                  role="listitem"
-                  aria-label={textOf(finding).title}
-                >
-                  <Group justify="space-between" wrap="nowrap">
-                    <div>
-                      <Text size="sm" fw={600}>
-                        {textOf(finding).title}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {finding.dismissedReason}
-                        {finding.recheckAt ? ` · comes back on ${finding.recheckAt}` : ''}
-                      </Text>
-                    </div>
-                    <Button
-                      variant="default"
-                      size="compact-sm"
-                      onClick={() =>
-                        reopen.mutateAsync({ id: finding.id }).catch((error: unknown) => notifyError(error))
-                      }
-                    >
-                      Reopen
-                    </Button>
-                  </Group>
-                </Card>
-              ))}
-            </Stack>
-          </Collapse>
-        </Stack>
-      )}
+      <FindingList
+        total={open}
+        itemAt={findings.itemAt}
+        onRange={setRange}
+        onGuide={onGuide}
+        onDismiss={setDismissing}
+        isBusy={findings.isPlaceholder}
+      >
+        {dismissedCount > 0 && (
+          <Stack gap="xs" mt="sm">
+            <Button
+              variant="subtle"
+              w="fit-content"
+              onClick={() => setShowDismissed((v) => !v)}
+              aria-expanded={showDismissed}
+            >
+              {showDismissed ? 'Hide' : 'Show'} {dismissedCount} set aside
+            </Button>
+            <Collapse expanded={showDismissed}>
+              <Stack gap="xs" role="list" aria-label="Set aside">
+                {(showDismissed ? (dismissed.data?.items ?? []) : []).map(({ finding, text }) => (
+                  <Card key={finding.id} withBorder padding="sm" role="listitem" aria-label={text.title}>
+                    <Group justify="space-between" wrap="nowrap">
+                      <div>
+                        <Text size="sm" fw={600}>
+                          {text.title}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {finding.dismissedReason}
+                          {finding.recheckAt ? ` · comes back on ${finding.recheckAt}` : ''}
+                        </Text>
+                      </div>
+                      <Button
+                        variant="default"
+                        size="compact-sm"
+                        onClick={() =>
+                          reopen.mutateAsync({ id: finding.id }).catch((error: unknown) => notifyError(error))
+                        }
+                      >
+                        Reopen
+                      </Button>
+                    </Group>
+                  </Card>
+                ))}
+              </Stack>
+            </Collapse>
+          </Stack>
+        )}
+      </FindingList>
       <StartGuideDialog target={guiding} onClose={() => setGuiding(null)} />
       <DismissDialog
-        finding={dismissing}
-        title={dismissing ? textOf(dismissing).title : ''}
+        finding={dismissing?.finding ?? null}
+        title={dismissing?.text.title ?? ''}
         onClose={() => setDismissing(null)}
       />
     </Stack>
   );
 }
+
+/**
+ * The open findings, virtualised: only the cards in view are in the page. What follows the list
+ * (the findings set aside) scrolls with it.
+ */
+function FindingList({
+  total,
+  itemAt,
+  onRange,
+  onGuide,
+  onDismiss,
+  isBusy,
+  children,
+}: {
+  total: number;
+  itemAt: (index: number) => Item | undefined;
+  /** Tells which rows are in view (to fetch their window), when that changes. */
+  onRange: (range: { start: number; end: number }) => void;
+  onGuide: (finding: Finding) => void;
+  onDismiss: (item: Item) => void;
+  /** Still showing the previous filter's findings while the new ones load. */
+  isBusy: boolean;
+  children?: ReactNode;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const overscan = useOverscan(total);
+  // The compiler cannot memoise TanStack Virtual's API; this component does not rely on memoisation.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 170,
+    // A short list is rendered whole (find-in-page sees every card); a long one only around the view.
+    overscan,
+    getItemKey: (index) => itemAt(index)?.finding.id ?? `loading-${index}`,
+  });
+  const items = virtualizer.getVirtualItems();
+  const start = items[0]?.index ?? 0;
+  const end = items.at(-1)?.index ?? 0;
+  useEffect(() => onRange({ start, end }), [start, end, onRange]);
+  return (
+    <div ref={scrollRef} className={listClasses.scroller} data-testid="findings-scroller">
+      {total > 0 && (
+        <div
+          role="list"
+          aria-label="Findings"
+          aria-busy={isBusy || undefined}
+          style={{ height: virtualizer.getTotalSize(), position: 'relative', opacity: isBusy ? 0.6 : 1 }}
+        >
+          {items.map((row) => {
+            const item = itemAt(row.index);
+            return (
+              <div
+                key={row.key}
+                ref={virtualizer.measureElement}
+                data-index={row.index}
+                role="listitem"
+                aria-label={item?.text.title ?? 'Loading…'}
+                aria-busy={item ? undefined : true}
+                className={listClasses.item}
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
+                {item ? (
+                  <FindingCard item={item} onGuide={onGuide} onDismiss={onDismiss} />
+                ) : (
+                  <Card withBorder padding="md" h={158}>
+                    <Loader size="sm" aria-hidden />
+                  </Card>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      )}
+      {children}
+    </div>
+  );
+}
+
+const FindingCard = memo(function FindingCard({
+  item,
+  onGuide,
+  onDismiss,
+}: {
+  item: Item;
+  onGuide: (finding: Finding) => void;
+  onDismiss: (item: Item) => void;
+}) {
+  const { finding, text } = item;
+  return (
+    <Card withBorder padding="md">
+      <Group justify="space-between" align="flex-start" wrap="nowrap" mb={6}>
+        <Title order={3} size="h5">
+          {text.title}
+        </Title>
+        <Group gap={6} wrap="nowrap">
+          <ToneBadge tone="gray">{FINDING_KIND_LABELS[finding.kind]}</ToneBadge>
+          <ToneBadge tone={SEVERITY_TONES[finding.severity]}>{SEVERITY_LABELS[finding.severity]}</ToneBadge>
+        </Group>
+      </Group>
+      <Text size="sm" mb={6}>
+        {text.why}
+      </Text>
+      <FindingActions finding={finding} />
+      <Group justify="space-between" align="flex-end" wrap="nowrap" gap="md">
+        <Text size="sm" fw={600}>
+          What to do:{' '}
+          <Text span fw={400}>
+            {text.action}
+          </Text>{' '}
+          <Text span c="dimmed" size="xs">
+            (about {text.minutes} min)
+          </Text>
+        </Text>
+        <Group gap={6} wrap="nowrap">
+          <Button variant="outline" color="teal.9" size="compact-sm" onClick={() => onGuide(finding)}>
+            Guide me
+          </Button>
+          <Button variant="subtle" color="gray" size="compact-sm" onClick={() => onDismiss(item)}>
+            Set aside…
+          </Button>
+        </Group>
+      </Group>
+    </Card>
+  );
+});

@@ -2,12 +2,12 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Button, FocusTrap, Group, Portal, Stack, Text, TextInput } from '@mantine/core';
 import type { GuideRun } from '../../../../common/ipc/contract';
 import { call } from '../../api/client';
-import { useSettings } from '../../api/hooks';
+import { useIsTeam, useSettings } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
 import classes from './GuideMode.module.css';
 import { StepDetails } from './StepDetails';
 import { isTyping, StepPanel, type StepForm } from './StepPanel';
-import { progressWords, runKey, STATUS_WORDS, useStepActions } from './useStepActions';
+import { progressWords, runKey, STATUS_WORDS, useStepActions, whoseRun } from './useStepActions';
 import { useQueryClient } from '@tanstack/react-query';
 
 /** "4:05", "1:02:09". */
@@ -79,6 +79,7 @@ export function GuideMode({
 }
 
 function HelperStep({ run, onExit, onDone }: { run: GuideRun; onExit: () => void; onDone: () => void }) {
+  const isTeam = useIsTeam();
   const settings = useSettings();
   const client = useQueryClient();
   const [name, setName] = useState(run.helperName || '');
@@ -92,7 +93,7 @@ function HelperStep({ run, onExit, onDone }: { run: GuideRun; onExit: () => void
       <div className={classes.inner}>
         <h2 className={classes.title}>{run.guideTitle}</h2>
         <Text fz={24} mb="lg">
-          {run.accountLabel ? `For ${run.accountLabel}. ` : ''}
+          {run.accountLabel || run.personName ? `${whoseRun(run, isTeam)}. ` : ''}
           {progressWords(run.progress)}.
         </Text>
         <form
@@ -151,6 +152,7 @@ function Presentation({
   onFinished: () => void;
 }) {
   const actions = useStepActions(run);
+  const isTeam = useIsTeam();
   const [form, setForm] = useState<StepForm>(null);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -188,7 +190,7 @@ function Presentation({
       <header className={classes.top}>
         <div>
           <strong>{run.guideTitle}</strong>
-          {run.accountLabel ? ` · ${run.accountLabel}` : ''}
+          {run.accountLabel || run.personName ? ` · ${whoseRun(run, isTeam)}` : ''}
         </div>
         <div>{run.helperName ? `Helper: ${run.helperName}` : 'No helper named'}</div>
         <div>

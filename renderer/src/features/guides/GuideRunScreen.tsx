@@ -19,13 +19,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { GuideRun } from '../../../../common/ipc/contract';
 import { call, messageOf } from '../../api/client';
-import { useChannelMutation } from '../../api/hooks';
+import { useChannelMutation, useIsTeam } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
 import classes from '../../components/Screen.module.css';
 import { GuideMode } from './GuideMode';
 import { StepDetails } from './StepDetails';
 import { StepPanel, type StepForm } from './StepPanel';
-import { progressWords, runKey, STATUS_WORDS, useStepActions } from './useStepActions';
+import { progressWords, runKey, STATUS_WORDS, useStepActions, whoseRun } from './useStepActions';
 
 const STATUS_MARKS = { pending: '○', done: '✓', skipped: '→', blocked: '!' } as const;
 
@@ -50,6 +50,7 @@ export function GuideRunScreen() {
 }
 
 function Runner({ run }: { run: GuideRun }) {
+  const isTeam = useIsTeam();
   const navigate = useNavigate();
   const actions = useStepActions(run);
   const [form, setForm] = useState<StepForm>(null);
@@ -76,6 +77,17 @@ function Runner({ run }: { run: GuideRun }) {
   return (
     <Stack gap="md" className={classes.scroll}>
       <div>
+        {run.checklistId !== null && (
+          <Anchor
+            component="button"
+            size="sm"
+            c="teal.9"
+            mr="md"
+            onClick={() => void navigate(`/guides/checklist/${run.checklistId}`)}
+          >
+            ← The checklist
+          </Anchor>
+        )}
         <Anchor component="button" size="sm" c="teal.9" onClick={() => void navigate('/guides')}>
           ← All guides
         </Anchor>
@@ -84,7 +96,7 @@ function Runner({ run }: { run: GuideRun }) {
             <Title order={2}>{run.guideTitle}</Title>
             <Text size="sm" c="dimmed">
               {[
-                run.accountLabel ? `For ${run.accountLabel}` : 'Not tied to an account',
+                whoseRun(run, isTeam),
                 run.variant ? run.variant.label : null,
                 run.originLabel,
                 run.helperName ? `Helper: ${run.helperName}` : null,

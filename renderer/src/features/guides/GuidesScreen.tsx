@@ -23,8 +23,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import type { GuideRunListItem } from '../../../../common/ipc/contract';
 import { ApiError, call, messageOf } from '../../api/client';
-import { queryKeys, useAccounts } from '../../api/hooks';
+import { queryKeys, useAccounts, useChecklists } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
+import { ChecklistDialog } from '../team/ChecklistDialog';
+import { ChecklistBoard, runState } from './ChecklistBoard';
 import { GuideRunScreen } from './GuideRunScreen';
 import { SummaryScreen } from './SummaryScreen';
 import { progressWords } from './useStepActions';
@@ -35,6 +37,7 @@ import classes from '../../components/Screen.module.css';
 export function GuidesScreen() {
   return (
     <Routes>
+      <Route path="checklist/:id" element={<ChecklistBoard />} />
       <Route path="run/:id/summary" element={<SummaryScreen />} />
       <Route path="run/:id" element={<GuideRunScreen />} />
       <Route path="*" element={<GuideLibrary />} />
@@ -108,6 +111,7 @@ function GuideLibrary() {
 function GuideReader({ id }: { id: string }) {
   const [variant, setVariant] = useState<string | undefined>(undefined);
   const [isStarting, setStarting] = useState(false);
+  const [isStartingForMany, setStartingForMany] = useState(false);
   const guide = useQuery({
     queryKey: ['guide', id, variant],
     queryFn: () => call('guides:get', { id, ...(variant ? { variant } : {}) }),
@@ -133,6 +137,7 @@ function GuideReader({ id }: { id: string }) {
         variant={variant}
         onClose={() => setStarting(false)}
       />
+      <ChecklistDialog opened={isStartingForMany} onClose={() => setStartingForMany(false)} guideId={g.id} />
       {g.source === 'imported' && (
         <Text size="xs" c="dimmed" mb={4}>
           Imported{g.author ? ` · by ${g.author}` : ''} · version {g.version}. Not written by Lockstep: check
@@ -145,6 +150,9 @@ function GuideReader({ id }: { id: string }) {
       <Group mb="md">
         <Button size="sm" onClick={() => setStarting(true)}>
           Start this guide
+        </Button>
+        <Button size="sm" variant="default" onClick={() => setStartingForMany(true)}>
+          Start for several people…
         </Button>
         <Button
           size="sm"
@@ -225,11 +233,45 @@ function RunList() {
     queryKey: [...queryKeys.guides, 'runs'],
     queryFn: () => call('guideRuns:list', {}),
   });
-  const active = runs.data?.filter((r) => r.status === 'active') ?? [];
-  const finished = runs.data?.filter((r) => r.status === 'finished').slice(0, 5) ?? [];
-  if (active.length === 0 && finished.length === 0) return null;
+  const checklists = useChecklists();
+  // Runs of a checklist are shown on its board, not one by one here.
+  const active = runs.data?.filter((r) => r.status === 'active' && r.checklistId === null) ?? [];
+  const finished =
+    runs.data?.filter((r) => r.status === 'finished' && r.checklistId === null).slice(0, 5) ?? [];
+  const boards = checklists.data ?? [];
+  if (active.length === 0 && finished.length === 0 && boards.length === 0) return null;
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+      <RunGroup title="Checklists">
+        {boards.map((checklist) => (
+          <Group
+            key={checklist.id}
+            role="listitem"
+            justify="space-between"
+            wrap="nowrap"
+            aria-label={checklist.guideTitle}
+          >
+            <div style={{ minWidth: 0, flex: 1 }}>
+              <Text size="sm" fw={600} truncate>
+                {checklist.guideTitle}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {checklist.progress.finished} of {checklist.progress.total} finished ·{' '}
+                {checklist.progress.stuck} stuck
+                {checklist.runs.some((r) => runState(r).label === 'Stuck')
+                  ? ` (${checklist.runs
+                      .filter((r) => r.isStuck)
+                      .map((r) => r.personName)
+                      .join(', ')})`
+                  : ''}
+              </Text>
+            </div>
+            <Button size="compact-sm" onClick={() => void navigate(`/guides/checklist/${checklist.id}`)}>
+              Open board
+            </Button>
+          </Group>
+        ))}
+      </RunGroup>
       <RunGroup title="In progress">
         {active.map((run) => (
           <RunRow
@@ -300,7 +342,10 @@ function RunRow({
           {run.guideTitle}
         </Text>
         <Text size="xs" c="dimmed" truncate>
-          {run.accountLabel ?? 'No account'} · {detail}
+          {run.personName && run.accountLabel
+            ? `${run.personName} — ${run.accountLabel}`
+            : (run.accountLabel ?? run.personName ?? 'No account')}{' '}
+          · {detail}
         </Text>
         {children}
       </div>

@@ -76,3 +76,16 @@ export function progressWords(progress: GuideRun['progress']): string {
   if (progress.blocked) parts.push(`${progress.blocked} blocked`);
   return parts.join(' · ');
 }
+
+/**
+ * Whose run it is: "For Priya — Tea mail (priya@tea.example)" in a file with several people (or a
+ * run for a person without an account), "For Tea mail (…)" when there is only one person.
+ */
+export function whoseRun(
+  run: { personName: string | null; accountLabel: string | null },
+  isTeam: boolean,
+): string {
+  if (isTeam && run.personName && run.accountLabel) return `For ${run.personName} — ${run.accountLabel}`;
+  if (run.personName && !run.accountLabel) return `For ${run.personName}`;
+  return run.accountLabel ? `For ${run.accountLabel}` : 'Not tied to an account';
+}

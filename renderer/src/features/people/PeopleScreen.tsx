@@ -14,7 +14,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { IconMail, IconPencil, IconPlus, IconTrash, IconUserPlus } from '@tabler/icons-react';
+import { IconMail, IconPencil, IconPlus, IconTrash, IconUserPlus, IconUsersPlus } from '@tabler/icons-react';
 import type { Person } from '../../../../common/ipc/contract';
 import { emailAddressSchema, personNameSchema } from '../../../../common/domain/validation';
 import { ApiError, messageOf } from '../../api/client';
@@ -22,12 +22,14 @@ import { useChannelMutation, useEmailBreaches, usePeople } from '../../api/hooks
 import { notifyDeleted, notifyError } from '../../app/notify';
 import { RecentlyDeleted } from '../../app/RecentlyDeleted';
 import { ToneBadge } from '../../components/Badges';
+import { StaffImportDialog } from '../team/StaffImportDialog';
 
 /** Everyone in this file, with their email addresses. */
 export function PeopleScreen() {
   const people = usePeople();
   const [naming, setNaming] = useState<Person | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Person | null>(null);
+  const [isImporting, setImporting] = useState(false);
 
   return (
     <Stack gap="md">
@@ -38,9 +40,18 @@ export function PeopleScreen() {
             A family, or a small office: everyone whose accounts you look after, and their email addresses.
           </Text>
         </div>
-        <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setNaming('new')}>
-          Add person
-        </Button>
+        <Group gap="sm">
+          <Button
+            variant="default"
+            leftSection={<IconUsersPlus size={16} aria-hidden />}
+            onClick={() => setImporting(true)}
+          >
+            Import staff…
+          </Button>
+          <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setNaming('new')}>
+            Add person
+          </Button>
+        </Group>
       </Group>
       <RecentlyDeleted />
       {people.isPending && <Loader aria-label="Loading people" />}
@@ -62,6 +73,7 @@ export function PeopleScreen() {
       </SimpleGrid>
       <PersonNameModal target={naming} onClose={() => setNaming(null)} />
       <DeletePersonModal person={deleting} onClose={() => setDeleting(null)} />
+      <StaffImportDialog opened={isImporting} onClose={() => setImporting(false)} />
     </Stack>
   );
 }
@@ -111,6 +123,11 @@ function PersonCard({
           </Tooltip>
         </Group>
       </Group>
+      {(person.role || person.group) && (
+        <Text size="sm" mb={2}>
+          {[person.role, person.group].filter(Boolean).join(' · ')}
+        </Text>
+      )}
       <Text size="sm" c="dimmed" mb="md">
         {person.accountCount === 0
           ? 'No accounts yet'
@@ -236,7 +253,10 @@ function PersonNameModal({ target, onClose }: { target: Person | 'new' | null; o
 function PersonNameForm({ target, onDone }: { target: Person | 'new'; onDone: () => void }) {
   const create = useChannelMutation('people:create', ['people']);
   const rename = useChannelMutation('people:rename', ['people', 'accounts']);
+  const update = useChannelMutation('people:update', ['people']);
   const [name, setName] = useState(target === 'new' ? '' : target.name);
+  const [group, setGroup] = useState(target === 'new' ? '' : target.group);
+  const [role, setRole] = useState(target === 'new' ? '' : target.role);
   const [error, setError] = useState<string | null>(null);
   return (
     <form
@@ -249,8 +269,12 @@ function PersonNameForm({ target, onDone }: { target: Person | 'new'; onDone: ()
           return;
         }
         try {
-          if (target === 'new') await create.mutateAsync({ name: parsed.data });
-          else await rename.mutateAsync({ id: target.id, name: parsed.data });
+          if (target === 'new') await create.mutateAsync({ name: parsed.data, group, role });
+          else {
+            if (parsed.data !== target.name) await rename.mutateAsync({ id: target.id, name: parsed.data });
+            if (group.trim() !== target.group || role.trim() !== target.role)
+              await update.mutateAsync({ id: target.id, group, role });
+          }
           onDone();
         } catch (failure) {
           if (failure instanceof ApiError && failure.fieldErrors.name) setError(failure.fieldErrors.name);
@@ -269,11 +293,24 @@ function PersonNameForm({ target, onDone }: { target: Person | 'new'; onDone: ()
           }}
           error={error}
         />
+        <TextInput
+          label="Group or department (optional)"
+          description="The team view and every list can be filtered by it."
+          value={group}
+          onChange={(event) => setGroup(event.currentTarget.value)}
+          maxLength={80}
+        />
+        <TextInput
+          label="Role (optional)"
+          value={role}
+          onChange={(event) => setRole(event.currentTarget.value)}
+          maxLength={80}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" loading={create.isPending || rename.isPending}>
+          <Button type="submit" loading={create.isPending || rename.isPending || update.isPending}>
             {target === 'new' ? 'Add person' : 'Save'}
           </Button>
         </Group>

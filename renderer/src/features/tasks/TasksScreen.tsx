@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
   Alert,
@@ -21,14 +21,19 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { MFA_LABELS } from '../../../../common/domain/inventory';
-import { addDays, PRIORITIES, type Priority } from '../../../../common/domain/tasks/tasks';
+import { addDays, isInView, PRIORITIES, type Priority } from '../../../../common/domain/tasks/tasks';
 import { localDateString } from '../../../../common/domain/validation';
-import type { Task } from '../../../../common/ipc/contract';
-import { ApiError, messageOf } from '../../api/client';
-import { useChannelMutation, useTasks } from '../../api/hooks';
+import type { Task, TaskPage } from '../../../../common/ipc/contract';
+import { ApiError, call, messageOf } from '../../api/client';
+import { queryKeys, useChannelMutation, usePeople, useSettings } from '../../api/hooks';
+import { usePagedList } from '../../api/paged';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { ScopeSelect } from '../../components/ScopeSelect';
+import { useScope } from '../team/useScope';
+import listClasses from '../../components/VirtualList.module.css';
+import { useOverscan } from '../../components/virtualList';
 import { notifyError } from '../../app/notify';
 import { ToneBadge } from '../../components/Badges';
-import classes from '../../components/Screen.module.css';
 import { StartGuideDialog, type GuideOrigin } from '../guides/StartGuideDialog';
 
 const PRIORITY_TONES = { P1: 'red', P2: 'orange', P3: 'yellow', P4: 'gray' } as const;
@@ -46,15 +51,28 @@ export function dueCount(tasks: readonly Task[]): number {
   return tasks.filter((t) => t.isDue).length;
 }
 
+type Action = 'done' | 'snooze' | 'wontdo' | 'plan';
+
+/** "Priya", "Helper: Sam". */
+export function assigneeName(assignee: Task['assignee']): string | null {
+  if (!assignee) return null;
+  return assignee.kind === 'person' ? assignee.name : `Helper: ${assignee.name}`;
+}
+
+const OPEN: ReadonlySet<string> = new Set(['todo', 'in_progress', 'snoozed']);
+
 /** What I committed to fix, most urgent first; done only when the checks agree. */
 export function TasksScreen() {
-  const tasks = useTasks();
+  const { scope, setScope } = useScope();
+  const people = usePeople();
+  const settings = useSettings();
+  const [assignee, setAssignee] = useState<'mine' | 'unassigned' | number | null>(null);
+  const query = useMemo(() => ({ ...scope, ...(assignee !== null ? { assignee } : {}) }), [scope, assignee]);
   const [view, setView] = useState<View>('open');
-  const [acting, setActing] = useState<{ task: Task; action: 'done' | 'snooze' | 'wontdo' | 'plan' } | null>(
-    null,
-  );
-  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [acting, setActing] = useState<{ task: Task; action: Action } | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [bulkReason, setBulkReason] = useState<string | null>(null);
+  const [assigning, setAssigning] = useState<number[] | null>(null);
   const bulk = useChannelMutation('tasks:bulk', ['tasks']);
   const runBulk = async (
     action: 'start' | 'snooze' | 'wontdo',
@@ -73,33 +91,56 @@ export function TasksScreen() {
   const setStatus = useChannelMutation('tasks:setStatus', ['tasks']);
   const [searchParams] = useSearchParams();
   const focused = Number(searchParams.get('task')) || null;
-  useEffect(() => {
-    if (focused === null || !tasks.data) return;
-    document.getElementById(`task-${focused}`)?.scrollIntoView({ block: 'center' });
-  }, [focused, tasks.data]);
-  const shown = useMemo(() => {
-    const all = tasks.data ?? [];
-    const inView = all.filter((t) =>
-      view === 'open' ? ['todo', 'in_progress', 'snoozed'].includes(t.status) : t.status === view,
-    );
-    return inView.sort(
-      (a, b) =>
-        a.priority.localeCompare(b.priority) ||
-        (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') ||
-        a.id - b.id,
-    );
-  }, [tasks.data, view]);
-  const all = tasks.data ?? [];
-  const verified = all.filter((t) => t.status === 'done' && t.verified).length;
+  // The view is fetched in windows from main (filtered and sorted there) as it scrolls into sight.
+  const [range, setRange] = useState<{ start: number; end: number } | null>(null);
+  const tasks = usePagedList<TaskPage, Task>(
+    [...queryKeys.tasks, 'page', query, view, focused],
+    (offset, limit) =>
+      call('tasks:page', { ...query, view, offset, limit, ...(focused !== null ? { focus: focused } : {}) }),
+    range,
+  );
+  const counts = tasks.first.data?.counts ?? { open: 0, done: 0, wont_do: 0, verified: 0 };
+  const total = tasks.total;
+  const selectAll = async () => {
+    try {
+      const all = await call('tasks:list', query);
+      setSelected(new Set(all.filter((t) => isInView(t.status, view)).map((t) => t.id)));
+    } catch (error) {
+      notifyError(error);
+    }
+  };
+  const isTeam = (people.data?.length ?? 0) > 1;
+  const helper = settings.data?.helperName.trim() ?? '';
+
+  // Stable handlers: a card re-renders only when its own task or selection changes.
+  const onSelect = useCallback((id: number, isChecked: boolean) => {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (isChecked) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+  const onAct = useCallback((task: Task, action: Action) => setActing({ task, action }), []);
+  const onGuide = useCallback((task: Task) => setGuiding({ origin: 'task', originId: task.id }), []);
+  const onAssign = useCallback((task: Task) => setAssigning([task.id]), []);
+  const onStart = useCallback(
+    (task: Task) =>
+      void setStatus
+        .mutateAsync({ id: task.id, status: 'in_progress' })
+        .catch((e: unknown) => notifyError(e)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- mutateAsync is stable
+    [],
+  );
 
   return (
-    <Stack gap="md" className={classes.scroll}>
+    <Stack gap="md" style={{ flex: 1, minHeight: 0 }}>
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>Tasks</Title>
           <Text c="dimmed" size="sm">
             One concrete step per thing to fix. A task counts as fixed when the checks agree. Verified so far:{' '}
-            {verified} of {all.filter((t) => t.status !== 'wont_do').length}.
+            {counts.verified} of {counts.open + counts.done}.
           </Text>
         </div>
         <Button
@@ -110,29 +151,55 @@ export function TasksScreen() {
           Add a task
         </Button>
       </Group>
-      <SegmentedControl
-        w="fit-content"
-        value={view}
-        onChange={(value) => setView(value as View)}
-        data={[
-          {
-            value: 'open',
-            label: `Open (${all.filter((t) => ['todo', 'in_progress', 'snoozed'].includes(t.status)).length})`,
-          },
-          { value: 'done', label: `Done (${all.filter((t) => t.status === 'done').length})` },
-          { value: 'wont_do', label: `Won't do (${all.filter((t) => t.status === 'wont_do').length})` },
-        ]}
-        aria-label="Which tasks"
-      />
-      {tasks.isPending && <Loader aria-label="Loading tasks" />}
-      {tasks.isError && (
+      <Group gap="sm" wrap="wrap" align="center">
+        <SegmentedControl
+          w="fit-content"
+          value={view}
+          onChange={(value) => {
+            setView(value as View);
+            setSelected(new Set());
+          }}
+          data={[
+            { value: 'open', label: `Open (${counts.open})` },
+            { value: 'done', label: `Done (${counts.done})` },
+            { value: 'wont_do', label: `Won't do (${counts.wont_do})` },
+          ]}
+          aria-label="Which tasks"
+        />
+        <ScopeSelect people={people.data ?? []} value={scope} onChange={setScope} />
+        {(isTeam || helper !== '') && (
+          <Select
+            aria-label="Assigned to"
+            placeholder="Assigned to anyone"
+            clearable
+            w={200}
+            data={[
+              { value: 'mine', label: helper ? `My tasks (${helper})` : 'My tasks' },
+              { value: 'unassigned', label: 'Not assigned' },
+              ...(people.data ?? []).map((p) => ({ value: String(p.id), label: `Assigned to ${p.name}` })),
+            ]}
+            value={assignee === null ? null : String(assignee)}
+            onChange={(value) =>
+              setAssignee(
+                value === null ? null : value === 'mine' || value === 'unassigned' ? value : Number(value),
+              )
+            }
+          />
+        )}
+      </Group>
+      {tasks.first.isPending && <Loader aria-label="Loading tasks" />}
+      {tasks.first.isError && (
         <Alert color="red" role="alert">
-          {messageOf(tasks.error)}
+          {messageOf(tasks.first.error)}
         </Alert>
       )}
-      {tasks.data && shown.length === 0 && (
+      {tasks.first.data && total === 0 && (
         <Text c="dimmed" size="sm">
-          {view === 'open' ? 'Nothing to do right now. Import or add accounts to check them.' : 'None yet.'}
+          {view === 'open'
+            ? Object.keys(query).length > 0
+              ? 'Nothing to do here. Clear the filters to see everyone’s tasks.'
+              : 'Nothing to do right now. Import or add accounts to check them.'
+            : 'None yet.'}
         </Text>
       )}
       {view === 'open' && selected.size > 0 && (
@@ -150,156 +217,45 @@ export function TasksScreen() {
           >
             Snooze a week
           </Button>
+          <Button size="compact-sm" variant="default" onClick={() => setAssigning([...selected])}>
+            Assign…
+          </Button>
           <Button size="compact-sm" variant="default" onClick={() => setBulkReason('')}>
             Won&apos;t do…
+          </Button>
+          <Button size="compact-sm" variant="subtle" onClick={() => void selectAll()}>
+            Select all {total}
           </Button>
           <Button size="compact-sm" variant="subtle" onClick={() => setSelected(new Set())}>
             Clear selection
           </Button>
         </Group>
       )}
-      <Stack gap="sm" role="list" aria-label="Tasks">
-        {shown.map((task) => {
-          const isOverdue = task.isOverdue;
-          return (
-            <Card
-              key={task.id}
-              id={`task-${task.id}`}
-              withBorder
-              padding="md"
-              role="listitem"
-              aria-label={task.title}
-              aria-current={focused === task.id ? 'true' : undefined}
-              style={{
-                ...(isOverdue ? { borderColor: 'var(--mantine-color-red-7)', borderWidth: 2 } : {}),
-                ...(focused === task.id ? { boxShadow: '0 0 0 3px var(--mantine-color-teal-3)' } : {}),
-              }}
-            >
-              <Group justify="space-between" align="flex-start" wrap="nowrap" mb={4}>
-                <Group gap="sm" align="flex-start" wrap="nowrap">
-                  {view === 'open' && (
-                    <Checkbox
-                      mt={4}
-                      aria-label={`Select ${task.title}`}
-                      checked={selected.has(task.id)}
-                      onChange={(event) => {
-                        const next = new Set(selected);
-                        if (event.currentTarget.checked) next.add(task.id);
-                        else next.delete(task.id);
-                        setSelected(next);
-                      }}
-                    />
-                  )}
-                  <div>
-                    <Title order={3} size="h5">
-                      {task.title}
-                    </Title>
-                    <Text size="xs" c={isOverdue ? 'red.9' : 'dimmed'} fw={isOverdue ? 700 : 400}>
-                      {STATUS_LABELS[task.status]}
-                      {task.status === 'snoozed' && task.snoozedUntil ? ` until ${task.snoozedUntil}` : ''}
-                      {task.dueAt ? ` · due ${task.dueAt}` : ''}
-                      {isOverdue ? ' · overdue' : ''}
-                      {task.personName ? ` · ${task.personName}` : ''}
-                    </Text>
-                  </div>
-                </Group>
-                <Group gap={6} wrap="nowrap">
-                  {task.status === 'done' && (
-                    <ToneBadge tone={task.verified ? 'teal' : 'orange'}>
-                      {task.verified ? 'Verified' : 'Not verified'}
-                    </ToneBadge>
-                  )}
-                  <ToneBadge tone={PRIORITY_TONES[task.priority]}>{task.priority}</ToneBadge>
-                </Group>
-              </Group>
-              {task.why.length > 0 && (
-                <List size="sm" mb={6}>
-                  {task.why.map((line) => (
-                    <List.Item key={line}>{line}</List.Item>
-                  ))}
-                </List>
-              )}
-              {task.status === 'done' && !task.verified && task.verificationNote && (
-                <Text size="sm" c="orange.9" mb={6}>
-                  Not verified: the checks still see the problem. {task.verificationNote}
-                </Text>
-              )}
-              {task.wontDoReason && (
-                <Text size="sm" c="dimmed" mb={6}>
-                  Won&apos;t do: {task.wontDoReason}
-                </Text>
-              )}
-              <Group justify="space-between" align="center">
-                <Group gap="md">
-                  {task.links.map((link) => (
-                    <Anchor key={link.url} href={link.url} size="sm" c="teal.9" underline="always">
-                      {link.label}
-                    </Anchor>
-                  ))}
-                </Group>
-                <Group gap={6}>
-                  {task.status === 'todo' && (
-                    <Button
-                      size="compact-sm"
-                      variant="default"
-                      onClick={() =>
-                        setStatus
-                          .mutateAsync({ id: task.id, status: 'in_progress' })
-                          .catch((e: unknown) => notifyError(e))
-                      }
-                    >
-                      Start
-                    </Button>
-                  )}
-                  {['todo', 'in_progress', 'snoozed'].includes(task.status) && task.source !== 'guide' && (
-                    <Button
-                      size="compact-sm"
-                      variant="outline"
-                      color="teal.9"
-                      onClick={() => setGuiding({ origin: 'task', originId: task.id })}
-                    >
-                      Guide me
-                    </Button>
-                  )}
-                  {(task.status !== 'done' || !task.verified) && task.status !== 'wont_do' && (
-                    <Button size="compact-sm" onClick={() => setActing({ task, action: 'done' })}>
-                      Done…
-                    </Button>
-                  )}
-                  {['todo', 'in_progress', 'snoozed'].includes(task.status) && (
-                    <>
-                      <Button
-                        size="compact-sm"
-                        variant="default"
-                        onClick={() => setActing({ task, action: 'snooze' })}
-                      >
-                        Snooze…
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="gray"
-                        onClick={() => setActing({ task, action: 'plan' })}
-                      >
-                        Plan…
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="gray"
-                        onClick={() => setActing({ task, action: 'wontdo' })}
-                      >
-                        Won&apos;t do…
-                      </Button>
-                    </>
-                  )}
-                </Group>
-              </Group>
-            </Card>
-          );
-        })}
-      </Stack>
+      {total > 0 && (
+        <TaskList
+          total={total}
+          itemAt={tasks.itemAt}
+          onRange={setRange}
+          focused={focused}
+          focusIndex={tasks.first.data?.focusIndex ?? null}
+          selectable={view === 'open'}
+          selected={selected}
+          isBusy={tasks.isPlaceholder}
+          onSelect={onSelect}
+          onAct={onAct}
+          onGuide={onGuide}
+          onAssign={onAssign}
+          onStart={onStart}
+        />
+      )}
       <StartGuideDialog target={guiding} onClose={() => setGuiding(null)} />
+      <AssignDialog
+        taskIds={assigning}
+        onClose={(assigned) => {
+          setAssigning(null);
+          if (assigned) setSelected(new Set());
+        }}
+      />
       <Modal
         closeButtonProps={{ 'aria-label': 'Close' }}
         opened={acting !== null}
@@ -358,6 +314,327 @@ export function TasksScreen() {
         {isAdding && <AddTaskForm onDone={() => setAdding(false)} />}
       </Modal>
     </Stack>
+  );
+}
+
+interface CardHandlers {
+  onSelect: (id: number, isChecked: boolean) => void;
+  onAct: (task: Task, action: Action) => void;
+  onGuide: (task: Task) => void;
+  onAssign: (task: Task) => void;
+  onStart: (task: Task) => void;
+}
+
+/**
+ * The tasks, virtualised: only the cards in view (and a few either side) are in the page, so
+ * 5,000 tasks open as fast as fifty. Cards have different heights; each is measured as it renders.
+ */
+function TaskList({
+  total,
+  itemAt,
+  onRange,
+  focused,
+  focusIndex,
+  selectable,
+  selected,
+  isBusy,
+  ...handlers
+}: {
+  total: number;
+  itemAt: (index: number) => Task | undefined;
+  /** Tells which rows are in view (to fetch their window), when that changes. */
+  onRange: (range: { start: number; end: number }) => void;
+  focused: number | null;
+  focusIndex: number | null;
+  selectable: boolean;
+  selected: ReadonlySet<number>;
+  /** Still showing the previous filter's tasks while the new ones load. */
+  isBusy: boolean;
+} & CardHandlers) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const overscan = useOverscan(total);
+  // The compiler cannot memoise TanStack Virtual's API; this component does not rely on memoisation.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 150,
+    // A short list is rendered whole (find-in-page sees every card); a long one only around the view.
+    overscan,
+    getItemKey: (index) => itemAt(index)?.id ?? `loading-${index}`,
+  });
+  const items = virtualizer.getVirtualItems();
+  const start = items[0]?.index ?? 0;
+  const end = items.at(-1)?.index ?? 0;
+  useEffect(() => onRange({ start, end }), [start, end, onRange]);
+  useEffect(() => {
+    if (focusIndex !== null) virtualizer.scrollToIndex(focusIndex, { align: 'center' });
+  }, [focusIndex, virtualizer]);
+  return (
+    <div ref={scrollRef} className={listClasses.scroller} data-testid="tasks-scroller">
+      <div
+        role="list"
+        aria-label="Tasks"
+        aria-busy={isBusy || undefined}
+        style={{ height: virtualizer.getTotalSize(), position: 'relative', opacity: isBusy ? 0.6 : 1 }}
+      >
+        {items.map((item) => {
+          const task = itemAt(item.index);
+          return (
+            <div
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              id={task ? `task-${task.id}` : undefined}
+              role="listitem"
+              aria-label={task?.title ?? 'Loading…'}
+              aria-busy={task ? undefined : true}
+              aria-current={task && focused === task.id ? 'true' : undefined}
+              className={listClasses.item}
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              {task ? (
+                <TaskCard
+                  task={task}
+                  isFocused={focused === task.id}
+                  isSelectable={selectable}
+                  isSelected={selected.has(task.id)}
+                  {...handlers}
+                />
+              ) : (
+                <Card withBorder padding="md" h={138}>
+                  <Loader size="sm" aria-hidden />
+                </Card>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+const TaskCard = memo(function TaskCard({
+  task,
+  isFocused,
+  isSelectable,
+  isSelected,
+  onSelect,
+  onAct,
+  onGuide,
+  onAssign,
+  onStart,
+}: {
+  task: Task;
+  isFocused: boolean;
+  isSelectable: boolean;
+  isSelected: boolean;
+} & CardHandlers) {
+  const isOverdue = task.isOverdue;
+  const isOpen = OPEN.has(task.status);
+  const assignee = assigneeName(task.assignee);
+  return (
+    <Card
+      withBorder
+      padding="md"
+      style={{
+        ...(isOverdue ? { borderColor: 'var(--mantine-color-red-7)', borderWidth: 2 } : {}),
+        ...(isFocused ? { boxShadow: '0 0 0 3px var(--mantine-color-teal-3)' } : {}),
+      }}
+    >
+      <Group justify="space-between" align="flex-start" wrap="nowrap" mb={4}>
+        <Group gap="sm" align="flex-start" wrap="nowrap">
+          {isSelectable && (
+            <Checkbox
+              mt={4}
+              aria-label={`Select ${task.title}`}
+              checked={isSelected}
+              onChange={(event) => onSelect(task.id, event.currentTarget.checked)}
+            />
+          )}
+          <div>
+            <Title order={3} size="h5">
+              {task.title}
+            </Title>
+            <Text size="xs" c={isOverdue ? 'red.9' : 'dimmed'} fw={isOverdue ? 700 : 400}>
+              {STATUS_LABELS[task.status]}
+              {task.status === 'snoozed' && task.snoozedUntil ? ` until ${task.snoozedUntil}` : ''}
+              {task.dueAt ? ` · due ${task.dueAt}` : ''}
+              {isOverdue ? ' · overdue' : ''}
+              {task.personName ? ` · ${task.personName}` : ''}
+              {assignee ? ` · assigned to ${assignee}` : ''}
+            </Text>
+          </div>
+        </Group>
+        <Group gap={6} wrap="nowrap">
+          {task.status === 'done' && (
+            <ToneBadge tone={task.verified ? 'teal' : 'orange'}>
+              {task.verified ? 'Verified' : 'Not verified'}
+            </ToneBadge>
+          )}
+          <ToneBadge tone={PRIORITY_TONES[task.priority]}>{task.priority}</ToneBadge>
+        </Group>
+      </Group>
+      {task.why.length > 0 && (
+        <List size="sm" mb={6}>
+          {task.why.map((line) => (
+            <List.Item key={line}>{line}</List.Item>
+          ))}
+        </List>
+      )}
+      {task.status === 'done' && !task.verified && task.verificationNote && (
+        <Text size="sm" c="orange.9" mb={6}>
+          Not verified: the checks still see the problem. {task.verificationNote}
+        </Text>
+      )}
+      {task.wontDoReason && (
+        <Text size="sm" c="dimmed" mb={6}>
+          Won&apos;t do: {task.wontDoReason}
+        </Text>
+      )}
+      <Group justify="space-between" align="center">
+        <Group gap="md">
+          {task.links.map((link) => (
+            <Anchor key={link.url} href={link.url} size="sm" c="teal.9" underline="always">
+              {link.label}
+            </Anchor>
+          ))}
+        </Group>
+        <Group gap={6}>
+          {task.status === 'todo' && (
+            <Button size="compact-sm" variant="default" onClick={() => onStart(task)}>
+              Start
+            </Button>
+          )}
+          {isOpen && task.source !== 'guide' && (
+            <Button size="compact-sm" variant="outline" color="teal.9" onClick={() => onGuide(task)}>
+              Guide me
+            </Button>
+          )}
+          {(task.status !== 'done' || !task.verified) && task.status !== 'wont_do' && (
+            <Button size="compact-sm" onClick={() => onAct(task, 'done')}>
+              Done…
+            </Button>
+          )}
+          {isOpen && (
+            <>
+              <Button size="compact-sm" variant="default" onClick={() => onAct(task, 'snooze')}>
+                Snooze…
+              </Button>
+              <Button size="compact-sm" variant="subtle" color="gray" onClick={() => onAssign(task)}>
+                Assign…
+              </Button>
+              <Button size="compact-sm" variant="subtle" color="gray" onClick={() => onAct(task, 'plan')}>
+                Plan…
+              </Button>
+              <Button size="compact-sm" variant="subtle" color="gray" onClick={() => onAct(task, 'wontdo')}>
+                Won&apos;t do…
+              </Button>
+            </>
+          )}
+        </Group>
+      </Group>
+    </Card>
+  );
+});
+
+/**
+ * Who does these tasks: one of the people, the helper named in Settings, another helper (someone
+ * who is not one of the people, by name), or no one.
+ */
+function AssignDialog({
+  taskIds,
+  onClose,
+}: {
+  taskIds: number[] | null;
+  onClose: (assigned: boolean) => void;
+}) {
+  const people = usePeople();
+  const settings = useSettings();
+  const assign = useChannelMutation('tasks:assign', ['tasks']);
+  const [choice, setChoice] = useState<string | null>(null);
+  const [other, setOther] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const helper = settings.data?.helperName.trim() ?? '';
+  const count = taskIds?.length ?? 0;
+  const close = (assigned: boolean) => {
+    setChoice(null);
+    setOther('');
+    setError(null);
+    onClose(assigned);
+  };
+  return (
+    <Modal
+      opened={taskIds !== null}
+      onClose={() => close(false)}
+      title={`Assign ${count} ${count === 1 ? 'task' : 'tasks'}`}
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
+      <form
+        noValidate
+        onSubmit={async (event) => {
+          event.preventDefault();
+          if (!taskIds || choice === null) return;
+          const assignee =
+            choice === 'none'
+              ? null
+              : choice === 'helper'
+                ? { helper }
+                : choice === 'other'
+                  ? { helper: other.trim() }
+                  : { personId: Number(choice) };
+          try {
+            const { changed } = await assign.mutateAsync({ ids: taskIds, assignee });
+            notifications.show({ message: `${changed} ${changed === 1 ? 'task' : 'tasks'} assigned.` });
+            close(true);
+          } catch (failure) {
+            setError(messageOf(failure));
+          }
+        }}
+      >
+        <Stack>
+          <Select
+            label="Who does it"
+            placeholder="Choose someone"
+            data={[
+              ...(people.data ?? []).map((p) => ({ value: String(p.id), label: p.name })),
+              ...(helper ? [{ value: 'helper', label: `IT helper: ${helper}` }] : []),
+              { value: 'other', label: 'Another helper…' },
+              { value: 'none', label: 'No one (take the assignment back)' },
+            ]}
+            value={choice}
+            onChange={setChoice}
+            data-autofocus
+          />
+          {choice === 'other' && (
+            <TextInput
+              label="The helper's name"
+              description="Someone who is not one of the people here, such as an outside IT technician."
+              value={other}
+              onChange={(e) => setOther(e.currentTarget.value)}
+            />
+          )}
+          {error && (
+            <Text c="red.9" size="sm" role="alert">
+              {error}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => close(false)}>
+              Cancel
+            </Button>
+            <Button
+              type="submit"
+              loading={assign.isPending}
+              disabled={choice === null || (choice === 'other' && other.trim() === '')}
+            >
+              Assign
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }
 
@@ -550,6 +827,8 @@ function StatusForm({
 
 function AddTaskForm({ onDone }: { onDone: () => void }) {
   const create = useChannelMutation('tasks:create', ['tasks']);
+  const people = usePeople();
+  const [personId, setPersonId] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [priority, setPriority] = useState<Priority>('P3');
   const [error, setError] = useState<string | null>(null);
@@ -559,7 +838,7 @@ function AddTaskForm({ onDone }: { onDone: () => void }) {
       onSubmit={async (event) => {
         event.preventDefault();
         try {
-          await create.mutateAsync({ title, priority });
+          await create.mutateAsync({ title, priority, ...(personId ? { personId: Number(personId) } : {}) });
           onDone();
         } catch (failure) {
           setError(
@@ -583,6 +862,16 @@ function AddTaskForm({ onDone }: { onDone: () => void }) {
           onChange={(v) => v && setPriority(v as Priority)}
           allowDeselect={false}
         />
+        {(people.data?.length ?? 0) > 1 && (
+          <Select
+            label="Whose task (optional)"
+            placeholder="No one in particular"
+            clearable
+            data={(people.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+            value={personId}
+            onChange={setPersonId}
+          />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel
