@@ -5,6 +5,11 @@ import {
   type Criticality,
   type MfaMethod,
 } from '../../../common/domain/inventory';
+import {
+  strengthLabel,
+  strengthMeaning,
+  type StrengthScore,
+} from '../../../common/domain/passwords/strength';
 
 /** Badge colours chosen for WCAG AA contrast (Mantine's light variant falls below it on small text). */
 const TONES = {
@@ -16,10 +21,22 @@ const TONES = {
 } as const;
 
 /** A small status label in one of a few accessible tones. */
-export function ToneBadge({ tone, children }: { tone: keyof typeof TONES; children: string }) {
+export function ToneBadge({
+  tone,
+  children,
+  title,
+}: {
+  tone: keyof typeof TONES;
+  children: string;
+  title?: string;
+}) {
   const { color, background, border } = TONES[tone];
   return (
-    <Badge variant="outline" style={{ color, backgroundColor: background, borderColor: border }}>
+    <Badge
+      variant="outline"
+      style={{ color, backgroundColor: background, borderColor: border }}
+      {...(title ? { title } : {})}
+    >
       {children}
     </Badge>
   );
@@ -50,4 +67,21 @@ const MFA_TONES: Record<MfaMethod, keyof typeof TONES> = {
 /** The account's second sign-in step, coloured by strength. */
 export function MfaBadge({ value }: { value: MfaMethod }) {
   return <ToneBadge tone={MFA_TONES[value]}>{MFA_LABELS[value]}</ToneBadge>;
+}
+
+const STRENGTH_TONES: Record<StrengthScore, keyof typeof TONES> = {
+  0: 'red',
+  1: 'red',
+  2: 'yellow',
+  3: 'teal',
+  4: 'teal',
+};
+
+/** A password's place on the one strength scale, with what it means on hover. */
+export function StrengthBadge({ score }: { score: StrengthScore }) {
+  return (
+    <ToneBadge tone={STRENGTH_TONES[score]} title={strengthMeaning(score)}>
+      {strengthLabel(score)}
+    </ToneBadge>
+  );
 }

@@ -5,8 +5,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Account } from '../../../../common/ipc/contract';
 import type { AccountSort, AccountSortKey } from '../../../../common/domain/accountQuery';
 import { CATEGORY_LABELS } from '../../../../common/domain/inventory';
-import { STRENGTH_LABELS, type StrengthScore } from '../../../../common/domain/passwords/strength';
-import { CriticalityBadge, MfaBadge, ToneBadge } from '../../components/Badges';
+import type { StrengthScore } from '../../../../common/domain/passwords/strength';
+import { CriticalityBadge, MfaBadge, StrengthBadge } from '../../components/Badges';
 import classes from './AccountsTable.module.css';
 
 const COLUMNS: { key: AccountSortKey; label: string }[] = [
@@ -180,17 +180,7 @@ export function AccountsTable({
                       —
                     </Text>
                   ) : (
-                    <ToneBadge
-                      tone={
-                        account.passwordStrength <= 1
-                          ? 'red'
-                          : account.passwordStrength === 2
-                            ? 'yellow'
-                            : 'teal'
-                      }
-                    >
-                      {STRENGTH_LABELS[account.passwordStrength as StrengthScore]}
-                    </ToneBadge>
+                    <StrengthBadge score={account.passwordStrength as StrengthScore} />
                   )}
                 </div>
                 <div role="cell" className={classes.cell}>
