@@ -89,6 +89,383 @@ export const EN = {
   'names.script.Cherokee': 'Cherokee',
   'names.script.Other': 'another alphabet',
 
+  // Findings (common/domain/checks/describe.ts). `{who}` is "you" when the file holds one person.
+  'finding.kind.breached_service': 'Breach at the service',
+  'finding.kind.email_in_breach': 'Email address in a breach',
+  'finding.kind.mfa_available': 'Two-step sign-in available',
+  'finding.kind.mfa_upgrade': 'Stronger two-step available',
+  'finding.kind.password_pwned': 'Breached password',
+  'finding.kind.password_reused': 'Reused password',
+  'finding.kind.password_similar': 'Near-identical passwords',
+  'finding.kind.password_weak': 'Easy-to-guess password',
+  'finding.kind.insecure_url': 'Unencrypted sign-in page',
+  'finding.kind.password_check_gap': 'Passwords not checked everywhere',
+  'finding.kind.breach_notice': 'Breach notice you received',
+  'finding.kind.mail_secret': 'Secret found in your mail',
+  'finding.severity.critical': 'Fix now',
+  'finding.severity.high': 'Fix soon',
+  'finding.severity.medium': 'Worth fixing',
+  'finding.severity.low': 'When you can',
+  'finding.method.totp': 'an authenticator app',
+  'finding.method.u2f': 'a security key',
+  'finding.method.sms': 'a text message',
+  'finding.method.call': 'a phone call',
+  'finding.method.email': 'an email code',
+  'finding.method.custom-software': 'the service’s own app',
+  'finding.method.custom-hardware': 'the service’s own hardware token',
+  'finding.method.passkey': 'a passkey',
+  'finding.someData': 'some of your data',
+  'finding.thisAccount': 'this account',
+  'people.possessive': "{name}'s",
+  'finding.ownedService': "{owner}'s {service}",
+  'finding.passwordOf':
+    "{who, select, you {{capital, select, yes {Your} other {your}} {service} password} other {{owner}'s {service} password}}",
+  'finding.breached.title':
+    "{breached} was breached in {when}{more, plural, =0 {} other { (and # more)}}{who, select, you {} other { ({owner}'s account)}}",
+  'finding.breached.family':
+    '{first} signs in with {who, select, you {your} other {{owner}’s}} {family}, so this breach concerns it. ',
+  'finding.breached.took': "Attackers took {data} of {breached}'s users. ",
+  'finding.breached.changedOn':
+    "{who, select, you {Your password} other {{owner}'s password}} was last changed on {changed}, before that.",
+  'finding.breached.unknownChange':
+    '{who, select, you {Lockstep does not know whether you have changed your password since.} other {Lockstep does not know whether {owner} has changed this password since.}}',
+  'finding.breached.actionChanged':
+    '{who, select, you {Change your {service} password now, and anywhere you used the same one.} other {Change {password} now, and anywhere the same one is used.}}',
+  'finding.breached.actionUnknown':
+    "{who, select, you {If you have not changed your {service} password since {when}, change it now — and anywhere you used the same one. If you have, say so and this goes away.} other {If {owner} has not changed {owner}'s {service} password since {when}, change it now — and anywhere the same one is used. If it was changed, say so and this goes away.}}",
+  'finding.emailBreach.title':
+    "{who, select, you {} other {{person}'s address }}{address} is in {count, plural, one {the {breach} breach} other {# breaches}}",
+  'finding.emailBreach.why':
+    '{count, plural, one {The breach} other {The breaches}} exposed {data}. Expect convincing phishing to this address, and check every account that uses it.',
+  'finding.emailBreach.action':
+    'Change the password of every account that signs in with this address and used the breached password; turn on two-step sign-in.',
+  'finding.yourAddress': 'Your address',
+  'finding.mfa.title': 'Turn on two-step sign-in at {first}',
+  'finding.mfa.secondStep': 'a second step',
+  'finding.mfa.why':
+    '{service} can ask for {methods} as well as {who, select, you {your} other {the}} password, so a stolen password alone is not enough to get in. Lockstep has no record of it being on.',
+  'finding.mfa.action':
+    "Turn it on in {service}'s security settings{hasDocs, select, yes { (their instructions are linked)} other {}}, preferably with an authenticator app or a passkey. Already on? Record the method on the account.",
+  'finding.upgrade.title': 'Use a stronger second step at {first}',
+  'finding.upgrade.stronger': 'a stronger method',
+  'finding.upgrade.why':
+    'Codes by {current, select, sms {text message} other {email}} can be intercepted or redirected (SIM swaps, a hacked mailbox). {service} also offers {better}.',
+  'finding.upgrade.action':
+    "{who, select, you {Switch {service}'s two-step sign-in to {better}.} other {Switch {owner}'s {service} two-step sign-in to {better}.}}",
+  'finding.pwned.title': '{password} is in known breaches',
+  'finding.pwned.commonTitle': '{password} is one of the most common leaked passwords',
+  'finding.pwned.offlineWhy':
+    'In the offline Pwned Passwords corpus of {date}, this exact password was seen {atLeast, select, yes {at least } other {}}{times, plural, one {# time} other {# times}}. Attackers try these first, on every site.',
+  'finding.pwned.onlineWhy':
+    'This exact password has appeared {times, plural, one {# time} other {# times}} in leaked password lists (Have I Been Pwned). Attackers try these first, on every site.',
+  'finding.pwned.commonWhy':
+    'It is among the 100,000 passwords seen most often in breaches (UK NCSC list). Attackers try these first, on every site.',
+  'finding.pwned.action':
+    '{who, select, you {Change your {service} password to a new one you have never used, ideally generated by a password manager.} other {Change {password} to a new one never used before, ideally generated by a password manager.}}',
+  'finding.unknownDate': 'unknown date',
+  'finding.reused.sharedTitle': '{names} use the same password',
+  'finding.reused.sharedWhy':
+    '{people} people use one password between them: {names}. That usually means a shared login. If any one of these sites leaks it, every one of these accounts is open.',
+  'finding.reused.sharedAction':
+    'Give each person their own sign-in where the service allows it (most offer extra users or delegated access); where a login must be shared, keep it in the password manager’s shared vault and give it a password used nowhere else.',
+  'finding.reused.title':
+    "{who, select, you {{count, plural, one {# account uses} other {# accounts share}} one password} other {{owner}'s {count, plural, one {# account uses} other {# accounts share}} one password}}",
+  'finding.reused.why':
+    "{who, select, you {} other {{owner}'s }}{names} {count, plural, =2 {both use} other {all use}} the same password. If any one of these sites leaks it, the others are open too.",
+  'finding.reused.action':
+    'Give each of these accounts its own password, starting with the most important one.',
+  'finding.similar.sharedTitle': '{names} use near-identical passwords',
+  'finding.similar.sharedWhy':
+    '{people} people use passwords that differ only by a few characters, such as a year or a symbol at the end: {names}. That usually means a shared login, or one person’s pattern passed on. Attackers who learn one try the obvious variations.',
+  'finding.similar.sharedAction':
+    'Give each person their own sign-in and replace these with unrelated passwords, ideally generated by a password manager.',
+  'finding.similar.title':
+    "{who, select, you {} other {{owner}'s }}{count, plural, one {# account uses} other {# accounts use}} near-identical passwords",
+  'finding.similar.why':
+    "The passwords for {who, select, you {} other {{owner}'s }}{names} differ only by a few characters, such as a year or a symbol at the end. Attackers who learn one try the obvious variations.",
+  'finding.similar.action': 'Replace them with unrelated passwords, ideally generated by a password manager.',
+  'finding.weak.title': '{password} is easy to guess',
+  'finding.weak.why': 'Its strength is “{label}” ({time}). {meaning}{hint, select, none {} other { {hint}}}',
+  'finding.weak.action':
+    'Change {password} to a long, unique one — a password manager can make and remember it.',
+  'finding.notice.title': '{provider} told {who, select, you {you} other {{person}}} about a breach',
+  'finding.notice.aCompany': 'A company',
+  'finding.notice.why':
+    'Their notice of {date} {exposed, select, yes {lists what was exposed: {data}.} other {says some of your data was exposed.}}',
+  'finding.notice.accounts':
+    "{who, select, you {your} other {{person}'s}} {count, plural, one {account} other {accounts}} at {services}",
+  'finding.notice.accountsAndEmails': '{accounts} and {emails}',
+  'finding.notice.concernsFamily':
+    ' It concerns what {who, select, you {you sign in to with your} other {{person} signs in to with {person}’s}} {families}: {accounts}.',
+  'finding.notice.concerns': ' It concerns {accounts}.',
+  'finding.notice.actionGuide':
+    'Follow the guide “{guide}”, step by step. This closes when you finish the guide, or set it aside.',
+  'finding.notice.action':
+    'Follow the guide for it, step by step. This closes when you finish the guide, or set it aside.',
+  'finding.insecure.title':
+    '{who, select, you {You sign in to {first} on an unencrypted page} other {{owner} signs in to {service} on an unencrypted page}}',
+  'finding.insecure.why':
+    'Its sign-in address starts with http://, so {who, select, you {your} other {the}} password can be read by anyone on the same network (a café, a hotel).',
+  'finding.insecure.action':
+    "Check whether {service} offers an https:// sign-in page and use that; if it does not, don't reuse this password anywhere.",
+  'finding.gap.title':
+    '{count, plural, one {# password was} other {# passwords were}} not checked {source, select, online {online} other {against your offline copy of the corpus}}',
+  'finding.gap.actionUnavailable':
+    'Rebuild or remove the offline corpus in Settings, then import your export again.',
+  'finding.gap.action':
+    'Import your export again: the passwords are checked as they are read, and then forgotten.',
+  'finding.mail.title': "{label} in {who, select, you {your} other {{person}'s}} mail ({seen})",
+  'finding.mail.secret': 'A secret',
+  'finding.mail.seen':
+    'seen in {count, plural, one {one message} other {# messages}}{when, select, one {, on {first}} range {, from {first} to {last}} other {}}',
+  'finding.mail.why':
+    'Anyone who could read this mailbox — attackers who broke into the company holding it included — could read and use it.{hasServices, select, yes { It belongs to {services}.} other {}}{stillInUse, select, yes { It is still the password you use there.} other {}} Lockstep kept only a masked description ({hint}), never the secret or the mail.',
+  'finding.incident.accounts': 'Your accounts at {domains} will be marked.',
+  'finding.incident.families':
+    'Every account that signs in with your {families} will be marked, at any of their domains: {domains}{more, plural, =0 {} other { and # more}}.',
+
+  // The window (renderer/src/app).
+  'nav.dashboard': 'Dashboard',
+  'nav.team': 'Team',
+  'nav.exposure': 'Exposure',
+  'nav.tasks': 'Tasks',
+  'nav.accounts': 'Accounts',
+  'nav.breaches': 'Breaches',
+  'nav.mailScan': 'Mailbox scan',
+  'nav.guides': 'Guides',
+  'nav.people': 'People',
+  'nav.reports': 'Reports',
+  'nav.settings': 'Settings',
+  'nav.dueBadge': '{count, plural, one {# task due or overdue} other {# tasks due or overdue}}',
+  'nav.footer': 'Everything stays on this computer.',
+  'nav.footerVersion': 'Everything stays on this computer. Version {version}.',
+  'app.historyAltered.title': 'The history of changes has been altered',
+  'app.historyAltered.body':
+    'Entry {entry} of the tamper-evident history does not match what Lockstep wrote ({reason}). Someone or something changed the data file outside Lockstep, so the record of what was done before that point cannot be trusted. Your accounts and tasks still work.',
+
+  // Dashboard (renderer/src/features/dashboard).
+  'dashboard.category.passwords': 'Passwords',
+  'dashboard.category.mfa': 'Two-step sign-in',
+  'dashboard.category.breaches': 'Breaches',
+  'dashboard.category.fixed': '{fixed} of {total} fixed',
+  'dashboard.category.progress': '{category}: {fixed} of {total} fixed',
+  'dashboard.score.none': 'Nothing open that Lockstep can see',
+  'dashboard.score.low': 'Low exposure',
+  'dashboard.score.some': 'Some exposure',
+  'dashboard.score.high': 'High exposure',
+  'dashboard.score.veryHigh': 'Very high exposure',
+  'dashboard.score.title': 'Exposure score',
+  'dashboard.score.outOf': '/ 100, lower is better',
+  'dashboard.trend.later': 'The trend appears after a second day of use.',
+  'dashboard.trend.label': 'Score trend: {first} on {firstDay}, {last} on {lastDay}',
+  'dashboard.trend.everyone': 'The daily trend is kept for everyone together.',
+  'dashboard.loading': 'Loading the dashboard',
+  'dashboard.loadFailed': 'The dashboard could not be loaded',
+  'dashboard.team.label': 'Your team',
+  'dashboard.team.title': 'Your team: {count, plural, one {# person} other {# people}}',
+  'dashboard.team.open': 'Open the team view',
+  'dashboard.empty.title': 'Let’s see where you stand',
+  'dashboard.empty.import': 'Import from a password manager',
+  'dashboard.empty.body':
+    'Import your passwords (they are checked and forgotten), or add your most important accounts by hand. Lockstep then shows how exposed you are and the next thing to fix.',
+  'dashboard.intro':
+    'How exposed {who, select, team {the accounts are} other {you are}}, what changed, and the one thing to do next.',
+  'dashboard.overdue': '{count, plural, one {# task is} other {# tasks are}} overdue',
+  'dashboard.overdue.see': 'See the tasks',
+  'dashboard.fixed.title': 'Fixed so far',
+  'dashboard.fixed.figure': '{fixed} of {total}',
+  'dashboard.fixed.detail':
+    '{count, plural, one {problem} other {problems}} found · {verified} of {tasks, plural, one {# task} other {# tasks}} verified',
+  'dashboard.next.title': 'Next best action',
+  'dashboard.next.start': 'Start this',
+  'dashboard.next.none': 'Nothing open. Re-import now and then to keep checking.',
+  'dashboard.checks.title': 'How breached passwords were checked',
+  'dashboard.guide.label': 'Guide in progress',
+  'dashboard.guide.title':
+    'Guide in progress{more, plural, =0 {} other { (and # more on the Guides screen)}}',
+  'dashboard.guide.progress': '{done} of {total, plural, one {# step} other {# steps}} done',
+  'dashboard.guide.continue': 'Continue',
+  'tasks.overdue': 'Overdue',
+
+  // Exposure (renderer/src/features/exposure).
+  'exposure.loading': 'Loading findings',
+  'exposure.loadFailed': 'Findings could not be loaded',
+  'exposure.intro':
+    'What is wrong with {who, select, team {the accounts} other {your accounts}}, worst first, and what to do about each.',
+  'exposure.import': 'Import passwords',
+  'exposure.summary.none': 'Nothing open right now. Fixed {fixed} of {fixed} so far.',
+  'exposure.summary':
+    '{open, plural, one {# thing} other {# things}} to fix. Fixed {fixed} of {total} so far.',
+  'exposure.sources.failedTitle': 'Breach and two-step checks could not run',
+  'exposure.sources.failed':
+    'The public datasets could not be loaded, so Lockstep cannot say whether your services were breached or offer two-step sign-in. Earlier findings are kept as they were.',
+  'exposure.sources.dates':
+    'Checked against breach data as of {breaches} (Have I Been Pwned) and the two-step directory as of {twoFactor} (2fa.directory).',
+  'exposure.checks.openSettings': 'Open Settings to turn on the online check or install the offline corpus',
+  'exposure.empty.title': 'Nothing checked yet',
+  'exposure.empty.body':
+    'Import an export from your password manager or browser. Lockstep checks each password for breaches, reuse and strength, then forgets it: only the verdicts are kept.',
+  'exposure.clean.title': 'No open problems found',
+  'exposure.clean.body':
+    'Every check that ran came back clean. Checks that need the online service only ran if it is on.',
+  'exposure.setAside.toggle': '{shown, select, yes {Hide} other {Show}} {count} set aside',
+  'exposure.setAside.label': 'Set aside',
+  'exposure.setAside.comesBack': ' · comes back on {date}',
+  'exposure.setAside.reopen': 'Reopen',
+  'exposure.list': 'Findings',
+  'exposure.card.whatToDo': 'What to do:',
+  'exposure.card.minutes': '(about {minutes} min)',
+  'exposure.card.guideMe': 'Guide me',
+  'exposure.card.setAside': 'Set aside…',
+  'common.loading': 'Loading…',
+
+  // Inventory labels (common/domain/inventory.ts).
+  'inventory.category.email': 'Email',
+  'inventory.category.finance': 'Banking & finance',
+  'inventory.category.work': 'Work identity',
+  'inventory.category.social': 'Social',
+  'inventory.category.shopping': 'Shopping',
+  'inventory.category.cloud': 'Cloud & storage',
+  'inventory.category.developer': 'Developer',
+  'inventory.category.government': 'Government',
+  'inventory.category.health': 'Health',
+  'inventory.category.entertainment': 'Entertainment',
+  'inventory.category.utilities': 'Utilities & home',
+  'inventory.category.other': 'Other',
+  'inventory.criticality.critical': 'Critical',
+  'inventory.criticality.important': 'Important',
+  'inventory.criticality.standard': 'Standard',
+  'inventory.mfa.unknown': 'Not recorded',
+  'inventory.mfa.none': 'None',
+  'inventory.mfa.sms': 'Text message (SMS)',
+  'inventory.mfa.email': 'Email code',
+  'inventory.mfa.totp': 'Authenticator app',
+  'inventory.mfa.push': 'Push approval',
+  'inventory.mfa.passkey': 'Passkey',
+  'inventory.mfa.security_key': 'Security key',
+
+  // Accounts (renderer/src/features/accounts).
+  'accounts.intro': 'Every account you want to keep safe. Critical ones are fixed first.',
+  'accounts.add': 'Add account',
+  'accounts.deleted': 'Deleted {service}.',
+  'accounts.deleteFailed': 'Could not delete the account',
+  'accounts.loading': 'Loading accounts',
+  'accounts.loadFailed': 'Your accounts could not be loaded',
+  'accounts.empty.title': 'No accounts yet',
+  'accounts.empty.addFirst': 'Add your first account',
+  'accounts.empty.body':
+    'The quickest start is an export from your password manager or browser. Or add the accounts that matter most by hand: your main email, your bank, and your work sign-in.',
+  'accounts.filter.label': 'Filter accounts',
+  'accounts.search.label': 'Search accounts',
+  'accounts.search.placeholder': 'Search service, domain, username, notes…',
+  'accounts.search.clear': 'Clear search',
+  'accounts.filter.category': 'Filter by category',
+  'accounts.filter.allCategories': 'All categories',
+  'accounts.filter.criticality': 'Filter by criticality',
+  'accounts.filter.anyCriticality': 'Any criticality',
+  'accounts.filter.mfa': 'Filter by two-step sign-in',
+  'accounts.filter.anyMfa': 'Any two-step',
+  'accounts.filter.clear': 'Clear filters',
+  'accounts.noMatch.title': 'No accounts match',
+  'accounts.noMatch.body': 'Try fewer words, or clear the filters.',
+  'accounts.column.service': 'Service',
+  'accounts.column.person': 'Person',
+  'accounts.column.username': 'Username',
+  'accounts.column.category': 'Category',
+  'accounts.column.criticality': 'Criticality',
+  'accounts.column.mfa': 'Two-step',
+  'accounts.column.password': 'Password',
+  'accounts.column.changed': 'Changed',
+  'accounts.column.actions': 'Actions',
+  'accounts.edit': 'Edit {service}{hasUsername, select, yes { ({username})} other {}}',
+  'accounts.delete': 'Delete {service}',
+  'accounts.deleteShort': 'Delete',
+  'accounts.noAddress': 'No address',
+  'accounts.changedUnknown': 'Unknown',
+  'accounts.showing': 'Showing {count, number} of {total, plural, one {# account} other {# accounts}}',
+
+  // The command line's human output (electron/cli).
+  'cli.import.dryRun':
+    '{file} ({format}): {entries, plural, one {# login} other {# logins}} read; would create {create}, update {update}; {skipped, plural, one {# row} other {# rows}} skipped. Nothing was written (dry run).',
+  'cli.import.done':
+    '{file} ({format}): {entries, plural, one {# login} other {# logins}} read; created {created}, updated {updated}; {skipped, plural, one {# row} other {# rows}} skipped.',
+  'cli.import.findingKind': '{count} × {kind}',
+  'cli.import.openFindings': 'Open findings: {hasAny, select, yes {{findings}} other {none}}.',
+  'cli.import.loginEmails':
+    'Sign-in addresses in this export that are not yet this person’s: {emails} (add one with: emails add ADDRESS --person NAME).',
+  'cli.accounts.strength': 'strength: {label}',
+  'cli.rowsSkipped': '{count, plural, one {# row} other {# rows}} skipped.',
+  'count.openFindings': '{count, plural, one {# open finding} other {# open findings}}',
+  'count.overdueTasks': '{count, plural, one {# overdue task} other {# overdue tasks}}',
+
+  // Import (renderer/src/features/import, electron/services/importService.ts).
+  'import.untitledLogin': 'Untitled login',
+  'import.phase.analysing': 'Checking password strength, reuse and common passwords',
+  'import.phase.checkingOnline':
+    'Checking passwords online (only the first 5 characters of a scrambled form of each are sent)',
+  'import.phase.saving': 'Saving',
+  'import.phase.done': 'Done',
+  'import.starting': 'Starting…',
+  'import.progress': 'Import progress',
+  'import.progressCount': '{done, number} of {total, number}',
+  'import.preparing': 'Preparing the analysis…',
+  'import.nothingSavedYet': 'Nothing is saved until the end: cancelling leaves your data as it was.',
+  'import.cancelImport': 'Cancel import',
+  'import.finished': 'Import finished',
+  'import.finishedBody':
+    '{created, number} added, {updated, number} updated, {skipped, number} skipped. The passwords were analysed and forgotten: only the verdicts are kept.',
+  'import.whatNeedsFixing': 'What needs fixing',
+  'import.findingKind': '{kind}: {count, number}',
+  'import.noProblems': 'No problems found by the checks that ran.',
+  'import.thisPerson': 'this person',
+  'import.done': 'Done',
+  'import.seeWhatToFix': 'See what to fix',
+  'import.choose.intro':
+    'Export your passwords from your password manager or browser ({managers}, or any CSV). Lockstep reads the file, checks each password, and keeps only the verdicts:',
+  'import.choose.neverSaved': 'no password is ever saved.',
+  'import.choose.deleteAfter': 'Delete the export file afterwards.',
+  'import.choose.whose': 'Whose accounts are these?',
+  'import.choose.drop': 'Drop the export file here',
+  'import.choose.or': 'or',
+  'import.choose.file': 'Choose file…',
+  'import.cannotImport': 'This file cannot be imported',
+  'import.mapping.choose': 'Choose a column',
+  'import.mapping.none': 'None',
+  'import.mapping.title': 'Lockstep does not recognise the columns of {file}',
+  'import.mapping.body': 'Say which columns hold what. Columns you leave out are ignored.',
+  'import.mapping.url': 'Web address',
+  'import.mapping.password': 'Password',
+  'import.mapping.username': 'Username or email',
+  'import.mapping.title.field': 'Name of the service',
+  'import.mapping.totp': 'Two-step (authenticator app) secret',
+  'import.mapping.preview': 'Preview',
+  'import.stat.format': 'Format',
+  'import.stat.logins': 'Logins found',
+  'import.stat.new': 'New accounts',
+  'import.stat.updated': 'Updated accounts',
+  'import.aboutFile': 'About this file',
+  'import.skipped': '{count, plural, one {# row is} other {# rows are}} skipped',
+  'import.skippedScroll': 'Skipped rows, scrollable',
+  'import.skippedList': 'Skipped rows',
+  'import.skippedRow': 'Row {row}: {reason}',
+  'import.tableScroll': 'Accounts to import, scrollable',
+  'import.table': 'Accounts to import',
+  'import.column.row': 'Row',
+  'import.column.action': 'Action',
+  'import.action.new': 'New',
+  'import.action.update': 'Update',
+  'import.showingFirst': 'Showing the first {shown, number} of {total, number}.',
+  'import.confirm': 'Import {count, plural, one {# account} other {# accounts}}',
+  'import.addresses.added': 'Addresses added',
+  'import.addresses.addedBody':
+    '{count, plural, one {# address was} other {# addresses were}} added to {person}.',
+  'import.addresses.label': 'Add these sign-in addresses to {person}’s email addresses?',
+  'import.addresses.description':
+    'Lockstep then also checks them: breaches of an address, and notices sent to it.',
+  'import.addresses.add': 'Add {count, plural, one {# address} other {# addresses}}',
+  'common.close': 'Close',
+  'common.cancel': 'Cancel',
+
   // Counts used across screens.
   'count.accounts': '{count, plural, one {# account} other {# accounts}}',
   'count.people': '{count, plural, one {# person} other {# people}}',

@@ -82,6 +82,18 @@ export function formatList(items: readonly string[], conjunction: 'and' | 'or' =
     .join('');
 }
 
+/**
+ * A record of labels whose values are formatted when read (`LABELS[key]`), so a label follows the
+ * catalogue in use — English, or the pseudo-locale of tests — rather than the one at load time.
+ */
+export function labelsOf<K extends string>(ids: Record<K, MessageId>): Readonly<Record<K, string>> {
+  const labels = {} as Record<K, string>;
+  for (const key of Object.keys(ids) as K[]) {
+    Object.defineProperty(labels, key, { enumerable: true, get: () => format(ids[key]) });
+  }
+  return Object.freeze(labels);
+}
+
 /** A whole number as people read it: "1,234". */
 export function formatNumber(value: number): string {
   return value.toLocaleString(ICU_LOCALE);

@@ -8,16 +8,19 @@ import { CATEGORY_LABELS } from '../../../../common/domain/inventory';
 import type { StrengthScore } from '../../../../common/domain/passwords/strength';
 import { CriticalityBadge, MfaBadge, StrengthBadge } from '../../components/Badges';
 import classes from './AccountsTable.module.css';
+import { format } from '../../app/words';
+import type { MessageId } from '../../../../common/messages/en';
+import { inspectDomain, mixedScriptWarning, readableServiceName } from '../../../../common/domain/names';
 
-const COLUMNS: { key: AccountSortKey; label: string }[] = [
-  { key: 'service', label: 'Service' },
-  { key: 'person', label: 'Person' },
-  { key: 'username', label: 'Username' },
-  { key: 'category', label: 'Category' },
-  { key: 'criticality', label: 'Criticality' },
-  { key: 'mfa', label: 'Two-step' },
-  { key: 'passwordStrength', label: 'Password' },
-  { key: 'passwordChangedAt', label: 'Changed' },
+const COLUMNS: { key: AccountSortKey; label: MessageId }[] = [
+  { key: 'service', label: 'accounts.column.service' },
+  { key: 'person', label: 'accounts.column.person' },
+  { key: 'username', label: 'accounts.column.username' },
+  { key: 'category', label: 'accounts.column.category' },
+  { key: 'criticality', label: 'accounts.column.criticality' },
+  { key: 'mfa', label: 'accounts.column.mfa' },
+  { key: 'passwordStrength', label: 'accounts.column.password' },
+  { key: 'passwordChangedAt', label: 'accounts.column.changed' },
 ];
 
 const ROW_HEIGHT = 52;
@@ -77,7 +80,7 @@ export function AccountsTable({
       <div
         ref={scrollRef}
         role="table"
-        aria-label="Accounts"
+        aria-label={format('nav.accounts')}
         aria-rowcount={count + 1}
         className={classes.scroller}
         data-testid="accounts-scroller"
@@ -94,7 +97,7 @@ export function AccountsTable({
                   className={classes.cell}
                 >
                   <UnstyledButton className={classes.sortButton} onClick={() => onSort(column.key)}>
-                    {column.label}
+                    {format(column.label)}
                     {isSorted &&
                       (sort.direction === 'asc' ? (
                         <IconArrowUp size={14} aria-hidden />
@@ -106,7 +109,7 @@ export function AccountsTable({
               );
             })}
             <div role="columnheader" className={classes.cell}>
-              <span className={classes.visuallyHidden}>Actions</span>
+              <span className={classes.visuallyHidden}>{format('accounts.column.actions')}</span>
             </div>
           </div>
         </div>
@@ -125,7 +128,7 @@ export function AccountsTable({
                 >
                   <div role="cell" className={classes.cell}>
                     <Text size="sm" c="dimmed">
-                      Loading…
+                      {format('common.loading')}
                     </Text>
                   </div>
                 </div>
@@ -143,14 +146,16 @@ export function AccountsTable({
                   <UnstyledButton
                     className={classes.serviceButton}
                     onClick={() => onOpen(account)}
-                    aria-label={`Edit ${account.service}${account.username ? ` (${account.username})` : ''}`}
+                    aria-label={format('accounts.edit', {
+                      service: readableServiceName(account.service),
+                      username: account.username,
+                      hasUsername: account.username ? 'yes' : 'no',
+                    })}
                   >
-                    <Text size="sm" fw={600} truncate>
-                      {account.service}
+                    <Text size="sm" fw={600} truncate title={readableServiceName(account.service)}>
+                      {readableServiceName(account.service)}
                     </Text>
-                    <Text size="xs" c="dimmed" truncate>
-                      {account.domain ?? 'No address'}
-                    </Text>
+                    <DomainText domain={account.domain} />
                   </UnstyledButton>
                 </div>
                 <div role="cell" className={classes.cell}>
@@ -185,15 +190,17 @@ export function AccountsTable({
                 </div>
                 <div role="cell" className={classes.cell}>
                   <Text size="sm" c={account.passwordChangedAt ? undefined : 'dimmed'}>
-                    {account.passwordChangedAt ?? 'Unknown'}
+                    {account.passwordChangedAt ?? format('accounts.changedUnknown')}
                   </Text>
                 </div>
                 <div role="cell" className={classes.cell}>
-                  <Tooltip label="Delete" openDelay={400}>
+                  <Tooltip label={format('accounts.deleteShort')} openDelay={400}>
                     <ActionIcon
                       variant="subtle"
                       color="gray"
-                      aria-label={`Delete ${account.service}`}
+                      aria-label={format('accounts.delete', {
+                        service: readableServiceName(account.service),
+                      })}
                       onClick={() => onDelete(account)}
                     >
                       <IconTrash size={16} aria-hidden />
@@ -208,10 +215,30 @@ export function AccountsTable({
       <Box className={classes.footer} aria-live="polite">
         <Text size="xs" c="dimmed">
           {count === total
-            ? `${total.toLocaleString()} ${total === 1 ? 'account' : 'accounts'}`
-            : `Showing ${count.toLocaleString()} of ${total.toLocaleString()} accounts`}
+            ? format('count.accounts', { count: total })
+            : format('accounts.showing', { count, total })}
         </Text>
       </Box>
     </div>
+  );
+}
+
+/**
+ * An account's domain as a person reads it: in Unicode (never "xn--…"), with a warning sign and
+ * its explanation when the name mixes alphabets (a possible look-alike site).
+ */
+function DomainText({ domain }: { domain: string | null }) {
+  if (domain === null)
+    return (
+      <Text size="xs" c="dimmed" truncate>
+        {format('accounts.noAddress')}
+      </Text>
+    );
+  const { name } = inspectDomain(domain);
+  const warning = mixedScriptWarning(domain);
+  return (
+    <Text size="xs" c={warning ? 'red.9' : 'dimmed'} truncate title={warning ?? name}>
+      {warning ? `⚠ ${name}` : name}
+    </Text>
   );
 }
