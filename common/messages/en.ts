@@ -285,7 +285,6 @@ export const EN = {
     'Guide in progress{more, plural, =0 {} other { (and # more on the Guides screen)}}',
   'dashboard.guide.progress': '{done} of {total, plural, one {# step} other {# steps}} done',
   'dashboard.guide.continue': 'Continue',
-  'tasks.overdue': 'Overdue',
 
   // Exposure (renderer/src/features/exposure).
   'exposure.loading': 'Loading findings',
@@ -465,6 +464,183 @@ export const EN = {
   'import.addresses.add': 'Add {count, plural, one {# address} other {# addresses}}',
   'common.close': 'Close',
   'common.cancel': 'Cancel',
+
+  // Guides (common/domain/guides, renderer/src/features/guides).
+  'guide.listAtMost': 'List at most {count, plural, one {# item} other {# items}}.',
+  'guide.effect.taskPerItem': 'Adds a task for each item you list (“{title}”).',
+  'guide.effect.task': 'Adds the task “{title}”.',
+  'guide.effect.eachItem': 'each item',
+  'guide.effect.mfaAsk': 'Records the two-step method you choose on {service}.',
+  'guide.effect.mfa': 'Records two-step sign-in ({method}) on {service}.',
+  'guide.effect.passwordChanged': 'Records today as the date the {service} password was changed.',
+  'guide.effect.recovery': 'Marks the recovery details of {service} as checked today.',
+  'guide.effect.mailScan':
+    'Adds the secrets a mailbox scan found, each with its task, to this step’s follow-up list.',
+  'guide.done.chooseMfa': 'Choose the two-step method that was turned on.',
+  'guide.done.noList': 'This step does not ask for a list.',
+
+  // How breached passwords were checked (common/domain/passwords/coverage.ts).
+  'coverage.gap.failed':
+    'The online check failed{hasDate, select, yes { on {date}} other {}}: {count, plural, one {# password was} other {# passwords were}} not checked online. Import your export again when you are connected to check {count, plural, one {it} other {them}}.',
+  'coverage.gap.beforeEnabled':
+    '{count, plural, one {# password was} other {# passwords were}} imported before the online check was turned on and {count, plural, one {has} other {have}} not been checked online. Import your export again to check {count, plural, one {it} other {them}}.',
+  'coverage.gap.beforeInstalled':
+    '{count, plural, one {# password has} other {# passwords have}} not been checked against your offline copy of the corpus{hasDate, select, yes { (built {date})} other {}}: {count, plural, one {it was} other {they were}} imported before it was installed. Import your export again to check {count, plural, one {it} other {them}}.',
+  'coverage.gap.unavailable':
+    'Your offline copy of the corpus cannot be used{hasProblem, select, yes { ({problem})} other {}}, so {count, plural, one {# password was} other {# passwords were}} not checked against it. Rebuild or remove it in Settings.',
+  'coverage.none': 'No passwords have been imported yet, so none has been checked.',
+  'coverage.commonList':
+    '{count, plural, one {The 1 imported password was} other {All # passwords were}} checked against the bundled list of the 100,000 most common leaked passwords (UK NCSC, 2019).',
+  'coverage.offline':
+    '{count, plural, one {# password} other {# passwords}} against your offline copy of the Have I Been Pwned corpus (built {date}).',
+  'coverage.online':
+    '{count, plural, one {# password} other {# passwords}} online, against the full Have I Been Pwned corpus.',
+  'coverage.mayStillHaveLeaked':
+    'A password not on the common list may still have leaked: turn on the online check, or install the offline corpus, in Settings.',
+  'coverage.source.common': 'the bundled list of the 100,000 most common leaked passwords',
+  'coverage.source.offline': 'your offline copy of the Have I Been Pwned corpus',
+  'coverage.source.online': 'the full Have I Been Pwned corpus online',
+  'coverage.import.checked':
+    'Breached passwords were checked against {sources}{only, select, yes { only} other {}}.',
+  'coverage.import.offlineUnavailable':
+    'Your offline copy of the corpus could not be used, so they were not checked against it.',
+  'coverage.import.onlineFailed':
+    'The online check could not reach Have I Been Pwned: none was checked online, which is not the same as safe.',
+  'coverage.import.onlinePartial':
+    'The online check could not reach Have I Been Pwned for some passwords: those were not checked online, which is not the same as safe.',
+
+  // Settings (renderer/src/features/settings).
+  'settings.intro':
+    'Lockstep works offline. Anything online is off until you turn it on, and every request is listed below.',
+  'settings.loading': 'Loading settings',
+  'settings.changeFailed': 'Could not change the setting',
+  'settings.online.title': 'Online breached-password check',
+  'settings.online.body':
+    'Checks imported passwords against the full Have I Been Pwned list of over a billion leaked passwords. Your passwords never leave this computer: only a short fragment of a scrambled form of each is sent, shared by hundreds of other passwords, so the service cannot tell which one you have. It runs at the next import.',
+  'settings.online.how':
+    'Lockstep computes each password’s SHA-1 hash and sends only its first 5 characters to the Pwned Passwords range API. The answer lists every leaked hash that starts with those characters (hundreds of them), and Lockstep looks for the rest of the hash on this computer. This is called k-anonymity: the service never sees the password or the whole hash.',
+  'settings.online.switch': 'Check passwords online with Have I Been Pwned',
+  'settings.reminders.title': 'Reminders',
+  'settings.reminders.switch':
+    'Remind me once a day about tasks that are due or overdue (a desktop notification)',
+  'settings.ledger.title': 'Network ledger',
+  'settings.ledger.body': 'Every request Lockstep has made, with exactly what it sent.',
+  'settings.ledger.none': 'No requests yet: nothing has left this computer.',
+  'settings.ledger.table': 'Network requests',
+  'settings.ledger.when': 'When',
+  'settings.ledger.request': 'Request',
+  'settings.ledger.sent': 'What was sent',
+  'settings.ledger.outcome': 'Outcome',
+  'settings.offline.title': 'Offline breached-password check',
+  'settings.offline.body':
+    'The full Have I Been Pwned password list, on this computer, without sending anything: download it with the official downloader (about 40 GB), then let Lockstep build its index from it (about 7 GB). Every import then checks against it, on this computer only.',
+  'settings.offline.how':
+    'The official downloader saves the list as text files of SHA1:COUNT lines (a password’s SHA-1 hash and how many times it was seen). Lockstep sorts these into a compact index it can search in a fraction of a second.',
+  'common.howThisWorks': 'How this works',
+
+  // Tasks (renderer/src/features/tasks).
+  'tasks.overdue': 'Overdue',
+  'tasks.status.todo': 'To do',
+  'tasks.status.in_progress': 'In progress',
+  'tasks.status.done': 'Done',
+  'tasks.status.snoozed': 'Snoozed',
+  'tasks.status.wont_do': 'Won’t do',
+  'tasks.helperName': 'Helper: {name}',
+  'tasks.bulk.updated': '{count, plural, one {# task} other {# tasks}} updated.',
+  'tasks.bulk.failed': 'Could not update the tasks',
+  'tasks.intro':
+    'One concrete step per thing to fix. A task counts as fixed when the checks agree. Verified so far: {verified} of {total}.',
+  'tasks.add': 'Add a task',
+  'tasks.view.open': 'Open ({count})',
+  'tasks.view.done': 'Done ({count})',
+  'tasks.view.wontDo': 'Won’t do ({count})',
+  'tasks.view.label': 'Which tasks',
+  'tasks.assignee.label': 'Assigned to',
+  'tasks.assignee.anyone': 'Assigned to anyone',
+  'tasks.assignee.mine': 'My tasks',
+  'tasks.assignee.mineNamed': 'My tasks ({name})',
+  'tasks.assignee.none': 'Not assigned',
+  'tasks.assignee.person': 'Assigned to {name}',
+  'tasks.loading': 'Loading tasks',
+  'tasks.empty.filtered': 'Nothing to do here. Clear the filters to see everyone’s tasks.',
+  'tasks.empty.open': 'Nothing to do right now. Import or add accounts to check them.',
+  'tasks.empty.none': 'None yet.',
+  'tasks.bulk.label': 'Selected tasks',
+  'tasks.bulk.selected': '{count} selected',
+  'tasks.bulk.start': 'Start',
+  'tasks.bulk.snoozeWeek': 'Snooze a week',
+  'tasks.bulk.assign': 'Assign…',
+  'tasks.bulk.wontDo': 'Won’t do…',
+  'tasks.bulk.selectAll': 'Select all {count}',
+  'tasks.bulk.clear': 'Clear selection',
+  'tasks.bulk.wontDoTitle': 'Won’t do {count, plural, one {# task} other {# tasks}}',
+  'tasks.whyNot': 'Why not?',
+  'tasks.card.select': 'Select {title}',
+  'tasks.card.until': ' until {date}',
+  'tasks.card.due': ' · due {date}',
+  'tasks.card.overdue': ' · overdue',
+  'tasks.card.assignedTo': ' · assigned to {name}',
+  'tasks.card.verified': 'Verified',
+  'tasks.card.notVerified': 'Not verified',
+  'tasks.card.notVerifiedWhy': 'Not verified: the checks still see the problem.',
+  'tasks.card.wontDoReason': 'Won’t do: {reason}',
+  'tasks.card.done': 'Done…',
+  'tasks.card.snooze': 'Snooze…',
+  'tasks.card.plan': 'Plan…',
+  'tasks.assign.title': 'Assign {count, plural, one {# task} other {# tasks}}',
+  'tasks.assign.done': '{count, plural, one {# task} other {# tasks}} assigned.',
+  'tasks.assign.who': 'Who does it',
+  'tasks.assign.choose': 'Choose someone',
+  'tasks.assign.helper': 'IT helper: {name}',
+  'tasks.assign.other': 'Another helper…',
+  'tasks.assign.none': 'No one (take the assignment back)',
+  'tasks.assign.helperName': 'The helper’s name',
+  'tasks.assign.helperNameHint':
+    'Someone who is not one of the people here, such as an outside IT technician.',
+  'tasks.assign.submit': 'Assign',
+  'tasks.priority': 'Priority',
+  'tasks.plan.due': 'Due date (empty: no date)',
+  'tasks.done.passwordOn': 'I changed the password on',
+  'tasks.done.replacedOn': 'I replaced it on',
+  'tasks.done.replacedOnHint':
+    'Revoked the key or token, changed the password, or had the card replaced. Lockstep keeps only this date.',
+  'tasks.done.mfaWith': 'Two-step sign-in is now on with',
+  'tasks.done.recheck': 'Lockstep re-runs its checks: the task counts as fixed only if they agree.',
+  'tasks.done.note': 'Note (optional)',
+  'tasks.done.submit': 'Mark done',
+  'tasks.snooze.on': 'Remind me again on',
+  'tasks.snooze.hint': 'From tomorrow to two weeks from today.',
+  'tasks.snooze.submit': 'Snooze',
+  'tasks.add.what': 'What needs doing?',
+  'tasks.add.whose': 'Whose task (optional)',
+  'tasks.add.noOne': 'No one in particular',
+  'tasks.add.submit': 'Add task',
+  'common.save': 'Save',
+
+  // Task titles and history notes (common/domain/tasks).
+  'task.title.changePassword':
+    "{who, select, you {Change your password at {subject}} other {Change {owner}'s password at {subject}}}",
+  'task.title.enableMfa': "Turn on two-step sign-in at {who, select, you {} other {{owner}'s }}{subject}",
+  'task.title.upgradeMfa':
+    "Switch {who, select, you {} other {{owner}'s }}{subject} to a stronger second step",
+  'task.title.fixUrl': "Sign in to {who, select, you {} other {{owner}'s }}{subject} only over https",
+  'task.title.reviewEmail':
+    "{who, select, you {Check the accounts that use {subject}} other {Check {owner}'s accounts that use {subject}}}",
+  'task.title.rotateSecret':
+    "Replace the {subject} found in {who, select, you {your} other {{owner}'s}} mail",
+  'task.title.owned': '{title} ({owner})',
+  'task.title.notice': 'Respond to the {provider} notice',
+  'task.title.noticeUnnamed': 'Respond to the breach notice',
+  'task.thisAddress': 'this address',
+  'task.accountNumber': 'Account {id}',
+  'task.history.stillOpen': 'Still open: {why}',
+  'task.history.snoozeEnded': 'Snooze ended',
+  'task.history.doneByHand': 'Marked done by hand.',
+  'task.history.verified': 'Verified: the checks no longer see the problem.',
+  'task.history.resolvedItself': 'Resolved by itself: the checks no longer see the problem.',
+  'task.link.changePassword': 'Change-password page at {service}',
+  'task.link.mfa': 'How to turn on two-step sign-in at {service}',
+  'task.link.mfaUnnamed': 'How to turn on two-step sign-in at the service',
 
   // Counts used across screens.
   'count.accounts': '{count, plural, one {# account} other {# accounts}}',
