@@ -95,7 +95,7 @@ export function App() {
 
   return (
     <AppShell navbar={{ width: 220, breakpoint: 0 }} padding="lg">
-      <AppShell.Navbar p="sm" aria-label="Main">
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
         <Stack gap="lg" h="100%">
           <Group gap="xs" px="xs" pt="xs">
             <ThemeIcon size="lg" radius="md" variant="filled" aria-hidden>
@@ -105,7 +105,7 @@ export function App() {
               Lockstep
             </Title>
           </Group>
-          <nav aria-label="Screens">
+          <nav aria-label={t('nav.screens')}>
             <Stack gap={4}>
               {SCREENS.map(({ path, label, icon: Icon }) => (
                 <NavLink
