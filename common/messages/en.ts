@@ -423,6 +423,35 @@ export const EN = {
 
   // Import (renderer/src/features/import, electron/services/importService.ts).
   'import.untitledLogin': 'Untitled login',
+  'import.reason.note': 'Secure note, not a login',
+  'import.reason.card': 'Credit card, not a login',
+  'import.reason.identity': 'Identity, not a login',
+  'import.reason.sshKey': 'SSH key, not a login',
+  'import.reason.folder': 'Folder, not a login',
+  'import.reason.alias': 'E-mail alias, not a login',
+  'import.reason.noPassword': 'No password',
+  'import.reason.archived': 'Archived item',
+  'import.reason.recycleBin': 'In the recycle bin',
+  'import.reason.trash': 'In the trash',
+  'import.reason.history': 'Older version of an entry (KeePass history)',
+  'import.reason.bookmark': 'Bookmark (a web address without a login), not a login',
+  'import.reason.strayQuote':
+    'A quote mark (") in this row is out of place, so its values cannot be read reliably',
+  'import.reason.otpAsPassword':
+    'The password field holds a one-time-code secret (otpauth://), not a password',
+  'import.reason.untyped': 'Item without a type, not a login',
+  'import.reason.otherType': 'Item of type "{type}", not a login',
+  'import.reason.firefoxAccounts': 'Firefox Accounts record (chrome://), not a website login',
+  'import.reason.keeperFields': 'Row has too few fields for a Keeper export',
+  'import.reason.noLogin': 'Entry without a login, not a login',
+  'import.reason.namedNotLogin': '{name}, not a login',
+  'import.reason.duplicate': 'Same site and username as row {row}; the first one is kept',
+  'import.notice.shorterRows':
+    '{count, plural, one {# row} other {# rows}} had fewer fields than the header; the missing fields were read as empty.',
+  'import.notice.longerRows':
+    '{count, plural, one {# row} other {# rows}} had more fields than the header and {count, plural, one {was not read: its} other {were not read: their}} values may have shifted (a comma in a value that was not quoted).',
+  'import.notice.windows1252':
+    'The file is not UTF-8, so it was read as Windows-1252 (Western European). If accented letters in names or passwords look wrong, export the file again as UTF-8.',
   'import.phase.analysing': 'Checking password strength, reuse and common passwords',
   'import.phase.checkingOnline':
     'Checking passwords online (only the first 5 characters of a scrambled form of each are sent)',

@@ -38,8 +38,10 @@ function allowedWords(): Set<string> {
     DataClasses: string[];
   }[];
   for (const breach of breaches) {
+    // Breach names are proper nouns, wherever they show; data classes only for the export's sites.
+    add(`${breach.Name} ${breach.Title}`);
     if (!domains.has(breach.Domain.split('.').slice(-2).join('.').toLowerCase())) continue;
-    add(`${breach.Name} ${breach.Title} ${breach.Domain} ${breach.DataClasses.join(' ')}`);
+    add(`${breach.Domain} ${breach.DataClasses.join(' ')}`);
   }
   const directory = JSON.parse(readFileSync(`${DATA}/2fa-directory.json`, 'utf8')) as {
     entries: { name: string; domain: string }[];
@@ -58,8 +60,13 @@ function allowedWords(): Set<string> {
 /** Plain ASCII words on screen that are neither pseudo-localised nor the person's data. */
 async function untranslated(scope: Locator, allowed: Set<string>): Promise<string[]> {
   const text = await scope.innerText();
-  const words = text.match(/(?<![\p{L}\p{N}])[A-Za-z]{3,}(?![\p{L}])/gu) ?? [];
-  return [...new Set(words.filter((word) => !allowed.has(word.toLowerCase())))];
+  const found: string[] = [];
+  for (const match of text.matchAll(/(?<![\p{L}\p{N}])[A-Za-z]{3,}(?![\p{L}])/gu)) {
+    if (allowed.has(match[0].toLowerCase())) continue;
+    // The word with a little of its line, to find where it comes from.
+    found.push(`${match[0]} in “${text.slice(Math.max(0, match.index - 30), match.index + 30).trim()}”`);
+  }
+  return [...new Set(found)];
 }
 
 /**
@@ -70,7 +77,8 @@ async function cutOff(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
     for (const element of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
-      if (element.scrollWidth <= element.clientWidth + 1 || element.clientWidth === 0) continue;
+      // Visually hidden text (for screen readers) is 1 px wide on purpose.
+      if (element.scrollWidth <= element.clientWidth + 1 || element.clientWidth <= 1) continue;
       const style = getComputedStyle(element);
       const hides =
         style.overflowX === 'hidden' || style.overflowX === 'clip' || style.textOverflow === 'ellipsis';

@@ -465,7 +465,7 @@ function plan(
     if (earlier) {
       skipped.push({
         row: entry.row,
-        reason: `Same site and username as row ${earlier.row}; the first one is kept`,
+        reason: format('import.reason.duplicate', { row: earlier.row }),
       });
       continue;
     }

@@ -20,6 +20,12 @@ const TONES = {
   gray: { color: '#495057', background: '#ffffff', border: '#ced4da' },
 } as const;
 
+// A label longer than its column (a longer language) wraps inside the badge instead of being cut off.
+const WRAPPING = {
+  root: { height: 'auto', maxWidth: '100%', paddingBlock: 2 },
+  label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.25 },
+} as const;
+
 /** A small status label in one of a few accessible tones. */
 export function ToneBadge({
   tone,
@@ -35,6 +41,7 @@ export function ToneBadge({
     <Badge
       variant="outline"
       style={{ color, backgroundColor: background, borderColor: border }}
+      styles={WRAPPING}
       {...(title ? { title } : {})}
     >
       {children}

@@ -159,17 +159,17 @@ export function AccountsTable({
                   </UnstyledButton>
                 </div>
                 <div role="cell" className={classes.cell}>
-                  <Text size="sm" truncate>
+                  <Text size="sm" truncate title={account.personName}>
                     {account.personName}
                   </Text>
                 </div>
                 <div role="cell" className={classes.cell}>
-                  <Text size="sm" truncate>
+                  <Text size="sm" truncate title={account.username || undefined}>
                     {account.username || '—'}
                   </Text>
                 </div>
                 <div role="cell" className={classes.cell}>
-                  <Text size="sm" truncate>
+                  <Text size="sm" lineClamp={2}>
                     {CATEGORY_LABELS[account.category]}
                   </Text>
                 </div>
