@@ -417,6 +417,13 @@ export const EN = {
   'cli.import.loginEmails':
     'Sign-in addresses in this export that are not yet this person’s: {emails} (add one with: emails add ADDRESS --person NAME).',
   'cli.accounts.strength': 'strength: {label}',
+  'cli.guides.size':
+    '{steps, plural, one {# step} other {# steps}}, about {minutes, plural, one {# minute} other {# minutes}}',
+  'cli.guides.valid': 'valid guide {id} {version} ({steps, plural, one {# step} other {# steps}})',
+  'cli.backup.done':
+    'Backed up {accounts, plural, one {# account} other {# accounts}} and {history, plural, one {# history entry} other {# history entries}} to {path} ({bytes, number} bytes).',
+  'inventory.deletedWith': 'With {count, plural, one {# account} other {# accounts}}',
+  'inventory.personAndAccounts': '{name} and {count, plural, one {# account} other {# accounts}}',
   'cli.rowsSkipped': '{count, plural, one {# row} other {# rows}} skipped.',
   'count.openFindings': '{count, plural, one {# open finding} other {# open findings}}',
   'count.overdueTasks': '{count, plural, one {# overdue task} other {# overdue tasks}}',
@@ -739,6 +746,10 @@ export const EN = {
   'summary.column.task': 'Task',
   'summary.column.due': 'Due',
   'summary.column.status': 'Status',
+
+  // Data safety (renderer/src/features/dataSafety).
+  'dataSafety.backedUp': 'Backed up: {count, plural, one {# account} other {# accounts}}, {size}.',
+  'dataSafety.cannotRestore': 'Cannot be restored: {problem}',
 
   // Counts used across screens.
   'count.accounts': '{count, plural, one {# account} other {# accounts}}',
