@@ -526,6 +526,11 @@ export const EN = {
   'common.cancel': 'Cancel',
 
   // Guides (common/domain/guides, renderer/src/features/guides).
+  'guides.size': '{steps, plural, one {# step} other {# steps}} · about {minutes} min',
+  'guides.sizeSaved': '{steps, plural, one {# step} other {# steps}} · about {minutes} min · saved as you go',
+  'guides.sizeSummary': '{steps, plural, one {# step} other {# steps}} · about {minutes} min — {summary}',
+  'guides.imported': ' · imported',
+  'guides.bestFit': '{title} (best fit)',
   'guide.listAtMost': 'List at most {count, plural, one {# item} other {# items}}.',
   'guide.effect.taskPerItem': 'Adds a task for each item you list (“{title}”).',
   'guide.effect.task': 'Adds the task “{title}”.',
@@ -750,6 +755,23 @@ export const EN = {
   // Data safety (renderer/src/features/dataSafety).
   'dataSafety.backedUp': 'Backed up: {count, plural, one {# account} other {# accounts}}, {size}.',
   'dataSafety.cannotRestore': 'Cannot be restored: {problem}',
+
+  // Breaches and the mailbox scan (renderer/src/features/breaches, mailScan).
+  'breaches.detail':
+    'Breached {date} · {count, plural, one {# account} other {# accounts}} · added to Have I Been Pwned {added}',
+  'breaches.unknownDate': 'on an unknown date',
+  'mailScan.progress':
+    '{count, plural, one {# message} other {# messages}} read, {done} of {total} ({percent}%).',
+  'mailScan.paused':
+    'Paused after {count, plural, one {# message} other {# messages}} ({done}{hasTotal, select, yes { of {total}} other {}}).',
+  'mailScan.historyNote':
+    '{source}: {messages, plural, one {# message} other {# messages}}, {secrets, plural, one {# secret} other {# secrets}} found, {parts, plural, one {# part} other {# parts}} not decoded',
+  'cli.mailScan.progress': 'Scanning… {count, plural, one {# message} other {# messages}}, {done} of {total}',
+  'cli.mailScan.undecodable': '{count, plural, one {# part} other {# parts}} could not be decoded:',
+  'cli.mailScan.read':
+    'Read {count, plural, one {# message} other {# messages}} ({size}) in {source} for {person}.',
+  'report.reusedAccounts': '{count, plural, one {# account shares} other {# accounts share}} a password',
+  'mailScan.read': 'Read {count, plural, one {# message} other {# messages}} ({size}).',
 
   // Counts used across screens.
   'count.accounts': '{count, plural, one {# account} other {# accounts}}',
