@@ -134,7 +134,7 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
                 <Anchor
                   component="button"
                   size="sm"
-                  c="teal.9"
+                  c="var(--ls-text-accent)"
                   underline="always"
                   ta="left"
                   onClick={() => void navigate('/settings')}
@@ -339,7 +339,7 @@ const FindingCard = memo(function FindingCard({
           </Text>
         </Text>
         <Group gap={6} wrap="nowrap">
-          <Button variant="outline" color="teal.9" size="compact-sm" onClick={() => onGuide(finding)}>
+          <Button variant="outline" color="teal" size="compact-sm" onClick={() => onGuide(finding)}>
             Guide me
           </Button>
           <Button variant="subtle" color="gray" size="compact-sm" onClick={() => onDismiss(item)}>

@@ -81,14 +81,14 @@ function Runner({ run }: { run: GuideRun }) {
           <Anchor
             component="button"
             size="sm"
-            c="teal.9"
+            c="var(--ls-text-accent)"
             mr="md"
             onClick={() => void navigate(`/guides/checklist/${run.checklistId}`)}
           >
             ← The checklist
           </Anchor>
         )}
-        <Anchor component="button" size="sm" c="teal.9" onClick={() => void navigate('/guides')}>
+        <Anchor component="button" size="sm" c="var(--ls-text-accent)" onClick={() => void navigate('/guides')}>
           ← All guides
         </Anchor>
         <Group justify="space-between" align="flex-start" mt={4}>
@@ -134,7 +134,7 @@ function Runner({ run }: { run: GuideRun }) {
           Finished {run.finishedAt?.slice(0, 10)}. {progressWords(run.progress)}.{' '}
           <Anchor
             component="button"
-            c="teal.9"
+            c="var(--ls-text-accent)"
             underline="always"
             onClick={() => void navigate(`/guides/run/${run.id}/summary`)}
           >
@@ -205,8 +205,8 @@ function Runner({ run }: { run: GuideRun }) {
               style={{
                 padding: '6px 10px',
                 borderRadius: 8,
-                border: '1px solid var(--mantine-color-gray-3)',
-                background: index === position ? 'var(--mantine-color-teal-0)' : undefined,
+                border: '1px solid var(--ls-border)',
+                background: index === position ? 'var(--ls-selected)' : undefined,
               }}
             >
               <Group gap="xs" wrap="nowrap">

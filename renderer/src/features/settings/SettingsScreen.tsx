@@ -211,7 +211,7 @@ export function SettingsScreen() {
                 <Table.Td>{data}</Table.Td>
                 <Table.Td>{date ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Anchor href={href ?? undefined} size="sm" c="teal.9" underline="always">
+                  <Anchor href={href ?? undefined} size="sm" c="var(--ls-text-accent)" underline="always">
                     {source}
                   </Anchor>{' '}
                   ({licence})

@@ -115,7 +115,7 @@ function FigureList({ figure, view, onGo }: { figure: Figure; view: TeamView; on
       <Anchor
         component="button"
         size="sm"
-        c="teal.9"
+        c="var(--ls-text-accent)"
         onClick={() => go(scopedPath('/accounts', { personId: id }))}
       >
         {name}
@@ -167,7 +167,7 @@ function FigureList({ figure, view, onGo }: { figure: Figure; view: TeamView; on
             <Anchor
               component="button"
               size="sm"
-              c="teal.9"
+              c="var(--ls-text-accent)"
               onClick={() => go(scopedPath('/exposure', { personId: p.id }))}
             >
               {p.name}
@@ -186,7 +186,7 @@ function FigureList({ figure, view, onGo }: { figure: Figure; view: TeamView; on
             <Anchor
               component="button"
               size="sm"
-              c="teal.9"
+              c="var(--ls-text-accent)"
               onClick={() => go(scopedPath('/tasks', { personId: entry.person!.id }))}
             >
               {entry.person.name}
