@@ -66,7 +66,6 @@ export function GuideMode({
               onDone={() => {
                 setStartedAt(Date.now());
                 setPhase('steps');
-                root.current?.focus();
               }}
             />
           ) : (
@@ -162,6 +161,10 @@ function Presentation({
   const position = Math.min(run.currentStep, run.steps.length - 1);
   const step = run.steps[position]!;
   const isDone = run.progress.pending === 0;
+  // Each step starts with the focus on its heading: a screen reader reads the step, Tab reaches its
+  // answers next.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [position]);
   const finish = async () => {
     const problem = await actions.finish();
     if (problem) notifyError(new Error(problem), 'The guide is not finished');
@@ -227,7 +230,9 @@ function Presentation({
             Step {position + 1} of {run.steps.length} · about {step.estimatedMinutes} min ·{' '}
             <strong>{STATUS_WORDS[step.status]}</strong>
           </Text>
-          <h2 className={classes.title}>{step.title}</h2>
+          <h2 className={classes.title} ref={heading} tabIndex={-1}>
+            {step.title}
+          </h2>
           <StepDetails step={step} large />
           <div style={{ marginTop: 28 }}>
             <StepPanel
