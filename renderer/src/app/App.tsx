@@ -64,7 +64,7 @@ export function App() {
   const isNarrow = useMediaQuery(NARROW) ?? false;
   const [isNavOpen, setNavOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
-  const navRef = useRef<HTMLElement>(null);
+  const navRef = useRef<HTMLDivElement>(null);
   const isNavShown = !isNarrow || isNavOpen;
   const navigate = useNavigate();
   const location = useLocation();

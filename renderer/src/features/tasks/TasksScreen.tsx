@@ -456,7 +456,7 @@ const TaskCard = memo(function TaskCard({
             <Title order={3} size="h5">
               {task.title}
             </Title>
-            <Text size="xs" c={isOverdue ? 'red.9' : 'dimmed'} fw={isOverdue ? 700 : 400}>
+            <Text size="xs" c={isOverdue ? 'var(--ls-text-danger)' : 'dimmed'} fw={isOverdue ? 700 : 400}>
               {STATUS_LABELS[task.status]}
               {task.status === 'snoozed' && task.snoozedUntil ? ` until ${task.snoozedUntil}` : ''}
               {task.dueAt ? ` · due ${task.dueAt}` : ''}
