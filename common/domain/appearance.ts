@@ -2,7 +2,11 @@
 import type { ColorSchemeChoice } from '../model/index';
 
 /** The colour-scheme choices, in the order the settings screen offers them. */
-export const COLOR_SCHEME_CHOICES = ['system', 'light', 'dark'] as const satisfies readonly ColorSchemeChoice[];
+export const COLOR_SCHEME_CHOICES = [
+  'system',
+  'light',
+  'dark',
+] as const satisfies readonly ColorSchemeChoice[];
 
 /**
  * The window's background in each scheme: the colour the native window paints before the page has
@@ -10,4 +14,3 @@ export const COLOR_SCHEME_CHOICES = ['system', 'light', 'dark'] as const satisfi
  * page's body background (Mantine's white and dark-7).
  */
 export const WINDOW_BACKGROUND = { light: '#ffffff', dark: '#242424' } as const;
-

@@ -34,10 +34,15 @@ const sidewaysScrolling = (page: Page) =>
       if (!['auto', 'scroll'].includes(style.overflowX) || style.visibility === 'hidden') continue;
       if (element.closest('[role="table"], table') || element.querySelector(':scope > table')) continue;
       // A data table in its own scroll area (Mantine's ScrollArea) may scroll sideways.
-      if (/ScrollArea-viewport|Table-scrollContainer/.test(element.className) && element.querySelector('table'))
+      if (
+        /ScrollArea-viewport|Table-scrollContainer/.test(element.className) &&
+        element.querySelector('table')
+      )
         continue;
       if (element.getClientRects().length === 0) continue;
-      found.push(`${element.tagName.toLowerCase()}.${element.className} ${element.scrollWidth} > ${element.clientWidth}`);
+      found.push(
+        `${element.tagName.toLowerCase()}.${element.className} ${element.scrollWidth} > ${element.clientWidth}`,
+      );
     }
     return found;
   });

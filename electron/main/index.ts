@@ -1,4 +1,15 @@
-import { app, BrowserWindow, dialog, Menu, nativeImage, nativeTheme, net, protocol, session, Tray } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  nativeImage,
+  nativeTheme,
+  net,
+  protocol,
+  session,
+  Tray,
+} from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WINDOW_BACKGROUND } from '../../common/domain/appearance';

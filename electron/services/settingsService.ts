@@ -91,7 +91,8 @@ export function settingsOf(value: unknown): Settings {
         ? stored.keepRunningInBackground
         : DEFAULTS.keepRunningInBackground,
     weeklyRefresh: typeof stored?.weeklyRefresh === 'boolean' ? stored.weeklyRefresh : DEFAULTS.weeklyRefresh,
-    colorScheme: COLOR_SCHEME_CHOICES.find((choice) => choice === stored?.colorScheme) ?? DEFAULTS.colorScheme,
+    colorScheme:
+      COLOR_SCHEME_CHOICES.find((choice) => choice === stored?.colorScheme) ?? DEFAULTS.colorScheme,
   };
 }
 

@@ -93,7 +93,12 @@ function Runner({ run }: { run: GuideRun }) {
             ← The checklist
           </Anchor>
         )}
-        <Anchor component="button" size="sm" c="var(--ls-text-accent)" onClick={() => void navigate('/guides')}>
+        <Anchor
+          component="button"
+          size="sm"
+          c="var(--ls-text-accent)"
+          onClick={() => void navigate('/guides')}
+        >
           ← All guides
         </Anchor>
         <Group justify="space-between" align="flex-start" mt={4}>
