@@ -4,7 +4,9 @@
 // main journeys by keyboard alone.
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { DATABASE_FILE } from '../../electron/db/connection';
+import { garblePages } from '../../electron/testing/dataFiles';
 import { test, expect, type LaunchedApp } from '../fixtures/app';
 import { ImportPage } from '../pages/ImportPage';
 
@@ -160,6 +162,179 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+/** A dialog fits: no serious violation, nothing scrolls sideways, and its last button can be reached. */
+async function checkDialog(page: Page, what: string, dialog: Locator): Promise<void> {
+  await expect(dialog).toBeVisible();
+  expect(await sidewaysScrolling(page), `${what}: sideways scrolling`).toEqual([]);
+  expect(await seriousViolations(page), what).toEqual([]);
+  const last = dialog.getByRole('button').last();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last, `${what}: its last button is reachable`).toBeInViewport();
+  const box = await dialog.boundingBox();
+  const viewport = page.viewportSize();
+  expect((box?.y ?? 0) + (box?.height ?? 0), `${what}: the dialog fits the window`).toBeLessThanOrEqual(
+    viewport?.height ?? 0,
+  );
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const size of SIZES.slice(1)) {
+    test(`the dialogs and the team's lists, ${colorScheme}, ${size.name}`, async ({ app }) => {
+      test.setTimeout(120_000);
+      const { page } = app;
+      await seed(app);
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width: size.width, height: size.height });
+
+      await go(page, 'Tasks');
+      await page.getByRole('button', { name: 'Add a task' }).click();
+      await checkDialog(page, 'add a task', page.getByRole('dialog', { name: 'Add a task' }));
+      const firstTask = page.getByRole('list', { name: 'Tasks' }).getByRole('listitem').first();
+      await firstTask.getByRole('button', { name: 'Snooze…' }).click();
+      await checkDialog(page, 'snooze a task', page.getByRole('dialog'));
+      await firstTask.getByRole('button', { name: 'Assign…' }).click();
+      await checkDialog(page, 'assign a task', page.getByRole('dialog', { name: 'Assign 1 task' }));
+
+      await go(page, 'Exposure');
+      await page
+        .getByRole('list', { name: 'Findings' })
+        .getByRole('listitem')
+        .first()
+        .getByRole('button', { name: 'Set aside…' })
+        .click();
+      await checkDialog(page, 'set a finding aside', page.getByRole('dialog', { name: 'Set this aside' }));
+
+      await go(page, 'Breaches');
+      await page.getByRole('tab', { name: 'Notices you received' }).click();
+      await page.getByRole('button', { name: 'Record a notice…' }).click();
+      await checkDialog(
+        page,
+        'record a notice',
+        page.getByRole('dialog', { name: 'Record a breach notice' }),
+      );
+
+      await go(page, 'People');
+      await page.getByRole('button', { name: 'Add person' }).click();
+      await checkDialog(page, 'add a person', page.getByRole('dialog', { name: 'Add a person' }));
+      await page.getByRole('button', { name: 'Import staff…' }).click();
+      await checkDialog(
+        page,
+        'import staff',
+        page.getByRole('dialog', { name: 'Import staff from a spreadsheet' }),
+      );
+
+      await go(page, 'Team');
+      await page
+        .getByRole('button', { name: /Show who$/ })
+        .first()
+        .click();
+      await checkDialog(page, 'a coverage list', page.getByRole('dialog'));
+      await page.getByRole('button', { name: 'Start a checklist…' }).click();
+      const checklist = page.getByRole('dialog', { name: 'Start a checklist for several people' });
+      await expect(checklist).toBeVisible();
+      expect(await seriousViolations(page), 'start a checklist').toEqual([]);
+      await checklist.getByRole('button', { name: 'Everyone' }).click();
+      await checklist.getByRole('button', { name: /^Start for \d+ (people|person)$/ }).click();
+      const board = page.getByRole('list', { name: 'Each person' });
+      await expect(board).toBeVisible();
+      expect(await sidewaysScrolling(page), 'checklist board: sideways scrolling').toEqual([]);
+      expect(await seriousViolations(page), 'checklist board').toEqual([]);
+
+      await go(page, 'Guides');
+      await page.getByRole('button', { name: 'Start this guide' }).first().click();
+      await checkDialog(page, 'start a guide from the library', page.getByRole('dialog'));
+
+      await go(page, 'Settings');
+      await page.getByRole('button', { name: 'Erase everything…' }).click();
+      await checkDialog(page, 'erase everything', page.getByRole('dialog', { name: 'Erase everything?' }));
+      await page.getByRole('button', { name: 'Back up now' }).click();
+      await page
+        .getByRole('button', { name: /^Restore the backup of/ })
+        .first()
+        .click();
+      await checkDialog(page, 'restore a backup', page.getByRole('dialog', { name: 'Restore this backup?' }));
+    });
+  }
+}
+
+test('the recovery screen for a damaged data file, in both schemes at 320 px', async ({
+  app,
+  dataDir,
+  restart,
+}) => {
+  await seed(app);
+  await go(app.page, 'Settings');
+  await app.page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(app.page.getByRole('button', { name: /^Restore the backup of/ }).first()).toBeVisible();
+  const reopened = await restart({
+    whileClosed: () => {
+      expect(garblePages(join(dataDir, DATABASE_FILE))).toBeGreaterThan(0);
+    },
+  });
+  const { page } = reopened;
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', colorScheme);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await sidewaysScrolling(page), `recovery, ${colorScheme}: sideways scrolling`).toEqual([]);
+    expect(await seriousViolations(page), `recovery, ${colorScheme}`).toEqual([]);
+    await page.getByRole('button', { name: 'Restore it' }).click();
+    await checkDialog(page, `recovery's restore dialog, ${colorScheme}`, page.getByRole('dialog'));
+  }
+});
+
+test('guide mode at 1024×700: the step, its question and its answers in view, the focus on its heading', async ({
+  app,
+}) => {
+  const { page } = app;
+  await seed(app);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await go(page, 'Exposure');
+  await page
+    .getByRole('list', { name: 'Findings' })
+    .getByRole('listitem', { name: 'Turn on two-step sign-in at Dropbox' })
+    .getByRole('button', { name: 'Guide me' })
+    .click();
+  await page
+    .getByRole('dialog', { name: 'Follow a guide' })
+    .getByRole('button', { name: 'Start guide' })
+    .click();
+  await page.getByRole('button', { name: 'Guide mode' }).click();
+  const guideMode = page.getByRole('dialog', { name: 'Guide mode' });
+  await guideMode.getByRole('button', { name: 'Start guide mode' }).click();
+  for (let step = 1; step <= 3; step++) {
+    const heading = guideMode.getByRole('heading', { level: 2 });
+    await expect(heading).toBeFocused();
+    for (const answer of [/^(Yes, done|Mark done)/, /^Skip for now/, /^Blocked/]) {
+      await expect(guideMode.getByRole('button', { name: answer }), `step ${step}`).toBeInViewport({
+        ratio: 1,
+      });
+    }
+    await expect(heading, `step ${step}`).toBeInViewport({ ratio: 1 });
+    // The question and the answers: the part of the step below its explanation, whole.
+    await expect(guideMode.getByRole('main').locator(':scope > div').last()).toBeInViewport({ ratio: 1 });
+    await page.keyboard.press('ArrowRight');
+    await expect(guideMode.getByText(`Step ${step + 1} of`).first()).toBeVisible();
+  }
+});
+
+test('a page printed in the dark scheme is printed light, and the screen stays dark', async ({ app }) => {
+  const { page } = app;
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const html = page.locator('html');
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', 'light');
+  await page.emulateMedia({ media: 'print' });
+  expect(await seriousViolations(page), 'printed page').toEqual([]);
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', 'dark');
+});
 
 test('the colour scheme follows the system until Settings says otherwise, and stays chosen', async ({
   app,

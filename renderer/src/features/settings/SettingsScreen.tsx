@@ -82,6 +82,7 @@ export function SettingsScreen() {
           Light or dark colours. System follows your computer’s setting.
         </Text>
         <SegmentedControl
+          w="fit-content"
           aria-labelledby="appearance-title"
           aria-describedby="appearance-help"
           data={[
