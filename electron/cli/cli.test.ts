@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -315,5 +315,14 @@ describe('lockstep CLI', { timeout: 90_000 }, () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^lockstep: Option '--data-dir <value>' argument missing/);
     expect(missing.stderr).not.toContain('internal error');
+  });
+
+  it('ends quietly when the reader of its output has gone (| head)', async () => {
+    const child = spawn(process.execPath, [CLI, '--help'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader is gone before the first line is written
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect([code, stderr]).toEqual([0, '']);
   });
 });
