@@ -52,7 +52,7 @@ export function CoverageCards({ view }: { view: TeamView }) {
   const current = cards.find((card) => card.figure === open);
   return (
     <>
-      <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="md" component="section" aria-label="Coverage">
+      <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md" component="section" aria-label="Coverage">
         {cards.map((card) => (
           <Card key={card.figure} withBorder padding="md">
             <Text size="sm" c="dimmed" id={`figure-${card.figure}`}>
