@@ -161,7 +161,7 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
                 <CloseButton aria-label="Clear search" onClick={() => setFilter({ ...filter, search: '' })} />
               ) : null
             }
-            w={300}
+            w={{ base: '100%', xs: 300 }}
           />
           <ScopeSelect people={people.data ?? []} value={scope} onChange={setScope} w={170} />
           <Select

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { ActionIcon, Box, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Account } from '../../../../common/ipc/contract';
@@ -20,8 +21,23 @@ const COLUMNS: { key: AccountSortKey; label: string }[] = [
   { key: 'passwordChangedAt', label: 'Changed' },
 ];
 
-const ROW_HEIGHT = 52;
-const HEADER_HEIGHT = 40;
+/**
+ * The grid's layout for its width: every column; without Category and Changed (a 1024 px window, or
+ * a wide one at 125-150 % zoom); or two lines per account (a narrow window, or 200 % zoom), where a
+ * row's cells wrap instead of scrolling sideways.
+ */
+type Layout = 'full' | 'medium' | 'compact';
+
+const LAYOUTS: Record<Layout, { row: number; header: number }> = {
+  full: { row: 52, header: 40 },
+  medium: { row: 52, header: 40 },
+  compact: { row: 84, header: 64 },
+};
+
+function layoutFor(width: number): Layout {
+  if (width === 0 || width >= 1000) return 'full';
+  return width >= 660 ? 'medium' : 'compact';
+}
 
 /**
  * The accounts grid. Only the rows in view are in the DOM, so 10,000 accounts scroll as smoothly as
@@ -53,27 +69,32 @@ export function AccountsTable({
   onDelete: (account: Account) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const { ref: sizeRef, width } = useElementSize();
+  const layout = layoutFor(width);
+  const { row: rowHeight, header: headerHeight } = LAYOUTS[layout];
   // The compiler cannot memoise TanStack Virtual's API; this component does not rely on memoisation.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 12,
     // Rows start below the sticky header, which scrolls with them.
-    scrollMargin: HEADER_HEIGHT,
+    scrollMargin: headerHeight,
   });
 
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [viewKey]);
+  // A new layout changes every row's height: measure again.
+  useEffect(() => virtualizer.measure(), [layout, virtualizer]);
   const rows = virtualizer.getVirtualItems();
   const start = rows[0]?.index ?? 0;
   const end = rows.at(-1)?.index ?? 0;
   useEffect(() => onRange({ start, end }), [start, end, onRange]);
 
   return (
-    <div className={classes.table}>
+    <div className={classes.table} ref={sizeRef} data-layout={layout}>
       <div
         ref={scrollRef}
         role="table"
@@ -89,6 +110,7 @@ export function AccountsTable({
               return (
                 <div
                   key={column.key}
+                  data-column={column.key}
                   role="columnheader"
                   aria-sort={isSorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
                   className={classes.cell}
@@ -105,7 +127,7 @@ export function AccountsTable({
                 </div>
               );
             })}
-            <div role="columnheader" className={classes.cell}>
+            <div role="columnheader" className={classes.cell} data-column="actions">
               <span className={classes.visuallyHidden}>Actions</span>
             </div>
           </div>
@@ -121,9 +143,9 @@ export function AccountsTable({
                   aria-rowindex={item.index + 2}
                   aria-busy
                   className={`${classes.row} ${classes.body}`}
-                  style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT }}
+                  style={{ transform: `translateY(${item.start - headerHeight}px)`, height: rowHeight }}
                 >
-                  <div role="cell" className={classes.cell}>
+                  <div role="cell" className={classes.cell} data-column="service">
                     <Text size="sm" c="dimmed">
                       Loading…
                     </Text>
@@ -136,10 +158,10 @@ export function AccountsTable({
                 role="row"
                 aria-rowindex={item.index + 2}
                 className={`${classes.row} ${classes.body}`}
-                style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT }}
+                style={{ transform: `translateY(${item.start - headerHeight}px)`, height: rowHeight }}
                 onDoubleClick={() => onOpen(account)}
               >
-                <div role="cell" className={classes.cell}>
+                <div role="cell" className={classes.cell} data-column="service">
                   <UnstyledButton
                     className={classes.serviceButton}
                     onClick={() => onOpen(account)}
@@ -153,28 +175,28 @@ export function AccountsTable({
                     </Text>
                   </UnstyledButton>
                 </div>
-                <div role="cell" className={classes.cell}>
+                <div role="cell" className={classes.cell} data-column="person">
                   <Text size="sm" truncate>
                     {account.personName}
                   </Text>
                 </div>
-                <div role="cell" className={classes.cell}>
+                <div role="cell" className={classes.cell} data-column="username">
                   <Text size="sm" truncate>
                     {account.username || '—'}
                   </Text>
                 </div>
-                <div role="cell" className={classes.cell}>
+                <div role="cell" className={classes.cell} data-column="category">
                   <Text size="sm" truncate>
                     {CATEGORY_LABELS[account.category]}
                   </Text>
                 </div>
-                <div role="cell" className={classes.cell}>
+                <div role="cell" className={classes.cell} data-column="criticality">
                   <CriticalityBadge value={account.criticality} />
                 </div>
-                <div role="cell" className={classes.cell}>
+                <div role="cell" className={classes.cell} data-column="mfa">
                   <MfaBadge value={account.mfa} />
                 </div>
-                <div role="cell" className={classes.cell}>
+                <div role="cell" className={classes.cell} data-column="passwordStrength">
                   {account.passwordStrength === null ? (
                     <Text size="sm" c="dimmed">
                       —
@@ -193,12 +215,12 @@ export function AccountsTable({
                     </ToneBadge>
                   )}
                 </div>
-                <div role="cell" className={classes.cell}>
+                <div role="cell" className={classes.cell} data-column="passwordChangedAt">
                   <Text size="sm" c={account.passwordChangedAt ? undefined : 'dimmed'}>
                     {account.passwordChangedAt ?? 'Unknown'}
                   </Text>
                 </div>
-                <div role="cell" className={classes.cell}>
+                <div role="cell" className={classes.cell} data-column="actions">
                   <Tooltip label="Delete" openDelay={400}>
                     <ActionIcon
                       variant="subtle"

@@ -117,6 +117,7 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
 
       {coverage.data && (
         <Alert
+          style={{ flexShrink: 0 }}
           variant="outline"
           color={coverage.data.coverage.gaps.length > 0 ? 'yellow.9' : 'gray'}
           title="How breached passwords were checked"
@@ -134,7 +135,7 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
                 <Anchor
                   component="button"
                   size="sm"
-                  c="teal.9"
+                  c="var(--ls-text-accent)"
                   underline="always"
                   ta="left"
                   onClick={() => void navigate('/settings')}
@@ -315,7 +316,7 @@ const FindingCard = memo(function FindingCard({
   const { finding, text } = item;
   return (
     <Card withBorder padding="md">
-      <Group justify="space-between" align="flex-start" wrap="nowrap" mb={6}>
+      <Group justify="space-between" align="flex-start" mb={6}>
         <Title order={3} size="h5">
           {text.title}
         </Title>
@@ -328,8 +329,8 @@ const FindingCard = memo(function FindingCard({
         {text.why}
       </Text>
       <FindingActions finding={finding} />
-      <Group justify="space-between" align="flex-end" wrap="nowrap" gap="md">
-        <Text size="sm" fw={600}>
+      <Group justify="space-between" align="flex-end" gap="xs md">
+        <Text size="sm" fw={600} className={listClasses.grow}>
           What to do:{' '}
           <Text span fw={400}>
             {text.action}
@@ -339,7 +340,7 @@ const FindingCard = memo(function FindingCard({
           </Text>
         </Text>
         <Group gap={6} wrap="nowrap">
-          <Button variant="outline" color="teal.9" size="compact-sm" onClick={() => onGuide(finding)}>
+          <Button variant="outline" color="teal" size="compact-sm" onClick={() => onGuide(finding)}>
             Guide me
           </Button>
           <Button variant="subtle" color="gray" size="compact-sm" onClick={() => onDismiss(item)}>

@@ -18,7 +18,7 @@ export function FindingActions({ finding }: { finding: Finding }) {
   ) {
     return (
       <Text size="sm">
-        <Anchor href={documentation} c="teal.9" underline="always">
+        <Anchor href={documentation} c="var(--ls-text-accent)" underline="always">
           How to turn it on at {String(finding.evidence.service ?? 'this service')}
         </Anchor>{' '}
         <Text span size="xs" c="dimmed">

@@ -385,7 +385,7 @@ function MappingStep({
       >
         <Text size="sm">Say which columns hold what. Columns you leave out are ignored.</Text>
       </Alert>
-      <SimpleGrid cols={2}>
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
         {field('url', 'Web address', true)}
         {field('password', 'Password', true)}
         {field('username', 'Username or email', false)}
@@ -423,7 +423,7 @@ function PreviewStep({
   const total = preview.toCreate + preview.toUpdate;
   return (
     <Stack gap="md">
-      <SimpleGrid cols={4} spacing="sm">
+      <SimpleGrid cols={{ base: 2, xs: 4 }} spacing="sm">
         <Stat label="Format" value={preview.formatLabel} />
         <Stat label="Logins found" value={preview.entries.toLocaleString()} />
         <Stat label="New accounts" value={preview.toCreate.toLocaleString()} />
