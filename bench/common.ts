@@ -34,9 +34,35 @@ export interface BenchOptions {
   startedAt: number;
 }
 
-/** What a benchmark hands back: a Markdown section for the summary. */
+/** One figure against its goal (the issues' targets), for the closing table of `npm run bench`. */
+export interface Goal {
+  /** What was measured ("10,000-login import, wall time"). */
+  figure: string;
+  /** The measurement as shown ("6.7 s"). */
+  measured: string;
+  /** The goal as shown ("≤ 5 s"). */
+  goal: string;
+  met: boolean;
+}
+
+/** What a benchmark hands back: a Markdown section for the summary, and its figures against goals. */
 export interface BenchResult {
   markdown: string;
+  goals?: Goal[];
+}
+
+/** The closing table: every figure with its goal, met or missed. */
+export function goalsMarkdown(goals: readonly (Goal & { benchmark: string })[]): string {
+  if (goals.length === 0) return '';
+  const met = goals.filter((g) => g.met).length;
+  return [
+    `# Goals: ${met} of ${goals.length} met`,
+    '',
+    markdownTable(
+      ['Benchmark', 'Figure', 'Measured', 'Goal', 'Result'],
+      goals.map((g) => [g.benchmark, g.figure, g.measured, g.goal, g.met ? 'met' : '**missed**']),
+    ),
+  ].join('\n');
 }
 
 export interface MachineFacts {

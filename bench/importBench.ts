@@ -1,6 +1,6 @@
-// The import benchmark: the real CLI (`electron/cli/index.ts import FILE --json`), full analysis,
+// The import benchmark: the real CLI (the bundled `out/cli/index.mjs import FILE --json`), full analysis,
 // on generated Bitwarden exports, each run in a fresh data folder. Measures the wall time of the
-// whole command (process start to exit: tsx start-up, parsing, strength scoring, fingerprints,
+// whole command (process start to exit: start-up, parsing, strength scoring, fingerprints,
 // similarity, the database write and the checks) and the process's peak RSS.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,16 +18,30 @@ import {
   thousands,
   type BenchOptions,
   type BenchResult,
+  type Goal,
 } from './common';
 import { writeBitwardenExport, type ExportStats } from './generateExport';
 import type { ProbeReport } from './rssProbe';
 
 export const DEFAULT_IMPORT_SIZES = [1_000, 10_000];
-/** The issue's goal on 2 cores: 1,000 entries under 3 s, 10,000 under 30 s, i.e. 3 ms an entry. */
-const GOAL_MS_PER_ENTRY = 3;
+/**
+ * The goals on 2 cores: issue #17's for 10,000 logins (≤ 5 s, ≤ 300 MB peak); for smaller exports the
+ * same rate (0.5 ms a login), with at least the first round's 3 s for 1,000.
+ */
+const GOAL_MS_PER_ENTRY = 0.5;
+const GOAL_MIN_MS = 3000;
+const GOAL_RSS_MB = 300;
+const goalMsFor = (size: number) => Math.max(GOAL_MIN_MS, size * GOAL_MS_PER_ENTRY);
 
-const CLI_ENTRY = 'electron/cli/index.ts';
-const PROBE = pathToFileURL(join(REPO_ROOT, 'bench', 'rssProbe.ts')).href;
+const PROBE = pathToFileURL(join(REPO_ROOT, 'bench', 'rssProbe.mjs')).href;
+
+/** The bundled CLI, as `npm run -s cli` and the `lockstep` bin run it (built when out of date). */
+async function cliEntry(): Promise<string> {
+  const { ensureCli } = (await import(pathToFileURL(join(REPO_ROOT, 'scripts/buildCli.mjs')).href)) as {
+    ensureCli(root: string): Promise<string>;
+  };
+  return ensureCli(REPO_ROOT);
+}
 const GNU_TIME = '/usr/bin/time';
 
 /** The part of `import --json` output the benchmark checks. */
@@ -80,18 +94,7 @@ export async function runCliImport(file: string): Promise<RunResult> {
   const dataDir = join(runDir, 'data');
   const probeFile = join(runDir, 'probe.json');
   const timeFile = join(runDir, 'time.txt');
-  const nodeArgs = [
-    '--import',
-    'tsx',
-    '--import',
-    PROBE,
-    CLI_ENTRY,
-    'import',
-    file,
-    '--data-dir',
-    dataDir,
-    '--json',
-  ];
+  const nodeArgs = ['--import', PROBE, await cliEntry(), 'import', file, '--data-dir', dataDir, '--json'];
   const [command, args] = hasGnuTime()
     ? [GNU_TIME, ['-v', '-o', timeFile, process.execPath, ...nodeArgs]]
     : [process.execPath, nodeArgs];
@@ -215,7 +218,7 @@ export async function runImportBench(options: BenchOptions): Promise<BenchResult
   const rows = results.map(({ size, stats, runs, dropped }) => {
     const walls = runs.map((r) => r.wallMs);
     const wallMedian = median(walls);
-    const goalMs = size * GOAL_MS_PER_ENTRY;
+    const goalMs = goalMsFor(size);
     return [
       thousands(size),
       `${runs.length}${dropped > 0 ? ` (of ${runs.length + dropped})` : ''}`,
@@ -253,8 +256,8 @@ export async function runImportBench(options: BenchOptions): Promise<BenchResult
     '',
     table,
     '',
-    '- Wall: `node --import tsx electron/cli/index.ts import FILE --data-dir <fresh> --json`, process start to exit ' +
-      '(tsx start-up, parse, strength scoring, fingerprints, similarity, database write, checks), median and ' +
+    '- Wall: `node out/cli/index.mjs import FILE --data-dir <fresh> --json` (the bundled CLI, as `npm run -s cli` runs it), process start to exit ' +
+      '(start-up, parse, strength scoring, fingerprints, similarity, database write, checks), median and ' +
       'minimum of the runs, each in a fresh data folder.',
     '- Passwords/s: the export’s distinct passwords (among the accounts created) ÷ the median wall time of the ' +
       '**whole import** (the CLI’s `--json` output has no analysis time). Accounts/s: accounts created ÷ the same. ' +
@@ -269,5 +272,23 @@ export async function runImportBench(options: BenchOptions): Promise<BenchResult
       'name; entries and skipped rows (notes, duplicates) are checked too.',
     `- Exports: \`bench/generateExport.ts\` (seed fixed, byte-identical on every run); load average at the end: ${loadAverage()}.`,
   ].join('\n');
-  return { markdown };
+  const goals: Goal[] = results.flatMap(({ size, runs }) => {
+    const wall = median(runs.map((r) => r.wallMs));
+    const rss = Math.max(...runs.map((r) => r.rssMb));
+    return [
+      {
+        figure: `Import of ${thousands(size)} logins, full analysis, wall (median)`,
+        measured: seconds(wall),
+        goal: `≤ ${seconds(goalMsFor(size))}`,
+        met: wall <= goalMsFor(size),
+      },
+      {
+        figure: `Import of ${thousands(size)} logins, peak RSS`,
+        measured: `${mb(rss)} MB`,
+        goal: `≤ ${GOAL_RSS_MB} MB`,
+        met: rss <= GOAL_RSS_MB,
+      },
+    ];
+  });
+  return { markdown, goals };
 }

@@ -7,6 +7,7 @@ import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   ensureNativeForNode,
+  goalsMarkdown,
   loadAverage,
   machineFacts,
   machineMarkdown,
@@ -16,7 +17,9 @@ import {
   writeResults,
   type BenchOptions,
   type BenchResult,
+  type Goal,
 } from './common';
+import { DEFAULT_CLI_SIZES, runCliBench } from './cliBench';
 import { DEFAULT_IMPORT_SIZES, runImportBench } from './importBench';
 import { DEFAULT_KILLS, runKillBench } from './killBench';
 import { DEFAULT_PHASE_SIZES, runPhasesBench } from './importPhases';
@@ -52,6 +55,10 @@ const BENCHMARKS: Record<string, Benchmark> = {
   pwned: {
     summary: `Offline Pwned Passwords index: build, 1k/10k lookups warm and cold, keepassxc-cli comparison (default ${DEFAULT_PWNED_SIZES.map((n) => n.toExponential(0)).join(', ')} lines; --sizes 100000000 for 1e8; --sizes 1000000000 for the real corpus's size, generated through a pipe)`,
     run: runPwnedBench,
+  },
+  cli: {
+    summary: `The command line's start: --help through the lockstep bin and through npm (with npm's own start beside it), and accounts --json on a large inventory (default ${DEFAULT_CLI_SIZES.join(', ')} accounts)`,
+    run: runCliBench,
   },
   ui: {
     summary: `Team, Tasks, Exposure and Accounts opened and filtered in the browser target with a generated office (default ${DEFAULT_UI_SIZES.join(', ')} people × 100 accounts; needs the built renderer and Chromium)`,
@@ -127,8 +134,10 @@ async function main(argv: string[]): Promise<number> {
 
   const options: BenchOptions = { sizes, runs, budgetSeconds, startedAt };
   const summaries: string[] = [];
+  const goals: (Goal & { benchmark: string })[] = [];
   for (const name of selected) {
     const result = await BENCHMARKS[name]!.run(options);
+    for (const goal of result.goals ?? []) goals.push({ benchmark: name, ...goal });
     const file = writeResults(
       `${name}-results.md`,
       `# Lockstep benchmark: ${name}\n\n${new Date().toISOString()}\n\n${machine}\n\n${result.markdown}\n`,
@@ -136,6 +145,11 @@ async function main(argv: string[]): Promise<number> {
     summaries.push(`${result.markdown}\n\n(written to ${relative(REPO_ROOT, file)})`);
   }
   console.log(`\n# Summary\n\n${machine}\n\n${summaries.join('\n\n')}`);
+  if (goals.length > 0) {
+    const table = goalsMarkdown(goals);
+    writeResults('goals-results.md', `${table}\n\n${machine}\n`);
+    console.log(`\n${table}`);
+  }
   console.log(`\nTotal: ${seconds(performance.now() - startedAt)}; load average now ${loadAverage()}.`);
   return 0;
 }

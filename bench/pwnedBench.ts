@@ -34,6 +34,7 @@ import {
   thousands,
   type BenchOptions,
   type BenchResult,
+  type Goal,
 } from './common';
 import {
   benchPasswords,
@@ -397,8 +398,60 @@ function recordsFingerprint(path: string): Buffer {
   }
 }
 
+/** The figures of one index against the goals (which are for the full corpus: the label says the size). */
+function pwnedGoals(
+  lines: number,
+  build: { linesPerSecond: number; bytesPerEntry: number; rssMb: number },
+  lookups: { timings: Record<string, number>; maxRssMb: number },
+): Goal[] {
+  const at = `${lines.toExponential(0).replace('+', '')} lines`;
+  const goals: Goal[] = [
+    {
+      figure: `Index build, ${at}`,
+      measured: `${(build.linesPerSecond / 1e6).toFixed(2)} M lines/s`,
+      goal: `≥ ${GOALS.linesPerSecond / 1e6} M lines/s`,
+      met: build.linesPerSecond >= GOALS.linesPerSecond,
+    },
+    {
+      figure: `Index size, ${at}`,
+      measured: `${build.bytesPerEntry.toFixed(3)} bytes/entry`,
+      goal: `≤ ${GOALS.bytesPerEntry}`,
+      met: build.bytesPerEntry <= GOALS.bytesPerEntry,
+    },
+    {
+      figure: `Index build peak RSS, ${at}`,
+      measured: mbText(build.rssMb),
+      goal: `< ${GOALS.buildRssMb} MB`,
+      met: build.rssMb < GOALS.buildRssMb,
+    },
+    {
+      figure: `Lookups peak RSS, ${at}`,
+      measured: mbText(lookups.maxRssMb),
+      goal: `< ${GOALS.lookupRssMb} MB`,
+      met: lookups.maxRssMb < GOALS.lookupRssMb,
+    },
+  ];
+  for (const [temperature, byCount] of [
+    ['warm', GOALS.warmMs],
+    ['cold', GOALS.coldMs],
+  ] as const) {
+    for (const [count, limit] of Object.entries(byCount)) {
+      const measured = lookups.timings[`${temperature}-${count}`];
+      if (measured === undefined) continue;
+      goals.push({
+        figure: `${thousands(Number(count))} lookups, ${temperature}, ${at}`,
+        measured: ms(measured),
+        goal: `≤ ${ms(limit)}`,
+        met: measured <= limit,
+      });
+    }
+  }
+  return goals;
+}
+
 export async function runPwnedBench(options: BenchOptions): Promise<BenchResult> {
   const sections: string[] = [];
+  const goals: Goal[] = [];
   const runs = Math.max(1, options.runs);
   const passwords = benchPasswords(Math.max(...LOOKUP_SIZES));
   const baseline = await probe<ProbeUsage>(['baseline']);
@@ -412,7 +465,7 @@ export async function runPwnedBench(options: BenchOptions): Promise<BenchResult>
   for (const lines of sizes) {
     if (lines > TEXT_MAX_LINES) {
       sections.push(
-        await streamedSection(lines, passwords, baseline, runs, overBudget, kpxPoints, kpxVersion),
+        await streamedSection(lines, passwords, baseline, runs, overBudget, kpxPoints, kpxVersion, goals),
       );
       continue;
     }
@@ -438,6 +491,7 @@ export async function runPwnedBench(options: BenchOptions): Promise<BenchResult>
     const buildRss = Math.max(...builds.map((b) => b.maxRssMb));
 
     const lookups = await measureLookups(index, planted, runs, overBudget);
+    goals.push(...pwnedGoals(lines, { linesPerSecond, bytesPerEntry, rssMb: buildRss }, lookups));
     const fp = await probe<FpProbe>(['fp', index, String(FP_QUERIES), String(DEFAULT_PWNED_SEED + 1)]);
 
     // keepassxc-cli.
@@ -503,7 +557,7 @@ export async function runPwnedBench(options: BenchOptions): Promise<BenchResult>
   }
   const markdown = ['## pwned: offline Pwned Passwords index', '', ...sections].join('\n');
   console.log(markdown);
-  return { markdown };
+  return { markdown, goals };
 }
 
 /** A corpus too large to write: generated into the builder through a pipe, in both layouts. */
@@ -515,6 +569,7 @@ async function streamedSection(
   overBudget: () => boolean,
   kpxPoints: readonly KeepassxcPoint[],
   kpxVersion: string,
+  goals: Goal[],
 ): Promise<string> {
   ensureDataDir();
   const layouts: CorpusLayout[] = ['file', 'directory'];
@@ -554,6 +609,17 @@ async function streamedSection(
   const bytesPerEntry = first.bytes / first.entries;
 
   const lookups = await measureLookups(index, planted, runs, overBudget);
+  goals.push(
+    ...pwnedGoals(
+      lines,
+      {
+        linesPerSecond: first.sourceLines / (first.wallMs / 1000),
+        bytesPerEntry,
+        rssMb: Math.max(...builds.map((b) => b.maxRssMb)),
+      },
+      lookups,
+    ),
+  );
   const fp = await probe<FpProbe>(['fp', index, String(FP_QUERIES), String(DEFAULT_PWNED_SEED + 1)]);
 
   let kpxText: string;

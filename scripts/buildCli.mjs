@@ -1,9 +1,10 @@
-// The CLI as plain JavaScript: `out/cli/index.mjs`, bundled from `electron/cli/index.ts` by esbuild
-// (our code in one file, packages left to node_modules), with the bundled datasets beside it in
+// The CLI as plain JavaScript: `out/cli/index.mjs`, bundled from `electron/cli/entry.ts` by esbuild
+// (our code, split so that `--help` loads only the entry and the commands load when one runs;
+// packages left to node_modules), with the bundled datasets beside it in
 // `out/data` where bundledData.ts looks. Rebuilt only when a source is newer than the bundle, so a
 // command costs no compilation when nothing changed (about 0.1–0.3 s when something did).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const SOURCES = ['common', 'electron/cli', 'electron/db', 'electron/services', 'electron/platform'];
 const DATA = 'electron/data';
@@ -62,8 +63,11 @@ export async function ensureCli(root = process.cwd(), { force = false } = {}) {
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   await build({
     absWorkingDir: root,
-    entryPoints: [join(root, 'electron/cli/index.ts')],
-    outfile: paths.entry,
+    entryPoints: { index: join(root, 'electron/cli/entry.ts') },
+    outdir: dirname(paths.entry),
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',

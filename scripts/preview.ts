@@ -3,6 +3,9 @@
 //   npm run preview                         headed window (needs a display), data in .lockstep-dev/preview
 //   npm run preview -- --screenshot DIR     PNGs of every main screen, headless, with demo data
 //   npm run preview -- --data-dir DIR       use this data folder
+//   --color-scheme dark|light               with --screenshot: the system colour scheme to show
+//                                           (files are then named dark-NAME.png / light-NAME.png)
+//   --viewport WIDTHxHEIGHT                 with --screenshot: the window's size (default 1360x860)
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,34 +18,55 @@ const { values } = parseArgs({
     screenshot: { type: 'string' },
     'data-dir': { type: 'string' },
     demo: { type: 'boolean', default: false },
+    'color-scheme': { type: 'string' },
+    viewport: { type: 'string', default: '1360x860' },
   },
 });
+
+const scheme = values['color-scheme'];
+if (scheme !== undefined && scheme !== 'dark' && scheme !== 'light') {
+  console.error('--color-scheme is dark or light.');
+  process.exit(2);
+}
+const size = /^(\d{3,4})x(\d{3,4})$/.exec(values.viewport);
+if (!size) {
+  console.error('--viewport is WIDTHxHEIGHT, e.g. 1024x700.');
+  process.exit(2);
+}
+const viewport = { width: Number(size[1]), height: Number(size[2]) };
 
 if (values.screenshot) {
   const outDir = resolve(values.screenshot);
   mkdirSync(outDir, { recursive: true });
   const dataDir = values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'lockstep-preview-'));
   if (!values['data-dir']) await seedDemoData(dataDir);
-  const app = await launchApp({ dataDir, target: 'browser', viewport: { width: 1360, height: 860 } });
+  const app = await launchApp({ dataDir, target: 'browser', viewport });
   const { page } = app;
+  if (scheme) await page.emulateMedia({ colorScheme: scheme });
   const shoot = async (name: string) => {
     await page.waitForLoadState('networkidle').catch(() => {});
-    const file = join(outDir, `${name}.png`);
+    const file = join(outDir, `${scheme ? `${scheme}-` : ''}${name}.png`);
     await page.screenshot({ path: file });
     console.log(file);
   };
   try {
     const nav = page.getByRole('navigation', { name: 'Screens' });
-    await nav.getByRole('link', { name: 'Dashboard' }).click();
+    // In a narrow window the navigation is behind the menu button.
+    const menu = page.getByRole('button', { name: 'Menu' });
+    const go = async (screen: string) => {
+      if (await menu.isVisible()) await menu.click();
+      await nav.getByRole('link', { name: screen }).click();
+    };
+    await go('Dashboard');
     await page.getByRole('region', { name: 'Next best action' }).waitFor();
     await shoot('dashboard');
-    await nav.getByRole('link', { name: 'Tasks' }).click();
+    await go('Tasks');
     await page.getByRole('list', { name: 'Tasks' }).waitFor();
     await shoot('tasks');
-    await nav.getByRole('link', { name: 'Exposure' }).click();
+    await go('Exposure');
     await page.getByRole('list', { name: 'Findings' }).waitFor();
     await shoot('exposure');
-    await nav.getByRole('link', { name: 'Accounts' }).click();
+    await go('Accounts');
     await page.getByRole('table', { name: 'Accounts' }).waitFor();
     await shoot('accounts');
     await page.getByRole('button', { name: /^Edit Dropbox/ }).click();
@@ -50,14 +74,14 @@ if (values.screenshot) {
     await shoot('account-edit');
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
-    await nav.getByRole('link', { name: 'Breaches' }).click();
+    await go('Breaches');
     await page.getByRole('textbox', { name: 'Search breaches' }).fill('linkedin');
     await page.getByRole('region', { name: 'LinkedIn breach' }).waitFor();
     await shoot('breaches');
     await page.getByRole('tab', { name: 'Notices you received' }).click();
     await page.getByRole('region', { name: 'Incidents without a published dataset' }).waitFor();
     await shoot('notices');
-    await nav.getByRole('link', { name: 'Exposure' }).click();
+    await go('Exposure');
     const findings = page.getByRole('list', { name: 'Findings' });
     await findings.getByRole('listitem').first().getByRole('button', { name: 'Guide me' }).click();
     await page
@@ -77,20 +101,20 @@ if (values.screenshot) {
     await page.getByRole('button', { name: 'Summary' }).click();
     await page.getByRole('article', { name: 'Session summary' }).waitFor();
     await shoot('guide-summary');
-    await nav.getByRole('link', { name: 'Guides' }).click();
+    await go('Guides');
     await page.getByRole('list', { name: 'Guide library' }).waitFor();
     await shoot('guides');
-    await nav.getByRole('link', { name: 'People' }).click();
+    await go('People');
     await page.getByRole('heading', { name: 'People', exact: true }).waitFor();
     await shoot('people');
-    await nav.getByRole('link', { name: 'Accounts' }).click();
+    await go('Accounts');
     await page.getByRole('button', { name: 'Import passwords' }).click();
     await app.answerNextFile(resolve('e2e/fixtures/exports/firefox.csv'));
     await page.getByRole('button', { name: 'Choose file…' }).click();
     await page.getByRole('table', { name: 'Accounts to import' }).waitFor();
     await shoot('import-preview');
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await nav.getByRole('link', { name: 'Settings' }).click();
+    await go('Settings');
     await page.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
     await shoot('settings');
   } finally {

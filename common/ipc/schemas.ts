@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COLOR_SCHEME_CHOICES } from '../domain/appearance';
 import {
   isAllowedServiceUrl,
   OFFICIAL_DATASET_URLS,
@@ -163,6 +164,7 @@ export const requestSchemas = {
       helperName: z.string().trim().max(100, 'Keep the name under 100 characters.').optional(),
       keepRunningInBackground: z.boolean().optional(),
       weeklyRefresh: z.boolean().optional(),
+      colorScheme: z.enum(COLOR_SCHEME_CHOICES).optional(),
       datasetUrls: z
         .object({
           breaches: serviceUrlSchema(OFFICIAL_DATASET_URLS.breaches),

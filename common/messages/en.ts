@@ -226,6 +226,7 @@ export const EN = {
 
   // The window (renderer/src/app).
   'nav.main': 'Main',
+  'nav.menu': 'Menu',
   'nav.screens': 'Screens',
   'nav.dashboard': 'Dashboard',
   'nav.team': 'Team',

@@ -1,5 +1,8 @@
 // What the person chose, and the ledger of every request that left the computer.
 
+/** The colour scheme the person chose: follow the system's, or always light, or always dark. */
+export type ColorSchemeChoice = 'system' | 'light' | 'dark';
+
 /** User settings. Online features are off until the user turns them on. */
 export interface Settings {
   /** Check passwords against Have I Been Pwned's range API (k-anonymity: 5 hex characters of a SHA-1 are sent). */
@@ -24,6 +27,8 @@ export interface Settings {
    * background, re-run the checks, and notify once about a new breach that concerns the inventory.
    */
   weeklyRefresh: boolean;
+  /** Light or dark colours; 'system' (the default) follows the operating system's setting. */
+  colorScheme: ColorSchemeChoice;
 }
 
 /** One outbound request, as the user can read it. */

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -283,5 +283,46 @@ describe('lockstep CLI', { timeout: 90_000 }, () => {
     cli(['accounts'], dataDir);
     expect(existsSync(join(dataDir, 'lockstep.sqlite'))).toBe(true);
     expect(readdirSync(dataDir)).toContain('lockstep.sqlite');
+  });
+
+  it('answers --help without loading the commands, and refuses an option without its value (exit 2)', () => {
+    // What `--help` loads: the entry's static imports, followed through our chunks. No package (the
+    // database driver, zod, the parsers) may be among them; the commands come with import().
+    const loaded = new Set<string>();
+    const follow = (file: string) => {
+      for (const [, spec] of readFileSync(file, 'utf8').matchAll(/^import\s[^;]*?from\s*"([^"]+)"/gm)) {
+        if (spec!.startsWith('.')) {
+          const next = resolve(dirname(file), spec!);
+          if (!loaded.has(next)) {
+            loaded.add(next);
+            follow(next);
+          }
+        } else loaded.add(spec!);
+      }
+    };
+    follow(CLI);
+    expect([...loaded].filter((spec) => !spec.startsWith('/') && !spec.startsWith('node:'))).toEqual([]);
+    const help = spawnSync(process.execPath, [CLI, '--help'], { cwd: ROOT, encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Exit status:');
+    const bare = spawnSync(process.execPath, [CLI], { cwd: ROOT, encoding: 'utf8' });
+    expect([bare.status, bare.stdout, bare.stderr.startsWith('Usage:')]).toEqual([2, '', true]);
+
+    const missing = spawnSync(process.execPath, [CLI, 'accounts', '--data-dir'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^lockstep: Option '--data-dir <value>' argument missing/);
+    expect(missing.stderr).not.toContain('internal error');
+  });
+
+  it('ends quietly when the reader of its output has gone (| head)', async () => {
+    const child = spawn(process.execPath, [CLI, '--help'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader is gone before the first line is written
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect([code, stderr]).toEqual([0, '']);
   });
 });

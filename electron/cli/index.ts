@@ -5,12 +5,13 @@
 // damaged or not usable by this version; 4 the data cannot be used now (read-only, disk full).
 // Messages go to stderr.
 import { parseArgs } from 'node:util';
-import { IMPORT_FORMATS } from '../../common/domain/import/index';
+import { IMPORT_FORMATS } from '../../common/domain/import/formats';
 import type { ColumnMapping, ImportFormat } from '../../common/domain/import/types';
 import type { Account, Finding, ImportPreview, Person } from '../../common/ipc/contract';
 import { FINDING_KIND_LABELS, listNames, possessive } from '../../common/domain/checks/describe';
 import { format } from '../../common/messages/format';
 import { strengthLabel, type StrengthScore } from '../../common/domain/passwords/strength';
+import { USAGE } from './usage';
 import { AppFailure } from '../../common/ipc/result';
 import { emailAddressSchema, fieldErrorsOf } from '../../common/domain/validation';
 import { requestSchemas } from '../../common/ipc/schemas';
@@ -18,16 +19,8 @@ import { oneLine, terminalSafe } from '../../common/domain/terminal';
 import { describeImportCheck } from '../../common/domain/passwords/coverage';
 import { DataFileError } from '../db/dataFile';
 import { DatabaseFromFutureError } from '../db/migrate';
-import {
-  DATA_SAFETY_USAGE,
-  dataErrorExit,
-  describeOpenFailure,
-  exitCodeOf,
-  runDataSafetyCli,
-} from '../services/dataSafety/cli';
+import { dataErrorExit, describeOpenFailure, exitCodeOf, runDataSafetyCli } from '../services/dataSafety/cli';
 import { defaultDataDir, resolveDataDir } from '../services/dataDir';
-import { runGuidesCli } from '../services/guides/cli';
-import { runPwnedIndexCli } from '../services/pwnedIndex/index';
 import { pwnedIndexPath } from '../services/pwnedIndexService';
 import { createHeadlessPlatform } from '../platform/headless';
 import { mailScanCommand, noticesAddCommand, noticesListCommand } from './mailCommands';
@@ -42,72 +35,6 @@ import {
   tasksAssign,
   team,
 } from './team';
-
-const USAGE = `Usage: npm run -s cli -- <command> [options]
-
-Commands:
-  import FILE [--format NAME] [--person NAME] [--dry-run]
-              [--map-url COLUMN --map-password COLUMN [--map-username COLUMN] [--map-title COLUMN]]
-                         Import a password-manager export (passwords are analysed, never stored)
-  accounts               List accounts with their password signals
-  findings [--person NAME | --group G]
-                         List findings (open and closed) with their evidence
-  people                 List people and their email addresses
-  people add NAME [--email ADDRESS]... [--group G] [--role R]
-                         Add a person (their first address is their main one)
-  people import FILE [--dry-run]
-                         Import a staff list (CSV: name, email addresses, role, group or department)
-  accounts add --person NAME --url URL [--service NAME] [--username U] [--category CATEGORY]
-               [--criticality critical|important|standard] [--mfa METHOD]
-                         Add an account (category guessed from the address, criticality from the category)
-  team [--group G]       The team view: two-step on main email, critical accounts, reuse, overdue tasks
-  emails add ADDRESS [--person NAME]
-                         Add an email address to a person (default: you)
-  breaches search TEXT   Search the bundled breach catalogue by name or domain
-  check [--offline]      Re-run every check (offline: with the network switched off)
-  tasks [--person NAME | --group G]
-                         List fix tasks (whose account, and who does them)
-  tasks assign ID... --to NAME | --helper NAME
-                         Give tasks to a person (or the helper named in Settings), or to a helper by name
-  tasks unassign ID...
-  tasks done ID [--changed-on DATE] [--mfa METHOD]
-                         Mark a task done with the evidence (METHOD: sms, email, totp, push, passkey, security-key)
-  tasks snooze ID --until DATE
-  tasks wontdo ID --reason TEXT
-  history verify         Check the tamper-evident history (exit 0 intact, 1 broken)
-  report team|attestation --format pdf|md|csv --out FILE [--group G]
-                         The team report, or the MFA attestation for an insurer (PDF: printed with
-                         Chromium, Google Chrome or Edge when installed; CHROMIUM_PATH picks one)
-  pwned-index build SOURCE [--out FILE]   Build the offline Pwned Passwords index (with --data-dir: for that folder)
-  pwned-index check FILE [--passwords-file F] [--json]
-  guides list|validate FILE|export ID|import FILE
-                         Step-by-step guides (see: guides --help)
-  mail scan PATH [--person NAME]
-                         Scan a mailbox export (mbox, .eml, a folder of them) for secrets an attacker
-                         who read it could use; each becomes a finding and a task (never stored: the
-                         secret, the mail)
-  notices add --provider DOMAIN --date YYYY-MM-DD [--email ADDRESS] [--person NAME]
-                         Record a breach notice a company sent (every account of its sign-in family)
-  notices list           List the notices recorded, with the accounts each concerns
-${DATA_SAFETY_USAGE}
-
-Options:
-  --data-dir DIR         Use this data folder (default: LOCKSTEP_DATA_DIR, then the app's folder)
-  --json                 Print JSON on stdout
-  --as NAME              Record changes in the history as made by this helper
-  -h, --help             Show this help
-
-Exit status:
-  0  success
-  1  internal error; for "history verify": the history is broken
-  2  bad input or refused (for "backup restore": not a good Lockstep backup), or another
-     Lockstep is changing the data (try again); nothing was written
-  3  the data file is damaged, empty, cut short, not a Lockstep database, or from a newer
-     version: the message names the backup to restore
-  4  the data cannot be used now: the folder or file is read-only, the disk is full, or it
-     cannot be read; nothing was changed
-
-Formats: ${Object.keys(IMPORT_FORMATS).join(', ')}`;
 
 /**
  * What the subcommands write, made safe for a terminal: control characters from files (a guide's
@@ -141,10 +68,12 @@ async function main(argv: string[]): Promise<number> {
       rest[0] === 'build' && !rest.includes('--out') && argv.some((a) => a.startsWith('--data-dir'))
         ? [...rest, '--out', pwnedIndexPath(dataDir)]
         : rest;
+    const { runPwnedIndexCli } = await import('../services/pwnedIndex/index');
     return runPwnedIndexCli(args, { stdin: process.stdin, stdout: safeStdout, stderr: safeStderr });
   }
   if (argv[0] === 'guides') {
     const { dataDir, rest } = takeDataDir(argv.slice(1));
+    const { runGuidesCli } = await import('../services/guides/cli');
     return runGuidesCli(rest, { dataDir, stdout: safeStdout, stderr: safeStderr });
   }
   if ((argv[0] === 'backup' || argv[0] === 'export' || argv[0] === 'erase') && !argv.includes('--help')) {
@@ -199,8 +128,13 @@ async function main(argv: string[]): Promise<number> {
   }
   const dataDir = values['data-dir'] ?? resolveDataDir([], process.env, defaultDataDir());
   // JSON is exact; text for people is made safe for a terminal (names come from imported files).
-  const print = (human: string, json: unknown) =>
-    process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${terminalSafe(human)}\n`);
+  // `human` may be a function, so that --json never builds the text.
+  const print = (human: string | (() => string), json: unknown) =>
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify(json, null, 2)}\n`
+        : `${terminalSafe(typeof human === 'function' ? human() : human)}\n`,
+    );
 
   if (
     ![
@@ -291,7 +225,10 @@ async function main(argv: string[]): Promise<number> {
       case 'accounts':
         if (rest[0] === 'add')
           return accountsAdd(core, rest, values, print, (id) => accountsJson(core).find((a) => a.id === id));
-        print(accountsTable(core), accountsJson(core));
+        {
+          const rows = accountsJson(core);
+          print(() => accountsTable(rows), rows);
+        }
         return 0;
       case 'team':
         return team(core, rest, values, print);
@@ -678,8 +615,7 @@ function accountsJson(core: Core) {
   });
 }
 
-function accountsTable(core: Core): string {
-  const rows = accountsJson(core);
+function accountsTable(rows: ReturnType<typeof accountsJson>): string {
   if (rows.length === 0) return 'No accounts yet. Import an export: npm run -s cli -- import FILE';
   return rows
     .map((r) =>
@@ -744,31 +680,45 @@ function familiesNote(finding: Finding): string {
   return names.length > 0 ? `  (via ${names.join(', ')})` : '';
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const dataError = dataErrorExit(error);
-    if (dataError) {
-      process.stderr.write(`lockstep: ${terminalSafe(dataError.message)}\n`);
-      process.exitCode = dataError.code;
-    } else if (
-      error instanceof UsageError ||
-      error instanceof CliUsageError ||
-      (error instanceof AppFailure && error.code !== 'internal') ||
-      error instanceof DatabaseFromFutureError
-    ) {
-      process.stderr.write(`lockstep: ${terminalSafe(error.message)}\n`);
-      process.exitCode = 2;
-    } else if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      process.stderr.write(`lockstep: ${terminalSafe(error.message)}\n`);
-      process.exitCode = 2;
-    } else {
-      process.stderr.write(
-        `lockstep: internal error: ${terminalSafe(error instanceof Error ? error.message : String(error))}\n`,
-      );
-      process.exitCode = 1;
-    }
-  },
-);
+/**
+ * Runs one command line (the arguments after the program's name) and sets the exit status; messages
+ * go to stderr. The entry (`entry.ts`) loads this module only when a command runs.
+ */
+export function run(argv: string[]): Promise<void> {
+  return main(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      const dataError = dataErrorExit(error);
+      if (dataError) {
+        process.stderr.write(`lockstep: ${terminalSafe(dataError.message)}\n`);
+        process.exitCode = dataError.code;
+      } else if (
+        error instanceof UsageError ||
+        error instanceof CliUsageError ||
+        (error instanceof AppFailure && error.code !== 'internal') ||
+        error instanceof DatabaseFromFutureError ||
+        isArgumentError(error)
+      ) {
+        process.stderr.write(`lockstep: ${terminalSafe(error.message)}\n`);
+        process.exitCode = 2;
+      } else {
+        process.stderr.write(
+          `lockstep: internal error: ${terminalSafe(error instanceof Error ? error.message : String(error))}\n`,
+        );
+        process.exitCode = 1;
+      }
+    },
+  );
+}
+
+/** An option the argument parser refused (unknown, missing its value, of the wrong kind): bad input. */
+function isArgumentError(error: unknown): error is Error {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    error.code.startsWith('ERR_PARSE_ARGS_')
+  );
+}

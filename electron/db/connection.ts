@@ -163,6 +163,9 @@ export interface ReadConnection {
   close(): void;
 }
 
+/** SQLite's page cache for the read connection, in KiB (the default is 2,000). */
+const READ_CACHE_KIB = 32_000;
+
 /**
  * Opens the database for reading only: nothing it does can change the data, and it works while
  * another process holds the write lock (WAL readers never wait for writers).
@@ -179,6 +182,9 @@ export function openReadableDatabase(dataDir: string): ReadConnection {
     const db = new Database(path, { readonly: true, fileMustExist: true });
     try {
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      // Screens and commands read whole lists (an office's 5,000 accounts and their signals): room for
+      // them in SQLite's own cache (memory is taken only as pages are read).
+      db.pragma(`cache_size = -${READ_CACHE_KIB}`);
       // Reading the schema version touches the WAL index: it fails here, not in the middle of a query.
       db.pragma('user_version', { simple: true });
       db.prepare('SELECT count(*) FROM sqlite_schema').get();

@@ -267,4 +267,28 @@ describe('main does not trust the window with paths or addresses', () => {
     tamper.close();
     expect(core.settings.get().pwnedRangeUrl).toBe('https://api.pwnedpasswords.com');
   });
+
+  it('keeps the colour scheme chosen (System until then), refuses any other word, and tells the views', async () => {
+    const { call, core, changes, dataDir } = setup();
+    expect(core.settings.get().colorScheme).toBe('system');
+    expect(await call('settings:update', { colorScheme: 'blue' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await call('settings:update', { colorScheme: 'dark' })).toMatchObject({
+      ok: true,
+      value: { colorScheme: 'dark', reminders: true },
+    });
+    expect(changes.at(-1)).toContain('settings');
+    await cores.pop()?.close();
+    const reopened = setup(dataDir);
+    expect(reopened.core.settings.get().colorScheme).toBe('dark');
+    // A word written into the file behind the app's back falls back to following the system.
+    const tamper = new Database(reopened.core.databasePath);
+    tamper
+      .prepare(`UPDATE settings SET value = json_set(value, '$.colorScheme', 'neon') WHERE key = 'app'`)
+      .run();
+    tamper.close();
+    expect(reopened.core.settings.get().colorScheme).toBe('system');
+  });
 });

@@ -1,6 +1,18 @@
-import { app, BrowserWindow, dialog, Menu, nativeImage, net, protocol, session, Tray } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  nativeImage,
+  nativeTheme,
+  net,
+  protocol,
+  session,
+  Tray,
+} from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { WINDOW_BACKGROUND } from '../../common/domain/appearance';
 import { whenLastWindowCloses } from '../../common/domain/dataSafety/background';
 import { fail } from '../../common/ipc/result';
 import { DID_CHANGE_CHANNEL, IMPORT_PROGRESS_CHANNEL, NAVIGATE_CHANNEL } from '../../common/ipc/contract';
@@ -84,7 +96,10 @@ function start(): void {
     platform,
     // Mailbox scans run in a worker thread, so the window stays responsive.
     mailScanWorker: join(import.meta.dirname, 'mailScanWorker.js'),
-    onDidChange: (areas) => mainWindow?.webContents.send(DID_CHANGE_CHANNEL, { areas }),
+    onDidChange: (areas) => {
+      if (areas.includes('settings')) followColorScheme();
+      mainWindow?.webContents.send(DID_CHANGE_CHANNEL, { areas });
+    },
     onImportProgress: (event) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, event),
     onNavigate: (path) => {
       showWindow();
@@ -98,6 +113,8 @@ function start(): void {
     fatal(error);
     return;
   }
+  followColorScheme();
+  nativeTheme.on('updated', () => mainWindow?.setBackgroundColor(windowBackground()));
   const running = host;
   registerIpc(createAppHandlers(running), devServerUrl ? new URL(devServerUrl).origin : undefined, (path) => {
     // Grants belong to the data that is open now (a restore opens new data, with no grants).
@@ -166,7 +183,7 @@ function createWindow(): void {
     minHeight: 600,
     show: false,
     title: 'Lockstep',
-    backgroundColor: '#f8f9fa',
+    backgroundColor: windowBackground(),
     webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs'), {
       isPackaged: app.isPackaged,
     }),
@@ -176,6 +193,19 @@ function createWindow(): void {
     mainWindow = null;
   });
   void mainWindow.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+}
+
+/**
+ * The colour scheme chosen in Settings (System, Light or Dark) becomes the native theme: the page's
+ * `prefers-color-scheme` follows it, and so do the window's own background and title bar.
+ */
+function followColorScheme(): void {
+  const choice = host?.currentCore()?.settings.get().colorScheme ?? 'system';
+  if (nativeTheme.themeSource !== choice) nativeTheme.themeSource = choice;
+}
+
+function windowBackground(): string {
+  return nativeTheme.shouldUseDarkColors ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light;
 }
 
 /** Serves the built renderer under app://lockstep with the CSP header, refusing paths outside it. */

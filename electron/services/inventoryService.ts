@@ -205,8 +205,7 @@ export class InventoryService {
   /** Every account, or those of one person or group. */
   listAccounts(scope: Scope = {}): Account[] {
     const people = peopleInScope(this.store.read, scope);
-    const all = this.store.read.accounts.list();
-    return people === null ? all : all.filter((a) => people.has(a.personId));
+    return people === null ? this.store.read.accounts.list() : this.store.read.accounts.listOf(people);
   }
 
   /**

@@ -7,7 +7,8 @@ import { AppFailure } from '../../common/ipc/result';
 import type { MailScanStatus, MailScanSummary } from '../../common/model/index';
 import type { MailScanRow } from '../db/repositories/mailScansRepository';
 import type { PlatformPort } from '../platform/port';
-import { listMailSources, MailScanError, type MailScanCheckpoint, type MailScanProgress } from './mailScan';
+import type { MailScanCheckpoint, MailScanProgress } from './mailScan/scanMailbox';
+import { listMailSources, MailScanError } from './mailScan/sources';
 import type { MailScanRunner } from './mailScan/runner';
 import type { Store } from './store';
 

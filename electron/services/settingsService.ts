@@ -1,5 +1,6 @@
 import type { RefreshAttempt } from '../../common/domain/dataSafety/background';
 import { isAllowedServiceUrl } from '../../common/domain/onlineServices';
+import { COLOR_SCHEME_CHOICES } from '../../common/domain/appearance';
 import type { Settings } from '../../common/model/index';
 import type { Store } from './store';
 import { DEFAULT_HIBP_URL } from './online/hibpAccount';
@@ -15,6 +16,7 @@ const DEFAULTS: Settings = {
   helperName: '',
   keepRunningInBackground: false,
   weeklyRefresh: false,
+  colorScheme: 'system',
 };
 
 /** User settings over the settings table; online features default to off. */
@@ -89,6 +91,8 @@ export function settingsOf(value: unknown): Settings {
         ? stored.keepRunningInBackground
         : DEFAULTS.keepRunningInBackground,
     weeklyRefresh: typeof stored?.weeklyRefresh === 'boolean' ? stored.weeklyRefresh : DEFAULTS.weeklyRefresh,
+    colorScheme:
+      COLOR_SCHEME_CHOICES.find((choice) => choice === stored?.colorScheme) ?? DEFAULTS.colorScheme,
   };
 }
 

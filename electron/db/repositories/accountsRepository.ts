@@ -93,6 +93,7 @@ const params = (values: AccountValues) => ({
 /** Accounts in the inventory. Rows with a deletion token are in the trash and invisible. */
 export class AccountsRepository {
   private readonly listAll;
+  private readonly listOfPeople;
   private readonly getOne;
   private readonly insertOne;
   private readonly updateOne;
@@ -105,6 +106,10 @@ export class AccountsRepository {
   constructor(db: Database.Database) {
     this.listAll = db.prepare<[], AccountRow>(
       `${SELECT} WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL ORDER BY a.service COLLATE NOCASE, a.id`,
+    );
+    this.listOfPeople = db.prepare<[string], AccountRow>(
+      `${SELECT} WHERE a.person_id IN (SELECT value FROM json_each(?)) AND a.deletion_token IS NULL
+         AND p.deletion_token IS NULL ORDER BY a.service COLLATE NOCASE, a.id`,
     );
     this.getOne = db.prepare<[number], AccountRow>(
       `${SELECT} WHERE a.id = ? AND a.deletion_token IS NULL AND p.deletion_token IS NULL`,
@@ -167,6 +172,11 @@ export class AccountsRepository {
   /** Every account of every person, by service name. */
   list(): Account[] {
     return this.listAll.all().map(toAccount);
+  }
+
+  /** The accounts of these people, by service name (as {@link list}; read through the person index). */
+  listOf(personIds: Iterable<number>): Account[] {
+    return this.listOfPeople.all(JSON.stringify([...personIds])).map(toAccount);
   }
 
   /** What the tasks need of every account (a light read: no joins beyond the person, no sorting). */

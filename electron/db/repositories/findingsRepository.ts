@@ -130,19 +130,19 @@ export class FindingsRepository {
         person_ids: string | number | null;
       }
     >(
-      `SELECT f.id, f.kind, f.severity, f.status, (SELECT group_concat(fa.account_id) FROM finding_accounts fa
-                    JOIN accounts a ON a.id = fa.account_id AND a.deletion_token IS NULL
-                    WHERE fa.finding_id = f.id) AS account_ids,
+      // One pass over the findings and their accounts (an office has thousands of each).
+      `SELECT f.id, f.kind, f.severity, f.status, group_concat(a.id) AS account_ids,
               CASE
                 WHEN f.subject GLOB 'email:[0-9]*' THEN (SELECT e.person_id FROM email_addresses e
                   WHERE e.id = CAST(substr(f.subject, 7) AS INTEGER))
                 WHEN f.subject GLOB 'notice:[0-9]*' THEN (SELECT n.person_id FROM breach_notices n
                   WHERE n.id = CAST(substr(f.subject, 8) AS INTEGER))
-                ELSE (SELECT group_concat(DISTINCT a.person_id) FROM finding_accounts fa
-                  JOIN accounts a ON a.id = fa.account_id AND a.deletion_token IS NULL
-                  WHERE fa.finding_id = f.id)
+                ELSE group_concat(DISTINCT a.person_id)
               END AS person_ids
-       FROM findings f`,
+       FROM findings f
+       LEFT JOIN finding_accounts fa ON fa.finding_id = f.id
+       LEFT JOIN accounts a ON a.id = fa.account_id AND a.deletion_token IS NULL
+       GROUP BY f.id`,
     );
     this.getSome = db.prepare<[string], FindingRow>(
       `${listSelect} WHERE f.id IN (SELECT value FROM json_each(?))`,

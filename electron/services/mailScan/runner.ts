@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { MailScanReport, MailSecretKind } from '../../../common/domain/mailScan';
 import { createFingerprinter } from '../passwordHealth/fingerprint';
-import { scanMailbox, type MailScanCheckpoint, type MailScanProgress } from './scanMailbox';
+import type { MailScanCheckpoint, MailScanProgress } from './scanMailbox';
 import { MailScanError, type MailScanErrorCode } from './sources';
 
 /** One scan to run: where, with which key, for whom, and from where to resume. */
@@ -30,7 +30,9 @@ export interface MailScanRunner {
 
 /** Runs the scan on the calling thread (the CLI; the e2e browser target runs it in the test process). */
 export const inProcessMailScanRunner: MailScanRunner = {
-  run(job, signal) {
+  async run(job, signal) {
+    // The MIME parsers load with the first scan, not with every command that opens the data.
+    const { scanMailbox } = await import('./scanMailbox');
     const fingerprinter = createFingerprinter(job.key);
     return scanMailbox(job.path, {
       fingerprint: fingerprinter.exact,

@@ -1,5 +1,6 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, AppShell, Badge, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Alert, AppShell, Badge, Burger, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { call, onNavigate } from '../api/client';
 import {
@@ -31,6 +32,7 @@ import { dueCount, TasksScreen } from '../features/tasks/TasksScreen';
 import { ReportsScreen } from '../features/team/ReportsScreen';
 import { TeamScreen } from '../features/team/TeamScreen';
 import classes from './App.module.css';
+import { useColorSchemeSetting, usePrintInLight } from './colorScheme';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useWords } from './words';
 import type { MessageId } from '../../../common/messages/en';
@@ -50,10 +52,23 @@ const SCREENS = [
   { path: '/settings', label: 'nav.settings', icon: IconSettings },
 ] as const satisfies readonly { path: string; label: MessageId; icon: unknown }[];
 
-/** The window: navigation on the left, one screen at a time. */
+/** Below this width (48em, Mantine's `sm`) the navigation folds behind a menu button. */
+const NARROW = '(max-width: 47.99em)';
+
+/**
+ * The window: navigation on the left, one screen at a time. In a narrow window (or at 200 % zoom)
+ * the navigation folds behind a menu button, so every screen keeps the whole width.
+ */
 export function App() {
   useChangeSubscription();
   const { t } = useWords();
+  useColorSchemeSetting();
+  usePrintInLight();
+  const isNarrow = useMediaQuery(NARROW) ?? false;
+  const [isNavOpen, setNavOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const navRef = useRef<HTMLDivElement>(null);
+  const isNavShown = !isNarrow || isNavOpen;
   const navigate = useNavigate();
   const location = useLocation();
   const people = usePeople();
@@ -86,6 +101,22 @@ export function App() {
   const isReady = !people.isPending;
 
   useEffect(() => routeExternalLinks(document), []);
+  // Opening the menu moves the focus into it (on the current screen's link); Escape closes it and
+  // gives the focus back to the menu button.
+  useEffect(() => {
+    if (!isNarrow || !isNavOpen) return;
+    const links = navRef.current?.querySelectorAll<HTMLElement>('a');
+    const current = navRef.current?.querySelector<HTMLElement>('a[aria-current="page"]');
+    (current ?? links?.[0])?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      setNavOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [isNarrow, isNavOpen]);
   useEffect(() => onNavigate((path) => void navigate(path)), [navigate]);
 
   // The e2e fixture and the preview wait for this instead of sleeping.
@@ -94,16 +125,50 @@ export function App() {
   }, [isReady]);
 
   return (
-    <AppShell navbar={{ width: 220, breakpoint: 0 }} padding="lg">
-      <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
-        <Stack gap="lg" h="100%">
-          <Group gap="xs" px="xs" pt="xs">
+    <AppShell
+      header={{ height: { base: 52, sm: 0 } }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <AppShell.Header hiddenFrom="sm" px="sm">
+        <Group h="100%" gap="sm" wrap="nowrap">
+          <Burger
+            ref={menuButton}
+            opened={isNavOpen}
+            onClick={() => setNavOpen((open) => !open)}
+            size="sm"
+            aria-label={t('nav.menu')}
+            aria-expanded={isNavOpen}
+            aria-controls="app-navigation"
+          />
+          <ThemeIcon size="md" radius="md" variant="filled" aria-hidden>
+            <IconShieldLock size={16} />
+          </ThemeIcon>
+          {isNarrow && (
+            <Title order={1} size="h4">
+              Lockstep
+            </Title>
+          )}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar
+        p="sm"
+        aria-label={t('nav.main')}
+        id="app-navigation"
+        ref={navRef}
+        className={classes.navbar}
+        data-hidden={isNavShown ? undefined : true}
+      >
+        <Stack gap="lg" h="100%" className={classes.navStack}>
+          <Group gap="xs" px="xs" pt="xs" visibleFrom="sm">
             <ThemeIcon size="lg" radius="md" variant="filled" aria-hidden>
               <IconShieldLock size={20} />
             </ThemeIcon>
-            <Title order={1} size="h3">
-              Lockstep
-            </Title>
+            {!isNarrow && (
+              <Title order={1} size="h3">
+                Lockstep
+              </Title>
+            )}
           </Group>
           <nav aria-label={t('nav.screens')}>
             <Stack gap={4}>
@@ -132,6 +197,10 @@ export function App() {
                   onClick={(event) => {
                     event.preventDefault();
                     void navigate(path);
+                    if (isNarrow) {
+                      setNavOpen(false);
+                      menuButton.current?.focus();
+                    }
                   }}
                 />
               ))}
@@ -142,7 +211,7 @@ export function App() {
           </Text>
         </Stack>
       </AppShell.Navbar>
-      <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
+      <AppShell.Main className={classes.main} inert={isNarrow && isNavOpen}>
         {history.data && !history.data.ok && (
           <Alert color="red" title={t('app.historyAltered.title')} role="alert" mb="md">
             {t('app.historyAltered.body', {

@@ -11,13 +11,16 @@ import {
   type StrengthScore,
 } from '../../../common/domain/passwords/strength';
 
-/** Badge colours chosen for WCAG AA contrast (Mantine's light variant falls below it on small text). */
+/**
+ * Badge colours chosen for WCAG AA contrast in both colour schemes (Mantine's light variant falls
+ * below it on small text); the values are the `--ls-tone-*` custom properties of global.css.
+ */
 const TONES = {
-  red: { color: '#a51d1d', background: '#fff5f5', border: '#ffc9c9' },
-  orange: { color: '#8f3300', background: '#fff4e6', border: '#ffd8a8' },
-  yellow: { color: '#6b4700', background: '#fff9db', border: '#ffec99' },
-  teal: { color: '#066649', background: '#e6fcf5', border: '#96f2d7' },
-  gray: { color: '#495057', background: '#ffffff', border: '#ced4da' },
+  red: 'red',
+  orange: 'orange',
+  yellow: 'yellow',
+  teal: 'teal',
+  gray: 'gray',
 } as const;
 
 // A label longer than its column (a longer language) wraps inside the badge instead of being cut off.
@@ -36,11 +39,15 @@ export function ToneBadge({
   children: string;
   title?: string;
 }) {
-  const { color, background, border } = TONES[tone];
+  const name = TONES[tone];
   return (
     <Badge
       variant="outline"
-      style={{ color, backgroundColor: background, borderColor: border }}
+      style={{
+        color: `var(--ls-tone-${name})`,
+        backgroundColor: `var(--ls-tone-${name}-bg)`,
+        borderColor: `var(--ls-tone-${name}-border)`,
+      }}
       styles={WRAPPING}
       {...(title ? { title } : {})}
     >

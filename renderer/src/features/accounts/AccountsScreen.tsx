@@ -165,7 +165,7 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
                 />
               ) : null
             }
-            w={300}
+            w={{ base: '100%', xs: 300 }}
           />
           <ScopeSelect people={people.data ?? []} value={scope} onChange={setScope} w={170} />
           <Select

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { ActionIcon, Box, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Account } from '../../../../common/ipc/contract';
@@ -23,8 +24,23 @@ const COLUMNS: { key: AccountSortKey; label: MessageId }[] = [
   { key: 'passwordChangedAt', label: 'accounts.column.changed' },
 ];
 
-const ROW_HEIGHT = 52;
-const HEADER_HEIGHT = 40;
+/**
+ * The grid's layout for its width: every column; without Category and Changed (a 1024 px window, or
+ * a wide one at 125-150 % zoom); or two lines per account (a narrow window, or 200 % zoom), where a
+ * row's cells wrap instead of scrolling sideways.
+ */
+type Layout = 'full' | 'medium' | 'compact';
+
+const LAYOUTS: Record<Layout, { row: number; header: number }> = {
+  full: { row: 52, header: 40 },
+  medium: { row: 52, header: 40 },
+  compact: { row: 84, header: 64 },
+};
+
+function layoutFor(width: number): Layout {
+  if (width === 0 || width >= 1000) return 'full';
+  return width >= 660 ? 'medium' : 'compact';
+}
 
 /**
  * The accounts grid. Only the rows in view are in the DOM, so 10,000 accounts scroll as smoothly as
@@ -56,27 +72,32 @@ export function AccountsTable({
   onDelete: (account: Account) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const { ref: sizeRef, width } = useElementSize();
+  const layout = layoutFor(width);
+  const { row: rowHeight, header: headerHeight } = LAYOUTS[layout];
   // The compiler cannot memoise TanStack Virtual's API; this component does not rely on memoisation.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 12,
     // Rows start below the sticky header, which scrolls with them.
-    scrollMargin: HEADER_HEIGHT,
+    scrollMargin: headerHeight,
   });
 
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [viewKey]);
+  // A new layout changes every row's height: measure again.
+  useEffect(() => virtualizer.measure(), [layout, virtualizer]);
   const rows = virtualizer.getVirtualItems();
   const start = rows[0]?.index ?? 0;
   const end = rows.at(-1)?.index ?? 0;
   useEffect(() => onRange({ start, end }), [start, end, onRange]);
 
   return (
-    <div className={classes.table}>
+    <div className={classes.table} ref={sizeRef} data-layout={layout}>
       <div
         ref={scrollRef}
         role="table"
@@ -92,6 +113,7 @@ export function AccountsTable({
               return (
                 <div
                   key={column.key}
+                  data-column={column.key}
                   role="columnheader"
                   aria-sort={isSorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
                   className={classes.cell}
@@ -108,7 +130,7 @@ export function AccountsTable({
                 </div>
               );
             })}
-            <div role="columnheader" className={classes.cell}>
+            <div role="columnheader" className={classes.cell} data-column="actions">
               <span className={classes.visuallyHidden}>{format('accounts.column.actions')}</span>
             </div>
           </div>
@@ -124,9 +146,9 @@ export function AccountsTable({
                   aria-rowindex={item.index + 2}
                   aria-busy
                   className={`${classes.row} ${classes.body}`}
-                  style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT }}
+                  style={{ transform: `translateY(${item.start - headerHeight}px)`, height: rowHeight }}
                 >
-                  <div role="cell" className={classes.cell}>
+                  <div role="cell" className={classes.cell} data-column="service">
                     <Text size="sm" c="dimmed">
                       {format('common.loading')}
                     </Text>
@@ -139,10 +161,10 @@ export function AccountsTable({
                 role="row"
                 aria-rowindex={item.index + 2}
                 className={`${classes.row} ${classes.body}`}
-                style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT }}
+                style={{ transform: `translateY(${item.start - headerHeight}px)`, height: rowHeight }}
                 onDoubleClick={() => onOpen(account)}
               >
-                <div role="cell" className={classes.cell}>
+                <div role="cell" className={classes.cell} data-column="service">
                   <UnstyledButton
                     className={classes.serviceButton}
                     onClick={() => onOpen(account)}
@@ -158,28 +180,28 @@ export function AccountsTable({
                     <DomainText domain={account.domain} />
                   </UnstyledButton>
                 </div>
-                <div role="cell" className={classes.cell}>
+                <div role="cell" className={classes.cell} data-column="person">
                   <Text size="sm" truncate title={account.personName}>
                     {account.personName}
                   </Text>
                 </div>
-                <div role="cell" className={classes.cell}>
+                <div role="cell" className={classes.cell} data-column="username">
                   <Text size="sm" truncate title={account.username || undefined}>
                     {account.username || '—'}
                   </Text>
                 </div>
-                <div role="cell" className={classes.cell}>
+                <div role="cell" className={classes.cell} data-column="category">
                   <Text size="sm" lineClamp={2}>
                     {CATEGORY_LABELS[account.category]}
                   </Text>
                 </div>
-                <div role="cell" className={classes.cell}>
+                <div role="cell" className={classes.cell} data-column="criticality">
                   <CriticalityBadge value={account.criticality} />
                 </div>
-                <div role="cell" className={classes.cell}>
+                <div role="cell" className={classes.cell} data-column="mfa">
                   <MfaBadge value={account.mfa} />
                 </div>
-                <div role="cell" className={classes.cell}>
+                <div role="cell" className={classes.cell} data-column="passwordStrength">
                   {account.passwordStrength === null ? (
                     <Text size="sm" c="dimmed">
                       —
@@ -188,12 +210,12 @@ export function AccountsTable({
                     <StrengthBadge score={account.passwordStrength as StrengthScore} />
                   )}
                 </div>
-                <div role="cell" className={classes.cell}>
+                <div role="cell" className={classes.cell} data-column="passwordChangedAt">
                   <Text size="sm" c={account.passwordChangedAt ? undefined : 'dimmed'}>
                     {account.passwordChangedAt ?? format('accounts.changedUnknown')}
                   </Text>
                 </div>
-                <div role="cell" className={classes.cell}>
+                <div role="cell" className={classes.cell} data-column="actions">
                   <Tooltip label={format('accounts.deleteShort')} openDelay={400}>
                     <ActionIcon
                       variant="subtle"

@@ -108,8 +108,8 @@ export function BreachesScreen() {
                   style={{
                     padding: '8px 12px',
                     borderRadius: 8,
-                    border: '1px solid var(--mantine-color-gray-3)',
-                    background: current?.name === breach.name ? 'var(--mantine-color-teal-0)' : undefined,
+                    border: '1px solid var(--ls-border)',
+                    background: current?.name === breach.name ? 'var(--ls-selected)' : undefined,
                   }}
                 >
                   <Group justify="space-between" wrap="nowrap">
@@ -181,7 +181,7 @@ function BreachDetails({ breach }: { breach: BreachSummary }) {
         <Anchor
           href={`https://haveibeenpwned.com/PwnedWebsites#${encodeURIComponent(breach.name)}`}
           size="xs"
-          c="teal.9"
+          c="var(--ls-text-accent)"
           underline="always"
         >
           Have I Been Pwned

@@ -197,7 +197,7 @@ function NoticeCard({
         </div>
         <Group gap={6} wrap="nowrap">
           {!notice.handledAt && (
-            <Button size="compact-sm" variant="outline" color="teal.9" onClick={onGuide}>
+            <Button size="compact-sm" variant="outline" color="teal" onClick={onGuide}>
               Guide me
             </Button>
           )}
@@ -239,7 +239,7 @@ function IncidentCard({ incident, onRecord }: { incident: Incident; onRecord: ()
       </List>
       <Stack gap={2} mb="sm">
         {incident.notices.map((notice) => (
-          <Anchor key={notice.url} href={notice.url} size="xs" c="teal.9" underline="always">
+          <Anchor key={notice.url} href={notice.url} size="xs" c="var(--ls-text-accent)" underline="always">
             {notice.label}
           </Anchor>
         ))}

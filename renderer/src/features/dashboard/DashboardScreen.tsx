@@ -60,9 +60,9 @@ function Trend({ points }: { points: Dashboard['trend'] }) {
         lastDay: last.day,
       })}
     >
-      <path d={path} fill="none" stroke="var(--mantine-color-teal-8)" strokeWidth={2} />
+      <path d={path} fill="none" stroke="var(--ls-chart)" strokeWidth={2} />
       {points.map((p, i) => (
-        <circle key={p.day} cx={x(i)} cy={y(p.score)} r={2.5} fill="var(--mantine-color-teal-8)" />
+        <circle key={p.day} cx={x(i)} cy={y(p.score)} r={2.5} fill="var(--ls-chart)" />
       ))}
     </svg>
   );

@@ -21,7 +21,7 @@ export function BackupSummary({ backup }: { backup: BackupDetails }) {
   const contents = backup.contents;
   if (!backup.ok || !contents) {
     return (
-      <Text size="sm" c="red.9">
+      <Text size="sm" c="var(--ls-text-danger)">
         This file cannot be restored: {backup.problem}
       </Text>
     );

@@ -119,6 +119,7 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
 
       {coverage.data && (
         <Alert
+          style={{ flexShrink: 0 }}
           variant="outline"
           color={coverage.data.coverage.gaps.length > 0 ? 'yellow.9' : 'gray'}
           title={t('dashboard.checks.title')}
@@ -136,7 +137,7 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
                 <Anchor
                   component="button"
                   size="sm"
-                  c="teal.9"
+                  c="var(--ls-text-accent)"
                   underline="always"
                   ta="left"
                   onClick={() => void navigate('/settings')}
@@ -318,7 +319,7 @@ const FindingCard = memo(function FindingCard({
   const { finding, text } = item;
   return (
     <Card withBorder padding="md">
-      <Group justify="space-between" align="flex-start" wrap="nowrap" mb={6}>
+      <Group justify="space-between" align="flex-start" mb={6}>
         <Title order={3} size="h5">
           {text.title}
         </Title>
@@ -331,8 +332,8 @@ const FindingCard = memo(function FindingCard({
         {text.why}
       </Text>
       <FindingActions finding={finding} />
-      <Group justify="space-between" align="flex-end" wrap="nowrap" gap="md">
-        <Text size="sm" fw={600}>
+      <Group justify="space-between" align="flex-end" gap="xs md">
+        <Text size="sm" fw={600} className={listClasses.grow}>
           {format('exposure.card.whatToDo')}{' '}
           <Text span fw={400}>
             {text.action}
@@ -342,7 +343,7 @@ const FindingCard = memo(function FindingCard({
           </Text>
         </Text>
         <Group gap={6} wrap="nowrap">
-          <Button variant="outline" color="teal.9" size="compact-sm" onClick={() => onGuide(finding)}>
+          <Button variant="outline" color="teal" size="compact-sm" onClick={() => onGuide(finding)}>
             {format('exposure.card.guideMe')}
           </Button>
           <Button variant="subtle" color="gray" size="compact-sm" onClick={() => onDismiss(item)}>

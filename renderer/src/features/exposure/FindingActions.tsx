@@ -19,7 +19,7 @@ export function FindingActions({ finding }: { finding: Finding }) {
   ) {
     return (
       <Text size="sm">
-        <Anchor href={documentation} c="teal.9" underline="always">
+        <Anchor href={documentation} c="var(--ls-text-accent)" underline="always">
           {typeof finding.evidence.service === 'string'
             ? format('exposure.howToTurnOn', { service: finding.evidence.service })
             : format('exposure.howToTurnOnUnnamed')}

@@ -38,7 +38,12 @@ export function ChecklistBoard() {
   return (
     <Stack gap="md" className={classes.scroll}>
       <div>
-        <Anchor component="button" size="sm" c="teal.9" onClick={() => void navigate('/guides')}>
+        <Anchor
+          component="button"
+          size="sm"
+          c="var(--ls-text-accent)"
+          onClick={() => void navigate('/guides')}
+        >
           ← All guides
         </Anchor>
         <Title order={2} mt={4}>

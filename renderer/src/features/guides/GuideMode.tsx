@@ -66,7 +66,6 @@ export function GuideMode({
               onDone={() => {
                 setStartedAt(Date.now());
                 setPhase('steps');
-                root.current?.focus();
               }}
             />
           ) : (
@@ -162,6 +161,10 @@ function Presentation({
   const position = Math.min(run.currentStep, run.steps.length - 1);
   const step = run.steps[position]!;
   const isDone = run.progress.pending === 0;
+  // Each step starts with the focus on its heading: a screen reader reads the step, Tab reaches its
+  // answers next.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [position]);
   const finish = async () => {
     const problem = await actions.finish();
     if (problem) notifyError(new Error(problem), 'The guide is not finished');
@@ -203,33 +206,40 @@ function Presentation({
           Step {position + 1} of {run.steps.length} · {progressWords(run.progress)}
         </div>
       </header>
-      <main className={classes.body}>
-        <div className={classes.inner}>
-          {isDone && run.status === 'active' && (
-            <Stack gap="sm" mb="xl" p="md" style={{ border: '3px solid #ffe066', borderRadius: 12 }}>
-              <Text fz={28} fw={800}>
-                Every step is marked.
-              </Text>
-              <Text fz={22}>
-                Press <span className={classes.kbd}>F</span> to finish and see the summary.
-                {run.progress.skipped + run.progress.blocked > 0
-                  ? ' Skipped and blocked steps become follow-up tasks.'
-                  : ''}
-              </Text>
-              <Group>
-                <Button size="xl" onClick={() => void finish()} loading={actions.isBusy}>
-                  Finish and see the summary
-                </Button>
-              </Group>
-            </Stack>
-          )}
-          <Text fz={20}>
-            Step {position + 1} of {run.steps.length} · about {step.estimatedMinutes} min ·{' '}
-            <strong>{STATUS_WORDS[step.status]}</strong>
-          </Text>
-          <h2 className={classes.title}>{step.title}</h2>
-          <StepDetails step={step} large />
-          <div style={{ marginTop: 28 }}>
+      <main className={classes.stage}>
+        <div className={classes.body}>
+          <div className={classes.inner}>
+            {isDone && run.status === 'active' && (
+              <Stack gap="sm" mb="xl" p="md" style={{ border: '3px solid #ffe066', borderRadius: 12 }}>
+                <Text fz={28} fw={800}>
+                  Every step is marked.
+                </Text>
+                <Text fz={22}>
+                  Press <span className={classes.kbd}>F</span> to finish and see the summary.
+                  {run.progress.skipped + run.progress.blocked > 0
+                    ? ' Skipped and blocked steps become follow-up tasks.'
+                    : ''}
+                </Text>
+                <Group>
+                  <Button size="xl" onClick={() => void finish()} loading={actions.isBusy}>
+                    Finish and see the summary
+                  </Button>
+                </Group>
+              </Stack>
+            )}
+            <Text fz={20}>
+              Step {position + 1} of {run.steps.length} · about {step.estimatedMinutes} min ·{' '}
+              <strong>{STATUS_WORDS[step.status]}</strong>
+            </Text>
+            <h2 className={classes.title} ref={heading} tabIndex={-1}>
+              {step.title}
+            </h2>
+            <StepDetails step={step} large />
+          </div>
+        </div>
+        {/* The question and its answers stay in view, however long the step's explanation. */}
+        <div className={classes.answers}>
+          <div className={classes.inner}>
             <StepPanel
               key={step.id}
               run={run}
@@ -240,38 +250,38 @@ function Presentation({
               large
               keyboard
             />
-          </div>
-          <Group mt={40} gap="md">
-            <Button
-              size="lg"
-              variant="default"
-              disabled={position === 0}
-              onClick={() => void actions.goto(position - 1)}
-            >
-              <span className={classes.kbd} aria-hidden style={{ borderColor: 'currentColor' }}>
-                ←
-              </span>
-              Previous
-            </Button>
-            <Button
-              size="lg"
-              variant="default"
-              disabled={position === run.steps.length - 1}
-              onClick={() => void actions.goto(position + 1)}
-            >
-              Next
-              <span
-                className={classes.kbd}
-                aria-hidden
-                style={{ borderColor: 'currentColor', marginLeft: 6, marginRight: 0 }}
+            <Group mt="md" gap="md">
+              <Button
+                size="lg"
+                variant="default"
+                disabled={position === 0}
+                onClick={() => void actions.goto(position - 1)}
               >
-                →
-              </span>
-            </Button>
-            <Button size="lg" variant="default" onClick={onExit}>
-              Leave guide mode (Esc)
-            </Button>
-          </Group>
+                <span className={classes.kbd} aria-hidden style={{ borderColor: 'currentColor' }}>
+                  ←
+                </span>
+                Previous
+              </Button>
+              <Button
+                size="lg"
+                variant="default"
+                disabled={position === run.steps.length - 1}
+                onClick={() => void actions.goto(position + 1)}
+              >
+                Next
+                <span
+                  className={classes.kbd}
+                  aria-hidden
+                  style={{ borderColor: 'currentColor', marginLeft: 6, marginRight: 0 }}
+                >
+                  →
+                </span>
+              </Button>
+              <Button size="lg" variant="default" onClick={onExit}>
+                Leave guide mode (Esc)
+              </Button>
+            </Group>
+          </div>
         </div>
       </main>
       <footer className={classes.keys} aria-label="Keyboard">

@@ -1,5 +1,5 @@
 import { format } from '../../app/words';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Alert,
   Anchor,
@@ -24,6 +24,7 @@ import { useChannelMutation, useIsTeam } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
 import classes from '../../components/Screen.module.css';
 import { GuideMode } from './GuideMode';
+import runClasses from './GuideRun.module.css';
 import { StepDetails } from './StepDetails';
 import { StepPanel, type StepForm } from './StepPanel';
 import { progressWords, runKey, STATUS_WORDS, useStepActions, whoseRun } from './useStepActions';
@@ -56,6 +57,10 @@ function Runner({ run }: { run: GuideRun }) {
   const actions = useStepActions(run);
   const [form, setForm] = useState<StepForm>(null);
   const [isPresenting, setPresenting] = useState(false);
+  // A guide opens on its step: the focus starts on the step's heading (not the page), so a screen
+  // reader reads the step and Tab goes on to its answers.
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => stepHeading.current?.focus(), []);
   const [isStopping, setStopping] = useState(false);
   const abandon = useChannelMutation('guideRuns:abandon', ['guides']);
   // A finished run can still be read step by step; an active one remembers where it is.
@@ -82,14 +87,19 @@ function Runner({ run }: { run: GuideRun }) {
           <Anchor
             component="button"
             size="sm"
-            c="teal.9"
+            c="var(--ls-text-accent)"
             mr="md"
             onClick={() => void navigate(`/guides/checklist/${run.checklistId}`)}
           >
             ← The checklist
           </Anchor>
         )}
-        <Anchor component="button" size="sm" c="teal.9" onClick={() => void navigate('/guides')}>
+        <Anchor
+          component="button"
+          size="sm"
+          c="var(--ls-text-accent)"
+          onClick={() => void navigate('/guides')}
+        >
           ← All guides
         </Anchor>
         <Group justify="space-between" align="flex-start" mt={4}>
@@ -135,7 +145,7 @@ function Runner({ run }: { run: GuideRun }) {
           Finished {run.finishedAt?.slice(0, 10)}. {progressWords(run.progress)}.{' '}
           <Anchor
             component="button"
-            c="teal.9"
+            c="var(--ls-text-accent)"
             underline="always"
             onClick={() => void navigate(`/guides/run/${run.id}/summary`)}
           >
@@ -209,8 +219,8 @@ function Runner({ run }: { run: GuideRun }) {
               style={{
                 padding: '6px 10px',
                 borderRadius: 8,
-                border: '1px solid var(--mantine-color-gray-3)',
-                background: index === position ? 'var(--mantine-color-teal-0)' : undefined,
+                border: '1px solid var(--ls-border)',
+                background: index === position ? 'var(--ls-selected)' : undefined,
               }}
             >
               <Group gap="xs" wrap="nowrap">
@@ -229,7 +239,7 @@ function Runner({ run }: { run: GuideRun }) {
           padding="lg"
           component="section"
           aria-label={`Step ${position + 1} of ${run.steps.length}`}
-          style={{ gridColumn: 'span 2' }}
+          className={runClasses.stepCard}
         >
           <Group gap="xs" mb={4}>
             <Badge variant="outline" color="gray" tt="none">
@@ -239,7 +249,7 @@ function Runner({ run }: { run: GuideRun }) {
               about {step.estimatedMinutes} min
             </Text>
           </Group>
-          <Title order={3} size="h4" mb="xs">
+          <Title order={3} size="h4" mb="xs" ref={stepHeading} tabIndex={-1} className={runClasses.heading}>
             {step.title}
           </Title>
           <StepDetails step={step} />

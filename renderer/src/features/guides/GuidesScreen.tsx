@@ -84,8 +84,8 @@ function GuideLibrary() {
               style={{
                 padding: '8px 12px',
                 borderRadius: 8,
-                border: '1px solid var(--mantine-color-gray-3)',
-                background: current === guide.id ? 'var(--mantine-color-teal-0)' : undefined,
+                border: '1px solid var(--ls-border)',
+                background: current === guide.id ? 'var(--ls-selected)' : undefined,
               }}
             >
               <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -204,7 +204,7 @@ function GuideReader({ id }: { id: string }) {
             </List>
             <Group gap="md">
               {step.links.map((link) => (
-                <Anchor key={link.url} href={link.url} size="sm" c="teal.9" underline="always">
+                <Anchor key={link.url} href={link.url} size="sm" c="var(--ls-text-accent)" underline="always">
                   {link.label}
                 </Anchor>
               ))}
@@ -214,7 +214,7 @@ function GuideReader({ id }: { id: string }) {
               {step.sources.map((source, i) => (
                 <span key={source.url}>
                   {i > 0 ? '; ' : ''}
-                  <Anchor href={source.url} size="xs" c="teal.9" underline="always">
+                  <Anchor href={source.url} size="xs" c="var(--ls-text-accent)" underline="always">
                     {source.label}
                   </Anchor>
                 </span>

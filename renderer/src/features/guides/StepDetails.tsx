@@ -24,7 +24,7 @@ export function StepDetails({ step, large = false }: { step: GuideRunStep; large
               key={link.url}
               href={link.url}
               size={size}
-              c={large ? undefined : 'teal.9'}
+              c={large ? undefined : 'var(--ls-text-accent)'}
               underline="always"
             >
               {link.label}
@@ -40,7 +40,7 @@ export function StepDetails({ step, large = false }: { step: GuideRunStep; large
             <Anchor
               href={source.url}
               size={large ? 'md' : 'xs'}
-              c={large ? undefined : 'teal.9'}
+              c={large ? undefined : 'var(--ls-text-accent)'}
               underline="always"
             >
               {source.label}

@@ -42,7 +42,12 @@ export function SummaryScreen() {
   return (
     <Stack gap="md" className={classes.scroll}>
       <Group justify="space-between" data-no-print>
-        <Anchor component="button" size="sm" c="teal.9" onClick={() => void navigate(`/guides/run/${runId}`)}>
+        <Anchor
+          component="button"
+          size="sm"
+          c="var(--ls-text-accent)"
+          onClick={() => void navigate(`/guides/run/${runId}`)}
+        >
           ← Back to the guide
         </Anchor>
         <Group gap="sm">

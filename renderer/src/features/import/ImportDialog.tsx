@@ -395,7 +395,7 @@ function MappingStep({
       >
         <Text size="sm">{format('import.mapping.body')}</Text>
       </Alert>
-      <SimpleGrid cols={2}>
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
         {field('url', 'import.mapping.url', true)}
         {field('password', 'import.mapping.password', true)}
         {field('username', 'import.mapping.username', false)}
@@ -433,7 +433,7 @@ function PreviewStep({
   const total = preview.toCreate + preview.toUpdate;
   return (
     <Stack gap="md">
-      <SimpleGrid cols={4} spacing="sm">
+      <SimpleGrid cols={{ base: 2, xs: 4 }} spacing="sm">
         <Stat label={format('import.stat.format')} value={preview.formatLabel} />
         <Stat label={format('import.stat.logins')} value={formatNumber(preview.entries)} />
         <Stat label={format('import.stat.new')} value={formatNumber(preview.toCreate)} />

@@ -76,7 +76,7 @@ export function MailScanScreen() {
           <Anchor
             component="button"
             size="sm"
-            c="teal.9"
+            c="var(--ls-text-accent)"
             onClick={() => void navigate(`/guides/run/${fromRun}`)}
           >
             ← Back to the guide

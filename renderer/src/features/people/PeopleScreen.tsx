@@ -146,13 +146,13 @@ function PersonCard({
         {person.emails.map((email) => (
           <Group key={email.id} gap="xs" wrap="nowrap" justify="space-between">
             <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
-              <IconMail size={16} aria-hidden color="var(--mantine-color-gray-6)" />
+              <IconMail size={16} aria-hidden color="var(--ls-icon-muted)" />
               <div style={{ minWidth: 0 }}>
                 <Text size="sm" truncate>
                   {email.address}
                 </Text>
                 {(breachesByEmail.get(email.id) ?? []).length > 0 && (
-                  <Text size="xs" c="red.9">
+                  <Text size="xs" c="var(--ls-text-danger)">
                     In breaches: {(breachesByEmail.get(email.id) ?? []).join(', ')}
                   </Text>
                 )}

@@ -8,6 +8,7 @@ import {
   Loader,
   PasswordInput,
   Progress,
+  SegmentedControl,
   Stack,
   Switch,
   Table,
@@ -17,6 +18,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ColorSchemeChoice } from '../../../../common/model/index';
 import { ApiError, call, messageOf } from '../../api/client';
 import classes from '../../components/Screen.module.css';
 import { useChannelMutation, useDataSources, useLedger, useSettings } from '../../api/hooks';
@@ -72,6 +74,34 @@ export function SettingsScreen() {
             }}
           />
         )}
+      </Card>
+
+      <Card withBorder padding="lg" component="section" aria-labelledby="appearance-title">
+        <Title order={3} size="h4" id="appearance-title" mb="xs">
+          Appearance
+        </Title>
+        <Text size="sm" mb="sm" id="appearance-help">
+          Light or dark colours. System follows your computer’s setting.
+        </Text>
+        <SegmentedControl
+          w="fit-content"
+          aria-labelledby="appearance-title"
+          aria-describedby="appearance-help"
+          data={[
+            { value: 'system', label: 'System' },
+            { value: 'light', label: 'Light' },
+            { value: 'dark', label: 'Dark' },
+          ]}
+          value={settings.data?.colorScheme ?? 'system'}
+          disabled={!settings.data || update.isPending}
+          onChange={async (value) => {
+            try {
+              await update.mutateAsync({ colorScheme: value as ColorSchemeChoice });
+            } catch (error) {
+              notifyError(error, 'Could not change the setting');
+            }
+          }}
+        />
       </Card>
 
       <Card withBorder padding="lg" component="section" aria-labelledby="reminders-title">
@@ -213,7 +243,7 @@ export function SettingsScreen() {
                 <Table.Td>{data}</Table.Td>
                 <Table.Td>{date ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Anchor href={href ?? undefined} size="sm" c="teal.9" underline="always">
+                  <Anchor href={href ?? undefined} size="sm" c="var(--ls-text-accent)" underline="always">
                     {source}
                   </Anchor>{' '}
                   ({licence})

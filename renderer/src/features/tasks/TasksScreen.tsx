@@ -446,8 +446,8 @@ const TaskCard = memo(function TaskCard({
       withBorder
       padding="md"
       style={{
-        ...(isOverdue ? { borderColor: 'var(--mantine-color-red-7)', borderWidth: 2 } : {}),
-        ...(isFocused ? { boxShadow: '0 0 0 3px var(--mantine-color-teal-3)' } : {}),
+        ...(isOverdue ? { borderColor: 'var(--ls-overdue-border)', borderWidth: 2 } : {}),
+        ...(isFocused ? { boxShadow: '0 0 0 3px var(--ls-focus-glow)' } : {}),
       }}
     >
       <Group justify="space-between" align="flex-start" wrap="nowrap" mb={4}>
@@ -464,7 +464,7 @@ const TaskCard = memo(function TaskCard({
             <Title order={3} size="h5">
               {task.title}
             </Title>
-            <Text size="xs" c={isOverdue ? 'red.9' : 'dimmed'} fw={isOverdue ? 700 : 400}>
+            <Text size="xs" c={isOverdue ? 'var(--ls-text-danger)' : 'dimmed'} fw={isOverdue ? 700 : 400}>
               {STATUS_LABELS[task.status]}
               {task.status === 'snoozed' && task.snoozedUntil
                 ? format('tasks.card.until', { date: task.snoozedUntil })
@@ -493,7 +493,7 @@ const TaskCard = memo(function TaskCard({
         </List>
       )}
       {task.status === 'done' && !task.verified && task.verificationNote && (
-        <Text size="sm" c="orange.9" mb={6}>
+        <Text size="sm" c="var(--ls-text-warning)" mb={6}>
           {format('tasks.card.notVerifiedWhy')} {task.verificationNote}
         </Text>
       )}
@@ -505,7 +505,7 @@ const TaskCard = memo(function TaskCard({
       <Group justify="space-between" align="center">
         <Group gap="md">
           {task.links.map((link) => (
-            <Anchor key={link.url} href={link.url} size="sm" c="teal.9" underline="always">
+            <Anchor key={link.url} href={link.url} size="sm" c="var(--ls-text-accent)" underline="always">
               {link.label}
             </Anchor>
           ))}
@@ -517,7 +517,7 @@ const TaskCard = memo(function TaskCard({
             </Button>
           )}
           {isOpen && task.source !== 'guide' && (
-            <Button size="compact-sm" variant="outline" color="teal.9" onClick={() => onGuide(task)}>
+            <Button size="compact-sm" variant="outline" color="teal" onClick={() => onGuide(task)}>
               {format('exposure.card.guideMe')}
             </Button>
           )}
@@ -628,7 +628,7 @@ function AssignDialog({
             />
           )}
           {error && (
-            <Text c="red.9" size="sm" role="alert">
+            <Text c="var(--ls-text-danger)" size="sm" role="alert">
               {error}
             </Text>
           )}

@@ -124,7 +124,7 @@ export function ChecklistDialog({
           onChange={(e) => setHelper(e.currentTarget.value)}
         />
         {error && (
-          <Text c="red.9" size="sm" role="alert">
+          <Text c="var(--ls-text-danger)" size="sm" role="alert">
             {error}
           </Text>
         )}

@@ -52,7 +52,7 @@ export function CoverageCards({ view }: { view: TeamView }) {
   const current = cards.find((card) => card.figure === open);
   return (
     <>
-      <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="md" component="section" aria-label="Coverage">
+      <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md" component="section" aria-label="Coverage">
         {cards.map((card) => (
           <Card key={card.figure} withBorder padding="md">
             <Text size="sm" c="dimmed" id={`figure-${card.figure}`}>
@@ -115,7 +115,7 @@ function FigureList({ figure, view, onGo }: { figure: Figure; view: TeamView; on
       <Anchor
         component="button"
         size="sm"
-        c="teal.9"
+        c="var(--ls-text-accent)"
         onClick={() => go(scopedPath('/accounts', { personId: id }))}
       >
         {name}
@@ -167,7 +167,7 @@ function FigureList({ figure, view, onGo }: { figure: Figure; view: TeamView; on
             <Anchor
               component="button"
               size="sm"
-              c="teal.9"
+              c="var(--ls-text-accent)"
               onClick={() => go(scopedPath('/exposure', { personId: p.id }))}
             >
               {p.name}
@@ -186,7 +186,7 @@ function FigureList({ figure, view, onGo }: { figure: Figure; view: TeamView; on
             <Anchor
               component="button"
               size="sm"
-              c="teal.9"
+              c="var(--ls-text-accent)"
               onClick={() => go(scopedPath('/tasks', { personId: entry.person!.id }))}
             >
               {entry.person.name}

@@ -160,7 +160,7 @@ function StaffImportFlow({ onClose }: { onClose: () => void }) {
   const p = step.preview;
   return (
     <Stack gap="md">
-      <SimpleGrid cols={3} spacing="sm">
+      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
         <Stat label="To add" value={p.toCreate} />
         <Stat label="To update" value={p.toUpdate} />
         <Stat label="Rows skipped" value={p.skipped.length} />

@@ -219,7 +219,7 @@ function PersonRow({ row }: { row: TeamRow }) {
               key={screen}
               component="button"
               size="xs"
-              c="teal.9"
+              c="var(--ls-text-accent)"
               underline="always"
               onClick={() => void navigate(scopedPath(`/${screen}`, { personId: row.id }))}
               aria-label={`${row.name}: ${screen}`}
@@ -273,7 +273,7 @@ function PersonRow({ row }: { row: TeamRow }) {
       </td>
       <td>
         {row.overdueTasks > 0 ? (
-          <Text size="sm" c="red.9" fw={700}>
+          <Text size="sm" c="var(--ls-text-danger)" fw={700}>
             {row.overdueTasks}
           </Text>
         ) : (

@@ -1,0 +1,20 @@
+// The command line's entry point (bundled to out/cli/index.mjs): answers `--help` at once and loads
+// the commands — the database driver, the services, the datasets — only when a command runs.
+import { USAGE } from './usage';
+
+// A reader that stops early (`| head`) closes the pipe: stop quietly, as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+  process.stdout.write(`${USAGE}\n`);
+} else if (argv.length === 0) {
+  process.stderr.write(`${USAGE}\n`);
+  process.exitCode = 2;
+} else {
+  const { run } = await import('./index');
+  await run(argv);
+}
