@@ -9,9 +9,11 @@ import { dirname, relative, resolve, sep } from 'node:path';
  * specific folder that contains a file decides. `*` allows anything (tools and tests harnesses).
  */
 export const LAYERS = {
-  'common/model': ['common/model', 'common/domain', 'common/content'],
-  'common/domain': ['common/domain', 'common/model', 'common/content'],
-  'common/content': ['common/content', 'common/domain', 'common/model'],
+  'common/model': ['common/model', 'common/domain', 'common/content', 'common/messages'],
+  'common/domain': ['common/domain', 'common/model', 'common/content', 'common/messages'],
+  'common/content': ['common/content', 'common/domain', 'common/model', 'common/messages'],
+  // The message catalogue and its formatter: words only, used by every layer that shows text.
+  'common/messages': ['common/messages'],
   'common/ipc': ['common'],
   'electron/db': ['common/domain', 'common/model', 'common/content', 'electron/db'],
   'electron/services': ['common', 'electron/db', 'electron/platform/port.ts', 'electron/services'],

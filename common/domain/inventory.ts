@@ -2,6 +2,7 @@
  * The inventory's vocabulary: account categories, criticality and MFA methods, with the labels a
  * person sees. Shared by validation, the database's CHECK constraints and the UI.
  */
+import { labelsOf } from '../messages/format';
 
 /** What kind of service an account is for. */
 export const CATEGORIES = [
@@ -22,20 +23,20 @@ export const CATEGORIES = [
 export type Category = (typeof CATEGORIES)[number];
 
 /** Human labels for categories. */
-export const CATEGORY_LABELS: Record<Category, string> = {
-  email: 'Email',
-  finance: 'Banking & finance',
-  work: 'Work identity',
-  social: 'Social',
-  shopping: 'Shopping',
-  cloud: 'Cloud & storage',
-  developer: 'Developer',
-  government: 'Government',
-  health: 'Health',
-  entertainment: 'Entertainment',
-  utilities: 'Utilities & home',
-  other: 'Other',
-};
+export const CATEGORY_LABELS: Readonly<Record<Category, string>> = labelsOf({
+  email: 'inventory.category.email',
+  finance: 'inventory.category.finance',
+  work: 'inventory.category.work',
+  social: 'inventory.category.social',
+  shopping: 'inventory.category.shopping',
+  cloud: 'inventory.category.cloud',
+  developer: 'inventory.category.developer',
+  government: 'inventory.category.government',
+  health: 'inventory.category.health',
+  entertainment: 'inventory.category.entertainment',
+  utilities: 'inventory.category.utilities',
+  other: 'inventory.category.other',
+});
 
 /** How much losing this account would hurt. Critical accounts are fixed first. */
 export const CRITICALITIES = ['critical', 'important', 'standard'] as const;
@@ -43,11 +44,11 @@ export const CRITICALITIES = ['critical', 'important', 'standard'] as const;
 export type Criticality = (typeof CRITICALITIES)[number];
 
 /** Human labels for criticality levels. */
-export const CRITICALITY_LABELS: Record<Criticality, string> = {
-  critical: 'Critical',
-  important: 'Important',
-  standard: 'Standard',
-};
+export const CRITICALITY_LABELS: Readonly<Record<Criticality, string>> = labelsOf({
+  critical: 'inventory.criticality.critical',
+  important: 'inventory.criticality.important',
+  standard: 'inventory.criticality.standard',
+});
 
 /** The second step a service asks for at sign-in, if any. */
 export const MFA_METHODS = [
@@ -64,16 +65,16 @@ export const MFA_METHODS = [
 export type MfaMethod = (typeof MFA_METHODS)[number];
 
 /** Human labels for MFA methods. */
-export const MFA_LABELS: Record<MfaMethod, string> = {
-  unknown: 'Not recorded',
-  none: 'None',
-  sms: 'Text message (SMS)',
-  email: 'Email code',
-  totp: 'Authenticator app',
-  push: 'Push approval',
-  passkey: 'Passkey',
-  security_key: 'Security key',
-};
+export const MFA_LABELS: Readonly<Record<MfaMethod, string>> = labelsOf({
+  unknown: 'inventory.mfa.unknown',
+  none: 'inventory.mfa.none',
+  sms: 'inventory.mfa.sms',
+  email: 'inventory.mfa.email',
+  totp: 'inventory.mfa.totp',
+  push: 'inventory.mfa.push',
+  passkey: 'inventory.mfa.passkey',
+  security_key: 'inventory.mfa.security_key',
+});
 
 /**
  * Categories whose accounts are suggested as critical: email resets every other account, banks hold

@@ -8,9 +8,10 @@ import { parseArgs } from 'node:util';
 import { IMPORT_FORMATS } from '../../common/domain/import/formats';
 import type { ColumnMapping, ImportFormat } from '../../common/domain/import/types';
 import type { Account, Finding, ImportPreview, Person } from '../../common/ipc/contract';
-import { count } from '../../common/domain/count';
+import { FINDING_KIND_LABELS, listNames, possessive } from '../../common/domain/checks/describe';
+import { format } from '../../common/messages/format';
+import { strengthLabel, type StrengthScore } from '../../common/domain/passwords/strength';
 import { USAGE } from './usage';
-import { possessive } from '../../common/domain/checks/describe';
 import { AppFailure } from '../../common/ipc/result';
 import { emailAddressSchema, fieldErrorsOf } from '../../common/domain/validation';
 import { requestSchemas } from '../../common/ipc/schemas';
@@ -380,7 +381,7 @@ async function main(argv: string[]): Promise<number> {
           people
             .map(
               (p) =>
-                `${oneLine(p.name)}${p.isDefault ? ' (you)' : ''}${p.group ? ` [${oneLine(p.group)}]` : ''}: ${count(p.accountCount, 'account')}; ${p.emails.map((e) => oneLine(e.address)).join(', ') || 'no email addresses'}`,
+                `${oneLine(p.name)}${p.isDefault ? ' (you)' : ''}${p.group ? ` [${oneLine(p.group)}]` : ''}: ${format('count.accounts', { count: p.accountCount })}; ${p.emails.map((e) => oneLine(e.address)).join(', ') || 'no email addresses'}`,
             )
             .join('\n'),
           people.map((p) => ({
@@ -470,7 +471,14 @@ async function importCommand(
   if (values['dry-run']) {
     core.imports.cancel({ sessionId: preview.sessionId });
     print(
-      `${preview.fileName} (${preview.formatLabel}): ${preview.entries} logins read; would create ${preview.toCreate}, update ${preview.toUpdate}; ${preview.skipped.length} rows skipped. Nothing was written (dry run).${skippedLines(preview.skipped)}`,
+      format('cli.import.dryRun', {
+        file: preview.fileName,
+        format: preview.formatLabel,
+        entries: preview.entries,
+        create: preview.toCreate,
+        update: preview.toUpdate,
+        skipped: preview.skipped.length,
+      }) + skippedLines(preview.skipped),
       summary(preview.toCreate, preview.toUpdate, preview.skipped),
     );
     return 0;
@@ -483,11 +491,33 @@ async function importCommand(
   );
   if (!person)
     process.stderr.write(terminalSafe(`Added a new person, "${oneLine(values.person!.trim())}".\n`));
-  const findings = Object.entries(result.openFindings)
-    .map(([kind, count]) => `${count} ${kind}`)
-    .join(', ');
+  // Each kind by its plain name ("2 × Reused password"), never its identifier.
+  const findings = Object.entries(result.openFindings).map(([kind, n]) =>
+    format('cli.import.findingKind', {
+      count: n,
+      kind: FINDING_KIND_LABELS[kind as Finding['kind']] ?? kind,
+    }),
+  );
   print(
-    `${result.fileName} (${preview.formatLabel}): ${result.entries} logins read; created ${result.created}, updated ${result.updated}; ${result.skipped.length} rows skipped.${skippedLines(result.skipped)}\nOpen findings: ${findings || 'none'}.\n${describeImportCheck(result.pwnedCheck)}${result.loginEmails.length > 0 ? `\nSign-in addresses in this export that are not yet this person's: ${result.loginEmails.join(', ')} (add one with: emails add ADDRESS --person NAME).` : ''}`,
+    format('cli.import.done', {
+      file: result.fileName,
+      format: preview.formatLabel,
+      entries: result.entries,
+      created: result.created,
+      updated: result.updated,
+      skipped: result.skipped.length,
+    }) +
+      skippedLines(result.skipped) +
+      '\n' +
+      format('cli.import.openFindings', {
+        hasAny: findings.length > 0 ? 'yes' : 'no',
+        findings: listNames(findings),
+      }) +
+      '\n' +
+      describeImportCheck(result.pwnedCheck) +
+      (result.loginEmails.length > 0
+        ? '\n' + format('cli.import.loginEmails', { emails: result.loginEmails.join(', ') })
+        : ''),
     summary(result.created, result.updated, result.skipped),
   );
   return 0;
@@ -595,7 +625,12 @@ function accountsTable(rows: ReturnType<typeof accountsJson>): string {
           .padEnd(22)
           .slice(0, 22),
         oneLine(r.username).padEnd(28).slice(0, 28),
-        `strength ${r.passwordStrength ?? '-'}`,
+        format('cli.accounts.strength', {
+          label:
+            r.passwordStrength === null
+              ? format('strength.unknown')
+              : strengthLabel(r.passwordStrength as StrengthScore),
+        }),
         r.pwned ? 'BREACHED' : '',
         r.reuseGroup ? 'reused' : '',
         r.similarGroup ? 'similar' : '',

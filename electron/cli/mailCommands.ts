@@ -1,3 +1,4 @@
+import { format } from '../../common/messages/format';
 // The `mail` and `notices` commands of the headless CLI (issue #15): scan a mailbox export for what
 // an attacker who read it could use, and record a provider's breach notice from a script.
 //   mail scan PATH [--person NAME] [--json]
@@ -52,7 +53,11 @@ export async function mailScanCommand(
       const running = core.mailScan.status().running;
       if (running)
         progress(
-          `Scanning… ${running.messages.toLocaleString('en')} messages, ${megabytes(running.bytes)} of ${megabytes(running.bytesTotal)}`,
+          format('cli.mailScan.progress', {
+            count: running.messages,
+            done: megabytes(running.bytes),
+            total: megabytes(running.bytesTotal),
+          }),
         );
     }, 1000);
   }
@@ -90,10 +95,15 @@ export async function mailScanCommand(
     findings,
   };
   const lines = [
-    `Read ${report.messages.toLocaleString('en')} messages (${megabytes(report.bytes)}) in ${safe(scan.sourceName)} for ${safe(person.name)}.`,
+    format('cli.mailScan.read', {
+      count: report.messages,
+      size: megabytes(report.bytes),
+      source: safe(scan.sourceName),
+      person: safe(person.name),
+    }),
     report.undecodable.count === 0
       ? 'Every part could be decoded.'
-      : `${report.undecodable.count} parts could not be decoded:\n${report.undecodable.parts
+      : `${format('cli.mailScan.undecodable', { count: report.undecodable.count })}\n${report.undecodable.parts
           .map((part) => `  ${safe(part.where)}: ${safe(part.why)}`)
           .join('\n')}`,
     `Looked for: ${scan.kindsLookedFor.join(', ')}.`,

@@ -1,7 +1,7 @@
 // The command line for a small business (issue #13): people in bulk, accounts, the team view,
 // assignments and reports. Human output never prints a control character from the data; --json
 // output is exact.
-import { count } from '../../common/domain/count';
+import { format } from '../../common/messages/format';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
@@ -105,14 +105,14 @@ export function peopleImport(core: Core, rest: string[], values: TeamCliValues, 
   if (values['dry-run']) {
     core.staffImport.cancel({ sessionId: preview.sessionId });
     print(
-      `${oneLine(preview.fileName)}: would add ${preview.toCreate} and update ${preview.toUpdate}; ${preview.skipped.length} rows skipped. Nothing was written (dry run).${skippedLines}`,
+      `${oneLine(preview.fileName)}: would add ${preview.toCreate} and update ${preview.toUpdate}; ${format('cli.rowsSkipped', { count: preview.skipped.length })} Nothing was written (dry run).${skippedLines}`,
       { created: preview.toCreate, updated: preview.toUpdate, skipped: preview.skipped },
     );
     return 0;
   }
   const result = core.staffImport.confirm({ sessionId: preview.sessionId });
   print(
-    `${oneLine(preview.fileName)}: added ${result.created}, updated ${result.updated}; ${result.skipped.length} rows skipped.${skippedLines}`,
+    `${oneLine(preview.fileName)}: added ${result.created}, updated ${result.updated}; ${format('cli.rowsSkipped', { count: result.skipped.length })}${skippedLines}`,
     { created: result.created, updated: result.updated, skipped: result.skipped },
   );
   return 0;
@@ -210,7 +210,7 @@ export function team(core: Core, rest: string[], values: TeamCliValues, print: P
     '',
     ...view.rows.map(
       (r) =>
-        `${oneLine(r.name)}${r.group ? ` [${oneLine(r.group)}]` : ''}: main email two-step ${yesNo(r.mainEmailMfa)}; critical accounts with two-step: ${r.criticalWithMfa} of ${r.criticalAccounts}; ${count(r.accounts, 'account')}; ${count(r.openFindings, 'open finding')}; ${count(r.overdueTasks, 'overdue task')}`,
+        `${oneLine(r.name)}${r.group ? ` [${oneLine(r.group)}]` : ''}: main email two-step ${yesNo(r.mainEmailMfa)}; critical accounts with two-step: ${r.criticalWithMfa} of ${r.criticalAccounts}; ${format('count.accounts', { count: r.accounts })}; ${format('count.openFindings', { count: r.openFindings })}; ${format('count.overdueTasks', { count: r.overdueTasks })}`,
     ),
   ];
   print(view.rows.length === 0 ? 'No one in this group.' : lines.join('\n'), teamJson(view));

@@ -310,6 +310,14 @@ export function openCore(options: CoreOptions): Core {
     offlineIndex: (passwords) => pwnedIndex.lookup(passwords),
     userAgent,
     fetchImpl: options.fetchImpl,
+    serviceName: (domain) => {
+      try {
+        return catalogue().twoFactor(domain)?.name;
+      } catch {
+        // Without the public datasets an app is named from its id alone.
+        return undefined;
+      }
+    },
   });
   const scheduler = new Scheduler(clock);
   const watch: DataWatch = new DataWatch({

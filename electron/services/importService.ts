@@ -12,6 +12,8 @@ import {
 import type { ImportedEntry, ImportFormat, ParsedExport, SkippedRow } from '../../common/domain/import/types';
 import { suggestCategory, suggestCriticality } from '../../common/domain/inventory';
 import { isServiceUrlError, parseServiceUrl, type ServiceUrlInfo } from '../../common/domain/serviceUrl';
+import { androidAppName, readableServiceName } from '../../common/domain/names';
+import { format } from '../../common/messages/format';
 import { localDateString } from '../../common/domain/validation';
 import type {
   ImportPreview,
@@ -75,6 +77,11 @@ export interface ImportServiceDeps {
   files: FileGrants;
   /** Strength verdicts kept across imports; written with the import. */
   verdicts?: Pick<StoredVerdictCache, 'flush'>;
+  /**
+   * The service's own name for a domain ("instagram.com" → "Instagram"), from the bundled
+   * directories: an entry named by its Android app id is saved under the app's name.
+   */
+  serviceName?: (domain: string) => string | undefined;
 }
 
 /**
@@ -145,7 +152,7 @@ export class ImportService {
       if (error instanceof ImportError) throw new AppFailure('invalid_input', error.message);
       throw error;
     }
-    const { planned, skipped } = plan(session, this.deps.store.read);
+    const { planned, skipped } = plan(session, this.deps.store.read, this.deps.serviceName);
     const items: ImportPreviewItem[] = planned.slice(0, PREVIEW_ITEMS).map((p) => ({
       row: p.entry.row,
       service: p.service,
@@ -193,7 +200,7 @@ export class ImportService {
       this.deps.progress({ sessionId, phase, done, total });
     try {
       // What to analyse; whether each entry creates or updates is decided again inside the write.
-      const { planned } = plan(session, this.deps.store.read);
+      const { planned } = plan(session, this.deps.store.read, this.deps.serviceName);
       const health = this.deps.health();
       const analysed = await analyzePasswords(
         planned.map((p) => ({
@@ -430,6 +437,7 @@ export class ImportService {
 function plan(
   session: Pick<Session, 'parsed' | 'personId'>,
   repos: Pick<ReadRepositories, 'accounts'>,
+  serviceName: (domain: string) => string | undefined = () => undefined,
 ): { planned: PlannedEntry[]; skipped: SkippedRow[] } {
   const parsed = session.parsed!;
   const existingByKey = new Map<string, Account[]>();
@@ -443,7 +451,13 @@ function plan(
   const skipped: SkippedRow[] = [...parsed.skipped];
   for (const entry of parsed.entries) {
     const { url, info } = firstUsableUrl(entry.urls);
-    const service = truncate(entry.title || info?.domain || entry.urls[0] || 'Untitled login', 200);
+    // A name people read: never an Android app id ("com.instagram.android") or "xn--" domain.
+    const named =
+      entry.title ||
+      (info?.kind === 'android' ? androidAppName(info.host, serviceName) : info?.domain) ||
+      entry.urls[0] ||
+      format('import.untitledLogin');
+    const service = truncate(readableServiceName(named, serviceName), 200);
     const key = matchKey(info?.domain ?? service, entry.username);
     const title = entry.title.trim().toLowerCase();
     const host = info?.host ?? '';
@@ -451,7 +465,7 @@ function plan(
     if (earlier) {
       skipped.push({
         row: entry.row,
-        reason: `Same site and username as row ${earlier.row}; the first one is kept`,
+        reason: format('import.reason.duplicate', { row: earlier.row }),
       });
       continue;
     }

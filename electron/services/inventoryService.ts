@@ -1,3 +1,4 @@
+import { format } from '../../common/messages/format';
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../common/ipc/result';
 import type { ParsedRequestOf } from '../../common/ipc/contract';
@@ -118,7 +119,7 @@ export class InventoryService {
         action: 'deleted',
         from: person.name,
         to: null,
-        note: `With ${person.accountCount} ${person.accountCount === 1 ? 'account' : 'accounts'}`,
+        note: format('inventory.deletedWith', { count: person.accountCount }),
       });
       tx.touch('inventory');
       tx.announce('people', 'accounts');
@@ -126,7 +127,7 @@ export class InventoryService {
       const label =
         accounts === 0
           ? person.name
-          : `${person.name} and ${accounts === 1 ? '1 account' : `${accounts} accounts`}`;
+          : format('inventory.personAndAccounts', { name: person.name, count: accounts });
       return this.remember(token, label, count, tx.now);
     });
   }
@@ -301,7 +302,8 @@ export class InventoryService {
       }
       tx.touch('inventory');
       tx.announce('accounts', 'people');
-      const label = accounts.length === 1 ? accounts[0]!.service : `${accounts.length} accounts`;
+      const label =
+        accounts.length === 1 ? accounts[0]!.service : format('count.accounts', { count: accounts.length });
       return this.remember(token, label, count, tx.now);
     });
   }

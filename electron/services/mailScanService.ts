@@ -1,3 +1,4 @@
+import { format } from '../../common/messages/format';
 import { basename } from 'node:path';
 import { MAIL_PASSWORD_KINDS } from '../../common/domain/checks/mailSecrets';
 import { MAIL_SECRET_LABELS, isMailSecretKind, type MailScanReport } from '../../common/domain/mailScan';
@@ -355,7 +356,12 @@ export class MailScanService {
         action: 'finished',
         from: scan.status,
         to: 'finished',
-        note: `${scan.sourceName}: ${report.messages} messages, ${report.findings.length} secrets found, ${report.undecodable.count} parts not decoded`,
+        note: format('mailScan.historyNote', {
+          source: scan.sourceName,
+          messages: report.messages,
+          secrets: report.findings.length,
+          parts: report.undecodable.count,
+        }),
       });
       tx.touch('mail');
       tx.announce('mail', 'findings', 'tasks');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setMessageLocale } from '../../messages/format';
 import { describeFinding, listNames } from './describe';
 
 describe('describeFinding', () => {
@@ -35,7 +36,7 @@ describe('describeFinding', () => {
     );
     expect(text.title).toBe('Yahoo told you about a breach');
     expect(text.why).toBe(
-      'Their notice of 2026-11-20 says email messages and phone numbers were exposed. It concerns your account at Yahoo Mail and ann@example.com.',
+      'Their notice of 2026-11-20 lists what was exposed: email messages and phone numbers. It concerns your account at Yahoo Mail and ann@example.com.',
     );
     expect(text.action).toMatch(/guide/);
     expect(
@@ -43,20 +44,66 @@ describe('describeFinding', () => {
     ).toBe('Their notice of 2026-01-02 says some of your data was exposed.');
   });
 
-  it('passes the strength warning through', () => {
-    const text = describeFinding(
+  it('words the strength on the one scale, and zxcvbn’s warning key in our own words', () => {
+    const text = describeFinding('password_weak', { score: 2, warning: 'similarToCommon' }, ['Canva']);
+    expect(text.title).toBe('Your Canva password is easy to guess');
+    expect(text.why).toBe(
+      'Its strength is “Fair” (guessable in days to months). Within a hundred million guesses: up to a few months of trying at the sign-in page, but under three hours with a leaked copy of the site’s passwords. It is very close to a commonly used password.',
+    );
+    // zxcvbn's own English (stored by an older version) is never shown.
+    const old = describeFinding(
       'password_weak',
-      { score: 1, warning: 'This is similar to a commonly used password.' },
+      { score: 1, warning: 'There should not be any personal or page related data.' },
       ['Canva'],
     );
-    expect(text.title).toBe('Your Canva password is weak');
-    expect(text.why).toContain('similar to a commonly used password');
+    expect(old.why).not.toContain('page related');
+    expect(old.why).toMatch(/^Its strength is “Weak” \(guessable in minutes to hours\)\. [^ ].*passwords\.$/);
+  });
+
+  it('agrees with what a notice lists, one item or several', () => {
+    const one = describeFinding(
+      'breach_notice',
+      { provider: 'Microsoft', receivedOn: '2024-03-08', exposed: ['Email messages'] },
+      [],
+    );
+    expect(one.why).toBe('Their notice of 2024-03-08 lists what was exposed: email messages.');
+  });
+
+  it('says two accounts both use a password, and three all use it', () => {
+    expect(describeFinding('password_reused', {}, ['amazon.com', 'live.com']).why).toMatch(
+      /^amazon\.com and live\.com both use the same password\./,
+    );
+    expect(describeFinding('password_reused', {}, ['A', 'B', 'C']).why).toMatch(/^A, B and C all use/);
+  });
+
+  it('counts with the right plural', () => {
+    expect(describeFinding('password_check_gap', { source: 'online' }, ['A']).title).toBe(
+      '1 password was not checked online',
+    );
+    expect(describeFinding('email_in_breach', { address: 'a@b.c', breaches: [1, 2] }, []).title).toBe(
+      'a@b.c is in 2 breaches',
+    );
+    expect(describeFinding('password_pwned', { source: 'online', timesSeen: 1 }, ['X']).why).toContain(
+      'appeared 1 time in',
+    );
+  });
+
+  it('comes through the catalogue: in the pseudo-locale only the names stay plain', () => {
+    setMessageLocale('pseudo');
+    try {
+      const text = describeFinding('mfa_available', { methods: ['totp', 'sms'] }, ['Dropbox']);
+      expect(text.title).toMatch(/^\[Ţûŕñ öñ ţŵö-šţéþ šîĝñ-îñ áţ Dropbox~+\]$/);
+      const plain = [text.title, text.why, text.action].join(' ').replace(/Dropbox/g, '');
+      expect(plain).not.toMatch(/[A-Za-z]{3,}/);
+    } finally {
+      setMessageLocale('en');
+    }
   });
 
   it('names whose account it is when the file holds several people', () => {
     const people = { owners: ['Priya'] };
     expect(describeFinding('password_weak', { score: 1 }, ['Canva'], people).title).toBe(
-      "Priya's Canva password is weak",
+      "Priya's Canva password is easy to guess",
     );
     expect(describeFinding('mfa_available', {}, ['Dropbox'], people).title).toBe(
       "Turn on two-step sign-in at Priya's Dropbox",
@@ -97,7 +144,7 @@ describe('describeFinding', () => {
       owners: ['Priya', 'Priya'],
     });
     expect(own.title).toBe("Priya's 2 accounts share one password");
-    expect(own.why).toContain("Priya's Yahoo Mail and Etsy all use the same password");
+    expect(own.why).toContain("Priya's Yahoo Mail and Etsy both use the same password");
     expect(own.why).not.toContain('shared login');
   });
 

@@ -1,5 +1,15 @@
+import type { MessageId } from '../../messages/en';
+import { format, formatList, labelsOf } from '../../messages/format';
 import { monthYear } from '../dates';
 import { describeGap } from '../passwords/coverage';
+import {
+  isStrengthScore,
+  strengthLabel,
+  strengthMeaning,
+  strengthTime,
+  strengthWarningText,
+  type StrengthScore,
+} from '../passwords/strength';
 import type { FindingKind, Severity } from './findings';
 import { mailSecretAction } from './mailSecretWords';
 
@@ -12,57 +22,57 @@ export interface FindingText {
   minutes: number;
 }
 
-/** Plain names for finding kinds, for filters and summaries. */
-export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
-  breached_service: 'Breach at the service',
-  email_in_breach: 'Email address in a breach',
-  mfa_available: 'Two-step sign-in available',
-  mfa_upgrade: 'Stronger two-step available',
-  password_pwned: 'Breached password',
-  password_reused: 'Reused password',
-  password_similar: 'Near-identical passwords',
-  password_weak: 'Weak password',
-  insecure_url: 'Unencrypted sign-in page',
-  password_check_gap: 'Passwords not checked everywhere',
-  breach_notice: 'Breach notice you received',
-  mail_secret: 'Secret found in your mail',
-};
+/** Plain names for finding kinds, for filters and summaries (from the message catalogue). */
+export const FINDING_KIND_LABELS: Readonly<Record<FindingKind, string>> = labelsOf({
+  breached_service: 'finding.kind.breached_service',
+  email_in_breach: 'finding.kind.email_in_breach',
+  mfa_available: 'finding.kind.mfa_available',
+  mfa_upgrade: 'finding.kind.mfa_upgrade',
+  password_pwned: 'finding.kind.password_pwned',
+  password_reused: 'finding.kind.password_reused',
+  password_similar: 'finding.kind.password_similar',
+  password_weak: 'finding.kind.password_weak',
+  insecure_url: 'finding.kind.insecure_url',
+  password_check_gap: 'finding.kind.password_check_gap',
+  breach_notice: 'finding.kind.breach_notice',
+  mail_secret: 'finding.kind.mail_secret',
+});
 
-/** Plain names for severities. */
-export const SEVERITY_LABELS: Record<Severity, string> = {
-  critical: 'Fix now',
-  high: 'Fix soon',
-  medium: 'Worth fixing',
-  low: 'When you can',
-};
+/** Plain names for severities (from the message catalogue). */
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = labelsOf({
+  critical: 'finding.severity.critical',
+  high: 'finding.severity.high',
+  medium: 'finding.severity.medium',
+  low: 'finding.severity.low',
+});
 
-const STRENGTH_WORDS = ['very weak', 'weak', 'fair', 'strong', 'very strong'];
-
-const METHOD_WORDS: Record<string, string> = {
-  totp: 'an authenticator app',
-  u2f: 'a security key',
-  sms: 'a text message',
-  call: 'a phone call',
-  email: 'an email code',
-  'custom-software': "the service's own app",
-  'custom-hardware': "the service's own hardware token",
-  passkey: 'a passkey',
+const METHOD_WORDS: Record<string, MessageId> = {
+  totp: 'finding.method.totp',
+  u2f: 'finding.method.u2f',
+  sms: 'finding.method.sms',
+  call: 'finding.method.call',
+  email: 'finding.method.email',
+  'custom-software': 'finding.method.custom-software',
+  'custom-hardware': 'finding.method.custom-hardware',
+  passkey: 'finding.method.passkey',
 };
 
 /** "an authenticator app, a security key or a text message". */
 export function describeMethods(methods: readonly string[]): string {
-  const words = [...new Set(methods.map((m) => METHOD_WORDS[m] ?? m))];
-  if (words.length <= 1) return words[0] ?? '';
-  return `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+  const words = [
+    ...new Set(methods.map((m) => (Object.hasOwn(METHOD_WORDS, m) ? format(METHOD_WORDS[m]!) : m))),
+  ];
+  return formatList(words, 'or');
 }
 
 const lowerList = (values: unknown) =>
-  Array.isArray(values) ? listNames(values.map((v) => String(v).toLowerCase())) : 'some of your data';
+  Array.isArray(values) && values.length > 0
+    ? listNames(values.map((v) => String(v).toLowerCase()))
+    : format('finding.someData');
 
 /** Joins names as "A, B and C" (or "A, B or C"). */
 export function listNames(names: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} ${conjunction} ${names.at(-1)}`;
+  return formatList(names, conjunction);
 }
 
 /** The names of the account families in a finding's evidence (`families: [{ id, name }]`). */
@@ -113,7 +123,7 @@ export interface FindingOwners {
 
 /** "Priya's" (the possessive of a name). */
 export function possessive(name: string): string {
-  return `${name}'s`;
+  return format('people.possessive', { name });
 }
 
 /**
@@ -121,7 +131,7 @@ export function possessive(name: string): string {
  * next action. `services` are the names of the accounts concerned, in a stable order. With
  * `people` (a file with several people), every account is named with its owner ("Priya's Yahoo
  * Mail"), and a password shared between people gets its own wording: it usually means a shared
- * login.
+ * login. Every word comes from the message catalogue.
  */
 export function describeFinding(
   kind: FindingKind,
@@ -134,17 +144,17 @@ export function describeFinding(
     people ? (owners[index] ?? people.person) : undefined;
   const named = services.map((service, i) => {
     const owner = ownerOf(i);
-    return owner ? `${possessive(owner)} ${service}` : service;
+    return owner ? format('finding.ownedService', { owner, service }) : service;
   });
-  const service0 = services[0] ?? 'this account';
+  const service0 = services[0] ?? format('finding.thisAccount');
   const owner0 = ownerOf(0);
+  /** Who the sentence speaks to: the one person of the file ("you"), or the account's owner. */
+  const who0 = { who: owner0 ? 'person' : 'you', owner: owner0 ?? '' };
   /** "Priya's Yahoo Mail" or "Yahoo Mail". */
-  const first = named[0] ?? 'this account';
-  /** "Priya's Yahoo Mail password" or "Your Yahoo Mail password" (with `your` for the sentence start). */
+  const first = named[0] ?? format('finding.thisAccount');
+  /** "Priya's Yahoo Mail password" or "Your Yahoo Mail password" (with `capital` for the sentence start). */
   const yourPassword = (capital: boolean) =>
-    owner0
-      ? `${possessive(owner0)} ${service0} password`
-      : `${capital ? 'Your' : 'your'} ${service0} password`;
+    format('finding.passwordOf', { ...who0, service: service0, capital: capital ? 'yes' : 'no' });
   const distinctOwners = [...new Set(services.map((_, i) => ownerOf(i)).filter((o): o is string => !!o))];
   switch (kind) {
     case 'breached_service': {
@@ -155,161 +165,200 @@ export function describeFinding(
       // family's breach, and says why it concerns this account.
       const family = familyNamed(evidence, evidence.family);
       const breached = family ? String(evidence.title ?? evidence.name ?? family) : service0;
-      const whose = owner0 ? ` (${possessive(owner0)} account)` : '';
       return {
-        title: `${breached} was breached in ${when}${count > 1 ? ` (and ${count - 1} more)` : ''}${whose}`,
+        title: format('finding.breached.title', { breached, when, more: count - 1, ...who0 }),
         why:
-          (family
-            ? `${first} signs in with ${owner0 ? possessive(owner0) : 'your'} ${family}, so this breach concerns it. `
-            : '') +
-          `Attackers took ${lowerList(evidence.dataClasses)} of ${breached}'s users. ` +
+          (family ? format('finding.breached.family', { first, family, ...who0 }) : '') +
+          format('finding.breached.took', { data: lowerList(evidence.dataClasses), breached }) +
           (typeof changed === 'string'
-            ? `${owner0 ? `${possessive(owner0)} password` : 'Your password'} was last changed on ${changed}, before that.`
-            : owner0
-              ? `Lockstep does not know whether ${owner0} has changed this password since.`
-              : `Lockstep does not know whether you have changed your password since.`),
+            ? format('finding.breached.changedOn', { ...who0, changed })
+            : format('finding.breached.unknownChange', who0)),
         action:
           typeof changed === 'string'
-            ? owner0
-              ? `Change ${yourPassword(false)} now, and anywhere the same one is used.`
-              : `Change your ${service0} password now, and anywhere you used the same one.`
-            : owner0
-              ? `If ${owner0} has not changed ${possessive(owner0)} ${service0} password since ${when}, change it now — and anywhere the same one is used. If it was changed, say so and this goes away.`
-              : `If you have not changed your ${service0} password since ${when}, change it now — and anywhere you used the same one. If you have, say so and this goes away.`,
+            ? format('finding.breached.actionChanged', {
+                ...who0,
+                service: service0,
+                password: yourPassword(false),
+              })
+            : format('finding.breached.actionUnknown', { ...who0, service: service0, when }),
         minutes: 5,
       };
     }
     case 'email_in_breach': {
       const count = Array.isArray(evidence.breaches) ? evidence.breaches.length : 1;
-      const address = String(evidence.address ?? 'Your address');
-      const whose = people?.person ? `${possessive(people.person)} address ` : '';
+      const address = typeof evidence.address === 'string' ? evidence.address : format('finding.yourAddress');
       return {
-        title: `${whose}${address} is in ${count === 1 ? `the ${String(evidence.title ?? evidence.name)} breach` : `${count} breaches`}`,
-        why: `The breach${count === 1 ? '' : 'es'} exposed ${lowerList(evidence.dataClasses)}. Expect convincing phishing to this address, and check every account that uses it.`,
-        action:
-          'Change the password of every account that signs in with this address and used the breached password; turn on two-step sign-in.',
+        title: format('finding.emailBreach.title', {
+          who: people?.person ? 'person' : 'you',
+          person: people?.person ?? '',
+          address,
+          count,
+          breach: String(evidence.title ?? evidence.name),
+        }),
+        why: format('finding.emailBreach.why', { count, data: lowerList(evidence.dataClasses) }),
+        action: format('finding.emailBreach.action'),
         minutes: 10,
       };
     }
     case 'mfa_available': {
       const methods = Array.isArray(evidence.methods)
         ? describeMethods(evidence.methods as string[])
-        : 'a second step';
+        : format('finding.mfa.secondStep');
       return {
-        title: `Turn on two-step sign-in at ${first}`,
-        why: `${service0} can ask for ${methods} as well as ${owner0 ? 'the' : 'your'} password, so a stolen password alone is not enough to get in. Lockstep has no record of it being on.`,
-        action: `Turn it on in ${service0}'s security settings${evidence.documentation ? ' (their instructions are linked)' : ''}, preferably with an authenticator app or a passkey. Already on? Record the method on the account.`,
+        title: format('finding.mfa.title', { first }),
+        why: format('finding.mfa.why', { service: service0, methods, ...who0 }),
+        action: format('finding.mfa.action', {
+          service: service0,
+          hasDocs: evidence.documentation ? 'yes' : 'no',
+        }),
         minutes: 5,
       };
     }
     case 'mfa_upgrade': {
       const better = Array.isArray(evidence.better)
         ? describeMethods(evidence.better as string[])
-        : 'a stronger method';
+        : format('finding.upgrade.stronger');
       return {
-        title: `Use a stronger second step at ${first}`,
-        why: `Codes by ${evidence.current === 'sms' ? 'text message' : 'email'} can be intercepted or redirected (SIM swaps, a hacked mailbox). ${service0} also offers ${better}.`,
-        action: owner0
-          ? `Switch ${possessive(owner0)} ${service0} two-step sign-in to ${better}.`
-          : `Switch ${service0}'s two-step sign-in to ${better}.`,
+        title: format('finding.upgrade.title', { first }),
+        why: format('finding.upgrade.why', {
+          current: evidence.current === 'sms' ? 'sms' : 'email',
+          service: service0,
+          better,
+        }),
+        action: format('finding.upgrade.action', { ...who0, service: service0, better }),
         minutes: 5,
       };
     }
-    case 'password_pwned':
+    case 'password_pwned': {
+      const action = format('finding.pwned.action', {
+        ...who0,
+        service: service0,
+        password: yourPassword(false),
+      });
+      const times = Number(evidence.timesSeen);
       if (evidence.source === 'offline_index') {
         return {
-          title: `${yourPassword(true)} is in known breaches`,
-          why: `In the offline Pwned Passwords corpus of ${String(evidence.corpusDate ?? 'unknown date')}, this exact password was seen ${evidence.countIsLowerBound ? 'at least ' : ''}${Number(evidence.timesSeen).toLocaleString('en')} times. Attackers try these first, on every site.`,
-          action: owner0
-            ? `Change ${yourPassword(false)} to a new one never used before, ideally generated by a password manager.`
-            : `Change your ${service0} password to a new one you have never used, ideally generated by a password manager.`,
+          title: format('finding.pwned.title', { password: yourPassword(true) }),
+          why: format('finding.pwned.offlineWhy', {
+            date:
+              typeof evidence.corpusDate === 'string' ? evidence.corpusDate : format('finding.unknownDate'),
+            atLeast: evidence.countIsLowerBound ? 'yes' : 'no',
+            times,
+          }),
+          action,
           minutes: 5,
         };
       }
       return evidence.source === 'online'
         ? {
-            title: `${yourPassword(true)} is in known breaches`,
-            why: `This exact password has appeared ${Number(evidence.timesSeen).toLocaleString('en')} times in leaked password lists (Have I Been Pwned). Attackers try these first, on every site.`,
-            action: owner0
-              ? `Change ${yourPassword(false)} to a new one never used before, ideally generated by a password manager.`
-              : `Change your ${service0} password to a new one you have never used, ideally generated by a password manager.`,
+            title: format('finding.pwned.title', { password: yourPassword(true) }),
+            why: format('finding.pwned.onlineWhy', { times }),
+            action,
             minutes: 5,
           }
         : {
-            title: `${yourPassword(true)} is one of the most common leaked passwords`,
-            why: `It is among the 100,000 passwords seen most often in breaches (UK NCSC list). Attackers try these first, on every site.`,
-            action: owner0
-              ? `Change ${yourPassword(false)} to a new one never used before, ideally generated by a password manager.`
-              : `Change your ${service0} password to a new one you have never used, ideally generated by a password manager.`,
+            title: format('finding.pwned.commonTitle', { password: yourPassword(true) }),
+            why: format('finding.pwned.commonWhy'),
+            action,
             minutes: 5,
           };
-    case 'password_reused':
+    }
+    case 'password_reused': {
       if (distinctOwners.length > 1) {
+        const names = listNames(named);
         return {
-          title: `${listNames(named)} use the same password`,
-          why: `${distinctOwners.length} people use one password between them: ${listNames(named)}. That usually means a shared login. If any one of these sites leaks it, every one of these accounts is open.`,
-          action:
-            'Give each person their own sign-in where the service allows it (most offer extra users or delegated access); where a login must be shared, keep it in the password manager’s shared vault and give it a password used nowhere else.',
+          title: format('finding.reused.sharedTitle', { names }),
+          why: format('finding.reused.sharedWhy', { people: distinctOwners.length, names }),
+          action: format('finding.reused.sharedAction'),
           minutes: 5 * Math.max(1, services.length - 1),
         };
       }
+      const whose = { who: distinctOwners[0] ? 'person' : 'you', owner: distinctOwners[0] ?? '' };
       return {
-        title: `${distinctOwners[0] ? `${possessive(distinctOwners[0])} ${services.length} accounts` : `${services.length} accounts`} share one password`,
-        why: `${distinctOwners[0] ? `${possessive(distinctOwners[0])} ` : ''}${listNames(services)} all use the same password. If any one of these sites leaks it, the others are open too.`,
-        action: 'Give each of these accounts its own password, starting with the most important one.',
+        title: format('finding.reused.title', { ...whose, count: services.length }),
+        why: format('finding.reused.why', { ...whose, names: listNames(services), count: services.length }),
+        action: format('finding.reused.action'),
         minutes: 5 * Math.max(1, services.length - 1),
       };
-    case 'password_similar':
+    }
+    case 'password_similar': {
       if (distinctOwners.length > 1) {
+        const names = listNames(named);
         return {
-          title: `${listNames(named)} use near-identical passwords`,
-          why: `${distinctOwners.length} people use passwords that differ only by a few characters, such as a year or a symbol at the end: ${listNames(named)}. That usually means a shared login, or one person’s pattern passed on. Attackers who learn one try the obvious variations.`,
-          action:
-            'Give each person their own sign-in and replace these with unrelated passwords, ideally generated by a password manager.',
+          title: format('finding.similar.sharedTitle', { names }),
+          why: format('finding.similar.sharedWhy', { people: distinctOwners.length, names }),
+          action: format('finding.similar.sharedAction'),
           minutes: 5 * services.length,
         };
       }
+      const whose = { who: distinctOwners[0] ? 'person' : 'you', owner: distinctOwners[0] ?? '' };
       return {
-        title: `${distinctOwners[0] ? `${possessive(distinctOwners[0])} ${services.length} accounts` : `${services.length} accounts`} use near-identical passwords`,
-        why: `The passwords for ${distinctOwners[0] ? `${possessive(distinctOwners[0])} ` : ''}${listNames(services)} differ only by a few characters, such as a year or a symbol at the end. Attackers who learn one try the obvious variations.`,
-        action: 'Replace them with unrelated passwords, ideally generated by a password manager.',
+        title: format('finding.similar.title', { ...whose, count: services.length }),
+        why: format('finding.similar.why', { ...whose, names: listNames(services) }),
+        action: format('finding.similar.action'),
         minutes: 5 * services.length,
       };
+    }
     case 'password_weak': {
-      const score = Number(evidence.score);
-      const hint = typeof evidence.warning === 'string' && evidence.warning ? ` ${evidence.warning}` : '';
+      const score = isStrengthScore(Number(evidence.score)) ? (Number(evidence.score) as StrengthScore) : 1;
+      const hint = typeof evidence.warning === 'string' ? strengthWarningText(evidence.warning) : '';
       return {
-        title: `${yourPassword(true)} is ${STRENGTH_WORDS[score] ?? 'weak'}`,
-        why: `A password like this can be guessed quickly by someone who tries many possibilities.${hint}`,
-        action: `Change ${yourPassword(false)} to a long, unique one — a password manager can make and remember it.`,
+        title: format('finding.weak.title', { password: yourPassword(true) }),
+        why: format('finding.weak.why', {
+          label: strengthLabel(score),
+          time: strengthTime(score),
+          meaning: strengthMeaning(score),
+          hint: hint === '' ? 'none' : hint,
+        }),
+        action: format('finding.weak.action', { password: yourPassword(false) }),
         minutes: 5,
       };
     }
     case 'breach_notice': {
-      const provider = String(evidence.provider ?? 'A company');
+      const provider =
+        typeof evidence.provider === 'string' ? evidence.provider : format('finding.notice.aCompany');
       const exposed = Array.isArray(evidence.exposed) && evidence.exposed.length > 0;
       const emails = Array.isArray(evidence.emails) ? (evidence.emails as string[]) : [];
       const families = familyNames(evidence);
-      const who = people?.person ?? owner0;
-      const accounts =
+      const person = people?.person ?? owner0;
+      const whom = { who: person ? 'person' : 'you', person: person ?? '' };
+      const atServices =
         services.length > 0
-          ? `${who ? possessive(who) : 'your'} account${services.length > 1 ? 's' : ''} at ${listNames(services)}${emails.length > 0 ? ` and ${listNames(emails)}` : ''}`
-          : emails.length > 0
-            ? listNames(emails)
-            : '';
+          ? format('finding.notice.accounts', {
+              ...whom,
+              count: services.length,
+              services: listNames(services),
+            })
+          : '';
+      const accounts =
+        atServices !== '' && emails.length > 0
+          ? format('finding.notice.accountsAndEmails', { accounts: atServices, emails: listNames(emails) })
+          : atServices !== ''
+            ? atServices
+            : listNames(emails);
       const where =
         families.length > 0 && accounts !== ''
-          ? ` It concerns what ${who ? `${who} signs in to with ${possessive(who)}` : 'you sign in to with your'} ${listNames(families, 'or')}: ${accounts}.`
+          ? format('finding.notice.concernsFamily', {
+              ...whom,
+              families: listNames(families, 'or'),
+              accounts,
+            })
           : accounts !== ''
-            ? ` It concerns ${accounts}.`
+            ? format('finding.notice.concerns', { accounts })
             : '';
       const guide = guideOf(evidence);
       return {
-        title: `${provider} told ${who ?? 'you'} about a breach`,
-        why: `Their notice of ${String(evidence.receivedOn ?? 'an unknown date')} says ${exposed ? `${lowerList(evidence.exposed)} ${(evidence.exposed as unknown[]).length === 1 ? 'was' : 'were'}` : 'some of your data was'} exposed.${where}`,
+        title: format('finding.notice.title', { provider, ...whom }),
+        why:
+          format('finding.notice.why', {
+            date:
+              typeof evidence.receivedOn === 'string' ? evidence.receivedOn : format('finding.unknownDate'),
+            exposed: exposed ? 'yes' : 'no',
+            data: lowerList(evidence.exposed),
+          }) + where,
         action: guide
-          ? `Follow the guide “${guide.title}”, step by step. This closes when you finish the guide, or set it aside.`
-          : 'Follow the guide for it, step by step. This closes when you finish the guide, or set it aside.',
+          ? format('finding.notice.actionGuide', { guide: guide.title })
+          : format('finding.notice.action'),
         // The guide's own estimate when one is attached: the notice is done when the guide is.
         minutes: guide?.estimatedMinutes ?? 20,
       };
@@ -318,11 +367,9 @@ export function describeFinding(
       return describeMailSecret(evidence, services, people?.person);
     case 'insecure_url':
       return {
-        title: owner0
-          ? `${owner0} signs in to ${service0} on an unencrypted page`
-          : `You sign in to ${first} on an unencrypted page`,
-        why: `Its sign-in address starts with http://, so ${owner0 ? 'the' : 'your'} password can be read by anyone on the same network (a café, a hotel).`,
-        action: `Check whether ${service0} offers an https:// sign-in page and use that; if it does not, don't reuse this password anywhere.`,
+        title: format('finding.insecure.title', { ...who0, first, service: service0 }),
+        why: format('finding.insecure.why', who0),
+        action: format('finding.insecure.action', { service: service0 }),
         minutes: 2,
       };
     case 'password_check_gap': {
@@ -335,9 +382,8 @@ export function describeFinding(
         failedOn: typeof evidence.failedOn === 'string' ? evidence.failedOn : null,
         accountIds: services.map((_, i) => i),
       };
-      const where = gap.source === 'online' ? 'online' : 'against your offline copy of the corpus';
       return {
-        title: `${services.length === 1 ? '1 password was' : `${services.length} passwords were`} not checked ${where}`,
+        title: format('finding.gap.title', { count: services.length, source: gap.source }),
         why: describeGap(gap, {
           offlineIndex: {
             installed: typeof evidence.indexBuiltAt === 'string',
@@ -348,8 +394,8 @@ export function describeFinding(
         }),
         action:
           gap.reason === 'unavailable'
-            ? 'Rebuild or remove the offline corpus in Settings, then import your export again.'
-            : 'Import your export again: the passwords are checked as they are read, and then forgotten.',
+            ? format('finding.gap.actionUnavailable')
+            : format('finding.gap.action'),
         minutes: 5,
       };
     }
@@ -366,18 +412,18 @@ export function incidentReach(
   shown = 8,
 ): string {
   if (incident.families.length === 0)
-    return `Your accounts at ${listNames(incident.domains)} will be marked.`;
+    return format('finding.incident.accounts', { domains: listNames(incident.domains) });
   const domains = [
     ...new Set([...incident.domains, ...incident.families.flatMap((family) => family.domains)]),
   ];
-  const more = domains.length - shown;
-  return (
-    `Every account that signs in with your ${listNames(
+  return format('finding.incident.families', {
+    families: listNames(
       incident.families.map((family) => family.name),
       'or',
-    )} will be marked, at any of their domains: ` +
-    `${domains.slice(0, shown).join(', ')}${more > 0 ? ` and ${more} more` : ''}.`
-  );
+    ),
+    domains: domains.slice(0, shown).join(', '),
+    more: Math.max(0, domains.length - shown),
+  });
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
@@ -408,20 +454,30 @@ function describeMailSecret(
   person?: string,
 ): FindingText {
   const kind = String(evidence.kind ?? '');
-  const label = String(evidence.label ?? 'A secret');
+  const label = typeof evidence.label === 'string' ? evidence.label : format('finding.mail.secret');
   const count = Number(evidence.count ?? 1);
-  const first = typeof evidence.firstSeen === 'string' ? evidence.firstSeen : null;
-  const last = typeof evidence.lastSeen === 'string' ? evidence.lastSeen : null;
-  const when = first && last ? (first === last ? `, on ${first}` : `, from ${first} to ${last}`) : '';
-  const seen = `seen in ${count === 1 ? 'one message' : `${count.toLocaleString('en')} messages`}${when}`;
-  const where = services.length > 0 ? ` It belongs to ${listNames(services)}.` : '';
+  const firstSeen = typeof evidence.firstSeen === 'string' ? evidence.firstSeen : null;
+  const lastSeen = typeof evidence.lastSeen === 'string' ? evidence.lastSeen : null;
+  const seen = format('finding.mail.seen', {
+    count,
+    when: firstSeen && lastSeen ? (firstSeen === lastSeen ? 'one' : 'range') : 'none',
+    first: firstSeen ?? '',
+    last: lastSeen ?? '',
+  });
   const action = mailSecretAction(kind, services[0] ?? null);
   return {
-    title: `${label} in ${person ? `${possessive(person)}` : 'your'} mail (${seen})`,
-    why:
-      `Anyone who could read this mailbox — attackers who broke into the company holding it included — could read and use it.${where}` +
-      (evidence.stillInUse === true ? ' It is still the password you use there.' : '') +
-      ` Lockstep kept only a masked description (${String(evidence.hint ?? label)}), never the secret or the mail.`,
+    title: format('finding.mail.title', {
+      label,
+      who: person ? 'person' : 'you',
+      person: person ?? '',
+      seen,
+    }),
+    why: format('finding.mail.why', {
+      hasServices: services.length > 0 ? 'yes' : 'no',
+      services: listNames(services),
+      stillInUse: evidence.stillInUse === true ? 'yes' : 'no',
+      hint: typeof evidence.hint === 'string' ? evidence.hint : label,
+    }),
     action: action.action,
     minutes: action.minutes,
   };

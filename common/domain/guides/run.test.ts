@@ -116,9 +116,9 @@ describe('planning what a done step records', () => {
     });
     expect(describeEffects(s, 'Outlook')).toEqual([
       'Records the two-step method you choose on Outlook.',
-      'Adds a task for each item you list ("Replace {item}").',
+      'Adds a task for each item you list (“Replace each item”).',
     ]);
-    expect(describeEffects(s, null)).toEqual(['Adds a task for each item you list ("Replace {item}").']);
+    expect(describeEffects(s, null)).toEqual(['Adds a task for each item you list (“Replace each item”).']);
   });
 });
 

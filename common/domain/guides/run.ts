@@ -2,7 +2,8 @@
  * Running a guide: what completing a step changes, how far a run has got, and what a person may
  * type into it. Pure: the services apply the plan in one transaction.
  */
-import type { GuideEffect, GuideStep } from '../../content/guides/schema';
+import { ITEM_PLACEHOLDER, type GuideEffect, type GuideStep } from '../../content/guides/schema';
+import { format } from '../../messages/format';
 import { MFA_LABELS, type MfaMethod } from '../inventory';
 import { addDays, defaultDueDate, type Priority } from '../tasks/tasks';
 
@@ -59,14 +60,12 @@ export interface DoneInput {
 /** Why a `done` cannot be accepted as given, or null. */
 export function doneProblem(step: GuideStep, accounts: RunAccounts, input: DoneInput): string | null {
   const asks = step.effects.some((e) => e.type === 'set_mfa' && e.method === 'ask');
-  if (asks && accountsOf(accounts).length > 0 && !input.mfa)
-    return 'Choose the two-step method that was turned on.';
-  if (input.mfa === 'unknown' || input.mfa === 'none')
-    return 'Choose the two-step method that was turned on.';
+  if (asks && accountsOf(accounts).length > 0 && !input.mfa) return format('guide.done.chooseMfa');
+  if (input.mfa === 'unknown' || input.mfa === 'none') return format('guide.done.chooseMfa');
   const items = input.items ?? [];
-  if (items.length > 0 && !step.collects) return 'This step does not ask for a list.';
+  if (items.length > 0 && !step.collects) return format('guide.done.noList');
   if (step.collects && items.length > step.collects.maxItems) {
-    return `List at most ${step.collects.maxItems} items.`;
+    return format('guide.listAtMost', { count: step.collects.maxItems });
   }
   for (const item of items) {
     const problem = itemProblem(item);
@@ -143,23 +142,25 @@ export function describeEffects(step: GuideStep, accountService: string | null):
         if (!accountService) return [];
         return [
           effect.method === 'ask'
-            ? `Records the two-step method you choose on ${accountService}.`
-            : `Records two-step sign-in (${MFA_LABELS[effect.method]}) on ${accountService}.`,
+            ? format('guide.effect.mfaAsk', { service: accountService })
+            : format('guide.effect.mfa', { method: MFA_LABELS[effect.method], service: accountService }),
         ];
       case 'set_password_changed':
-        return accountService
-          ? [`Records today as the date the ${accountService} password was changed.`]
-          : [];
+        return accountService ? [format('guide.effect.passwordChanged', { service: accountService })] : [];
       case 'mark_recovery_reviewed':
-        return accountService ? [`Marks the recovery details of ${accountService} as checked today.`] : [];
+        return accountService ? [format('guide.effect.recovery', { service: accountService })] : [];
       case 'create_task':
+        // A per-item title names its item with a placeholder: here, before any item is listed,
+        // it reads "each item", never "{item}".
         return [
           effect.perItem
-            ? `Adds a task for each item you list ("${effect.title}").`
-            : `Adds the task "${effect.title}".`,
+            ? format('guide.effect.taskPerItem', {
+                title: effect.title.split(ITEM_PLACEHOLDER).join(format('guide.effect.eachItem')),
+              })
+            : format('guide.effect.task', { title: effect.title }),
         ];
       case 'link_mail_scan':
-        return ['Adds the secrets a mailbox scan found, each with its task, to this step’s follow-up list.'];
+        return [format('guide.effect.mailScan')];
     }
   });
 }

@@ -1,3 +1,4 @@
+import { format, labelsOf } from '../../messages/format';
 import { escapeMarkdownLineStart, escapeMarkdownText } from '../markdown';
 /**
  * Session summary of a followed guide: what was done, skipped or blocked, follow-up tasks, the date and
@@ -63,25 +64,21 @@ export interface SummaryFormatOptions {
 type Status = SummaryStepStatus;
 type Step = GuideRunSummary['steps'][number];
 
-const STATUS_WORDS: Record<Status, string> = {
-  done: 'Done',
-  skipped: 'Skipped for now',
-  blocked: 'Blocked',
-  pending: 'Not started',
-};
+const STATUS_WORDS: Readonly<Record<Status, string>> = labelsOf({
+  done: 'summary.status.done',
+  skipped: 'summary.status.skipped',
+  blocked: 'summary.status.blocked',
+  pending: 'summary.status.pending',
+});
 
 /** Task statuses (common/domain/tasks) in words; any other status is shown as given. */
-const TASK_STATUS_WORDS: Record<string, string> = {
-  todo: 'To do',
-  in_progress: 'In progress',
-  done: 'Done',
-  snoozed: 'Snoozed',
-  wont_do: "Won't do",
-};
-
-const NO_HELPER = 'None — done by the person';
-const FOOTER_NOTE =
-  'Lockstep never stores passwords or two-step codes; this summary lists only what was done.';
+const TASK_STATUS_WORDS: Readonly<Record<string, string>> = labelsOf({
+  todo: 'tasks.status.todo',
+  in_progress: 'tasks.status.in_progress',
+  done: 'tasks.status.done',
+  snoozed: 'tasks.status.snoozed',
+  wont_do: 'tasks.status.wont_do',
+});
 const DEFAULT_LOCALE = 'en-GB';
 const MAX_SLUG = 60;
 
@@ -98,11 +95,13 @@ function statusOf(step: Step): Status {
 /** Elapsed time between two ISO timestamps as "1 h 05 min", "12 min", "under a minute". Negative or invalid → "under a minute". */
 export function formatElapsed(fromIso: string, toIso: string): string {
   const ms = Date.parse(toIso) - Date.parse(fromIso);
-  if (!Number.isFinite(ms) || ms < 60_000) return 'under a minute';
+  if (!Number.isFinite(ms) || ms < 60_000) return format('summary.elapsed.underMinute');
   const totalMinutes = Math.floor(ms / 60_000);
   const hours = Math.floor(totalMinutes / 60);
   const minutes = totalMinutes % 60;
-  return hours === 0 ? `${minutes} min` : `${hours} h ${String(minutes).padStart(2, '0')} min`;
+  return hours === 0
+    ? format('summary.elapsed.minutes', { minutes })
+    : format('summary.elapsed.hours', { hours, minutes: String(minutes).padStart(2, '0') });
 }
 
 /** Counts by status. */
@@ -124,10 +123,10 @@ export function summaryCounts(summary: GuideRunSummary): {
 /** "5 of 8 steps done · 2 skipped · 1 blocked · 1 not started" — zero parts left out, except the first. */
 function progressLine(summary: GuideRunSummary): string {
   const c = summaryCounts(summary);
-  const parts = [`${c.done} of ${c.total} ${c.total === 1 ? 'step' : 'steps'} done`];
-  if (c.skipped > 0) parts.push(`${c.skipped} skipped`);
-  if (c.blocked > 0) parts.push(`${c.blocked} blocked`);
-  if (c.pending > 0) parts.push(`${c.pending} not started`);
+  const parts = [format('summary.progress.done', { done: c.done, total: c.total })];
+  if (c.skipped > 0) parts.push(format('summary.progress.skipped', { count: c.skipped }));
+  if (c.blocked > 0) parts.push(format('summary.progress.blocked', { count: c.blocked }));
+  if (c.pending > 0) parts.push(format('summary.progress.pending', { count: c.pending }));
   return parts.join(' · ');
 }
 
@@ -286,7 +285,7 @@ function nonEmpty(values: readonly string[] | null | undefined): string[] {
 
 function when(summary: GuideRunSummary, dates: Dates, esc: (text: string) => string): string {
   const start = esc(dates.dateTime(summary.startedAt));
-  if (summary.finishedAt === null) return `${start} (in progress)`;
+  if (summary.finishedAt === null) return format('summary.when.inProgress', { start });
   const sameDay =
     parseIso(summary.startedAt) !== null &&
     parseIso(summary.finishedAt) !== null &&
@@ -307,21 +306,24 @@ function contentOf(
 
   const facts: SummaryContent['facts'] = [];
   const forWhom = [person, account].filter((part) => part !== '').map(esc);
-  if (forWhom.length > 0) facts.push({ label: 'For', value: forWhom.join(' — ') });
-  if (variant !== '') facts.push({ label: 'Provider', value: esc(variant) });
-  facts.push({ label: 'Date', value: when(summary, dates, esc) });
+  if (forWhom.length > 0) facts.push({ label: format('summary.fact.for'), value: forWhom.join(' — ') });
+  if (variant !== '') facts.push({ label: format('summary.fact.provider'), value: esc(variant) });
+  facts.push({ label: format('summary.fact.date'), value: when(summary, dates, esc) });
   facts.push({
-    label: 'Time taken',
+    label: format('summary.fact.timeTaken'),
     value: formatElapsed(summary.startedAt, summary.finishedAt ?? summary.generatedAt),
   });
-  facts.push({ label: 'Helper', value: helper === '' ? NO_HELPER : esc(helper) });
-  facts.push({ label: 'Guide version', value: esc(summary.guideVersion) });
+  facts.push({
+    label: format('summary.fact.helper'),
+    value: helper === '' ? format('summary.noHelper') : esc(helper),
+  });
+  facts.push({ label: format('summary.fact.guideVersion'), value: esc(summary.guideVersion) });
 
   const steps = summary.steps.map((step, index) => {
     const status = statusOf(step);
     return {
       number: index + 1,
-      title: clean(step.title) === '' ? 'Untitled step' : esc(step.title),
+      title: clean(step.title) === '' ? format('summary.untitledStep') : esc(step.title),
       status,
       statusWord: STATUS_WORDS[status],
       note: clean(step.note) === '' ? '' : esc(step.note),
@@ -331,7 +333,9 @@ function contentOf(
   });
 
   return {
-    title: `Session summary: ${clean(summary.guideTitle) === '' ? 'Untitled guide' : esc(summary.guideTitle)}`,
+    title: format('summary.title', {
+      guide: clean(summary.guideTitle) === '' ? format('summary.untitledGuide') : esc(summary.guideTitle),
+    }),
     facts,
     progress: progressLine(summary),
     steps,
@@ -339,20 +343,23 @@ function contentOf(
       const status = clean(task.status);
       const due = task.dueAt === null ? '' : clean(task.dueAt);
       return {
-        title: clean(task.title) === '' ? 'Untitled task' : esc(task.title),
+        title: clean(task.title) === '' ? format('summary.untitledTask') : esc(task.title),
         priority: esc(task.priority),
-        due: due === '' ? 'no due date' : `due ${esc(dates.calendarDate(due))}`,
-        dueDate: due === '' ? 'None' : esc(dates.calendarDate(due)),
+        due:
+          due === ''
+            ? format('summary.task.noDue')
+            : format('summary.task.due', { date: esc(dates.calendarDate(due)) }),
+        dueDate: due === '' ? format('summary.task.none') : esc(dates.calendarDate(due)),
         status:
           task.verified && status === 'done'
-            ? 'Done and verified'
+            ? format('summary.task.verified')
             : (TASK_STATUS_WORDS[status] ?? esc(status)),
       };
     }),
     stillToDo: steps
       .filter((step) => step.status !== 'done')
       .map(({ number, title, statusWord }) => ({ number, title, statusWord })),
-    footer: `Made by Lockstep on ${esc(dates.dateTime(summary.generatedAt))}. ${FOOTER_NOTE}`,
+    footer: format('summary.footer', { date: esc(dates.dateTime(summary.generatedAt)) }),
   };
 }
 
@@ -362,6 +369,11 @@ function contentOf(
  */
 export function summaryContent(summary: GuideRunSummary, options?: SummaryFormatOptions): SummaryContent {
   return contentOf(summary, options, (text) => clean(text));
+}
+
+/** "Step 3: Check the recovery phone — Skipped for now" (the parts already escaped). */
+function stillToDoLine(step: { number: number; title: string; statusWord: string }): string {
+  return format('summary.stillToDoStep', { number: step.number, title: step.title, status: step.statusWord });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -379,36 +391,38 @@ export function summaryMarkdown(summary: GuideRunSummary, options?: SummaryForma
   const lines: string[] = [`# ${c.title}`, ''];
 
   for (const fact of c.facts) lines.push(`- **${fact.label}:** ${fact.value}`);
-  lines.push('', `**Progress:** ${c.progress}`, '', '## Steps', '');
+  lines.push('', `**${format('summary.progress')}** ${c.progress}`, '', `## ${format('summary.steps')}`, '');
 
-  if (c.steps.length === 0) lines.push('This guide has no steps.', '');
+  if (c.steps.length === 0) lines.push(format('summary.noSteps'), '');
   for (const step of c.steps) {
     // Sub-lists sit under the item's content column, which moves right once the number has two digits.
     const marker = `${step.number}. `;
     const indent = ' '.repeat(marker.length);
     lines.push(`${marker}**${step.title}** — ${step.statusWord}`);
-    if (step.note !== '') lines.push(`${indent}- Note: ${step.note}`);
+    if (step.note !== '') lines.push(`${indent}- ${format('summary.note')} ${step.note}`);
     for (const [label, list] of [
-      ['Recorded', step.applied],
-      ['Listed', step.items],
+      [format('summary.recorded'), step.applied],
+      [format('summary.listed'), step.items],
     ] as const) {
       if (list.length === 0) continue;
-      lines.push(`${indent}- ${label}:`);
+      lines.push(`${indent}- ${label}`);
       for (const entry of list) lines.push(`${indent}  - ${escapeMarkdownLineStart(entry)}`);
     }
     lines.push('');
   }
 
-  lines.push('## Follow-up tasks', '');
-  if (c.followUps.length === 0) lines.push('No follow-up tasks.');
+  lines.push(`## ${format('summary.followUps')}`, '');
+  if (c.followUps.length === 0) lines.push(format('summary.noFollowUps'));
   for (const task of c.followUps) {
-    lines.push(`- **${task.title}** — ${task.priority} · ${task.due} · Status: ${task.status}`);
+    lines.push(
+      `- **${task.title}** — ${task.priority} · ${task.due} · ${format('summary.taskStatus', { status: task.status })}`,
+    );
   }
   lines.push('');
 
   if (c.stillToDo.length > 0) {
-    lines.push('## Still to do', '');
-    for (const step of c.stillToDo) lines.push(`- Step ${step.number}: ${step.title} — ${step.statusWord}`);
+    lines.push(`## ${format('summary.stillToDo')}`, '');
+    for (const step of c.stillToDo) lines.push(`- ${stillToDoLine(step)}`);
     lines.push('');
   }
 
@@ -513,10 +527,10 @@ export function summaryHtml(summary: GuideRunSummary, options?: SummaryFormatOpt
     '</dl>',
     `<p class="progress">${c.progress}</p>`,
     '<section aria-labelledby="steps-heading">',
-    '<h2 id="steps-heading">Steps</h2>',
+    `<h2 id="steps-heading">${format('summary.steps')}</h2>`,
   ];
 
-  if (c.steps.length === 0) out.push('<p>This guide has no steps.</p>');
+  if (c.steps.length === 0) out.push(`<p>${format('summary.noSteps')}</p>`);
   else {
     out.push('<ol class="steps">');
     for (const step of c.steps) {
@@ -525,13 +539,14 @@ export function summaryHtml(summary: GuideRunSummary, options?: SummaryFormatOpt
         `<span class="step-title">${step.title}</span> <span class="status">${step.statusWord}</span>`,
       );
       const detail: string[] = [];
-      if (step.note !== '') detail.push(`<p><span class="label">Note:</span> ${step.note}</p>`);
+      if (step.note !== '')
+        detail.push(`<p><span class="label">${format('summary.note')}</span> ${step.note}</p>`);
       for (const [label, list] of [
-        ['Recorded', step.applied],
-        ['Listed', step.items],
+        [format('summary.recorded'), step.applied],
+        [format('summary.listed'), step.items],
       ] as const) {
         if (list.length === 0) continue;
-        detail.push(`<p><span class="label">${label}:</span></p>`);
+        detail.push(`<p><span class="label">${label}</span></p>`);
         detail.push(`<ul>${list.map((entry) => `<li>${entry}</li>`).join('')}</ul>`);
       }
       if (detail.length > 0) out.push('<div class="step-detail">', ...detail, '</div>');
@@ -543,13 +558,13 @@ export function summaryHtml(summary: GuideRunSummary, options?: SummaryFormatOpt
 
   out.push(
     '<section aria-labelledby="followups-heading">',
-    '<h2 id="followups-heading">Follow-up tasks</h2>',
+    `<h2 id="followups-heading">${format('summary.followUps')}</h2>`,
   );
-  if (c.followUps.length === 0) out.push('<p>No follow-up tasks.</p>');
+  if (c.followUps.length === 0) out.push(`<p>${format('summary.noFollowUps')}</p>`);
   else {
     out.push(
       '<table>',
-      '<thead><tr><th scope="col">Task</th><th scope="col">Priority</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead>',
+      `<thead><tr><th scope="col">${format('summary.column.task')}</th><th scope="col">${format('tasks.priority')}</th><th scope="col">${format('summary.column.due')}</th><th scope="col">${format('summary.column.status')}</th></tr></thead>`,
       '<tbody>',
       ...c.followUps.map(
         (task) =>
@@ -564,9 +579,9 @@ export function summaryHtml(summary: GuideRunSummary, options?: SummaryFormatOpt
   if (c.stillToDo.length > 0) {
     out.push(
       '<section aria-labelledby="todo-heading">',
-      '<h2 id="todo-heading">Still to do</h2>',
+      `<h2 id="todo-heading">${format('summary.stillToDo')}</h2>`,
       '<ul class="todo">',
-      ...c.stillToDo.map((step) => `<li>Step ${step.number}: ${step.title} — ${step.statusWord}</li>`),
+      ...c.stillToDo.map((step) => `<li>${stillToDoLine(step)}</li>`),
       '</ul>',
       '</section>',
     );

@@ -8,6 +8,7 @@ import {
   splitList,
   type ReadOutcome,
 } from './entries';
+import { format } from '../../messages/format';
 
 /** The CSV formats recognised by their header row (Keeper and old Enpass CSVs have none). */
 export type HeaderCsvFormat =
@@ -138,7 +139,7 @@ export const CSV_FORMATS: Record<HeaderCsvFormat, CsvFormatSpec> = {
     optional: ['guid', 'timecreated', 'timelastused', 'timepasswordchanged'],
     read(row) {
       if (/^chrome:\/\//i.test(row.get('url').trim())) {
-        return { skip: 'Firefox Accounts record (chrome://), not a website login' };
+        return { skip: format('import.reason.firefoxAccounts') };
       }
       return {
         title: '',

@@ -20,6 +20,7 @@ import { IMPORT_FORMATS } from './formats';
 import { ImportError, fileLabel, nameList } from './importError';
 import { completeMapping, genericReader, suggestMapping, type CsvReader } from './mapping';
 import type { ColumnMapping, ImportFormat } from './types';
+import { format } from '../../messages/format';
 
 /** Every CSV format, the user-mapped one included. */
 export type CsvFormat = HeaderCsvFormat | HeaderlessCsvFormat | 'generic-csv';
@@ -133,21 +134,12 @@ export function readCsv(
     collector.add(record.row, layout.read(row));
   }
   if (shorter > 0) {
-    collector.notice(
-      `${rows(shorter)} had fewer fields than the header; the missing fields were read as empty.`,
-    );
+    collector.notice(format('import.notice.shorterRows', { count: shorter }));
   }
   if (longer > 0) {
-    collector.notice(
-      `${rows(longer)} had more fields than the header and ${longer === 1 ? 'was not read: its' : 'were not read: their'} ` +
-        'values may have shifted (a comma in a value that was not quoted).',
-    );
+    collector.notice(format('import.notice.longerRows', { count: longer }));
   }
   return { format: layout.format, columns };
-}
-
-function rows(count: number): string {
-  return count === 1 ? '1 row' : `${count.toLocaleString('en-US')} rows`;
 }
 
 function readHeaderless(

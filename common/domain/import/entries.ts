@@ -1,5 +1,6 @@
 import { ImportError, fileLabel } from './importError';
 import type { ImportedEntry, SkippedRow } from './types';
+import { format, labelsOf } from '../../messages/format';
 
 /** What a format reader extracts from one row or item before the common clean-up. */
 export interface EntryDraft {
@@ -21,22 +22,22 @@ export interface Skip {
 export type ReadOutcome = EntryDraft | Skip;
 
 /** Plain-words reasons shared by several formats. */
-export const REASONS = {
-  note: 'Secure note, not a login',
-  card: 'Credit card, not a login',
-  identity: 'Identity, not a login',
-  sshKey: 'SSH key, not a login',
-  folder: 'Folder, not a login',
-  alias: 'E-mail alias, not a login',
-  noPassword: 'No password',
-  archived: 'Archived item',
-  recycleBin: 'In the recycle bin',
-  trash: 'In the trash',
-  history: 'Older version of an entry (KeePass history)',
-  bookmark: 'Bookmark (a web address without a login), not a login',
-  strayQuote: 'A quote mark (") in this row is out of place, so its values cannot be read reliably',
-  otpAsPassword: 'The password field holds a one-time-code secret (otpauth://), not a password',
-} as const;
+export const REASONS = labelsOf({
+  note: 'import.reason.note',
+  card: 'import.reason.card',
+  identity: 'import.reason.identity',
+  sshKey: 'import.reason.sshKey',
+  folder: 'import.reason.folder',
+  alias: 'import.reason.alias',
+  noPassword: 'import.reason.noPassword',
+  archived: 'import.reason.archived',
+  recycleBin: 'import.reason.recycleBin',
+  trash: 'import.reason.trash',
+  history: 'import.reason.history',
+  bookmark: 'import.reason.bookmark',
+  strayQuote: 'import.reason.strayQuote',
+  otpAsPassword: 'import.reason.otpAsPassword',
+});
 
 /**
  * An `otpauth:` URI and the rest of its line: it carries the TOTP secret, and a URI typed by hand
@@ -73,9 +74,9 @@ function withoutOtpUris(value: string): { text: string; hadUri: boolean } {
  */
 export function otherTypeSkip(type: string): Skip {
   const name = type.trim();
-  if (name === '') return { skip: 'Item without a type, not a login' };
+  if (name === '') return { skip: format('import.reason.untyped') };
   if (!/^[\w -]{1,30}$/.test(name)) return { skip: 'Item of an unknown type, not a login' };
-  return { skip: `Item of type "${name}", not a login` };
+  return { skip: format('import.reason.otherType', { type: name }) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { REASONS, isTotpSet, type ReadOutcome } from './entries';
 import type { CsvRecord } from './csvReader';
+import { format } from '../../messages/format';
 
 /** The CSV layouts without a real header row: every record is data, with fields by position. */
 export type HeaderlessCsvFormat = 'keeper-csv' | 'enpass-csv';
@@ -124,7 +125,7 @@ function hasEnpassMarks(fields: readonly string[]): boolean {
  */
 export function readKeeperRecord(fields: readonly string[]): ReadOutcome {
   const at = (i: number) => fields[i] ?? '';
-  if (fields.length < 6) return { skip: 'Row has too few fields for a Keeper export' };
+  if (fields.length < 6) return { skip: format('import.reason.keeperFields') };
   const [login, password, url, notes] = [at(2), at(3), at(4), at(5)];
   if (password === '') {
     const isNote = login.trim() === '' && url.trim() === '' && notes.trim() !== '';

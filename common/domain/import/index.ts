@@ -20,6 +20,7 @@ import { readStickyXml } from './stickyXml';
 import { noLoginsError } from './summary';
 import type { ColumnMapping, ImportFormat, ParsedExport } from './types';
 import { parseXml, scanXml } from './xml';
+import { format } from '../../messages/format';
 
 export type {
   ColumnMapping,
@@ -43,9 +44,6 @@ type Source = (
 ) & { encoding?: TextEncoding };
 
 /** Said in the preview when a text export was not UTF-8: accented letters may read wrong. */
-const WINDOWS_1252_NOTICE =
-  'The file is not UTF-8, so it was read as Windows-1252 (Western European). If accented letters in ' +
-  'names or passwords look wrong, export the file again as UTF-8.';
 
 /**
  * Works out which format a file is in, from its content (never its name, which is only used in
@@ -93,7 +91,7 @@ export function parseExport(
 ): ParsedExport {
   const source = openSource(bytes, fileName);
   const collector = new ImportCollector(fileName);
-  if (source.encoding === 'windows-1252') collector.notice(WINDOWS_1252_NOTICE);
+  if (source.encoding === 'windows-1252') collector.notice(format('import.notice.windows1252'));
   switch (source.kind) {
     case 'zip': {
       requireFormat(options.format, '1password-1pux', fileName);

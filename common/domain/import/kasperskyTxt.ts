@@ -1,4 +1,5 @@
 import { REASONS, type ImportCollector, type ReadOutcome } from './entries';
+import { format } from '../../messages/format';
 
 /** The keys Kaspersky Password Manager writes, each at the start of a line followed by `:`. */
 const KEYS = [
@@ -86,7 +87,7 @@ export function readKasperskyTxt(text: string, collector: ImportCollector): void
 function readEntry(entry: ReadonlyMap<Key, string>): ReadOutcome {
   const get = (key: Key) => entry.get(key) ?? '';
   if (!entry.has('Login')) {
-    return entry.has('Text') ? { skip: REASONS.note } : { skip: 'Entry without a login, not a login' };
+    return entry.has('Text') ? { skip: REASONS.note } : { skip: format('import.reason.noLogin') };
   }
   // The site, application or account, then the user's own label for this login when it has one.
   const base =

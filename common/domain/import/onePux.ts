@@ -3,6 +3,7 @@ import { decodeText } from './decode';
 import { REASONS, isTotpSet, isoFromUnixSeconds, type ImportCollector, type ReadOutcome } from './entries';
 import { ImportError, fileLabel } from './importError';
 import { isObject, listOf, objectOf, textOf, type JsonObject } from './jsonValues';
+import { format } from '../../messages/format';
 
 /**
  * Most bytes `export.data` may inflate to. A 10,000-item export is a few megabytes; the cap stops
@@ -237,7 +238,7 @@ function readItem(item: JsonObject, vaultName: string): ReadOutcome {
   if (category !== LOGIN && category !== PASSWORD) {
     const shown = /^\d{1,4}$/.test(category) ? category : 'unknown';
     const name = CATEGORY_NAMES[category] ?? `Item of category ${shown}`;
-    return { skip: `${name}, not a login` };
+    return { skip: format('import.reason.namedNotLogin', { name }) };
   }
   if (item.state === 'archived') return { skip: REASONS.archived };
   const overview = objectOf(item.overview);

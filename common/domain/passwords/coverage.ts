@@ -1,3 +1,4 @@
+import { format, formatList } from '../../messages/format';
 import { dayInWords } from '../dates';
 
 /**
@@ -107,20 +108,30 @@ export function passwordCoverage(
   };
 }
 
-const passwords = (n: number) => (n === 1 ? '1 password' : `${n.toLocaleString('en')} passwords`);
-
 /** What one gap means, in plain words, ending with what to do about it. */
 export function describeGap(gap: CoverageGap, coverage: Pick<PasswordCoverage, 'offlineIndex'>): string {
-  const n = gap.accountIds.length;
+  const count = gap.accountIds.length;
   switch (gap.reason) {
     case 'failed':
-      return `The online check failed${gap.failedOn ? ` on ${dayInWords(gap.failedOn)}` : ''}: ${passwords(n)} ${n === 1 ? 'was' : 'were'} not checked online. Import your export again when you are connected to check ${n === 1 ? 'it' : 'them'}.`;
+      return format('coverage.gap.failed', {
+        count,
+        hasDate: gap.failedOn ? 'yes' : 'no',
+        date: gap.failedOn ? dayInWords(gap.failedOn) : '',
+      });
     case 'before_enabled':
-      return `${passwords(n)} ${n === 1 ? 'was' : 'were'} imported before the online check was turned on and ${n === 1 ? 'has' : 'have'} not been checked online. Import your export again to check ${n === 1 ? 'it' : 'them'}.`;
+      return format('coverage.gap.beforeEnabled', { count });
     case 'before_installed':
-      return `${passwords(n)} ${n === 1 ? 'has' : 'have'} not been checked against your offline copy of the corpus${coverage.offlineIndex.builtAt ? ` (built ${dayInWords(coverage.offlineIndex.builtAt)})` : ''}: ${n === 1 ? 'it was' : 'they were'} imported before it was installed. Import your export again to check ${n === 1 ? 'it' : 'them'}.`;
+      return format('coverage.gap.beforeInstalled', {
+        count,
+        hasDate: coverage.offlineIndex.builtAt ? 'yes' : 'no',
+        date: coverage.offlineIndex.builtAt ? dayInWords(coverage.offlineIndex.builtAt) : '',
+      });
     case 'unavailable':
-      return `Your offline copy of the corpus cannot be used${coverage.offlineIndex.problem ? ` (${coverage.offlineIndex.problem.replace(/\.$/, '')})` : ''}, so ${passwords(n)} ${n === 1 ? 'was' : 'were'} not checked against it. Rebuild or remove it in Settings.`;
+      return format('coverage.gap.unavailable', {
+        count,
+        hasProblem: coverage.offlineIndex.problem ? 'yes' : 'no',
+        problem: coverage.offlineIndex.problem?.replace(/\.$/, '') ?? '',
+      });
   }
 }
 
@@ -129,21 +140,19 @@ export function describeGap(gap: CoverageGap, coverage: Pick<PasswordCoverage, '
  * the dashboard and the command line.
  */
 export function describeCoverage(coverage: PasswordCoverage): string[] {
-  if (coverage.total === 0) return ['No passwords have been imported yet, so none has been checked.'];
-  const lines = [
-    `${coverage.total === 1 ? 'The 1 imported password was' : `All ${passwords(coverage.total)} were`} checked against the bundled list of the 100,000 most common leaked passwords (UK NCSC, 2019).`,
-  ];
+  if (coverage.total === 0) return [format('coverage.none')];
+  const lines = [format('coverage.commonList', { count: coverage.total })];
   if (coverage.offlineIndex.installed && coverage.offlineIndex.checked > 0)
     lines.push(
-      `${passwords(coverage.offlineIndex.checked)} against your offline copy of the Have I Been Pwned corpus (built ${dayInWords(coverage.offlineIndex.builtAt!)}).`,
+      format('coverage.offline', {
+        count: coverage.offlineIndex.checked,
+        date: dayInWords(coverage.offlineIndex.builtAt!),
+      }),
     );
-  if (coverage.online.checked > 0)
-    lines.push(`${passwords(coverage.online.checked)} online, against the full Have I Been Pwned corpus.`);
+  if (coverage.online.checked > 0) lines.push(format('coverage.online', { count: coverage.online.checked }));
   for (const gap of coverage.gaps) lines.push(describeGap(gap, coverage));
   if (!coverage.online.enabled && !coverage.offlineIndex.installed && !coverage.offlineIndex.problem)
-    lines.push(
-      'A password not on the common list may still have leaked: turn on the online check, or install the offline corpus, in Settings.',
-    );
+    lines.push(format('coverage.mayStillHaveLeaked'));
   return lines;
 }
 
@@ -156,19 +165,19 @@ export interface ImportCheck {
 
 /** One sentence on how an import's passwords were checked for breaches, never more than was done. */
 export function describeImportCheck(check: ImportCheck): string {
-  const sources = ['the bundled list of the 100,000 most common leaked passwords'];
-  if (check.offlineIndex === 'checked') sources.push('your offline copy of the Have I Been Pwned corpus');
-  if (check.online === 'checked') sources.push('the full Have I Been Pwned corpus online');
-  const only = sources.length === 1 ? ' only' : '';
-  const checked = `Breached passwords were checked against ${sources.slice(0, -1).join(', ')}${sources.length > 1 ? ' and ' : ''}${sources.at(-1)}${only}.`;
+  const sources = [format('coverage.source.common')];
+  if (check.offlineIndex === 'checked') sources.push(format('coverage.source.offline'));
+  if (check.online === 'checked') sources.push(format('coverage.source.online'));
+  const checked = format('coverage.import.checked', {
+    sources: formatList(sources),
+    only: sources.length === 1 ? 'yes' : 'no',
+  });
   const problems = [
-    check.offlineIndex === 'unavailable'
-      ? 'Your offline copy of the corpus could not be used, so they were not checked against it.'
-      : '',
+    check.offlineIndex === 'unavailable' ? format('coverage.import.offlineUnavailable') : '',
     check.online === 'failed'
-      ? 'The online check could not reach Have I Been Pwned: none was checked online, which is not the same as safe.'
+      ? format('coverage.import.onlineFailed')
       : check.online === 'partial'
-        ? 'The online check could not reach Have I Been Pwned for some passwords: those were not checked online, which is not the same as safe.'
+        ? format('coverage.import.onlinePartial')
         : '',
   ].filter(Boolean);
   return [checked, ...problems].join(' ');

@@ -1,3 +1,4 @@
+import { format } from '../../messages/format';
 import type { Account, Finding, Task, TaskLink } from '../../model/index';
 import { describeFinding, type FindingOwners } from '../checks/describe';
 import { MAIL_PASSWORD_KINDS } from '../checks/mailSecrets';
@@ -129,7 +130,7 @@ export function reconcileTasks(input: TaskReconcileInput): TaskPlan {
     const title = clipTitle(
       want.title !== undefined
         ? owner
-          ? `${want.title} (${owner})`
+          ? format('task.title.owned', { title: want.title, owner })
           : want.title
         : taskTitle(want.kind, want.subject, owner),
     );
@@ -165,7 +166,7 @@ export function reconcileTasks(input: TaskReconcileInput): TaskPlan {
     if (!isSame(task, wording, findingIds)) plan.refreshes.push({ id: task.id, wording, findingIds });
     if (task.status === 'done') {
       // Marked done, but the checks still see the problem: not verified, and saying why.
-      const note = `Still open: ${wording.why.join('; ')}`;
+      const note = format('task.history.stillOpen', { why: wording.why.join('; ') });
       if (task.verified || task.verificationNote !== note) {
         plan.statusChanges.push({
           id: task.id,
@@ -179,7 +180,13 @@ export function reconcileTasks(input: TaskReconcileInput): TaskPlan {
       plan.statusChanges.push({
         id: task.id,
         values: { ...statusOf(task), status: 'todo', snoozedUntil: null },
-        history: { taskId: task.id, action: 'status', from: 'snoozed', to: 'todo', note: 'Snooze ended' },
+        history: {
+          taskId: task.id,
+          action: 'status',
+          from: 'snoozed',
+          to: 'todo',
+          note: format('task.history.snoozeEnded'),
+        },
       });
     }
   }
@@ -188,7 +195,7 @@ export function reconcileTasks(input: TaskReconcileInput): TaskPlan {
     if (task.source === 'manual') {
       // Nothing can check a task added by hand: the person's word that it is done verifies it.
       if (task.status === 'done' && !task.verified) {
-        const note = 'Marked done by hand.';
+        const note = format('task.history.doneByHand');
         plan.statusChanges.push({
           id: task.id,
           values: { ...statusOf(task), verified: true, verificationNote: note },
@@ -202,9 +209,7 @@ export function reconcileTasks(input: TaskReconcileInput): TaskPlan {
     if (task.status === 'wont_do') continue;
     // Every finding it answered is closed: done and verified, whoever fixed it.
     const note =
-      task.status === 'done'
-        ? 'Verified: the checks no longer see the problem.'
-        : 'Resolved by itself: the checks no longer see the problem.';
+      task.status === 'done' ? format('task.history.verified') : format('task.history.resolvedItself');
     plan.statusChanges.push({
       id: task.id,
       values: {
@@ -282,9 +287,12 @@ function targetsOf(
       {
         accountId: finding.accountIds.length === 1 ? finding.accountIds[0]! : null,
         ownerId: personOf,
-        subject: String(finding.evidence.provider ?? 'a company'),
+        subject: String(finding.evidence.provider ?? format('finding.notice.aCompany')),
         key: `${kind}:${finding.subject}`,
-        title: `Respond to the ${String(finding.evidence.provider ?? 'breach')} notice`,
+        title:
+          typeof finding.evidence.provider === 'string'
+            ? format('task.title.notice', { provider: finding.evidence.provider })
+            : format('task.title.noticeUnnamed'),
       },
     ];
   }
@@ -293,7 +301,7 @@ function targetsOf(
       {
         accountId: null,
         ownerId: personOf,
-        subject: String(finding.evidence.address ?? 'this address'),
+        subject: String(finding.evidence.address ?? format('task.thisAddress')),
         key: `${kind}:${finding.subject}`,
       },
     ];
@@ -317,7 +325,7 @@ function describe(
   return describeFinding(
     finding.kind,
     finding.evidence,
-    finding.accountIds.map((id) => accounts.get(id)?.service ?? `Account ${id}`),
+    finding.accountIds.map((id) => accounts.get(id)?.service ?? format('task.accountNumber', { id })),
     people ? findingOwners(finding, accounts, people) : undefined,
   );
 }
@@ -355,7 +363,7 @@ function linksFor(
     const url = changePasswordUrl
       ? changePasswordUrl(account.domain)
       : `https://${account.domain}/.well-known/change-password`;
-    if (url) links.push({ label: `Change-password page at ${account.service}`, url });
+    if (url) links.push({ label: format('task.link.changePassword', { service: account.service }), url });
   }
   for (const finding of want.findings) {
     const documentation = finding.evidence.documentation;
@@ -365,7 +373,9 @@ function linksFor(
       !links.some((l) => l.url === documentation)
     ) {
       links.push({
-        label: `How to turn on two-step sign-in at ${account?.service ?? 'the service'}`,
+        label: account
+          ? format('task.link.mfa', { service: account.service })
+          : format('task.link.mfaUnnamed'),
         url: documentation,
       });
     }

@@ -1,3 +1,4 @@
+import { format } from '../../messages/format';
 import type { Criticality } from '../inventory';
 import type { FindingKind, Severity } from '../checks/findings';
 
@@ -88,22 +89,20 @@ export function taskKindFor(kind: FindingKind): TaskKind | null {
  * (`owner`): "Change Priya's password at Yahoo Mail".
  */
 export function taskTitle(kind: TaskKind, subject: string, owner?: string): string {
-  const whose = owner ? `${owner}'s ` : '';
+  const whose = { who: owner ? 'person' : 'you', owner: owner ?? '', subject };
   switch (kind) {
     case 'change_password':
-      return owner ? `Change ${owner}'s password at ${subject}` : `Change your password at ${subject}`;
+      return format('task.title.changePassword', whose);
     case 'enable_mfa':
-      return `Turn on two-step sign-in at ${whose}${subject}`;
+      return format('task.title.enableMfa', whose);
     case 'upgrade_mfa':
-      return `Switch ${whose}${subject} to a stronger second step`;
+      return format('task.title.upgradeMfa', whose);
     case 'fix_url':
-      return `Sign in to ${whose}${subject} only over https`;
+      return format('task.title.fixUrl', whose);
     case 'review_email':
-      return owner
-        ? `Check ${owner}'s accounts that use ${subject}`
-        : `Check the accounts that use ${subject}`;
+      return format('task.title.reviewEmail', whose);
     case 'rotate_secret':
-      return `Replace the ${subject} found in ${owner ? `${owner}'s` : 'your'} mail`;
+      return format('task.title.rotateSecret', whose);
     case 'manual':
       return subject;
   }

@@ -1,3 +1,4 @@
+import { format } from '../../messages/format';
 /**
  * Reports for a small business: the **team report** for the owner or office manager, and the
  * **MFA and security attestation** for an insurer's questionnaire or a Cyber Essentials
@@ -593,7 +594,14 @@ export function reportCsv(input: ReportInput, options: ReportFormatOptions = {})
   for (const [person, account, state] of critical?.rows ?? [])
     push('Critical accounts', person!, account!, state!, '', '');
   for (const p of view.coverage.peopleWithReuse.people)
-    push('Reused passwords', p.name, `${p.accounts} accounts share a password`, 'Reused', '', '');
+    push(
+      'Reused passwords',
+      p.name,
+      format('report.reusedAccounts', { count: p.accounts }),
+      'Reused',
+      '',
+      '',
+    );
   for (const row of view.rows)
     push(
       'People',

@@ -1,3 +1,4 @@
+import { format } from '../../../common/messages/format';
 import { parseArgs } from 'node:util';
 import {
   backupDateLabel,
@@ -123,7 +124,12 @@ export async function runDataSafetyCli(argv: string[], io: DataSafetyIo): Promis
       if (problem) return fail(`${problem.message} ${problem.advice}`, exitCodeOf(problem.kind));
       const backup = await host.createBackup(values.out ? { out: values.out } : {});
       print(
-        `Backed up ${backup.contents.accounts} accounts and ${backup.contents.historyEntries} history entries to ${backup.path} (${backup.bytes.toLocaleString('en')} bytes).`,
+        format('cli.backup.done', {
+          accounts: backup.contents.accounts,
+          history: backup.contents.historyEntries,
+          path: backup.path,
+          bytes: backup.bytes,
+        }),
         {
           file: backup.path,
           bytes: backup.bytes,
@@ -142,7 +148,7 @@ export async function runDataSafetyCli(argv: string[], io: DataSafetyIo): Promis
               `Backups in ${folder}, newest first:`,
               ...entries.map(
                 (b) =>
-                  `  ${b.fileName}  ${backupDateLabel(b.createdAt)}  ${b.kind}  ${b.ok ? `${b.accounts} accounts` : `NOT USABLE: ${b.problem}`}`,
+                  `  ${b.fileName}  ${backupDateLabel(b.createdAt)}  ${b.kind}  ${b.ok ? format('count.accounts', { count: b.accounts ?? 0 }) : `NOT USABLE: ${b.problem}`}`,
               ),
             ].join('\n'),
         entries.map((b) => ({

@@ -65,7 +65,9 @@ describe('guides CLI', () => {
     const { code, stdout } = await guides(['list']);
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(bundledCount);
-    expect(stdout).toMatch(/^exposed-pins {2}1\.0 {2}A PIN of yours was exposed \(3 steps, about 15 min\)$/m);
+    expect(stdout).toMatch(
+      /^exposed-pins {2}1\.0 {2}A PIN of yours was exposed \(3 steps, about 15 minutes\)$/m,
+    );
   });
 
   it('validate exits 0 for a valid guide', async () => {
@@ -73,7 +75,7 @@ describe('guides CLI', () => {
     const { code, stdout, stderr } = await guides(['validate', file]);
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    expect(stdout).toBe(`${file}: valid guide office-checklist 1.0 (1 steps)\n`);
+    expect(stdout).toBe(`${file}: valid guide office-checklist 1.0 (1 step)\n`);
   });
 
   it('validate exits 2 and prints the file and JSON path of every error', async () => {

@@ -1,3 +1,4 @@
+import { format } from '../../../common/messages/format';
 /**
  * The `guides` command of the headless CLI: `list [--json]`, `validate FILE [--json]`,
  * `export ID`, `import FILE [--json]`. `argv` is what follows `guides`. Exit status: 0 success,
@@ -123,7 +124,7 @@ async function run(argv: readonly string[], context: GuidesCliContext): Promise<
         for (const { guide, source } of listings) {
           const origin = source === 'imported' ? '  [imported]' : '';
           stdout.write(
-            `${guide.id}  ${guide.version}  ${guide.title} (${guide.steps.length} steps, about ${guide.estimatedMinutes} min)${origin}\n`,
+            `${guide.id}  ${guide.version}  ${guide.title} (${format('cli.guides.size', { steps: guide.steps.length, minutes: guide.estimatedMinutes })})${origin}\n`,
           );
         }
       }
@@ -153,7 +154,7 @@ async function run(argv: readonly string[], context: GuidesCliContext): Promise<
       }
       if (!values.json) {
         stdout.write(
-          `${file}: valid guide ${result.guide.id} ${result.guide.version} (${result.guide.steps.length} steps)\n`,
+          `${file}: ${format('cli.guides.valid', { id: result.guide.id, version: result.guide.version, steps: result.guide.steps.length })}\n`,
         );
       }
       return 0;

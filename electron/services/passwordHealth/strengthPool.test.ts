@@ -34,7 +34,9 @@ describe('createStrengthScorer', () => {
   it('scores common passwords 0 and a long random one 4, in input order', async () => {
     const results = await scorer.score([item('password'), item(STRONG), item('123456'), item(STRONG_TOO)]);
     expect(results.map((result) => result.score)).toEqual([0, 4, 0, 4]);
-    expect(results[0]!.warning).toMatch(/heavily used password/);
+    // Feedback comes as zxcvbn's keys, which the catalogue words (never its English).
+    expect(results[0]!.warning).toBe('topTen');
+    expect(results[0]!.suggestions.every((key) => /^[a-zA-Z0-9]+$/.test(key))).toBe(true);
     expect(results[1]!.warning).toBe('');
     expect(results[0]!.suggestions.length).toBeGreaterThan(0);
     expect(results[0]!.guessesLog10).toBeLessThan(results[1]!.guessesLog10);

@@ -34,6 +34,20 @@ import { userInputsCanMatch, type L33tTable } from './userInputs';
  * Callers show progress and may cancel.
  */
 
+/**
+ * zxcvbn-ts's translations with each text replaced by its own key, so the feedback it gives is a
+ * key ("topHundred") that the message catalogue words (`strengthWarningText`): its English is
+ * never shown. The worker builds the same (strengthWorkerSource.ts).
+ */
+export function translationKeys<T extends Record<string, Record<string, string>>>(translations: T): T {
+  return Object.fromEntries(
+    Object.entries(translations).map(([group, texts]) => [
+      group,
+      Object.fromEntries(Object.keys(texts).map((key) => [key, key])),
+    ]),
+  ) as T;
+}
+
 /** The zxcvbn options beyond dictionaries, graphs and translations; the same in workers and {@link scoreSync}. */
 export const ZXCVBN_TUNING = { l33tMaxSubstitutions: 10 } as const;
 
@@ -179,7 +193,8 @@ function verdictVersionOf(versions: ZxcvbnVersions): string {
   const tuning = Object.entries(ZXCVBN_TUNING)
     .map(([name, value]) => `${name}=${String(value)}`)
     .join(',');
-  return `zxcvbn-ts core ${versions.core}, language-common ${versions.common}, language-en ${versions.en}; ${tuning}`;
+  // "feedback keys": verdicts stored before the feedback became keys held zxcvbn's English.
+  return `zxcvbn-ts core ${versions.core}, language-common ${versions.common}, language-en ${versions.en}; ${tuning}; feedback keys`;
 }
 
 /**
@@ -480,7 +495,7 @@ export function createZxcvbn(options: CreateZxcvbnOptions = {}): {
   const zxcvbn = new core.ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...en.dictionary },
     graphs: common.adjacencyGraphs,
-    translations: en.translations,
+    translations: translationKeys(en.translations),
     ...ZXCVBN_TUNING,
   });
   let fastMatching = false;

@@ -29,7 +29,13 @@ const en = require(workerData.modules.en);
 const zxcvbn = new core.ZxcvbnFactory({
   dictionary: { ...common.dictionary, ...en.dictionary },
   graphs: common.adjacencyGraphs,
-  translations: en.translations,
+  // Feedback as zxcvbn's keys, worded by our catalogue (translationKeys in strengthPool.ts).
+  translations: Object.fromEntries(
+    Object.entries(en.translations).map(([group, texts]) => [
+      group,
+      Object.fromEntries(Object.keys(texts).map((key) => [key, key])),
+    ]),
+  ),
   ...workerData.tuning,
 });
 const installFastDictionaryMatching = (${FAST_MATCHING_SOURCE});

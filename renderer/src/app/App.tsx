@@ -34,21 +34,23 @@ import { TeamScreen } from '../features/team/TeamScreen';
 import classes from './App.module.css';
 import { useColorSchemeSetting, usePrintInLight } from './colorScheme';
 import { ErrorBoundary } from './ErrorBoundary';
+import { useWords } from './words';
+import type { MessageId } from '../../../common/messages/en';
 import { routeExternalLinks } from './externalLinks';
 
 const SCREENS = [
-  { path: '/dashboard', label: 'Dashboard', icon: IconLayoutDashboard },
-  { path: '/team', label: 'Team', icon: IconUsersGroup },
-  { path: '/exposure', label: 'Exposure', icon: IconAlertTriangle },
-  { path: '/tasks', label: 'Tasks', icon: IconChecklist },
-  { path: '/accounts', label: 'Accounts', icon: IconListDetails },
-  { path: '/breaches', label: 'Breaches', icon: IconDatabaseSearch },
-  { path: '/mail-scan', label: 'Mailbox scan', icon: IconMailSearch },
-  { path: '/guides', label: 'Guides', icon: IconBook },
-  { path: '/people', label: 'People', icon: IconUsers },
-  { path: '/reports', label: 'Reports', icon: IconFileReport },
-  { path: '/settings', label: 'Settings', icon: IconSettings },
-] as const;
+  { path: '/dashboard', label: 'nav.dashboard', icon: IconLayoutDashboard },
+  { path: '/team', label: 'nav.team', icon: IconUsersGroup },
+  { path: '/exposure', label: 'nav.exposure', icon: IconAlertTriangle },
+  { path: '/tasks', label: 'nav.tasks', icon: IconChecklist },
+  { path: '/accounts', label: 'nav.accounts', icon: IconListDetails },
+  { path: '/breaches', label: 'nav.breaches', icon: IconDatabaseSearch },
+  { path: '/mail-scan', label: 'nav.mailScan', icon: IconMailSearch },
+  { path: '/guides', label: 'nav.guides', icon: IconBook },
+  { path: '/people', label: 'nav.people', icon: IconUsers },
+  { path: '/reports', label: 'nav.reports', icon: IconFileReport },
+  { path: '/settings', label: 'nav.settings', icon: IconSettings },
+] as const satisfies readonly { path: string; label: MessageId; icon: unknown }[];
 
 /** Below this width (48em, Mantine's `sm`) the navigation folds behind a menu button. */
 const NARROW = '(max-width: 47.99em)';
@@ -59,6 +61,7 @@ const NARROW = '(max-width: 47.99em)';
  */
 export function App() {
   useChangeSubscription();
+  const { t } = useWords();
   useColorSchemeSetting();
   usePrintInLight();
   const isNarrow = useMediaQuery(NARROW) ?? false;
@@ -134,7 +137,7 @@ export function App() {
             opened={isNavOpen}
             onClick={() => setNavOpen((open) => !open)}
             size="sm"
-            aria-label="Menu"
+            aria-label={t('nav.menu')}
             aria-expanded={isNavOpen}
             aria-controls="app-navigation"
           />
@@ -150,7 +153,7 @@ export function App() {
       </AppShell.Header>
       <AppShell.Navbar
         p="sm"
-        aria-label="Main"
+        aria-label={t('nav.main')}
         id="app-navigation"
         ref={navRef}
         className={classes.navbar}
@@ -167,18 +170,23 @@ export function App() {
               </Title>
             )}
           </Group>
-          <nav aria-label="Screens">
+          <nav aria-label={t('nav.screens')}>
             <Stack gap={4}>
               {SCREENS.map(({ path, label, icon: Icon }) => (
                 <NavLink
                   key={path}
                   component="a"
                   href={`#${path}`}
-                  label={label}
+                  label={t(label)}
                   leftSection={<Icon size={18} aria-hidden />}
                   rightSection={
                     path === '/tasks' && due > 0 ? (
-                      <Badge size="sm" color="red.9" variant="filled" aria-label={`${due} due or overdue`}>
+                      <Badge
+                        size="sm"
+                        color="red.9"
+                        variant="filled"
+                        aria-label={t('nav.dueBadge', { count: due })}
+                      >
                         {due}
                       </Badge>
                     ) : undefined
@@ -199,17 +207,17 @@ export function App() {
             </Stack>
           </nav>
           <Text size="xs" c="dimmed" mt="auto" px="xs">
-            Everything stays on this computer.
-            {info.data ? ` Version ${info.data.version}.` : ''}
+            {info.data ? t('nav.footerVersion', { version: info.data.version }) : t('nav.footer')}
           </Text>
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main className={classes.main} inert={isNarrow && isNavOpen}>
         {history.data && !history.data.ok && (
-          <Alert color="red" title="The history of changes has been altered" role="alert" mb="md">
-            Entry {history.data.brokenAt} of the tamper-evident history does not match what Lockstep wrote (
-            {history.data.reason}). Someone or something changed the data file outside Lockstep, so the record
-            of what was done before that point cannot be trusted. Your accounts and tasks still work.
+          <Alert color="red" title={t('app.historyAltered.title')} role="alert" mb="md">
+            {t('app.historyAltered.body', {
+              entry: history.data.brokenAt,
+              reason: history.data.reason,
+            })}
           </Alert>
         )}
         <ErrorBoundary key={location.pathname}>

@@ -1,5 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { Alert, Button, Stack, Text } from '@mantine/core';
+import { format } from './words';
 
 interface State {
   error: Error | null;
@@ -20,16 +21,18 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   override render() {
     if (!this.state.error) return this.props.children;
     return (
-      <Alert color="red" title="This screen could not be shown" m="xl" role="alert">
+      <Alert color="red" title={format('app.screenFailed')} m="xl" role="alert">
         <Stack gap="sm">
-          <Text size="sm">Your data is safe: nothing was changed. {this.state.error.message}</Text>
+          <Text size="sm">
+            {format('app.screenFailedBody')} {this.state.error.message}
+          </Text>
           <Button
             variant="default"
             color="red"
             w="fit-content"
             onClick={() => this.setState({ error: null })}
           >
-            Try again
+            {format('app.tryAgain')}
           </Button>
         </Stack>
       </Alert>

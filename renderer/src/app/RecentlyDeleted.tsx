@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../api/client';
 import { queryKeys } from '../api/hooks';
 import { notifyError } from './notify';
+import { format } from './words';
 
 /** The query of this session's deletions (refreshed whenever accounts or people change). */
 export const pendingDeletionsKey = [...queryKeys.accounts, 'trash'] as const;
@@ -20,24 +21,24 @@ export function RecentlyDeleted() {
     <Alert
       variant="light"
       color="gray"
-      title="Deleted in this session"
-      aria-label="Deleted in this session"
+      title={format('trash.title')}
+      aria-label={format('trash.title')}
       mb="sm"
     >
       <Text size="sm" mb={4}>
-        You can undo these until you close Lockstep.
+        {format('trash.body')}
       </Text>
       <List size="sm" spacing={4}>
         {deletions.data.map((deletion) => (
           <List.Item key={deletion.token}>
             <Group gap="sm" wrap="nowrap">
               <Text size="sm">
-                {deletion.label}, at {deletion.deletedAt.slice(11, 16)}
+                {format('trash.item', { label: deletion.label, time: deletion.deletedAt.slice(11, 16) })}
               </Text>
               <Button
                 size="compact-xs"
                 variant="default"
-                aria-label={`Undo deleting ${deletion.label}`}
+                aria-label={format('trash.undoLabel', { label: deletion.label })}
                 onClick={async () => {
                   try {
                     await call('trash:undo', { token: deletion.token });
@@ -47,11 +48,11 @@ export function RecentlyDeleted() {
                       ),
                     );
                   } catch (error) {
-                    notifyError(error, 'Could not undo');
+                    notifyError(error, format('trash.undoFailed'));
                   }
                 }}
               >
-                Undo
+                {format('trash.undo')}
               </Button>
             </Group>
           </List.Item>

@@ -1,9 +1,10 @@
 import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { call, messageOf } from '../api/client';
+import { format } from './words';
 
 /** Shows a failure in plain words. */
-export function notifyError(error: unknown, title = 'That did not work'): void {
+export function notifyError(error: unknown, title = format('notify.failed')): void {
   notifications.show({ color: 'red', title, message: messageOf(error), autoClose: 8000 });
 }
 
@@ -26,13 +27,13 @@ export function notifyDeleted(message: string, token: string): void {
             notifications.hide(id);
             try {
               await call('trash:undo', { token });
-              notifications.show({ message: 'Restored.', autoClose: 3000 });
+              notifications.show({ message: format('trash.restored'), autoClose: 3000 });
             } catch (error) {
-              notifyError(error, 'Could not undo');
+              notifyError(error, format('trash.undoFailed'));
             }
           }}
         >
-          Undo
+          {format('trash.undo')}
         </Button>
       </Group>
     ),

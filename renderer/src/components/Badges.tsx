@@ -5,6 +5,11 @@ import {
   type Criticality,
   type MfaMethod,
 } from '../../../common/domain/inventory';
+import {
+  strengthLabel,
+  strengthMeaning,
+  type StrengthScore,
+} from '../../../common/domain/passwords/strength';
 
 /**
  * Badge colours chosen for WCAG AA contrast in both colour schemes (Mantine's light variant falls
@@ -18,8 +23,22 @@ const TONES = {
   gray: 'gray',
 } as const;
 
+// A label longer than its column (a longer language) wraps inside the badge instead of being cut off.
+const WRAPPING = {
+  root: { height: 'auto', maxWidth: '100%', paddingBlock: 2 },
+  label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.25 },
+} as const;
+
 /** A small status label in one of a few accessible tones. */
-export function ToneBadge({ tone, children }: { tone: keyof typeof TONES; children: string }) {
+export function ToneBadge({
+  tone,
+  children,
+  title,
+}: {
+  tone: keyof typeof TONES;
+  children: string;
+  title?: string;
+}) {
   const name = TONES[tone];
   return (
     <Badge
@@ -29,6 +48,8 @@ export function ToneBadge({ tone, children }: { tone: keyof typeof TONES; childr
         backgroundColor: `var(--ls-tone-${name}-bg)`,
         borderColor: `var(--ls-tone-${name}-border)`,
       }}
+      styles={WRAPPING}
+      {...(title ? { title } : {})}
     >
       {children}
     </Badge>
@@ -60,4 +81,21 @@ const MFA_TONES: Record<MfaMethod, keyof typeof TONES> = {
 /** The account's second sign-in step, coloured by strength. */
 export function MfaBadge({ value }: { value: MfaMethod }) {
   return <ToneBadge tone={MFA_TONES[value]}>{MFA_LABELS[value]}</ToneBadge>;
+}
+
+const STRENGTH_TONES: Record<StrengthScore, keyof typeof TONES> = {
+  0: 'red',
+  1: 'red',
+  2: 'yellow',
+  3: 'teal',
+  4: 'teal',
+};
+
+/** A password's place on the one strength scale, with what it means on hover. */
+export function StrengthBadge({ score }: { score: StrengthScore }) {
+  return (
+    <ToneBadge tone={STRENGTH_TONES[score]} title={strengthMeaning(score)}>
+      {strengthLabel(score)}
+    </ToneBadge>
+  );
 }

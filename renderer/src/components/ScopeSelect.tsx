@@ -1,5 +1,6 @@
 import { Select } from '@mantine/core';
 import type { Scope } from '../api/hooks';
+import { format } from '../app/words';
 
 /**
  * "Show for": everyone, one group (department) or one person. Offered only when the file holds
@@ -22,9 +23,14 @@ export function ScopeSelect({
   );
   const data = [
     ...(groups.length > 0
-      ? [{ group: 'Groups', items: groups.map((g) => ({ value: `group:${g}`, label: `${g} (group)` })) }]
+      ? [
+          {
+            group: format('scope.groups'),
+            items: groups.map((g) => ({ value: `group:${g}`, label: format('scope.group', { group: g }) })),
+          },
+        ]
       : []),
-    { group: 'People', items: people.map((p) => ({ value: `person:${p.id}`, label: p.name })) },
+    { group: format('nav.people'), items: people.map((p) => ({ value: `person:${p.id}`, label: p.name })) },
   ];
   const current =
     value.personId !== undefined
@@ -34,8 +40,8 @@ export function ScopeSelect({
         : null;
   return (
     <Select
-      aria-label="Show for"
-      placeholder="Everyone"
+      aria-label={format('scope.label')}
+      placeholder={format('scope.everyone')}
       clearable
       searchable
       data={data}

@@ -38,9 +38,11 @@ import { ScopeSelect } from '../../components/ScopeSelect';
 import { useScope } from '../team/useScope';
 import { AccountForm } from './AccountForm';
 import { AccountsTable } from './AccountsTable';
+import { useWords } from '../../app/words';
 
 /** Everything a person has, searchable, filterable and sortable. */
 export function AccountsScreen({ onImport }: { onImport: () => void }) {
+  const { t } = useWords();
   // Whose accounts: filtered in the main process (one person, or a group), then searched here.
   const { scope, setScope } = useScope();
   const people = usePeople();
@@ -84,26 +86,26 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
     try {
       const receipt = await remove.mutateAsync({ ids: [account.id] });
       setEditing(null);
-      notifyDeleted(`Deleted ${account.service}.`, receipt.token);
+      notifyDeleted(t('accounts.deleted', { service: account.service }), receipt.token);
     } catch (error) {
-      notifyError(error, 'Could not delete the account');
+      notifyError(error, t('accounts.deleteFailed'));
     }
   };
 
   const header = (
     <Group justify="space-between" align="flex-end" mb="md">
       <div>
-        <Title order={2}>Accounts</Title>
+        <Title order={2}>{t('nav.accounts')}</Title>
         <Text c="dimmed" size="sm">
-          Every account you want to keep safe. Critical ones are fixed first.
+          {t('accounts.intro')}
         </Text>
       </div>
       <Group gap="sm">
         <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={onImport}>
-          Import passwords
+          {t('exposure.import')}
         </Button>
         <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
-          Add account
+          {t('accounts.add')}
         </Button>
       </Group>
     </Group>
@@ -113,12 +115,12 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
   if (accounts.first.isPending || people.isPending) {
     body = (
       <Group justify="center" py="xl">
-        <Loader aria-label="Loading accounts" />
+        <Loader aria-label={t('accounts.loading')} />
       </Group>
     );
   } else if (accounts.first.isError || people.isError) {
     body = (
-      <Alert color="red" title="Your accounts could not be loaded" role="alert">
+      <Alert color="red" title={t('accounts.loadFailed')} role="alert">
         {messageOf(accounts.first.error ?? people.error)}
       </Alert>
     );
@@ -126,47 +128,49 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
     body = (
       <EmptyState
         icon={<IconListDetails size={28} />}
-        title="No accounts yet"
+        title={t('accounts.empty.title')}
         action={
           <Group gap="sm">
             <Button leftSection={<IconFileImport size={16} aria-hidden />} onClick={onImport}>
-              Import from a password manager
+              {t('dashboard.empty.import')}
             </Button>
             <Button
               variant="default"
               leftSection={<IconPlus size={16} aria-hidden />}
               onClick={() => setEditing('new')}
             >
-              Add your first account
+              {t('accounts.empty.addFirst')}
             </Button>
           </Group>
         }
       >
-        The quickest start is an export from your password manager or browser. Or add the accounts that matter
-        most by hand: your main email, your bank, and your work sign-in.
+        {t('accounts.empty.body')}
       </EmptyState>
     );
   } else {
     body = (
       <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
-        <Group gap="sm" wrap="wrap" role="search" aria-label="Filter accounts">
+        <Group gap="sm" wrap="wrap" role="search" aria-label={t('accounts.filter.label')}>
           <TextInput
-            aria-label="Search accounts"
-            placeholder="Search service, domain, username, notes…"
+            aria-label={t('accounts.search.label')}
+            placeholder={t('accounts.search.placeholder')}
             leftSection={<IconSearch size={16} aria-hidden />}
             value={filter.search}
             onChange={(event) => setFilter({ ...filter, search: event.currentTarget.value })}
             rightSection={
               filter.search ? (
-                <CloseButton aria-label="Clear search" onClick={() => setFilter({ ...filter, search: '' })} />
+                <CloseButton
+                  aria-label={t('accounts.search.clear')}
+                  onClick={() => setFilter({ ...filter, search: '' })}
+                />
               ) : null
             }
             w={{ base: '100%', xs: 300 }}
           />
           <ScopeSelect people={people.data ?? []} value={scope} onChange={setScope} w={170} />
           <Select
-            aria-label="Filter by category"
-            placeholder="All categories"
+            aria-label={t('accounts.filter.category')}
+            placeholder={t('accounts.filter.allCategories')}
             clearable
             data={optionsOf(CATEGORIES, CATEGORY_LABELS)}
             value={filter.category}
@@ -176,8 +180,8 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
             w={170}
           />
           <Select
-            aria-label="Filter by criticality"
-            placeholder="Any criticality"
+            aria-label={t('accounts.filter.criticality')}
+            placeholder={t('accounts.filter.anyCriticality')}
             clearable
             data={optionsOf(CRITICALITIES, CRITICALITY_LABELS)}
             value={filter.criticality}
@@ -187,8 +191,8 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
             w={150}
           />
           <Select
-            aria-label="Filter by two-step sign-in"
-            placeholder="Any two-step"
+            aria-label={t('accounts.filter.mfa')}
+            placeholder={t('accounts.filter.anyMfa')}
             clearable
             data={optionsOf(MFA_METHODS, MFA_LABELS)}
             value={filter.mfa}
@@ -203,13 +207,13 @@ export function AccountsScreen({ onImport }: { onImport: () => void }) {
                 setScope({});
               }}
             >
-              Clear filters
+              {t('accounts.filter.clear')}
             </Button>
           )}
         </Group>
         {accounts.total === 0 ? (
-          <Alert color="gray" variant="light" title="No accounts match">
-            Try fewer words, or clear the filters.
+          <Alert color="gray" variant="light" title={t('accounts.noMatch.title')}>
+            {t('accounts.noMatch.body')}
           </Alert>
         ) : (
           <AccountsTable

@@ -6,19 +6,22 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Account } from '../../../../common/ipc/contract';
 import type { AccountSort, AccountSortKey } from '../../../../common/domain/accountQuery';
 import { CATEGORY_LABELS } from '../../../../common/domain/inventory';
-import { STRENGTH_LABELS, type StrengthScore } from '../../../../common/domain/passwords/strength';
-import { CriticalityBadge, MfaBadge, ToneBadge } from '../../components/Badges';
+import type { StrengthScore } from '../../../../common/domain/passwords/strength';
+import { CriticalityBadge, MfaBadge, StrengthBadge } from '../../components/Badges';
 import classes from './AccountsTable.module.css';
+import { format } from '../../app/words';
+import type { MessageId } from '../../../../common/messages/en';
+import { inspectDomain, mixedScriptWarning, readableServiceName } from '../../../../common/domain/names';
 
-const COLUMNS: { key: AccountSortKey; label: string }[] = [
-  { key: 'service', label: 'Service' },
-  { key: 'person', label: 'Person' },
-  { key: 'username', label: 'Username' },
-  { key: 'category', label: 'Category' },
-  { key: 'criticality', label: 'Criticality' },
-  { key: 'mfa', label: 'Two-step' },
-  { key: 'passwordStrength', label: 'Password' },
-  { key: 'passwordChangedAt', label: 'Changed' },
+const COLUMNS: { key: AccountSortKey; label: MessageId }[] = [
+  { key: 'service', label: 'accounts.column.service' },
+  { key: 'person', label: 'accounts.column.person' },
+  { key: 'username', label: 'accounts.column.username' },
+  { key: 'category', label: 'accounts.column.category' },
+  { key: 'criticality', label: 'accounts.column.criticality' },
+  { key: 'mfa', label: 'accounts.column.mfa' },
+  { key: 'passwordStrength', label: 'accounts.column.password' },
+  { key: 'passwordChangedAt', label: 'accounts.column.changed' },
 ];
 
 /**
@@ -98,7 +101,7 @@ export function AccountsTable({
       <div
         ref={scrollRef}
         role="table"
-        aria-label="Accounts"
+        aria-label={format('nav.accounts')}
         aria-rowcount={count + 1}
         className={classes.scroller}
         data-testid="accounts-scroller"
@@ -116,7 +119,7 @@ export function AccountsTable({
                   className={classes.cell}
                 >
                   <UnstyledButton className={classes.sortButton} onClick={() => onSort(column.key)}>
-                    {column.label}
+                    {format(column.label)}
                     {isSorted &&
                       (sort.direction === 'asc' ? (
                         <IconArrowUp size={14} aria-hidden />
@@ -128,7 +131,7 @@ export function AccountsTable({
               );
             })}
             <div role="columnheader" className={classes.cell} data-column="actions">
-              <span className={classes.visuallyHidden}>Actions</span>
+              <span className={classes.visuallyHidden}>{format('accounts.column.actions')}</span>
             </div>
           </div>
         </div>
@@ -147,7 +150,7 @@ export function AccountsTable({
                 >
                   <div role="cell" className={classes.cell} data-column="service">
                     <Text size="sm" c="dimmed">
-                      Loading…
+                      {format('common.loading')}
                     </Text>
                   </div>
                 </div>
@@ -165,28 +168,30 @@ export function AccountsTable({
                   <UnstyledButton
                     className={classes.serviceButton}
                     onClick={() => onOpen(account)}
-                    aria-label={`Edit ${account.service}${account.username ? ` (${account.username})` : ''}`}
+                    aria-label={format('accounts.edit', {
+                      service: readableServiceName(account.service),
+                      username: account.username,
+                      hasUsername: account.username ? 'yes' : 'no',
+                    })}
                   >
-                    <Text size="sm" fw={600} truncate>
-                      {account.service}
+                    <Text size="sm" fw={600} truncate title={readableServiceName(account.service)}>
+                      {readableServiceName(account.service)}
                     </Text>
-                    <Text size="xs" c="dimmed" truncate>
-                      {account.domain ?? 'No address'}
-                    </Text>
+                    <DomainText domain={account.domain} />
                   </UnstyledButton>
                 </div>
                 <div role="cell" className={classes.cell} data-column="person">
-                  <Text size="sm" truncate>
+                  <Text size="sm" truncate title={account.personName}>
                     {account.personName}
                   </Text>
                 </div>
                 <div role="cell" className={classes.cell} data-column="username">
-                  <Text size="sm" truncate>
+                  <Text size="sm" truncate title={account.username || undefined}>
                     {account.username || '—'}
                   </Text>
                 </div>
                 <div role="cell" className={classes.cell} data-column="category">
-                  <Text size="sm" truncate>
+                  <Text size="sm" lineClamp={2}>
                     {CATEGORY_LABELS[account.category]}
                   </Text>
                 </div>
@@ -202,30 +207,22 @@ export function AccountsTable({
                       —
                     </Text>
                   ) : (
-                    <ToneBadge
-                      tone={
-                        account.passwordStrength <= 1
-                          ? 'red'
-                          : account.passwordStrength === 2
-                            ? 'yellow'
-                            : 'teal'
-                      }
-                    >
-                      {STRENGTH_LABELS[account.passwordStrength as StrengthScore]}
-                    </ToneBadge>
+                    <StrengthBadge score={account.passwordStrength as StrengthScore} />
                   )}
                 </div>
                 <div role="cell" className={classes.cell} data-column="passwordChangedAt">
                   <Text size="sm" c={account.passwordChangedAt ? undefined : 'dimmed'}>
-                    {account.passwordChangedAt ?? 'Unknown'}
+                    {account.passwordChangedAt ?? format('accounts.changedUnknown')}
                   </Text>
                 </div>
                 <div role="cell" className={classes.cell} data-column="actions">
-                  <Tooltip label="Delete" openDelay={400}>
+                  <Tooltip label={format('accounts.deleteShort')} openDelay={400}>
                     <ActionIcon
                       variant="subtle"
                       color="gray"
-                      aria-label={`Delete ${account.service}`}
+                      aria-label={format('accounts.delete', {
+                        service: readableServiceName(account.service),
+                      })}
                       onClick={() => onDelete(account)}
                     >
                       <IconTrash size={16} aria-hidden />
@@ -240,10 +237,30 @@ export function AccountsTable({
       <Box className={classes.footer} aria-live="polite">
         <Text size="xs" c="dimmed">
           {count === total
-            ? `${total.toLocaleString()} ${total === 1 ? 'account' : 'accounts'}`
-            : `Showing ${count.toLocaleString()} of ${total.toLocaleString()} accounts`}
+            ? format('count.accounts', { count: total })
+            : format('accounts.showing', { count, total })}
         </Text>
       </Box>
     </div>
+  );
+}
+
+/**
+ * An account's domain as a person reads it: in Unicode (never "xn--…"), with a warning sign and
+ * its explanation when the name mixes alphabets (a possible look-alike site).
+ */
+function DomainText({ domain }: { domain: string | null }) {
+  if (domain === null)
+    return (
+      <Text size="xs" c="dimmed" truncate>
+        {format('accounts.noAddress')}
+      </Text>
+    );
+  const { name } = inspectDomain(domain);
+  const warning = mixedScriptWarning(domain);
+  return (
+    <Text size="xs" c={warning ? 'red.9' : 'dimmed'} truncate title={warning ?? name}>
+      {warning ? `⚠ ${name}` : name}
+    </Text>
   );
 }

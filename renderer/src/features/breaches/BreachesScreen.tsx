@@ -1,3 +1,4 @@
+import { format } from '../../app/words';
 import { useDeferredValue, useState } from 'react';
 import {
   Alert,
@@ -121,7 +122,7 @@ export function BreachesScreen() {
                       </Text>
                     </div>
                     <Text size="xs" c="dimmed">
-                      {breach.pwnCount.toLocaleString()} accounts
+                      {format('count.accounts', { count: breach.pwnCount })}
                     </Text>
                   </Group>
                 </UnstyledButton>
@@ -156,8 +157,11 @@ function BreachDetails({ breach }: { breach: BreachSummary }) {
         {breach.title}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        Breached {breach.breachDate ?? 'on an unknown date'} · {breach.pwnCount.toLocaleString()} accounts ·
-        added to Have I Been Pwned {breach.addedDate.slice(0, 10)}
+        {format('breaches.detail', {
+          date: breach.breachDate ?? format('breaches.unknownDate'),
+          count: breach.pwnCount,
+          added: breach.addedDate.slice(0, 10),
+        })}
       </Text>
       <Group gap={6} mb="sm">
         {breach.dataClasses.map((dataClass) => (

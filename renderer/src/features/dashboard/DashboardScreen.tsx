@@ -12,16 +12,22 @@ import { notifyError } from '../../app/notify';
 import { ToneBadge } from '../../components/Badges';
 import { EmptyState } from '../../components/EmptyState';
 import classes from '../../components/Screen.module.css';
+import { format, useWords } from '../../app/words';
+import type { MessageId } from '../../../../common/messages/en';
 
-const CATEGORY_LABELS = { passwords: 'Passwords', mfa: 'Two-step sign-in', breaches: 'Breaches' } as const;
+const CATEGORY_LABELS = {
+  passwords: 'dashboard.category.passwords',
+  mfa: 'dashboard.category.mfa',
+  breaches: 'dashboard.category.breaches',
+} as const satisfies Record<string, MessageId>;
 
 /** Plain words for a score (lower is better). */
 function scoreWords(score: number): string {
-  if (score === 0) return 'Nothing open that Lockstep can see';
-  if (score < 25) return 'Low exposure';
-  if (score < 50) return 'Some exposure';
-  if (score < 75) return 'High exposure';
-  return 'Very high exposure';
+  if (score === 0) return format('dashboard.score.none');
+  if (score < 25) return format('dashboard.score.low');
+  if (score < 50) return format('dashboard.score.some');
+  if (score < 75) return format('dashboard.score.high');
+  return format('dashboard.score.veryHigh');
 }
 
 /** The score's last 30 days as a small line chart, with a text equivalent. */
@@ -29,7 +35,7 @@ function Trend({ points }: { points: Dashboard['trend'] }) {
   if (points.length < 2) {
     return (
       <Text size="xs" c="dimmed">
-        The trend appears after a second day of use.
+        {format('dashboard.trend.later')}
       </Text>
     );
   }
@@ -47,7 +53,12 @@ function Trend({ points }: { points: Dashboard['trend'] }) {
       width={width}
       height={height}
       role="img"
-      aria-label={`Score trend: ${first.score} on ${first.day}, ${last.score} on ${last.day}`}
+      aria-label={format('dashboard.trend.label', {
+        first: first.score,
+        firstDay: first.day,
+        last: last.score,
+        lastDay: last.day,
+      })}
     >
       <path d={path} fill="none" stroke="var(--ls-chart)" strokeWidth={2} />
       {points.map((p, i) => (
@@ -59,6 +70,7 @@ function Trend({ points }: { points: Dashboard['trend'] }) {
 
 /** How am I doing, and what do I do next? */
 export function DashboardScreen({ onImport }: { onImport: () => void }) {
+  const { t } = useWords();
   const navigate = useNavigate();
   const { scope, setScope } = useScope();
   const people = usePeople();
@@ -72,23 +84,23 @@ export function DashboardScreen({ onImport }: { onImport: () => void }) {
     placeholderData: keepPreviousData,
   });
   const start = useChannelMutation('tasks:setStatus', ['tasks']);
-  if (dashboard.isPending) return <Loader aria-label="Loading the dashboard" />;
+  if (dashboard.isPending) return <Loader aria-label={t('dashboard.loading')} />;
   if (dashboard.isError) {
     return (
-      <Alert color="red" title="The dashboard could not be loaded" role="alert">
+      <Alert color="red" title={t('dashboard.loadFailed')} role="alert">
         {messageOf(dashboard.error)}
       </Alert>
     );
   }
   const d = dashboard.data;
   const teamSection = isTeam && team.data && (
-    <Stack gap="xs" component="section" aria-label="Your team">
+    <Stack gap="xs" component="section" aria-label={t('dashboard.team.label')}>
       <Group justify="space-between" align="flex-end">
         <Title order={3} size="h4">
-          Your team: {team.data.coverage.people} people
+          {t('dashboard.team.title', { count: team.data.coverage.people })}
         </Title>
         <Button size="compact-sm" variant="default" onClick={() => void navigate('/team')}>
-          Open the team view
+          {t('dashboard.team.open')}
         </Button>
       </Group>
       <CoverageCards view={team.data} />
@@ -103,15 +115,14 @@ export function DashboardScreen({ onImport }: { onImport: () => void }) {
         <GuidesInProgress />
         <EmptyState
           icon={<IconFileImport size={28} />}
-          title="Let's see where you stand"
+          title={t('dashboard.empty.title')}
           action={
             <Button leftSection={<IconFileImport size={16} aria-hidden />} onClick={onImport}>
-              Import from a password manager
+              {t('dashboard.empty.import')}
             </Button>
           }
         >
-          Import your passwords (they are checked and forgotten), or add your most important accounts by hand.
-          Lockstep then shows how exposed you are and the next thing to fix.
+          {t('dashboard.empty.body')}
         </EmptyState>
       </Stack>
     );
@@ -121,26 +132,22 @@ export function DashboardScreen({ onImport }: { onImport: () => void }) {
     <Stack gap="md" className={classes.scroll}>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Dashboard</Title>
+          <Title order={2}>{t('nav.dashboard')}</Title>
           <Text c="dimmed" size="sm">
-            How exposed {isTeam ? 'the accounts are' : 'you are'}, what changed, and the one thing to do next.
+            {t('dashboard.intro', { who: isTeam ? 'team' : 'you' })}
           </Text>
         </div>
         {scopeSelect}
       </Group>
       {teamSection}
       {d.overdue > 0 && (
-        <Alert
-          color="red"
-          title={`${d.overdue} ${d.overdue === 1 ? 'task is' : 'tasks are'} overdue`}
-          role="alert"
-        >
+        <Alert color="red" title={t('dashboard.overdue', { count: d.overdue })} role="alert">
           <Button
             size="compact-sm"
             variant="default"
             onClick={() => void navigate(scopedPath('/tasks', scope))}
           >
-            See the tasks
+            {t('dashboard.overdue.see')}
           </Button>
         </Alert>
       )}
@@ -148,14 +155,14 @@ export function DashboardScreen({ onImport }: { onImport: () => void }) {
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
         <Card withBorder padding="lg" component="section" aria-labelledby="score-title">
           <Text size="sm" c="dimmed" id="score-title">
-            Exposure score
+            {t('dashboard.score.title')}
           </Text>
           <Group align="baseline" gap="xs">
             <Text fz={44} fw={700} lh={1} aria-describedby="score-words">
               {d.score}
             </Text>
             <Text size="sm" c="dimmed">
-              / 100, lower is better
+              {t('dashboard.score.outOf')}
             </Text>
           </Group>
           <Text size="sm" mb="xs" id="score-words">
@@ -163,7 +170,7 @@ export function DashboardScreen({ onImport }: { onImport: () => void }) {
           </Text>
           {Object.keys(scope).length > 0 ? (
             <Text size="xs" c="dimmed">
-              The daily trend is kept for everyone together.
+              {t('dashboard.trend.everyone')}
             </Text>
           ) : (
             <Trend points={d.trend} />
@@ -171,13 +178,17 @@ export function DashboardScreen({ onImport }: { onImport: () => void }) {
         </Card>
         <Card withBorder padding="lg" component="section" aria-labelledby="fixed-title">
           <Text size="sm" c="dimmed" id="fixed-title">
-            Fixed so far
+            {t('dashboard.fixed.title')}
           </Text>
           <Text fz={32} fw={700} lh={1.1}>
-            {d.fixedFindings} of {d.totalFindings}
+            {t('dashboard.fixed.figure', { fixed: d.fixedFindings, total: d.totalFindings })}
           </Text>
           <Text size="sm" c="dimmed" mb="sm">
-            problems found · {d.verifiedTasks} of {d.totalTasks} tasks verified
+            {t('dashboard.fixed.detail', {
+              count: d.totalFindings,
+              verified: d.verifiedTasks,
+              tasks: d.totalTasks,
+            })}
           </Text>
           <Stack gap={8}>
             {d.categories.map((c) => {
@@ -185,14 +196,18 @@ export function DashboardScreen({ onImport }: { onImport: () => void }) {
               return (
                 <div key={c.category}>
                   <Group justify="space-between">
-                    <Text size="sm">{CATEGORY_LABELS[c.category]}</Text>
+                    <Text size="sm">{t(CATEGORY_LABELS[c.category])}</Text>
                     <Text size="xs" c="dimmed">
-                      {c.fixed} of {total} fixed
+                      {t('dashboard.category.fixed', { fixed: c.fixed, total })}
                     </Text>
                   </Group>
                   <Progress
                     value={total === 0 ? 100 : (100 * c.fixed) / total}
-                    aria-label={`${CATEGORY_LABELS[c.category]}: ${c.fixed} of ${total} fixed`}
+                    aria-label={t('dashboard.category.progress', {
+                      category: t(CATEGORY_LABELS[c.category]),
+                      fixed: c.fixed,
+                      total,
+                    })}
                   />
                 </div>
               );
@@ -201,7 +216,7 @@ export function DashboardScreen({ onImport }: { onImport: () => void }) {
         </Card>
         <Card withBorder padding="lg" component="section" aria-labelledby="next-title">
           <Text size="sm" c="dimmed" id="next-title">
-            Next best action
+            {t('dashboard.next.title')}
           </Text>
           {next ? (
             <Stack gap="xs" mt={4}>
@@ -209,7 +224,7 @@ export function DashboardScreen({ onImport }: { onImport: () => void }) {
                 <ToneBadge tone={next.priority === 'P1' ? 'red' : next.priority === 'P2' ? 'orange' : 'gray'}>
                   {next.priority}
                 </ToneBadge>
-                {next.isOverdue && <ToneBadge tone="red">Overdue</ToneBadge>}
+                {next.isOverdue && <ToneBadge tone="red">{t('tasks.overdue')}</ToneBadge>}
               </Group>
               <Title order={3} size="h4">
                 {next.title}
@@ -227,19 +242,19 @@ export function DashboardScreen({ onImport }: { onImport: () => void }) {
                   }
                 }}
               >
-                Start this
+                {t('dashboard.next.start')}
               </Button>
             </Stack>
           ) : (
             <Text size="sm" mt={4}>
-              Nothing open. Re-import now and then to keep checking.
+              {t('dashboard.next.none')}
             </Text>
           )}
         </Card>
       </SimpleGrid>
       <Card withBorder padding="md" component="section" aria-labelledby="checks-title">
         <Text size="sm" c="dimmed" id="checks-title">
-          How breached passwords were checked
+          {t('dashboard.checks.title')}
         </Text>
         <Stack gap={2} mt={4}>
           {d.passwordChecks.lines.map((line) => (
@@ -255,6 +270,7 @@ export function DashboardScreen({ onImport }: { onImport: () => void }) {
 
 /** A guide left mid-way, to pick up where it was (the most recent first). */
 function GuidesInProgress() {
+  const { t } = useWords();
   const navigate = useNavigate();
   const runs = useQuery({
     queryKey: [...queryKeys.guides, 'runs'],
@@ -264,20 +280,21 @@ function GuidesInProgress() {
   const latest = active[0];
   if (!latest) return null;
   return (
-    <Card withBorder padding="md" component="section" aria-label="Guide in progress">
+    <Card withBorder padding="md" component="section" aria-label={t('dashboard.guide.label')}>
       <Group justify="space-between" wrap="nowrap">
         <div>
           <Text size="sm" c="dimmed">
-            Guide in progress
-            {active.length > 1 ? ` (and ${active.length - 1} more on the Guides screen)` : ''}
+            {t('dashboard.guide.title', { more: active.length - 1 })}
           </Text>
           <Text fw={600}>{latest.guideTitle}</Text>
           <Text size="sm">
             {latest.accountLabel ? `${latest.accountLabel} · ` : ''}
-            {latest.progress.done} of {latest.progress.total} steps done
+            {t('dashboard.guide.progress', { done: latest.progress.done, total: latest.progress.total })}
           </Text>
         </div>
-        <Button onClick={() => void navigate(`/guides/run/${latest.id}`)}>Continue</Button>
+        <Button onClick={() => void navigate(`/guides/run/${latest.id}`)}>
+          {t('dashboard.guide.continue')}
+        </Button>
       </Group>
     </Card>
   );

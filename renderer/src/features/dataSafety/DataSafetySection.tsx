@@ -1,3 +1,4 @@
+import { format } from '../../app/words';
 import { useState } from 'react';
 import {
   Alert,
@@ -49,7 +50,10 @@ function BackupsCard() {
     mutationFn: () => call('backups:create', {}),
     onSuccess: async (entry) => {
       notifications.show({
-        message: `Backed up: ${entry.accounts ?? 0} accounts, ${formatBytes(entry.bytes)}.`,
+        message: format('dataSafety.backedUp', {
+          count: entry.accounts ?? 0,
+          size: formatBytes(entry.bytes),
+        }),
       });
       await refresh();
     },
@@ -141,7 +145,9 @@ function BackupsCard() {
                   <Table.Tr key={entry.id}>
                     <Table.Td>{backupLabel(entry)}</Table.Td>
                     <Table.Td>
-                      {entry.ok ? `${entry.accounts ?? 0} accounts` : `Cannot be restored: ${entry.problem}`}
+                      {entry.ok
+                        ? format('count.accounts', { count: entry.accounts ?? 0 })
+                        : format('dataSafety.cannotRestore', { problem: entry.problem ?? '' })}
                     </Table.Td>
                     <Table.Td>{formatBytes(entry.bytes)}</Table.Td>
                     <Table.Td>

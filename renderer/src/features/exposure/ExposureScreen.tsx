@@ -26,6 +26,7 @@ import { StartGuideDialog, type GuideOrigin } from '../guides/StartGuideDialog';
 import { useScope } from '../team/useScope';
 import { DismissDialog } from './DismissDialog';
 import { FindingActions } from './FindingActions';
+import { format, useWords } from '../../app/words';
 
 /** A finding with its words, as main sends it. */
 type Item = FindingPage['items'][number];
@@ -34,6 +35,7 @@ const SEVERITY_TONES = { critical: 'red', high: 'orange', medium: 'yellow', low:
 
 /** What is wrong, worst first, each with why it matters and what to do. */
 export function ExposureScreen({ onImport }: { onImport: () => void }) {
+  const { t } = useWords();
   const { scope, setScope } = useScope();
   const people = usePeople();
   const settings = useSettings();
@@ -68,10 +70,10 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
   );
   const all = page ? page.counts.open + page.counts.fixed + page.counts.dismissed : 0;
 
-  if (findings.first.isPending) return <Loader aria-label="Loading findings" />;
+  if (findings.first.isPending) return <Loader aria-label={t('exposure.loading')} />;
   if (findings.first.isError) {
     return (
-      <Alert color="red" title="Findings could not be loaded" role="alert">
+      <Alert color="red" title={t('exposure.loadFailed')} role="alert">
         {messageOf(findings.first.error)}
       </Alert>
     );
@@ -80,16 +82,15 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Exposure</Title>
+          <Title order={2}>{t('nav.exposure')}</Title>
           <Text c="dimmed" size="sm">
-            What is wrong with {isTeam ? 'the accounts' : 'your accounts'}, worst first, and what to do about
-            each.
+            {t('exposure.intro', { who: isTeam ? 'team' : 'you' })}
           </Text>
         </div>
         <Group gap="sm">
           <ScopeSelect people={people.data ?? []} value={scope} onChange={setScope} />
           <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={onImport}>
-            Import passwords
+            {t('exposure.import')}
           </Button>
         </Group>
       </Group>
@@ -97,21 +98,22 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
       {all > 0 && (
         <Text size="sm" aria-live="polite">
           {open === 0
-            ? `Nothing open right now. Fixed ${fixed} of ${fixed} so far.`
-            : `${open} ${open === 1 ? 'thing' : 'things'} to fix. Fixed ${fixed} of ${fixed + open} so far.`}
+            ? t('exposure.summary.none', { fixed })
+            : t('exposure.summary', { open, fixed, total: fixed + open })}
         </Text>
       )}
 
       {sources.data && !sources.data.available && (
-        <Alert color="red" title="Breach and two-step checks could not run" role="alert">
-          The public datasets could not be loaded, so Lockstep cannot say whether your services were breached
-          or offer two-step sign-in. Earlier findings are kept as they were. {sources.data.error}
+        <Alert color="red" title={t('exposure.sources.failedTitle')} role="alert">
+          {t('exposure.sources.failed')} {sources.data.error}
         </Alert>
       )}
       {sources.data?.dates && (
         <Text size="xs" c="dimmed">
-          Checked against breach data as of {sources.data.dates.breaches} (Have I Been Pwned) and the two-step
-          directory as of {sources.data.dates.twoFactor} (2fa.directory).
+          {t('exposure.sources.dates', {
+            breaches: sources.data.dates.breaches ?? t('finding.unknownDate'),
+            twoFactor: sources.data.dates.twoFactor,
+          })}
         </Text>
       )}
 
@@ -120,8 +122,8 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
           style={{ flexShrink: 0 }}
           variant="outline"
           color={coverage.data.coverage.gaps.length > 0 ? 'yellow.9' : 'gray'}
-          title="How breached passwords were checked"
-          aria-label="How breached passwords were checked"
+          title={t('dashboard.checks.title')}
+          aria-label={t('dashboard.checks.title')}
         >
           <Stack gap={4}>
             {coverage.data.lines.map((line) => (
@@ -140,7 +142,7 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
                   ta="left"
                   onClick={() => void navigate('/settings')}
                 >
-                  Open Settings to turn on the online check or install the offline corpus
+                  {t('exposure.checks.openSettings')}
                 </Anchor>
               )}
           </Stack>
@@ -150,20 +152,19 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
       {open === 0 && !hasPasswords && (
         <EmptyState
           icon={<IconFileImport size={28} />}
-          title="Nothing checked yet"
+          title={t('exposure.empty.title')}
           action={
             <Button leftSection={<IconFileImport size={16} aria-hidden />} onClick={onImport}>
-              Import from a password manager
+              {t('dashboard.empty.import')}
             </Button>
           }
         >
-          Import an export from your password manager or browser. Lockstep checks each password for breaches,
-          reuse and strength, then forgets it: only the verdicts are kept.
+          {t('exposure.empty.body')}
         </EmptyState>
       )}
       {open === 0 && hasPasswords && (
-        <EmptyState icon={<IconShieldCheck size={28} />} title="No open problems found">
-          Every check that ran came back clean. Checks that need the online service only ran if it is on.
+        <EmptyState icon={<IconShieldCheck size={28} />} title={t('exposure.clean.title')}>
+          {t('exposure.clean.body')}
         </EmptyState>
       )}
 
@@ -183,10 +184,10 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
               onClick={() => setShowDismissed((v) => !v)}
               aria-expanded={showDismissed}
             >
-              {showDismissed ? 'Hide' : 'Show'} {dismissedCount} set aside
+              {t('exposure.setAside.toggle', { shown: showDismissed ? 'yes' : 'no', count: dismissedCount })}
             </Button>
             <Collapse expanded={showDismissed}>
-              <Stack gap="xs" role="list" aria-label="Set aside">
+              <Stack gap="xs" role="list" aria-label={t('exposure.setAside.label')}>
                 {(showDismissed ? (dismissed.data?.items ?? []) : []).map(({ finding, text }) => (
                   <Card key={finding.id} withBorder padding="sm" role="listitem" aria-label={text.title}>
                     <Group justify="space-between" wrap="nowrap">
@@ -196,7 +197,9 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
                         </Text>
                         <Text size="xs" c="dimmed">
                           {finding.dismissedReason}
-                          {finding.recheckAt ? ` · comes back on ${finding.recheckAt}` : ''}
+                          {finding.recheckAt
+                            ? t('exposure.setAside.comesBack', { date: finding.recheckAt })
+                            : ''}
                         </Text>
                       </div>
                       <Button
@@ -206,7 +209,7 @@ export function ExposureScreen({ onImport }: { onImport: () => void }) {
                           reopen.mutateAsync({ id: finding.id }).catch((error: unknown) => notifyError(error))
                         }
                       >
-                        Reopen
+                        {t('exposure.setAside.reopen')}
                       </Button>
                     </Group>
                   </Card>
@@ -270,7 +273,7 @@ function FindingList({
       {total > 0 && (
         <div
           role="list"
-          aria-label="Findings"
+          aria-label={format('exposure.list')}
           aria-busy={isBusy || undefined}
           style={{ height: virtualizer.getTotalSize(), position: 'relative', opacity: isBusy ? 0.6 : 1 }}
         >
@@ -282,7 +285,7 @@ function FindingList({
                 ref={virtualizer.measureElement}
                 data-index={row.index}
                 role="listitem"
-                aria-label={item?.text.title ?? 'Loading…'}
+                aria-label={item?.text.title ?? format('common.loading')}
                 aria-busy={item ? undefined : true}
                 className={listClasses.item}
                 style={{ transform: `translateY(${row.start}px)` }}
@@ -331,20 +334,20 @@ const FindingCard = memo(function FindingCard({
       <FindingActions finding={finding} />
       <Group justify="space-between" align="flex-end" gap="xs md">
         <Text size="sm" fw={600} className={listClasses.grow}>
-          What to do:{' '}
+          {format('exposure.card.whatToDo')}{' '}
           <Text span fw={400}>
             {text.action}
           </Text>{' '}
           <Text span c="dimmed" size="xs">
-            (about {text.minutes} min)
+            {format('exposure.card.minutes', { minutes: text.minutes })}
           </Text>
         </Text>
         <Group gap={6} wrap="nowrap">
           <Button variant="outline" color="teal" size="compact-sm" onClick={() => onGuide(finding)}>
-            Guide me
+            {format('exposure.card.guideMe')}
           </Button>
           <Button variant="subtle" color="gray" size="compact-sm" onClick={() => onDismiss(item)}>
-            Set aside…
+            {format('exposure.card.setAside')}
           </Button>
         </Group>
       </Group>

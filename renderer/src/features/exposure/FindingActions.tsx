@@ -5,6 +5,7 @@ import type { Finding } from '../../../../common/ipc/contract';
 import { ApiError } from '../../api/client';
 import { useChannelMutation } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
+import { format } from '../../app/words';
 
 /** What a person can do right on a finding: answer its question, or follow the service's own guide. */
 export function FindingActions({ finding }: { finding: Finding }) {
@@ -19,10 +20,12 @@ export function FindingActions({ finding }: { finding: Finding }) {
     return (
       <Text size="sm">
         <Anchor href={documentation} c="var(--ls-text-accent)" underline="always">
-          How to turn it on at {String(finding.evidence.service ?? 'this service')}
+          {typeof finding.evidence.service === 'string'
+            ? format('exposure.howToTurnOn', { service: finding.evidence.service })
+            : format('exposure.howToTurnOnUnnamed')}
         </Anchor>{' '}
         <Text span size="xs" c="dimmed">
-          (opens in your browser; from 2fa.directory, data as of {String(finding.evidence.datasetDate)})
+          {format('exposure.howToTurnOnSource', { date: String(finding.evidence.datasetDate) })}
         </Text>
       </Text>
     );
@@ -42,13 +45,13 @@ function ChangedSinceQuestion({ finding }: { finding: Finding }) {
     return (
       <Group gap="sm">
         <Text size="sm" fw={600}>
-          Have you changed this password since {since}?
+          {format('exposure.changedSince', { since })}
         </Text>
         <Button size="compact-sm" variant="default" onClick={() => setAnswering(true)}>
-          Yes
+          {format('common.yes')}
         </Button>
         <Text size="xs" c="dimmed">
-          (No? Then change it — this stays until you do.)
+          {format('exposure.changedSinceNo')}
         </Text>
       </Group>
     );
@@ -56,7 +59,7 @@ function ChangedSinceQuestion({ finding }: { finding: Finding }) {
   return (
     <form
       noValidate
-      aria-label="When did you change it?"
+      aria-label={format('exposure.whenChanged')}
       onSubmit={async (event) => {
         event.preventDefault();
         try {
@@ -70,17 +73,17 @@ function ChangedSinceQuestion({ finding }: { finding: Finding }) {
       <Group gap="sm" align="flex-end">
         <TextInput
           type="date"
-          label="When did you change it?"
+          label={format('exposure.whenChanged')}
           value={date}
           onChange={(e) => setDate(e.currentTarget.value)}
           error={error}
           size="sm"
         />
         <Button type="submit" size="sm" loading={confirm.isPending}>
-          Save
+          {format('common.save')}
         </Button>
         <Button size="sm" variant="default" onClick={() => setAnswering(false)}>
-          Cancel
+          {format('common.cancel')}
         </Button>
       </Group>
     </form>

@@ -1,3 +1,4 @@
+import { format } from '../../app/words';
 import { useEffect, useRef, useState } from 'react';
 import {
   Alert,
@@ -172,7 +173,10 @@ function Runner({ run }: { run: GuideRun }) {
           <Progress.Section
             value={(run.progress.done / run.progress.total) * 100}
             color="teal.8"
-            aria-label={`${run.progress.done} of ${run.progress.total} steps done`}
+            aria-label={format('summary.progress.done', {
+              done: run.progress.done,
+              total: run.progress.total,
+            })}
           />
           <Progress.Section
             value={(run.progress.skipped / run.progress.total) * 100}

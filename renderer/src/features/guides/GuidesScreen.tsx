@@ -1,3 +1,4 @@
+import { format } from '../../app/words';
 import { useState, type ReactNode } from 'react';
 import { Route, Routes, useNavigate } from 'react-router-dom';
 import {
@@ -93,8 +94,8 @@ function GuideLibrary() {
                     {guide.title}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {guide.stepCount} steps · about {guide.estimatedMinutes} min
-                    {guide.source === 'imported' ? ' · imported' : ''}
+                    {format('guides.size', { steps: guide.stepCount, minutes: guide.estimatedMinutes })}
+                    {guide.source === 'imported' ? format('guides.imported') : ''}
                   </Text>
                 </div>
                 {guide.isRelevant && <ToneBadge tone="orange">For your findings</ToneBadge>}
@@ -169,7 +170,7 @@ function GuideReader({ id }: { id: string }) {
           Export…
         </Button>
         <Text size="xs" c="dimmed">
-          {g.steps.length} steps · about {g.estimatedMinutes} min · saved as you go
+          {format('guides.sizeSaved', { steps: g.steps.length, minutes: g.estimatedMinutes })}
         </Text>
       </Group>
       {g.variants.length > 0 && (

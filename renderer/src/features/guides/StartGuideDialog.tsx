@@ -1,3 +1,4 @@
+import { format } from '../../app/words';
 import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Group, Loader, Modal, Radio, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -117,8 +118,12 @@ function StartGuideBody({ target, onClose }: { target: GuideOrigin; onClose: () 
             <Radio
               key={guide.id}
               value={guide.id}
-              label={`${guide.title}${index === 0 ? ' (best fit)' : ''}`}
-              description={`${guide.stepCount} steps · about ${guide.estimatedMinutes} min — ${guide.summary}`}
+              label={index === 0 ? format('guides.bestFit', { title: guide.title }) : guide.title}
+              description={format('guides.sizeSummary', {
+                steps: guide.stepCount,
+                minutes: guide.estimatedMinutes,
+                summary: guide.summary,
+              })}
             />
           ))}
         </Stack>

@@ -1,3 +1,4 @@
+import { format } from '../../app/words';
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { GuideRun, GuideRunStep, RequestOf } from '../../../../common/ipc/contract';
@@ -71,9 +72,9 @@ export const STATUS_WORDS: Record<GuideRunStep['status'], string> = {
 
 /** "4 of 9 steps done · 1 skipped · 1 blocked". */
 export function progressWords(progress: GuideRun['progress']): string {
-  const parts = [`${progress.done} of ${progress.total} steps done`];
-  if (progress.skipped) parts.push(`${progress.skipped} skipped`);
-  if (progress.blocked) parts.push(`${progress.blocked} blocked`);
+  const parts = [format('summary.progress.done', { done: progress.done, total: progress.total })];
+  if (progress.skipped) parts.push(format('summary.progress.skipped', { count: progress.skipped }));
+  if (progress.blocked) parts.push(format('summary.progress.blocked', { count: progress.blocked }));
   return parts.join(' · ');
 }
 

@@ -26,6 +26,14 @@ import { call, grantDroppedFile, messageOf, onImportProgress } from '../../api/c
 import { queryKeys, useChannelMutation, usePeople } from '../../api/hooks';
 import { ToneBadge } from '../../components/Badges';
 import classes from './ImportDialog.module.css';
+import { format, formatNumber } from '../../app/words';
+import type { MessageId } from '../../../../common/messages/en';
+import { unicodeDomain } from '../../../../common/domain/names';
+import { MFA_LABELS } from '../../../../common/domain/inventory';
+
+// Product names, not words: they stay as they are in every language.
+const IMPORT_SOURCES =
+  'Bitwarden, 1Password, LastPass, Chrome, Edge, Opera, Brave, Vivaldi, Firefox, Safari, KeePass, KeePassXC, Dashlane, Proton Pass, NordPass, Keeper, RoboForm, Enpass, Zoho Vault, Passbolt, Sticky Password, Psono, Kaspersky, Avira';
 
 type Step =
   | { kind: 'choose'; error: string | null; busy: boolean }
@@ -34,11 +42,11 @@ type Step =
   | { kind: 'running'; preview: ImportPreview; progress: ImportProgress | null }
   | { kind: 'done'; preview: ImportPreview; result: ImportResult };
 
-const PHASES: Record<ImportProgress['phase'], string> = {
-  analysing: 'Checking password strength, reuse and common passwords',
-  'checking-online': 'Checking passwords online (5 characters of each hash are sent)',
-  saving: 'Saving',
-  done: 'Done',
+const PHASES: Record<ImportProgress['phase'], MessageId> = {
+  analysing: 'import.phase.analysing',
+  'checking-online': 'import.phase.checkingOnline',
+  saving: 'import.phase.saving',
+  done: 'import.phase.done',
 };
 
 /** Base64 of a file's bytes, in chunks (String.fromCharCode has an argument limit). */
@@ -63,10 +71,10 @@ export function ImportDialog({
   const [instance, setInstance] = useState(0);
   return (
     <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': format('common.close') }}
       opened={opened}
       onClose={onClose}
-      title="Import from a password manager"
+      title={format('dashboard.empty.import')}
       size="xl"
       centered
       closeOnClickOutside={false}
@@ -213,17 +221,17 @@ function ImportFlow({ onClose, onShowFindings }: { onClose: () => void; onShowFi
       const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
       return (
         <Stack gap="md">
-          <Text fw={600}>{progress ? PHASES[progress.phase] : 'Starting…'}</Text>
-          <Progress value={percent} size="lg" animated aria-label="Import progress" />
+          <Text fw={600}>{progress ? format(PHASES[progress.phase]) : format('import.starting')}</Text>
+          <Progress value={percent} size="lg" animated aria-label={format('import.progress')} />
           <Text size="sm" c="dimmed" aria-live="polite">
             {progress
-              ? `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`
-              : 'Preparing the analysis…'}
+              ? format('import.progressCount', { done: progress.done, total: progress.total })
+              : format('import.preparing')}
           </Text>
-          <Text size="sm">Nothing is saved until the end: cancelling leaves your data as it was.</Text>
+          <Text size="sm">{format('import.nothingSavedYet')}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={cancel}>
-              Cancel import
+              {format('import.cancelImport')}
             </Button>
           </Group>
         </Stack>
@@ -234,32 +242,37 @@ function ImportFlow({ onClose, onShowFindings }: { onClose: () => void; onShowFi
       const findings = Object.entries(result.openFindings) as [keyof typeof FINDING_KIND_LABELS, number][];
       return (
         <Stack gap="md">
-          <Alert color="teal" variant="light" title="Import finished" role="status">
+          <Alert color="teal" variant="light" title={format('import.finished')} role="status">
             <Text size="sm">
-              {result.created} added, {result.updated} updated, {result.skipped.length} skipped. The passwords
-              were analysed and forgotten: only the verdicts are kept.
+              {format('import.finishedBody', {
+                created: result.created,
+                updated: result.updated,
+                skipped: result.skipped.length,
+              })}
             </Text>
           </Alert>
           {findings.length > 0 ? (
             <div>
               <Text fw={600} mb={4}>
-                What needs fixing
+                {format('import.whatNeedsFixing')}
               </Text>
               <List size="sm">
                 {findings.map(([kind, count]) => (
                   <List.Item key={kind}>
-                    {FINDING_KIND_LABELS[kind]}: {count}
+                    {format('import.findingKind', { kind: FINDING_KIND_LABELS[kind], count })}
                   </List.Item>
                 ))}
               </List>
             </div>
           ) : (
-            <Text size="sm">No problems found by the checks that ran.</Text>
+            <Text size="sm">{format('import.noProblems')}</Text>
           )}
           {result.loginEmails.length > 0 && (
             <OfferAddresses
               personId={step.preview.personId}
-              personName={people.data?.find((p) => p.id === step.preview.personId)?.name ?? 'this person'}
+              personName={
+                people.data?.find((p) => p.id === step.preview.personId)?.name ?? format('import.thisPerson')
+              }
               addresses={result.loginEmails}
             />
           )}
@@ -268,9 +281,9 @@ function ImportFlow({ onClose, onShowFindings }: { onClose: () => void; onShowFi
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Done
+              {format('import.done')}
             </Button>
-            <Button onClick={onShowFindings}>See what to fix</Button>
+            <Button onClick={onShowFindings}>{format('import.seeWhatToFix')}</Button>
           </Group>
         </Stack>
       );
@@ -292,14 +305,11 @@ function ChooseStep(props: {
   return (
     <Stack gap="md">
       <Text size="sm">
-        Export your passwords from your password manager or browser (Bitwarden, 1Password, LastPass, Chrome,
-        Edge, Opera, Brave, Vivaldi, Firefox, Safari, KeePass, KeePassXC, Dashlane, Proton Pass, NordPass,
-        Keeper, RoboForm, Enpass, Zoho Vault, Passbolt, Sticky Password, Psono, Kaspersky, Avira, or any CSV).
-        Lockstep reads the file, checks each password, and keeps only the verdicts:{' '}
-        <b>no password is ever saved</b>. Delete the export file afterwards.
+        {format('import.choose.intro', { managers: IMPORT_SOURCES })}{' '}
+        <b>{format('import.choose.neverSaved')}</b> {format('import.choose.deleteAfter')}
       </Text>
       <Select
-        label="Whose accounts are these?"
+        label={format('import.choose.whose')}
         data={props.people.map((p) => ({ value: String(p.id), label: p.name }))}
         value={props.personId}
         onChange={props.onPerson}
@@ -324,27 +334,27 @@ function ChooseStep(props: {
           <ThemeIcon size={48} radius="xl" variant="light" aria-hidden>
             <IconUpload size={24} />
           </ThemeIcon>
-          <Text fw={600}>Drop the export file here</Text>
+          <Text fw={600}>{format('import.choose.drop')}</Text>
           <Text size="sm" c="dimmed">
-            or
+            {format('import.choose.or')}
           </Text>
           <Button
             leftSection={<IconFileImport size={16} aria-hidden />}
             onClick={props.onPick}
             loading={props.busy}
           >
-            Choose file…
+            {format('import.choose.file')}
           </Button>
         </Stack>
       </Box>
       {props.error && (
-        <Alert color="red" title="This file cannot be imported" role="alert">
+        <Alert color="red" title={format('import.cannotImport')} role="alert">
           {props.error}
         </Alert>
       )}
       <Group justify="flex-end">
         <Button variant="default" onClick={props.onCancel}>
-          Cancel
+          {format('common.cancel')}
         </Button>
       </Group>
     </Stack>
@@ -364,15 +374,15 @@ function MappingStep({
 }) {
   const [mapping, setMapping] = useState<Partial<ColumnMapping>>(preview.suggestedMapping);
   const columns = preview.columns.map((c) => ({ value: c, label: c }));
-  const field = (key: keyof ColumnMapping, label: string, required: boolean) => (
+  const field = (key: keyof ColumnMapping, label: MessageId, required: boolean) => (
     <Select
-      label={label}
+      label={format(label)}
       data={columns}
       value={mapping[key] ?? null}
       onChange={(value) => setMapping((m) => ({ ...m, [key]: value ?? undefined }))}
       clearable={!required}
       required={required}
-      placeholder={required ? 'Choose a column' : 'None'}
+      placeholder={required ? format('import.mapping.choose') : format('import.mapping.none')}
     />
   );
   const isComplete = Boolean(mapping.url && mapping.password);
@@ -381,16 +391,16 @@ function MappingStep({
       <Alert
         color="yellow"
         variant="light"
-        title={`Lockstep does not recognise the columns of ${preview.fileName}`}
+        title={format('import.mapping.title', { file: preview.fileName })}
       >
-        <Text size="sm">Say which columns hold what. Columns you leave out are ignored.</Text>
+        <Text size="sm">{format('import.mapping.body')}</Text>
       </Alert>
       <SimpleGrid cols={{ base: 1, xs: 2 }}>
-        {field('url', 'Web address', true)}
-        {field('password', 'Password', true)}
-        {field('username', 'Username or email', false)}
-        {field('title', 'Name of the service', false)}
-        {field('totp', 'Two-step (TOTP) secret', false)}
+        {field('url', 'import.mapping.url', true)}
+        {field('password', 'import.mapping.password', true)}
+        {field('username', 'import.mapping.username', false)}
+        {field('title', 'import.mapping.title.field', false)}
+        {field('totp', 'import.mapping.totp', false)}
       </SimpleGrid>
       {error && (
         <Alert color="red" role="alert">
@@ -399,10 +409,10 @@ function MappingStep({
       )}
       <Group justify="flex-end">
         <Button variant="default" onClick={onBack}>
-          Cancel
+          {format('common.cancel')}
         </Button>
         <Button disabled={!isComplete} onClick={() => onMap(mapping as ColumnMapping)}>
-          Preview
+          {format('import.mapping.preview')}
         </Button>
       </Group>
     </Stack>
@@ -424,13 +434,13 @@ function PreviewStep({
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 2, xs: 4 }} spacing="sm">
-        <Stat label="Format" value={preview.formatLabel} />
-        <Stat label="Logins found" value={preview.entries.toLocaleString()} />
-        <Stat label="New accounts" value={preview.toCreate.toLocaleString()} />
-        <Stat label="Updated accounts" value={preview.toUpdate.toLocaleString()} />
+        <Stat label={format('import.stat.format')} value={preview.formatLabel} />
+        <Stat label={format('import.stat.logins')} value={formatNumber(preview.entries)} />
+        <Stat label={format('import.stat.new')} value={formatNumber(preview.toCreate)} />
+        <Stat label={format('import.stat.updated')} value={formatNumber(preview.toUpdate)} />
       </SimpleGrid>
       {preview.notices.length > 0 && (
-        <Alert color="blue" variant="light" title="About this file">
+        <Alert color="blue" variant="light" title={format('import.aboutFile')}>
           <List size="sm">
             {preview.notices.map((notice) => (
               <List.Item key={notice}>{notice}</List.Item>
@@ -441,17 +451,17 @@ function PreviewStep({
       {preview.skipped.length > 0 && (
         <div>
           <Text fw={600} size="sm" mb={4}>
-            {preview.skipped.length} {preview.skipped.length === 1 ? 'row is' : 'rows are'} skipped
+            {format('import.skipped', { count: preview.skipped.length })}
           </Text>
           <ScrollArea.Autosize
             mah={120}
             type="auto"
-            viewportProps={{ tabIndex: 0, 'aria-label': 'Skipped rows, scrollable' }}
+            viewportProps={{ tabIndex: 0, 'aria-label': format('import.skippedScroll') }}
           >
-            <List size="sm" aria-label="Skipped rows">
+            <List size="sm" aria-label={format('import.skippedList')}>
               {preview.skipped.map((s) => (
                 <List.Item key={s.row}>
-                  Row {s.row}: {s.reason}
+                  {format('import.skippedRow', { row: s.row, reason: s.reason })}
                 </List.Item>
               ))}
             </List>
@@ -461,16 +471,16 @@ function PreviewStep({
       <ScrollArea.Autosize
         mah={260}
         type="auto"
-        viewportProps={{ tabIndex: 0, 'aria-label': 'Accounts to import, scrollable' }}
+        viewportProps={{ tabIndex: 0, 'aria-label': format('import.tableScroll') }}
       >
-        <Table striped stickyHeader aria-label="Accounts to import">
+        <Table striped stickyHeader aria-label={format('import.table')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Row</Table.Th>
-              <Table.Th>Service</Table.Th>
-              <Table.Th>Username</Table.Th>
-              <Table.Th>Two-step</Table.Th>
-              <Table.Th>Action</Table.Th>
+              <Table.Th>{format('import.column.row')}</Table.Th>
+              <Table.Th>{format('accounts.column.service')}</Table.Th>
+              <Table.Th>{format('accounts.column.username')}</Table.Th>
+              <Table.Th>{format('accounts.column.mfa')}</Table.Th>
+              <Table.Th>{format('import.column.action')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -482,15 +492,15 @@ function PreviewStep({
                   {item.domain && item.domain !== item.service ? (
                     <Text span size="xs" c="dimmed">
                       {' '}
-                      {item.domain}
+                      {unicodeDomain(item.domain)}
                     </Text>
                   ) : null}
                 </Table.Td>
                 <Table.Td>{item.username || '—'}</Table.Td>
-                <Table.Td>{item.hasTotp ? 'Authenticator app' : '—'}</Table.Td>
+                <Table.Td>{item.hasTotp ? MFA_LABELS.totp : '—'}</Table.Td>
                 <Table.Td>
                   <ToneBadge tone={item.action === 'create' ? 'teal' : 'gray'}>
-                    {item.action === 'create' ? 'New' : 'Update'}
+                    {item.action === 'create' ? format('import.action.new') : format('import.action.update')}
                   </ToneBadge>
                 </Table.Td>
               </Table.Tr>
@@ -500,7 +510,7 @@ function PreviewStep({
       </ScrollArea.Autosize>
       {preview.items.length < total && (
         <Text size="xs" c="dimmed">
-          Showing the first {preview.items.length} of {total}.
+          {format('import.showingFirst', { shown: preview.items.length, total })}
         </Text>
       )}
       {error && (
@@ -510,10 +520,10 @@ function PreviewStep({
       )}
       <Group justify="flex-end">
         <Button variant="default" onClick={onCancel}>
-          Cancel
+          {format('common.cancel')}
         </Button>
         <Button onClick={onConfirm} disabled={total === 0}>
-          Import {total.toLocaleString()} {total === 1 ? 'account' : 'accounts'}
+          {format('import.confirm', { count: total })}
         </Button>
       </Group>
     </Stack>
@@ -549,18 +559,16 @@ function OfferAddresses({
   if (add.isSuccess) {
     const count = add.data.added.length;
     return (
-      <Alert color="teal" variant="light" role="status" title="Addresses added">
-        <Text size="sm">
-          {count === 1 ? '1 address was' : `${count} addresses were`} added to {personName}.
-        </Text>
+      <Alert color="teal" variant="light" role="status" title={format('import.addresses.added')}>
+        <Text size="sm">{format('import.addresses.addedBody', { count, person: personName })}</Text>
       </Alert>
     );
   }
   return (
     <Box>
       <Checkbox.Group
-        label={`Add these sign-in addresses to ${personName}’s email addresses?`}
-        description="Lockstep then also checks them: breaches of an address, and notices sent to it."
+        label={format('import.addresses.label', { person: personName })}
+        description={format('import.addresses.description')}
         value={chosen}
         onChange={setChosen}
       >
@@ -582,7 +590,7 @@ function OfferAddresses({
         loading={add.isPending}
         onClick={() => add.mutate({ personId, addresses: chosen })}
       >
-        {chosen.length === 1 ? 'Add 1 address' : `Add ${chosen.length} addresses`}
+        {format('import.addresses.add', { count: chosen.length })}
       </Button>
     </Box>
   );

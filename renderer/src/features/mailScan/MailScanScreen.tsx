@@ -1,3 +1,4 @@
+import { format } from '../../app/words';
 import { useState } from 'react';
 import {
   Alert,
@@ -194,8 +195,12 @@ function ScanCard({
           <>
             <Progress value={percent} aria-label="Scan progress" animated />
             <Text size="sm" aria-live="polite">
-              {messages.toLocaleString('en')} messages read, {megabytes(bytes)} of {megabytes(total)} (
-              {percent}%).
+              {format('mailScan.progress', {
+                count: messages,
+                done: megabytes(bytes),
+                total: megabytes(total),
+                percent,
+              })}
             </Text>
             <Button variant="default" w="fit-content" onClick={onCancel}>
               Cancel
@@ -205,10 +210,14 @@ function ScanCard({
         {scan.status === 'paused' && !running && (
           <>
             <Text size="sm">
-              Paused after {scan.messages.toLocaleString('en')} messages ({megabytes(scan.bytes)}
-              {scan.bytesTotal > 0 ? ` of ${megabytes(scan.bytesTotal)}` : ''}). Resuming goes on where it
-              stopped; after a restart Lockstep asks for the same mail again, and refuses mail that has
-              changed.
+              {format('mailScan.paused', {
+                count: scan.messages,
+                done: megabytes(scan.bytes),
+                hasTotal: scan.bytesTotal > 0 ? 'yes' : 'no',
+                total: megabytes(scan.bytesTotal),
+              })}{' '}
+              Resuming goes on where it stopped; after a restart Lockstep asks for the same mail again, and
+              refuses mail that has changed.
             </Text>
             <Group gap="sm">
               <Button onClick={onResume} disabled={busy}>
@@ -241,7 +250,7 @@ function Summary({ scan, onShowFindings }: { scan: MailScanSummary; onShowFindin
   return (
     <Stack gap={6} aria-label="Summary">
       <Text size="sm">
-        Read {scan.messages.toLocaleString('en')} messages ({megabytes(scan.bytes)}).{' '}
+        {format('mailScan.read', { count: scan.messages, size: megabytes(scan.bytes) })}{' '}
         {scan.secretsFound === 0
           ? 'No secret was found.'
           : `Found ${scan.secretsFound} ${scan.secretsFound === 1 ? 'secret' : 'secrets'}, each a finding with a task to replace it.`}

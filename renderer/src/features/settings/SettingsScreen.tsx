@@ -24,9 +24,12 @@ import classes from '../../components/Screen.module.css';
 import { useChannelMutation, useDataSources, useLedger, useSettings } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
 import { DataSafetySection } from '../dataSafety/DataSafetySection';
+import { HowThisWorks } from '../../components/HowThisWorks';
+import { format, useWords } from '../../app/words';
 
 /** Online features (off by default) with the ledger of every request, and where the data comes from. */
 export function SettingsScreen() {
+  const { t } = useWords();
   const settings = useSettings();
   const ledger = useLedger();
   const update = useChannelMutation('settings:update', ['settings']);
@@ -35,39 +38,38 @@ export function SettingsScreen() {
   return (
     <Stack gap="lg" className={classes.scroll}>
       <div>
-        <Title order={2}>Settings</Title>
+        <Title order={2}>{t('nav.settings')}</Title>
         <Text c="dimmed" size="sm">
-          Lockstep works offline. Anything online is off until you turn it on, and every request is listed
-          below.
+          {t('settings.intro')}
         </Text>
       </div>
 
       <Card withBorder padding="lg" component="section" aria-labelledby="online-title">
         <Title order={3} size="h4" id="online-title" mb="xs">
-          Online breached-password check
+          {t('settings.online.title')}
         </Title>
-        <Text size="sm" mb="sm">
-          Checks imported passwords against the full Have I Been Pwned corpus (over a billion leaked
-          passwords). Only the first 5 characters of each password’s SHA-1 hash are sent — never the password,
-          never the whole hash — and the answer lists hundreds of hashes, so the service cannot tell which
-          password you have (k-anonymity). It runs at the next import.
+        <Text size="sm" mb="xs">
+          {t('settings.online.body')}
         </Text>
+        <Stack mb="sm">
+          <HowThisWorks>{t('settings.online.how')}</HowThisWorks>
+        </Stack>
         {settings.isPending ? (
-          <Loader size="sm" aria-label="Loading settings" />
+          <Loader size="sm" aria-label={t('settings.loading')} />
         ) : settings.isError ? (
           <Alert color="red" role="alert">
             {messageOf(settings.error)}
           </Alert>
         ) : (
           <Switch
-            label="Check passwords online with Have I Been Pwned"
+            label={t('settings.online.switch')}
             checked={settings.data.onlinePwnedCheck}
             disabled={update.isPending}
             onChange={async (event) => {
               try {
                 await update.mutateAsync({ onlinePwnedCheck: event.currentTarget.checked });
               } catch (error) {
-                notifyError(error, 'Could not change the setting');
+                notifyError(error, t('settings.changeFailed'));
               }
             }}
           />
@@ -104,17 +106,17 @@ export function SettingsScreen() {
 
       <Card withBorder padding="lg" component="section" aria-labelledby="reminders-title">
         <Title order={3} size="h4" id="reminders-title" mb="xs">
-          Reminders
+          {t('settings.reminders.title')}
         </Title>
         <Switch
-          label="Remind me once a day about tasks that are due or overdue (a desktop notification)"
+          label={t('settings.reminders.switch')}
           checked={settings.data?.reminders ?? true}
           disabled={!settings.data || update.isPending}
           onChange={async (event) => {
             try {
               await update.mutateAsync({ reminders: event.currentTarget.checked });
             } catch (error) {
-              notifyError(error, 'Could not change the setting');
+              notifyError(error, t('settings.changeFailed'));
             }
           }}
         />
@@ -131,24 +133,24 @@ export function SettingsScreen() {
 
       <Card withBorder padding="lg" component="section" aria-labelledby="ledger-title">
         <Title order={3} size="h4" id="ledger-title" mb="xs">
-          Network ledger
+          {t('settings.ledger.title')}
         </Title>
         <Text size="sm" mb="sm">
-          Every request Lockstep has made, with exactly what it sent.
+          {t('settings.ledger.body')}
         </Text>
         {ledger.data && ledger.data.length === 0 && (
           <Text size="sm" c="dimmed">
-            No requests yet: nothing has left this computer.
+            {t('settings.ledger.none')}
           </Text>
         )}
         {ledger.data && ledger.data.length > 0 && (
-          <Table striped aria-label="Network requests">
+          <Table striped aria-label={t('settings.ledger.table')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Request</Table.Th>
-                <Table.Th>What was sent</Table.Th>
-                <Table.Th>Outcome</Table.Th>
+                <Table.Th>{t('settings.ledger.when')}</Table.Th>
+                <Table.Th>{t('settings.ledger.request')}</Table.Th>
+                <Table.Th>{t('settings.ledger.sent')}</Table.Th>
+                <Table.Th>{t('settings.ledger.outcome')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -466,13 +468,14 @@ function OfflineIndexCard() {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="offline-index-title">
       <Title order={3} size="h4" id="offline-index-title" mb="xs">
-        Offline breached-password check
+        {format('settings.offline.title')}
       </Title>
-      <Text size="sm" mb="sm">
-        For the full Have I Been Pwned password corpus without sending anything: download it with the official
-        downloader (about 40 GB of SHA1:COUNT text), then build Lockstep&apos;s index from it (about 7 GB).
-        Every import then checks against it, on this computer only.
+      <Text size="sm" mb="xs">
+        {format('settings.offline.body')}
       </Text>
+      <Stack mb="sm">
+        <HowThisWorks>{format('settings.offline.how')}</HowThisWorks>
+      </Stack>
       {data?.installed && data.info && (
         <Text size="sm" mb="sm" role="status">
           Installed: the corpus as of {data.info.builtAt.slice(0, 10)}, {data.info.entries.toLocaleString()}{' '}

@@ -35,15 +35,17 @@ import { useOverscan } from '../../components/virtualList';
 import { notifyError } from '../../app/notify';
 import { ToneBadge } from '../../components/Badges';
 import { StartGuideDialog, type GuideOrigin } from '../guides/StartGuideDialog';
+import { format, useWords } from '../../app/words';
+import { labelsOf } from '../../../../common/messages/format';
 
 const PRIORITY_TONES = { P1: 'red', P2: 'orange', P3: 'yellow', P4: 'gray' } as const;
-const STATUS_LABELS: Record<Task['status'], string> = {
-  todo: 'To do',
-  in_progress: 'In progress',
-  done: 'Done',
-  snoozed: 'Snoozed',
-  wont_do: "Won't do",
-};
+const STATUS_LABELS: Readonly<Record<Task['status'], string>> = labelsOf({
+  todo: 'tasks.status.todo',
+  in_progress: 'tasks.status.in_progress',
+  done: 'tasks.status.done',
+  snoozed: 'tasks.status.snoozed',
+  wont_do: 'tasks.status.wont_do',
+});
 type View = 'open' | 'done' | 'wont_do';
 
 /** Counts tasks due today or overdue (the navigation badge). */
@@ -56,13 +58,14 @@ type Action = 'done' | 'snooze' | 'wontdo' | 'plan';
 /** "Priya", "Helper: Sam". */
 export function assigneeName(assignee: Task['assignee']): string | null {
   if (!assignee) return null;
-  return assignee.kind === 'person' ? assignee.name : `Helper: ${assignee.name}`;
+  return assignee.kind === 'person' ? assignee.name : format('tasks.helperName', { name: assignee.name });
 }
 
 const OPEN: ReadonlySet<string> = new Set(['todo', 'in_progress', 'snoozed']);
 
 /** What I committed to fix, most urgent first; done only when the checks agree. */
 export function TasksScreen() {
+  const { t } = useWords();
   const { scope, setScope } = useScope();
   const people = usePeople();
   const settings = useSettings();
@@ -80,10 +83,10 @@ export function TasksScreen() {
   ) => {
     try {
       const { changed } = await bulk.mutateAsync({ ids: [...selected], action, ...extra });
-      notifications.show({ message: `${changed} ${changed === 1 ? 'task' : 'tasks'} updated.` });
+      notifications.show({ message: t('tasks.bulk.updated', { count: changed }) });
       setSelected(new Set());
     } catch (error) {
-      notifyError(error, 'Could not update the tasks');
+      notifyError(error, t('tasks.bulk.failed'));
     }
   };
   const [isAdding, setAdding] = useState(false);
@@ -137,10 +140,9 @@ export function TasksScreen() {
     <Stack gap="md" style={{ flex: 1, minHeight: 0 }}>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Tasks</Title>
+          <Title order={2}>{t('nav.tasks')}</Title>
           <Text c="dimmed" size="sm">
-            One concrete step per thing to fix. A task counts as fixed when the checks agree. Verified so far:{' '}
-            {counts.verified} of {counts.open + counts.done}.
+            {t('tasks.intro', { verified: counts.verified, total: counts.open + counts.done })}
           </Text>
         </div>
         <Button
@@ -148,7 +150,7 @@ export function TasksScreen() {
           variant="default"
           onClick={() => setAdding(true)}
         >
-          Add a task
+          {t('tasks.add')}
         </Button>
       </Group>
       <Group gap="sm" wrap="wrap" align="center">
@@ -160,23 +162,29 @@ export function TasksScreen() {
             setSelected(new Set());
           }}
           data={[
-            { value: 'open', label: `Open (${counts.open})` },
-            { value: 'done', label: `Done (${counts.done})` },
-            { value: 'wont_do', label: `Won't do (${counts.wont_do})` },
+            { value: 'open', label: t('tasks.view.open', { count: counts.open }) },
+            { value: 'done', label: t('tasks.view.done', { count: counts.done }) },
+            { value: 'wont_do', label: t('tasks.view.wontDo', { count: counts.wont_do }) },
           ]}
-          aria-label="Which tasks"
+          aria-label={t('tasks.view.label')}
         />
         <ScopeSelect people={people.data ?? []} value={scope} onChange={setScope} />
         {(isTeam || helper !== '') && (
           <Select
-            aria-label="Assigned to"
-            placeholder="Assigned to anyone"
+            aria-label={t('tasks.assignee.label')}
+            placeholder={t('tasks.assignee.anyone')}
             clearable
             w={200}
             data={[
-              { value: 'mine', label: helper ? `My tasks (${helper})` : 'My tasks' },
-              { value: 'unassigned', label: 'Not assigned' },
-              ...(people.data ?? []).map((p) => ({ value: String(p.id), label: `Assigned to ${p.name}` })),
+              {
+                value: 'mine',
+                label: helper ? t('tasks.assignee.mineNamed', { name: helper }) : t('tasks.assignee.mine'),
+              },
+              { value: 'unassigned', label: t('tasks.assignee.none') },
+              ...(people.data ?? []).map((p) => ({
+                value: String(p.id),
+                label: t('tasks.assignee.person', { name: p.name }),
+              })),
             ]}
             value={assignee === null ? null : String(assignee)}
             onChange={(value) =>
@@ -187,7 +195,7 @@ export function TasksScreen() {
           />
         )}
       </Group>
-      {tasks.first.isPending && <Loader aria-label="Loading tasks" />}
+      {tasks.first.isPending && <Loader aria-label={t('tasks.loading')} />}
       {tasks.first.isError && (
         <Alert color="red" role="alert">
           {messageOf(tasks.first.error)}
@@ -197,37 +205,37 @@ export function TasksScreen() {
         <Text c="dimmed" size="sm">
           {view === 'open'
             ? Object.keys(query).length > 0
-              ? 'Nothing to do here. Clear the filters to see everyone’s tasks.'
-              : 'Nothing to do right now. Import or add accounts to check them.'
-            : 'None yet.'}
+              ? t('tasks.empty.filtered')
+              : t('tasks.empty.open')
+            : t('tasks.empty.none')}
         </Text>
       )}
       {view === 'open' && selected.size > 0 && (
-        <Group gap="sm" role="toolbar" aria-label="Selected tasks">
+        <Group gap="sm" role="toolbar" aria-label={t('tasks.bulk.label')}>
           <Text size="sm" fw={600}>
-            {selected.size} selected
+            {t('tasks.bulk.selected', { count: selected.size })}
           </Text>
           <Button size="compact-sm" variant="default" onClick={() => void runBulk('start')}>
-            Start
+            {t('tasks.bulk.start')}
           </Button>
           <Button
             size="compact-sm"
             variant="default"
             onClick={() => void runBulk('snooze', { until: addDays(localDateString(new Date()), 7) })}
           >
-            Snooze a week
+            {t('tasks.bulk.snoozeWeek')}
           </Button>
           <Button size="compact-sm" variant="default" onClick={() => setAssigning([...selected])}>
-            Assign…
+            {t('tasks.bulk.assign')}
           </Button>
           <Button size="compact-sm" variant="default" onClick={() => setBulkReason('')}>
-            Won&apos;t do…
+            {t('tasks.bulk.wontDo')}
           </Button>
           <Button size="compact-sm" variant="subtle" onClick={() => void selectAll()}>
-            Select all {total}
+            {t('tasks.bulk.selectAll', { count: total })}
           </Button>
           <Button size="compact-sm" variant="subtle" onClick={() => setSelected(new Set())}>
-            Clear selection
+            {t('tasks.bulk.clear')}
           </Button>
         </Group>
       )}
@@ -257,7 +265,7 @@ export function TasksScreen() {
         }}
       />
       <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        closeButtonProps={{ 'aria-label': format('common.close') }}
         opened={acting !== null}
         onClose={() => setActing(null)}
         title={acting?.task.title ?? ''}
@@ -272,10 +280,10 @@ export function TasksScreen() {
         )}
       </Modal>
       <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        closeButtonProps={{ 'aria-label': format('common.close') }}
         opened={bulkReason !== null}
         onClose={() => setBulkReason(null)}
-        title={`Won't do ${selected.size} tasks`}
+        title={t('tasks.bulk.wontDoTitle', { count: selected.size })}
         centered
       >
         <form
@@ -287,7 +295,7 @@ export function TasksScreen() {
         >
           <Stack>
             <Textarea
-              label="Why not?"
+              label={t('tasks.whyNot')}
               value={bulkReason ?? ''}
               onChange={(e) => setBulkReason(e.currentTarget.value)}
               autosize
@@ -295,20 +303,20 @@ export function TasksScreen() {
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setBulkReason(null)}>
-                Cancel
+                {t('common.cancel')}
               </Button>
               <Button type="submit" disabled={!bulkReason?.trim()}>
-                Won&apos;t do
+                {t('tasks.status.wont_do')}
               </Button>
             </Group>
           </Stack>
         </form>
       </Modal>
       <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        closeButtonProps={{ 'aria-label': format('common.close') }}
         opened={isAdding}
         onClose={() => setAdding(false)}
-        title="Add a task"
+        title={t('tasks.add')}
         centered
       >
         {isAdding && <AddTaskForm onDone={() => setAdding(false)} />}
@@ -374,7 +382,7 @@ function TaskList({
     <div ref={scrollRef} className={listClasses.scroller} data-testid="tasks-scroller">
       <div
         role="list"
-        aria-label="Tasks"
+        aria-label={format('nav.tasks')}
         aria-busy={isBusy || undefined}
         style={{ height: virtualizer.getTotalSize(), position: 'relative', opacity: isBusy ? 0.6 : 1 }}
       >
@@ -387,7 +395,7 @@ function TaskList({
               data-index={item.index}
               id={task ? `task-${task.id}` : undefined}
               role="listitem"
-              aria-label={task?.title ?? 'Loading…'}
+              aria-label={task?.title ?? format('common.loading')}
               aria-busy={task ? undefined : true}
               aria-current={task && focused === task.id ? 'true' : undefined}
               className={listClasses.item}
@@ -447,7 +455,7 @@ const TaskCard = memo(function TaskCard({
           {isSelectable && (
             <Checkbox
               mt={4}
-              aria-label={`Select ${task.title}`}
+              aria-label={format('tasks.card.select', { title: task.title })}
               checked={isSelected}
               onChange={(event) => onSelect(task.id, event.currentTarget.checked)}
             />
@@ -458,18 +466,20 @@ const TaskCard = memo(function TaskCard({
             </Title>
             <Text size="xs" c={isOverdue ? 'var(--ls-text-danger)' : 'dimmed'} fw={isOverdue ? 700 : 400}>
               {STATUS_LABELS[task.status]}
-              {task.status === 'snoozed' && task.snoozedUntil ? ` until ${task.snoozedUntil}` : ''}
-              {task.dueAt ? ` · due ${task.dueAt}` : ''}
-              {isOverdue ? ' · overdue' : ''}
+              {task.status === 'snoozed' && task.snoozedUntil
+                ? format('tasks.card.until', { date: task.snoozedUntil })
+                : ''}
+              {task.dueAt ? format('tasks.card.due', { date: task.dueAt }) : ''}
+              {isOverdue ? format('tasks.card.overdue') : ''}
               {task.personName ? ` · ${task.personName}` : ''}
-              {assignee ? ` · assigned to ${assignee}` : ''}
+              {assignee ? format('tasks.card.assignedTo', { name: assignee }) : ''}
             </Text>
           </div>
         </Group>
         <Group gap={6} wrap="nowrap">
           {task.status === 'done' && (
             <ToneBadge tone={task.verified ? 'teal' : 'orange'}>
-              {task.verified ? 'Verified' : 'Not verified'}
+              {task.verified ? format('tasks.card.verified') : format('tasks.card.notVerified')}
             </ToneBadge>
           )}
           <ToneBadge tone={PRIORITY_TONES[task.priority]}>{task.priority}</ToneBadge>
@@ -484,12 +494,12 @@ const TaskCard = memo(function TaskCard({
       )}
       {task.status === 'done' && !task.verified && task.verificationNote && (
         <Text size="sm" c="var(--ls-text-warning)" mb={6}>
-          Not verified: the checks still see the problem. {task.verificationNote}
+          {format('tasks.card.notVerifiedWhy')} {task.verificationNote}
         </Text>
       )}
       {task.wontDoReason && (
         <Text size="sm" c="dimmed" mb={6}>
-          Won&apos;t do: {task.wontDoReason}
+          {format('tasks.card.wontDoReason', { reason: task.wontDoReason })}
         </Text>
       )}
       <Group justify="space-between" align="center">
@@ -503,32 +513,32 @@ const TaskCard = memo(function TaskCard({
         <Group gap={6}>
           {task.status === 'todo' && (
             <Button size="compact-sm" variant="default" onClick={() => onStart(task)}>
-              Start
+              {format('tasks.bulk.start')}
             </Button>
           )}
           {isOpen && task.source !== 'guide' && (
             <Button size="compact-sm" variant="outline" color="teal" onClick={() => onGuide(task)}>
-              Guide me
+              {format('exposure.card.guideMe')}
             </Button>
           )}
           {(task.status !== 'done' || !task.verified) && task.status !== 'wont_do' && (
             <Button size="compact-sm" onClick={() => onAct(task, 'done')}>
-              Done…
+              {format('tasks.card.done')}
             </Button>
           )}
           {isOpen && (
             <>
               <Button size="compact-sm" variant="default" onClick={() => onAct(task, 'snooze')}>
-                Snooze…
+                {format('tasks.card.snooze')}
               </Button>
               <Button size="compact-sm" variant="subtle" color="gray" onClick={() => onAssign(task)}>
-                Assign…
+                {format('tasks.bulk.assign')}
               </Button>
               <Button size="compact-sm" variant="subtle" color="gray" onClick={() => onAct(task, 'plan')}>
-                Plan…
+                {format('tasks.card.plan')}
               </Button>
               <Button size="compact-sm" variant="subtle" color="gray" onClick={() => onAct(task, 'wontdo')}>
-                Won&apos;t do…
+                {format('tasks.bulk.wontDo')}
               </Button>
             </>
           )}
@@ -567,9 +577,9 @@ function AssignDialog({
     <Modal
       opened={taskIds !== null}
       onClose={() => close(false)}
-      title={`Assign ${count} ${count === 1 ? 'task' : 'tasks'}`}
+      title={format('tasks.assign.title', { count })}
       centered
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': format('common.close') }}
     >
       <form
         noValidate
@@ -586,7 +596,7 @@ function AssignDialog({
                   : { personId: Number(choice) };
           try {
             const { changed } = await assign.mutateAsync({ ids: taskIds, assignee });
-            notifications.show({ message: `${changed} ${changed === 1 ? 'task' : 'tasks'} assigned.` });
+            notifications.show({ message: format('tasks.assign.done', { count: changed }) });
             close(true);
           } catch (failure) {
             setError(messageOf(failure));
@@ -595,13 +605,15 @@ function AssignDialog({
       >
         <Stack>
           <Select
-            label="Who does it"
-            placeholder="Choose someone"
+            label={format('tasks.assign.who')}
+            placeholder={format('tasks.assign.choose')}
             data={[
               ...(people.data ?? []).map((p) => ({ value: String(p.id), label: p.name })),
-              ...(helper ? [{ value: 'helper', label: `IT helper: ${helper}` }] : []),
-              { value: 'other', label: 'Another helper…' },
-              { value: 'none', label: 'No one (take the assignment back)' },
+              ...(helper
+                ? [{ value: 'helper', label: format('tasks.assign.helper', { name: helper }) }]
+                : []),
+              { value: 'other', label: format('tasks.assign.other') },
+              { value: 'none', label: format('tasks.assign.none') },
             ]}
             value={choice}
             onChange={setChoice}
@@ -609,8 +621,8 @@ function AssignDialog({
           />
           {choice === 'other' && (
             <TextInput
-              label="The helper's name"
-              description="Someone who is not one of the people here, such as an outside IT technician."
+              label={format('tasks.assign.helperName')}
+              description={format('tasks.assign.helperNameHint')}
               value={other}
               onChange={(e) => setOther(e.currentTarget.value)}
             />
@@ -622,14 +634,14 @@ function AssignDialog({
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => close(false)}>
-              Cancel
+              {format('common.cancel')}
             </Button>
             <Button
               type="submit"
               loading={assign.isPending}
               disabled={choice === null || (choice === 'other' && other.trim() === '')}
             >
-              Assign
+              {format('tasks.assign.submit')}
             </Button>
           </Group>
         </Stack>
@@ -673,7 +685,7 @@ function PlanForm({ task, onDone }: { task: Task; onDone: () => void }) {
     >
       <Stack>
         <Select
-          label="Priority"
+          label={format('tasks.priority')}
           data={[...PRIORITIES]}
           value={priority}
           onChange={(v) => v && setPriority(v as Priority)}
@@ -681,17 +693,17 @@ function PlanForm({ task, onDone }: { task: Task; onDone: () => void }) {
         />
         <TextInput
           type="date"
-          label="Due date (empty: no date)"
+          label={format('tasks.plan.due')}
           value={dueAt}
           onChange={(e) => setDueAt(e.currentTarget.value)}
           error={error}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
-            Cancel
+            {format('common.cancel')}
           </Button>
           <Button type="submit" loading={plan.isPending}>
-            Save
+            {format('common.save')}
           </Button>
         </Group>
       </Stack>
@@ -752,7 +764,7 @@ function StatusForm({
         {action === 'done' && isPassword && (
           <TextInput
             type="date"
-            label="I changed the password on"
+            label={format('tasks.done.passwordOn')}
             value={date}
             onChange={(e) => setDate(e.currentTarget.value)}
             error={errors.changedOn}
@@ -761,8 +773,8 @@ function StatusForm({
         {action === 'done' && isSecret && (
           <TextInput
             type="date"
-            label="I replaced it on"
-            description="Revoked the key or token, changed the password, or had the card replaced. Lockstep keeps only this date."
+            label={format('tasks.done.replacedOn')}
+            description={format('tasks.done.replacedOnHint')}
             value={date}
             onChange={(e) => setDate(e.currentTarget.value)}
             error={errors.changedOn}
@@ -770,7 +782,7 @@ function StatusForm({
         )}
         {action === 'done' && isMfa && (
           <Select
-            label="Two-step sign-in is now on with"
+            label={format('tasks.done.mfaWith')}
             data={(['totp', 'passkey', 'security_key', 'push', 'sms', 'email'] as const).map((value) => ({
               value,
               label: MFA_LABELS[value],
@@ -782,14 +794,14 @@ function StatusForm({
         )}
         {action === 'done' && (
           <Text size="xs" c="dimmed">
-            Lockstep re-runs its checks: the task counts as fixed only if they agree.
+            {format('tasks.done.recheck')}
           </Text>
         )}
         {action === 'snooze' && (
           <TextInput
             type="date"
-            label="Remind me again on"
-            description="From tomorrow to two weeks from today."
+            label={format('tasks.snooze.on')}
+            description={format('tasks.snooze.hint')}
             value={date}
             min={addDays(today, 1)}
             max={addDays(today, 14)}
@@ -799,7 +811,7 @@ function StatusForm({
         )}
         {(action === 'wontdo' || action === 'done') && (
           <Textarea
-            label={action === 'wontdo' ? 'Why not?' : 'Note (optional)'}
+            label={action === 'wontdo' ? format('tasks.whyNot') : format('tasks.done.note')}
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
             error={errors.reason}
@@ -814,10 +826,14 @@ function StatusForm({
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
-            Cancel
+            {format('common.cancel')}
           </Button>
           <Button type="submit" loading={done.isPending || snooze.isPending || wontdo.isPending}>
-            {action === 'done' ? 'Mark done' : action === 'snooze' ? 'Snooze' : "Won't do"}
+            {action === 'done'
+              ? format('tasks.done.submit')
+              : action === 'snooze'
+                ? format('tasks.snooze.submit')
+                : format('tasks.status.wont_do')}
           </Button>
         </Group>
       </Stack>
@@ -849,14 +865,14 @@ function AddTaskForm({ onDone }: { onDone: () => void }) {
     >
       <Stack>
         <TextInput
-          label="What needs doing?"
+          label={format('tasks.add.what')}
           value={title}
           onChange={(e) => setTitle(e.currentTarget.value)}
           error={error}
           data-autofocus
         />
         <Select
-          label="Priority"
+          label={format('tasks.priority')}
           data={[...PRIORITIES]}
           value={priority}
           onChange={(v) => v && setPriority(v as Priority)}
@@ -864,8 +880,8 @@ function AddTaskForm({ onDone }: { onDone: () => void }) {
         />
         {(people.data?.length ?? 0) > 1 && (
           <Select
-            label="Whose task (optional)"
-            placeholder="No one in particular"
+            label={format('tasks.add.whose')}
+            placeholder={format('tasks.add.noOne')}
             clearable
             data={(people.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
             value={personId}
@@ -874,10 +890,10 @@ function AddTaskForm({ onDone }: { onDone: () => void }) {
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
-            Cancel
+            {format('common.cancel')}
           </Button>
           <Button type="submit" loading={create.isPending}>
-            Add task
+            {format('tasks.add.submit')}
           </Button>
         </Group>
       </Stack>

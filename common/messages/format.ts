@@ -1,0 +1,181 @@
+import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
+import { EN, type MessageId } from './en';
+
+/**
+ * Formats Lockstep's words from the one message catalogue (`en.ts`): ICU plurals ("1 account",
+ * "2 accounts"), selects, and lists ("A, B and C"). The renderer, the CLI's human output and the
+ * guide summaries all format through here, so a word is written once.
+ *
+ * Two catalogues exist: English, and a pseudo-locale for tests — every letter of our own words
+ * accented and the text ~40 % longer, in brackets ("[Ŝéţţîñĝš~~~~]") — which shows at a glance
+ * any text that did not come through the catalogue, and any layout that cannot take longer words.
+ * Values passed in (names, domains, counts) are never altered: they are the person's data.
+ */
+
+/** The catalogues that exist: English, and the pseudo-locale used by tests. */
+export type MessageLocale = 'en' | 'pseudo';
+
+/** The values a message takes: strings, numbers, dates or booleans, by argument name. */
+export type MessageValues = Record<string, PrimitiveType>;
+
+/** The locale used for plural rules and numbers. */
+const ICU_LOCALE = 'en';
+/** The locale used for lists: "A, B and C" (no serial comma), as Lockstep writes. */
+const LIST_LOCALE = 'en-GB';
+
+let activeLocale: MessageLocale = 'en';
+const compiled = new Map<MessageId, IntlMessageFormat>();
+
+/**
+ * Chooses the catalogue every later {@link format} call uses. Only tests and the e2e harness pick
+ * `'pseudo'`; people always see English.
+ */
+export function setMessageLocale(locale: MessageLocale): void {
+  activeLocale = locale;
+}
+
+/** The catalogue in use. */
+export function messageLocale(): MessageLocale {
+  return activeLocale;
+}
+
+function compile(id: MessageId): IntlMessageFormat {
+  let message = compiled.get(id);
+  if (!message) {
+    message = new IntlMessageFormat(EN[id], ICU_LOCALE, undefined, { ignoreTag: true });
+    compiled.set(id, message);
+  }
+  return message;
+}
+
+// In the pseudo-locale, values are fenced with these (never in real text) while the message is
+// formatted, so only the catalogue's own words are pseudo-localised.
+const OPEN = '\u0001';
+const CLOSE = '\u0002';
+
+/**
+ * The message `id` with `values` filled in, in the active catalogue. A message that names an
+ * argument missing from `values` throws: an unfilled `{placeholder}` never reaches a person.
+ */
+export function format(id: MessageId, values?: MessageValues): string {
+  const message = compile(id);
+  if (activeLocale === 'en') return String(message.format(values));
+  const fenced: MessageValues = {};
+  for (const [name, value] of Object.entries(values ?? {})) {
+    fenced[name] = typeof value === 'string' ? `${OPEN}${value}${CLOSE}` : value;
+  }
+  return pseudoLocalise(String(message.format(fenced)));
+}
+
+/**
+ * Joins names as a sentence does: "A", "A and B", "A, B and C" (`'or'`: "A, B or C"). The names
+ * are the caller's data and are kept as they are.
+ */
+export function formatList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  const list = new Intl.ListFormat(LIST_LOCALE, {
+    type: conjunction === 'and' ? 'conjunction' : 'disjunction',
+  });
+  if (activeLocale === 'en') return list.format(items);
+  return list
+    .formatToParts(items)
+    .map((part) => (part.type === 'literal' ? accent(part.value) : part.value))
+    .join('');
+}
+
+/**
+ * A record of labels whose values are formatted when read (`LABELS[key]`), so a label follows the
+ * catalogue in use — English, or the pseudo-locale of tests — rather than the one at load time.
+ */
+export function labelsOf<K extends string>(ids: Record<K, MessageId>): Readonly<Record<K, string>> {
+  const labels = {} as Record<K, string>;
+  for (const key of Object.keys(ids) as K[]) {
+    Object.defineProperty(labels, key, { enumerable: true, get: () => format(ids[key]) });
+  }
+  return Object.freeze(labels);
+}
+
+/** A whole number as people read it: "1,234". */
+export function formatNumber(value: number): string {
+  return value.toLocaleString(ICU_LOCALE);
+}
+
+const ACCENTED: Record<string, string> = {
+  a: 'á',
+  b: 'ƀ',
+  c: 'ç',
+  d: 'ð',
+  e: 'é',
+  f: 'ƒ',
+  g: 'ĝ',
+  h: 'ĥ',
+  i: 'î',
+  j: 'ĵ',
+  k: 'ķ',
+  l: 'ļ',
+  m: 'ɱ',
+  n: 'ñ',
+  o: 'ö',
+  p: 'þ',
+  q: 'ǫ',
+  r: 'ŕ',
+  s: 'š',
+  t: 'ţ',
+  u: 'û',
+  v: 'ṽ',
+  w: 'ŵ',
+  x: 'ẋ',
+  y: 'ý',
+  z: 'ž',
+  A: 'Å',
+  B: 'Ɓ',
+  C: 'Ç',
+  D: 'Ð',
+  E: 'É',
+  F: 'Ƒ',
+  G: 'Ĝ',
+  H: 'Ĥ',
+  I: 'Î',
+  J: 'Ĵ',
+  K: 'Ķ',
+  L: 'Ļ',
+  M: 'Ṁ',
+  N: 'Ñ',
+  O: 'Ö',
+  P: 'Þ',
+  Q: 'Ǫ',
+  R: 'Ŕ',
+  S: 'Š',
+  T: 'Ţ',
+  U: 'Û',
+  V: 'Ṽ',
+  W: 'Ŵ',
+  X: 'Ẋ',
+  Y: 'Ý',
+  Z: 'Ž',
+};
+
+function accent(text: string): string {
+  return text.replace(/[A-Za-z]/g, (letter) => ACCENTED[letter] ?? letter);
+}
+
+/**
+ * The pseudo-locale form of a formatted message: letters outside fenced values accented, the
+ * text padded ~40 % with `~`, the whole in brackets. Fences are removed; fenced text is kept.
+ * Exported for tests of the pseudo-locale itself.
+ */
+export function pseudoLocalise(text: string): string {
+  let out = '';
+  let ownLength = 0;
+  let inValue = false;
+  for (const char of text) {
+    if (char === OPEN) inValue = true;
+    else if (char === CLOSE) inValue = false;
+    else if (inValue) out += char;
+    else {
+      out += accent(char);
+      ownLength += 1;
+    }
+  }
+  if (ownLength === 0) return out;
+  return `[${out}${'~'.repeat(Math.max(1, Math.ceil(ownLength * 0.4)))}]`;
+}

@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Papa from 'papaparse';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from '../fixtures/app';
+import { wordingProblems } from '../fixtures/words';
+import { format } from '../../common/messages/format';
+import { IMPORT_FORMATS } from '../../common/domain/import/index';
+
+/**
+ * Issue #16: every word comes from the message catalogue. The journeys run in the pseudo-locale
+ * ("[Ŝéţţîñĝš~~~~]": our words accented and ~40 % longer), so a word written into a screen instead
+ * of the catalogue shows as plain ASCII, and a layout that cannot take longer words cuts text off.
+ */
+
+const EXPORTS = resolve(import.meta.dirname, '../fixtures/exports');
+const DATA = resolve(import.meta.dirname, '../../electron/data');
+const CHROME = `${EXPORTS}/chrome.csv`;
+
+/** The person's data (names, addresses, usernames) and the public datasets' names: never translated. */
+function allowedWords(): Set<string> {
+  const words = new Set<string>();
+  const add = (text: string) => {
+    for (const word of text.match(/[A-Za-z]{3,}/g) ?? []) words.add(word.toLowerCase());
+  };
+  const rows = Papa.parse<Record<string, string>>(readFileSync(CHROME, 'utf8'), { header: true }).data;
+  const domains = new Set<string>();
+  for (const row of rows) {
+    // Never the password column: it is not shown, and must not be allowed to be.
+    for (const column of ['name', 'url', 'username']) add(row[column] ?? '');
+    for (const host of (row.url ?? '').match(/[a-z0-9.-]+\.[a-z]{2,}/gi) ?? [])
+      domains.add(host.split('.').slice(-2).join('.').toLowerCase());
+  }
+  const breaches = JSON.parse(readFileSync(`${DATA}/hibp-breaches.json`, 'utf8')) as {
+    Name: string;
+    Title: string;
+    Domain: string;
+    DataClasses: string[];
+  }[];
+  for (const breach of breaches) {
+    // Breach names are proper nouns, wherever they show; data classes only for the export's sites.
+    add(`${breach.Name} ${breach.Title}`);
+    if (!domains.has(breach.Domain.split('.').slice(-2).join('.').toLowerCase())) continue;
+    add(`${breach.Domain} ${breach.DataClasses.join(' ')}`);
+  }
+  const directory = JSON.parse(readFileSync(`${DATA}/2fa-directory.json`, 'utf8')) as {
+    entries: { name: string; domain: string }[];
+  };
+  for (const entry of directory.entries) {
+    if (domains.has(entry.domain.split('.').slice(-2).join('.').toLowerCase())) add(entry.name);
+  }
+  // Product names (the password managers an export can come from), dates' month names, our name.
+  for (const { label } of Object.values(IMPORT_FORMATS)) add(label);
+  add('Bitwarden LastPass Chrome Edge Opera Brave Vivaldi Firefox Safari KeePass KeePassXC Dashlane Proton');
+  add('NordPass Keeper RoboForm Enpass Zoho Vault Passbolt Sticky Password Psono Kaspersky Avira');
+  add('January February March April May June July August September October November December Lockstep');
+  return words;
+}
+
+/** Plain ASCII words on screen that are neither pseudo-localised nor the person's data. */
+async function untranslated(scope: Locator, allowed: Set<string>): Promise<string[]> {
+  const text = await scope.innerText();
+  const found: string[] = [];
+  for (const match of text.matchAll(/(?<![\p{L}\p{N}])[A-Za-z]{3,}(?![\p{L}])/gu)) {
+    if (allowed.has(match[0].toLowerCase())) continue;
+    // The word with a little of its line, to find where it comes from.
+    found.push(`${match[0]} in “${text.slice(Math.max(0, match.index - 30), match.index + 30).trim()}”`);
+  }
+  return [...new Set(found)];
+}
+
+/**
+ * Text cut off by the layout: an element that hides its overflow (or ends in an ellipsis) whose
+ * content is wider than it. Truncated user data that carries its full text in a `title` is meant.
+ */
+async function cutOff(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const element of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+      // Visually hidden text (for screen readers) is 1 px wide on purpose.
+      if (element.scrollWidth <= element.clientWidth + 1 || element.clientWidth <= 1) continue;
+      const style = getComputedStyle(element);
+      const hides =
+        style.overflowX === 'hidden' || style.overflowX === 'clip' || style.textOverflow === 'ellipsis';
+      if (!hides || element.closest('[title]')) continue;
+      // Only elements that hold text themselves (a scroller's rows are not cut off).
+      const ownText = Array.from(element.childNodes)
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent ?? '')
+        .join('')
+        .trim();
+      if (ownText !== '') found.push(ownText.slice(0, 80));
+    }
+    return found;
+  });
+}
+
+async function expectAllWords(page: Page, scope: Locator, allowed: Set<string>, where: string) {
+  expect(await untranslated(scope, allowed), `words outside the catalogue on ${where}`).toEqual([]);
+  expect(wordingProblems(await scope.innerText()), `wording on ${where}`).toEqual([]);
+  expect(await cutOff(page), `text cut off on ${where}`).toEqual([]);
+}
+
+test.describe('in the pseudo-locale', () => {
+  test.use({ pseudoLocale: true });
+
+  test('the main journeys show only catalogue words, none cut off: first start, import, exposure, accounts, tasks, dashboard', async ({
+    app,
+  }) => {
+    const { page } = app;
+    const allowed = allowedWords();
+    const body = page.locator('body');
+    const go = async (screen: Parameters<typeof format>[0]) => {
+      await page
+        .getByRole('navigation', { name: format('nav.screens') })
+        .getByRole('link', { name: format(screen) })
+        .click();
+      await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    };
+
+    // First start: the empty dashboard says what to do first.
+    await expect(page.getByRole('heading', { name: format('dashboard.empty.title') })).toBeVisible();
+    await expectAllWords(page, body, allowed, 'the first dashboard');
+
+    // Import a browser export, through the preview.
+    await go('nav.accounts');
+    await expectAllWords(page, body, allowed, 'the empty accounts screen');
+    await page
+      .getByRole('button', { name: format('exposure.import') })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog', { name: format('dashboard.empty.import') });
+    await expect(dialog).toBeVisible();
+    await expectAllWords(page, dialog, allowed, 'the import dialog');
+    await app.answerNextFile(CHROME);
+    await dialog.getByRole('button', { name: format('import.choose.file') }).click();
+    await expect(dialog.getByRole('table', { name: format('import.table') })).toBeVisible();
+    await expectAllWords(page, dialog, allowed, 'the import preview');
+    // Raw identifiers are shown by name: the app by its service, the encoded domain in Unicode.
+    await expect(dialog).toContainText('Instagram');
+    await expect(dialog).toContainText('bücher.ch');
+    await dialog.getByRole('button', { name: /\d/ }).click();
+    await expect(dialog.getByRole('status')).toContainText(format('import.finished'));
+    await expectAllWords(page, dialog, allowed, 'the import summary');
+    await dialog.getByRole('button', { name: format('import.seeWhatToFix') }).click();
+
+    // What to fix, worst first.
+    await expect(page.getByRole('list', { name: format('exposure.list') })).toBeVisible();
+    await expectAllWords(page, body, allowed, 'the exposure screen');
+
+    await go('nav.accounts');
+    await expect(page.getByRole('table', { name: format('nav.accounts') })).toBeVisible();
+    await expectAllWords(page, body, allowed, 'the accounts screen');
+
+    await go('nav.tasks');
+    await expect(page.getByRole('list', { name: format('nav.tasks') })).toBeVisible();
+    await expectAllWords(page, body, allowed, 'the tasks screen');
+
+    await go('nav.dashboard');
+    await expect(page.getByText(format('dashboard.score.title'))).toBeVisible();
+    await expectAllWords(page, body, allowed, 'the dashboard');
+  });
+});
+
+test('the wording scan finds raw identifiers, placeholders and wrong plurals', () => {
+  expect(
+    wordingProblems(
+      'Instagram (Android app) · com.instagram.android · xn--bcher-kva.ch · Replace {item} · 1 rows skipped · 0 person · 2 account',
+    ),
+  ).toEqual([
+    'raw Android app id: com.instagram.android',
+    'domain in its encoded form: xn--bcher-kva.ch',
+    'unfilled placeholder: {item}',
+    'count with the wrong plural: 1 rows',
+    'count with the wrong plural: 0 person',
+    'count with the wrong plural: 2 account',
+  ]);
+  expect(
+    wordingProblems(
+      '1 account · 2 accounts · 12 people · step 2 of 5 · 2 account families · version 0.1.0 · me.com',
+    ),
+  ).toEqual([]);
+});
