@@ -72,9 +72,7 @@ export function format(id: MessageId, values?: MessageValues): string {
  * are the caller's data and are kept as they are.
  */
 export function formatList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
-  const list = new Intl.ListFormat(LIST_LOCALE, {
-    type: conjunction === 'and' ? 'conjunction' : 'disjunction',
-  });
+  const list = listFormats[conjunction];
   if (activeLocale === 'en') return list.format(items);
   return list
     .formatToParts(items)
@@ -96,8 +94,15 @@ export function labelsOf<K extends string>(ids: Record<K, MessageId>): Readonly<
 
 /** A whole number as people read it: "1,234". */
 export function formatNumber(value: number): string {
-  return value.toLocaleString(ICU_LOCALE);
+  return numberFormat.format(value);
 }
+
+// Intl's formatters are costly to build (a finding's text may use several): built once.
+const listFormats = {
+  and: new Intl.ListFormat(LIST_LOCALE, { type: 'conjunction' }),
+  or: new Intl.ListFormat(LIST_LOCALE, { type: 'disjunction' }),
+};
+const numberFormat = new Intl.NumberFormat(ICU_LOCALE);
 
 const ACCENTED: Record<string, string> = {
   a: 'á',
