@@ -169,6 +169,31 @@ describe('the team view', () => {
   });
 });
 
+describe('the team view, kept between changes', () => {
+  it('is computed once while nothing changes, and again after any change, in this process or another', async () => {
+    const { call, person, account, core } = await setup();
+    const priya = await person('Priya', ['priya@tea.example']);
+    await account(priya.id, {
+      service: 'Gmail',
+      category: 'email',
+      username: 'priya@tea.example',
+      mfa: 'none',
+    });
+    const first = await call<TeamView>('team:get');
+    expect(core.team.view()).toBe(core.team.view()); // the same view: nothing was read again
+    expect(first.coverage.mainEmailMfa).toMatchObject({ yes: 0, no: 1 });
+    // A change made here…
+    await account(priya.id, { service: 'Xero', category: 'finance' });
+    const second = await call<TeamView>('team:get');
+    expect(second.rows.find((r) => r.name === 'Priya')!.accounts).toBe(2);
+    // …and one made by another Lockstep on the same file (another connection).
+    const other = openCore({ dataDir: core.dataDir, platform: new RecordingPlatform() });
+    cores.push(other);
+    other.inventory.createPerson({ name: 'Tom' });
+    expect((await call<TeamView>('team:get')).rows.map((r) => r.name)).toContain('Tom');
+  });
+});
+
 describe('assignments', () => {
   it('assigns tasks to a person or a helper, in bulk, records it, and lists "my tasks"', async () => {
     const { call, person, account, core } = await setup();

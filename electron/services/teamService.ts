@@ -15,9 +15,18 @@ export class TeamService {
     private readonly clock: Clock,
   ) {}
 
+  // The last view computed, kept until the data or the day changes (the dashboard of an office and
+  // the Team screen ask for the same view; an office's is a read of every account, finding and task).
+  private last: { key: string; view: TeamView } | null = null;
+
   /** The team view, for everyone or one group. */
   view({ group }: { group?: string | undefined } = {}): TeamView {
-    return teamViewOf(this.store.read, today(this.clock), group ?? null);
+    const day = today(this.clock);
+    const key = JSON.stringify([this.store.read.connection.dataVersion(), day, group ?? null]);
+    if (this.last?.key === key) return this.last.view;
+    const view = teamViewOf(this.store.read, day, group ?? null);
+    this.last = { key, view };
+    return view;
   }
 }
 

@@ -16,6 +16,7 @@ import { SnapshotsRepository } from './snapshotsRepository';
 import { StrengthVerdictsRepository } from './strengthVerdictsRepository';
 import { TasksRepository } from './tasksRepository';
 import { TrashRepository } from './trashRepository';
+import { ConnectionRepository } from './connectionRepository';
 
 function create(db: Database.Database) {
   return {
@@ -35,6 +36,7 @@ function create(db: Database.Database) {
     guideRuns: new GuideRunsRepository(db),
     verdicts: new StrengthVerdictsRepository(db),
     mailScans: new MailScansRepository(db),
+    connection: new ConnectionRepository(db),
   };
 }
 
