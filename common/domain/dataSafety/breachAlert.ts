@@ -1,22 +1,8 @@
 import type { Finding } from '../../model/findings';
+import { MONTH_NAMES } from '../dates';
 
 /** The finding kinds that say "a breach concerns this account or address". */
 const BREACH_KINDS = new Set<Finding['kind']>(['breached_service', 'email_in_breach']);
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** A breach newly found to concern something in the inventory. */
 export interface NewBreach {
@@ -93,7 +79,7 @@ export function newBreaches(before: readonly Finding[], after: readonly Finding[
 export function monthAndYear(date: string | null): string {
   if (!date) return '';
   const month = Number(date.slice(5, 7));
-  return month >= 1 && month <= 12 ? `${MONTHS[month - 1]} ${date.slice(0, 4)}` : date.slice(0, 4);
+  return month >= 1 && month <= 12 ? `${MONTH_NAMES[month - 1]} ${date.slice(0, 4)}` : date.slice(0, 4);
 }
 
 /**
