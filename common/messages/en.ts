@@ -8,7 +8,11 @@
  * Ids are `area.what`: the area is the screen or module that shows the message. Voice
  * (DESIGN.md): plain words a worried non-expert understands, calm, ending in the next action.
  */
-export const EN = {
+import { GUIDES } from './areas/guides';
+import { MAIN } from './areas/main';
+import { OFFICE } from './areas/office';
+
+const CORE = {
   // The strength scale (common/domain/passwords/strength.ts): zxcvbn's score buckets, in words.
   'strength.0.label': 'Very weak',
   'strength.1.label': 'Weak',
@@ -786,6 +790,15 @@ export const EN = {
   'count.steps': '{count, plural, one {# step} other {# steps}}',
   'count.minutes': '{count, plural, one {# minute} other {# minutes}}',
 } as const satisfies Record<string, string>;
+
+/**
+ * The whole catalogue: the core words above and each area's own file. An id is defined once
+ * (a test checks that no area repeats another's id).
+ */
+export const EN = { ...CORE, ...GUIDES, ...OFFICE, ...MAIN } as const;
+
+/** Each part of the catalogue, by name: for the test that no id is defined twice. */
+export const CATALOGUE_PARTS = { CORE, GUIDES, OFFICE, MAIN } as const;
 
 /** The id of a message in the catalogue. */
 export type MessageId = keyof typeof EN;

@@ -1,11 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { EN, type MessageId } from './en';
+import { CATALOGUE_PARTS, EN, type MessageId } from './en';
 import { format, formatList, messageLocale, pseudoLocalise, setMessageLocale } from './format';
 
 afterEach(() => setMessageLocale('en'));
 
 describe('the message catalogue', () => {
+  it('defines each id in one part only', () => {
+    const seen = new Map<string, string>();
+    for (const [part, messages] of Object.entries(CATALOGUE_PARTS)) {
+      for (const id of Object.keys(messages)) {
+        expect(seen.get(id), `${id} is in ${part} and ${seen.get(id)}`).toBeUndefined();
+        seen.set(id, part);
+      }
+    }
+    expect(seen.size).toBe(Object.keys(EN).length);
+  });
+
   it('holds only messages that parse as ICU', () => {
     for (const [id, text] of Object.entries(EN)) {
       expect(() => new IntlMessageFormat(text, 'en', undefined, { ignoreTag: true }), id).not.toThrow();
