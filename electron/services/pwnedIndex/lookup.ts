@@ -88,10 +88,10 @@ const pRead = (fd: number, buffer: Buffer, offset: number, length: number, posit
     ),
   );
 
-function readExactlySync(fd: number, path: string, buffer: Buffer, position: number): void {
+function readExactlySync(fd: number, path: string, buffer: Buffer, length: number, position: number): void {
   let done = 0;
-  while (done < buffer.length) {
-    const bytesRead = readSync(fd, buffer, done, buffer.length - done, position + done);
+  while (done < length) {
+    const bytesRead = readSync(fd, buffer, done, length - done, position + done);
     if (bytesRead === 0) throw damaged(path, 'is truncated (a read stopped short of its end)');
     done += bytesRead;
   }
@@ -308,7 +308,8 @@ export async function openPwnedIndex(path: string): Promise<PwnedIndex> {
     const blocks: Block[] = [];
     // A second read's window may start before the one of the query before it (the rest of its
     // window on the left side): merged reads need them in order of where they start.
-    for (const query of [...queries].sort((a, b) => a.lo - b.lo)) {
+    const inOrder = queries.every((query, i) => i === 0 || queries[i - 1]!.lo <= query.lo);
+    for (const query of inOrder ? queries : [...queries].sort((a, b) => a.lo - b.lo)) {
       const last = blocks[blocks.length - 1];
       if (
         last &&
@@ -334,18 +335,18 @@ export async function openPwnedIndex(path: string): Promise<PwnedIndex> {
     let syncMs = 0;
     let sliceStarted = performance.now();
     let scratch = Buffer.allocUnsafe(64 * 1024);
+    // (The buffers are reused whole: a read fills their start, and settle looks no further.)
     while (next < blocks.length && syncMs <= SYNC_BUDGET_MS + stats.syncReads * SYNC_READ_MS) {
       const block = blocks[next++]!;
       const length = (block.end - block.first) * RECORD_BYTES;
       if (length > scratch.length) scratch = Buffer.allocUnsafe(length);
-      const buf = scratch.subarray(0, length);
       const started = performance.now();
-      readExactlySync(fd, path, buf, RECORDS_OFFSET + block.first * RECORD_BYTES);
+      readExactlySync(fd, path, scratch, length, RECORDS_OFFSET + block.first * RECORD_BYTES);
       const now = performance.now();
       syncMs += now - started;
       stats.syncReads += 1;
       stats.bytesRead += length;
-      settle(block, buf);
+      settle(block, scratch);
       if (now - sliceStarted > SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         sliceStarted = performance.now();
@@ -357,11 +358,10 @@ export async function openPwnedIndex(path: string): Promise<PwnedIndex> {
         const block = blocks[next++]!;
         const length = (block.end - block.first) * RECORD_BYTES;
         if (length > own.length) own = Buffer.allocUnsafe(length);
-        const buf = own.subarray(0, length);
-        await readExactly(fd, path, buf, 0, length, RECORDS_OFFSET + block.first * RECORD_BYTES);
+        await readExactly(fd, path, own, 0, length, RECORDS_OFFSET + block.first * RECORD_BYTES);
         stats.asyncReads += 1;
         stats.bytesRead += length;
-        settle(block, buf);
+        settle(block, own);
       }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, blocks.length - next) }, worker));
