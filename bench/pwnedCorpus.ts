@@ -6,7 +6,8 @@
 // Hashes are sorted ascending, as the downloader writes them. Within each prefix, the keys are the
 // order statistics of uniform draws, generated already sorted (exponential spacings: the running
 // sums of n + 1 exponential variates, divided by their total, are distributed exactly as n sorted
-// uniforms), so no sort is needed; the rest of each hash is uniform random. Counts are heavy-tailed
+// uniforms), so no sort is needed; the rest of each hash is uniform random. Each prefix size is
+// generated once and reused by every prefix of that size (see TEMPLATES below). Counts are heavy-tailed
 // (P(count ≥ k) ≈ k^-1.1: most 1–3, a few in the millions), and 1% of the benchmark's passwords
 // (every 100th) are planted with known counts.
 //   npx tsx bench/pwnedCorpus.ts LINES OUT [--seed S]        writes the single-file layout to OUT
