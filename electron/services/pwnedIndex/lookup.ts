@@ -1,9 +1,10 @@
 // Looks hashes up in the offline Pwned Passwords index (format.ts) without loading it: the open
-// reads and checks the header and the 4 MiB offset table; each lookup then reads a few hundred
-// bytes around the position interpolated from the hash (SHA-1s are uniform, so a key's rank in its
-// bucket of n records is within ±2·√n of key/2^48 · n nearly always), falling back to a binary
-// search by reads when it is not there. Queries are deduplicated and sorted, and nearby reads
-// merged. Reads are synchronous while they come from the page cache (a few µs each, ten times less
+// reads and checks the header and the 4 MiB offset table; each lookup then reads the records
+// around the position interpolated from the hash (SHA-1s are uniform, so a key's rank in its bucket
+// of n records is within ±2·√n of key/2^48 · n nearly always) that lie in the same 4 KiB page,
+// then the rest of that window if the key lies past the page (~2% at 1e9 entries), falling back to
+// a binary search by reads when it is not in the window at all: a cold lookup costs about one
+// page-in. Queries are deduplicated and sorted, and nearby reads merged. Reads are synchronous while they come from the page cache (a few µs each, ten times less
 // than a thread-pool round trip; the event loop gets a turn every few ms); as soon as they prove
 // slow, the rest go through the thread pool, READ_CONCURRENCY at a time, so disk waits overlap.
 import * as crypto from 'node:crypto';
