@@ -262,7 +262,7 @@ function RunList() {
             aria-label={checklist.guideTitle}
           >
             <div style={{ minWidth: 0, flex: 1 }}>
-              <Text size="sm" fw={600} truncate>
+              <Text size="sm" fw={600} truncate title={checklist.guideTitle}>
                 {checklist.guideTitle}
               </Text>
               <Text size="xs" c="dimmed">
@@ -353,20 +353,22 @@ function RunRow({
   children?: ReactNode;
 }) {
   const { t } = useWords();
+  const line = t('guides.runs.detail', {
+    who:
+      run.personName && run.accountLabel
+        ? t('guides.runs.personAndAccount', { person: run.personName, account: run.accountLabel })
+        : (run.accountLabel ?? run.personName ?? t('guides.runs.noAccount')),
+    detail,
+  });
+  // A line too long for the card ends in an ellipsis; its whole text is its title (shown on hover).
   return (
     <Group role="listitem" justify="space-between" wrap="nowrap" aria-label={run.guideTitle}>
       <div style={{ minWidth: 0, flex: 1 }}>
-        <Text size="sm" fw={600} truncate>
+        <Text size="sm" fw={600} truncate title={run.guideTitle}>
           {run.guideTitle}
         </Text>
-        <Text size="xs" c="dimmed" truncate>
-          {t('guides.runs.detail', {
-            who:
-              run.personName && run.accountLabel
-                ? t('guides.runs.personAndAccount', { person: run.personName, account: run.accountLabel })
-                : (run.accountLabel ?? run.personName ?? t('guides.runs.noAccount')),
-            detail,
-          })}
+        <Text size="xs" c="dimmed" truncate title={line}>
+          {line}
         </Text>
         {children}
       </div>
