@@ -305,7 +305,7 @@ test.describe('in the pseudo-locale', () => {
     await expect(board.getByRole('listitem')).toHaveCount(people.length);
     await expectAllWords(page, body, allowed, 'the checklist board');
     await board
-      .getByRole('button', { name: new RegExp(`^${escape(format('checklist.continue'))}`) })
+      .getByRole('button', { name: format('checklist.continue') })
       .first()
       .click();
     await expect(page.getByRole('button', { name: format('guideRun.backToChecklist') })).toBeVisible();
