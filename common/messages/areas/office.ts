@@ -287,4 +287,49 @@ export const OFFICE = {
   'notices.form.details': 'What the notice says (optional)',
   'notices.form.detailsHint': 'In your words; never paste a password or a code.',
   'notices.form.submit': 'Record notice',
+  // Mailbox scan (renderer/src/features/mailScan/MailScanScreen.tsx).
+  'mailScan.status.running': 'Scanning',
+  'mailScan.status.paused': 'Paused',
+  'mailScan.status.finished': 'Finished',
+  'mailScan.status.failed': 'Stopped',
+  'mailScan.megabytes': '{size} MB',
+  'mailScan.startFailed': 'The scan could not start',
+  'mailScan.backToGuide': '← Back to the guide',
+  'mailScan.title': 'Scan a mailbox',
+  'mailScan.intro':
+    'When the company holding your email is breached, what matters is what the mail contained. Lockstep reads an export of the mailbox on this computer and lists the passwords, keys, tokens, backup codes, card and bank numbers, reset links and sensitive attachments in it — each as a finding with a task to replace it. The secrets and the mail are never kept or sent anywhere: only what kind of secret, when and how often it was seen, and a masked description.',
+  'mailScan.start.title': 'Scan an export',
+  'mailScan.start.body':
+    'Works with an mbox file (Gmail Takeout, Thunderbird, Apple Mail’s .mbox folders) or a folder of .eml files. Outlook’s .pst files cannot be read yet: in Thunderbird, import the Outlook mail and scan its profile folder, or drag the messages out of Outlook into a folder (each becomes an .eml file).',
+  'mailScan.whose': 'Whose mail is it?',
+  'mailScan.chooseFile': 'Choose a mail file…',
+  'mailScan.chooseFolder': 'Choose a folder…',
+  'mailScan.scans': 'Scans',
+  'mailScan.list': 'Mailbox scans',
+  'mailScan.scanOf': 'Scan of {source}',
+  'mailScan.meta': '{person}’s mail · started {started}',
+  'mailScan.metaFinished': '{person}’s mail · started {started} · finished {finished}',
+  'mailScan.progressLabel': 'Scan progress',
+  'mailScan.resumeHint':
+    'Resuming goes on where it stopped; after a restart Lockstep asks for the same mail again, and refuses mail that has changed.',
+  'mailScan.resume': 'Resume',
+  'mailScan.discard': 'Discard',
+  'mailScan.stopped': 'The scan stopped.',
+  'mailScan.summary': 'Summary',
+  'mailScan.noSecret': 'No secret was found.',
+  'mailScan.found':
+    'Found {count, plural, one {# secret} other {# secrets}}, each a finding with a task to replace it.',
+  'mailScan.notListed':
+    '{count, plural, one {# more sighting was} other {# more sightings were}} counted but not told apart.',
+  'mailScan.seeThem': 'See them on the Exposure screen',
+  'mailScan.allDecoded': 'Every part could be decoded.',
+  'mailScan.notDecoded':
+    '{count, plural, one {# part} other {# parts}} could not be decoded, so {count, plural, one {it was} other {they were}} not checked:',
+  'mailScan.partsNotDecoded': 'Parts not decoded',
+  'mailScan.part': '{where}: {why}',
+  'mailScan.attachmentType': '{count, number} {type}',
+  'mailScan.attachments':
+    '{count, plural, one {# attachment is} other {# attachments are}} not text ({types}): their names were checked, not their content.',
+  'mailScan.lookedFor': 'What it looked for ({count, plural, one {# kind} other {# kinds}})',
+  'mailScan.kinds': '{kinds}.',
 } as const satisfies Record<string, string>;
