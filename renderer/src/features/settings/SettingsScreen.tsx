@@ -242,7 +242,7 @@ export function SettingsScreen() {
                 ],
               ] as const satisfies readonly (readonly [
                 MessageId,
-                string | undefined,
+                string | null | undefined,
                 MessageId,
                 MessageId,
                 string,
