@@ -362,7 +362,8 @@ export const OFFICE = {
   'settings.sources.common.source': 'UK NCSC PwnedPasswordsTop100k, via SecLists',
   'settings.licence.mit': 'MIT',
   'settings.licence.ccBy': 'CC BY 4.0',
-  'settings.sources.online': 'Online checks, when you turn them on: Pwned Passwords by Troy Hunt (haveibeenpwned.com).',
+  'settings.sources.online':
+    'Online checks, when you turn them on: Pwned Passwords by Troy Hunt (haveibeenpwned.com).',
   'settings.hibp.title': 'Email search with Have I Been Pwned',
   'settings.hibp.body':
     'Looks up your email addresses in every breach Have I Been Pwned knows, with your own API key (from haveibeenpwned.com/API/Key). The addresses themselves are sent; the key is kept only in your system keychain, never in Lockstep’s data file.',
