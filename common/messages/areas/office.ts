@@ -554,6 +554,8 @@ export const OFFICE = {
   'accountForm.saveChanges': 'Save changes',
   'accountForm.add': 'Add account',
 
-  // The window's toasts (renderer/src/app/notify.tsx).
+  // The window (renderer/src/app): opening the data, and the undo toast.
+  'app.opening': 'Opening your data',
+  'app.openFailed': 'Lockstep could not open its data',
   'trash.deletedToast': '{message} You can undo this until you close Lockstep.',
 } as const satisfies Record<string, string>;
