@@ -272,7 +272,9 @@ function AccountFormBody({
             <span />
           )}
           <Group gap="sm">
-            <Button variant="default" onClick={onDone}>
+            {/* Pressing Cancel must not first blur a field: its check would show an error, move the
+                button down, and the click would land beside it. */}
+            <Button variant="default" onMouseDown={(event) => event.preventDefault()} onClick={onDone}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={isSaving}>
