@@ -112,7 +112,7 @@ export function BreachesScreen() {
                 >
                   <Group justify="space-between" wrap="nowrap">
                     <div style={{ minWidth: 0 }}>
-                      <Text fw={600} size="sm" truncate>
+                      <Text fw={600} size="sm" truncate title={breach.title}>
                         {breach.title}
                       </Text>
                       <Text size="xs" c="dimmed">

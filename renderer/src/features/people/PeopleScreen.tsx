@@ -157,7 +157,7 @@ function PersonCard({
             <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
               <IconMail size={16} aria-hidden color="var(--ls-icon-muted)" />
               <div style={{ minWidth: 0 }}>
-                <Text size="sm" truncate>
+                <Text size="sm" truncate title={email.address}>
                   {email.address}
                 </Text>
                 {(breachesByEmail.get(email.id) ?? []).length > 0 && (

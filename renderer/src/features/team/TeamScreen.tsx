@@ -251,7 +251,12 @@ function PersonRow({ row }: { row: TeamRow }) {
         ) : (
           row.emailAccounts.map((mail) => (
             <Group key={mail.accountId} gap={6} wrap="nowrap">
-              <Text size="sm" truncate maw={180}>
+              <Text
+                size="sm"
+                truncate
+                maw={180}
+                title={mail.isMain ? mail.service : t('team.otherEmail', { service: mail.service })}
+              >
                 {mail.isMain ? mail.service : t('team.otherEmail', { service: mail.service })}
               </Text>
               <ToneBadge tone={mail.mfa === 'none' ? 'red' : mail.mfa === 'unknown' ? 'gray' : 'teal'}>
