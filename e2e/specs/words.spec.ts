@@ -6,6 +6,7 @@ import { test, expect } from '../fixtures/app';
 import { wordingProblems } from '../fixtures/words';
 import { format } from '../../common/messages/format';
 import { IMPORT_FORMATS } from '../../common/domain/import/index';
+import { ERASE_CONFIRMATION } from '../../common/domain/dataSafety/confirm';
 import { PeoplePage } from '../pages/PeoplePage';
 
 /**
@@ -182,6 +183,8 @@ test.describe('in the pseudo-locale', () => {
     allow('Sam sam.morgan@example.net Acme');
     allow(join(dataDir, 'backups'));
     allow('lockstep-export.json');
+    // The phrase a person types to confirm erasing (main compares it exactly): a token, not prose.
+    allow(ERASE_CONFIRMATION);
     const incidents = JSON.parse(readFileSync(`${DATA}/incidents.json`, 'utf8')) as {
       incidents: { provider: string }[];
     };
