@@ -64,7 +64,7 @@ describe('parseStaffCsv', () => {
     expect(list.rows.map((r) => r.name)).toEqual(['Ann']);
     expect(list.skipped).toEqual([
       { row: 1, reason: 'No name' },
-      { row: 2, reason: '“not-an-address” does not look like an email address' },
+      { row: 2, reason: '"not-an-address" does not look like an email address' },
       { row: 4, reason: 'Same name as row 3' },
       { row: 6, reason: 'Keep the name under 100 characters.' },
     ]);

@@ -184,7 +184,7 @@ export const OFFICE = {
   'staffImport.confirm': 'Import {count, plural, one {# person} other {# people}}',
   'staffImport.reason.noName': 'No name',
   'staffImport.reason.sameName': 'Same name as row {row}',
-  'staffImport.reason.badAddress': '“{address}” does not look like an email address',
+  'staffImport.reason.badAddress': '"{address}" does not look like an email address',
   'staffImport.reason.tooLong': 'Keep the role and group under {max} characters',
   'staffImport.change.addresses': 'adds {count, plural, one {an address} other {# addresses}}',
   'staffImport.change.role': 'role: {from} → {to}',
