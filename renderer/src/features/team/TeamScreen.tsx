@@ -372,7 +372,8 @@ export function describeChange(
   const action =
     entry.subjectType === 'finding' && FINDING_KIND_SET.has(entry.action)
       ? t(`finding.kind.${entry.action}` as MessageId)
-      : t('team.change.action', { action: entry.action });
+      : // A select's cases are single words: "web address" is asked for as web_address.
+        t('team.change.action', { action: entry.action.replace(/\W+/g, '_'), recorded: entry.action });
   const raw = entry.action === 'created' && entry.note ? entry.note : (entry.to ?? entry.note);
   if (!raw) return t('team.change', { subject, action });
   const isStatus = entry.subjectType === 'finding' || entry.action === 'status';
