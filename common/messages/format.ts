@@ -89,10 +89,35 @@ export function format(id: MessageId, values?: MessageValues): string {
   const message = compile(id);
   if (activeLocale === 'en') return String(message.format(values));
   const fenced: MessageValues = {};
+  const selectors = selectorsOf(id, message);
   for (const [name, value] of Object.entries(values ?? {})) {
-    fenced[name] = typeof value === 'string' ? `${OPEN}${value}${CLOSE}` : value;
+    // A select's argument chooses the words and is never shown: fenced, it would match no case.
+    fenced[name] = typeof value === 'string' && !selectors.has(name) ? `${OPEN}${value}${CLOSE}` : value;
   }
   return pseudoLocalise(String(message.format(fenced)));
+}
+
+const selectorNames = new Map<MessageId, ReadonlySet<string>>();
+
+/** The names of the arguments a message selects on (`{who, select, …}`), anywhere in it. */
+function selectorsOf(id: MessageId, message: IntlMessageFormat): ReadonlySet<string> {
+  let names = selectorNames.get(id);
+  if (!names) {
+    const found = new Set<string>();
+    type Element = ReturnType<IntlMessageFormat['getAst']>[number];
+    const walk = (elements: readonly Element[]) => {
+      for (const element of elements) {
+        if ('options' in element) {
+          found.add(element.value);
+          for (const option of Object.values(element.options)) walk(option.value);
+        }
+      }
+    };
+    walk(message.getAst());
+    names = found;
+    selectorNames.set(id, names);
+  }
+  return names;
 }
 
 /**
