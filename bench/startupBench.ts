@@ -87,6 +87,8 @@ export async function runStartupBench(options: BenchOptions): Promise<BenchResul
       listMs: number;
       recheckMs: number;
       recheckCpuMs: number;
+      recheckWarmMs: number;
+      recheckWarmCpuMs: number;
       fileCheckMs: number;
       findings: number;
     }[] = [];
@@ -112,6 +114,8 @@ export async function runStartupBench(options: BenchOptions): Promise<BenchResul
     const open = median(everyday.map((r) => r.openMs + r.sessionMs + r.listMs));
     const recheck = median(everyday.map((r) => r.recheckMs));
     const recheckCpu = median(everyday.map((r) => r.recheckCpuMs));
+    const warm = median(everyday.map((r) => r.recheckWarmMs));
+    const warmCpu = median(everyday.map((r) => r.recheckWarmCpuMs));
     goals.push(
       {
         figure: `Start with ${size.toLocaleString('en')} accounts: open, session, first screen (everyday start)`,
@@ -120,7 +124,13 @@ export async function runStartupBench(options: BenchOptions): Promise<BenchResul
         met: open < 1000,
       },
       {
-        figure: `Re-run the checks with ${size.toLocaleString('en')} accounts (one write)`,
+        figure: `Re-run the checks with ${size.toLocaleString('en')} accounts (one write), after the first`,
+        measured: `${warm.toFixed(0)} ms (CPU ${warmCpu.toFixed(0)} ms)`,
+        goal: '< 300 ms',
+        met: warm < 300,
+      },
+      {
+        figure: `Re-run the checks with ${size.toLocaleString('en')} accounts, the first in the process`,
         measured: `${recheck.toFixed(0)} ms (CPU ${recheckCpu.toFixed(0)} ms)`,
         goal: '< 300 ms',
         met: recheck < 300,
@@ -133,6 +143,7 @@ export async function runStartupBench(options: BenchOptions): Promise<BenchResul
       `${median(everyday.map((r) => r.sessionMs)).toFixed(0)} ms (first of the day: ${runs[0]!.sessionMs.toFixed(0)} ms)`,
       `${median(everyday.map((r) => r.listMs)).toFixed(0)} ms`,
       `${recheck.toFixed(0)} ms (CPU ${recheckCpu.toFixed(0)} ms)`,
+      `${warm.toFixed(0)} ms (CPU ${warmCpu.toFixed(0)} ms)`,
       String(runs.at(-1)?.findings ?? 0),
     ]);
   }
@@ -144,14 +155,15 @@ export async function runStartupBench(options: BenchOptions): Promise<BenchResul
         'of which: checking the file (quick_check)',
         'Session start (trash, day’s checks)',
         'First screen data',
-        'Re-run checks (one write)',
+        'Re-run checks (one write): the first',
+        'the next',
         'Open findings',
       ],
       rows,
     ),
     '',
     '- Median of the everyday starts (after the first), each in a fresh Node process (tsx); Electron start-up itself is not included.',
-    '- "Re-run checks" is a whole write: checks, findings, tasks and the day’s snapshot in one transaction; its CPU time (the process’s user + system time) is less disturbed than wall time by other work on the machine.',
+    '- "Re-run checks" is a whole write: checks, findings, tasks and the day’s snapshot in one transaction; its CPU time (the process’s user + system time) is less disturbed than wall time by other work on the machine. The first re-run in a process runs code the JIT has not yet optimised (the first edit after a start); the next is every later edit.',
     `- Opening checks the data file (its header, SQLite's \`quick_check\`, the schema) before anything is read: ${fileSizes.join('; ')}.`,
   ].join('\n');
   console.log(markdown);
