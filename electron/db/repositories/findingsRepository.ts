@@ -27,32 +27,36 @@ interface FindingRow {
 /** An account as the checks read it, with what task reconciliation also needs of it. */
 export type CheckInputAccount = CheckAccount & Pick<Account, 'urlKind'>;
 
-interface CheckRow {
-  id: number;
-  person_id: number;
-  service: string;
-  url: string;
-  domain: string | null;
-  username: string;
-  mfa: CheckAccount['mfa'];
-  has_totp: number;
-  password_changed_at: string | null;
-  criticality: CheckAccount['criticality'];
-  category: NonNullable<CheckAccount['category']>;
-  is_insecure: number;
-  url_kind: Account['urlKind'];
-  strength: number | null;
-  strength_warning: string | null;
-  exact_fingerprint: string | null;
-  similar_fingerprint: string | null;
-  similar_group: string | null;
-  common_rank: number | null;
-  online_status: 'off' | 'found' | 'not_found' | 'failed' | null;
-  pwned_count: number | null;
-  index_count: number | null;
-  index_built_at: string | null;
-  online_checked_at: string | null;
-}
+/**
+ * A row of the checks' read, as an array in the SELECT's column order: 10,000 rows of 25 columns
+ * read as arrays cost a third of what objects do (better-sqlite3's `raw` mode).
+ */
+type CheckRow = [
+  id: number,
+  personId: number,
+  service: string,
+  url: string,
+  domain: string | null,
+  username: string,
+  mfa: CheckAccount['mfa'],
+  hasTotp: number,
+  passwordChangedAt: string | null,
+  criticality: CheckAccount['criticality'],
+  category: NonNullable<CheckAccount['category']>,
+  isInsecure: number,
+  urlKind: Account['urlKind'],
+  strength: number | null,
+  strengthWarning: string | null,
+  exactFingerprint: string | null,
+  similarFingerprint: string | null,
+  similarGroup: string | null,
+  commonRank: number | null,
+  onlineStatus: 'off' | 'found' | 'not_found' | 'failed' | null,
+  pwnedCount: number | null,
+  indexCount: number | null,
+  indexBuiltAt: string | null,
+  onlineCheckedAt: string | null,
+];
 
 /** A finding whose status changed in a reconciliation (for the history). */
 export interface FindingTransition {
@@ -170,8 +174,9 @@ export class FindingsRepository {
     this.linkAccount = db.prepare<[number, number]>(
       `INSERT OR IGNORE INTO finding_accounts (finding_id, account_id) VALUES (?, ?)`,
     );
-    this.checkInput = db.prepare<[], CheckRow>(
-      `SELECT a.id, a.person_id, a.service, a.url, a.domain, a.username, a.mfa, a.has_totp, a.password_changed_at,
+    this.checkInput = db
+      .prepare<[], CheckRow>(
+        `SELECT a.id, a.person_id, a.service, a.url, a.domain, a.username, a.mfa, a.has_totp, a.password_changed_at,
               a.criticality, a.category,
               (a.url_kind IS NOT NULL AND lower(substr(a.url, 1, 7)) = 'http://') AS is_insecure, a.url_kind,
               s.strength, s.strength_warning, s.exact_fingerprint, s.similar_fingerprint, s.similar_group,
@@ -180,7 +185,8 @@ export class FindingsRepository {
        FROM accounts a JOIN people p ON p.id = a.person_id
        LEFT JOIN password_signals s ON s.account_id = a.id
        WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL`,
-    );
+      )
+      .raw(true);
   }
 
   /**
@@ -188,37 +194,65 @@ export class FindingsRepository {
    * kind, so the task reconciliation after the checks can use the same read.
    */
   checkAccounts(): CheckInputAccount[] {
-    return this.checkInput.all().map((row) => ({
-      id: row.id,
-      personId: row.person_id,
-      service: row.service,
-      url: row.url,
-      domain: row.domain,
-      username: row.username,
-      mfa: row.mfa,
-      hasTotp: row.has_totp === 1,
-      passwordChangedAt: row.password_changed_at,
-      criticality: row.criticality,
-      category: row.category,
-      isInsecureUrl: row.is_insecure === 1,
-      urlKind: row.url_kind,
-      password:
-        row.exact_fingerprint === null || row.strength === null
-          ? null
-          : {
-              strength: row.strength,
-              strengthWarning: row.strength_warning ?? '',
-              exactFingerprint: row.exact_fingerprint,
-              similarFingerprint: row.similar_fingerprint,
-              similarGroup: row.similar_group,
-              commonRank: row.common_rank,
-              onlineStatus: row.online_status ?? 'off',
-              pwnedCount: row.pwned_count,
-              indexCount: row.index_count,
-              indexBuiltAt: row.index_built_at,
-              onlineCheckedAt: row.online_checked_at,
-            },
-    }));
+    return this.checkInput.all().map((row) => {
+      const [
+        id,
+        personId,
+        service,
+        url,
+        domain,
+        username,
+        mfa,
+        hasTotp,
+        passwordChangedAt,
+        criticality,
+        category,
+        isInsecure,
+        urlKind,
+        strength,
+        strengthWarning,
+        exactFingerprint,
+        similarFingerprint,
+        similarGroup,
+        commonRank,
+        onlineStatus,
+        pwnedCount,
+        indexCount,
+        indexBuiltAt,
+        onlineCheckedAt,
+      ] = row;
+      return {
+        id,
+        personId,
+        service,
+        url,
+        domain,
+        username,
+        mfa,
+        hasTotp: hasTotp === 1,
+        passwordChangedAt,
+        criticality,
+        category,
+        isInsecureUrl: isInsecure === 1,
+        urlKind,
+        password:
+          exactFingerprint === null || strength === null
+            ? null
+            : {
+                strength,
+                strengthWarning: strengthWarning ?? '',
+                exactFingerprint,
+                similarFingerprint,
+                similarGroup,
+                commonRank,
+                onlineStatus: onlineStatus ?? 'off',
+                pwnedCount,
+                indexCount,
+                indexBuiltAt,
+                onlineCheckedAt,
+              },
+      };
+    });
   }
 
   /** Every stored finding's identity and status. */

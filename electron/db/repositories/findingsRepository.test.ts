@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../connection';
+import { AccountsRepository } from './accountsRepository';
+import { FindingsRepository } from './findingsRepository';
+import { PasswordSignalsRepository } from './passwordSignalsRepository';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+});
+
+const NOW = '2026-12-04T10:00:00.000Z';
+
+describe('the checks’ read of the accounts', () => {
+  it('gives every field from its own column, with and without password signals', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lockstep-findings-repo-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const db = openDatabase(dir);
+    cleanups.push(() => db.close());
+    const accounts = new AccountsRepository(db);
+    const values = {
+      personId: 1,
+      service: 'Mail',
+      url: 'http://mail.example/login',
+      domain: 'mail.example',
+      urlKind: 'web' as const,
+      username: 'ana@mail.example',
+      category: 'email' as const,
+      criticality: 'critical' as const,
+      mfa: 'totp' as const,
+      passwordChangedAt: '2024-02-03',
+      recoveryReviewedAt: null,
+      notes: '',
+    };
+    const signed = accounts.insert(values, NOW, { hasTotp: true, source: 'import' });
+    const bare = accounts.insert(
+      { ...values, service: 'Shop', url: 'https://shop.example', domain: 'shop.example', mfa: 'none' },
+      NOW,
+    );
+    new PasswordSignalsRepository(db).put(
+      signed,
+      {
+        strength: 2,
+        strengthWarning: 'dates',
+        exactFingerprint: 'e'.repeat(32),
+        similarFingerprint: 's'.repeat(32),
+        similarGroup: 'g1',
+        commonRank: 77,
+        onlineStatus: 'found',
+        pwnedCount: 12,
+        onlineCheckedAt: '2026-12-01T00:00:00.000Z',
+      },
+      NOW,
+    );
+
+    const read = new FindingsRepository(db).checkAccounts();
+    expect(read.find((a) => a.id === signed)).toMatchObject({
+      id: signed,
+      personId: 1,
+      service: 'Mail',
+      url: 'http://mail.example/login',
+      domain: 'mail.example',
+      username: 'ana@mail.example',
+      mfa: 'totp',
+      hasTotp: true,
+      passwordChangedAt: '2024-02-03',
+      criticality: 'critical',
+      category: 'email',
+      isInsecureUrl: true,
+      urlKind: 'web',
+      password: {
+        strength: 2,
+        strengthWarning: 'dates',
+        exactFingerprint: 'e'.repeat(32),
+        similarFingerprint: 's'.repeat(32),
+        similarGroup: 'g1',
+        commonRank: 77,
+        onlineStatus: 'found',
+        pwnedCount: 12,
+        onlineCheckedAt: '2026-12-01T00:00:00.000Z',
+      },
+    });
+    expect(read.find((a) => a.id === bare)).toMatchObject({
+      service: 'Shop',
+      mfa: 'none',
+      hasTotp: false,
+      isInsecureUrl: false,
+      password: null,
+    });
+  });
+});
