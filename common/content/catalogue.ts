@@ -425,7 +425,7 @@ function createDirectoryLookup<T>(
       }
     }
   }
-  return (input) => {
+  return memoByDomain((input) => {
     const { hosts, registrable } = lookupKeys(input);
     for (const host of hosts) {
       const found = index.byHost.get(host);
@@ -433,7 +433,7 @@ function createDirectoryLookup<T>(
     }
     if (!registrable) return null;
     return index.byRegistrable.get(registrable) ?? viaGroup.get(registrable) ?? null;
-  };
+  });
 }
 
 function toTwoFactorInfo(entry: TwoFactorEntry): TwoFactorInfo {
