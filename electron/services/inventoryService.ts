@@ -20,8 +20,11 @@ import type { Store } from './store';
 import type { WriteContext } from './writePath';
 import { peopleInScope, type Scope } from './scope';
 
-/** The name of the person created on first run. */
-export const DEFAULT_PERSON_NAME = 'Me';
+/**
+ * The name of the person created on first run, in the catalogue in use ("Me"). A data file named
+ * its first person once, when it was made: that stored name stays as it is.
+ */
+export const defaultPersonName = (): string => format('inventory.defaultPersonName');
 
 /** People, their email addresses and accounts: the use cases behind the inventory screens. */
 export class InventoryService {

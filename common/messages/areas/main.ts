@@ -3,5 +3,253 @@
  * command output, advice, the team report and validation messages, in English. Part of the one catalogue (`../en.ts`,
  * which gives the rules for ids and voice); kept in a file of its own so an area's words are found
  * together. An id is defined in one file only.
+ *
+ * The `usage.*` messages are read without compiling ICU (`../plain.ts`, for a fast `--help`): they
+ * take no values and use no `{`, `#` or `'` quoting. Commands, options and metavariables (FILE, NAME)
+ * are the command line's contract and stay in the code.
  */
-export const MAIN = {} as const satisfies Record<string, string>;
+export const MAIN = {
+  // The command line's help (electron/cli/usage.ts).
+  'usage.usage': 'Usage:',
+  'usage.commands': 'Commands:',
+  'usage.options': 'Options:',
+  'usage.exitStatus': 'Exit status:',
+  'usage.formats': 'Formats:',
+  'usage.import': 'Import a password-manager export (passwords are analysed, never stored)',
+  'usage.accounts': 'List accounts with their password signals',
+  'usage.findings': 'List findings (open and closed) with their evidence',
+  'usage.people': 'List people and their email addresses',
+  'usage.peopleAdd': 'Add a person (their first address is their main one)',
+  'usage.peopleImport': 'Import a staff list (CSV: name, email addresses, role, group or department)',
+  'usage.accountsAdd': 'Add an account (category guessed from the address, criticality from the category)',
+  'usage.team': 'The team view: two-step on main email, critical accounts, reuse, overdue tasks',
+  'usage.emailsAdd': 'Add an email address to a person (default: you)',
+  'usage.breachesSearch': 'Search the bundled breach catalogue by name or domain',
+  'usage.check': 'Re-run every check (offline: with the network switched off)',
+  'usage.tasks': 'List fix tasks (whose account, and who does them)',
+  'usage.tasksAssign':
+    'Give tasks to a person (or the helper named in Settings), or to a helper by name',
+  'usage.tasksDone':
+    'Mark a task done with the evidence (METHOD: sms, email, totp, push, passkey, security-key)',
+  'usage.historyVerify': 'Check the tamper-evident history (exit 0 intact, 1 broken)',
+  'usage.report':
+    'The team report, or the MFA attestation for an insurer (PDF: printed with\nChromium, Google Chrome or Edge when installed; CHROMIUM_PATH picks one)',
+  'usage.pwnedIndexBuild': 'Build the offline Pwned Passwords index (with --data-dir: for that folder)',
+  'usage.guides': 'Step-by-step guides (see: guides --help)',
+  'usage.mailScan':
+    'Scan a mailbox export (mbox, .eml, a folder of them) for secrets an attacker\nwho read it could use; each becomes a finding and a task (never stored: the\nsecret, the mail)',
+  'usage.noticesAdd': 'Record a breach notice a company sent (every account of its sign-in family)',
+  'usage.noticesList': 'List the notices recorded, with the accounts each concerns',
+  'usage.backupCreate': 'Back up the data now (into the backup folder, or to FILE)',
+  'usage.backupList': 'List the backups, newest first, each checked',
+  'usage.backupRestore':
+    'Restore a backup (the current data is backed up first); exit 2 if\nFILE is not a good Lockstep backup, with nothing changed',
+  'usage.export':
+    'Export everything: lockstep-export.json (+ its JSON Schema) and\npeople, accounts, findings, tasks and history as CSV',
+  'usage.erase':
+    'Erase the data, keys, datasets and offline index (--backups: the\nbackups too)',
+  'usage.option.dataDir':
+    'Use this data folder (default: LOCKSTEP_DATA_DIR, then the app’s folder)',
+  'usage.option.json': 'Print JSON on stdout',
+  'usage.option.as': 'Record changes in the history as made by this helper',
+  'usage.option.help': 'Show this help',
+  'usage.exit.0': 'success',
+  'usage.exit.1': 'internal error; for “history verify”: the history is broken',
+  'usage.exit.2':
+    'bad input or refused (for “backup restore”: not a good Lockstep backup), or another\nLockstep is changing the data (try again); nothing was written',
+  'usage.exit.3':
+    'the data file is damaged, empty, cut short, not a Lockstep database, or from a newer\nversion: the message names the backup to restore',
+  'usage.exit.4':
+    'the data cannot be used now: the folder or file is read-only, the disk is full, or it\ncannot be read; nothing was changed',
+
+  // The person a new data file starts with (electron/services/inventoryService.ts).
+  'inventory.defaultPersonName': 'Me',
+
+  // Dates written out in words (common/domain/dates.ts).
+  'dates.month.1': 'January',
+  'dates.month.2': 'February',
+  'dates.month.3': 'March',
+  'dates.month.4': 'April',
+  'dates.month.5': 'May',
+  'dates.month.6': 'June',
+  'dates.month.7': 'July',
+  'dates.month.8': 'August',
+  'dates.month.9': 'September',
+  'dates.month.10': 'October',
+  'dates.month.11': 'November',
+  'dates.month.12': 'December',
+  'dates.day': '{day} {month} {year}',
+  'dates.monthYear': '{month} {year}',
+  'dates.unknown': 'an unknown date',
+
+  // What to do about a secret found in mail (common/domain/checks/mailSecretWords.ts): a task's
+  // title and its next action. `hasService` is yes when the account it belongs to is known.
+  'mailAdvice.password.title':
+    'Change the password found in your mail{hasService, select, yes { ({service})} other {}}',
+  'mailAdvice.password.action':
+    'Change that password{hasService, select, yes { at {service}} other {}} to a new one you have never used, and anywhere else you used it. Then say when, and this closes.',
+  'mailAdvice.url_credentials.title': 'Change the password written in an address in your mail',
+  'mailAdvice.url_credentials.action':
+    'Change the password of that user{hasService, select, yes { at {service}} other {}} (a database or server login), and update whatever connects with it.',
+  'mailAdvice.otp_seed.title':
+    'Set up two-step sign-in again{hasService, select, yes { at {service}} other {}}: its setup key was in your mail',
+  'mailAdvice.otp_seed.action':
+    'Remove the authenticator entry{hasService, select, yes { at {service}} other {}} and add it again: a new setup key makes the old one useless.',
+  'mailAdvice.recovery_codes.title':
+    'Make new backup codes{hasService, select, yes { at {service}} other {}}: the old ones were in your mail',
+  'mailAdvice.recovery_codes.action':
+    'Generate new backup codes{hasService, select, yes { at {service}} other {}}; that cancels the old ones. Keep the new ones offline.',
+  'mailAdvice.reset_link.title':
+    'Check the sign-in link found in your mail can no longer be used{hasService, select, yes { ({service})} other {}}',
+  'mailAdvice.reset_link.action':
+    'Most such links expire within hours. Sign in{hasService, select, yes { at {service}} other {}}, check the recent activity, and change the password if anything looks wrong.',
+  'mailAdvice.private_key.title': 'Replace the private key found in your mail',
+  'mailAdvice.private_key.action':
+    'Make a new key pair, put the new public key where the old one was trusted (servers, GitHub, certificates), and remove the old one.',
+  'mailAdvice.secret_attachment.title': 'Replace what the sensitive attachment in your mail held',
+  'mailAdvice.secret_attachment.action':
+    'Open the attachment on your own computer, list what it holds (passwords, keys, ID scans) and replace each one; for an ID scan, watch for misuse of your identity.',
+  'mailAdvice.payment_card.title': 'Ask your bank for a new card: its number was in your mail',
+  'mailAdvice.payment_card.action':
+    'Call your bank or use its app to block the card and get a new number; check the last statements.',
+  'mailAdvice.iban.title': 'Watch the bank account whose number was in your mail',
+  'mailAdvice.iban.action':
+    'An account number alone cannot take money, but it helps scams: check your statements, and tell your bank if a payment you did not make appears.',
+  'mailAdvice.national_id.title': 'Guard the ID number found in your mail',
+  'mailAdvice.national_id.action':
+    'An ID number cannot be changed: watch for loans, accounts or letters you did not ask for, and ask your country’s fraud service about a warning on your file.',
+  'mailAdvice.jwt.title': 'Sign out the session whose access token was in your mail',
+  'mailAdvice.jwt.action': 'Sign out everywhere{hasService, select, yes { at {service}} other {}} or revoke the token; most such tokens expire soon.',
+  'mailAdvice.other.title': 'Replace the {label} found in your mail',
+  'mailAdvice.other.action':
+    'Revoke it{hasService, select, yes { at {service}} other {}} and create a new one, then update whatever uses it. Then say when, and this closes.',
+  'mailAdvice.secret': 'secret',
+
+  // Validation (common/domain/validation.ts, serviceUrl.ts): shown by the forms and the CLI.
+  'validation.name.required': 'Enter a name.',
+  'validation.name.tooLong': 'Keep the name under {max, number} characters.',
+  'validation.id.whole': 'Expected a whole-number id.',
+  'validation.id.positive': 'Expected a positive id.',
+  'validation.email.required': 'Enter an email address.',
+  'validation.email.tooLong': 'An email address is at most 254 characters.',
+  'validation.email.invalid': 'This does not look like an email address.',
+  'validation.service.required': "Enter the service's name.",
+  'validation.username.tooLong': 'Keep the username under 320 characters.',
+  'validation.category.required': 'Choose a category.',
+  'validation.criticality.required': 'Choose how critical this account is.',
+  'validation.mfa.required': 'Choose a two-step sign-in method.',
+  'validation.notes.tooLong': 'Keep notes under 10,000 characters.',
+  'validation.date.notReal':
+    'Enter {field, select, passwordChanged {the password change date} other {the review date}} as a real date (YYYY-MM-DD).',
+  'validation.date.future': 'This date is in the future.',
+  'validation.url.tooLong': 'This web address is too long.',
+  'validation.url.empty': 'Enter a web address, or leave it empty.',
+  'validation.url.androidNoPackage': 'This Android app address has no package name.',
+  'validation.url.scheme': 'Only web (http or https) and Android app addresses can be used.',
+  'validation.url.spaces': 'A web address cannot contain spaces.',
+  'validation.url.invalid': 'This does not look like a web address.',
+  'validation.url.noHost': 'This web address has no host name.',
+  'validation.url.noDomain': 'This web address has no registrable domain.',
+  'validation.url.androidInvalid': 'This Android app id is not valid.',
+
+  // The command line's human output (electron/cli).
+  'cli.usageOf': 'Usage: {syntax}',
+  'cli.unknownCommand': 'Unknown command “{command}”. Run with --help for the list.',
+  'cli.noArguments': '“{command}” takes no arguments.',
+  'cli.checkArguments': 'Check the arguments.',
+  'cli.internalError': 'internal error: {message}',
+  'cli.offline': 'offline: the network is switched off',
+  'cli.noPerson': 'There is no person named “{name}”.',
+  'cli.personOrGroup': 'Give --person or --group, not both.',
+  'cli.skippedRow': '  row {row}: {reason}',
+  'cli.megabytes': '{size} MB',
+  'cli.helper': 'Helper: {name}',
+  'cli.import.unknownFormat': 'Unknown format “{format}”. Known formats: {formats}.',
+  'cli.import.unknownColumns':
+    '{file} has columns Lockstep does not recognise: {columns}. Say which hold the address and the password: --map-url COLUMN --map-password COLUMN [--map-username COLUMN] [--map-title COLUMN].',
+  'cli.import.mappingNeeds': 'A column mapping needs at least --map-url and --map-password.',
+  'cli.import.addedPerson': 'Added a new person, “{name}”.',
+  'cli.emails.added': 'Added {address} to {person}.',
+  'cli.breaches.none':
+    'No breach in the catalogue matches. Not being listed does not mean a site was never breached.',
+  'cli.accounts.none': 'No accounts yet. Import an export: npm run -s cli -- import FILE',
+  'cli.accounts.breached': 'BREACHED',
+  'cli.accounts.reused': 'reused',
+  'cli.accounts.similar': 'similar',
+  'cli.accounts.insecure': 'http',
+  'cli.accounts.unknownCategory': 'Unknown category “{category}”. Categories: {categories}.',
+  'cli.accounts.unknownCriticality': 'Unknown criticality “{criticality}”: critical, important or standard.',
+  'cli.accounts.unknownMfa':
+    'Unknown two-step method “{mfa}”: unknown, none, sms, email, totp, push, passkey or security-key.',
+  'cli.accounts.added': 'Added {service} for {person} ({category}, {criticality}, two-step: {mfa}).',
+  'cli.tasks.none': 'No tasks.',
+  'cli.tasks.notVerified': ' (not verified)',
+  'cli.tasks.changed':
+    '#{id} {title}: {status}{verified, select, yes { (verified)} no { (not verified: {note})} other {}}',
+  'cli.tasks.given':
+    '{count, plural, one {# task} other {# tasks}} given to {to, select, person {{name}} helper {the helper {name}} other {no one}}.',
+  'cli.tasks.noAssignee':
+    'There is no person named “{name}”{hasHelper, select, yes {, and the helper in Settings is “{helper}”} other {}}. To give tasks to someone who is not one of the people, use --helper NAME.',
+  'cli.tasks.missing': 'There is no task {ids}.',
+  'cli.history.intact':
+    'The history is intact: {count, plural, one {# entry} other {# entries}}.',
+  'cli.history.broken':
+    'The history is broken at entry {entry} ({reason}): it was changed outside Lockstep.',
+  'cli.check.done':
+    '{count, plural, one {# open finding} other {# open findings}}. Public data: breaches as of {breaches}, two-step directory as of {twoFactor}.',
+  'cli.check.noData':
+    '{count, plural, one {# open finding} other {# open findings}}. Breach and two-step checks could not run: {error}',
+  'cli.findings.none': 'No open findings.',
+  'cli.findings.coverage': 'How breached passwords were checked:',
+  'cli.findings.via': '  (via {families})',
+  'cli.people.line':
+    '{name}{isYou, select, yes { (you)} other {}}{hasGroup, select, yes { [{group}]} other {}}: {accounts, plural, one {# account} other {# accounts}}; {hasEmails, select, yes {{emails}} other {no email addresses}}',
+  'cli.people.exists': 'There is already a person named “{name}”.',
+  'cli.people.added':
+    'Added {name}{hasGroup, select, yes { ({group})} other {}}{hasEmails, select, yes {: {emails}} other {}}.',
+  'cli.people.importDryRun':
+    '{file}: would add {create, plural, one {# person} other {# people}} and update {update}; {skipped, plural, one {# row} other {# rows}} skipped. Nothing was written (dry run).',
+  'cli.people.imported':
+    '{file}: added {created, plural, one {# person} other {# people}}, updated {updated}; {skipped, plural, one {# row} other {# rows}} skipped.',
+  'cli.team.none': 'No one in this group.',
+  'cli.team.figure': '{label}: {value} ({detail})',
+  'cli.team.row':
+    '{name}{hasGroup, select, yes { [{group}]} other {}}: main email two-step {mfa, select, on {on} off {off} other {unknown}}; critical accounts with two-step: {criticalWithMfa} of {critical}; {accounts, plural, one {# account} other {# accounts}}; {openFindings, plural, one {# open finding} other {# open findings}}; {overdueTasks, plural, one {# overdue task} other {# overdue tasks}}',
+  'cli.report.saved':
+    'Saved the {kind, select, team {team report} other {attestation}} to {path} ({bytes, number} bytes).',
+  'cli.mailScan.allDecoded': 'Every part could be decoded.',
+  'cli.mailScan.lookedFor': 'Looked for: {kinds}.',
+  'cli.mailScan.none':
+    'No secret was found. Attachments that are not text (images, PDFs) were checked by name only.',
+  'cli.mailScan.found':
+    'Found {count, plural, one {# secret} other {# secrets}} (each is a finding with a task; see: findings, tasks):',
+  'cli.mailScan.secret':
+    '  {hint}: seen in {count, plural, one {# message} other {# messages}}{dates, select, one {, {first}} range {, {first} to {last}} other {}}{hasAccount, select, yes { ({account})} other {}}',
+  'cli.notices.none': 'No notices recorded.',
+  'cli.notices.line':
+    '#{id} {provider} ({domains}), {receivedOn}, {person}: {state, select, handled {handled {handledOn}} open {{severity}; concerns {hasAccounts, select, yes {{accounts}} other {no account yet}}} other {no finding}}',
+  'cli.notices.recorded': 'Recorded: {notice}',
+  'cli.notices.badProvider': '{domain}: give the company’s web address, such as microsoft.com.',
+  'cli.notices.badDate': '{date}: give the date of the notice as YYYY-MM-DD.',
+  'cli.notices.future': 'The notice cannot be dated in the future.',
+  'cli.import.dryRun':
+    '{file} ({format}): {entries, plural, one {# login} other {# logins}} read; would create {create}, update {update}; {skipped, plural, one {# row} other {# rows}} skipped. Nothing was written (dry run).',
+  'cli.import.done':
+    '{file} ({format}): {entries, plural, one {# login} other {# logins}} read; created {created}, updated {updated}; {skipped, plural, one {# row} other {# rows}} skipped.',
+  'cli.import.findingKind': '{count} × {kind}',
+  'cli.import.openFindings': 'Open findings: {hasAny, select, yes {{findings}} other {none}}.',
+  'cli.import.loginEmails':
+    'Sign-in addresses in this export that are not yet this person’s: {emails} (add one with: emails add ADDRESS --person NAME).',
+  'cli.accounts.strength': 'strength: {label}',
+  'cli.guides.size':
+    '{steps, plural, one {# step} other {# steps}}, about {minutes, plural, one {# minute} other {# minutes}}',
+  'cli.guides.valid': 'valid guide {id} {version} ({steps, plural, one {# step} other {# steps}})',
+  'cli.backup.done':
+    'Backed up {accounts, plural, one {# account} other {# accounts}} and {history, plural, one {# history entry} other {# history entries}} to {path} ({bytes, number} bytes).',
+  'cli.rowsSkipped': '{count, plural, one {# row} other {# rows}} skipped.',
+  'cli.mailScan.progress': 'Scanning… {count, plural, one {# message} other {# messages}}, {done} of {total}',
+  'cli.mailScan.undecodable': '{count, plural, one {# part} other {# parts}} could not be decoded:',
+  'cli.mailScan.read':
+    'Read {count, plural, one {# message} other {# messages}} ({size}) in {source} for {person}.',
+  'report.reusedAccounts': '{count, plural, one {# account shares} other {# accounts share}} a password',
+} as const satisfies Record<string, string>;

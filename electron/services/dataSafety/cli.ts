@@ -70,7 +70,7 @@ export function describeOpenFailure(dataDir: string, error: DataFileError, clock
   return `${problem.message} ${problem.advice}`;
 }
 
-export { DATA_SAFETY_USAGE } from './usage';
+export { dataSafetyUsage } from './usage';
 
 /** Where the commands run and write. */
 export interface DataSafetyIo {
