@@ -125,6 +125,158 @@ export const MAIN = {
     'Revoke it{hasService, select, yes { at {service}} other {}} and create a new one, then update whatever uses it. Then say when, and this closes.',
   'mailAdvice.secret': 'secret',
 
+  // The team report and the MFA attestation (common/domain/team/report.ts): Markdown, PDF and CSV.
+  'teamReport.title.team': 'Security report for the team',
+  'teamReport.title.attestation': 'Multi-factor authentication and security attestation',
+  'teamReport.unknown.not_recorded': 'Unknown: two-step sign-in not recorded',
+  'teamReport.unknown.no_email_account': 'Unknown: no email account recorded',
+  'teamReport.unknown.several_email_accounts':
+    'Unknown: several email accounts, none at their first address',
+  'teamReport.unknownReason.not_recorded': 'two-step sign-in not recorded',
+  'teamReport.unknownReason.no_email_account': 'no email account recorded',
+  'teamReport.unknownReason.several_email_accounts': 'several email accounts, none at their first address',
+  'teamReport.mfa.unknown': 'Unknown: not recorded',
+  'teamReport.mfa.off': 'Off',
+  'teamReport.mfa.on': 'On ({method})',
+  'teamReport.onOff': '{state, select, on {On} off {Off} other {Unknown}}',
+  'teamReport.dateTime': '{day}, {time}',
+  'teamReport.undated': 'undated',
+  'teamReport.figure.mainEmail.label': 'Two-step sign-in on the main email account',
+  'teamReport.figure.mainEmail.value': '{yes} of {people, plural, one {# person} other {# people}}',
+  'teamReport.figure.offUnknown': '{off} off, {unknown} unknown, counted as not on',
+  'teamReport.figure.critical.label': 'Critical accounts with two-step sign-in',
+  'teamReport.figure.nOfM': '{count} of {of}',
+  'teamReport.figure.reuse.label': 'People with a reused password',
+  'teamReport.figure.reuse.detail':
+    'the same password on two or more accounts, theirs or shared with someone else',
+  'teamReport.figure.overdue.label': 'Overdue tasks',
+  'teamReport.figure.overdue.value': '{count} ({people, plural, one {# person} other {# people}})',
+  'teamReport.figure.overdue.detail': 'tasks to do or in progress, past their due date',
+  'teamReport.scope': '{hasGroup, select, yes {The group “{group}”} other {Everyone}}',
+  'teamReport.fact.madeOn': 'Made on',
+  'teamReport.fact.covers': 'Covers',
+  'teamReport.fact.coversValue': '{scope}: {people, plural, one {# person} other {# people}}, {accounts, plural, one {# account} other {# accounts}}',
+  'teamReport.attests.heading': 'What this attests',
+  'teamReport.attests.scope':
+    'A self-assessment of multi-factor authentication (two-step sign-in) and account security for {people, plural, one {# person} other {# people}} and the {accounts, plural, one {# account} other {# accounts}} recorded for them in Lockstep, as recorded on {day}. It answers the questions insurers’ MFA attestations and the Cyber Essentials self-assessment ask about user access control: is multi-factor authentication on for email, for cloud services and for administrator and financial accounts.',
+  'teamReport.attests.critical':
+    'Email, banking and work-identity accounts are critical by default, because email resets every other account. A two-step method counts as on only when it is recorded; an unknown method is reported as unknown and never counted as on.',
+  'teamReport.coverage.heading': 'Coverage',
+  'teamReport.accountWithUser': '{service}{hasUsername, select, yes { ({username})} other {}}',
+  'teamReport.none': 'None',
+  'teamReport.mainEmail.heading': 'Two-step sign-in on each person’s main email account',
+  'teamReport.mainEmail.explained':
+    'The main email account is the one whose username is the person’s first email address, or their only email account.',
+  'teamReport.column.person': 'Person',
+  'teamReport.column.group': 'Group',
+  'teamReport.column.role': 'Role',
+  'teamReport.column.mainEmail': 'Main email account',
+  'teamReport.column.mfa': 'Two-step sign-in',
+  'teamReport.column.account': 'Account',
+  'teamReport.column.sharing': 'Accounts sharing a password',
+  'teamReport.column.mainEmailMfa': 'Main email two-step',
+  'teamReport.column.criticalCovered': 'Critical accounts covered',
+  'teamReport.column.openFindings': 'Open findings',
+  'teamReport.column.overdueTasks': 'Overdue tasks',
+  'teamReport.column.lastActivity': 'Last activity',
+  'teamReport.column.task': 'Task',
+  'teamReport.column.whose': 'Whose',
+  'teamReport.column.assignedTo': 'Assigned to',
+  'teamReport.column.priority': 'Priority',
+  'teamReport.column.due': 'Due',
+  'teamReport.column.status': 'Status',
+  'teamReport.column.when': 'When',
+  'teamReport.column.what': 'What',
+  'teamReport.column.recordedBy': 'Recorded by',
+  'teamReport.column.verified': 'Verified',
+  'teamReport.critical.heading':
+    '{kind, select, attestation {Critical accounts and their two-step sign-in} other {Critical accounts without two-step sign-in}}',
+  'teamReport.critical.none': 'No critical accounts are recorded.',
+  'teamReport.critical.allOn': 'Every critical account has two-step sign-in on.',
+  'teamReport.reuse.heading': 'People with a reused password',
+  'teamReport.reuse.none':
+    'No reused password is known. Lockstep only knows the passwords of the exports imported into it.',
+  'teamReport.people.heading': 'Everyone',
+  'teamReport.noneRecorded': 'None recorded',
+  'teamReport.open.heading': 'Open items',
+  'teamReport.open.none': 'Nothing is open.',
+  'teamReport.open.summary':
+    '{count, plural, one {# task is} other {# tasks are}} open, {overdue} of them overdue.',
+  'teamReport.open.noOwner': 'No one in particular',
+  'teamReport.open.unassigned': 'Unassigned',
+  'teamReport.open.noDate': 'No date',
+  'teamReport.open.status': '{status}{overdue, select, yes { — overdue} other {}}',
+  'teamReport.fixed.heading': 'What was fixed, and when',
+  'teamReport.fixed.none': 'Nothing has been recorded as fixed yet.',
+  'teamReport.fixed.explained':
+    'From the history of changes. "Verified" means Lockstep’s checks no longer see the problem.',
+  'teamReport.verified': '{verified, select, yes {Verified} other {Not verified}}',
+  'teamReport.record.heading': 'The record behind this report',
+  'teamReport.record.intact':
+    'Every change is kept in a hash-chained history (SHA-256; each entry carries the hash of the one before). It holds {count, plural, one {# entry} other {# entries}}, was verified intact on {when}, and its head hash is {hash}.',
+  'teamReport.record.broken':
+    'The hash-chained history of changes is BROKEN at entry {entry}: it was changed outside Lockstep, so what it says before that point cannot be trusted. Its head hash is {hash}.',
+  'teamReport.record.limits':
+    'The chain makes edits detectable, not impossible: someone able to rewrite the data file and recompute every hash could forge it. Compare the head hash with the one in an earlier report to see that nothing before it changed.',
+  'teamReport.cannot.heading': 'What this report cannot know',
+  'teamReport.cannot.recorded':
+    'Lockstep knows only the people and accounts recorded in it. An account nobody entered or imported is not covered by any figure here.',
+  'teamReport.cannot.mfa':
+    'Two-step sign-in is as people recorded it (or as a password export showed it); Lockstep does not sign in to services to check. An unknown method is counted as unknown, never as on.',
+  'teamReport.cannot.unknownEmail':
+    'For {people, plural, one {# person} other {# people}}, two-step sign-in on the main email account is unknown: {list}.',
+  'teamReport.cannot.unknownEmailItem': '{name} ({reason})',
+  'teamReport.cannot.unknownCritical':
+    '{count, plural, one {# critical account has} other {# critical accounts have}} no two-step method recorded.',
+  'teamReport.cannot.online':
+    'Breached passwords were checked against the bundled list of the 100,000 most common and online against Have I Been Pwned (only 5 characters of each hash left the computer).',
+  'teamReport.cannot.offline':
+    'Breached passwords were checked only against the bundled list of the 100,000 most common leaked passwords; a password not on it may still have leaked.',
+  'teamReport.cannot.breaches':
+    'Breaches are those public in Have I Been Pwned’s catalogue as of {breaches}{hasTwoFactor, select, yes {, and two-step availability is from the 2fa.directory list as of {twoFactor}} other {}}. A breach not yet published is not counted.',
+  'teamReport.cannot.noData':
+    'The public breach and two-step datasets could not be loaded, so breach and two-step-availability checks did not run.',
+  'teamReport.cannot.secrets':
+    'Passwords, two-step codes, recovery codes, notes and mail are never stored by Lockstep, so none appear here.',
+  'teamReport.sign.heading': 'Declaration',
+  'teamReport.sign.confirm':
+    'I confirm that the figures above reflect the accounts recorded for the people named, to the best of my knowledge.',
+  'teamReport.sign.name': 'Name:',
+  'teamReport.sign.role': 'Role:',
+  'teamReport.sign.signature': 'Signature:',
+  'teamReport.sign.date': 'Date:',
+  'teamReport.footer':
+    'Made by Lockstep on {when}. Nothing secret is in this report: no password, code or note is ever stored.',
+  'teamReport.more': '…and {count} more (the CSV export lists them all).',
+  'teamReport.csv.column.section': 'Section',
+  'teamReport.csv.column.item': 'Item',
+  'teamReport.csv.column.date': 'Date',
+  'teamReport.csv.column.detail': 'Detail',
+  'teamReport.csv.section.report': 'Report',
+  'teamReport.csv.section.coverage': 'Coverage',
+  'teamReport.csv.section.mainEmail': 'Main email two-step',
+  'teamReport.csv.section.critical': 'Critical accounts',
+  'teamReport.csv.section.reuse': 'Reused passwords',
+  'teamReport.csv.section.people': 'People',
+  'teamReport.csv.section.open': 'Open items',
+  'teamReport.csv.section.fixed': 'Fixed',
+  'teamReport.csv.section.record': 'Record',
+  'teamReport.csv.section.unknown': 'Not known',
+  'teamReport.csv.reused': 'Reused',
+  'teamReport.csv.mainEmailMfa':
+    '{state, select, on {Main email two-step on} off {Main email two-step off} other {Main email two-step unknown}}',
+  'teamReport.csv.personDetail':
+    'critical accounts covered {covered} of {critical}; open findings {openFindings}; overdue tasks {overdueTasks}',
+  'teamReport.csv.openStatus': '{status}{overdue, select, yes { (overdue)} other {}}',
+  'teamReport.csv.openDetail':
+    '{priority}; assigned to {hasAssignee, select, yes {{assignee}} other {no one}}',
+  'teamReport.csv.recordedBy': 'recorded by {actor}',
+  'teamReport.csv.history': 'History of changes (SHA-256 chain)',
+  'teamReport.csv.historyState':
+    '{ok, select, yes {Verified intact} other {Broken at entry {entry}}}',
+  'teamReport.csv.historyDetail':
+    '{count, plural, one {# entry} other {# entries}}; head hash {hash}',
+
   // Validation (common/domain/validation.ts, serviceUrl.ts): shown by the forms and the CLI.
   'validation.name.required': 'Enter a name.',
   'validation.name.tooLong': 'Keep the name under {max, number} characters.',
