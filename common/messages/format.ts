@@ -29,15 +29,41 @@ const ICU_LOCALE = 'en';
 /** The locale used for lists: "A, B and C" (no serial comma), as Lockstep writes. */
 const LIST_LOCALE = 'en-GB';
 
-const compiled = new Map<MessageId, IntlMessageFormat>();
+interface Compiled {
+  message: IntlMessageFormat;
+  /** The arguments that choose a branch (`{kind, select, …}`): never fenced in the pseudo-locale. */
+  selectors: ReadonlySet<string>;
+}
+const compiled = new Map<MessageId, Compiled>();
 
-function compile(id: MessageId): IntlMessageFormat {
-  let message = compiled.get(id);
-  if (!message) {
-    message = new IntlMessageFormat(EN[id], ICU_LOCALE, undefined, { ignoreTag: true });
-    compiled.set(id, message);
+function compile(id: MessageId): Compiled {
+  let entry = compiled.get(id);
+  if (!entry) {
+    const message = new IntlMessageFormat(EN[id], ICU_LOCALE, undefined, { ignoreTag: true });
+    const selectors = new Set<string>();
+    selectorsOf(message.getAst() as unknown as readonly AstNode[], selectors);
+    entry = { message, selectors };
+    compiled.set(id, entry);
   }
-  return message;
+  return entry;
+}
+
+/** The part of an ICU message's syntax tree (`@formatjs/icu-messageformat-parser`) read here. */
+interface AstNode {
+  type: number;
+  value?: unknown;
+  options?: Record<string, { value: readonly AstNode[] }>;
+  children?: readonly AstNode[];
+}
+/** `TYPE.select` in the parser's syntax tree. */
+const SELECT = 5;
+
+function selectorsOf(nodes: readonly AstNode[], into: Set<string>): void {
+  for (const node of nodes) {
+    if (node.type === SELECT && typeof node.value === 'string') into.add(node.value);
+    for (const option of Object.values(node.options ?? {})) selectorsOf(option.value, into);
+    if (node.children) selectorsOf(node.children, into);
+  }
 }
 
 /**
@@ -45,11 +71,11 @@ function compile(id: MessageId): IntlMessageFormat {
  * argument missing from `values` throws: an unfilled `{placeholder}` never reaches a person.
  */
 export function format(id: MessageId, values?: MessageValues): string {
-  const message = compile(id);
+  const { message, selectors } = compile(id);
   if (messageLocale() === 'en') return String(message.format(values));
   const fenced: MessageValues = {};
   for (const [name, value] of Object.entries(values ?? {})) {
-    fenced[name] = typeof value === 'string' ? `${OPEN}${value}${CLOSE}` : value;
+    fenced[name] = typeof value === 'string' && !selectors.has(name) ? `${OPEN}${value}${CLOSE}` : value;
   }
   return pseudoLocalise(String(message.format(fenced)));
 }
@@ -90,4 +116,3 @@ const listFormats = {
   or: new Intl.ListFormat(LIST_LOCALE, { type: 'disjunction' }),
 };
 const numberFormat = new Intl.NumberFormat(ICU_LOCALE);
-

@@ -27,6 +27,8 @@ export function usageRow(syntax: string, id: PlainMessageId | null, column: numb
   const [first = '', ...more] = plainMessage(id).split('\n');
   const indent = ' '.repeat(column);
   const head =
-    !syntax.includes('\n') && syntax.length < column ? `${syntax.padEnd(column)}${first}` : `${syntax}\n${indent}${first}`;
+    !syntax.includes('\n') && syntax.length < column
+      ? `${syntax.padEnd(column)}${first}`
+      : `${syntax}\n${indent}${first}`;
   return [head, ...more.map((line) => `${indent}${line}`)].join('\n');
 }

@@ -159,8 +159,7 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(format('cli.unknownCommand', { command }));
   }
   if (command === 'import') {
-    if (rest.length !== 1)
-      throw usageOf('import FILE [--format NAME] [--person NAME] [--dry-run]');
+    if (rest.length !== 1) throw usageOf('import FILE [--format NAME] [--person NAME] [--dry-run]');
     if (values.format && !(values.format in IMPORT_FORMATS)) {
       throw new UsageError(
         format('cli.import.unknownFormat', {
@@ -181,20 +180,17 @@ async function main(argv: string[]): Promise<number> {
     if (rest.length > 0 && !['add', 'import'].includes(rest[0]!))
       throw usageOf('people [add NAME ... | import FILE]');
   } else if (command === 'accounts') {
-    if (rest.length > 0 && rest[0] !== 'add')
-      throw usageOf('accounts [add --person NAME --url URL ...]');
+    if (rest.length > 0 && rest[0] !== 'add') throw usageOf('accounts [add --person NAME --url URL ...]');
   } else if (command === 'team' || command === 'report') {
     // Checked by the command itself.
   } else if (command === 'history') {
     if (rest[0] !== 'verify' || rest.length !== 1) throw usageOf('history verify');
   } else if (command === 'emails') {
-    if (rest[0] !== 'add' || rest.length !== 2)
-      throw usageOf('emails add ADDRESS [--person NAME]');
+    if (rest[0] !== 'add' || rest.length !== 2) throw usageOf('emails add ADDRESS [--person NAME]');
   } else if (command === 'breaches') {
     if (rest[0] !== 'search' || rest.length > 2) throw usageOf('breaches search TEXT');
   } else if (command === 'mail') {
-    if (rest[0] !== 'scan' || rest.length !== 2)
-      throw usageOf('mail scan PATH [--person NAME] [--json]');
+    if (rest[0] !== 'scan' || rest.length !== 2) throw usageOf('mail scan PATH [--person NAME] [--json]');
   } else if (command === 'notices') {
     if (!((rest[0] === 'add' || rest[0] === 'list') && rest.length === 1))
       throw usageOf(
@@ -214,8 +210,7 @@ async function main(argv: string[]): Promise<number> {
       // --offline: no request can leave, whatever the settings say.
       ...(values.offline
         ? {
-            fetchImpl: (() =>
-              Promise.reject(new Error(format('cli.offline')))) as typeof fetch,
+            fetchImpl: (() => Promise.reject(new Error(format('cli.offline')))) as typeof fetch,
           }
         : {}),
     });
@@ -404,17 +399,16 @@ async function main(argv: string[]): Promise<number> {
         const people = core.inventory.listPeople();
         print(
           people
-            .map(
-              (p) =>
-                format('cli.people.line', {
-                  name: oneLine(p.name),
-                  isYou: p.isDefault ? 'yes' : 'no',
-                  hasGroup: p.group ? 'yes' : 'no',
-                  group: oneLine(p.group ?? ''),
-                  accounts: p.accountCount,
-                  hasEmails: p.emails.length > 0 ? 'yes' : 'no',
-                  emails: p.emails.map((e) => oneLine(e.address)).join(', '),
-                }),
+            .map((p) =>
+              format('cli.people.line', {
+                name: oneLine(p.name),
+                isYou: p.isDefault ? 'yes' : 'no',
+                hasGroup: p.group ? 'yes' : 'no',
+                group: oneLine(p.group ?? ''),
+                accounts: p.accountCount,
+                hasEmails: p.emails.length > 0 ? 'yes' : 'no',
+                emails: p.emails.map((e) => oneLine(e.address)).join(', '),
+              }),
             )
             .join('\n'),
           people.map((p) => ({
@@ -571,8 +565,7 @@ function mappingOf(values: {
 }): ColumnMapping | undefined {
   const any = values['map-url'] ?? values['map-password'] ?? values['map-username'] ?? values['map-title'];
   if (!any) return undefined;
-  if (!values['map-url'] || !values['map-password'])
-    throw new UsageError(format('cli.import.mappingNeeds'));
+  if (!values['map-url'] || !values['map-password']) throw new UsageError(format('cli.import.mappingNeeds'));
   return {
     url: values['map-url'],
     password: values['map-password'],

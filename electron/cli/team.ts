@@ -6,7 +6,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
   CATEGORIES,
+  CATEGORY_LABELS,
   CRITICALITIES,
+  CRITICALITY_LABELS,
+  MFA_LABELS,
   MFA_METHODS,
   suggestCategory,
   suggestCriticality,
@@ -81,8 +84,7 @@ export function scopeOf(core: Core, values: TeamCliValues): { personId?: number;
 
 /** `people add NAME [--email ADDRESS]... [--group G] [--role R]`. */
 export function peopleAdd(core: Core, rest: string[], values: TeamCliValues, print: Print): number {
-  if (rest.length !== 2)
-    throw usageOf('people add NAME [--email ADDRESS]... [--group G] [--role R]');
+  if (rest.length !== 2) throw usageOf('people add NAME [--email ADDRESS]... [--group G] [--role R]');
   const name = rest[1]!;
   if (core.inventory.listPeople().some((p) => p.name.trim().toLowerCase() === name.trim().toLowerCase()))
     throw new CliUsageError(format('cli.people.exists', { name: oneLine(name.trim()) }));
@@ -194,9 +196,9 @@ export function accountsAdd(
     format('cli.accounts.added', {
       service: oneLine(account.service),
       person: oneLine(person.name),
-      category: account.category,
-      criticality: account.criticality,
-      mfa: account.mfa,
+      category: CATEGORY_LABELS[account.category],
+      criticality: CRITICALITY_LABELS[account.criticality],
+      mfa: MFA_LABELS[account.mfa],
     }),
     asJson(account.id),
   );
@@ -295,9 +297,7 @@ export function tasksAssign(core: Core, rest: string[], values: TeamCliValues, p
   const known = new Set(core.tasks.list().map((t) => t.id));
   const missing = ids.map(Number).filter((id) => !known.has(id));
   if (missing.length > 0)
-    throw new CliUsageError(
-      format('cli.tasks.missing', { ids: formatList(missing.map((id) => `#${id}`)) }),
-    );
+    throw new CliUsageError(format('cli.tasks.missing', { ids: formatList(missing.map((id) => `#${id}`)) }));
   const { changed } = core.tasks.assign(requestOf('tasks:assign', { ids: ids.map(Number), assignee }));
   print(format('cli.tasks.given', { count: changed, to: to.to, name: oneLine(to.name) }), {
     changed,
@@ -327,14 +327,11 @@ export async function report(
   mkdirSync(dirname(out), { recursive: true });
   writeReport(out, bytes);
   const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
-  print(
-    format('cli.report.saved', { kind, path: oneLine(out), bytes: size }),
-    {
-      kind,
-      format: values.format,
-      path: out,
-      bytes: size,
-    },
-  );
+  print(format('cli.report.saved', { kind, path: oneLine(out), bytes: size }), {
+    kind,
+    format: values.format,
+    path: out,
+    bytes: size,
+  });
   return 0;
 }

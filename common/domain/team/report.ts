@@ -377,9 +377,7 @@ export function reportContent(input: ReportInput, options: ReportFormatOptions =
     id: 'fixed',
     heading: format('teamReport.fixed.heading'),
     paragraphs:
-      input.fixed.length === 0
-        ? [format('teamReport.fixed.none')]
-        : [format('teamReport.fixed.explained')],
+      input.fixed.length === 0 ? [format('teamReport.fixed.none')] : [format('teamReport.fixed.explained')],
     table:
       input.fixed.length === 0
         ? null
@@ -430,9 +428,7 @@ export function reportContent(input: ReportInput, options: ReportFormatOptions =
       }),
     );
   if (c.criticalWithMfa.unknown > 0)
-    cannot.push(
-      format('teamReport.cannot.unknownCritical', { count: c.criticalWithMfa.unknown }),
-    );
+    cannot.push(format('teamReport.cannot.unknownCritical', { count: c.criticalWithMfa.unknown }));
   cannot.push(
     input.checks.onlinePasswordCheck
       ? format('teamReport.cannot.online')
@@ -489,8 +485,11 @@ function accountWords(account: { service: string; username: string | null }): st
   });
 }
 
-type ColumnName =
-  MessageId extends infer Id ? (Id extends `teamReport.column.${infer Name}` ? Name : never) : never;
+type ColumnName = MessageId extends infer Id
+  ? Id extends `teamReport.column.${infer Name}`
+    ? Name
+    : never
+  : never;
 
 /** A table's column headings, by name (`teamReport.column.NAME`). */
 function columns(...names: ColumnName[]): string[] {

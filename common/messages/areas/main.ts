@@ -27,8 +27,7 @@ export const MAIN = {
   'usage.breachesSearch': 'Search the bundled breach catalogue by name or domain',
   'usage.check': 'Re-run every check (offline: with the network switched off)',
   'usage.tasks': 'List fix tasks (whose account, and who does them)',
-  'usage.tasksAssign':
-    'Give tasks to a person (or the helper named in Settings), or to a helper by name',
+  'usage.tasksAssign': 'Give tasks to a person (or the helper named in Settings), or to a helper by name',
   'usage.tasksDone':
     'Mark a task done with the evidence (METHOD: sms, email, totp, push, passkey, security-key)',
   'usage.historyVerify': 'Check the tamper-evident history (exit 0 intact, 1 broken)',
@@ -46,10 +45,8 @@ export const MAIN = {
     'Restore a backup (the current data is backed up first); exit 2 if\nFILE is not a good Lockstep backup, with nothing changed',
   'usage.export':
     'Export everything: lockstep-export.json (+ its JSON Schema) and\npeople, accounts, findings, tasks and history as CSV',
-  'usage.erase':
-    'Erase the data, keys, datasets and offline index (--backups: the\nbackups too)',
-  'usage.option.dataDir':
-    'Use this data folder (default: LOCKSTEP_DATA_DIR, then the app’s folder)',
+  'usage.erase': 'Erase the data, keys, datasets and offline index (--backups: the\nbackups too)',
+  'usage.option.dataDir': 'Use this data folder (default: LOCKSTEP_DATA_DIR, then the app’s folder)',
   'usage.option.json': 'Print JSON on stdout',
   'usage.option.as': 'Record changes in the history as made by this helper',
   'usage.option.help': 'Show this help',
@@ -61,6 +58,17 @@ export const MAIN = {
     'the data file is damaged, empty, cut short, not a Lockstep database, or from a newer\nversion: the message names the backup to restore',
   'usage.exit.4':
     'the data cannot be used now: the folder or file is read-only, the disk is full, or it\ncannot be read; nothing was changed',
+
+  // The app's main process (electron/main): the tray, and what it says when it cannot start.
+  'main.cannotImportNow': 'Lockstep cannot open its data, so it cannot import a file now.',
+  'main.menu.view': 'View',
+  'main.tray.tooltip': 'Lockstep is watching in the background',
+  'main.tray.open': 'Open Lockstep',
+  'main.tray.quit': 'Quit Lockstep',
+  'main.fatal.title': 'Lockstep could not start',
+  'main.fatal.nativeModule':
+    'The database library was built for a different runtime.\n\nRun “npm start” again (it rebuilds it for Electron), or “npx electron-builder install-app-deps”.\n\n{message}',
+  'main.fatal.cannotOpen': 'Lockstep could not open its data in {dataDir}.\n\n{message}',
 
   // The person a new data file starts with (electron/services/inventoryService.ts).
   'inventory.defaultPersonName': 'Me',
@@ -119,7 +127,8 @@ export const MAIN = {
   'mailAdvice.national_id.action':
     'An ID number cannot be changed: watch for loans, accounts or letters you did not ask for, and ask your country’s fraud service about a warning on your file.',
   'mailAdvice.jwt.title': 'Sign out the session whose access token was in your mail',
-  'mailAdvice.jwt.action': 'Sign out everywhere{hasService, select, yes { at {service}} other {}} or revoke the token; most such tokens expire soon.',
+  'mailAdvice.jwt.action':
+    'Sign out everywhere{hasService, select, yes { at {service}} other {}} or revoke the token; most such tokens expire soon.',
   'mailAdvice.other.title': 'Replace the {label} found in your mail',
   'mailAdvice.other.action':
     'Revoke it{hasService, select, yes { at {service}} other {}} and create a new one, then update whatever uses it. Then say when, and this closes.',
@@ -130,8 +139,7 @@ export const MAIN = {
   'teamReport.title.attestation': 'Multi-factor authentication and security attestation',
   'teamReport.unknown.not_recorded': 'Unknown: two-step sign-in not recorded',
   'teamReport.unknown.no_email_account': 'Unknown: no email account recorded',
-  'teamReport.unknown.several_email_accounts':
-    'Unknown: several email accounts, none at their first address',
+  'teamReport.unknown.several_email_accounts': 'Unknown: several email accounts, none at their first address',
   'teamReport.unknownReason.not_recorded': 'two-step sign-in not recorded',
   'teamReport.unknownReason.no_email_account': 'no email account recorded',
   'teamReport.unknownReason.several_email_accounts': 'several email accounts, none at their first address',
@@ -155,7 +163,8 @@ export const MAIN = {
   'teamReport.scope': '{hasGroup, select, yes {The group “{group}”} other {Everyone}}',
   'teamReport.fact.madeOn': 'Made on',
   'teamReport.fact.covers': 'Covers',
-  'teamReport.fact.coversValue': '{scope}: {people, plural, one {# person} other {# people}}, {accounts, plural, one {# account} other {# accounts}}',
+  'teamReport.fact.coversValue':
+    '{scope}: {people, plural, one {# person} other {# people}}, {accounts, plural, one {# account} other {# accounts}}',
   'teamReport.attests.heading': 'What this attests',
   'teamReport.attests.scope':
     'A self-assessment of multi-factor authentication (two-step sign-in) and account security for {people, plural, one {# person} other {# people}} and the {accounts, plural, one {# account} other {# accounts}} recorded for them in Lockstep, as recorded on {day}. It answers the questions insurers’ MFA attestations and the Cyber Essentials self-assessment ask about user access control: is multi-factor authentication on for email, for cloud services and for administrator and financial accounts.',
@@ -272,10 +281,8 @@ export const MAIN = {
     '{priority}; assigned to {hasAssignee, select, yes {{assignee}} other {no one}}',
   'teamReport.csv.recordedBy': 'recorded by {actor}',
   'teamReport.csv.history': 'History of changes (SHA-256 chain)',
-  'teamReport.csv.historyState':
-    '{ok, select, yes {Verified intact} other {Broken at entry {entry}}}',
-  'teamReport.csv.historyDetail':
-    '{count, plural, one {# entry} other {# entries}}; head hash {hash}',
+  'teamReport.csv.historyState': '{ok, select, yes {Verified intact} other {Broken at entry {entry}}}',
+  'teamReport.csv.historyDetail': '{count, plural, one {# entry} other {# entries}}; head hash {hash}',
 
   // Validation (common/domain/validation.ts, serviceUrl.ts): shown by the forms and the CLI.
   'validation.name.required': 'Enter a name.',
@@ -343,10 +350,8 @@ export const MAIN = {
   'cli.tasks.noAssignee':
     'There is no person named “{name}”{hasHelper, select, yes {, and the helper in Settings is “{helper}”} other {}}. To give tasks to someone who is not one of the people, use --helper NAME.',
   'cli.tasks.missing': 'There is no task {ids}.',
-  'cli.history.intact':
-    'The history is intact: {count, plural, one {# entry} other {# entries}}.',
-  'cli.history.broken':
-    'The history is broken at entry {entry} ({reason}): it was changed outside Lockstep.',
+  'cli.history.intact': 'The history is intact: {count, plural, one {# entry} other {# entries}}.',
+  'cli.history.broken': 'The history is broken at entry {entry} ({reason}): it was changed outside Lockstep.',
   'cli.check.done':
     '{count, plural, one {# open finding} other {# open findings}}. Public data: breaches as of {breaches}, two-step directory as of {twoFactor}.',
   'cli.check.noData':
