@@ -46,6 +46,17 @@ export const MAIN = {
   'usage.export':
     'Export everything: lockstep-export.json (+ its JSON Schema) and\npeople, accounts, findings, tasks and history as CSV',
   'usage.erase': 'Erase the data, keys, datasets and offline index (--backups: the\nbackups too)',
+  'usage.guides.list': 'List the guides: built-in and imported',
+  'usage.guides.validate': 'Check a guide file; every problem is shown with its JSON path',
+  'usage.guides.export': 'Print a guide’s JSON (to share it, or to edit a copy)',
+  'usage.guides.import': 'Check a guide file and add it to this data folder',
+  'usage.guides.exit': 'Exit status: 0 success, 2 bad input (nothing written), 1 internal error.',
+  'usage.pwnedIndex.build':
+    'Build the offline index from the Pwned Passwords downloader’s output\n(SHA-1 mode): one sorted HASH:COUNT file, or a directory of prefix\nfiles (00000.txt …). Default FILE: SOURCE with the extension .pwnedidx',
+  'usage.pwnedIndex.check':
+    'Look up passwords, one per line from F or stdin; prints each one’s\ncount in the corpus (0 = not in it), one per line, in order',
+  'usage.pwnedIndex.verify': 'Read the whole index and check its checksums and order',
+  'usage.pwnedIndex.json': 'Print a JSON summary on stdout instead',
   'usage.option.dataDir': 'Use this data folder (default: LOCKSTEP_DATA_DIR, then the app’s folder)',
   'usage.option.json': 'Print JSON on stdout',
   'usage.option.as': 'Record changes in the history as made by this helper',
@@ -323,6 +334,27 @@ export const MAIN = {
   'cli.skippedRow': '  row {row}: {reason}',
   'cli.megabytes': '{size} MB',
   'cli.helper': 'Helper: {name}',
+  'cli.internalErrorSentence': 'Internal error: {message}',
+  'cli.missingCommand': 'Missing command.',
+  'cli.unknownSubcommand': 'Unknown command “{command}”.',
+  'cli.cannotRead': '{file}: the file could not be read ({code}).',
+  'cli.guides.takesOne': '{command} takes exactly one {what}.',
+  'cli.guides.imported': 'Imported {id} {version} ({title}) to {path}',
+  'cli.backup.none': 'No backups yet in {folder}.',
+  'cli.backup.listHeading': 'Backups in {folder}, newest first:',
+  'cli.backup.notUsable': 'NOT USABLE: {problem}',
+  'cli.backup.restored':
+    'Restored {from}.{hasSaved, select, yes { The data it replaced was kept as {saved}.} other {}}',
+  'cli.export.done': 'Exported everything to {folder}: {count, plural, one {# file} other {# files}}.',
+  'cli.erase.confirm':
+    'erase deletes all of Lockstep’s data in this folder and cannot be undone: add --yes to confirm (and --backups to delete the backups too).',
+  'cli.erase.done':
+    'Erased {count, plural, one {# file or folder} other {# files and folders}}.{hasKept, select, yes { The backups were kept in {kept}.} other {}}',
+  'cli.pwnedIndex.missing': '{command}: missing {what}.',
+  'cli.pwnedIndex.unexpected': 'Unexpected argument: {argument}.',
+  'cli.pwnedIndex.takesNo': '{command} takes no {option}.',
+  'cli.pwnedIndex.intact':
+    '{file} is intact: {count, plural, one {# entry} other {# entries}}, built {builtAt}.',
   'cli.import.unknownFormat': 'Unknown format “{format}”. Known formats: {formats}.',
   'cli.import.unknownColumns':
     '{file} has columns Lockstep does not recognise: {columns}. Say which hold the address and the password: --map-url COLUMN --map-password COLUMN [--map-username COLUMN] [--map-title COLUMN].',
