@@ -337,6 +337,46 @@ export const MAIN = {
   'errors.reports.pdf': 'The PDF could not be made ({problem}). Save it as Markdown or CSV instead.',
   'errors.reports.save': 'The report could not be saved there ({code}). Choose another folder.',
 
+  // Problems with the data file (common/domain/dataSafety/problems.ts): the recovery screen and the CLI.
+  'dataProblem.restoreFrom':
+    'Restore from the backup of {date} (on the recovery screen, or: lockstep backup restore "{path}").',
+  'dataProblem.restoreAdvice':
+    '{hasBackup, select, yes {{restore}} other {There is no good backup to restore: you can start empty, and the file is kept aside.}} The file itself is kept as it is: Lockstep never deletes or overwrites it.',
+  'dataProblem.damaged.title': 'Lockstep’s data file is damaged',
+  'dataProblem.damaged.message':
+    'SQLite’s own check found garbled pages in {file}. Lockstep will not write to it, so nothing more is lost.',
+  'dataProblem.empty.title': 'Lockstep’s data file is empty',
+  'dataProblem.empty.message':
+    '{file} has zero bytes: what it held was lost before Lockstep opened it (a crash, a full disk or a sync tool can do this). Lockstep will not treat it as a new, empty database.',
+  'dataProblem.not_database.title': 'This is not a Lockstep database',
+  'dataProblem.not_database.message':
+    '{file} is not a Lockstep database: it is not a SQLite database at all.',
+  'dataProblem.truncated.title': 'This is not a Lockstep database any more',
+  'dataProblem.truncated.message':
+    '{file} is not a complete Lockstep database: it is shorter than its own header says, as when a copy stops half-way or the disk fills up.',
+  'dataProblem.foreign.title': 'This is not a Lockstep database',
+  'dataProblem.foreign.message': '{file} is a SQLite database, but not one Lockstep wrote.',
+  'dataProblem.newer.title': 'This data is from a newer Lockstep',
+  'dataProblem.newer.message':
+    '{file} was written by a newer version of Lockstep{hasVersions, select, yes { (schema {found}; this version understands up to {supported})} other {}}. Opening it here could damage it.',
+  'dataProblem.newer.advice': 'Update Lockstep to open it.{hasBackup, select, yes { {restore}} other {}}',
+  'dataProblem.locked.title': 'Another program is using Lockstep’s data',
+  'dataProblem.locked.message':
+    'Another program holds {file} locked (another Lockstep, or a tool that opened the file).',
+  'dataProblem.locked.advice': 'Close the other program, then try again. Nothing was changed.',
+  'dataProblem.read_only.title': 'Lockstep cannot write its data',
+  'dataProblem.read_only.message': 'The folder or the file {file} is read-only.',
+  'dataProblem.read_only.advice':
+    'Make it writable again (check its permissions, or whether the disk is mounted read-only), then try again. Nothing was changed.',
+  'dataProblem.disk_full.title': 'The disk is full',
+  'dataProblem.disk_full.message': 'The disk that holds {file} is full.',
+  'dataProblem.disk_full.advice':
+    'Free some space, then try again. Nothing was changed: everything is as it was before.',
+  'dataProblem.unreadable.title': 'Lockstep cannot read its data',
+  'dataProblem.unreadable.message': 'Lockstep is not allowed to read {file}.',
+  'dataProblem.unreadable.advice':
+    'Check the permissions of the file and its folder, then try again. Nothing was changed.',
+
   // Validation (common/domain/validation.ts, serviceUrl.ts): shown by the forms and the CLI.
   'validation.name.required': 'Enter a name.',
   'validation.name.tooLong': 'Keep the name under {max, number} characters.',
