@@ -86,6 +86,7 @@ export async function runStartupBench(options: BenchOptions): Promise<BenchResul
       sessionMs: number;
       listMs: number;
       recheckMs: number;
+      recheckCpuMs: number;
       fileCheckMs: number;
       findings: number;
     }[] = [];
@@ -110,6 +111,7 @@ export async function runStartupBench(options: BenchOptions): Promise<BenchResul
     const everyday = runs.slice(1);
     const open = median(everyday.map((r) => r.openMs + r.sessionMs + r.listMs));
     const recheck = median(everyday.map((r) => r.recheckMs));
+    const recheckCpu = median(everyday.map((r) => r.recheckCpuMs));
     goals.push(
       {
         figure: `Start with ${size.toLocaleString('en')} accounts: open, session, first screen (everyday start)`,
@@ -119,7 +121,7 @@ export async function runStartupBench(options: BenchOptions): Promise<BenchResul
       },
       {
         figure: `Re-run the checks with ${size.toLocaleString('en')} accounts (one write)`,
-        measured: `${recheck.toFixed(0)} ms`,
+        measured: `${recheck.toFixed(0)} ms (CPU ${recheckCpu.toFixed(0)} ms)`,
         goal: '< 300 ms',
         met: recheck < 300,
       },
@@ -130,7 +132,7 @@ export async function runStartupBench(options: BenchOptions): Promise<BenchResul
       `${median(everyday.map((r) => r.fileCheckMs)).toFixed(0)} ms`,
       `${median(everyday.map((r) => r.sessionMs)).toFixed(0)} ms (first of the day: ${runs[0]!.sessionMs.toFixed(0)} ms)`,
       `${median(everyday.map((r) => r.listMs)).toFixed(0)} ms`,
-      `${median(everyday.map((r) => r.recheckMs)).toFixed(0)} ms`,
+      `${recheck.toFixed(0)} ms (CPU ${recheckCpu.toFixed(0)} ms)`,
       String(runs.at(-1)?.findings ?? 0),
     ]);
   }
@@ -149,7 +151,7 @@ export async function runStartupBench(options: BenchOptions): Promise<BenchResul
     ),
     '',
     '- Median of the everyday starts (after the first), each in a fresh Node process (tsx); Electron start-up itself is not included.',
-    '- "Re-run checks" is a whole write: checks, findings, tasks and the day’s snapshot in one transaction.',
+    '- "Re-run checks" is a whole write: checks, findings, tasks and the day’s snapshot in one transaction; its CPU time (the process’s user + system time) is less disturbed than wall time by other work on the machine.',
     `- Opening checks the data file (its header, SQLite's \`quick_check\`, the schema) before anything is read: ${fileSizes.join('; ')}.`,
   ].join('\n');
   console.log(markdown);

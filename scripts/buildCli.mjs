@@ -1,9 +1,18 @@
 // The CLI as plain JavaScript: `out/cli/index.mjs`, bundled from `electron/cli/entry.ts` by esbuild
-// (our code, split so that `--help` loads only the entry and the commands load when one runs;
-// packages left to node_modules), with the bundled datasets beside it in
+// (our code and the pure-JavaScript packages, split so that `--help` loads only the entry and the
+// commands load when one runs; the SQLite driver left to node_modules), with the bundled datasets beside it in
 // `out/data` where bundledData.ts looks. Rebuilt only when a source is newer than the bundle, so a
 // command costs no compilation when nothing changed (about 0.1–0.3 s when something did).
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const SOURCES = ['common', 'electron/cli', 'electron/db', 'electron/services', 'electron/platform'];
@@ -60,6 +69,8 @@ export async function ensureCli(root = process.cwd(), { force = false } = {}) {
     stamp.count === sources.count;
   if (upToDate) return paths.entry;
   const { build } = await import('esbuild');
+  // Chunks are named by their content's hash: without this, each rebuild would leave the last ones.
+  rmSync(join(dirname(paths.entry), 'chunks'), { recursive: true, force: true });
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   await build({
     absWorkingDir: root,
@@ -72,7 +83,13 @@ export async function ensureCli(root = process.cwd(), { force = false } = {}) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // Only the SQLite driver stays in node_modules (a native module, found by its own loader); every
+    // other package is bundled, so a command reads a few files instead of hundreds.
+    external: ['better-sqlite3'],
+    // Bundled CommonJS packages call require() for Node's own modules: give every chunk one.
+    banner: {
+      js: "import { createRequire as __lockstepRequire } from 'node:module'; const require = __lockstepRequire(import.meta.url);",
+    },
     sourcemap: 'linked',
     logLevel: 'error',
     define: { 'process.env.LOCKSTEP_BUILT_VERSION': JSON.stringify(version) },

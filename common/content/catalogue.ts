@@ -465,6 +465,25 @@ function gitDateDay(commitDate: string): string {
 }
 
 /** A host name usable in a URL (letters, digits, dots, hyphens; punycode for others), or null. */
+/** The most answers a {@link memoByDomain} lookup keeps (far more domains than an office has). */
+const MEMO_LIMIT = 50_000;
+
+/**
+ * A domain lookup that remembers its answers: the checks ask the same immutable catalogue about
+ * the same few thousand domains on every run, and host parsing (tldts) dominates the asking.
+ * Forgets everything when full, so memory stays bounded whatever it is asked.
+ */
+function memoByDomain<T>(lookup: (domain: string) => T): (domain: string) => T {
+  const answers = new Map<string, T>();
+  return (domain) => {
+    if (answers.has(domain)) return answers.get(domain)!;
+    const answer = lookup(domain);
+    if (answers.size >= MEMO_LIMIT) answers.clear();
+    answers.set(domain, answer);
+    return answer;
+  };
+}
+
 function safeHost(input: string): string | null {
   const host = normalizeHost(input);
   if (host === '' || /[/?#@:\\\s]/.test(host)) return null;
@@ -565,10 +584,10 @@ export function buildCatalogue(files: DatasetFiles, options: CatalogueOptions = 
     breaches,
     datasetDates,
     breach: (name) => byName.get(name) ?? null,
-    breachesByDomain(domain) {
+    breachesByDomain: memoByDomain((domain) => {
       const registrable = toRegistrableDomain(domain);
       return (registrable && breachesByKey.get(registrable)) || [];
-    },
+    }),
     searchBreaches(text, limit = 20) {
       const max = Math.max(0, Math.floor(limit));
       const query = fold(text);
@@ -600,7 +619,7 @@ export function buildCatalogue(files: DatasetFiles, options: CatalogueOptions = 
     },
     twoFactor,
     passkeys,
-    changePasswordUrl(domain) {
+    changePasswordUrl: memoByDomain((domain) => {
       const host = safeHost(domain);
       if (!host) return null;
       const { hosts, registrable } = lookupKeys(host);
@@ -617,7 +636,7 @@ export function buildCatalogue(files: DatasetFiles, options: CatalogueOptions = 
         }
       }
       return `https://${host}/.well-known/change-password`;
-    },
+    }),
     sameLoginDomains: sameLogin,
     families,
     familyBreaches: (familyId) => breachesOfFamily.get(familyId) ?? [],

@@ -73,6 +73,20 @@ describe('the pseudo-locale', () => {
     expect(outer.startsWith(`[${inner} (`)).toBe(true);
   });
 
+  it('chooses the same case of a select as in English, even nested in a plural', () => {
+    setMessageLocale('en');
+    expect(format('team.change.subject', { type: 'mail_scan' })).toBe('Mailbox scan');
+    expect(
+      format('finding.breached.title', { breached: 'X', when: '2020', more: 0, who: 'you', owner: 'Ann' }),
+    ).toBe('X was breached in 2020');
+    setMessageLocale('pseudo');
+    expect(format('team.change.subject', { type: 'mail_scan' })).toBe('[Ṁáîļƀöẋ šçáñ~~~~~]');
+    // The select picks "you" (no owner shown); the shown value keeps its fence.
+    expect(
+      format('finding.breached.title', { breached: 'X', when: '2020', more: 0, who: 'you', owner: 'Ann' }),
+    ).toMatch(/^\[X ŵáš ƀŕéáçĥéð îñ 2020~+\]$/);
+  });
+
   it('accents the words that join a list, not the names', () => {
     setMessageLocale('pseudo');
     expect(formatList(['A', 'B', 'C'])).toBe('A, B áñð C');

@@ -1,4 +1,4 @@
-import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
+import { IntlMessageFormat, type Formatters, type PrimitiveType } from 'intl-messageformat';
 import { EN, type MessageId } from './en';
 import { accent, CLOSE, messageLocale, OPEN, pseudoLocalise } from './locale';
 
@@ -29,55 +29,82 @@ const ICU_LOCALE = 'en';
 /** The locale used for lists: "A, B and C" (no serial comma), as Lockstep writes. */
 const LIST_LOCALE = 'en-GB';
 
-interface Compiled {
-  message: IntlMessageFormat;
-  /** The arguments that choose a branch (`{kind, select, …}`): never fenced in the pseudo-locale. */
-  selectors: ReadonlySet<string>;
-}
-const compiled = new Map<MessageId, Compiled>();
+const compiled = new Map<MessageId, IntlMessageFormat>();
 
-function compile(id: MessageId): Compiled {
-  let entry = compiled.get(id);
-  if (!entry) {
-    const message = new IntlMessageFormat(EN[id], ICU_LOCALE, undefined, { ignoreTag: true });
-    const selectors = new Set<string>();
-    selectorsOf(message.getAst() as unknown as readonly AstNode[], selectors);
-    entry = { message, selectors };
-    compiled.set(id, entry);
+function compile(id: MessageId): IntlMessageFormat {
+  let message = compiled.get(id);
+  if (!message) {
+    message = new IntlMessageFormat(EN[id], ICU_LOCALE, undefined, {
+      ignoreTag: true,
+      formatters: FORMATTERS,
+    });
+    compiled.set(id, message);
   }
-  return entry;
+  return message;
 }
 
-/** The part of an ICU message's syntax tree (`@formatjs/icu-messageformat-parser`) read here. */
-interface AstNode {
-  type: number;
-  value?: unknown;
-  options?: Record<string, { value: readonly AstNode[] }>;
-  children?: readonly AstNode[];
-}
-/** `TYPE.select` in the parser's syntax tree. */
-const SELECT = 5;
-
-function selectorsOf(nodes: readonly AstNode[], into: Set<string>): void {
-  for (const node of nodes) {
-    if (node.type === SELECT && typeof node.value === 'string') into.add(node.value);
-    for (const option of Object.values(node.options ?? {})) selectorsOf(option.value, into);
-    if (node.children) selectorsOf(node.children, into);
-  }
-}
+/**
+ * Intl's number, date and plural formatters, built once for all messages and found by a cheap key:
+ * intl-messageformat's own per-message cache serialises its arguments on every call, which made a
+ * plural cost ten times a plain message (the checks word thousands of findings on every run).
+ */
+const FORMATTERS: Formatters = (() => {
+  const cached = <T>(build: (locales?: string | string[], options?: object) => T) => {
+    const built = new Map<string, T>();
+    return (locales?: string | string[], options?: object): T => {
+      const key = options === undefined ? String(locales) : `${String(locales)} ${JSON.stringify(options)}`;
+      let formatter = built.get(key);
+      if (formatter === undefined) {
+        formatter = build(locales, options);
+        built.set(key, formatter);
+      }
+      return formatter;
+    };
+  };
+  return {
+    getNumberFormat: cached((locales, options) => new Intl.NumberFormat(locales, options)),
+    getDateTimeFormat: cached((locales, options) => new Intl.DateTimeFormat(locales, options)),
+    getPluralRules: cached((locales, options) => new Intl.PluralRules(locales, options)),
+  };
+})();
 
 /**
  * The message `id` with `values` filled in, in the active catalogue. A message that names an
  * argument missing from `values` throws: an unfilled `{placeholder}` never reaches a person.
  */
 export function format(id: MessageId, values?: MessageValues): string {
-  const { message, selectors } = compile(id);
+  const message = compile(id);
   if (messageLocale() === 'en') return String(message.format(values));
   const fenced: MessageValues = {};
+  const selectors = selectorsOf(id, message);
   for (const [name, value] of Object.entries(values ?? {})) {
+    // A select's argument chooses the words and is never shown: fenced, it would match no case.
     fenced[name] = typeof value === 'string' && !selectors.has(name) ? `${OPEN}${value}${CLOSE}` : value;
   }
   return pseudoLocalise(String(message.format(fenced)));
+}
+
+const selectorNames = new Map<MessageId, ReadonlySet<string>>();
+
+/** The names of the arguments a message selects on (`{who, select, …}`), anywhere in it. */
+function selectorsOf(id: MessageId, message: IntlMessageFormat): ReadonlySet<string> {
+  let names = selectorNames.get(id);
+  if (!names) {
+    const found = new Set<string>();
+    type Element = ReturnType<IntlMessageFormat['getAst']>[number];
+    const walk = (elements: readonly Element[]) => {
+      for (const element of elements) {
+        if ('options' in element) {
+          found.add(element.value);
+          for (const option of Object.values(element.options)) walk(option.value);
+        }
+      }
+    };
+    walk(message.getAst());
+    names = found;
+    selectorNames.set(id, names);
+  }
+  return names;
 }
 
 /**

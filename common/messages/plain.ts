@@ -5,15 +5,15 @@
  * `format(id)` — no plural, select, argument or quoting in them. The pseudo-locale applies as it
  * does to `format`.
  */
-import { MAIN } from './areas/main';
+import { USAGE_WORDS } from './areas/usage';
 import { messageLocale, pseudoLocalise } from './locale';
 
 /** The id of a message read without compiling: the usage texts of the command line. */
-export type PlainMessageId = Extract<keyof typeof MAIN, `usage.${string}`>;
+export type PlainMessageId = keyof typeof USAGE_WORDS;
 
 /** The message `id`, in the active catalogue, read without compiling ICU. */
 export function plainMessage(id: PlainMessageId): string {
-  const text: string = MAIN[id];
+  const text: string = USAGE_WORDS[id];
   return messageLocale() === 'en' ? text : pseudoLocalise(text);
 }
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { format } from '../../common/messages/format';
 
 /** Values a test types into the account form; omitted fields keep their defaults. */
 export interface AccountFields {
@@ -54,20 +55,23 @@ export class AccountsPage {
 
   async fill(fields: AccountFields): Promise<void> {
     const dialog = this.dialog;
-    if (fields.service !== undefined) await dialog.getByLabel('Service').fill(fields.service);
+    if (fields.service !== undefined)
+      await dialog.getByLabel(format('accountForm.service')).fill(fields.service);
     if (fields.url !== undefined) {
-      await dialog.getByLabel('Sign-in address').fill(fields.url);
-      await dialog.getByLabel('Sign-in address').blur();
+      await dialog.getByLabel(format('accountForm.url')).fill(fields.url);
+      await dialog.getByLabel(format('accountForm.url')).blur();
     }
-    if (fields.username !== undefined) await dialog.getByLabel('Username or email').fill(fields.username);
-    if (fields.person !== undefined) await this.choose('Belongs to', fields.person);
-    if (fields.category !== undefined) await this.choose('Category', fields.category);
-    if (fields.criticality !== undefined) await this.choose('Criticality', fields.criticality);
-    if (fields.mfa !== undefined) await this.choose('Two-step sign-in', fields.mfa);
+    if (fields.username !== undefined)
+      await dialog.getByLabel(format('accountForm.username')).fill(fields.username);
+    if (fields.person !== undefined) await this.choose(format('accountForm.owner'), fields.person);
+    if (fields.category !== undefined) await this.choose(format('accountForm.category'), fields.category);
+    if (fields.criticality !== undefined)
+      await this.choose(format('accountForm.criticality'), fields.criticality);
+    if (fields.mfa !== undefined) await this.choose(format('accountForm.mfa'), fields.mfa);
     if (fields.passwordChangedAt !== undefined) {
-      await dialog.getByLabel('Password last changed').fill(fields.passwordChangedAt);
+      await dialog.getByLabel(format('accountForm.passwordChanged')).fill(fields.passwordChangedAt);
     }
-    if (fields.notes !== undefined) await dialog.getByLabel('Notes').fill(fields.notes);
+    if (fields.notes !== undefined) await dialog.getByLabel(format('accountForm.notes')).fill(fields.notes);
   }
 
   async choose(label: string, option: string): Promise<void> {
@@ -78,7 +82,7 @@ export class AccountsPage {
   async add(fields: AccountFields): Promise<void> {
     await this.startAdding();
     await this.fill(fields);
-    await this.dialog.getByRole('button', { name: 'Add account' }).click();
+    await this.dialog.getByRole('button', { name: format('accountForm.add') }).click();
     await expect(this.dialog).toBeHidden();
   }
 

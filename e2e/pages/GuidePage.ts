@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { LaunchedApp } from '../fixtures/app';
+import { format } from '../../common/messages/format';
 
 /** The guide runner, guide mode and the session summary. */
 export class GuidePage {
@@ -15,18 +16,18 @@ export class GuidePage {
   }
 
   get steps(): Locator {
-    return this.page.getByRole('navigation', { name: 'Steps' });
+    return this.page.getByRole('navigation', { name: format('guideRun.steps') });
   }
 
   get guideMode(): Locator {
-    return this.page.getByRole('dialog', { name: 'Guide mode' });
+    return this.page.getByRole('dialog', { name: format('guideRun.guideMode') });
   }
 
   /** Starts the best-fitting guide from the "Guide me" dialog that is open. */
   async startFromDialog(guideTitle: RegExp | string): Promise<void> {
-    const dialog = this.page.getByRole('dialog', { name: 'Follow a guide' });
+    const dialog = this.page.getByRole('dialog', { name: format('startGuide.title') });
     await expect(dialog.getByRole('radio', { name: guideTitle })).toBeChecked();
-    await dialog.getByRole('button', { name: 'Start guide' }).click();
+    await dialog.getByRole('button', { name: format('guides.startDialog.submit') }).click();
     await expect(this.steps).toBeVisible();
   }
 
@@ -34,7 +35,9 @@ export class GuidePage {
   async yesDone(number: number): Promise<void> {
     await this.steps.getByRole('button', { name: new RegExp(`^Step ${number}: `) }).click();
     await expect(this.step).toHaveAccessibleName(new RegExp(`^Step ${number} of`));
-    await this.step.getByRole('button', { name: /^(Yes, done|Mark done)/ }).click();
+    await this.step
+      .getByRole('button', { name: new RegExp(`^(${format('step.yesDone')}|${format('step.markDone')})`) })
+      .click();
     await expect(
       this.steps.getByRole('button', { name: new RegExp(`^Step ${number}: .*\\(Done\\)$`) }),
     ).toBeVisible();
@@ -42,8 +45,8 @@ export class GuidePage {
 
   /** Opens the summary and waits for it. */
   async openSummary(): Promise<Locator> {
-    await this.page.getByRole('button', { name: 'Summary', exact: true }).click();
-    const summary = this.page.getByRole('article', { name: 'Session summary' });
+    await this.page.getByRole('button', { name: format('guideRun.summary'), exact: true }).click();
+    const summary = this.page.getByRole('article', { name: format('summary.label') });
     await expect(summary).toBeVisible();
     return summary;
   }

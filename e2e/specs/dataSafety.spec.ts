@@ -6,6 +6,7 @@ import { DATABASE_FILE } from '../../electron/db/connection';
 import { garblePages } from '../../electron/testing/dataFiles';
 import { test, expect } from '../fixtures/app';
 import { AccountsPage } from '../pages/AccountsPage';
+import { format } from '../../common/messages/format';
 
 /** Serious and critical axe violations, on the page or (`within`) on one part of it. */
 const seriousViolations = async (page: Page, within?: string) => {
@@ -23,10 +24,10 @@ const openSettings = async (page: Page) => {
 
 /** Settings → Backups → "Back up now", waiting for it to be listed. */
 const backUpNow = async (page: Page) => {
-  const card = page.getByRole('region', { name: 'Backups' });
-  const mine = card.getByRole('row').filter({ hasText: 'made by you' });
+  const card = page.getByRole('region', { name: format('dataSafety.backups.title') });
+  const mine = card.getByRole('row').filter({ hasText: format('dataSafety.backup.manual') });
   const before = await mine.count();
-  await card.getByRole('button', { name: 'Back up now' }).click();
+  await card.getByRole('button', { name: format('dataSafety.backups.now') }).click();
   await expect(mine).toHaveCount(before + 1);
 };
 
@@ -52,17 +53,19 @@ test('start-up on a damaged database shows the recovery screen, and restoring fr
   ).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('garbled pages');
   await expect(page.getByRole('navigation', { name: 'Screens' })).toHaveCount(0);
-  const newest = page.getByRole('region', { name: 'The newest good backup' });
-  await expect(newest.getByRole('list', { name: 'What this backup holds' })).toContainText('1 account');
+  const newest = page.getByRole('region', { name: format('restore.newest') });
+  await expect(newest.getByRole('list', { name: format('dataSafety.summary.label') })).toContainText(
+    '1 account',
+  );
   await expect(newest).toContainText('its chain verifies');
-  await expect(page.getByRole('button', { name: 'Start empty (keep the damaged file aside)' })).toBeVisible();
+  await expect(page.getByRole('button', { name: format('restore.startEmpty') })).toBeVisible();
   expect(await seriousViolations(page), 'recovery screen').toEqual([]);
 
-  await newest.getByRole('button', { name: 'Restore it' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
-  await expect(dialog).toContainText('The damaged data file is kept aside');
+  await newest.getByRole('button', { name: format('restore.restoreIt') }).click();
+  const dialog = page.getByRole('dialog', { name: format('restore.title') });
+  await expect(dialog).toContainText(format('restore.damagedAside'));
   expect(await seriousViolations(page), 'restore dialog').toEqual([]);
-  await dialog.getByRole('button', { name: 'Restore this backup' }).click();
+  await dialog.getByRole('button', { name: format('restore.confirm') }).click();
 
   // The app runs on the restored data, and the damaged file is still there, set aside.
   const restored = new AccountsPage(page);
@@ -84,19 +87,21 @@ test('a backup is restored from Settings after seeing what it holds', async ({ a
   await accounts.add({ service: 'Dropbox', url: 'dropbox.com', mfa: 'None' });
 
   await openSettings(app.page);
-  const card = app.page.getByRole('region', { name: 'Backups' });
+  const card = app.page.getByRole('region', { name: format('dataSafety.backups.title') });
   await expect(card).toContainText('no secret the data file does not');
   expect(await seriousViolations(app.page), 'settings with backups').toEqual([]);
   await card
     .getByRole('row')
-    .filter({ hasText: 'made by you' })
+    .filter({ hasText: format('dataSafety.backup.manual') })
     .getByRole('button', { name: /^Restore the backup of / })
     .click();
-  const dialog = app.page.getByRole('dialog', { name: 'Restore this backup?' });
-  await expect(dialog.getByRole('list', { name: 'What this backup holds' })).toContainText('1 account');
-  await expect(dialog).toContainText('Your current data is backed up first');
-  await dialog.getByRole('button', { name: 'Restore this backup' }).click();
-  await expect(app.page.getByText('Backup restored')).toBeVisible();
+  const dialog = app.page.getByRole('dialog', { name: format('restore.title') });
+  await expect(dialog.getByRole('list', { name: format('dataSafety.summary.label') })).toContainText(
+    '1 account',
+  );
+  await expect(dialog).toContainText(format('restore.backedUpFirst'));
+  await dialog.getByRole('button', { name: format('restore.confirm') }).click();
+  await expect(app.page.getByText(format('restore.done'))).toBeVisible();
 
   await accounts.open();
   await expect(accounts.row('LinkedIn')).toHaveCount(1);
@@ -116,8 +121,8 @@ test('export everything writes a folder; erase everything asks for the words, th
   await openSettings(app.page);
 
   await app.answerNextFile(dataDir);
-  await app.page.getByRole('button', { name: 'Export everything…' }).click();
-  await expect(app.page.getByText('Exported')).toBeVisible();
+  await app.page.getByRole('button', { name: format('dataSafety.export.button') }).click();
+  await expect(app.page.getByText(format('dataSafety.export.done'), { exact: true })).toBeVisible();
   const folder = readdirSync(dataDir).find((name) => name.startsWith('Lockstep export '));
   expect(folder).toBeDefined();
   const csv = readFileSync(join(dataDir, folder!, 'accounts.csv'), 'utf8');
@@ -125,18 +130,20 @@ test('export everything writes a folder; erase everything asks for the words, th
   expect(existsSync(join(dataDir, folder!, 'lockstep-export.json'))).toBe(true);
 
   await backUpNow(app.page);
-  await app.page.getByRole('button', { name: 'Erase everything…' }).click();
-  const dialog = app.page.getByRole('dialog', { name: 'Erase everything?' });
-  const words = dialog.getByLabel('Type “erase everything” to confirm');
+  await app.page.getByRole('button', { name: format('dataSafety.erase.button') }).click();
+  const dialog = app.page.getByRole('dialog', { name: format('dataSafety.erase.confirmTitle') });
+  const words = dialog.getByLabel(format('dataSafety.erase.typeLabel', { word: 'erase everything' }));
   await words.fill('erase');
-  await dialog.getByRole('button', { name: 'Erase everything' }).click();
-  await expect(dialog.getByText('Type “erase everything” to confirm.')).toBeVisible();
+  await dialog.getByRole('button', { name: format('dataSafety.erase.title'), exact: true }).click();
+  await expect(
+    dialog.getByText(format('dataSafety.erase.typeToConfirm', { word: 'erase everything' })),
+  ).toBeVisible();
   // The dialog itself (the toasts of the export and the backup are still on screen behind it).
   expect(await seriousViolations(app.page, '[role="dialog"]'), 'erase dialog with an error').toEqual([]);
   await words.fill('Erase everything');
   await expect(dialog.getByRole('checkbox', { name: /Also erase the backups/ })).not.toBeChecked();
-  await dialog.getByRole('button', { name: 'Erase everything' }).click();
-  await expect(app.page.getByText('Everything was erased')).toBeVisible();
+  await dialog.getByRole('button', { name: format('dataSafety.erase.title'), exact: true }).click();
+  await expect(app.page.getByText(format('dataSafety.erase.done'))).toBeVisible();
 
   await accounts.open();
   await expect(app.page.getByRole('button', { name: 'Add your first account' })).toBeVisible();

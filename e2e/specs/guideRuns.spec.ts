@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from '../fixtures/app';
 import { GuidePage } from '../pages/GuidePage';
 import { ImportPage } from '../pages/ImportPage';
+import { format } from '../../common/messages/format';
 
 const BITWARDEN = resolve(import.meta.dirname, '../fixtures/exports/bitwarden.csv');
 
@@ -26,61 +27,72 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
 }
 
+/** "4 of 5 steps done". */
+const progress = (done: number, total: number) =>
+  format('summary.progressLine', { done, total, skipped: 0, blocked: 0, pending: 0 });
+
 const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name }).click();
+  page
+    .getByRole('navigation', { name: format('nav.screens') })
+    .getByRole('link', { name })
+    .click();
 
 test('a guide started from a finding records what was done: the account, the finding and its task update', async ({
   app,
 }) => {
   await new ImportPage(app).importAll(BITWARDEN);
-  await nav(app.page, 'Exposure');
-  const card = app.page.getByRole('list', { name: 'Findings' }).getByRole('listitem', {
+  await nav(app.page, format('nav.exposure'));
+  const card = app.page.getByRole('list', { name: format('exposure.list') }).getByRole('listitem', {
     name: 'Turn on two-step sign-in at Dropbox',
   });
-  await card.getByRole('button', { name: 'Guide me' }).click();
+  await card.getByRole('button', { name: format('exposure.card.guideMe') }).click();
   const guide = new GuidePage(app);
   await guide.startFromDialog(/^Turn on two-step sign-in \(best fit\)/);
-  await expect(app.page.getByText('For Dropbox')).toBeVisible();
-  await expect(app.page.getByText('0 of 5 steps done')).toBeVisible();
+  await expect(app.page.getByText(format('guideRun.for.one', { name: 'Dropbox' }))).toBeVisible();
+  await expect(app.page.getByText(progress(0, 5))).toBeVisible();
 
   for (const number of [1, 2, 3, 4]) await guide.yesDone(number);
-  await expect(app.page.getByText('4 of 5 steps done')).toBeVisible();
+  await expect(app.page.getByText(progress(4, 5))).toBeVisible();
 
   // The last step records the method: it asks which one, and refuses to guess.
   await guide.steps.getByRole('button', { name: /^Step 5: / }).click();
-  await expect(guide.step).toContainText('Records the two-step method you choose on Dropbox.');
-  await guide.step.getByRole('button', { name: 'Yes, done' }).click();
-  const form = guide.step.getByRole('form', { name: 'Mark this step done' });
-  await form.getByRole('button', { name: 'Mark done' }).click();
-  await expect(guide.step.getByRole('alert')).toHaveText('Choose the two-step method that was turned on.');
-  await form.getByRole('radio', { name: 'Authenticator app' }).check();
-  await form.getByRole('button', { name: 'Mark done' }).click();
-  await expect(guide.step).toContainText('Recorded two-step sign-in (Authenticator app) on Dropbox');
+  await expect(guide.step).toContainText(format('guide.effect.mfaAsk', { service: 'Dropbox' }));
+  await guide.step.getByRole('button', { name: format('step.yesDone') }).click();
+  const form = guide.step.getByRole('form', { name: format('step.doneForm') });
+  await form.getByRole('button', { name: format('step.markDone') }).click();
+  await expect(guide.step.getByRole('alert')).toHaveText(format('guide.done.chooseMfa'));
+  await form.getByRole('radio', { name: format('inventory.mfa.totp') }).check();
+  await form.getByRole('button', { name: format('step.markDone') }).click();
+  await expect(guide.step).toContainText(
+    format('guideRun.applied.mfa', { method: format('inventory.mfa.totp'), service: 'Dropbox' }),
+  );
 
-  await app.page.getByRole('button', { name: 'Finish guide' }).click();
-  const summary = app.page.getByRole('article', { name: 'Session summary' });
-  await expect(summary).toContainText('5 of 5 steps done');
+  await app.page.getByRole('button', { name: format('guideRun.finish') }).click();
+  const summary = app.page.getByRole('article', { name: format('summary.label') });
+  await expect(summary).toContainText(progress(5, 5));
   // A finished guide can still be read, step by step, with what each step recorded.
-  await app.page.getByRole('button', { name: '← Back to the guide' }).click();
-  await expect(app.page.getByText('Guide finished')).toBeVisible();
+  await app.page.getByRole('button', { name: format('summary.backToGuide') }).click();
+  await expect(app.page.getByText(format('guideRun.finished.title'))).toBeVisible();
   await guide.steps.getByRole('button', { name: /^Step 5: / }).click();
-  await expect(guide.step).toHaveAccessibleName('Step 5 of 5');
-  await expect(guide.step).toContainText('Recorded two-step sign-in (Authenticator app) on Dropbox');
-  await expect(guide.step.getByRole('button', { name: 'Yes, done' })).toHaveCount(0);
+  await expect(guide.step).toHaveAccessibleName(format('step.position', { number: 5, total: 5 }));
+  await expect(guide.step).toContainText(
+    format('guideRun.applied.mfa', { method: format('inventory.mfa.totp'), service: 'Dropbox' }),
+  );
+  await expect(guide.step.getByRole('button', { name: format('step.yesDone') })).toHaveCount(0);
 
   // The finding is gone, its task is done and verified, and the account says so.
-  await nav(app.page, 'Exposure');
-  await expect(app.page.getByRole('list', { name: 'Findings' })).toBeVisible();
+  await nav(app.page, format('nav.exposure'));
+  await expect(app.page.getByRole('list', { name: format('exposure.list') })).toBeVisible();
   await expect(
     app.page.getByRole('listitem', { name: 'Turn on two-step sign-in at Dropbox', exact: true }),
   ).toHaveCount(0);
-  await nav(app.page, 'Tasks');
+  await nav(app.page, format('nav.tasks'));
   await app.page.getByRole('radiogroup', { name: 'Which tasks' }).getByText('Done').click();
   await expect(app.page.getByRole('listitem', { name: 'Turn on two-step sign-in at Dropbox' })).toContainText(
     /verified/i,
   );
-  await nav(app.page, 'Accounts');
-  await expect(app.page.getByRole('row', { name: /Dropbox/ })).toContainText('Authenticator app');
+  await nav(app.page, format('nav.accounts'));
+  await expect(app.page.getByRole('row', { name: /Dropbox/ })).toContainText(format('inventory.mfa.totp'));
 });
 
 test('a recorded breach notice becomes a finding, and guide mode works it through by keyboard alone into a summary PDF and Markdown with no secrets', async ({
@@ -89,7 +101,7 @@ test('a recorded breach notice becomes a finding, and guide mode works it throug
 }) => {
   await new ImportPage(app).importAll(BITWARDEN);
   const page = app.page;
-  await nav(page, 'Breaches');
+  await nav(page, format('nav.breaches'));
   await page.getByRole('tab', { name: 'Notices you received' }).click();
   await page.getByRole('button', { name: 'Record a notice…' }).click();
   const notice = page.getByRole('dialog', { name: 'Record a breach notice' });
@@ -113,17 +125,17 @@ test('a recorded breach notice becomes a finding, and guide mode works it throug
   await expect(page.getByText(/Notice: Yahoo, 2026-11-20/)).toBeVisible();
 
   // Guide mode: everything from here on is the keyboard.
-  await page.getByRole('button', { name: 'Guide mode' }).focus();
+  await page.getByRole('button', { name: format('guideRun.guideMode') }).focus();
   await page.keyboard.press('Enter');
   const mode = guide.guideMode;
-  await expect(mode.getByRole('textbox', { name: 'Who is helping today?' })).toBeFocused();
+  await expect(mode.getByRole('textbox', { name: format('guideMode.helper.label') })).toBeFocused();
   await page.keyboard.type('Sam from the helpdesk');
   await page.keyboard.press('Enter');
-  await expect(mode.getByText('Helper: Sam from the helpdesk')).toBeVisible();
+  await expect(mode.getByText(format('guideRun.helper', { name: 'Sam from the helpdesk' }))).toBeVisible();
   await expect(mode.getByRole('timer')).toHaveText(/^\d+:\d\d$/);
   expect(await seriousViolations(page)).toEqual([]);
 
-  const at = (n: number) => expect(mode).toContainText(`Step ${n} of 8`);
+  const at = (n: number) => expect(mode).toContainText(format('step.position', { number: n, total: 8 }));
   await at(1);
   // Tab stays inside guide mode: the app behind it is out of reach until it closes.
   for (let i = 0; i < 12; i++) {
@@ -141,14 +153,14 @@ test('a recorded breach notice becomes a finding, and guide mode works it throug
   await page.keyboard.press('d'); // 2: password changed and signed out everywhere
   await at(3);
   await page.keyboard.press('d'); // 3: which method? Space picks the first (Authenticator app), Enter saves
-  await expect(mode.getByRole('radio', { name: 'Authenticator app' })).toBeFocused();
+  await expect(mode.getByRole('radio', { name: format('inventory.mfa.totp') })).toBeFocused();
   await page.keyboard.press('Space');
   await page.keyboard.press('Enter');
   await at(4);
   await page.keyboard.press('s'); // 4: skipped for now
   await at(5);
   await page.keyboard.press('b'); // 5: blocked, saying why
-  await expect(mode.getByRole('textbox', { name: 'What is in the way?' })).toBeFocused();
+  await expect(mode.getByRole('textbox', { name: format('step.blocked.label') })).toBeFocused();
   await page.keyboard.type('Waiting for the IT admin');
   await page.keyboard.press('Enter');
   await at(6);
@@ -168,19 +180,21 @@ test('a recorded breach notice becomes a finding, and guide mode works it throug
   await page.keyboard.press('n'); // 8: a note, then yes
   await page.keyboard.type('Showed her two real phishing examples');
   await page.keyboard.press('Enter');
-  await expect(mode).toContainText('Note: Showed her two real phishing examples');
+  await expect(mode).toContainText(`${format('summary.note')} Showed her two real phishing examples`);
   await page.keyboard.press('d');
-  await expect(mode.getByText('Every step is marked.')).toBeVisible();
-  await expect(mode).toContainText('6 of 8 steps done · 1 skipped · 1 blocked');
+  await expect(mode.getByText(format('guideMode.allMarked'))).toBeVisible();
+  await expect(mode).toContainText(
+    format('summary.progressLine', { done: 6, total: 8, skipped: 1, blocked: 1, pending: 0 }),
+  );
   await page.keyboard.press('f');
 
-  const summary = page.getByRole('article', { name: 'Session summary' });
+  const summary = page.getByRole('article', { name: format('summary.label') });
   await expect(summary).toContainText('Sam from the helpdesk');
   await expect(summary.getByRole('listitem').filter({ hasText: 'Waiting for the IT admin' })).toHaveAttribute(
     'data-status',
     'blocked',
   );
-  const followUps = summary.getByRole('table', { name: 'Follow-up tasks' });
+  const followUps = summary.getByRole('table', { name: format('summary.followUps') });
   await expect(followUps).toContainText(
     "Replace Billing API key: it passed through a breached company's email",
   );
@@ -190,23 +204,23 @@ test('a recorded breach notice becomes a finding, and guide mode works it throug
 
   // Printed, only the summary shows: no navigation, no buttons.
   await page.emulateMedia({ media: 'print' });
-  await expect(page.getByRole('navigation', { name: 'Screens' })).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: format('nav.screens') })).toBeHidden();
+  await expect(page.getByRole('button', { name: format('summary.print') })).toBeHidden();
   await expect(summary).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
 
   // Saved as PDF (Chromium printing) and as Markdown, where the person chose; neither holds a secret.
   const pdfPath = join(dataDir, 'summary.pdf');
   await app.answerNextSave(pdfPath);
-  await page.getByRole('button', { name: 'Save as PDF' }).focus();
+  await page.getByRole('button', { name: format('summary.saveAsPdf') }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByText('PDF saved')).toBeVisible();
+  await expect(page.getByText(format('summary.pdfSaved'))).toBeVisible();
   const mdPath = join(dataDir, 'summary.md');
   await app.answerNextSave(mdPath);
   await page.keyboard.press('Tab'); // the next button
-  await expect(page.getByRole('button', { name: 'Save as Markdown' })).toBeFocused();
+  await expect(page.getByRole('button', { name: format('summary.saveAsMarkdown') })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Markdown saved')).toBeVisible();
+  await expect(page.getByText(format('summary.markdownSaved'))).toBeVisible();
 
   const pdf = readFileSync(pdfPath);
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -226,48 +240,50 @@ test('a recorded breach notice becomes a finding, and guide mode works it throug
   }
 
   // The notice is handled: its finding is closed.
-  await nav(page, 'Breaches');
+  await nav(page, format('nav.breaches'));
   await page.getByRole('tab', { name: 'Notices you received' }).click();
   await expect(page.getByRole('listitem', { name: 'Yahoo notice of 2026-11-20' })).toContainText('Handled');
-  await nav(page, 'Exposure');
-  await expect(page.getByRole('list', { name: 'Findings' })).not.toContainText(
+  await nav(page, format('nav.exposure'));
+  await expect(page.getByRole('list', { name: format('exposure.list') })).not.toContainText(
     'Yahoo told you about a breach',
   );
 });
 
 test('a guide left mid-way resumes exactly where it was, after a restart', async ({ app, restart }) => {
-  await nav(app.page, 'Guides');
+  await nav(app.page, format('nav.guides'));
   await app.page
-    .getByRole('list', { name: 'Guide library' })
+    .getByRole('list', { name: format('guides.library') })
     .getByRole('listitem')
     .filter({ hasText: 'Secure your main email account' })
     .click();
-  await app.page.getByRole('button', { name: 'Start this guide' }).click();
+  await app.page.getByRole('button', { name: format('guides.start') }).click();
   await app.page
     .getByRole('dialog', { name: /^Start:/ })
-    .getByRole('button', { name: 'Start guide' })
+    .getByRole('button', { name: format('guides.startDialog.submit') })
     .click();
   const guide = new GuidePage(app);
   await guide.yesDone(1);
-  await guide.step.getByRole('button', { name: 'Skip for now' }).click();
+  await guide.step.getByRole('button', { name: format('step.skip') }).click();
   await expect(guide.step).toHaveAccessibleName(/^Step 3 of 7$/);
-  await guide.step.getByRole('button', { name: 'Add a note' }).click();
-  await guide.step.getByRole('textbox', { name: 'Note on this step' }).fill('Needs the recovery phone');
-  await guide.step.getByRole('button', { name: 'Save note' }).click();
-  await expect(guide.step).toContainText('Note: Needs the recovery phone');
+  await guide.step.getByRole('button', { name: format('step.addNote') }).click();
+  await guide.step.getByRole('textbox', { name: format('step.note.label') }).fill('Needs the recovery phone');
+  await guide.step.getByRole('button', { name: format('step.note.submit') }).click();
+  await expect(guide.step).toContainText(`${format('summary.note')} Needs the recovery phone`);
 
   const later = await restart();
   // The first screen says a guide is under way.
-  await expect(later.page.getByRole('region', { name: 'Guide in progress' })).toContainText(
+  await expect(later.page.getByRole('region', { name: format('dashboard.guide.label') })).toContainText(
     'Secure your main email account',
   );
-  await nav(later.page, 'Guides');
-  const inProgress = later.page.getByRole('region', { name: 'In progress' });
-  await expect(inProgress).toContainText('1 of 7 steps done · 1 skipped');
-  await inProgress.getByRole('button', { name: 'Continue' }).click();
+  await nav(later.page, format('nav.guides'));
+  const inProgress = later.page.getByRole('region', { name: format('guides.runs.inProgress') });
+  await expect(inProgress).toContainText(
+    format('summary.progressLine', { done: 1, total: 7, skipped: 1, blocked: 0, pending: 0 }),
+  );
+  await inProgress.getByRole('button', { name: format('guides.runs.continue') }).click();
   const resumed = new GuidePage(later);
-  await expect(resumed.step).toHaveAccessibleName('Step 3 of 7');
-  await expect(resumed.step).toContainText('Note: Needs the recovery phone');
+  await expect(resumed.step).toHaveAccessibleName(format('step.position', { number: 3, total: 7 }));
+  await expect(resumed.step).toContainText(`${format('summary.note')} Needs the recovery phone`);
   await expect(resumed.steps.getByRole('button', { name: /^Step 1: .*\(Done\)$/ })).toBeVisible();
   await expect(resumed.steps.getByRole('button', { name: /^Step 2: .*\(Skipped for now\)$/ })).toBeVisible();
   expect(await seriousViolations(later.page)).toEqual([]);
@@ -278,7 +294,7 @@ test('a notice recorded by mistake is removed after a confirmation, and its find
 }) => {
   await new ImportPage(app).importAll(BITWARDEN);
   const page = app.page;
-  await nav(page, 'Breaches');
+  await nav(page, format('nav.breaches'));
   await page.getByRole('tab', { name: 'Notices you received' }).click();
   await page
     .getByRole('article', { name: /Snowflake/ })
@@ -287,12 +303,15 @@ test('a notice recorded by mistake is removed after a confirmation, and its find
   const form = page.getByRole('dialog', { name: 'Record a notice: Snowflake' });
   await form.getByLabel(/Another web address/).fill('canva.com');
   await form.getByRole('button', { name: 'Record notice' }).click();
-  await page.getByRole('dialog', { name: 'Follow a guide' }).getByRole('button', { name: 'Cancel' }).click();
-  await nav(page, 'Exposure');
+  await page
+    .getByRole('dialog', { name: format('startGuide.title') })
+    .getByRole('button', { name: format('common.cancel') })
+    .click();
+  await nav(page, format('nav.exposure'));
   const finding = page.getByRole('listitem', { name: 'Snowflake told you about a breach' });
   await expect(finding).toContainText('It concerns your account at Canva');
 
-  await nav(page, 'Breaches');
+  await nav(page, format('nav.breaches'));
   await page.getByRole('tab', { name: 'Notices you received' }).click();
   const notice = page.getByRole('listitem', { name: /^Snowflake notice of / });
   await notice.getByRole('button', { name: 'Remove the Snowflake notice' }).click();
@@ -302,7 +321,7 @@ test('a notice recorded by mistake is removed after a confirmation, and its find
   await notice.getByRole('button', { name: 'Remove the Snowflake notice' }).click();
   await confirm.getByRole('button', { name: 'Remove notice' }).click();
   await expect(notice).toHaveCount(0);
-  await nav(page, 'Exposure');
-  await expect(page.getByRole('list', { name: 'Findings' })).toBeVisible();
+  await nav(page, format('nav.exposure'));
+  await expect(page.getByRole('list', { name: format('exposure.list') })).toBeVisible();
   await expect(page.getByRole('listitem', { name: 'Snowflake told you about a breach' })).toHaveCount(0);
 });

@@ -1,5 +1,6 @@
 import { test, expect } from '../fixtures/app';
 import { AccountsPage } from '../pages/AccountsPage';
+import { format } from '../../common/messages/format';
 
 test('a new user adds, edits, deletes and undoes an account, and it survives a restart', async ({
   app,
@@ -21,7 +22,7 @@ test('a new user adds, edits, deletes and undoes an account, and it survives a r
 
   await accounts.edit('LinkedIn');
   await accounts.fill({ mfa: 'Authenticator app', passwordChangedAt: '2023-05-01' });
-  await accounts.dialog.getByRole('button', { name: 'Save changes' }).click();
+  await accounts.dialog.getByRole('button', { name: format('accountForm.saveChanges') }).click();
   await expect(accounts.dialog).toBeHidden();
   await expect(row).toContainText('Authenticator app');
   await expect(row).toContainText('2023-05-01');
@@ -58,9 +59,13 @@ test('an email service is suggested as critical, and the domain is derived as yo
   await accounts.startAdding();
   await accounts.fill({ service: 'Gmail', url: 'https://accounts.google.com/signin' });
   await expect(accounts.dialog.getByText('google.com', { exact: true })).toBeVisible();
-  await expect(accounts.dialog.getByRole('combobox', { name: 'Category' })).toHaveValue('Email');
-  await expect(accounts.dialog.getByRole('combobox', { name: 'Criticality' })).toHaveValue('Critical');
-  await accounts.dialog.getByRole('button', { name: 'Add account' }).click();
+  await expect(accounts.dialog.getByRole('combobox', { name: format('accountForm.category') })).toHaveValue(
+    'Email',
+  );
+  await expect(
+    accounts.dialog.getByRole('combobox', { name: format('accountForm.criticality') }),
+  ).toHaveValue('Critical');
+  await accounts.dialog.getByRole('button', { name: format('accountForm.add') }).click();
   await expect(accounts.row('Gmail')).toContainText('Critical');
 });
 
@@ -69,13 +74,16 @@ test('invalid input shows messages next to the fields and saves nothing', async 
   await accounts.open();
   await accounts.startAdding();
   await accounts.fill({ url: 'ftp://files.example.com', passwordChangedAt: '2999-01-01' });
-  await accounts.dialog.getByRole('button', { name: 'Add account' }).click();
+  await accounts.dialog.getByRole('button', { name: format('accountForm.add') }).click();
   await expect(accounts.dialog.getByText("Enter the service's name.")).toBeVisible();
   await expect(
     accounts.dialog.getByText('Only web (http or https) and Android app addresses can be used.'),
   ).toBeVisible();
   await expect(accounts.dialog.getByText('This date is in the future.')).toBeVisible();
-  await expect(accounts.dialog.getByLabel('Service')).toHaveAttribute('aria-invalid', 'true');
+  await expect(accounts.dialog.getByLabel(format('accountForm.service'))).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
   await accounts.dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(app.page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
 });

@@ -7,6 +7,7 @@ import { scanDataDirForSecrets } from '../../electron/testing/secretScan';
 import { test, expect } from '../fixtures/app';
 import { GuidePage } from '../pages/GuidePage';
 import { ImportPage } from '../pages/ImportPage';
+import { format } from '../../common/messages/format';
 
 const MICROSOFT_FAMILY = resolve(import.meta.dirname, '../fixtures/notices/microsoft-family.csv');
 
@@ -39,15 +40,17 @@ test('the Microsoft notice marks every Microsoft sign-in; its guide, started fro
 
   // Record the bundled Microsoft incident as a notice received.
   await nav(page, 'Breaches');
-  await page.getByRole('tab', { name: 'Notices you received' }).click();
+  await page.getByRole('tab', { name: format('breaches.tab.notices') }).click();
   await page
     .getByRole('article', { name: /Midnight Blizzard/ })
-    .getByRole('button', { name: 'I got a notice about this…' })
+    .getByRole('button', { name: format('notices.incident.gotNotice') })
     .click();
-  const record = page.getByRole('dialog', { name: /^Record a notice: Microsoft/ });
+  const record = page.getByRole('dialog', {
+    name: format('notices.dialog.titleFor', { provider: 'Microsoft' }),
+  });
   await expect(record).toContainText('outlook.com');
-  await record.getByLabel('Date of the notice').fill('2024-03-20');
-  await record.getByRole('button', { name: 'Record notice' }).click();
+  await record.getByLabel(format('notices.form.date')).fill('2024-03-20');
+  await record.getByRole('button', { name: format('notices.form.submit') }).click();
   // It offers the guide at once; this time it is followed from Exposure instead.
   const offer = page.getByRole('dialog', { name: 'Follow a guide' });
   await expect(offer.getByRole('checkbox')).toHaveCount(7);
@@ -137,34 +140,34 @@ test('a mailbox scan: picked through the app’s dialog, with progress, cancel a
   writeFileSync(mbox, mailbox.mbox);
 
   await nav(page, 'Mailbox scan');
-  await expect(page.getByRole('heading', { name: 'Scan a mailbox' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: format('mailScan.title') })).toBeVisible();
   // Cancelling the dialog starts nothing.
   await app.answerNextFile(null);
-  await page.getByRole('button', { name: 'Choose a mail file…' }).click();
-  await expect(page.getByRole('list', { name: 'Mailbox scans' })).toHaveCount(0);
+  await page.getByRole('button', { name: format('mailScan.chooseFile') }).click();
+  await expect(page.getByRole('list', { name: format('mailScan.list') })).toHaveCount(0);
 
   await app.answerNextFile(mbox);
-  await page.getByRole('button', { name: 'Choose a mail file…' }).click();
-  const scan = page.getByRole('listitem', { name: 'Scan of Takeout.mbox' });
-  await expect(scan.getByRole('progressbar', { name: 'Scan progress' })).toBeVisible();
+  await page.getByRole('button', { name: format('mailScan.chooseFile') }).click();
+  const scan = page.getByRole('listitem', { name: format('mailScan.scanOf', { source: 'Takeout.mbox' }) });
+  await expect(scan.getByRole('progressbar', { name: format('mailScan.progressLabel') })).toBeVisible();
   await expect(scan).toContainText(/[1-9][\d,]* messages read/);
-  await scan.getByRole('button', { name: 'Cancel' }).click();
-  await expect(scan).toContainText('Paused');
+  await scan.getByRole('button', { name: format('common.cancel') }).click();
+  await expect(scan).toContainText(format('mailScan.status.paused'));
   await expect(scan).toContainText(/Paused after [\d,]+ messages/);
-  await scan.getByRole('button', { name: 'Resume' }).click();
-  await expect(scan).toContainText('Finished', { timeout: 60_000 });
+  await scan.getByRole('button', { name: format('mailScan.resume') }).click();
+  await expect(scan).toContainText(format('mailScan.status.finished'), { timeout: 60_000 });
 
-  const summary = scan.getByLabel('Summary');
+  const summary = scan.getByLabel(format('mailScan.summary'));
   await expect(summary).toContainText(`Read ${mailbox.messages.toLocaleString('en')} messages`);
-  await expect(summary).toContainText(`Found ${mailbox.plants.length} secrets`);
-  await expect(summary).toContainText('Every part could be decoded.');
+  await expect(summary).toContainText(format('mailScan.found', { count: mailbox.plants.length }));
+  await expect(summary).toContainText(format('mailScan.allDecoded'));
   await summary.getByText(/What it looked for/).click();
   await expect(summary).toContainText('GitHub token');
   expect(await seriousViolations(page)).toEqual([]);
   expect(await page.content()).not.toContain(testInfo.outputDir);
 
   // Each secret is a finding, with a task to replace it.
-  await summary.getByRole('button', { name: 'See them on the Exposure screen' }).click();
+  await summary.getByRole('button', { name: format('mailScan.seeThem') }).click();
   const findings = page.getByRole('list', { name: 'Findings' });
   const github = findings.getByRole('listitem', { name: /^GitHub token in your mail \(seen in one message/ });
   await expect(github).toHaveCount(5);
@@ -205,9 +208,11 @@ test('the provider-breach guide’s step for secrets offers the scan, and takes 
   await offer.getByRole('button', { name: 'Scan a mailbox export…' }).click();
 
   await app.answerNextFile(mbox);
-  await page.getByRole('button', { name: 'Choose a mail file…' }).click();
-  await expect(page.getByRole('listitem', { name: 'Scan of inbox.mbox' })).toContainText('Finished');
-  await page.getByRole('button', { name: '← Back to the guide' }).click();
+  await page.getByRole('button', { name: format('mailScan.chooseFile') }).click();
+  await expect(
+    page.getByRole('listitem', { name: format('mailScan.scanOf', { source: 'inbox.mbox' }) }),
+  ).toContainText(format('mailScan.status.finished'));
+  await page.getByRole('button', { name: format('mailScan.backToGuide') }).click();
   await guide.steps.getByRole('button', { name: /^Step 7: / }).click();
   await expect(guide.step).toContainText(
     `Scans so far found ${mailbox.plants.length} secrets still to replace`,

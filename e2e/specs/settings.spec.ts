@@ -1,4 +1,5 @@
 import { test, expect } from '../fixtures/app';
+import { format } from '../../common/messages/format';
 
 test('online checks are off by default, the ledger says nothing left, and the switch persists', async ({
   app,
@@ -46,13 +47,13 @@ test('the offline corpus index is built from a chosen file, shown with its date,
   writeFileSync(corpus, lines.join('\n'));
 
   await app.page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Settings' }).click();
-  const card = app.page.getByRole('region', { name: 'Offline breached-password check' });
+  const card = app.page.getByRole('region', { name: format('settings.offline.title') });
   await app.answerNextFile(corpus);
-  await card.getByRole('button', { name: 'Build from a downloaded file…' }).click();
+  await card.getByRole('button', { name: format('settings.offline.fromFile') }).click();
   await expect(card.getByRole('status')).toContainText(
     /Installed: the corpus as of \d{4}-\d{2}-\d{2}, 2,000 passwords/,
     { timeout: 20_000 },
   );
-  await card.getByRole('button', { name: 'Remove it' }).click();
+  await card.getByRole('button', { name: format('settings.offline.remove') }).click();
   await expect(card.getByRole('status')).toHaveCount(0);
 });

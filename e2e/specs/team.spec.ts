@@ -6,6 +6,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { Account, LockstepApi, Person } from '../../common/ipc/contract';
 import { test, expect, type LaunchedApp } from '../fixtures/app';
 import { ImportPage } from '../pages/ImportPage';
+import { format } from '../../common/messages/format';
 
 const STAFF = resolve(import.meta.dirname, '../fixtures/team/staff.csv');
 const BITWARDEN = resolve(import.meta.dirname, '../fixtures/exports/bitwarden.csv');
@@ -72,23 +73,30 @@ async function addAccount(page: Page, personId: number, values: Partial<Account>
 /** Imports the staff list through the People screen, as an office manager would. */
 async function importStaff(app: LaunchedApp): Promise<Record<string, number>> {
   const { page } = app;
-  await nav(page, 'People');
-  await page.getByRole('button', { name: 'Import staff…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import staff from a spreadsheet' });
+  await nav(page, format('nav.people'));
+  await page.getByRole('button', { name: format('people.importStaff') }).click();
+  const dialog = page.getByRole('dialog', { name: format('staffImport.title') });
   await app.answerNextFile(STAFF);
-  await dialog.getByRole('button', { name: 'Choose a file…' }).click();
-  await expect(dialog.getByRole('group', { name: 'To add' })).toContainText('3');
-  await expect(dialog.getByRole('list', { name: 'Skipped rows' })).toContainText(
-    'Row 4: "not-an-address" does not look like an email address',
+  await dialog.getByRole('button', { name: format('staffImport.choose') }).click();
+  await expect(dialog.getByRole('group', { name: format('staffImport.toAdd') })).toContainText('3');
+  await expect(dialog.getByRole('list', { name: format('staffImport.skippedRows') })).toContainText(
+    format('staffImport.skippedRow', {
+      row: 4,
+      reason: format('staffImport.reason.badAddress', { address: 'not-an-address' }),
+    }),
   );
-  await expect(dialog.getByRole('table', { name: 'People in the file' })).toContainText(
+  await expect(dialog.getByRole('table', { name: format('staffImport.table') })).toContainText(
     'ben.ode@home.example',
   );
   expect(await seriousViolations(page), 'staff import preview').toEqual([]);
-  await dialog.getByRole('button', { name: 'Import 3 people' }).click();
-  await expect(dialog.getByRole('status')).toContainText('3 added, 0 updated, 1 skipped');
-  await dialog.getByRole('button', { name: 'Done' }).click();
-  await expect(page.getByRole('region', { name: 'Ben Ode', exact: true })).toContainText('Barista · Shop');
+  await dialog.getByRole('button', { name: format('staffImport.confirm', { count: 3 }) }).click();
+  await expect(dialog.getByRole('status')).toContainText(
+    format('staffImport.doneBody', { created: 3, updated: 0, skipped: 1 }),
+  );
+  await dialog.getByRole('button', { name: format('import.done') }).click();
+  await expect(page.getByRole('region', { name: 'Ben Ode', exact: true })).toContainText(
+    format('people.roleAndGroup', { role: 'Barista', group: 'Shop' }),
+  );
   const people = (await api(page, 'people:list', {})) as Person[];
   return Object.fromEntries(people.map((p) => [p.name.split(' ')[0]!, p.id]));
 }
@@ -127,11 +135,13 @@ test('staff are imported from a spreadsheet, and the team view counts them, each
   const ids = await importStaff(app);
   await addAccounts(page, ids);
 
-  await nav(page, 'Team');
-  const coverage = page.getByRole('region', { name: 'Coverage' });
-  const mainEmail = coverage.getByRole('button', {
-    name: /^Two-step on the main email account: 1 of 3 people/,
+  await nav(page, format('nav.team'));
+  const coverage = page.getByRole('region', { name: format('team.coverage') });
+  const mainEmailFigure = format('team.figure.title', {
+    title: format('team.figure.mainEmail'),
+    value: format('team.figure.mainEmailValue', { count: 1, people: 3 }),
   });
+  const mainEmail = coverage.getByRole('button', { name: mainEmailFigure });
   await expect(mainEmail).toBeVisible();
   await expect(
     coverage.getByRole('button', { name: /^Critical accounts with two-step: 1 of 3/ }),
@@ -143,11 +153,15 @@ test('staff are imported from a spreadsheet, and the team view counts them, each
 
   // Clicking a number shows who; unknown is unknown, never on.
   await mainEmail.click();
-  const list = page.getByRole('dialog', { name: /Two-step on the main email account: 1 of 3 people/ });
-  await expect(list.getByRole('region', { name: 'On', exact: true })).toContainText('Priya Shah');
-  await expect(list.getByRole('region', { name: 'Off', exact: true })).toContainText('Tom Reed');
-  await expect(list.getByRole('region', { name: 'Unknown (counted as not on)' })).toContainText(
-    'Ben Ode: no email account recorded',
+  const list = page.getByRole('dialog', { name: mainEmailFigure });
+  await expect(list.getByRole('region', { name: format('team.list.on'), exact: true })).toContainText(
+    'Priya Shah',
+  );
+  await expect(list.getByRole('region', { name: format('team.list.off'), exact: true })).toContainText(
+    'Tom Reed',
+  );
+  await expect(list.getByRole('region', { name: format('team.list.unknown') })).toContainText(
+    `Ben Ode${format('team.personReason', { reason: format('team.unknownReason.no_email_account') })}`,
   );
   expect(await seriousViolations(page), 'a coverage list').toEqual([]);
   await list.getByRole('button', { name: 'Close' }).click();
@@ -174,14 +188,16 @@ test('staff are imported from a spreadsheet, and the team view counts them, each
   await expect(people.getByRole('row').nth(1)).toHaveAccessibleName('Ben Ode');
 
   // Importing the same list again updates, never duplicates.
-  await nav(page, 'People');
-  await page.getByRole('button', { name: 'Import staff…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import staff from a spreadsheet' });
+  await nav(page, format('nav.people'));
+  await page.getByRole('button', { name: format('people.importStaff') }).click();
+  const dialog = page.getByRole('dialog', { name: format('staffImport.title') });
   await app.answerNextFile(STAFF);
-  await dialog.getByRole('button', { name: 'Choose a file…' }).click();
-  await expect(dialog.getByRole('group', { name: 'To update' })).toContainText('3');
-  await dialog.getByRole('button', { name: 'Import 3 people' }).click();
-  await expect(dialog.getByRole('status')).toContainText('0 added, 3 updated');
+  await dialog.getByRole('button', { name: format('staffImport.choose') }).click();
+  await expect(dialog.getByRole('group', { name: format('staffImport.toUpdate') })).toContainText('3');
+  await dialog.getByRole('button', { name: format('staffImport.confirm', { count: 3 }) }).click();
+  await expect(dialog.getByRole('status')).toContainText(
+    format('staffImport.doneBody', { created: 0, updated: 3, skipped: 1 }),
+  );
   expect(((await api(page, 'people:list', {})) as Person[]).length).toBe(4); // Me and the three
 });
 
@@ -278,13 +294,13 @@ test('a checklist run for three people: a board shows who is stuck, and each run
 }) => {
   const { page } = app;
   await importStaff(app);
-  await nav(page, 'Team');
-  await page.getByRole('button', { name: 'Start a checklist…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Start a checklist for several people' });
-  await dialog.getByRole('button', { name: 'Everyone' }).click();
+  await nav(page, format('nav.team'));
+  await page.getByRole('button', { name: format('team.startChecklist') }).click();
+  const dialog = page.getByRole('dialog', { name: format('checklistDialog.title') });
+  await dialog.getByRole('button', { name: format('checklistDialog.everyone') }).click();
   await dialog.getByRole('checkbox', { name: 'Me' }).uncheck();
   expect(await seriousViolations(page), 'checklist dialog').toEqual([]);
-  await dialog.getByRole('button', { name: 'Start for 3 people' }).click();
+  await dialog.getByRole('button', { name: format('checklistDialog.start', { count: 3 }) }).click();
 
   await expect(
     page.getByRole('heading', { name: /^Checklist: Small-business security baseline/ }),

@@ -1,11 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from '../fixtures/app';
 import { wordingProblems } from '../fixtures/words';
 import { format } from '../../common/messages/format';
 import { IMPORT_FORMATS } from '../../common/domain/import/index';
+import { parseGuideText } from '../../common/content/guides/loader';
+import type { LaunchedApp } from '../fixtures/app';
+import { ERASE_CONFIRMATION } from '../../common/domain/dataSafety/confirm';
+import { PeoplePage } from '../pages/PeoplePage';
 
 /**
  * Issue #16: every word comes from the message catalogue. The journeys run in the pseudo-locale
@@ -16,13 +20,26 @@ import { IMPORT_FORMATS } from '../../common/domain/import/index';
 const EXPORTS = resolve(import.meta.dirname, '../fixtures/exports');
 const DATA = resolve(import.meta.dirname, '../../electron/data');
 const CHROME = `${EXPORTS}/chrome.csv`;
+const GUIDES = `${DATA}/guides`;
+/** The guide the guide journey follows. */
+const TWO_STEP_GUIDE = 'turn-on-two-step-sign-in';
+const STAFF = resolve(import.meta.dirname, '../fixtures/team/staff.csv');
 
-/** The person's data (names, addresses, usernames) and the public datasets' names: never translated. */
-function allowedWords(): Set<string> {
+/**
+ * The person's data (names, addresses, usernames) and the public datasets' names: never translated.
+ * `guides` names the guides whose whole content a journey shows: a guide's words are authored
+ * content, translated as whole files, never catalogue strings (every guide's title and summary are
+ * allowed, as the library lists them all).
+ */
+function allowedWords(guides: readonly string[] = []): Set<string> {
   const words = new Set<string>();
   const add = (text: string) => {
     for (const word of text.match(/[A-Za-z]{3,}/g) ?? []) words.add(word.toLowerCase());
   };
+  for (const guide of bundledGuides()) {
+    add(`${guide.title} ${guide.summary}`);
+    if (guides.includes(guide.id)) addStrings(guide, add);
+  }
   const rows = Papa.parse<Record<string, string>>(readFileSync(CHROME, 'utf8'), { header: true }).data;
   const domains = new Set<string>();
   for (const row of rows) {
@@ -57,9 +74,30 @@ function allowedWords(): Set<string> {
   return words;
 }
 
+/** The bundled guides, read as the app reads them (JSON, then the guide schema). */
+function bundledGuides() {
+  return readdirSync(GUIDES)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => {
+      const parsed = parseGuideText(readFileSync(`${GUIDES}/${name}`, 'utf8'), name);
+      if (!parsed.ok) throw new Error(`${name} is not a valid guide`);
+      return parsed.guide;
+    });
+}
+
+/** Every string in a guide (its words; web addresses are never shown as text but hold no words of ours). */
+function addStrings(value: unknown, add: (text: string) => void): void {
+  if (typeof value === 'string') add(value);
+  else if (Array.isArray(value)) for (const item of value) addStrings(item, add);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) addStrings(item, add);
+}
+
 /** Plain ASCII words on screen that are neither pseudo-localised nor the person's data. */
 async function untranslated(scope: Locator, allowed: Set<string>): Promise<string[]> {
-  const text = await scope.innerText();
+  let text = await scope.innerText();
+  // A dataset's own English (a breach's description, an incident's summary) is marked with its
+  // language (lang="en"): it is the source's text, not Lockstep's words.
+  for (const foreign of await scope.locator('[lang]').allInnerTexts()) text = text.replace(foreign, ' ');
   const found: string[] = [];
   for (const match of text.matchAll(/(?<![\p{L}\p{N}])[A-Za-z]{3,}(?![\p{L}])/gu)) {
     if (allowed.has(match[0].toLowerCase())) continue;
@@ -160,7 +198,338 @@ test.describe('in the pseudo-locale', () => {
     await expect(page.getByText(format('dashboard.score.title'))).toBeVisible();
     await expectAllWords(page, body, allowed, 'the dashboard');
   });
+
+  test('the guide screens show only catalogue words, none cut off: library, a guide, guide mode at 1024×700, the summary, a checklist board', async ({
+    app,
+  }) => {
+    test.slow(); // a long journey, on a shared machine
+    const { page } = app;
+    // The helper's name is typed in the journey: the person's data.
+    const allowed = allowedWords([TWO_STEP_GUIDE]);
+    allowed.add('sam');
+    const body = page.locator('body');
+    const screens = page.getByRole('navigation', { name: format('nav.screens') });
+    await importChrome(app);
+
+    // The library, with the guide for two-step sign-in open.
+    await screens.getByRole('link', { name: format('nav.guides') }).click();
+    const library = page.getByRole('list', { name: format('guides.library') });
+    await library.getByRole('listitem').filter({ hasText: 'Turn on two-step sign-in' }).first().click();
+    const reader = page.getByRole('region', { name: 'Turn on two-step sign-in', exact: true });
+    await expect(reader.getByText(format('step.position', { number: 1, total: 5 }))).toBeVisible();
+    await expectAllWords(page, body, allowed, 'the guide library');
+
+    // Started from the library, for the Dropbox account.
+    await reader.getByRole('button', { name: format('guides.start') }).click();
+    const start = page.getByRole('dialog', {
+      name: format('guides.startDialog.title', { guide: 'Turn on two-step sign-in' }),
+    });
+    const account = start.getByRole('combobox', { name: format('guides.startDialog.account') });
+    await account.click();
+    await account.fill('dropbox');
+    await page
+      .getByRole('option', { name: /dropbox/i })
+      .first()
+      .click();
+    await expectAllWords(page, start, allowed, 'starting a guide');
+    await start.getByRole('button', { name: format('guides.startDialog.submit') }).click();
+
+    // Steps answered in the normal view: yes, skip and back, a note, the blocked form.
+    const steps = page.getByRole('navigation', { name: format('guideRun.steps') });
+    const step = page.getByRole('region', {
+      name: new RegExp(`^${escape(format('step.position', { number: 0, total: 5 })).replace('0', '\\d+')}$`),
+    });
+    await expect(steps).toBeVisible();
+    await expectAllWords(page, body, allowed, 'a guide');
+    const yes = new RegExp(`^(?:${escape(format('step.yesDone'))}|${escape(format('step.markDone'))})$`);
+    await step.getByRole('button', { name: yes }).click();
+    await expect(step).toHaveAccessibleName(format('step.position', { number: 2, total: 5 }));
+    await step.getByRole('button', { name: format('step.skip') }).click();
+    await expect(step).toHaveAccessibleName(format('step.position', { number: 3, total: 5 }));
+    const second = format('guideRun.stepButton', { number: 2, title: '\u0004', status: '' }).split(
+      '\u0004',
+    )[0]!;
+    await steps.getByRole('button', { name: new RegExp(`^${escape(second)}`) }).click();
+    await expect(step.getByRole('button', { name: format('step.reset') })).toBeVisible();
+    await expectAllWords(page, body, allowed, 'a skipped step');
+    await step.getByRole('button', { name: format('step.reset') }).click();
+    await step.getByRole('button', { name: format('step.addNote') }).click();
+    await step.getByRole('textbox', { name: format('step.note.label') }).fill('Sam');
+    await step.getByRole('button', { name: format('step.note.submit') }).click();
+    await step.getByRole('button', { name: format('step.block') }).click();
+    await expect(step.getByRole('textbox', { name: format('step.blocked.label') })).toBeVisible();
+    await expectAllWords(page, body, allowed, 'a step with a note, being marked blocked');
+    await step.getByRole('button', { name: format('common.cancel') }).click();
+    await step.getByRole('button', { name: yes }).click();
+    await expect(page.getByText(format('guideRun.marked', { marked: 2, total: 5 }))).toBeVisible();
+
+    // Guide mode, on a small laptop screen: the rest by keyboard.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.getByRole('button', { name: format('guideRun.guideMode') }).click();
+    const mode = page.getByRole('dialog', { name: format('guideRun.guideMode') });
+    const helper = mode.getByRole('textbox', { name: format('guideMode.helper.label') });
+    await expect(helper).toBeFocused();
+    await expectAllWords(page, mode, allowed, 'guide mode: who is helping');
+    await helper.fill('Sam');
+    await page.keyboard.press('Enter');
+    await expect(mode.getByText(format('guideRun.helper', { name: 'Sam' }))).toBeVisible();
+    await expectAllWords(page, mode, allowed, 'guide mode');
+    await page.keyboard.press('d'); // 3
+    await expect(mode).toContainText(format('step.position', { number: 4, total: 5 }));
+    await page.keyboard.press('d'); // 4
+    await expect(mode).toContainText(format('step.position', { number: 5, total: 5 }));
+    await page.keyboard.press('d'); // 5: which method?
+    const method = mode.getByRole('radio', { name: format('inventory.mfa.totp') });
+    await expect(method).toBeFocused();
+    await expectAllWords(page, mode, allowed, 'guide mode: which method');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    await expect(mode.getByText(format('guideMode.allMarked'))).toBeVisible();
+    await expectAllWords(page, mode, allowed, 'guide mode: every step marked');
+    await page.keyboard.press('f');
+
+    const summary = page.getByRole('article', { name: format('summary.label') });
+    await expect(summary).toBeVisible();
+    await expect(summary).toContainText(
+      format('summary.progressLine', { done: 5, total: 5, skipped: 0, blocked: 0, pending: 0 }),
+    );
+    await expectAllWords(page, body, allowed, 'the summary');
+    await page.setViewportSize({ width: 1280, height: 820 });
+
+    // A checklist for the person (started as the Team screen does), and its board.
+    const people = (await api(page, 'people:list', {})) as { id: number }[];
+    await api(page, 'checklists:start', { guideId: TWO_STEP_GUIDE, personIds: people.map((p) => p.id) });
+    await screens.getByRole('link', { name: format('nav.guides') }).click();
+    // The guide followed is the one open in the library (another guide's text is not allowed here).
+    await library.getByRole('listitem').filter({ hasText: 'Turn on two-step sign-in' }).first().click();
+    await expect(reader).toBeVisible();
+    const checklists = page.getByRole('region', { name: format('guides.runs.checklists') });
+    await expect(page.getByRole('region', { name: format('guides.runs.finished') })).toBeVisible();
+    await expectAllWords(page, body, allowed, 'the guides under way and finished');
+    await checklists.getByRole('button', { name: format('guides.runs.openBoard') }).click();
+    const board = page.getByRole('list', { name: format('checklist.people') });
+    await expect(board.getByRole('listitem')).toHaveCount(people.length);
+    await expectAllWords(page, body, allowed, 'the checklist board');
+    await board
+      .getByRole('button', { name: format('checklist.continue') })
+      .first()
+      .click();
+    await expect(page.getByRole('button', { name: format('guideRun.backToChecklist') })).toBeVisible();
+    await expectAllWords(page, body, allowed, 'a run of the checklist');
+  });
+
+  test('the office shows only catalogue words, none cut off: people, staff import, team, reports, breaches and notices, mailbox scan, settings, and the account, dismiss and restore dialogs', async ({
+    app,
+    dataDir,
+  }) => {
+    const { page } = app;
+    const allowed = allowedWords();
+    const allow = (text: string) => {
+      for (const word of text.match(/[A-Za-z]{3,}/g) ?? []) allowed.add(word.toLowerCase());
+    };
+    // The test's own data: the staff list (names, addresses, roles, departments and the bad row),
+    // the people and notice it adds, where the data lives, the file names Lockstep writes, and the
+    // companies of the bundled incidents.
+    allow(readFileSync(STAFF, 'utf8'));
+    allow('Sam sam.morgan@example.net Acme');
+    allow(join(dataDir, 'backups'));
+    allow('lockstep-export.json');
+    // The phrase a person types to confirm erasing (main compares it exactly): a token, not prose.
+    allow(ERASE_CONFIRMATION);
+    const incidents = JSON.parse(readFileSync(`${DATA}/incidents.json`, 'utf8')) as {
+      incidents: { provider: string }[];
+    };
+    for (const incident of incidents.incidents) allow(incident.provider);
+    const body = page.locator('body');
+    const go = async (screen: Parameters<typeof format>[0]) => {
+      await page
+        .getByRole('navigation', { name: format('nav.screens') })
+        .getByRole('link', { name: format(screen) })
+        .click();
+      await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    };
+
+    // People: add someone and an address, then import the staff list through its dialog.
+    const people = new PeoplePage(page);
+    await people.open();
+    await expectAllWords(page, body, allowed, 'the people screen');
+    await people.add('Sam');
+    await people.addEmail('Sam', 'sam.morgan@example.net');
+    await expect(people.card('Sam')).toContainText('sam.morgan@example.net');
+    await page.getByRole('button', { name: format('people.importStaff') }).click();
+    const staff = page.getByRole('dialog', { name: format('staffImport.title') });
+    await expectAllWords(page, staff, allowed, 'the staff import dialog');
+    await app.answerNextFile(STAFF);
+    await staff.getByRole('button', { name: format('staffImport.choose') }).click();
+    await expect(staff.getByRole('table', { name: format('staffImport.table') })).toBeVisible();
+    await expectAllWords(page, staff, allowed, 'the staff import preview');
+    await staff.getByRole('button', { name: format('staffImport.confirm', { count: 3 }) }).click();
+    await expect(staff.getByRole('status')).toContainText(format('staffImport.done'));
+    await expectAllWords(page, staff, allowed, 'the staff import summary');
+    await staff.getByRole('button', { name: format('import.done') }).click();
+    await expect(staff).toBeHidden();
+    await expectAllWords(page, body, allowed, 'the people screen with the staff');
+    await people
+      .card('Sam')
+      .getByRole('button', { name: format('people.deleteNamed', { name: 'Sam' }) })
+      .click();
+    const deleting = page.getByRole('dialog', { name: format('people.deleteTitle', { name: 'Sam' }) });
+    await expectAllWords(page, deleting, allowed, 'deleting a person');
+    await deleting.getByRole('button', { name: format('people.keep') }).click();
+
+    // Import the browser export, as the first journey does.
+    await go('nav.accounts');
+    await page
+      .getByRole('button', { name: format('exposure.import') })
+      .first()
+      .click();
+    const importing = page.getByRole('dialog', { name: format('dashboard.empty.import') });
+    await app.answerNextFile(CHROME);
+    await importing.getByRole('button', { name: format('import.choose.file') }).click();
+    await expect(importing.getByRole('table', { name: format('import.table') })).toBeVisible();
+    await importing.getByRole('button', { name: /\d/ }).click();
+    await expect(importing.getByRole('status')).toContainText(format('import.finished'));
+    await importing.getByRole('button', { name: format('import.done') }).click();
+    await expect(importing).toBeHidden();
+
+    // The account form.
+    await page
+      .getByRole('button', { name: format('accounts.add') })
+      .first()
+      .click();
+    const form = page.getByRole('dialog', { name: format('accountForm.addTitle') });
+    await expect(form).toBeVisible();
+    await expectAllWords(page, form, allowed, 'the account form');
+    await form.getByRole('button', { name: format('common.cancel') }).click();
+    await expect(form).toBeHidden();
+
+    // Setting a finding aside.
+    await go('nav.exposure');
+    await page
+      .getByRole('list', { name: format('exposure.list') })
+      .getByRole('button', { name: format('exposure.card.setAside') })
+      .first()
+      .click();
+    const dismiss = page.getByRole('dialog', { name: format('dismiss.title') });
+    await expectAllWords(page, dismiss, allowed, 'the dismiss dialog');
+    await dismiss.getByRole('button', { name: format('dismiss.keepOpen') }).click();
+    await expect(dismiss).toBeHidden();
+
+    // The team, a coverage list, and the checklist dialog.
+    await go('nav.team');
+    await expect(page.getByRole('table', { name: format('nav.people') })).toBeVisible();
+    await expect(page.getByRole('region', { name: format('team.recent') })).toBeVisible();
+    await expectAllWords(page, body, allowed, 'the team screen');
+    await page
+      .getByRole('region', { name: format('team.coverage') })
+      .getByRole('button')
+      .first()
+      .click();
+    const figure = page.getByRole('dialog');
+    await expect(figure.getByRole('region').first()).toBeVisible();
+    await expectAllWords(page, figure, allowed, 'a coverage list');
+    await figure.getByRole('button', { name: format('common.close') }).click();
+    await expect(figure).toBeHidden();
+    await page.getByRole('button', { name: format('team.startChecklist') }).click();
+    const checklist = page.getByRole('dialog', { name: format('checklistDialog.title') });
+    await expectAllWords(page, checklist, allowed, 'the checklist dialog');
+    await checklist.getByRole('button', { name: format('common.cancel') }).click();
+
+    await go('nav.reports');
+    await expect(page.getByRole('region', { name: format('reports.team.title') })).toBeVisible();
+    await expectAllWords(page, body, allowed, 'the reports screen');
+
+    // Breaches: a breach of a site in the export, then the notices, with one recorded.
+    await go('nav.breaches');
+    await page.getByRole('textbox', { name: format('breaches.search') }).fill('Adobe');
+    await expect(
+      page.getByRole('region', { name: format('breaches.card', { title: 'Adobe' }) }),
+    ).toBeVisible();
+    await expectAllWords(page, body, allowed, 'the breaches screen');
+    await page.getByRole('tab', { name: format('breaches.tab.notices') }).click();
+    await expect(page.getByRole('region', { name: format('notices.incidents') })).toBeVisible();
+    await expectAllWords(page, body, allowed, 'the notices panel');
+    await page.getByRole('button', { name: format('notices.record') }).click();
+    const notice = page.getByRole('dialog', { name: format('notices.dialog.title') });
+    await expectAllWords(page, notice, allowed, 'the notice form');
+    await notice.getByRole('textbox', { name: format('notices.form.company') }).fill('Acme');
+    await notice.getByRole('button', { name: format('notices.form.submit') }).click();
+    await expect(notice).toBeHidden();
+    const recorded = page.getByRole('list', { name: format('notices.list') }).getByRole('listitem');
+    await expect(recorded).toHaveCount(1);
+    // The guide it offers is the guide screens' words (their own test); closed here.
+    const offer = page.getByRole('dialog');
+    const offered = await offer.waitFor({ state: 'visible', timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (offered) {
+      await page.keyboard.press('Escape');
+      await expect(offer).toBeHidden();
+    }
+    await expectAllWords(page, body, allowed, 'the notices panel with a notice');
+
+    await go('nav.mailScan');
+    await expectAllWords(page, body, allowed, 'the mailbox scan screen');
+
+    // Settings, all of it, with a backup made and the restore dialog open on it.
+    await go('nav.settings');
+    const backups = page.getByRole('region', { name: format('dataSafety.backups.title') });
+    await backups.getByRole('button', { name: format('dataSafety.backups.now') }).click();
+    const backupTable = backups.getByRole('table', { name: format('dataSafety.backups.table') });
+    await expect(backupTable.getByRole('button').first()).toBeVisible();
+    await expectAllWords(page, body, allowed, 'the settings screen');
+    await backupTable.getByRole('button').first().click();
+    const restore = page.getByRole('dialog', { name: format('restore.title') });
+    await expect(restore.getByRole('list', { name: format('dataSafety.summary.label') })).toBeVisible();
+    await expectAllWords(page, restore, allowed, 'the restore dialog');
+    await restore.getByRole('button', { name: format('common.cancel') }).click();
+    await expect(restore).toBeHidden();
+    await page.getByRole('button', { name: format('dataSafety.erase.button') }).click();
+    const erase = page.getByRole('dialog', { name: format('dataSafety.erase.confirmTitle') });
+    await expectAllWords(page, erase, allowed, 'the erase dialog');
+    await erase.getByRole('button', { name: format('common.cancel') }).click();
+  });
 });
+
+/** Imports the Chrome export through the import dialog (its words are checked by the first journey). */
+async function importChrome(app: LaunchedApp): Promise<void> {
+  const { page } = app;
+  await page
+    .getByRole('navigation', { name: format('nav.screens') })
+    .getByRole('link', { name: format('nav.accounts') })
+    .click();
+  await page
+    .getByRole('button', { name: format('exposure.import') })
+    .first()
+    .click();
+  const dialog = page.getByRole('dialog', { name: format('dashboard.empty.import') });
+  await app.answerNextFile(CHROME);
+  await dialog.getByRole('button', { name: format('import.choose.file') }).click();
+  await expect(dialog.getByRole('table', { name: format('import.table') })).toBeVisible();
+  await dialog.getByRole('button', { name: /\d/ }).click();
+  await expect(dialog.getByRole('status')).toContainText(format('import.finished'));
+  await dialog.getByRole('button', { name: format('import.done'), exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Calls a channel as the renderer does, for set-up the journey does not walk through. */
+async function api(page: Page, channel: string, request: unknown): Promise<unknown> {
+  const result = (await page.evaluate(
+    ([name, payload]) =>
+      (window as unknown as { lockstep: Record<string, (r: unknown) => Promise<unknown>> }).lockstep[name]!(
+        payload,
+      ),
+    [channel, request] as const,
+  )) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!result.ok) throw new Error(result.error?.message);
+  return result.value;
+}
+
+/** `text` matched literally in a regular expression. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 test('the wording scan finds raw identifiers, placeholders and wrong plurals', () => {
   expect(

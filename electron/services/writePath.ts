@@ -16,6 +16,7 @@ import { AppFailure } from '../../common/ipc/result';
 import type { DataProblemKind } from '../../common/model/dataSafety';
 import type { WritableDb } from '../db/connection';
 import { DataFileError, storageProblemOf } from '../db/dataFile';
+import type { CheckInputAccount } from '../db/repositories/findingsRepository';
 import { createRepositories, type Repositories } from '../db/repositories/index';
 import { timestamp, today, type Clock } from './clock';
 
@@ -187,7 +188,8 @@ export class WritePath {
     const { repos } = tx;
     const has = (...which: DerivationInput[]) => which.some((input) => inputs.has(input));
     const recheck = has('inventory', 'notices', 'catalogue', 'sources', 'clock', 'mail');
-    if (recheck) this.runChecks(tx, rows);
+    // The accounts the checks read, when they ran: the tasks and the score use the same read.
+    const checked = recheck ? this.runChecks(tx, rows) : null;
     if (!recheck && !has('findings', 'tasks')) return;
 
     let catalogue: Catalogue | null = null;
@@ -199,7 +201,7 @@ export class WritePath {
       }
     }
     const findings = repos.findings.list();
-    const accounts = new Map<number, TaskAccount>(repos.accounts.brief().map((a) => [a.id, a]));
+    const accounts = new Map<number, TaskAccount>((checked ?? repos.accounts.brief()).map((a) => [a.id, a]));
     const plan = reconcileTasks({
       findings,
       accounts,
@@ -220,7 +222,10 @@ export class WritePath {
       repos.tasks.setStatus(change.id, change.values, tx.now);
       if (change.history) rows.push({ ...change.history, subjectType: 'task', subjectId: change.id });
     }
-    const { score, open, fixed } = scoreFigures(findings, repos.accounts.criticalities());
+    const criticalities = checked
+      ? new Map(checked.map((a) => [a.id, a.criticality]))
+      : repos.accounts.criticalities();
+    const { score, open, fixed } = scoreFigures(findings, criticalities);
     repos.snapshots.put({ day: tx.day, score, openFindings: open.length, fixedFindings: fixed });
     areas.add('findings');
     areas.add('tasks');
@@ -229,9 +234,9 @@ export class WritePath {
   /**
    * Re-runs every check and reconciles the findings. If the datasets cannot be loaded, the checks
    * that need them do not run and their findings are left exactly as they were: a check that could
-   * not run never resolves anything.
+   * not run never resolves anything. Returns the accounts it checked.
    */
-  private runChecks(tx: WriteContext, rows: HistoryDraft[]): void {
+  private runChecks(tx: WriteContext, rows: HistoryDraft[]): CheckInputAccount[] {
     const { repos } = tx;
     let catalogue: Catalogue | undefined;
     try {
@@ -258,7 +263,8 @@ export class WritePath {
       ...(families ? { families } : {}),
       ...(this.options.passwordSources ? { passwordSources: this.options.passwordSources(repos) } : {}),
     };
-    const drafts = runChecks(repos.findings.checkAccounts(), catalogue ? { ...context, catalogue } : context);
+    const checked = repos.findings.checkAccounts();
+    const drafts = runChecks(checked, catalogue ? { ...context, catalogue } : context);
     const kindsRun = new Set<string>(FINDING_KINDS.filter((kind) => catalogue || !CATALOGUE_KINDS.has(kind)));
     const { upserts, autoResolve } = reconcileFindings(repos.findings.stored(), drafts, tx.day, kindsRun);
     for (const t of repos.findings.apply(upserts, autoResolve, tx.now)) {
@@ -271,6 +277,7 @@ export class WritePath {
         note: '',
       });
     }
+    return checked;
   }
 }
 

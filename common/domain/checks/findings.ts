@@ -4,6 +4,7 @@ import { familyRef, sharesFamily, type AccountFamily, type FamilyIndex } from '.
 import type { Category, Criticality, MfaMethod } from '../inventory';
 import { mailSecretChecks, type CheckMailHit, type CheckMailRotation } from './mailSecrets';
 import { passwordCoverage, type PasswordSources } from '../passwords/coverage';
+import { labelsOf } from '../../messages/format';
 
 /** Every kind of finding Lockstep raises (DESIGN.md, checks catalogue). */
 export const FINDING_KINDS = [
@@ -359,13 +360,13 @@ export function reconcileFindings(
 }
 
 /** Why a person sets a finding aside; each reason is said in their words in the finding's history. */
-export const DISMISS_REASONS = {
-  mfa_on_sms: 'Two-step sign-in is on via SMS',
-  account_deleted: 'The account is deleted',
-  not_mine: 'Not my account',
-  cant_change: "Can't change it",
-  other: 'Other reason',
-} as const;
+export const DISMISS_REASONS = labelsOf({
+  mfa_on_sms: 'dismiss.reason.mfa_on_sms',
+  account_deleted: 'dismiss.reason.account_deleted',
+  not_mine: 'dismiss.reason.not_mine',
+  cant_change: 'dismiss.reason.cant_change',
+  other: 'dismiss.reason.other',
+});
 /** One of the keys of {@link DISMISS_REASONS}. */
 export type DismissReason = keyof typeof DISMISS_REASONS;
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { format, setMessageLocale } from '../../messages/format';
 import type { GuideStep } from '../../content/guides/schema';
 import { noticeChecks, type CheckAccount, type CheckNotice } from '../checks/findings';
 import { describeEffects, doneProblem, itemProblem, nextPendingPosition, planStep, progressOf } from './run';
@@ -40,13 +41,14 @@ describe('planning what a done step records', () => {
       'Recorded a new password on Outlook (2026-11-28)',
       'Marked the recovery details of Outlook as checked (2026-11-28)',
     ]);
+    expect(plan.applied[0]).toBe(format('guideRun.applied.mfa', { method: 'Passkey', service: 'Outlook' }));
     expect(plan.tasks).toEqual([]);
   });
 
   it('records an account effect on each account of a run for several, naming each', () => {
     const xbox = { service: 'Xbox', mfa: 'none' as const };
     const both = step({ effects: [{ type: 'set_mfa', method: 'ask' }, { type: 'set_password_changed' }] });
-    expect(doneProblem(both, [outlook, xbox], {})).toBe('Choose the two-step method that was turned on.');
+    expect(doneProblem(both, [outlook, xbox], {})).toBe(format('guide.done.chooseMfa'));
     const plan = planStep(both, [outlook, xbox], { mfa: 'totp' }, '2026-11-28');
     expect(plan.account).toEqual({ mfa: 'totp', passwordChangedAt: '2026-11-28' });
     expect(plan.applied).toEqual([
@@ -107,6 +109,17 @@ describe('planning what a done step records', () => {
     expect(plan.applied[3]).toBe('Added the task "Someday"');
   });
 
+  it('fills every {item} of a per-item title, so no placeholder reaches a task or the screen', () => {
+    const twice = step({
+      collects: { prompt: 'List them.', itemLabel: 'Secret', maxItems: 5 },
+      effects: [{ type: 'create_task', title: 'Replace {item} ({item})', priority: 'P2', perItem: true }],
+    });
+    const plan = planStep(twice, null, { items: ['Billing key'] }, '2026-11-28');
+    expect(plan.tasks.map((t) => t.title)).toEqual(['Replace Billing key (Billing key)']);
+    expect(plan.applied.join(' ')).not.toMatch(/\{item\}/);
+    expect(describeEffects(twice, null).join(' ')).not.toMatch(/\{item\}/);
+  });
+
   it('says in advance what a step will record', () => {
     const s = step({
       effects: [
@@ -127,15 +140,18 @@ describe('what a done step needs', () => {
   const collects = step({ collects: { prompt: 'List them.', itemLabel: 'Secret', maxItems: 2 } });
 
   it('asks for the method only when there is an account to record it on', () => {
-    expect(doneProblem(asks, outlook, {})).toBe('Choose the two-step method that was turned on.');
+    expect(doneProblem(asks, outlook, {})).toBe(format('guide.done.chooseMfa'));
     expect(doneProblem(asks, null, {})).toBeNull();
     expect(doneProblem(asks, outlook, { mfa: 'totp' })).toBeNull();
     expect(doneProblem(asks, outlook, { mfa: 'none' })).toMatch(/Choose/);
   });
 
   it('takes a list only where the step asks for one, up to its limit, and never a secret', () => {
-    expect(doneProblem(step(), null, { items: ['x'] })).toBe('This step does not ask for a list.');
+    expect(doneProblem(step(), null, { items: ['x'] })).toBe(format('guide.done.noList'));
     expect(doneProblem(collects, null, { items: ['a', 'b', 'c'] })).toBe('List at most 2 items.');
+    expect(doneProblem(collects, null, { items: ['a\nb'] })).toBe(
+      format('guideRun.item.problem', { item: 'a\nb', problem: format('guideRun.item.oneLine') }),
+    );
     expect(
       doneProblem(collects, null, { items: ['Billing key', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789'] }),
     ).toMatch(/looks like the secret itself/);
@@ -169,7 +185,7 @@ describe('list items are names, never secrets', () => {
   });
 
   it('refuses empty, long and multi-line items', () => {
-    expect(itemProblem('   ')).toBe('Write a name for it.');
+    expect(itemProblem('   ')).toBe(format('guideRun.item.empty'));
     expect(itemProblem('x'.repeat(121))).toMatch(/under 120/);
     expect(itemProblem('two\nlines')).toMatch(/one line/);
   });
@@ -266,5 +282,26 @@ describe('notes on steps', () => {
     expect(noteProblem('Her new password is Xk9#mP2$vL8@qR4!z')).toMatch(/never the secret itself/);
     expect(noteProblem('recovery code ghp_abc')).toMatch(/never the secret itself/);
     expect(noteProblem('x'.repeat(1001))).toMatch(/under 1,000/);
+  });
+});
+
+describe('in the pseudo-locale', () => {
+  afterEach(() => setMessageLocale('en'));
+
+  it('words what a step records from the catalogue, keeping the names and dates as given', () => {
+    setMessageLocale('pseudo');
+    const plan = planStep(
+      step({
+        effects: [
+          { type: 'set_password_changed' },
+          { type: 'create_task', title: 'Someday', priority: 'P4' },
+        ],
+      }),
+      outlook,
+      {},
+      '2026-11-28',
+    );
+    expect(plan.applied[0]).toMatch(/^\[Ŕéçöŕðéð á ñéŵ þáššŵöŕð öñ Outlook \(2026-11-28\)~+\]$/);
+    expect(plan.applied[1]).toMatch(/^\[Åððéð ţĥé ţášķ "Someday"~+\]$/);
   });
 });

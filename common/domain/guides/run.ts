@@ -69,7 +69,7 @@ export function doneProblem(step: GuideStep, accounts: RunAccounts, input: DoneI
   }
   for (const item of items) {
     const problem = itemProblem(item);
-    if (problem) return `"${item.slice(0, 40)}": ${problem}`;
+    if (problem) return format('guideRun.item.problem', { item: item.slice(0, 40), problem });
   }
   return null;
 }
@@ -92,19 +92,22 @@ export function planStep(step: GuideStep, accounts: RunAccounts, input: DoneInpu
         if (each.length === 0 || !method) break;
         changes.mfa = method;
         for (const account of each)
-          applied.push(`Recorded two-step sign-in (${MFA_LABELS[method]}) on ${account.service}`);
+          applied.push(
+            format('guideRun.applied.mfa', { method: MFA_LABELS[method], service: account.service }),
+          );
         break;
       }
       case 'set_password_changed':
         if (each.length === 0) break;
         changes.passwordChangedAt = today;
-        for (const account of each) applied.push(`Recorded a new password on ${account.service} (${today})`);
+        for (const account of each)
+          applied.push(format('guideRun.applied.password', { service: account.service, date: today }));
         break;
       case 'mark_recovery_reviewed':
         if (each.length === 0) break;
         changes.recoveryReviewedAt = today;
         for (const account of each)
-          applied.push(`Marked the recovery details of ${account.service} as checked (${today})`);
+          applied.push(format('guideRun.applied.recovery', { service: account.service, date: today }));
         break;
       case 'link_mail_scan':
         mailScan = true;
@@ -112,11 +115,13 @@ export function planStep(step: GuideStep, accounts: RunAccounts, input: DoneInpu
       case 'create_task': {
         const dueAt = dueOf(effect, today);
         const titles = effect.perItem
-          ? items.map((item) => effect.title.replace('{item}', item))
+          ? items.map((item) => effect.title.split(ITEM_PLACEHOLDER).join(item))
           : [effect.title];
         for (const title of titles) {
           tasks.push({ title, priority: effect.priority, dueAt });
-          applied.push(`Added the task "${title}"${dueAt ? `, due ${dueAt}` : ''}`);
+          applied.push(
+            format('guideRun.applied.task', { title, hasDue: dueAt ? 'yes' : 'no', due: dueAt ?? '' }),
+          );
         }
         break;
       }
@@ -203,13 +208,11 @@ const KEY_PREFIXES =
  */
 export function itemProblem(item: string): string | null {
   const text = item.trim();
-  if (text.length === 0) return 'Write a name for it.';
-  if (text.length > ITEM_MAX) return `Keep it under ${ITEM_MAX} characters.`;
+  if (text.length === 0) return format('guideRun.item.empty');
+  if (text.length > ITEM_MAX) return format('guideRun.item.tooLong', { max: ITEM_MAX });
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point.
-  if (/[\u0000-\u001f\u007f]/.test(text)) return 'Use one line of plain text.';
-  if (looksLikeSecret(text)) {
-    return 'That looks like the secret itself. Write what it is, such as "AWS key for billing", not the key.';
-  }
+  if (/[\u0000-\u001f\u007f]/.test(text)) return format('guideRun.item.oneLine');
+  if (looksLikeSecret(text)) return format('guideRun.item.secret');
   return null;
 }
 
@@ -232,9 +235,7 @@ export function looksLikeSecret(text: string): boolean {
 
 /** Why a note on a step cannot be kept, or null. */
 export function noteProblem(note: string): string | null {
-  if (note.length > NOTE_MAX) return `Keep the note under ${NOTE_MAX.toLocaleString('en')} characters.`;
-  if (looksLikeSecret(note)) {
-    return 'That looks like a password, key or code. Notes are for what happened, never the secret itself.';
-  }
+  if (note.length > NOTE_MAX) return format('guideRun.note.tooLong', { max: NOTE_MAX });
+  if (looksLikeSecret(note)) return format('guideRun.note.secret');
   return null;
 }

@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setMessageLocale } from '../../messages/format';
 import {
   formatElapsed,
+  summaryContent,
   summaryCounts,
   summaryFileName,
   summaryHtml,
@@ -677,5 +679,27 @@ describe('the Markdown summary under GitHub-flavoured Markdown', () => {
     const html = micromark(md, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
     expect(html).not.toMatch(/<a |<img/);
     expect(html).toContain('https://evil.example/login (www.evil.example)');
+  });
+});
+
+describe('in the pseudo-locale', () => {
+  afterEach(() => setMessageLocale('en'));
+
+  it('words every fact and the progress from the catalogue, and keeps names, dates and titles as given', () => {
+    setMessageLocale('pseudo');
+    const c = summaryContent(sample(), UTC);
+    const facts = Object.fromEntries(c.facts.map((fact) => [fact.label, fact.value]));
+    // Labels are ours (accented); the person, the account and the dates are not.
+    expect(Object.keys(facts).every((label) => label.startsWith('['))).toBe(true);
+    expect(Object.values(facts)).toContainEqual(
+      expect.stringMatching(/^\[Ann — Outlook \(ann@example\.com\)~+\]$/),
+    );
+    expect(Object.values(facts)).toContainEqual(
+      expect.stringMatching(/^\[28 November 2026, 21:40 – 22:45~+\]$/),
+    );
+    expect(c.progress).toMatch(/^\[5 öƒ 8 šţéþš ðöñé · 2 šķîþþéð · 1 ƀļöçķéð~+\]$/);
+    // Plain ASCII words left on the summary can only be the person's data.
+    const text = [c.title, ...c.facts.flatMap((f) => [f.label, f.value]), c.progress, c.footer].join(' ');
+    expect(text).not.toMatch(/\b(?:Progress|Date|Helper|Steps|done|skipped|blocked)\b/);
   });
 });

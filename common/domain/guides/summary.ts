@@ -122,12 +122,7 @@ export function summaryCounts(summary: GuideRunSummary): {
 
 /** "5 of 8 steps done · 2 skipped · 1 blocked · 1 not started" — zero parts left out, except the first. */
 function progressLine(summary: GuideRunSummary): string {
-  const c = summaryCounts(summary);
-  const parts = [format('summary.progress.done', { done: c.done, total: c.total })];
-  if (c.skipped > 0) parts.push(format('summary.progress.skipped', { count: c.skipped }));
-  if (c.blocked > 0) parts.push(format('summary.progress.blocked', { count: c.blocked }));
-  if (c.pending > 0) parts.push(format('summary.progress.pending', { count: c.pending }));
-  return parts.join(' · ');
+  return format('summary.progressLine', summaryCounts(summary));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -290,7 +285,10 @@ function when(summary: GuideRunSummary, dates: Dates, esc: (text: string) => str
     parseIso(summary.startedAt) !== null &&
     parseIso(summary.finishedAt) !== null &&
     dates.day(summary.startedAt) === dates.day(summary.finishedAt);
-  return `${start} – ${esc(sameDay ? dates.time(summary.finishedAt) : dates.dateTime(summary.finishedAt))}`;
+  return format('summary.when.range', {
+    start,
+    end: esc(sameDay ? dates.time(summary.finishedAt) : dates.dateTime(summary.finishedAt)),
+  });
 }
 
 function contentOf(
@@ -305,8 +303,15 @@ function contentOf(
   const helper = clean(summary.helperName);
 
   const facts: SummaryContent['facts'] = [];
-  const forWhom = [person, account].filter((part) => part !== '').map(esc);
-  if (forWhom.length > 0) facts.push({ label: format('summary.fact.for'), value: forWhom.join(' — ') });
+  if (person !== '' || account !== '') {
+    facts.push({
+      label: format('summary.fact.for'),
+      value:
+        person !== '' && account !== ''
+          ? format('summary.forWhom', { person: esc(person), account: esc(account) })
+          : esc(person || account),
+    });
+  }
   if (variant !== '') facts.push({ label: format('summary.fact.provider'), value: esc(variant) });
   facts.push({ label: format('summary.fact.date'), value: when(summary, dates, esc) });
   facts.push({

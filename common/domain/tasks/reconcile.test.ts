@@ -135,6 +135,28 @@ describe('reconcileTasks', () => {
     expect(again.refreshes).toEqual([]);
   });
 
+  it('rewrites a task whose reasons or links changed, and only then', () => {
+    const weak = finding({ id: 3, kind: 'password_weak', accountIds: [1] });
+    const tasks = applied(run([weak]));
+    expect(run([weak], tasks).refreshes).toEqual([]);
+    // The same title, a link that moved: the stored task is rewritten with the new link.
+    const moved = reconcileTasks({
+      findings: [weak],
+      accounts,
+      tasks,
+      day: DAY,
+      now: NOW,
+      changePasswordUrl: () => 'https://mail.example/account/password',
+    });
+    expect(moved.refreshes.map((r) => r.wording.links.map((l) => l.url))).toEqual([
+      ['https://mail.example/account/password'],
+    ]);
+    // A second reason for the same task: its reasons are rewritten.
+    const reused = finding({ id: 4, kind: 'password_reused', accountIds: [1, 2] });
+    const more = run([weak, reused], tasks);
+    expect(more.refreshes.find((r) => r.id === tasks[0]!.id)?.wording.why).toHaveLength(2);
+  });
+
   it('cuts a title that would be longer than the database keeps', () => {
     const long = new Map([
       [

@@ -392,7 +392,11 @@ function isSame(task: Task, wording: TaskWording, findingIds: readonly number[])
     (task.priorityIsManual || task.priority === wording.priority) &&
     task.findingIds.length === ids.length &&
     task.findingIds.every((id, i) => id === ids[i]) &&
-    JSON.stringify(task.why) === JSON.stringify(wording.why) &&
-    JSON.stringify(task.links) === JSON.stringify(wording.links)
+    task.why.length === wording.why.length &&
+    task.why.every((line, i) => line === wording.why[i]) &&
+    task.links.length === wording.links.length &&
+    task.links.every(
+      (link, i) => link.label === wording.links[i]!.label && link.url === wording.links[i]!.url,
+    )
   );
 }

@@ -10,6 +10,7 @@ import { decodeText } from '../import/decode';
 import { readCsvTable } from '../import/csvReader';
 import { fileLabel, ImportError, nameList } from '../import/importError';
 import { emailAddressSchema, personNameSchema } from '../validation';
+import { format } from '../../messages/format';
 import type { StaffPreviewRow } from '../../model/team';
 
 /** One person as a staff list gives them. */
@@ -115,14 +116,14 @@ export function parseStaffCsv(bytes: Uint8Array, fileName: string): StaffList {
     if (!parsedName.success) {
       skipped.push({
         row: record.row,
-        reason: name === '' ? 'No name' : parsedName.error.issues[0]!.message,
+        reason: name === '' ? format('staffImport.reason.noName') : parsedName.error.issues[0]!.message,
       });
       continue;
     }
     const key = parsedName.data.toLowerCase();
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      skipped.push({ row: record.row, reason: `Same name as row ${earlier}` });
+      skipped.push({ row: record.row, reason: format('staffImport.reason.sameName', { row: earlier }) });
       continue;
     }
     const emails: string[] = [];
@@ -138,7 +139,7 @@ export function parseStaffCsv(bytes: Uint8Array, fileName: string): StaffList {
     if (badAddress !== null) {
       skipped.push({
         row: record.row,
-        reason: `"${badAddress.slice(0, 60)}" does not look like an email address`,
+        reason: format('staffImport.reason.badAddress', { address: badAddress.slice(0, 60) }),
       });
       continue;
     }
@@ -147,7 +148,7 @@ export function parseStaffCsv(bytes: Uint8Array, fileName: string): StaffList {
     if (role.length > MAX_GROUP_LENGTH || group.length > MAX_GROUP_LENGTH) {
       skipped.push({
         row: record.row,
-        reason: `Keep the role and group under ${MAX_GROUP_LENGTH} characters`,
+        reason: format('staffImport.reason.tooLong', { max: MAX_GROUP_LENGTH }),
       });
       continue;
     }
@@ -188,11 +189,19 @@ export function planStaff(rows: readonly StaffRow[], existing: readonly Existing
     const newEmails = row.emails.filter((e) => !have.has(e.toLowerCase()));
     const changes: string[] = [];
     if (newEmails.length > 0)
-      changes.push(`adds ${newEmails.length === 1 ? 'an address' : `${newEmails.length} addresses`}`);
+      changes.push(format('staffImport.change.addresses', { count: newEmails.length }));
     if (row.role !== '' && row.role !== person.role)
-      changes.push(`role: ${person.role || 'none'} → ${row.role}`);
+      changes.push(
+        person.role
+          ? format('staffImport.change.role', { from: person.role, to: row.role })
+          : format('staffImport.change.roleNew', { to: row.role }),
+      );
     if (row.group !== '' && row.group !== person.group)
-      changes.push(`group: ${person.group || 'none'} → ${row.group}`);
+      changes.push(
+        person.group
+          ? format('staffImport.change.group', { from: person.group, to: row.group })
+          : format('staffImport.change.groupNew', { to: row.group }),
+      );
     return {
       ...row,
       role: row.role || person.role,

@@ -6,7 +6,7 @@ import type {
   Severity,
   StoredFinding,
 } from '../../../common/domain/checks/findings';
-import type { Finding } from '../../../common/model/index';
+import type { Account, Finding } from '../../../common/model/index';
 
 interface FindingRow {
   id: number;
@@ -24,6 +24,9 @@ interface FindingRow {
   person_ids: string | number | null;
 }
 
+/** An account as the checks read it, with what task reconciliation also needs of it. */
+export type CheckInputAccount = CheckAccount & Pick<Account, 'urlKind'>;
+
 interface CheckRow {
   id: number;
   person_id: number;
@@ -37,6 +40,7 @@ interface CheckRow {
   criticality: CheckAccount['criticality'];
   category: NonNullable<CheckAccount['category']>;
   is_insecure: number;
+  url_kind: Account['urlKind'];
   strength: number | null;
   strength_warning: string | null;
   exact_fingerprint: string | null;
@@ -169,7 +173,7 @@ export class FindingsRepository {
     this.checkInput = db.prepare<[], CheckRow>(
       `SELECT a.id, a.person_id, a.service, a.url, a.domain, a.username, a.mfa, a.has_totp, a.password_changed_at,
               a.criticality, a.category,
-              (a.url_kind IS NOT NULL AND lower(substr(a.url, 1, 7)) = 'http://') AS is_insecure,
+              (a.url_kind IS NOT NULL AND lower(substr(a.url, 1, 7)) = 'http://') AS is_insecure, a.url_kind,
               s.strength, s.strength_warning, s.exact_fingerprint, s.similar_fingerprint, s.similar_group,
               s.common_rank, s.online_status, s.pwned_count, s.index_count, s.index_built_at,
               s.online_checked_at
@@ -179,8 +183,11 @@ export class FindingsRepository {
     );
   }
 
-  /** Every active account with its password signals, as the checks read them. */
-  checkAccounts(): CheckAccount[] {
+  /**
+   * Every active account with its password signals, as the checks read them — and with its address
+   * kind, so the task reconciliation after the checks can use the same read.
+   */
+  checkAccounts(): CheckInputAccount[] {
     return this.checkInput.all().map((row) => ({
       id: row.id,
       personId: row.person_id,
@@ -194,6 +201,7 @@ export class FindingsRepository {
       criticality: row.criticality,
       category: row.category,
       isInsecureUrl: row.is_insecure === 1,
+      urlKind: row.url_kind,
       password:
         row.exact_fingerprint === null || row.strength === null
           ? null

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { call, messageOf } from '../api/client';
 import { RecoveryScreen } from '../features/dataSafety/RecoveryScreen';
 import { App } from './App';
+import { format } from './words';
 
 /**
  * Asks main whether the data opened: the app when it did, the recovery screen when the data file
@@ -17,14 +18,14 @@ export function Root() {
   if (state.isPending) {
     return (
       <Center h="100dvh">
-        <Loader aria-label="Opening your data" />
+        <Loader aria-label={format('app.opening')} />
       </Center>
     );
   }
   if (state.isError) {
     return (
       <Container size="sm" py="xl">
-        <Alert color="red" role="alert" title="Lockstep could not open its data">
+        <Alert color="red" role="alert" title={format('app.openFailed')}>
           {messageOf(state.error)}
         </Alert>
       </Container>

@@ -19,7 +19,7 @@ export function notifyDeleted(message: string, token: string): void {
     autoClose: 8000,
     message: (
       <Group justify="space-between" wrap="nowrap" gap="md">
-        <Text size="sm">{message} You can undo this until you close Lockstep.</Text>
+        <Text size="sm">{format('trash.deletedToast', { message })}</Text>
         <Button
           size="compact-sm"
           variant="default"

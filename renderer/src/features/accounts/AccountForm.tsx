@@ -36,6 +36,7 @@ import {
 import { ApiError } from '../../api/client';
 import { useChannelMutation } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
+import { useWords } from '../../app/words';
 import { optionsOf } from '../../components/selectOptions';
 
 interface FormValues {
@@ -83,12 +84,13 @@ export function AccountForm({
   defaultPersonId: number | null;
   onDelete?: (account: Account) => void;
 }) {
+  const { t } = useWords();
   return (
     <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened={opened}
       onClose={onClose}
-      title={account ? `Edit ${account.service}` : 'Add an account'}
+      title={account ? t('accountForm.editTitle', { service: account.service }) : t('accountForm.addTitle')}
       size="lg"
       centered
     >
@@ -119,6 +121,7 @@ function AccountFormBody({
   onDone: () => void;
   onDelete?: (account: Account) => void;
 }) {
+  const { t } = useWords();
   const create = useChannelMutation('accounts:create', ['accounts', 'people']);
   const update = useChannelMutation('accounts:update', ['accounts', 'people']);
   const [touched, setTouched] = useState({ category: Boolean(account), criticality: Boolean(account) });
@@ -144,16 +147,16 @@ function AccountFormBody({
   const domainHint =
     parsedUrl && !isServiceUrlError(parsedUrl)
       ? parsedUrl.kind === 'android'
-        ? `Android app · ${parsedUrl.domain}`
+        ? t('accountForm.androidHint', { domain: parsedUrl.domain })
         : parsedUrl.isInsecure
-          ? `${parsedUrl.domain} · not encrypted (http)`
+          ? t('accountForm.insecureHint', { domain: parsedUrl.domain })
           : parsedUrl.domain
-      : 'The address where you sign in. Lockstep uses its domain to match breaches.';
+      : t('accountForm.urlHint');
 
   const setCategory = (category: Category, byUser: boolean) => {
     form.setFieldValue('category', category);
     if (!touched.criticality) form.setFieldValue('criticality', suggestCriticality(category));
-    if (byUser) setTouched((t) => ({ ...t, category: true }));
+    if (byUser) setTouched((was) => ({ ...was, category: true }));
   };
 
   const submit = form.onSubmit(async (values) => {
@@ -166,7 +169,7 @@ function AccountFormBody({
       if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
         form.setErrors(error.fieldErrors);
       } else {
-        notifyError(error, account ? 'Could not save the account' : 'Could not add the account');
+        notifyError(error, account ? t('accountForm.saveFailed') : t('accountForm.addFailed'));
       }
     }
   });
@@ -174,26 +177,30 @@ function AccountFormBody({
   const suggestedCritical = suggestCriticality(form.values.category) === 'critical';
 
   return (
-    <form onSubmit={submit} noValidate aria-label={account ? 'Edit account' : 'Add account'}>
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={account ? t('accountForm.editForm') : t('accountForm.addForm')}
+    >
       <Stack gap="md">
         <SimpleGrid cols={2} spacing="md">
           <TextInput
-            label="Service"
-            placeholder="e.g. LinkedIn"
+            label={t('accountForm.service')}
+            placeholder={t('accountForm.servicePlaceholder', { example: 'LinkedIn' })}
             required
             data-autofocus
             {...form.getInputProps('service')}
           />
           <Select
-            label="Belongs to"
+            label={t('accountForm.owner')}
             data={people.map((p) => ({ value: String(p.id), label: p.name }))}
             allowDeselect={false}
             {...form.getInputProps('personId')}
           />
         </SimpleGrid>
         <TextInput
-          label="Sign-in address"
-          placeholder="https://www.linkedin.com/login"
+          label={t('accountForm.url')}
+          placeholder={t('accountForm.urlPlaceholder')}
           description={form.errors.url ? undefined : domainHint}
           {...form.getInputProps('url')}
           onBlur={(event) => {
@@ -203,45 +210,49 @@ function AccountFormBody({
             if (guess && !touched.category) setCategory(guess, false);
           }}
         />
-        <TextInput label="Username or email" autoComplete="off" {...form.getInputProps('username')} />
+        <TextInput label={t('accountForm.username')} autoComplete="off" {...form.getInputProps('username')} />
         <SimpleGrid cols={3} spacing="md">
           <Select
-            label="Category"
+            label={t('accountForm.category')}
             data={optionsOf(CATEGORIES, CATEGORY_LABELS)}
             allowDeselect={false}
             {...form.getInputProps('category')}
             onChange={(value) => value && setCategory(value as Category, true)}
           />
           <Select
-            label="Criticality"
+            label={t('accountForm.criticality')}
             data={optionsOf(CRITICALITIES, CRITICALITY_LABELS)}
             allowDeselect={false}
-            description={suggestedCritical ? 'Suggested: critical' : undefined}
+            description={suggestedCritical ? t('accountForm.suggestedCritical') : undefined}
             {...form.getInputProps('criticality')}
             onChange={(value) => {
               if (!value) return;
               form.setFieldValue('criticality', value as Criticality);
-              setTouched((t) => ({ ...t, criticality: true }));
+              setTouched((was) => ({ ...was, criticality: true }));
             }}
           />
           <Select
-            label="Two-step sign-in"
+            label={t('accountForm.mfa')}
             data={optionsOf(MFA_METHODS, MFA_LABELS)}
             allowDeselect={false}
             {...form.getInputProps('mfa')}
           />
         </SimpleGrid>
         <SimpleGrid cols={2} spacing="md">
-          <TextInput type="date" label="Password last changed" {...form.getInputProps('passwordChangedAt')} />
           <TextInput
             type="date"
-            label="Recovery info last reviewed"
+            label={t('accountForm.passwordChanged')}
+            {...form.getInputProps('passwordChangedAt')}
+          />
+          <TextInput
+            type="date"
+            label={t('accountForm.recoveryReviewed')}
             {...form.getInputProps('recoveryReviewedAt')}
           />
         </SimpleGrid>
         <Textarea
-          label="Notes"
-          description="Never write a password or recovery code here."
+          label={t('accountForm.notes')}
+          description={t('accountForm.notesHint')}
           autosize
           minRows={2}
           maxRows={6}
@@ -249,23 +260,25 @@ function AccountFormBody({
         />
         {Object.keys(form.errors).length > 0 && (
           <Alert color="red" variant="light" role="status" py="xs">
-            <Text size="sm">Some fields need fixing before this can be saved.</Text>
+            <Text size="sm">{t('accountForm.needsFixing')}</Text>
           </Alert>
         )}
         <Group justify="space-between" mt="xs">
           {account && onDelete ? (
             <Button variant="subtle" color="red" onClick={() => onDelete(account)}>
-              Delete account
+              {t('accountForm.delete')}
             </Button>
           ) : (
             <span />
           )}
           <Group gap="sm">
-            <Button variant="default" onClick={onDone}>
-              Cancel
+            {/* Pressing Cancel must not first blur a field: its check would show an error, move the
+                button down, and the click would land beside it. */}
+            <Button variant="default" onMouseDown={(event) => event.preventDefault()} onClick={onDone}>
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={isSaving}>
-              {account ? 'Save changes' : 'Add account'}
+              {account ? t('accountForm.saveChanges') : t('accountForm.add')}
             </Button>
           </Group>
         </Group>

@@ -1,4 +1,4 @@
-import { format } from '../../app/words';
+import { format, useWords } from '../../app/words';
 import { useDeferredValue, useState } from 'react';
 import {
   Alert,
@@ -30,6 +30,7 @@ import { NoticesPanel } from './NoticesPanel';
 
 /** Search the public breach catalogue: "I got a breach notice from …". */
 export function BreachesScreen() {
+  const { t } = useWords();
   const [text, setText] = useState('');
   const deferred = useDeferredValue(text);
   const sources = useDataSources();
@@ -47,13 +48,11 @@ export function BreachesScreen() {
   return (
     <Stack gap="md" className={classes.scroll}>
       <div>
-        <Title order={2}>Breaches</Title>
+        <Title order={2}>{t('nav.breaches')}</Title>
         <Text c="dimmed" size="sm">
-          Got a breach notice, or wondering about a site? Search the public catalogue of known breaches
           {sources.data?.dates?.breaches
-            ? ` (Have I Been Pwned, data as of ${sources.data.dates.breaches})`
-            : ''}
-          .
+            ? t('breaches.introDated', { date: sources.data.dates.breaches })
+            : t('breaches.intro')}
         </Text>
       </div>
       <Tabs
@@ -61,22 +60,22 @@ export function BreachesScreen() {
         onChange={(value) => setTab(value === 'notices' ? 'notices' : 'catalogue')}
         keepMounted={false}
       >
-        <Tabs.List aria-label="Breach views">
-          <Tabs.Tab value="catalogue">Breach catalogue</Tabs.Tab>
-          <Tabs.Tab value="notices">Notices you received</Tabs.Tab>
+        <Tabs.List aria-label={t('breaches.views')}>
+          <Tabs.Tab value="catalogue">{t('breaches.tab.catalogue')}</Tabs.Tab>
+          <Tabs.Tab value="notices">{t('breaches.tab.notices')}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
       {tab === 'notices' && <NoticesPanel />}
       {tab === 'catalogue' && sources.data && !sources.data.available && (
-        <Alert color="red" title="The breach catalogue could not be loaded" role="alert">
-          Nothing was checked against it. {sources.data.error}
+        <Alert color="red" title={t('breaches.catalogueFailed')} role="alert">
+          {t('breaches.catalogueFailedBody', { error: sources.data.error ?? '' })}
         </Alert>
       )}
       {tab === 'catalogue' && (
         <>
           <TextInput
-            aria-label="Search breaches"
-            placeholder="Company name or web address, e.g. LinkedIn or adobe.com"
+            aria-label={t('breaches.search')}
+            placeholder={t('breaches.searchPlaceholder')}
             leftSection={<IconSearch size={16} aria-hidden />}
             value={text}
             onChange={(event) => {
@@ -91,12 +90,11 @@ export function BreachesScreen() {
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-            <Stack gap={6} role="list" aria-label="Breach results">
-              {results.isPending && <Loader size="sm" aria-label="Searching" />}
+            <Stack gap={6} role="list" aria-label={t('breaches.results')}>
+              {results.isPending && <Loader size="sm" aria-label={t('breaches.searching')} />}
               {results.data?.length === 0 && (
                 <Text size="sm" c="dimmed">
-                  No breach in the catalogue matches “{deferred}”. Not being listed does not mean a site was
-                  never breached.
+                  {t('breaches.noMatch', { text: deferred })}
                 </Text>
               )}
               {results.data?.map((breach) => (
@@ -114,11 +112,14 @@ export function BreachesScreen() {
                 >
                   <Group justify="space-between" wrap="nowrap">
                     <div style={{ minWidth: 0 }}>
-                      <Text fw={600} size="sm" truncate>
+                      <Text fw={600} size="sm" truncate title={breach.title}>
                         {breach.title}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        {breach.domain ?? 'no web address'} · {breach.breachDate ?? 'date unknown'}
+                        {t('breaches.resultDetail', {
+                          domain: breach.domain ?? t('breaches.noDomain'),
+                          date: breach.breachDate ?? t('breaches.dateUnknown'),
+                        })}
                       </Text>
                     </div>
                     <Text size="xs" c="dimmed">
@@ -137,6 +138,7 @@ export function BreachesScreen() {
 }
 
 function BreachDetails({ breach }: { breach: BreachSummary }) {
+  const { t } = useWords();
   const people = usePeople();
   const marks = useEmailBreaches();
   const create = useChannelMutation('accounts:create', ['accounts', 'people', 'findings']);
@@ -144,7 +146,10 @@ function BreachDetails({ breach }: { breach: BreachSummary }) {
   const [emailId, setEmailId] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
   const emails = (people.data ?? []).flatMap((p) =>
-    p.emails.map((e) => ({ value: String(e.id), label: `${e.address} (${p.name})` })),
+    p.emails.map((e) => ({
+      value: String(e.id),
+      label: t('breaches.addressOf', { address: e.address, name: p.name }),
+    })),
   );
   const marked = new Set(
     (marks.data ?? []).filter((m) => m.breachName === breach.name).map((m) => String(m.emailId)),
@@ -152,7 +157,12 @@ function BreachDetails({ breach }: { breach: BreachSummary }) {
   const me = people.data?.find((p) => p.isDefault) ?? people.data?.[0];
 
   return (
-    <Card withBorder padding="lg" component="section" aria-label={`${breach.title} breach`}>
+    <Card
+      withBorder
+      padding="lg"
+      component="section"
+      aria-label={t('breaches.card', { title: breach.title })}
+    >
       <Title order={3} size="h4" mb={4}>
         {breach.title}
       </Title>
@@ -169,24 +179,30 @@ function BreachDetails({ breach }: { breach: BreachSummary }) {
             {dataClass}
           </Badge>
         ))}
-        {breach.isSpamList && <Badge color="gray">Spam list</Badge>}
-        {breach.isFabricated && <Badge color="gray">Fabricated</Badge>}
-        {breach.isRetired && <Badge color="gray">Retired</Badge>}
+        {breach.isSpamList && <Badge color="gray">{t('breaches.spamList')}</Badge>}
+        {breach.isFabricated && <Badge color="gray">{t('breaches.fabricated')}</Badge>}
+        {breach.isRetired && <Badge color="gray">{t('breaches.retired')}</Badge>}
       </Group>
-      <Text size="sm" mb="md" style={{ whiteSpace: 'pre-line' }}>
-        {breach.descriptionText || 'No description.'}
+      {/* Have I Been Pwned's own description: the dataset's English, whatever Lockstep's words. */}
+      <Text
+        size="sm"
+        mb="md"
+        style={{ whiteSpace: 'pre-line' }}
+        lang={breach.descriptionText ? 'en' : undefined}
+      >
+        {breach.descriptionText || t('breaches.noDescription')}
       </Text>
       <Text size="xs" c="dimmed" mb="md">
-        Source:{' '}
+        {t('breaches.source')}{' '}
         <Anchor
           href={`https://haveibeenpwned.com/PwnedWebsites#${encodeURIComponent(breach.name)}`}
           size="xs"
           c="var(--ls-text-accent)"
           underline="always"
         >
-          Have I Been Pwned
+          {t('breaches.hibp')}
         </Anchor>{' '}
-        (CC BY 4.0)
+        {t('breaches.licence')}
       </Text>
       <Stack gap="sm">
         {breach.domain && me && (
@@ -211,15 +227,15 @@ function BreachDetails({ breach }: { breach: BreachSummary }) {
                   });
                   setAdded(breach.name);
                 } catch (error) {
-                  notifyError(error, 'Could not add the account');
+                  notifyError(error, t('breaches.addFailed'));
                 }
               }}
             >
-              I have an account here
+              {t('breaches.haveAccount')}
             </Button>
             {added === breach.name && (
               <Text size="sm" role="status">
-                Added to your accounts. Its findings are on the Exposure screen.
+                {t('breaches.added')}
               </Text>
             )}
           </Group>
@@ -227,8 +243,8 @@ function BreachDetails({ breach }: { breach: BreachSummary }) {
         {emails.length > 0 ? (
           <Group gap="sm" align="flex-end">
             <Select
-              label="This breach concerns my address"
-              placeholder="Choose an address"
+              label={t('breaches.concernsMe')}
+              placeholder={t('breaches.chooseAddress')}
               data={emails}
               value={emailId}
               onChange={setEmailId}
@@ -243,16 +259,16 @@ function BreachDetails({ breach }: { breach: BreachSummary }) {
                 try {
                   await mark.mutateAsync({ emailId: Number(emailId), breachName: breach.name });
                 } catch (error) {
-                  notifyError(error, 'Could not record it');
+                  notifyError(error, t('breaches.recordFailed'));
                 }
               }}
             >
-              {emailId && marked.has(emailId) ? 'Recorded' : 'Record it'}
+              {emailId && marked.has(emailId) ? t('breaches.recorded') : t('breaches.record')}
             </Button>
           </Group>
         ) : (
           <Text size="sm" c="dimmed">
-            Add your email addresses on the People screen to record which breaches concern them.
+            {t('breaches.addAddresses')}
           </Text>
         )}
       </Stack>

@@ -26,6 +26,7 @@ import { queryKeys, useChannelMutation, usePeople } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
 import { ToneBadge } from '../../components/Badges';
 import { StartGuideDialog, type GuideOrigin } from '../guides/StartGuideDialog';
+import { useWords } from '../../app/words';
 
 /** What notices usually say was exposed (Have I Been Pwned's words, so guides match them). */
 const EXPOSED_CHOICES = [
@@ -49,6 +50,7 @@ const EXPOSED_CHOICES = [
  * a person received. A recorded notice becomes a finding on their accounts there, with a guide.
  */
 export function NoticesPanel() {
+  const { t } = useWords();
   const notices = useQuery({
     queryKey: [...queryKeys.findings, 'notices'],
     queryFn: () => call('notices:list', {}),
@@ -67,18 +69,16 @@ export function NoticesPanel() {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
         <Text size="sm" maw={760}>
-          Some breaches never reach the public catalogue because no data was published — Microsoft’s corporate
-          email breach of 2024 among them. If a company told you about a breach, record the notice: Lockstep
-          raises it on your accounts there and offers a guide to work through.
+          {t('notices.intro')}
         </Text>
-        <Button onClick={() => setRecording({ incident: null })}>Record a notice…</Button>
+        <Button onClick={() => setRecording({ incident: null })}>{t('notices.record')}</Button>
       </Group>
 
-      <section aria-label="Your notices">
+      <section aria-label={t('notices.yours')}>
         <Title order={3} size="h4" mb="xs">
-          Your notices
+          {t('notices.yours')}
         </Title>
-        {notices.isPending && <Loader size="sm" aria-label="Loading notices" />}
+        {notices.isPending && <Loader size="sm" aria-label={t('notices.loading')} />}
         {notices.isError && (
           <Alert color="red" role="alert">
             {messageOf(notices.error)}
@@ -86,10 +86,10 @@ export function NoticesPanel() {
         )}
         {notices.data?.length === 0 && (
           <Text size="sm" c="dimmed">
-            None recorded.
+            {t('notices.none')}
           </Text>
         )}
-        <Stack gap="sm" role="list" aria-label="Recorded notices">
+        <Stack gap="sm" role="list" aria-label={t('notices.list')}>
           {notices.data?.map((notice) => (
             <NoticeCard
               key={notice.id}
@@ -101,13 +101,12 @@ export function NoticesPanel() {
         </Stack>
       </section>
 
-      <section aria-label="Incidents without a published dataset">
+      <section aria-label={t('notices.incidents')}>
         <Title order={3} size="h4" mb={4}>
-          Incidents without a published dataset
+          {t('notices.incidents')}
         </Title>
         <Text size="xs" c="dimmed" mb="sm">
-          Each with the company’s own notices. Recording one only says it concerns you; nothing is sent
-          anywhere.
+          {t('notices.incidentsBody')}
         </Text>
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
           {incidents.data?.map((incident) => (
@@ -128,16 +127,15 @@ export function NoticesPanel() {
       <Modal
         opened={removing !== null}
         onClose={() => setRemoving(null)}
-        title="Remove this notice?"
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        title={t('notices.removeTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         <Text size="sm" mb="md">
-          The {removing?.provider} notice of {removing?.receivedOn} and the finding it raised will go. Guides
-          already followed for it stay in the history. Recorded it by mistake? This is the way to undo it.
+          {t('notices.removeBody', { provider: removing?.provider ?? '', date: removing?.receivedOn ?? '' })}
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setRemoving(null)}>
-            Keep it
+            {t('notices.keep')}
           </Button>
           <Button
             color="red"
@@ -150,7 +148,7 @@ export function NoticesPanel() {
                 .catch((error: unknown) => notifyError(error))
             }
           >
-            Remove notice
+            {t('notices.removeConfirm')}
           </Button>
         </Group>
       </Modal>
@@ -167,38 +165,46 @@ function NoticeCard({
   onGuide: () => void;
   onRemove: () => void;
 }) {
+  const { t, list } = useWords();
   return (
     <Card
       withBorder
       padding="sm"
       role="listitem"
-      aria-label={`${notice.provider} notice of ${notice.receivedOn}`}
+      aria-label={t('notices.card', { provider: notice.provider, date: notice.receivedOn })}
     >
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <div>
           <Group gap="xs">
             <Text fw={600}>{notice.provider}</Text>
             {notice.handledAt ? (
-              <ToneBadge tone="teal">{`Handled ${notice.handledAt.slice(0, 10)}`}</ToneBadge>
+              <ToneBadge tone="teal">
+                {t('notices.handled', { date: notice.handledAt.slice(0, 10) })}
+              </ToneBadge>
             ) : (
-              <ToneBadge tone="orange">Open</ToneBadge>
+              <ToneBadge tone="orange">{t('notices.open')}</ToneBadge>
             )}
           </Group>
           <Text size="sm">
-            Notice of {notice.receivedOn} to {notice.personName}
-            {notice.emailAddress ? ` (${notice.emailAddress})` : ''}.{' '}
-            {notice.exposed.length > 0 ? `Exposed: ${notice.exposed.join(', ')}.` : ''}
+            {notice.emailAddress
+              ? t('notices.summaryTo', {
+                  date: notice.receivedOn,
+                  person: notice.personName,
+                  address: notice.emailAddress,
+                })
+              : t('notices.summary', { date: notice.receivedOn, person: notice.personName })}
+            {notice.exposed.length > 0 && <> {t('notices.exposed', { data: list(notice.exposed) })}</>}
           </Text>
           {notice.details && (
             <Text size="sm" c="dimmed">
-              “{notice.details}”
+              {t('notices.details', { details: notice.details })}
             </Text>
           )}
         </div>
         <Group gap={6} wrap="nowrap">
           {!notice.handledAt && (
             <Button size="compact-sm" variant="outline" color="teal" onClick={onGuide}>
-              Guide me
+              {t('exposure.card.guideMe')}
             </Button>
           )}
           <Button
@@ -206,9 +212,9 @@ function NoticeCard({
             variant="subtle"
             color="gray"
             onClick={onRemove}
-            aria-label={`Remove the ${notice.provider} notice`}
+            aria-label={t('notices.removeNamed', { provider: notice.provider })}
           >
-            Remove
+            {t('notices.remove')}
           </Button>
         </Group>
       </Group>
@@ -216,28 +222,41 @@ function NoticeCard({
   );
 }
 
+// The incidents' titles, summaries and notices are the dataset's English (electron/data), marked as
+// such so a screen reader reads them as English whatever language Lockstep's own words are in.
 function IncidentCard({ incident, onRecord }: { incident: Incident; onRecord: () => void }) {
+  const { t } = useWords();
   return (
     <Card withBorder padding="md" component="article" aria-label={incident.title}>
       <Text size="xs" c="dimmed">
-        {incident.provider} · access {incident.period.from}
-        {incident.period.to ? ` to ${incident.period.to}` : ''} · disclosed {incident.disclosedOn}
+        {incident.period.to
+          ? t('notices.incident.periodTo', {
+              provider: incident.provider,
+              from: incident.period.from,
+              to: incident.period.to,
+              disclosed: incident.disclosedOn,
+            })
+          : t('notices.incident.period', {
+              provider: incident.provider,
+              from: incident.period.from,
+              disclosed: incident.disclosedOn,
+            })}
       </Text>
-      <Text fw={600} mb={4}>
+      <Text fw={600} mb={4} lang="en">
         {incident.title}
       </Text>
-      <Text size="sm" mb={6}>
+      <Text size="sm" mb={6} lang="en">
         {incident.summary}
       </Text>
       <Text size="sm" fw={600}>
-        What was taken
+        {t('notices.incident.taken')}
       </Text>
-      <List size="sm" mb={6}>
+      <List size="sm" mb={6} lang="en">
         {incident.whatWasTaken.map((line) => (
           <List.Item key={line}>{line}</List.Item>
         ))}
       </List>
-      <Stack gap={2} mb="sm">
+      <Stack gap={2} mb="sm" lang="en">
         {incident.notices.map((notice) => (
           <Anchor key={notice.url} href={notice.url} size="xs" c="var(--ls-text-accent)" underline="always">
             {notice.label}
@@ -245,7 +264,7 @@ function IncidentCard({ incident, onRecord }: { incident: Incident; onRecord: ()
         ))}
       </Stack>
       <Button size="compact-sm" variant="default" onClick={onRecord} w="fit-content">
-        I got a notice about this…
+        {t('notices.incident.gotNotice')}
       </Button>
     </Card>
   );
@@ -260,13 +279,18 @@ function RecordNoticeDialog({
   onClose: () => void;
   onRecorded: (notice: BreachNotice) => void;
 }) {
+  const { t } = useWords();
   return (
     <Modal
       opened={target !== null}
       onClose={onClose}
-      title={target?.incident ? `Record a notice: ${target.incident.provider}` : 'Record a breach notice'}
+      title={
+        target?.incident
+          ? t('notices.dialog.titleFor', { provider: target.incident.provider })
+          : t('notices.dialog.title')
+      }
       size="lg"
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       {target && <RecordNoticeForm incident={target.incident} onCancel={onClose} onRecorded={onRecorded} />}
     </Modal>
@@ -282,6 +306,7 @@ function RecordNoticeForm({
   onCancel: () => void;
   onRecorded: (notice: BreachNotice) => void;
 }) {
+  const { t } = useWords();
   const people = usePeople();
   const record = useChannelMutation('notices:record', ['findings', 'guides']);
   const first = people.data?.find((p) => p.isDefault) ?? people.data?.[0];
@@ -299,7 +324,7 @@ function RecordNoticeForm({
   return (
     <form
       noValidate
-      aria-label="Breach notice"
+      aria-label={t('notices.form')}
       onSubmit={async (event) => {
         event.preventDefault();
         setErrors({});
@@ -326,12 +351,12 @@ function RecordNoticeForm({
       <Stack gap="sm">
         {incident && (
           <Text size="sm">
-            {incident.title}. {incidentReach(incident)}
+            {t('notices.incident.reach', { title: incident.title, reach: incidentReach(incident) })}
           </Text>
         )}
         {(people.data?.length ?? 0) > 1 && (
           <Select
-            label="Who received it"
+            label={t('notices.form.who')}
             value={personId}
             onChange={(value) => {
               setPersonId(value);
@@ -344,8 +369,8 @@ function RecordNoticeForm({
         )}
         {!incident && (
           <TextInput
-            label="Company"
-            placeholder="The company that sent the notice"
+            label={t('notices.form.company')}
+            placeholder={t('notices.form.companyPlaceholder')}
             value={provider}
             onChange={(e) => setProvider(e.currentTarget.value)}
             error={errors.provider}
@@ -354,23 +379,23 @@ function RecordNoticeForm({
           />
         )}
         <TextInput
-          label={incident ? 'Another web address of theirs (optional)' : 'Their web address (optional)'}
-          description="Your accounts at this address are marked, e.g. example.com."
+          label={incident ? t('notices.form.otherDomain') : t('notices.form.domain')}
+          description={t('notices.form.domainHint')}
           value={domain}
           onChange={(e) => setDomain(e.currentTarget.value)}
           error={errors.domain}
         />
         <TextInput
           type="date"
-          label="Date of the notice"
+          label={t('notices.form.date')}
           value={receivedOn}
           onChange={(e) => setReceivedOn(e.currentTarget.value)}
           error={errors.receivedOn}
           withAsterisk
         />
         <TagsInput
-          label="What it says was exposed"
-          description="Pick from the list or type your own, then Enter."
+          label={t('notices.form.exposed')}
+          description={t('notices.form.exposedHint')}
           data={EXPOSED_CHOICES}
           value={exposed}
           onChange={setExposed}
@@ -380,8 +405,8 @@ function RecordNoticeForm({
         />
         {(person?.emails.length ?? 0) > 0 && (
           <Select
-            label="Sent to (optional)"
-            placeholder="Which of their addresses"
+            label={t('notices.form.sentTo')}
+            placeholder={t('notices.form.sentToPlaceholder')}
             value={emailId}
             onChange={setEmailId}
             data={(person?.emails ?? []).map((e) => ({ value: String(e.id), label: e.address }))}
@@ -390,8 +415,8 @@ function RecordNoticeForm({
           />
         )}
         <Textarea
-          label="What the notice says (optional)"
-          description="In your words; never paste a password or a code."
+          label={t('notices.form.details')}
+          description={t('notices.form.detailsHint')}
           value={details}
           onChange={(e) => setDetails(e.currentTarget.value)}
           maxLength={1000}
@@ -406,10 +431,10 @@ function RecordNoticeForm({
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button type="submit" loading={record.isPending}>
-            Record notice
+            {t('notices.form.submit')}
           </Button>
         </Group>
       </Stack>

@@ -1,4 +1,4 @@
-import { format } from '../../app/words';
+import { format, useWords } from '../../app/words';
 import { useState } from 'react';
 import {
   Alert,
@@ -42,6 +42,7 @@ export function DataSafetySection() {
 }
 
 function BackupsCard() {
+  const { t } = useWords();
   const client = useQueryClient();
   const backups = useQuery({ queryKey: BACKUPS_KEY, queryFn: () => call('backups:list', {}) });
   const [chosen, setChosen] = useState<BackupDetails | null>(null);
@@ -57,22 +58,22 @@ function BackupsCard() {
       });
       await refresh();
     },
-    onError: (error) => notifyError(error, 'The backup was not made'),
+    onError: (error) => notifyError(error, t('dataSafety.backupFailed')),
   });
   const inspect = useMutation({
     mutationFn: (entry: BackupEntry) => call('backups:inspect', { id: entry.id }),
     onSuccess: (details) => setChosen(details),
-    onError: (error) => notifyError(error, 'Could not read that backup'),
+    onError: (error) => notifyError(error, t('dataSafety.inspectFailed')),
   });
   const pick = useMutation({
     mutationFn: () => call('backups:pick', {}),
     onSuccess: (details) => details && setChosen(details),
-    onError: (error) => notifyError(error, 'Could not read that file'),
+    onError: (error) => notifyError(error, t('dataSafety.fileFailed')),
   });
   const choose = useMutation({
     mutationFn: () => call('backups:chooseFolder', {}),
     onSuccess: async () => refresh(),
-    onError: (error) => notifyError(error, 'Could not use that folder'),
+    onError: (error) => notifyError(error, t('dataSafety.folderFailed')),
   });
   const useDefault = useMutation({
     mutationFn: () => call('backups:useDefaultFolder', {}),
@@ -83,20 +84,15 @@ function BackupsCard() {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="backups-title">
       <Title order={3} size="h4" id="backups-title" mb="xs">
-        Backups
+        {t('dataSafety.backups.title')}
       </Title>
       <Text size="sm" mb="xs">
-        Lockstep backs up your data after the first change of each day, before every update of its data format
-        and before every restore, and keeps 7 daily, 4 weekly and 3 monthly backups (and every backup you make
-        yourself). Each one is a complete copy, checked when it is made.
+        {t('dataSafety.backups.body')}
       </Text>
       <Text size="sm" mb="sm">
-        A backup holds no secret the data file does not: no password, no two-step secret, no API key — those
-        are never stored. Beside each backup is the key that makes Lockstep’s password fingerprints, kept the
-        way the live one is (sealed by your system keychain when there is one), so reuse is still found after
-        a restore. Keep backups where only you can read them.
+        {t('dataSafety.backups.secrets')}
       </Text>
-      {backups.isPending && <Loader size="sm" aria-label="Loading backups" />}
+      {backups.isPending && <Loader size="sm" aria-label={t('dataSafety.backups.loading')} />}
       {backups.isError && (
         <Alert color="red" role="alert">
           {messageOf(backups.error)}
@@ -104,39 +100,40 @@ function BackupsCard() {
       )}
       {data && (
         <Stack gap="sm">
-          <Text size="sm">
-            Backups are kept in <code>{data.folder}</code>
-            {data.isDefault ? ' (inside the data folder).' : '.'}
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {t(data.isDefault ? 'dataSafety.backups.folderDefault' : 'dataSafety.backups.folder', {
+              folder: data.folder,
+            })}
           </Text>
           <Group gap="sm">
             <Button variant="default" loading={create.isPending} onClick={() => create.mutate()}>
-              Back up now
+              {t('dataSafety.backups.now')}
             </Button>
             <Button variant="default" loading={choose.isPending} onClick={() => choose.mutate()}>
-              Keep backups in another folder…
+              {t('dataSafety.backups.otherFolder')}
             </Button>
             {!data.isDefault && (
               <Button variant="subtle" onClick={() => useDefault.mutate()}>
-                Use the data folder again
+                {t('dataSafety.backups.defaultFolder')}
               </Button>
             )}
             <Button variant="subtle" loading={pick.isPending} onClick={() => pick.mutate()}>
-              Restore from a file…
+              {t('dataSafety.backups.fromFile')}
             </Button>
           </Group>
           {data.entries.length === 0 ? (
             <Text size="sm" c="dimmed">
-              No backups yet: the first is made after your first change today.
+              {t('dataSafety.backups.none')}
             </Text>
           ) : (
-            <Table striped aria-label="Backups">
+            <Table striped aria-label={t('dataSafety.backups.table')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Taken</Table.Th>
-                  <Table.Th>Holds</Table.Th>
-                  <Table.Th>Size</Table.Th>
+                  <Table.Th>{t('dataSafety.backups.taken')}</Table.Th>
+                  <Table.Th>{t('dataSafety.backups.holds')}</Table.Th>
+                  <Table.Th>{t('dataSafety.backups.size')}</Table.Th>
                   <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
+                    <VisuallyHidden>{t('dataSafety.backups.actions')}</VisuallyHidden>
                   </Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -156,10 +153,10 @@ function BackupsCard() {
                         variant="default"
                         disabled={!entry.ok}
                         loading={inspect.isPending && inspect.variables?.id === entry.id}
-                        aria-label={`Restore the backup of ${backupLabel(entry)}`}
+                        aria-label={t('dataSafety.backups.restoreNamed', { backup: backupLabel(entry) })}
                         onClick={() => inspect.mutate(entry)}
                       >
-                        Restore…
+                        {t('dataSafety.backups.restore')}
                       </Button>
                     </Table.Td>
                   </Table.Tr>
@@ -181,34 +178,33 @@ function BackupsCard() {
 }
 
 function BackgroundCard() {
+  const { t } = useWords();
   const settings = useSettings();
   const update = useChannelMutation('settings:update', ['settings']);
   const set = async (patch: { keepRunningInBackground?: boolean; weeklyRefresh?: boolean }) => {
     try {
       await update.mutateAsync(patch);
     } catch (error) {
-      notifyError(error, 'Could not change the setting');
+      notifyError(error, t('settings.changeFailed'));
     }
   };
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="background-title">
       <Title order={3} size="h4" id="background-title" mb="xs">
-        Keep watching when the window is closed
+        {t('dataSafety.background.title')}
       </Title>
       <Text size="sm" mb="sm">
-        While Lockstep runs it makes the day’s backup, sends the reminder digest and — only if you turn online
-        updates on — refreshes the breach data once a week and tells you once if a new breach concerns one of
-        your accounts or addresses. Every request goes in the network ledger below.
+        {t('dataSafety.background.body')}
       </Text>
       <Stack gap="sm">
         <Switch
-          label="Keep Lockstep running in the tray (menu bar) when its window is closed"
+          label={t('dataSafety.background.tray')}
           checked={settings.data?.keepRunningInBackground ?? false}
           disabled={!settings.data || update.isPending}
           onChange={(event) => void set({ keepRunningInBackground: event.currentTarget.checked })}
         />
         <Switch
-          label="Online updates: refresh the breach catalogue and two-step directory every week"
+          label={t('dataSafety.background.weekly')}
           checked={settings.data?.weeklyRefresh ?? false}
           disabled={!settings.data || update.isPending}
           onChange={(event) => void set({ weeklyRefresh: event.currentTarget.checked })}
@@ -219,37 +215,36 @@ function BackgroundCard() {
 }
 
 function ExportCard() {
+  const { t } = useWords();
   const exported = useMutation({
     mutationFn: () => call('data:export', {}),
     onSuccess: (outcome) => {
       if (outcome)
         notifications.show({
-          title: 'Exported',
-          message: `${outcome.files.length} files in ${outcome.folder}.`,
+          title: t('dataSafety.export.done'),
+          message: t('dataSafety.export.doneBody', { count: outcome.files.length, folder: outcome.folder }),
           autoClose: 10_000,
         });
     },
-    onError: (error) => notifyError(error, 'The export did not finish'),
+    onError: (error) => notifyError(error, t('dataSafety.export.failed')),
   });
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="export-title">
       <Title order={3} size="h4" id="export-title" mb="xs">
-        Export everything
+        {t('dataSafety.export.title')}
       </Title>
       <Text size="sm" mb="sm">
-        Writes all your data to a new folder: <code>lockstep-export.json</code> (with its JSON Schema) and a
-        spreadsheet file for people, accounts, findings, tasks and the history — the history with its hashes,
-        so it can be checked without Lockstep. No password, secret or password fingerprint is in it. Cells
-        that a spreadsheet would run as a formula are written as text.
+        {t('dataSafety.export.body', { file: 'lockstep-export.json' })}
       </Text>
       <Button variant="default" loading={exported.isPending} onClick={() => exported.mutate()}>
-        Export everything…
+        {t('dataSafety.export.button')}
       </Button>
     </Card>
   );
 }
 
 function EraseCard() {
+  const { t } = useWords();
   const client = useQueryClient();
   const navigate = useNavigate();
   const backups = useQuery({ queryKey: BACKUPS_KEY, queryFn: () => call('backups:list', {}) });
@@ -268,10 +263,10 @@ function EraseCard() {
     onSuccess: async (outcome) => {
       close();
       notifications.show({
-        title: 'Everything was erased',
+        title: t('dataSafety.erase.done'),
         message: outcome.keptBackups
-          ? `Lockstep starts fresh. Your backups were kept in ${outcome.keptBackups}.`
-          : 'Lockstep starts fresh. The backups were erased too.',
+          ? t('dataSafety.erase.keptBackups', { folder: outcome.keptBackups })
+          : t('dataSafety.erase.erasedBackups'),
         autoClose: 12_000,
       });
       await client.invalidateQueries();
@@ -287,42 +282,37 @@ function EraseCard() {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="erase-title">
       <Title order={3} size="h4" id="erase-title" mb="xs">
-        Erase everything
+        {t('dataSafety.erase.title')}
       </Title>
       <Text size="sm" mb="sm">
-        Deletes the data file, the password-fingerprint key, the API key in your keychain, downloaded data and
-        the offline password index from this computer, then starts fresh. Backups are kept unless you also
-        choose to erase them. This cannot be undone.
+        {t('dataSafety.erase.body')}
       </Text>
       <Button variant="outline" color="red" onClick={() => setOpened(true)}>
-        Erase everything…
+        {t('dataSafety.erase.button')}
       </Button>
       <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={opened}
         onClose={close}
-        title="Erase everything?"
+        title={t('dataSafety.erase.confirmTitle')}
         centered
       >
         <form
           noValidate
-          aria-label="Erase everything"
+          aria-label={t('dataSafety.erase.title')}
           onSubmit={(event) => {
             event.preventDefault();
             if (!confirmsErase(typed)) {
-              setError(`Type “${ERASE_CONFIRMATION}” to confirm.`);
+              setError(t('dataSafety.erase.typeToConfirm', { word: ERASE_CONFIRMATION }));
               return;
             }
             erase.mutate();
           }}
         >
           <Stack>
-            <Text size="sm">
-              All of Lockstep’s data on this computer will be deleted: people, accounts, findings, tasks and
-              the history. Export it first if you may want it later.
-            </Text>
+            <Text size="sm">{t('dataSafety.erase.warning')}</Text>
             <TextInput
-              label={`Type “${ERASE_CONFIRMATION}” to confirm`}
+              label={t('dataSafety.erase.typeLabel', { word: ERASE_CONFIRMATION })}
               value={typed}
               onChange={(event) => {
                 setTyped(event.currentTarget.value);
@@ -333,16 +323,23 @@ function EraseCard() {
               data-autofocus
             />
             <Checkbox
-              label={`Also erase the backups${backups.data ? ` in ${backups.data.folder}` : ''} (${backups.data?.entries.length ?? 0})`}
+              label={
+                backups.data
+                  ? t('dataSafety.erase.alsoBackupsIn', {
+                      folder: backups.data.folder,
+                      count: backups.data.entries.length,
+                    })
+                  : t('dataSafety.erase.alsoBackups', { count: 0 })
+              }
               checked={includeBackups}
               onChange={(event) => setIncludeBackups(event.currentTarget.checked)}
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
-                Cancel
+                {t('common.cancel')}
               </Button>
               <Button type="submit" color="red" loading={erase.isPending}>
-                Erase everything
+                {t('dataSafety.erase.title')}
               </Button>
             </Group>
           </Stack>
@@ -353,6 +350,7 @@ function EraseCard() {
 }
 
 function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes < 1024 * 1024)
+    return format('dataSafety.kilobytes', { size: Math.max(1, Math.round(bytes / 1024)) });
+  return format('dataSafety.megabytes', { size: (bytes / (1024 * 1024)).toFixed(1) });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { AppState, BackupDetails, LockstepApi } from '../../../../common/ipc/contract';
+import { format } from '../../../../common/messages/format';
 import { Providers } from '../../app/Providers';
 import { RecoveryScreen } from './RecoveryScreen';
 
@@ -64,28 +65,26 @@ describe('the recovery screen', () => {
       screen.getByRole('heading', { name: 'Lockstep’s data file is damaged', level: 1 }),
     ).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('garbled pages');
-    const holds = screen.getByRole('list', { name: 'What this backup holds' });
+    const holds = screen.getByRole('list', { name: format('dataSafety.summary.label') });
     expect(holds).toHaveTextContent('2 people, 39 accounts, 12 open tasks');
     expect(holds).toHaveTextContent('History: 130 entries, its chain verifies');
     expect(document.documentElement.dataset.ready).toBe('true');
 
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Restore it' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Restore this backup?' });
-    expect(within(dialog).getByText(/damaged data file is kept aside/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: format('restore.restoreIt') }));
+    const dialog = await screen.findByRole('dialog', { name: format('restore.title') });
+    expect(within(dialog).getByText(format('restore.damagedAside'))).toBeInTheDocument();
     expect(restore).not.toHaveBeenCalled();
-    await user.click(within(dialog).getByRole('button', { name: 'Restore this backup' }));
+    await user.click(within(dialog).getByRole('button', { name: format('restore.confirm') }));
     expect(restore).toHaveBeenCalledWith({ id: backup.id });
   });
 
   it('without a good backup, offers to start empty and keep the damaged file aside', async () => {
     const startEmpty = vi.fn().mockResolvedValue({ ok: true, value: { damagedKeptAs: '/data/x' } });
     renderScreen(damaged(null), { 'recovery:startEmpty': startEmpty, 'app:state': vi.fn() });
-    expect(screen.getByRole('heading', { name: 'No good backup was found' })).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Restore it' })).not.toBeInTheDocument();
-    await userEvent
-      .setup()
-      .click(screen.getByRole('button', { name: 'Start empty (keep the damaged file aside)' }));
+    expect(screen.getByRole('heading', { name: format('restore.noneFound') })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: format('restore.restoreIt') })).not.toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('button', { name: format('restore.startEmpty') }));
     expect(startEmpty).toHaveBeenCalledTimes(1);
   });
 
@@ -102,8 +101,8 @@ describe('the recovery screen', () => {
       },
       newestGoodBackup: null,
     });
-    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /Start empty/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: format('app.tryAgain') })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: format('restore.startEmpty') })).not.toBeInTheDocument();
     expect(screen.queryByRole('region', { name: /backup/ })).not.toBeInTheDocument();
   });
 });

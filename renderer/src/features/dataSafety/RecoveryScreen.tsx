@@ -7,6 +7,7 @@ import { FILE_DAMAGE_KINDS } from '../../../../common/domain/dataSafety/problems
 import type { AppState, BackupDetails } from '../../../../common/ipc/contract';
 import { call } from '../../api/client';
 import { notifyError } from '../../app/notify';
+import { useWords } from '../../app/words';
 import { BackupSummary } from './BackupSummary';
 import { RestoreDialog } from './RestoreDialog';
 
@@ -18,6 +19,7 @@ type Recovery = Extract<AppState, { mode: 'recovery' }>;
  * file another program holds, "Try again". The damaged file is never deleted or overwritten.
  */
 export function RecoveryScreen({ state }: { state: Recovery }) {
+  const { t } = useWords();
   const client = useQueryClient();
   const [chosen, setChosen] = useState<BackupDetails | null>(null);
   const { problem, newestGoodBackup } = state;
@@ -32,13 +34,15 @@ export function RecoveryScreen({ state }: { state: Recovery }) {
     mutationFn: () => call('recovery:startEmpty', {}),
     onSuccess: async ({ damagedKeptAs }) => {
       notifications.show({
-        title: 'Started with empty data',
-        message: damagedKeptAs ? `The damaged file was kept as ${damagedKeptAs}.` : 'Nothing was deleted.',
+        title: t('restore.startedEmpty'),
+        message: damagedKeptAs
+          ? t('restore.damagedKept', { path: damagedKeptAs })
+          : t('restore.nothingDeleted'),
         autoClose: 12_000,
       });
       await client.invalidateQueries();
     },
-    onError: (error) => notifyError(error, 'Could not start empty'),
+    onError: (error) => notifyError(error, t('restore.startEmptyFailed')),
   });
   const retry = useMutation({
     mutationFn: () => call('recovery:retry', {}),
@@ -51,7 +55,7 @@ export function RecoveryScreen({ state }: { state: Recovery }) {
   const pick = useMutation({
     mutationFn: () => call('backups:pick', {}),
     onSuccess: (picked) => picked && setChosen(picked),
-    onError: (error) => notifyError(error, 'Could not read that file'),
+    onError: (error) => notifyError(error, t('dataSafety.fileFailed')),
   });
 
   return (
@@ -65,7 +69,7 @@ export function RecoveryScreen({ state }: { state: Recovery }) {
             {problem.title}
           </Title>
         </Group>
-        <Alert color="red" role="alert" title="What happened">
+        <Alert color="red" role="alert" title={t('restore.whatHappened')}>
           {problem.message}
         </Alert>
         <Text>{problem.advice}</Text>
@@ -73,7 +77,7 @@ export function RecoveryScreen({ state }: { state: Recovery }) {
           <details>
             <summary>
               <Text span size="sm">
-                What SQLite reported (for whoever helps you)
+                {t('restore.sqliteReported')}
               </Text>
             </summary>
             <Text component="pre" size="xs" style={{ whiteSpace: 'pre-wrap' }}>
@@ -85,20 +89,17 @@ export function RecoveryScreen({ state }: { state: Recovery }) {
         {isFileProblem && (
           <Card withBorder padding="lg" component="section" aria-labelledby="newest-backup-title">
             <Title order={2} size="h4" id="newest-backup-title" mb="xs">
-              {newestGoodBackup ? 'The newest good backup' : 'No good backup was found'}
+              {newestGoodBackup ? t('restore.newest') : t('restore.noneFound')}
             </Title>
             {newestGoodBackup ? (
               <Stack gap="sm">
                 <BackupSummary backup={newestGoodBackup} />
                 <Group>
-                  <Button onClick={() => setChosen(newestGoodBackup)}>Restore it</Button>
+                  <Button onClick={() => setChosen(newestGoodBackup)}>{t('restore.restoreIt')}</Button>
                 </Group>
               </Stack>
             ) : (
-              <Text size="sm">
-                Lockstep keeps a backup each day you make a change. If you kept one elsewhere, restore it from
-                a file.
-              </Text>
+              <Text size="sm">{t('restore.noneBody')}</Text>
             )}
           </Card>
         )}
@@ -107,15 +108,15 @@ export function RecoveryScreen({ state }: { state: Recovery }) {
           {isFileProblem ? (
             <>
               <Button variant="default" loading={startEmpty.isPending} onClick={() => startEmpty.mutate()}>
-                Start empty (keep the damaged file aside)
+                {t('restore.startEmpty')}
               </Button>
               <Button variant="subtle" loading={pick.isPending} onClick={() => pick.mutate()}>
-                Restore from another file…
+                {t('restore.fromOtherFile')}
               </Button>
             </>
           ) : (
             <Button loading={retry.isPending} onClick={() => retry.mutate()}>
-              Try again
+              {t('app.tryAgain')}
             </Button>
           )}
         </Group>

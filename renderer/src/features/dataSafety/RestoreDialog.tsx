@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { BackupDetails } from '../../../../common/ipc/contract';
 import { call } from '../../api/client';
 import { notifyError } from '../../app/notify';
+import { useWords } from '../../app/words';
 import { BackupSummary, backupLabel } from './BackupSummary';
 
 /**
@@ -20,33 +21,42 @@ export function RestoreDialog({
   currentIsDamaged?: boolean;
   onClose: () => void;
 }) {
+  const { t } = useWords();
   const client = useQueryClient();
   const restore = useMutation({
     mutationFn: (id: string) => call('backups:restore', { id }),
     onSuccess: async (outcome) => {
+      // One sentence a line: ours from the catalogue, then main's warnings as they came.
+      const sentences = [
+        backup ? t('restore.runsOn', { backup: backupLabel(backup) }) : t('restore.runsOnChosen'),
+        ...(outcome.savedCurrentAs ? [t('restore.keptAs', { path: outcome.savedCurrentAs })] : []),
+        ...outcome.warnings,
+      ];
       notifications.show({
-        title: 'Backup restored',
-        message: [
-          `Lockstep now runs on the backup of ${backup ? backupLabel(backup) : 'your choice'}.`,
-          outcome.savedCurrentAs ? `The data it replaced was kept as ${outcome.savedCurrentAs}.` : '',
-          ...outcome.warnings,
-        ]
-          .filter(Boolean)
-          .join(' '),
+        title: t('restore.done'),
+        message: (
+          <Stack gap={2}>
+            {sentences.map((sentence) => (
+              <Text key={sentence} size="sm">
+                {sentence}
+              </Text>
+            ))}
+          </Stack>
+        ),
         autoClose: 12_000,
       });
       onClose();
       // Everything on screen came from the data that was replaced.
       await client.invalidateQueries();
     },
-    onError: (error) => notifyError(error, 'The backup was not restored'),
+    onError: (error) => notifyError(error, t('restore.failed')),
   });
   return (
     <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened={backup !== null}
       onClose={onClose}
-      title="Restore this backup?"
+      title={t('restore.title')}
       centered
       size="lg"
     >
@@ -55,26 +65,20 @@ export function RestoreDialog({
           <BackupSummary backup={backup} />
           {backup.contents?.historyVerifies === false && (
             <Alert color="orange" variant="outline">
-              The history in this backup was changed outside Lockstep: the record of what was done cannot be
-              trusted. You can still restore it.
+              {t('restore.altered')}
             </Alert>
           )}
-          <Text size="sm">
-            {currentIsDamaged
-              ? 'The damaged data file is kept aside under a dated name, never deleted.'
-              : 'Your current data is backed up first, so you can come back to it.'}{' '}
-            The restore is recorded in the history.
-          </Text>
+          <Text size="sm">{currentIsDamaged ? t('restore.damagedAside') : t('restore.backedUpFirst')}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button
               disabled={!backup.ok}
               loading={restore.isPending}
               onClick={() => restore.mutate(backup.id)}
             >
-              Restore this backup
+              {t('restore.confirm')}
             </Button>
           </Group>
         </Stack>

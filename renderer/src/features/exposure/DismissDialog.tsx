@@ -5,6 +5,7 @@ import type { Finding } from '../../../../common/ipc/contract';
 import { ApiError } from '../../api/client';
 import { useChannelMutation } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
+import { useWords } from '../../app/words';
 
 /** Set a finding aside, with a reason and an optional date to look again. */
 export function DismissDialog({
@@ -16,12 +17,13 @@ export function DismissDialog({
   title: string;
   onClose: () => void;
 }) {
+  const { t } = useWords();
   return (
     <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened={finding !== null}
       onClose={onClose}
-      title="Set this aside"
+      title={t('dismiss.title')}
       centered
     >
       {finding && <DismissForm key={finding.id} finding={finding} title={title} onDone={onClose} />}
@@ -30,6 +32,7 @@ export function DismissDialog({
 }
 
 function DismissForm({ finding, title, onDone }: { finding: Finding; title: string; onDone: () => void }) {
+  const { t } = useWords();
   const dismiss = useChannelMutation('findings:dismiss', ['findings']);
   const [reason, setReason] = useState<DismissReason | null>(null);
   const [note, setNote] = useState('');
@@ -38,10 +41,10 @@ function DismissForm({ finding, title, onDone }: { finding: Finding; title: stri
   return (
     <form
       noValidate
-      aria-label="Set this finding aside"
+      aria-label={t('dismiss.form')}
       onSubmit={async (event) => {
         event.preventDefault();
-        if (!reason) return setErrors({ reason: 'Choose a reason.' });
+        if (!reason) return setErrors({ reason: t('dismiss.chooseReason') });
         try {
           await dismiss.mutateAsync({
             id: finding.id,
@@ -53,7 +56,7 @@ function DismissForm({ finding, title, onDone }: { finding: Finding; title: stri
         } catch (error) {
           if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0)
             setErrors(error.fieldErrors);
-          else notifyError(error, 'Could not set it aside');
+          else notifyError(error, t('dismiss.failed'));
         }
       }}
     >
@@ -62,7 +65,7 @@ function DismissForm({ finding, title, onDone }: { finding: Finding; title: stri
           {title}
         </Text>
         <Select
-          label="Why?"
+          label={t('dismiss.why')}
           data={Object.entries(DISMISS_REASONS).map(([value, label]) => ({ value, label }))}
           value={reason}
           onChange={(value) => {
@@ -73,7 +76,7 @@ function DismissForm({ finding, title, onDone }: { finding: Finding; title: stri
           allowDeselect={false}
         />
         <Textarea
-          label="Note (optional)"
+          label={t('dismiss.note')}
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
           error={errors.note}
@@ -82,18 +85,18 @@ function DismissForm({ finding, title, onDone }: { finding: Finding; title: stri
         />
         <TextInput
           type="date"
-          label="Look at it again on (optional)"
-          description="It comes back by itself on that date, or as soon as there is new evidence."
+          label={t('dismiss.recheck')}
+          description={t('dismiss.recheckHint')}
           value={recheckAt}
           onChange={(e) => setRecheckAt(e.currentTarget.value)}
           error={errors.recheckAt}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
-            Keep it open
+            {t('dismiss.keepOpen')}
           </Button>
           <Button type="submit" loading={dismiss.isPending}>
-            Set aside
+            {t('dismiss.submit')}
           </Button>
         </Group>
       </Stack>

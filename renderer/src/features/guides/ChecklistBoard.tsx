@@ -7,27 +7,38 @@ import { queryKeys } from '../../api/hooks';
 import { ToneBadge } from '../../components/Badges';
 import classes from '../../components/Screen.module.css';
 import { progressWords } from './useStepActions';
+import { format, useWords } from '../../app/words';
 
 type Run = Checklist['runs'][number];
 
-/** Where one person's run stands, in a word. */
-export function runState(run: Run): { label: string; tone: 'teal' | 'red' | 'gray' | 'orange' } {
-  if (run.status === 'finished') return { label: 'Finished', tone: 'teal' };
-  if (run.status === 'abandoned') return { label: 'Stopped', tone: 'gray' };
-  if (run.isStuck) return { label: 'Stuck', tone: 'red' };
-  if (run.progress.pending === run.progress.total) return { label: 'Not started', tone: 'gray' };
-  return { label: 'In progress', tone: 'orange' };
+/** Where one person's run stands: a state, its word and its colour. */
+export function runState(run: Run): {
+  state: 'finished' | 'stopped' | 'stuck' | 'notStarted' | 'inProgress';
+  label: string;
+  tone: 'teal' | 'red' | 'gray' | 'orange';
+} {
+  const of = (state: ReturnType<typeof runState>['state'], tone: ReturnType<typeof runState>['tone']) => ({
+    state,
+    label: format(`checklist.state.${state}`),
+    tone,
+  });
+  if (run.status === 'finished') return of('finished', 'teal');
+  if (run.status === 'abandoned') return of('stopped', 'gray');
+  if (run.isStuck) return of('stuck', 'red');
+  if (run.progress.pending === run.progress.total) return of('notStarted', 'gray');
+  return of('inProgress', 'orange');
 }
 
 /** A checklist run for several people: each person's progress, who is stuck, and where to resume. */
 export function ChecklistBoard() {
+  const { t } = useWords();
   const navigate = useNavigate();
   const id = Number(useParams().id);
   const checklist = useQuery({
     queryKey: [...queryKeys.guides, 'checklist', id],
     queryFn: () => call('checklists:get', { id }),
   });
-  if (checklist.isPending) return <Loader aria-label="Loading the checklist" />;
+  if (checklist.isPending) return <Loader aria-label={t('checklist.loading')} />;
   if (checklist.isError)
     return (
       <Alert color="red" role="alert">
@@ -44,48 +55,49 @@ export function ChecklistBoard() {
           c="var(--ls-text-accent)"
           onClick={() => void navigate('/guides')}
         >
-          ← All guides
+          {t('guideRun.allGuides')}
         </Anchor>
         <Title order={2} mt={4}>
-          Checklist: {c.guideTitle}
+          {t('checklist.title', { guide: c.guideTitle })}
         </Title>
         <Text size="sm" c="dimmed">
-          Started {new Date(c.createdAt).toLocaleDateString()} for {c.progress.total}{' '}
-          {c.progress.total === 1 ? 'person' : 'people'}
-          {c.helperName ? ` · Helper: ${c.helperName}` : ''}
+          {t('checklist.started', {
+            date: new Date(c.createdAt).toLocaleDateString(),
+            count: c.progress.total,
+            hasHelper: c.helperName ? 'yes' : 'no',
+            helper: c.helperName,
+          })}
         </Text>
       </div>
       <Text fw={600} aria-live="polite">
-        {c.progress.finished} of {c.progress.total} finished · {c.progress.stuck} stuck ·{' '}
-        {c.progress.notStarted} not started
+        {t('checklist.progress', c.progress)}
       </Text>
-      <Stack gap="sm" role="list" aria-label="Each person">
+      <Stack gap="sm" role="list" aria-label={t('checklist.people')}>
         {c.runs.map((run) => {
           const state = runState(run);
           const marked = run.progress.total - run.progress.pending;
+          const name = run.personName ?? t('checklist.someone');
+          const action = t(run.status === 'active' ? 'checklist.continue' : 'checklist.summary');
           return (
-            <Card
-              key={run.id}
-              withBorder
-              padding="md"
-              role="listitem"
-              aria-label={run.personName ?? 'Someone'}
-            >
+            <Card key={run.id} withBorder padding="md" role="listitem" aria-label={name}>
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <div style={{ flex: 1, minWidth: 0 }}>
                   <Group gap="xs">
-                    <Text fw={600}>{run.personName ?? 'Someone no longer here'}</Text>
+                    <Text fw={600}>{run.personName ?? t('checklist.someoneGone')}</Text>
                     <ToneBadge tone={state.tone}>{state.label}</ToneBadge>
                   </Group>
                   <Text size="xs" c="dimmed">
-                    {run.accountLabel ?? 'No email account recorded'} · {progressWords(run.progress)}
+                    {t('checklist.runLine', {
+                      account: run.accountLabel ?? t('checklist.noEmail'),
+                      progress: progressWords(run.progress),
+                    })}
                   </Text>
                   <Progress
                     value={(marked / run.progress.total) * 100}
                     size="sm"
                     color={run.isStuck ? 'red.8' : 'teal.8'}
                     mt={6}
-                    aria-label={`${run.personName ?? 'Someone'}: ${progressWords(run.progress)}`}
+                    aria-label={t('checklist.runProgress', { name, progress: progressWords(run.progress) })}
                   />
                 </div>
                 <Button
@@ -96,9 +108,9 @@ export function ChecklistBoard() {
                       run.status === 'active' ? `/guides/run/${run.id}` : `/guides/run/${run.id}/summary`,
                     )
                   }
-                  aria-label={`${run.status === 'active' ? 'Continue' : 'Summary'}: ${run.personName ?? 'Someone'}`}
+                  aria-label={t('checklist.action', { action, name })}
                 >
-                  {run.status === 'active' ? 'Continue' : 'Summary'}
+                  {action}
                 </Button>
               </Group>
             </Card>

@@ -1,9 +1,10 @@
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from 'react';
 import { Button, FocusTrap, Group, Portal, Stack, Text, TextInput } from '@mantine/core';
 import type { GuideRun } from '../../../../common/ipc/contract';
 import { call } from '../../api/client';
 import { useIsTeam, useSettings } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
+import { format, useWords } from '../../app/words';
 import classes from './GuideMode.module.css';
 import { StepDetails } from './StepDetails';
 import { isTyping, StepPanel, type StepForm } from './StepPanel';
@@ -17,6 +18,24 @@ export function clock(seconds: number): string {
   const s = seconds % 60;
   const pad = (n: number) => String(n).padStart(2, '0');
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
+
+// Stands in for a key's picture inside a message; never in real text.
+const KEY_MARK = '\u0003';
+
+/**
+ * A message with a key's picture where the message says `{key}`: "Press [F] to finish…". The
+ * message is formatted whole, so its words stay in the order its language needs.
+ */
+function withKey(text: string, key: ReactNode): ReactNode {
+  const [before, after = ''] = text.split(KEY_MARK);
+  return (
+    <>
+      {before}
+      {key}
+      {after}
+    </>
+  );
 }
 
 /**
@@ -56,7 +75,7 @@ export function GuideMode({
           className={classes.overlay}
           role="dialog"
           aria-modal="true"
-          aria-label="Guide mode"
+          aria-label={format('guideRun.guideMode')}
           tabIndex={-1}
         >
           {phase === 'helper' ? (
@@ -78,6 +97,7 @@ export function GuideMode({
 }
 
 function HelperStep({ run, onExit, onDone }: { run: GuideRun; onExit: () => void; onDone: () => void }) {
+  const { t } = useWords();
   const isTeam = useIsTeam();
   const settings = useSettings();
   const client = useQueryClient();
@@ -92,8 +112,11 @@ function HelperStep({ run, onExit, onDone }: { run: GuideRun; onExit: () => void
       <div className={classes.inner}>
         <h2 className={classes.title}>{run.guideTitle}</h2>
         <Text fz={24} mb="lg">
-          {run.accountLabel || run.personName ? `${whoseRun(run, isTeam)}. ` : ''}
-          {progressWords(run.progress)}.
+          {t('guideMode.status', {
+            hasWho: run.accountLabel || run.personName ? 'yes' : 'no',
+            who: whoseRun(run, isTeam),
+            progress: progressWords(run.progress),
+          })}
         </Text>
         <form
           noValidate
@@ -117,8 +140,8 @@ function HelperStep({ run, onExit, onDone }: { run: GuideRun; onExit: () => void
           <Stack gap="md" maw={640}>
             <TextInput
               size="xl"
-              label="Who is helping today?"
-              description="Recorded on this session, its summary and the history of changes. Leave it empty if the person is on their own."
+              label={t('guideMode.helper.label')}
+              description={t('guideMode.helper.hint')}
               value={name}
               onChange={(event) => setName(event.currentTarget.value)}
               maxLength={80}
@@ -126,10 +149,10 @@ function HelperStep({ run, onExit, onDone }: { run: GuideRun; onExit: () => void
             />
             <Group>
               <Button type="submit" size="xl" loading={isSaving}>
-                Start guide mode
+                {t('guideMode.helper.start')}
               </Button>
               <Button variant="default" size="xl" onClick={onExit}>
-                Cancel
+                {t('common.cancel')}
               </Button>
             </Group>
           </Stack>
@@ -150,6 +173,7 @@ function Presentation({
   onExit: () => void;
   onFinished: () => void;
 }) {
+  const { t } = useWords();
   const actions = useStepActions(run);
   const isTeam = useIsTeam();
   const [form, setForm] = useState<StepForm>(null);
@@ -167,7 +191,7 @@ function Presentation({
   useEffect(() => heading.current?.focus(), [position]);
   const finish = async () => {
     const problem = await actions.finish();
-    if (problem) notifyError(new Error(problem), 'The guide is not finished');
+    if (problem) notifyError(new Error(problem), t('guideRun.notFinished'));
     else onFinished();
   };
 
@@ -195,15 +219,20 @@ function Presentation({
           <strong>{run.guideTitle}</strong>
           {run.accountLabel || run.personName ? ` · ${whoseRun(run, isTeam)}` : ''}
         </div>
-        <div>{run.helperName ? `Helper: ${run.helperName}` : 'No helper named'}</div>
+        <div>{run.helperName ? t('guideRun.helper', { name: run.helperName }) : t('guideMode.noHelper')}</div>
         <div>
-          Elapsed{' '}
-          <span className={classes.elapsed} role="timer" aria-label={`Elapsed ${elapsed}`}>
+          {t('guideMode.elapsed')}{' '}
+          <span
+            className={classes.elapsed}
+            role="timer"
+            aria-label={t('guideMode.elapsedLabel', { time: elapsed })}
+          >
             {elapsed}
           </span>
         </div>
         <div aria-live="polite">
-          Step {position + 1} of {run.steps.length} · {progressWords(run.progress)}
+          {t('step.position', { number: position + 1, total: run.steps.length })} ·{' '}
+          {progressWords(run.progress)}
         </div>
       </header>
       <main className={classes.stage}>
@@ -212,23 +241,27 @@ function Presentation({
             {isDone && run.status === 'active' && (
               <Stack gap="sm" mb="xl" p="md" style={{ border: '3px solid #ffe066', borderRadius: 12 }}>
                 <Text fz={28} fw={800}>
-                  Every step is marked.
+                  {t('guideMode.allMarked')}
                 </Text>
                 <Text fz={22}>
-                  Press <span className={classes.kbd}>F</span> to finish and see the summary.
-                  {run.progress.skipped + run.progress.blocked > 0
-                    ? ' Skipped and blocked steps become follow-up tasks.'
-                    : ''}
+                  {withKey(
+                    t('guideMode.pressToFinish', {
+                      key: KEY_MARK,
+                      followUps: run.progress.skipped + run.progress.blocked > 0 ? 'yes' : 'no',
+                    }),
+                    <span className={classes.kbd}>F</span>,
+                  )}
                 </Text>
                 <Group>
                   <Button size="xl" onClick={() => void finish()} loading={actions.isBusy}>
-                    Finish and see the summary
+                    {t('guideMode.finish')}
                   </Button>
                 </Group>
               </Stack>
             )}
             <Text fz={20}>
-              Step {position + 1} of {run.steps.length} · about {step.estimatedMinutes} min ·{' '}
+              {t('step.position', { number: position + 1, total: run.steps.length })} ·{' '}
+              {t('step.minutes', { minutes: step.estimatedMinutes })} ·{' '}
               <strong>{STATUS_WORDS[step.status]}</strong>
             </Text>
             <h2 className={classes.title} ref={heading} tabIndex={-1}>
@@ -260,7 +293,7 @@ function Presentation({
                 <span className={classes.kbd} aria-hidden style={{ borderColor: 'currentColor' }}>
                   ←
                 </span>
-                Previous
+                {t('guideMode.previous')}
               </Button>
               <Button
                 size="lg"
@@ -268,7 +301,7 @@ function Presentation({
                 disabled={position === run.steps.length - 1}
                 onClick={() => void actions.goto(position + 1)}
               >
-                Next
+                {t('guideMode.next')}
                 <span
                   className={classes.kbd}
                   aria-hidden
@@ -278,34 +311,41 @@ function Presentation({
                 </span>
               </Button>
               <Button size="lg" variant="default" onClick={onExit}>
-                Leave guide mode (Esc)
+                {t('guideMode.leave')}
               </Button>
             </Group>
           </div>
         </div>
       </main>
-      <footer className={classes.keys} aria-label="Keyboard">
+      <footer className={classes.keys} aria-label={t('guideMode.keys')}>
         <span>
           <span className={classes.kbd}>←</span>
-          <span className={classes.kbd}>→</span>move
+          <span className={classes.kbd}>→</span>
+          {t('guideMode.key.move')}
         </span>
         <span>
-          <span className={classes.kbd}>D</span>done
+          <span className={classes.kbd}>D</span>
+          {t('guideMode.key.done')}
         </span>
         <span>
-          <span className={classes.kbd}>S</span>skip
+          <span className={classes.kbd}>S</span>
+          {t('guideMode.key.skip')}
         </span>
         <span>
-          <span className={classes.kbd}>B</span>blocked
+          <span className={classes.kbd}>B</span>
+          {t('guideMode.key.blocked')}
         </span>
         <span>
-          <span className={classes.kbd}>N</span>note
+          <span className={classes.kbd}>N</span>
+          {t('guideMode.key.note')}
         </span>
         <span>
-          <span className={classes.kbd}>F</span>finish
+          <span className={classes.kbd}>F</span>
+          {t('guideMode.key.finish')}
         </span>
         <span>
-          <span className={classes.kbd}>Esc</span>leave
+          <span className={classes.kbd}>{t('guideMode.key.escape')}</span>
+          {t('guideMode.key.leave')}
         </span>
       </footer>
     </>

@@ -1,4 +1,4 @@
-import { format } from '../../app/words';
+import { format, useWords } from '../../app/words';
 import { useEffect, useRef, useState } from 'react';
 import {
   Alert,
@@ -40,10 +40,10 @@ export function GuideRunScreen() {
     queryFn: () => call('guideRuns:get', { id: runId }),
     enabled: Number.isInteger(runId) && runId > 0,
   });
-  if (run.isPending) return <Loader aria-label="Loading the guide" />;
+  if (run.isPending) return <Loader aria-label={format('guides.loadingGuide')} />;
   if (run.isError) {
     return (
-      <Alert color="red" role="alert" title="This guide run cannot be shown">
+      <Alert color="red" role="alert" title={format('guideRun.cannotShow')}>
         {messageOf(run.error)}
       </Alert>
     );
@@ -51,7 +51,18 @@ export function GuideRunScreen() {
   return <Runner key={run.data.id} run={run.data} />;
 }
 
+/**
+ * Where a run came from, in words: the library and a checklist are worded here; a finding, task or
+ * notice by the label stored when the run started (it names them as they were then).
+ */
+function originWords(run: GuideRun): string {
+  if (run.checklistId !== null) return format('guideRun.origin.checklist', { guide: run.guideTitle });
+  if (run.origin === 'library') return format('guideRun.origin.library');
+  return run.originLabel;
+}
+
 function Runner({ run }: { run: GuideRun }) {
+  const { t } = useWords();
   const isTeam = useIsTeam();
   const navigate = useNavigate();
   const actions = useStepActions(run);
@@ -76,7 +87,7 @@ function Runner({ run }: { run: GuideRun }) {
   };
   const finish = async () => {
     const problem = await actions.finish();
-    if (problem) notifyError(new Error(problem), 'The guide is not finished');
+    if (problem) notifyError(new Error(problem), t('guideRun.notFinished'));
     else void navigate(`/guides/run/${run.id}/summary`);
   };
 
@@ -91,7 +102,7 @@ function Runner({ run }: { run: GuideRun }) {
             mr="md"
             onClick={() => void navigate(`/guides/checklist/${run.checklistId}`)}
           >
-            ← The checklist
+            {t('guideRun.backToChecklist')}
           </Anchor>
         )}
         <Anchor
@@ -100,17 +111,18 @@ function Runner({ run }: { run: GuideRun }) {
           c="var(--ls-text-accent)"
           onClick={() => void navigate('/guides')}
         >
-          ← All guides
+          {t('guideRun.allGuides')}
         </Anchor>
         <Group justify="space-between" align="flex-start" mt={4}>
           <div>
             <Title order={2}>{run.guideTitle}</Title>
             <Text size="sm" c="dimmed">
+              {/* Facts about the run, each worded whole, set side by side. */}
               {[
                 whoseRun(run, isTeam),
                 run.variant ? run.variant.label : null,
-                run.originLabel,
-                run.helperName ? `Helper: ${run.helperName}` : null,
+                originWords(run),
+                run.helperName ? t('guideRun.helper', { name: run.helperName }) : null,
               ]
                 .filter(Boolean)
                 .join(' · ')}
@@ -119,44 +131,45 @@ function Runner({ run }: { run: GuideRun }) {
           <Group gap="sm">
             {isActive && (
               <Button onClick={() => setPresenting(true)} aria-describedby="guide-mode-hint">
-                Guide mode
+                {t('guideRun.guideMode')}
               </Button>
             )}
             <Button variant="default" onClick={() => void navigate(`/guides/run/${run.id}/summary`)}>
-              Summary
+              {t('guideRun.summary')}
             </Button>
             {isActive && (
               <Button variant="subtle" color="gray" onClick={() => setStopping(true)}>
-                Stop guide…
+                {t('guideRun.stop')}
               </Button>
             )}
           </Group>
         </Group>
         {isActive && (
           <Text id="guide-mode-hint" size="xs" c="dimmed" mt={4}>
-            Guide mode shows one step at a time in large type, for a helper sitting beside someone. Keys: ← →,
-            D, S, B, N.
+            {t('guideRun.modeHint')}
           </Text>
         )}
       </div>
 
       {run.status === 'finished' && (
-        <Alert color="teal" title="Guide finished">
-          Finished {run.finishedAt?.slice(0, 10)}. {progressWords(run.progress)}.{' '}
+        <Alert color="teal" title={t('guideRun.finished.title')}>
+          {t('guideRun.finished.body', {
+            date: run.finishedAt?.slice(0, 10) ?? '',
+            progress: progressWords(run.progress),
+          })}{' '}
           <Anchor
             component="button"
             c="var(--ls-text-accent)"
             underline="always"
             onClick={() => void navigate(`/guides/run/${run.id}/summary`)}
           >
-            See the summary
+            {t('guideRun.finished.seeSummary')}
           </Anchor>
         </Alert>
       )}
       {run.status === 'abandoned' && (
-        <Alert color="gray" title="Guide stopped">
-          This run was stopped. What was done stays recorded; start the guide again from the library to
-          continue.
+        <Alert color="gray" title={t('guideRun.stopped.title')}>
+          {t('guideRun.stopped.body')}
         </Alert>
       )}
 
@@ -166,56 +179,55 @@ function Runner({ run }: { run: GuideRun }) {
             {progressWords(run.progress)}
           </Text>
           <Text size="sm" c="dimmed">
-            {marked} of {run.progress.total} marked
+            {t('guideRun.marked', { marked, total: run.progress.total })}
           </Text>
         </Group>
         <Progress.Root size="lg">
           <Progress.Section
             value={(run.progress.done / run.progress.total) * 100}
             color="teal.8"
-            aria-label={format('summary.progress.done', {
-              done: run.progress.done,
-              total: run.progress.total,
-            })}
+            aria-label={t('guideRun.doneShare', { done: run.progress.done, total: run.progress.total })}
           />
           <Progress.Section
             value={(run.progress.skipped / run.progress.total) * 100}
             color="yellow.6"
-            aria-label={`${run.progress.skipped} skipped`}
+            aria-label={t('guideRun.skippedShare', { count: run.progress.skipped })}
           />
           <Progress.Section
             value={(run.progress.blocked / run.progress.total) * 100}
             color="red.8"
-            aria-label={`${run.progress.blocked} blocked`}
+            aria-label={t('guideRun.blockedShare', { count: run.progress.blocked })}
           />
         </Progress.Root>
       </div>
 
       {isActive && run.progress.pending === 0 && (
-        <Alert color="teal" title="Every step is marked">
+        <Alert color="teal" title={t('guideRun.allMarked.title')}>
           <Group justify="space-between">
             <Text size="sm">
-              Finish to close this guide
-              {run.progress.skipped + run.progress.blocked > 0
-                ? ': skipped and blocked steps become follow-up tasks'
-                : ''}
-              .
+              {t('guideRun.allMarked.body', {
+                followUps: run.progress.skipped + run.progress.blocked > 0 ? 'yes' : 'no',
+              })}
             </Text>
             <Button onClick={() => void finish()} loading={actions.isBusy}>
-              Finish guide
+              {t('guideRun.finish')}
             </Button>
           </Group>
         </Alert>
       )}
 
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
-        <Stack gap={4} component="nav" aria-label="Steps">
+        <Stack gap={4} component="nav" aria-label={t('guideRun.steps')}>
           {run.steps.map((s, index) => (
             <UnstyledButton
               key={s.id}
               onClick={() => show(index)}
               aria-current={index === position ? 'step' : undefined}
-              aria-label={`Step ${index + 1}: ${s.title} (${STATUS_WORDS[s.status]})`}
+              aria-label={t('guideRun.stepButton', {
+                number: index + 1,
+                title: s.title,
+                status: STATUS_WORDS[s.status],
+              })}
               style={{
                 padding: '6px 10px',
                 borderRadius: 8,
@@ -238,15 +250,15 @@ function Runner({ run }: { run: GuideRun }) {
           withBorder
           padding="lg"
           component="section"
-          aria-label={`Step ${position + 1} of ${run.steps.length}`}
+          aria-label={t('step.position', { number: position + 1, total: run.steps.length })}
           className={runClasses.stepCard}
         >
           <Group gap="xs" mb={4}>
             <Badge variant="outline" color="gray" tt="none">
-              Step {position + 1} of {run.steps.length}
+              {t('step.position', { number: position + 1, total: run.steps.length })}
             </Badge>
             <Text size="xs" c="dimmed">
-              about {step.estimatedMinutes} min
+              {t('step.minutes', { minutes: step.estimatedMinutes })}
             </Text>
           </Group>
           <Title order={3} size="h4" mb="xs" ref={stepHeading} tabIndex={-1} className={runClasses.heading}>
@@ -258,14 +270,14 @@ function Runner({ run }: { run: GuideRun }) {
           </div>
           <Group justify="space-between" mt="lg">
             <Button variant="default" disabled={position === 0} onClick={() => show(position - 1)}>
-              Previous step
+              {t('guideRun.previous')}
             </Button>
             <Button
               variant="default"
               disabled={position === run.steps.length - 1}
               onClick={() => show(position + 1)}
             >
-              Next step
+              {t('guideRun.next')}
             </Button>
           </Group>
         </Card>
@@ -281,15 +293,15 @@ function Runner({ run }: { run: GuideRun }) {
       <Modal
         opened={isStopping}
         onClose={() => setStopping(false)}
-        title="Stop this guide?"
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        title={t('guideRun.stopDialog.title')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         <Text size="sm" mb="md">
-          What was already done stays recorded. The guide will no longer be listed as in progress.
+          {t('guideRun.stopDialog.body')}
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setStopping(false)}>
-            Keep going
+            {t('guideRun.stopDialog.keepGoing')}
           </Button>
           <Button
             color="red"
@@ -303,7 +315,7 @@ function Runner({ run }: { run: GuideRun }) {
                 .catch((error: unknown) => notifyError(error))
             }
           >
-            Stop guide
+            {t('guideRun.stopDialog.stop')}
           </Button>
         </Group>
       </Modal>

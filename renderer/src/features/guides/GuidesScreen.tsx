@@ -1,4 +1,4 @@
-import { format } from '../../app/words';
+import { useWords } from '../../app/words';
 import { useState, type ReactNode } from 'react';
 import { Route, Routes, useNavigate } from 'react-router-dom';
 import {
@@ -48,6 +48,7 @@ export function GuidesScreen() {
 
 /** The guide library: step-by-step help, the guides for your open findings first. */
 function GuideLibrary() {
+  const { t } = useWords();
   const guides = useQuery({
     queryKey: [...queryKeys.findings, 'guides'],
     queryFn: () => call('guides:list', {}),
@@ -58,15 +59,14 @@ function GuideLibrary() {
     <Stack gap="md" className={classes.scroll}>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Guides</Title>
+          <Title order={2}>{t('nav.guides')}</Title>
           <Text c="dimmed" size="sm">
-            Step-by-step help for securing an account or responding to a breach, each step with where the
-            advice comes from.
+            {t('guides.intro')}
           </Text>
         </div>
         <ImportGuideButton onImported={setSelected} />
       </Group>
-      {guides.isPending && <Loader aria-label="Loading guides" />}
+      {guides.isPending && <Loader aria-label={t('guides.loading')} />}
       {guides.isError && (
         <Alert color="red" role="alert">
           {messageOf(guides.error)}
@@ -74,7 +74,7 @@ function GuideLibrary() {
       )}
       <RunList />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Stack gap={6} role="list" aria-label="Guide library">
+        <Stack gap={6} role="list" aria-label={t('guides.library')}>
           {guides.data?.map((guide) => (
             <UnstyledButton
               key={guide.id}
@@ -94,11 +94,11 @@ function GuideLibrary() {
                     {guide.title}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {format('guides.size', { steps: guide.stepCount, minutes: guide.estimatedMinutes })}
-                    {guide.source === 'imported' ? format('guides.imported') : ''}
+                    {t('guides.size', { steps: guide.stepCount, minutes: guide.estimatedMinutes })}
+                    {guide.source === 'imported' ? t('guides.imported') : ''}
                   </Text>
                 </div>
-                {guide.isRelevant && <ToneBadge tone="orange">For your findings</ToneBadge>}
+                {guide.isRelevant && <ToneBadge tone="orange">{t('guides.forYourFindings')}</ToneBadge>}
               </Group>
             </UnstyledButton>
           ))}
@@ -110,6 +110,7 @@ function GuideLibrary() {
 }
 
 function GuideReader({ id }: { id: string }) {
+  const { t } = useWords();
   const [variant, setVariant] = useState<string | undefined>(undefined);
   const [isStarting, setStarting] = useState(false);
   const [isStartingForMany, setStartingForMany] = useState(false);
@@ -117,7 +118,7 @@ function GuideReader({ id }: { id: string }) {
     queryKey: ['guide', id, variant],
     queryFn: () => call('guides:get', { id, ...(variant ? { variant } : {}) }),
   });
-  if (guide.isPending) return <Loader aria-label="Loading the guide" />;
+  if (guide.isPending) return <Loader aria-label={t('guides.loadingGuide')} />;
   if (guide.isError) {
     return (
       <Alert color="red" role="alert">
@@ -141,8 +142,11 @@ function GuideReader({ id }: { id: string }) {
       <ChecklistDialog opened={isStartingForMany} onClose={() => setStartingForMany(false)} guideId={g.id} />
       {g.source === 'imported' && (
         <Text size="xs" c="dimmed" mb={4}>
-          Imported{g.author ? ` · by ${g.author}` : ''} · version {g.version}. Not written by Lockstep: check
-          the advice is from someone you trust.
+          {t('guides.importedFrom', {
+            hasAuthor: g.author ? 'yes' : 'no',
+            author: g.author,
+            version: g.version,
+          })}
         </Text>
       )}
       <Text size="sm" mb="sm">
@@ -150,10 +154,10 @@ function GuideReader({ id }: { id: string }) {
       </Text>
       <Group mb="md">
         <Button size="sm" onClick={() => setStarting(true)}>
-          Start this guide
+          {t('guides.start')}
         </Button>
         <Button size="sm" variant="default" onClick={() => setStartingForMany(true)}>
-          Start for several people…
+          {t('guides.startForMany')}
         </Button>
         <Button
           size="sm"
@@ -162,21 +166,25 @@ function GuideReader({ id }: { id: string }) {
             call('guides:export', { id: g.id })
               .then((result) => {
                 if (result.saved)
-                  notifications.show({ color: 'teal', title: 'Guide exported', message: result.path ?? '' });
+                  notifications.show({
+                    color: 'teal',
+                    title: t('guides.exported'),
+                    message: result.path ?? '',
+                  });
               })
-              .catch((error: unknown) => notifyError(error, 'The guide was not exported'))
+              .catch((error: unknown) => notifyError(error, t('guides.exportFailed')))
           }
         >
-          Export…
+          {t('guides.export')}
         </Button>
         <Text size="xs" c="dimmed">
-          {format('guides.sizeSaved', { steps: g.steps.length, minutes: g.estimatedMinutes })}
+          {t('guides.sizeSaved', { steps: g.steps.length, minutes: g.estimatedMinutes })}
         </Text>
       </Group>
       {g.variants.length > 0 && (
         <SegmentedControl
           mb="sm"
-          aria-label="Provider"
+          aria-label={t('guides.provider')}
           value={variant ?? g.variants[0]!.id}
           onChange={setVariant}
           data={g.variants.map((v) => ({ value: v.id, label: v.label }))}
@@ -187,10 +195,10 @@ function GuideReader({ id }: { id: string }) {
           <li key={step.id}>
             <Group gap="xs" mb={2}>
               <Badge variant="outline" color="gray" tt="none">
-                Step {index + 1} of {g.steps.length}
+                {t('step.position', { number: index + 1, total: g.steps.length })}
               </Badge>
               <Text size="xs" c="dimmed">
-                about {step.estimatedMinutes} min
+                {t('step.minutes', { minutes: step.estimatedMinutes })}
               </Text>
             </Group>
             <Text fw={600}>{step.title}</Text>
@@ -210,7 +218,7 @@ function GuideReader({ id }: { id: string }) {
               ))}
             </Group>
             <Text size="xs" c="dimmed" mt={4}>
-              Source:{' '}
+              {t('step.source')}{' '}
               {step.sources.map((source, i) => (
                 <span key={source.url}>
                   {i > 0 ? '; ' : ''}
@@ -229,6 +237,7 @@ function GuideReader({ id }: { id: string }) {
 
 /** The guides under way, to pick up where they were left; and the finished ones, for their summaries. */
 function RunList() {
+  const { t, list } = useWords();
   const navigate = useNavigate();
   const runs = useQuery({
     queryKey: [...queryKeys.guides, 'runs'],
@@ -243,7 +252,7 @@ function RunList() {
   if (active.length === 0 && finished.length === 0 && boards.length === 0) return null;
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-      <RunGroup title="Checklists">
+      <RunGroup title={t('guides.runs.checklists')}>
         {boards.map((checklist) => (
           <Group
             key={checklist.id}
@@ -253,33 +262,36 @@ function RunList() {
             aria-label={checklist.guideTitle}
           >
             <div style={{ minWidth: 0, flex: 1 }}>
-              <Text size="sm" fw={600} truncate>
+              <Text size="sm" fw={600} truncate title={checklist.guideTitle}>
                 {checklist.guideTitle}
               </Text>
               <Text size="xs" c="dimmed">
-                {checklist.progress.finished} of {checklist.progress.total} finished ·{' '}
-                {checklist.progress.stuck} stuck
-                {checklist.runs.some((r) => runState(r).label === 'Stuck')
-                  ? ` (${checklist.runs
-                      .filter((r) => r.isStuck)
-                      .map((r) => r.personName)
-                      .join(', ')})`
-                  : ''}
+                {t('guides.runs.checklistProgress', {
+                  finished: checklist.progress.finished,
+                  total: checklist.progress.total,
+                  stuck: checklist.progress.stuck,
+                  hasStuck: checklist.runs.some((r) => runState(r).state === 'stuck') ? 'yes' : 'no',
+                  names: list(
+                    checklist.runs
+                      .filter((r) => runState(r).state === 'stuck')
+                      .map((r) => r.personName ?? t('checklist.someoneGone')),
+                  ),
+                })}
               </Text>
             </div>
             <Button size="compact-sm" onClick={() => void navigate(`/guides/checklist/${checklist.id}`)}>
-              Open board
+              {t('guides.runs.openBoard')}
             </Button>
           </Group>
         ))}
       </RunGroup>
-      <RunGroup title="In progress">
+      <RunGroup title={t('guides.runs.inProgress')}>
         {active.map((run) => (
           <RunRow
             key={run.id}
             run={run}
             detail={progressWords(run.progress)}
-            action="Continue"
+            action="continue"
             onAction={() => void navigate(`/guides/run/${run.id}`)}
           >
             <Progress
@@ -292,13 +304,17 @@ function RunList() {
           </RunRow>
         ))}
       </RunGroup>
-      <RunGroup title="Finished">
+      <RunGroup title={t('guides.runs.finished')}>
         {finished.map((run) => (
           <RunRow
             key={run.id}
             run={run}
-            detail={`${run.finishedAt?.slice(0, 10) ?? ''}${run.helperName ? ` · with ${run.helperName}` : ''}`}
-            action="Summary"
+            detail={t('guides.runs.finishedOn', {
+              date: run.finishedAt?.slice(0, 10) ?? '',
+              hasHelper: run.helperName ? 'yes' : 'no',
+              helper: run.helperName,
+            })}
+            action="summary"
             onAction={() => void navigate(`/guides/run/${run.id}/summary`)}
           />
         ))}
@@ -332,26 +348,32 @@ function RunRow({
 }: {
   run: GuideRunListItem;
   detail: string;
-  action: 'Continue' | 'Summary';
+  action: 'continue' | 'summary';
   onAction: () => void;
   children?: ReactNode;
 }) {
+  const { t } = useWords();
+  const line = t('guides.runs.detail', {
+    who:
+      run.personName && run.accountLabel
+        ? t('guides.runs.personAndAccount', { person: run.personName, account: run.accountLabel })
+        : (run.accountLabel ?? run.personName ?? t('guides.runs.noAccount')),
+    detail,
+  });
+  // A line too long for the card ends in an ellipsis; its whole text is its title (shown on hover).
   return (
     <Group role="listitem" justify="space-between" wrap="nowrap" aria-label={run.guideTitle}>
       <div style={{ minWidth: 0, flex: 1 }}>
-        <Text size="sm" fw={600} truncate>
+        <Text size="sm" fw={600} truncate title={run.guideTitle}>
           {run.guideTitle}
         </Text>
-        <Text size="xs" c="dimmed" truncate>
-          {run.personName && run.accountLabel
-            ? `${run.personName} — ${run.accountLabel}`
-            : (run.accountLabel ?? run.personName ?? 'No account')}{' '}
-          · {detail}
+        <Text size="xs" c="dimmed" truncate title={line}>
+          {line}
         </Text>
         {children}
       </div>
-      <Button size="compact-sm" variant={action === 'Continue' ? 'filled' : 'default'} onClick={onAction}>
-        {action}
+      <Button size="compact-sm" variant={action === 'continue' ? 'filled' : 'default'} onClick={onAction}>
+        {t(action === 'continue' ? 'guides.runs.continue' : 'guides.runs.summary')}
       </Button>
     </Group>
   );
@@ -371,6 +393,7 @@ function StartFromLibrary({
   variant: string | undefined;
   onClose: () => void;
 }) {
+  const { t } = useWords();
   const navigate = useNavigate();
   const accounts = useAccounts();
   const [accountId, setAccountId] = useState<string | null>(null);
@@ -387,7 +410,7 @@ function StartFromLibrary({
       onClose();
       void navigate(`/guides/run/${run.id}`);
     } catch (error) {
-      notifyError(error, 'The guide could not start');
+      notifyError(error, t('guides.startDialog.failed'));
     } finally {
       setStarting(false);
     }
@@ -396,30 +419,36 @@ function StartFromLibrary({
     <Modal
       opened={opened}
       onClose={onClose}
-      title={`Start: ${guideTitle}`}
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={t('guides.startDialog.title', { guide: guideTitle })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack gap="md">
         <Select
-          label="For which account"
-          description="What you record in the guide (two-step method, password date, recovery check) is saved on this account. Leave empty for none."
-          placeholder="No particular account"
+          label={t('guides.startDialog.account')}
+          description={t('guides.startDialog.accountHint')}
+          placeholder={t('guides.startDialog.noAccount')}
           searchable
           clearable
           value={accountId}
           onChange={setAccountId}
           data={(accounts.data ?? []).map((a) => ({
             value: String(a.id),
-            label: `${a.service}${a.username ? ` (${a.username})` : ''}${a.personName ? ` — ${a.personName}` : ''}`,
+            label: t('guides.startDialog.accountOption', {
+              service: a.service,
+              hasUsername: a.username ? 'yes' : 'no',
+              username: a.username,
+              hasPerson: a.personName ? 'yes' : 'no',
+              person: a.personName,
+            }),
           }))}
           limit={200}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button onClick={() => void start()} loading={isStarting}>
-            Start guide
+            {t('guides.startDialog.submit')}
           </Button>
         </Group>
       </Stack>
@@ -432,6 +461,7 @@ function StartFromLibrary({
  * valid guide is refused with each problem and where it is in the file, and nothing is imported.
  */
 function ImportGuideButton({ onImported }: { onImported: (id: string) => void }) {
+  const { t } = useWords();
   const client = useQueryClient();
   const [problems, setProblems] = useState<{ message: string; issues: [string, string][] } | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -443,8 +473,8 @@ function ImportGuideButton({ onImported }: { onImported: (id: string) => void })
       await client.invalidateQueries({ queryKey: queryKeys.findings });
       notifications.show({
         color: 'teal',
-        title: 'Guide imported',
-        message: `${imported.title} (version ${imported.version}). It is shown as data only; nothing in it runs.`,
+        title: t('guides.importDone'),
+        message: t('guides.importDoneBody', { title: imported.title, version: imported.version }),
       });
       onImported(imported.id);
     } catch (error) {
@@ -458,19 +488,19 @@ function ImportGuideButton({ onImported }: { onImported: (id: string) => void })
   return (
     <>
       <Button variant="default" onClick={() => void importGuide()} loading={isBusy}>
-        Import a guide…
+        {t('guides.import')}
       </Button>
       <Modal
         opened={problems !== null}
         onClose={() => setProblems(null)}
-        title="The guide was not imported"
+        title={t('guides.importRefused')}
         size="lg"
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         <Stack gap="sm">
           <Text size="sm">{problems?.message}</Text>
           {problems && problems.issues.length > 0 && (
-            <List size="sm" spacing={4} aria-label="Problems in the file">
+            <List size="sm" spacing={4} aria-label={t('guides.importProblems')}>
               {problems.issues.map(([path, message]) => (
                 <List.Item key={path}>
                   <Text span ff="monospace" size="sm">
@@ -482,7 +512,7 @@ function ImportGuideButton({ onImported }: { onImported: (id: string) => void })
             </List>
           )}
           <Group justify="flex-end">
-            <Button onClick={() => setProblems(null)}>OK</Button>
+            <Button onClick={() => setProblems(null)}>{t('guides.ok')}</Button>
           </Group>
         </Stack>
       </Modal>

@@ -1,4 +1,4 @@
-import { format } from '../../app/words';
+import { format, useWords } from '../../app/words';
 import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Group, Loader, Modal, Radio, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -26,9 +26,9 @@ export function StartGuideDialog({ target, onClose }: { target: GuideOrigin | nu
     <Modal
       opened={target !== null}
       onClose={onClose}
-      title="Follow a guide"
+      title={format('startGuide.title')}
       size="lg"
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': format('common.close') }}
     >
       {target && (
         <StartGuideBody key={`${target.origin}:${target.originId}`} target={target} onClose={onClose} />
@@ -38,6 +38,7 @@ export function StartGuideDialog({ target, onClose }: { target: GuideOrigin | nu
 }
 
 function StartGuideBody({ target, onClose }: { target: GuideOrigin; onClose: () => void }) {
+  const { t } = useWords();
   const navigate = useNavigate();
   const accounts = useAccounts();
   const suggestion = useQuery({
@@ -60,7 +61,7 @@ function StartGuideBody({ target, onClose }: { target: GuideOrigin; onClose: () 
     setPicked((current) => current ?? suggestion.data.accountIds.map(String));
   }, [suggestion.data]);
 
-  if (suggestion.isPending) return <Loader aria-label="Finding the right guide" />;
+  if (suggestion.isPending) return <Loader aria-label={t('startGuide.loading')} />;
   if (suggestion.isError) {
     return (
       <Alert color="red" role="alert">
@@ -72,8 +73,16 @@ function StartGuideBody({ target, onClose }: { target: GuideOrigin; onClose: () 
   const byId = new Map((accounts.data ?? []).map((a) => [a.id, a]));
   const isSeveral = allowsSeveral && accountIds.length > 1;
   const chosen = picked ?? accountIds.map(String);
-  const labelOf = (id: number) =>
-    byId.get(id) ? `${byId.get(id)!.service} (${byId.get(id)!.username || 'no username'})` : `Account ${id}`;
+  const labelOf = (id: number) => {
+    const account = byId.get(id);
+    return account
+      ? t('startGuide.accountLabel', {
+          service: account.service,
+          hasUsername: account.username ? 'yes' : 'no',
+          username: account.username,
+        })
+      : t('task.accountNumber', { id });
+  };
   const start = async () => {
     if (!guideId) return;
     setStarting(true);
@@ -93,7 +102,7 @@ function StartGuideBody({ target, onClose }: { target: GuideOrigin; onClose: () 
       onClose();
       void navigate(`/guides/run/${run.id}`);
     } catch (error) {
-      notifyError(error, 'The guide could not start');
+      notifyError(error, t('guides.startDialog.failed'));
     } finally {
       setStarting(false);
     }
@@ -101,10 +110,10 @@ function StartGuideBody({ target, onClose }: { target: GuideOrigin; onClose: () 
   if (guides.length === 0) {
     return (
       <Stack>
-        <Text>No guide in the library fits this yet. The Guides screen lists every guide.</Text>
+        <Text>{t('startGuide.none')}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Close
+            {t('common.close')}
           </Button>
         </Group>
       </Stack>
@@ -112,14 +121,14 @@ function StartGuideBody({ target, onClose }: { target: GuideOrigin; onClose: () 
   }
   return (
     <Stack gap="md">
-      <Radio.Group label="Guide" value={guideId} onChange={setGuideId}>
+      <Radio.Group label={t('startGuide.guide')} value={guideId} onChange={setGuideId}>
         <Stack gap="xs" mt={6}>
           {guides.map((guide, index) => (
             <Radio
               key={guide.id}
               value={guide.id}
-              label={index === 0 ? format('guides.bestFit', { title: guide.title }) : guide.title}
-              description={format('guides.sizeSummary', {
+              label={index === 0 ? t('guides.bestFit', { title: guide.title }) : guide.title}
+              description={t('guides.sizeSummary', {
                 steps: guide.stepCount,
                 minutes: guide.estimatedMinutes,
                 summary: guide.summary,
@@ -130,8 +139,8 @@ function StartGuideBody({ target, onClose }: { target: GuideOrigin; onClose: () 
       </Radio.Group>
       {isSeveral && (
         <Checkbox.Group
-          label="For which accounts"
-          description="What you do in the guide — a new password, two-step sign-in — is recorded on each account you tick."
+          label={t('startGuide.accounts')}
+          description={t('startGuide.accountsHint')}
           value={chosen}
           onChange={setPicked}
         >
@@ -144,8 +153,8 @@ function StartGuideBody({ target, onClose }: { target: GuideOrigin; onClose: () 
       )}
       {!isSeveral && accountIds.length > 1 && (
         <Select
-          label="For which account"
-          description="What you do in the guide is recorded on this account."
+          label={t('startGuide.account')}
+          description={t('startGuide.accountHint')}
           value={accountId}
           onChange={setAccountId}
           data={accountIds.map((id) => ({ value: String(id), label: labelOf(id) }))}
@@ -154,15 +163,15 @@ function StartGuideBody({ target, onClose }: { target: GuideOrigin; onClose: () 
       )}
       {accountIds.length === 1 && byId.get(accountIds[0]!) && (
         <Text size="sm" c="dimmed">
-          For {byId.get(accountIds[0]!)!.service}: what you do in the guide is recorded on this account.
+          {t('startGuide.forOne', { service: byId.get(accountIds[0]!)!.service })}
         </Text>
       )}
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </Button>
         <Button onClick={() => void start()} loading={isStarting} disabled={!guideId}>
-          Start guide
+          {t('guides.startDialog.submit')}
         </Button>
       </Group>
     </Stack>

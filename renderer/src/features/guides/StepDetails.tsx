@@ -1,18 +1,20 @@
 import { Anchor, Group, List, Text } from '@mantine/core';
 import type { GuideRunStep } from '../../../../common/ipc/contract';
+import { useWords } from '../../app/words';
 
 /** A step's words: why it matters, what to do, where to do it, and where the advice comes from. */
 export function StepDetails({ step, large = false }: { step: GuideRunStep; large?: boolean }) {
+  const { t } = useWords();
   const size = large ? 'xl' : 'sm';
   return (
     <>
       <Text size={size} mb="sm" c={large ? undefined : 'dimmed'}>
         <Text span fw={700}>
-          Why it matters:{' '}
+          {t('step.whyItMatters')}{' '}
         </Text>
         {step.why}
       </Text>
-      <List type="ordered" size={size} spacing={large ? 'sm' : 4} mb="sm" aria-label="What to do">
+      <List type="ordered" size={size} spacing={large ? 'sm' : 4} mb="sm" aria-label={t('step.whatToDo')}>
         {step.instructions.map((line) => (
           <List.Item key={line}>{line}</List.Item>
         ))}
@@ -33,7 +35,7 @@ export function StepDetails({ step, large = false }: { step: GuideRunStep; large
         </Group>
       )}
       <Text size={large ? 'md' : 'xs'} c={large ? undefined : 'dimmed'}>
-        Source:{' '}
+        {t('step.source')}{' '}
         {step.sources.map((source, i) => (
           <span key={source.url}>
             {i > 0 ? '; ' : ''}

@@ -17,6 +17,7 @@ import { useFindings } from '../../api/hooks';
 import { MFA_LABELS } from '../../../../common/domain/inventory';
 import type { GuideRun, GuideRunStep } from '../../../../common/ipc/contract';
 import { ToneBadge } from '../../components/Badges';
+import { useWords } from '../../app/words';
 import {
   MFA_CHOICES,
   needsDetails,
@@ -53,6 +54,7 @@ export function StepPanel({
   /** D, S, B and N act on the step (guide mode). */
   keyboard?: boolean;
 }) {
+  const { t } = useWords();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setError(null), [step.id, form]);
   const isActive = run.status === 'active';
@@ -94,7 +96,7 @@ export function StepPanel({
           {step.note && (
             <Text size={size}>
               <Text span fw={700}>
-                Note:
+                {t('summary.note')}
               </Text>{' '}
               {step.note}
             </Text>
@@ -104,7 +106,7 @@ export function StepPanel({
       {step.applied.length > 0 && (
         <div>
           <Text size={size} fw={700}>
-            Recorded:
+            {t('summary.recorded')}
           </Text>
           <List size={size}>
             {step.applied.map((line) => (
@@ -118,7 +120,8 @@ export function StepPanel({
       )}
       {step.status === 'pending' && step.effects.length > 0 && (
         <Text size={large ? 'md' : 'xs'} c={large ? undefined : 'dimmed'}>
-          When it is done: {step.effects.join(' ')}
+          {/* Each effect is a whole sentence of its own. */}
+          {t('step.whenDone', { effects: step.effects.join(' ') })}
         </Text>
       )}
       {error && (
@@ -138,9 +141,9 @@ export function StepPanel({
       )}
       {form === 'blocked' && (
         <LineForm
-          label="What is in the way?"
-          description="For example: no phone to receive the code, the provider's site is down."
-          submit="Mark blocked"
+          label={t('step.blocked.label')}
+          description={t('step.blocked.hint')}
+          submit={t('step.blocked.submit')}
           initial={step.note}
           required
           large={large}
@@ -151,9 +154,9 @@ export function StepPanel({
       )}
       {form === 'note' && (
         <LineForm
-          label="Note on this step"
-          description="Names and facts only: never a password or a code."
-          submit="Save note"
+          label={t('step.note.label')}
+          description={t('step.note.hint')}
+          submit={t('step.note.submit')}
           initial={step.note}
           large={large}
           busy={actions.isBusy}
@@ -172,17 +175,19 @@ export function StepPanel({
           <Group gap="sm">
             {step.status !== 'done' && (
               <Button size={large ? 'lg' : 'sm'} onClick={markDone} loading={actions.isBusy}>
-                {step.confirm ? 'Yes, done' : 'Mark done'}
+                {step.confirm ? t('step.yesDone') : t('step.markDone')}
                 {key('D')}
               </Button>
             )}
             {step.status === 'pending' && (
               <>
                 <Button size={large ? 'lg' : 'sm'} variant="default" onClick={skip}>
-                  Skip for now{key('S')}
+                  {t('step.skip')}
+                  {key('S')}
                 </Button>
                 <Button size={large ? 'lg' : 'sm'} variant="default" onClick={() => setForm('blocked')}>
-                  Blocked…{key('B')}
+                  {t('step.block')}
+                  {key('B')}
                 </Button>
               </>
             )}
@@ -192,7 +197,7 @@ export function StepPanel({
                 variant="default"
                 onClick={() => void run_(actions.reset(step))}
               >
-                Back to not started
+                {t('step.reset')}
               </Button>
             )}
             <Button
@@ -200,7 +205,7 @@ export function StepPanel({
               variant={large ? 'default' : 'subtle'}
               onClick={() => setForm('note')}
             >
-              {step.note ? 'Edit note' : 'Add a note'}
+              {step.note ? t('step.editNote') : t('step.addNote')}
               {key('N')}
             </Button>
           </Group>
@@ -223,6 +228,7 @@ function DoneForm({
   onCancel: () => void;
   onSubmit: (input: { mfa?: MfaChoice; items?: string[] }) => void;
 }) {
+  const { t } = useWords();
   const [mfa, setMfa] = useState<MfaChoice | null>(null);
   const [items, setItems] = useState('');
   const first = useRef<HTMLDivElement>(null);
@@ -244,7 +250,7 @@ function DoneForm({
     });
   return (
     <form
-      aria-label="Mark this step done"
+      aria-label={t('step.doneForm')}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -266,7 +272,7 @@ function DoneForm({
       <Stack gap="sm" ref={first}>
         {step.asksMfa && (
           <Radio.Group
-            label="Which two-step method is on now?"
+            label={t('step.whichMfa')}
             value={mfa}
             onChange={(value) => setMfa(value as MfaChoice)}
             size={large ? 'lg' : 'sm'}
@@ -281,7 +287,10 @@ function DoneForm({
         {step.collects && (
           <Textarea
             label={step.collects.prompt}
-            description={`One ${step.collects.itemLabel.toLowerCase()} per line, at most ${step.collects.maxItems}. Write what it is ("AWS key for billing"), never the secret itself. Ctrl+Enter to save.`}
+            description={t('step.listHint', {
+              item: step.collects.itemLabel.toLowerCase(),
+              max: step.collects.maxItems,
+            })}
             value={items}
             onChange={(event) => setItems(event.currentTarget.value)}
             autosize
@@ -289,7 +298,7 @@ function DoneForm({
             size={large ? 'lg' : 'sm'}
           />
         )}
-        <FormButtons submit="Mark done" large={large} busy={busy} onCancel={onCancel} />
+        <FormButtons submit={t('step.markDone')} large={large} busy={busy} onCancel={onCancel} />
       </Stack>
     </form>
   );
@@ -376,13 +385,15 @@ function FormButtons({
   onCancel: () => void;
   disabled?: boolean;
 }) {
+  const { t } = useWords();
   return (
     <Group gap="sm">
       <Button type="submit" size={large ? 'lg' : 'sm'} loading={busy} disabled={disabled}>
         {submit}
       </Button>
       <Button variant="default" size={large ? 'lg' : 'sm'} onClick={onCancel}>
-        Cancel{large ? <Kbd ml={8}>Esc</Kbd> : null}
+        {t('common.cancel')}
+        {large ? <Kbd ml={8}>{t('guideMode.key.escape')}</Kbd> : null}
       </Button>
     </Group>
   );
@@ -401,6 +412,7 @@ export function isTyping(event: KeyboardEvent): boolean {
  * scan: how many it has found so far, and a way to scan (the guide waits where it is).
  */
 function MailScanOffer({ run, size }: { run: GuideRun; size: 'lg' | 'sm' }) {
+  const { t } = useWords();
   const navigate = useNavigate();
   const findings = useFindings();
   // The run's person's secrets (everyone's, for a run tied to no one), as marking the step adds them.
@@ -415,19 +427,14 @@ function MailScanOffer({ run, size }: { run: GuideRun; size: 'lg' | 'sm' }) {
     <Card withBorder padding="sm" component="aside" aria-labelledby={`mail-scan-offer-${run.id}`}>
       <Stack gap="xs">
         <Text size={size} fw={700} id={`mail-scan-offer-${run.id}`}>
-          Let Lockstep look through the mail
+          {t('step.mailScan.title')}
         </Text>
         <Text size={size}>
-          Export the mailbox (an mbox file, or a folder of .eml files) and scan it on this computer: the scan
-          lists every password, key, code, card number and reset link it finds, each with its task. Neither
-          the secrets nor the mail are kept.{' '}
-          {found > 0
-            ? `Scans so far found ${found} ${found === 1 ? 'secret' : 'secrets'} still to replace: marking this step done adds ${found === 1 ? 'it' : 'them'} to its follow-up list.`
-            : 'No scan has found a secret yet.'}
+          {t('step.mailScan.body')} {t('step.mailScan.found', { count: found })}
         </Text>
         <Group>
           <Button size="xs" variant="default" onClick={() => void navigate(`/mail-scan?run=${run.id}`)}>
-            Scan a mailbox export…
+            {t('step.mailScan.scan')}
           </Button>
         </Group>
       </Stack>

@@ -7,6 +7,7 @@ import { call, messageOf } from '../../api/client';
 import { notifyError } from '../../app/notify';
 import classes from '../../components/Screen.module.css';
 import { notifications } from '@mantine/notifications';
+import { format, useWords } from '../../app/words';
 
 /** The session summary for the person: what was done, skipped or blocked, and what follows. */
 export function SummaryScreen() {
@@ -17,7 +18,7 @@ export function SummaryScreen() {
     queryKey: ['guides', 'summary', runId],
     queryFn: () => call('guideRuns:summary', { id: runId }),
   });
-  if (summary.isPending) return <Loader aria-label="Loading the summary" />;
+  if (summary.isPending) return <Loader aria-label={format('summary.loading')} />;
   if (summary.isError) {
     return (
       <Alert color="red" role="alert">
@@ -25,18 +26,18 @@ export function SummaryScreen() {
       </Alert>
     );
   }
-  const save = async (format: 'pdf' | 'markdown') => {
+  const save = async (kind: 'pdf' | 'markdown') => {
     try {
-      const result = await call('guideRuns:export', { id: runId, format });
+      const result = await call('guideRuns:export', { id: runId, format: kind });
       if (result.saved) {
         notifications.show({
           color: 'teal',
-          title: format === 'pdf' ? 'PDF saved' : 'Markdown saved',
+          title: format(kind === 'pdf' ? 'summary.pdfSaved' : 'summary.markdownSaved'),
           message: result.path ?? '',
         });
       }
     } catch (error) {
-      notifyError(error, 'The summary was not saved');
+      notifyError(error, format('summary.notSaved'));
     }
   };
   return (
@@ -48,17 +49,17 @@ export function SummaryScreen() {
           c="var(--ls-text-accent)"
           onClick={() => void navigate(`/guides/run/${runId}`)}
         >
-          ← Back to the guide
+          {format('summary.backToGuide')}
         </Anchor>
         <Group gap="sm">
           <Button variant="default" onClick={() => window.print()}>
-            Print
+            {format('summary.print')}
           </Button>
           <Button variant="default" onClick={() => void save('pdf')}>
-            Save as PDF
+            {format('summary.saveAsPdf')}
           </Button>
           <Button variant="default" onClick={() => void save('markdown')}>
-            Save as Markdown
+            {format('summary.saveAsMarkdown')}
           </Button>
         </Group>
       </Group>
@@ -69,9 +70,10 @@ export function SummaryScreen() {
 
 function SummaryView({ summary }: { summary: GuideRunSummary }) {
   // The same content, words and dates as the saved Markdown and PDF (React does the escaping).
+  const { t, list } = useWords();
   const c = summaryContent(summary);
   return (
-    <Card withBorder padding="xl" component="article" aria-label="Session summary">
+    <Card withBorder padding="xl" component="article" aria-label={t('summary.label')}>
       <Title order={2} mb="sm">
         {c.title}
       </Title>
@@ -89,34 +91,47 @@ function SummaryView({ summary }: { summary: GuideRunSummary }) {
         {c.progress}
       </Text>
       <Title order={3} size="h4" mb="xs">
-        Steps
+        {t('summary.steps')}
       </Title>
-      <List type="ordered" spacing="sm" mb="md" aria-label="Steps">
+      <List type="ordered" spacing="sm" mb="md" aria-label={t('summary.steps')}>
         {c.steps.map((step) => (
           <List.Item key={step.number} data-status={step.status}>
             <Text fw={600} span>
               {step.title}
             </Text>{' '}
             — {step.statusWord}
-            {step.note && <Text size="sm">Note: {step.note}</Text>}
-            {step.applied.length > 0 && <Text size="sm">Recorded: {step.applied.join('; ')}</Text>}
-            {step.items.length > 0 && <Text size="sm">Listed: {step.items.join(', ')}</Text>}
+            {step.note && (
+              <Text size="sm">
+                {t('summary.note')} {step.note}
+              </Text>
+            )}
+            {/* What was recorded: whole sentences, one after the other. */}
+            {step.applied.length > 0 && (
+              <Text size="sm">
+                {t('summary.recorded')} {step.applied.join('; ')}
+              </Text>
+            )}
+            {step.items.length > 0 && (
+              <Text size="sm">
+                {t('summary.listed')} {list(step.items)}
+              </Text>
+            )}
           </List.Item>
         ))}
       </List>
       <Title order={3} size="h4" mb="xs">
-        Follow-up tasks
+        {t('summary.followUps')}
       </Title>
       {c.followUps.length === 0 ? (
-        <Text mb="md">No follow-up tasks.</Text>
+        <Text mb="md">{t('summary.noFollowUps')}</Text>
       ) : (
-        <Table withTableBorder mb="md" aria-label="Follow-up tasks">
+        <Table withTableBorder mb="md" aria-label={t('summary.followUps')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">Task</Table.Th>
-              <Table.Th scope="col">Priority</Table.Th>
-              <Table.Th scope="col">Due</Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
+              <Table.Th scope="col">{t('summary.column.task')}</Table.Th>
+              <Table.Th scope="col">{t('tasks.priority')}</Table.Th>
+              <Table.Th scope="col">{t('summary.column.due')}</Table.Th>
+              <Table.Th scope="col">{t('summary.column.status')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -134,12 +149,16 @@ function SummaryView({ summary }: { summary: GuideRunSummary }) {
       {c.stillToDo.length > 0 && (
         <>
           <Title order={3} size="h4" mb="xs">
-            Still to do
+            {t('summary.stillToDo')}
           </Title>
           <List mb="md">
             {c.stillToDo.map((step) => (
               <List.Item key={step.number}>
-                Step {step.number}: {step.title} — {step.statusWord}
+                {t('summary.stillToDoStep', {
+                  number: step.number,
+                  title: step.title,
+                  status: step.statusWord,
+                })}
               </List.Item>
             ))}
           </List>

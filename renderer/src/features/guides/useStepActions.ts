@@ -1,4 +1,5 @@
 import { format } from '../../app/words';
+import { labelsOf } from '../../../../common/messages/format';
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { GuideRun, GuideRunStep, RequestOf } from '../../../../common/ipc/contract';
@@ -31,7 +32,7 @@ export function useStepActions(run: GuideRun) {
     } catch (error) {
       if (error instanceof ApiError) return Object.values(error.fieldErrors)[0] ?? error.message;
       notifyError(error);
-      return 'That did not work.';
+      return format('guideRun.failed');
     } finally {
       setBusy(false);
     }
@@ -63,19 +64,17 @@ export function useStepActions(run: GuideRun) {
 export const needsDetails = (step: GuideRunStep) => step.asksMfa || step.collects !== null;
 
 /** The words for a step's status. */
-export const STATUS_WORDS: Record<GuideRunStep['status'], string> = {
-  pending: 'Not started',
-  done: 'Done',
-  skipped: 'Skipped for now',
-  blocked: 'Blocked',
-};
+export const STATUS_WORDS: Readonly<Record<GuideRunStep['status'], string>> = labelsOf({
+  pending: 'summary.status.pending',
+  done: 'summary.status.done',
+  skipped: 'summary.status.skipped',
+  blocked: 'summary.status.blocked',
+});
 
 /** "4 of 9 steps done · 1 skipped · 1 blocked". */
 export function progressWords(progress: GuideRun['progress']): string {
-  const parts = [format('summary.progress.done', { done: progress.done, total: progress.total })];
-  if (progress.skipped) parts.push(format('summary.progress.skipped', { count: progress.skipped }));
-  if (progress.blocked) parts.push(format('summary.progress.blocked', { count: progress.blocked }));
-  return parts.join(' · ');
+  // Steps not yet marked are the rest of the total: not counted again.
+  return format('summary.progressLine', { ...progress, pending: 0 });
 }
 
 /**
@@ -86,7 +85,10 @@ export function whoseRun(
   run: { personName: string | null; accountLabel: string | null },
   isTeam: boolean,
 ): string {
-  if (isTeam && run.personName && run.accountLabel) return `For ${run.personName} — ${run.accountLabel}`;
-  if (run.personName && !run.accountLabel) return `For ${run.personName}`;
-  return run.accountLabel ? `For ${run.accountLabel}` : 'Not tied to an account';
+  if (isTeam && run.personName && run.accountLabel)
+    return format('guideRun.for.personAndAccount', { person: run.personName, account: run.accountLabel });
+  if (run.personName && !run.accountLabel) return format('guideRun.for.one', { name: run.personName });
+  return run.accountLabel
+    ? format('guideRun.for.one', { name: run.accountLabel })
+    : format('guideRun.for.none');
 }

@@ -1,4 +1,4 @@
-import { format } from '../../app/words';
+import { format, useWords } from '../../app/words';
 import { useState } from 'react';
 import {
   Alert,
@@ -23,14 +23,16 @@ import { ToneBadge } from '../../components/Badges';
 import classes from '../../components/Screen.module.css';
 
 const STATUS = {
-  running: { tone: 'teal', words: 'Scanning' },
-  paused: { tone: 'yellow', words: 'Paused' },
-  finished: { tone: 'teal', words: 'Finished' },
-  failed: { tone: 'red', words: 'Stopped' },
+  running: { tone: 'teal', words: 'mailScan.status.running' },
+  paused: { tone: 'yellow', words: 'mailScan.status.paused' },
+  finished: { tone: 'teal', words: 'mailScan.status.finished' },
+  failed: { tone: 'red', words: 'mailScan.status.failed' },
 } as const;
 
 const megabytes = (bytes: number) =>
-  `${(bytes / 2 ** 20).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+  format('mailScan.megabytes', {
+    size: (bytes / 2 ** 20).toLocaleString('en', { maximumFractionDigits: 1 }),
+  });
 
 /**
  * Scan a mailbox export for what someone who read the mail could use: pick a file or folder (through
@@ -38,6 +40,7 @@ const megabytes = (bytes: number) =>
  * honest summary — what was read, what could not be, what was looked for.
  */
 export function MailScanScreen() {
+  const { t } = useWords();
   const client = useQueryClient();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
@@ -61,7 +64,7 @@ export function MailScanScreen() {
       void client.invalidateQueries({ queryKey: queryKeys.findings });
       void client.invalidateQueries({ queryKey: queryKeys.tasks });
     } catch (error) {
-      notifyError(error, 'The scan could not start');
+      notifyError(error, t('mailScan.startFailed'));
     }
   };
   const start = (source: 'file' | 'folder') =>
@@ -79,32 +82,26 @@ export function MailScanScreen() {
             c="var(--ls-text-accent)"
             onClick={() => void navigate(`/guides/run/${fromRun}`)}
           >
-            ← Back to the guide
+            {t('mailScan.backToGuide')}
           </Anchor>
         )}
-        <Title order={2}>Scan a mailbox</Title>
+        <Title order={2}>{t('mailScan.title')}</Title>
         <Text c="dimmed" size="sm">
-          When the company holding your email is breached, what matters is what the mail contained. Lockstep
-          reads an export of the mailbox on this computer and lists the passwords, keys, tokens, backup codes,
-          card and bank numbers, reset links and sensitive attachments in it — each as a finding with a task
-          to replace it. The secrets and the mail are never kept or sent anywhere: only what kind of secret,
-          when and how often it was seen, and a masked description.
+          {t('mailScan.intro')}
         </Text>
       </div>
 
       <Card withBorder padding="lg" component="section" aria-labelledby="mail-scan-start">
         <Title order={3} size="h4" id="mail-scan-start" mb="xs">
-          Scan an export
+          {t('mailScan.start.title')}
         </Title>
         <Text size="sm" mb="sm">
-          Works with an mbox file (Gmail Takeout, Thunderbird, Apple Mail’s .mbox folders) or a folder of .eml
-          files. Outlook’s .pst files cannot be read yet: in Thunderbird, import the Outlook mail and scan its
-          profile folder, or drag the messages out of Outlook into a folder (each becomes an .eml file).
+          {t('mailScan.start.body')}
         </Text>
         <Group align="flex-end" gap="sm">
           {(people.data?.length ?? 0) > 1 && (
             <Select
-              label="Whose mail is it?"
+              label={t('mailScan.whose')}
               data={(people.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
               value={person}
               onChange={setPersonId}
@@ -113,14 +110,14 @@ export function MailScanScreen() {
             />
           )}
           <Button onClick={() => void start('file')} disabled={running !== null || !person}>
-            Choose a mail file…
+            {t('mailScan.chooseFile')}
           </Button>
           <Button
             variant="default"
             onClick={() => void start('folder')}
             disabled={running !== null || !person}
           >
-            Choose a folder…
+            {t('mailScan.chooseFolder')}
           </Button>
         </Group>
       </Card>
@@ -134,9 +131,16 @@ export function MailScanScreen() {
       {data && data.scans.length > 0 && (
         <section aria-labelledby="mail-scans-title">
           <Title order={3} size="h4" id="mail-scans-title" mb="xs">
-            Scans
+            {t('mailScan.scans')}
           </Title>
-          <Stack gap="sm" component="ul" aria-label="Mailbox scans" p={0} m={0} style={{ listStyle: 'none' }}>
+          <Stack
+            gap="sm"
+            component="ul"
+            aria-label={t('mailScan.list')}
+            p={0}
+            m={0}
+            style={{ listStyle: 'none' }}
+          >
             {data.scans.map((scan) => (
               <ScanCard
                 key={scan.id}
@@ -173,27 +177,38 @@ function ScanCard({
   onDiscard: () => void;
   onShowFindings: () => void;
 }) {
+  const { t } = useWords();
   const messages = running?.messages ?? scan.messages;
   const bytes = running?.bytes ?? scan.bytes;
   const total = running?.bytesTotal || scan.bytesTotal;
   const percent = total > 0 ? Math.min(100, Math.round((100 * bytes) / total)) : 0;
   const status = STATUS[scan.status];
   return (
-    <Card withBorder padding="md" component="li" aria-label={`Scan of ${scan.sourceName}`}>
+    <Card
+      withBorder
+      padding="md"
+      component="li"
+      aria-label={t('mailScan.scanOf', { source: scan.sourceName })}
+    >
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start">
           <div>
             <Text fw={700}>{scan.sourceName}</Text>
             <Text size="xs" c="dimmed">
-              {scan.personName}’s mail · started {scan.startedAt.slice(0, 10)}
-              {scan.finishedAt ? ` · finished ${scan.finishedAt.slice(0, 10)}` : ''}
+              {scan.finishedAt
+                ? t('mailScan.metaFinished', {
+                    person: scan.personName,
+                    started: scan.startedAt.slice(0, 10),
+                    finished: scan.finishedAt.slice(0, 10),
+                  })
+                : t('mailScan.meta', { person: scan.personName, started: scan.startedAt.slice(0, 10) })}
             </Text>
           </div>
-          <ToneBadge tone={status.tone}>{status.words}</ToneBadge>
+          <ToneBadge tone={status.tone}>{t(status.words)}</ToneBadge>
         </Group>
         {running && (
           <>
-            <Progress value={percent} aria-label="Scan progress" animated />
+            <Progress value={percent} aria-label={t('mailScan.progressLabel')} animated />
             <Text size="sm" aria-live="polite">
               {format('mailScan.progress', {
                 count: messages,
@@ -203,7 +218,7 @@ function ScanCard({
               })}
             </Text>
             <Button variant="default" w="fit-content" onClick={onCancel}>
-              Cancel
+              {t('common.cancel')}
             </Button>
           </>
         )}
@@ -216,15 +231,14 @@ function ScanCard({
                 hasTotal: scan.bytesTotal > 0 ? 'yes' : 'no',
                 total: megabytes(scan.bytesTotal),
               })}{' '}
-              Resuming goes on where it stopped; after a restart Lockstep asks for the same mail again, and
-              refuses mail that has changed.
+              {t('mailScan.resumeHint')}
             </Text>
             <Group gap="sm">
               <Button onClick={onResume} disabled={busy}>
-                Resume
+                {t('mailScan.resume')}
               </Button>
               <Button variant="subtle" color="gray" onClick={onDiscard}>
-                Discard
+                {t('mailScan.discard')}
               </Button>
             </Group>
           </>
@@ -232,10 +246,10 @@ function ScanCard({
         {scan.status === 'failed' && (
           <>
             <Alert color="red" role="alert" p="xs">
-              {scan.problem ?? 'The scan stopped.'}
+              {scan.problem ?? t('mailScan.stopped')}
             </Alert>
             <Button variant="subtle" color="gray" w="fit-content" onClick={onDiscard}>
-              Discard
+              {t('mailScan.discard')}
             </Button>
           </>
         )}
@@ -247,53 +261,53 @@ function ScanCard({
 
 /** The honest summary of a finished scan. */
 function Summary({ scan, onShowFindings }: { scan: MailScanSummary; onShowFindings: () => void }) {
+  const { t, list } = useWords();
   return (
-    <Stack gap={6} aria-label="Summary">
+    <Stack gap={6} aria-label={t('mailScan.summary')}>
       <Text size="sm">
-        {format('mailScan.read', { count: scan.messages, size: megabytes(scan.bytes) })}{' '}
-        {scan.secretsFound === 0
-          ? 'No secret was found.'
-          : `Found ${scan.secretsFound} ${scan.secretsFound === 1 ? 'secret' : 'secrets'}, each a finding with a task to replace it.`}
-        {scan.findingsNotListed > 0
-          ? ` ${scan.findingsNotListed.toLocaleString('en')} more sightings were counted but not told apart.`
-          : ''}
+        {t('mailScan.read', { count: scan.messages, size: megabytes(scan.bytes) })}{' '}
+        {scan.secretsFound === 0 ? t('mailScan.noSecret') : t('mailScan.found', { count: scan.secretsFound })}
+        {scan.findingsNotListed > 0 && <> {t('mailScan.notListed', { count: scan.findingsNotListed })}</>}
       </Text>
       {scan.secretsFound > 0 && (
         <Button size="xs" variant="default" w="fit-content" onClick={onShowFindings}>
-          See them on the Exposure screen
+          {t('mailScan.seeThem')}
         </Button>
       )}
       <Text size="sm">
         {scan.undecodable.count === 0
-          ? 'Every part could be decoded.'
-          : `${scan.undecodable.count} ${scan.undecodable.count === 1 ? 'part' : 'parts'} could not be decoded, so they were not checked:`}
+          ? t('mailScan.allDecoded')
+          : t('mailScan.notDecoded', { count: scan.undecodable.count })}
       </Text>
       {scan.undecodable.parts.length > 0 && (
-        <List size="sm" aria-label="Parts not decoded">
+        <List size="sm" aria-label={t('mailScan.partsNotDecoded')}>
           {scan.undecodable.parts.map((part) => (
             <List.Item key={`${part.where}\u0000${part.why}`}>
-              {part.where}: {part.why}
+              {t('mailScan.part', { where: part.where, why: part.why })}
             </List.Item>
           ))}
         </List>
       )}
       {scan.attachmentsNotRead.count > 0 && (
         <Text size="sm">
-          {scan.attachmentsNotRead.count} attachments are not text (
-          {Object.entries(scan.attachmentsNotRead.byType)
-            .map(([type, count]) => `${count} ${type}`)
-            .join(', ')}
-          ): their names were checked, not their content.
+          {t('mailScan.attachments', {
+            count: scan.attachmentsNotRead.count,
+            types: list(
+              Object.entries(scan.attachmentsNotRead.byType).map(([type, count]) =>
+                t('mailScan.attachmentType', { count, type }),
+              ),
+            ),
+          })}
         </Text>
       )}
       <details>
         <summary>
           <Text span size="sm">
-            What it looked for ({scan.kindsLookedFor.length} kinds)
+            {t('mailScan.lookedFor', { count: scan.kindsLookedFor.length })}
           </Text>
         </summary>
         <Text size="sm" mt={4}>
-          {scan.kindsLookedFor.join(', ')}.
+          {t('mailScan.kinds', { kinds: list(scan.kindsLookedFor) })}
         </Text>
       </details>
     </Stack>

@@ -23,6 +23,7 @@ import { notifyDeleted, notifyError } from '../../app/notify';
 import { RecentlyDeleted } from '../../app/RecentlyDeleted';
 import { ToneBadge } from '../../components/Badges';
 import { StaffImportDialog } from '../team/StaffImportDialog';
+import { useWords } from '../../app/words';
 
 /** Everyone in this file, with their email addresses. */
 export function PeopleScreen() {
@@ -30,14 +31,15 @@ export function PeopleScreen() {
   const [naming, setNaming] = useState<Person | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Person | null>(null);
   const [isImporting, setImporting] = useState(false);
+  const { t } = useWords();
 
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>People</Title>
+          <Title order={2}>{t('nav.people')}</Title>
           <Text c="dimmed" size="sm">
-            A family, or a small office: everyone whose accounts you look after, and their email addresses.
+            {t('people.intro')}
           </Text>
         </div>
         <Group gap="sm">
@@ -46,17 +48,17 @@ export function PeopleScreen() {
             leftSection={<IconUsersPlus size={16} aria-hidden />}
             onClick={() => setImporting(true)}
           >
-            Import staff…
+            {t('people.importStaff')}
           </Button>
           <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setNaming('new')}>
-            Add person
+            {t('people.add')}
           </Button>
         </Group>
       </Group>
       <RecentlyDeleted />
-      {people.isPending && <Loader aria-label="Loading people" />}
+      {people.isPending && <Loader aria-label={t('people.loading')} />}
       {people.isError && (
-        <Alert color="red" title="People could not be loaded" role="alert">
+        <Alert color="red" title={t('people.loadFailed')} role="alert">
           {messageOf(people.error)}
         </Alert>
       )}
@@ -89,6 +91,7 @@ function PersonCard({
   onRename: () => void;
   onDelete: () => void;
 }) {
+  const { t, list } = useWords();
   const removeEmail = useChannelMutation('emails:delete', ['people']);
   const marks = useEmailBreaches();
   const breachesByEmail = new Map<number, string[]>();
@@ -102,19 +105,24 @@ function PersonCard({
           <Title order={3} size="h4" style={{ overflowWrap: 'anywhere' }}>
             {person.name}
           </Title>
-          {person.isDefault && <ToneBadge tone="teal">You</ToneBadge>}
+          {person.isDefault && <ToneBadge tone="teal">{t('people.you')}</ToneBadge>}
         </Group>
         <Group gap={4} wrap="nowrap">
-          <Tooltip label="Rename" openDelay={400}>
-            <ActionIcon variant="subtle" color="gray" aria-label={`Rename ${person.name}`} onClick={onRename}>
+          <Tooltip label={t('people.rename')} openDelay={400}>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={t('people.renameNamed', { name: person.name })}
+              onClick={onRename}
+            >
               <IconPencil size={16} aria-hidden />
             </ActionIcon>
           </Tooltip>
-          <Tooltip label={canDelete ? 'Delete' : 'Keep at least one person'} openDelay={400}>
+          <Tooltip label={canDelete ? t('people.delete') : t('people.keepOne')} openDelay={400}>
             <ActionIcon
               variant="subtle"
               color="red"
-              aria-label={`Delete ${person.name}`}
+              aria-label={t('people.deleteNamed', { name: person.name })}
               disabled={!canDelete}
               onClick={onDelete}
             >
@@ -125,22 +133,23 @@ function PersonCard({
       </Group>
       {(person.role || person.group) && (
         <Text size="sm" mb={2}>
-          {[person.role, person.group].filter(Boolean).join(' · ')}
+          {person.role && person.group
+            ? t('people.roleAndGroup', { role: person.role, group: person.group })
+            : person.role || person.group}
         </Text>
       )}
       <Text size="sm" c="dimmed" mb="md">
         {person.accountCount === 0
-          ? 'No accounts yet'
-          : `${person.accountCount.toLocaleString()} ${person.accountCount === 1 ? 'account' : 'accounts'}`}
+          ? t('people.noAccounts')
+          : t('count.accounts', { count: person.accountCount })}
       </Text>
       <Text size="sm" fw={600} mb={6}>
-        Email addresses
+        {t('people.emails')}
       </Text>
       <Stack gap={6} mb="sm">
         {person.emails.length === 0 && (
           <Text size="sm" c="dimmed">
-            None yet. Add the addresses {person.isDefault ? 'you use' : 'they use'} to sign in: each is
-            checked for breaches.
+            {t('people.noEmails', { who: person.isDefault ? 'you' : 'other' })}
           </Text>
         )}
         {person.emails.map((email) => (
@@ -148,12 +157,12 @@ function PersonCard({
             <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
               <IconMail size={16} aria-hidden color="var(--ls-icon-muted)" />
               <div style={{ minWidth: 0 }}>
-                <Text size="sm" truncate>
+                <Text size="sm" truncate title={email.address}>
                   {email.address}
                 </Text>
                 {(breachesByEmail.get(email.id) ?? []).length > 0 && (
                   <Text size="xs" c="var(--ls-text-danger)">
-                    In breaches: {(breachesByEmail.get(email.id) ?? []).join(', ')}
+                    {t('people.inBreaches', { breaches: list(breachesByEmail.get(email.id) ?? []) })}
                   </Text>
                 )}
               </div>
@@ -162,13 +171,13 @@ function PersonCard({
               variant="subtle"
               color="gray"
               size="sm"
-              aria-label={`Remove ${email.address}`}
+              aria-label={t('people.removeEmail', { address: email.address })}
               onClick={async () => {
                 try {
                   const receipt = await removeEmail.mutateAsync({ id: email.id });
-                  notifyDeleted(`Removed ${email.address}.`, receipt.token);
+                  notifyDeleted(t('people.emailRemoved', { address: email.address }), receipt.token);
                 } catch (error) {
-                  notifyError(error, 'Could not remove the address');
+                  notifyError(error, t('people.removeEmailFailed'));
                 }
               }}
             >
@@ -183,18 +192,19 @@ function PersonCard({
 }
 
 function AddEmailForm({ person }: { person: Person }) {
+  const { t } = useWords();
   const add = useChannelMutation('emails:add', ['people']);
   const [address, setAddress] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
     <form
       noValidate
-      aria-label={`Add an email address for ${person.name}`}
+      aria-label={t('people.addEmailForm', { name: person.name })}
       onSubmit={async (event) => {
         event.preventDefault();
         const parsed = emailAddressSchema.safeParse(address);
         if (!parsed.success) {
-          setError(parsed.error.issues[0]?.message ?? 'Check this address.');
+          setError(parsed.error.issues[0]?.message ?? t('people.checkAddress'));
           return;
         }
         try {
@@ -204,14 +214,14 @@ function AddEmailForm({ person }: { person: Person }) {
         } catch (failure) {
           if (failure instanceof ApiError && failure.fieldErrors.address)
             setError(failure.fieldErrors.address);
-          else notifyError(failure, 'Could not add the address');
+          else notifyError(failure, t('people.addEmailFailed'));
         }
       }}
     >
       <Group gap="xs" align="flex-start" wrap="nowrap">
         <TextInput
-          aria-label={`New email address for ${person.name}`}
-          placeholder="name@example.com"
+          aria-label={t('people.newEmail', { name: person.name })}
+          placeholder={t('people.emailPlaceholder')}
           value={address}
           onChange={(event) => {
             setAddress(event.currentTarget.value);
@@ -228,7 +238,7 @@ function AddEmailForm({ person }: { person: Person }) {
           leftSection={<IconPlus size={14} aria-hidden />}
           loading={add.isPending}
         >
-          Add
+          {t('people.addEmail')}
         </Button>
       </Group>
     </form>
@@ -237,12 +247,13 @@ function AddEmailForm({ person }: { person: Person }) {
 
 function PersonNameModal({ target, onClose }: { target: Person | 'new' | null; onClose: () => void }) {
   const isNew = target === 'new';
+  const { t } = useWords();
   return (
     <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened={target !== null}
       onClose={onClose}
-      title={isNew ? 'Add a person' : `Rename ${target?.name ?? ''}`}
+      title={isNew ? t('people.addTitle') : t('people.renameNamed', { name: target?.name ?? '' })}
       centered
     >
       {target !== null && <PersonNameForm key={isNew ? 'new' : target.id} target={target} onDone={onClose} />}
@@ -251,6 +262,7 @@ function PersonNameModal({ target, onClose }: { target: Person | 'new' | null; o
 }
 
 function PersonNameForm({ target, onDone }: { target: Person | 'new'; onDone: () => void }) {
+  const { t } = useWords();
   const create = useChannelMutation('people:create', ['people']);
   const rename = useChannelMutation('people:rename', ['people', 'accounts']);
   const update = useChannelMutation('people:update', ['people']);
@@ -265,7 +277,7 @@ function PersonNameForm({ target, onDone }: { target: Person | 'new'; onDone: ()
         event.preventDefault();
         const parsed = personNameSchema.safeParse(name);
         if (!parsed.success) {
-          setError(parsed.error.issues[0]?.message ?? 'Check the name.');
+          setError(parsed.error.issues[0]?.message ?? t('people.checkName'));
           return;
         }
         try {
@@ -284,7 +296,7 @@ function PersonNameForm({ target, onDone }: { target: Person | 'new'; onDone: ()
     >
       <Stack>
         <TextInput
-          label="Name"
+          label={t('people.name')}
           data-autofocus
           value={name}
           onChange={(event) => {
@@ -294,24 +306,24 @@ function PersonNameForm({ target, onDone }: { target: Person | 'new'; onDone: ()
           error={error}
         />
         <TextInput
-          label="Group or department (optional)"
-          description="The team view and every list can be filtered by it."
+          label={t('people.group')}
+          description={t('people.groupHint')}
           value={group}
           onChange={(event) => setGroup(event.currentTarget.value)}
           maxLength={80}
         />
         <TextInput
-          label="Role (optional)"
+          label={t('people.role')}
           value={role}
           onChange={(event) => setRole(event.currentTarget.value)}
           maxLength={80}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button type="submit" loading={create.isPending || rename.isPending || update.isPending}>
-            {target === 'new' ? 'Add person' : 'Save'}
+            {target === 'new' ? t('people.add') : t('common.save')}
           </Button>
         </Group>
       </Stack>
@@ -320,25 +332,26 @@ function PersonNameForm({ target, onDone }: { target: Person | 'new'; onDone: ()
 }
 
 function DeletePersonModal({ person, onClose }: { person: Person | null; onClose: () => void }) {
+  const { t } = useWords();
   const remove = useChannelMutation('people:delete', ['people', 'accounts']);
   return (
     <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened={person !== null}
       onClose={onClose}
-      title={`Delete ${person?.name ?? ''}?`}
+      title={t('people.deleteTitle', { name: person?.name ?? '' })}
       centered
     >
       {person && (
         <Stack>
           <Text size="sm">
             {person.accountCount > 0
-              ? `This also deletes ${person.name}'s ${person.accountCount.toLocaleString()} ${person.accountCount === 1 ? 'account' : 'accounts'} and email addresses. You can undo it right after.`
-              : `This also removes ${person.name}'s email addresses. You can undo it right after.`}
+              ? t('people.deleteWithAccounts', { name: person.name, count: person.accountCount })
+              : t('people.deleteNoAccounts', { name: person.name })}
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Keep
+              {t('people.keep')}
             </Button>
             <Button
               color="red"
@@ -347,14 +360,14 @@ function DeletePersonModal({ person, onClose }: { person: Person | null; onClose
                 try {
                   const receipt = await remove.mutateAsync({ id: person.id });
                   onClose();
-                  notifyDeleted(`Deleted ${person.name}.`, receipt.token);
+                  notifyDeleted(t('people.deleted', { name: person.name }), receipt.token);
                 } catch (error) {
                   onClose();
-                  notifyError(error, 'Could not delete');
+                  notifyError(error, t('people.deleteFailed'));
                 }
               }}
             >
-              Delete
+              {t('people.delete')}
             </Button>
           </Group>
         </Stack>

@@ -25,7 +25,8 @@ import { useChannelMutation, useDataSources, useLedger, useSettings } from '../.
 import { notifyError } from '../../app/notify';
 import { DataSafetySection } from '../dataSafety/DataSafetySection';
 import { HowThisWorks } from '../../components/HowThisWorks';
-import { format, useWords } from '../../app/words';
+import type { MessageId } from '../../../../common/messages/en';
+import { useWords } from '../../app/words';
 
 /** Online features (off by default) with the ledger of every request, and where the data comes from. */
 export function SettingsScreen() {
@@ -78,19 +79,19 @@ export function SettingsScreen() {
 
       <Card withBorder padding="lg" component="section" aria-labelledby="appearance-title">
         <Title order={3} size="h4" id="appearance-title" mb="xs">
-          Appearance
+          {t('settings.appearance.title')}
         </Title>
         <Text size="sm" mb="sm" id="appearance-help">
-          Light or dark colours. System follows your computer’s setting.
+          {t('settings.appearance.body')}
         </Text>
         <SegmentedControl
           w="fit-content"
           aria-labelledby="appearance-title"
           aria-describedby="appearance-help"
           data={[
-            { value: 'system', label: 'System' },
-            { value: 'light', label: 'Light' },
-            { value: 'dark', label: 'Dark' },
+            { value: 'system', label: t('settings.appearance.system') },
+            { value: 'light', label: t('settings.appearance.light') },
+            { value: 'dark', label: t('settings.appearance.dark') },
           ]}
           value={settings.data?.colorScheme ?? 'system'}
           disabled={!settings.data || update.isPending}
@@ -98,7 +99,7 @@ export function SettingsScreen() {
             try {
               await update.mutateAsync({ colorScheme: value as ColorSchemeChoice });
             } catch (error) {
-              notifyError(error, 'Could not change the setting');
+              notifyError(error, t('settings.changeFailed'));
             }
           }}
         />
@@ -159,7 +160,7 @@ export function SettingsScreen() {
                   <Table.Td>{new Date(entry.at).toLocaleString()}</Table.Td>
                   <Table.Td>
                     <Text size="sm">
-                      {entry.method} {entry.url}
+                      {t('settings.ledger.request.line', { method: entry.method, url: entry.url })}
                     </Text>
                     <Text size="xs" c="dimmed">
                       {entry.purpose}
@@ -176,84 +177,92 @@ export function SettingsScreen() {
 
       <Card withBorder padding="lg" component="section" aria-labelledby="sources-title">
         <Title order={3} size="h4" id="sources-title" mb="xs">
-          Data sources
+          {t('settings.sources.title')}
         </Title>
         <Text size="sm" mb="sm">
-          Lockstep ships these public datasets and checks against them on this computer.
+          {t('settings.sources.body')}
         </Text>
         {sources.data && !sources.data.available && (
-          <Alert color="red" role="alert" mb="sm" title="The datasets could not be loaded">
-            Breach and two-step checks cannot run until this is fixed. {sources.data.error}
+          <Alert color="red" role="alert" mb="sm" title={t('settings.sources.failed')}>
+            {t('settings.sources.failedBody', { error: sources.data.error ?? '' })}
           </Alert>
         )}
-        <Table aria-label="Data sources">
+        <Table aria-label={t('settings.sources.table')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Data</Table.Th>
-              <Table.Th>As of</Table.Th>
-              <Table.Th>Source and licence</Table.Th>
+              <Table.Th>{t('settings.sources.data')}</Table.Th>
+              <Table.Th>{t('settings.sources.asOf')}</Table.Th>
+              <Table.Th>{t('settings.sources.source')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {[
+            {(
               [
-                'Known breaches',
-                sources.data?.dates?.breaches,
-                'Have I Been Pwned (haveibeenpwned.com)',
-                'CC BY 4.0',
-                'https://haveibeenpwned.com/PwnedWebsites',
-              ],
-              [
-                'Two-step sign-in directory',
-                sources.data?.dates?.twoFactor,
-                '2factorauth/twofactorauth (2fa.directory)',
-                'MIT',
-                'https://2fa.directory/',
-              ],
-              [
-                'Passkeys directory',
-                sources.data?.dates?.passkeys,
-                '2factorauth/passkeys',
-                'CC BY 4.0',
-                'https://passkeys.2fa.directory/',
-              ],
-              [
-                'Change-password pages',
-                sources.data?.dates?.changePasswordUrls,
-                'apple/password-manager-resources',
-                'MIT',
-                'https://github.com/apple/password-manager-resources',
-              ],
-              [
-                'Shared sign-ins',
-                sources.data?.dates?.sharedCredentials,
-                'apple/password-manager-resources',
-                'MIT',
-                'https://github.com/apple/password-manager-resources',
-              ],
-              [
-                'Common passwords',
-                '2019',
-                'UK NCSC PwnedPasswordsTop100k, via SecLists',
-                'MIT',
-                'https://github.com/danielmiessler/SecLists',
-              ],
-            ].map(([data, date, source, licence, href]) => (
+                [
+                  'settings.sources.breaches',
+                  sources.data?.dates?.breaches,
+                  'settings.sources.breaches.source',
+                  'settings.licence.ccBy',
+                  'https://haveibeenpwned.com/PwnedWebsites',
+                ],
+                [
+                  'settings.sources.twoFactor',
+                  sources.data?.dates?.twoFactor,
+                  'settings.sources.twoFactor.source',
+                  'settings.licence.mit',
+                  'https://2fa.directory/',
+                ],
+                [
+                  'settings.sources.passkeys',
+                  sources.data?.dates?.passkeys,
+                  'settings.sources.passkeys.source',
+                  'settings.licence.ccBy',
+                  'https://passkeys.2fa.directory/',
+                ],
+                [
+                  'settings.sources.changePassword',
+                  sources.data?.dates?.changePasswordUrls,
+                  'settings.sources.apple.source',
+                  'settings.licence.mit',
+                  'https://github.com/apple/password-manager-resources',
+                ],
+                [
+                  'settings.sources.shared',
+                  sources.data?.dates?.sharedCredentials,
+                  'settings.sources.apple.source',
+                  'settings.licence.mit',
+                  'https://github.com/apple/password-manager-resources',
+                ],
+                [
+                  'settings.sources.common',
+                  '2019',
+                  'settings.sources.common.source',
+                  'settings.licence.mit',
+                  'https://github.com/danielmiessler/SecLists',
+                ],
+              ] as const satisfies readonly (readonly [
+                MessageId,
+                string | null | undefined,
+                MessageId,
+                MessageId,
+                string,
+              ])[]
+            ).map(([data, date, source, licence, href]) => (
               <Table.Tr key={data}>
-                <Table.Td>{data}</Table.Td>
-                <Table.Td>{date ?? '—'}</Table.Td>
+                <Table.Td>{t(data)}</Table.Td>
+                <Table.Td>{date ?? t('settings.sources.noDate')}</Table.Td>
                 <Table.Td>
-                  <Anchor href={href ?? undefined} size="sm" c="var(--ls-text-accent)" underline="always">
-                    {source}
+                  <Anchor href={href} size="sm" c="var(--ls-text-accent)" underline="always">
+                    {t(source)}
                   </Anchor>{' '}
-                  ({licence})
+                  {t('settings.sources.licence', { licence: t(licence) })}
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
         <Text size="xs" c="dimmed" mt="xs">
-          Online checks, when you turn them on: Pwned Passwords by Troy Hunt (haveibeenpwned.com).
+          {t('settings.sources.online')}
         </Text>
       </Card>
     </Stack>
@@ -261,6 +270,7 @@ export function SettingsScreen() {
 }
 
 function OnlineEmailCard() {
+  const { t } = useWords();
   const status = useQuery({ queryKey: ['settings', 'key'], queryFn: () => call('online:keyStatus', {}) });
   const save = useChannelMutation('online:saveApiKey', ['settings']);
   const remove = useChannelMutation('online:deleteApiKey', ['settings']);
@@ -270,22 +280,19 @@ function OnlineEmailCard() {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="hibp-title">
       <Title order={3} size="h4" id="hibp-title" mb="xs">
-        Email search with Have I Been Pwned
+        {t('settings.hibp.title')}
       </Title>
       <Text size="sm" mb="sm">
-        Looks up your email addresses in every breach Have I Been Pwned knows, with your own API key (from
-        haveibeenpwned.com/API/Key). The addresses themselves are sent; the key is kept only in your system
-        keychain, never in Lockstep&apos;s data file.
+        {t('settings.hibp.body')}
       </Text>
       {status.data && !status.data.keychainAvailable && !status.data.hasKey && (
         <Alert color="gray" variant="outline" mb="sm">
-          The system keychain is not available here, so Lockstep cannot keep an API key. You can still record
-          breach notices by hand on the Breaches screen.
+          {t('settings.hibp.noKeychain')}
         </Alert>
       )}
       {status.data?.hasKey ? (
         <Group gap="sm">
-          <Text size="sm">An API key is stored in the keychain.</Text>
+          <Text size="sm">{t('settings.hibp.stored')}</Text>
           <Button
             variant="default"
             loading={check.isPending}
@@ -295,21 +302,29 @@ function OnlineEmailCard() {
                 const found = outcomes.filter((o) => o.status === 'found');
                 const failed = outcomes.filter((o) => o.status === 'failed');
                 notifications.show({
-                  message: `${found.length} of ${outcomes.length} addresses are in breaches.${failed.length ? ` ${failed.length} could not be checked (${failed[0]?.reason}) — that is not the same as safe.` : ''}`,
+                  message:
+                    failed.length > 0
+                      ? t('settings.hibp.foundFailed', {
+                          found: found.length,
+                          total: outcomes.length,
+                          failed: failed.length,
+                          reason: failed[0]?.reason ?? '',
+                        })
+                      : t('settings.hibp.found', { found: found.length, total: outcomes.length }),
                 });
               } catch (failure) {
-                notifyError(failure, 'Could not check the addresses');
+                notifyError(failure, t('settings.hibp.checkFailed'));
               }
             }}
           >
-            Check my addresses now
+            {t('settings.hibp.check')}
           </Button>
           <Button
             variant="subtle"
             color="red"
             onClick={() => remove.mutateAsync({}).catch((e: unknown) => notifyError(e))}
           >
-            Remove the key
+            {t('settings.hibp.remove')}
           </Button>
         </Group>
       ) : (
@@ -332,8 +347,8 @@ function OnlineEmailCard() {
         >
           <Group gap="sm" align="flex-start">
             <PasswordInput
-              aria-label="Have I Been Pwned API key"
-              placeholder="32 characters"
+              aria-label={t('settings.hibp.key')}
+              placeholder={t('settings.hibp.keyPlaceholder')}
               value={key}
               onChange={(event) => setKey(event.currentTarget.value)}
               error={error}
@@ -341,7 +356,7 @@ function OnlineEmailCard() {
               autoComplete="off"
             />
             <Button type="submit" variant="default" loading={save.isPending}>
-              Save key
+              {t('settings.hibp.save')}
             </Button>
           </Group>
         </form>
@@ -351,6 +366,7 @@ function OnlineEmailCard() {
 }
 
 function RefreshCard() {
+  const { t, list } = useWords();
   const refresh = useChannelMutation('online:refreshData', ['findings', 'ledger', 'settings']);
   const client = useQueryClient();
   const sources = useDataSources();
@@ -361,12 +377,10 @@ function RefreshCard() {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="refresh-title">
       <Title order={3} size="h4" id="refresh-title" mb="xs">
-        Refresh the public data
+        {t('settings.refresh.title')}
       </Title>
       <Text size="sm" mb="sm">
-        Downloads the latest breach catalogue (Have I Been Pwned) and two-step and passkey directories
-        (2fa.directory). Nothing about you is sent. Breach data in use:{' '}
-        {sources.data?.dates?.breaches ?? 'unknown'}.
+        {t('settings.refresh.body', { date: sources.data?.dates?.breaches ?? t('settings.refresh.unknown') })}
       </Text>
       <Button
         variant="default"
@@ -376,18 +390,25 @@ function RefreshCard() {
             setResult(await refresh.mutateAsync({}));
             await client.invalidateQueries({ queryKey: ['data-sources'] });
           } catch (failure) {
-            notifyError(failure, 'Could not refresh');
+            notifyError(failure, t('settings.refresh.failed'));
           }
         }}
       >
-        Refresh now
+        {t('settings.refresh.now')}
       </Button>
       {result && (
         <Text size="sm" mt="sm" role="status">
-          {result.refreshed.length > 0 ? `Updated: ${result.refreshed.join(', ')}. ` : ''}
-          {result.failed.length > 0
-            ? `Refresh failed for ${result.failed.map((f) => `${f.dataset} (${f.reason})`).join(', ')}; using the data from ${sources.data?.dates?.breaches ?? 'before'}.`
-            : ''}
+          {result.refreshed.length > 0 && t('settings.refresh.updated', { datasets: list(result.refreshed) })}
+          {result.refreshed.length > 0 && result.failed.length > 0 && ' '}
+          {result.failed.length > 0 &&
+            t('settings.refresh.someFailed', {
+              datasets: list(
+                result.failed.map((f) =>
+                  t('settings.refresh.datasetFailed', { dataset: f.dataset, reason: f.reason }),
+                ),
+              ),
+              date: sources.data?.dates?.breaches ?? t('settings.refresh.before'),
+            })}
         </Text>
       )}
     </Card>
@@ -395,6 +416,7 @@ function RefreshCard() {
 }
 
 function HelperCard() {
+  const { t } = useWords();
   const settings = useSettings();
   const update = useChannelMutation('settings:update', ['settings']);
   const [name, setName] = useState<string | null>(null);
@@ -402,12 +424,10 @@ function HelperCard() {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="helper-title">
       <Title order={3} size="h4" id="helper-title" mb="xs">
-        Helping someone?
+        {t('settings.helper.title')}
       </Title>
       <Text size="sm" mb="sm">
-        If you are a helpdesk agent or volunteer working on someone else&apos;s accounts, give your name:
-        every change is then recorded in the history as yours. Leave it empty when it is the person
-        themselves.
+        {t('settings.helper.body')}
       </Text>
       <form
         noValidate
@@ -418,24 +438,24 @@ function HelperCard() {
             setName(null);
             notifications.show({
               message: value.trim()
-                ? `Changes are now recorded as made by ${value.trim()}.`
-                : 'Changes are recorded as made by the person.',
+                ? t('settings.helper.named', { name: value.trim() })
+                : t('settings.helper.person'),
             });
           } catch (error) {
-            notifyError(error, 'Could not save the name');
+            notifyError(error, t('settings.helper.saveFailed'));
           }
         }}
       >
         <Group gap="sm" align="flex-start">
           <TextInput
-            aria-label="Helper's name"
-            placeholder="e.g. Sam (IT)"
+            aria-label={t('settings.helper.name')}
+            placeholder={t('settings.helper.placeholder')}
             value={value}
             onChange={(e) => setName(e.currentTarget.value)}
             w={260}
           />
           <Button type="submit" variant="default" loading={update.isPending}>
-            Save
+            {t('common.save')}
           </Button>
         </Group>
       </form>
@@ -444,6 +464,7 @@ function HelperCard() {
 }
 
 function OfflineIndexCard() {
+  const { t } = useWords();
   const client = useQueryClient();
   const status = useQuery({
     queryKey: ['settings', 'pwned-index'],
@@ -468,52 +489,59 @@ function OfflineIndexCard() {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="offline-index-title">
       <Title order={3} size="h4" id="offline-index-title" mb="xs">
-        {format('settings.offline.title')}
+        {t('settings.offline.title')}
       </Title>
       <Text size="sm" mb="xs">
-        {format('settings.offline.body')}
+        {t('settings.offline.body')}
       </Text>
       <Stack mb="sm">
-        <HowThisWorks>{format('settings.offline.how')}</HowThisWorks>
+        <HowThisWorks>{t('settings.offline.how')}</HowThisWorks>
       </Stack>
       {data?.installed && data.info && (
         <Text size="sm" mb="sm" role="status">
-          Installed: the corpus as of {data.info.builtAt.slice(0, 10)}, {data.info.entries.toLocaleString()}{' '}
-          passwords, {(data.info.bytes / 1e9).toFixed(2)} GB.
+          {t('settings.offline.installed', {
+            date: data.info.builtAt.slice(0, 10),
+            count: data.info.entries,
+            size: (data.info.bytes / 1e9).toFixed(2),
+          })}
         </Text>
       )}
       {data?.problem && (
-        <Alert color="red" role="alert" mb="sm" title="Offline corpus unavailable">
-          {data.problem} Imports fall back to the bundled list (and the online check, if on); nothing is
-          reported as safe.
+        <Alert color="red" role="alert" mb="sm" title={t('settings.offline.unavailable')}>
+          {t('settings.offline.problem', { problem: data.problem })}
         </Alert>
       )}
       {building ? (
         <Stack gap="xs">
-          <Progress value={percent} aria-label="Index build progress" animated />
+          <Progress value={percent} aria-label={t('settings.offline.progress')} animated />
           <Text size="sm" aria-live="polite">
-            {building.linesDone.toLocaleString()} lines read ({percent}%)
-            {building.secondsLeft !== null ? `, about ${Math.ceil(building.secondsLeft / 60)} min left` : ''}.
+            {building.secondsLeft !== null
+              ? t('settings.offline.linesLeft', {
+                  count: building.linesDone,
+                  percent,
+                  minutes: Math.ceil(building.secondsLeft / 60),
+                })
+              : t('settings.offline.lines', { count: building.linesDone, percent })}
           </Text>
           <Button variant="default" w="fit-content" onClick={() => void act('pwnedIndex:cancel')}>
-            Cancel
+            {t('common.cancel')}
           </Button>
         </Stack>
       ) : (
         <Group gap="sm">
           <Button variant="default" onClick={() => void act('pwnedIndex:build', false)}>
-            Build from a downloaded file…
+            {t('settings.offline.fromFile')}
           </Button>
           <Button variant="default" onClick={() => void act('pwnedIndex:build', true)}>
-            Build from a folder of files…
+            {t('settings.offline.fromFolder')}
           </Button>
           {data?.installed && (
             <>
               <Button variant="subtle" onClick={() => void act('pwnedIndex:verify')}>
-                Check the index
+                {t('settings.offline.verify')}
               </Button>
               <Button variant="subtle" color="red" onClick={() => void act('pwnedIndex:remove')}>
-                Remove it
+                {t('settings.offline.remove')}
               </Button>
             </>
           )}

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { call, messageOf } from '../../api/client';
 import { queryKeys, useChannelMutation, usePeople, useSettings } from '../../api/hooks';
+import { useWords } from '../../app/words';
 
 /** The guides that make sense for a whole office, offered first. */
 const FOR_EVERYONE = [
@@ -27,6 +28,7 @@ export function ChecklistDialog({
   guideId?: string;
 }) {
   const navigate = useNavigate();
+  const { t } = useWords();
   const people = usePeople();
   const settings = useSettings();
   const guides = useQuery({
@@ -63,13 +65,13 @@ export function ChecklistDialog({
     <Modal
       opened={opened}
       onClose={onClose}
-      title="Start a checklist for several people"
+      title={t('checklistDialog.title')}
       size="lg"
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack gap="md">
         <Select
-          label="Guide"
+          label={t('checklistDialog.guide')}
           data={options.map((g) => ({ value: g.id, label: g.title }))}
           value={guide}
           onChange={setGuide}
@@ -79,7 +81,7 @@ export function ChecklistDialog({
         <div>
           <Group justify="space-between" mb={4}>
             <Text size="sm" fw={500} id="checklist-people">
-              For whom ({chosen.size} chosen)
+              {t('checklistDialog.forWhom', { count: chosen.size })}
             </Text>
             <Group gap={6}>
               <Button
@@ -87,7 +89,7 @@ export function ChecklistDialog({
                 variant="subtle"
                 onClick={() => setChosen(new Set(everyone.map((p) => p.id)))}
               >
-                Everyone
+                {t('checklistDialog.everyone')}
               </Button>
               {groups.map((g) => (
                 <Button
@@ -100,7 +102,7 @@ export function ChecklistDialog({
                 </Button>
               ))}
               <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setChosen(new Set())}>
-                No one
+                {t('checklistDialog.noOne')}
               </Button>
             </Group>
           </Group>
@@ -109,7 +111,9 @@ export function ChecklistDialog({
               {everyone.map((p) => (
                 <Checkbox
                   key={p.id}
-                  label={`${p.name}${p.group ? ` (${p.group})` : ''}`}
+                  label={
+                    p.group ? t('checklistDialog.personInGroup', { name: p.name, group: p.group }) : p.name
+                  }
                   checked={chosen.has(p.id)}
                   onChange={(event) => toggle(p.id, event.currentTarget.checked)}
                 />
@@ -118,8 +122,8 @@ export function ChecklistDialog({
           </ScrollArea.Autosize>
         </div>
         <TextInput
-          label="Helper (optional)"
-          description="Who runs the checklist with each person: their name is recorded on every change."
+          label={t('checklistDialog.helper')}
+          description={t('checklistDialog.helperHint')}
           value={helper}
           onChange={(e) => setHelper(e.currentTarget.value)}
         />
@@ -130,7 +134,7 @@ export function ChecklistDialog({
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button
             disabled={!guide || chosen.size === 0}
@@ -150,7 +154,7 @@ export function ChecklistDialog({
               }
             }}
           >
-            {`Start for ${chosen.size} ${chosen.size === 1 ? 'person' : 'people'}`}
+            {t('checklistDialog.start', { count: chosen.size })}
           </Button>
         </Group>
       </Stack>

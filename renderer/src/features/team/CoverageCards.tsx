@@ -2,19 +2,19 @@ import { useState, type ReactNode } from 'react';
 import { Anchor, Card, List, Modal, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useNavigate } from 'react-router-dom';
 import { MFA_LABELS } from '../../../../common/domain/inventory';
+import type { MessageId } from '../../../../common/messages/en';
+import { useWords } from '../../app/words';
 import type { CoverageAccount, TeamView, UnknownMainEmail } from '../../../../common/ipc/contract';
 import classes from './Team.module.css';
 import { scopedPath } from './useScope';
 
 type Figure = 'mainEmail' | 'critical' | 'reuse' | 'overdue';
 
-const UNKNOWN_REASONS: Record<UnknownMainEmail, string> = {
-  not_recorded: 'two-step sign-in not recorded',
-  no_email_account: 'no email account recorded',
-  several_email_accounts: 'several email accounts, none at their first address',
+const UNKNOWN_REASONS: Record<UnknownMainEmail, MessageId> = {
+  not_recorded: 'team.unknownReason.not_recorded',
+  no_email_account: 'team.unknownReason.no_email_account',
+  several_email_accounts: 'team.unknownReason.several_email_accounts',
 };
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * The four coverage figures, each a ratio with the list behind it: clicking a number shows who.
@@ -22,37 +22,46 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  */
 export function CoverageCards({ view }: { view: TeamView }) {
   const [open, setOpen] = useState<Figure | null>(null);
+  const { t } = useWords();
   const c = view.coverage;
   const cards: { figure: Figure; title: string; value: string; detail: string }[] = [
     {
       figure: 'mainEmail',
-      title: 'Two-step on the main email account',
-      value: `${c.mainEmailMfa.yes} of ${plural(c.people, 'person', 'people')}`,
-      detail: `${c.mainEmailMfa.no} off · ${c.mainEmailMfa.unknown} unknown`,
+      title: t('team.figure.mainEmail'),
+      value: t('team.figure.mainEmailValue', { count: c.mainEmailMfa.yes, people: c.people }),
+      detail: t('team.figure.offUnknown', { off: c.mainEmailMfa.no, unknown: c.mainEmailMfa.unknown }),
     },
     {
       figure: 'critical',
-      title: 'Critical accounts with two-step',
-      value: `${c.criticalWithMfa.yes} of ${c.criticalWithMfa.of}`,
-      detail: `${c.criticalWithMfa.of - c.criticalWithMfa.yes - c.criticalWithMfa.unknown} off · ${c.criticalWithMfa.unknown} unknown`,
+      title: t('team.figure.critical'),
+      value: t('team.figure.of', { count: c.criticalWithMfa.yes, total: c.criticalWithMfa.of }),
+      detail: t('team.figure.offUnknown', {
+        off: c.criticalWithMfa.of - c.criticalWithMfa.yes - c.criticalWithMfa.unknown,
+        unknown: c.criticalWithMfa.unknown,
+      }),
     },
     {
       figure: 'reuse',
-      title: 'People with a reused password',
-      value: `${c.peopleWithReuse.count} of ${c.peopleWithReuse.of}`,
-      detail: 'the same password on two or more accounts',
+      title: t('team.figure.reuse'),
+      value: t('team.figure.of', { count: c.peopleWithReuse.count, total: c.peopleWithReuse.of }),
+      detail: t('team.figure.reuseDetail'),
     },
     {
       figure: 'overdue',
-      title: 'Overdue tasks',
-      value: `${c.overdueTasks.count} (${plural(c.overdueTasks.people, 'person', 'people')})`,
-      detail: 'to do or in progress, past their due date',
+      title: t('team.figure.overdue'),
+      value: t('team.figure.overdueValue', { count: c.overdueTasks.count, people: c.overdueTasks.people }),
+      detail: t('team.figure.overdueDetail'),
     },
   ];
   const current = cards.find((card) => card.figure === open);
   return (
     <>
-      <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md" component="section" aria-label="Coverage">
+      <SimpleGrid
+        cols={{ base: 1, xs: 2, lg: 4 }}
+        spacing="md"
+        component="section"
+        aria-label={t('team.coverage')}
+      >
         {cards.map((card) => (
           <Card key={card.figure} withBorder padding="md">
             <Text size="sm" c="dimmed" id={`figure-${card.figure}`}>
@@ -61,7 +70,7 @@ export function CoverageCards({ view }: { view: TeamView }) {
             <UnstyledButton
               className={classes.figure}
               onClick={() => setOpen(card.figure)}
-              aria-label={`${card.title}: ${card.value}. Show who`}
+              aria-label={t('team.figure.showWho', { title: card.title, value: card.value })}
             >
               {card.value}
             </UnstyledButton>
@@ -74,9 +83,9 @@ export function CoverageCards({ view }: { view: TeamView }) {
       <Modal
         opened={current !== undefined}
         onClose={() => setOpen(null)}
-        title={current ? `${current.title}: ${current.value}` : ''}
+        title={current ? t('team.figure.title', { title: current.title, value: current.value }) : ''}
         size="lg"
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {open && <FigureList figure={open} view={view} onGo={() => setOpen(null)} />}
       </Modal>
@@ -85,14 +94,15 @@ export function CoverageCards({ view }: { view: TeamView }) {
 }
 
 function Section({ title, count, children }: { title: string; count: number; children: ReactNode }) {
+  const { t } = useWords();
   return (
     <section aria-label={title}>
       <Title order={3} size="h5" mb={4}>
-        {title} ({count})
+        {t('team.section', { title, count })}
       </Title>
       {count === 0 ? (
         <Text size="sm" c="dimmed">
-          No one.
+          {t('team.noOne')}
         </Text>
       ) : (
         <List size="sm" spacing={2}>
@@ -105,6 +115,7 @@ function Section({ title, count, children }: { title: string; count: number; chi
 
 function FigureList({ figure, view, onGo }: { figure: Figure; view: TeamView; onGo: () => void }) {
   const navigate = useNavigate();
+  const { t } = useWords();
   const c = view.coverage;
   const go = (path: string) => {
     onGo();
@@ -125,20 +136,28 @@ function FigureList({ figure, view, onGo }: { figure: Figure; view: TeamView; on
   );
   const account = (a: CoverageAccount) => (
     <List.Item key={a.accountId}>
-      {a.personName} — {a.service}
-      {a.username ? ` (${a.username})` : ''}: {MFA_LABELS[a.mfa]}
+      {a.username
+        ? t('team.accountWithUser', {
+            person: a.personName,
+            service: a.service,
+            username: a.username,
+            mfa: MFA_LABELS[a.mfa],
+          })
+        : t('team.account', { person: a.personName, service: a.service, mfa: MFA_LABELS[a.mfa] })}
     </List.Item>
   );
   if (figure === 'mainEmail') {
     return (
       <Stack gap="md">
-        <Section title="Off" count={c.mainEmailMfa.no}>
+        <Section title={t('team.list.off')} count={c.mainEmailMfa.no}>
           {c.mainEmailMfa.lists.no.map((p) => person(p.id, p.name))}
         </Section>
-        <Section title="Unknown (counted as not on)" count={c.mainEmailMfa.unknown}>
-          {c.mainEmailMfa.lists.unknown.map((p) => person(p.id, p.name, `: ${UNKNOWN_REASONS[p.reason]}`))}
+        <Section title={t('team.list.unknown')} count={c.mainEmailMfa.unknown}>
+          {c.mainEmailMfa.lists.unknown.map((p) =>
+            person(p.id, p.name, t('team.personReason', { reason: t(UNKNOWN_REASONS[p.reason]) })),
+          )}
         </Section>
-        <Section title="On" count={c.mainEmailMfa.yes}>
+        <Section title={t('team.list.on')} count={c.mainEmailMfa.yes}>
           {c.mainEmailMfa.lists.yes.map((p) => person(p.id, p.name))}
         </Section>
       </Stack>
@@ -147,13 +166,13 @@ function FigureList({ figure, view, onGo }: { figure: Figure; view: TeamView; on
   if (figure === 'critical') {
     return (
       <Stack gap="md">
-        <Section title="Without two-step" count={c.criticalWithMfa.lists.no.length}>
+        <Section title={t('team.list.without')} count={c.criticalWithMfa.lists.no.length}>
           {c.criticalWithMfa.lists.no.map(account)}
         </Section>
-        <Section title="Unknown (counted as not on)" count={c.criticalWithMfa.unknown}>
+        <Section title={t('team.list.unknown')} count={c.criticalWithMfa.unknown}>
           {c.criticalWithMfa.lists.unknown.map(account)}
         </Section>
-        <Section title="With two-step" count={c.criticalWithMfa.yes}>
+        <Section title={t('team.list.with')} count={c.criticalWithMfa.yes}>
           {c.criticalWithMfa.lists.yes.map(account)}
         </Section>
       </Stack>
@@ -161,7 +180,7 @@ function FigureList({ figure, view, onGo }: { figure: Figure; view: TeamView; on
   }
   if (figure === 'reuse') {
     return (
-      <Section title="People with a reused password" count={c.peopleWithReuse.count}>
+      <Section title={t('team.figure.reuse')} count={c.peopleWithReuse.count}>
         {c.peopleWithReuse.people.map((p) => (
           <List.Item key={p.id}>
             <Anchor
@@ -172,14 +191,14 @@ function FigureList({ figure, view, onGo }: { figure: Figure; view: TeamView; on
             >
               {p.name}
             </Anchor>
-            : {plural(p.accounts, 'account shares', 'accounts share')} a password
+            {t('team.list.reused', { count: p.accounts })}
           </List.Item>
         ))}
       </Section>
     );
   }
   return (
-    <Section title="Overdue, by person" count={c.overdueTasks.people}>
+    <Section title={t('team.list.overdue')} count={c.overdueTasks.people}>
       {c.overdueTasks.byPerson.map((entry) =>
         entry.person ? (
           <List.Item key={entry.person.id}>
@@ -191,10 +210,10 @@ function FigureList({ figure, view, onGo }: { figure: Figure; view: TeamView; on
             >
               {entry.person.name}
             </Anchor>
-            : {plural(entry.count, 'task', 'tasks')}
+            {t('team.list.tasks', { count: entry.count })}
           </List.Item>
         ) : (
-          <List.Item key="no-one">Not tied to anyone: {plural(entry.count, 'task', 'tasks')}</List.Item>
+          <List.Item key="no-one">{t('team.list.noOneTasks', { count: entry.count })}</List.Item>
         ),
       )}
     </Section>

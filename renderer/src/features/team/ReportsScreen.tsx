@@ -6,44 +6,46 @@ import { call } from '../../api/client';
 import { useTeam } from '../../api/hooks';
 import { notifyError } from '../../app/notify';
 import screen from '../../components/Screen.module.css';
+import type { MessageId } from '../../../../common/messages/en';
+import { useWords } from '../../app/words';
 
 type Kind = 'team' | 'attestation';
 type Format = 'pdf' | 'markdown' | 'csv';
 
-const REPORTS: { kind: Kind; title: string; summary: string; contents: string[] }[] = [
+const REPORTS: { kind: Kind; title: MessageId; summary: MessageId; contents: MessageId[] }[] = [
   {
     kind: 'team',
-    title: 'Team report',
-    summary: 'For the owner or office manager: where everyone stands, and what is left to do.',
+    title: 'reports.team.title',
+    summary: 'reports.team.summary',
     contents: [
-      'The coverage figures, with who is behind each one',
-      'Everyone’s main email, critical accounts, open findings and overdue tasks',
-      'Open items with whose they are, who does them and when they are due',
-      'What was fixed and when, from the tamper-evident history',
+      'reports.team.contents.1',
+      'reports.team.contents.2',
+      'reports.team.contents.3',
+      'reports.team.contents.4',
     ],
   },
   {
     kind: 'attestation',
-    title: 'MFA and security attestation',
-    summary:
-      'For an insurer’s MFA questionnaire or a Cyber Essentials self-assessment: multi-factor authentication on email, critical and admin accounts, with the evidence.',
+    title: 'reports.attestation.title',
+    summary: 'reports.attestation.summary',
     contents: [
-      'Two-step sign-in on each person’s main email account',
-      'Every critical account and its two-step method',
-      'Open items and what was fixed, with the history’s head hash and when it was verified',
-      'What Lockstep cannot know, and a declaration to sign',
+      'reports.attestation.contents.1',
+      'reports.attestation.contents.2',
+      'reports.attestation.contents.3',
+      'reports.attestation.contents.4',
     ],
   },
 ];
 
-const FORMATS: { format: Format; label: string }[] = [
-  { format: 'pdf', label: 'Save as PDF…' },
-  { format: 'markdown', label: 'Markdown…' },
-  { format: 'csv', label: 'CSV…' },
+const FORMATS: { format: Format; label: MessageId; name: MessageId }[] = [
+  { format: 'pdf', label: 'reports.format.pdf', name: 'reports.formatName.pdf' },
+  { format: 'markdown', label: 'reports.format.markdown', name: 'reports.formatName.markdown' },
+  { format: 'csv', label: 'reports.format.csv', name: 'reports.formatName.csv' },
 ];
 
 /** What to hand an owner, an insurer or an assessor: reports saved as PDF, Markdown or CSV. */
 export function ReportsScreen() {
+  const { t } = useWords();
   const [group, setGroup] = useState<string | null>(null);
   const team = useTeam(group ?? undefined);
   const [busy, setBusy] = useState<string | null>(null);
@@ -52,9 +54,9 @@ export function ReportsScreen() {
     try {
       const result = await call('reports:export', { kind, format, ...(group ? { group } : {}) });
       if (result.saved)
-        notifications.show({ color: 'teal', title: 'Report saved', message: result.path ?? '' });
+        notifications.show({ color: 'teal', title: t('reports.saved'), message: result.path ?? '' });
     } catch (error) {
-      notifyError(error, 'The report was not saved');
+      notifyError(error, t('reports.saveFailed'));
     } finally {
       setBusy(null);
     }
@@ -63,16 +65,15 @@ export function ReportsScreen() {
   return (
     <Stack gap="md" className={screen.scroll}>
       <div>
-        <Title order={2}>Reports</Title>
+        <Title order={2}>{t('nav.reports')}</Title>
         <Text c="dimmed" size="sm">
-          What to hand the owner, an insurer or an assessor. Nothing secret is in them — no password, code or
-          note — and each says what Lockstep cannot know.
+          {t('reports.intro')}
         </Text>
       </div>
       {(team.data?.groups.length ?? 0) > 0 && (
         <Select
-          label="Covering"
-          placeholder="Everyone"
+          label={t('reports.covering')}
+          placeholder={t('scope.everyone')}
           clearable
           data={team.data!.groups}
           value={group}
@@ -81,41 +82,47 @@ export function ReportsScreen() {
         />
       )}
       {c && (
-        <Alert variant="outline" color="gray" title="The figures in the reports">
+        <Alert variant="outline" color="gray" title={t('reports.figures.title')}>
           <Text size="sm">
-            Two-step on the main email account: {c.mainEmailMfa.yes} of {c.people} · critical accounts with
-            two-step: {c.criticalWithMfa.yes} of {c.criticalWithMfa.of} · people with a reused password:{' '}
-            {c.peopleWithReuse.count} of {c.peopleWithReuse.of} · overdue tasks: {c.overdueTasks.count}
+            {t('reports.figures', {
+              mainEmail: c.mainEmailMfa.yes,
+              people: c.people,
+              critical: c.criticalWithMfa.yes,
+              criticalOf: c.criticalWithMfa.of,
+              reuse: c.peopleWithReuse.count,
+              reuseOf: c.peopleWithReuse.of,
+              overdue: c.overdueTasks.count,
+            })}
           </Text>
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         {REPORTS.map((report) => (
-          <Card key={report.kind} withBorder padding="lg" component="section" aria-label={report.title}>
+          <Card key={report.kind} withBorder padding="lg" component="section" aria-label={t(report.title)}>
             <Group gap="xs" mb={4}>
               <IconFileReport size={20} aria-hidden />
               <Title order={3} size="h4">
-                {report.title}
+                {t(report.title)}
               </Title>
             </Group>
             <Text size="sm" mb="xs">
-              {report.summary}
+              {t(report.summary)}
             </Text>
             <List size="sm" mb="md">
               {report.contents.map((line) => (
-                <List.Item key={line}>{line}</List.Item>
+                <List.Item key={line}>{t(line)}</List.Item>
               ))}
             </List>
             <Group gap="sm">
-              {FORMATS.map(({ format, label }) => (
+              {FORMATS.map(({ format, label, name }) => (
                 <Button
                   key={format}
                   variant={format === 'pdf' ? 'filled' : 'default'}
                   loading={busy === `${report.kind}-${format}`}
                   onClick={() => void save(report.kind, format)}
-                  aria-label={`${report.title}: ${label.replace('…', '')}`}
+                  aria-label={t('reports.saveAs', { report: t(report.title), format: t(name) })}
                 >
-                  {label}
+                  {t(label)}
                 </Button>
               ))}
             </Group>

@@ -17,6 +17,7 @@ import { call, grantDroppedFile, messageOf } from '../../api/client';
 import { useChannelMutation } from '../../api/hooks';
 import { ToneBadge } from '../../components/Badges';
 import classes from '../import/ImportDialog.module.css';
+import { useWords } from '../../app/words';
 
 type Step =
   | { kind: 'choose'; error: string | null; busy: boolean }
@@ -37,6 +38,7 @@ async function toBase64(file: File): Promise<string> {
  * rows are skipped, and why), then confirm — nothing is written before.
  */
 export function StaffImportDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useWords();
   const [instance, setInstance] = useState(0);
   const close = () => {
     onClose();
@@ -46,11 +48,11 @@ export function StaffImportDialog({ opened, onClose }: { opened: boolean; onClos
     <Modal
       opened={opened}
       onClose={close}
-      title="Import staff from a spreadsheet"
+      title={t('staffImport.title')}
       size="xl"
       centered
       closeOnClickOutside={false}
-      closeButtonProps={{ 'aria-label': 'Close' }}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       {opened && <StaffImportFlow key={instance} onClose={close} />}
     </Modal>
@@ -58,6 +60,7 @@ export function StaffImportDialog({ opened, onClose }: { opened: boolean; onClos
 }
 
 function StaffImportFlow({ onClose }: { onClose: () => void }) {
+  const { t, list } = useWords();
   const [step, setStep] = useState<Step>({ kind: 'choose', error: null, busy: false });
   const [isOver, setOver] = useState(false);
   const confirm = useChannelMutation('people:importConfirm', ['people']);
@@ -104,13 +107,7 @@ function StaffImportFlow({ onClose }: { onClose: () => void }) {
   if (step.kind === 'choose') {
     return (
       <Stack gap="md">
-        <Text size="sm">
-          A spreadsheet saved as CSV, one person per row, with their <b>name</b>, <b>email addresses</b>{' '}
-          (several in one cell, separated by semicolons, or in several columns — the first is their main
-          address), and, if you have them, their <b>role</b> and <b>group or department</b>. A user export
-          from Microsoft 365 or Google Workspace works as it is. Someone already here (same name) is updated,
-          never added twice.
-        </Text>
+        <Text size="sm">{t('staffImport.intro')}</Text>
         <Box
           className={classes.dropzone}
           data-over={isOver || undefined}
@@ -123,20 +120,20 @@ function StaffImportFlow({ onClose }: { onClose: () => void }) {
           data-testid="staff-dropzone"
         >
           <Stack align="center" gap="xs">
-            <Text fw={600}>Drop the staff list here</Text>
+            <Text fw={600}>{t('staffImport.drop')}</Text>
             <Button variant="default" onClick={() => void pick()} loading={step.busy}>
-              Choose a file…
+              {t('staffImport.choose')}
             </Button>
           </Stack>
         </Box>
         {step.error && (
-          <Alert color="red" title="This file cannot be imported" role="alert">
+          <Alert color="red" title={t('import.cannotImport')} role="alert">
             {step.error}
           </Alert>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
         </Group>
       </Stack>
@@ -147,11 +144,15 @@ function StaffImportFlow({ onClose }: { onClose: () => void }) {
     const { result } = step;
     return (
       <Stack gap="md">
-        <Alert color="teal" variant="light" title="Staff imported" role="status">
-          {result.created} added, {result.updated} updated, {result.skipped.length} skipped.
+        <Alert color="teal" variant="light" title={t('staffImport.done')} role="status">
+          {t('staffImport.doneBody', {
+            created: result.created,
+            updated: result.updated,
+            skipped: result.skipped.length,
+          })}
         </Alert>
         <Group justify="flex-end">
-          <Button onClick={onClose}>Done</Button>
+          <Button onClick={onClose}>{t('import.done')}</Button>
         </Group>
       </Stack>
     );
@@ -161,20 +162,20 @@ function StaffImportFlow({ onClose }: { onClose: () => void }) {
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-        <Stat label="To add" value={p.toCreate} />
-        <Stat label="To update" value={p.toUpdate} />
-        <Stat label="Rows skipped" value={p.skipped.length} />
+        <Stat label={t('staffImport.toAdd')} value={p.toCreate} />
+        <Stat label={t('staffImport.toUpdate')} value={p.toUpdate} />
+        <Stat label={t('staffImport.rowsSkipped')} value={p.skipped.length} />
       </SimpleGrid>
       <ScrollArea.Autosize mah={320} type="auto">
-        <Table striped withTableBorder aria-label="People in the file">
+        <Table striped withTableBorder aria-label={t('staffImport.table')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Row</Table.Th>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Email addresses</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>Group</Table.Th>
-              <Table.Th>What happens</Table.Th>
+              <Table.Th>{t('staffImport.column.row')}</Table.Th>
+              <Table.Th>{t('staffImport.column.name')}</Table.Th>
+              <Table.Th>{t('staffImport.column.emails')}</Table.Th>
+              <Table.Th>{t('staffImport.column.role')}</Table.Th>
+              <Table.Th>{t('staffImport.column.group')}</Table.Th>
+              <Table.Th>{t('staffImport.column.action')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -182,18 +183,26 @@ function StaffImportFlow({ onClose }: { onClose: () => void }) {
               <Table.Tr key={row.row}>
                 <Table.Td>{row.row}</Table.Td>
                 <Table.Td>{row.name}</Table.Td>
-                <Table.Td>{row.emails.join(', ') || '—'}</Table.Td>
-                <Table.Td>{row.role || '—'}</Table.Td>
-                <Table.Td>{row.group || '—'}</Table.Td>
+                <Table.Td>{row.emails.length > 0 ? list(row.emails) : t('staffImport.none')}</Table.Td>
+                <Table.Td>{row.role || t('staffImport.none')}</Table.Td>
+                <Table.Td>{row.group || t('staffImport.none')}</Table.Td>
                 <Table.Td>
                   {row.action === 'create' ? (
-                    <ToneBadge tone="teal">Add</ToneBadge>
+                    <ToneBadge tone="teal">{t('staffImport.add')}</ToneBadge>
                   ) : (
                     <>
-                      <ToneBadge tone="gray">Update</ToneBadge>
-                      <Text size="xs" c="dimmed">
-                        {row.changes.join('; ') || 'nothing new'}
-                      </Text>
+                      <ToneBadge tone="gray">{t('staffImport.update')}</ToneBadge>
+                      {row.changes.length === 0 ? (
+                        <Text size="xs" c="dimmed">
+                          {t('staffImport.nothingNew')}
+                        </Text>
+                      ) : (
+                        row.changes.map((change) => (
+                          <Text key={change} size="xs" c="dimmed">
+                            {change}
+                          </Text>
+                        ))
+                      )}
                     </>
                   )}
                 </Table.Td>
@@ -205,12 +214,12 @@ function StaffImportFlow({ onClose }: { onClose: () => void }) {
       {p.skipped.length > 0 && (
         <div>
           <Text fw={600} size="sm">
-            Skipped rows
+            {t('staffImport.skippedRows')}
           </Text>
-          <List size="sm" aria-label="Skipped rows">
+          <List size="sm" aria-label={t('staffImport.skippedRows')}>
             {p.skipped.map((s) => (
               <List.Item key={s.row}>
-                Row {s.row}: {s.reason}
+                {t('staffImport.skippedRow', { row: s.row, reason: s.reason })}
               </List.Item>
             ))}
           </List>
@@ -223,7 +232,7 @@ function StaffImportFlow({ onClose }: { onClose: () => void }) {
       )}
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </Button>
         <Button
           disabled={p.rows.length === 0}
@@ -237,7 +246,7 @@ function StaffImportFlow({ onClose }: { onClose: () => void }) {
             }
           }}
         >
-          {`Import ${p.rows.length} ${p.rows.length === 1 ? 'person' : 'people'}`}
+          {t('staffImport.confirm', { count: p.rows.length })}
         </Button>
       </Group>
     </Stack>

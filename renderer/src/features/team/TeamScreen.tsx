@@ -20,7 +20,10 @@ import {
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import type { TeamRow } from '../../../../common/ipc/contract';
+import type { ResponseOf, TeamRow } from '../../../../common/ipc/contract';
+import { FINDING_KINDS } from '../../../../common/domain/checks/findings';
+import type { MessageId } from '../../../../common/messages/en';
+import { useWords, type Words } from '../../app/words';
 import { call, messageOf } from '../../api/client';
 import { usePeople, useTeam, type Scope } from '../../api/hooks';
 import { ScopeSelect } from '../../components/ScopeSelect';
@@ -35,14 +38,14 @@ import { scopedPath } from './useScope';
 
 type SortKey = 'name' | 'group' | 'mainEmail' | 'critical' | 'findings' | 'overdue' | 'activity';
 
-const COLUMNS: { key: SortKey; label: string }[] = [
-  { key: 'name', label: 'Person' },
-  { key: 'group', label: 'Group' },
-  { key: 'mainEmail', label: 'Main email' },
-  { key: 'critical', label: 'Critical accounts covered' },
-  { key: 'findings', label: 'Open findings' },
-  { key: 'overdue', label: 'Overdue tasks' },
-  { key: 'activity', label: 'Last activity' },
+const COLUMNS: { key: SortKey; label: MessageId }[] = [
+  { key: 'name', label: 'team.column.name' },
+  { key: 'group', label: 'team.column.group' },
+  { key: 'mainEmail', label: 'team.column.mainEmail' },
+  { key: 'critical', label: 'team.column.critical' },
+  { key: 'findings', label: 'team.column.findings' },
+  { key: 'overdue', label: 'team.column.overdue' },
+  { key: 'activity', label: 'team.column.activity' },
 ];
 
 const MFA_RANK = (v: boolean | null) => (v === false ? 0 : v === null ? 1 : 2);
@@ -71,6 +74,7 @@ export function sortRows(rows: readonly TeamRow[], key: SortKey, direction: 'asc
 /** The whole office at a glance: coverage figures with who is behind them, one row per person. */
 export function TeamScreen() {
   const navigate = useNavigate();
+  const { t } = useWords();
   const [group, setGroup] = useState<string | null>(null);
   const team = useTeam(group ?? undefined);
   const [sort, setSort] = useState<{ key: SortKey; direction: 'asc' | 'desc' }>({
@@ -92,10 +96,9 @@ export function TeamScreen() {
     <Stack gap="md" className={screen.scroll}>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Team</Title>
+          <Title order={2}>{t('nav.team')}</Title>
           <Text c="dimmed" size="sm">
-            Everyone in this file at a glance: who has two-step sign-in on their email, whose critical
-            accounts are covered, and who is behind. Click a number to see who.
+            {t('team.intro')}
           </Text>
         </div>
         <Group gap="sm">
@@ -104,26 +107,26 @@ export function TeamScreen() {
             leftSection={<IconUsersPlus size={16} aria-hidden />}
             onClick={() => setImporting(true)}
           >
-            Import staff…
+            {t('people.importStaff')}
           </Button>
           <Button
             variant="default"
             leftSection={<IconChecklist size={16} aria-hidden />}
             onClick={() => setStarting(true)}
           >
-            Start a checklist…
+            {t('team.startChecklist')}
           </Button>
           <Button
             leftSection={<IconFileReport size={16} aria-hidden />}
             onClick={() => void navigate('/reports')}
           >
-            Reports
+            {t('nav.reports')}
           </Button>
         </Group>
       </Group>
-      {team.isPending && <Loader aria-label="Loading the team" />}
+      {team.isPending && <Loader aria-label={t('team.loading')} />}
       {team.isError && (
-        <Alert color="red" title="The team could not be loaded" role="alert">
+        <Alert color="red" title={t('team.loadFailed')} role="alert">
           {messageOf(team.error)}
         </Alert>
       )}
@@ -131,8 +134,8 @@ export function TeamScreen() {
         <>
           {team.data.groups.length > 0 && (
             <Select
-              label="Group"
-              placeholder="Everyone"
+              label={t('team.group')}
+              placeholder={t('scope.everyone')}
               clearable
               data={team.data.groups}
               value={group}
@@ -143,17 +146,16 @@ export function TeamScreen() {
           {team.data.rows.length === 0 ? (
             <EmptyState
               icon={<IconUsersPlus size={28} />}
-              title={group ? 'No one in this group' : 'No one here yet'}
-              action={<Button onClick={() => setImporting(true)}>Import a staff list</Button>}
+              title={group ? t('team.emptyGroup') : t('team.empty')}
+              action={<Button onClick={() => setImporting(true)}>{t('team.importList')}</Button>}
             >
-              Import your staff from a spreadsheet (name, email addresses, role, department), or add people
-              one by one on the People screen.
+              {t('team.emptyBody')}
             </EmptyState>
           ) : (
             <>
               <CoverageCards view={team.data} />
               <div style={{ overflowX: 'auto' }}>
-                <table className={classes.table} aria-label="People">
+                <table className={classes.table} aria-label={t('nav.people')}>
                   <thead>
                     <tr>
                       {COLUMNS.map((column) => (
@@ -169,7 +171,7 @@ export function TeamScreen() {
                           }
                         >
                           <UnstyledButton className={classes.sort} onClick={() => toggle(column.key)}>
-                            {column.label}
+                            {t(column.label)}
                             {sort.key === column.key &&
                               (sort.direction === 'asc' ? (
                                 <IconArrowUp size={14} aria-hidden />
@@ -201,6 +203,7 @@ export function TeamScreen() {
 
 function PersonRow({ row }: { row: TeamRow }) {
   const navigate = useNavigate();
+  const { t } = useWords();
   const s = row.findingsBySeverity;
   return (
     <tr aria-label={row.name}>
@@ -214,7 +217,13 @@ function PersonRow({ row }: { row: TeamRow }) {
           </Text>
         )}
         <Group gap={8} mt={2}>
-          {(['accounts', 'exposure', 'tasks'] as const).map((screen) => (
+          {(
+            [
+              ['accounts', 'nav.accounts'],
+              ['exposure', 'nav.exposure'],
+              ['tasks', 'nav.tasks'],
+            ] as const
+          ).map(([screen, label]) => (
             <Anchor
               key={screen}
               component="button"
@@ -222,40 +231,50 @@ function PersonRow({ row }: { row: TeamRow }) {
               c="var(--ls-text-accent)"
               underline="always"
               onClick={() => void navigate(scopedPath(`/${screen}`, { personId: row.id }))}
-              aria-label={`${row.name}: ${screen}`}
+              aria-label={t('team.personScreen', { name: row.name, screen: t(label) })}
             >
-              {screen[0]!.toUpperCase() + screen.slice(1)}
+              {t(label)}
             </Anchor>
           ))}
         </Group>
       </th>
-      <td>{row.group || '—'}</td>
+      <td>{row.group || t('team.noGroup')}</td>
       <td
-        aria-label={`Two-step on the main email account: ${row.mainEmailMfa === null ? 'unknown' : row.mainEmailMfa ? 'on' : 'off'}`}
+        aria-label={t('team.mainEmailMfa', {
+          state: row.mainEmailMfa === null ? 'unknown' : row.mainEmailMfa ? 'on' : 'off',
+        })}
       >
         {row.emailAccounts.length === 0 ? (
           <Text size="sm" c="dimmed">
-            No email account
+            {t('team.noEmailAccount')}
           </Text>
         ) : (
           row.emailAccounts.map((mail) => (
             <Group key={mail.accountId} gap={6} wrap="nowrap">
-              <Text size="sm" truncate maw={180}>
-                {mail.service}
-                {mail.isMain ? '' : ' (other)'}
+              <Text
+                size="sm"
+                truncate
+                maw={180}
+                title={mail.isMain ? mail.service : t('team.otherEmail', { service: mail.service })}
+              >
+                {mail.isMain ? mail.service : t('team.otherEmail', { service: mail.service })}
               </Text>
               <ToneBadge tone={mail.mfa === 'none' ? 'red' : mail.mfa === 'unknown' ? 'gray' : 'teal'}>
-                {mail.mfa === 'none' ? 'Off' : mail.mfa === 'unknown' ? 'Unknown' : 'On'}
+                {mail.mfa === 'none'
+                  ? t('team.mfa.off')
+                  : mail.mfa === 'unknown'
+                    ? t('team.mfa.unknown')
+                    : t('team.mfa.on')}
               </ToneBadge>
             </Group>
           ))
         )}
       </td>
       <td>
-        {row.criticalWithMfa} of {row.criticalAccounts}
+        {t('team.covered', { count: row.criticalWithMfa, total: row.criticalAccounts })}
         {row.criticalUnknown > 0 && (
           <Text size="xs" c="dimmed">
-            {row.criticalUnknown} unknown
+            {t('team.unknownCount', { count: row.criticalUnknown })}
           </Text>
         )}
       </td>
@@ -264,10 +283,14 @@ function PersonRow({ row }: { row: TeamRow }) {
           '0'
         ) : (
           <Group gap={4}>
-            {s.critical > 0 && <ToneBadge tone="red">{`${s.critical} fix now`}</ToneBadge>}
-            {s.high > 0 && <ToneBadge tone="orange">{`${s.high} soon`}</ToneBadge>}
-            {s.medium > 0 && <ToneBadge tone="yellow">{`${s.medium} worth fixing`}</ToneBadge>}
-            {s.low > 0 && <ToneBadge tone="gray">{`${s.low} when you can`}</ToneBadge>}
+            {s.critical > 0 && (
+              <ToneBadge tone="red">{t('team.severity.critical', { count: s.critical })}</ToneBadge>
+            )}
+            {s.high > 0 && <ToneBadge tone="orange">{t('team.severity.high', { count: s.high })}</ToneBadge>}
+            {s.medium > 0 && (
+              <ToneBadge tone="yellow">{t('team.severity.medium', { count: s.medium })}</ToneBadge>
+            )}
+            {s.low > 0 && <ToneBadge tone="gray">{t('team.severity.low', { count: s.low })}</ToneBadge>}
           </Group>
         )}
       </td>
@@ -280,7 +303,7 @@ function PersonRow({ row }: { row: TeamRow }) {
           '0'
         )}
       </td>
-      <td>{row.lastActivity ? new Date(row.lastActivity).toLocaleDateString() : 'None recorded'}</td>
+      <td>{row.lastActivity ? new Date(row.lastActivity).toLocaleDateString() : t('team.noActivity')}</td>
     </tr>
   );
 }
@@ -288,6 +311,8 @@ function PersonRow({ row }: { row: TeamRow }) {
 /** The latest changes: everyone's, a group's, or one person's (the history, filtered in main). */
 function RecentChanges({ group }: { group: string | null }) {
   const people = usePeople();
+  const words = useWords();
+  const { t } = words;
   const [chosen, setChosen] = useState<Scope>({});
   const scope: Scope =
     chosen.personId !== undefined || chosen.group !== undefined ? chosen : group ? { group } : {};
@@ -297,31 +322,61 @@ function RecentChanges({ group }: { group: string | null }) {
   });
   if (!history.data) return null;
   return (
-    <section aria-label="Recent changes">
+    <section aria-label={t('team.recent')}>
       <Group justify="space-between" align="flex-end" mb={4}>
         <Title order={3} size="h5">
-          Recent changes
+          {t('team.recent')}
         </Title>
         <ScopeSelect people={people.data ?? []} value={chosen} onChange={setChosen} />
       </Group>
       {history.data.length === 0 && (
         <Text size="sm" c="dimmed">
-          Nothing recorded yet.
+          {t('team.recentNone')}
         </Text>
       )}
       <Stack gap={2}>
         {history.data.map((entry) => (
           <Text key={entry.seq} size="sm">
             <Text span c="dimmed" size="xs">
-              {new Date(entry.at).toLocaleString()} · {entry.actor}
+              {t('team.recentWhen', {
+                when: new Date(entry.at).toLocaleString(),
+                actor: actorName(entry.actor, words),
+              })}
             </Text>{' '}
-            {entry.subjectType.replace('_', ' ')} {entry.action}
-            {entry.note || entry.to
-              ? `: ${entry.action === 'created' && entry.note ? entry.note : (entry.to ?? entry.note)}`
-              : ''}
+            {describeChange(entry, words)}
           </Text>
         ))}
       </Stack>
     </section>
   );
+}
+
+/** Who made a change, as stored ("Me", "Helper: Sam"), in the catalogue's words. */
+function actorName(actor: string, { t }: Pick<Words, 't'>): string {
+  if (actor === 'Me') return t('team.actor.me');
+  if (actor.startsWith('Helper: ')) return t('tasks.helperName', { name: actor.slice('Helper: '.length) });
+  return actor;
+}
+
+const FINDING_KIND_SET: ReadonlySet<string> = new Set(FINDING_KINDS);
+
+/**
+ * A history entry in words: "Person added: Ana", "Finding Reused password: resolved by itself".
+ * The subject, action and statuses come from the catalogue; names and values are the person's data.
+ */
+export function describeChange(
+  entry: Pick<ResponseOf<'history:list'>[number], 'subjectType' | 'action' | 'to' | 'note'>,
+  { t }: Pick<Words, 't'>,
+): string {
+  const subject = t('team.change.subject', { type: entry.subjectType });
+  const action =
+    entry.subjectType === 'finding' && FINDING_KIND_SET.has(entry.action)
+      ? t(`finding.kind.${entry.action}` as MessageId)
+      : // A select's cases are single words: "web address" is asked for as web_address.
+        t('team.change.action', { action: entry.action.replace(/\W+/g, '_'), recorded: entry.action });
+  const raw = entry.action === 'created' && entry.note ? entry.note : (entry.to ?? entry.note);
+  if (!raw) return t('team.change', { subject, action });
+  const isStatus = entry.subjectType === 'finding' || entry.action === 'status';
+  const detail = isStatus ? t('team.change.status', { status: raw }) : raw;
+  return t('team.changeWithDetail', { subject, action, detail });
 }
