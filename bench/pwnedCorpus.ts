@@ -6,7 +6,8 @@
 // Hashes are sorted ascending, as the downloader writes them. Within each prefix, the keys are the
 // order statistics of uniform draws, generated already sorted (exponential spacings: the running
 // sums of n + 1 exponential variates, divided by their total, are distributed exactly as n sorted
-// uniforms), so no sort is needed; the rest of each hash is uniform random. Counts are heavy-tailed
+// uniforms), so no sort is needed; the rest of each hash is uniform random. Each prefix size is
+// generated once and reused by every prefix of that size (see TEMPLATES below). Counts are heavy-tailed
 // (P(count ≥ k) ≈ k^-1.1: most 1–3, a few in the millions), and 1% of the benchmark's passwords
 // (every 100th) are planted with known counts.
 //   npx tsx bench/pwnedCorpus.ts LINES OUT [--seed S]        writes the single-file layout to OUT
@@ -14,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 
-export const PWNED_CORPUS_VERSION = 2;
+export const PWNED_CORPUS_VERSION = 3;
 export const DEFAULT_PWNED_SEED = 20240601;
 /** Every PLANT_EVERY-th benchmark password is in the corpus. */
 export const PLANT_EVERY = 100;
@@ -226,6 +227,36 @@ const OUT_BYTES = 1024 * 1024;
 /** Room for one line (5 + 35 + ':' + 8-digit count + CRLF) and a frame header. */
 const LINE_ROOM = 128;
 
+/** The first four hex digits of a 5-digit prefix as a little-endian u32 (the fifth: HEX_UPPER[bucket & 15]). */
+function prefixDigits4(bucket: number): number {
+  return (
+    (HEX_UPPER[(bucket >>> 16) & 15]! |
+      (HEX_UPPER[(bucket >>> 12) & 15]! << 8) |
+      (HEX_UPPER[(bucket >>> 8) & 15]! << 16) |
+      (HEX_UPPER[(bucket >>> 4) & 15]! << 24)) >>>
+    0
+  );
+}
+
+/**
+ * TEMPLATES. Generating every line costs ~65 ns (sorted keys from exponential spacings, a count,
+ * hex): at 1e9 lines ~65 s of CPU, which the benchmark's generator took from the builder it feeds on
+ * the same 2 cores. So each prefix size n is generated once, as a template of n lines (its own
+ * sorted uniform keys, counts and tails), and every prefix of that size reuses it: the directory
+ * layout copies it as is (its lines hold no prefix), the single-file layout patches the five prefix
+ * digits into each line first. At 1e9 lines the ~400 distinct sizes (954 ± 31 lines a prefix) are
+ * 0.04% of the corpus; the rest costs a copy and a patch (~4 ns a line). Within each prefix the keys
+ * are still sorted uniform draws and the builder does the same work per line; what is lost is only
+ * independence between prefixes of the same size (their keys repeat). Prefixes holding a planted
+ * password are generated line by line.
+ */
+interface Template {
+  text: Buffer;
+  view: DataView;
+  /** Where each line starts (single-file layout only). */
+  starts: Uint32Array;
+}
+
 interface Planted {
   key: number;
   tail: Buffer;
@@ -251,12 +282,7 @@ function renderBucket(
   written: Float64Array,
 ): number {
   // The prefix's five digits: four in one u32, then the fifth.
-  const prefix4 =
-    (HEX_UPPER[(bucket >>> 16) & 15]! |
-      (HEX_UPPER[(bucket >>> 12) & 15]! << 8) |
-      (HEX_UPPER[(bucket >>> 8) & 15]! << 16) |
-      (HEX_UPPER[(bucket >>> 4) & 15]! << 24)) >>>
-    0;
+  const prefix4 = prefixDigits4(bucket);
   const prefix5 = HEX_UPPER[bucket & 15]!;
   const poolMask = 2 ** TAIL_POOL_BITS - 1;
   const digits = new Uint8Array(16);
@@ -377,11 +403,8 @@ export function generatePwnedCorpus(
   const outView = new DataView(out.buffer, out.byteOffset, out.length);
   let cumulative = new Float64Array(1024);
   let keys = new Float64Array(1024);
-  for (let bucket = 0; bucket < BUCKETS; bucket += 1) {
-    const n = sizes[bucket]!;
-    const extra = plantedByBucket.get(bucket) ?? NO_PLANTED;
-    if (n === 0 && extra.length === 0) continue;
-    // n keys, sorted: running sums of n + 1 exponential variates over their total.
+  /** n sorted 48-bit keys in keys[0, n): running sums of n + 1 exponential variates over their total. */
+  const drawKeys = (n: number) => {
     if (n + 1 > cumulative.length) {
       cumulative = new Float64Array(2 * (n + 1));
       keys = new Float64Array(2 * (n + 1));
@@ -398,13 +421,54 @@ export function generatePwnedCorpus(
       keys[i] = key;
       previous = key;
     }
+  };
+  // One rendered prefix's worth of lines for each prefix size met (see TEMPLATES above).
+  const templates = new Map<number, Template>();
+  const scratchCount = new Float64Array(1);
+  const templateFor = (n: number): Template => {
+    let template = templates.get(n);
+    if (template) return template;
+    drawKeys(n);
+    const room = Buffer.allocUnsafe(n * LINE_ROOM);
+    const view = new DataView(room.buffer, room.byteOffset, room.length);
+    const end = renderBucket(view, 0, 0, keys, n, NO_PLANTED, directory, poolView, random, scratchCount);
+    const text = Buffer.from(room.subarray(0, end));
+    const starts = new Uint32Array(directory ? 0 : n);
+    if (!directory) for (let i = 1, at = 0; i < n; i += 1) starts[i] = at = text.indexOf(0x0a, at) + 1;
+    template = { text, view: new DataView(text.buffer, text.byteOffset, text.length), starts };
+    templates.set(n, template);
+    return template;
+  };
+  for (let bucket = 0; bucket < BUCKETS; bucket += 1) {
+    const n = sizes[bucket]!;
+    const extra = plantedByBucket.get(bucket) ?? NO_PLANTED;
+    if (n === 0 && extra.length === 0) continue;
     let from = used;
     if (directory) {
       out.writeUInt32LE(bucket, used);
       used += 8;
       from = used;
     }
-    used = renderBucket(outView, used, bucket, keys, n, extra, directory, poolView, random, written);
+    if (extra.length > 0) {
+      // A prefix with planted hashes is generated line by line, the planted ones merged in.
+      drawKeys(n);
+      used = renderBucket(outView, used, bucket, keys, n, extra, directory, poolView, random, written);
+    } else {
+      const template = templateFor(n);
+      if (!directory) {
+        // The single-file layout's lines start with the prefix: patch it into the template.
+        const prefix4 = prefixDigits4(bucket);
+        const prefix5 = HEX_UPPER[bucket & 15]!;
+        const { view, starts } = template;
+        for (let i = 0; i < n; i += 1) {
+          view.setUint32(starts[i]!, prefix4, true);
+          view.setUint8(starts[i]! + 4, prefix5);
+        }
+      }
+      out.set(template.text, used);
+      used += template.text.length;
+      written[0] = written[0]! + n;
+    }
     if (directory) out.writeUInt32LE(used - from, from - 4);
     bytes += used - from;
     if (used > OUT_BYTES) {

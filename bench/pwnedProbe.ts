@@ -7,6 +7,9 @@
 //                              then its facts and CPU time as JSON on stderr
 //   lookup INDEX COUNT SEED    open the index, look up the first COUNT benchmark passwords, close
 //   fp INDEX QUERIES SEED      look up QUERIES random hashes; also measure narrower keys' rates
+//   floor INDEX COUNT SEED     the floor under cold lookups: COUNT bare reads of one random 4 KiB page
+//                              of the records each (sorted, 16 in flight through the thread pool, as
+//                              lookups read), nothing else
 //   baseline                   nothing (the process's own footprint)
 // The benchmark bundles this file to plain JavaScript (bench/.data/pwnedProbe.mjs) so that peak RSS
 // is the operation's and Node's, not the TypeScript loader's.
@@ -19,7 +22,7 @@ import {
 import { falsePositiveRate, RECORD_BYTES, RECORDS_OFFSET } from '../electron/services/pwnedIndex/format';
 import { openPwnedIndex, type LookupStats } from '../electron/services/pwnedIndex/lookup';
 import { benchPasswords, generatePwnedCorpus, sfc32, type CorpusLayout } from './pwnedCorpus';
-import { openSync, readSync, closeSync, fstatSync, writeSync } from 'node:fs';
+import { openSync, read, readSync, closeSync, fstatSync, writeSync } from 'node:fs';
 
 export interface ProbeUsage {
   /** Peak resident set size of the process, MB. */
@@ -60,6 +63,11 @@ export interface LookupProbe extends ProbeUsage {
   /** [password index, count] for every password found. */
   found: [number, number][];
   stats: LookupStats;
+}
+
+export interface FloorProbe extends ProbeUsage {
+  reads: number;
+  readMs: number;
 }
 
 export interface FpProbe extends ProbeUsage {
@@ -263,6 +271,38 @@ async function main(argv: string[]): Promise<unknown> {
       found,
       stats: index.lastLookupStats,
     };
+    return result;
+  }
+  if (command === 'floor') {
+    const [path, count, seed] = args as [string, string, string];
+    const fd = openSync(path, 'r');
+    const pages = Math.floor((fstatSync(fd).size - RECORDS_OFFSET) / 4096) - 1;
+    const random = sfc32(Number(seed));
+    const firstPage = Math.ceil(RECORDS_OFFSET / 4096);
+    const offsets = Array.from(
+      { length: Number(count) },
+      () => (firstPage + Math.floor((random() / 2 ** 32) * pages)) * 4096,
+    ).sort((a, b) => a - b);
+    const rss = process.memoryUsage().rss;
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    let next = 0;
+    const reader = async () => {
+      const buffer = Buffer.allocUnsafe(4096);
+      while (next < offsets.length) {
+        const position = offsets[next++]!;
+        await new Promise<void>((resolve, reject) =>
+          read(fd, buffer, 0, 4096, position, (error) => (error ? reject(error) : resolve())),
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, reader));
+    const result: FloorProbe = {
+      ...usage(rss, cpu),
+      reads: offsets.length,
+      readMs: performance.now() - started,
+    };
+    closeSync(fd);
     return result;
   }
   if (command === 'fp') {
