@@ -275,6 +275,12 @@ export const MAIN = {
   'errors.notices.providerAddress': 'Enter the company’s web address, such as example.com.',
   'errors.notices.webAddress': 'Enter a web address such as example.com.',
   'errors.scope.personGone': 'That person no longer exists. They may have been deleted.',
+  'errors.file.gone': 'That file is no longer available to Lockstep. Choose it again.',
+  'errors.file.notAFile': '{file} is not a file.',
+  'errors.file.unreadable': '{file} could not be read ({code}).',
+  'errors.staffImport.empty': '{file} has no people in it: one row per person, below a header row.',
+  'errors.staffImport.expired': 'This preview has expired. Choose the file again.',
+  'errors.staffImport.tooLarge': '{file} is larger than 4 MB; that is not a staff list.',
   'errors.reports.pdf': 'The PDF could not be made ({problem}). Save it as Markdown or CSV instead.',
   'errors.reports.save': 'The report could not be saved there ({code}). Choose another folder.',
 
