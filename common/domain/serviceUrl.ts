@@ -1,4 +1,5 @@
 import { parse } from 'tldts';
+import { format } from '../messages/format';
 
 /**
  * What a login URL tells us about the service behind it.
@@ -33,25 +34,25 @@ const PACKAGE = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/i;
  */
 export function parseServiceUrl(input: string): ServiceUrlInfo | ServiceUrlError {
   const raw = input.trim();
-  if (raw === '') return { error: 'Enter a web address, or leave it empty.' };
+  if (raw === '') return { error: format('validation.url.empty') };
 
   const android = ANDROID_APP.exec(raw) ?? ANDROID_CHROME.exec(raw);
   if (android?.[1]) return fromAndroidPackage(android[1]);
-  if (/^android(app)?:/i.test(raw)) return { error: 'This Android app address has no package name.' };
+  if (/^android(app)?:/i.test(raw)) return { error: format('validation.url.androidNoPackage') };
 
   const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw);
   if (hasScheme && !/^https?:\/\//i.test(raw)) {
-    return { error: 'Only web (http or https) and Android app addresses can be used.' };
+    return { error: format('validation.url.scheme') };
   }
-  if (/\s/.test(raw)) return { error: 'A web address cannot contain spaces.' };
+  if (/\s/.test(raw)) return { error: format('validation.url.spaces') };
   const candidate = hasScheme ? raw : `https://${raw}`;
   let url: URL;
   try {
     url = new URL(candidate);
   } catch {
-    return { error: 'This does not look like a web address.' };
+    return { error: format('validation.url.invalid') };
   }
-  if (!url.hostname) return { error: 'This web address has no host name.' };
+  if (!url.hostname) return { error: format('validation.url.noHost') };
   const isInsecure = hasScheme && url.protocol === 'http:';
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   const info = parse(url.hostname, { allowPrivateDomains: false });
@@ -61,12 +62,12 @@ export function parseServiceUrl(input: string): ServiceUrlInfo | ServiceUrlError
   if (!host.includes('.')) {
     return { kind: 'local', host, domain: host, isInsecure, normalizedUrl: url.href };
   }
-  if (!info.domain) return { error: 'This web address has no registrable domain.' };
+  if (!info.domain) return { error: format('validation.url.noDomain') };
   return { kind: 'web', host, domain: info.domain, isInsecure, normalizedUrl: url.href };
 }
 
 function fromAndroidPackage(packageName: string): ServiceUrlInfo | ServiceUrlError {
-  if (!PACKAGE.test(packageName)) return { error: 'This Android app id is not valid.' };
+  if (!PACKAGE.test(packageName)) return { error: format('validation.url.androidInvalid') };
   const lower = packageName.toLowerCase();
   // com.facebook.katana → katana.facebook.com → facebook.com. Only trust it when the reversed name
   // ends in a real public suffix; otherwise keep the package id itself as the "domain".

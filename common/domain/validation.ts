@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { CATEGORIES, CRITICALITIES, MFA_METHODS } from './inventory';
 import { isServiceUrlError, parseServiceUrl } from './serviceUrl';
+import type { MessageId } from '../messages/en';
+import { format } from '../messages/format';
+
+/**
+ * A zod error parameter whose message is the catalogue's `id`, formatted when the error happens,
+ * so it follows the catalogue in use (English, or the pseudo-locale of tests) — not the one at
+ * load time.
+ */
+export function says(id: MessageId, values?: Record<string, string | number>): { error: () => string } {
+  return { error: () => format(id, values) };
+}
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2024-02-30). */
 export function isCalendarDate(value: string): boolean {
@@ -12,11 +23,11 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-const optionalDate = (label: string) =>
+const optionalDate = (field: 'passwordChanged' | 'reviewed') =>
   z
     .string()
     .trim()
-    .refine((v) => v === '' || isCalendarDate(v), `Enter ${label} as a real date (YYYY-MM-DD).`)
+    .refine((v) => v === '' || isCalendarDate(v), says('validation.date.notReal', { field }))
     .transform((v) => (v === '' ? null : v))
     .nullable()
     .transform((v) => v ?? null);
@@ -25,11 +36,11 @@ const optionalDate = (label: string) =>
 export const personNameSchema = z
   .string()
   .trim()
-  .min(1, 'Enter a name.')
-  .max(100, 'Keep the name under 100 characters.');
+  .min(1, says('validation.name.required'))
+  .max(100, says('validation.name.tooLong', { max: 100 }));
 
 /** A database id. */
-export const idSchema = z.int('Expected a whole-number id.').positive('Expected a positive id.');
+export const idSchema = z.int(says('validation.id.whole')).positive(says('validation.id.positive'));
 
 /**
  * An email address: practical syntax (one `@`, a dotted domain, no spaces), stored lower-cased in the
@@ -38,9 +49,9 @@ export const idSchema = z.int('Expected a whole-number id.').positive('Expected 
 export const emailAddressSchema = z
   .string()
   .trim()
-  .min(1, 'Enter an email address.')
-  .max(254, 'An email address is at most 254 characters.')
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@.]{2,}$/, 'This does not look like an email address.')
+  .min(1, says('validation.email.required'))
+  .max(254, says('validation.email.tooLong'))
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@.]{2,}$/, says('validation.email.invalid'))
   .transform((v) => {
     const at = v.lastIndexOf('@');
     return `${v.slice(0, at)}@${v.slice(at + 1).toLowerCase()}`;
@@ -52,24 +63,24 @@ export const accountInputSchema = z.object({
   service: z
     .string()
     .trim()
-    .min(1, "Enter the service's name.")
-    .max(200, 'Keep the name under 200 characters.'),
+    .min(1, says('validation.service.required'))
+    .max(200, says('validation.name.tooLong', { max: 200 })),
   url: z
     .string()
     .trim()
-    .max(2000, 'This web address is too long.')
+    .max(2000, says('validation.url.tooLong'))
     .superRefine((value, ctx) => {
       if (value === '') return;
       const parsed = parseServiceUrl(value);
       if (isServiceUrlError(parsed)) ctx.addIssue({ code: 'custom', message: parsed.error });
     }),
-  username: z.string().trim().max(320, 'Keep the username under 320 characters.'),
-  category: z.enum(CATEGORIES, 'Choose a category.'),
-  criticality: z.enum(CRITICALITIES, 'Choose how critical this account is.'),
-  mfa: z.enum(MFA_METHODS, 'Choose a two-step sign-in method.'),
-  passwordChangedAt: optionalDate('the password change date'),
-  recoveryReviewedAt: optionalDate('the review date'),
-  notes: z.string().max(10_000, 'Keep notes under 10,000 characters.'),
+  username: z.string().trim().max(320, says('validation.username.tooLong')),
+  category: z.enum(CATEGORIES, says('validation.category.required')),
+  criticality: z.enum(CRITICALITIES, says('validation.criticality.required')),
+  mfa: z.enum(MFA_METHODS, says('validation.mfa.required')),
+  passwordChangedAt: optionalDate('passwordChanged'),
+  recoveryReviewedAt: optionalDate('reviewed'),
+  notes: z.string().max(10_000, says('validation.notes.tooLong')),
 });
 /** Raw account form values, before validation. */
 export type AccountInput = z.input<typeof accountInputSchema>;
@@ -86,10 +97,10 @@ export function checkAccountDates(
 ): Record<string, string> {
   const errors: Record<string, string> = {};
   if (input.passwordChangedAt && input.passwordChangedAt > today) {
-    errors.passwordChangedAt = 'This date is in the future.';
+    errors.passwordChangedAt = format('validation.date.future');
   }
   if (input.recoveryReviewedAt && input.recoveryReviewedAt > today) {
-    errors.recoveryReviewedAt = 'This date is in the future.';
+    errors.recoveryReviewedAt = format('validation.date.future');
   }
   return errors;
 }

@@ -12,7 +12,9 @@ import {
   idSchema,
   isCalendarDate,
   personNameSchema,
+  says,
 } from '../domain/validation';
+import { format } from '../messages/format';
 import type { ImportFormat } from '../domain/import/types';
 import { CATEGORIES, CRITICALITIES, MFA_METHODS } from '../domain/inventory';
 import { DISMISS_REASONS, type DismissReason } from '../domain/checks/findings';
@@ -33,14 +35,20 @@ const dateSchema = (what: string) =>
   z.string().refine(isCalendarDate, `Enter ${what} as a real date (YYYY-MM-DD).`);
 const guideIdSchema = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Unknown guide.')
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, says('validation.guide.unknown'))
   .max(80);
-const helperNameSchema = z.string().trim().max(80, 'Keep the name under 80 characters.');
-const sessionIdSchema = z.string().regex(/^[a-f0-9-]{36}$/, 'Unknown import.');
+const helperNameSchema = z
+  .string()
+  .trim()
+  .max(80, says('validation.name.tooLong', { max: 80 }));
+const sessionIdSchema = z.string().regex(/^[a-f0-9-]{36}$/, says('validation.import.unknown'));
 /** A backup as the renderer refers to it: a file name in the backup folder, or a picked file's id. */
 const backupIdSchema = z
   .string()
-  .regex(/^(lockstep-\d{4}-\d{2}-\d{2}T[\d-]+Z-[a-z-]+\.sqlite|picked-[0-9a-f]{16})$/, 'Unknown backup.');
+  .regex(
+    /^(lockstep-\d{4}-\d{2}-\d{2}T[\d-]+Z-[a-z-]+\.sqlite|picked-[0-9a-f]{16})$/,
+    says('validation.backup.unknown'),
+  );
 
 /** The largest export accepted from a drop (base64 of 64 MiB). */
 const MAX_IMPORT_BASE64 = Math.ceil((64 * 1024 * 1024) / 3) * 4;
@@ -95,7 +103,7 @@ const columnMappingSchema = z
 const byId = z.object({ id: idSchema }).strict();
 
 /** A group (department) name as people are given one. */
-const groupSchema = z.string().trim().max(80, 'Keep the group under 80 characters.');
+const groupSchema = z.string().trim().max(80, says('validation.group.tooLong'));
 /** Whose data a list shows: one person, one group, or (neither) everyone. */
 const scopeFields = {
   personId: idSchema.optional(),
@@ -113,7 +121,7 @@ export const requestSchemas = {
     .object({
       name: personNameSchema,
       group: groupSchema.optional(),
-      role: z.string().trim().max(80, 'Keep the role under 80 characters.').optional(),
+      role: z.string().trim().max(80, says('validation.role.tooLong')).optional(),
       emails: z.array(emailAddressSchema).max(50).optional(),
     })
     .strict(),
@@ -130,11 +138,13 @@ export const requestSchemas = {
   'accounts:update': accountInputSchema.extend({ id: idSchema }).strict(),
   'accounts:delete': z
     .object({
-      ids: z.array(idSchema).min(1, 'Choose at least one account.').max(100_000),
+      ids: z.array(idSchema).min(1, says('validation.accounts.chooseOne')).max(100_000),
     })
     .strict(),
   'trash:list': empty,
-  'trash:undo': z.object({ token: z.string().regex(/^[a-f0-9-]{36}$/, 'Unknown undo token.') }).strict(),
+  'trash:undo': z
+    .object({ token: z.string().regex(/^[a-f0-9-]{36}$/, says('validation.undo.unknown')) })
+    .strict(),
   'shell:openExternal': z.object({ url: z.string().max(4000) }).strict(),
   'findings:list': z.object(scopeFields).strict(),
   'passwords:coverage': empty,
@@ -143,7 +153,9 @@ export const requestSchemas = {
     .object({
       source: z.union([
         // A file the person picked through main's dialog (or dropped): never a path from the window.
-        z.object({ fileToken: z.string().regex(/^[a-f0-9-]{36}$/, 'Choose the file again.') }).strict(),
+        z
+          .object({ fileToken: z.string().regex(/^[a-f0-9-]{36}$/, says('validation.file.chooseAgain')) })
+          .strict(),
         z.object({ name: z.string().min(1).max(255), base64: z.string().max(MAX_IMPORT_BASE64) }).strict(),
         z.object({ sessionId: sessionIdSchema }).strict(),
       ]),
@@ -161,7 +173,11 @@ export const requestSchemas = {
       pwnedRangeUrl: serviceUrlSchema(OFFICIAL_PWNED_RANGE_URL).optional(),
       hibpApiUrl: serviceUrlSchema(OFFICIAL_HIBP_URL).optional(),
       reminders: z.boolean().optional(),
-      helperName: z.string().trim().max(100, 'Keep the name under 100 characters.').optional(),
+      helperName: z
+        .string()
+        .trim()
+        .max(100, says('validation.name.tooLong', { max: 100 }))
+        .optional(),
       keepRunningInBackground: z.boolean().optional(),
       weeklyRefresh: z.boolean().optional(),
       colorScheme: z.enum(COLOR_SCHEME_CHOICES).optional(),
@@ -179,12 +195,16 @@ export const requestSchemas = {
   'findings:dismiss': z
     .object({
       id: idSchema,
-      reason: z.enum(Object.keys(DISMISS_REASONS) as [DismissReason, ...DismissReason[]], 'Choose a reason.'),
-      note: z.string().trim().max(500, 'Keep the note under 500 characters.').optional(),
-      recheckAt: z
+      reason: z.enum(
+        Object.keys(DISMISS_REASONS) as [DismissReason, ...DismissReason[]],
+        says('validation.reason.choose'),
+      ),
+      note: z
         .string()
-        .refine(isCalendarDate, 'Enter the re-check date as a real date (YYYY-MM-DD).')
+        .trim()
+        .max(500, says('validation.note.tooLong', { max: 500 }))
         .optional(),
+      recheckAt: z.string().refine(isCalendarDate, says('validation.date.recheck')).optional(),
     })
     .strict(),
   'findings:reopen': byId,
@@ -198,7 +218,7 @@ export const requestSchemas = {
   'accounts:confirmPasswordChange': z
     .object({
       id: idSchema,
-      changedOn: z.string().refine(isCalendarDate, 'Enter the date as a real date (YYYY-MM-DD).'),
+      changedOn: z.string().refine(isCalendarDate, says('validation.date.real')),
     })
     .strict(),
   'data:sources': empty,
@@ -218,7 +238,7 @@ export const requestSchemas = {
     .object({
       id: z
         .string()
-        .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Unknown guide.')
+        .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, says('validation.guide.unknown'))
         .max(80),
       variant: z
         .string()
@@ -234,14 +254,16 @@ export const requestSchemas = {
   'pwnedIndex:remove': empty,
   'tasks:bulk': z
     .object({
-      ids: z.array(idSchema).min(1, 'Choose at least one task.').max(10_000),
+      ids: z.array(idSchema).min(1, says('validation.tasks.chooseOne')).max(10_000),
       action: z.enum(['start', 'snooze', 'wontdo']),
       until: dateSchema('the snooze date').optional(),
-      reason: z.string().trim().min(1, 'Say why, in a few words.').max(500).optional(),
+      reason: z.string().trim().min(1, says('validation.reason.sayWhy')).max(500).optional(),
     })
     .strict(),
   'online:keyStatus': empty,
-  'online:saveApiKey': z.object({ key: z.string().trim().min(1, 'Paste your API key.').max(200) }).strict(),
+  'online:saveApiKey': z
+    .object({ key: z.string().trim().min(1, says('validation.apiKey.required')).max(200) })
+    .strict(),
   'online:deleteApiKey': empty,
   'online:checkEmails': z.object({ emailId: idSchema.optional() }).strict(),
   'online:refreshData': empty,
@@ -259,7 +281,7 @@ export const requestSchemas = {
       id: idSchema,
       changedOn: dateSchema('the date you changed it').optional(),
       mfa: z
-        .enum(['sms', 'email', 'totp', 'push', 'passkey', 'security_key'], 'Choose the two-step method.')
+        .enum(['sms', 'email', 'totp', 'push', 'passkey', 'security_key'], says('validation.mfa.choose'))
         .optional(),
       note: z.string().trim().max(500).optional(),
     })
@@ -267,11 +289,11 @@ export const requestSchemas = {
   'tasks:setStatus': z.object({ id: idSchema, status: z.enum(['todo', 'in_progress']) }).strict(),
   'tasks:snooze': z.object({ id: idSchema, until: dateSchema('the snooze date') }).strict(),
   'tasks:wontdo': z
-    .object({ id: idSchema, reason: z.string().trim().min(1, 'Say why, in a few words.').max(500) })
+    .object({ id: idSchema, reason: z.string().trim().min(1, says('validation.reason.sayWhy')).max(500) })
     .strict(),
   'tasks:create': z
     .object({
-      title: z.string().trim().min(1, 'Say what needs doing.').max(300),
+      title: z.string().trim().min(1, says('validation.task.title')).max(300),
       accountId: idSchema.optional(),
       /** Whose task it is, when it has no account. */
       personId: idSchema.optional(),
@@ -294,7 +316,7 @@ export const requestSchemas = {
     .object({
       personId: idSchema,
       incidentId: guideIdSchema.optional(),
-      provider: z.string().trim().min(1, 'Name the company that sent the notice.').max(80).optional(),
+      provider: z.string().trim().min(1, says('validation.notice.provider')).max(80).optional(),
       domain: z.string().trim().max(253).optional(),
       receivedOn: dateSchema('the date of the notice'),
       exposed: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
@@ -310,7 +332,7 @@ export const requestSchemas = {
     .strict()
     .refine(
       (value) => [value.findingId, value.taskId, value.noticeId].filter((v) => v !== undefined).length === 1,
-      'Say which finding, task or notice.',
+      says('validation.guideRun.origin'),
     ),
   'guideRuns:start': z
     .object({
@@ -318,18 +340,18 @@ export const requestSchemas = {
       variant: guideIdSchema.optional(),
       accountId: idSchema.optional(),
       /** Several accounts at once (a notice's guide); not with `accountId`. */
-      accountIds: z.array(idSchema).min(1, 'Choose at least one account.').max(100).optional(),
+      accountIds: z.array(idSchema).min(1, says('validation.accounts.chooseOne')).max(100).optional(),
       origin: z.enum(['library', 'finding', 'task', 'notice']),
       originId: idSchema.optional(),
       helperName: helperNameSchema.optional(),
     })
     .strict()
     .refine((value) => (value.origin === 'library') === (value.originId === undefined), {
-      message: 'Say which finding, task or notice the guide is for.',
+      error: () => format('validation.guideRun.originFor'),
       path: ['originId'],
     })
     .refine((value) => value.accountId === undefined || value.accountIds === undefined, {
-      message: 'Give one account or a list of accounts, not both.',
+      error: () => format('validation.guideRun.oneOrList'),
       path: ['accountIds'],
     }),
   'guideRuns:mark': z
@@ -337,10 +359,14 @@ export const requestSchemas = {
       id: idSchema,
       stepId: guideIdSchema,
       status: z.enum(['done', 'skipped', 'blocked', 'pending']),
-      note: z.string().trim().max(1000, 'Keep the note under 1,000 characters.').optional(),
+      note: z
+        .string()
+        .trim()
+        .max(1000, says('validation.note.tooLong', { max: 1000 }))
+        .optional(),
       confirmed: z.boolean().optional(),
       mfa: z
-        .enum(['sms', 'email', 'totp', 'push', 'passkey', 'security_key'], 'Choose the two-step method.')
+        .enum(['sms', 'email', 'totp', 'push', 'passkey', 'security_key'], says('validation.mfa.choose'))
         .optional(),
       items: z.array(z.string().max(200)).max(50).optional(),
     })
@@ -349,7 +375,10 @@ export const requestSchemas = {
     .object({
       id: idSchema,
       stepId: guideIdSchema,
-      note: z.string().trim().max(1000, 'Keep the note under 1,000 characters.'),
+      note: z
+        .string()
+        .trim()
+        .max(1000, says('validation.note.tooLong', { max: 1000 })),
     })
     .strict(),
   'guideRuns:goto': z.object({ id: idSchema, position: z.int().min(0).max(100) }).strict(),
@@ -363,7 +392,7 @@ export const requestSchemas = {
     .object({
       id: idSchema,
       group: groupSchema.optional(),
-      role: z.string().trim().max(80, 'Keep the role under 80 characters.').optional(),
+      role: z.string().trim().max(80, says('validation.role.tooLong')).optional(),
     })
     .strict(),
   'people:pickFile': empty,
@@ -371,7 +400,9 @@ export const requestSchemas = {
     .object({
       source: z.union([
         // A file the person picked through main's dialog (or dropped): never a path from the window.
-        z.object({ fileToken: z.string().regex(/^[a-f0-9-]{36}$/, 'Choose the file again.') }).strict(),
+        z
+          .object({ fileToken: z.string().regex(/^[a-f0-9-]{36}$/, says('validation.file.chooseAgain')) })
+          .strict(),
         z.object({ name: z.string().min(1).max(255), base64: z.string().max(MAX_STAFF_BASE64) }).strict(),
       ]),
     })
@@ -381,11 +412,11 @@ export const requestSchemas = {
   'team:get': z.object({ group: groupSchema.optional() }).strict(),
   'tasks:assign': z
     .object({
-      ids: z.array(idSchema).min(1, 'Choose at least one task.').max(10_000),
+      ids: z.array(idSchema).min(1, says('validation.tasks.chooseOne')).max(10_000),
       /** A person, a helper who is not one of the people (by name), or null to unassign. */
       assignee: z.union([
         z.object({ personId: idSchema }).strict(),
-        z.object({ helper: z.string().trim().min(1, 'Name the helper.').max(80) }).strict(),
+        z.object({ helper: z.string().trim().min(1, says('validation.helper.required')).max(80) }).strict(),
         z.null(),
       ]),
     })
@@ -395,7 +426,7 @@ export const requestSchemas = {
   'checklists:start': z
     .object({
       guideId: guideIdSchema,
-      personIds: z.array(idSchema).min(1, 'Choose at least one person.').max(500),
+      personIds: z.array(idSchema).min(1, says('validation.people.chooseOne')).max(500),
       helperName: helperNameSchema.optional(),
     })
     .strict(),

@@ -412,24 +412,8 @@ const CORE = {
   'accounts.changedUnknown': 'Unknown',
   'accounts.showing': 'Showing {count, number} of {total, plural, one {# account} other {# accounts}}',
 
-  // The command line's human output (electron/cli).
-  'cli.import.dryRun':
-    '{file} ({format}): {entries, plural, one {# login} other {# logins}} read; would create {create}, update {update}; {skipped, plural, one {# row} other {# rows}} skipped. Nothing was written (dry run).',
-  'cli.import.done':
-    '{file} ({format}): {entries, plural, one {# login} other {# logins}} read; created {created}, updated {updated}; {skipped, plural, one {# row} other {# rows}} skipped.',
-  'cli.import.findingKind': '{count} × {kind}',
-  'cli.import.openFindings': 'Open findings: {hasAny, select, yes {{findings}} other {none}}.',
-  'cli.import.loginEmails':
-    'Sign-in addresses in this export that are not yet this person’s: {emails} (add one with: emails add ADDRESS --person NAME).',
-  'cli.accounts.strength': 'strength: {label}',
-  'cli.guides.size':
-    '{steps, plural, one {# step} other {# steps}}, about {minutes, plural, one {# minute} other {# minutes}}',
-  'cli.guides.valid': 'valid guide {id} {version} ({steps, plural, one {# step} other {# steps}})',
-  'cli.backup.done':
-    'Backed up {accounts, plural, one {# account} other {# accounts}} and {history, plural, one {# history entry} other {# history entries}} to {path} ({bytes, number} bytes).',
   'inventory.deletedWith': 'With {count, plural, one {# account} other {# accounts}}',
   'inventory.personAndAccounts': '{name} and {count, plural, one {# account} other {# accounts}}',
-  'cli.rowsSkipped': '{count, plural, one {# row} other {# rows}} skipped.',
   'count.openFindings': '{count, plural, one {# open finding} other {# open findings}}',
   'count.overdueTasks': '{count, plural, one {# overdue task} other {# overdue tasks}}',
 
@@ -767,11 +751,6 @@ const CORE = {
     'Paused after {count, plural, one {# message} other {# messages}} ({done}{hasTotal, select, yes { of {total}} other {}}).',
   'mailScan.historyNote':
     '{source}: {messages, plural, one {# message} other {# messages}}, {secrets, plural, one {# secret} other {# secrets}} found, {parts, plural, one {# part} other {# parts}} not decoded',
-  'cli.mailScan.progress': 'Scanning… {count, plural, one {# message} other {# messages}}, {done} of {total}',
-  'cli.mailScan.undecodable': '{count, plural, one {# part} other {# parts}} could not be decoded:',
-  'cli.mailScan.read':
-    'Read {count, plural, one {# message} other {# messages}} ({size}) in {source} for {person}.',
-  'report.reusedAccounts': '{count, plural, one {# account shares} other {# accounts share}} a password',
   'mailScan.read': 'Read {count, plural, one {# message} other {# messages}} ({size}).',
 
   // Counts used across screens.

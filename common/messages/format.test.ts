@@ -92,6 +92,18 @@ describe('the pseudo-locale', () => {
     expect(formatList(['A', 'B', 'C'])).toBe('A, B áñð C');
   });
 
+  it('chooses the same branch of a select as English does (a selector is not a value to keep)', () => {
+    setMessageLocale('pseudo');
+    const added = format('cli.people.added', {
+      name: 'Sam',
+      hasGroup: 'yes',
+      group: 'Office',
+      hasEmails: 'no',
+      emails: '',
+    });
+    expect(added).toBe('[Åððéð Sam (Office).~~~~]');
+  });
+
   it('leaves a text of values only alone', () => {
     expect(pseudoLocalise('\u0001Bob\u0002')).toBe('Bob');
   });

@@ -1,5 +1,14 @@
 import { IntlMessageFormat, type Formatters, type PrimitiveType } from 'intl-messageformat';
 import { EN, type MessageId } from './en';
+import { accent, CLOSE, messageLocale, OPEN, pseudoLocalise } from './locale';
+
+export {
+  messageLocale,
+  messageLocaleFromEnv,
+  pseudoLocalise,
+  setMessageLocale,
+  type MessageLocale,
+} from './locale';
 
 /**
  * Formats Lockstep's words from the one message catalogue (`en.ts`): ICU plurals ("1 account",
@@ -12,9 +21,6 @@ import { EN, type MessageId } from './en';
  * Values passed in (names, domains, counts) are never altered: they are the person's data.
  */
 
-/** The catalogues that exist: English, and the pseudo-locale used by tests. */
-export type MessageLocale = 'en' | 'pseudo';
-
 /** The values a message takes: strings, numbers, dates or booleans, by argument name. */
 export type MessageValues = Record<string, PrimitiveType>;
 
@@ -23,21 +29,7 @@ const ICU_LOCALE = 'en';
 /** The locale used for lists: "A, B and C" (no serial comma), as Lockstep writes. */
 const LIST_LOCALE = 'en-GB';
 
-let activeLocale: MessageLocale = 'en';
 const compiled = new Map<MessageId, IntlMessageFormat>();
-
-/**
- * Chooses the catalogue every later {@link format} call uses. Only tests and the e2e harness pick
- * `'pseudo'`; people always see English.
- */
-export function setMessageLocale(locale: MessageLocale): void {
-  activeLocale = locale;
-}
-
-/** The catalogue in use. */
-export function messageLocale(): MessageLocale {
-  return activeLocale;
-}
 
 function compile(id: MessageId): IntlMessageFormat {
   let message = compiled.get(id);
@@ -76,18 +68,13 @@ const FORMATTERS: Formatters = (() => {
   };
 })();
 
-// In the pseudo-locale, values are fenced with these (never in real text) while the message is
-// formatted, so only the catalogue's own words are pseudo-localised.
-const OPEN = '\u0001';
-const CLOSE = '\u0002';
-
 /**
  * The message `id` with `values` filled in, in the active catalogue. A message that names an
  * argument missing from `values` throws: an unfilled `{placeholder}` never reaches a person.
  */
 export function format(id: MessageId, values?: MessageValues): string {
   const message = compile(id);
-  if (activeLocale === 'en') return String(message.format(values));
+  if (messageLocale() === 'en') return String(message.format(values));
   const fenced: MessageValues = {};
   const selectors = selectorsOf(id, message);
   for (const [name, value] of Object.entries(values ?? {})) {
@@ -126,7 +113,7 @@ function selectorsOf(id: MessageId, message: IntlMessageFormat): ReadonlySet<str
  */
 export function formatList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   const list = listFormats[conjunction];
-  if (activeLocale === 'en') return list.format(items);
+  if (messageLocale() === 'en') return list.format(items);
   return list
     .formatToParts(items)
     .map((part) => (part.type === 'literal' ? accent(part.value) : part.value))
@@ -156,84 +143,3 @@ const listFormats = {
   or: new Intl.ListFormat(LIST_LOCALE, { type: 'disjunction' }),
 };
 const numberFormat = new Intl.NumberFormat(ICU_LOCALE);
-
-const ACCENTED: Record<string, string> = {
-  a: 'á',
-  b: 'ƀ',
-  c: 'ç',
-  d: 'ð',
-  e: 'é',
-  f: 'ƒ',
-  g: 'ĝ',
-  h: 'ĥ',
-  i: 'î',
-  j: 'ĵ',
-  k: 'ķ',
-  l: 'ļ',
-  m: 'ɱ',
-  n: 'ñ',
-  o: 'ö',
-  p: 'þ',
-  q: 'ǫ',
-  r: 'ŕ',
-  s: 'š',
-  t: 'ţ',
-  u: 'û',
-  v: 'ṽ',
-  w: 'ŵ',
-  x: 'ẋ',
-  y: 'ý',
-  z: 'ž',
-  A: 'Å',
-  B: 'Ɓ',
-  C: 'Ç',
-  D: 'Ð',
-  E: 'É',
-  F: 'Ƒ',
-  G: 'Ĝ',
-  H: 'Ĥ',
-  I: 'Î',
-  J: 'Ĵ',
-  K: 'Ķ',
-  L: 'Ļ',
-  M: 'Ṁ',
-  N: 'Ñ',
-  O: 'Ö',
-  P: 'Þ',
-  Q: 'Ǫ',
-  R: 'Ŕ',
-  S: 'Š',
-  T: 'Ţ',
-  U: 'Û',
-  V: 'Ṽ',
-  W: 'Ŵ',
-  X: 'Ẋ',
-  Y: 'Ý',
-  Z: 'Ž',
-};
-
-function accent(text: string): string {
-  return text.replace(/[A-Za-z]/g, (letter) => ACCENTED[letter] ?? letter);
-}
-
-/**
- * The pseudo-locale form of a formatted message: letters outside fenced values accented, the
- * text padded ~40 % with `~`, the whole in brackets. Fences are removed; fenced text is kept.
- * Exported for tests of the pseudo-locale itself.
- */
-export function pseudoLocalise(text: string): string {
-  let out = '';
-  let ownLength = 0;
-  let inValue = false;
-  for (const char of text) {
-    if (char === OPEN) inValue = true;
-    else if (char === CLOSE) inValue = false;
-    else if (inValue) out += char;
-    else {
-      out += accent(char);
-      ownLength += 1;
-    }
-  }
-  if (ownLength === 0) return out;
-  return `[${out}${'~'.repeat(Math.max(1, Math.ceil(ownLength * 0.4)))}]`;
-}

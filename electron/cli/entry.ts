@@ -1,6 +1,10 @@
 // The command line's entry point (bundled to out/cli/index.mjs): answers `--help` at once and loads
 // the commands — the database driver, the services, the datasets — only when a command runs.
-import { USAGE } from './usage';
+import { messageLocaleFromEnv, setMessageLocale } from '../../common/messages/locale';
+import { usage } from './usage';
+
+// The catalogue this process writes in: English, or the pseudo-locale with LOCKSTEP_PSEUDO_LOCALE=1.
+setMessageLocale(messageLocaleFromEnv(process.env));
 
 // A reader that stops early (`| head`) closes the pipe: stop quietly, as other command-line tools do.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -10,9 +14,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
-  process.stdout.write(`${USAGE}\n`);
+  process.stdout.write(`${usage()}\n`);
 } else if (argv.length === 0) {
-  process.stderr.write(`${USAGE}\n`);
+  process.stderr.write(`${usage()}\n`);
   process.exitCode = 2;
 } else {
   const { run } = await import('./index');

@@ -9,9 +9,9 @@ import { IMPORT_FORMATS } from '../../common/domain/import/formats';
 import type { ColumnMapping, ImportFormat } from '../../common/domain/import/types';
 import type { Account, Finding, ImportPreview, Person } from '../../common/ipc/contract';
 import { FINDING_KIND_LABELS, listNames, possessive } from '../../common/domain/checks/describe';
-import { format } from '../../common/messages/format';
+import { format, formatList } from '../../common/messages/format';
 import { strengthLabel, type StrengthScore } from '../../common/domain/passwords/strength';
-import { USAGE } from './usage';
+import { usage } from './usage';
 import { AppFailure } from '../../common/ipc/result';
 import { emailAddressSchema, fieldErrorsOf } from '../../common/domain/validation';
 import { requestSchemas } from '../../common/ipc/schemas';
@@ -45,6 +45,9 @@ const safeStderr = { write: (text: string) => process.stderr.write(terminalSafe(
 
 /** A failure caused by the user's input: exit 2, nothing written. */
 class UsageError extends Error {}
+
+/** "Usage: SYNTAX" as a usage error (the syntax is the contract, written as it is typed). */
+const usageOf = (syntax: string) => new UsageError(format('cli.usageOf', { syntax }));
 
 /** `--data-dir DIR` / `--data-dir=DIR` from raw arguments, for subcommands that parse their own. */
 function takeDataDir(argv: string[]): { dataDir: string; rest: string[] } {
@@ -123,7 +126,7 @@ async function main(argv: string[]): Promise<number> {
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
-    (values.help ? process.stdout : process.stderr).write(`${USAGE}\n`);
+    (values.help ? process.stdout : process.stderr).write(`${usage()}\n`);
     return values.help ? 0 : 2;
   }
   const dataDir = values['data-dir'] ?? resolveDataDir([], process.env, defaultDataDir());
@@ -153,14 +156,16 @@ async function main(argv: string[]): Promise<number> {
       'notices',
     ].includes(command)
   ) {
-    throw new UsageError(`Unknown command "${command}". Run with --help for the list.`);
+    throw new UsageError(format('cli.unknownCommand', { command }));
   }
   if (command === 'import') {
-    if (rest.length !== 1)
-      throw new UsageError('Usage: import FILE [--format NAME] [--person NAME] [--dry-run]');
+    if (rest.length !== 1) throw usageOf('import FILE [--format NAME] [--person NAME] [--dry-run]');
     if (values.format && !(values.format in IMPORT_FORMATS)) {
       throw new UsageError(
-        `Unknown format "${values.format}". Known formats: ${Object.keys(IMPORT_FORMATS).join(', ')}.`,
+        format('cli.import.unknownFormat', {
+          format: values.format,
+          formats: Object.keys(IMPORT_FORMATS).join(', '),
+        }),
       );
     }
   } else if (command === 'tasks') {
@@ -169,33 +174,30 @@ async function main(argv: string[]): Promise<number> {
       !(['done', 'snooze', 'wontdo'].includes(rest[0]!) && rest.length === 2 && /^\d+$/.test(rest[1]!)) &&
       !(['assign', 'unassign'].includes(rest[0]!) && rest.length >= 2)
     ) {
-      throw new UsageError('Usage: tasks [done|snooze|wontdo ID ...] | tasks assign ID... --to NAME');
+      throw usageOf('tasks [done|snooze|wontdo ID ...] | tasks assign ID... --to NAME');
     }
   } else if (command === 'people') {
     if (rest.length > 0 && !['add', 'import'].includes(rest[0]!))
-      throw new UsageError('Usage: people [add NAME ... | import FILE]');
+      throw usageOf('people [add NAME ... | import FILE]');
   } else if (command === 'accounts') {
-    if (rest.length > 0 && rest[0] !== 'add')
-      throw new UsageError('Usage: accounts [add --person NAME --url URL ...]');
+    if (rest.length > 0 && rest[0] !== 'add') throw usageOf('accounts [add --person NAME --url URL ...]');
   } else if (command === 'team' || command === 'report') {
     // Checked by the command itself.
   } else if (command === 'history') {
-    if (rest[0] !== 'verify' || rest.length !== 1) throw new UsageError('Usage: history verify');
+    if (rest[0] !== 'verify' || rest.length !== 1) throw usageOf('history verify');
   } else if (command === 'emails') {
-    if (rest[0] !== 'add' || rest.length !== 2)
-      throw new UsageError('Usage: emails add ADDRESS [--person NAME]');
+    if (rest[0] !== 'add' || rest.length !== 2) throw usageOf('emails add ADDRESS [--person NAME]');
   } else if (command === 'breaches') {
-    if (rest[0] !== 'search' || rest.length > 2) throw new UsageError('Usage: breaches search TEXT');
+    if (rest[0] !== 'search' || rest.length > 2) throw usageOf('breaches search TEXT');
   } else if (command === 'mail') {
-    if (rest[0] !== 'scan' || rest.length !== 2)
-      throw new UsageError('Usage: mail scan PATH [--person NAME] [--json]');
+    if (rest[0] !== 'scan' || rest.length !== 2) throw usageOf('mail scan PATH [--person NAME] [--json]');
   } else if (command === 'notices') {
     if (!((rest[0] === 'add' || rest[0] === 'list') && rest.length === 1))
-      throw new UsageError(
-        'Usage: notices add --provider DOMAIN --date YYYY-MM-DD [--email ADDRESS] [--person NAME] | notices list',
+      throw usageOf(
+        'notices add --provider DOMAIN --date YYYY-MM-DD [--email ADDRESS] [--person NAME] | notices list',
       );
   } else if (rest.length > 0) {
-    throw new UsageError(`"${command}" takes no arguments.`);
+    throw new UsageError(format('cli.noArguments', { command }));
   }
 
   let core: Core;
@@ -208,8 +210,7 @@ async function main(argv: string[]): Promise<number> {
       // --offline: no request can leave, whatever the settings say.
       ...(values.offline
         ? {
-            fetchImpl: (() =>
-              Promise.reject(new Error('offline: the network is switched off'))) as typeof fetch,
+            fetchImpl: (() => Promise.reject(new Error(format('cli.offline')))) as typeof fetch,
           }
         : {}),
     });
@@ -238,16 +239,18 @@ async function main(argv: string[]): Promise<number> {
         const person = findPerson(core, values.person);
         const address = emailAddressSchema.safeParse(rest[1]);
         if (!address.success)
-          throw new UsageError(`${rest[1]}: ${address.error.issues[0]?.message ?? 'not an email address'}`);
+          throw new UsageError(
+            `${rest[1]}: ${address.error.issues[0]?.message ?? format('validation.email.invalid')}`,
+          );
         const email = core.inventory.addEmail({ personId: person.id, address: address.data });
-        print(`Added ${email.address} to ${person.name}.`, email);
+        print(format('cli.emails.added', { address: email.address, person: person.name }), email);
         return 0;
       }
       case 'breaches': {
         const found = core.exposure.search({ text: rest[1] ?? '', limit: 50 });
         print(
           found.length === 0
-            ? 'No breach in the catalogue matches. Not being listed does not mean a site was never breached.'
+            ? format('cli.breaches.none')
             : found
                 .map(
                   (b) =>
@@ -276,13 +279,20 @@ async function main(argv: string[]): Promise<number> {
                 ? t.assignee.name
                 : `Helper: ${t.assignee.name}`
               : null;
+          // The same in words for people (the JSON's "Helper: NAME" is data and stays as it is).
+          const assigneeWords = (t: (typeof tasks)[number]) =>
+            t.assignee
+              ? t.assignee.kind === 'person'
+                ? t.assignee.name
+                : format('cli.helper', { name: t.assignee.name })
+              : null;
           print(
             tasks.length === 0
-              ? 'No tasks.'
+              ? format('cli.tasks.none')
               : tasks
                   .map(
                     (t) =>
-                      `#${String(t.id).padEnd(4)} ${t.priority} ${t.status.padEnd(11)} ${(t.dueAt ?? '').padEnd(10)} ${oneLine(t.title)}${t.status === 'done' && !t.verified ? ' (not verified)' : ''}${assigneeName(t) ? `  → ${oneLine(assigneeName(t)!)}` : ''}`,
+                      `#${String(t.id).padEnd(4)} ${t.priority} ${t.status.padEnd(11)} ${(t.dueAt ?? '').padEnd(10)} ${oneLine(t.title)}${t.status === 'done' && !t.verified ? format('cli.tasks.notVerified') : ''}${assigneeWords(t) ? `  → ${oneLine(assigneeWords(t)!)}` : ''}`,
                   )
                   .join('\n'),
             tasks.map((t) => ({
@@ -311,7 +321,13 @@ async function main(argv: string[]): Promise<number> {
               ? core.tasks.snooze(requestOf('tasks:snooze', { id, until: values.until }))
               : core.tasks.wontDo(requestOf('tasks:wontdo', { id, reason: values.reason }));
         print(
-          `#${task.id} ${task.title}: ${task.status}${task.status === 'done' ? (task.verified ? ' (verified)' : ` (not verified: ${task.verificationNote})`) : ''}`,
+          format('cli.tasks.changed', {
+            id: task.id,
+            title: task.title,
+            status: task.status,
+            verified: task.status !== 'done' ? 'none' : task.verified ? 'yes' : 'no',
+            note: task.verificationNote ?? '',
+          }),
           {
             id: task.id,
             status: task.status,
@@ -325,8 +341,8 @@ async function main(argv: string[]): Promise<number> {
         const result = core.read.history.verify();
         print(
           result.ok
-            ? `The history is intact: ${result.count} entries.`
-            : `The history is broken at entry ${result.brokenAt} (${result.reason}): it was changed outside Lockstep.`,
+            ? format('cli.history.intact', { count: result.count })
+            : format('cli.history.broken', { entry: result.brokenAt, reason: result.reason }),
           result,
         );
         return result.ok ? 0 : 1;
@@ -337,10 +353,14 @@ async function main(argv: string[]): Promise<number> {
         const findings = core.checks.list().filter((f) => f.status === 'open');
         const byKind: Record<string, number> = {};
         for (const f of findings) byKind[f.kind] = (byKind[f.kind] ?? 0) + 1;
-        const dataLine = status.catalogue.available
-          ? `Public data: breaches as of ${status.catalogue.dates.breaches}, two-step directory as of ${status.catalogue.dates.twoFactor}.`
-          : `Breach and two-step checks could not run: ${status.catalogue.error}`;
-        print(`${open} open findings. ${dataLine}`, { open, byKind, catalogue: status.catalogue });
+        const human = status.catalogue.available
+          ? format('cli.check.done', {
+              count: open,
+              breaches: status.catalogue.dates.breaches,
+              twoFactor: status.catalogue.dates.twoFactor,
+            })
+          : format('cli.check.noData', { count: open, error: status.catalogue.error });
+        print(human, { open, byKind, catalogue: status.catalogue });
         return status.catalogue.available ? 0 : 1;
       }
       case 'mail':
@@ -365,7 +385,7 @@ async function main(argv: string[]): Promise<number> {
         const findings = core.checks.list(scopeOf(core, values));
         // After the list, what the breached-password checks did and did not see (never an all-clear).
         print(
-          `${findingsTable(findings, core.inventory.listAccounts(), core.inventory.listPeople())}\n\nHow breached passwords were checked:\n${core.checks
+          `${findingsTable(findings, core.inventory.listAccounts(), core.inventory.listPeople())}\n\n${format('cli.findings.coverage')}\n${core.checks
             .passwordCoverage()
             .lines.map((line) => `  ${line}`)
             .join('\n')}`,
@@ -379,9 +399,16 @@ async function main(argv: string[]): Promise<number> {
         const people = core.inventory.listPeople();
         print(
           people
-            .map(
-              (p) =>
-                `${oneLine(p.name)}${p.isDefault ? ' (you)' : ''}${p.group ? ` [${oneLine(p.group)}]` : ''}: ${format('count.accounts', { count: p.accountCount })}; ${p.emails.map((e) => oneLine(e.address)).join(', ') || 'no email addresses'}`,
+            .map((p) =>
+              format('cli.people.line', {
+                name: oneLine(p.name),
+                isYou: p.isDefault ? 'yes' : 'no',
+                hasGroup: p.group ? 'yes' : 'no',
+                group: oneLine(p.group ?? ''),
+                accounts: p.accountCount,
+                hasEmails: p.emails.length > 0 ? 'yes' : 'no',
+                emails: p.emails.map((e) => oneLine(e.address)).join(', '),
+              }),
             )
             .join('\n'),
           people.map((p) => ({
@@ -412,7 +439,9 @@ function requestOf<C extends keyof typeof requestSchemas>(channel: C, raw: Recor
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
   const parsed = requestSchemas[channel].safeParse(defined);
   if (!parsed.success) {
-    throw new UsageError(Object.values(fieldErrorsOf(parsed.error)).join(' ') || 'Check the arguments.');
+    throw new UsageError(
+      Object.values(fieldErrorsOf(parsed.error)).join(' ') || format('cli.checkArguments'),
+    );
   }
   return parsed.data as never;
 }
@@ -426,7 +455,7 @@ function findPerson(core: Core, name: string | undefined) {
   const person = name
     ? people.find((p) => p.name.toLowerCase() === name.trim().toLowerCase())
     : (people.find((p) => p.isDefault) ?? people[0]);
-  if (!person) throw new UsageError(`There is no person named "${name}".`);
+  if (!person) throw new UsageError(format('cli.noPerson', { name: oneLine(name ?? '') }));
   return person;
 }
 
@@ -449,7 +478,8 @@ async function importCommand(
   const person = values.person
     ? core.inventory.listPeople().find((p) => p.name.toLowerCase() === values.person!.trim().toLowerCase())
     : (core.inventory.listPeople().find((p) => p.isDefault) ?? core.inventory.listPeople()[0]);
-  if (!person && values['dry-run']) throw new UsageError(`There is no person named "${values.person}".`);
+  if (!person && values['dry-run'])
+    throw new UsageError(format('cli.noPerson', { name: oneLine(values.person ?? '') }));
   const preview: ImportPreview = core.imports.previewFile(file, {
     personId: person?.id ?? core.inventory.listPeople()[0]!.id,
     format: values.format as ImportFormat | undefined,
@@ -457,8 +487,10 @@ async function importCommand(
   });
   if (preview.format === null) {
     throw new UsageError(
-      `${preview.fileName} has columns Lockstep does not recognise: ${preview.columns.map((c) => `"${c}"`).join(', ')}. ` +
-        `Say which hold the address and the password: --map-url COLUMN --map-password COLUMN [--map-username COLUMN] [--map-title COLUMN].`,
+      format('cli.import.unknownColumns', {
+        file: preview.fileName,
+        columns: preview.columns.map((c) => `"${c}"`).join(', '),
+      }),
     );
   }
   const summary = (created: number, updated: number, skipped: ImportPreview['skipped']) => ({
@@ -490,7 +522,9 @@ async function importCommand(
     person ? {} : { personName: values.person!.trim() },
   );
   if (!person)
-    process.stderr.write(terminalSafe(`Added a new person, "${oneLine(values.person!.trim())}".\n`));
+    process.stderr.write(
+      terminalSafe(`${format('cli.import.addedPerson', { name: oneLine(values.person!.trim()) })}\n`),
+    );
   // Each kind by its plain name ("2 × Reused password"), never its identifier.
   const findings = Object.entries(result.openFindings).map(([kind, n]) =>
     format('cli.import.findingKind', {
@@ -531,8 +565,7 @@ function mappingOf(values: {
 }): ColumnMapping | undefined {
   const any = values['map-url'] ?? values['map-password'] ?? values['map-username'] ?? values['map-title'];
   if (!any) return undefined;
-  if (!values['map-url'] || !values['map-password'])
-    throw new UsageError('A column mapping needs at least --map-url and --map-password.');
+  if (!values['map-url'] || !values['map-password']) throw new UsageError(format('cli.import.mappingNeeds'));
   return {
     url: values['map-url'],
     password: values['map-password'],
@@ -542,7 +575,9 @@ function mappingOf(values: {
 }
 
 const skippedLines = (skipped: ImportPreview['skipped']) =>
-  skipped.length === 0 ? '' : `\n${skipped.map((s) => `  row ${s.row}: ${oneLine(s.reason)}`).join('\n')}`;
+  skipped.length === 0
+    ? ''
+    : `\n${skipped.map((s) => format('cli.skippedRow', { row: s.row, reason: oneLine(s.reason) })).join('\n')}`;
 
 function groupsByAccount(findings: Finding[], kind: Finding['kind']): Map<number, string> {
   const map = new Map<number, string>();
@@ -616,7 +651,7 @@ function accountsJson(core: Core) {
 }
 
 function accountsTable(rows: ReturnType<typeof accountsJson>): string {
-  if (rows.length === 0) return 'No accounts yet. Import an export: npm run -s cli -- import FILE';
+  if (rows.length === 0) return format('cli.accounts.none');
   return rows
     .map((r) =>
       [
@@ -631,10 +666,10 @@ function accountsTable(rows: ReturnType<typeof accountsJson>): string {
               ? format('strength.unknown')
               : strengthLabel(r.passwordStrength as StrengthScore),
         }),
-        r.pwned ? 'BREACHED' : '',
-        r.reuseGroup ? 'reused' : '',
-        r.similarGroup ? 'similar' : '',
-        r.insecureUrl ? 'http' : '',
+        r.pwned ? format('cli.accounts.breached') : '',
+        r.reuseGroup ? format('cli.accounts.reused') : '',
+        r.similarGroup ? format('cli.accounts.similar') : '',
+        r.insecureUrl ? format('cli.accounts.insecure') : '',
       ]
         .filter(Boolean)
         .join('  '),
@@ -660,7 +695,7 @@ function findingsTable(findings: Finding[], accounts: Account[], people: Person[
   };
   const names = new Map(accounts.map((a) => [a.id, named(a)]));
   const open = findings.filter((f) => f.status === 'open');
-  if (open.length === 0) return 'No open findings.';
+  if (open.length === 0) return format('cli.findings.none');
   return open
     .map(
       (f) =>
@@ -677,7 +712,7 @@ function familiesNote(finding: Finding): string {
       typeof family === 'object' && family !== null ? (family as { name?: unknown }).name : null,
     )
     .filter((name): name is string => typeof name === 'string');
-  return names.length > 0 ? `  (via ${names.join(', ')})` : '';
+  return names.length > 0 ? format('cli.findings.via', { families: formatList(names) }) : '';
 }
 
 /**
@@ -705,7 +740,7 @@ export function run(argv: string[]): Promise<void> {
         process.exitCode = 2;
       } else {
         process.stderr.write(
-          `lockstep: internal error: ${terminalSafe(error instanceof Error ? error.message : String(error))}\n`,
+          `lockstep: ${terminalSafe(format('cli.internalError', { message: error instanceof Error ? error.message : String(error) }))}\n`,
         );
         process.exitCode = 1;
       }

@@ -1,9 +1,9 @@
-import { format } from '../../common/messages/format';
 // The `mail` and `notices` commands of the headless CLI (issue #15): scan a mailbox export for what
 // an attacker who read it could use, and record a provider's breach notice from a script.
 //   mail scan PATH [--person NAME] [--json]
 //   notices add --provider DOMAIN --date YYYY-MM-DD [--email ADDRESS] [--person NAME] [--json]
 //   notices list [--json]
+import { format, formatList } from '../../common/messages/format';
 import { MAIL_UNTIED_KINDS, mailSecretSubject } from '../../common/domain/checks/mailSecrets';
 import { oneLine } from '../../common/domain/terminal';
 import { emailAddressSchema, isCalendarDate } from '../../common/domain/validation';
@@ -37,7 +37,7 @@ export interface MailScanJson {
 /** A value from the data, on one line and inert in a terminal. */
 const safe = oneLine;
 
-const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+const megabytes = (bytes: number) => format('cli.megabytes', { size: (bytes / 2 ** 20).toFixed(1) });
 
 /** `mail scan PATH`: scans to the end; the findings and tasks are in the data like the app's. */
 export async function mailScanCommand(
@@ -102,18 +102,30 @@ export async function mailScanCommand(
       person: safe(person.name),
     }),
     report.undecodable.count === 0
-      ? 'Every part could be decoded.'
+      ? format('cli.mailScan.allDecoded')
       : `${format('cli.mailScan.undecodable', { count: report.undecodable.count })}\n${report.undecodable.parts
           .map((part) => `  ${safe(part.where)}: ${safe(part.why)}`)
           .join('\n')}`,
-    `Looked for: ${scan.kindsLookedFor.join(', ')}.`,
+    format('cli.mailScan.lookedFor', { kinds: formatList(scan.kindsLookedFor) }),
     findings.length === 0
-      ? 'No secret was found. Attachments that are not text (images, PDFs) were checked by name only.'
-      : `Found ${findings.length} ${findings.length === 1 ? 'secret' : 'secrets'} (each is a finding with a task; see: findings, tasks):`,
-    ...report.findings.map(
-      (found, index) =>
-        `  ${safe(found.hint)}: seen in ${found.count} ${found.count === 1 ? 'message' : 'messages'}${found.firstSeen ? `, ${found.firstSeen}${found.lastSeen && found.lastSeen !== found.firstSeen ? ` to ${found.lastSeen}` : ''}` : ''}${findings[index]!.account ? ` (${safe(findings[index]!.account!)})` : ''}`,
-    ),
+      ? format('cli.mailScan.none')
+      : format('cli.mailScan.found', { count: findings.length }),
+    ...report.findings.map((found, index) => {
+      const account = findings[index]!.account;
+      return format('cli.mailScan.secret', {
+        hint: safe(found.hint),
+        count: found.count,
+        dates: !found.firstSeen
+          ? 'none'
+          : found.lastSeen && found.lastSeen !== found.firstSeen
+            ? 'range'
+            : 'one',
+        first: found.firstSeen ?? '',
+        last: found.lastSeen ?? '',
+        hasAccount: account ? 'yes' : 'no',
+        account: account ? safe(account) : '',
+      });
+    }),
   ];
   print(lines.join('\n'), json);
   return 0;
@@ -152,19 +164,24 @@ function noticeJson(core: Core, notice: BreachNotice) {
 
 function noticeLine(json: ReturnType<typeof noticeJson>): string {
   const accounts = json.accounts.map((a) => `${safe(a.service)} (${safe(a.domain ?? '-')})`);
-  return `#${json.id} ${safe(json.provider)} (${json.domains.map(safe).join(', ')}), ${json.receivedOn}, ${safe(json.person)}: ${
-    json.handledAt
-      ? `handled ${json.handledAt.slice(0, 10)}`
-      : json.finding
-        ? `${json.finding.severity}; concerns ${accounts.length > 0 ? accounts.join(', ') : 'no account yet'}`
-        : 'no finding'
-  }`;
+  return format('cli.notices.line', {
+    id: json.id,
+    provider: safe(json.provider),
+    domains: json.domains.map(safe).join(', '),
+    receivedOn: json.receivedOn,
+    person: safe(json.person),
+    state: json.handledAt ? 'handled' : json.finding ? 'open' : 'none',
+    handledOn: json.handledAt?.slice(0, 10) ?? '',
+    severity: json.finding?.severity ?? '',
+    hasAccounts: accounts.length > 0 ? 'yes' : 'no',
+    accounts: accounts.join(', '),
+  });
 }
 
 /** `notices list`. */
 export function noticesListCommand(core: Core, print: Print): number {
   const notices = core.notices.list().map((notice) => noticeJson(core, notice));
-  print(notices.length === 0 ? 'No notices recorded.' : notices.map(noticeLine).join('\n'), notices);
+  print(notices.length === 0 ? format('cli.notices.none') : notices.map(noticeLine).join('\n'), notices);
   return 0;
 }
 
@@ -182,17 +199,23 @@ export function noticesAddCommand(
 ): number {
   const { provider: domain, date } = options;
   if (!domain || !date)
-    throw usage('Usage: notices add --provider DOMAIN --date YYYY-MM-DD [--email ADDRESS] [--person NAME]');
+    throw usage(
+      format('cli.usageOf', {
+        syntax: 'notices add --provider DOMAIN --date YYYY-MM-DD [--email ADDRESS] [--person NAME]',
+      }),
+    );
   const parsed = parseServiceUrl(domain);
   if (isServiceUrlError(parsed) || parsed.kind !== 'web')
-    throw usage(`${domain}: give the company's web address, such as microsoft.com.`);
-  if (!isCalendarDate(date)) throw usage(`${date}: give the date of the notice as YYYY-MM-DD.`);
-  if (date > today(core.clock)) throw usage('The notice cannot be dated in the future.');
+    throw usage(format('cli.notices.badProvider', { domain }));
+  if (!isCalendarDate(date)) throw usage(format('cli.notices.badDate', { date }));
+  if (date > today(core.clock)) throw usage(format('cli.notices.future'));
   let emailId: number | undefined;
   if (options.email !== undefined) {
     const address = emailAddressSchema.safeParse(options.email);
     if (!address.success)
-      throw usage(`${options.email}: ${address.error.issues[0]?.message ?? 'not an email address'}`);
+      throw usage(
+        `${options.email}: ${address.error.issues[0]?.message ?? format('validation.email.invalid')}`,
+      );
     const known = person.emails.find((e) => e.address.toLowerCase() === address.data.toLowerCase());
     emailId = known?.id ?? core.inventory.addEmail({ personId: person.id, address: address.data }).id;
   }
@@ -216,6 +239,6 @@ export function noticesAddCommand(
     throw error;
   }
   const json = noticeJson(core, notice);
-  print(`Recorded: ${noticeLine(json)}`, json);
+  print(format('cli.notices.recorded', { notice: noticeLine(json) }), json);
   return 0;
 }

@@ -1,12 +1,15 @@
 // The command line for a small business (issue #13): people in bulk, accounts, the team view,
 // assignments and reports. Human output never prints a control character from the data; --json
 // output is exact.
-import { format } from '../../common/messages/format';
+import { format, formatList } from '../../common/messages/format';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
   CATEGORIES,
+  CATEGORY_LABELS,
   CRITICALITIES,
+  CRITICALITY_LABELS,
+  MFA_LABELS,
   MFA_METHODS,
   suggestCategory,
   suggestCriticality,
@@ -24,6 +27,9 @@ import { writeReport } from '../services/reportsService';
 
 /** A failure caused by the user's input: exit 2, nothing written. */
 export class CliUsageError extends Error {}
+
+/** "Usage: SYNTAX" as a usage error (the syntax is the contract, written as it is typed). */
+const usageOf = (syntax: string) => new CliUsageError(format('cli.usageOf', { syntax }));
 
 /** The options the team commands read. */
 export interface TeamCliValues {
@@ -52,7 +58,9 @@ function requestOf<C extends keyof typeof requestSchemas>(channel: C, raw: Recor
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
   const parsed = requestSchemas[channel].safeParse(defined);
   if (!parsed.success) {
-    throw new CliUsageError(Object.values(fieldErrorsOf(parsed.error)).join(' ') || 'Check the arguments.');
+    throw new CliUsageError(
+      Object.values(fieldErrorsOf(parsed.error)).join(' ') || format('cli.checkArguments'),
+    );
   }
   return parsed.data as never;
 }
@@ -61,14 +69,14 @@ function requestOf<C extends keyof typeof requestSchemas>(channel: C, raw: Recor
 export function personNamed(core: Core, name: string): Person {
   const wanted = name.trim().toLowerCase();
   const person = core.inventory.listPeople().find((p) => p.name.trim().toLowerCase() === wanted);
-  if (!person) throw new CliUsageError(`There is no person named "${oneLine(name)}".`);
+  if (!person) throw new CliUsageError(format('cli.noPerson', { name: oneLine(name) }));
   return person;
 }
 
 /** `--person NAME` / `--group G` as a scope for the list commands. */
 export function scopeOf(core: Core, values: TeamCliValues): { personId?: number; group?: string } {
   if (values.person !== undefined && values.group !== undefined)
-    throw new CliUsageError('Give --person or --group, not both.');
+    throw new CliUsageError(format('cli.personOrGroup'));
   if (values.person !== undefined) return { personId: personNamed(core, values.person).id };
   if (values.group !== undefined) return { group: values.group.trim() };
   return {};
@@ -76,11 +84,10 @@ export function scopeOf(core: Core, values: TeamCliValues): { personId?: number;
 
 /** `people add NAME [--email ADDRESS]... [--group G] [--role R]`. */
 export function peopleAdd(core: Core, rest: string[], values: TeamCliValues, print: Print): number {
-  if (rest.length !== 2)
-    throw new CliUsageError('Usage: people add NAME [--email ADDRESS]... [--group G] [--role R]');
+  if (rest.length !== 2) throw usageOf('people add NAME [--email ADDRESS]... [--group G] [--role R]');
   const name = rest[1]!;
   if (core.inventory.listPeople().some((p) => p.name.trim().toLowerCase() === name.trim().toLowerCase()))
-    throw new CliUsageError(`There is already a person named "${oneLine(name.trim())}".`);
+    throw new CliUsageError(format('cli.people.exists', { name: oneLine(name.trim()) }));
   const person = core.inventory.createPerson(
     requestOf('people:create', {
       name,
@@ -91,7 +98,13 @@ export function peopleAdd(core: Core, rest: string[], values: TeamCliValues, pri
   );
   const emails = [...person.emails].sort((a, b) => a.id - b.id).map((e) => e.address);
   print(
-    `Added ${oneLine(person.name)}${person.group ? ` (${oneLine(person.group)})` : ''}${emails.length > 0 ? `: ${emails.map(oneLine).join(', ')}` : ''}.`,
+    format('cli.people.added', {
+      name: oneLine(person.name),
+      hasGroup: person.group ? 'yes' : 'no',
+      group: oneLine(person.group ?? ''),
+      hasEmails: emails.length > 0 ? 'yes' : 'no',
+      emails: emails.map(oneLine).join(', '),
+    }),
     { id: person.id, name: person.name, emails },
   );
   return 0;
@@ -99,20 +112,32 @@ export function peopleAdd(core: Core, rest: string[], values: TeamCliValues, pri
 
 /** `people import FILE [--dry-run]`: a staff list (CSV). */
 export function peopleImport(core: Core, rest: string[], values: TeamCliValues, print: Print): number {
-  if (rest.length !== 2) throw new CliUsageError('Usage: people import FILE [--dry-run]');
+  if (rest.length !== 2) throw usageOf('people import FILE [--dry-run]');
   const preview = core.staffImport.previewFile(resolve(rest[1]!));
-  const skippedLines = preview.skipped.map((s) => `\n  row ${s.row}: ${oneLine(s.reason)}`).join('');
+  const skippedLines = preview.skipped
+    .map((s) => `\n${format('cli.skippedRow', { row: s.row, reason: oneLine(s.reason) })}`)
+    .join('');
   if (values['dry-run']) {
     core.staffImport.cancel({ sessionId: preview.sessionId });
     print(
-      `${oneLine(preview.fileName)}: would add ${preview.toCreate} and update ${preview.toUpdate}; ${format('cli.rowsSkipped', { count: preview.skipped.length })} Nothing was written (dry run).${skippedLines}`,
+      format('cli.people.importDryRun', {
+        file: oneLine(preview.fileName),
+        create: preview.toCreate,
+        update: preview.toUpdate,
+        skipped: preview.skipped.length,
+      }) + skippedLines,
       { created: preview.toCreate, updated: preview.toUpdate, skipped: preview.skipped },
     );
     return 0;
   }
   const result = core.staffImport.confirm({ sessionId: preview.sessionId });
   print(
-    `${oneLine(preview.fileName)}: added ${result.created}, updated ${result.updated}; ${format('cli.rowsSkipped', { count: result.skipped.length })}${skippedLines}`,
+    format('cli.people.imported', {
+      file: oneLine(preview.fileName),
+      created: result.created,
+      updated: result.updated,
+      skipped: result.skipped.length,
+    }) + skippedLines,
     { created: result.created, updated: result.updated, skipped: result.skipped },
   );
   return 0;
@@ -130,26 +155,27 @@ export function accountsAdd(
   print: Print,
   asJson: (accountId: number) => unknown,
 ): number {
-  const usage =
-    'Usage: accounts add --person NAME --url URL [--service NAME] [--username U] [--category CATEGORY] [--criticality critical|important|standard] [--mfa METHOD]';
   if (rest.length !== 1 || values.person === undefined || values.url === undefined)
-    throw new CliUsageError(usage);
+    throw usageOf(
+      'accounts add --person NAME --url URL [--service NAME] [--username U] [--category CATEGORY] [--criticality critical|important|standard] [--mfa METHOD]',
+    );
   const person = personNamed(core, values.person);
   const parsed = parseServiceUrl(values.url.trim());
   if (isServiceUrlError(parsed)) throw new CliUsageError(`${oneLine(values.url)}: ${parsed.error}`);
   if (values.category !== undefined && !(CATEGORIES as readonly string[]).includes(values.category))
     throw new CliUsageError(
-      `Unknown category "${oneLine(values.category)}". Categories: ${CATEGORIES.join(', ')}.`,
+      format('cli.accounts.unknownCategory', {
+        category: oneLine(values.category),
+        categories: CATEGORIES.join(', '),
+      }),
     );
   if (values.criticality !== undefined && !(CRITICALITIES as readonly string[]).includes(values.criticality))
     throw new CliUsageError(
-      `Unknown criticality "${oneLine(values.criticality)}": critical, important or standard.`,
+      format('cli.accounts.unknownCriticality', { criticality: oneLine(values.criticality) }),
     );
   const mfa = values.mfa === 'security-key' ? 'security_key' : values.mfa;
   if (mfa !== undefined && !(MFA_METHODS as readonly string[]).includes(mfa))
-    throw new CliUsageError(
-      `Unknown two-step method "${oneLine(values.mfa ?? '')}": unknown, none, sms, email, totp, push, passkey or security-key.`,
-    );
+    throw new CliUsageError(format('cli.accounts.unknownMfa', { mfa: oneLine(values.mfa ?? '') }));
   const category = (values.category as Category | undefined) ?? suggestCategory(parsed.domain) ?? 'other';
   const criticality = (values.criticality as Criticality | undefined) ?? suggestCriticality(category);
   const account = core.inventory.createAccount(
@@ -167,7 +193,13 @@ export function accountsAdd(
     }),
   );
   print(
-    `Added ${oneLine(account.service)} for ${oneLine(person.name)} (${account.category}, ${account.criticality}, two-step: ${account.mfa}).`,
+    format('cli.accounts.added', {
+      service: oneLine(account.service),
+      person: oneLine(person.name),
+      category: CATEGORY_LABELS[account.category],
+      criticality: CRITICALITY_LABELS[account.criticality],
+      mfa: MFA_LABELS[account.mfa],
+    }),
     asJson(account.id),
   );
   return 0;
@@ -202,18 +234,26 @@ export function teamJson(view: TeamView) {
 
 /** `team [--group G]`: the coverage figures and one line per person. */
 export function team(core: Core, rest: string[], values: TeamCliValues, print: Print): number {
-  if (rest.length > 0) throw new CliUsageError('Usage: team [--group G] [--json]');
+  if (rest.length > 0) throw usageOf('team [--group G] [--json]');
   const view = core.team.view(values.group === undefined ? {} : { group: values.group.trim() });
-  const yesNo = (v: boolean | null) => (v === null ? 'unknown' : v ? 'on' : 'off');
   const lines = [
-    ...coverageFigures(view).map((f) => `${f.label}: ${f.value} (${f.detail})`),
+    ...coverageFigures(view).map((f) => format('cli.team.figure', f)),
     '',
-    ...view.rows.map(
-      (r) =>
-        `${oneLine(r.name)}${r.group ? ` [${oneLine(r.group)}]` : ''}: main email two-step ${yesNo(r.mainEmailMfa)}; critical accounts with two-step: ${r.criticalWithMfa} of ${r.criticalAccounts}; ${format('count.accounts', { count: r.accounts })}; ${format('count.openFindings', { count: r.openFindings })}; ${format('count.overdueTasks', { count: r.overdueTasks })}`,
+    ...view.rows.map((r) =>
+      format('cli.team.row', {
+        name: oneLine(r.name),
+        hasGroup: r.group ? 'yes' : 'no',
+        group: oneLine(r.group ?? ''),
+        mfa: r.mainEmailMfa === null ? 'unknown' : r.mainEmailMfa ? 'on' : 'off',
+        criticalWithMfa: r.criticalWithMfa,
+        critical: r.criticalAccounts,
+        accounts: r.accounts,
+        openFindings: r.openFindings,
+        overdueTasks: r.overdueTasks,
+      }),
     ),
   ];
-  print(view.rows.length === 0 ? 'No one in this group.' : lines.join('\n'), teamJson(view));
+  print(view.rows.length === 0 ? format('cli.team.none') : lines.join('\n'), teamJson(view));
   return 0;
 }
 
@@ -226,35 +266,43 @@ export function tasksAssign(core: Core, rest: string[], values: TeamCliValues, p
     ids.some((id) => !/^\d+$/.test(id)) ||
     (!unassign && (values.to === undefined) === (values.helper === undefined))
   )
-    throw new CliUsageError(
-      'Usage: tasks assign ID... --to NAME (a person, or the helper named in Settings) | --helper NAME; tasks unassign ID...',
+    throw usageOf(
+      'tasks assign ID... --to NAME (a person, or the helper named in Settings) | --helper NAME; tasks unassign ID...',
     );
   let assignee: { personId: number } | { helper: string } | null = null;
-  let label = 'no one';
+  let to: { to: 'person' | 'helper' | 'none'; name: string } = { to: 'none', name: '' };
   if (!unassign && values.to !== undefined) {
     const wanted = values.to.trim().toLowerCase();
     const person = core.inventory.listPeople().find((p) => p.name.trim().toLowerCase() === wanted);
     const helper = core.settings.get().helperName.trim();
     if (person) {
       assignee = { personId: person.id };
-      label = person.name;
+      to = { to: 'person', name: person.name };
     } else if (helper !== '' && helper.toLowerCase() === wanted) {
       assignee = { helper };
-      label = `the helper ${helper}`;
+      to = { to: 'helper', name: helper };
     } else {
       throw new CliUsageError(
-        `There is no person named "${oneLine(values.to)}"${helper ? `, and the helper in Settings is "${oneLine(helper)}"` : ''}. To give tasks to someone who is not one of the people, use --helper NAME.`,
+        format('cli.tasks.noAssignee', {
+          name: oneLine(values.to),
+          hasHelper: helper ? 'yes' : 'no',
+          helper: oneLine(helper),
+        }),
       );
     }
   } else if (!unassign) {
     assignee = { helper: values.helper!.trim() };
-    label = `the helper ${values.helper!.trim()}`;
+    to = { to: 'helper', name: values.helper!.trim() };
   }
   const known = new Set(core.tasks.list().map((t) => t.id));
   const missing = ids.map(Number).filter((id) => !known.has(id));
-  if (missing.length > 0) throw new CliUsageError(`There is no task #${missing.join(', #')}.`);
+  if (missing.length > 0)
+    throw new CliUsageError(format('cli.tasks.missing', { ids: formatList(missing.map((id) => `#${id}`)) }));
   const { changed } = core.tasks.assign(requestOf('tasks:assign', { ids: ids.map(Number), assignee }));
-  print(`${changed} ${changed === 1 ? 'task' : 'tasks'} given to ${oneLine(label)}.`, { changed, assignee });
+  print(format('cli.tasks.given', { count: changed, to: to.to, name: oneLine(to.name) }), {
+    changed,
+    assignee,
+  });
   return 0;
 }
 
@@ -266,27 +314,24 @@ export async function report(
   print: Print,
 ): Promise<number> {
   const kind = rest[0];
-  const format = values.format === 'md' ? 'markdown' : values.format;
+  const fileFormat = values.format === 'md' ? 'markdown' : values.format;
   if (
     rest.length !== 1 ||
     (kind !== 'team' && kind !== 'attestation') ||
-    (format !== 'pdf' && format !== 'markdown' && format !== 'csv') ||
+    (fileFormat !== 'pdf' && fileFormat !== 'markdown' && fileFormat !== 'csv') ||
     !values.out
   )
-    throw new CliUsageError('Usage: report team|attestation --format pdf|md|csv --out FILE [--group G]');
+    throw usageOf('report team|attestation --format pdf|md|csv --out FILE [--group G]');
   const out = resolve(values.out);
-  const { bytes } = await core.reports.render(kind, format, values.group?.trim());
+  const { bytes } = await core.reports.render(kind, fileFormat, values.group?.trim());
   mkdirSync(dirname(out), { recursive: true });
   writeReport(out, bytes);
   const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
-  print(
-    `Saved the ${kind === 'team' ? 'team report' : 'attestation'} to ${oneLine(out)} (${size.toLocaleString('en')} bytes).`,
-    {
-      kind,
-      format: values.format,
-      path: out,
-      bytes: size,
-    },
-  );
+  print(format('cli.report.saved', { kind, path: oneLine(out), bytes: size }), {
+    kind,
+    format: values.format,
+    path: out,
+    bytes: size,
+  });
   return 0;
 }

@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { WINDOW_BACKGROUND } from '../../common/domain/appearance';
 import { whenLastWindowCloses } from '../../common/domain/dataSafety/background';
 import { fail } from '../../common/ipc/result';
+import { format, messageLocaleFromEnv, setMessageLocale } from '../../common/messages/format';
 import { DID_CHANGE_CHANNEL, IMPORT_PROGRESS_CHANNEL, NAVIGATE_CHANNEL } from '../../common/ipc/contract';
 import { createAppHandlers } from '../ipc/appHandlers';
 import { grantDroppedFile } from '../ipc/handlers';
@@ -28,6 +29,10 @@ import { resolveDataDir } from '../services/dataDir';
 import { installHardening } from './hardening';
 import { menuTemplate } from './menu';
 import { CONTENT_SECURITY_POLICY, mimeTypeOf, resolveAppAsset, secureWebPreferences } from './security';
+
+// The catalogue the main process writes in (notifications, dialogs, errors): English, or the
+// pseudo-locale of tests with LOCKSTEP_PSEUDO_LOCALE=1.
+setMessageLocale(messageLocaleFromEnv(process.env));
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -119,9 +124,7 @@ function start(): void {
   registerIpc(createAppHandlers(running), devServerUrl ? new URL(devServerUrl).origin : undefined, (path) => {
     // Grants belong to the data that is open now (a restore opens new data, with no grants).
     const core = running.currentCore();
-    return core
-      ? grantDroppedFile(core, path)
-      : fail('unavailable', 'Lockstep cannot open its data, so it cannot import a file now.');
+    return core ? grantDroppedFile(core, path) : fail('unavailable', format('main.cannotImportNow'));
   });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(menuTemplate({ isPackaged: app.isPackaged, platform: process.platform })),
@@ -144,12 +147,12 @@ function showWindow(): void {
 /** The tray (menu bar) icon while Lockstep runs in the background: open the window, or quit. */
 function createTray(): Tray {
   const icon = new Tray(nativeImage.createFromPath(join(import.meta.dirname, '../data/tray-icon.png')));
-  icon.setToolTip('Lockstep is watching in the background');
+  icon.setToolTip(format('main.tray.tooltip'));
   icon.setContextMenu(
     Menu.buildFromTemplate([
-      { label: 'Open Lockstep', click: () => showWindow() },
+      { label: format('main.tray.open'), click: () => showWindow() },
       { type: 'separator' },
-      { label: 'Quit Lockstep', click: () => app.quit() },
+      { label: format('main.tray.quit'), click: () => app.quit() },
     ]),
   );
   icon.on('click', () => showWindow());
@@ -237,10 +240,10 @@ function fatal(error: unknown): void {
       message,
     );
   dialog.showErrorBox(
-    'Lockstep could not start',
+    format('main.fatal.title'),
     native
-      ? `The database library was built for a different runtime.\n\nRun "npm start" again (it rebuilds it for Electron), or "npx electron-builder install-app-deps".\n\n${message}`
-      : `Lockstep could not open its data in ${dataDir}.\n\n${message}`,
+      ? format('main.fatal.nativeModule', { message })
+      : format('main.fatal.cannotOpen', { dataDir, message }),
   );
   app.exit(1);
 }

@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { format } from '../../common/messages/format';
 
 /**
  * The application menu. "Toggle Developer Tools" exists only in development; a packaged app has
@@ -15,7 +16,7 @@ export function menuTemplate({
     { role: 'fileMenu' },
     { role: 'editMenu' },
     {
-      label: 'View',
+      label: format('main.menu.view'),
       submenu: [
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -26,7 +26,7 @@ import { ExposureService } from './exposureService';
 import { GuideRunsService } from './guideRunsService';
 import { GuidesService } from './guidesService';
 import { ImportService } from './importService';
-import { DEFAULT_PERSON_NAME, InventoryService } from './inventoryService';
+import { defaultPersonName, InventoryService } from './inventoryService';
 import { NoticesService, withNoticeGuides } from './noticesService';
 import { loadCatalogueWithRefreshes, refreshedDatasetsDir } from './online/refreshDatasets';
 import { OnlineService } from './onlineService';
@@ -159,7 +159,7 @@ export function openCore(options: CoreOptions): Core {
   const backups = new BackupService({ dataDir, clock, source: () => reader?.db ?? null });
   let writable: WritableDb | null = null;
   try {
-    if (header.status === 'missing') writable = openWritableDatabase(dataDir, DEFAULT_PERSON_NAME);
+    if (header.status === 'missing') writable = openWritableDatabase(dataDir, defaultPersonName());
     reader = openReadableDatabase(dataDir);
     const check = checkDatabase(reader.db, LATEST_SCHEMA_VERSION);
     if (check.status === 'problem') {
@@ -173,7 +173,7 @@ export function openCore(options: CoreOptions): Core {
       );
     }
     if (!writable && check.schemaVersion < LATEST_SCHEMA_VERSION) {
-      writable = openWritableDatabase(dataDir, DEFAULT_PERSON_NAME, {
+      writable = openWritableDatabase(dataDir, defaultPersonName(), {
         beforeMigrate: (db) => backups.createFrom(db, 'before-migration'),
       });
       // Read the migrated file (a reader over a copy, in a folder that cannot be read in place,
@@ -220,7 +220,7 @@ export function openCore(options: CoreOptions): Core {
   };
   const writePath: WritePath = new WritePath({
     open: () => {
-      const db = writable ?? openWritableDatabase(dataDir, DEFAULT_PERSON_NAME);
+      const db = writable ?? openWritableDatabase(dataDir, defaultPersonName());
       writable = null;
       return db;
     },

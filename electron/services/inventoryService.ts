@@ -20,8 +20,11 @@ import type { Store } from './store';
 import type { WriteContext } from './writePath';
 import { peopleInScope, type Scope } from './scope';
 
-/** The name of the person created on first run. */
-export const DEFAULT_PERSON_NAME = 'Me';
+/**
+ * The name of the person created on first run, in the catalogue in use ("Me"). A data file named
+ * its first person once, when it was made: that stored name stays as it is.
+ */
+export const defaultPersonName = (): string => format('inventory.defaultPersonName');
 
 /** People, their email addresses and accounts: the use cases behind the inventory screens. */
 export class InventoryService {
@@ -106,10 +109,7 @@ export class InventoryService {
     return this.store.write((tx) => {
       const person = requirePerson(tx.repos, id);
       if (tx.repos.people.count() <= 1) {
-        throw new AppFailure(
-          'conflict',
-          'Keep at least one person: add someone else first, or rename this person.',
-        );
+        throw new AppFailure('conflict', format('errors.inventory.keepOnePerson'));
       }
       const token = randomUUID();
       const count = tx.repos.people.trash(id, token);
@@ -136,8 +136,8 @@ export class InventoryService {
     return this.store.write((tx) => {
       requirePerson(tx.repos, personId);
       if (tx.repos.people.findEmailAddress(personId, address)) {
-        throw new AppFailure('conflict', 'This person already has that address.', {
-          address: 'This person already has that address.',
+        throw new AppFailure('conflict', format('errors.inventory.addressTaken'), {
+          address: format('errors.inventory.addressTaken'),
         });
       }
       const id = tx.repos.people.addEmail(personId, address, tx.now);
@@ -312,7 +312,7 @@ export class InventoryService {
     return this.store.write((tx) => {
       const restored = tx.repos.trash.restore(token);
       if (restored === 0) {
-        throw new AppFailure('not_found', 'There is nothing left to undo: the deletion is final.');
+        throw new AppFailure('not_found', format('errors.inventory.nothingToUndo'));
       }
       tx.record({
         subjectType: 'data',
@@ -443,11 +443,11 @@ function requirePerson(repos: Pick<Repositories, 'people'>, id: number): Person 
 function toValues(tx: WriteContext, input: ValidAccountInput): AccountValues {
   const dateErrors = checkAccountDates(input, tx.day);
   if (Object.keys(dateErrors).length > 0) {
-    throw new AppFailure('invalid_input', 'Some dates are in the future.', dateErrors);
+    throw new AppFailure('invalid_input', format('errors.inventory.datesInFuture'), dateErrors);
   }
   if (!tx.repos.people.get(input.personId)) {
-    throw new AppFailure('invalid_input', 'Choose who this account belongs to.', {
-      personId: 'This person no longer exists.',
+    throw new AppFailure('invalid_input', format('errors.inventory.choosePerson'), {
+      personId: format('errors.inventory.personGone'),
     });
   }
   let domain: string | null = null;
@@ -477,6 +477,6 @@ function toValues(tx: WriteContext, input: ValidAccountInput): AccountValues {
   };
 }
 
-function missing(what: string): AppFailure {
-  return new AppFailure('not_found', `That ${what} no longer exists. It may have been deleted.`);
+function missing(what: 'email address' | 'account' | 'person'): AppFailure {
+  return new AppFailure('not_found', format('errors.inventory.missing', { what }));
 }

@@ -1,3 +1,4 @@
+import { format } from '../../common/messages/format';
 import { guideForNotice } from '../../common/content/guides/schema';
 import type { CheckNotice } from '../../common/domain/checks/findings';
 import { looksLikeSecret } from '../../common/domain/guides/run';
@@ -33,7 +34,7 @@ export class NoticesService {
 
   get(id: number): BreachNotice {
     const notice = this.store.read.notices.get(id);
-    if (!notice) throw new AppFailure('not_found', 'That notice is no longer recorded.');
+    if (!notice) throw new AppFailure('not_found', format('errors.notices.gone'));
     return withFinding(notice, this.findingIds());
   }
 
@@ -45,30 +46,29 @@ export class NoticesService {
   record(request: ParsedRequestOf<'notices:record'>): BreachNotice {
     const person = this.store.read.people.get(request.personId);
     if (!person)
-      throw new AppFailure('invalid_input', 'That person is no longer here.', {
-        personId: 'Choose a person.',
+      throw new AppFailure('invalid_input', format('errors.notices.personGone'), {
+        personId: format('errors.notices.choosePerson'),
       });
     if (request.receivedOn > today(this.clock)) {
-      throw new AppFailure('invalid_input', 'The notice cannot be dated in the future.', {
-        receivedOn: 'Choose today or an earlier date.',
+      throw new AppFailure('invalid_input', format('errors.notices.future'), {
+        receivedOn: format('errors.notices.futureField'),
       });
     }
     if (request.receivedOn < '1990-01-01') {
-      throw new AppFailure('invalid_input', 'That date is too far in the past.', {
-        receivedOn: 'Choose a date after 1990.',
+      throw new AppFailure('invalid_input', format('errors.notices.tooOld'), {
+        receivedOn: format('errors.notices.tooOldField'),
       });
     }
     if (request.details && looksLikeSecret(request.details)) {
-      const message =
-        'That looks like a password, key or code. Say what the notice says, never the secret itself.';
+      const message = format('errors.notices.secret');
       throw new AppFailure('invalid_input', message, { details: message });
     }
     let emailId: number | null = null;
     if (request.emailId !== undefined) {
       const email = this.store.read.people.getEmailAddress(request.emailId);
       if (!email || email.personId !== person.id) {
-        throw new AppFailure('invalid_input', "That address is not one of this person's.", {
-          emailId: "Choose one of this person's addresses.",
+        throw new AppFailure('invalid_input', format('errors.notices.notTheirAddress'), {
+          emailId: format('errors.notices.chooseAddress'),
         });
       }
       emailId = email.id;
@@ -77,22 +77,22 @@ export class NoticesService {
       ? this.incidents().find((i) => i.id === request.incidentId)
       : undefined;
     if (request.incidentId && !incident) {
-      throw new AppFailure('invalid_input', 'That incident is not in the list.', {
-        incidentId: 'Choose an incident.',
+      throw new AppFailure('invalid_input', format('errors.notices.unknownIncident'), {
+        incidentId: format('errors.notices.chooseIncident'),
       });
     }
     const provider = request.provider ?? incident?.provider;
     if (!provider) {
-      throw new AppFailure('invalid_input', 'Name the company that sent the notice.', {
-        provider: 'Name the company that sent the notice.',
+      throw new AppFailure('invalid_input', format('errors.notices.nameProvider'), {
+        provider: format('errors.notices.nameProvider'),
       });
     }
     const domains = new Set(incident?.domains ?? []);
     if (request.domain) {
       const parsed = parseServiceUrl(request.domain);
       if (isServiceUrlError(parsed) || parsed.kind !== 'web') {
-        throw new AppFailure('invalid_input', 'Enter the company’s web address, such as example.com.', {
-          domain: isServiceUrlError(parsed) ? parsed.error : 'Enter a web address such as example.com.',
+        throw new AppFailure('invalid_input', format('errors.notices.providerAddress'), {
+          domain: isServiceUrlError(parsed) ? parsed.error : format('errors.notices.webAddress'),
         });
       }
       // The host as written ("aws.amazon.com"), not only its registrable domain: a listed sign-in
@@ -106,8 +106,8 @@ export class NoticesService {
     ]);
     const id = this.store.write((tx) => {
       if (!tx.repos.people.get(person.id))
-        throw new AppFailure('invalid_input', 'That person is no longer here.', {
-          personId: 'Choose a person.',
+        throw new AppFailure('invalid_input', format('errors.notices.personGone'), {
+          personId: format('errors.notices.choosePerson'),
         });
       const noticeId = tx.repos.notices.insert(
         {
@@ -142,7 +142,7 @@ export class NoticesService {
     return this.store.write((tx) => {
       const notice = tx.repos.notices.get(id);
       if (!notice || !tx.repos.notices.delete(id))
-        throw new AppFailure('not_found', 'That notice is no longer recorded.');
+        throw new AppFailure('not_found', format('errors.notices.gone'));
       tx.record({
         subjectType: 'notice',
         subjectId: id,

@@ -1,3 +1,4 @@
+import { format as words } from '../../common/messages/format';
 import { writeFileSync } from 'node:fs';
 import {
   reportCsv,
@@ -134,7 +135,7 @@ export class ReportsService {
     } catch (error) {
       throw new AppFailure(
         'unavailable',
-        `The PDF could not be made (${error instanceof Error ? error.message : String(error)}). Save it as Markdown or CSV instead.`,
+        words('errors.reports.pdf', { problem: error instanceof Error ? error.message : String(error) }),
       );
     }
   }
@@ -171,7 +172,7 @@ export function writeReport(path: string, bytes: Uint8Array | string): void {
   } catch (error) {
     throw new AppFailure(
       'unavailable',
-      `The report could not be saved there (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose another folder.`,
+      words('errors.reports.save', { code: (error as NodeJS.ErrnoException).code ?? 'error' }),
     );
   }
 }

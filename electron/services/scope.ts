@@ -1,3 +1,4 @@
+import { format } from '../../common/messages/format';
 import { AppFailure } from '../../common/ipc/result';
 import type { ReadRepositories } from '../db/repositories/index';
 
@@ -14,7 +15,7 @@ export interface Scope {
 export function peopleInScope(read: Pick<ReadRepositories, 'people'>, scope: Scope = {}): Set<number> | null {
   if (scope.personId !== undefined) {
     if (!read.people.get(scope.personId)) {
-      throw new AppFailure('not_found', 'That person no longer exists. They may have been deleted.');
+      throw new AppFailure('not_found', format('errors.scope.personGone'));
     }
     return new Set([scope.personId]);
   }

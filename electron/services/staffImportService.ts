@@ -1,3 +1,4 @@
+import { format } from '../../common/messages/format';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -52,10 +53,7 @@ export class StaffImportService {
       throw error;
     }
     if (list.rows.length === 0 && list.skipped.length === 0) {
-      throw new AppFailure(
-        'invalid_input',
-        `${fileName} has no people in it: one row per person, below a header row.`,
-      );
+      throw new AppFailure('invalid_input', format('errors.staffImport.empty', { file: fileName }));
     }
     const session: Session = { id: randomUUID(), fileName, list, createdAt: this.now() };
     this.sessions.set(session.id, session);
@@ -72,8 +70,7 @@ export class StaffImportService {
 
   private pickedFile(token: string): string {
     const path = this.files.pathOf(token);
-    if (!path)
-      throw new AppFailure('not_found', 'That file is no longer available to Lockstep. Choose it again.');
+    if (!path) throw new AppFailure('not_found', format('errors.file.gone'));
     return path;
   }
 
@@ -136,7 +133,7 @@ export class StaffImportService {
   private require(sessionId: string): Session {
     this.expire();
     const session = this.sessions.get(sessionId);
-    if (!session) throw new AppFailure('not_found', 'This preview has expired. Choose the file again.');
+    if (!session) throw new AppFailure('not_found', format('errors.staffImport.expired'));
     return session;
   }
 
@@ -161,16 +158,20 @@ function readList(path: string): { fileName: string; bytes: Uint8Array } {
   const fileName = basename(path);
   try {
     const stat = statSync(path);
-    if (!stat.isFile()) throw new AppFailure('invalid_input', `${fileName} is not a file.`);
+    if (!stat.isFile())
+      throw new AppFailure('invalid_input', format('errors.file.notAFile', { file: fileName }));
     if (stat.size > MAX_STAFF_BYTES) {
-      throw new AppFailure('invalid_input', `${fileName} is larger than 4 MB; that is not a staff list.`);
+      throw new AppFailure('invalid_input', format('errors.staffImport.tooLarge', { file: fileName }));
     }
     return { fileName, bytes: new Uint8Array(readFileSync(path)) };
   } catch (error) {
     if (error instanceof AppFailure) throw error;
     throw new AppFailure(
       'invalid_input',
-      `${fileName} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      format('errors.file.unreadable', {
+        file: fileName,
+        code: (error as NodeJS.ErrnoException).code ?? 'error',
+      }),
     );
   }
 }
@@ -178,7 +179,7 @@ function readList(path: string): { fileName: string; bytes: Uint8Array } {
 function fromBase64(source: { name: string; base64: string }): { fileName: string; bytes: Uint8Array } {
   const bytes = new Uint8Array(Buffer.from(source.base64, 'base64'));
   if (bytes.byteLength > MAX_STAFF_BYTES) {
-    throw new AppFailure('invalid_input', `${source.name} is larger than 4 MB; that is not a staff list.`);
+    throw new AppFailure('invalid_input', format('errors.staffImport.tooLarge', { file: source.name }));
   }
   return { fileName: basename(source.name), bytes };
 }

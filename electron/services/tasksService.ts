@@ -1,3 +1,4 @@
+import { format } from '../../common/messages/format';
 import { parseMailSecretSubject } from '../../common/domain/checks/mailSecrets';
 import { statusOf } from '../../common/domain/tasks/reconcile';
 import {
@@ -116,8 +117,8 @@ export class TasksService {
       if (assignee && 'personId' in assignee) {
         const person = tx.repos.people.get(assignee.personId);
         if (!person)
-          throw new AppFailure('invalid_input', 'That person no longer exists.', {
-            assignee: 'Choose someone else.',
+          throw new AppFailure('invalid_input', format('errors.tasks.personGone'), {
+            assignee: format('errors.tasks.chooseSomeoneElse'),
           });
         to = { personId: person.id };
         toName = person.name;
@@ -173,15 +174,15 @@ export class TasksService {
    */
   done({ id, changedOn, mfa, note }: ParsedRequestOf<'tasks:done'>): Task {
     if (changedOn && changedOn > today(this.clock))
-      throw new AppFailure('invalid_input', 'That date is in the future.', {
-        changedOn: 'That date is in the future.',
+      throw new AppFailure('invalid_input', format('errors.tasks.dateInFuture'), {
+        changedOn: format('errors.tasks.dateInFuture'),
       });
     this.store.write((tx) => {
       const task = requireTask(tx.repos, id);
       if (task.kind === 'rotate_secret') {
         // A secret found in mail: nothing can check it was replaced, so the person's word is the
         // evidence (and its date) — the check then closes the finding, and verifies this task.
-        if (mfa) throw new AppFailure('invalid_input', 'This task is about a secret, not two-step sign-in.');
+        if (mfa) throw new AppFailure('invalid_input', format('errors.tasks.secretNotMfa'));
         recordMailRotations(tx, task.findingIds, changedOn ?? tx.day);
       }
       const account =
@@ -189,7 +190,7 @@ export class TasksService {
           ? undefined
           : tx.repos.accounts.get(task.accountId);
       if ((changedOn || mfa) && !account && task.kind !== 'rotate_secret')
-        throw new AppFailure('invalid_input', 'This task has no account to record that on.');
+        throw new AppFailure('invalid_input', format('errors.tasks.noAccount'));
       if (account && (changedOn || mfa)) {
         updateAccount(
           tx,
@@ -247,10 +248,12 @@ export class TasksService {
   /** The same change to several tasks, all or nothing (closed tasks are refused). */
   bulk({ ids, action, until, reason }: ParsedRequestOf<'tasks:bulk'>): { changed: number } {
     if (action === 'snooze' && !until)
-      throw new AppFailure('invalid_input', 'Choose until when.', { until: 'Choose until when.' });
+      throw new AppFailure('invalid_input', format('errors.tasks.chooseUntil'), {
+        until: format('errors.tasks.chooseUntil'),
+      });
     if (action === 'wontdo' && !reason)
-      throw new AppFailure('invalid_input', 'Say why, in a few words.', {
-        reason: 'Say why, in a few words.',
+      throw new AppFailure('invalid_input', format('errors.tasks.sayWhy'), {
+        reason: format('errors.tasks.sayWhy'),
       });
     const unique = [...new Set(ids)];
     this.store.write((tx) => {
@@ -270,13 +273,13 @@ export class TasksService {
     const id = this.store.write((tx) => {
       const account = accountId === undefined ? undefined : tx.repos.accounts.get(accountId);
       if (accountId !== undefined && !account) {
-        throw new AppFailure('invalid_input', 'That account no longer exists.', {
-          accountId: 'That account no longer exists.',
+        throw new AppFailure('invalid_input', format('errors.tasks.accountGone'), {
+          accountId: format('errors.tasks.accountGone'),
         });
       }
       if (personId !== undefined && !tx.repos.people.get(personId)) {
-        throw new AppFailure('invalid_input', 'That person no longer exists.', {
-          personId: 'That person no longer exists.',
+        throw new AppFailure('invalid_input', format('errors.tasks.personGone'), {
+          personId: format('errors.tasks.personGone'),
         });
       }
       const ownerId = account?.personId ?? personId;
@@ -347,7 +350,7 @@ export class TasksService {
 
   private require(id: number): Task {
     const task = this.store.read.tasks.get(id);
-    if (!task) throw new AppFailure('not_found', 'That task no longer exists.');
+    if (!task) throw new AppFailure('not_found', format('errors.tasks.taskGone'));
     return withDueFlags(task, today(this.clock));
   }
 }
@@ -454,8 +457,8 @@ function setStatus(tx: WriteContext, task: Task, status: 'todo' | 'in_progress')
 function snooze(tx: WriteContext, id: number, until: string): void {
   const task = requireOpen(tx.repos, id);
   if (!isValidSnooze(until, tx.day)) {
-    throw new AppFailure('invalid_input', 'Snooze for 1 day to 2 weeks.', {
-      until: 'Choose a date from tomorrow to two weeks from today.',
+    throw new AppFailure('invalid_input', format('errors.tasks.snoozeRange'), {
+      until: format('errors.tasks.snoozeRangeField'),
     });
   }
   tx.repos.tasks.setStatus(id, { ...statusOf(task), status: 'snoozed', snoozedUntil: until }, tx.now);
@@ -490,14 +493,14 @@ function wontDo(tx: WriteContext, id: number, reason: string): void {
 
 function requireTask(repos: Pick<Repositories, 'tasks'>, id: number): Task {
   const task = repos.tasks.get(id);
-  if (!task) throw new AppFailure('not_found', 'That task no longer exists.');
+  if (!task) throw new AppFailure('not_found', format('errors.tasks.taskGone'));
   return task;
 }
 
 function requireOpen(repos: Pick<Repositories, 'tasks'>, id: number): Task {
   const task = requireTask(repos, id);
   if (task.status === 'done' || task.status === 'wont_do') {
-    throw new AppFailure('conflict', 'This task is already closed. Reopen it first.');
+    throw new AppFailure('conflict', format('errors.tasks.closed'));
   }
   return task;
 }

@@ -1,5 +1,6 @@
 import type { Finding } from '../../model/findings';
-import { MONTH_NAMES } from '../dates';
+import { monthName } from '../dates';
+import { format } from '../../messages/format';
 
 /** The finding kinds that say "a breach concerns this account or address". */
 const BREACH_KINDS = new Set<Finding['kind']>(['breached_service', 'email_in_breach']);
@@ -79,7 +80,8 @@ export function newBreaches(before: readonly Finding[], after: readonly Finding[
 export function monthAndYear(date: string | null): string {
   if (!date) return '';
   const month = Number(date.slice(5, 7));
-  return month >= 1 && month <= 12 ? `${MONTH_NAMES[month - 1]} ${date.slice(0, 4)}` : date.slice(0, 4);
+  const name = monthName(month);
+  return name ? format('dates.monthYear', { month: name, year: date.slice(0, 4) }) : date.slice(0, 4);
 }
 
 /**

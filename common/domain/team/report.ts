@@ -1,4 +1,3 @@
-import { format } from '../../messages/format';
 /**
  * Reports for a small business: the **team report** for the owner or office manager, and the
  * **MFA and security attestation** for an insurer's questionnaire or a Cyber Essentials
@@ -11,6 +10,8 @@ import { format } from '../../messages/format';
  * Pure. Nothing secret is ever an input (no password, code, note or mail), and every input string
  * is treated as untrusted text: control characters collapse, and each format escapes it.
  */
+import { format } from '../../messages/format';
+import type { MessageId } from '../../messages/en';
 import { clean, escapeHtml, escapeMarkdown } from '../guides/summary';
 import { escapeMarkdownLineStart } from '../markdown';
 import { MFA_LABELS, type MfaMethod } from '../inventory';
@@ -102,24 +103,16 @@ export interface ReportContent {
   footer: string;
 }
 
-const TITLES: Record<ReportKind, string> = {
-  team: 'Security report for the team',
-  attestation: 'Multi-factor authentication and security attestation',
-};
-
-const UNKNOWN_WORDS: Record<UnknownMainEmail, string> = {
-  not_recorded: 'Unknown: two-step sign-in not recorded',
-  no_email_account: 'Unknown: no email account recorded',
-  several_email_accounts: 'Unknown: several email accounts, none at their first address',
-};
+/** Why the main email's two-step sign-in is unknown, as a table cell ("Unknown: …"). */
+const unknownWords = (reason: UnknownMainEmail) => format(`teamReport.unknown.${reason}`);
 
 const DEFAULT_MAX_ROWS = 300;
 
 /** "On (Authenticator app)", "Off", "Unknown: not recorded". */
 function mfaWords(mfa: MfaMethod): string {
-  if (mfa === 'unknown') return 'Unknown: not recorded';
-  if (mfa === 'none') return 'Off';
-  return `On (${MFA_LABELS[mfa]})`;
+  if (mfa === 'unknown') return format('teamReport.mfa.unknown');
+  if (mfa === 'none') return format('teamReport.mfa.off');
+  return format('teamReport.mfa.on', { method: MFA_LABELS[mfa] });
 }
 
 function formatters(options: ReportFormatOptions) {
@@ -161,7 +154,9 @@ function formatters(options: ReportFormatOptions) {
     /** "1 December 2026, 09:30". */
     dateTime: (iso: string) => {
       const date = parse(iso);
-      return date ? `${day.format(date)}, ${time.format(date)}` : clean(iso);
+      return date
+        ? format('teamReport.dateTime', { day: day.format(date), time: time.format(date) })
+        : clean(iso);
     },
     /** A YYYY-MM-DD date as "5 December 2026". */
     calendar: (ymd: string) => {
@@ -171,7 +166,7 @@ function formatters(options: ReportFormatOptions) {
     /** The day of a timestamp in the display zone, YYYY-MM-DD. */
     isoDay: (iso: string) => {
       const date = parse(iso);
-      if (!date) return 'undated';
+      if (!date) return format('teamReport.undated');
       const p = Object.fromEntries(parts.formatToParts(date).map((x) => [x.type, x.value]));
       return `${p.year}-${p.month}-${p.day}`;
     },
@@ -182,31 +177,43 @@ function table(columns: string[], rows: string[][], maxRows: number): ReportTabl
   return { columns, rows: rows.slice(0, maxRows), more: Math.max(0, rows.length - maxRows) };
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** Yes or no, for a message's `select`. */
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+/** On, off or unknown, for a message's `select`. */
+const onOff = (value: boolean | null) => (value === null ? 'unknown' : value ? 'on' : 'off');
 
 /** The coverage figures, read out the same way everywhere. */
 export function coverageFigures(view: TeamView): { label: string; value: string; detail: string }[] {
   const c = view.coverage;
   return [
     {
-      label: 'Two-step sign-in on the main email account',
-      value: `${c.mainEmailMfa.yes} of ${plural(c.people, 'person', 'people')}`,
-      detail: `${c.mainEmailMfa.no} off, ${c.mainEmailMfa.unknown} unknown, counted as not on`,
+      label: format('teamReport.figure.mainEmail.label'),
+      value: format('teamReport.figure.mainEmail.value', { yes: c.mainEmailMfa.yes, people: c.people }),
+      detail: format('teamReport.figure.offUnknown', {
+        off: c.mainEmailMfa.no,
+        unknown: c.mainEmailMfa.unknown,
+      }),
     },
     {
-      label: 'Critical accounts with two-step sign-in',
-      value: `${c.criticalWithMfa.yes} of ${c.criticalWithMfa.of}`,
-      detail: `${c.criticalWithMfa.of - c.criticalWithMfa.yes - c.criticalWithMfa.unknown} off, ${c.criticalWithMfa.unknown} unknown, counted as not on`,
+      label: format('teamReport.figure.critical.label'),
+      value: format('teamReport.figure.nOfM', { count: c.criticalWithMfa.yes, of: c.criticalWithMfa.of }),
+      detail: format('teamReport.figure.offUnknown', {
+        off: c.criticalWithMfa.of - c.criticalWithMfa.yes - c.criticalWithMfa.unknown,
+        unknown: c.criticalWithMfa.unknown,
+      }),
     },
     {
-      label: 'People with a reused password',
-      value: `${c.peopleWithReuse.count} of ${c.peopleWithReuse.of}`,
-      detail: 'the same password on two or more accounts, theirs or shared with someone else',
+      label: format('teamReport.figure.reuse.label'),
+      value: format('teamReport.figure.nOfM', { count: c.peopleWithReuse.count, of: c.peopleWithReuse.of }),
+      detail: format('teamReport.figure.reuse.detail'),
     },
     {
-      label: 'Overdue tasks',
-      value: `${c.overdueTasks.count} (${plural(c.overdueTasks.people, 'person', 'people')})`,
-      detail: 'tasks to do or in progress, past their due date',
+      label: format('teamReport.figure.overdue.label'),
+      value: format('teamReport.figure.overdue.value', {
+        count: c.overdueTasks.count,
+        people: c.overdueTasks.people,
+      }),
+      detail: format('teamReport.figure.overdue.detail'),
     },
   ];
 }
@@ -217,12 +224,19 @@ export function reportContent(input: ReportInput, options: ReportFormatOptions =
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   const { view } = input;
   const c = view.coverage;
-  const scope = view.group === null ? 'Everyone' : `The group "${clean(view.group)}"`;
+  const scope = format('teamReport.scope', {
+    hasGroup: yesNo(view.group !== null),
+    group: clean(view.group ?? ''),
+  });
   const facts = [
-    { label: 'Made on', value: f.dateTime(input.generatedAt) },
+    { label: format('teamReport.fact.madeOn'), value: f.dateTime(input.generatedAt) },
     {
-      label: 'Covers',
-      value: `${scope}: ${plural(c.people, 'person', 'people')}, ${plural(input.accountCount, 'account', 'accounts')}`,
+      label: format('teamReport.fact.covers'),
+      value: format('teamReport.fact.coversValue', {
+        scope,
+        people: c.people,
+        accounts: input.accountCount,
+      }),
     },
   ];
   const sections: ReportSection[] = [];
@@ -232,72 +246,66 @@ export function reportContent(input: ReportInput, options: ReportFormatOptions =
   if (input.kind === 'attestation') {
     section({
       id: 'scope',
-      heading: 'What this attests',
+      heading: format('teamReport.attests.heading'),
       paragraphs: [
-        `A self-assessment of multi-factor authentication (two-step sign-in) and account security for ${plural(c.people, 'person', 'people')} and the ${plural(input.accountCount, 'account', 'accounts')} recorded for them in Lockstep, as recorded on ${f.day(input.generatedAt)}. It answers the questions insurers' MFA attestations and the Cyber Essentials self-assessment ask about user access control: is multi-factor authentication on for email, for cloud services and for administrator and financial accounts.`,
-        'Email, banking and work-identity accounts are critical by default, because email resets every other account. A two-step method counts as on only when it is recorded; an unknown method is reported as unknown and never counted as on.',
+        format('teamReport.attests.scope', {
+          people: c.people,
+          accounts: input.accountCount,
+          day: f.day(input.generatedAt),
+        }),
+        format('teamReport.attests.critical'),
       ],
     });
   }
 
-  section({ id: 'coverage', heading: 'Coverage', figures: coverageFigures(view) });
+  section({ id: 'coverage', heading: format('teamReport.coverage.heading'), figures: coverageFigures(view) });
 
   const mainRows = view.rows.map((row) => {
     const unknown = c.mainEmailMfa.lists.unknown.find((u) => u.id === row.id);
     return [
       row.name,
       row.group,
-      row.mainEmail
-        ? `${row.mainEmail.service}${row.mainEmail.username ? ` (${row.mainEmail.username})` : ''}`
-        : 'None',
+      row.mainEmail ? accountWords(row.mainEmail) : format('teamReport.none'),
       row.mainEmailMfa === null
-        ? UNKNOWN_WORDS[unknown?.reason ?? 'not_recorded']
+        ? unknownWords(unknown?.reason ?? 'not_recorded')
         : mfaWords(row.mainEmail?.mfa ?? 'unknown'),
     ];
   });
   section({
     id: 'main-email',
-    heading: 'Two-step sign-in on each person’s main email account',
-    paragraphs: [
-      'The main email account is the one whose username is the person’s first email address, or their only email account.',
-    ],
-    table: table(['Person', 'Group', 'Main email account', 'Two-step sign-in'], mainRows, maxRows),
+    heading: format('teamReport.mainEmail.heading'),
+    paragraphs: [format('teamReport.mainEmail.explained')],
+    table: table(columns('person', 'group', 'mainEmail', 'mfa'), mainRows, maxRows),
   });
 
   const critical = [
     ...c.criticalWithMfa.lists.no,
     ...c.criticalWithMfa.lists.unknown,
     ...(input.kind === 'attestation' ? c.criticalWithMfa.lists.yes : []),
-  ].map((a) => [a.personName, `${a.service}${a.username ? ` (${a.username})` : ''}`, mfaWords(a.mfa)]);
+  ].map((a) => [a.personName, accountWords(a), mfaWords(a.mfa)]);
   section({
     id: 'critical',
-    heading:
-      input.kind === 'attestation'
-        ? 'Critical accounts and their two-step sign-in'
-        : 'Critical accounts without two-step sign-in',
+    heading: format('teamReport.critical.heading', { kind: input.kind }),
     paragraphs:
       critical.length === 0
         ? [
             c.criticalWithMfa.of === 0
-              ? 'No critical accounts are recorded.'
-              : 'Every critical account has two-step sign-in on.',
+              ? format('teamReport.critical.none')
+              : format('teamReport.critical.allOn'),
           ]
         : [],
-    table: critical.length === 0 ? null : table(['Person', 'Account', 'Two-step sign-in'], critical, maxRows),
+    table: critical.length === 0 ? null : table(columns('person', 'account', 'mfa'), critical, maxRows),
   });
 
   section({
     id: 'reuse',
-    heading: 'People with a reused password',
-    paragraphs:
-      c.peopleWithReuse.count === 0
-        ? ['No reused password is known. Lockstep only knows the passwords of the exports imported into it.']
-        : [],
+    heading: format('teamReport.reuse.heading'),
+    paragraphs: c.peopleWithReuse.count === 0 ? [format('teamReport.reuse.none')] : [],
     table:
       c.peopleWithReuse.count === 0
         ? null
         : table(
-            ['Person', 'Group', 'Accounts sharing a password'],
+            columns('person', 'group', 'sharing'),
             c.peopleWithReuse.people.map((p) => [p.name, p.group, String(p.accounts)]),
             maxRows,
           ),
@@ -306,27 +314,27 @@ export function reportContent(input: ReportInput, options: ReportFormatOptions =
   if (input.kind === 'team') {
     section({
       id: 'people',
-      heading: 'Everyone',
+      heading: format('teamReport.people.heading'),
       table: table(
-        [
-          'Person',
-          'Group',
-          'Role',
-          'Main email two-step',
-          'Critical accounts covered',
-          'Open findings',
-          'Overdue tasks',
-          'Last activity',
-        ],
+        columns(
+          'person',
+          'group',
+          'role',
+          'mainEmailMfa',
+          'criticalCovered',
+          'openFindings',
+          'overdueTasks',
+          'lastActivity',
+        ),
         view.rows.map((row) => [
           row.name,
           row.group,
           row.role,
-          row.mainEmailMfa === null ? 'Unknown' : row.mainEmailMfa ? 'On' : 'Off',
-          `${row.criticalWithMfa} of ${row.criticalAccounts}`,
+          format('teamReport.onOff', { state: onOff(row.mainEmailMfa) }),
+          format('teamReport.figure.nOfM', { count: row.criticalWithMfa, of: row.criticalAccounts }),
           String(row.openFindings),
           String(row.overdueTasks),
-          row.lastActivity ? f.day(row.lastActivity) : 'None recorded',
+          row.lastActivity ? f.day(row.lastActivity) : format('teamReport.noneRecorded'),
         ]),
         maxRows,
       ),
@@ -335,25 +343,31 @@ export function reportContent(input: ReportInput, options: ReportFormatOptions =
 
   section({
     id: 'open',
-    heading: 'Open items',
+    heading: format('teamReport.open.heading'),
     paragraphs:
       input.openTasks.length === 0
-        ? ['Nothing is open.']
+        ? [format('teamReport.open.none')]
         : [
-            `${plural(input.openTasks.length, 'task is', 'tasks are')} open, ${c.overdueTasks.count} of them overdue.`,
+            format('teamReport.open.summary', {
+              count: input.openTasks.length,
+              overdue: c.overdueTasks.count,
+            }),
           ],
     table:
       input.openTasks.length === 0
         ? null
         : table(
-            ['Task', 'Whose', 'Assigned to', 'Priority', 'Due', 'Status'],
+            columns('task', 'whose', 'assignedTo', 'priority', 'due', 'status'),
             input.openTasks.map((t) => [
               t.title,
-              t.owner ?? 'No one in particular',
-              t.assignee ?? 'Unassigned',
+              t.owner ?? format('teamReport.open.noOwner'),
+              t.assignee ?? format('teamReport.open.unassigned'),
               t.priority,
-              t.dueAt ? f.calendar(t.dueAt) : 'No date',
-              `${STATUS_WORDS[t.status] ?? clean(t.status)}${t.isOverdue ? ' — overdue' : ''}`,
+              t.dueAt ? f.calendar(t.dueAt) : format('teamReport.open.noDate'),
+              format('teamReport.open.status', {
+                status: statusWords(t.status),
+                overdue: yesNo(t.isOverdue),
+              }),
             ]),
             maxRows,
           ),
@@ -361,22 +375,20 @@ export function reportContent(input: ReportInput, options: ReportFormatOptions =
 
   section({
     id: 'fixed',
-    heading: 'What was fixed, and when',
+    heading: format('teamReport.fixed.heading'),
     paragraphs:
-      input.fixed.length === 0
-        ? ['Nothing has been recorded as fixed yet.']
-        : ['From the history of changes. "Verified" means Lockstep’s checks no longer see the problem.'],
+      input.fixed.length === 0 ? [format('teamReport.fixed.none')] : [format('teamReport.fixed.explained')],
     table:
       input.fixed.length === 0
         ? null
         : table(
-            ['When', 'What', 'Whose', 'Recorded by', 'Verified'],
+            columns('when', 'what', 'whose', 'recordedBy', 'verified'),
             input.fixed.map((x) => [
               f.dateTime(x.at),
               x.title,
               x.owner ?? '',
               x.actor,
-              x.verified ? 'Verified' : 'Not verified',
+              format('teamReport.verified', { verified: yesNo(x.verified) }),
             ]),
             maxRows,
           ),
@@ -385,70 +397,104 @@ export function reportContent(input: ReportInput, options: ReportFormatOptions =
   const h = input.history;
   section({
     id: 'record',
-    heading: 'The record behind this report',
+    heading: format('teamReport.record.heading'),
     paragraphs: [
       h.ok
-        ? `Every change is kept in a hash-chained history (SHA-256; each entry carries the hash of the one before). It holds ${plural(h.count, 'entry', 'entries')}, was verified intact on ${f.dateTime(input.generatedAt)}, and its head hash is ${h.headHash}.`
-        : `The hash-chained history of changes is BROKEN at entry ${h.brokenAt ?? '?'}: it was changed outside Lockstep, so what it says before that point cannot be trusted. Its head hash is ${h.headHash}.`,
-      'The chain makes edits detectable, not impossible: someone able to rewrite the data file and recompute every hash could forge it. Compare the head hash with the one in an earlier report to see that nothing before it changed.',
+        ? format('teamReport.record.intact', {
+            count: h.count,
+            when: f.dateTime(input.generatedAt),
+            hash: h.headHash,
+          })
+        : format('teamReport.record.broken', { entry: String(h.brokenAt ?? '?'), hash: h.headHash }),
+      format('teamReport.record.limits'),
     ],
   });
 
-  const cannot: string[] = [
-    'Lockstep knows only the people and accounts recorded in it. An account nobody entered or imported is not covered by any figure here.',
-    'Two-step sign-in is as people recorded it (or as a password export showed it); Lockstep does not sign in to services to check. An unknown method is counted as unknown, never as on.',
-  ];
+  const cannot: string[] = [format('teamReport.cannot.recorded'), format('teamReport.cannot.mfa')];
   const unknownEmail = c.mainEmailMfa.unknown;
   if (unknownEmail > 0)
     cannot.push(
-      `For ${plural(unknownEmail, 'person', 'people')}, two-step sign-in on the main email account is unknown: ${c.mainEmailMfa.lists.unknown.map((u) => `${u.name} (${UNKNOWN_WORDS[u.reason].replace('Unknown: ', '')})`).join('; ')}.`,
+      format('teamReport.cannot.unknownEmail', {
+        people: unknownEmail,
+        // A list of items that hold commas themselves: kept apart with semicolons.
+        list: c.mainEmailMfa.lists.unknown
+          .map((u) =>
+            format('teamReport.cannot.unknownEmailItem', {
+              name: u.name,
+              reason: format(`teamReport.unknownReason.${u.reason}`),
+            }),
+          )
+          .join('; '),
+      }),
     );
   if (c.criticalWithMfa.unknown > 0)
-    cannot.push(
-      `${plural(c.criticalWithMfa.unknown, 'critical account has', 'critical accounts have')} no two-step method recorded.`,
-    );
+    cannot.push(format('teamReport.cannot.unknownCritical', { count: c.criticalWithMfa.unknown }));
   cannot.push(
     input.checks.onlinePasswordCheck
-      ? 'Breached passwords were checked against the bundled list of the 100,000 most common and online against Have I Been Pwned (only 5 characters of each hash left the computer).'
-      : 'Breached passwords were checked only against the bundled list of the 100,000 most common leaked passwords; a password not on it may still have leaked.',
+      ? format('teamReport.cannot.online')
+      : format('teamReport.cannot.offline'),
   );
   cannot.push(
     input.checks.breachData
-      ? `Breaches are those public in Have I Been Pwned’s catalogue as of ${f.calendar(input.checks.breachData)}${input.checks.twoFactorData ? `, and two-step availability is from the 2fa.directory list as of ${f.calendar(input.checks.twoFactorData)}` : ''}. A breach not yet published is not counted.`
-      : 'The public breach and two-step datasets could not be loaded, so breach and two-step-availability checks did not run.',
+      ? format('teamReport.cannot.breaches', {
+          breaches: f.calendar(input.checks.breachData),
+          hasTwoFactor: yesNo(input.checks.twoFactorData !== null),
+          twoFactor: input.checks.twoFactorData ? f.calendar(input.checks.twoFactorData) : '',
+        })
+      : format('teamReport.cannot.noData'),
   );
-  cannot.push(
-    'Passwords, two-step codes, recovery codes, notes and mail are never stored by Lockstep, so none appear here.',
-  );
-  section({ id: 'unknown', heading: 'What this report cannot know', paragraphs: cannot });
+  cannot.push(format('teamReport.cannot.secrets'));
+  section({ id: 'unknown', heading: format('teamReport.cannot.heading'), paragraphs: cannot });
 
   if (input.kind === 'attestation') {
     section({
       id: 'sign',
-      heading: 'Declaration',
+      heading: format('teamReport.sign.heading'),
       paragraphs: [
-        'I confirm that the figures above reflect the accounts recorded for the people named, to the best of my knowledge.',
-        'Name: ______________________    Role: ______________________',
-        'Signature: __________________    Date: ______________________',
+        format('teamReport.sign.confirm'),
+        // Lines to write on, each label with its blank.
+        `${format('teamReport.sign.name')} ${'_'.repeat(22)}    ${format('teamReport.sign.role')} ${'_'.repeat(22)}`,
+        `${format('teamReport.sign.signature')} ${'_'.repeat(18)}    ${format('teamReport.sign.date')} ${'_'.repeat(22)}`,
       ],
     });
   }
 
   return {
-    title: TITLES[input.kind],
+    title: format(`teamReport.title.${input.kind}`),
     facts,
     sections,
-    footer: `Made by Lockstep on ${f.dateTime(input.generatedAt)}. Nothing secret is in this report: no password, code or note is ever stored.`,
+    footer: format('teamReport.footer', { when: f.dateTime(input.generatedAt) }),
   };
 }
 
-const STATUS_WORDS: Record<string, string> = {
-  todo: 'To do',
-  in_progress: 'In progress',
-  snoozed: 'Snoozed',
-  done: 'Done',
-  wont_do: "Won't do",
-};
+const TASK_STATUSES = ['todo', 'in_progress', 'snoozed', 'done', 'wont_do'] as const;
+
+/** A task's status in words ("To do"); a status this build does not know, as it is. */
+function statusWords(status: string): string {
+  return (TASK_STATUSES as readonly string[]).includes(status)
+    ? format(`tasks.status.${status as (typeof TASK_STATUSES)[number]}`)
+    : clean(status);
+}
+
+/** "Gmail (sam@example.com)", or the service alone when there is no username. */
+function accountWords(account: { service: string; username: string | null }): string {
+  return format('teamReport.accountWithUser', {
+    service: account.service,
+    hasUsername: yesNo(!!account.username),
+    username: account.username ?? '',
+  });
+}
+
+type ColumnName = MessageId extends infer Id
+  ? Id extends `teamReport.column.${infer Name}`
+    ? Name
+    : never
+  : never;
+
+/** A table's column headings, by name (`teamReport.column.NAME`). */
+function columns(...names: ColumnName[]): string[] {
+  return names.map((name) => format(`teamReport.column.${name}`));
+}
 
 /** The report as Markdown (CommonMark, with GitHub-style tables). */
 export function reportMarkdown(input: ReportInput, options?: ReportFormatOptions): string {
@@ -469,7 +515,7 @@ export function reportMarkdown(input: ReportInput, options?: ReportFormatOptions
       );
       for (const row of s.table.rows) lines.push(`| ${row.map((cell) => md(cell) || ' ').join(' | ')} |`);
       lines.push('');
-      if (s.table.more > 0) lines.push(`…and ${s.table.more} more (the CSV export lists them all).`, '');
+      if (s.table.more > 0) lines.push(md(format('teamReport.more', { count: s.table.more })), '');
     }
   }
   lines.push('---', '', md(r.footer));
@@ -548,13 +594,26 @@ export function reportHtml(input: ReportInput, options?: ReportFormatOptions): s
         '</table>',
       );
       if (s.table.more > 0)
-        out.push(`<p class="more">…and ${s.table.more} more (the CSV export lists them all).</p>`);
+        out.push(`<p class="more">${h(format('teamReport.more', { count: s.table.more }))}</p>`);
     }
     out.push('</section>');
   }
   out.push(`<footer><p>${h(r.footer)}</p></footer>`, '</main>', '</body>', '</html>');
   return `${out.join('\n')}\n`;
 }
+
+/** The sections of the CSV (`teamReport.csv.section.NAME`). */
+type CsvSection =
+  | 'report'
+  | 'coverage'
+  | 'mainEmail'
+  | 'critical'
+  | 'reuse'
+  | 'people'
+  | 'open'
+  | 'fixed'
+  | 'record'
+  | 'unknown';
 
 /**
  * The report as a spreadsheet-safe CSV (cells that would start a formula are neutralised): one row
@@ -584,66 +643,87 @@ export function reportCsv(input: ReportInput, options: ReportFormatOptions = {})
       date,
       clean(detail),
     ]);
-  for (const fact of full.facts) push('Report', '', fact.label, fact.value, f.isoDay(input.generatedAt), '');
+  const sectionName = (name: CsvSection) => format(`teamReport.csv.section.${name}`);
+  for (const fact of full.facts)
+    push(sectionName('report'), '', fact.label, fact.value, f.isoDay(input.generatedAt), '');
   for (const fig of coverageFigures(view))
-    push('Coverage', '', fig.label, fig.value, input.view.day, fig.detail);
+    push(sectionName('coverage'), '', fig.label, fig.value, input.view.day, fig.detail);
   const mainEmail = full.sections.find((s) => s.id === 'main-email')!.table!;
   for (const [person, , account, state] of mainEmail.rows)
-    push('Main email two-step', person!, account!, state!, '', '');
+    push(sectionName('mainEmail'), person!, account!, state!, '', '');
   const critical = full.sections.find((s) => s.id === 'critical')!.table;
   for (const [person, account, state] of critical?.rows ?? [])
-    push('Critical accounts', person!, account!, state!, '', '');
+    push(sectionName('critical'), person!, account!, state!, '', '');
   for (const p of view.coverage.peopleWithReuse.people)
     push(
-      'Reused passwords',
+      sectionName('reuse'),
       p.name,
       format('report.reusedAccounts', { count: p.accounts }),
-      'Reused',
+      format('teamReport.csv.reused'),
       '',
       '',
     );
   for (const row of view.rows)
     push(
-      'People',
+      sectionName('people'),
       row.name,
       row.role,
-      row.mainEmailMfa === null
-        ? 'Main email two-step unknown'
-        : row.mainEmailMfa
-          ? 'Main email two-step on'
-          : 'Main email two-step off',
+      format('teamReport.csv.mainEmailMfa', { state: onOff(row.mainEmailMfa) }),
       row.lastActivity ? f.isoDay(row.lastActivity) : '',
-      `critical accounts covered ${row.criticalWithMfa} of ${row.criticalAccounts}; open findings ${row.openFindings}; overdue tasks ${row.overdueTasks}`,
+      format('teamReport.csv.personDetail', {
+        covered: row.criticalWithMfa,
+        critical: row.criticalAccounts,
+        openFindings: row.openFindings,
+        overdueTasks: row.overdueTasks,
+      }),
     );
   for (const t of input.openTasks)
     push(
-      'Open items',
+      sectionName('open'),
       t.owner ?? '',
       t.title,
-      `${STATUS_WORDS[t.status] ?? t.status}${t.isOverdue ? ' (overdue)' : ''}`,
+      format('teamReport.csv.openStatus', { status: statusWords(t.status), overdue: yesNo(t.isOverdue) }),
       t.dueAt ?? '',
-      `${t.priority}; assigned to ${t.assignee ?? 'no one'}`,
+      format('teamReport.csv.openDetail', {
+        priority: t.priority,
+        hasAssignee: yesNo(t.assignee !== null),
+        assignee: t.assignee ?? '',
+      }),
     );
   for (const x of input.fixed)
     push(
-      'Fixed',
+      sectionName('fixed'),
       x.owner ?? '',
       x.title,
-      x.verified ? 'Verified' : 'Not verified',
+      format('teamReport.verified', { verified: yesNo(x.verified) }),
       f.isoDay(x.at),
-      `recorded by ${x.actor}`,
+      format('teamReport.csv.recordedBy', { actor: x.actor }),
     );
   push(
-    'Record',
+    sectionName('record'),
     '',
-    'History of changes (SHA-256 chain)',
-    input.history.ok ? 'Verified intact' : `Broken at entry ${input.history.brokenAt ?? '?'}`,
+    format('teamReport.csv.history'),
+    format('teamReport.csv.historyState', {
+      ok: yesNo(input.history.ok),
+      entry: String(input.history.brokenAt ?? '?'),
+    }),
     f.isoDay(input.generatedAt),
-    `${input.history.count} entries; head hash ${input.history.headHash}`,
+    format('teamReport.csv.historyDetail', { count: input.history.count, hash: input.history.headHash }),
   );
   for (const p of full.sections.find((s) => s.id === 'unknown')!.paragraphs)
-    push('Not known', '', p, '', '', '');
-  return spreadsheetCsv(['Section', 'Person', 'Group', 'Item', 'Status', 'Date', 'Detail'], rows);
+    push(sectionName('unknown'), '', p, '', '', '');
+  return spreadsheetCsv(
+    [
+      format('teamReport.csv.column.section'),
+      format('teamReport.column.person'),
+      format('teamReport.column.group'),
+      format('teamReport.csv.column.item'),
+      format('teamReport.column.status'),
+      format('teamReport.csv.column.date'),
+      format('teamReport.csv.column.detail'),
+    ],
+    rows,
+  );
 }
 
 /** A file name for a report, e.g. "lockstep-team-report-2026-12-01.pdf". */

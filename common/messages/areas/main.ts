@@ -3,5 +3,494 @@
  * command output, advice, the team report and validation messages, in English. Part of the one catalogue (`../en.ts`,
  * which gives the rules for ids and voice); kept in a file of its own so an area's words are found
  * together. An id is defined in one file only.
+ *
+ * The `usage.*` messages are in `./usage.ts`, which `--help` loads alone.
  */
-export const MAIN = {} as const satisfies Record<string, string>;
+import { USAGE_WORDS } from './usage';
+
+export const MAIN = {
+  ...USAGE_WORDS,
+
+  // The app's main process (electron/main): the tray, and what it says when it cannot start.
+  'main.cannotImportNow': 'Lockstep cannot open its data, so it cannot import a file now.',
+  'main.menu.view': 'View',
+  'main.tray.tooltip': 'Lockstep is watching in the background',
+  'main.tray.open': 'Open Lockstep',
+  'main.tray.quit': 'Quit Lockstep',
+  'main.fatal.title': 'Lockstep could not start',
+  'main.fatal.nativeModule':
+    'The database library was built for a different runtime.\n\nRun “npm start” again (it rebuilds it for Electron), or “npx electron-builder install-app-deps”.\n\n{message}',
+  'main.fatal.cannotOpen': 'Lockstep could not open its data in {dataDir}.\n\n{message}',
+
+  // The person a new data file starts with (electron/services/inventoryService.ts).
+  'inventory.defaultPersonName': 'Me',
+
+  // Dates written out in words (common/domain/dates.ts).
+  'dates.month.1': 'January',
+  'dates.month.2': 'February',
+  'dates.month.3': 'March',
+  'dates.month.4': 'April',
+  'dates.month.5': 'May',
+  'dates.month.6': 'June',
+  'dates.month.7': 'July',
+  'dates.month.8': 'August',
+  'dates.month.9': 'September',
+  'dates.month.10': 'October',
+  'dates.month.11': 'November',
+  'dates.month.12': 'December',
+  'dates.day': '{day} {month} {year}',
+  'dates.monthYear': '{month} {year}',
+  'dates.unknown': 'an unknown date',
+
+  // What to do about a secret found in mail (common/domain/checks/mailSecretWords.ts): a task's
+  // title and its next action. `hasService` is yes when the account it belongs to is known.
+  'mailAdvice.password.title':
+    'Change the password found in your mail{hasService, select, yes { ({service})} other {}}',
+  'mailAdvice.password.action':
+    'Change that password{hasService, select, yes { at {service}} other {}} to a new one you have never used, and anywhere else you used it. Then say when, and this closes.',
+  'mailAdvice.url_credentials.title': 'Change the password written in an address in your mail',
+  'mailAdvice.url_credentials.action':
+    'Change the password of that user{hasService, select, yes { at {service}} other {}} (a database or server login), and update whatever connects with it.',
+  'mailAdvice.otp_seed.title':
+    'Set up two-step sign-in again{hasService, select, yes { at {service}} other {}}: its setup key was in your mail',
+  'mailAdvice.otp_seed.action':
+    'Remove the authenticator entry{hasService, select, yes { at {service}} other {}} and add it again: a new setup key makes the old one useless.',
+  'mailAdvice.recovery_codes.title':
+    'Make new backup codes{hasService, select, yes { at {service}} other {}}: the old ones were in your mail',
+  'mailAdvice.recovery_codes.action':
+    'Generate new backup codes{hasService, select, yes { at {service}} other {}}; that cancels the old ones. Keep the new ones offline.',
+  'mailAdvice.reset_link.title':
+    'Check the sign-in link found in your mail can no longer be used{hasService, select, yes { ({service})} other {}}',
+  'mailAdvice.reset_link.action':
+    'Most such links expire within hours. Sign in{hasService, select, yes { at {service}} other {}}, check the recent activity, and change the password if anything looks wrong.',
+  'mailAdvice.private_key.title': 'Replace the private key found in your mail',
+  'mailAdvice.private_key.action':
+    'Make a new key pair, put the new public key where the old one was trusted (servers, GitHub, certificates), and remove the old one.',
+  'mailAdvice.secret_attachment.title': 'Replace what the sensitive attachment in your mail held',
+  'mailAdvice.secret_attachment.action':
+    'Open the attachment on your own computer, list what it holds (passwords, keys, ID scans) and replace each one; for an ID scan, watch for misuse of your identity.',
+  'mailAdvice.payment_card.title': 'Ask your bank for a new card: its number was in your mail',
+  'mailAdvice.payment_card.action':
+    'Call your bank or use its app to block the card and get a new number; check the last statements.',
+  'mailAdvice.iban.title': 'Watch the bank account whose number was in your mail',
+  'mailAdvice.iban.action':
+    'An account number alone cannot take money, but it helps scams: check your statements, and tell your bank if a payment you did not make appears.',
+  'mailAdvice.national_id.title': 'Guard the ID number found in your mail',
+  'mailAdvice.national_id.action':
+    'An ID number cannot be changed: watch for loans, accounts or letters you did not ask for, and ask your country’s fraud service about a warning on your file.',
+  'mailAdvice.jwt.title': 'Sign out the session whose access token was in your mail',
+  'mailAdvice.jwt.action':
+    'Sign out everywhere{hasService, select, yes { at {service}} other {}} or revoke the token; most such tokens expire soon.',
+  'mailAdvice.other.title': 'Replace the {label} found in your mail',
+  'mailAdvice.other.action':
+    'Revoke it{hasService, select, yes { at {service}} other {}} and create a new one, then update whatever uses it. Then say when, and this closes.',
+  'mailAdvice.secret': 'secret',
+
+  // The team report and the MFA attestation (common/domain/team/report.ts): Markdown, PDF and CSV.
+  'teamReport.title.team': 'Security report for the team',
+  'teamReport.title.attestation': 'Multi-factor authentication and security attestation',
+  'teamReport.unknown.not_recorded': 'Unknown: two-step sign-in not recorded',
+  'teamReport.unknown.no_email_account': 'Unknown: no email account recorded',
+  'teamReport.unknown.several_email_accounts': 'Unknown: several email accounts, none at their first address',
+  'teamReport.unknownReason.not_recorded': 'two-step sign-in not recorded',
+  'teamReport.unknownReason.no_email_account': 'no email account recorded',
+  'teamReport.unknownReason.several_email_accounts': 'several email accounts, none at their first address',
+  'teamReport.mfa.unknown': 'Unknown: not recorded',
+  'teamReport.mfa.off': 'Off',
+  'teamReport.mfa.on': 'On ({method})',
+  'teamReport.onOff': '{state, select, on {On} off {Off} other {Unknown}}',
+  'teamReport.dateTime': '{day}, {time}',
+  'teamReport.undated': 'undated',
+  'teamReport.figure.mainEmail.label': 'Two-step sign-in on the main email account',
+  'teamReport.figure.mainEmail.value': '{yes} of {people, plural, one {# person} other {# people}}',
+  'teamReport.figure.offUnknown': '{off} off, {unknown} unknown, counted as not on',
+  'teamReport.figure.critical.label': 'Critical accounts with two-step sign-in',
+  'teamReport.figure.nOfM': '{count} of {of}',
+  'teamReport.figure.reuse.label': 'People with a reused password',
+  'teamReport.figure.reuse.detail':
+    'the same password on two or more accounts, theirs or shared with someone else',
+  'teamReport.figure.overdue.label': 'Overdue tasks',
+  'teamReport.figure.overdue.value': '{count} ({people, plural, one {# person} other {# people}})',
+  'teamReport.figure.overdue.detail': 'tasks to do or in progress, past their due date',
+  'teamReport.scope': '{hasGroup, select, yes {The group “{group}”} other {Everyone}}',
+  'teamReport.fact.madeOn': 'Made on',
+  'teamReport.fact.covers': 'Covers',
+  'teamReport.fact.coversValue':
+    '{scope}: {people, plural, one {# person} other {# people}}, {accounts, plural, one {# account} other {# accounts}}',
+  'teamReport.attests.heading': 'What this attests',
+  'teamReport.attests.scope':
+    'A self-assessment of multi-factor authentication (two-step sign-in) and account security for {people, plural, one {# person} other {# people}} and the {accounts, plural, one {# account} other {# accounts}} recorded for them in Lockstep, as recorded on {day}. It answers the questions insurers’ MFA attestations and the Cyber Essentials self-assessment ask about user access control: is multi-factor authentication on for email, for cloud services and for administrator and financial accounts.',
+  'teamReport.attests.critical':
+    'Email, banking and work-identity accounts are critical by default, because email resets every other account. A two-step method counts as on only when it is recorded; an unknown method is reported as unknown and never counted as on.',
+  'teamReport.coverage.heading': 'Coverage',
+  'teamReport.accountWithUser': '{service}{hasUsername, select, yes { ({username})} other {}}',
+  'teamReport.none': 'None',
+  'teamReport.mainEmail.heading': 'Two-step sign-in on each person’s main email account',
+  'teamReport.mainEmail.explained':
+    'The main email account is the one whose username is the person’s first email address, or their only email account.',
+  'teamReport.column.person': 'Person',
+  'teamReport.column.group': 'Group',
+  'teamReport.column.role': 'Role',
+  'teamReport.column.mainEmail': 'Main email account',
+  'teamReport.column.mfa': 'Two-step sign-in',
+  'teamReport.column.account': 'Account',
+  'teamReport.column.sharing': 'Accounts sharing a password',
+  'teamReport.column.mainEmailMfa': 'Main email two-step',
+  'teamReport.column.criticalCovered': 'Critical accounts covered',
+  'teamReport.column.openFindings': 'Open findings',
+  'teamReport.column.overdueTasks': 'Overdue tasks',
+  'teamReport.column.lastActivity': 'Last activity',
+  'teamReport.column.task': 'Task',
+  'teamReport.column.whose': 'Whose',
+  'teamReport.column.assignedTo': 'Assigned to',
+  'teamReport.column.priority': 'Priority',
+  'teamReport.column.due': 'Due',
+  'teamReport.column.status': 'Status',
+  'teamReport.column.when': 'When',
+  'teamReport.column.what': 'What',
+  'teamReport.column.recordedBy': 'Recorded by',
+  'teamReport.column.verified': 'Verified',
+  'teamReport.critical.heading':
+    '{kind, select, attestation {Critical accounts and their two-step sign-in} other {Critical accounts without two-step sign-in}}',
+  'teamReport.critical.none': 'No critical accounts are recorded.',
+  'teamReport.critical.allOn': 'Every critical account has two-step sign-in on.',
+  'teamReport.reuse.heading': 'People with a reused password',
+  'teamReport.reuse.none':
+    'No reused password is known. Lockstep only knows the passwords of the exports imported into it.',
+  'teamReport.people.heading': 'Everyone',
+  'teamReport.noneRecorded': 'None recorded',
+  'teamReport.open.heading': 'Open items',
+  'teamReport.open.none': 'Nothing is open.',
+  'teamReport.open.summary':
+    '{count, plural, one {# task is} other {# tasks are}} open, {overdue} of them overdue.',
+  'teamReport.open.noOwner': 'No one in particular',
+  'teamReport.open.unassigned': 'Unassigned',
+  'teamReport.open.noDate': 'No date',
+  'teamReport.open.status': '{status}{overdue, select, yes { — overdue} other {}}',
+  'teamReport.fixed.heading': 'What was fixed, and when',
+  'teamReport.fixed.none': 'Nothing has been recorded as fixed yet.',
+  'teamReport.fixed.explained':
+    'From the history of changes. "Verified" means Lockstep’s checks no longer see the problem.',
+  'teamReport.verified': '{verified, select, yes {Verified} other {Not verified}}',
+  'teamReport.record.heading': 'The record behind this report',
+  'teamReport.record.intact':
+    'Every change is kept in a hash-chained history (SHA-256; each entry carries the hash of the one before). It holds {count, plural, one {# entry} other {# entries}}, was verified intact on {when}, and its head hash is {hash}.',
+  'teamReport.record.broken':
+    'The hash-chained history of changes is BROKEN at entry {entry}: it was changed outside Lockstep, so what it says before that point cannot be trusted. Its head hash is {hash}.',
+  'teamReport.record.limits':
+    'The chain makes edits detectable, not impossible: someone able to rewrite the data file and recompute every hash could forge it. Compare the head hash with the one in an earlier report to see that nothing before it changed.',
+  'teamReport.cannot.heading': 'What this report cannot know',
+  'teamReport.cannot.recorded':
+    'Lockstep knows only the people and accounts recorded in it. An account nobody entered or imported is not covered by any figure here.',
+  'teamReport.cannot.mfa':
+    'Two-step sign-in is as people recorded it (or as a password export showed it); Lockstep does not sign in to services to check. An unknown method is counted as unknown, never as on.',
+  'teamReport.cannot.unknownEmail':
+    'For {people, plural, one {# person} other {# people}}, two-step sign-in on the main email account is unknown: {list}.',
+  'teamReport.cannot.unknownEmailItem': '{name} ({reason})',
+  'teamReport.cannot.unknownCritical':
+    '{count, plural, one {# critical account has} other {# critical accounts have}} no two-step method recorded.',
+  'teamReport.cannot.online':
+    'Breached passwords were checked against the bundled list of the 100,000 most common and online against Have I Been Pwned (only 5 characters of each hash left the computer).',
+  'teamReport.cannot.offline':
+    'Breached passwords were checked only against the bundled list of the 100,000 most common leaked passwords; a password not on it may still have leaked.',
+  'teamReport.cannot.breaches':
+    'Breaches are those public in Have I Been Pwned’s catalogue as of {breaches}{hasTwoFactor, select, yes {, and two-step availability is from the 2fa.directory list as of {twoFactor}} other {}}. A breach not yet published is not counted.',
+  'teamReport.cannot.noData':
+    'The public breach and two-step datasets could not be loaded, so breach and two-step-availability checks did not run.',
+  'teamReport.cannot.secrets':
+    'Passwords, two-step codes, recovery codes, notes and mail are never stored by Lockstep, so none appear here.',
+  'teamReport.sign.heading': 'Declaration',
+  'teamReport.sign.confirm':
+    'I confirm that the figures above reflect the accounts recorded for the people named, to the best of my knowledge.',
+  'teamReport.sign.name': 'Name:',
+  'teamReport.sign.role': 'Role:',
+  'teamReport.sign.signature': 'Signature:',
+  'teamReport.sign.date': 'Date:',
+  'teamReport.footer':
+    'Made by Lockstep on {when}. Nothing secret is in this report: no password, code or note is ever stored.',
+  'teamReport.more': '…and {count} more (the CSV export lists them all).',
+  'teamReport.csv.column.section': 'Section',
+  'teamReport.csv.column.item': 'Item',
+  'teamReport.csv.column.date': 'Date',
+  'teamReport.csv.column.detail': 'Detail',
+  'teamReport.csv.section.report': 'Report',
+  'teamReport.csv.section.coverage': 'Coverage',
+  'teamReport.csv.section.mainEmail': 'Main email two-step',
+  'teamReport.csv.section.critical': 'Critical accounts',
+  'teamReport.csv.section.reuse': 'Reused passwords',
+  'teamReport.csv.section.people': 'People',
+  'teamReport.csv.section.open': 'Open items',
+  'teamReport.csv.section.fixed': 'Fixed',
+  'teamReport.csv.section.record': 'Record',
+  'teamReport.csv.section.unknown': 'Not known',
+  'teamReport.csv.reused': 'Reused',
+  'teamReport.csv.mainEmailMfa':
+    '{state, select, on {Main email two-step on} off {Main email two-step off} other {Main email two-step unknown}}',
+  'teamReport.csv.personDetail':
+    'critical accounts covered {covered} of {critical}; open findings {openFindings}; overdue tasks {overdueTasks}',
+  'teamReport.csv.openStatus': '{status}{overdue, select, yes { (overdue)} other {}}',
+  'teamReport.csv.openDetail':
+    '{priority}; assigned to {hasAssignee, select, yes {{assignee}} other {no one}}',
+  'teamReport.csv.recordedBy': 'recorded by {actor}',
+  'teamReport.csv.history': 'History of changes (SHA-256 chain)',
+  'teamReport.csv.historyState': '{ok, select, yes {Verified intact} other {Broken at entry {entry}}}',
+  'teamReport.csv.historyDetail': '{count, plural, one {# entry} other {# entries}}; head hash {hash}',
+
+  // Errors services give a person, through the app or the command line (electron/services).
+  'errors.inventory.keepOnePerson':
+    'Keep at least one person: add someone else first, or rename this person.',
+  'errors.inventory.addressTaken': 'This person already has that address.',
+  'errors.inventory.nothingToUndo': 'There is nothing left to undo: the deletion is final.',
+  'errors.inventory.datesInFuture': 'Some dates are in the future.',
+  'errors.inventory.choosePerson': 'Choose who this account belongs to.',
+  'errors.inventory.personGone': 'This person no longer exists.',
+  'errors.inventory.missing':
+    'That {what, select, account {account} person {person} other {email address}} no longer exists. It may have been deleted.',
+  'errors.tasks.personGone': 'That person no longer exists.',
+  'errors.tasks.chooseSomeoneElse': 'Choose someone else.',
+  'errors.tasks.dateInFuture': 'That date is in the future.',
+  'errors.tasks.secretNotMfa': 'This task is about a secret, not two-step sign-in.',
+  'errors.tasks.noAccount': 'This task has no account to record that on.',
+  'errors.tasks.chooseUntil': 'Choose until when.',
+  'errors.tasks.sayWhy': 'Say why, in a few words.',
+  'errors.tasks.accountGone': 'That account no longer exists.',
+  'errors.tasks.taskGone': 'That task no longer exists.',
+  'errors.tasks.snoozeRange': 'Snooze for 1 day to 2 weeks.',
+  'errors.tasks.snoozeRangeField': 'Choose a date from tomorrow to two weeks from today.',
+  'errors.tasks.closed': 'This task is already closed. Reopen it first.',
+  'errors.notices.gone': 'That notice is no longer recorded.',
+  'errors.notices.personGone': 'That person is no longer here.',
+  'errors.notices.choosePerson': 'Choose a person.',
+  'errors.notices.future': 'The notice cannot be dated in the future.',
+  'errors.notices.futureField': 'Choose today or an earlier date.',
+  'errors.notices.tooOld': 'That date is too far in the past.',
+  'errors.notices.tooOldField': 'Choose a date after 1990.',
+  'errors.notices.secret':
+    'That looks like a password, key or code. Say what the notice says, never the secret itself.',
+  'errors.notices.notTheirAddress': "That address is not one of this person's.",
+  'errors.notices.chooseAddress': "Choose one of this person's addresses.",
+  'errors.notices.unknownIncident': 'That incident is not in the list.',
+  'errors.notices.chooseIncident': 'Choose an incident.',
+  'errors.notices.nameProvider': 'Name the company that sent the notice.',
+  'errors.notices.providerAddress': 'Enter the company’s web address, such as example.com.',
+  'errors.notices.webAddress': 'Enter a web address such as example.com.',
+  'errors.scope.personGone': 'That person no longer exists. They may have been deleted.',
+  'errors.file.gone': 'That file is no longer available to Lockstep. Choose it again.',
+  'errors.file.notAFile': '{file} is not a file.',
+  'errors.file.unreadable': '{file} could not be read ({code}).',
+  'errors.staffImport.empty': '{file} has no people in it: one row per person, below a header row.',
+  'errors.staffImport.expired': 'This preview has expired. Choose the file again.',
+  'errors.staffImport.tooLarge': '{file} is larger than 4 MB; that is not a staff list.',
+  'errors.reports.pdf': 'The PDF could not be made ({problem}). Save it as Markdown or CSV instead.',
+  'errors.reports.save': 'The report could not be saved there ({code}). Choose another folder.',
+
+  // Problems with the data file (common/domain/dataSafety/problems.ts): the recovery screen and the CLI.
+  'dataProblem.restoreFrom':
+    'Restore from the backup of {date} (on the recovery screen, or: lockstep backup restore "{path}").',
+  'dataProblem.restoreAdvice':
+    '{hasBackup, select, yes {{restore}} other {There is no good backup to restore: you can start empty, and the file is kept aside.}} The file itself is kept as it is: Lockstep never deletes or overwrites it.',
+  'dataProblem.damaged.title': 'Lockstep’s data file is damaged',
+  'dataProblem.damaged.message':
+    'SQLite’s own check found garbled pages in {file}. Lockstep will not write to it, so nothing more is lost.',
+  'dataProblem.empty.title': 'Lockstep’s data file is empty',
+  'dataProblem.empty.message':
+    '{file} has zero bytes: what it held was lost before Lockstep opened it (a crash, a full disk or a sync tool can do this). Lockstep will not treat it as a new, empty database.',
+  'dataProblem.not_database.title': 'This is not a Lockstep database',
+  'dataProblem.not_database.message':
+    '{file} is not a Lockstep database: it is not a SQLite database at all.',
+  'dataProblem.truncated.title': 'This is not a Lockstep database any more',
+  'dataProblem.truncated.message':
+    '{file} is not a complete Lockstep database: it is shorter than its own header says, as when a copy stops half-way or the disk fills up.',
+  'dataProblem.foreign.title': 'This is not a Lockstep database',
+  'dataProblem.foreign.message': '{file} is a SQLite database, but not one Lockstep wrote.',
+  'dataProblem.newer.title': 'This data is from a newer Lockstep',
+  'dataProblem.newer.message':
+    '{file} was written by a newer version of Lockstep{hasVersions, select, yes { (schema {found}; this version understands up to {supported})} other {}}. Opening it here could damage it.',
+  'dataProblem.newer.advice': 'Update Lockstep to open it.{hasBackup, select, yes { {restore}} other {}}',
+  'dataProblem.locked.title': 'Another program is using Lockstep’s data',
+  'dataProblem.locked.message':
+    'Another program holds {file} locked (another Lockstep, or a tool that opened the file).',
+  'dataProblem.locked.advice': 'Close the other program, then try again. Nothing was changed.',
+  'dataProblem.read_only.title': 'Lockstep cannot write its data',
+  'dataProblem.read_only.message': 'The folder or the file {file} is read-only.',
+  'dataProblem.read_only.advice':
+    'Make it writable again (check its permissions, or whether the disk is mounted read-only), then try again. Nothing was changed.',
+  'dataProblem.disk_full.title': 'The disk is full',
+  'dataProblem.disk_full.message': 'The disk that holds {file} is full.',
+  'dataProblem.disk_full.advice':
+    'Free some space, then try again. Nothing was changed: everything is as it was before.',
+  'dataProblem.unreadable.title': 'Lockstep cannot read its data',
+  'dataProblem.unreadable.message': 'Lockstep is not allowed to read {file}.',
+  'dataProblem.unreadable.advice':
+    'Check the permissions of the file and its folder, then try again. Nothing was changed.',
+
+  // Validation (common/domain/validation.ts, serviceUrl.ts): shown by the forms and the CLI.
+  'validation.name.required': 'Enter a name.',
+  'validation.name.tooLong': 'Keep the name under {max, number} characters.',
+  'validation.id.whole': 'Expected a whole-number id.',
+  'validation.id.positive': 'Expected a positive id.',
+  'validation.email.required': 'Enter an email address.',
+  'validation.email.tooLong': 'An email address is at most 254 characters.',
+  'validation.email.invalid': 'This does not look like an email address.',
+  'validation.service.required': "Enter the service's name.",
+  'validation.username.tooLong': 'Keep the username under 320 characters.',
+  'validation.category.required': 'Choose a category.',
+  'validation.criticality.required': 'Choose how critical this account is.',
+  'validation.mfa.required': 'Choose a two-step sign-in method.',
+  'validation.notes.tooLong': 'Keep notes under 10,000 characters.',
+  'validation.date.notReal':
+    'Enter {field, select, passwordChanged {the password change date} other {the review date}} as a real date (YYYY-MM-DD).',
+  'validation.guide.unknown': 'Unknown guide.',
+  'validation.import.unknown': 'Unknown import.',
+  'validation.backup.unknown': 'Unknown backup.',
+  'validation.undo.unknown': 'Unknown undo token.',
+  'validation.file.chooseAgain': 'Choose the file again.',
+  'validation.accounts.chooseOne': 'Choose at least one account.',
+  'validation.tasks.chooseOne': 'Choose at least one task.',
+  'validation.people.chooseOne': 'Choose at least one person.',
+  'validation.reason.choose': 'Choose a reason.',
+  'validation.date.recheck': 'Enter the re-check date as a real date (YYYY-MM-DD).',
+  'validation.date.real': 'Enter the date as a real date (YYYY-MM-DD).',
+  'validation.reason.sayWhy': 'Say why, in a few words.',
+  'validation.apiKey.required': 'Paste your API key.',
+  'validation.mfa.choose': 'Choose the two-step method.',
+  'validation.task.title': 'Say what needs doing.',
+  'validation.notice.provider': 'Name the company that sent the notice.',
+  'validation.guideRun.origin': 'Say which finding, task or notice.',
+  'validation.helper.required': 'Name the helper.',
+  'validation.group.tooLong': 'Keep the group under 80 characters.',
+  'validation.role.tooLong': 'Keep the role under 80 characters.',
+  'validation.note.tooLong': 'Keep the note under {max, number} characters.',
+  'validation.guideRun.originFor': 'Say which finding, task or notice the guide is for.',
+  'validation.guideRun.oneOrList': 'Give one account or a list of accounts, not both.',
+  'validation.date.future': 'This date is in the future.',
+  'validation.url.tooLong': 'This web address is too long.',
+  'validation.url.empty': 'Enter a web address, or leave it empty.',
+  'validation.url.androidNoPackage': 'This Android app address has no package name.',
+  'validation.url.scheme': 'Only web (http or https) and Android app addresses can be used.',
+  'validation.url.spaces': 'A web address cannot contain spaces.',
+  'validation.url.invalid': 'This does not look like a web address.',
+  'validation.url.noHost': 'This web address has no host name.',
+  'validation.url.noDomain': 'This web address has no registrable domain.',
+  'validation.url.androidInvalid': 'This Android app id is not valid.',
+
+  // The command line's human output (electron/cli).
+  'cli.usageOf': 'Usage: {syntax}',
+  'cli.unknownCommand': 'Unknown command “{command}”. Run with --help for the list.',
+  'cli.noArguments': '“{command}” takes no arguments.',
+  'cli.checkArguments': 'Check the arguments.',
+  'cli.internalError': 'internal error: {message}',
+  'cli.offline': 'offline: the network is switched off',
+  'cli.noPerson': 'There is no person named “{name}”.',
+  'cli.personOrGroup': 'Give --person or --group, not both.',
+  'cli.skippedRow': '  row {row}: {reason}',
+  'cli.megabytes': '{size} MB',
+  'cli.helper': 'Helper: {name}',
+  'cli.internalErrorSentence': 'Internal error: {message}',
+  'cli.missingCommand': 'Missing command.',
+  'cli.unknownSubcommand': 'Unknown command “{command}”.',
+  'cli.cannotRead': '{file}: the file could not be read ({code}).',
+  'cli.guides.takesOne': '{command} takes exactly one {what}.',
+  'cli.guides.imported': 'Imported {id} {version} ({title}) to {path}',
+  'cli.backup.none': 'No backups yet in {folder}.',
+  'cli.backup.listHeading': 'Backups in {folder}, newest first:',
+  'cli.backup.notUsable': 'NOT USABLE: {problem}',
+  'cli.backup.restored':
+    'Restored {from}.{hasSaved, select, yes { The data it replaced was kept as {saved}.} other {}}',
+  'cli.export.done': 'Exported everything to {folder}: {count, plural, one {# file} other {# files}}.',
+  'cli.erase.confirm':
+    'erase deletes all of Lockstep’s data in this folder and cannot be undone: add --yes to confirm (and --backups to delete the backups too).',
+  'cli.erase.done':
+    'Erased {count, plural, one {# file or folder} other {# files and folders}}.{hasKept, select, yes { The backups were kept in {kept}.} other {}}',
+  'cli.pwnedIndex.missing': '{command}: missing {what}.',
+  'cli.pwnedIndex.unexpected': 'Unexpected argument: {argument}.',
+  'cli.pwnedIndex.takesNo': '{command} takes no {option}.',
+  'cli.pwnedIndex.intact':
+    '{file} is intact: {count, plural, one {# entry} other {# entries}}, built {builtAt}.',
+  'cli.import.unknownFormat': 'Unknown format “{format}”. Known formats: {formats}.',
+  'cli.import.unknownColumns':
+    '{file} has columns Lockstep does not recognise: {columns}. Say which hold the address and the password: --map-url COLUMN --map-password COLUMN [--map-username COLUMN] [--map-title COLUMN].',
+  'cli.import.mappingNeeds': 'A column mapping needs at least --map-url and --map-password.',
+  'cli.import.addedPerson': 'Added a new person, “{name}”.',
+  'cli.emails.added': 'Added {address} to {person}.',
+  'cli.breaches.none':
+    'No breach in the catalogue matches. Not being listed does not mean a site was never breached.',
+  'cli.accounts.none': 'No accounts yet. Import an export: npm run -s cli -- import FILE',
+  'cli.accounts.breached': 'BREACHED',
+  'cli.accounts.reused': 'reused',
+  'cli.accounts.similar': 'similar',
+  'cli.accounts.insecure': 'http',
+  'cli.accounts.unknownCategory': 'Unknown category “{category}”. Categories: {categories}.',
+  'cli.accounts.unknownCriticality': 'Unknown criticality “{criticality}”: critical, important or standard.',
+  'cli.accounts.unknownMfa':
+    'Unknown two-step method “{mfa}”: unknown, none, sms, email, totp, push, passkey or security-key.',
+  'cli.accounts.added': 'Added {service} for {person} ({category}, {criticality}, two-step: {mfa}).',
+  'cli.tasks.none': 'No tasks.',
+  'cli.tasks.notVerified': ' (not verified)',
+  'cli.tasks.changed':
+    '#{id} {title}: {status}{verified, select, yes { (verified)} no { (not verified: {note})} other {}}',
+  'cli.tasks.given':
+    '{count, plural, one {# task} other {# tasks}} given to {to, select, person {{name}} helper {the helper {name}} other {no one}}.',
+  'cli.tasks.noAssignee':
+    'There is no person named “{name}”{hasHelper, select, yes {, and the helper in Settings is “{helper}”} other {}}. To give tasks to someone who is not one of the people, use --helper NAME.',
+  'cli.tasks.missing': 'There is no task {ids}.',
+  'cli.history.intact': 'The history is intact: {count, plural, one {# entry} other {# entries}}.',
+  'cli.history.broken': 'The history is broken at entry {entry} ({reason}): it was changed outside Lockstep.',
+  'cli.check.done':
+    '{count, plural, one {# open finding} other {# open findings}}. Public data: breaches as of {breaches}, two-step directory as of {twoFactor}.',
+  'cli.check.noData':
+    '{count, plural, one {# open finding} other {# open findings}}. Breach and two-step checks could not run: {error}',
+  'cli.findings.none': 'No open findings.',
+  'cli.findings.coverage': 'How breached passwords were checked:',
+  'cli.findings.via': '  (via {families})',
+  'cli.people.line':
+    '{name}{isYou, select, yes { (you)} other {}}{hasGroup, select, yes { [{group}]} other {}}: {accounts, plural, one {# account} other {# accounts}}; {hasEmails, select, yes {{emails}} other {no email addresses}}',
+  'cli.people.exists': 'There is already a person named “{name}”.',
+  'cli.people.added':
+    'Added {name}{hasGroup, select, yes { ({group})} other {}}{hasEmails, select, yes {: {emails}} other {}}.',
+  'cli.people.importDryRun':
+    '{file}: would add {create, plural, one {# person} other {# people}} and update {update}; {skipped, plural, one {# row} other {# rows}} skipped. Nothing was written (dry run).',
+  'cli.people.imported':
+    '{file}: added {created, plural, one {# person} other {# people}}, updated {updated}; {skipped, plural, one {# row} other {# rows}} skipped.',
+  'cli.team.none': 'No one in this group.',
+  'cli.team.figure': '{label}: {value} ({detail})',
+  'cli.team.row':
+    '{name}{hasGroup, select, yes { [{group}]} other {}}: main email two-step {mfa, select, on {on} off {off} other {unknown}}; critical accounts with two-step: {criticalWithMfa} of {critical}; {accounts, plural, one {# account} other {# accounts}}; {openFindings, plural, one {# open finding} other {# open findings}}; {overdueTasks, plural, one {# overdue task} other {# overdue tasks}}',
+  'cli.report.saved':
+    'Saved the {kind, select, team {team report} other {attestation}} to {path} ({bytes, number} bytes).',
+  'cli.mailScan.allDecoded': 'Every part could be decoded.',
+  'cli.mailScan.lookedFor': 'Looked for: {kinds}.',
+  'cli.mailScan.none':
+    'No secret was found. Attachments that are not text (images, PDFs) were checked by name only.',
+  'cli.mailScan.found':
+    'Found {count, plural, one {# secret} other {# secrets}} (each is a finding with a task; see: findings, tasks):',
+  'cli.mailScan.secret':
+    '  {hint}: seen in {count, plural, one {# message} other {# messages}}{dates, select, one {, {first}} range {, {first} to {last}} other {}}{hasAccount, select, yes { ({account})} other {}}',
+  'cli.notices.none': 'No notices recorded.',
+  'cli.notices.line':
+    '#{id} {provider} ({domains}), {receivedOn}, {person}: {state, select, handled {handled {handledOn}} open {{severity}; concerns {hasAccounts, select, yes {{accounts}} other {no account yet}}} other {no finding}}',
+  'cli.notices.recorded': 'Recorded: {notice}',
+  'cli.notices.badProvider': '{domain}: give the company’s web address, such as microsoft.com.',
+  'cli.notices.badDate': '{date}: give the date of the notice as YYYY-MM-DD.',
+  'cli.notices.future': 'The notice cannot be dated in the future.',
+  'cli.import.dryRun':
+    '{file} ({format}): {entries, plural, one {# login} other {# logins}} read; would create {create}, update {update}; {skipped, plural, one {# row} other {# rows}} skipped. Nothing was written (dry run).',
+  'cli.import.done':
+    '{file} ({format}): {entries, plural, one {# login} other {# logins}} read; created {created}, updated {updated}; {skipped, plural, one {# row} other {# rows}} skipped.',
+  'cli.import.findingKind': '{count} × {kind}',
+  'cli.import.openFindings': 'Open findings: {hasAny, select, yes {{findings}} other {none}}.',
+  'cli.import.loginEmails':
+    'Sign-in addresses in this export that are not yet this person’s: {emails} (add one with: emails add ADDRESS --person NAME).',
+  'cli.accounts.strength': 'strength: {label}',
+  'cli.guides.size':
+    '{steps, plural, one {# step} other {# steps}}, about {minutes, plural, one {# minute} other {# minutes}}',
+  'cli.guides.valid': 'valid guide {id} {version} ({steps, plural, one {# step} other {# steps}})',
+  'cli.backup.done':
+    'Backed up {accounts, plural, one {# account} other {# accounts}} and {history, plural, one {# history entry} other {# history entries}} to {path} ({bytes, number} bytes).',
+  'cli.rowsSkipped': '{count, plural, one {# row} other {# rows}} skipped.',
+  'cli.mailScan.progress': 'Scanning… {count, plural, one {# message} other {# messages}}, {done} of {total}',
+  'cli.mailScan.undecodable': '{count, plural, one {# part} other {# parts}} could not be decoded:',
+  'cli.mailScan.read':
+    'Read {count, plural, one {# message} other {# messages}} ({size}) in {source} for {person}.',
+  'report.reusedAccounts': '{count, plural, one {# account shares} other {# accounts share}} a password',
+} as const satisfies Record<string, string>;

@@ -70,7 +70,7 @@ export function describeOpenFailure(dataDir: string, error: DataFileError, clock
   return `${problem.message} ${problem.advice}`;
 }
 
-export { DATA_SAFETY_USAGE } from './usage';
+export { dataSafetyUsage } from './usage';
 
 /** Where the commands run and write. */
 export interface DataSafetyIo {
@@ -110,7 +110,7 @@ export async function runDataSafetyCli(argv: string[], io: DataSafetyIo): Promis
     io.stderr.write(`lockstep: ${terminalSafe(message)}\n`);
     return code;
   };
-  const usage = (text: string) => fail(`usage: ${text}`, EXIT.badInput);
+  const usage = (syntax: string) => fail(format('cli.usageOf', { syntax }), EXIT.badInput);
   const host = new AppHost({
     dataDir: io.dataDir,
     platform: io.platform,
@@ -143,12 +143,12 @@ export async function runDataSafetyCli(argv: string[], io: DataSafetyIo): Promis
       const { folder, entries } = host.listBackups();
       print(
         entries.length === 0
-          ? `No backups yet in ${folder}.`
+          ? format('cli.backup.none', { folder })
           : [
-              `Backups in ${folder}, newest first:`,
+              format('cli.backup.listHeading', { folder }),
               ...entries.map(
                 (b) =>
-                  `  ${b.fileName}  ${backupDateLabel(b.createdAt)}  ${b.kind}  ${b.ok ? format('count.accounts', { count: b.accounts ?? 0 }) : `NOT USABLE: ${b.problem}`}`,
+                  `  ${b.fileName}  ${backupDateLabel(b.createdAt)}  ${b.kind}  ${b.ok ? format('count.accounts', { count: b.accounts ?? 0 }) : format('cli.backup.notUsable', { problem: b.problem ?? '' })}`,
               ),
             ].join('\n'),
         entries.map((b) => ({
@@ -166,7 +166,11 @@ export async function runDataSafetyCli(argv: string[], io: DataSafetyIo): Promis
       const outcome = await host.restore({ path: rest[0]! });
       for (const warning of outcome.warnings) io.stderr.write(`lockstep: ${terminalSafe(warning)}\n`);
       print(
-        `Restored ${outcome.restoredFrom}.${outcome.savedCurrentAs ? ` The data it replaced was kept as ${outcome.savedCurrentAs}.` : ''}`,
+        format('cli.backup.restored', {
+          from: outcome.restoredFrom,
+          hasSaved: outcome.savedCurrentAs ? 'yes' : 'no',
+          saved: outcome.savedCurrentAs ?? '',
+        }),
         { restoredFrom: outcome.restoredFrom, savedCurrentAs: outcome.savedCurrentAs },
       );
       return EXIT.ok;
@@ -177,20 +181,22 @@ export async function runDataSafetyCli(argv: string[], io: DataSafetyIo): Promis
       const problem = host.problemNow();
       if (problem) return fail(`${problem.message} ${problem.advice}`, exitCodeOf(problem.kind));
       const outcome = (await host.exportAll(values.out))!;
-      print(`Exported everything to ${outcome.folder}: ${outcome.files.length} files.`, outcome);
+      print(format('cli.export.done', { folder: outcome.folder, count: outcome.files.length }), outcome);
       return EXIT.ok;
     }
     if (command === 'erase') {
       if (sub !== undefined) return usage('erase --yes [--backups]');
       if (!values.yes) {
-        io.stderr.write(
-          'lockstep: erase deletes all of Lockstep’s data in this folder and cannot be undone: add --yes to confirm (and --backups to delete the backups too).\n',
-        );
+        io.stderr.write(`lockstep: ${format('cli.erase.confirm')}\n`);
         return EXIT.badInput;
       }
       const outcome = await host.erase({ includeBackups: Boolean(values.backups), reopen: false });
       print(
-        `Erased ${outcome.removed.length} files and folders.${outcome.keptBackups ? ` The backups were kept in ${outcome.keptBackups}.` : ''}`,
+        format('cli.erase.done', {
+          count: outcome.removed.length,
+          hasKept: outcome.keptBackups ? 'yes' : 'no',
+          kept: outcome.keptBackups ?? '',
+        }),
         outcome,
       );
       return EXIT.ok;

@@ -1,9 +1,14 @@
-/** The help for these commands (the CLI's usage includes it). */
-export const DATA_SAFETY_USAGE = `  backup create [--out FILE]   Back up the data now (into the backup folder, or to FILE)
-  backup list                  List the backups, newest first, each checked
-  backup restore FILE          Restore a backup (the current data is backed up first); exit 2 if
-                               FILE is not a good Lockstep backup, with nothing changed
-  export --out DIR             Export everything: lockstep-export.json (+ its JSON Schema) and
-                               people, accounts, findings, tasks and history as CSV
-  erase --yes [--backups]      Erase the data, keys, datasets and offline index (--backups: the
-                               backups too)`;
+import { usageRow, type PlainMessageId } from '../../../common/messages/plain';
+
+const row = (syntax: string, id: PlainMessageId) => usageRow(syntax, id, 31);
+
+/** The help for these commands (the CLI's usage includes it), in the catalogue in use. */
+export function dataSafetyUsage(): string {
+  return [
+    row('  backup create [--out FILE]', 'usage.backupCreate'),
+    row('  backup list', 'usage.backupList'),
+    row('  backup restore FILE', 'usage.backupRestore'),
+    row('  export --out DIR', 'usage.export'),
+    row('  erase --yes [--backups]', 'usage.erase'),
+  ].join('\n');
+}

@@ -1,4 +1,5 @@
 import { format } from '../../../common/messages/format';
+import { plainMessage, usageRow, type PlainMessageId } from '../../../common/messages/plain';
 /**
  * The `guides` command of the headless CLI: `list [--json]`, `validate FILE [--json]`,
  * `export ID`, `import FILE [--json]`. `argv` is what follows `guides`. Exit status: 0 success,
@@ -33,15 +34,20 @@ export interface GuidesCliContext {
 }
 
 /** The usage text of the `guides` command. */
-export const GUIDES_USAGE = `Usage: guides <command> [options]
-
-Commands:
-  list [--json]              List the guides: built-in and imported
-  validate FILE [--json]     Check a guide file; every problem is shown with its JSON path
-  export ID                  Print a guide's JSON (to share it, or to edit a copy)
-  import FILE [--json]       Check a guide file and add it to this data folder
-
-Exit status: 0 success, 2 bad input (nothing written), 1 internal error.`;
+export function guidesUsage(): string {
+  const row = (syntax: string, id: PlainMessageId) => usageRow(syntax, id, 29);
+  return [
+    `${plainMessage('usage.usage')} guides <command> [options]`,
+    '',
+    plainMessage('usage.commands'),
+    row('  list [--json]', 'usage.guides.list'),
+    row('  validate FILE [--json]', 'usage.guides.validate'),
+    row('  export ID', 'usage.guides.export'),
+    row('  import FILE [--json]', 'usage.guides.import'),
+    '',
+    plainMessage('usage.guides.exit'),
+  ].join('\n');
+}
 
 /** Bad input: exit 2. */
 class UsageError extends Error {}
@@ -62,7 +68,7 @@ export async function runGuidesCli(argv: readonly string[], context: GuidesCliCo
       return 2;
     }
     if (error instanceof UsageError) {
-      stderr.write(`${error.message}\n\n${GUIDES_USAGE}\n`);
+      stderr.write(`${error.message}\n\n${guidesUsage()}\n`);
       return 2;
     }
     if (error instanceof AppFailure && error.code !== 'internal') {
@@ -74,10 +80,10 @@ export async function runGuidesCli(argv: readonly string[], context: GuidesCliCo
       error instanceof TypeError &&
       String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')
     ) {
-      stderr.write(`${error.message}\n\n${GUIDES_USAGE}\n`);
+      stderr.write(`${error.message}\n\n${guidesUsage()}\n`);
       return 2;
     }
-    stderr.write(`Internal error: ${(error as Error).message}\n`);
+    stderr.write(`${format('cli.internalErrorSentence', { message: (error as Error).message })}\n`);
     return 1;
   }
 }
@@ -95,16 +101,17 @@ async function run(argv: readonly string[], context: GuidesCliContext): Promise<
   });
   const [command, ...rest] = positionals;
   if (values.help) {
-    stdout.write(`${GUIDES_USAGE}\n`);
+    stdout.write(`${guidesUsage()}\n`);
     return 0;
   }
   const one = (what: string): string => {
-    if (rest.length !== 1) throw new UsageError(`guides ${command} takes exactly one ${what}.`);
+    if (rest.length !== 1)
+      throw new UsageError(format('cli.guides.takesOne', { command: `guides ${command}`, what }));
     return rest[0]!;
   };
   switch (command) {
     case 'list': {
-      if (rest.length > 0) throw new UsageError('guides list takes no arguments.');
+      if (rest.length > 0) throw new UsageError(format('cli.noArguments', { command: 'guides list' }));
       const listings = listGuides(dataDir, loadBundledGuides());
       if (values.json) {
         const rows = listings.map(({ guide, source }) => ({
@@ -139,7 +146,7 @@ async function run(argv: readonly string[], context: GuidesCliContext): Promise<
       } catch (error) {
         throw new AppFailure(
           'not_found',
-          `${name}: the file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+          format('cli.cannotRead', { file: name, code: (error as NodeJS.ErrnoException).code ?? 'error' }),
         );
       }
       const result = parseGuideText(text, file);
@@ -174,13 +181,15 @@ async function run(argv: readonly string[], context: GuidesCliContext): Promise<
           `${JSON.stringify({ id: guide.id, version: guide.version, title: guide.title, file: target }, null, 2)}\n`,
         );
       } else {
-        stdout.write(`Imported ${guide.id} ${guide.version} (${guide.title}) to ${target}\n`);
+        stdout.write(
+          `${format('cli.guides.imported', { id: guide.id, version: guide.version, title: guide.title, path: target })}\n`,
+        );
       }
       return 0;
     }
     case undefined:
-      throw new UsageError('Missing command.');
+      throw new UsageError(format('cli.missingCommand'));
     default:
-      throw new UsageError(`Unknown command "guides ${command}".`);
+      throw new UsageError(format('cli.unknownSubcommand', { command: `guides ${command}` }));
   }
 }

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runPwnedIndexCli, splitLines } from './cli';
 import { storedCount } from './format';
+import { format } from '../../../common/messages/format';
 import {
   corpusText,
   randomEntries,
@@ -121,13 +122,15 @@ describe('pwned-index CLI', () => {
     expect(ntlm.stderr).toMatch(/ntlm\.txt: line 1: this is an NTLM hash/);
     expect(existsSync(join(dir, 'ntlm.pwnedidx'))).toBe(false);
     expect((await run([])).code).toBe(2);
-    expect((await run(['frobnicate', 'x'])).stderr).toMatch(/Unknown command: frobnicate/);
+    expect((await run(['frobnicate', 'x'])).stderr).toContain(
+      format('cli.unknownSubcommand', { command: 'frobnicate' }),
+    );
     expect((await run(['build'])).stderr).toMatch(/build: missing SOURCE/);
     expect((await run(['check', 'x', '--bogus'])).code).toBe(2);
     expect((await run(['check', 'x', '--out', 'y'])).code).toBe(2);
     expect(
       (await run(['check', join(dir, 'ntlm.txt'), '--passwords-file', join(dir, 'none')])).stderr,
-    ).toMatch(/cannot read .*none/);
+    ).toContain(format('cli.cannotRead', { file: join(dir, 'none'), code: 'ENOENT' }));
     expect(await run(['--help'])).toMatchObject({
       code: 0,
       stdout: expect.stringMatching(/^Usage: pwned-index/),

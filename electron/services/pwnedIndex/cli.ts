@@ -6,6 +6,8 @@
 // 1 internal error. Messages and progress go to stderr; results to stdout.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { format } from '../../../common/messages/format';
+import { plainMessage, usageRow, type PlainMessageId } from '../../../common/messages/plain';
 import { buildPwnedIndex } from './builder';
 import { PwnedIndexError, RECORD_BYTES, type IndexInfo } from './format';
 import { openPwnedIndex, verifyIndex } from './lookup';
@@ -16,19 +18,22 @@ export interface PwnedIndexCliIo {
   stderr: { write(text: string): unknown };
 }
 
-export const PWNED_INDEX_USAGE = `Usage: pwned-index <command> [options]
-
-Commands:
-  build SOURCE [--out FILE]       Build the offline index from the Pwned Passwords downloader's output
-                                  (SHA-1 mode): one sorted HASH:COUNT file, or a directory of prefix
-                                  files (00000.txt …). Default FILE: SOURCE with the extension .pwnedidx
-  check FILE [--passwords-file F] Look up passwords, one per line from F or stdin; prints each one's
-                                  count in the corpus (0 = not in it), one per line, in order
-  verify FILE                     Read the whole index and check its checksums and order
-
-Options:
-  --json                          Print a JSON summary on stdout instead
-  -h, --help                      Show this help`;
+/** The usage text of `pwned-index`, in the catalogue in use. */
+export function pwnedIndexUsage(): string {
+  const row = (syntax: string, id: PlainMessageId) => usageRow(syntax, id, 34);
+  return [
+    `${plainMessage('usage.usage')} pwned-index <command> [options]`,
+    '',
+    plainMessage('usage.commands'),
+    row('  build SOURCE [--out FILE]', 'usage.pwnedIndex.build'),
+    row('  check FILE [--passwords-file F]', 'usage.pwnedIndex.check'),
+    row('  verify FILE', 'usage.pwnedIndex.verify'),
+    '',
+    plainMessage('usage.options'),
+    row('  --json', 'usage.pwnedIndex.json'),
+    row('  -h, --help', 'usage.option.help'),
+  ].join('\n');
+}
 
 class UsageError extends Error {}
 
@@ -47,27 +52,32 @@ export async function runPwnedIndexCli(argv: string[], io: PwnedIndexCliIo): Pro
     });
     const [command, target, ...extra] = positionals;
     if (values.help) {
-      io.stdout.write(`${PWNED_INDEX_USAGE}\n`);
+      io.stdout.write(`${pwnedIndexUsage()}\n`);
       return 0;
     }
-    if (!command) throw new UsageError('Missing command.');
-    if (!target) throw new UsageError(`${command}: missing ${command === 'build' ? 'SOURCE' : 'FILE'}.`);
-    if (extra.length > 0) throw new UsageError(`Unexpected argument: ${extra[0]}.`);
+    if (!command) throw new UsageError(format('cli.missingCommand'));
+    if (!target)
+      throw new UsageError(
+        format('cli.pwnedIndex.missing', { command, what: command === 'build' ? 'SOURCE' : 'FILE' }),
+      );
+    if (extra.length > 0) throw new UsageError(format('cli.pwnedIndex.unexpected', { argument: extra[0]! }));
     if (command === 'build') {
-      if (values['passwords-file']) throw new UsageError('build takes no --passwords-file.');
+      if (values['passwords-file'])
+        throw new UsageError(format('cli.pwnedIndex.takesNo', { command, option: '--passwords-file' }));
       return await build(target, values.out ?? defaultOut(target), values.json, io);
     }
-    if (values.out) throw new UsageError(`${command} takes no --out.`);
+    if (values.out) throw new UsageError(format('cli.pwnedIndex.takesNo', { command, option: '--out' }));
     if (command === 'check') return await check(target, values['passwords-file'], values.json, io);
     if (command === 'verify') {
-      if (values['passwords-file']) throw new UsageError('verify takes no --passwords-file.');
+      if (values['passwords-file'])
+        throw new UsageError(format('cli.pwnedIndex.takesNo', { command, option: '--passwords-file' }));
       return await verify(target, values.json, io);
     }
-    throw new UsageError(`Unknown command: ${command}.`);
+    throw new UsageError(format('cli.unknownSubcommand', { command }));
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-      io.stderr.write(`pwned-index: ${(error as Error).message}\n\n${PWNED_INDEX_USAGE}\n`);
+      io.stderr.write(`pwned-index: ${(error as Error).message}\n\n${pwnedIndexUsage()}\n`);
       return 2;
     }
     if (error instanceof PwnedIndexError) {
@@ -75,7 +85,7 @@ export async function runPwnedIndexCli(argv: string[], io: PwnedIndexCliIo): Pro
       return 2;
     }
     io.stderr.write(
-      `pwned-index: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+      `pwned-index: ${format('cli.internalError', { message: error instanceof Error ? error.message : String(error) })}\n`,
     );
     return 1;
   }
@@ -162,7 +172,7 @@ async function verify(file: string, json: boolean, io: PwnedIndexCliIo): Promise
   io.stdout.write(
     json
       ? `${JSON.stringify({ ok: true, ...info })}\n`
-      : `${file} is intact: ${info.entries.toLocaleString('en-US')} entries, built ${info.builtAt}.\n`,
+      : `${format('cli.pwnedIndex.intact', { file, count: info.entries, builtAt: info.builtAt })}\n`,
   );
   return 0;
 }
@@ -172,7 +182,9 @@ async function readPasswordsFile(path: string): Promise<string> {
     return await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    throw new UsageError(`cannot read ${path} (${typeof code === 'string' ? code : String(error)}).`);
+    throw new UsageError(
+      format('cli.cannotRead', { file: path, code: typeof code === 'string' ? code : String(error) }),
+    );
   }
 }
 

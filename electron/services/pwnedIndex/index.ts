@@ -7,7 +7,7 @@ export {
   type CorpusChunk,
   type StreamBuildOptions,
 } from './builder';
-export { PWNED_INDEX_USAGE, runPwnedIndexCli, type PwnedIndexCliIo } from './cli';
+export { pwnedIndexUsage, runPwnedIndexCli, type PwnedIndexCliIo } from './cli';
 export {
   EXACT_COUNT_LIMIT,
   falsePositiveRate,

@@ -1,0 +1,108 @@
+// The command line in the pseudo-locale (LOCKSTEP_PSEUDO_LOCALE=1): every word it writes for people
+// comes from the catalogue, so none is left in plain English — only the person's data (names,
+// addresses, domains) and the program's name, which are kept as they are.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+let CLI = '';
+beforeAll(async () => {
+  const { ensureCli } = (await import(pathToFileURL(join(ROOT, 'scripts/buildCli.mjs')).href)) as {
+    ensureCli: (root: string) => Promise<string>;
+  };
+  CLI = await ensureCli(ROOT);
+});
+
+function cli(args: string[], dataDir: string, pseudo = true) {
+  const result = spawnSync(process.execPath, [CLI, ...args, '--data-dir', dataDir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LOCKSTEP_PSEUDO_LOCALE: pseudo ? '1' : '' },
+    timeout: 60_000,
+  });
+  return { code: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+/** What the commands below were given, and the program's name: data, shown as it is. */
+const DATA = [
+  'sam@example.com',
+  'mail.example.com',
+  'example.com',
+  'Sam Lee',
+  'Office',
+  'not-an-address',
+  'frobnicate',
+  'lockstep:',
+];
+
+/** The runs of two or more plain (unaccented) letters left once the data is taken out. */
+function plainWords(text: string): string[] {
+  let rest = text;
+  for (const value of DATA) rest = rest.split(value).join(' ');
+  return rest.match(/[A-Za-z]{2,}/g) ?? [];
+}
+
+describe('the command line in the pseudo-locale', { timeout: 120_000 }, () => {
+  it('writes no plain English word besides the data, in output and in errors', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-pseudo-'));
+    const runs: [string[], number][] = [
+      [['people', 'add', 'Sam Lee', '--email', 'sam@example.com', '--group', 'Office'], 0],
+      [['people'], 0],
+      [
+        [
+          'accounts',
+          'add',
+          '--person',
+          'Sam Lee',
+          '--url',
+          'https://mail.example.com',
+          '--category',
+          'email',
+        ],
+        0,
+      ],
+      [['accounts'], 0],
+      [['team'], 0],
+      [['tasks'], 0],
+      [['findings'], 0],
+      [['history', 'verify'], 0],
+      [['breaches', 'search', 'zzzzqq'], 0],
+      [['notices', 'list'], 0],
+      [['emails', 'add', 'not-an-address'], 2],
+      [['people', 'add', 'Sam Lee'], 2],
+      [['frobnicate'], 2],
+    ];
+    for (const [args, code] of runs) {
+      const { code: exit, out } = cli(args, dataDir);
+      expect(exit, `${args.join(' ')}: ${out}`).toBe(code);
+      expect(out.trim(), args.join(' ')).not.toBe('');
+      expect(plainWords(out), `${args.join(' ')}:\n${out}`).toEqual([]);
+    }
+    // The same commands in English do write words: the check above can fail.
+    expect(plainWords(cli(['people'], dataDir, false).out)).toContain('accounts');
+  });
+
+  it('keeps the data as it is, and chooses the same branches as English', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-pseudo-'));
+    cli(['people', 'add', 'Sam Lee', '--email', 'sam@example.com', '--group', 'Office'], dataDir);
+    const people = cli(['people'], dataDir).out;
+    // Sam's line names the group and the address (a select on "has a group" took the same branch).
+    expect(people).toMatch(/^\[Sam Lee \[Office\]: 0 áççöûñţš; sam@example\.com~+\]$/m);
+  });
+
+  it('answers --help in the pseudo-locale too (the fast path reads the usage words without ICU)', () => {
+    const help = spawnSync(process.execPath, [CLI, '--help'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, LOCKSTEP_PSEUDO_LOCALE: '1' },
+    });
+    expect(help.status).toBe(0);
+    expect(help.stdout.startsWith('[Ûšáĝé:~~~] npm run -s cli -- <command> [options]')).toBe(true);
+    expect(help.stdout).toContain('[Ļîšţ áççöûñţš ŵîţĥ ţĥéîŕ þáššŵöŕð šîĝñáļš');
+  });
+});
