@@ -28,6 +28,7 @@ import type {
   GuideSuggestion,
 } from '../../common/model/index';
 import { AppFailure } from '../../common/ipc/result';
+import { format } from '../../common/messages/format';
 import { defaultDueDate } from '../../common/domain/tasks/tasks';
 import type { ChecklistRow, GuideRunRow, GuideRunStepRow } from '../db/repositories/guideRunsRepository';
 import { mainEmailAccount } from '../../common/domain/team/coverage';
@@ -142,8 +143,8 @@ export class GuideRunsService {
     const originId = request.originId ?? null;
     const originLabel = this.originLabel(request.origin, originId);
     if (request.variant !== undefined && !guide.variants?.some((v) => v.id === request.variant)) {
-      throw new AppFailure('invalid_input', 'That guide has no such provider.', {
-        variant: 'Choose a provider.',
+      throw new AppFailure('invalid_input', format('errors.guideRuns.noProvider'), {
+        variant: format('errors.guideRuns.chooseProvider'),
       });
     }
     const wanted = [
@@ -153,8 +154,8 @@ export class GuideRunsService {
       const accounts: Account[] = wanted.map((accountId) => {
         const found = tx.repos.accounts.get(accountId);
         if (!found) {
-          throw new AppFailure('invalid_input', 'That account no longer exists.', {
-            [request.accountIds ? 'accountIds' : 'accountId']: 'Choose another account.',
+          throw new AppFailure('invalid_input', format('errors.guideRuns.accountGone'), {
+            [request.accountIds ? 'accountIds' : 'accountId']: format('errors.guideRuns.chooseAccount'),
           });
         }
         return found;
@@ -228,17 +229,17 @@ export class GuideRunsService {
       const guide = guideOf(row);
       const index = guide.steps.findIndex((s) => s.id === request.stepId);
       const step = guide.steps[index];
-      if (!step) throw new AppFailure('not_found', 'That step is not in this guide.');
+      if (!step) throw new AppFailure('not_found', format('errors.guideRuns.noSuchStep'));
       const states = tx.repos.guideRuns.steps(row.id);
       const state = states.find((s) => s.stepId === step.id)!;
       if (state.status === 'done') {
-        throw new AppFailure('conflict', 'This step is already done; what it recorded stays.');
+        throw new AppFailure('conflict', format('errors.guideRuns.stepDone'));
       }
       const note = request.note ?? state.note;
       const actor = actorOf(row);
       if (request.status === 'blocked' && note.trim() === '') {
-        throw new AppFailure('invalid_input', 'Say what is in the way, so it can be picked up later.', {
-          note: 'Say what is in the way.',
+        throw new AppFailure('invalid_input', format('errors.guideRuns.sayWhatBlocks'), {
+          note: format('errors.guideRuns.sayWhatBlocksField'),
         });
       }
       if (request.status !== 'done') {
@@ -248,8 +249,8 @@ export class GuideRunsService {
         return row.id;
       }
       if (step.confirm && request.confirmed !== true) {
-        throw new AppFailure('invalid_input', `Answer the question first: ${step.confirm}`, {
-          confirmed: 'Answer yes to mark this step done.',
+        throw new AppFailure('invalid_input', format('errors.guideRuns.answerFirst', { question: step.confirm }), {
+          confirmed: format('errors.guideRuns.answerYes'),
         });
       }
       const accounts = this.runAccounts(tx.repos, row);
@@ -280,7 +281,7 @@ export class GuideRunsService {
       }
       const taskIds = insertGuideTasks(
         tx,
-        plan.tasks.map((t) => ({ ...t, why: `From the guide "${guide.title}", step "${step.title}".` })),
+        plan.tasks.map((t) => ({ ...t, why: format('guideRuns.task.fromStep', { guide: guide.title, step: step.title }) })),
         accounts.length === 1 ? accounts[0]!.id : null,
         actor,
         row.personId,
@@ -314,8 +315,8 @@ export class GuideRunsService {
       const people = personIds.map((personId) => {
         const person = tx.repos.people.get(personId);
         if (!person) {
-          throw new AppFailure('invalid_input', 'One of those people no longer exists.', {
-            personIds: 'Choose the people again.',
+          throw new AppFailure('invalid_input', format('errors.guideRuns.personGone'), {
+            personIds: format('errors.guideRuns.choosePeople'),
           });
         }
         return person;
@@ -358,7 +359,7 @@ export class GuideRunsService {
           action: 'started',
           from: null,
           to: guide.title,
-          note: `Checklist for ${people.length} ${people.length === 1 ? 'person' : 'people'}: ${person.name}`,
+          note: format('guideRuns.checklistNote', { count: people.length, name: person.name }),
           ...(helperName.trim() ? { actor: `Helper: ${helperName.trim()}` } : {}),
         });
       }
@@ -376,7 +377,7 @@ export class GuideRunsService {
   /** One checklist: who has finished, who is stuck (a blocked step), who has not started. */
   checklist({ id }: { id: number }): Checklist {
     const row = this.deps.store.read.guideRuns.checklist(id);
-    if (!row) throw new AppFailure('not_found', 'That checklist no longer exists.');
+    if (!row) throw new AppFailure('not_found', format('errors.guideRuns.checklistGone'));
     return this.checklistOf(row);
   }
 
@@ -406,10 +407,10 @@ export class GuideRunsService {
     this.deps.store.write((tx) => {
       const row = requireActive(tx.repos, request.id);
       const state = tx.repos.guideRuns.steps(row.id).find((s) => s.stepId === request.stepId);
-      if (!state) throw new AppFailure('not_found', 'That step is not in this guide.');
+      if (!state) throw new AppFailure('not_found', format('errors.guideRuns.noSuchStep'));
       if (state.status === 'blocked' && request.note === '') {
-        throw new AppFailure('invalid_input', 'A blocked step keeps a note saying what is in the way.', {
-          note: 'Say what is in the way.',
+        throw new AppFailure('invalid_input', format('errors.guideRuns.blockedKeepsNote'), {
+          note: format('errors.guideRuns.sayWhatBlocksField'),
         });
       }
       tx.repos.guideRuns.putStep(row.id, { ...state, note: request.note }, tx.now);
@@ -423,7 +424,7 @@ export class GuideRunsService {
     this.deps.store.write((tx) => {
       const row = requireActive(tx.repos, id);
       if (position >= guideOf(row).steps.length)
-        throw new AppFailure('invalid_input', 'There is no such step.');
+        throw new AppFailure('invalid_input', format('errors.guideRuns.noStep'));
       tx.repos.guideRuns.setCurrentStep(id, position, tx.now);
       tx.announce('guides');
     });
@@ -462,7 +463,7 @@ export class GuideRunsService {
       if (pending > 0) {
         throw new AppFailure(
           'invalid_input',
-          `${pending} ${pending === 1 ? 'step is' : 'steps are'} not marked yet: mark each one done, skipped or blocked first.`,
+          format('errors.guideRuns.notMarked', { count: pending }),
         );
       }
       const actor = actorOf(row);
@@ -477,13 +478,13 @@ export class GuideRunsService {
           tx,
           [
             {
-              title: `Finish "${step.title}" (${guide.title})`,
+              title: format('guideRuns.task.finish', { step: step.title, guide: guide.title }),
               priority,
               dueAt: defaultDueDate(priority, tx.day),
               why:
                 state.status === 'blocked'
-                  ? `Blocked during the guide: ${state.note}`
-                  : `Skipped for now during the guide "${guide.title}".`,
+                  ? format('guideRuns.task.blocked', { note: state.note })
+                  : format('guideRuns.task.skipped', { guide: guide.title }),
             },
           ],
           runAccountIds.length === 1 ? runAccountIds[0]! : null,
@@ -575,30 +576,30 @@ export class GuideRunsService {
   /** Saves the summary as Markdown or PDF where the person chooses; nothing is saved if they cancel. */
   async export({
     id,
-    format,
+    format: fileFormat,
   }: ParsedRequestOf<'guideRuns:export'>): Promise<{ saved: boolean; path: string | null }> {
     const summary = this.summary({ id });
-    const ext = format === 'pdf' ? 'pdf' : 'md';
+    const ext = fileFormat === 'pdf' ? 'pdf' : 'md';
     const path = await this.deps.platform.pickSavePath({
-      title: format === 'pdf' ? 'Save the summary as PDF' : 'Save the summary as Markdown',
+      title: format('guideRuns.saveTitle', { format: fileFormat }),
       defaultName: summaryFileName(summary, ext),
       filters: [
-        format === 'pdf'
-          ? { name: 'PDF document', extensions: ['pdf'] }
-          : { name: 'Markdown', extensions: ['md'] },
+        fileFormat === 'pdf'
+          ? { name: format('guideRuns.pdfFilter'), extensions: ['pdf'] }
+          : { name: format('guideRuns.markdownFilter'), extensions: ['md'] },
       ],
     });
     if (!path) return { saved: false, path: null };
     let bytes: Uint8Array | string;
     try {
       bytes =
-        format === 'pdf'
+        fileFormat === 'pdf'
           ? await this.deps.platform.htmlToPdf(summaryHtml(summary))
           : summaryMarkdown(summary);
     } catch (error) {
       throw new AppFailure(
         'unavailable',
-        `The PDF could not be made (${error instanceof Error ? error.message : String(error)}). Save it as Markdown instead.`,
+        format('errors.guideRuns.pdf', { message: error instanceof Error ? error.message : String(error) }),
       );
     }
     try {
@@ -606,7 +607,7 @@ export class GuideRunsService {
     } catch (error) {
       throw new AppFailure(
         'unavailable',
-        `The summary could not be saved there (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose another folder.`,
+        format('errors.guideRuns.save', { code: (error as NodeJS.ErrnoException).code ?? 'error' }),
       );
     }
     return { saved: true, path };
@@ -665,11 +666,11 @@ export class GuideRunsService {
     let taskAccountId: number | null = null;
     if (request.findingId !== undefined) {
       const finding = findings.find((f) => f.id === request.findingId);
-      if (!finding) throw new AppFailure('not_found', 'That finding no longer exists.');
+      if (!finding) throw new AppFailure('not_found', format('errors.guideRuns.findingGone'));
       chosen = [finding];
     } else if (request.taskId !== undefined) {
       const task = this.deps.tasks.byIds([request.taskId])[0];
-      if (!task) throw new AppFailure('not_found', 'That task no longer exists.');
+      if (!task) throw new AppFailure('not_found', format('errors.guideRuns.taskGone'));
       chosen = findings.filter((f) => task.findingIds.includes(f.id));
       taskAccountId = task.accountId;
       if (chosen.length === 0 && task.accountId !== null) {
@@ -690,7 +691,7 @@ export class GuideRunsService {
     if (notice) noticeId = Number(notice.evidence.noticeId);
     const stored = noticeId === null ? undefined : this.deps.store.read.notices.get(noticeId);
     if (request.noticeId !== undefined && !stored)
-      throw new AppFailure('not_found', 'That notice is no longer recorded.');
+      throw new AppFailure('not_found', format('errors.guideRuns.noticeGone'));
     const incident = stored?.incidentId
       ? this.deps.guides.incidents().find((i) => i.id === stored.incidentId)
       : undefined;
@@ -723,35 +724,39 @@ export class GuideRunsService {
   }
 
   private originLabel(origin: GuideRunRow['origin'], originId: number | null): string {
-    if (origin === 'library' || originId === null) return 'Guide library';
+    if (origin === 'library' || originId === null) return format('guideRuns.origin.library');
     if (origin === 'finding') {
       const finding = this.deps.store.read.findings.list().find((f) => f.id === originId);
       if (!finding)
-        throw new AppFailure('invalid_input', 'That finding no longer exists.', {
-          originId: 'Unknown finding.',
+        throw new AppFailure('invalid_input', format('errors.guideRuns.findingGone'), {
+          originId: format('errors.guideRuns.unknownFinding'),
         });
       const services = finding.accountIds.map(
-        (id) => this.deps.store.read.accounts.get(id)?.service ?? 'an account',
+        (id) => this.deps.store.read.accounts.get(id)?.service ?? format('guideRuns.anAccount'),
       );
-      return `Finding: ${describeFinding(finding.kind, finding.evidence, services).title}`;
+      return format('guideRuns.origin.finding', {
+        title: describeFinding(finding.kind, finding.evidence, services).title,
+      });
     }
     if (origin === 'task') {
       const task = this.deps.tasks.byIds([originId])[0];
       if (!task)
-        throw new AppFailure('invalid_input', 'That task no longer exists.', { originId: 'Unknown task.' });
-      return `Task: ${task.title}`;
+        throw new AppFailure('invalid_input', format('errors.guideRuns.taskGone'), {
+          originId: format('errors.guideRuns.unknownTask'),
+        });
+      return format('guideRuns.origin.task', { title: task.title });
     }
     const notice = this.deps.store.read.notices.get(originId);
     if (!notice)
-      throw new AppFailure('invalid_input', 'That notice is no longer recorded.', {
-        originId: 'Unknown notice.',
+      throw new AppFailure('invalid_input', format('errors.guideRuns.noticeGone'), {
+        originId: format('errors.guideRuns.unknownNotice'),
       });
-    return `Notice: ${notice.provider}, ${notice.receivedOn}`;
+    return format('guideRuns.origin.notice', { provider: notice.provider, date: notice.receivedOn });
   }
 
   private require(id: number): GuideRunRow {
     const row = this.deps.store.read.guideRuns.get(id);
-    if (!row) throw new AppFailure('not_found', 'That guide run no longer exists.');
+    if (!row) throw new AppFailure('not_found', format('errors.guideRuns.runGone'));
     return row;
   }
 }
@@ -771,11 +776,11 @@ function advance(
 /** A run that can still be changed. */
 function requireActive(repos: Pick<Repositories, 'guideRuns'>, id: number): GuideRunRow {
   const row = repos.guideRuns.get(id);
-  if (!row) throw new AppFailure('not_found', 'That guide run no longer exists.');
+  if (!row) throw new AppFailure('not_found', format('errors.guideRuns.runGone'));
   if (row.status !== 'active') {
     throw new AppFailure(
       'conflict',
-      `This guide run is ${row.status === 'finished' ? 'finished' : 'stopped'}; start it again to make changes.`,
+      format('errors.guideRuns.closed', { status: row.status }),
     );
   }
   return row;
@@ -861,7 +866,7 @@ function mailScanFollowUps(
     taskIds,
     applied:
       count === 0
-        ? 'No mailbox scan has found a secret yet: nothing was added from a scan'
-        : `Added the ${count === 1 ? 'secret' : `${count} secrets`} a mailbox scan found, each with its task, to the follow-up list`,
+        ? format('guideRuns.mailScan.none')
+        : format('guideRuns.mailScan.added', { count }),
   };
 }

@@ -98,14 +98,14 @@ export class ImportService {
   preview(request: ParsedRequestOf<'import:preview'>): ImportPreview {
     this.expireSessions();
     if (!this.deps.store.read.people.get(request.personId)) {
-      throw new AppFailure('invalid_input', 'Choose who these accounts belong to.', {
-        personId: 'This person no longer exists.',
+      throw new AppFailure('invalid_input', format('errors.import.chooseOwner'), {
+        personId: format('errors.import.ownerGone'),
       });
     }
     let session: Session;
     if ('sessionId' in request.source) {
       session = this.requireSession(request.source.sessionId);
-      if (session.running) throw new AppFailure('conflict', 'This import is already running.');
+      if (session.running) throw new AppFailure('conflict', format('errors.import.running'));
     } else {
       const { fileName, bytes } =
         'fileToken' in request.source
@@ -126,8 +126,8 @@ export class ImportService {
     session.personId = request.personId;
     try {
       const detected = detectFormat(session.bytes, session.fileName);
-      const format = request.mapping ? 'generic-csv' : (request.format ?? detected.format);
-      if (format === null) {
+      const chosen = request.mapping ? 'generic-csv' : (request.format ?? detected.format);
+      if (chosen === null) {
         session.parsed = null;
         session.format = null;
         return {
@@ -135,7 +135,7 @@ export class ImportService {
           fileName: session.fileName,
           personId: session.personId,
           format: null,
-          formatLabel: 'Unknown columns',
+          formatLabel: format('importService.unknownColumns'),
           columns: detected.columns,
           suggestedMapping: suggestMapping(detected.columns),
           entries: 0,
@@ -146,7 +146,7 @@ export class ImportService {
           items: [],
         };
       }
-      session.parsed = parseExport(session.bytes, session.fileName, { format, mapping: request.mapping });
+      session.parsed = parseExport(session.bytes, session.fileName, { format: chosen, mapping: request.mapping });
       session.format = session.parsed.format;
     } catch (error) {
       if (error instanceof ImportError) throw new AppFailure('invalid_input', error.message);
@@ -187,11 +187,11 @@ export class ImportService {
     options: { personName?: string } = {},
   ): Promise<ImportResult> {
     const session = this.requireSession(sessionId);
-    if (session.running) throw new AppFailure('conflict', 'This import is already running.');
+    if (session.running) throw new AppFailure('conflict', format('errors.import.running'));
     if (!session.parsed || !session.format) {
       throw new AppFailure(
         'invalid_input',
-        'Choose which columns hold the address, username and password first.',
+        format('errors.import.chooseColumns'),
       );
     }
     const controller = new AbortController();
@@ -258,8 +258,8 @@ export class ImportService {
           }
         }
         if (!tx.repos.people.get(personId)) {
-          throw new AppFailure('invalid_input', 'Choose who these accounts belong to.', {
-            personId: 'This person no longer exists.',
+          throw new AppFailure('invalid_input', format('errors.import.chooseOwner'), {
+            personId: format('errors.import.ownerGone'),
           });
         }
         const decided = plan({ ...session, personId }, tx.repos);
@@ -333,7 +333,7 @@ export class ImportService {
           subjectId: importId,
           action: 'imported',
           from: null,
-          to: `${created} created, ${updated} updated, ${decided.skipped.length} skipped`,
+          to: format('importService.history', { created, updated, skipped: decided.skipped.length }),
           note: session.fileName,
         });
         tx.touch('inventory');
@@ -375,7 +375,7 @@ export class ImportService {
     } catch (error) {
       if (controller.signal.aborted) {
         this.sessions.delete(sessionId);
-        throw new AppFailure('conflict', 'The import was cancelled. Nothing was saved.');
+        throw new AppFailure('conflict', format('errors.import.cancelled'));
       }
       throw error;
     } finally {
@@ -394,7 +394,7 @@ export class ImportService {
   private pickedFile(token: string): string {
     const path = this.deps.files.pathOf(token);
     if (!path)
-      throw new AppFailure('not_found', 'That file is no longer available to Lockstep. Choose it again.');
+      throw new AppFailure('not_found', format('errors.file.gone'));
     return path;
   }
 
@@ -417,7 +417,7 @@ export class ImportService {
     this.expireSessions();
     const session = this.sessions.get(id);
     if (!session)
-      throw new AppFailure('not_found', 'This import has expired or was cancelled. Choose the file again.');
+      throw new AppFailure('not_found', format('errors.import.expired'));
     return session;
   }
 
@@ -487,11 +487,11 @@ function readExport(path: string): { fileName: string; bytes: Uint8Array } {
   const fileName = basename(path);
   try {
     const stat = statSync(path);
-    if (!stat.isFile()) throw new AppFailure('invalid_input', `${fileName} is not a file.`);
+    if (!stat.isFile()) throw new AppFailure('invalid_input', format('errors.file.notAFile', { file: fileName }));
     if (stat.size > MAX_IMPORT_BYTES) {
       throw new AppFailure(
         'invalid_input',
-        `${fileName} is larger than 64 MB; that is not a password-manager export.`,
+        format('errors.import.tooLarge', { file: fileName }),
       );
     }
     return { fileName, bytes: new Uint8Array(readFileSync(path)) };
@@ -499,7 +499,10 @@ function readExport(path: string): { fileName: string; bytes: Uint8Array } {
     if (error instanceof AppFailure) throw error;
     throw new AppFailure(
       'invalid_input',
-      `${fileName} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      format('errors.file.unreadable', {
+        file: fileName,
+        code: (error as NodeJS.ErrnoException).code ?? 'error',
+      }),
     );
   }
 }
@@ -509,7 +512,7 @@ function fromBase64(source: { name: string; base64: string }): { fileName: strin
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     throw new AppFailure(
       'invalid_input',
-      `${source.name} is larger than 64 MB; that is not a password-manager export.`,
+      format('errors.import.tooLarge', { file: source.name }),
     );
   }
   return { fileName: basename(source.name), bytes };

@@ -35,7 +35,6 @@ export interface FinishedMailScan {
   report: MailScanReport;
 }
 
-const BUSY = 'A mailbox scan is already running. Wait for it, or cancel it, first.';
 
 /**
  * The mailbox scan in the app (issue #15): a person picks a mail export through main's own dialog
@@ -96,8 +95,8 @@ export class MailScanService {
   }: ParsedRequestOf<'mailScan:resume'>): Promise<{ started: boolean; status: MailScanStatus }> {
     this.requireIdle();
     const row = this.deps.store.read.mailScans.get(id);
-    if (!row) throw new AppFailure('not_found', 'That scan is no longer here.');
-    if (row.status === 'finished') throw new AppFailure('conflict', 'That scan is finished.');
+    if (!row) throw new AppFailure('not_found', format('errors.mailScan.scanGone'));
+    if (row.status === 'finished') throw new AppFailure('conflict', format('errors.mailScan.finished'));
     const path = this.paths.get(id) ?? (await this.pick(row.sourceKind, row.sourceName));
     if (!path) return { started: false, status: this.status() };
     const checkpoint = this.deps.store.read.mailScans.checkpoint(id) as MailScanCheckpoint | null;
@@ -129,15 +128,12 @@ export class MailScanService {
 
   /** Forgets a scan that did not finish (a finished scan's findings stay: they are evidence). */
   discard({ id }: ParsedRequestOf<'mailScan:discard'>): MailScanStatus {
-    if (this.current?.scanId === id) throw new AppFailure('conflict', 'Cancel the scan first.');
+    if (this.current?.scanId === id) throw new AppFailure('conflict', format('errors.mailScan.cancelFirst'));
     this.deps.store.write((tx) => {
       const row = tx.repos.mailScans.get(id);
-      if (!row) throw new AppFailure('not_found', 'That scan is no longer here.');
+      if (!row) throw new AppFailure('not_found', format('errors.mailScan.scanGone'));
       if (row.status === 'finished') {
-        throw new AppFailure(
-          'conflict',
-          'A finished scan stays: what it found is evidence for its findings.',
-        );
+        throw new AppFailure('conflict', format('errors.mailScan.finishedStays'));
       }
       tx.repos.mailScans.delete(id);
       tx.record({
@@ -164,7 +160,7 @@ export class MailScanService {
     if (row.status !== 'finished' || !report) {
       throw new AppFailure(
         row.status === 'paused' ? 'conflict' : 'unavailable',
-        row.problem ?? 'The scan was cancelled before it finished.',
+        row.problem ?? format('errors.mailScan.cancelledBeforeEnd'),
       );
     }
     return { scan: this.summary(row), report };
@@ -208,7 +204,7 @@ export class MailScanService {
     const sourceName = basename(path) || path;
     const scanId = this.deps.store.write((tx) => {
       if (!tx.repos.people.get(personId))
-        throw new AppFailure('invalid_input', 'That person is no longer here.');
+        throw new AppFailure('invalid_input', format('errors.mailScan.personGone'));
       const id = tx.repos.mailScans.insert({ personId, sourceName, sourceKind: kind, kinds: [] }, tx.now);
       tx.record({
         subjectType: 'mail_scan',
@@ -374,7 +370,7 @@ export class MailScanService {
       ? null
       : error instanceof MailScanError
         ? withoutPath(error.message, path)
-        : `The scan stopped (${error instanceof Error ? error.name : 'error'}). Try again; if it keeps stopping, scan a smaller part of the mail.`;
+        : format('errors.mailScan.stopped', { kind: error instanceof Error ? error.name : 'error' });
     const write = (fn: Parameters<Store['write']>[0]) => {
       try {
         this.deps.store.write(fn);
@@ -413,29 +409,29 @@ export class MailScanService {
   private async pick(source: 'file' | 'folder', again: string | null): Promise<string | null> {
     const { platform } = this.deps;
     const title = again
-      ? `Choose ${again} again to resume its scan`
+      ? format('mailScan.pick.again', { name: again })
       : source === 'file'
-        ? 'Choose a mailbox export (an mbox or .eml file)'
-        : 'Choose a folder of mail (.eml files, mbox files, or an Apple Mail .mbox folder)';
+        ? format('mailScan.pick.file')
+        : format('mailScan.pick.folder');
     return source === 'file'
       ? platform.pickFile({
           title,
           filters: [
-            { name: 'Mail exports', extensions: ['mbox', 'mbx', 'eml', 'emlx'] },
-            { name: 'All files', extensions: ['*'] },
+            { name: format('mailScan.pick.exports'), extensions: ['mbox', 'mbx', 'eml', 'emlx'] },
+            { name: format('mailScan.pick.allFiles'), extensions: ['*'] },
           ],
         })
       : platform.pickFolder({ title });
   }
 
   private requireIdle(): void {
-    if (this.current) throw new AppFailure('conflict', BUSY);
+    if (this.current) throw new AppFailure('conflict', format('errors.mailScan.busy'));
   }
 
   private requirePerson(personId: number): void {
     if (!this.deps.store.read.people.get(personId)) {
-      throw new AppFailure('invalid_input', 'That person is no longer here.', {
-        personId: 'Choose a person.',
+      throw new AppFailure('invalid_input', format('errors.mailScan.personGone'), {
+        personId: format('errors.mailScan.choosePerson'),
       });
     }
   }

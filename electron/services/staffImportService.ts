@@ -98,7 +98,7 @@ export class StaffImportService {
                 action: field,
                 from: before[field] || null,
                 to: row[field] || null,
-                note: `Staff list: ${session.fileName}`,
+                note: format('importService.staffList', { file: session.fileName }),
               });
           }
         }

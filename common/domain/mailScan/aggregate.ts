@@ -1,4 +1,5 @@
 import { getDomain } from 'tldts';
+import { format } from '../../messages/format';
 import { MAIL_SECRET_LABELS, MAIL_SECRET_KINDS, MAIL_SECRET_SERVICES, type MailSecretKind } from './kinds';
 
 /**
@@ -192,7 +193,7 @@ export class MailScanAggregator {
   /** An aggregator that continues from a {@link MailScanAggregator.state} snapshot. */
   static fromState(state: MailScanState): MailScanAggregator {
     if (state.version !== 1)
-      throw new Error('This scan checkpoint was written by another version of Lockstep.');
+      throw new Error(format('errors.mailScan.otherVersion'));
     return new MailScanAggregator(state);
   }
 

@@ -2,6 +2,8 @@
  * Attachments that are secrets by what they are — a password-manager export, a key file, a VPN
  * profile, a scan of a passport — told from their file name (and type), whatever their content.
  */
+import type { MessageId } from '../../messages/en';
+import { format } from '../../messages/format';
 
 /** What a sensitive attachment is, in plain words ("KeePass database (.kdbx)"). */
 export interface SecretAttachment {
@@ -10,51 +12,51 @@ export interface SecretAttachment {
 
 interface NameRule {
   test: RegExp;
-  what: string;
+  what: MessageId;
 }
 
 const EXTENSION_RULES: readonly NameRule[] = [
-  { test: /\.kdbx?$/, what: 'KeePass database' },
-  { test: /\.(?:1pux|1pif)$/, what: '1Password export' },
-  { test: /\.psafe3$/, what: 'Password Safe database' },
-  { test: /\.(?:pem|key)$/, what: 'Key or certificate file' },
-  { test: /\.(?:p12|pfx)$/, what: 'Certificate with private key' },
-  { test: /\.(?:jks|keystore|bks)$/, what: 'Java key store' },
-  { test: /\.ppk$/, what: 'PuTTY private key' },
-  { test: /\.ovpn$/, what: 'OpenVPN profile' },
-  { test: /\.mobileconfig$/, what: 'Device configuration profile' },
-  { test: /\.(?:rdp)$/, what: 'Remote desktop connection file' },
-  { test: /(?:^|[\\/])\.?env(?:\.[a-z0-9_-]+)?$|\.env$/, what: 'Environment file with settings and keys' },
+  { test: /\.kdbx?$/, what: 'mailSecret.attachment.keepass' },
+  { test: /\.(?:1pux|1pif)$/, what: 'mailSecret.attachment.onePassword' },
+  { test: /\.psafe3$/, what: 'mailSecret.attachment.passwordSafe' },
+  { test: /\.(?:pem|key)$/, what: 'mailSecret.attachment.keyFile' },
+  { test: /\.(?:p12|pfx)$/, what: 'mailSecret.attachment.certificate' },
+  { test: /\.(?:jks|keystore|bks)$/, what: 'mailSecret.attachment.javaKeyStore' },
+  { test: /\.ppk$/, what: 'mailSecret.attachment.putty' },
+  { test: /\.ovpn$/, what: 'mailSecret.attachment.openVpn' },
+  { test: /\.mobileconfig$/, what: 'mailSecret.attachment.deviceProfile' },
+  { test: /\.(?:rdp)$/, what: 'mailSecret.attachment.remoteDesktop' },
+  { test: /(?:^|[\\/])\.?env(?:\.[a-z0-9_-]+)?$|\.env$/, what: 'mailSecret.attachment.envFile' },
   {
     test: /(?:^|[\\/])\.?(?:npmrc|netrc|pgpass|git-credentials|pypirc|htpasswd|dockercfg)$/,
-    what: 'Credentials file',
+    what: 'mailSecret.attachment.credentialsFile',
   },
-  { test: /(?:^|[\\/])id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/, what: 'SSH private key' },
-  { test: /(?:^|[\\/_-])(?:wg\d*|wireguard)[^\\/]*\.conf$/, what: 'WireGuard VPN profile' },
+  { test: /(?:^|[\\/])id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/, what: 'mailSecret.attachment.sshKey' },
+  { test: /(?:^|[\\/_-])(?:wg\d*|wireguard)[^\\/]*\.conf$/, what: 'mailSecret.attachment.wireGuard' },
 ];
 
 const EXPORT_NAMES: readonly NameRule[] = [
-  { test: /bitwarden[_ -]?(?:encrypted[_ -]?)?export/, what: 'Bitwarden export' },
-  { test: /lastpass.*(?:export|vault)/, what: 'LastPass export' },
-  { test: /(?:1password|onepassword).*export/, what: '1Password export' },
-  { test: /dashlane.*(?:export|credentials)/, what: 'Dashlane export' },
+  { test: /bitwarden[_ -]?(?:encrypted[_ -]?)?export/, what: 'mailSecret.attachment.bitwarden' },
+  { test: /lastpass.*(?:export|vault)/, what: 'mailSecret.attachment.lastPass' },
+  { test: /(?:1password|onepassword).*export/, what: 'mailSecret.attachment.onePassword' },
+  { test: /dashlane.*(?:export|credentials)/, what: 'mailSecret.attachment.dashlane' },
   {
     test: /(?:nordpass|proton[ _-]?pass|roboform|enpass|keeper|keepass(?:xc)?).*(?:export|\.csv|\.xml)/,
-    what: 'Password manager export',
+    what: 'mailSecret.attachment.passwordManager',
   },
   {
     test: /(?:^|[\\/ _-])(?:chrome |edge |firefox |microsoft edge |google )?passwords?(?:[ _-]?export)?(?: \(\d+\))?\.(?:csv|json|xml|xlsx?|txt)$/,
-    what: 'Password list',
+    what: 'mailSecret.attachment.passwordList',
   },
   {
     test: /(?:^|[\\/ _-])(?:logins|credentials|zugangsdaten|kennw(?:ö|oe)rter|passw(?:ö|oe)rter|wachtwoorden|mots[ _-]de[ _-]passe|contrase(?:ñ|n)as|l(?:ö|o)senord)\.(?:csv|json|xml|xlsx?|txt|docx?)$/,
-    what: 'Password list',
+    what: 'mailSecret.attachment.passwordList',
   },
   {
     test: /(?:^|[\\/_-])(?:[a-z0-9]+_)?accesskeys?\.csv$|(?:^|[\\/])(?:new_user_)?credentials\.csv$/,
-    what: 'AWS access key file',
+    what: 'mailSecret.attachment.awsKeys',
   },
-  { test: /(?:recovery|backup)[ _-]?codes?/, what: 'Two-step backup codes' },
+  { test: /(?:recovery|backup)[ _-]?codes?/, what: 'mailSecret.attachment.backupCodes' },
 ];
 
 const SCAN_EXTENSIONS = /\.(?:jpe?g|png|heic|heif|gif|webp|tiff?|bmp|pdf)$/;
@@ -69,7 +71,10 @@ export function classifySecretAttachment(fileName: string, mimeType = ''): Secre
   const name = fileName.trim().toLowerCase();
   if (name === '') return null;
   const extension = /\.([a-z0-9]{1,12})$/.exec(name)?.[1];
-  const described = (what: string) => ({ hint: extension ? `${what} (.${extension})` : what });
+  const described = (id: MessageId) => {
+    const what = format(id);
+    return { hint: extension ? format('mailSecret.attachment.withExtension', { what, extension }) : what };
+  };
   for (const rule of EXPORT_NAMES) if (rule.test.test(name)) return described(rule.what);
   for (const rule of EXTENSION_RULES) {
     // A Keynote presentation is a .key file too.
@@ -80,8 +85,8 @@ export function classifySecretAttachment(fileName: string, mimeType = ''): Secre
     (SCAN_EXTENSIONS.test(name) || /^image\/|^application\/pdf$/.test(mimeType)) &&
     IDENTITY_DOCUMENT.test(name)
   ) {
-    return described('Scan or photo of an identity document');
+    return described('mailSecret.attachment.identityDocument');
   }
-  if (mimeType === 'application/x-pkcs12') return described('Certificate with private key');
+  if (mimeType === 'application/x-pkcs12') return described('mailSecret.attachment.certificate');
   return null;
 }

@@ -8,6 +8,7 @@ import {
   isValidPersonnummer,
   isValidSpanishId,
 } from './checksums';
+import { format } from '../../messages/format';
 import { MAIL_SECRET_LABELS, type MailSecretKind } from './kinds';
 import { TOKEN_RULES } from './tokenRules';
 
@@ -41,8 +42,8 @@ export interface DetectOptions {
   kinds?: ReadonlySet<MailSecretKind>;
 }
 
-const characters = (value: string) => `${value.length} character${value.length === 1 ? '' : 's'}`;
-const hintOf = (kind: MailSecretKind, value: string) => `${MAIL_SECRET_LABELS[kind]}, ${characters(value)}`;
+const hintOf = (kind: MailSecretKind, value: string) =>
+  format('mailSecret.hint.length', { label: MAIL_SECRET_LABELS[kind], count: value.length });
 
 /**
  * Finds every secret of the wanted kinds in `text` (a message's subject, its plain text, the text
@@ -184,7 +185,11 @@ function findPrivateKeys(text: string, matches: SecretMatch[]): void {
       start: match.index,
       end: match.index + match[0].length,
       value: body,
-      hint: `${type ? `${type} private key` : 'Private key'}${match[2] ? ' block' : ''}`,
+      hint: format('mailSecret.hint.privateKey', {
+        hasType: type ? 'yes' : 'no',
+        type,
+        block: match[2] ? 'yes' : 'no',
+      }),
     });
   }
 }
@@ -206,7 +211,11 @@ function findUrlCredentials(text: string, matches: SecretMatch[]): void {
       start: match.index,
       end: match.index + whole.length,
       value: `${scheme!.toLowerCase()}${user}:${password}@${host!.toLowerCase()}`,
-      hint: `${MAIL_SECRET_LABELS.url_credentials} (${scheme!.slice(0, -3).toLowerCase()}), password of ${characters(password!)}`,
+      hint: format('mailSecret.hint.urlCredentials', {
+        label: MAIL_SECRET_LABELS.url_credentials,
+        scheme: scheme!.slice(0, -3).toLowerCase(),
+        count: password!.length,
+      }),
       serviceHost: host!.toLowerCase(),
     });
   }
@@ -256,7 +265,7 @@ function findResetLinks(text: string, matches: SecretMatch[]): void {
       start: match.index,
       end: match.index + link.length,
       value: link,
-      hint: `${MAIL_SECRET_LABELS.reset_link} to ${url.hostname.toLowerCase()}`,
+      hint: format('mailSecret.hint.resetLink', { label: MAIL_SECRET_LABELS.reset_link, host: url.hostname.toLowerCase() }),
       serviceHost: url.hostname.toLowerCase(),
     });
   }
@@ -408,7 +417,7 @@ function findRecoveryCodes(text: string, lower: string, matches: SecretMatch[]):
       start,
       end,
       value: [...distinct].sort().join('\n'),
-      hint: `${MAIL_SECRET_LABELS.recovery_codes}, ${distinct.size} codes`,
+      hint: format('mailSecret.hint.recoveryCodes', { label: MAIL_SECRET_LABELS.recovery_codes, count: distinct.size }),
     });
   }
 }
@@ -435,7 +444,7 @@ function findPaymentCards(text: string, lower: string, matches: SecretMatch[]): 
       start: index,
       end: index + written.length,
       value: digits,
-      hint: `${network} card number, ${digits.length} digits`,
+      hint: format('mailSecret.hint.card', { network, count: digits.length }),
     });
   };
   for (const match of text.matchAll(CARD_GROUPED)) add(match.index, match[0]);
@@ -466,7 +475,7 @@ function findIbans(text: string, matches: SecretMatch[]): void {
         start: match.index,
         end: match.index + end,
         value: candidate,
-        hint: `${MAIL_SECRET_LABELS.iban} (${candidate.slice(0, 2)}), ${length} characters`,
+        hint: format('mailSecret.hint.iban', { label: MAIL_SECRET_LABELS.iban, country: candidate.slice(0, 2), count: length }),
       });
       break;
     }
@@ -553,7 +562,7 @@ function findNationalIds(text: string, lower: string, matches: SecretMatch[]): v
         start: match.index,
         end: match.index + written.length,
         value: compact,
-        hint: `${scheme.name}, ${compact.length} characters`,
+        hint: format('mailSecret.hint.nationalId', { name: scheme.name, count: compact.length }),
       });
     }
   }
@@ -607,14 +616,13 @@ function findPasswords(text: string, matches: SecretMatch[]): void {
     value = value.replace(/[.,;:)\]]+$/, '');
     if (value.length < 4 || !isPasswordLike(value, connector)) continue;
     const start = match.index + match[0].length - match[3]!.length;
-    const hint = hintOf('password', value);
     const serviceHost = hostNear(text, match.index);
     matches.push({
       kind: 'password',
       start,
       end: start + value.length,
       value,
-      hint: hint.replace(MAIL_SECRET_LABELS.password, 'Password'),
+      hint: format('mailSecret.hint.password', { count: value.length }),
       ...(serviceHost ? { serviceHost } : {}),
     });
   }

@@ -2,6 +2,7 @@
  * What a mailbox scan looks for: each kind of exposed secret, its plain-words label, and — for the
  * kinds that belong to one service whatever mail they are in — that service's registrable domain.
  */
+import { labelsOf } from '../../messages/format';
 
 /** Every kind of secret the mailbox scan finds, as stable string ids. */
 export const MAIL_SECRET_KINDS = [
@@ -46,43 +47,12 @@ export const MAIL_SECRET_KINDS = [
 export type MailSecretKind = (typeof MAIL_SECRET_KINDS)[number];
 
 /** How each kind is named to a person ("GitHub token"). */
-export const MAIL_SECRET_LABELS: Readonly<Record<MailSecretKind, string>> = {
-  password: 'Password or login details',
-  otp_seed: 'Two-step sign-in setup key',
-  recovery_codes: 'Two-step backup codes',
-  reset_link: 'Sign-in or password-reset link',
-  private_key: 'Private key',
-  secret_attachment: 'Sensitive attachment',
-  github_token: 'GitHub token',
-  gitlab_token: 'GitLab token',
-  aws_access_key: 'AWS access key ID',
-  aws_secret_key: 'AWS secret access key',
-  google_api_key: 'Google API key',
-  slack_token: 'Slack token',
-  slack_webhook: 'Slack webhook address',
-  stripe_key: 'Stripe key',
-  openai_key: 'OpenAI API key',
-  anthropic_key: 'Anthropic API key',
-  npm_token: 'npm token',
-  sendgrid_key: 'SendGrid API key',
-  shopify_token: 'Shopify token',
-  huggingface_token: 'Hugging Face token',
-  groq_key: 'Groq API key',
-  linear_key: 'Linear API key',
-  notion_token: 'Notion integration token',
-  grafana_token: 'Grafana token',
-  vault_token: 'HashiCorp Vault token',
-  vercel_token: 'Vercel token',
-  databricks_token: 'Databricks token',
-  docker_token: 'Docker Hub token',
-  figma_token: 'Figma token',
-  onepassword_token: '1Password service account token',
-  jwt: 'Signed access token (JWT)',
-  url_credentials: 'User name and password in a web or database address',
-  payment_card: 'Payment card number',
-  iban: 'Bank account number (IBAN)',
-  national_id: 'National ID number',
-};
+export const MAIL_SECRET_LABELS: Readonly<Record<MailSecretKind, string>> = labelsOf(
+  Object.fromEntries(MAIL_SECRET_KINDS.map((kind) => [kind, `mailSecret.kind.${kind}` as const])) as Record<
+    MailSecretKind,
+    `mailSecret.kind.${MailSecretKind}`
+  >,
+);
 
 /**
  * The registrable domain of the service a kind always belongs to (a GitHub token is a github.com

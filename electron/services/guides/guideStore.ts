@@ -39,6 +39,7 @@ import {
   type IncidentsFile,
 } from '../../../common/content/guides';
 import { AppFailure } from '../../../common/ipc/result';
+import { format } from '../../../common/messages/format';
 import { BUNDLED_DATA_DIR } from '../bundledData';
 
 /** The folder of bundled guides. */
@@ -64,7 +65,7 @@ export interface GuideListing {
 /** A bundled content file is broken: names the file and each problem's JSON path. */
 export class GuideContentError extends Error {
   constructor(readonly errors: GuideIssue[]) {
-    super(`Bundled guide content is invalid:\n${errors.map(formatGuideIssue).join('\n')}`);
+    super([format('errors.guides.bundledInvalid'), ...errors.map(formatGuideIssue)].join('\n'));
     this.name = 'GuideContentError';
   }
 }
@@ -74,7 +75,11 @@ export class GuideImportError extends AppFailure {
   constructor(readonly errors: GuideIssue[]) {
     super(
       'invalid_input',
-      `${errors[0]?.file ?? 'This file'} is not a valid guide (${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}); nothing was imported.`,
+      format('errors.guides.invalid', {
+        hasFile: errors[0]?.file ? 'yes' : 'no',
+        file: errors[0]?.file ?? '',
+        count: errors.length,
+      }),
       Object.fromEntries(errors.map((issue) => [issue.path, issue.message])),
     );
     this.name = 'GuideImportError';
@@ -103,9 +108,9 @@ export function loadBundledGuides(dir: string = BUNDLED_GUIDES_DIR): Guide[] {
       continue;
     }
     if (name !== `${result.guide.id}.json`) {
-      errors.push({ file: name, path: '$.id', message: `The file must be named ${result.guide.id}.json.` });
+      errors.push({ file: name, path: '$.id', message: format('errors.guides.misnamed', { name: `${result.guide.id}.json` }) });
     } else if (guides.some((guide) => guide.id === result.guide.id)) {
-      errors.push({ file: name, path: '$.id', message: `Duplicate guide id "${result.guide.id}".` });
+      errors.push({ file: name, path: '$.id', message: format('errors.guides.duplicateId', { id: result.guide.id }) });
     }
     guides.push(result.guide);
   }
@@ -140,7 +145,7 @@ export function loadImportedGuides(dataDir: string): { guides: GuideListing[]; p
     const result = parseGuideText(readFileSync(file, 'utf8'), name);
     if (!result.ok) problems.push(...result.errors);
     else if (name !== `${result.guide.id}.json`) {
-      problems.push({ file: name, path: '$.id', message: `The file must be named ${result.guide.id}.json.` });
+      problems.push({ file: name, path: '$.id', message: format('errors.guides.misnamed', { name: `${result.guide.id}.json` }) });
     } else guides.push({ guide: result.guide, source: 'imported', file });
   }
   return { guides, problems };
@@ -176,7 +181,7 @@ export function listGuides(dataDir: string, bundled: readonly Guide[] = loadBund
  */
 export function exportGuide(id: string, guides: readonly Guide[]): string {
   const guide = guides.find((candidate) => candidate.id === id);
-  if (!guide) throw new AppFailure('not_found', `There is no guide with the id "${id}".`);
+  if (!guide) throw new AppFailure('not_found', format('errors.guides.unknown', { id }));
   return serializeGuide(guide);
 }
 
@@ -218,7 +223,7 @@ export function importGuide(
   try {
     if (statSync(filePath).size > MAX_GUIDE_FILE_CHARS * 4) {
       throw new GuideImportError([
-        { file: name, path: '$', message: 'The file is too large to be a guide.' },
+        { file: name, path: '$', message: format('errors.guides.tooLarge') },
       ]);
     }
     text = readFileSync(filePath, 'utf8');
@@ -228,8 +233,8 @@ export function importGuide(
     throw new AppFailure(
       'not_found',
       code === 'ENOENT'
-        ? `The file ${name} does not exist.`
-        : `The file ${name} could not be read (${code ?? 'error'}).`,
+        ? format('errors.guides.missing', { file: name })
+        : format('errors.guides.unreadable', { file: name, code: code ?? 'error' }),
     );
   }
   const result = parseGuideText(text, name);
@@ -239,7 +244,7 @@ export function importGuide(
   if (twin && twin.version === guide.version) {
     throw new AppFailure(
       'conflict',
-      `A built-in guide already uses the id "${guide.id}" with version ${guide.version}. Give the imported guide its own id, or a different version.`,
+      format('errors.guides.builtIn', { id: guide.id, version: guide.version }),
     );
   }
   const dir = importedGuidesDir(dataDir);

@@ -9,7 +9,7 @@ export {
 } from './scanMailbox';
 export {
   MailScanError,
-  OUTLOOK_EXPORT_HELP,
+  outlookExportHelp,
   listMailSources,
   type MailScanErrorCode,
   type MailSource,

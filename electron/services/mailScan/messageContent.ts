@@ -4,6 +4,7 @@ import libmime from 'libmime';
 import { decode as decodeCharset } from 'libmime/lib/charset.js';
 import { decode as decodeQuotedPrintable } from 'libqp';
 import { htmlToDetectionText, repairC1Controls } from '../../../common/domain/mailScan';
+import { format } from '../../../common/messages/format';
 
 /**
  * One message taken apart for the detectors: its texts, its attachments' names, the facts the
@@ -108,7 +109,7 @@ export async function readMessageContent(
       if (depth === MAX_DEPTH + 1)
         content.problems.push({
           part: 'message',
-          why: `its parts are nested more than ${MAX_DEPTH} levels deep; the deeper ones were not read`,
+          why: format('mailScan.why.tooDeep', { depth: MAX_DEPTH }),
         });
       return;
     }
@@ -119,8 +120,8 @@ export async function readMessageContent(
       content.problems.push({
         part: 'message',
         why: /smime-type\s*=\s*"?signed-data/i.test(raw)
-          ? 'it is S/MIME signed in an opaque form, which is not read'
-          : 'it is encrypted (S/MIME or PGP): without the key it cannot be read, by this scan or by anyone who took it',
+          ? format('mailScan.why.opaqueSigned')
+          : format('mailScan.why.encrypted'),
       });
     }
     if (node.multipart) return;
@@ -206,7 +207,10 @@ export async function readMessageContent(
     const code = (error as { code?: unknown }).code;
     content.problems.push({
       part: 'message',
-      why: `its MIME structure could not be parsed${typeof code === 'string' ? ` (${code})` : ''}`,
+      why: format('mailScan.why.unparsable', {
+        hasCode: typeof code === 'string' ? 'yes' : 'no',
+        code: typeof code === 'string' ? code : '',
+      }),
     });
   }
 
@@ -218,7 +222,7 @@ export async function readMessageContent(
     if (text.text.includes('-----BEGIN PGP MESSAGE-----')) {
       content.problems.push({
         part: text.part,
-        why: 'it holds a PGP-encrypted message, which cannot be read without the key',
+        why: format('mailScan.why.pgp'),
       });
     }
   }
@@ -271,13 +275,13 @@ async function openAttachedMessage(
   depth: number,
 ): Promise<void> {
   if (leaf.size > MAX_ATTACHED_MESSAGE_BYTES) {
-    content.problems.push({ part: leaf.part, why: 'it is an attached message larger than the 32 MB read' });
+    content.problems.push({ part: leaf.part, why: format('mailScan.why.attachedTooLarge') });
     return;
   }
   if (depth >= MAX_ATTACHED_MESSAGE_DEPTH) {
     content.problems.push({
       part: leaf.part,
-      why: 'it is a message attached inside messages nested too deep',
+      why: format('mailScan.why.attachedTooDeep'),
     });
     return;
   }
@@ -301,7 +305,7 @@ function finishLeaf(leaf: Leaf, content: MessageContent): void {
       return;
     }
     if (tooLarge || (bytes && bytes.length > MAX_TEXT_ATTACHMENT_BYTES)) {
-      content.problems.push({ part: leaf.part, why: `it is a text attachment larger than the 8 MB read` });
+      content.problems.push({ part: leaf.part, why: format('mailScan.why.textTooLarge') });
       return;
     }
     const text = bytes ? decodeAttachmentText(bytes, leaf.node.charset || null) : null;

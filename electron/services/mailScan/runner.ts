@@ -3,6 +3,8 @@ import type { MailScanReport, MailSecretKind } from '../../../common/domain/mail
 import { createFingerprinter } from '../passwordHealth/fingerprint';
 import type { MailScanCheckpoint, MailScanProgress } from './scanMailbox';
 import { MailScanError, type MailScanErrorCode } from './sources';
+import { format } from '../../../common/messages/format';
+import { messageLocale } from '../../../common/messages/locale';
 
 /** One scan to run: where, with which key, for whom, and from where to resume. */
 export interface MailScanJob {
@@ -68,7 +70,8 @@ export function workerMailScanRunner(workerFile: string): MailScanRunner {
   return {
     run(job, signal) {
       return new Promise<MailScanReport>((resolve, reject) => {
-        const worker = new Worker(workerFile);
+        // The worker words its hints and problems in the catalogue in use here.
+        const worker = new Worker(workerFile, { workerData: { locale: messageLocale() } });
         let settled = false;
         const settle = (fn: () => void) => {
           if (settled) return;
@@ -90,7 +93,7 @@ export function workerMailScanRunner(workerFile: string): MailScanRunner {
               settle(() => resolve(event.report));
               break;
             case 'aborted':
-              settle(() => reject(new DOMException('The mailbox scan was cancelled.', 'AbortError')));
+              settle(() => reject(new DOMException(format('errors.mailScan.cancelled'), 'AbortError')));
               break;
             case 'failed':
               settle(() =>
@@ -99,9 +102,9 @@ export function workerMailScanRunner(workerFile: string): MailScanRunner {
               break;
           }
         });
-        worker.on('error', (error) => settle(() => reject(new Error(`The scan stopped: ${error.name}.`))));
+        worker.on('error', (error) => settle(() => reject(new Error(format('errors.mailScan.stoppedError', { kind: error.name })))));
         worker.on('exit', (code) =>
-          settle(() => reject(new Error(`The scan stopped unexpectedly (exit code ${code}).`))),
+          settle(() => reject(new Error(format('errors.mailScan.exited', { code })))),
         );
         signal.addEventListener('abort', onAbort, { once: true });
         const { onProgress: _progress, onCheckpoint: _checkpoint, ...plain } = job;

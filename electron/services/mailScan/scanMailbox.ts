@@ -13,6 +13,7 @@ import {
 import { readMboxMessages } from './mboxReader';
 import { readMessageContent } from './messageContent';
 import { MailScanError, listMailSources, type MailSource } from './sources';
+import { format } from '../../../common/messages/format';
 
 /** Where a scan stands, for a progress bar. */
 export interface MailScanProgress {
@@ -94,7 +95,7 @@ export async function scanMailbox(path: string, options: MailScanOptions): Promi
     if (checkpoint.version !== 1 || checkpoint.inputKey !== inputKey) {
       throw new MailScanError(
         'checkpoint_mismatch',
-        'The mail at this place changed since the scan was stopped, so it cannot be resumed: start it again.',
+        format('errors.mailScan.changed'),
       );
     }
     ({ sourceIndex, offset, messageNumber } = checkpoint);
@@ -134,7 +135,10 @@ export async function scanMailbox(path: string, options: MailScanOptions): Promi
     if (bytes === null) {
       aggregator.addUndecodable({
         where,
-        why: `it is larger than ${Math.round(maxMessageBytes / 2 ** 20)} MB (${Math.round(size / 2 ** 20)} MB), so it was not read`,
+        why: format('mailScan.why.messageTooLarge', {
+          max: Math.round(maxMessageBytes / 2 ** 20),
+          size: Math.round(size / 2 ** 20),
+        }),
       });
       aggregator.addMessage(emptyFacts(source.folder), []);
       return;
@@ -199,7 +203,7 @@ export async function scanMailbox(path: string, options: MailScanOptions): Promi
       if (offset === 0) {
         aggregator.addUndecodable({
           where: source.name,
-          why: source.why ?? 'this kind of file cannot be read',
+          why: source.why ?? format('mailScan.why.unreadableKind'),
         });
         aggregator.addBytes(source.size);
         offset = source.size;
@@ -209,7 +213,7 @@ export async function scanMailbox(path: string, options: MailScanOptions): Promi
     }
     if (source.format === 'eml' || source.format === 'emlx') {
       if (offset === 0) {
-        const where = `message file ${source.name}`;
+        const where = format('mailScan.where.messageFile', { name: source.name });
         const file = source.size > maxMessageBytes ? null : await readFile(source.path);
         const bytes = file && source.format === 'emlx' ? emlxMessage(file) : file;
         await scanMessage(bytes, source.size, source, where);
@@ -222,7 +226,7 @@ export async function scanMailbox(path: string, options: MailScanOptions): Promi
     }
     for await (const message of readMboxMessages(source.path, { start: offset, maxMessageBytes })) {
       messageNumber++;
-      await scanMessage(message.data, message.size, source, `message ${messageNumber} in ${source.folder}`);
+      await scanMessage(message.data, message.size, source, format('mailScan.where.message', { number: messageNumber, folder: source.folder }));
       aggregator.addBytes(message.end - offset);
       offset = message.end;
       afterMessage();
@@ -280,5 +284,5 @@ function keyOfSources(sources: readonly MailSource[]): string {
 function abortError(signal: AbortSignal): Error {
   return signal.reason instanceof Error
     ? signal.reason
-    : new DOMException('The mailbox scan was cancelled.', 'AbortError');
+    : new DOMException(format('errors.mailScan.cancelled'), 'AbortError');
 }

@@ -1,6 +1,7 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { looksLikeMbox } from './mboxReader';
+import { format } from '../../../common/messages/format';
 
 /** Why a mailbox could not be scanned at all (a message for the person, without any mail content). */
 export type MailScanErrorCode = 'not_found' | 'outlook_file' | 'not_mail' | 'empty' | 'checkpoint_mismatch';
@@ -17,11 +18,9 @@ export class MailScanError extends Error {
 }
 
 /** How to get mail out of Outlook in a form the scan reads. */
-export const OUTLOOK_EXPORT_HELP =
-  'Outlook data files (.pst, .ost, .olm) and Outlook messages (.msg) cannot be read yet. Export the mail as ' +
-  '.eml or mbox instead: in Thunderbird choose Tools › Import › Import from another program › Outlook, then ' +
-  "scan Thunderbird's profile folder; or, in new Outlook or Outlook for Mac, select the messages and drag " +
-  'them into a folder (each becomes an .eml file), then scan that folder.';
+export function outlookExportHelp(): string {
+  return format('mailScan.outlookHelp');
+}
 
 /** One file the scan reads. */
 export interface MailSource {
@@ -43,7 +42,7 @@ const ARCHIVE = /\.(?:zip|tgz|tar|gz|bz2|xz|7z|rar)$/i;
 
 /** What to do with an archive (a Gmail Takeout comes as a .zip or .tgz). */
 export function archiveHelp(name: string): string {
-  return `${name} is an archive: unpack it first, then scan the folder it holds (a Gmail Takeout keeps the mail in Takeout/Mail/*.mbox).`;
+  return format('mailScan.archiveHelp', { name });
 }
 /** Files in mail folders that are never mail (indexes, metadata). */
 const NOT_MAIL =
@@ -58,28 +57,27 @@ const HEADER_LINE = /^[!-9;-~]+:[ \t]?/;
  */
 export async function listMailSources(root: string): Promise<MailSource[]> {
   const info = await stat(root).catch(() => null);
-  if (!info) throw new MailScanError('not_found', `Nothing was found at ${root}.`);
+  if (!info) throw new MailScanError('not_found', format('errors.mailScan.nothingAt', { path: root }));
   if (info.isFile()) {
     if (OUTLOOK_EXTENSIONS.has(extname(root).toLowerCase()))
-      throw new MailScanError('outlook_file', OUTLOOK_EXPORT_HELP);
+      throw new MailScanError('outlook_file', outlookExportHelp());
     if (ARCHIVE.test(root)) throw new MailScanError('not_mail', archiveHelp(basename(root)));
-    const format = await sniffFormat(root, info.size);
-    if (!format) {
+    const sniffed = await sniffFormat(root, info.size);
+    if (!sniffed) {
       throw new MailScanError(
         'not_mail',
-        `${basename(root)} is not a mailbox export: choose an mbox file (Gmail Takeout, Thunderbird, Apple Mail), an .eml file or a folder of them.`,
+        format('errors.mailScan.notMailbox', { name: basename(root) }),
       );
     }
     const folder = basename(root).replace(/\.(?:mbox|mbx|eml|emlx)$/i, '') || basename(root);
-    return [{ format, path: root, name: basename(root), folder, size: info.size, mtimeMs: info.mtimeMs }];
+    return [{ format: sniffed, path: root, name: basename(root), folder, size: info.size, mtimeMs: info.mtimeMs }];
   }
   const sources: MailSource[] = [];
   await walk(root, root, sources);
   if (sources.length === 0) {
     throw new MailScanError(
       'empty',
-      `No mail was found in ${root}: it holds no mbox or .eml files. Choose the folder of a Gmail Takeout, ` +
-        'a Thunderbird profile, an Apple Mail export or a folder of .eml files.',
+      format('errors.mailScan.noMail', { path: root }),
     );
   }
   return sources;
@@ -108,7 +106,7 @@ async function walk(root: string, directory: string, sources: MailSource[]): Pro
         folder,
         size: info.size,
         mtimeMs: info.mtimeMs,
-        why: OUTLOOK_EXPORT_HELP,
+        why: outlookExportHelp(),
       });
       continue;
     }

@@ -1,11 +1,15 @@
 // The mailbox scan's worker thread (built as `out/main/mailScanWorker.js` beside the main bundle):
 // it runs one scan with the same code as the in-process runner and reports back. Only kinds, masked
 // hints, keyed fingerprints, counts and our own error messages cross back to the parent.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { format } from '../../../common/messages/format';
+import { setMessageLocale, type MessageLocale } from '../../../common/messages/locale';
 import { inProcessMailScanRunner, type MailScanWorkerEvent, type MailScanWorkerRequest } from './runner';
 import { MailScanError } from './sources';
 
 const port = parentPort;
+const locale = (workerData as { locale?: MessageLocale } | null)?.locale;
+if (locale) setMessageLocale(locale);
 if (port) {
   const controller = new AbortController();
   const send = (event: MailScanWorkerEvent) => port.postMessage(event);
@@ -34,7 +38,9 @@ if (port) {
             send({
               type: 'failed',
               code: null,
-              message: `The scan stopped (${error instanceof Error ? error.name : 'error'}).`,
+              message: format('errors.mailScan.stoppedKind', {
+                kind: error instanceof Error ? error.name : 'error',
+              }),
             });
         },
       );
