@@ -17,6 +17,7 @@ import {
   type FakePwnedServerOptions,
   type FakeRequest,
 } from '../testing/fakePwnedServer';
+import { format } from '../../common/messages/format';
 
 const BITWARDEN = resolve(import.meta.dirname, '../../e2e/fixtures/exports/bitwarden.csv');
 const KNOWN = { 'Kestrel88!': 52301, '123456': 37_359_195, 'Bluebird#2019': 12 };
@@ -104,7 +105,7 @@ function leaksMoreThanPrefix(request: FakeRequest, hash: string): boolean {
   return false;
 }
 
-const sentFor = (prefix: string) => `5 hex characters of a password's SHA-1: ${prefix}`;
+const sentFor = (prefix: string) => format('ledger.sent.pwnedRange', { prefix });
 
 describe('the online breach check through the IPC handlers', () => {
   it('is off by default: nothing is sent, nothing is logged, only the common list counts', async () => {

@@ -9,6 +9,7 @@ import {
   type FakePwnedServerOptions,
   type FakeRequest,
 } from '../testing/fakePwnedServer';
+import { format } from '../../common/messages/format';
 
 const USER_AGENT = 'Lockstep/1.2.3 (+https://github.com/lockstep)';
 const servers: FakePwnedServer[] = [];
@@ -54,7 +55,7 @@ function leaksMoreThanPrefix(text: string, hash: string): boolean {
   return false;
 }
 
-const sentFor = (prefix: string) => `5 hex characters of a password's SHA-1: ${prefix}`;
+const sentFor = (prefix: string) => format('ledger.sent.pwnedRange', { prefix });
 
 // Two hashes that share a prefix with each other (made up: the range API indexes any 40 hex digits).
 const SHARED_A = 'ABCDE' + '1'.repeat(35);

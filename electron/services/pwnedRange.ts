@@ -2,6 +2,7 @@ import type { LedgerEntry } from '../../common/model/index';
 
 /** The official range API; tests point the setting at a local fake server. */
 import { OFFICIAL_PWNED_RANGE_URL } from '../../common/domain/onlineServices';
+import { format } from '../../common/messages/format';
 
 /** The official service (the only one besides a server on this computer). */
 export const DEFAULT_PWNED_RANGE_URL = OFFICIAL_PWNED_RANGE_URL;
@@ -134,8 +135,8 @@ export async function checkPwnedRange(
       at: now().toISOString(),
       method: 'GET',
       url,
-      purpose: 'Check whether imported passwords appear in known breaches (Pwned Passwords)',
-      sent: `5 hex characters of a password's SHA-1: ${prefix}`,
+      purpose: format('ledger.purpose.pwnedRange'),
+      sent: format('ledger.sent.pwnedRange', { prefix }),
       outcome,
     });
 

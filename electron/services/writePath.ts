@@ -19,6 +19,7 @@ import { DataFileError, storageProblemOf } from '../db/dataFile';
 import type { CheckInputAccount } from '../db/repositories/findingsRepository';
 import { createRepositories, type Repositories } from '../db/repositories/index';
 import { timestamp, today, type Clock } from './clock';
+import { format } from '../../common/messages/format';
 
 /**
  * What a change can touch that the derived data is computed from. The derivations re-run, in a
@@ -92,9 +93,6 @@ export interface WritePathOptions {
   onCommit?: () => void;
 }
 
-/** A change refused because another process holds the write lock. */
-export const BUSY_MESSAGE = 'Another Lockstep is changing this data; try again.';
-
 /**
  * The one way data changes (DESIGN.md, "One write path"). Every command runs as one `write(fn)`:
  * `BEGIN IMMEDIATE`; the change; then, if its inputs changed, the derivations in a fixed order —
@@ -108,7 +106,7 @@ export class WritePath {
   private repos: Repositories | null = null;
   private inWrite = false;
   private status: ChecksStatus = {
-    catalogue: { available: false, error: 'The checks have not run yet.' },
+    catalogue: { available: false, error: format('errors.storage.checksNotRun') },
   };
   /** Committed changes since this path was opened (tests count them). */
   commits = 0;
@@ -307,26 +305,26 @@ export function storageFailureOf(error: unknown): unknown {
   if (typeof code !== 'string') return error;
   switch (storageProblemOf(error)) {
     case 'locked':
-      return new StorageFailure('locked', 'busy', BUSY_MESSAGE);
+      return new StorageFailure('locked', 'busy', format('errors.storage.busy'));
     case 'read_only':
     case 'unreadable':
       return new StorageFailure(
         'read_only',
         'unavailable',
-        'Lockstep cannot change this data: its folder or file is read-only. It can still show it. Nothing was changed.',
+        format('errors.storage.readOnly'),
       );
     case 'disk_full':
       return new StorageFailure(
         'disk_full',
         'unavailable',
-        'The disk is full, so Lockstep could not save this. Nothing was changed: everything is as it was before. Free some space and try again.',
+        format('errors.storage.diskFull'),
       );
     case 'damaged':
     case 'not_database':
       return new StorageFailure(
         'damaged',
         'unavailable',
-        'Lockstep’s data file is damaged, so this was not saved and nothing more will be written to it. Restart Lockstep to restore a backup.',
+        format('errors.storage.damaged'),
       );
     default:
       return error;

@@ -679,4 +679,50 @@ export const MAIN = {
   'mailScan.pick.folder': 'Choose a folder of mail (.eml files, mbox files, or an Apple Mail .mbox folder)',
   'mailScan.pick.exports': 'Mail exports',
   'mailScan.pick.allFiles': 'All files',
+  // Storage failures a person can act on (electron/services/writePath.ts).
+  'errors.storage.busy': 'Another Lockstep is changing this data; try again.',
+  'errors.storage.readOnly':
+    'Lockstep cannot change this data: its folder or file is read-only. It can still show it. Nothing was changed.',
+  'errors.storage.diskFull':
+    'The disk is full, so Lockstep could not save this. Nothing was changed: everything is as it was before. Free some space and try again.',
+  'errors.storage.damaged':
+    'Lockstep’s data file is damaged, so this was not saved and nothing more will be written to it. Restart Lockstep to restore a backup.',
+  'errors.storage.checksNotRun': 'The checks have not run yet.',
+  // Backups, restore, export and erase (electron/services/dataSafety).
+  'errors.dataSafety.busy':
+    'Lockstep is {operation, select, restore {restoring a backup} empty {starting with empty data} other {erasing everything}}; try again in a moment.',
+  'errors.dataSafety.inUse':
+    'Another Lockstep (the app or the command line) is using this data: close it and try again. Nothing was {what, select, erased {erased} other {changed}}.',
+  'errors.dataSafety.notDamaged': 'The data is not damaged: there is nothing to set aside.',
+  'errors.dataSafety.noBackup': 'There is no backup called {name}.',
+  'errors.dataSafety.nothingToBackUp': 'There is no readable data to back up.',
+  'errors.dataSafety.exists': '{path} already exists: choose a new file name.',
+  'errors.dataSafety.noFolder': 'The folder {path} does not exist.',
+  'errors.dataSafety.cannotMakeFolder':
+    'Lockstep cannot make the backup folder {folder} ({code}): the disk or the folder above it is read-only, or not there. Choose another folder in Settings. Nothing was changed.',
+  'errors.dataSafety.fullPath': 'Choose a folder by its full path.',
+  'errors.dataSafety.badBackup': '{file} is not a good Lockstep backup: {problem} Nothing was changed.',
+  'errors.dataSafety.unreadableBackup': 'it could not be read',
+  'dataSafety.restore.nothingReplaced': 'There was no data to replace.',
+  'dataSafety.restore.noKey':
+    'The backup had no fingerprint key beside it, so the key in use was kept: password reuse with accounts imported before the backup is found again once they are imported again.',
+  'dataSafety.restore.historyAltered':
+    'The history in this backup does not verify: it was changed outside Lockstep before the backup.',
+  'dataSafety.pick.backup': 'Choose a Lockstep backup to restore',
+  'dataSafety.pick.backups': 'Lockstep backups',
+  'dataSafety.pick.allFiles': 'All files',
+  'dataSafety.pick.backupFolder': 'Choose where Lockstep keeps its backups',
+  'dataSafety.pick.exportFolder': 'Choose where to export your data',
+  'dataSafety.exportFolder': 'Lockstep export {date}',
+  // The ledger of requests that left the computer (electron/services/online, pwnedRange.ts): what
+  // each was for and what it sent, written when the request is made.
+  'ledger.purpose.hibpAccount': 'Check whether an email address appears in known breaches (Have I Been Pwned)',
+  'ledger.sent.hibpAccount': 'the email address {address} and your API key',
+  'ledger.purpose.refreshBreaches': 'Refresh the list of known breaches (Have I Been Pwned)',
+  'ledger.purpose.refreshTwoFactor': 'Refresh the 2FA directory (2fa.directory)',
+  'ledger.purpose.refreshPasskeys': 'Refresh the passkeys directory (passkeys.2fa.directory)',
+  'ledger.sent.refresh': 'nothing but the request itself (no personal data)',
+  'ledger.purpose.pwnedRange': 'Check whether imported passwords appear in known breaches (Pwned Passwords)',
+  'ledger.sent.pwnedRange': '5 hex characters of a password’s SHA-1: {prefix}',
+  'ledger.outcome.stored': '{count, plural, one {# record} other {# records}}, stored',
 } as const satisfies Record<string, string>;

@@ -24,6 +24,7 @@ import type { Clock } from '../clock';
 import { writeFileAtomically } from '../online/atomicFile';
 import { KEY_FILE, PROTECTED_KEY_FILE } from '../passwordHealth/keyStore';
 import { StorageFailure } from '../writePath';
+import { format } from '../../../common/messages/format';
 
 /** The backup folder inside the data folder, unless the person picked another. */
 export const BACKUPS_DIR = 'backups';
@@ -106,7 +107,7 @@ export class BackupService {
     if (isAbsolute(idOrPath) || idOrPath.includes('/') || idOrPath.includes('\\')) return resolve(idOrPath);
     const path = join(this.folder().folder, idOrPath);
     if (!parseBackupFileName(idOrPath) || !existsSync(path)) {
-      throw new AppFailure('not_found', `There is no backup called ${idOrPath}.`);
+      throw new AppFailure('not_found', format('errors.dataSafety.noBackup', { name: idOrPath }));
     }
     return path;
   }
@@ -119,7 +120,7 @@ export class BackupService {
    */
   async create(kind: BackupKind, options: { out?: string } = {}): Promise<CreatedBackup> {
     const source = this.options.source();
-    if (!source) throw new AppFailure('unavailable', 'There is no readable data to back up.');
+    if (!source) throw new AppFailure('unavailable', format('errors.dataSafety.nothingToBackUp'));
     const at = this.options.clock.now();
     const { target, partial } = this.targetOf(at, kind, options.out);
     let contents: BackupContents;
@@ -198,9 +199,9 @@ export class BackupService {
     if (out) {
       const target = resolve(out);
       if (existsSync(target))
-        throw new AppFailure('invalid_input', `${target} already exists: choose a new file name.`);
+        throw new AppFailure('invalid_input', format('errors.dataSafety.exists', { path: target }));
       if (!existsSync(dirname(target)))
-        throw new AppFailure('invalid_input', `The folder ${dirname(target)} does not exist.`);
+        throw new AppFailure('invalid_input', format('errors.dataSafety.noFolder', { path: dirname(target) }));
       return {
         target,
         partial: join(dirname(target), partialName(basename(target))),
@@ -213,7 +214,10 @@ export class BackupService {
       throw new StorageFailure(
         'read_only',
         'unavailable',
-        `Lockstep cannot make the backup folder ${folder} (${(error as NodeJS.ErrnoException).code ?? 'refused'}): the disk or the folder above it is read-only, or not there. Choose another folder in Settings. Nothing was changed.`,
+        format('errors.dataSafety.cannotMakeFolder', {
+          folder,
+          code: (error as NodeJS.ErrnoException).code ?? 'refused',
+        }),
       );
     }
     const name = backupFileName(at, kind);
@@ -327,7 +331,7 @@ export function setBackupFolder(dataDir: string, folder: string | null): void {
     rmSync(path, { force: true });
     return;
   }
-  if (!isAbsolute(folder)) throw new AppFailure('invalid_input', 'Choose a folder by its full path.');
+  if (!isAbsolute(folder)) throw new AppFailure('invalid_input', format('errors.dataSafety.fullPath'));
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileAtomically(path, `${JSON.stringify({ folder })}\n`, 0o600);
 }

@@ -14,6 +14,7 @@ import type { ExportOutcome } from '../../../common/model/dataSafety';
 import type { ReadableDb } from '../../db/connection';
 import { readExportTables } from '../../db/dataExport';
 import { writeFileAtomically } from '../online/atomicFile';
+import { format } from '../../../common/messages/format';
 
 /**
  * Builds the export of everything from the read-only connection: one consistent snapshot, checked
@@ -68,7 +69,7 @@ export function writeExport(
 
 /** A new folder for an export inside `parent`: `Lockstep export 2026-05-03`, then `… (2)`. */
 export function newExportFolder(parent: string, now: Date): string {
-  const base = join(parent, `Lockstep export ${localDateString(now)}`);
+  const base = join(parent, format('dataSafety.exportFolder', { date: localDateString(now) }));
   let folder = base;
   for (let n = 2; existsSync(folder); n += 1) folder = `${base} (${n})`;
   return folder;

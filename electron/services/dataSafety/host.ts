@@ -23,6 +23,7 @@ import { BackupService, setBackupFolder, type CreatedBackup } from './backupServ
 import { eraseData } from './erase';
 import { newExportFolder, writeExport } from './exportService';
 import { asidePathFor, commitRestore, prepareRestore, restoreSourceOf, setDataFileAside } from './restore';
+import { format } from '../../../common/messages/format';
 
 /** What the host needs: the core's options. */
 export interface AppHostOptions extends CoreOptions {
@@ -45,7 +46,7 @@ export class AppHost {
   private problem: DataFileError | null = null;
   private opened = false;
   private background = false;
-  private operation: string | null = null;
+  private operation: 'restore' | 'empty' | 'erase' | null = null;
   private newestGoodCache: { problem: DataFileError; backup: BackupDetails | null } | null = null;
   /** Files the person picked through main's own dialog, by the opaque id the renderer holds. */
   private readonly picked = new Map<string, string>();
@@ -99,7 +100,7 @@ export class AppHost {
 
   /** The open data's services; throws (a message for the person) when there are none now. */
   core(): Core {
-    if (this.operation) throw new AppFailure('busy', `Lockstep is ${this.operation}; try again in a moment.`);
+    if (this.operation) throw new AppFailure('busy', format('errors.dataSafety.busy', { operation: this.operation }));
     if (!this.opened) this.open();
     if (this.current) return this.current;
     throw new AppFailure('unavailable', this.describe().message);
@@ -125,7 +126,7 @@ export class AppHost {
 
   /** Tries to open the data again (after another program let go of it). */
   retry(): AppState {
-    if (this.operation) throw new AppFailure('busy', `Lockstep is ${this.operation}; try again in a moment.`);
+    if (this.operation) throw new AppFailure('busy', format('errors.dataSafety.busy', { operation: this.operation }));
     if (!this.current) this.open();
     return this.state();
   }
@@ -153,10 +154,10 @@ export class AppHost {
   /** Asks the person for a backup file elsewhere (main's own dialog), and checks it in full. */
   async pickBackup(): Promise<BackupDetails | null> {
     const path = await this.options.platform.pickFile({
-      title: 'Choose a Lockstep backup to restore',
+      title: format('dataSafety.pick.backup'),
       filters: [
-        { name: 'Lockstep backups', extensions: ['sqlite'] },
-        { name: 'All files', extensions: ['*'] },
+        { name: format('dataSafety.pick.backups'), extensions: ['sqlite'] },
+        { name: format('dataSafety.pick.allFiles'), extensions: ['*'] },
       ],
     });
     if (!path) return null;
@@ -178,7 +179,7 @@ export class AppHost {
   /** Asks for a folder to keep backups in (a synced drive, say), and uses it from now on. */
   async chooseBackupFolder(): Promise<BackupFolder | null> {
     const folder = await this.options.platform.pickFolder({
-      title: 'Choose where Lockstep keeps its backups',
+      title: format('dataSafety.pick.backupFolder'),
     });
     if (!folder) return null;
     setBackupFolder(this.dataDir, resolve(folder));
@@ -211,7 +212,7 @@ export class AppHost {
       throw new AppFailure(this.problem.kind === 'locked' ? 'busy' : 'unavailable', this.describe().message);
     }
     const source = restoreSourceOf(this.backups().detailsOf(path));
-    return this.exclusive('restoring a backup', async () => {
+    return this.exclusive('restore', async () => {
       await this.closeCurrent();
       const hasData = existsSync(join(this.dataDir, DATABASE_FILE));
       // Damaged data is set aside under this name (once the restored copy is ready); healthy data
@@ -246,9 +247,9 @@ export class AppHost {
   async startEmpty(): Promise<{ damagedKeptAs: string | null }> {
     if (!this.opened) this.open();
     if (!this.problem || !FILE_DAMAGE_KINDS.has(this.problem.kind)) {
-      throw new AppFailure('conflict', 'The data is not damaged: there is nothing to set aside.');
+      throw new AppFailure('conflict', format('errors.dataSafety.notDamaged'));
     }
-    return this.exclusive('starting with empty data', async () => {
+    return this.exclusive('empty', async () => {
       const damagedKeptAs = setDataFileAside(
         this.dataDir,
         asidePathFor(this.dataDir, this.clock.now(), 'damaged'),
@@ -264,7 +265,7 @@ export class AppHost {
    * command line) — starts fresh on new, empty data.
    */
   async erase(options: { includeBackups: boolean; reopen?: boolean }): Promise<EraseOutcome> {
-    return this.exclusive('erasing everything', async () => {
+    return this.exclusive('erase', async () => {
       await this.closeCurrent();
       let outcome: EraseOutcome;
       try {
@@ -287,7 +288,7 @@ export class AppHost {
     const core = this.core();
     let target = folder;
     if (!target) {
-      const parent = await this.options.platform.pickFolder({ title: 'Choose where to export your data' });
+      const parent = await this.options.platform.pickFolder({ title: format('dataSafety.pick.exportFolder') });
       if (!parent) return null;
       target = newExportFolder(parent, this.clock.now());
     }
@@ -343,13 +344,13 @@ export class AppHost {
     if (!settleDataFile(live) || existsSync(`${live}-wal`)) {
       throw new AppFailure(
         'busy',
-        `Another Lockstep (the app or the command line) is using this data: close it and try again. Nothing was ${nothingWas}.`,
+        format('errors.dataSafety.inUse', { what: nothingWas }),
       );
     }
   }
 
-  private async exclusive<T>(what: string, fn: () => Promise<T>): Promise<T> {
-    if (this.operation) throw new AppFailure('busy', `Lockstep is ${this.operation}; try again in a moment.`);
+  private async exclusive<T>(what: 'restore' | 'empty' | 'erase', fn: () => Promise<T>): Promise<T> {
+    if (this.operation) throw new AppFailure('busy', format('errors.dataSafety.busy', { operation: this.operation }));
     this.operation = what;
     try {
       return await fn();

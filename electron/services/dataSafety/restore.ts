@@ -11,6 +11,7 @@ import type { Clock } from '../clock';
 import { writeFileAtomically } from '../online/atomicFile';
 import { KEY_FILE, PROTECTED_KEY_FILE } from '../passwordHealth/keyStore';
 import { WritePath } from '../writePath';
+import { format } from '../../../common/messages/format';
 
 /**
  * Restoring a backup swaps the data file, and the fingerprint key with it (the stored fingerprints
@@ -65,7 +66,10 @@ export function restoreSourceOf(details: BackupDetails): RestoreSource {
   if (!details.ok || !details.contents) {
     throw new RestoreRefused(
       'damaged',
-      `${details.fileName} is not a good Lockstep backup: ${details.problem ?? 'it could not be read'} Nothing was changed.`,
+      format('errors.dataSafety.badBackup', {
+        file: details.fileName,
+        problem: details.problem ?? format('errors.dataSafety.unreadableBackup'),
+      }),
     );
   }
   const folder = dirname(details.path);
@@ -128,8 +132,8 @@ export function prepareRestore(options: {
           from: null,
           to: `${source.details.fileName} (${backupDateLabel(source.details.createdAt)})`,
           note: options.savedCurrentAs
-            ? `The data it replaced was kept as ${basename(options.savedCurrentAs)}.`
-            : 'There was no data to replace.',
+            ? format('restore.keptAs', { path: basename(options.savedCurrentAs) })
+            : format('dataSafety.restore.nothingReplaced'),
         }),
       );
     } finally {
@@ -145,12 +149,12 @@ export function prepareRestore(options: {
       removeKeys.push(source.key.sealed ? KEY_FILE : PROTECTED_KEY_FILE);
     } else if ((source.details.contents?.accounts ?? 0) > 0) {
       warnings.push(
-        'The backup had no fingerprint key beside it, so the key in use was kept: password reuse with accounts imported before the backup is found again once they are imported again.',
+        format('dataSafety.restore.noKey'),
       );
     }
     if (source.details.contents?.historyVerifies === false) {
       warnings.push(
-        'The history in this backup does not verify: it was changed outside Lockstep before the backup.',
+        format('dataSafety.restore.historyAltered'),
       );
     }
     return {

@@ -4,6 +4,7 @@ import { describeRequestError, pauseUnlessAborted, readTextCapped, realSleep, re
 
 /** Have I Been Pwned's API; tests point the setting at a local fake server. */
 import { OFFICIAL_HIBP_URL } from '../../../common/domain/onlineServices';
+import { format } from '../../../common/messages/format';
 
 /** The official service (the only one besides a server on this computer). */
 export const DEFAULT_HIBP_URL = OFFICIAL_HIBP_URL;
@@ -15,11 +16,10 @@ export const DEFAULT_HIBP_URL = OFFICIAL_HIBP_URL;
 export const DEFAULT_HIBP_MIN_INTERVAL_MS = 6_000;
 
 /** What the ledger says every breached-account request was for. */
-export const HIBP_ACCOUNT_PURPOSE =
-  'Check whether an email address appears in known breaches (Have I Been Pwned)';
+export const hibpAccountPurpose = (): string => format('ledger.purpose.hibpAccount');
 
 /** What left the computer for one address: the address itself and the key (never the key's value). */
-export const hibpAccountSent = (address: string) => `the email address ${address} and your API key`;
+export const hibpAccountSent = (address: string): string => format('ledger.sent.hibpAccount', { address });
 
 /**
  * How one address fared. `found` lists HIBP breach `Name`s (keys of the breach catalogue);
@@ -90,7 +90,7 @@ export async function checkBreachedAccount(
       at: now().toISOString(),
       method: 'GET',
       url,
-      purpose: HIBP_ACCOUNT_PURPOSE,
+      purpose: hibpAccountPurpose(),
       sent: hibpAccountSent(address),
       outcome,
     });

@@ -21,7 +21,7 @@ import {
   passkeysFromApi,
   readDatasetFilesWithRefreshes,
   REFRESH_PURPOSES,
-  REFRESH_SENT,
+  refreshSent,
   refreshDatasets,
   refreshedDatasetDates,
   refreshedDatasetsDir,
@@ -268,7 +268,7 @@ describe('refreshDatasets', () => {
         method: 'GET',
         url: server.url + PATHS.breaches,
         purpose: REFRESH_PURPOSES.breaches,
-        sent: REFRESH_SENT,
+        sent: refreshSent(),
         outcome: 'HTTP 200, 6 records, stored',
       },
       {
@@ -276,7 +276,7 @@ describe('refreshDatasets', () => {
         method: 'GET',
         url: server.url + PATHS.twoFactor,
         purpose: REFRESH_PURPOSES.twoFactor,
-        sent: REFRESH_SENT,
+        sent: refreshSent(),
         outcome: 'HTTP 200, 5 records, stored',
       },
       {

@@ -20,6 +20,7 @@ import {
   readTextCapped,
   realSleep,
 } from './http';
+import { format, labelsOf } from '../../../common/messages/format';
 
 /**
  * Opt-in refresh of the three datasets that have public APIs — Have I Been Pwned's breach list, the
@@ -57,14 +58,14 @@ export const REFRESHABLE_DATASETS: readonly RefreshableDataset[] = ['breaches', 
 export const DEFAULT_DATASET_URLS: Readonly<Record<RefreshableDataset, string>> = OFFICIAL_DATASET_URLS;
 
 /** The ledger's purpose for each refresh request. */
-export const REFRESH_PURPOSES: Readonly<Record<RefreshableDataset, string>> = {
-  breaches: 'Refresh the list of known breaches (Have I Been Pwned)',
-  twoFactor: 'Refresh the 2FA directory (2fa.directory)',
-  passkeys: 'Refresh the passkeys directory (passkeys.2fa.directory)',
-};
+export const REFRESH_PURPOSES: Readonly<Record<RefreshableDataset, string>> = labelsOf({
+  breaches: 'ledger.purpose.refreshBreaches',
+  twoFactor: 'ledger.purpose.refreshTwoFactor',
+  passkeys: 'ledger.purpose.refreshPasskeys',
+});
 
 /** What a refresh request sends. */
-export const REFRESH_SENT = 'nothing but the request itself (no personal data)';
+export const refreshSent = (): string => format('ledger.sent.refresh');
 
 /** The `commit` of a directory flattened from an API answer: git's null object id. */
 export const API_COMMIT = '0'.repeat(40);
@@ -165,7 +166,7 @@ export async function refreshDatasets(options: RefreshDatasetsOptions): Promise<
       result.failed.push({ dataset, reason });
       continue;
     }
-    answer.finish(`${prepared.records} records, stored`);
+    answer.finish(format('ledger.outcome.stored', { count: prepared.records }));
     result.refreshed.push(dataset);
   }
   return result;
@@ -188,7 +189,7 @@ async function download(
       method: 'GET',
       url,
       purpose: REFRESH_PURPOSES[dataset],
-      sent: REFRESH_SENT,
+      sent: refreshSent(),
       outcome,
     });
 
@@ -213,7 +214,7 @@ async function download(
             method: 'GET',
             url,
             purpose: REFRESH_PURPOSES[dataset],
-            sent: REFRESH_SENT,
+            sent: refreshSent(),
             outcome: `HTTP ${status}, ${outcome}`,
           });
         return { ok: true, text, finish };
