@@ -93,16 +93,15 @@ export function breachNotification(found: readonly NewBreach[]): { title: string
   const first = found[0];
   if (!first) return null;
   const when = monthAndYear(first.breachDate);
-  const headline = `New breach at ${first.title}${when ? ` (${when})` : ''}`;
   const detail =
     first.kind === 'email_in_breach'
-      ? `your address ${first.address ?? ''} was in it`.replace(/ {2}/, ' ')
+      ? format('breachAlert.address', { address: first.address ?? '' }).replace(/ {2}/, ' ')
       : first.passwordChangedAt
-        ? `your password there was last changed in ${first.passwordChangedAt.slice(0, 4)}`
-        : 'Lockstep does not know when you last changed your password there';
+        ? format('breachAlert.changedIn', { year: first.passwordChangedAt.slice(0, 4) })
+        : format('breachAlert.changedUnknown');
   const others = found.length - 1;
   return {
-    title: others > 0 ? `${found.length} new breaches concern your accounts` : 'A new breach concerns you',
-    body: `${headline}: ${detail}.${others > 0 ? ` And ${others} more: see Exposure.` : ''}`,
+    title: format('breachAlert.title', { others, count: found.length }),
+    body: format('breachAlert.body', { breach: first.title, hasWhen: when ? 'yes' : 'no', when, detail, others }),
   };
 }

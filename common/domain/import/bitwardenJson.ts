@@ -8,6 +8,7 @@ import {
 } from './entries';
 import { ImportError, fileLabel } from './importError';
 import { isObject, listOf, objectOf, textOf, type JsonObject } from './jsonValues';
+import { format } from '../../messages/format';
 
 /** A Bitwarden cipher string (`2.iv|data|mac`): what an encrypted export holds instead of text. */
 const CIPHER_STRING = /^\d+\.[A-Za-z0-9+/=]+\|[A-Za-z0-9+/=]+(\|[A-Za-z0-9+/=]+)?$/;
@@ -73,8 +74,7 @@ export function assertNotEncrypted(value: JsonObject, fileName: string): void {
   ) {
     throw new ImportError(
       'encrypted',
-      `This Bitwarden export is encrypted, so Lockstep cannot read ${fileLabel(fileName)}. In Bitwarden choose ` +
-        'File → Export vault → format ".json" (not ".json (Encrypted)"), or ".csv", and import that file.',
+      format('importFile.bitwardenEncrypted', { file: fileLabel(fileName) }),
     );
   }
 }

@@ -20,7 +20,7 @@ import { IMPORT_FORMATS } from './formats';
 import { ImportError, fileLabel, nameList } from './importError';
 import { completeMapping, genericReader, suggestMapping, type CsvReader } from './mapping';
 import type { ColumnMapping, ImportFormat } from './types';
-import { format } from '../../messages/format';
+import { format, format as formatMessage } from '../../messages/format';
 
 /** Every CSV format, the user-mapped one included. */
 export type CsvFormat = HeaderCsvFormat | HeaderlessCsvFormat | 'generic-csv';
@@ -63,9 +63,11 @@ function assertSaneHeader(columns: readonly string[], fileName: string): void {
   if (columns.length <= MAX_COLUMNS) return;
   throw new ImportError(
     'too_large',
-    `${fileLabel(fileName)} has ${columns.length.toLocaleString('en-US')} columns, far more than any ` +
-      `password-manager export (the first are ${nameList(columns, 5)}). Choose the file your password ` +
-      'manager exported.',
+    formatMessage('importFile.tooManyColumns', {
+      file: fileLabel(fileName),
+      count: columns.length,
+      names: nameList(columns, 5),
+    }),
     { columns },
   );
 }
@@ -91,7 +93,7 @@ export function readCsv(
   }
   const { columns, records } = table;
   if (records.length === 0) {
-    throw new ImportError('header_only', `${fileLabel(fileName)} has column names but no entries.`, {
+    throw new ImportError('header_only', formatMessage('importFile.headerOnly', { file: fileLabel(fileName) }), {
       columns,
     });
   }
@@ -184,7 +186,7 @@ function chooseLayout(
     if (!Object.hasOwn(CSV_FORMATS, format)) {
       throw new ImportError(
         'unsupported',
-        `${fileLabel(fileName)} is a CSV file, not a ${IMPORT_FORMATS[format].label} export.`,
+        formatMessage('importFile.csvNotFormat', { file: fileLabel(fileName), format: IMPORT_FORMATS[format].label }),
         {
           columns,
         },
@@ -206,7 +208,7 @@ function chooseLayout(
   const headerless = table.header ? detectHeaderlessCsv(table.header, table.records) : null;
   if (headerless !== null) return { kind: 'headerless', format: headerless, hasPseudoHeader };
   if (table.records.length === 0) {
-    throw new ImportError('header_only', `${fileLabel(fileName)} has column names but no entries.`, {
+    throw new ImportError('header_only', formatMessage('importFile.headerOnly', { file: fileLabel(fileName) }), {
       columns,
     });
   }
@@ -231,11 +233,15 @@ function missingColumns(
 ): ImportError {
   const present = new Set(columns.map((name) => name.trim().toLowerCase()));
   const missing = spec.required.filter((name) => !present.has(name));
-  const which = missing.length > 0 ? ` (missing: ${missing.join(', ')})` : '';
   return new ImportError(
     'unknown_columns',
-    `${fileLabel(fileName)} does not have the columns of a ${IMPORT_FORMATS[format].label} export${which}. ` +
-      `Columns found: ${nameList(columns)}.`,
+    formatMessage('importFile.missingColumns', {
+      file: fileLabel(fileName),
+      format: IMPORT_FORMATS[format].label,
+      hasMissing: missing.length > 0 ? 'yes' : 'no',
+      missing: missing.join(', '),
+      names: nameList(columns),
+    }),
     { columns },
   );
 }
@@ -243,8 +249,7 @@ function missingColumns(
 function unknownColumns(columns: readonly string[], fileName: string): ImportError {
   return new ImportError(
     'unknown_columns',
-    `${fileLabel(fileName)} has columns Lockstep does not recognise: ${nameList(columns)}. ` +
-      'Choose which columns hold the web address, user name and password.',
+    formatMessage('importFile.unknownColumns', { file: fileLabel(fileName), names: nameList(columns) }),
     { columns },
   );
 }

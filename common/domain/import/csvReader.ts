@@ -1,5 +1,6 @@
 import { MAX_ITEMS, tooManyItems } from './entries';
 import { ImportError } from './importError';
+import { format } from '../../messages/format';
 
 /*
  * A small RFC 4180 reader rather than papaparse: @types/papaparse starts with
@@ -218,12 +219,14 @@ class RecordReader {
   }
 
   private unterminated(openLine: number): ImportError {
-    const where =
-      this.count === 0 ? `in the header (line ${openLine})` : `in row ${this.count} (line ${openLine})`;
     return new ImportError(
       'malformed',
-      `${this.fileName} ends inside a quoted value: the quote that opens ${where} is never closed. ` +
-        'The file may have been cut short; export it again.',
+      format('importFile.unterminated', {
+        file: this.fileName,
+        inHeader: this.count === 0 ? 'yes' : 'no',
+        row: String(this.count),
+        line: String(openLine),
+      }),
       this.count === 0 ? {} : { row: this.count },
     );
   }

@@ -1,4 +1,5 @@
 import { ImportError, fileLabel } from './importError';
+import { format } from '../../messages/format';
 
 /** How the bytes of a file should be read, decided from their first bytes. */
 export type Container = 'zip' | 'text';
@@ -30,20 +31,18 @@ const WINDOWS_1252_HIGH = [
  * empty files, KeePass databases (`.kdbx`) and old Office documents.
  */
 export function sniffContainer(bytes: Uint8Array, fileName: string): Container {
-  if (bytes.length === 0) throw new ImportError('empty', `${fileLabel(fileName)} is empty.`);
+  if (bytes.length === 0) throw new ImportError('empty', format('importFile.empty', { file: fileLabel(fileName) }));
   if (startsWith(bytes, ZIP_SIGNATURE) || startsWith(bytes, EMPTY_ZIP_SIGNATURE)) return 'zip';
   if (startsWith(bytes, KDBX_SIGNATURE)) {
     throw new ImportError(
       'binary',
-      `${fileLabel(fileName)} is a KeePass database (.kdbx), not an export. In KeePassXC choose Database → ` +
-        'Export → CSV File (in KeePass: File → Export → KeePass XML (2.x)) and import that file.',
+      format('importFile.kdbx', { file: fileLabel(fileName) }),
     );
   }
   if (startsWith(bytes, OLE_SIGNATURE)) {
     throw new ImportError(
       'binary',
-      `${fileLabel(fileName)} looks like an Excel or other Office document, not a CSV file. Open it and save ` +
-        'it as "CSV UTF-8", or import the file your password manager exported.',
+      format('importFile.office', { file: fileLabel(fileName) }),
     );
   }
   return 'text';
@@ -64,7 +63,7 @@ export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** {@link decodeText}, also saying which encoding the bytes were read as. */
 export function decodeExport(bytes: Uint8Array, fileName: string): { text: string; encoding: TextEncoding } {
-  if (bytes.length === 0) throw new ImportError('empty', `${fileLabel(fileName)} is empty.`);
+  if (bytes.length === 0) throw new ImportError('empty', format('importFile.empty', { file: fileLabel(fileName) }));
   const utf16 = sniffUtf16(bytes);
   let text: string;
   let encoding: TextEncoding;
@@ -77,15 +76,14 @@ export function decodeExport(bytes: Uint8Array, fileName: string): { text: strin
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (looksBinary(text)) throw binaryError(fileName);
-  if (text.trim() === '') throw new ImportError('empty', `${fileLabel(fileName)} is empty.`);
+  if (text.trim() === '') throw new ImportError('empty', format('importFile.empty', { file: fileLabel(fileName) }));
   return { text, encoding };
 }
 
 function binaryError(fileName: string): ImportError {
   return new ImportError(
     'binary',
-    `${fileLabel(fileName)} is not a text export (it contains binary data). Choose the CSV, JSON or XML file ` +
-      'your password manager exported.',
+    format('importFile.binary', { file: fileLabel(fileName) }),
   );
 }
 

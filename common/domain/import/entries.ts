@@ -90,8 +90,7 @@ export const MAX_ITEMS = 250_000;
 export function tooManyItems(fileName: string): ImportError {
   return new ImportError(
     'too_large',
-    `${fileLabel(fileName)} holds more than ${MAX_ITEMS.toLocaleString('en-US')} items, far more than ` +
-      'any password manager export. The file may be damaged or made to cause trouble.',
+    format('importFile.tooManyItems', { file: fileLabel(fileName), max: MAX_ITEMS }),
   );
 }
 

@@ -1,4 +1,5 @@
 import type { ImportErrorCode } from './types';
+import { format } from '../../messages/format';
 
 /** Longest file name a message repeats in full; longer names are shortened in the middle. */
 const MAX_FILE_NAME = 120;
@@ -49,11 +50,11 @@ export function quoted(value: string, max = MAX_QUOTED): string {
  * e.g. `"id", "site" and 999,998 more`; "(none)" for an empty list.
  */
 export function nameList(names: readonly string[], shown = 8): string {
-  if (names.length === 0) return '(none)';
-  const parts = names.slice(0, shown).map((name) => (name.trim() === '' ? '(unnamed)' : quoted(name)));
+  if (names.length === 0) return format('importFile.none');
+  const parts = names.slice(0, shown).map((name) => (name.trim() === '' ? format('importFile.unnamed') : quoted(name)));
   const more = names.length - parts.length;
   if (more <= 0) return parts.join(', ');
-  return `${parts.join(', ')} and ${more.toLocaleString('en-US')} more`;
+  return format('importFile.andMore', { names: parts.join(', '), more });
 }
 
 function shorten(value: string, max: number): string {

@@ -20,7 +20,7 @@ import { readStickyXml } from './stickyXml';
 import { noLoginsError } from './summary';
 import type { ColumnMapping, ImportFormat, ParsedExport } from './types';
 import { parseXml, scanXml } from './xml';
-import { format } from '../../messages/format';
+import { format, format as formatMessage } from '../../messages/format';
 
 export type {
   ColumnMapping,
@@ -127,7 +127,10 @@ export function parseExport(
       if (options.format !== undefined && !isCsvFormat(options.format)) {
         throw new ImportError(
           'unsupported',
-          `${fileLabel(fileName)} is a CSV file, not a ${IMPORT_FORMATS[options.format].label} export.`,
+          formatMessage('importFile.csvNotFormat', {
+            file: fileLabel(fileName),
+            format: IMPORT_FORMATS[options.format].label,
+          }),
         );
       }
       const { format, columns } = readCsv(source.text, fileName, options, collector);
@@ -153,7 +156,7 @@ function parseJson(text: string, fileName: string): unknown {
     // The engine's message can quote part of the file, so it is not passed on.
     throw new ImportError(
       'malformed',
-      `${fileLabel(fileName)} is not valid JSON. The file may have been cut short or edited; export it again.`,
+      formatMessage('importFile.invalidJson', { file: fileLabel(fileName) }),
     );
   }
 }
@@ -172,19 +175,17 @@ function jsonFormat(value: unknown, fileName: string): ImportFormat {
 }
 
 function unsupportedJson(value: unknown, fileName: string): ImportError {
-  let looks = 'For other password managers, export CSV instead.';
+  let advice = 'other';
   if (Array.isArray(value)) {
-    looks = 'It holds a bare list, which no export Lockstep reads does. Export CSV instead.';
+    advice = 'list';
   } else if (isObject(value) && 'vaults' in value && ('userId' in value || 'version' in value)) {
-    looks = 'It looks like a Proton Pass JSON export: in Proton Pass, export CSV instead.';
+    advice = 'proton';
   } else if (isObject(value) && (Array.isArray(value.items) || Array.isArray(value.folders))) {
-    looks =
-      'It has a list of items, but they are not laid out like any of those exports. Export CSV instead.';
+    advice = 'items';
   }
   return new ImportError(
     'unsupported',
-    `${fileLabel(fileName)} is not a supported export: it is JSON, but not a Bitwarden, 1Password, Enpass, ` +
-      `Psono or Keeper export. ${looks}`,
+    formatMessage('importFile.unsupportedJson', { file: fileLabel(fileName), advice }),
   );
 }
 
@@ -194,8 +195,7 @@ function xmlFormat(source: { text: string; rootName: string | null }, fileName: 
   if (source.rootName === 'root' && /<Database[\s/>]/.test(source.text.slice(0, 65_536))) return 'sticky-xml';
   throw new ImportError(
     'unsupported',
-    `${fileLabel(fileName)} is an XML file, but not a KeePass or Sticky Password export. In KeePass ` +
-      'choose File → Export → KeePass XML (2.x), or export CSV from your password manager.',
+    formatMessage('importFile.unsupportedXml', { file: fileLabel(fileName) }),
   );
 }
 
@@ -203,7 +203,11 @@ function requireFormat(requested: ImportFormat | undefined, actual: ImportFormat
   if (requested === undefined || requested === actual) return;
   throw new ImportError(
     'unsupported',
-    `${fileLabel(fileName)} is a ${IMPORT_FORMATS[actual].label} export, not ${IMPORT_FORMATS[requested].label}.`,
+    formatMessage('importFile.wrongFormat', {
+      file: fileLabel(fileName),
+      actual: IMPORT_FORMATS[actual].label,
+      requested: IMPORT_FORMATS[requested].label,
+    }),
   );
 }
 

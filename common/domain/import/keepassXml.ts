@@ -1,6 +1,7 @@
 import { REASONS, isTotpSet, isoFromKeePassTime, type ImportCollector } from './entries';
 import { ImportError, fileLabel } from './importError';
 import { child, children, type XmlElement } from './xml';
+import { format } from '../../messages/format';
 
 /** String keys that hold a TOTP secret: KeePassXC (`otp`, legacy `TOTP Seed`) and KeePass 2.47+. */
 const TOTP_KEYS = /^(otp|TOTP Seed|(Time|Hmac)Otp-Secret(-Base32|-Hex|-Base64)?)$/i;
@@ -20,8 +21,7 @@ export function readKeePassXml(
   if (root?.name !== 'KeePassFile') {
     throw new ImportError(
       'unsupported',
-      `${fileLabel(fileName)} is an XML file, but not a KeePass export. In KeePass choose File → ` +
-        'Export → KeePass XML (2.x), or export CSV from your password manager.',
+      format('importFile.notKeepass', { file: fileLabel(fileName) }),
     );
   }
   const recycleBinId = child(child(root, 'Meta'), 'RecycleBinUUID')?.text.trim() ?? '';
@@ -41,8 +41,7 @@ export function readKeePassXml(
       if (valueElement?.attributes.Protected?.toLowerCase() === 'true') {
         throw new ImportError(
           'encrypted',
-          `${fileLabel(fileName)} holds encrypted (protected) values: it is the inside of a KeePass database, not ` +
-            'an export. In KeePass choose File → Export → KeePass XML (2.x) and import that file.',
+          format('importFile.keepassProtected', { file: fileLabel(fileName) }),
         );
       }
       const value = valueElement?.text ?? '';

@@ -2,6 +2,7 @@ import type { CsvRow } from './csvFormats';
 import { isTotpSet, type ReadOutcome } from './entries';
 import { ImportError, fileLabel, nameList, quoted } from './importError';
 import type { ColumnMapping } from './types';
+import { format } from '../../messages/format';
 
 const SUGGESTIONS: Record<keyof ColumnMapping, { exact: string[]; partial: RegExp | null }> = {
   password: {
@@ -109,22 +110,26 @@ export function genericReader(mapping: ColumnMapping, columns: string[], fileNam
     if (at === -1) {
       throw new ImportError(
         'unknown_columns',
-        `${fileLabel(fileName)} has no column named ${quoted(name)} (chosen for the ${role}). ` +
-          `Columns found: ${nameList(columns)}.`,
+        format('importFile.noSuchColumn', {
+          file: fileLabel(fileName),
+          column: quoted(name),
+          role,
+          names: nameList(columns),
+        }),
         { columns },
       );
     }
     return at;
   };
   const password = find(mapping.password, 'password');
-  const url = find(mapping.url, 'web address');
-  const title = find(mapping.title, 'name');
-  const username = find(mapping.username, 'user name');
-  const totp = find(mapping.totp, 'one-time codes');
+  const url = find(mapping.url, 'url');
+  const title = find(mapping.title, 'title');
+  const username = find(mapping.username, 'username');
+  const totp = find(mapping.totp, 'totp');
   if (password === null) {
     throw new ImportError(
       'unknown_columns',
-      `Choose the column of ${fileLabel(fileName)} that holds the passwords.`,
+      format('importFile.choosePasswordColumn', { file: fileLabel(fileName) }),
       {
         columns,
       },
@@ -133,7 +138,7 @@ export function genericReader(mapping: ColumnMapping, columns: string[], fileNam
   if (url === null && title === null) {
     throw new ImportError(
       'unknown_columns',
-      `Choose the column of ${fileLabel(fileName)} with the web address or the name of each entry.`,
+      format('importFile.chooseAddressColumn', { file: fileLabel(fileName) }),
       { columns },
     );
   }

@@ -63,8 +63,7 @@ export function inspectOnePux(bytes: Uint8Array, fileName: string): UnzipFileInf
     if (error instanceof TooManyEntries) {
       throw new ImportError(
         'too_large',
-        `${fileLabel(fileName)} is a ZIP archive with more than ${MAX_ENTRIES.toLocaleString('en-US')} ` +
-          'entries, far more than a 1Password export. The file may be damaged or made to cause trouble.',
+        format('importFile.zipTooManyEntries', { file: fileLabel(fileName), max: MAX_ENTRIES }),
       );
     }
     throw damagedZip(fileName);
@@ -76,8 +75,7 @@ export function inspectOnePux(bytes: Uint8Array, fileName: string): UnzipFileInf
   if (!data || dataEntries.length > 1) {
     throw new ImportError(
       'malformed',
-      `${fileLabel(fileName)} holds ${dataEntries.length} export.data files; a 1Password export has one. ` +
-        'The file may be damaged or made to cause trouble; export it again.',
+      format('importFile.severalExportData', { file: fileLabel(fileName), count: dataEntries.length }),
     );
   }
   if (data.originalSize > MAX_EXPORT_DATA_BYTES) throw tooLarge(fileName);
@@ -100,8 +98,7 @@ export function openOnePux(bytes: Uint8Array, fileName: string): unknown {
   } catch {
     throw new ImportError(
       'malformed',
-      `${fileLabel(fileName)} looks like a 1Password export, but its export.data is not valid JSON. ` +
-        'Export it again.',
+      format('importFile.onePuxJson', { file: fileLabel(fileName) }),
     );
   }
 }
@@ -157,16 +154,14 @@ function inflateEntry(bytes: Uint8Array, name: string, fileName: string): Uint8A
 function tooLarge(fileName: string): ImportError {
   return new ImportError(
     'too_large',
-    `${fileLabel(fileName)} holds a 1Password export.data larger than 64 MB once unpacked, far more ` +
-      'than a real export. The file may be damaged or made to cause trouble.',
+    format('importFile.onePuxTooLarge', { file: fileLabel(fileName) }),
   );
 }
 
 function damagedZip(fileName: string): ImportError {
   return new ImportError(
     'malformed',
-    `${fileLabel(fileName)} is a ZIP archive that cannot be opened (it may be damaged or ` +
-      'password-protected). Export it again.',
+    format('importFile.damagedZip', { file: fileLabel(fileName) }),
   );
 }
 
@@ -188,19 +183,19 @@ function isExportData(name: string): boolean {
 
 function notOnePux(fileName: string, names: readonly string[]): ImportError {
   const has = (pattern: RegExp) => names.some((name) => pattern.test(name));
-  let advice = 'Lockstep reads ZIP files only when they are 1Password exports (.1pux).';
+  let advice = 'other';
   if (has(/(^|\/)credentials\.csv$/i)) {
-    advice = 'It looks like a Dashlane export: unzip it and import credentials.csv.';
+    advice = 'dashlane';
   } else if (has(/(^|\/)passwords\.csv$/i)) {
-    advice = 'It looks like a Safari or Apple Passwords export: unzip it and import Passwords.csv.';
+    advice = 'safari';
   } else if (has(/^\[Content_Types\]\.xml$/)) {
-    advice = 'It looks like a spreadsheet: open it and save it as "CSV UTF-8" first.';
+    advice = 'spreadsheet';
   } else if (has(/(^|\/)export\.data$/)) {
-    advice = 'It holds files a 1Password export never has, so it is not read.';
+    advice = 'extra';
   }
   return new ImportError(
     'unsupported',
-    `${fileLabel(fileName)} is a ZIP archive, not a password export. ${advice}`,
+    format('importFile.notOnePux', { file: fileLabel(fileName), advice }),
   );
 }
 
@@ -217,8 +212,7 @@ export function readOnePuxData(value: unknown, fileName: string, collector: Impo
   if (!looksLikeOnePuxData(value)) {
     throw new ImportError(
       'unsupported',
-      `${fileLabel(fileName)} does not have the layout of a 1Password export (no accounts). Export it ` +
-        'again as .1pux.',
+      format('importFile.onePuxLayout', { file: fileLabel(fileName) }),
     );
   }
   let row = 0;

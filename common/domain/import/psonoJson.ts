@@ -8,6 +8,7 @@ import {
 } from './entries';
 import { ImportError, fileLabel } from './importError';
 import { isObject, listOf, objectOf, textOf, type JsonObject } from './jsonValues';
+import { format } from '../../messages/format';
 
 /** Items examined when deciding whether JSON is a Psono export. */
 const SAMPLE = 50;
@@ -74,8 +75,7 @@ export function readPsonoJson(value: JsonObject, fileName: string, collector: Im
     if (depth > MAX_FOLDER_DEPTH) {
       throw new ImportError(
         'too_large',
-        `${fileLabel(fileName)} has folders nested more than ${MAX_FOLDER_DEPTH} levels deep, which no ` +
-          'Psono export has. The file may be damaged; export it again.',
+        format('importFile.psonoDepth', { file: fileLabel(fileName), depth: MAX_FOLDER_DEPTH }),
       );
     }
     for (const key of Object.keys(container)) {

@@ -1,6 +1,7 @@
 import { REASONS, isoFromDateText, type ImportCollector } from './entries';
 import { ImportError, fileLabel } from './importError';
 import { child, children, type XmlElement } from './xml';
+import { format } from '../../messages/format';
 
 /** Group chains longer than this are cut (they can only come from a damaged or looping file). */
 const MAX_GROUP_DEPTH = 32;
@@ -20,8 +21,7 @@ export function readStickyXml(
   if (root?.name !== 'root' || !database) {
     throw new ImportError(
       'unsupported',
-      `${fileLabel(fileName)} is an XML file, but not a Sticky Password export (it has no Database ` +
-        'element). In Sticky Password choose Menu → Export → Export all, as XML.',
+      format('importFile.notSticky', { file: fileLabel(fileName) }),
     );
   }
   const groups = new Map<string, { name: string; parent: string }>();

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ImportError, fileLabel } from './importError';
+import { format } from '../../messages/format';
 
 /** One XML element, with its text (text and CDATA children joined) and child elements in order. */
 export interface XmlElement {
@@ -45,9 +46,7 @@ export function scanXml(text: string, fileName: string): XmlShape {
     } else if (text.startsWith('<!', at)) {
       throw new ImportError(
         'unsupported',
-        `${fileLabel(fileName)} contains a DOCTYPE or entity declarations, which are not accepted: ` +
-          'password-manager exports never have them, and they can make a file expand to gigabytes. ' +
-          'Export the file again from your password manager.',
+        format('importFile.doctype', { file: fileLabel(fileName) }),
       );
     } else if (text.startsWith('</', at)) {
       depth--;
@@ -57,13 +56,13 @@ export function scanXml(text: string, fileName: string): XmlShape {
       if (rootName === null && depth === 0) rootName = tag.name;
       elements++;
       if (tag.attributes > MAX_ATTRIBUTES_PER_ELEMENT) {
-        throw tooLarge(fileName, `an element with more than ${MAX_ATTRIBUTES_PER_ELEMENT} attributes`);
+        throw tooLarge(fileName, 'attributes', MAX_ATTRIBUTES_PER_ELEMENT);
       }
       if (elements > MAX_ELEMENTS) {
-        throw tooLarge(fileName, `more than ${MAX_ELEMENTS.toLocaleString('en-US')} elements`);
+        throw tooLarge(fileName, 'elements', MAX_ELEMENTS);
       }
       if (!tag.isSelfClosing) depth++;
-      if (depth > MAX_DEPTH) throw tooLarge(fileName, `elements nested more than ${MAX_DEPTH} levels deep`);
+      if (depth > MAX_DEPTH) throw tooLarge(fileName, 'depth', MAX_DEPTH);
       at = tag.end;
     }
     if (at === -1) break;
@@ -72,11 +71,10 @@ export function scanXml(text: string, fileName: string): XmlShape {
   return { rootName };
 }
 
-function tooLarge(fileName: string, what: string): ImportError {
+function tooLarge(fileName: string, what: 'attributes' | 'elements' | 'depth', count: number): ImportError {
   return new ImportError(
     'too_large',
-    `${fileLabel(fileName)} is not a password-manager export Lockstep can read: it has ${what}, far ` +
-      'beyond any real export. The file may be damaged or made to cause trouble.',
+    format('importFile.xmlTooLarge', { file: fileLabel(fileName), what, count }),
   );
 }
 
@@ -124,8 +122,11 @@ export function parseXml(text: string, fileName: string): XmlElement | undefined
   if (validation !== true) {
     throw new ImportError(
       'malformed',
-      `${fileLabel(fileName)} is not well-formed XML (line ${validation.err.line}: ` +
-        `${validation.err.msg.slice(0, 120)}). The file may have been cut short; export it again.`,
+      format('importFile.xmlMalformed', {
+        file: fileLabel(fileName),
+        line: String(validation.err.line),
+        detail: validation.err.msg.slice(0, 120),
+      }),
     );
   }
   const parser = new XMLParser({
@@ -151,7 +152,7 @@ export function parseXml(text: string, fileName: string): XmlElement | undefined
     // The parser's own message is technical ("Maximum nested tags exceeded"); say it plainly.
     throw new ImportError(
       'malformed',
-      `${fileLabel(fileName)} could not be read as XML. The file may be damaged; export it again.`,
+      format('importFile.xmlUnreadable', { file: fileLabel(fileName) }),
     );
   }
   return toElements(nodes)[0];

@@ -725,4 +725,95 @@ export const MAIN = {
   'ledger.purpose.pwnedRange': 'Check whether imported passwords appear in known breaches (Pwned Passwords)',
   'ledger.sent.pwnedRange': '5 hex characters of a password’s SHA-1: {prefix}',
   'ledger.outcome.stored': '{count, plural, one {# record} other {# records}}, stored',
+  // The desktop notification for breaches found by a background refresh (common/domain/dataSafety/breachAlert.ts).
+  'breachAlert.title':
+    '{others, plural, =0 {A new breach concerns you} other {{count, plural, one {# new breach concerns} other {# new breaches concern}} your accounts}}',
+  'breachAlert.body':
+    'New breach at {breach}{hasWhen, select, yes { ({when})} other {}}: {detail}.{others, plural, =0 {} other { And {others} more: see Exposure.}}',
+  'breachAlert.address': 'your address {address} was in it',
+  'breachAlert.changedIn': 'your password there was last changed in {year}',
+  'breachAlert.changedUnknown': 'Lockstep does not know when you last changed your password there',
+  // Why a file cannot be imported at all (common/domain/import). `{file}` is the file's name.
+  'importFile.none': '(none)',
+  'importFile.unnamed': '(unnamed)',
+  'importFile.andMore': '{names} and {more, number} more',
+  'importFile.empty': '{file} is empty.',
+  'importFile.kdbx':
+    '{file} is a KeePass database (.kdbx), not an export. In KeePassXC choose Database → Export → CSV File (in KeePass: File → Export → KeePass XML (2.x)) and import that file.',
+  'importFile.office':
+    '{file} looks like an Excel or other Office document, not a CSV file. Open it and save it as "CSV UTF-8", or import the file your password manager exported.',
+  'importFile.binary':
+    '{file} is not a text export (it contains binary data). Choose the CSV, JSON or XML file your password manager exported.',
+  'importFile.tooManyItems':
+    '{file} holds more than {max, number} items, far more than any password manager export. The file may be damaged or made to cause trouble.',
+  'importFile.bitwardenEncrypted':
+    'This Bitwarden export is encrypted, so Lockstep cannot read {file}. In Bitwarden choose File → Export vault → format ".json" (not ".json (Encrypted)"), or ".csv", and import that file.',
+  'importFile.tooManyColumns':
+    '{file} has {count, number} columns, far more than any password-manager export (the first are {names}). Choose the file your password manager exported.',
+  'importFile.headerOnly': '{file} has column names but no entries.',
+  'importFile.csvNotFormat': '{file} is a CSV file, not a {format} export.',
+  'importFile.missingColumns':
+    '{file} does not have the columns of a {format} export{hasMissing, select, yes { (missing: {missing})} other {}}. Columns found: {names}.',
+  'importFile.unknownColumns':
+    '{file} has columns Lockstep does not recognise: {names}. Choose which columns hold the web address, user name and password.',
+  'importFile.unterminated':
+    '{file} ends inside a quoted value: the quote that opens {inHeader, select, yes {in the header (line {line})} other {in row {row} (line {line})}} is never closed. The file may have been cut short; export it again.',
+  'importFile.invalidJson': '{file} is not valid JSON. The file may have been cut short or edited; export it again.',
+  'importFile.unsupportedJson':
+    '{file} is not a supported export: it is JSON, but not a Bitwarden, 1Password, Enpass, Psono or Keeper export. {advice, select, list {It holds a bare list, which no export Lockstep reads does. Export CSV instead.} proton {It looks like a Proton Pass JSON export: in Proton Pass, export CSV instead.} items {It has a list of items, but they are not laid out like any of those exports. Export CSV instead.} other {For other password managers, export CSV instead.}}',
+  'importFile.unsupportedXml':
+    '{file} is an XML file, but not a KeePass or Sticky Password export. In KeePass choose File → Export → KeePass XML (2.x), or export CSV from your password manager.',
+  'importFile.wrongFormat': '{file} is a {actual} export, not {requested}.',
+  'importFile.notKeepass':
+    '{file} is an XML file, but not a KeePass export. In KeePass choose File → Export → KeePass XML (2.x), or export CSV from your password manager.',
+  'importFile.keepassProtected':
+    '{file} holds encrypted (protected) values: it is the inside of a KeePass database, not an export. In KeePass choose File → Export → KeePass XML (2.x) and import that file.',
+  'importFile.noSuchColumn':
+    '{file} has no column named {column} (chosen for the {role, select, password {password} url {web address} title {name} username {user name} other {one-time codes}}). Columns found: {names}.',
+  'importFile.choosePasswordColumn': 'Choose the column of {file} that holds the passwords.',
+  'importFile.chooseAddressColumn': 'Choose the column of {file} with the web address or the name of each entry.',
+  'importFile.zipTooManyEntries':
+    '{file} is a ZIP archive with more than {max, number} entries, far more than a 1Password export. The file may be damaged or made to cause trouble.',
+  'importFile.severalExportData':
+    '{file} holds {count} export.data files; a 1Password export has one. The file may be damaged or made to cause trouble; export it again.',
+  'importFile.onePuxJson': '{file} looks like a 1Password export, but its export.data is not valid JSON. Export it again.',
+  'importFile.onePuxTooLarge':
+    '{file} holds a 1Password export.data larger than 64 MB once unpacked, far more than a real export. The file may be damaged or made to cause trouble.',
+  'importFile.damagedZip':
+    '{file} is a ZIP archive that cannot be opened (it may be damaged or password-protected). Export it again.',
+  'importFile.notOnePux':
+    '{file} is a ZIP archive, not a password export. {advice, select, dashlane {It looks like a Dashlane export: unzip it and import credentials.csv.} safari {It looks like a Safari or Apple Passwords export: unzip it and import Passwords.csv.} spreadsheet {It looks like a spreadsheet: open it and save it as "CSV UTF-8" first.} extra {It holds files a 1Password export never has, so it is not read.} other {Lockstep reads ZIP files only when they are 1Password exports (.1pux).}}',
+  'importFile.onePuxLayout':
+    '{file} does not have the layout of a 1Password export (no accounts). Export it again as .1pux.',
+  'importFile.psonoDepth':
+    '{file} has folders nested more than {depth} levels deep, which no Psono export has. The file may be damaged; export it again.',
+  'importFile.notSticky':
+    '{file} is an XML file, but not a Sticky Password export (it has no Database element). In Sticky Password choose Menu → Export → Export all, as XML.',
+  'importFile.noLogins':
+    '{file} has no logins to import: {why}. Lockstep imports sign-ins that have a password; check that you exported the right vault, or export again with passwords included.',
+  'importFile.noItems': 'it holds no items at all',
+  'importFile.doctype':
+    '{file} contains a DOCTYPE or entity declarations, which are not accepted: password-manager exports never have them, and they can make a file expand to gigabytes. Export the file again from your password manager.',
+  'importFile.xmlTooLarge':
+    '{file} is not a password-manager export Lockstep can read: it has {what, select, attributes {an element with more than {count, number} attributes} elements {more than {count, number} elements} other {elements nested more than {count, number} levels deep}}, far beyond any real export. The file may be damaged or made to cause trouble.',
+  'importFile.xmlMalformed':
+    '{file} is not well-formed XML (line {line}: {detail}). The file may have been cut short; export it again.',
+  'importFile.xmlUnreadable': '{file} could not be read as XML. The file may be damaged; export it again.',
+  // What was skipped, for a file with no logins (common/domain/import/summary.ts).
+  'importSkipped.note': '{count, plural, one {# secure note} other {# secure notes}}',
+  'importSkipped.card': '{count, plural, one {# credit card} other {# credit cards}}',
+  'importSkipped.identity': '{count, plural, one {# identity} other {# identities}}',
+  'importSkipped.sshKey': '{count, plural, one {# SSH key} other {# SSH keys}}',
+  'importSkipped.folder': '{count, plural, one {# folder} other {# folders}}',
+  'importSkipped.alias': '{count, plural, one {# e-mail alias} other {# e-mail aliases}}',
+  'importSkipped.noPassword': '{count, plural, one {# entry without a password} other {# entries without a password}}',
+  'importSkipped.archived': '{count, plural, one {# archived item} other {# archived items}}',
+  'importSkipped.recycleBin': '{count, plural, one {# item in the recycle bin} other {# items in the recycle bin}}',
+  'importSkipped.trash': '{count, plural, one {# item in the trash} other {# items in the trash}}',
+  'importSkipped.history': '{count, plural, one {# older version of an entry} other {# older versions of entries}}',
+  'importSkipped.bookmark': '{count, plural, one {# bookmark} other {# bookmarks}}',
+  'importSkipped.strayQuote': '{count, plural, one {# damaged row} other {# damaged rows}}',
+  'importSkipped.rest':
+    '{count, plural, one {# {others, select, yes {other item} other {item}} that is not a login} other {# {others, select, yes {other items} other {items}} that are not a login}}',
+  'importSkipped.sentence': '{list} {count, plural, one {was} other {were}} skipped',
 } as const satisfies Record<string, string>;
