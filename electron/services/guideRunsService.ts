@@ -249,9 +249,13 @@ export class GuideRunsService {
         return row.id;
       }
       if (step.confirm && request.confirmed !== true) {
-        throw new AppFailure('invalid_input', format('errors.guideRuns.answerFirst', { question: step.confirm }), {
-          confirmed: format('errors.guideRuns.answerYes'),
-        });
+        throw new AppFailure(
+          'invalid_input',
+          format('errors.guideRuns.answerFirst', { question: step.confirm }),
+          {
+            confirmed: format('errors.guideRuns.answerYes'),
+          },
+        );
       }
       const accounts = this.runAccounts(tx.repos, row);
       const input = {
@@ -281,7 +285,10 @@ export class GuideRunsService {
       }
       const taskIds = insertGuideTasks(
         tx,
-        plan.tasks.map((t) => ({ ...t, why: format('guideRuns.task.fromStep', { guide: guide.title, step: step.title }) })),
+        plan.tasks.map((t) => ({
+          ...t,
+          why: format('guideRuns.task.fromStep', { guide: guide.title, step: step.title }),
+        })),
         accounts.length === 1 ? accounts[0]!.id : null,
         actor,
         row.personId,
@@ -461,10 +468,7 @@ export class GuideRunsService {
       const states = tx.repos.guideRuns.steps(id);
       const pending = states.filter((s) => s.status === 'pending').length;
       if (pending > 0) {
-        throw new AppFailure(
-          'invalid_input',
-          format('errors.guideRuns.notMarked', { count: pending }),
-        );
+        throw new AppFailure('invalid_input', format('errors.guideRuns.notMarked', { count: pending }));
       }
       const actor = actorOf(row);
       const runAccountIds = tx.repos.guideRuns
@@ -778,10 +782,7 @@ function requireActive(repos: Pick<Repositories, 'guideRuns'>, id: number): Guid
   const row = repos.guideRuns.get(id);
   if (!row) throw new AppFailure('not_found', format('errors.guideRuns.runGone'));
   if (row.status !== 'active') {
-    throw new AppFailure(
-      'conflict',
-      format('errors.guideRuns.closed', { status: row.status }),
-    );
+    throw new AppFailure('conflict', format('errors.guideRuns.closed', { status: row.status }));
   }
   return row;
 }
@@ -864,9 +865,6 @@ function mailScanFollowUps(
   const count = findings.length;
   return {
     taskIds,
-    applied:
-      count === 0
-        ? format('guideRuns.mailScan.none')
-        : format('guideRuns.mailScan.added', { count }),
+    applied: count === 0 ? format('guideRuns.mailScan.none') : format('guideRuns.mailScan.added', { count }),
   };
 }

@@ -146,7 +146,10 @@ export class ImportService {
           items: [],
         };
       }
-      session.parsed = parseExport(session.bytes, session.fileName, { format: chosen, mapping: request.mapping });
+      session.parsed = parseExport(session.bytes, session.fileName, {
+        format: chosen,
+        mapping: request.mapping,
+      });
       session.format = session.parsed.format;
     } catch (error) {
       if (error instanceof ImportError) throw new AppFailure('invalid_input', error.message);
@@ -189,10 +192,7 @@ export class ImportService {
     const session = this.requireSession(sessionId);
     if (session.running) throw new AppFailure('conflict', format('errors.import.running'));
     if (!session.parsed || !session.format) {
-      throw new AppFailure(
-        'invalid_input',
-        format('errors.import.chooseColumns'),
-      );
+      throw new AppFailure('invalid_input', format('errors.import.chooseColumns'));
     }
     const controller = new AbortController();
     session.running = controller;
@@ -393,8 +393,7 @@ export class ImportService {
 
   private pickedFile(token: string): string {
     const path = this.deps.files.pathOf(token);
-    if (!path)
-      throw new AppFailure('not_found', format('errors.file.gone'));
+    if (!path) throw new AppFailure('not_found', format('errors.file.gone'));
     return path;
   }
 
@@ -416,8 +415,7 @@ export class ImportService {
   private requireSession(id: string): Session {
     this.expireSessions();
     const session = this.sessions.get(id);
-    if (!session)
-      throw new AppFailure('not_found', format('errors.import.expired'));
+    if (!session) throw new AppFailure('not_found', format('errors.import.expired'));
     return session;
   }
 
@@ -487,12 +485,10 @@ function readExport(path: string): { fileName: string; bytes: Uint8Array } {
   const fileName = basename(path);
   try {
     const stat = statSync(path);
-    if (!stat.isFile()) throw new AppFailure('invalid_input', format('errors.file.notAFile', { file: fileName }));
+    if (!stat.isFile())
+      throw new AppFailure('invalid_input', format('errors.file.notAFile', { file: fileName }));
     if (stat.size > MAX_IMPORT_BYTES) {
-      throw new AppFailure(
-        'invalid_input',
-        format('errors.import.tooLarge', { file: fileName }),
-      );
+      throw new AppFailure('invalid_input', format('errors.import.tooLarge', { file: fileName }));
     }
     return { fileName, bytes: new Uint8Array(readFileSync(path)) };
   } catch (error) {
@@ -510,10 +506,7 @@ function readExport(path: string): { fileName: string; bytes: Uint8Array } {
 function fromBase64(source: { name: string; base64: string }): { fileName: string; bytes: Uint8Array } {
   const bytes = new Uint8Array(Buffer.from(source.base64, 'base64'));
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    throw new AppFailure(
-      'invalid_input',
-      format('errors.import.tooLarge', { file: source.name }),
-    );
+    throw new AppFailure('invalid_input', format('errors.import.tooLarge', { file: source.name }));
   }
   return { fileName: basename(source.name), bytes };
 }

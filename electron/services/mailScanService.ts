@@ -35,7 +35,6 @@ export interface FinishedMailScan {
   report: MailScanReport;
 }
 
-
 /**
  * The mailbox scan in the app (issue #15): a person picks a mail export through main's own dialog
  * (the renderer never names a path), the scan runs off the main thread with progress, and can be

@@ -308,24 +308,12 @@ export function storageFailureOf(error: unknown): unknown {
       return new StorageFailure('locked', 'busy', format('errors.storage.busy'));
     case 'read_only':
     case 'unreadable':
-      return new StorageFailure(
-        'read_only',
-        'unavailable',
-        format('errors.storage.readOnly'),
-      );
+      return new StorageFailure('read_only', 'unavailable', format('errors.storage.readOnly'));
     case 'disk_full':
-      return new StorageFailure(
-        'disk_full',
-        'unavailable',
-        format('errors.storage.diskFull'),
-      );
+      return new StorageFailure('disk_full', 'unavailable', format('errors.storage.diskFull'));
     case 'damaged':
     case 'not_database':
-      return new StorageFailure(
-        'damaged',
-        'unavailable',
-        format('errors.storage.damaged'),
-      );
+      return new StorageFailure('damaged', 'unavailable', format('errors.storage.damaged'));
     default:
       return error;
   }

@@ -102,6 +102,12 @@ export function breachNotification(found: readonly NewBreach[]): { title: string
   const others = found.length - 1;
   return {
     title: format('breachAlert.title', { others, count: found.length }),
-    body: format('breachAlert.body', { breach: first.title, hasWhen: when ? 'yes' : 'no', when, detail, others }),
+    body: format('breachAlert.body', {
+      breach: first.title,
+      hasWhen: when ? 'yes' : 'no',
+      when,
+      detail,
+      others,
+    }),
   };
 }

@@ -93,9 +93,13 @@ export function readCsv(
   }
   const { columns, records } = table;
   if (records.length === 0) {
-    throw new ImportError('header_only', formatMessage('importFile.headerOnly', { file: fileLabel(fileName) }), {
-      columns,
-    });
+    throw new ImportError(
+      'header_only',
+      formatMessage('importFile.headerOnly', { file: fileLabel(fileName) }),
+      {
+        columns,
+      },
+    );
   }
   const index = new Map<string, number>();
   columns.forEach((name, i) => {
@@ -186,7 +190,10 @@ function chooseLayout(
     if (!Object.hasOwn(CSV_FORMATS, format)) {
       throw new ImportError(
         'unsupported',
-        formatMessage('importFile.csvNotFormat', { file: fileLabel(fileName), format: IMPORT_FORMATS[format].label }),
+        formatMessage('importFile.csvNotFormat', {
+          file: fileLabel(fileName),
+          format: IMPORT_FORMATS[format].label,
+        }),
         {
           columns,
         },
@@ -208,9 +215,13 @@ function chooseLayout(
   const headerless = table.header ? detectHeaderlessCsv(table.header, table.records) : null;
   if (headerless !== null) return { kind: 'headerless', format: headerless, hasPseudoHeader };
   if (table.records.length === 0) {
-    throw new ImportError('header_only', formatMessage('importFile.headerOnly', { file: fileLabel(fileName) }), {
-      columns,
-    });
+    throw new ImportError(
+      'header_only',
+      formatMessage('importFile.headerOnly', { file: fileLabel(fileName) }),
+      {
+        columns,
+      },
+    );
   }
   throw unknownColumns(columns, fileName);
 }

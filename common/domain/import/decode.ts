@@ -31,19 +31,14 @@ const WINDOWS_1252_HIGH = [
  * empty files, KeePass databases (`.kdbx`) and old Office documents.
  */
 export function sniffContainer(bytes: Uint8Array, fileName: string): Container {
-  if (bytes.length === 0) throw new ImportError('empty', format('importFile.empty', { file: fileLabel(fileName) }));
+  if (bytes.length === 0)
+    throw new ImportError('empty', format('importFile.empty', { file: fileLabel(fileName) }));
   if (startsWith(bytes, ZIP_SIGNATURE) || startsWith(bytes, EMPTY_ZIP_SIGNATURE)) return 'zip';
   if (startsWith(bytes, KDBX_SIGNATURE)) {
-    throw new ImportError(
-      'binary',
-      format('importFile.kdbx', { file: fileLabel(fileName) }),
-    );
+    throw new ImportError('binary', format('importFile.kdbx', { file: fileLabel(fileName) }));
   }
   if (startsWith(bytes, OLE_SIGNATURE)) {
-    throw new ImportError(
-      'binary',
-      format('importFile.office', { file: fileLabel(fileName) }),
-    );
+    throw new ImportError('binary', format('importFile.office', { file: fileLabel(fileName) }));
   }
   return 'text';
 }
@@ -63,7 +58,8 @@ export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** {@link decodeText}, also saying which encoding the bytes were read as. */
 export function decodeExport(bytes: Uint8Array, fileName: string): { text: string; encoding: TextEncoding } {
-  if (bytes.length === 0) throw new ImportError('empty', format('importFile.empty', { file: fileLabel(fileName) }));
+  if (bytes.length === 0)
+    throw new ImportError('empty', format('importFile.empty', { file: fileLabel(fileName) }));
   const utf16 = sniffUtf16(bytes);
   let text: string;
   let encoding: TextEncoding;
@@ -76,15 +72,13 @@ export function decodeExport(bytes: Uint8Array, fileName: string): { text: strin
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (looksBinary(text)) throw binaryError(fileName);
-  if (text.trim() === '') throw new ImportError('empty', format('importFile.empty', { file: fileLabel(fileName) }));
+  if (text.trim() === '')
+    throw new ImportError('empty', format('importFile.empty', { file: fileLabel(fileName) }));
   return { text, encoding };
 }
 
 function binaryError(fileName: string): ImportError {
-  return new ImportError(
-    'binary',
-    format('importFile.binary', { file: fileLabel(fileName) }),
-  );
+  return new ImportError('binary', format('importFile.binary', { file: fileLabel(fileName) }));
 }
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {

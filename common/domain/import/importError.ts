@@ -51,7 +51,9 @@ export function quoted(value: string, max = MAX_QUOTED): string {
  */
 export function nameList(names: readonly string[], shown = 8): string {
   if (names.length === 0) return format('importFile.none');
-  const parts = names.slice(0, shown).map((name) => (name.trim() === '' ? format('importFile.unnamed') : quoted(name)));
+  const parts = names
+    .slice(0, shown)
+    .map((name) => (name.trim() === '' ? format('importFile.unnamed') : quoted(name)));
   const more = names.length - parts.length;
   if (more <= 0) return parts.join(', ');
   return format('importFile.andMore', { names: parts.join(', '), more });

@@ -19,10 +19,7 @@ export function readKeePassXml(
   collector: ImportCollector,
 ): void {
   if (root?.name !== 'KeePassFile') {
-    throw new ImportError(
-      'unsupported',
-      format('importFile.notKeepass', { file: fileLabel(fileName) }),
-    );
+    throw new ImportError('unsupported', format('importFile.notKeepass', { file: fileLabel(fileName) }));
   }
   const recycleBinId = child(child(root, 'Meta'), 'RecycleBinUUID')?.text.trim() ?? '';
   const topGroup = child(child(root, 'Root'), 'Group');

@@ -96,10 +96,7 @@ export function openOnePux(bytes: Uint8Array, fileName: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ImportError(
-      'malformed',
-      format('importFile.onePuxJson', { file: fileLabel(fileName) }),
-    );
+    throw new ImportError('malformed', format('importFile.onePuxJson', { file: fileLabel(fileName) }));
   }
 }
 
@@ -152,17 +149,11 @@ function inflateEntry(bytes: Uint8Array, name: string, fileName: string): Uint8A
 }
 
 function tooLarge(fileName: string): ImportError {
-  return new ImportError(
-    'too_large',
-    format('importFile.onePuxTooLarge', { file: fileLabel(fileName) }),
-  );
+  return new ImportError('too_large', format('importFile.onePuxTooLarge', { file: fileLabel(fileName) }));
 }
 
 function damagedZip(fileName: string): ImportError {
-  return new ImportError(
-    'malformed',
-    format('importFile.damagedZip', { file: fileLabel(fileName) }),
-  );
+  return new ImportError('malformed', format('importFile.damagedZip', { file: fileLabel(fileName) }));
 }
 
 /** The entries of a 1PUX: its data, its attributes and the attachments under `files/`. */
@@ -210,10 +201,7 @@ export function looksLikeOnePuxData(value: unknown): value is JsonObject {
  */
 export function readOnePuxData(value: unknown, fileName: string, collector: ImportCollector): void {
   if (!looksLikeOnePuxData(value)) {
-    throw new ImportError(
-      'unsupported',
-      format('importFile.onePuxLayout', { file: fileLabel(fileName) }),
-    );
+    throw new ImportError('unsupported', format('importFile.onePuxLayout', { file: fileLabel(fileName) }));
   }
   let row = 0;
   for (const account of listOf(value.accounts)) {

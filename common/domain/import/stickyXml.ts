@@ -19,10 +19,7 @@ export function readStickyXml(
 ): void {
   const database = child(root, 'Database');
   if (root?.name !== 'root' || !database) {
-    throw new ImportError(
-      'unsupported',
-      format('importFile.notSticky', { file: fileLabel(fileName) }),
-    );
+    throw new ImportError('unsupported', format('importFile.notSticky', { file: fileLabel(fileName) }));
   }
   const groups = new Map<string, { name: string; parent: string }>();
   for (const group of children(child(database, 'Groups'), 'Group')) {

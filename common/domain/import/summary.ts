@@ -45,7 +45,8 @@ export function describeSkipped(skipped: readonly SkippedRow[]): string {
   kinds.sort((a, b) => b[1] - a[1]);
   const parts = kinds.slice(0, SHOWN_KINDS).map(([key, count]) => format(NOUNS[key], { count }));
   const rest = other + kinds.slice(SHOWN_KINDS).reduce((sum, [, count]) => sum + count, 0);
-  if (rest > 0) parts.push(format('importSkipped.rest', { count: rest, others: parts.length > 0 ? 'yes' : 'no' }));
+  if (rest > 0)
+    parts.push(format('importSkipped.rest', { count: rest, others: parts.length > 0 ? 'yes' : 'no' }));
   return format('importSkipped.sentence', { list: formatList(parts), count: skipped.length });
 }
 
@@ -56,8 +57,5 @@ export function describeSkipped(skipped: readonly SkippedRow[]): string {
  */
 export function noLoginsError(fileName: string, skipped: readonly SkippedRow[]): ImportError {
   const why = skipped.length === 0 ? format('importFile.noItems') : describeSkipped(skipped);
-  return new ImportError(
-    'no_logins',
-    format('importFile.noLogins', { file: fileLabel(fileName), why }),
-  );
+  return new ImportError('no_logins', format('importFile.noLogins', { file: fileLabel(fileName), why }));
 }

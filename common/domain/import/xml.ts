@@ -44,10 +44,7 @@ export function scanXml(text: string, fileName: string): XmlShape {
     } else if (text.startsWith('<?', at)) {
       at = skipPast(text, '?>', at + 2);
     } else if (text.startsWith('<!', at)) {
-      throw new ImportError(
-        'unsupported',
-        format('importFile.doctype', { file: fileLabel(fileName) }),
-      );
+      throw new ImportError('unsupported', format('importFile.doctype', { file: fileLabel(fileName) }));
     } else if (text.startsWith('</', at)) {
       depth--;
       at = skipPast(text, '>', at + 2);
@@ -150,10 +147,7 @@ export function parseXml(text: string, fileName: string): XmlElement | undefined
     nodes = parser.parse(text);
   } catch {
     // The parser's own message is technical ("Maximum nested tags exceeded"); say it plainly.
-    throw new ImportError(
-      'malformed',
-      format('importFile.xmlUnreadable', { file: fileLabel(fileName) }),
-    );
+    throw new ImportError('malformed', format('importFile.xmlUnreadable', { file: fileLabel(fileName) }));
   }
   return toElements(nodes)[0];
 }

@@ -192,8 +192,7 @@ export class MailScanAggregator {
 
   /** An aggregator that continues from a {@link MailScanAggregator.state} snapshot. */
   static fromState(state: MailScanState): MailScanAggregator {
-    if (state.version !== 1)
-      throw new Error(format('errors.mailScan.otherVersion'));
+    if (state.version !== 1) throw new Error(format('errors.mailScan.otherVersion'));
     return new MailScanAggregator(state);
   }
 

@@ -265,7 +265,10 @@ function findResetLinks(text: string, matches: SecretMatch[]): void {
       start: match.index,
       end: match.index + link.length,
       value: link,
-      hint: format('mailSecret.hint.resetLink', { label: MAIL_SECRET_LABELS.reset_link, host: url.hostname.toLowerCase() }),
+      hint: format('mailSecret.hint.resetLink', {
+        label: MAIL_SECRET_LABELS.reset_link,
+        host: url.hostname.toLowerCase(),
+      }),
       serviceHost: url.hostname.toLowerCase(),
     });
   }
@@ -417,7 +420,10 @@ function findRecoveryCodes(text: string, lower: string, matches: SecretMatch[]):
       start,
       end,
       value: [...distinct].sort().join('\n'),
-      hint: format('mailSecret.hint.recoveryCodes', { label: MAIL_SECRET_LABELS.recovery_codes, count: distinct.size }),
+      hint: format('mailSecret.hint.recoveryCodes', {
+        label: MAIL_SECRET_LABELS.recovery_codes,
+        count: distinct.size,
+      }),
     });
   }
 }
@@ -475,7 +481,11 @@ function findIbans(text: string, matches: SecretMatch[]): void {
         start: match.index,
         end: match.index + end,
         value: candidate,
-        hint: format('mailSecret.hint.iban', { label: MAIL_SECRET_LABELS.iban, country: candidate.slice(0, 2), count: length }),
+        hint: format('mailSecret.hint.iban', {
+          label: MAIL_SECRET_LABELS.iban,
+          country: candidate.slice(0, 2),
+          count: length,
+        }),
       });
       break;
     }

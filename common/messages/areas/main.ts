@@ -508,7 +508,8 @@ export const MAIN = {
   'guideRuns.mailScan.added':
     'Added the {count, plural, one {secret} other {# secrets}} a mailbox scan found, each with its task, to the follow-up list',
   'guideRuns.checklistNote': 'Checklist for {count, plural, one {# person} other {# people}}: {name}',
-  'guideRuns.saveTitle': '{format, select, pdf {Save the summary as PDF} other {Save the summary as Markdown}}',
+  'guideRuns.saveTitle':
+    '{format, select, pdf {Save the summary as PDF} other {Save the summary as Markdown}}',
   'guideRuns.pdfFilter': 'PDF document',
   'guideRuns.markdownFilter': 'Markdown',
   'errors.guideRuns.noProvider': 'That guide has no such provider.',
@@ -639,7 +640,8 @@ export const MAIN = {
   'mailScan.why.opaqueSigned': 'it is S/MIME signed in an opaque form, which is not read',
   'mailScan.why.encrypted':
     'it is encrypted (S/MIME or PGP): without the key it cannot be read, by this scan or by anyone who took it',
-  'mailScan.why.unparsable': 'its MIME structure could not be parsed{hasCode, select, yes { ({code})} other {}}',
+  'mailScan.why.unparsable':
+    'its MIME structure could not be parsed{hasCode, select, yes { ({code})} other {}}',
   'mailScan.why.pgp': 'it holds a PGP-encrypted message, which cannot be read without the key',
   'mailScan.why.attachedTooLarge': 'it is an attached message larger than the 32 MB read',
   'mailScan.why.attachedTooDeep': 'it is a message attached inside messages nested too deep',
@@ -716,7 +718,8 @@ export const MAIN = {
   'dataSafety.exportFolder': 'Lockstep export {date}',
   // The ledger of requests that left the computer (electron/services/online, pwnedRange.ts): what
   // each was for and what it sent, written when the request is made.
-  'ledger.purpose.hibpAccount': 'Check whether an email address appears in known breaches (Have I Been Pwned)',
+  'ledger.purpose.hibpAccount':
+    'Check whether an email address appears in known breaches (Have I Been Pwned)',
   'ledger.sent.hibpAccount': 'the email address {address} and your API key',
   'ledger.purpose.refreshBreaches': 'Refresh the list of known breaches (Have I Been Pwned)',
   'ledger.purpose.refreshTwoFactor': 'Refresh the 2FA directory (2fa.directory)',
@@ -758,7 +761,8 @@ export const MAIN = {
     '{file} has columns Lockstep does not recognise: {names}. Choose which columns hold the web address, user name and password.',
   'importFile.unterminated':
     '{file} ends inside a quoted value: the quote that opens {inHeader, select, yes {in the header (line {line})} other {in row {row} (line {line})}} is never closed. The file may have been cut short; export it again.',
-  'importFile.invalidJson': '{file} is not valid JSON. The file may have been cut short or edited; export it again.',
+  'importFile.invalidJson':
+    '{file} is not valid JSON. The file may have been cut short or edited; export it again.',
   'importFile.unsupportedJson':
     '{file} is not a supported export: it is JSON, but not a Bitwarden, 1Password, Enpass, Psono or Keeper export. {advice, select, list {It holds a bare list, which no export Lockstep reads does. Export CSV instead.} proton {It looks like a Proton Pass JSON export: in Proton Pass, export CSV instead.} items {It has a list of items, but they are not laid out like any of those exports. Export CSV instead.} other {For other password managers, export CSV instead.}}',
   'importFile.unsupportedXml':
@@ -771,12 +775,14 @@ export const MAIN = {
   'importFile.noSuchColumn':
     '{file} has no column named {column} (chosen for the {role, select, password {password} url {web address} title {name} username {user name} other {one-time codes}}). Columns found: {names}.',
   'importFile.choosePasswordColumn': 'Choose the column of {file} that holds the passwords.',
-  'importFile.chooseAddressColumn': 'Choose the column of {file} with the web address or the name of each entry.',
+  'importFile.chooseAddressColumn':
+    'Choose the column of {file} with the web address or the name of each entry.',
   'importFile.zipTooManyEntries':
     '{file} is a ZIP archive with more than {max, number} entries, far more than a 1Password export. The file may be damaged or made to cause trouble.',
   'importFile.severalExportData':
     '{file} holds {count} export.data files; a 1Password export has one. The file may be damaged or made to cause trouble; export it again.',
-  'importFile.onePuxJson': '{file} looks like a 1Password export, but its export.data is not valid JSON. Export it again.',
+  'importFile.onePuxJson':
+    '{file} looks like a 1Password export, but its export.data is not valid JSON. Export it again.',
   'importFile.onePuxTooLarge':
     '{file} holds a 1Password export.data larger than 64 MB once unpacked, far more than a real export. The file may be damaged or made to cause trouble.',
   'importFile.damagedZip':
@@ -806,11 +812,14 @@ export const MAIN = {
   'importSkipped.sshKey': '{count, plural, one {# SSH key} other {# SSH keys}}',
   'importSkipped.folder': '{count, plural, one {# folder} other {# folders}}',
   'importSkipped.alias': '{count, plural, one {# e-mail alias} other {# e-mail aliases}}',
-  'importSkipped.noPassword': '{count, plural, one {# entry without a password} other {# entries without a password}}',
+  'importSkipped.noPassword':
+    '{count, plural, one {# entry without a password} other {# entries without a password}}',
   'importSkipped.archived': '{count, plural, one {# archived item} other {# archived items}}',
-  'importSkipped.recycleBin': '{count, plural, one {# item in the recycle bin} other {# items in the recycle bin}}',
+  'importSkipped.recycleBin':
+    '{count, plural, one {# item in the recycle bin} other {# items in the recycle bin}}',
   'importSkipped.trash': '{count, plural, one {# item in the trash} other {# items in the trash}}',
-  'importSkipped.history': '{count, plural, one {# older version of an entry} other {# older versions of entries}}',
+  'importSkipped.history':
+    '{count, plural, one {# older version of an entry} other {# older versions of entries}}',
   'importSkipped.bookmark': '{count, plural, one {# bookmark} other {# bookmarks}}',
   'importSkipped.strayQuote': '{count, plural, one {# damaged row} other {# damaged rows}}',
   'importSkipped.rest':

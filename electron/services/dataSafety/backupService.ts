@@ -201,7 +201,10 @@ export class BackupService {
       if (existsSync(target))
         throw new AppFailure('invalid_input', format('errors.dataSafety.exists', { path: target }));
       if (!existsSync(dirname(target)))
-        throw new AppFailure('invalid_input', format('errors.dataSafety.noFolder', { path: dirname(target) }));
+        throw new AppFailure(
+          'invalid_input',
+          format('errors.dataSafety.noFolder', { path: dirname(target) }),
+        );
       return {
         target,
         partial: join(dirname(target), partialName(basename(target))),

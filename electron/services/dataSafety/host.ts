@@ -100,7 +100,8 @@ export class AppHost {
 
   /** The open data's services; throws (a message for the person) when there are none now. */
   core(): Core {
-    if (this.operation) throw new AppFailure('busy', format('errors.dataSafety.busy', { operation: this.operation }));
+    if (this.operation)
+      throw new AppFailure('busy', format('errors.dataSafety.busy', { operation: this.operation }));
     if (!this.opened) this.open();
     if (this.current) return this.current;
     throw new AppFailure('unavailable', this.describe().message);
@@ -126,7 +127,8 @@ export class AppHost {
 
   /** Tries to open the data again (after another program let go of it). */
   retry(): AppState {
-    if (this.operation) throw new AppFailure('busy', format('errors.dataSafety.busy', { operation: this.operation }));
+    if (this.operation)
+      throw new AppFailure('busy', format('errors.dataSafety.busy', { operation: this.operation }));
     if (!this.current) this.open();
     return this.state();
   }
@@ -288,7 +290,9 @@ export class AppHost {
     const core = this.core();
     let target = folder;
     if (!target) {
-      const parent = await this.options.platform.pickFolder({ title: format('dataSafety.pick.exportFolder') });
+      const parent = await this.options.platform.pickFolder({
+        title: format('dataSafety.pick.exportFolder'),
+      });
       if (!parent) return null;
       target = newExportFolder(parent, this.clock.now());
     }
@@ -342,15 +346,13 @@ export class AppHost {
     const live = join(this.dataDir, DATABASE_FILE);
     if (!existsSync(live) || this.problem) return;
     if (!settleDataFile(live) || existsSync(`${live}-wal`)) {
-      throw new AppFailure(
-        'busy',
-        format('errors.dataSafety.inUse', { what: nothingWas }),
-      );
+      throw new AppFailure('busy', format('errors.dataSafety.inUse', { what: nothingWas }));
     }
   }
 
   private async exclusive<T>(what: 'restore' | 'empty' | 'erase', fn: () => Promise<T>): Promise<T> {
-    if (this.operation) throw new AppFailure('busy', format('errors.dataSafety.busy', { operation: this.operation }));
+    if (this.operation)
+      throw new AppFailure('busy', format('errors.dataSafety.busy', { operation: this.operation }));
     this.operation = what;
     try {
       return await fn();

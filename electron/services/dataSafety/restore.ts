@@ -148,14 +148,10 @@ export function prepareRestore(options: {
       key = { temp: basename(keyTemp), target: source.key.sealed ? PROTECTED_KEY_FILE : KEY_FILE };
       removeKeys.push(source.key.sealed ? KEY_FILE : PROTECTED_KEY_FILE);
     } else if ((source.details.contents?.accounts ?? 0) > 0) {
-      warnings.push(
-        format('dataSafety.restore.noKey'),
-      );
+      warnings.push(format('dataSafety.restore.noKey'));
     }
     if (source.details.contents?.historyVerifies === false) {
-      warnings.push(
-        format('dataSafety.restore.historyAltered'),
-      );
+      warnings.push(format('dataSafety.restore.historyAltered'));
     }
     return {
       journal: {

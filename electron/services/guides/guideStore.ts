@@ -108,9 +108,17 @@ export function loadBundledGuides(dir: string = BUNDLED_GUIDES_DIR): Guide[] {
       continue;
     }
     if (name !== `${result.guide.id}.json`) {
-      errors.push({ file: name, path: '$.id', message: format('errors.guides.misnamed', { name: `${result.guide.id}.json` }) });
+      errors.push({
+        file: name,
+        path: '$.id',
+        message: format('errors.guides.misnamed', { name: `${result.guide.id}.json` }),
+      });
     } else if (guides.some((guide) => guide.id === result.guide.id)) {
-      errors.push({ file: name, path: '$.id', message: format('errors.guides.duplicateId', { id: result.guide.id }) });
+      errors.push({
+        file: name,
+        path: '$.id',
+        message: format('errors.guides.duplicateId', { id: result.guide.id }),
+      });
     }
     guides.push(result.guide);
   }
@@ -145,7 +153,11 @@ export function loadImportedGuides(dataDir: string): { guides: GuideListing[]; p
     const result = parseGuideText(readFileSync(file, 'utf8'), name);
     if (!result.ok) problems.push(...result.errors);
     else if (name !== `${result.guide.id}.json`) {
-      problems.push({ file: name, path: '$.id', message: format('errors.guides.misnamed', { name: `${result.guide.id}.json` }) });
+      problems.push({
+        file: name,
+        path: '$.id',
+        message: format('errors.guides.misnamed', { name: `${result.guide.id}.json` }),
+      });
     } else guides.push({ guide: result.guide, source: 'imported', file });
   }
   return { guides, problems };
@@ -222,9 +234,7 @@ export function importGuide(
   let text: string;
   try {
     if (statSync(filePath).size > MAX_GUIDE_FILE_CHARS * 4) {
-      throw new GuideImportError([
-        { file: name, path: '$', message: format('errors.guides.tooLarge') },
-      ]);
+      throw new GuideImportError([{ file: name, path: '$', message: format('errors.guides.tooLarge') }]);
     }
     text = readFileSync(filePath, 'utf8');
   } catch (error) {

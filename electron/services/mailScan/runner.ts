@@ -102,7 +102,9 @@ export function workerMailScanRunner(workerFile: string): MailScanRunner {
               break;
           }
         });
-        worker.on('error', (error) => settle(() => reject(new Error(format('errors.mailScan.stoppedError', { kind: error.name })))));
+        worker.on('error', (error) =>
+          settle(() => reject(new Error(format('errors.mailScan.stoppedError', { kind: error.name })))),
+        );
         worker.on('exit', (code) =>
           settle(() => reject(new Error(format('errors.mailScan.exited', { code })))),
         );

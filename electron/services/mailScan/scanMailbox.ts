@@ -93,10 +93,7 @@ export async function scanMailbox(path: string, options: MailScanOptions): Promi
   if (options.resumeFrom) {
     const checkpoint = options.resumeFrom;
     if (checkpoint.version !== 1 || checkpoint.inputKey !== inputKey) {
-      throw new MailScanError(
-        'checkpoint_mismatch',
-        format('errors.mailScan.changed'),
-      );
+      throw new MailScanError('checkpoint_mismatch', format('errors.mailScan.changed'));
     }
     ({ sourceIndex, offset, messageNumber } = checkpoint);
     aggregator = MailScanAggregator.fromState(checkpoint.state);
@@ -226,7 +223,12 @@ export async function scanMailbox(path: string, options: MailScanOptions): Promi
     }
     for await (const message of readMboxMessages(source.path, { start: offset, maxMessageBytes })) {
       messageNumber++;
-      await scanMessage(message.data, message.size, source, format('mailScan.where.message', { number: messageNumber, folder: source.folder }));
+      await scanMessage(
+        message.data,
+        message.size,
+        source,
+        format('mailScan.where.message', { number: messageNumber, folder: source.folder }),
+      );
       aggregator.addBytes(message.end - offset);
       offset = message.end;
       afterMessage();

@@ -64,21 +64,17 @@ export async function listMailSources(root: string): Promise<MailSource[]> {
     if (ARCHIVE.test(root)) throw new MailScanError('not_mail', archiveHelp(basename(root)));
     const sniffed = await sniffFormat(root, info.size);
     if (!sniffed) {
-      throw new MailScanError(
-        'not_mail',
-        format('errors.mailScan.notMailbox', { name: basename(root) }),
-      );
+      throw new MailScanError('not_mail', format('errors.mailScan.notMailbox', { name: basename(root) }));
     }
     const folder = basename(root).replace(/\.(?:mbox|mbx|eml|emlx)$/i, '') || basename(root);
-    return [{ format: sniffed, path: root, name: basename(root), folder, size: info.size, mtimeMs: info.mtimeMs }];
+    return [
+      { format: sniffed, path: root, name: basename(root), folder, size: info.size, mtimeMs: info.mtimeMs },
+    ];
   }
   const sources: MailSource[] = [];
   await walk(root, root, sources);
   if (sources.length === 0) {
-    throw new MailScanError(
-      'empty',
-      format('errors.mailScan.noMail', { path: root }),
-    );
+    throw new MailScanError('empty', format('errors.mailScan.noMail', { path: root }));
   }
   return sources;
 }
