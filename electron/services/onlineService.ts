@@ -8,6 +8,7 @@ import { refreshDatasets } from './online/refreshDatasets';
 import type { ChangeNotifier } from './events';
 import type { SettingsService } from './settingsService';
 import type { Store } from './store';
+import { format } from '../../common/messages/format';
 
 /** What the online email check found for one address ("not checked" is never "not breached"). */
 export interface EmailCheckOutcome {
@@ -47,7 +48,7 @@ export class OnlineService {
       saveApiKey(this.dataDir, this.platform.secrets, key);
     } catch (error) {
       throw new AppFailure('invalid_input', error instanceof Error ? error.message : String(error), {
-        key: error instanceof Error ? error.message : 'This key cannot be saved.',
+        key: error instanceof Error ? error.message : format('errors.online.keyNotSaved'),
       });
     }
     this.changed(['settings']);
@@ -71,11 +72,11 @@ export class OnlineService {
     } catch (error) {
       throw new AppFailure('conflict', error instanceof Error ? error.message : String(error));
     }
-    if (!apiKey) throw new AppFailure('conflict', 'Add your Have I Been Pwned API key in Settings first.');
+    if (!apiKey) throw new AppFailure('conflict', format('errors.online.noKey'));
     const emails = this.store.read.emailBreaches
       .emails()
       .filter((e) => emailId === undefined || e.id === emailId);
-    if (emails.length === 0) throw new AppFailure('not_found', 'There is no email address to check.');
+    if (emails.length === 0) throw new AppFailure('not_found', format('errors.online.noAddress'));
     const settings = this.settings.get();
     const results = await checkAddresses(
       emails.map((e) => e.address),

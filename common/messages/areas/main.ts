@@ -825,4 +825,12 @@ export const MAIN = {
   'importSkipped.rest':
     '{count, plural, one {# {others, select, yes {other item} other {item}} that is not a login} other {# {others, select, yes {other items} other {items}} that are not a login}}',
   'importSkipped.sentence': '{list} {count, plural, one {was} other {were}} skipped',
+  // Checking addresses online (electron/services/onlineService.ts) and keeping the API key (apiKeyStore.ts).
+  'errors.online.noKey': 'Add your Have I Been Pwned API key in Settings first.',
+  'errors.online.noAddress': 'There is no email address to check.',
+  'errors.online.keyNotSaved': 'This key cannot be saved.',
+  'errors.online.sealFailed': 'The system keychain could not seal the API key, so it was not saved.',
+  'errors.online.notSealed': 'The system keychain did not seal the API key, so it was not saved.',
+  'errors.online.keyUnreadable': 'The stored API key could not be read: {message}',
+  'errors.online.keyDamaged': 'The stored API key is damaged. Remove it and enter it again.',
 } as const satisfies Record<string, string>;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { SecretProtector } from '../../platform/port';
 import { writeFileAtomically } from './atomicFile';
 import { HIBP_API_KEY_PATTERN } from './hibpAccount';
+import { format } from '../../../common/messages/format';
 
 /**
  * The Have I Been Pwned API key is kept only sealed by the operating system's keychain (Electron
@@ -44,10 +45,10 @@ export function saveApiKey(dataDir: string, protector: SecretProtector | null, k
     if (new TextDecoder().decode(protector.decrypt(sealed)) !== trimmed)
       throw new Error('round trip differs');
   } catch (error) {
-    throw new Error('The system keychain could not seal the API key, so it was not saved.', { cause: error });
+    throw new Error(format('errors.online.sealFailed'), { cause: error });
   }
   if (Buffer.from(sealed).includes(Buffer.from(plain))) {
-    throw new Error('The system keychain did not seal the API key, so it was not saved.');
+    throw new Error(format('errors.online.notSealed'));
   }
   mkdirSync(dataDir, { recursive: true });
   writeFileAtomically(apiKeyPath(dataDir), sealed, 0o600);
@@ -64,7 +65,9 @@ export function loadApiKey(dataDir: string, protector: SecretProtector | null): 
     sealed = readFileSync(apiKeyPath(dataDir));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new Error(`The stored API key could not be read: ${(error as Error).message}`, { cause: error });
+    throw new Error(format('errors.online.keyUnreadable', { message: (error as Error).message }), {
+      cause: error,
+    });
   }
   if (!protector || !protector.isAvailable()) {
     throw new Error(
@@ -83,7 +86,7 @@ export function loadApiKey(dataDir: string, protector: SecretProtector | null): 
     );
   }
   if (!HIBP_API_KEY_PATTERN.test(key)) {
-    throw new Error('The stored API key is damaged. Remove it and enter it again.');
+    throw new Error(format('errors.online.keyDamaged'));
   }
   return key;
 }
