@@ -649,6 +649,10 @@ export const MAIN = {
   'mailScan.why.messageTooLarge': 'it is larger than {max} MB ({size} MB), so it was not read',
   'mailScan.why.unreadableKind': 'this kind of file cannot be read',
   'mailScan.where.messageFile': 'message file {name}',
+  'mailScan.part.named': 'part {name}',
+  'mailScan.part.attachedMessage': 'attached message {number}',
+  'mailScan.part.attachment': 'attachment {number} ({type})',
+  'mailScan.part.body': '{kind, select, html {HTML body} other {body}}',
   'mailScan.where.message': 'message {number} in {folder}',
   'mailScan.outlookHelp':
     'Outlook data files (.pst, .ost, .olm) and Outlook messages (.msg) cannot be read yet. Export the mail as .eml or mbox instead: in Thunderbird choose Tools › Import › Import from another program › Outlook, then scan Thunderbird’s profile folder; or, in new Outlook or Outlook for Mac, select the messages and drag them into a folder (each becomes an .eml file), then scan that folder.',

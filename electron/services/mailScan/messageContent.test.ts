@@ -206,6 +206,31 @@ describe('taking a message apart', () => {
     expect(await secretsIn(outer)).toEqual([`github_token:${token}`]);
   });
 
+  it('names an attached message it cannot read by the attachment, not by a part inside it', async () => {
+    const sealed = message({
+      multipart: 'encrypted',
+      parameters: 'protocol="application/pgp-encrypted"',
+      parts: [
+        { contentType: 'application/pgp-encrypted', body: 'Version: 1' },
+        {
+          contentType: 'application/octet-stream',
+          filename: 'encrypted.asc',
+          body: '-----BEGIN PGP MESSAGE-----\nhQEMA\n-----END PGP MESSAGE-----',
+        },
+      ],
+    });
+    const outer = message({
+      multipart: 'mixed',
+      parts: [
+        { contentType: 'text/plain', body: 'Forwarding this.' },
+        { contentType: 'message/rfc822', filename: 'sealed.eml', disposition: 'attachment', body: sealed },
+      ],
+    });
+    const { problems } = await readMessageContent(outer);
+    expect(problems).toContainEqual({ part: 'part sealed.eml', why: expect.stringContaining('encrypted') });
+    expect(problems.map((p) => p.part)).not.toContain('part sealed.eml › message');
+  });
+
   it('names what it cannot read: encrypted mail, PGP blocks, broken structure', async () => {
     const encrypted = await readMessageContent(
       message({

@@ -128,8 +128,9 @@ export async function readMessageContent(
     const filename = node.filename ? safeName(node.filename) : null;
     if (contentType === 'message/rfc822' && !node.root) {
       attachmentIndex++;
-      const name = filename ?? `attached message ${attachmentIndex}`;
-      const part = inMessage ? `${inMessage} › part ${name}` : `part ${name}`;
+      const name = filename ?? format('mailScan.part.attachedMessage', { number: String(attachmentIndex) });
+      const named = format('mailScan.part.named', { name });
+      const part = inMessage ? `${inMessage} › ${named}` : named;
       // An inline message is split into nodes of its own, named after this part; an attached one
       // comes as one body, read as a message of its own.
       if (node.messageNode) {
@@ -158,7 +159,7 @@ export async function readMessageContent(
         node,
         kind,
         name: '',
-        part: `${prefix}${kind === 'html' ? 'HTML body' : 'body'}`,
+        part: `${prefix}${format('mailScan.part.body', { kind })}`,
         isText: true,
         keepContent: true,
         chunks: [],
@@ -166,14 +167,16 @@ export async function readMessageContent(
       };
     } else {
       attachmentIndex++;
-      const name = filename ?? `attachment ${attachmentIndex} (${contentType})`;
+      const name =
+        filename ??
+        format('mailScan.part.attachment', { number: String(attachmentIndex), type: contentType });
       const isText = TEXT_TYPES.test(contentType) || TEXT_EXTENSIONS.test(filename ?? '');
       const wantsContent = options.wantContent?.(filename ?? '', contentType) ?? false;
       current = {
         node,
         kind: 'attachment',
         name: filename ?? '',
-        part: `${prefix}part ${name}`,
+        part: `${prefix}${format('mailScan.part.named', { name })}`,
         isText,
         keepContent: isText || wantsContent,
         chunks: [],
@@ -288,8 +291,11 @@ async function openAttachedMessage(
   const inner = await readMessageContent(decodeTransfer(leaf), options, depth + 1);
   for (const text of inner.texts)
     content.texts.push({ part: `${leaf.part} › ${text.part}`, text: text.text });
-  for (const problem of inner.problems)
-    content.problems.push({ part: `${leaf.part} › ${problem.part}`, why: problem.why });
+  for (const problem of inner.problems) {
+    // A problem with the whole attached message is the attached message's.
+    const part = problem.part === 'message' ? leaf.part : `${leaf.part} › ${problem.part}`;
+    content.problems.push({ part, why: problem.why });
+  }
   for (const attachment of inner.attachments) content.attachments.push(attachment);
   content.notRead.push(...inner.notRead);
 }
