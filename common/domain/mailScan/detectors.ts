@@ -8,6 +8,7 @@ import {
   isValidPersonnummer,
   isValidSpanishId,
 } from './checksums';
+import type { MessageId } from '../../messages/en';
 import { format } from '../../messages/format';
 import { MAIL_SECRET_LABELS, type MailSecretKind } from './kinds';
 import { TOKEN_RULES } from './tokenRules';
@@ -496,7 +497,8 @@ function findIbans(text: string, matches: SecretMatch[]): void {
 // National ID numbers with a format and a check (README of this folder lists which).
 
 interface IdScheme {
-  name: string;
+  /** The scheme's name, in the catalogue. */
+  name: MessageId;
   pattern: RegExp;
   /** The compact form to check and fingerprint, from the match. */
   compact: (written: string) => string;
@@ -510,7 +512,7 @@ interface IdScheme {
 /** Tried in this order: where two match the same digits, the stronger check (listed first) wins. */
 const ID_SCHEMES: readonly IdScheme[] = [
   {
-    name: 'Finnish personal identity code (HETU)',
+    name: 'mailSecret.idScheme.fi',
     pattern: /(?<![\dA-Za-z])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![\dA-Za-z])/g,
     compact: (w) => w,
     isValid: isValidHetu,
@@ -518,7 +520,7 @@ const ID_SCHEMES: readonly IdScheme[] = [
     selfEvident: () => true,
   },
   {
-    name: 'Italian tax code (codice fiscale)',
+    name: 'mailSecret.idScheme.it',
     pattern:
       /(?<![A-Za-z0-9])[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z](?![A-Za-z0-9])/g,
     compact: (w) => w,
@@ -527,7 +529,7 @@ const ID_SCHEMES: readonly IdScheme[] = [
     selfEvident: () => true,
   },
   {
-    name: 'Spanish identity number (DNI/NIE)',
+    name: 'mailSecret.idScheme.es',
     pattern: /(?<![\dA-Za-z])(?:\d{8}|[XYZ]-?\d{7})-?[A-Z](?![\dA-Za-z])/g,
     compact: (w) => w.replace(/-/g, ''),
     isValid: isValidSpanishId,
@@ -535,7 +537,7 @@ const ID_SCHEMES: readonly IdScheme[] = [
     selfEvident: (w) => /^\d{8}-[A-Z]$/.test(w),
   },
   {
-    name: 'UK National Insurance number',
+    name: 'mailSecret.idScheme.uk',
     pattern: /(?<![A-Za-z0-9])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/g,
     compact: (w) => w.replace(/ /g, ''),
     isValid: isValidNino,
@@ -543,14 +545,14 @@ const ID_SCHEMES: readonly IdScheme[] = [
     selfEvident: (w) => /^[A-Z]{2} \d{2} \d{2} \d{2} [A-D]$/.test(w),
   },
   {
-    name: 'Dutch citizen service number (BSN)',
+    name: 'mailSecret.idScheme.nl',
     pattern: /(?<![\d.])(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?![\d.])/g,
     compact: (w) => w.replace(/\./g, ''),
     isValid: isValidBsn,
     label: /\bbsn\b|burgerservicenummer|sofi-?nummer|citizen service number/,
   },
   {
-    name: 'Swedish personal identity number',
+    name: 'mailSecret.idScheme.se',
     pattern: /(?<![\d-])(?:19|20)?\d{6}[-+]?\d{4}(?![\d-])/g,
     compact: (w) => w.replace(/[-+]/g, '').slice(-10),
     isValid: isValidPersonnummer,
@@ -572,7 +574,7 @@ function findNationalIds(text: string, lower: string, matches: SecretMatch[]): v
         start: match.index,
         end: match.index + written.length,
         value: compact,
-        hint: format('mailSecret.hint.nationalId', { name: scheme.name, count: compact.length }),
+        hint: format('mailSecret.hint.nationalId', { name: format(scheme.name), count: compact.length }),
       });
     }
   }
