@@ -316,6 +316,7 @@ export function openCore(options: CoreOptions): Core {
     clock,
     progress: options.onImportProgress ?? (() => {}),
     health: () => health.get(),
+    scoring: health,
     offlineIndex: (passwords) => pwnedIndex.lookup(passwords),
     userAgent,
     fetchImpl: options.fetchImpl,
