@@ -75,6 +75,7 @@ const CORE = {
 
   // Names for raw identifiers (common/domain/names.ts).
   'names.androidApp': '{name} (Android app)',
+  'names.renamedFromAppId': 'Named after the app; it was saved under the app’s id, {appId}.',
   'names.mixedScripts':
     '{domain} mixes letters from different alphabets ({scripts}). It may be a look-alike of another site’s address: check it before you sign in.',
   'names.script.Latin': 'Latin',

@@ -238,7 +238,16 @@ export function openCore(options: CoreOptions): Core {
     onCommit: () => watch.noteChange(),
   });
 
-  const inventory = new InventoryService(store, clock);
+  /** The service's own name for a domain, from the two-step directory; none without the datasets. */
+  const serviceNameOf = (domain: string): string | undefined => {
+    try {
+      return catalogue().twoFactor(domain)?.name;
+    } catch {
+      // Without the public datasets an app is named from its id alone.
+      return undefined;
+    }
+  };
+  const inventory = new InventoryService(store, clock, serviceNameOf);
   const checks = new ChecksService(store, writePath, clock, () => ({
     online: settings.get().onlinePwnedCheck,
     index: pwnedIndex.installed(),
@@ -307,17 +316,11 @@ export function openCore(options: CoreOptions): Core {
     clock,
     progress: options.onImportProgress ?? (() => {}),
     health: () => health.get(),
+    scoring: health,
     offlineIndex: (passwords) => pwnedIndex.lookup(passwords),
     userAgent,
     fetchImpl: options.fetchImpl,
-    serviceName: (domain) => {
-      try {
-        return catalogue().twoFactor(domain)?.name;
-      } catch {
-        // Without the public datasets an app is named from its id alone.
-        return undefined;
-      }
-    },
+    serviceName: serviceNameOf,
   });
   const scheduler = new Scheduler(clock);
   const watch: DataWatch = new DataWatch({
@@ -395,6 +398,7 @@ export function openCore(options: CoreOptions): Core {
     schemaVersion: () => openReader.db.pragma('user_version', { simple: true }) as number,
     startSession: () => {
       inventory.purgeTrash();
+      inventory.nameAppAccounts();
       refreshDerivations();
     },
     close: async () => {

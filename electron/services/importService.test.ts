@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { detectFormat, parseExport, suggestMapping } from '../../common/domain/import/index';
 import type { ColumnMapping } from '../../common/domain/import/types';
 import type { ImportPreview, ImportResult, RequestOf } from '../../common/ipc/contract';
@@ -107,6 +108,49 @@ describe('importing the Bitwarden sample', () => {
       .map((f) => (f.evidence.services as string[]).sort());
     expect(similar).toContainEqual(expect.arrayContaining(['Amazon', 'Amazon.de']));
     expect(open.some((f) => f.kind === 'password_weak')).toBe(true);
+  });
+
+  it('starts the scoring workers with the preview, so that the confirm finds them started', async () => {
+    const { call, core } = setup();
+    expect(core.scoringStats()).toBeNull();
+    const preview = await call<ImportPreview>('import:preview', {
+      source: { fileToken: core.files.grant(join(EXPORTS, 'bitwarden.csv')).token },
+      personId: 1,
+    });
+    const started = core.scoringStats()!.workersStarted;
+    expect(started).toBeGreaterThan(0);
+    await call<ImportResult>('import:confirm', { sessionId: preview.sessionId });
+    expect(core.scoringStats()!.workersStarted).toBe(started);
+    expect(core.scoringStats()!.passwordsScored).toBeGreaterThan(0);
+  });
+
+  it('stops the scoring workers before the write of a large import (their memory is freed for it)', async () => {
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    try {
+      let stoppedWhenSaving: number | undefined;
+      const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-import-'));
+      const core = openCore({
+        dataDir,
+        platform: new RecordingPlatform(),
+        onImportProgress: (event) => {
+          if (event.phase === 'saving') stoppedWhenSaving ??= terminate.mock.calls.length;
+        },
+      });
+      cores.push(core);
+      const path = join(dataDir, 'large-chrome.csv');
+      const rows = Array.from(
+        { length: 1_000 },
+        (_, i) => `Site ${i},https://site${i}.example.com/login,user${i}@example.com,Kestrel${i}#tw`,
+      );
+      writeFileSync(path, ['name,url,username,password', ...rows].join('\n'));
+      const preview = core.imports.previewFile(path, { personId: 1 });
+      const result = await core.imports.confirm({ sessionId: preview.sessionId });
+      expect(result.created).toBe(1_000);
+      expect(stoppedWhenSaving).toBe(core.scoringStats()!.workersStarted);
+      expect(stoppedWhenSaving).toBeGreaterThan(0);
+    } finally {
+      terminate.mockRestore();
+    }
   });
 
   it('re-importing the same export updates instead of duplicating, and findings stay stable', async () => {

@@ -43,6 +43,8 @@ export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 /** An unconfirmed preview is forgotten (with the passwords it holds in memory) after this long. */
 const SESSION_TTL_MS = 15 * 60 * 1000;
 const PREVIEW_ITEMS = 500;
+/** From this many entries, the scoring workers are stopped before the write (see confirm). */
+const RELEASE_SCORING_FROM = 1_000;
 
 interface Session {
   id: string;
@@ -69,6 +71,14 @@ export interface ImportServiceDeps {
   clock: Clock;
   progress: (event: ImportProgress) => void;
   health: () => PasswordHealth;
+  /**
+   * The strength scorer's workers: started when a preview has read the export, so that they are
+   * ready when it is confirmed; for a large import, stopped before the write.
+   */
+  scoring?: {
+    prepare(distinctPasswords: number): void;
+    release(): Promise<void>;
+  };
   /** The offline Pwned Passwords index, when one is installed. */
   offlineIndex: (passwords: readonly string[]) => ReturnType<PwnedIndexService['lookup']>;
   userAgent: string;
@@ -151,6 +161,8 @@ export class ImportService {
         mapping: request.mapping,
       });
       session.format = session.parsed.format;
+      // The workers load their dictionaries while this preview plans and the person reads it.
+      this.deps.scoring?.prepare(new Set(session.parsed.entries.map((entry) => entry.password)).size);
     } catch (error) {
       if (error instanceof ImportError) throw new AppFailure('invalid_input', error.message);
       throw error;
@@ -212,6 +224,10 @@ export class ImportService {
         (done, total) => progress('analysing', done, total),
         controller.signal,
       );
+      // A large import gives the workers' memory back before its write, which needs its own; a
+      // small one leaves them to the pool's idle timeout, so a run of small imports reuses them.
+      // Not awaited: the threads wind down on their own cores while the write runs here.
+      if (planned.length >= RELEASE_SCORING_FROM) void this.deps.scoring?.release().catch(() => {});
       // The offline corpus index (if installed) answers before the online check.
       const offline = await this.deps.offlineIndex([...new Set(planned.map((p) => p.entry.password))]);
       if (controller.signal.aborted) throw controller.signal.reason;

@@ -12,6 +12,7 @@ import type {
 import { queryAccounts } from '../../common/domain/accountQuery';
 import { accountChanges } from '../../common/domain/history/accountChanges';
 import { isServiceUrlError, parseServiceUrl } from '../../common/domain/serviceUrl';
+import { looksLikeAppId, readableServiceName } from '../../common/domain/names';
 import { checkAccountDates, type ValidAccountInput } from '../../common/domain/validation';
 import type { AccountValues } from '../db/repositories/accountsRepository';
 import type { Repositories } from '../db/repositories/index';
@@ -34,7 +35,34 @@ export class InventoryService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    /** The service's own name for a domain (the two-step directory's), when the datasets load. */
+    private readonly nameOfDomain: (domain: string) => string | undefined = () => undefined,
   ) {}
+
+  /**
+   * Names the accounts kept under a raw Android app id ("com.instagram.android": imports before
+   * this version stored the id as the service's name) after the app, as imports now do
+   * ("Instagram (Android app)"), each with its history entry, so tasks and findings never show the
+   * id. Writes only when such an account exists; returns how many were renamed.
+   */
+  nameAppAccounts(): number {
+    const candidates = this.store.read.accounts.dottedServices().filter((a) => looksLikeAppId(a.service));
+    if (candidates.length === 0) return 0;
+    return this.store.write((tx) => {
+      let renamed = 0;
+      for (const { id } of candidates) {
+        // Decided again inside the write: another Lockstep may have renamed it meanwhile.
+        const before = tx.repos.accounts.get(id);
+        if (!before || !looksLikeAppId(before.service)) continue;
+        const service = readableServiceName(before.service, this.nameOfDomain).slice(0, 200);
+        const note = format('names.renamedFromAppId', { appId: before.service });
+        updateAccount(tx, before, { ...valuesOf(before), service }, note);
+        renamed += 1;
+      }
+      if (renamed > 0) tx.announce('accounts', 'findings', 'tasks');
+      return renamed;
+    });
+  }
 
   /** Deletes for good what the last session left in the trash (its undo window has ended). */
   purgeTrash(): number {

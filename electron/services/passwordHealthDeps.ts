@@ -16,15 +16,19 @@ export interface PasswordHealth extends AnalyzeDependencies {
 }
 
 /**
- * A lazy holder: nothing is loaded at start-up (start-up stays fast); the first import pays
- * the dictionary load, later ones reuse it. `close()` stops the worker threads.
+ * A lazy holder: nothing is loaded at start-up (start-up stays fast). The scorer's workers start
+ * with the first preview (`prepare`) and stop after each analysis (`release`): an idle app does
+ * not keep ~75 MB of dictionaries per worker. The key and the common list load with the first
+ * analysis and stay. `close()` stops the worker threads.
  */
 export function createPasswordHealth(
   dataDir: string,
   platform: PlatformPort,
   verdictCache: VerdictCache = createMemoryVerdictCache(),
 ) {
+  let scorer: StrengthScorer | null = null;
   let health: PasswordHealth | null = null;
+  const scorerOf = (): StrengthScorer => (scorer ??= createStrengthScorer());
   return {
     get(): PasswordHealth {
       if (!health) {
@@ -32,7 +36,7 @@ export function createPasswordHealth(
         health = {
           fingerprinter: createFingerprinter(key),
           common: createCommonPasswordSet(readBundledText(COMMON_PASSWORDS_FILE)),
-          scorer: createStrengthScorer(),
+          scorer: scorerOf(),
           // Strength verdicts of earlier analyses (kept in the database by the app and the CLI): a
           // re-import of the same export scores only the passwords whose user inputs matter.
           verdictCache,
@@ -40,12 +44,24 @@ export function createPasswordHealth(
       }
       return health;
     },
-    /** What the scorer has done in this process (null before the first analysis). */
+    /**
+     * Starts the scoring workers ahead of an analysis of about this many distinct passwords (see
+     * `StrengthScorer.prepare`). Reads no key and no list: a preview stays free of side effects.
+     */
+    prepare(distinctPasswords: number): void {
+      scorerOf().prepare(distinctPasswords);
+    },
+    /** Stops the idle scoring workers (see `StrengthScorer.release`). */
+    async release(): Promise<void> {
+      await scorer?.release();
+    },
+    /** What the scorer has done in this process (null before its first use). */
     stats() {
-      return health?.scorer.stats() ?? null;
+      return scorer?.stats() ?? null;
     },
     async close(): Promise<void> {
-      await health?.scorer.close();
+      await scorer?.close();
+      scorer = null;
       health = null;
     },
   };

@@ -99,6 +99,7 @@ export class AccountsRepository {
   private readonly updateOne;
   private readonly trashOne;
   private readonly listCriticality;
+  private readonly listDotted;
   private readonly listBrief;
   private readonly markImport;
   private readonly listTeam;
@@ -143,6 +144,10 @@ export class AccountsRepository {
     >(
       `SELECT a.id, a.person_id, a.service, a.criticality, a.domain, a.url_kind FROM accounts a JOIN people p ON p.id = a.person_id
        WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL`,
+    );
+    this.listDotted = db.prepare<[], { id: number; service: string }>(
+      `SELECT id, service FROM accounts
+       WHERE deletion_token IS NULL AND instr(service, '.') > 0 AND instr(service, ' ') = 0`,
     );
     this.listCriticality = db.prepare<[], { id: number; criticality: Criticality }>(
       `SELECT a.id, a.criticality FROM accounts a JOIN people p ON p.id = a.person_id
@@ -205,6 +210,14 @@ export class AccountsRepository {
       criticality: row.criticality,
       mfa: row.mfa,
     }));
+  }
+
+  /**
+   * The accounts whose service name has a dot and no space (the shape of an app id or a host),
+   * with that name: a cheap first pass for names that may need showing differently.
+   */
+  dottedServices(): { id: number; service: string }[] {
+    return this.listDotted.all();
   }
 
   /** How critical each account is, by id (a light read for scoring). */

@@ -63,14 +63,15 @@ export async function analyzePasswords(
     return value;
   };
   // The same estimates as zxcvbn's check(password, words) for each, with less work (scoring.ts).
-  const scored = await scorePasswords(
+  // The workers have their chunks once this returns; the rest below runs here meanwhile.
+  const scoring = scorePasswords(
     passwords.map((password) => ({ password, userInputs: [...distinct.get(password)!] })),
     { scorer: deps.scorer, verdictCache: deps.verdictCache, fingerprint },
     onProgress,
     signal,
   );
-  const byPassword = new Map(passwords.map((password, index) => [password, scored[index]!]));
-  const strengths = entries.map(({ password }) => byPassword.get(password)!);
+  // Awaited below; this only keeps a failure from counting as unhandled while the work here runs.
+  scoring.catch(() => {});
 
   const bases = entries.map((entry) => normalizeForSimilarity(entry.password));
   const groupOf = new Map<string, string>();
@@ -80,19 +81,26 @@ export async function analyzePasswords(
     const id = groupId(group, byKey, deps.fingerprinter);
     for (const key of group) groupOf.set(key, id);
   }
+  const similarFingerprints = bases.map((base) =>
+    base === '' ? null : deps.fingerprinter.similarBase(base),
+  );
+  const commonRanks = entries.map(({ password }) => deps.common.rank(password));
+  for (const { password } of entries) fingerprint(password);
+
+  const scored = await scoring;
+  const byPassword = new Map(passwords.map((password, index) => [password, scored[index]!]));
 
   const signals = new Map<string, PasswordSignals>();
   entries.forEach((entry, index) => {
-    const strength = strengths[index]!;
-    const base = bases[index]!;
+    const strength = byPassword.get(entry.password)!;
     signals.set(entry.key, {
       strength: strength.score,
       strengthWarning: strength.warning,
       strengthSuggestions: strength.suggestions,
       guessesLog10: strength.guessesLog10,
       exactFingerprint: fingerprint(entry.password),
-      similarFingerprint: base === '' ? null : deps.fingerprinter.similarBase(base),
-      commonRank: deps.common.rank(entry.password),
+      similarFingerprint: similarFingerprints[index]!,
+      commonRank: commonRanks[index]!,
       similarGroup: groupOf.get(entry.key) ?? null,
     });
   });

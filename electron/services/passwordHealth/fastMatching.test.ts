@@ -227,6 +227,32 @@ describe('the fast dictionary search', () => {
     expect(time(stock)).toBeGreaterThan(3 * time(fast));
   }, 60_000);
 
+  it('installs with the index another instance built: the same memory, the same results', () => {
+    const load = createRequire(import.meta.url);
+    const getCleanPasswords = load(resolveZxcvbnModules().cleanPasswords) as unknown;
+    const install = new Function(`return (${FAST_MATCHING_SOURCE});`)() as (
+      zxcvbn: unknown,
+      getCleanPasswords: unknown,
+      prebuilt?: unknown,
+    ) => false | { all: { names: string[]; char: Uint8Array }; sequences: unknown };
+    const builder = createZxcvbn().zxcvbn;
+    const index = install(builder, getCleanPasswords);
+    if (index === false) throw new Error('not installed');
+    expect(index.all.char.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const user = createZxcvbn().zxcvbn;
+    const used = install(user, getCleanPasswords, index);
+    expect(used && used.all).toBe(index.all);
+    for (const [password, userInputs] of [...EDGE_CASES, ...generatedCases(40)]) {
+      expect(resultOf(user, password, userInputs), password).toBe(resultOf(stock, password, userInputs));
+    }
+    // An index for other dictionaries is not taken: the instance builds its own.
+    const other = install(createZxcvbn().zxcvbn, getCleanPasswords, {
+      all: { ...index.all, names: ['passwords'] },
+      sequences: index.sequences,
+    });
+    expect(other && other.all).not.toBe(index.all);
+  }, 60_000);
+
   it('leaves zxcvbn unchanged where it does not apply (Levenshtein matching on)', () => {
     const load = createRequire(import.meta.url);
     const modules = resolveZxcvbnModules();

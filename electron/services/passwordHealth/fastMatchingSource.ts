@@ -33,17 +33,29 @@
  * Checked: `fastMatching.test.ts` compares every match the matchers return (before scoring) and
  * whole `check()` results with an unchanged instance, on generated and hand-picked passwords;
  * `npm run bench -- scoring` compares 10,000 estimates. Cost: ~0.27 s and ~10 MB per worker for
- * the index, so the pool installs it only for jobs large enough to repay it.
+ * the index, so the pool installs it only for jobs large enough to repay it; zxcvbn's own ranked
+ * dictionaries (~13 MB) are dropped once it is built and rebuilt only if zxcvbn's search is
+ * needed again (a password the fast search hands back).
  *
  * Why a string: the workers are eval workers (see `strengthWorkerSource.ts`), and a function's
  * `toString()` is not safe to ship there (tsx and other transforms insert helper calls). The
- * source is a function expression: `(zxcvbn, getCleanPasswords) => boolean` (true when installed).
+ * source is a function expression: `(zxcvbn, getCleanPasswords, prebuilt?) => false | index`: false
+ * when not installed, else the index it uses, `{ all, sequences }`, whose typed arrays live in
+ * SharedArrayBuffers. Passed as `prebuilt` to the install on another instance built from the same
+ * dictionaries (another worker), it is used as is instead of being built again: one copy of the
+ * index for the whole pool.
  */
-export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMatching(zxcvbn, getCleanPasswords) {
+export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMatching(zxcvbn, getCleanPasswords, prebuilt) {
   'use strict';
   const options = zxcvbn && zxcvbn.options;
   const matchers = zxcvbn && zxcvbn.matching && zxcvbn.matching.matchers;
-  if (!options || !matchers || options.useLevenshteinDistance || typeof getCleanPasswords !== 'function') {
+  if (
+    !options ||
+    !matchers ||
+    options.useLevenshteinDistance ||
+    typeof getCleanPasswords !== 'function' ||
+    typeof options.setRankedDictionaries !== 'function'
+  ) {
     return false;
   }
   const sequence = matchers.wordSequence;
@@ -56,8 +68,9 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
     [sequence && sequence.dictionaryReverse, 'reverse'],
   ];
   if (targets.some(([matcher]) => !matcher || typeof matcher.match !== 'function')) return false;
-  const ranked = options.rankedDictionaries;
-  const maxWordSize = options.rankedDictionariesMaxWordSize;
+  // Let, not const: dropped once the index is built (see the end).
+  let ranked = options.rankedDictionaries;
+  let maxWordSize = options.rankedDictionariesMaxWordSize;
   if (!ranked || !maxWordSize || Object.hasOwn(ranked, 'userInputs')) return false;
 
   // Lower-case names every object inherits ('constructor', '__proto__'): left to zxcvbn.
@@ -65,8 +78,8 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
 
   // The index over some dictionaries: a trie of their ASCII words (the only ones an ASCII
   // password can hold), each node a prefix; a word's node lists its hits (dictionary, rank) in
-  // zxcvbn's dictionary order (Object.keys of rankedDictionaries). Typed arrays sized from the
-  // word lists up front (few transient copies: each worker keeps the index for its lifetime).
+  // zxcvbn's dictionary order (Object.keys of rankedDictionaries). Typed arrays in shared memory,
+  // sized from the word lists up front (no transient copies), handed to other workers as they are.
   const buildIndex = (names) => {
     if (names.length > 0xffff) throw new Error('Too many dictionaries.');
     const listed = names.reduce((sum, name) => {
@@ -75,19 +88,21 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
     }, 0);
     let hitCapacity = Math.max(1024, listed);
     let nodeCapacity = 2 * hitCapacity;
+    const shared = (Type, size, fill) =>
+      new Type(new SharedArrayBuffer(size * Type.BYTES_PER_ELEMENT)).fill(fill);
     const widened = (array, size, fill) => {
-      const wider = new array.constructor(size).fill(fill);
+      const wider = shared(array.constructor, size, fill);
       wider.set(array);
       return wider;
     };
-    let char = new Uint8Array(nodeCapacity);
-    let firstChild = new Int32Array(nodeCapacity).fill(-1);
-    let nextSibling = new Int32Array(nodeCapacity).fill(-1);
-    let firstHit = new Int32Array(nodeCapacity).fill(-1);
-    let hitName = new Uint16Array(hitCapacity);
-    let hitRank = new Float64Array(hitCapacity);
-    let hitNext = new Int32Array(hitCapacity).fill(-1);
-    const rootChild = new Int32Array(128).fill(-1);
+    let char = shared(Uint8Array, nodeCapacity, 0);
+    let firstChild = shared(Int32Array, nodeCapacity, -1);
+    let nextSibling = shared(Int32Array, nodeCapacity, -1);
+    let firstHit = shared(Int32Array, nodeCapacity, -1);
+    let hitName = shared(Uint16Array, hitCapacity, 0);
+    let hitRank = shared(Float64Array, hitCapacity, 0);
+    let hitNext = shared(Int32Array, hitCapacity, -1);
+    const rootChild = shared(Int32Array, 128, -1);
     let nodes = 1; // node 0 is the root (the empty prefix)
     let hits = 0;
     let width = 0;
@@ -151,11 +166,38 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
   let sequences;
   try {
     const names = Object.keys(ranked);
-    all = buildIndex(names);
-    sequences = buildIndex(names.filter((name) => options.isWordSequence(name)));
+    const sequenceNames = names.filter((name) => options.isWordSequence(name));
+    // Another worker's index for the same dictionaries (see the return value), or our own.
+    const fits = (index, expected) =>
+      !!index && Array.isArray(index.names) && index.names.join('\n') === expected.join('\n');
+    if (prebuilt && fits(prebuilt.all, names) && fits(prebuilt.sequences, sequenceNames)) {
+      all = prebuilt.all;
+      sequences = prebuilt.sequences;
+    } else {
+      all = buildIndex(names);
+      sequences = buildIndex(sequenceNames);
+    }
   } catch {
     return false;
   }
+  // zxcvbn's ranked dictionaries (word → rank maps, ~13 MB) are read only by its own search, for
+  // the passwords handed back to it below: dropped now, and rebuilt from the word lists
+  // (options.dictionary) by zxcvbn's own setRankedDictionaries the first time one is.
+  ranked = null;
+  maxWordSize = null;
+  Object.defineProperty(options, 'rankedDictionaries', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      delete options.rankedDictionaries;
+      options.setRankedDictionaries();
+      return options.rankedDictionaries;
+    },
+    set(value) {
+      delete options.rankedDictionaries;
+      options.rankedDictionaries = value;
+    },
+  });
 
   // The child of a node (a prefix) for one more character, or -1.
   const childOf = (index, node, code) => {
@@ -374,7 +416,7 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
       };
     }
   }
-  return true;
+  return { all, sequences };
 }`;
 
 /** The zxcvbn-ts core version {@link FAST_MATCHING_SOURCE} was checked against, match for match. */

@@ -24,7 +24,8 @@ const manyPasswords = (count: number, salt: string): StrengthItem[] =>
 
 let scorer: StrengthScorer;
 beforeAll(() => {
-  scorer = createStrengthScorer({ workers: 2 });
+  // No idle stop during the file: a test below counts the workers started.
+  scorer = createStrengthScorer({ workers: 2, idleMs: 10 * 60_000 });
 });
 afterAll(async () => {
   await scorer.close();
@@ -100,10 +101,20 @@ describe('createStrengthScorer', () => {
     const fast = createStrengthScorer({ workers: 2 });
     const published = createStrengthScorer({ workers: 1, fastMatching: false });
     try {
-      const sample = [...manyPasswords(120, 'f'), item('l1nk3d1n!', ['LinkedIn']), item(STRONG, ['x'])];
+      // Non-ASCII passwords go to zxcvbn's own search, whose word lists the workers load again.
+      const sample = [
+        ...manyPasswords(120, 'f'),
+        item('l1nk3d1n!', ['LinkedIn']),
+        item(STRONG, ['x']),
+        item('Pässwörd1', ['Pässwörd']),
+        item('ΣΊΣΥΦΟΣ2020'),
+        item('mönkey123'),
+      ];
       expect(await fast.score(sample)).toEqual(await published.score(sample));
       expect(fast.stats().fastMatching).toBe(true);
-      expect(fast.stats().indexMs).toHaveLength(2);
+      // Built by one worker, given to the other.
+      expect(fast.stats().indexMs).toHaveLength(1);
+      expect(fast.stats().indexesShared).toBe(1);
       expect(published.stats().fastMatching).toBeNull();
     } finally {
       await Promise.all([fast.close(), published.close()]);
@@ -186,6 +197,75 @@ describe('createStrengthScorer', () => {
       await own.close();
     } finally {
       terminate.mockRestore();
+    }
+  });
+
+  it('prepare() starts the workers and builds the index once, for both, before the job arrives', async () => {
+    const own = createStrengthScorer({ workers: 2 });
+    try {
+      own.prepare(500);
+      expect(own.stats().workersStarted).toBe(2);
+      // One worker builds the index; the other gets it from the pool (shared memory).
+      await vi.waitFor(() => expect(own.stats().indexesShared).toBe(1), { timeout: 30_000 });
+      expect(own.stats().indexMs).toHaveLength(1);
+      const sample = [...manyPasswords(120, 'p'), item('l1nk3d1n!', ['LinkedIn'])];
+      const reference = createStrengthScorer({ workers: 1, fastMatching: false });
+      try {
+        expect(await own.score(sample)).toEqual(await reference.score(sample));
+      } finally {
+        await reference.close();
+      }
+      // The job found them ready: no worker started or index built again.
+      expect(own.stats().workersStarted).toBe(2);
+      expect(own.stats().indexMs).toHaveLength(1);
+      expect(own.stats().indexesShared).toBe(1);
+      expect(own.stats().fastMatching).toBe(true);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('prepare() for a small job starts no more workers than passwords, and no index', async () => {
+    const own = createStrengthScorer({ workers: 2 });
+    try {
+      own.prepare(1);
+      await vi.waitFor(() => expect(own.stats().loadMs).toHaveLength(1), { timeout: 30_000 });
+      expect((await own.score([item('password')]))[0]!.score).toBe(0);
+      expect(own.stats().workersStarted).toBe(1);
+      expect(own.stats().indexMs).toEqual([]);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('release() stops the idle workers, and the next job starts them again', async () => {
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    const own = createStrengthScorer({ workers: 2 });
+    try {
+      await own.score([item('password'), item(STRONG)]);
+      expect(own.stats().workersStarted).toBe(2);
+      await own.release();
+      expect(terminate).toHaveBeenCalledTimes(2);
+      const results = await own.score([item('123456'), item(STRONG_TOO)]);
+      expect(results.map((result) => result.score)).toEqual([0, 4]);
+      expect(own.stats().workersStarted).toBe(4);
+    } finally {
+      terminate.mockRestore();
+      await own.close();
+    }
+  });
+
+  it('stops workers left idle for idleMs', async () => {
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    const own = createStrengthScorer({ workers: 1, idleMs: 50 });
+    try {
+      await own.score([item('password')]);
+      await vi.waitFor(() => expect(terminate).toHaveBeenCalledTimes(1), { timeout: 5_000 });
+      expect((await own.score([item(STRONG)]))[0]!.score).toBe(4);
+      expect(own.stats().workersStarted).toBe(2);
+    } finally {
+      terminate.mockRestore();
+      await own.close();
     }
   });
 

@@ -54,7 +54,22 @@ export const ZXCVBN_TUNING = { l33tMaxSubstitutions: 10 } as const;
 /** Passwords per message to a worker: small enough for smooth progress and prompt cancellation. */
 const DEFAULT_CHUNK_SIZE = 100;
 
-/** At most this many workers: each holds its own dictionaries (~65 MB) and index (~10 MB). */
+/**
+ * A worker's young generation (V8's nursery for short-lived objects), in MB. zxcvbn makes a lot of
+ * short-lived garbage, so with V8's default (16 MB semi-spaces) each worker's nursery grew to its
+ * maximum, ~35 MB of a worker. With 4 MB the 10,000-login import's peak RSS fell by ~70 MB for two
+ * workers, its CPU time within the noise of a shared 2-core machine (bench/README.md, issue #17).
+ */
+const WORKER_YOUNG_GENERATION_MB = 4;
+
+/** Idle workers stop after this long (see {@link StrengthScorerOptions.idleMs}). */
+const DEFAULT_IDLE_MS = 30_000;
+
+/**
+ * At most this many workers: each holds ~55 MB (zxcvbn-ts, ~30 MB of it until the fast search is
+ * installed and its ranked dictionaries and word lists are let go); the fast search's index
+ * (~10 MB) is one for the pool.
+ */
 const MAX_DEFAULT_WORKERS = 4;
 
 /**
@@ -98,6 +113,11 @@ export interface StrengthScorerOptions {
    */
   requireFrom?: string | URL;
   /**
+   * Idle workers stop after this many milliseconds without work (default 30 s), giving their
+   * memory back; the next job starts them again.
+   */
+  idleMs?: number;
+  /**
    * Install the fast dictionary search in the workers (default true), for jobs of at least 50
    * distinct passwords per worker. It is used only with the zxcvbn-ts version it was checked
    * against; `false` runs zxcvbn-ts exactly as published (the scoring benchmark's reference).
@@ -117,6 +137,8 @@ export interface StrengthScorerStats {
   loadMs: number[];
   /** Milliseconds each worker that installed the fast dictionary search took to build its index. */
   indexMs: number[];
+  /** Workers that installed it with an index another worker built (shared memory, no build). */
+  indexesShared: number;
   /**
    * Whether the workers run the fast dictionary search: null until a job large enough to want it
    * (see {@link StrengthScorerOptions.fastMatching}), then true if every worker that tried has it.
@@ -147,6 +169,18 @@ export interface StrengthScorer {
    * tuning. A stored verdict is reusable only under the same text.
    */
   readonly verdictVersion: string;
+  /**
+   * Starts the workers ahead of a job of about `distinctPasswords` passwords (no more workers than
+   * that), so that their start-up — loading zxcvbn-ts, and building the fast dictionary search's
+   * index when the job is large enough for it — overlaps the caller's own work (reading and
+   * planning an import). Workers already running are kept; does nothing once closed.
+   */
+  prepare(distinctPasswords: number): void;
+  /**
+   * Stops the idle workers, giving their memory back (~55 MB each); a later {@link score} starts
+   * them again. Workers busy with a chunk are left to finish it. Resolves once they have exited.
+   */
+  release(): Promise<void>;
   /** Stops the workers; pending calls reject. Later calls to `score` reject. */
   close(): Promise<void>;
   /** Counters for benchmarks and tests. */
@@ -232,11 +266,16 @@ interface Chunk {
 interface PoolWorker {
   readonly worker: Worker;
   chunk: Chunk | null;
+  /** Has the fast search's index or is getting it: building it (a fast chunk, `prepare`) or given it. */
+  isIndexing: boolean;
 }
+
+/** The fast search's index as a worker built it: typed arrays over SharedArrayBuffers (opaque here). */
+type SharedIndex = object;
 
 type WorkerMessage =
   | { type: 'ready'; loadMs: number }
-  | { type: 'indexed'; ms: number; fastMatching: boolean }
+  | { type: 'indexed'; ms: number; fastMatching: boolean; shared: boolean; index: SharedIndex | null }
   | { type: 'done'; chunkId: number; results: StrengthEstimate[] }
   | { type: 'failed'; chunkId: number; errorName: string };
 
@@ -260,11 +299,34 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
     chunksSent: 0,
     loadMs: [],
     indexMs: [],
+    indexesShared: 0,
     fastMatching: null,
   };
+  const idleMs = Math.max(0, options.idleMs ?? DEFAULT_IDLE_MS);
   let l33tTable: L33tTable | undefined;
   let nextChunkId = 1;
   let isClosed = false;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  // The first index a worker built, handed to the others (kept while any worker is running).
+  let sharedIndex: SharedIndex | null = null;
+  // The worker building the index, until it reports.
+  let builder: PoolWorker | null = null;
+
+  // Gives the shared index to a worker that has not started on one of its own.
+  const share = (entry: PoolWorker): void => {
+    if (sharedIndex === null || entry.isIndexing) return;
+    entry.isIndexing = true;
+    entry.worker.postMessage({ type: 'index', index: sharedIndex });
+  };
+
+  // Re-armed whenever the pool falls idle; cleared by new work.
+  const watchIdle = (): void => {
+    clearTimeout(idleTimer);
+    idleTimer = undefined;
+    if (isClosed || workers.length === 0 || queue.length > 0 || workers.some((entry) => entry.chunk)) return;
+    idleTimer = setTimeout(() => void release(), idleMs);
+    idleTimer.unref();
+  };
 
   const settle = (job: Job): void => {
     job.isSettled = true;
@@ -316,7 +378,10 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
     const chunk = entry.chunk;
     entry.chunk = null;
     if (chunk && !isClosed) fail(chunk.job, reason);
+    if (builder === entry) builder = null;
+    if (workers.length === 0) sharedIndex = null;
     if (!isClosed) dispatch();
+    watchIdle();
   };
 
   const spawn = (): PoolWorker => {
@@ -324,8 +389,9 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
       eval: true,
       workerData: { modules, tuning: ZXCVBN_TUNING, fastMatching },
       name: 'lockstep-strength',
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
-    const entry: PoolWorker = { worker, chunk: null };
+    const entry: PoolWorker = { worker, chunk: null, isIndexing: false };
     counters.workersStarted += 1;
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'ready') {
@@ -333,8 +399,16 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
         return;
       }
       if (message.type === 'indexed') {
-        if (message.fastMatching) counters.indexMs.push(message.ms);
+        if (message.shared) counters.indexesShared += 1;
+        else if (message.fastMatching) counters.indexMs.push(message.ms);
         counters.fastMatching = (counters.fastMatching ?? true) && message.fastMatching;
+        if (builder === entry) builder = null;
+        if (message.index && sharedIndex === null && workers.includes(entry)) {
+          sharedIndex = message.index;
+          for (const other of workers) share(other);
+        }
+        // Workers that waited for the index take their chunks now.
+        dispatch();
         return;
       }
       const chunk = entry.chunk;
@@ -354,6 +428,7 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
       } finally {
         // Whatever happened to this job, the queue keeps moving for the others.
         dispatch();
+        watchIdle();
       }
     });
     worker.on('error', (error) => {
@@ -368,12 +443,30 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
 
   function dispatch(): void {
     while (queue.length > 0 && !isClosed) {
-      const entry =
-        workers.find((candidate) => candidate.chunk === null) ??
-        (workers.length < maxWorkers ? spawn() : null);
+      const next = queue[0]!;
+      // While one worker builds the index, the others wait for it rather than build their own
+      // (the same time to get it, without the CPU and memory of a second build).
+      const canTake = (candidate: PoolWorker) =>
+        candidate.chunk === null &&
+        !(next.fast && !candidate.isIndexing && sharedIndex === null && builder !== null);
+      let entry = workers.find(canTake);
+      if (!entry && workers.length < maxWorkers) {
+        const spawned = spawn();
+        if (canTake(spawned)) entry = spawned;
+        else spawned.worker.unref();
+      }
       if (!entry) return;
       const chunk = queue.shift()!;
+      clearTimeout(idleTimer);
       entry.chunk = chunk;
+      if (chunk.fast) {
+        // With an index at hand, the worker installs it before the chunk; else it builds one.
+        share(entry);
+        if (!entry.isIndexing) {
+          entry.isIndexing = true;
+          builder = entry;
+        }
+      }
       // An idle worker does not keep the process alive (a CLI that forgets close() still exits);
       // a busy one does, until its chunk is back.
       entry.worker.ref();
@@ -418,7 +511,7 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
       signal?.addEventListener('abort', onAbort, { once: true });
       progress(job);
       if (job.isSettled) return;
-      const fast = fastMatching && distinct.length >= FAST_MATCHING_MIN_PER_WORKER * maxWorkers;
+      const fast = isFastJob(distinct.length);
       // Several chunks per worker even for small jobs, so both workers share the work.
       const size = Math.min(chunkSize, Math.max(1, Math.ceil(distinct.length / (maxWorkers * 4))));
       for (let start = 0; start < distinct.length; start += size) {
@@ -428,9 +521,45 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
     });
   };
 
+  const isFastJob = (distinctPasswords: number): boolean =>
+    fastMatching && distinctPasswords >= FAST_MATCHING_MIN_PER_WORKER * maxWorkers;
+
+  const prepare = (distinctPasswords: number): void => {
+    if (isClosed || !(distinctPasswords > 0)) return;
+    const wanted = Math.min(maxWorkers, Math.ceil(distinctPasswords));
+    while (workers.length < wanted) {
+      const entry = spawn();
+      // Starting up does not keep the process alive; a chunk does (see dispatch).
+      entry.worker.unref();
+    }
+    if (isFastJob(distinctPasswords)) {
+      if (sharedIndex !== null) for (const entry of workers) share(entry);
+      else if (!workers.some((entry) => entry.isIndexing)) {
+        // One worker builds the index; the others get it from the pool when it is built.
+        builder = workers[0]!;
+        builder.isIndexing = true;
+        builder.worker.postMessage({ type: 'prepare', fast: true });
+      }
+    }
+    watchIdle();
+  };
+
+  const release = async (): Promise<void> => {
+    clearTimeout(idleTimer);
+    idleTimer = undefined;
+    const idle = workers.filter((entry) => entry.chunk === null);
+    // Out of the pool first, so their exit is not taken for a crash.
+    for (const entry of idle) workers.splice(workers.indexOf(entry), 1);
+    if (builder !== null && !workers.includes(builder)) builder = null;
+    if (workers.length === 0) sharedIndex = null;
+    await Promise.all(idle.map((entry) => entry.worker.terminate()));
+  };
+
   const close = async (): Promise<void> => {
     if (isClosed) return;
     isClosed = true;
+    clearTimeout(idleTimer);
+    sharedIndex = null;
     const closedError = new Error('The password strength scorer was closed.');
     for (const chunk of [...queue]) fail(chunk.job, closedError);
     for (const entry of workers) if (entry.chunk) fail(entry.chunk.job, closedError);
@@ -446,6 +575,8 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
       return userInputsCanMatch(password, userInputs, l33tTable);
     },
     verdictVersion,
+    prepare,
+    release,
     close,
     stats: () => ({ ...counters, loadMs: [...counters.loadMs], indexMs: [...counters.indexMs] }),
   };
@@ -504,8 +635,8 @@ export function createZxcvbn(options: CreateZxcvbnOptions = {}): {
     const install = new Function(`return (${FAST_MATCHING_SOURCE});`)() as (
       instance: ZxcvbnFactory,
       getCleanPasswords: unknown,
-    ) => boolean;
-    fastMatching = install(zxcvbn, load(modules.cleanPasswords));
+    ) => unknown;
+    fastMatching = install(zxcvbn, load(modules.cleanPasswords)) !== false;
   }
   return { zxcvbn, fastMatching };
 }

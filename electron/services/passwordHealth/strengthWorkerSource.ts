@@ -13,9 +13,12 @@ import { FAST_MATCHING_SOURCE } from './fastMatchingSource';
  * `fastMatchingSource.ts` on its zxcvbn instance (same matches, ~10× faster; see there) when the
  * first chunk of a job large enough to repay building its index arrives (`fast: true`).
  *
- * Protocol (parent → worker): `{ chunkId, items: [password, userInputs][], fast }`.
- * Worker → parent: `{ type: 'ready', loadMs }` once the dictionaries are loaded; `{ type:
- * 'indexed', ms, fastMatching }` once, after trying to install the fast search; per chunk
+ * Protocol (parent → worker): `{ chunkId, items: [password, userInputs][], fast }`; `{ type:
+ * 'prepare', fast: true }` to build the fast search's index ahead of a large job; `{ type: 'index',
+ * index }` to install the fast search with the index another worker built (its typed arrays are
+ * SharedArrayBuffers: one copy for the pool). Worker → parent: `{ type: 'ready', loadMs }` once
+ * the dictionaries are loaded; `{ type: 'indexed', ms, fastMatching, shared, index }` once, after
+ * trying to install the fast search (`index`: the one it built, for the others); per chunk
  * `{ type: 'done', chunkId, results }` or `{ type: 'failed', chunkId, errorName }`.
  * The options built here must match `createZxcvbn` in `strengthPool.ts` (a test compares them).
  */
@@ -24,8 +27,9 @@ export const STRENGTH_WORKER_SOURCE = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
 const started = performance.now();
 const core = require(workerData.modules.core);
-const common = require(workerData.modules.common);
-const en = require(workerData.modules.en);
+// Let: the word lists are let go once the fast search is installed (dropWordLists below).
+let common = require(workerData.modules.common);
+let en = require(workerData.modules.en);
 const zxcvbn = new core.ZxcvbnFactory({
   dictionary: { ...common.dictionary, ...en.dictionary },
   graphs: common.adjacencyGraphs,
@@ -38,19 +42,71 @@ const zxcvbn = new core.ZxcvbnFactory({
   ),
   ...workerData.tuning,
 });
+en = null;
+common = null;
+
+// With the fast search installed, zxcvbn reads its word lists (~12 MB) only to rebuild its ranked
+// dictionaries for a password handed back to its own search (see fastMatchingSource.ts): they
+// are let go, and loaded again from the packages the first time that happens.
+const dropWordLists = () => {
+  const options = zxcvbn.options;
+  // The language packages' own files (their entry and the word lists beside it).
+  const path = require('node:path');
+  const packageDirs = [workerData.modules.common, workerData.modules.en].map(
+    (file) => path.dirname(file) + path.sep,
+  );
+  for (const id of Object.keys(require.cache)) {
+    if (packageDirs.some((dir) => id.startsWith(dir))) delete require.cache[id];
+  }
+  Object.defineProperty(options, 'dictionary', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      delete options.dictionary;
+      options.dictionary = {
+        ...require(workerData.modules.common).dictionary,
+        ...require(workerData.modules.en).dictionary,
+      };
+      return options.dictionary;
+    },
+    set(value) {
+      delete options.dictionary;
+      options.dictionary = value;
+    },
+  });
+};
 const installFastDictionaryMatching = (${FAST_MATCHING_SOURCE});
 let hasTriedFastMatching = false;
 zxcvbn.check('warm-up');
 parentPort.postMessage({ type: 'ready', loadMs: performance.now() - started });
 
+// Installs the fast search, with another worker's index when given one (shared memory, not a copy).
+const installFastMatching = (prebuilt) => {
+  hasTriedFastMatching = true;
+  const indexing = performance.now();
+  const index = installFastDictionaryMatching(zxcvbn, require(workerData.modules.cleanPasswords), prebuilt);
+  const isShared = index !== false && !!prebuilt && index.all === prebuilt.all;
+  if (index !== false) dropWordLists();
+  parentPort.postMessage({
+    type: 'indexed',
+    ms: performance.now() - indexing,
+    fastMatching: index !== false,
+    shared: isShared,
+    // An index built here, for the other workers.
+    index: index !== false && !isShared ? index : null,
+  });
+};
+
 parentPort.on('message', (message) => {
   try {
-    if (message.fast === true && workerData.fastMatching === true && !hasTriedFastMatching) {
-      hasTriedFastMatching = true;
-      const indexing = performance.now();
-      const fastMatching = installFastDictionaryMatching(zxcvbn, require(workerData.modules.cleanPasswords));
-      parentPort.postMessage({ type: 'indexed', ms: performance.now() - indexing, fastMatching });
+    if (message.type === 'index') {
+      if (workerData.fastMatching === true && !hasTriedFastMatching) installFastMatching(message.index);
+      return;
     }
+    if (message.fast === true && workerData.fastMatching === true && !hasTriedFastMatching) {
+      installFastMatching(null);
+    }
+    if (message.type === 'prepare') return;
     const results = message.items.map(([password, userInputs]) => {
       const result = zxcvbn.check(password, userInputs);
       return {
