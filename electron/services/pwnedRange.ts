@@ -103,25 +103,31 @@ export async function checkPwnedRange(
           record(
             url,
             prefix,
-            counts ? `HTTP ${response.status}` : `HTTP ${response.status}, unreadable answer`,
+            counts
+              ? format('ledger.outcome.status', { status: String(response.status) })
+              : format('ledger.outcome.unreadable', { status: String(response.status) }),
           );
           if (counts) return counts;
           outcome = 'unreadable';
         } else if (response.status === 429) {
           const wait = retryAfterMs(response.headers.get('retry-after'));
-          record(url, prefix, `HTTP 429, asked to wait ${Math.round(wait / 1000)} s`);
+          record(url, prefix, format('ledger.outcome.askedToWait', { seconds: Math.round(wait / 1000) }));
           if (wait > (options.maxRetryAfterMs ?? 30_000) || attempt === retries) return null;
           await pause(wait);
           continue;
         } else {
-          record(url, prefix, `HTTP ${response.status}`);
+          record(url, prefix, format('ledger.outcome.status', { status: String(response.status) }));
           if (response.status < 500) return null;
           outcome = 'server error';
         }
       } catch (error) {
         if (options.signal?.aborted) throw options.signal.reason;
-        const reason = timeout.aborted ? 'timed out' : error instanceof Error ? error.message : String(error);
-        record(url, prefix, `failed: ${reason}`);
+        const reason = timeout.aborted
+          ? format('online.failure.timedOut')
+          : error instanceof Error
+            ? error.message
+            : String(error);
+        record(url, prefix, format('ledger.outcome.failed', { reason }));
         outcome = reason;
       }
       void outcome;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../../common/model/index';
+import { format, setMessageLocale } from '../../../common/messages/format';
 import { closedPortUrl } from '../../testing/fakePwnedServer';
 import { startFakeHttpServer, type FakeHttpServer } from '../../testing/fakeHttpServer';
 import {
@@ -107,6 +108,24 @@ describe('checkBreachedAccount against a local HIBP stand-in', () => {
     expect(ledger[0]!.outcome).toBe('HTTP 200, in 1 breach');
   });
 
+  it('words the ledger from the message catalogue (the pseudo-locale shows none is hard-coded)', async () => {
+    const server = await startHibp();
+    setMessageLocale('pseudo');
+    try {
+      const found = await check('alex+news@example.com', server.url);
+      const none = await check('nobody@example.com', server.url);
+      const outcomes = [...found.ledger, ...none.ledger].map((e) => e.outcome);
+      expect(outcomes).toEqual([
+        format('ledger.outcome.inBreaches', { count: 1 }),
+        format('ledger.outcome.inNoBreach'),
+      ]);
+      // Every word but the protocol's own ("HTTP") is the catalogue's, accented.
+      for (const outcome of outcomes) expect(outcome.replace('HTTP', '')).not.toMatch(/[A-Za-z]{3,}/);
+    } finally {
+      setMessageLocale('en');
+    }
+  });
+
   it('encodes characters that would change the path', async () => {
     const server = await startHibp();
     const { result } = await check('a/b?c#d@example.com', server.url);
@@ -126,7 +145,7 @@ describe('checkBreachedAccount against a local HIBP stand-in', () => {
     const { result, ledger, waits } = await check('alex@example.com', server.url, {
       apiKey: 'ffffffffffffffffffffffffffffffff',
     });
-    expect(result).toEqual({ status: 'failed', reason: 'The API key was refused' });
+    expect(result).toEqual({ status: 'failed', reason: 'The API key was refused', keyRefused: true });
     expect(server.requests).toHaveLength(1);
     expect(waits).toEqual([]);
     expect(ledger.map((e) => e.outcome)).toEqual(['HTTP 401']);
@@ -442,7 +461,7 @@ describe('checkAddresses', () => {
     });
     expect(server.requests).toHaveLength(1);
     expect([...results.values()]).toEqual(
-      Array(3).fill({ status: 'failed', reason: 'The API key was refused' }),
+      Array(3).fill({ status: 'failed', reason: 'The API key was refused', keyRefused: true }),
     );
   });
 

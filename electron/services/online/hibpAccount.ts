@@ -27,7 +27,10 @@ export const hibpAccountSent = (address: string): string => format('ledger.sent.
  * could not run never reads as "not breached".
  */
 export type AccountCheckResult =
-  { status: 'found'; breachNames: string[] } | { status: 'not_found' } | { status: 'failed'; reason: string };
+  | { status: 'found'; breachNames: string[] }
+  | { status: 'not_found' }
+  /** `keyRefused`: HIBP refused the API key (401), which no retry or other address changes. */
+  | { status: 'failed'; reason: string; keyRefused?: true };
 
 export interface AccountCheckOptions {
   /** The user's HIBP API key (sent in the `hibp-api-key` header, never in the URL or the ledger). */
@@ -80,8 +83,8 @@ export async function checkBreachedAccount(
   const pause = (ms: number) => pauseUnlessAborted(sleep, ms, options.signal);
 
   if (options.signal?.aborted) throw options.signal.reason;
-  if (address.trim() === '') return { status: 'failed', reason: 'No email address to check' };
-  if (options.apiKey.trim() === '') return { status: 'failed', reason: 'No API key is set' };
+  if (address.trim() === '') return { status: 'failed', reason: format('online.failure.noAddress') };
+  if (options.apiKey.trim() === '') return { status: 'failed', reason: format('online.failure.noKey') };
 
   const base = (options.baseUrl ?? DEFAULT_HIBP_URL).replace(/\/+$/, '');
   const url = `${base}/api/v3/breachedaccount/${encodeURIComponent(address)}?truncateResponse=true&includeUnverified=true`;
@@ -95,7 +98,7 @@ export async function checkBreachedAccount(
       outcome,
     });
 
-  let lastFailure = 'could not reach Have I Been Pwned';
+  let lastFailure = format('online.failure.hibpUnreachable');
   for (let attempt = 0; attempt <= retries; attempt += 1) {
     if (options.signal?.aborted) throw options.signal.reason;
     const timeout = AbortSignal.timeout(options.timeoutMs ?? 15_000);
@@ -120,8 +123,8 @@ export async function checkBreachedAccount(
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
       const reason = describeRequestError(error, timeout);
-      record(`failed: ${reason}`);
-      lastFailure = reason === 'timed out' ? 'Have I Been Pwned did not answer in time' : reason;
+      record(format('ledger.outcome.failed', { reason }));
+      lastFailure = timeout.aborted ? format('online.failure.hibpSlow') : reason;
       if (attempt < retries) await pause(backOffMs(attempt));
       continue;
     }
@@ -129,32 +132,34 @@ export async function checkBreachedAccount(
     if (status === 200) {
       const names = parseTruncatedAnswer(text);
       if (!names) {
-        record('HTTP 200, unreadable answer');
-        return { status: 'failed', reason: 'unreadable answer' };
+        record(format('ledger.outcome.unreadable', { status: 200 }));
+        return { status: 'failed', reason: format('online.failure.unreadable') };
       }
-      record(`HTTP 200, in ${names.length} breach${names.length === 1 ? '' : 'es'}`);
+      record(format('ledger.outcome.inBreaches', { count: names.length }));
       return { status: 'found', breachNames: names };
     }
     if (status === 404) {
-      record('HTTP 404, in no known breach');
+      record(format('ledger.outcome.inNoBreach'));
       return { status: 'not_found' };
     }
     if (status === 429) {
       const wait = retryAfterMs(retryAfter, () => now().getTime());
-      record(`HTTP 429, asked to wait ${Math.round(wait / 1000)} s`);
-      if (wait > maxRetryAfterMs || attempt === retries) return { status: 'failed', reason: 'rate limited' };
+      record(format('ledger.outcome.askedToWait', { seconds: Math.round(wait / 1000) }));
+      if (wait > maxRetryAfterMs || attempt === retries)
+        return { status: 'failed', reason: format('online.failure.rateLimited') };
       await pause(wait);
       continue;
     }
-    record(`HTTP ${status}`);
-    if (status === 401) return { status: 'failed', reason: 'The API key was refused' };
+    record(format('ledger.outcome.status', { status: String(status) }));
+    if (status === 401)
+      return { status: 'failed', reason: format('online.failure.keyRefused'), keyRefused: true };
     if (status === 403) {
-      return { status: 'failed', reason: 'Have I Been Pwned refused the request (user agent refused)' };
+      return { status: 'failed', reason: format('online.failure.agentRefused') };
     }
-    if (status === 400)
-      return { status: 'failed', reason: 'Have I Been Pwned says this is not an email address' };
-    if (status < 500) return { status: 'failed', reason: `unexpected answer (HTTP ${status})` };
-    lastFailure = `server error (HTTP ${status})`;
+    if (status === 400) return { status: 'failed', reason: format('online.failure.notAnAddress') };
+    if (status < 500)
+      return { status: 'failed', reason: format('online.failure.unexpected', { status: String(status) }) };
+    lastFailure = format('online.failure.serverError', { status: String(status) });
     if (attempt < retries) await pause(backOffMs(attempt));
   }
   return { status: 'failed', reason: lastFailure };
@@ -244,7 +249,7 @@ export async function checkAddresses(
       await limiter.wait(options.signal);
       const result = await checkBreachedAccount(address, options);
       results.set(address, result);
-      if (result.status === 'failed' && result.reason === 'The API key was refused') refusal = result;
+      if (result.status === 'failed' && result.keyRefused) refusal = result;
     }
     options.onProgress?.(results.size, unique.length);
   }

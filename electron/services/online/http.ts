@@ -2,6 +2,7 @@
  * Small pieces shared by Lockstep's online clients: waits that end when the caller aborts, reading
  * `Retry-After`, reading a body with a size cap, and naming why a request failed.
  */
+import { format } from '../../../common/messages/format';
 
 /** The default sleep: a timer. */
 export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -49,14 +50,14 @@ export function retryAfterMs(header: string | null, now: () => number = Date.now
 export class BodyTooLargeError extends Error {
   override readonly name = 'BodyTooLargeError';
   constructor(readonly maxBytes: number) {
-    super(`the answer is larger than ${formatBytes(maxBytes)}`);
+    super(format('online.failure.tooLarge', { size: formatBytes(maxBytes) }));
   }
 }
 
 function formatBytes(bytes: number): string {
   if (bytes >= 1_000_000) return `${Math.round(bytes / 1_000_000)} MB`;
   if (bytes >= 1_000) return `${Math.round(bytes / 1_000)} KB`;
-  return `${bytes} bytes`;
+  return format('online.size.bytes', { count: bytes });
 }
 
 /** Reads a response body as UTF-8 text, giving up (and cancelling the stream) past `maxBytes`. */
@@ -85,15 +86,15 @@ export async function readTextCapped(response: Response, maxBytes: number): Prom
 
 /** Why a request that threw failed, in a few plain words. */
 export function describeRequestError(error: unknown, timeout: AbortSignal): string {
-  if (timeout.aborted) return 'timed out';
+  if (timeout.aborted) return format('online.failure.timedOut');
   if (error instanceof BodyTooLargeError) return error.message;
   if (error instanceof Error) {
     const cause = (error as Error & { cause?: unknown }).cause;
     const code = cause instanceof Error ? (cause as NodeJS.ErrnoException).code : undefined;
-    if (code === 'ECONNREFUSED') return 'could not connect (connection refused)';
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'could not connect (host not found)';
-    if (code) return `network error (${code})`;
-    return error.message === 'fetch failed' ? 'network error' : error.message;
+    if (code === 'ECONNREFUSED') return format('online.failure.refused');
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return format('online.failure.hostNotFound');
+    if (code) return format('online.failure.networkCode', { code });
+    return error.message === 'fetch failed' ? format('online.failure.network') : error.message;
   }
   return String(error);
 }

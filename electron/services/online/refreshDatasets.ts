@@ -138,8 +138,8 @@ export async function refreshDatasets(options: RefreshDatasetsOptions): Promise<
         readDatasetInUse(options.dataDir, bundledDir, key),
       );
     } catch (error) {
-      const reason = `unusable answer: ${plainValidationMessage(error)}`;
-      answer.finish(`not used: ${reason}`);
+      const reason = format('online.failure.unusable', { reason: plainValidationMessage(error) });
+      answer.finish(format('ledger.outcome.notUsed', { reason }));
       result.failed.push({ dataset, reason });
       continue;
     }
@@ -149,10 +149,8 @@ export async function refreshDatasets(options: RefreshDatasetsOptions): Promise<
       Math.ceil(recordsInUse(options.dataDir, bundledDir, dataset) * (options.minRecordRatio ?? 0.5)),
     );
     if (prepared.records < expected) {
-      const reason =
-        `only ${prepared.records} record${prepared.records === 1 ? '' : 's'} where at least ${expected} ` +
-        'were expected (the answer looks truncated)';
-      answer.finish(`not used: ${reason}`);
+      const reason = format('online.failure.truncated', { records: prepared.records, expected });
+      answer.finish(format('ledger.outcome.notUsed', { reason }));
       result.failed.push({ dataset, reason });
       continue;
     }
@@ -161,8 +159,8 @@ export async function refreshDatasets(options: RefreshDatasetsOptions): Promise<
       mkdirSync(dir, { recursive: true });
       writeFileAtomically(join(dir, DATASET_FILES[dataset].file), prepared.text);
     } catch (error) {
-      const reason = `could not be stored: ${(error as Error).message}`;
-      answer.finish(`not used: ${reason}`);
+      const reason = format('online.failure.notStored', { reason: (error as Error).message });
+      answer.finish(format('ledger.outcome.notUsed', { reason }));
       result.failed.push({ dataset, reason });
       continue;
     }
@@ -193,7 +191,7 @@ async function download(
       outcome,
     });
 
-  let reason = 'could not download';
+  let reason = format('online.failure.noDownload');
   for (let attempt = 0; attempt <= retries; attempt += 1) {
     if (options.signal?.aborted) throw options.signal.reason;
     const timeout = AbortSignal.timeout(options.timeoutMs ?? 60_000);
@@ -215,21 +213,23 @@ async function download(
             url,
             purpose: REFRESH_PURPOSES[dataset],
             sent: refreshSent(),
-            outcome: `HTTP ${status}, ${outcome}`,
+            outcome: format('ledger.outcome.statusWith', { status: String(status), outcome }),
           });
         return { ok: true, text, finish };
       }
       await response.body?.cancel().catch(() => {});
-      record(`HTTP ${response.status}`);
-      if (response.status === 429) return { ok: false, reason: 'rate limited by the server' };
-      if (response.status < 500) return { ok: false, reason: `the server refused (HTTP ${response.status})` };
-      reason = `server error (HTTP ${response.status})`;
+      const status = String(response.status);
+      record(format('ledger.outcome.status', { status }));
+      if (response.status === 429) return { ok: false, reason: format('online.failure.serverRateLimited') };
+      if (response.status < 500)
+        return { ok: false, reason: format('online.failure.serverRefused', { status }) };
+      reason = format('online.failure.serverError', { status });
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
       const what = describeRequestError(error, timeout);
-      record(`failed: ${what}`);
+      record(format('ledger.outcome.failed', { reason: what }));
       if (error instanceof BodyTooLargeError) return { ok: false, reason: what };
-      reason = what === 'timed out' ? 'the server did not answer in time' : what;
+      reason = timeout.aborted ? format('online.failure.serverSlow') : what;
     }
     if (attempt < retries) {
       await pauseUnlessAborted(options.sleep ?? realSleep, 1000 * 2 ** attempt, options.signal);
