@@ -289,10 +289,17 @@ async function main(argv: string[]): Promise<number> {
           print(
             tasks.length === 0
               ? format('cli.tasks.none')
-              : tasks
+              : columns(
+                  tasks.map((t) => [
+                    `#${t.id}`,
+                    t.priority,
+                    format(`tasks.status.${t.status}`),
+                    t.dueAt ?? '',
+                  ]),
+                )
                   .map(
-                    (t) =>
-                      `#${String(t.id).padEnd(4)} ${t.priority} ${t.status.padEnd(11)} ${(t.dueAt ?? '').padEnd(10)} ${oneLine(t.title)}${t.status === 'done' && !t.verified ? format('cli.tasks.notVerified') : ''}${assigneeWords(t) ? `  → ${oneLine(assigneeWords(t)!)}` : ''}`,
+                    (row, i) =>
+                      `${row} ${oneLine(tasks[i]!.title)}${tasks[i]!.status === 'done' && !tasks[i]!.verified ? format('cli.tasks.notVerified') : ''}${assigneeWords(tasks[i]!) ? `  → ${oneLine(assigneeWords(tasks[i]!)!)}` : ''}`,
                   )
                   .join('\n'),
             tasks.map((t) => ({
@@ -696,12 +703,19 @@ function findingsTable(findings: Finding[], accounts: Account[], people: Person[
   const names = new Map(accounts.map((a) => [a.id, named(a)]));
   const open = findings.filter((f) => f.status === 'open');
   if (open.length === 0) return format('cli.findings.none');
-  return open
+  return columns(open.map((f) => [format(`finding.severity.${f.severity}`), FINDING_KIND_LABELS[f.kind]]))
     .map(
-      (f) =>
-        `${f.severity.toUpperCase().padEnd(8)} ${f.kind.padEnd(17)} ${f.accountIds.map((id) => oneLine(names.get(id) ?? `#${id}`)).join(', ')}${familiesNote(f)}`,
+      (row, i) =>
+        `${row} ${open[i]!.accountIds.map((id) => oneLine(names.get(id) ?? `#${id}`)).join(', ')}${familiesNote(open[i]!)}`,
     )
     .join('\n');
+}
+
+/** Rows of cells as aligned text: each column as wide as its longest cell, two spaces apart. */
+function columns(rows: readonly (readonly string[])[]): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
 }
 
 /** " (via Microsoft account, …)" when a finding reached its accounts through their account family. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { format } from '../../common/messages/format';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let CLI = '';
@@ -227,7 +228,11 @@ describe('the command line for a small office', { timeout: 180_000 }, () => {
     // In an office, each finding line says whose account it is.
     const lines = ok(['findings'], dataDir)
       .stdout.split('\n')
-      .filter((l) => /^(CRITICAL|HIGH|MEDIUM|LOW) /.test(l));
+      .filter((l) =>
+        (['critical', 'high', 'medium', 'low'] as const).some((s) =>
+          l.startsWith(format(`finding.severity.${s}`)),
+        ),
+      );
     expect(lines.length).toBeGreaterThan(0);
     expect(
       lines.every((l) => /(Tom|Priya|Ann|Me)'s /.test(l)),

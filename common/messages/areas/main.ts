@@ -879,4 +879,17 @@ export const MAIN = {
   'errors.online.notSealed': 'The system keychain did not seal the API key, so it was not saved.',
   'errors.online.keyUnreadable': 'The stored API key could not be read: {message}',
   'errors.online.keyDamaged': 'The stored API key is damaged. Remove it and enter it again.',
+  // `pwned-index build`: its progress (stderr) and what it built (stdout).
+  'pwnedIndex.build.progress':
+    'pwned-index: {percent}% ({lines, number} lines, {done} of {total}, {rate} lines/s)',
+  'pwnedIndex.build.finished': 'pwned-index: 100% ({lines, number} lines) in {seconds} s',
+  'pwnedIndex.build.missing':
+    'pwned-index: warning: {missing, number} of the 1,048,576 prefix files are missing from {source}; hashes starting with those prefixes will read as not in the corpus. Download them to complete the corpus.',
+  'pwnedIndex.build.built': 'Built {out}',
+  'pwnedIndex.build.entries': '  entries: {entries, number} (from {lines, number} source lines)',
+  'pwnedIndex.build.size':
+    '  size: {bytes, number} bytes ({recordBytes} bytes an entry + a 4 MiB offset table; {perEntry} bytes/entry overall)',
+  'pwnedIndex.build.key':
+    '  key: {bits} bits; false-positive rate {rate} per lookup; counts exact up to {limit, number}',
+  'pwnedIndex.build.time': '  time: {seconds} s ({rate} lines/s)',
 } as const satisfies Record<string, string>;

@@ -107,19 +107,18 @@ async function build(source: string, out: string, json: boolean, io: PwnedIndexC
     if (now - reportedAt < 1000) return;
     reportedAt = now;
     const percent = total > 0 ? Math.floor((bytes / total) * 100) : 100;
+    const rate = millions(lines / ((now - started) / 1000));
     io.stderr.write(
-      `pwned-index: ${percent}% (${lines.toLocaleString('en-US')} lines, ${mb(bytes)} of ${mb(total)}, ${millions(lines / ((now - started) / 1000))} lines/s)\n`,
+      `${format('pwnedIndex.build.progress', { percent, lines, done: mb(bytes), total: mb(total), rate })}\n`,
     );
   };
   const info = await buildPwnedIndex(source, out, { onProgress: progress });
   const seconds = (performance.now() - started) / 1000;
   io.stderr.write(
-    `pwned-index: 100% (${info.sourceLines.toLocaleString('en-US')} lines) in ${seconds.toFixed(2)} s\n`,
+    `${format('pwnedIndex.build.finished', { lines: info.sourceLines, seconds: seconds.toFixed(2) })}\n`,
   );
   if (info.missingPrefixes > 0)
-    io.stderr.write(
-      `pwned-index: warning: ${info.missingPrefixes.toLocaleString('en-US')} of the 1,048,576 prefix files are missing from ${source}; hashes starting with those prefixes will read as not in the corpus. Download them to complete the corpus.\n`,
-    );
+    io.stderr.write(`${format('pwnedIndex.build.missing', { missing: info.missingPrefixes, source })}\n`);
   const linesPerSecond = info.sourceLines / Math.max(seconds, 1e-9);
   if (json) {
     io.stdout.write(`${JSON.stringify({ out, ...info, seconds, linesPerSecond })}\n`);
@@ -127,11 +126,19 @@ async function build(source: string, out: string, json: boolean, io: PwnedIndexC
   }
   io.stdout.write(
     [
-      `Built ${out}`,
-      `  entries: ${info.entries.toLocaleString('en-US')} (from ${info.sourceLines.toLocaleString('en-US')} source lines)`,
-      `  size: ${info.bytes.toLocaleString('en-US')} bytes (${RECORD_BYTES} bytes an entry + a 4 MiB offset table; ${(info.bytes / Math.max(1, info.entries)).toFixed(2)} bytes/entry overall)`,
-      `  key: ${info.keyBits} bits; false-positive rate ${info.falsePositiveRate.toExponential(1)} per lookup; counts exact up to ${info.exactCountLimit}`,
-      `  time: ${seconds.toFixed(2)} s (${millions(linesPerSecond)} lines/s)`,
+      format('pwnedIndex.build.built', { out }),
+      format('pwnedIndex.build.entries', { entries: info.entries, lines: info.sourceLines }),
+      format('pwnedIndex.build.size', {
+        bytes: info.bytes,
+        recordBytes: RECORD_BYTES,
+        perEntry: (info.bytes / Math.max(1, info.entries)).toFixed(2),
+      }),
+      format('pwnedIndex.build.key', {
+        bits: info.keyBits,
+        rate: info.falsePositiveRate.toExponential(1),
+        limit: info.exactCountLimit,
+      }),
+      format('pwnedIndex.build.time', { seconds: seconds.toFixed(2), rate: millions(linesPerSecond) }),
       '',
     ].join('\n'),
   );
