@@ -16,6 +16,7 @@ import { clean, escapeHtml, escapeMarkdown } from '../guides/summary';
 import { escapeMarkdownLineStart } from '../markdown';
 import { MFA_LABELS, type MfaMethod } from '../inventory';
 import { spreadsheetCsv } from '../spreadsheet';
+import { TASK_STATUSES, type TaskStatus } from '../tasks/tasks';
 import type { TeamView, UnknownMainEmail } from '../../model/team';
 
 /** Which report. */
@@ -467,12 +468,10 @@ export function reportContent(input: ReportInput, options: ReportFormatOptions =
   };
 }
 
-const TASK_STATUSES = ['todo', 'in_progress', 'snoozed', 'done', 'wont_do'] as const;
-
 /** A task's status in words ("To do"); a status this build does not know, as it is. */
 function statusWords(status: string): string {
   return (TASK_STATUSES as readonly string[]).includes(status)
-    ? format(`tasks.status.${status as (typeof TASK_STATUSES)[number]}`)
+    ? format(`tasks.status.${status as TaskStatus}`)
     : clean(status);
 }
 
