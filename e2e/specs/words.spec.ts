@@ -60,11 +60,24 @@ function allowedWords(guides: readonly string[] = []): Set<string> {
     if (!domains.has(breach.Domain.split('.').slice(-2).join('.').toLowerCase())) continue;
     add(`${breach.Domain} ${breach.DataClasses.join(' ')}`);
   }
+  // The app names a site by the 2FA directory's entry for it: found by the entry's own or additional
+  // domains, or through a domain that shares its login (steamcommunity.com → Steam).
+  const registrable = (domain: string) => domain.split('.').slice(-2).join('.').toLowerCase();
+  const groups = JSON.parse(readFileSync(`${DATA}/shared-credentials.json`, 'utf8')) as {
+    shared?: string[];
+    from?: string[];
+    to?: string[];
+  }[];
+  for (const group of groups) {
+    const members = [...(group.shared ?? []), ...(group.from ?? []), ...(group.to ?? [])].map(registrable);
+    if (members.some((member) => domains.has(member))) for (const member of members) domains.add(member);
+  }
   const directory = JSON.parse(readFileSync(`${DATA}/2fa-directory.json`, 'utf8')) as {
-    entries: { name: string; domain: string }[];
+    entries: { name: string; domain: string; 'additional-domains'?: string[] }[];
   };
   for (const entry of directory.entries) {
-    if (domains.has(entry.domain.split('.').slice(-2).join('.').toLowerCase())) add(entry.name);
+    const own = [entry.domain, ...(entry['additional-domains'] ?? [])].map(registrable);
+    if (own.some((domain) => domains.has(domain))) add(entry.name);
   }
   // Product names (the password managers an export can come from), dates' month names, our name.
   for (const { label } of Object.values(IMPORT_FORMATS)) add(label);
