@@ -2,6 +2,7 @@
  * Guide files as text: parsing (JSON, then {@link validateGuide}) and the canonical serialisation
  * used for export and for imported copies. Platform-free: the caller reads and writes the files.
  */
+import { format } from '../../messages/format';
 import {
   validateGuide,
   validateIncidentsFile,
@@ -25,13 +26,14 @@ function parseJson(
     errors: [{ file: fileName, path: '$', message }],
   });
   if (text.length > MAX_GUIDE_FILE_CHARS) {
-    return problem(`The file is too large (${text.length} characters; at most ${MAX_GUIDE_FILE_CHARS}).`);
+    return problem(format('guideFile.tooLarge', { size: text.length, max: MAX_GUIDE_FILE_CHARS }));
   }
   try {
     // A byte-order mark is legal at the start of a UTF-8 file but not in JSON.
     return { ok: true, json: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
   } catch (error) {
-    return problem(`Not valid JSON: ${(error as Error).message}`);
+    // The parser's own account of where the JSON breaks is the engine's, shown as it gives it.
+    return problem(format('guideFile.notJson', { detail: (error as Error).message }));
   }
 }
 
