@@ -833,7 +833,23 @@ describe('the problems an author reads', () => {
   it('words a file that is not JSON, or too large', () => {
     expect(parseGuideText('{', 'broken.json')).toEqual({
       ok: false,
-      errors: [{ file: 'broken.json', path: '$', message: expect.stringMatching(/^Not valid JSON: \S/) }],
+      errors: [
+        {
+          file: 'broken.json',
+          path: '$',
+          message: 'Not valid JSON: the text ends before the JSON is complete.',
+        },
+      ],
+    });
+    expect(parseGuideText('\uFEFF{\n  "id": "x",\n  oops\n}', 'broken.json')).toEqual({
+      ok: false,
+      errors: [
+        {
+          file: 'broken.json',
+          path: '$',
+          message: 'Not valid JSON: it stops being JSON at line 3, column 3.',
+        },
+      ],
     });
     expect(parseGuideText(' '.repeat(1_000_001), 'big.json')).toEqual({
       ok: false,

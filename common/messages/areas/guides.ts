@@ -227,7 +227,8 @@ export const GUIDES = {
   // are passed in as values: they are the file format's words and are shown as they are.
   'guideFile.tooLarge':
     'The file is too large ({size, plural, one {# character} other {# characters}}; at most {max, number}).',
-  'guideFile.notJson': 'Not valid JSON: {detail}',
+  'guideFile.notJson': 'Not valid JSON: it stops being JSON at line {line}, column {column}.',
+  'guideFile.notJsonEnd': 'Not valid JSON: the text ends before the JSON is complete.',
   'guideFile.empty': 'Must not be empty.',
   'guideFile.text.spaces': 'Remove the spaces at the start or end.',
   'guideFile.text.control': 'Use plain text on one line: no line breaks, tabs or control characters.',
