@@ -912,6 +912,20 @@ export const MAIN = {
   'errors.online.sealFailed': 'The system keychain could not seal the API key, so it was not saved.',
   'errors.online.notSealed': 'The system keychain did not seal the API key, so it was not saved.',
   'errors.online.keyUnreadable': 'The stored API key could not be read: {message}',
+  'errors.online.notAKey':
+    'That is not a Have I Been Pwned API key: a key is 32 characters, digits and the letters a to f. Copy it again from your HIBP dashboard.',
+  'errors.online.noKeychain':
+    'Lockstep can only keep an API key in the system keychain, which is not available here.',
+  'errors.online.keychainLocked':
+    'The Have I Been Pwned API key is sealed by the system keychain, which is not available right now. Unlock the keychain and try again, or remove the key in Settings.',
+  'errors.online.keychainRefused':
+    'The system keychain could not unseal the stored API key (it may have been saved by another user or on another computer). Remove it and enter it again.',
+  'errors.fingerprintKey.locked':
+    "The key that protects Lockstep's password fingerprints is sealed by the system keychain, which is not available right now. Unlock or restore the keychain and try again.",
+  'errors.fingerprintKey.unreadable':
+    'The system keychain could not unseal the fingerprint key ({path}). It may have been sealed by another user or machine.',
+  'errors.fingerprintKey.wrongSize':
+    'The fingerprint key {kind, select, plain {file} other {sealed in}} {path} holds {bytes, number} bytes instead of {expected}, so it is damaged. Restore it from a backup; deleting it makes Lockstep create a new key, after which earlier imports no longer match for password reuse until they are imported again.',
   'errors.online.keyDamaged': 'The stored API key is damaged. Remove it and enter it again.',
   // `pwned-index build`: its progress (stderr) and what it built (stdout).
   'pwnedIndex.build.progress':
