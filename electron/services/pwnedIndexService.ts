@@ -55,7 +55,7 @@ export class PwnedIndexService {
       fd = openSync(path, 'r');
       const header = Buffer.alloc(HEADER_BYTES);
       if (readSync(fd, header, 0, HEADER_BYTES, 0) !== HEADER_BYTES)
-        throw new Error('The index file is cut short.');
+        throw new Error(format('errors.pwnedIndexService.cutShort'));
       return { builtAt: infoFromHeader(decodeHeader(header, path)).builtAt };
     } catch (error) {
       return { problem: error instanceof Error ? error.message : String(error) };

@@ -256,6 +256,8 @@ export const MAIN = {
   'errors.guides.saveFailed': 'The guide could not be saved there ({code}). Choose another folder.',
   'errors.guides.noVariant': 'That guide has no such variant.',
   'errors.guides.notInLibrary': 'That guide is not in the library.',
+  'errors.pwnedIndexService.cutShort': 'The index file is cut short.',
+  'errors.scoring.workerFailed': 'Password strength scoring failed in a worker ({kind}).',
   'errors.pwnedIndexService.building': 'An index is already being built.',
   'errors.pwnedIndexService.wait': 'Wait for the build to finish, or cancel it.',
   'errors.ipc.httpsOnly': 'Only secure (https) web links can be opened.',
