@@ -243,6 +243,42 @@ export const MAIN = {
   'errors.inventory.nothingToUndo': 'There is nothing left to undo: the deletion is final.',
   'errors.inventory.datesInFuture': 'Some dates are in the future.',
   'errors.inventory.choosePerson': 'Choose who this account belongs to.',
+  'errors.checks.recheckInPast': 'The re-check date must be in the future.',
+  'errors.checks.recheckAfterToday': 'Choose a date after today.',
+  'errors.checks.notOpen': 'Only an open finding can be dismissed. It may have been fixed meanwhile.',
+  'errors.checks.notDismissed': 'This finding is not dismissed.',
+  'errors.checks.findingGone': 'That finding no longer exists.',
+  'errors.checks.accountName': 'Account {id}',
+  'errors.exposure.noBreach': 'There is no breach called "{name}" in the catalogue.',
+  'errors.exposure.emailGone': 'That email address no longer exists.',
+  'errors.exposure.catalogueUnavailable':
+    'The breach catalogue could not be loaded, so nothing was checked against it.{hasDetail, select, yes { {detail}} other {}}',
+  'errors.guides.saveFailed': 'The guide could not be saved there ({code}). Choose another folder.',
+  'errors.guides.noVariant': 'That guide has no such variant.',
+  'errors.guides.notInLibrary': 'That guide is not in the library.',
+  'errors.pwnedIndexService.cutShort': 'The index file is cut short.',
+  'errors.scoring.workerFailed': 'Password strength scoring failed in a worker ({kind}).',
+  'errors.pwnedIndexService.building': 'An index is already being built.',
+  'errors.pwnedIndexService.wait': 'Wait for the build to finish, or cancel it.',
+  'errors.ipc.httpsOnly': 'Only secure (https) web links can be opened.',
+  'errors.ipc.unreadableFile': 'That is not a file Lockstep can read.',
+  'errors.ipc.folderDropped': 'Drop a file, not a folder.',
+  'errors.ipc.fileNotFound': 'That file could not be found.',
+  'errors.ipc.unknownChannel': 'The app asked for something that does not exist.',
+  'errors.ipc.invalid': 'Some values need fixing.',
+  'errors.ipc.unavailable': 'This needs the whole app: it is not available here.',
+  'errors.ipc.internal': 'Something went wrong inside Lockstep. Nothing was changed.',
+  'dialogs.importGuide': 'Import a guide',
+  'dialogs.exportGuide': 'Export the guide',
+  'dialogs.guideFiles': 'Guides (JSON)',
+  'dialogs.allFiles': 'All files',
+  'dialogs.pwnedFolder': 'Choose the folder of downloaded Pwned Passwords files',
+  'dialogs.pwnedFile': 'Choose the downloaded Pwned Passwords file',
+  'dialogs.pwnedFiles': 'Pwned Passwords (SHA-1)',
+  'dialogs.passwordExport': 'Choose a password-manager export',
+  'dialogs.passwordExports': 'Password exports',
+  'dialogs.staffList': 'Choose a staff list',
+  'dialogs.spreadsheets': 'Spreadsheets (CSV)',
   'errors.inventory.personGone': 'This person no longer exists.',
   'errors.inventory.missing':
     'That {what, select, account {account} person {person} other {email address}} no longer exists. It may have been deleted.',
@@ -878,6 +914,20 @@ export const MAIN = {
   'errors.online.sealFailed': 'The system keychain could not seal the API key, so it was not saved.',
   'errors.online.notSealed': 'The system keychain did not seal the API key, so it was not saved.',
   'errors.online.keyUnreadable': 'The stored API key could not be read: {message}',
+  'errors.online.notAKey':
+    'That is not a Have I Been Pwned API key: a key is 32 characters, digits and the letters a to f. Copy it again from your HIBP dashboard.',
+  'errors.online.noKeychain':
+    'Lockstep can only keep an API key in the system keychain, which is not available here.',
+  'errors.online.keychainLocked':
+    'The Have I Been Pwned API key is sealed by the system keychain, which is not available right now. Unlock the keychain and try again, or remove the key in Settings.',
+  'errors.online.keychainRefused':
+    'The system keychain could not unseal the stored API key (it may have been saved by another user or on another computer). Remove it and enter it again.',
+  'errors.fingerprintKey.locked':
+    "The key that protects Lockstep's password fingerprints is sealed by the system keychain, which is not available right now. Unlock or restore the keychain and try again.",
+  'errors.fingerprintKey.unreadable':
+    'The system keychain could not unseal the fingerprint key ({path}). It may have been sealed by another user or machine.',
+  'errors.fingerprintKey.wrongSize':
+    'The fingerprint key {kind, select, plain {file} other {sealed in}} {path} holds {bytes, number} bytes instead of {expected}, so it is damaged. Restore it from a backup; deleting it makes Lockstep create a new key, after which earlier imports no longer match for password reuse until they are imported again.',
   'errors.online.keyDamaged': 'The stored API key is damaged. Remove it and enter it again.',
   // `pwned-index build`: its progress (stderr) and what it built (stdout).
   'pwnedIndex.build.progress':
