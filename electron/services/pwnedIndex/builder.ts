@@ -43,6 +43,7 @@ import {
   tableBytes,
   type IndexInfo,
 } from './format';
+import { format } from '../../../common/messages/format';
 
 export interface BuildOptions {
   /** Called at the start, as the build advances (every chunk, at most every 16 MB) and at the end. */
@@ -190,15 +191,25 @@ async function* streamChunks(
     if (!current || chunk.file !== current.path) {
       const directory = chunk.prefix !== undefined;
       if (directory && !(Number.isInteger(chunk.prefix) && chunk.prefix! >= 0 && chunk.prefix! < BUCKETS))
-        throw refuse(`${chunk.file}: ${String(chunk.prefix)} is not a 5-hex prefix (0 to ${BUCKETS - 1}).`);
+        throw refuse(
+          format('pwnedIndex.stream.badPrefix', {
+            file: chunk.file,
+            prefix: String(chunk.prefix),
+            last: String(BUCKETS - 1),
+          }),
+        );
       if (current) {
         if (current.prefix >= 0 !== directory)
-          throw refuse(`${chunk.file}: a corpus is either one file or prefix files, not both.`);
+          throw refuse(format('pwnedIndex.stream.mixed', { file: chunk.file }));
         if (!directory)
-          throw refuse(`${chunk.file}: a single-file corpus is one file; ${current.path} came first.`);
+          throw refuse(format('pwnedIndex.stream.oneFile', { file: chunk.file, first: current.path }));
         if (chunk.prefix! <= current.prefix)
           throw refuse(
-            `${chunk.file}: prefix ${hex5(chunk.prefix!)} comes after ${hex5(current.prefix)}; prefix files must come in ascending order, each once.`,
+            format('pwnedIndex.stream.order', {
+              file: chunk.file,
+              prefix: hex5(chunk.prefix!),
+              previous: hex5(current.prefix),
+            }),
           );
         yield { file: current, buffer: EMPTY, length: 0, last: true };
       }
@@ -209,7 +220,7 @@ async function* streamChunks(
     const buffer = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     if (buffer.length > 0) yield { file: current, buffer, length: buffer.length, last: false };
   }
-  if (!current) throw refuse('The corpus stream held no file.');
+  if (!current) throw refuse(format('pwnedIndex.stream.empty'));
   yield { file: current, buffer: EMPTY, length: 0, last: true };
 }
 
@@ -333,11 +344,14 @@ async function listSource(source: string): Promise<SourceFile[]> {
   try {
     stats = await stat(source);
   } catch (error) {
-    throw new PwnedIndexError('bad-source', `No Pwned Passwords corpus at ${source} (${describe(error)}).`);
+    throw new PwnedIndexError(
+      'bad-source',
+      format('pwnedIndex.source.none', { path: source, reason: describe(error) }),
+    );
   }
   if (stats.isFile()) return [{ path: source, size: stats.size, prefix: -1 }];
   if (!stats.isDirectory())
-    throw new PwnedIndexError('bad-source', `${source} is neither a corpus file nor a directory.`);
+    throw new PwnedIndexError('bad-source', format('pwnedIndex.source.neither', { path: source }));
   const byPrefix = new Map<number, string>();
   for (const entry of await readdir(source, { withFileTypes: true })) {
     const match = /^([0-9A-Fa-f]{5})\.txt$/.exec(entry.name);
@@ -347,14 +361,19 @@ async function listSource(source: string): Promise<SourceFile[]> {
     if (other !== undefined)
       throw new PwnedIndexError(
         'bad-source',
-        `${source} has two files for prefix ${match[1]!.toUpperCase()}: ${other} and ${entry.name}. Keep one.`,
+        format('pwnedIndex.source.twoFiles', {
+          path: source,
+          prefix: match[1]!.toUpperCase(),
+          first: other,
+          second: entry.name,
+        }),
       );
     byPrefix.set(prefix, entry.name);
   }
   if (byPrefix.size === 0)
     throw new PwnedIndexError(
       'bad-source',
-      `${source} holds no prefix files (named like 00000.txt, as the Pwned Passwords downloader writes them).`,
+      format('pwnedIndex.source.noPrefixFiles', { path: source, example: '00000.txt' }),
     );
   const prefixes = [...byPrefix.keys()].sort((a, b) => a - b);
   return Promise.all(
@@ -423,7 +442,10 @@ async function* readChunks(
     let state = opened.get(file);
     if (!state) {
       const handle = open(file.path, 'r').catch((error: unknown) => {
-        throw new PwnedIndexError('bad-source', `${file.path} cannot be read (${describe(error)}).`);
+        throw new PwnedIndexError(
+          'bad-source',
+          format('pwnedIndex.source.unreadable', { path: file.path, reason: describe(error) }),
+        );
       });
       state = { handle, outstanding: 0, lastIssued: false, closed: false };
       opened.set(file, state);
@@ -437,7 +459,7 @@ async function* readChunks(
         while (done < length) {
           const { bytesRead } = await fh.read(buffer, done, length - done, position + done);
           if (bytesRead === 0)
-            throw new PwnedIndexError('bad-source', `${file.path} shrank while it was being read.`);
+            throw new PwnedIndexError('bad-source', format('pwnedIndex.source.shrank', { path: file.path }));
           done += bytesRead;
         }
       } finally {
@@ -509,14 +531,17 @@ function readWholeFileSync(file: SourceFile, length: number): Buffer {
   try {
     fd = openSync(file.path, 'r');
   } catch (error) {
-    throw new PwnedIndexError('bad-source', `${file.path} cannot be read (${describe(error)}).`);
+    throw new PwnedIndexError(
+      'bad-source',
+      format('pwnedIndex.source.unreadable', { path: file.path, reason: describe(error) }),
+    );
   }
   try {
     let done = 0;
     while (done < length) {
       const bytesRead = readSync(fd, buffer, done, length - done, done);
       if (bytesRead === 0)
-        throw new PwnedIndexError('bad-source', `${file.path} shrank while it was being read.`);
+        throw new PwnedIndexError('bad-source', format('pwnedIndex.source.shrank', { path: file.path }));
       done += bytesRead;
     }
   } finally {
@@ -688,7 +713,7 @@ class CorpusParser {
       this.line += 1;
       if (prefix >= 0 && v0 !== prefix) {
         throw this.error(
-          `the hash ${lineText(buf, p, end)} does not start with the file's prefix ${hex5(prefix)}.`,
+          format('pwnedIndex.line.wrongPrefix', { hash: lineText(buf, p, end), prefix: hex5(prefix) }),
         );
       }
       // Strictly ascending, compared piece by piece (case does not matter: these are values).
@@ -702,8 +727,8 @@ class CorpusParser {
       if (order <= 0) {
         throw this.error(
           order === 0
-            ? `the hash appears twice in a row (${lineText(buf, p, end)}).`
-            : `hashes are not sorted: ${lineText(buf, p, end)} comes after a larger hash. The corpus must be sorted ascending by hash, as the downloader writes it.`,
+            ? format('pwnedIndex.line.twice', { hash: lineText(buf, p, end) })
+            : format('pwnedIndex.line.unsorted', { hash: lineText(buf, p, end) }),
         );
       }
       this.p0 = v0;
@@ -777,16 +802,17 @@ class CorpusParser {
     this.line += 1;
     const directoryLayout = this.file!.prefix >= 0;
     if (/^[0-9A-Fa-f]{32}:\d+$/.test(text) || (directoryLayout && /^[0-9A-Fa-f]{27}:\d+$/.test(text)))
-      throw this.error(
-        'this is an NTLM hash; Lockstep needs the SHA-1 corpus (run the Pwned Passwords downloader without -n / --ntlm).',
-      );
+      throw this.error(format('pwnedIndex.line.ntlm', { options: '-n / --ntlm' }));
     if (newline < 0 && final && /^[0-9A-Fa-f]{0,40}(:\d*)?$/.test(text))
-      throw this.error(
-        `the last line is cut short (${JSON.stringify(text.slice(0, 60))}): the download looks interrupted. Download the corpus again.`,
-      );
-    if (/^[0-9A-Fa-f]+:\d{16,}$/.test(text)) throw this.error('the count is out of range.');
+      throw this.error(format('pwnedIndex.line.cutShort', { text: JSON.stringify(text.slice(0, 60)) }));
+    if (/^[0-9A-Fa-f]+:\d{16,}$/.test(text)) throw this.error(format('pwnedIndex.line.countOutOfRange'));
     throw this.error(
-      `expected ${directoryLayout ? 'SUFFIX:COUNT (35 hex digits) or HASH:COUNT' : 'HASH:COUNT (40 hex digits, a SHA-1)'}, found ${JSON.stringify(text.slice(0, 80))}.`,
+      format('pwnedIndex.line.expected', {
+        layout: directoryLayout ? 'directory' : 'file',
+        suffixShape: 'SUFFIX:COUNT',
+        hashShape: 'HASH:COUNT',
+        text: JSON.stringify(text.slice(0, 80)),
+      }),
     );
   }
 
@@ -794,8 +820,11 @@ class CorpusParser {
     this.badLine(buf, from, to, true);
   }
 
-  private error(message: string): PwnedIndexError {
-    return new PwnedIndexError('bad-source', `${this.file!.path}: line ${this.line}: ${message}`);
+  private error(problem: string): PwnedIndexError {
+    return new PwnedIndexError(
+      'bad-source',
+      format('pwnedIndex.line.refused', { file: this.file!.path, line: String(this.line), problem }),
+    );
   }
 }
 
