@@ -521,21 +521,24 @@ describe('text files', () => {
   });
 });
 
+/** A valid incident, as an incidents file lists it. */
+const INCIDENT = {
+  id: 'example-2024',
+  provider: 'Example',
+  title: 'Example mail breach',
+  domains: ['example.com'],
+  period: { from: '2023-11', to: '2024-03' },
+  disclosedOn: '2024-01-19',
+  summary: 'Someone read the mailboxes.',
+  whatWasTaken: ['Emails.'],
+  notices: [
+    { label: 'Notice', publisher: 'Example', publishedOn: '2024-01-19', url: 'https://example.com/notice' },
+  ],
+  guides: ['email-provider-breach'],
+};
+
 describe('incidents', () => {
-  const incident = {
-    id: 'example-2024',
-    provider: 'Example',
-    title: 'Example mail breach',
-    domains: ['example.com'],
-    period: { from: '2023-11', to: '2024-03' },
-    disclosedOn: '2024-01-19',
-    summary: 'Someone read the mailboxes.',
-    whatWasTaken: ['Emails.'],
-    notices: [
-      { label: 'Notice', publisher: 'Example', publishedOn: '2024-01-19', url: 'https://example.com/notice' },
-    ],
-    guides: ['email-provider-breach'],
-  };
+  const incident = INCIDENT;
 
   it('validates a file of incidents and refuses duplicates, bad dates and http notices', () => {
     const result = validateIncidentsFile(
@@ -573,20 +576,7 @@ describe('incidents', () => {
 describe('the problems an author reads', () => {
   afterEach(() => setMessageLocale('en'));
 
-  const incident = {
-    id: 'example-2024',
-    provider: 'Example',
-    title: 'Example mail breach',
-    domains: ['example.com'],
-    period: { from: '2023-11' },
-    disclosedOn: '2024-01-19',
-    summary: 'Someone read the mailboxes.',
-    whatWasTaken: ['Emails.'],
-    notices: [
-      { label: 'Notice', publisher: 'Example', publishedOn: '2024-01-19', url: 'https://example.com/notice' },
-    ],
-    guides: ['email-provider-breach'],
-  };
+  const incident = { ...INCIDENT, period: { from: '2023-11' } };
 
   /** A guide with one problem of each kind, and what each problem says in English. */
   function brokenGuide(): { input: unknown; expected: Record<string, string> } {
