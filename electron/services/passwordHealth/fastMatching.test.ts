@@ -253,6 +253,40 @@ describe('the fast dictionary search', () => {
     expect(other && other.all).not.toBe(index.all);
   }, 60_000);
 
+  it('ranks words from the word lists as zxcvbn does: a repeated word keeps its last rank, __proto__ is none', () => {
+    const load = createRequire(import.meta.url);
+    const modules = resolveZxcvbnModules();
+    const core = load(modules.core) as typeof ZxcvbnCore;
+    const install = new Function(`return (${FAST_MATCHING_SOURCE});`)() as (
+      zxcvbn: unknown,
+      getCleanPasswords: unknown,
+    ) => unknown;
+    const dictionary = {
+      first: ['dragon', 'monkey', 'dragon', '', '__proto__', 'constructor', 'zebra', 'monkey'],
+      second: ['monkey', 'zebra', '__proto__', 'p4ss', 'pass', 'dragon'],
+      months: ['january', 'february', 'january'],
+    };
+    const build = () => new core.ZxcvbnFactory({ dictionary, l33tMaxSubstitutions: 10 });
+    const reference = build();
+    const custom = build();
+    expect(install(custom, load(modules.cleanPasswords))).not.toBe(false);
+    for (const password of [
+      'dragon',
+      'monkeyzebra',
+      'nogard',
+      'dr4g0n',
+      'januaryfebruary',
+      'p4ss',
+      'zebra1',
+    ]) {
+      expect(matchesOf(custom, password, []), password).toBe(matchesOf(reference, password, []));
+      expect(resultOf(custom, password, ['zebra']), password).toBe(resultOf(reference, password, ['zebra']));
+    }
+    // The duplicates really are there: "dragon" is ranked 3 in `first` (its last place), not 1.
+    const ranks = JSON.parse(matchesOf(custom, 'dragon', [])) as { dictionaryName: string; rank: number }[];
+    expect(ranks.find((match) => match.dictionaryName === 'first')?.rank).toBe(3);
+  });
+
   it('leaves zxcvbn unchanged where it does not apply (Levenshtein matching on)', () => {
     const load = createRequire(import.meta.url);
     const modules = resolveZxcvbnModules();
