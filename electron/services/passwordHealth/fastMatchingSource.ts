@@ -24,10 +24,10 @@
  * Nothing else in zxcvbn changes: the other matchers, the scoring (most guessable sequence),
  * the feedback. The replacement is installed on one zxcvbn instance (own `match` properties on its
  * six dictionary matcher objects; the classes are untouched), and each replaced method falls back
- * to zxcvbn's own for any password it does not cover exactly: characters outside ASCII (case
- * mapping can change lengths or depend on context) and substrings equal to a property every
- * object inherits (`constructor`, `__proto__`: zxcvbn's `dictionary[word]` finds those on any
- * dictionary). It is installed only for the zxcvbn-ts version it was checked against
+ * to zxcvbn's own for any password it does not cover exactly: one that lower-casing makes longer
+ * ('İ' → 'i̇': zxcvbn then reads the lower-cased text at the original's positions) and one holding
+ * a property every object inherits (`constructor`, `__proto__`: zxcvbn's `dictionary[word]` finds
+ * those on any dictionary). It is installed only for the zxcvbn-ts version it was checked against
  * ({@link FAST_MATCHING_ZXCVBN_VERSION}); for any other, the workers run zxcvbn unchanged.
  *
  * Checked: `fastMatching.test.ts` compares every match the matchers return (before scoring) and
@@ -84,8 +84,8 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
   // Lower-case names every object inherits ('constructor', '__proto__'): left to zxcvbn.
   const inherited = Object.getOwnPropertyNames(Object.prototype).filter((name) => name === name.toLowerCase());
 
-  // The index over some dictionaries: a trie of their ASCII words (the only ones an ASCII
-  // password can hold), each node a prefix; a word's node lists its hits (dictionary, rank) in
+  // The index over some dictionaries: a trie of their words (UTF-16 code units), each node a
+  // prefix; a word's node lists its hits (dictionary, rank) in
   // zxcvbn's dictionary order (the order of options.dictionary's keys, as its ranked dictionaries
   // are built). Typed arrays in shared memory, sized from the word lists up front (no transient
   // copies), handed to other workers as they are.
@@ -101,7 +101,7 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
       wider.set(array);
       return wider;
     };
-    let char = shared(Uint8Array, nodeCapacity, 0);
+    let char = shared(Uint16Array, nodeCapacity, 0);
     let firstChild = shared(Int32Array, nodeCapacity, -1);
     let nextSibling = shared(Int32Array, nodeCapacity, -1);
     let firstHit = shared(Int32Array, nodeCapacity, -1);
@@ -118,16 +118,17 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
       width = Math.max(width, options.getRankedDictionariesMaxWordSize(list));
       // As zxcvbn's buildRankedDictionary: each word's rank is its position + 1, a repeated word
       // keeps its last rank, and '__proto__' is no entry (assigning it on an object sets nothing).
-      words: for (let position = 0; position < list.length; position += 1) {
+      for (let position = 0; position < list.length; position += 1) {
         const word = list[position];
         const rank = position + 1;
         if (word.length === 0 || word === '__proto__') continue;
-        for (let k = 0; k < word.length; k += 1) if (word.charCodeAt(k) > 0x7f) continue words;
         let node = 0;
         for (let k = 0; k < word.length; k += 1) {
           const code = word.charCodeAt(k);
-          let child = node === 0 ? rootChild[code] : firstChild[node];
-          if (node !== 0) while (child !== -1 && char[child] !== code) child = nextSibling[child];
+          // The root's children: ASCII ones in a table, the others (a few hundred words) listed.
+          const isTabled = node === 0 && code < 128;
+          let child = isTabled ? rootChild[code] : firstChild[node];
+          if (!isTabled) while (child !== -1 && char[child] !== code) child = nextSibling[child];
           if (child === -1) {
             if (nodes === nodeCapacity) {
               nodeCapacity *= 2;
@@ -139,7 +140,7 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
             child = nodes;
             nodes += 1;
             char[child] = code;
-            if (node === 0) rootChild[code] = child;
+            if (isTabled) rootChild[code] = child;
             else {
               nextSibling[child] = firstChild[node];
               firstChild[node] = child;
@@ -208,16 +209,17 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
 
   // The child of a node (a prefix) for one more character, or -1.
   const childOf = (index, node, code) => {
-    if (node === 0) return code < 128 ? index.rootChild[code] : -1;
+    if (node === 0 && code < 128) return index.rootChild[code];
     let child = index.firstChild[node];
     while (child !== -1 && index.char[child] !== code) child = index.nextSibling[child];
     return child;
   };
 
+  // zxcvbn looks up slices of the lower-cased password at positions in the password: the same
+  // positions only while lower-casing keeps the length ('İ' becomes two code units).
   const covers = (text) => {
-    if (!/^[\u0000-\u007f]*$/.test(text)) return false;
     const lower = text.toLowerCase();
-    return !inherited.some((name) => lower.includes(name));
+    return lower.length === text.length && !inherited.some((name) => lower.includes(name));
   };
 
   // What one scan needs: the index, the user inputs and zxcvbn's search width.
@@ -237,7 +239,7 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
   };
 
   // Calls report(i, j, rank, dictionaryName) for each match zxcvbn's dictionary matcher finds in
-  // lower (a lower-cased ASCII string), in its order: by i, then j, then dictionary (the user
+  // lower (the lower-cased password), in its order: by i, then j, then dictionary (the user
   // inputs last). Only ends j >= firstEnd[i] are reported; starts with firstEnd[i] < 0 are skipped.
   const scan = (context, lower, firstEnd, report) => {
     const length = lower.length;
