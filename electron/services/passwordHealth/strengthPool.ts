@@ -59,9 +59,11 @@ const DEFAULT_CHUNK_SIZE = 100;
  * A worker's young generation (V8's nursery for short-lived objects), in MB. zxcvbn makes a lot of
  * short-lived garbage, so with V8's default (16 MB semi-spaces) each worker's nursery grew to its
  * maximum, ~35 MB of a worker. With 4 MB the 10,000-login import's peak RSS fell by ~70 MB for two
- * workers, its CPU time within the noise of a shared 2-core machine (bench/README.md, issue #17).
+ * workers (bench/README.md, issue #17). Since the workers stopped building zxcvbn's ranked
+ * dictionaries, 8 MB costs no peak RSS (the peak is the main thread's write now) and saves
+ * ~0.2–0.3 s of the scavenges' CPU on that import; 16 MB saves no more and adds ~15 MB.
  */
-const WORKER_YOUNG_GENERATION_MB = 4;
+const WORKER_YOUNG_GENERATION_MB = 8;
 
 /** Idle workers stop after this long (see {@link StrengthScorerOptions.idleMs}). */
 const DEFAULT_IDLE_MS = 30_000;
