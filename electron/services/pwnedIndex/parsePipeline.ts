@@ -129,7 +129,7 @@ export class ParsePipeline {
     this.output = new RecordOutput(FLUSH_BYTES + recordsBound(options.chunkBytes * 2));
   }
 
-  /** Whether workers are parsing (for tests and benchmarks). */
+  /** Whether workers parse (from the first whole lines past `parallelAfterBytes` on). */
   get isParallel(): boolean {
     return this.workers !== undefined;
   }

@@ -19,8 +19,8 @@ import { CORPUS_PARSER_SOURCE, parserSettings, type SegmentFailure } from './cor
  * Protocol (main → worker): `{ type: 'parse', id, input, segments, records }` (`segments`: an
  * Int32Array of [start, end, prefix] per segment, each a run of whole lines parsed as `final`;
  * `records` large enough for all of them). Worker → main: `{ type: 'parsed', id, meta, runs,
- * parsed, failure }` (`meta`: SEGMENT_META figures of the `parsed` segments; the segments after a
- * refused one are not parsed; `runs`: [bucket, records] pairs).
+ * failure }` (`meta`: SEGMENT_META figures of each segment up to the refused one, if any: the
+ * segments after it are not parsed; `runs`: [bucket, records] pairs).
  */
 const PARSE_WORKER_SOURCE = String.raw`
 'use strict';
@@ -36,12 +36,10 @@ parentPort.on('message', (message) => {
     const count = segments.length / 3;
     const meta = new Float64Array(count * SIZE);
     let at = 0;
-    let parsed = 0;
     let failure = null;
     for (let i = 0; i < count; i += 1) {
       const ok = parser.run(input, segments[3 * i], segments[3 * i + 1], true, segments[3 * i + 2], out, at);
       parser.writeMeta(meta, i * SIZE);
-      parsed += 1;
       if (!ok) {
         failure = { index: i, line: parser.failure.line, message: parser.failure.message };
         break;
@@ -49,7 +47,7 @@ parentPort.on('message', (message) => {
       at = parser.outEnd;
     }
     const runs = Int32Array.from(parser.takeRuns());
-    parentPort.postMessage({ type: 'parsed', id: message.id, meta, runs, parsed, failure });
+    parentPort.postMessage({ type: 'parsed', id: message.id, meta, runs, failure });
   }
 });
 `;
@@ -59,8 +57,7 @@ export interface ParsedBatch {
   meta: Float64Array;
   /** The batch's records per bucket: [bucket, records] pairs. */
   runs: Int32Array;
-  /** Segments parsed: all of them, or up to and including the refused one. */
-  parsed: number;
+  /** The refused line, if any: the segments after it were not parsed. */
   failure: (SegmentFailure & { index: number }) | null;
 }
 
