@@ -1,17 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, CRITICALITIES, MFA_METHODS } from './inventory';
 import { isServiceUrlError, parseServiceUrl } from './serviceUrl';
-import type { MessageId } from '../messages/en';
-import { format } from '../messages/format';
-
-/**
- * A zod error parameter whose message is the catalogue's `id`, formatted when the error happens,
- * so it follows the catalogue in use (English, or the pseudo-locale of tests) — not the one at
- * load time.
- */
-export function says(id: MessageId, values?: Record<string, string | number>): { error: () => string } {
-  return { error: () => format(id, values) };
-}
+import { format, says } from '../messages/format';
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2024-02-30). */
 export function isCalendarDate(value: string): boolean {

@@ -12,9 +12,8 @@ import {
   idSchema,
   isCalendarDate,
   personNameSchema,
-  says,
 } from '../domain/validation';
-import { format } from '../messages/format';
+import { format, says } from '../messages/format';
 import type { ImportFormat } from '../domain/import/types';
 import { CATEGORIES, CRITICALITIES, MFA_METHODS } from '../domain/inventory';
 import { DISMISS_REASONS, type DismissReason } from '../domain/checks/findings';

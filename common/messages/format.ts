@@ -132,6 +132,15 @@ export function labelsOf<K extends string>(ids: Record<K, MessageId>): Readonly<
   return Object.freeze(labels);
 }
 
+/**
+ * A zod error parameter whose message is the catalogue's `id`, formatted when the error happens,
+ * so it follows the catalogue in use (English, or the pseudo-locale of tests) — not the one at
+ * load time: `z.string().max(100, says('validation.name.tooLong', { max: 100 }))`.
+ */
+export function says(id: MessageId, values?: MessageValues): { error: () => string } {
+  return { error: () => format(id, values) };
+}
+
 /** A whole number as people read it: "1,234". */
 export function formatNumber(value: number): string {
   return numberFormat.format(value);

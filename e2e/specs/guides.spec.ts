@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test, expect } from '../fixtures/app';
 import { ImportPage } from '../pages/ImportPage';
+import { GUIDE_EFFECT_TYPES } from '../../common/content/guides';
 import { format } from '../../common/messages/format';
 
 test('the guide library puts the guides for my findings first, with provider variants and sources', async ({
@@ -49,12 +50,15 @@ test('a shared guide is imported after a full check; an invalid one is refused w
   await app.page.getByRole('button', { name: format('guides.import') }).click();
   const refused = app.page.getByRole('dialog', { name: format('guides.importRefused') });
   await expect(refused).toContainText(
-    'bad-guide.json is not a valid guide (4 problems); nothing was imported.',
+    format('errors.guides.invalid', { hasFile: 'yes', file: 'bad-guide.json', count: 4 }),
   );
+  // The problems are the catalogue's words for the file's author, at the file's JSON paths.
   const problems = refused.getByRole('list', { name: format('guides.importProblems') });
-  await expect(problems).toContainText('$.steps[0].links[0].url: Links must start with https://');
-  await expect(problems).toContainText('$.steps[0].effects[0].type: Unknown effect type "run_script"');
-  await expect(problems).toContainText('$.steps[0].sources: Every step needs at least one source');
+  await expect(problems).toContainText(`$.steps[0].links[0].url: ${format('guideFile.link.https')}`);
+  await expect(problems).toContainText(
+    `$.steps[0].effects[0].type: ${format('guideFile.unknownEffect', { value: '"run_script"', options: GUIDE_EFFECT_TYPES.join(', ') })}`,
+  );
+  await expect(problems).toContainText(`$.steps[0].sources: ${format('guideFile.step.noSource')}`);
   await refused.getByRole('button', { name: format('guides.ok') }).click();
   await expect(library.getByRole('listitem')).toHaveCount(count);
 

@@ -7,6 +7,7 @@ import { wordingProblems } from '../fixtures/words';
 import { format } from '../../common/messages/format';
 import { IMPORT_FORMATS } from '../../common/domain/import/index';
 import { parseGuideText } from '../../common/content/guides/loader';
+import { GUIDE_EFFECT_TYPES } from '../../common/content/guides';
 import type { LaunchedApp } from '../fixtures/app';
 import { ERASE_CONFIRMATION } from '../../common/domain/dataSafety/confirm';
 import { PeoplePage } from '../pages/PeoplePage';
@@ -24,6 +25,7 @@ const GUIDES = `${DATA}/guides`;
 /** The guide the guide journey follows. */
 const TWO_STEP_GUIDE = 'turn-on-two-step-sign-in';
 const STAFF = resolve(import.meta.dirname, '../fixtures/team/staff.csv');
+const BAD_GUIDE = resolve(import.meta.dirname, '../fixtures/guides/bad-guide.json');
 
 /**
  * The person's data (names, addresses, usernames) and the public datasets' names: never translated.
@@ -231,6 +233,24 @@ test.describe('in the pseudo-locale', () => {
     const reader = page.getByRole('region', { name: 'Turn on two-step sign-in', exact: true });
     await expect(reader.getByText(format('step.position', { number: 1, total: 5 }))).toBeVisible();
     await expectAllWords(page, body, allowed, 'the guide library');
+
+    // A guide file with mistakes, refused: the problems are worded for its author by the catalogue.
+    // What the file says (its keys, values, the JSON paths into it) and the format's effect names
+    // are the author's words, shown as written.
+    const refusedWords = new Set(allowed);
+    const addWords = (text: string) => {
+      for (const word of text.match(/[A-Za-z]{3,}/g) ?? []) refusedWords.add(word.toLowerCase());
+    };
+    const badGuide = readFileSync(BAD_GUIDE, 'utf8');
+    addWords(`bad-guide.json ${badGuide} ${GUIDE_EFFECT_TYPES.join(' ')}`);
+    await app.answerNextFile(BAD_GUIDE);
+    await page.getByRole('button', { name: format('guides.import') }).click();
+    const refused = page.getByRole('dialog', { name: format('guides.importRefused') });
+    await expect(refused.getByRole('list', { name: format('guides.importProblems') })).toContainText(
+      format('guideFile.step.noSource'),
+    );
+    await expectAllWords(page, refused, refusedWords, 'a refused guide file');
+    await refused.getByRole('button', { name: format('guides.ok') }).click();
 
     // Started from the library, for the Dropbox account.
     await reader.getByRole('button', { name: format('guides.start') }).click();

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { helperActor, SELF_ACTOR } from '../../common/domain/history/actor';
 import { join } from 'node:path';
 import type { Catalogue } from '../../common/content/catalogue';
 import type { FamilyIndex } from '../../common/content/families';
@@ -216,7 +217,7 @@ export function openCore(options: CoreOptions): Core {
   const actorNow = (): string => {
     if (options.actor) return options.actor;
     const helper = settings.get().helperName.trim();
-    return helper ? `Helper: ${helper}` : 'Me';
+    return helper ? helperActor(helper) : SELF_ACTOR;
   };
   const writePath: WritePath = new WritePath({
     open: () => {

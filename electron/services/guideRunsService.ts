@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { helperActor } from '../../common/domain/history/actor';
 import { describeFinding } from '../../common/domain/checks/describe';
 import {
   describeEffects,
@@ -208,7 +209,7 @@ export class GuideRunsService {
         from: null,
         to: guide.title,
         note: label ?? originLabel,
-        ...(request.helperName?.trim() ? { actor: `Helper: ${request.helperName.trim()}` } : {}),
+        ...(request.helperName?.trim() ? { actor: helperActor(request.helperName.trim()) } : {}),
       });
       tx.announce('guides');
       return runId;
@@ -367,7 +368,7 @@ export class GuideRunsService {
           from: null,
           to: guide.title,
           note: format('guideRuns.checklistNote', { count: people.length, name: person.name }),
-          ...(helperName.trim() ? { actor: `Helper: ${helperName.trim()}` } : {}),
+          ...(helperName.trim() ? { actor: helperActor(helperName.trim()) } : {}),
         });
       }
       tx.announce('guides');

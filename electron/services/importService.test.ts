@@ -28,6 +28,15 @@ afterEach(async () => {
   while (cores.length) await cores.pop()?.close();
 });
 
+/** A Chrome export of `rows` logins, each with its own password (none contains its account's words). */
+function chromeExport(rows: number): string {
+  const lines = Array.from(
+    { length: rows },
+    (_, i) => `Site ${i},https://site${i}.example.com/login,user${i}@example.com,Kestrel${i}#tw`,
+  );
+  return ['name,url,username,password', ...lines].join('\n');
+}
+
 function setup(options: { fetchImpl?: typeof fetch } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-import-'));
   const core = openCore({
@@ -138,11 +147,7 @@ describe('importing the Bitwarden sample', () => {
       });
       cores.push(core);
       const path = join(dataDir, 'large-chrome.csv');
-      const rows = Array.from(
-        { length: 1_000 },
-        (_, i) => `Site ${i},https://site${i}.example.com/login,user${i}@example.com,Kestrel${i}#tw`,
-      );
-      writeFileSync(path, ['name,url,username,password', ...rows].join('\n'));
+      writeFileSync(path, chromeExport(1_000));
       const preview = core.imports.previewFile(path, { personId: 1 });
       const result = await core.imports.confirm({ sessionId: preview.sessionId });
       expect(result.created).toBe(1_000);
@@ -151,6 +156,53 @@ describe('importing the Bitwarden sample', () => {
     } finally {
       terminate.mockRestore();
     }
+  });
+
+  it('scores the passwords while the preview is read, so the confirm scores nothing again', async () => {
+    const events: { phase: string; done: number; total: number }[] = [];
+    const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-import-'));
+    const core = openCore({
+      dataDir,
+      platform: new RecordingPlatform(),
+      onImportProgress: (event) => events.push(event),
+    });
+    cores.push(core);
+    const path = join(dataDir, 'chrome.csv');
+    writeFileSync(path, chromeExport(300));
+    const preview = core.imports.previewFile(path, { personId: 1 });
+    // Nobody has confirmed yet, and the workers are scoring the preview's 300 passwords.
+    await vi.waitFor(() => expect(core.scoringStats()?.passwordsScored).toBe(300), { timeout: 30_000 });
+    expect(core.readDb.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
+    const result = await core.imports.confirm({ sessionId: preview.sessionId });
+    expect(result.created).toBe(300);
+    expect(core.scoringStats()!.passwordsScored).toBe(300);
+    expect(events).toContainEqual(expect.objectContaining({ phase: 'analysing', done: 300, total: 300 }));
+    expect(core.readDb.prepare('SELECT count(*) AS n FROM password_signals').get()).toEqual({ n: 300 });
+  });
+
+  it('cancelling a preview stops the scoring it started, and one cancelled at once starts none', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-import-'));
+    const core = openCore({ dataDir, platform: new RecordingPlatform() });
+    cores.push(core);
+    const path = join(dataDir, 'chrome.csv');
+    writeFileSync(path, chromeExport(4_000));
+    const first = core.imports.previewFile(path, { personId: 1 });
+    core.imports.cancel({ sessionId: first.sessionId });
+    await new Promise((done) => setTimeout(done, 300));
+    expect(core.scoringStats()?.passwordsScored ?? 0).toBe(0);
+
+    const second = core.imports.previewFile(path, { personId: 1 });
+    await vi.waitFor(() => expect(core.scoringStats()?.passwordsScored).toBeGreaterThan(0), {
+      timeout: 30_000,
+      interval: 20,
+    });
+    core.imports.cancel({ sessionId: second.sessionId });
+    await new Promise((done) => setTimeout(done, 500));
+    const scored = core.scoringStats()!.passwordsScored;
+    await new Promise((done) => setTimeout(done, 1_000));
+    expect(core.scoringStats()!.passwordsScored).toBe(scored);
+    expect(scored).toBeLessThan(4_000);
+    expect(core.readDb.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
   });
 
   it('re-importing the same export updates instead of duplicating, and findings stay stable', async () => {

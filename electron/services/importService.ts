@@ -33,7 +33,7 @@ import type { StoredVerdictCache } from './passwordHealth/storedVerdicts';
 import { requireAccount, updateAccount } from './inventoryService';
 import type { Store } from './store';
 import type { PasswordHealth } from './passwordHealthDeps';
-import { analyzePasswords } from './passwordHealth/analyze';
+import { analyzePasswords, type PasswordSignals } from './passwordHealth/analyze';
 import { checkPwnedRange, type RangeOutcome } from './pwnedRange';
 import type { SettingsService } from './settingsService';
 import type { PwnedIndexService } from './pwnedIndexService';
@@ -55,6 +55,25 @@ interface Session {
   format: ImportFormat | null;
   createdAt: number;
   running: AbortController | null;
+  /** The passwords' analysis, started when the preview was shown (see {@link ImportService.analyse}). */
+  analysis: Analysis | null;
+}
+
+/**
+ * The analysis of a preview's passwords. It starts as soon as the preview is shown, so the scoring
+ * runs while the person reads the preview; the confirm waits for what is left of it. It belongs to
+ * one parse of the file: a preview with another mapping or format starts a new one.
+ */
+interface Analysis {
+  parsed: ParsedExport;
+  /** The entries analysed: which rows are created or updated is decided again in the write. */
+  planned: PlannedEntry[];
+  controller: AbortController;
+  result: Promise<Map<string, PasswordSignals>>;
+  /** Scoring progress so far, for a confirm that arrives while it runs. */
+  done: number;
+  total: number;
+  onProgress: ((done: number, total: number) => void) | null;
 }
 
 interface PlannedEntry {
@@ -116,6 +135,8 @@ export class ImportService {
     if ('sessionId' in request.source) {
       session = this.requireSession(request.source.sessionId);
       if (session.running) throw new AppFailure('conflict', format('errors.import.running'));
+      // Another mapping or format: the analysis of the previous parse is of no use.
+      this.stopAnalysis(session);
     } else {
       const { fileName, bytes } =
         'fileToken' in request.source
@@ -130,6 +151,7 @@ export class ImportService {
         format: null,
         createdAt: Date.now(),
         running: null,
+        analysis: null,
       };
       this.sessions.set(session.id, session);
     }
@@ -168,6 +190,14 @@ export class ImportService {
       throw error;
     }
     const { planned, skipped } = plan(session, this.deps.store.read, this.deps.serviceName);
+    // The scoring starts once this preview is on its way: it runs while the person reads it.
+    if (this.deps.scoring && planned.length > 0) {
+      const parsed = session.parsed;
+      setImmediate(() => {
+        if (this.sessions.get(session.id) === session && session.parsed === parsed && !session.running)
+          this.analyse(session, planned);
+      });
+    }
     const items: ImportPreviewItem[] = planned.slice(0, PREVIEW_ITEMS).map((p) => ({
       row: p.entry.row,
       service: p.service,
@@ -210,20 +240,25 @@ export class ImportService {
     session.running = controller;
     const progress = (phase: ImportProgress['phase'], done: number, total: number) =>
       this.deps.progress({ sessionId, phase, done, total });
+    const stopAnalysis = () => session.analysis?.controller.abort(controller.signal.reason);
+    controller.signal.addEventListener('abort', stopAnalysis);
     try {
-      // What to analyse; whether each entry creates or updates is decided again inside the write.
-      const { planned } = plan(session, this.deps.store.read, this.deps.serviceName);
-      const health = this.deps.health();
-      const analysed = await analyzePasswords(
-        planned.map((p) => ({
-          key: String(p.entry.row),
-          password: p.entry.password,
-          userInputs: userInputsOf(p),
-        })),
-        health,
-        (done, total) => progress('analysing', done, total),
-        controller.signal,
+      // What to analyse (whether each entry creates or updates is decided again inside the write):
+      // the preview's analysis, or a new one if it is not there (or failed).
+      const analysis = this.analyse(
+        session,
+        session.analysis?.parsed === session.parsed
+          ? session.analysis.planned
+          : plan(session, this.deps.store.read, this.deps.serviceName).planned,
       );
+      const planned = analysis.planned;
+      if (analysis.total > 0) progress('analysing', analysis.done, analysis.total);
+      analysis.onProgress = (done, total) => progress('analysing', done, total);
+      const analysed = await analysis.result.catch((error: unknown) => {
+        // A failed analysis is not kept: confirming again starts a new one.
+        if (session.analysis === analysis) session.analysis = null;
+        throw error;
+      });
       // A large import gives the workers' memory back before its write, which needs its own; a
       // small one leaves them to the pool's idle timeout, so a run of small imports reuses them.
       // Not awaited: the threads wind down on their own cores while the write runs here.
@@ -395,8 +430,54 @@ export class ImportService {
       }
       throw error;
     } finally {
+      controller.signal.removeEventListener('abort', stopAnalysis);
       session.running = null;
     }
+  }
+
+  /**
+   * The session's analysis of these entries, started if it is not running or done already. Scoring
+   * runs in the strength workers; the fingerprints, common ranks and similarity groups are worked
+   * out here while they score.
+   */
+  private analyse(session: Session, planned: PlannedEntry[]): Analysis {
+    const parsed = session.parsed!;
+    if (session.analysis?.parsed === parsed) return session.analysis;
+    this.stopAnalysis(session);
+    const controller = new AbortController();
+    const analysis: Analysis = {
+      parsed,
+      planned,
+      controller,
+      result: Promise.resolve(new Map()),
+      done: 0,
+      total: 0,
+      onProgress: null,
+    };
+    analysis.result = analyzePasswords(
+      planned.map((p) => ({
+        key: String(p.entry.row),
+        password: p.entry.password,
+        userInputs: userInputsOf(p),
+      })),
+      this.deps.health(),
+      (done, total) => {
+        analysis.done = done;
+        analysis.total = total;
+        analysis.onProgress?.(done, total);
+      },
+      controller.signal,
+    );
+    // A preview nobody confirms: its failure (or cancellation) is nobody's error.
+    analysis.result.catch(() => {});
+    session.analysis = analysis;
+    return analysis;
+  }
+
+  /** Stops a session's analysis (the workers drop its passwords) and forgets it. */
+  private stopAnalysis(session: Session): void {
+    session.analysis?.controller.abort(new DOMException('Cancelled', 'AbortError'));
+    session.analysis = null;
   }
 
   /**
@@ -418,13 +499,17 @@ export class ImportService {
     const session = this.sessions.get(sessionId);
     if (!session) return { cancelled: false };
     if (session.running) session.running.abort(new DOMException('Cancelled', 'AbortError'));
+    this.stopAnalysis(session);
     this.sessions.delete(sessionId);
     return { cancelled: true };
   }
 
   /** Forgets every pending preview (the passwords they hold in memory go with them). */
   dispose(): void {
-    for (const session of this.sessions.values()) session.running?.abort();
+    for (const session of this.sessions.values()) {
+      session.running?.abort();
+      this.stopAnalysis(session);
+    }
     this.sessions.clear();
   }
 
@@ -438,7 +523,10 @@ export class ImportService {
   private expireSessions(): void {
     const cutoff = Date.now() - SESSION_TTL_MS;
     for (const [id, session] of this.sessions) {
-      if (!session.running && session.createdAt < cutoff) this.sessions.delete(id);
+      if (!session.running && session.createdAt < cutoff) {
+        this.stopAnalysis(session);
+        this.sessions.delete(id);
+      }
     }
   }
 }

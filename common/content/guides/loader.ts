@@ -2,6 +2,7 @@
  * Guide files as text: parsing (JSON, then {@link validateGuide}) and the canonical serialisation
  * used for export and for imported copies. Platform-free: the caller reads and writes the files.
  */
+import { format } from '../../messages/format';
 import {
   validateGuide,
   validateIncidentsFile,
@@ -25,13 +26,18 @@ function parseJson(
     errors: [{ file: fileName, path: '$', message }],
   });
   if (text.length > MAX_GUIDE_FILE_CHARS) {
-    return problem(`The file is too large (${text.length} characters; at most ${MAX_GUIDE_FILE_CHARS}).`);
+    return problem(format('guideFile.tooLarge', { size: text.length, max: MAX_GUIDE_FILE_CHARS }));
   }
+  // A byte-order mark is legal at the start of a UTF-8 file but not in JSON.
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    // A byte-order mark is legal at the start of a UTF-8 file but not in JSON.
-    return { ok: true, json: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
+    return { ok: true, json: JSON.parse(json) as unknown };
   } catch (error) {
-    return problem(`Not valid JSON: ${(error as Error).message}`);
+    // The engine's own message is English and differs between versions: only where it stops is used.
+    const at = /\bposition (\d+)/.exec((error as Error).message);
+    if (at === null || Number(at[1]) >= json.length) return problem(format('guideFile.notJsonEnd'));
+    const before = json.slice(0, Number(at[1])).split(/\r\n|\r|\n/);
+    return problem(format('guideFile.notJson', { line: before.length, column: before.at(-1)!.length + 1 }));
   }
 }
 

@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { format, setMessageLocale } from '../../messages/format';
 import {
+  GUIDE_CATEGORIES,
+  GUIDE_EFFECT_TYPES,
+  guideFileErrorMap,
   guideSchema,
   guidesFor,
   httpsUrlSchema,
@@ -562,5 +567,365 @@ describe('incidents', () => {
       '$.incidents[0].period.from',
       '$.incidents[0].notices[0].url',
     ]);
+  });
+});
+
+describe('the problems an author reads', () => {
+  afterEach(() => setMessageLocale('en'));
+
+  const incident = {
+    id: 'example-2024',
+    provider: 'Example',
+    title: 'Example mail breach',
+    domains: ['example.com'],
+    period: { from: '2023-11' },
+    disclosedOn: '2024-01-19',
+    summary: 'Someone read the mailboxes.',
+    whatWasTaken: ['Emails.'],
+    notices: [
+      { label: 'Notice', publisher: 'Example', publishedOn: '2024-01-19', url: 'https://example.com/notice' },
+    ],
+    guides: ['email-provider-breach'],
+  };
+
+  /** A guide with one problem of each kind, and what each problem says in English. */
+  function brokenGuide(): { input: unknown; expected: Record<string, string> } {
+    const input = {
+      ...guideInput({
+        title: undefined as never,
+        summary: 'x'.repeat(601),
+        category: 'nope' as never,
+        audience: [],
+        estimatedMinutes: 0,
+        reviewedOn: '2024-02-30',
+        related: ['office-checklist'],
+        appliesTo: { domains: [`${'a'.repeat(250)}.com`] },
+        steps: [
+          step({
+            estimatedMinutes: '5' as never,
+            links: [{ label: 'Old page', url: 'http://example.com/help' }],
+            effects: [
+              { type: 'create_task', title: 'Replace {item}', priority: 'P9' as never, dueInDays: 400 },
+            ],
+          }),
+          step({ confirm: 'Done.' }),
+        ],
+      }),
+      colour: 'red',
+    };
+    return {
+      input,
+      expected: {
+        '$.title': 'Missing required field "title".',
+        '$.summary': 'At most 600 characters.',
+        '$.category': `Unknown value "nope": expected one of ${GUIDE_CATEGORIES.join(', ')}.`,
+        '$.audience': 'At least 1 item.',
+        '$.estimatedMinutes': 'Must be 1 or more.',
+        '$.appliesTo.domains[0]': 'At most 253 characters.',
+        '$.reviewedOn': 'Expected a date that exists.',
+        '$.steps[0].links[0].url':
+          'Links must start with https:// (http:, javascript:, data: and other kinds are refused).',
+        '$.steps[0].estimatedMinutes': 'Expected a number, got a string.',
+        '$.steps[0].effects[0].priority': 'Unknown value "P9": expected one of P1, P2, P3, P4.',
+        '$.steps[0].effects[0].dueInDays': 'Must be 365 or less.',
+        '$.steps[0].effects[0].title':
+          '{item} is only replaced in per-item tasks: set "perItem": true or remove it.',
+        '$.steps[1].confirm': 'A confirmation is a question: end it with "?".',
+        '$.steps[1].id': 'Duplicate step id "change-password".',
+        '$.related[0]': 'A guide cannot be related to itself.',
+        '$.colour': 'Unknown field "colour": check the spelling (only documented fields are allowed).',
+      },
+    };
+  }
+
+  /** A message per path (the first, where a path has two problems). */
+  const byPath = (errors: { path: string; message: string }[]) =>
+    Object.fromEntries([...errors].reverse().map(({ path, message }) => [path, message]));
+
+  it('words each kind of problem in the catalogue’s English', () => {
+    const { input, expected } = brokenGuide();
+    const errors = errorsOf(input);
+    expect(byPath(errors)).toEqual(expected);
+    // The domain is both too long and not a domain name: two problems at one path.
+    expect(errors.filter((error) => error.path === '$.appliesTo.domains[0]').map((e) => e.message)).toEqual([
+      'At most 253 characters.',
+      'Expected a lower-case domain name such as example.com.',
+    ]);
+  });
+
+  it('words the limits and types zod checks without a message of ours, never in zod’s English', () => {
+    const cases: [unknown, string, string][] = [
+      [
+        guideInput({ related: Array.from({ length: 11 }, (_, i) => `guide-${i}`) }),
+        '$.related',
+        'At most 10 items.',
+      ],
+      [guideInput({ audience: ['helper', 'helper', 'helper', 'helper'] }), '$.audience', 'At most 3 items.'],
+      [guideInput({ estimatedMinutes: 601 }), '$.estimatedMinutes', 'Must be 600 or less.'],
+      [guideInput({ estimatedMinutes: 1.5 }), '$.estimatedMinutes', 'Expected a whole number, got a number.'],
+      [guideInput({ steps: 'none' as never }), '$.steps', 'Expected a list, got a string.'],
+      [
+        guideInput({ appliesTo: { domains: [7 as never] } }),
+        '$.appliesTo.domains[0]',
+        'Expected a string, got a number.',
+      ],
+      [
+        guideInput({ variants: [{ id: 'a', label: 'A', families: [] }] }),
+        '$.variants[0].families',
+        'At least 1 item.',
+      ],
+      [
+        guideInput({
+          steps: [step({ collects: { prompt: 'Name them.', itemLabel: 'Name', maxItems: 51 } })],
+        }),
+        '$.steps[0].collects.maxItems',
+        'Must be 50 or less.',
+      ],
+      [
+        guideInput({ steps: [step({ effects: [{ type: 'set_mfa', method: 'pigeon' as never }] })] }),
+        '$.steps[0].effects[0].method',
+        'Unknown value "pigeon": expected one of sms, email, totp, push, passkey, security_key, ask.',
+      ],
+      [
+        guideInput({ steps: [step({ effects: [{ type: 'set_mfa' } as never] })] }),
+        '$.steps[0].effects[0].method',
+        'Missing required field "method".',
+      ],
+      [
+        guideInput({
+          steps: [
+            step({
+              effects: [{ type: 'create_task', title: 'Do', priority: 'P1', perItem: 'yes' as never }],
+            }),
+          ],
+        }),
+        '$.steps[0].effects[0].perItem',
+        'Expected true or false, got a string.',
+      ],
+      [
+        guideInput({ steps: [step({ effects: [5 as never] })] }),
+        '$.steps[0].effects[0]',
+        'Expected an object, got a number.',
+      ],
+      [
+        guideInput({ steps: [step({ effects: [{ method: 'totp' } as never] })] }),
+        '$.steps[0].effects[0].type',
+        `Missing "type": expected one of ${GUIDE_EFFECT_TYPES.join(', ')}.`,
+      ],
+      [
+        guideInput({
+          variants: [{ id: 'google', label: 'Google' }],
+          steps: [step({ variants: { Google: { instructions: ['x'] } } })],
+        }),
+        '$.steps[0].variants.Google',
+        'Invalid key "Google": Expected a kebab-case id: lower-case letters and digits joined by hyphens (my-guide-2).',
+      ],
+      [[1, 2, 3], '$', 'Expected an object, got a list.'],
+    ];
+    for (const [input, path, message] of cases) {
+      expect(errorsOf(input), path).toContainEqual({ path, message });
+    }
+    // None of zod's own messages ("Too big: expected array to have <=10 items", "Invalid input: …").
+    const all = cases.flatMap(([input]) => errorsOf(input)).map((error) => error.message);
+    for (const message of all) {
+      expect(message).not.toMatch(/Invalid (input|option|key in)|Too (big|small)|Unrecognized key|received/);
+    }
+  });
+
+  it('words the rest of what zod can find from the catalogue too, should a later field use it', () => {
+    const said = (schema: z.ZodType, value: unknown) =>
+      schema.safeParse(value, { error: guideFileErrorMap }).error?.issues.map((issue) => issue.message);
+    expect(said(z.string().min(3), 'ab')).toEqual(['At least 3 characters.']);
+    expect(said(z.string().min(1), '')).toEqual(['Must not be empty.']);
+    expect(said(z.number().lt(5), 5)).toEqual(['Must be less than 5.']);
+    expect(said(z.number().gt(0), 0)).toEqual(['Must be more than 0.']);
+    expect(said(z.number().multipleOf(5), 7)).toEqual(['Must be a multiple of 5.']);
+    expect(said(z.literal('yes'), 'no')).toEqual(['Expected yes, got "no".']);
+    expect(said(z.string().regex(/^a/), 'b')).toEqual(['Not in the expected format.']);
+    expect(said(z.union([z.string(), z.number()]), true)).toEqual([
+      'Does not match any of the allowed forms.',
+    ]);
+    expect(
+      said(
+        z.string().refine(() => false),
+        'x',
+      ),
+    ).toEqual(['This value is not allowed here.']);
+    expect(said(z.strictObject({}), undefined)).toEqual(['Expected an object.']);
+  });
+
+  it('words the rules of dates, links, ids, per-item tasks and incidents', () => {
+    expect(errorsOf(guideInput({ reviewedOn: '2024-2-3' }))).toEqual([
+      { path: '$.reviewedOn', message: 'Expected a date as YYYY-MM-DD.' },
+    ]);
+    expect(errorsOf(guideInput({ id: 'My Guide' }))).toEqual([
+      {
+        path: '$.id',
+        message: 'Expected a kebab-case id: lower-case letters and digits joined by hyphens (my-guide-2).',
+      },
+    ]);
+    expect(errorsOf(guideInput({ version: 'one' }))).toEqual([
+      { path: '$.version', message: 'Expected a version as MAJOR.MINOR, such as 1.0.' },
+    ]);
+    expect(
+      errorsOf(guideInput({ steps: [step({ links: [{ label: 'Admin', url: 'https://192.168.0.1/' }] })] })),
+    ).toEqual([
+      {
+        path: '$.steps[0].links[0].url',
+        message:
+          'Expected https:// followed by a lower-case domain name and a path without spaces (no user name, no IP address).',
+      },
+    ]);
+    expect(errorsOf(guideInput({ steps: [step({ title: 'Open <b>it</b>' })] }))).toEqual([
+      {
+        path: '$.steps[0].title',
+        message: 'Use plain text only: no HTML or markup ("<" followed by a letter).',
+      },
+    ]);
+    expect(
+      errorsOf(
+        guideInput({
+          steps: [
+            step({ effects: [{ type: 'create_task', title: 'Replace it', priority: 'P2', perItem: true }] }),
+          ],
+        }),
+      ),
+    ).toEqual([
+      {
+        path: '$.steps[0].effects[0].perItem',
+        message: 'A per-item task needs the step to collect a list: add "collects".',
+      },
+      { path: '$.steps[0].effects[0].title', message: 'A per-item task title must contain {item}.' },
+    ]);
+    expect(
+      errorsOf(guideInput({ steps: [step({ variants: { google: { instructions: ['x'] } } })] })),
+    ).toEqual([
+      {
+        path: '$.steps[0].variants.google',
+        message: 'Variant "google" is not declared: add it to the guide\'s "variants" list.',
+      },
+    ]);
+    const incidents = validateIncidentsFile(
+      {
+        version: '1.0',
+        reviewedOn: '2024-05-01',
+        incidents: [
+          incident,
+          { ...incident, id: 'second', notices: [] },
+          { ...incident, id: 'other', period: { from: '2023-1' } },
+        ],
+      },
+      'incidents.json',
+    );
+    expect(incidents.ok ? [] : incidents.errors.map(({ path, message }) => ({ path, message }))).toEqual([
+      { path: '$.incidents[1].notices', message: 'An incident needs at least one official notice.' },
+      { path: '$.incidents[2].period.from', message: 'Expected YYYY, YYYY-MM or YYYY-MM-DD.' },
+    ]);
+    const duplicate = validateIncidentsFile(
+      { version: '1.0', reviewedOn: '2024-05-01', incidents: [incident, incident] },
+      'incidents.json',
+    );
+    expect(duplicate.ok ? [] : duplicate.errors.map((error) => error.message)).toEqual([
+      'Duplicate incident id "example-2024".',
+    ]);
+  });
+
+  it('words a file that is not JSON, or too large', () => {
+    expect(parseGuideText('{', 'broken.json')).toEqual({
+      ok: false,
+      errors: [
+        {
+          file: 'broken.json',
+          path: '$',
+          message: 'Not valid JSON: the text ends before the JSON is complete.',
+        },
+      ],
+    });
+    expect(parseGuideText('\uFEFF{\n  "id": "x",\n  oops\n}', 'broken.json')).toEqual({
+      ok: false,
+      errors: [
+        {
+          file: 'broken.json',
+          path: '$',
+          message: 'Not valid JSON: it stops being JSON at line 3, column 3.',
+        },
+      ],
+    });
+    expect(parseGuideText(' '.repeat(1_000_001), 'big.json')).toEqual({
+      ok: false,
+      errors: [
+        {
+          file: 'big.json',
+          path: '$',
+          message: 'The file is too large (1,000,001 characters; at most 1,000,000).',
+        },
+      ],
+    });
+  });
+
+  /**
+   * The words of the problems left once the file's own data is taken out (its field names, ids and
+   * values, and the format's option lists): runs of two or more plain letters, as the command
+   * line's pseudo-locale test finds them (electron/cli/pseudoLocale.test.ts).
+   */
+  function plainWords(text: string, data: readonly string[]): string[] {
+    let rest = text;
+    for (const value of [...data].sort((a, b) => b.length - a.length)) rest = rest.split(value).join(' ');
+    return rest.match(/[A-Za-z]{2,}/g) ?? [];
+  }
+
+  it('words every problem from the catalogue in use when it is reported: none is plain English in the pseudo-locale', () => {
+    const badGuide = brokenGuide().input;
+    const badIncidents = {
+      version: '1.0',
+      reviewedOn: '2024-13-01',
+      incidents: [
+        incident,
+        { ...incident, notices: [], domains: ['a'.repeat(254)], extra: true },
+        { ...incident, disclosedOn: '19 January 2024' },
+      ],
+    };
+    /** What the file says, as the problems quote it: data, shown as it is. */
+    const data = [
+      '"colour"',
+      '"title"',
+      '"nope"',
+      '"P9"',
+      '"perItem": true',
+      '"extra"',
+      '"change-password"',
+      '"example-2024"',
+      '{item}',
+      ...GUIDE_CATEGORIES,
+      'P1',
+      'P2',
+      'P3',
+      'P4',
+    ];
+    const messages = () => {
+      const guide = validateGuide(badGuide, 'bad-guide.json');
+      const incidents = validateIncidentsFile(badIncidents, 'incidents.json');
+      const notJson = parseGuideText('{"id": ', 'broken.json');
+      return [guide, incidents, notJson].flatMap((result) => (result.ok ? [] : result.errors));
+    };
+    const english = messages();
+    // The check below can fail: in English, the same problems are words.
+    expect(english.flatMap((error) => plainWords(error.message, data))).toContain('Missing');
+
+    setMessageLocale('pseudo');
+    const pseudo = messages();
+    // The same problems at the same paths, each worded from the catalogue (the JSON parser's own
+    // account of where the text breaks is the engine's, and is left out here).
+    expect(pseudo.map((error) => error.path)).toEqual(english.map((error) => error.path));
+    expect(pseudo.length).toBeGreaterThanOrEqual(20);
+    for (const error of pseudo) {
+      expect(error.message, error.path).toMatch(/^\[.*~\]$/s);
+      if (error.file === 'broken.json') continue;
+      expect(plainWords(error.message, data), `${error.path}: ${error.message}`).toEqual([]);
+    }
+    expect(pseudo.find((error) => error.file === 'broken.json')?.message).toMatch(/^\[Ñöţ ṽáļîð ĴŠÖÑ: /);
+    expect(format('guideFile.missingField', { field: 'title' })).toBe(
+      pseudo.find((error) => error.path === '$.title')?.message,
+    );
   });
 });

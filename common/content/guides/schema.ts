@@ -23,6 +23,7 @@
 import { z } from 'zod';
 import { FINDING_KINDS } from '../../domain/checks/findings';
 import { PRIORITIES } from '../../domain/tasks/tasks';
+import { format, says } from '../../messages/format';
 import { jsonPath } from '../datasets';
 
 /** Length limits of guide and incident fields, in characters (items, for lists). */
@@ -120,12 +121,12 @@ const SCRIPT_URL = /\b(?:javascript|vbscript)\s*:|\bdata:[\w.+-]+\/[\w.+-]+/i;
  * be talked into treating it as HTML.
  */
 export function plainTextProblem(text: string): string | null {
-  if (text.trim() !== text) return 'Remove the spaces at the start or end.';
-  if (CONTROL.test(text)) return 'Use plain text on one line: no line breaks, tabs or control characters.';
-  if (INVISIBLE.test(text)) return 'Remove invisible formatting characters (zero-width or direction marks).';
-  if (MARKUP.test(text)) return 'Use plain text only: no HTML or markup ("<" followed by a letter).';
-  if (ENTITY.test(text)) return 'Use plain text only: write the character itself, not an HTML entity.';
-  if (SCRIPT_URL.test(text)) return 'Use plain text only: no javascript:, vbscript: or data: URLs.';
+  if (text.trim() !== text) return format('guideFile.text.spaces');
+  if (CONTROL.test(text)) return format('guideFile.text.control');
+  if (INVISIBLE.test(text)) return format('guideFile.text.invisible');
+  if (MARKUP.test(text)) return format('guideFile.text.markup');
+  if (ENTITY.test(text)) return format('guideFile.text.entity');
+  if (SCRIPT_URL.test(text)) return format('guideFile.text.scriptUrl');
   return null;
 }
 
@@ -133,8 +134,8 @@ export function plainTextProblem(text: string): string | null {
 function plainText(max: number) {
   return z
     .string()
-    .min(1, 'Must not be empty.')
-    .max(max, `At most ${max} characters.`)
+    .min(1, says('guideFile.empty'))
+    .max(max, says('guideFile.tooLong', { max }))
     .superRefine((text, context) => {
       const problem = plainTextProblem(text);
       if (problem) context.addIssue({ code: 'custom', message: problem });
@@ -144,16 +145,14 @@ function plainText(max: number) {
 /** A kebab-case id: lower-case letters and digits in words joined by single hyphens. */
 const kebabId = z
   .string()
-  .max(GUIDE_LIMITS.id, `At most ${GUIDE_LIMITS.id} characters.`)
-  .regex(KEBAB, 'Expected a kebab-case id: lower-case letters and digits joined by hyphens (my-guide-2).');
+  .max(GUIDE_LIMITS.id, says('guideFile.tooLong', { max: GUIDE_LIMITS.id }))
+  .regex(KEBAB, says('guideFile.kebabId'));
 
 /** A guide version: `MAJOR.MINOR`, no leading zeros (`1.0`, `2.13`). */
-const guideVersion = z
-  .string()
-  .regex(/^(?:0|[1-9]\d{0,3})\.(?:0|[1-9]\d{0,3})$/, 'Expected a version as MAJOR.MINOR, such as 1.0.');
+const guideVersion = z.string().regex(/^(?:0|[1-9]\d{0,3})\.(?:0|[1-9]\d{0,3})$/, says('guideFile.version'));
 
 /** A lower-case host name with at least two labels. */
-const hostName = z.string().max(253).regex(HOST, 'Expected a lower-case domain name such as example.com.');
+const hostName = z.string().max(253).regex(HOST, says('guideFile.hostName'));
 
 function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number?];
@@ -164,17 +163,14 @@ function isRealDate(value: string): boolean {
 /** A real calendar date, `YYYY-MM-DD`. */
 const calendarDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.')
-  .refine(isRealDate, 'Expected a date that exists.');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, says('guideFile.date'))
+  .refine(isRealDate, says('guideFile.dateExists'));
 
 /** A date known to the year, month or day: `2023`, `2023-11`, `2023-11-30`. */
 const partialDate = z
   .string()
-  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'Expected YYYY, YYYY-MM or YYYY-MM-DD.')
-  .refine(
-    (value) => isRealDate(value.length === 4 ? `${value}-01-01` : value),
-    'Expected a date that exists.',
-  );
+  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, says('guideFile.partialDate'))
+  .refine((value) => isRealDate(value.length === 4 ? `${value}-01-01` : value), says('guideFile.dateExists'));
 
 /**
  * An `https://` URL to a named host. `http:`, `javascript:`, `data:` and any other scheme are
@@ -182,19 +178,12 @@ const partialDate = z
  */
 export const httpsUrlSchema = z
   .string()
-  .max(GUIDE_LIMITS.url, `At most ${GUIDE_LIMITS.url} characters.`)
+  .max(GUIDE_LIMITS.url, says('guideFile.tooLong', { max: GUIDE_LIMITS.url }))
   .superRefine((url, context) => {
     if (!url.startsWith('https://')) {
-      context.addIssue({
-        code: 'custom',
-        message: 'Links must start with https:// (http:, javascript:, data: and other kinds are refused).',
-      });
+      context.addIssue({ code: 'custom', message: format('guideFile.link.https') });
     } else if (!HTTPS_URL.test(url)) {
-      context.addIssue({
-        code: 'custom',
-        message:
-          'Expected https:// followed by a lower-case domain name and a path without spaces (no user name, no IP address).',
-      });
+      context.addIssue({ code: 'custom', message: format('guideFile.link.form') });
     }
   });
 
@@ -247,7 +236,7 @@ export const stepVariantSchema = z
   })
   .refine(
     (value) => value.instructions !== undefined || value.links !== undefined || value.sources !== undefined,
-    'A variant must change at least one of instructions, links or sources.',
+    says('guideFile.variant.empty'),
   );
 /** A step's override for one variant. */
 export type StepVariant = z.infer<typeof stepVariantSchema>;
@@ -264,12 +253,12 @@ export const guideStepSchema = z.strictObject({
   why: plainText(GUIDE_LIMITS.why),
   instructions: z
     .array(plainText(GUIDE_LIMITS.instruction))
-    .min(1, 'A step needs at least one instruction.')
+    .min(1, says('guideFile.step.noInstruction'))
     .max(GUIDE_LIMITS.instructions),
   links: z.array(guideLinkSchema).max(GUIDE_LIMITS.links).default([]),
   estimatedMinutes: z.int().min(1).max(GUIDE_LIMITS.stepMinutes),
   confirm: plainText(GUIDE_LIMITS.confirm)
-    .refine((text) => text.endsWith('?'), 'A confirmation is a question: end it with "?".')
+    .refine((text) => text.endsWith('?'), says('guideFile.step.confirmQuestion'))
     .optional(),
   collects: z
     .strictObject({
@@ -279,10 +268,7 @@ export const guideStepSchema = z.strictObject({
     })
     .optional(),
   effects: z.array(guideEffectSchema).max(GUIDE_LIMITS.effects).default([]),
-  sources: z
-    .array(guideLinkSchema)
-    .min(1, 'Every step needs at least one source: where the advice comes from.')
-    .max(GUIDE_LIMITS.sources),
+  sources: z.array(guideLinkSchema).min(1, says('guideFile.step.noSource')).max(GUIDE_LIMITS.sources),
   variants: z.record(kebabId, stepVariantSchema).optional(),
 });
 /** A step of a guide. */
@@ -328,10 +314,14 @@ const guideObjectSchema = z.strictObject({
   reviewedOn: calendarDate.optional(),
   related: z.array(kebabId).max(GUIDE_LIMITS.related).optional(),
   variants: z.array(guideVariantSchema).min(1).max(GUIDE_LIMITS.variants).optional(),
-  steps: z.array(guideStepSchema).min(1, 'A guide needs at least one step.').max(GUIDE_LIMITS.steps),
+  steps: z.array(guideStepSchema).min(1, says('guideFile.guide.noStep')).max(GUIDE_LIMITS.steps),
 });
 
-/** One problem found in content: the file, where in it (JSONPath such as `$.steps[2].links[0].url`), and why. */
+/**
+ * One problem found in content: the file, where in it (JSONPath such as `$.steps[2].links[0].url`),
+ * and why — in the message catalogue's words (`guideFile.*`), in the catalogue in use when the file
+ * was checked.
+ */
 export interface GuideIssue {
   file: string;
   path: string;
@@ -370,7 +360,10 @@ function crossFieldIssues(guide: unknown): RawIssue[] {
     const id = variant['id'];
     if (typeof id !== 'string') continue;
     if (seenVariants.has(id)) {
-      issues.push({ path: ['variants', index, 'id'], message: `Duplicate variant id "${id}".` });
+      issues.push({
+        path: ['variants', index, 'id'],
+        message: format('guideFile.variant.duplicate', { id }),
+      });
     }
     seenVariants.add(id);
     declared.add(id);
@@ -380,7 +373,10 @@ function crossFieldIssues(guide: unknown): RawIssue[] {
     const id = step['id'];
     if (typeof id === 'string') {
       if (seenSteps.has(id)) {
-        issues.push({ path: ['steps', stepIndex, 'id'], message: `Duplicate step id "${id}".` });
+        issues.push({
+          path: ['steps', stepIndex, 'id'],
+          message: format('guideFile.step.duplicate', { id }),
+        });
       }
       seenSteps.add(id);
     }
@@ -391,8 +387,8 @@ function crossFieldIssues(guide: unknown): RawIssue[] {
             path: ['steps', stepIndex, 'variants', key],
             message:
               declared.size === 0
-                ? `Variant "${key}" is not declared: add it to the guide's "variants" list.`
-                : `Unknown variant "${key}": expected one of ${[...declared].join(', ')}.`,
+                ? format('guideFile.variant.undeclared', { key, field: 'variants' })
+                : format('guideFile.variant.unknown', { key, declared: [...declared].join(', ') }),
           });
         }
       }
@@ -407,19 +403,22 @@ function crossFieldIssues(guide: unknown): RawIssue[] {
         if (!collects) {
           issues.push({
             path: [...path, 'perItem'],
-            message: 'A per-item task needs the step to collect a list: add "collects".',
+            message: format('guideFile.perItem.needsList', { field: 'collects' }),
           });
         }
         if (typeof title === 'string' && !hasPlaceholder) {
           issues.push({
             path: [...path, 'title'],
-            message: `A per-item task title must contain ${ITEM_PLACEHOLDER}.`,
+            message: format('guideFile.perItem.placeholder', { placeholder: ITEM_PLACEHOLDER }),
           });
         }
       } else if (hasPlaceholder) {
         issues.push({
           path: [...path, 'title'],
-          message: `${ITEM_PLACEHOLDER} is only replaced in per-item tasks: set "perItem": true or remove it.`,
+          message: format('guideFile.perItem.placeholderOnly', {
+            placeholder: ITEM_PLACEHOLDER,
+            setting: '"perItem": true',
+          }),
         });
       }
     }
@@ -427,7 +426,7 @@ function crossFieldIssues(guide: unknown): RawIssue[] {
   if (Array.isArray(guide['related'])) {
     guide['related'].forEach((related, index) => {
       if (related === guide['id']) {
-        issues.push({ path: ['related', index], message: 'A guide cannot be related to itself.' });
+        issues.push({ path: ['related', index], message: format('guideFile.guide.relatedToItself') });
       }
     });
   }
@@ -474,7 +473,7 @@ export const incidentSchema = z.strictObject({
   summary: plainText(800),
   whatWasTaken: z.array(plainText(300)).min(1).max(10),
   dataClasses: z.array(plainText(GUIDE_LIMITS.dataClass)).max(20).default([]),
-  notices: z.array(incidentNoticeSchema).min(1, 'An incident needs at least one official notice.').max(10),
+  notices: z.array(incidentNoticeSchema).min(1, says('guideFile.incident.noNotice')).max(10),
   guides: z.array(kebabId).min(1).max(5),
 });
 /** A provider incident notice. */
@@ -493,7 +492,7 @@ export const incidentsFileSchema = z
       if (seen.has(incident.id)) {
         context.addIssue({
           code: 'custom',
-          message: `Duplicate incident id "${incident.id}".`,
+          message: format('guideFile.incident.duplicate', { id: incident.id }),
           path: ['incidents', index, 'id'],
         });
       }
@@ -511,78 +510,98 @@ export type GuideValidation = { ok: true; guide: Guide } | { ok: false; errors: 
 
 type Issue = z.core.$ZodIssue;
 
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
-
-function describe(value: unknown): string {
+/** What a JSON value is, in the words of `guideFile.wrongType`'s `got`. */
+function kindOf(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  if (Array.isArray(value)) return 'list';
+  return typeof value;
 }
 
-/** Turns one zod issue into messages a content author understands, at exact paths. */
-function explain(issue: Issue, input: unknown): RawIssue[] {
-  const path = [...issue.path];
+/** A value from the file as the author wrote it (JSON), shortened when long. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+/** Options a value must be one of, as written in the file. */
+function optionList(values: readonly unknown[]): string {
+  return values.map(String).join(', ');
+}
+
+/**
+ * zod's error map for guide and incident files (`schema.safeParse(json, { error: guideFileErrorMap })`):
+ * the catalogue's words (`guideFile.*`) for every problem a check raised without a message of its
+ * own — limits such as `.max(253)`, wrong types, enum values, missing fields — so none of zod's own
+ * English reaches the author. zod calls it when the problems are read, so it words them in the
+ * catalogue in use then.
+ */
+export const guideFileErrorMap: z.core.$ZodErrorMap = (issue) => {
+  const field = issue.path?.at(-1);
+  const missing = issue.input === undefined && typeof field === 'string';
   switch (issue.code) {
-    case 'unrecognized_keys':
-      return issue.keys.map((key) => ({
-        path: [...path, key],
-        message: `Unknown field "${key}": check the spelling (only documented fields are allowed).`,
-      }));
-    case 'invalid_type': {
-      const value = valueAt(input, path);
-      const field = path.at(-1);
-      if (value === undefined) {
-        return [
-          {
-            path,
-            message:
-              typeof field === 'string'
-                ? `Missing required field "${field}".`
-                : `Expected ${issue.expected}.`,
-          },
-        ];
-      }
-      return [
-        {
-          path,
-          message: `Expected ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}, got ${describe(value)}.`,
-        },
-      ];
+    case 'invalid_type':
+      if (missing) return format('guideFile.missingField', { field });
+      return issue.input === undefined
+        ? format('guideFile.expected', { expected: issue.expected })
+        : format('guideFile.wrongType', { expected: issue.expected, got: kindOf(issue.input) });
+    case 'invalid_value': {
+      if (missing) return format('guideFile.missingField', { field });
+      const options = optionList(issue.values);
+      return issue.values.length === 1
+        ? format('guideFile.exactValue', { option: options, value: shown(issue.input) })
+        : format('guideFile.unknownValue', { value: shown(issue.input), options });
     }
     case 'invalid_union': {
-      const discriminator = (issue as { discriminator?: string }).discriminator;
-      if (discriminator) {
-        const value = valueAt(input, path);
-        const options = GUIDE_EFFECT_TYPES.join(', ');
-        return [
-          {
-            path,
-            message:
-              value === undefined
-                ? `Missing "${discriminator}": expected one of ${options}.`
-                : `Unknown effect type ${JSON.stringify(value)}: expected one of ${options}.`,
-          },
-        ];
-      }
-      return [{ path, message: issue.message }];
+      const discriminator = issue.discriminator;
+      if (discriminator === undefined) return format('guideFile.noMatch');
+      const given = (issue as { options?: readonly unknown[] }).options;
+      const options = optionList(given ?? GUIDE_EFFECT_TYPES);
+      const value = isRecord(issue.input) ? issue.input[discriminator] : undefined;
+      return value === undefined
+        ? format('guideFile.missingChoice', { field: discriminator, options })
+        : format('guideFile.unknownEffect', { value: shown(value), options });
     }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') return format('guideFile.tooLong', { max });
+      if (issue.origin === 'array' || issue.origin === 'set') return format('guideFile.tooMany', { max });
+      return format(issue.inclusive === false ? 'guideFile.lessThan' : 'guideFile.atMost', { max });
+    }
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') {
+        return min === 1 ? format('guideFile.empty') : format('guideFile.tooShort', { min });
+      }
+      if (issue.origin === 'array' || issue.origin === 'set') return format('guideFile.tooFew', { min });
+      return format(issue.inclusive === false ? 'guideFile.moreThan' : 'guideFile.atLeast', { min });
+    }
+    case 'unrecognized_keys':
+      // Each key gets a problem at its own path in `validateGuide` (see `explain`).
+      return format('guideFile.unknownField', { field: issue.keys.join(', ') });
     case 'invalid_key':
-      return [
-        {
-          path,
-          message: `Invalid key ${JSON.stringify(String(path.at(-1)))}: ${issue.issues[0]?.message ?? issue.message}`,
-        },
-      ];
+      return format('guideFile.invalidKey', {
+        key: shown(String(issue.input ?? field)),
+        problem: issue.issues[0]?.message ?? format('guideFile.notAllowed'),
+      });
+    case 'invalid_format':
+      return format('guideFile.badFormat');
+    case 'not_multiple_of':
+      return format('guideFile.notMultiple', { divisor: issue.divisor });
     default:
-      return [{ path, message: issue.message }];
+      return format('guideFile.notAllowed');
   }
+};
+
+/** Turns one zod issue into the problems an author reads, at exact paths: one per unknown field. */
+function explain(issue: Issue): RawIssue[] {
+  const path = [...issue.path];
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      path: [...path, key],
+      message: format('guideFile.unknownField', { field: key }),
+    }));
+  }
+  return [{ path, message: issue.message }];
 }
 
 /**
@@ -596,11 +615,11 @@ function validateWith<T>(
   fileName: string,
   extra: (json: unknown) => RawIssue[] = () => [],
 ): ValidationResult<T> {
-  const result = schema.safeParse(json);
+  const result = schema.safeParse(json, { error: guideFileErrorMap });
   if (result.success) return { ok: true, value: result.data };
   // A schema's own cross-field refinement runs only once every field is valid, so `extra` reports
   // those problems now too; duplicates (when the refinement did run) are dropped below.
-  const raw = [...result.error.issues.flatMap((issue) => explain(issue, json)), ...extra(json)];
+  const raw = [...result.error.issues.flatMap(explain), ...extra(json)];
   const seen = new Set<string>();
   const errors: GuideIssue[] = [];
   for (const issue of raw) {

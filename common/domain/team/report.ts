@@ -11,6 +11,7 @@
  * is treated as untrusted text: control characters collapse, and each format escapes it.
  */
 import { format } from '../../messages/format';
+import { actorWords } from '../history/actor';
 import type { MessageId } from '../../messages/en';
 import { clean, escapeHtml, escapeMarkdown } from '../guides/summary';
 import { escapeMarkdownLineStart } from '../markdown';
@@ -388,7 +389,7 @@ export function reportContent(input: ReportInput, options: ReportFormatOptions =
               f.dateTime(x.at),
               x.title,
               x.owner ?? '',
-              x.actor,
+              actorWords(x.actor),
               format('teamReport.verified', { verified: yesNo(x.verified) }),
             ]),
             maxRows,
@@ -696,7 +697,7 @@ export function reportCsv(input: ReportInput, options: ReportFormatOptions = {})
       x.title,
       format('teamReport.verified', { verified: yesNo(x.verified) }),
       f.isoDay(x.at),
-      format('teamReport.csv.recordedBy', { actor: x.actor }),
+      format('teamReport.csv.recordedBy', { actor: actorWords(x.actor) }),
     );
   push(
     sectionName('record'),

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { SELF_ACTOR } from '../../../common/domain/history/actor';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describeDataProblem, FILE_DAMAGE_KINDS } from '../../../common/domain/dataSafety/problems';
@@ -228,7 +229,7 @@ export class AppHost {
           dataDir: this.dataDir,
           source,
           clock: this.clock,
-          actor: this.options.actor ?? 'Me',
+          actor: this.options.actor ?? SELF_ACTOR,
           savedCurrentAs,
           setAside: aside,
         });

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { actorWords } from '../../../../common/domain/history/actor';
 import {
   Alert,
   Anchor,
@@ -340,7 +341,7 @@ function RecentChanges({ group }: { group: string | null }) {
             <Text span c="dimmed" size="xs">
               {t('team.recentWhen', {
                 when: new Date(entry.at).toLocaleString(),
-                actor: actorName(entry.actor, words),
+                actor: actorWords(entry.actor),
               })}
             </Text>{' '}
             {describeChange(entry, words)}
@@ -349,13 +350,6 @@ function RecentChanges({ group }: { group: string | null }) {
       </Stack>
     </section>
   );
-}
-
-/** Who made a change, as stored ("Me", "Helper: Sam"), in the catalogue's words. */
-function actorName(actor: string, { t }: Pick<Words, 't'>): string {
-  if (actor === 'Me') return t('team.actor.me');
-  if (actor.startsWith('Helper: ')) return t('tasks.helperName', { name: actor.slice('Helper: '.length) });
-  return actor;
 }
 
 const FINDING_KIND_SET: ReadonlySet<string> = new Set(FINDING_KINDS);
