@@ -56,8 +56,9 @@ export interface BuildOptions {
   chunkBytes?: number;
   /**
    * Threads that parse beside the main thread once the corpus is past `parallelAfterBytes`; 0
-   * parses on the main thread alone. The index is the same. Default: one a core, at most 2, for
-   * files; for a stream, one fewer (at least 1), as its source needs a core too.
+   * parses on the main thread alone. The index and any refusal are the same. Default: as many as
+   * cores, at most 2, for files; for a stream, the cores less one (its source needs one too), at
+   * least 1 and at most 2.
    */
   parseWorkers?: number;
   /** Bytes of the corpus parsed on the main thread before the parse workers start (default 16 MiB). */
