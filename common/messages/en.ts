@@ -438,6 +438,10 @@ const CORE = {
     'The password field holds a one-time-code secret (otpauth://), not a password',
   'import.reason.untyped': 'Item without a type, not a login',
   'import.reason.otherType': 'Item of type "{type}", not a login',
+  'import.reason.unknownType': 'Item of an unknown type, not a login',
+  'import.reason.category':
+    '{known, select, yes {Item of category {category}} other {Item of an unknown category}}',
+  'errors.link.openFailed': 'Could not open the link',
   'import.reason.firefoxAccounts': 'Firefox Accounts record (chrome://), not a website login',
   'import.reason.keeperFields': 'Row has too few fields for a Keeper export',
   'import.reason.noLogin': 'Entry without a login, not a login',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Account, ChangeArea, RequestOf } from '../../common/ipc/contract';
 import { RecordingPlatform } from '../platform/recorder';
+import { setMessageLocale } from '../../common/messages/format';
 import { openCore, type Core } from '../services/core';
 import { createHandlers, dispatch, grantDroppedFile } from './handlers';
 
@@ -63,6 +64,31 @@ describe('dispatch', () => {
       value: { id: 1, domain: 'linkedin.com', urlKind: 'web', personName: 'Me' },
     });
     expect(changes).toContainEqual(['accounts', 'people', 'findings', 'tasks']);
+  });
+
+  it('words its refusals and the services’ errors from the catalogue in use (here the pseudo-locale)', async () => {
+    const { call, platform } = setup();
+    setMessageLocale('pseudo');
+    try {
+      const messages = [
+        await call('accounts:drop', {}),
+        await call('accounts:create', { ...linkedIn, service: '' }),
+        await call('shell:openExternal', { url: 'http://example.com/' }),
+        await call('findings:reopen', { id: 999 }),
+        await call('breaches:get', { name: 'NoSuchBreach' }),
+      ].map((result) => (result.ok ? 'succeeded' : result.error.message));
+      for (const message of messages) {
+        // Pseudo-localised words only: any plain English word would be a string outside the catalogue.
+        expect(
+          message.replace(/NoSuchBreach/g, '').match(/(?<![\p{L}])[A-Za-z]{3,}(?![\p{L}])/gu),
+          message,
+        ).toBeNull();
+      }
+      await call('import:pickFile', {});
+      expect(platform.recording.fileRequests.at(-1)).toMatch(/^\[/);
+    } finally {
+      setMessageLocale('en');
+    }
   });
 
   it('refuses unknown channels and invalid payloads without running anything', async () => {

@@ -1,3 +1,4 @@
+import { format } from '../../common/messages/format';
 import { statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { Channel, ParsedRequestOf, ResponseOf } from '../../common/ipc/contract';
@@ -64,7 +65,7 @@ export function createHandlers(core: Core): CoreHandlerTable {
     'trash:list': () => inventory.pendingDeletions(),
     'shell:openExternal': async ({ url }) => {
       if (!isSafeExternalUrl(url)) {
-        throw new AppFailure('forbidden', 'Only secure (https) web links can be opened.');
+        throw new AppFailure('forbidden', format('errors.ipc.httpsOnly'));
       }
       await core.platform.openExternal(url);
       return { opened: true };
@@ -73,10 +74,10 @@ export function createHandlers(core: Core): CoreHandlerTable {
     'passwords:coverage': () => checks.passwordCoverage(),
     'import:pickFile': async () => {
       const path = await core.platform.pickFile({
-        title: 'Choose a password-manager export',
+        title: format('dialogs.passwordExport'),
         filters: [
-          { name: 'Password exports', extensions: ['csv', 'json', '1pux', 'xml', 'txt'] },
-          { name: 'All files', extensions: ['*'] },
+          { name: format('dialogs.passwordExports'), extensions: ['csv', 'json', '1pux', 'xml', 'txt'] },
+          { name: format('dialogs.allFiles'), extensions: ['*'] },
         ],
       });
       return path ? core.files.grant(path) : null;
@@ -161,10 +162,10 @@ export function createHandlers(core: Core): CoreHandlerTable {
     'people:update': (request) => inventory.updatePerson(request),
     'people:pickFile': async () => {
       const path = await core.platform.pickFile({
-        title: 'Choose a staff list',
+        title: format('dialogs.staffList'),
         filters: [
-          { name: 'Spreadsheets (CSV)', extensions: ['csv', 'txt'] },
-          { name: 'All files', extensions: ['*'] },
+          { name: format('dialogs.spreadsheets'), extensions: ['csv', 'txt'] },
+          { name: format('dialogs.allFiles'), extensions: ['*'] },
         ],
       });
       return path ? core.files.grant(path) : null;
@@ -198,11 +199,11 @@ export function grantDroppedFile(
   path: unknown,
 ): Result<{ token: string; name: string }> {
   if (typeof path !== 'string' || path.length === 0 || path.length > 4096 || !isAbsolute(path))
-    return fail('invalid_input', 'That is not a file Lockstep can read.');
+    return fail('invalid_input', format('errors.ipc.unreadableFile'));
   try {
-    if (!statSync(path).isFile()) return fail('invalid_input', 'Drop a file, not a folder.');
+    if (!statSync(path).isFile()) return fail('invalid_input', format('errors.ipc.folderDropped'));
   } catch {
-    return fail('not_found', 'That file could not be found.');
+    return fail('not_found', format('errors.ipc.fileNotFound'));
   }
   return ok(core.files.grant(path));
 }
@@ -220,19 +221,19 @@ export async function dispatch(
   payload: unknown,
   log: (message: string, error: unknown) => void = defaultLog,
 ): Promise<Result<unknown>> {
-  if (!isChannel(channel)) return fail('unknown_channel', 'The app asked for something that does not exist.');
+  if (!isChannel(channel)) return fail('unknown_channel', format('errors.ipc.unknownChannel'));
   const parsed = requestSchemas[channel].safeParse(payload ?? {});
   if (!parsed.success) {
-    return fail('invalid_input', 'Some values need fixing.', fieldErrorsOf(parsed.error));
+    return fail('invalid_input', format('errors.ipc.invalid'), fieldErrorsOf(parsed.error));
   }
   try {
     const handler = (handlers as Partial<Record<Channel, (request: unknown) => unknown>>)[channel];
-    if (!handler) return fail('unavailable', 'This needs the whole app: it is not available here.');
+    if (!handler) return fail('unavailable', format('errors.ipc.unavailable'));
     return ok(await handler(parsed.data));
   } catch (error) {
     if (error instanceof AppFailure) return fail(error.code, error.message, error.fieldErrors);
     log(`Handler for ${channel} failed`, error);
-    return fail('internal', 'Something went wrong inside Lockstep. Nothing was changed.');
+    return fail('internal', format('errors.ipc.internal'));
   }
 }
 

@@ -1,3 +1,4 @@
+import { format } from '../../common/messages/format';
 import { describeFinding, sortFindingsWorstFirst } from '../../common/domain/checks/describe';
 import { DISMISS_REASONS } from '../../common/domain/checks/findings';
 import { findingOwners } from '../../common/domain/tasks/reconcile';
@@ -84,7 +85,9 @@ export class ChecksService {
       text: describeFinding(
         finding.kind,
         finding.evidence,
-        finding.accountIds.map((id) => accounts.get(id)?.service ?? `Account ${id}`),
+        finding.accountIds.map(
+          (id) => accounts.get(id)?.service ?? format('errors.checks.accountName', { id }),
+        ),
         names.size > 1 ? findingOwners(finding, accounts, names) : undefined,
       ),
     }));
@@ -109,17 +112,14 @@ export class ChecksService {
    */
   dismiss({ id, reason, note, recheckAt }: ParsedRequestOf<'findings:dismiss'>): Finding {
     if (recheckAt && recheckAt <= today(this.clock)) {
-      throw new AppFailure('invalid_input', 'The re-check date must be in the future.', {
-        recheckAt: 'Choose a date after today.',
+      throw new AppFailure('invalid_input', format('errors.checks.recheckInPast'), {
+        recheckAt: format('errors.checks.recheckAfterToday'),
       });
     }
     const text = note ? `${DISMISS_REASONS[reason]}: ${note}` : DISMISS_REASONS[reason];
     this.store.write((tx) => {
       if (!tx.repos.findings.dismiss(id, text, recheckAt ?? null, tx.now)) {
-        throw new AppFailure(
-          'conflict',
-          'Only an open finding can be dismissed. It may have been fixed meanwhile.',
-        );
+        throw new AppFailure('conflict', format('errors.checks.notOpen'));
       }
       tx.record({
         subjectType: 'finding',
@@ -138,7 +138,8 @@ export class ChecksService {
   /** Takes a dismissal back; the checks re-run, so a problem that is gone closes at once. */
   reopen({ id }: ParsedRequestOf<'findings:reopen'>): Finding {
     this.store.write((tx) => {
-      if (!tx.repos.findings.reopen(id)) throw new AppFailure('conflict', 'This finding is not dismissed.');
+      if (!tx.repos.findings.reopen(id))
+        throw new AppFailure('conflict', format('errors.checks.notDismissed'));
       tx.record({
         subjectType: 'finding',
         subjectId: id,
@@ -155,7 +156,7 @@ export class ChecksService {
 
   private require(id: number): Finding {
     const finding = this.list().find((f) => f.id === id);
-    if (!finding) throw new AppFailure('not_found', 'That finding no longer exists.');
+    if (!finding) throw new AppFailure('not_found', format('errors.checks.findingGone'));
     return finding;
   }
 }

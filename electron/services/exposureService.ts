@@ -1,3 +1,4 @@
+import { format } from '../../common/messages/format';
 import type { Breach, Catalogue } from '../../common/content/catalogue';
 import type { BreachSummary, DataSources, ParsedRequestOf } from '../../common/ipc/contract';
 import { AppFailure } from '../../common/ipc/result';
@@ -19,18 +20,18 @@ export class ExposureService {
 
   get({ name }: ParsedRequestOf<'breaches:get'>): BreachSummary {
     const breach = this.load().breach(name);
-    if (!breach) throw new AppFailure('not_found', `There is no breach called "${name}" in the catalogue.`);
+    if (!breach) throw new AppFailure('not_found', format('errors.exposure.noBreach', { name }));
     return toSummary(breach);
   }
 
   /** Records that a breach concerns an email address; the checks then raise `email_in_breach`. */
   mark({ emailId, breachName }: ParsedRequestOf<'emails:markBreach'>): { marked: boolean } {
     if (!this.load().breach(breachName)) {
-      throw new AppFailure('invalid_input', `There is no breach called "${breachName}" in the catalogue.`);
+      throw new AppFailure('invalid_input', format('errors.exposure.noBreach', { name: breachName }));
     }
     return this.store.write((tx) => {
       const email = tx.repos.people.getEmailAddress(emailId);
-      if (!email) throw new AppFailure('not_found', 'That email address no longer exists.');
+      if (!email) throw new AppFailure('not_found', format('errors.exposure.emailGone'));
       const marked = tx.repos.emailBreaches.mark(emailId, breachName, 'manual', tx.now);
       if (marked)
         tx.record({
@@ -100,7 +101,10 @@ export class ExposureService {
     } catch (error) {
       throw new AppFailure(
         'internal',
-        `The breach catalogue could not be loaded, so nothing was checked against it. ${error instanceof Error ? error.message : ''}`,
+        format('errors.exposure.catalogueUnavailable', {
+          hasDetail: error instanceof Error && error.message ? 'yes' : 'no',
+          detail: error instanceof Error ? error.message : '',
+        }),
       );
     }
   }

@@ -1,3 +1,4 @@
+import { format } from '../../common/messages/format';
 import type { FamilyIndex } from '../../common/content/families';
 import type { Guide } from '../../common/content/guides/schema';
 import { guidesFor, resolveSteps } from '../../common/content/guides/schema';
@@ -31,10 +32,10 @@ export class GuidesService {
    */
   async importFromFile(): Promise<{ id: string; title: string; version: string } | null> {
     const path = await this.requirePlatform().pickFile({
-      title: 'Import a guide',
+      title: format('dialogs.importGuide'),
       filters: [
-        { name: 'Guides (JSON)', extensions: ['json'] },
-        { name: 'All files', extensions: ['*'] },
+        { name: format('dialogs.guideFiles'), extensions: ['json'] },
+        { name: format('dialogs.allFiles'), extensions: ['*'] },
       ],
     });
     if (!path) return null;
@@ -48,9 +49,9 @@ export class GuidesService {
   async exportToFile({ id }: { id: string }): Promise<{ saved: boolean; path: string | null }> {
     const text = exportGuide(id, this.all());
     const path = await this.requirePlatform().pickSavePath({
-      title: 'Export the guide',
+      title: format('dialogs.exportGuide'),
       defaultName: `${id}.json`,
-      filters: [{ name: 'Guides (JSON)', extensions: ['json'] }],
+      filters: [{ name: format('dialogs.guideFiles'), extensions: ['json'] }],
     });
     if (!path) return { saved: false, path: null };
     try {
@@ -58,7 +59,7 @@ export class GuidesService {
     } catch (error) {
       throw new AppFailure(
         'unavailable',
-        `The guide could not be saved there (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose another folder.`,
+        format('errors.guides.saveFailed', { code: (error as NodeJS.ErrnoException).code ?? 'error' }),
       );
     }
     return { saved: true, path };
@@ -103,7 +104,7 @@ export class GuidesService {
     const listing = this.guide(id);
     const guide: Guide = listing.guide;
     if (variant !== undefined && !guide.variants?.some((v) => v.id === variant)) {
-      throw new AppFailure('invalid_input', 'That guide has no such variant.');
+      throw new AppFailure('invalid_input', format('errors.guides.noVariant'));
     }
     return {
       id: guide.id,
@@ -130,7 +131,7 @@ export class GuidesService {
   /** A guide with where it came from; throws when it is not in the library. */
   guide(id: string): GuideListing {
     const listing = this.load().find((l) => l.guide.id === id);
-    if (!listing) throw new AppFailure('not_found', 'That guide is not in the library.');
+    if (!listing) throw new AppFailure('not_found', format('errors.guides.notInLibrary'));
     return listing;
   }
 

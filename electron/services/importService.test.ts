@@ -180,6 +180,19 @@ describe('importing the Bitwarden sample', () => {
     expect(core.readDb.prepare('SELECT count(*) AS n FROM password_signals').get()).toEqual({ n: 300 });
   });
 
+  it('a preview whose scoring cannot start (a damaged fingerprint key) leaves the confirm to say why', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-import-'));
+    const core = openCore({ dataDir, platform: new RecordingPlatform() });
+    cores.push(core);
+    writeFileSync(join(dataDir, 'fingerprint.key'), 'too short');
+    const path = join(dataDir, 'chrome.csv');
+    writeFileSync(path, chromeExport(3));
+    const preview = core.imports.previewFile(path, { personId: 1 });
+    await new Promise((done) => setTimeout(done, 50));
+    await expect(core.imports.confirm({ sessionId: preview.sessionId })).rejects.toThrow(/fingerprint key/);
+    expect(core.readDb.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
+  });
+
   it('cancelling a preview stops the scoring it started, and one cancelled at once starts none', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-import-'));
     const core = openCore({ dataDir, platform: new RecordingPlatform() });

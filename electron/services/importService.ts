@@ -194,8 +194,12 @@ export class ImportService {
     if (this.deps.scoring && planned.length > 0) {
       const parsed = session.parsed;
       setImmediate(() => {
-        if (this.sessions.get(session.id) === session && session.parsed === parsed && !session.running)
+        if (this.sessions.get(session.id) !== session || session.parsed !== parsed || session.running) return;
+        try {
           this.analyse(session, planned);
+        } catch {
+          // E.g. the fingerprint key cannot be read: the confirm meets the same error and reports it.
+        }
       });
     }
     const items: ImportPreviewItem[] = planned.slice(0, PREVIEW_ITEMS).map((p) => ({

@@ -1,3 +1,4 @@
+import { format } from '../../common/messages/format';
 import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PwnedIndexStatus } from '../../common/ipc/contract';
@@ -54,7 +55,7 @@ export class PwnedIndexService {
       fd = openSync(path, 'r');
       const header = Buffer.alloc(HEADER_BYTES);
       if (readSync(fd, header, 0, HEADER_BYTES, 0) !== HEADER_BYTES)
-        throw new Error('The index file is cut short.');
+        throw new Error(format('errors.pwnedIndexService.cutShort'));
       return { builtAt: infoFromHeader(decodeHeader(header, path)).builtAt };
     } catch (error) {
       return { problem: error instanceof Error ? error.message : String(error) };
@@ -95,14 +96,14 @@ export class PwnedIndexService {
 
   /** Asks for the downloaded corpus (a file, or a folder of prefix files) and builds the index. */
   async build({ folder }: { folder: boolean }): Promise<PwnedIndexStatus> {
-    if (this.building) throw new AppFailure('conflict', 'An index is already being built.');
+    if (this.building) throw new AppFailure('conflict', format('errors.pwnedIndexService.building'));
     const source = folder
-      ? await this.platform.pickFolder({ title: 'Choose the folder of downloaded Pwned Passwords files' })
+      ? await this.platform.pickFolder({ title: format('dialogs.pwnedFolder') })
       : await this.platform.pickFile({
-          title: 'Choose the downloaded Pwned Passwords file',
+          title: format('dialogs.pwnedFile'),
           filters: [
-            { name: 'Pwned Passwords (SHA-1)', extensions: ['txt'] },
-            { name: 'All files', extensions: ['*'] },
+            { name: format('dialogs.pwnedFiles'), extensions: ['txt'] },
+            { name: format('dialogs.allFiles'), extensions: ['*'] },
           ],
         });
     if (!source) return this.status();
@@ -145,7 +146,7 @@ export class PwnedIndexService {
   }
 
   async remove(): Promise<PwnedIndexStatus> {
-    if (this.building) throw new AppFailure('conflict', 'Wait for the build to finish, or cancel it.');
+    if (this.building) throw new AppFailure('conflict', format('errors.pwnedIndexService.wait'));
     rmSync(pwnedIndexPath(this.dataDir), { force: true });
     this.lastError = null;
     this.changed(['settings']);

@@ -75,7 +75,7 @@ function withoutOtpUris(value: string): { text: string; hadUri: boolean } {
 export function otherTypeSkip(type: string): Skip {
   const name = type.trim();
   if (name === '') return { skip: format('import.reason.untyped') };
-  if (!/^[\w -]{1,30}$/.test(name)) return { skip: 'Item of an unknown type, not a login' };
+  if (!/^[\w -]{1,30}$/.test(name)) return { skip: format('import.reason.unknownType') };
   return { skip: format('import.reason.otherType', { type: name }) };
 }
 

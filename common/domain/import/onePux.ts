@@ -218,8 +218,10 @@ export function readOnePuxData(value: unknown, fileName: string, collector: Impo
 function readItem(item: JsonObject, vaultName: string): ReadOutcome {
   const category = textOf(item.categoryUuid);
   if (category !== LOGIN && category !== PASSWORD) {
-    const shown = /^\d{1,4}$/.test(category) ? category : 'unknown';
-    const name = CATEGORY_NAMES[category] ?? `Item of category ${shown}`;
+    const known = /^\d{1,4}$/.test(category);
+    const name =
+      CATEGORY_NAMES[category] ??
+      format('import.reason.category', { known: known ? 'yes' : 'no', category: known ? category : '' });
     return { skip: format('import.reason.namedNotLogin', { name }) };
   }
   if (item.state === 'archived') return { skip: REASONS.archived };

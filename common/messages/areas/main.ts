@@ -243,6 +243,42 @@ export const MAIN = {
   'errors.inventory.nothingToUndo': 'There is nothing left to undo: the deletion is final.',
   'errors.inventory.datesInFuture': 'Some dates are in the future.',
   'errors.inventory.choosePerson': 'Choose who this account belongs to.',
+  'errors.checks.recheckInPast': 'The re-check date must be in the future.',
+  'errors.checks.recheckAfterToday': 'Choose a date after today.',
+  'errors.checks.notOpen': 'Only an open finding can be dismissed. It may have been fixed meanwhile.',
+  'errors.checks.notDismissed': 'This finding is not dismissed.',
+  'errors.checks.findingGone': 'That finding no longer exists.',
+  'errors.checks.accountName': 'Account {id}',
+  'errors.exposure.noBreach': 'There is no breach called "{name}" in the catalogue.',
+  'errors.exposure.emailGone': 'That email address no longer exists.',
+  'errors.exposure.catalogueUnavailable':
+    'The breach catalogue could not be loaded, so nothing was checked against it.{hasDetail, select, yes { {detail}} other {}}',
+  'errors.guides.saveFailed': 'The guide could not be saved there ({code}). Choose another folder.',
+  'errors.guides.noVariant': 'That guide has no such variant.',
+  'errors.guides.notInLibrary': 'That guide is not in the library.',
+  'errors.pwnedIndexService.cutShort': 'The index file is cut short.',
+  'errors.scoring.workerFailed': 'Password strength scoring failed in a worker ({kind}).',
+  'errors.pwnedIndexService.building': 'An index is already being built.',
+  'errors.pwnedIndexService.wait': 'Wait for the build to finish, or cancel it.',
+  'errors.ipc.httpsOnly': 'Only secure (https) web links can be opened.',
+  'errors.ipc.unreadableFile': 'That is not a file Lockstep can read.',
+  'errors.ipc.folderDropped': 'Drop a file, not a folder.',
+  'errors.ipc.fileNotFound': 'That file could not be found.',
+  'errors.ipc.unknownChannel': 'The app asked for something that does not exist.',
+  'errors.ipc.invalid': 'Some values need fixing.',
+  'errors.ipc.unavailable': 'This needs the whole app: it is not available here.',
+  'errors.ipc.internal': 'Something went wrong inside Lockstep. Nothing was changed.',
+  'dialogs.importGuide': 'Import a guide',
+  'dialogs.exportGuide': 'Export the guide',
+  'dialogs.guideFiles': 'Guides (JSON)',
+  'dialogs.allFiles': 'All files',
+  'dialogs.pwnedFolder': 'Choose the folder of downloaded Pwned Passwords files',
+  'dialogs.pwnedFile': 'Choose the downloaded Pwned Passwords file',
+  'dialogs.pwnedFiles': 'Pwned Passwords (SHA-1)',
+  'dialogs.passwordExport': 'Choose a password-manager export',
+  'dialogs.passwordExports': 'Password exports',
+  'dialogs.staffList': 'Choose a staff list',
+  'dialogs.spreadsheets': 'Spreadsheets (CSV)',
   'errors.inventory.personGone': 'This person no longer exists.',
   'errors.inventory.missing':
     'That {what, select, account {account} person {person} other {email address}} no longer exists. It may have been deleted.',
@@ -878,6 +914,20 @@ export const MAIN = {
   'errors.online.sealFailed': 'The system keychain could not seal the API key, so it was not saved.',
   'errors.online.notSealed': 'The system keychain did not seal the API key, so it was not saved.',
   'errors.online.keyUnreadable': 'The stored API key could not be read: {message}',
+  'errors.online.notAKey':
+    'That is not a Have I Been Pwned API key: a key is 32 characters, digits and the letters a to f. Copy it again from your HIBP dashboard.',
+  'errors.online.noKeychain':
+    'Lockstep can only keep an API key in the system keychain, which is not available here.',
+  'errors.online.keychainLocked':
+    'The Have I Been Pwned API key is sealed by the system keychain, which is not available right now. Unlock the keychain and try again, or remove the key in Settings.',
+  'errors.online.keychainRefused':
+    'The system keychain could not unseal the stored API key (it may have been saved by another user or on another computer). Remove it and enter it again.',
+  'errors.fingerprintKey.locked':
+    "The key that protects Lockstep's password fingerprints is sealed by the system keychain, which is not available right now. Unlock or restore the keychain and try again.",
+  'errors.fingerprintKey.unreadable':
+    'The system keychain could not unseal the fingerprint key ({path}). It may have been sealed by another user or machine.',
+  'errors.fingerprintKey.wrongSize':
+    'The fingerprint key {kind, select, plain {file} other {sealed in}} {path} holds {bytes, number} bytes instead of {expected}, so it is damaged. Restore it from a backup; deleting it makes Lockstep create a new key, after which earlier imports no longer match for password reuse until they are imported again.',
   'errors.online.keyDamaged': 'The stored API key is damaged. Remove it and enter it again.',
   // `pwned-index build`: its progress (stderr) and what it built (stdout).
   'pwnedIndex.build.progress':
@@ -892,4 +942,65 @@ export const MAIN = {
   'pwnedIndex.build.key':
     '  key: {bits} bits; false-positive rate {rate} per lookup; counts exact up to {limit, number}',
   'pwnedIndex.build.time': '  time: {seconds} s ({rate} lines/s)',
+  // Why a Pwned Passwords corpus cannot be indexed (electron/services/pwnedIndex/builder.ts): the
+  // source as a whole, then the stream of its files. Paths, file names, prefixes, error codes and
+  // line numbers are values.
+  'pwnedIndex.source.none': 'No Pwned Passwords corpus at {path} ({reason}).',
+  'pwnedIndex.source.neither': '{path} is neither a corpus file nor a directory.',
+  'pwnedIndex.source.twoFiles': '{path} has two files for prefix {prefix}: {first} and {second}. Keep one.',
+  'pwnedIndex.source.noPrefixFiles':
+    '{path} holds no prefix files (named like {example}, as the Pwned Passwords downloader writes them).',
+  'pwnedIndex.source.unreadable': '{path} cannot be read ({reason}).',
+  'pwnedIndex.source.shrank': '{path} shrank while it was being read.',
+  'pwnedIndex.stream.badPrefix': '{file}: {prefix} is not a 5-hex prefix (0 to {last}).',
+  'pwnedIndex.stream.mixed': '{file}: a corpus is either one file or prefix files, not both.',
+  'pwnedIndex.stream.oneFile': '{file}: a single-file corpus is one file; {first} came first.',
+  'pwnedIndex.stream.order':
+    '{file}: prefix {prefix} comes after {previous}; prefix files must come in ascending order, each once.',
+  'pwnedIndex.stream.empty': 'The corpus stream held no file.',
+  // A corpus line that is refused: "{file}: line {line}: {problem}", the problem one of the below.
+  'pwnedIndex.line.refused': '{file}: line {line}: {problem}',
+  'pwnedIndex.line.wrongPrefix': "the hash {hash} does not start with the file's prefix {prefix}.",
+  'pwnedIndex.line.twice': 'the hash appears twice in a row ({hash}).',
+  'pwnedIndex.line.unsorted':
+    'hashes are not sorted: {hash} comes after a larger hash. The corpus must be sorted ascending by hash, as the downloader writes it.',
+  'pwnedIndex.line.ntlm':
+    'this is an NTLM hash; Lockstep needs the SHA-1 corpus (run the Pwned Passwords downloader without {options}).',
+  'pwnedIndex.line.cutShort':
+    'the last line is cut short ({text}): the download looks interrupted. Download the corpus again.',
+  'pwnedIndex.line.countOutOfRange': 'the count is out of range.',
+  'pwnedIndex.line.expected':
+    'expected {layout, select, directory {{suffixShape} (35 hex digits) or {hashShape}} other {{hashShape} (40 hex digits, a SHA-1)}}, found {text}.',
+  // Why the offline index cannot answer (electron/services/pwnedIndex/lookup.ts and format.ts).
+  'pwnedIndex.index.missing':
+    'Offline corpus unavailable: there is no index at {path}. Build it from the Pwned Passwords corpus.',
+  'pwnedIndex.index.cannotOpen': 'Offline corpus unavailable: {path} cannot be opened ({reason}).',
+  'pwnedIndex.index.replaced':
+    'Offline corpus unavailable: {path} was replaced while it was being opened. Try again.',
+  // A damaged index: "… {path} {why}. Rebuild …", the why one of `pwnedIndex.damaged.*`.
+  'pwnedIndex.index.damaged': 'Offline corpus unavailable: {path} {why}. Rebuild the index from the corpus.',
+  'pwnedIndex.damaged.readShort': 'is truncated (a read stopped short of its end)',
+  'pwnedIndex.damaged.tooShort': 'is too short to be an index (truncated)',
+  'pwnedIndex.damaged.sizeMismatch': 'has an inconsistent header (its size does not match its entry count)',
+  'pwnedIndex.damaged.truncated': 'is truncated ({size} of {expected} bytes)',
+  'pwnedIndex.damaged.extraBytes':
+    'has {count, plural, one {# unexpected byte} other {# unexpected bytes}} at its end',
+  'pwnedIndex.damaged.metaChecksum':
+    'is damaged (the checksum of its header and offset table does not match)',
+  'pwnedIndex.damaged.tableSum': 'is damaged (its offset table does not add up)',
+  'pwnedIndex.damaged.outOfOrderNear': 'is damaged (records out of order near entry {entry})',
+  'pwnedIndex.damaged.badRecord': 'is damaged (record {record} is out of order or blank)',
+  'pwnedIndex.damaged.recordsChecksum': 'is damaged (the checksum of its records does not match)',
+  // A header that is not one this Lockstep reads (format.ts `decodeHeader`).
+  'pwnedIndex.header.tooShort': 'Offline corpus unavailable: {path} is too short to be an index (truncated).',
+  'pwnedIndex.header.magic':
+    'Offline corpus unavailable: {path} is not a Lockstep Pwned Passwords index (wrong magic number).',
+  'pwnedIndex.header.version':
+    'Offline corpus unavailable: {path} is an index of format version {version}; this Lockstep reads version {supported}. Rebuild it from the corpus.',
+  'pwnedIndex.header.layout':
+    'Offline corpus unavailable: {path} has an inconsistent header (layout fields do not match version {supported}).',
+  'pwnedIndex.header.sizeField':
+    'Offline corpus unavailable: {path} has an inconsistent header (a size field is out of range).',
+  // A lookup given something that is not a hash.
+  'pwnedIndex.query.notSha1': 'Not a SHA-1 in hex (40 digits): {given}.',
 } as const satisfies Record<string, string>;

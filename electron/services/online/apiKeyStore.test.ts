@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SecretProtector } from '../../platform/port';
+import { setMessageLocale } from '../../../common/messages/format';
 import {
   API_KEY_FILE,
   apiKeyPath,
   deleteApiKey,
   hasApiKey,
   loadApiKey,
-  NO_KEYCHAIN_MESSAGE,
+  noKeychainMessage,
   saveApiKey,
 } from './apiKeyStore';
 
@@ -113,12 +114,12 @@ describe('saveApiKey / loadApiKey', () => {
   });
 
   it('refuses to store a key without a keychain', () => {
-    expect(() => saveApiKey(dir, null, KEY)).toThrow(NO_KEYCHAIN_MESSAGE);
-    expect(NO_KEYCHAIN_MESSAGE).toMatch(
+    expect(() => saveApiKey(dir, null, KEY)).toThrow(noKeychainMessage());
+    expect(noKeychainMessage()).toMatch(
       /^Lockstep can only keep an API key in the system keychain, which is not available here/,
     );
     const { protector, calls } = fakeProtector({ available: false });
-    expect(() => saveApiKey(dir, protector, KEY)).toThrow(NO_KEYCHAIN_MESSAGE);
+    expect(() => saveApiKey(dir, protector, KEY)).toThrow(noKeychainMessage());
     expect(calls.encrypt).toBe(0);
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -175,5 +176,25 @@ describe('deleteApiKey', () => {
   it('does nothing when no key is stored', () => {
     expect(() => deleteApiKey(dir)).not.toThrow();
     expect(() => deleteApiKey(join(dir, 'missing'))).not.toThrow();
+  });
+});
+
+describe('the key store’s messages', () => {
+  afterEach(() => setMessageLocale('en'));
+
+  it('come from the catalogue in use (the pseudo-locale here): a wrong key, no keychain', () => {
+    setMessageLocale('pseudo');
+    const plainWords = (message: string) => message.match(/(?<![\p{L}])[A-Za-z]{3,}(?![\p{L}])/gu);
+    for (const attempt of [() => saveApiKey(dir, null, 'not a key'), () => saveApiKey(dir, null, KEY)]) {
+      let message = '';
+      try {
+        attempt();
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/^\[/);
+      expect(plainWords(message.replace(/\bHIBP\b/g, '')), message).toBeNull();
+    }
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

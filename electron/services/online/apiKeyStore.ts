@@ -15,9 +15,8 @@ import { format } from '../../../common/messages/format';
 /** The sealed key's file name, beside the database. */
 export const API_KEY_FILE = 'hibp-api-key.enc';
 
-/** The message when there is no keychain to seal the key with. */
-export const NO_KEYCHAIN_MESSAGE =
-  'Lockstep can only keep an API key in the system keychain, which is not available here.';
+/** The message when there is no keychain to seal the key with (in the catalogue in use). */
+export const noKeychainMessage = (): string => format('errors.online.noKeychain');
 
 /** The full path of the sealed key file. */
 export const apiKeyPath = (dataDir: string) => join(dataDir, API_KEY_FILE);
@@ -31,12 +30,9 @@ export const apiKeyPath = (dataDir: string) => join(dataDir, API_KEY_FILE);
 export function saveApiKey(dataDir: string, protector: SecretProtector | null, key: string): void {
   const trimmed = key.trim();
   if (!HIBP_API_KEY_PATTERN.test(trimmed)) {
-    throw new Error(
-      'That is not a Have I Been Pwned API key: a key is 32 characters, digits and the letters a to f. ' +
-        'Copy it again from your HIBP dashboard.',
-    );
+    throw new Error(format('errors.online.notAKey'));
   }
-  if (!protector || !protector.isAvailable()) throw new Error(NO_KEYCHAIN_MESSAGE);
+  if (!protector || !protector.isAvailable()) throw new Error(noKeychainMessage());
   const plain = new TextEncoder().encode(trimmed);
   let sealed: Uint8Array;
   try {
@@ -70,20 +66,13 @@ export function loadApiKey(dataDir: string, protector: SecretProtector | null): 
     });
   }
   if (!protector || !protector.isAvailable()) {
-    throw new Error(
-      'The Have I Been Pwned API key is sealed by the system keychain, which is not available right now. ' +
-        'Unlock the keychain and try again, or remove the key in Settings.',
-    );
+    throw new Error(format('errors.online.keychainLocked'));
   }
   let key: string;
   try {
     key = new TextDecoder('utf-8', { fatal: true }).decode(protector.decrypt(new Uint8Array(sealed)));
   } catch (error) {
-    throw new Error(
-      'The system keychain could not unseal the stored API key (it may have been saved by another user ' +
-        'or on another computer). Remove it and enter it again.',
-      { cause: error },
-    );
+    throw new Error(format('errors.online.keychainRefused'), { cause: error });
   }
   if (!HIBP_API_KEY_PATTERN.test(key)) {
     throw new Error(format('errors.online.keyDamaged'));

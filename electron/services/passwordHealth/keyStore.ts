@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { format } from '../../../common/messages/format';
 import {
   chmodSync,
   closeSync,
@@ -136,12 +137,9 @@ function unsealWithoutKeychain(
   try {
     opened = protector.decrypt(sealed);
   } catch (error) {
-    throw new FingerprintKeyError(
-      'protector-unavailable',
-      "The key that protects Lockstep's password fingerprints is sealed by the system keychain, " +
-        'which is not available right now. Unlock or restore the keychain and try again.',
-      { cause: error },
-    );
+    throw new FingerprintKeyError('protector-unavailable', format('errors.fingerprintKey.locked'), {
+      cause: error,
+    });
   }
   const key = checkedKey(opened, sealedPath, 'sealed');
   const plain = readIfExists(plainPath);
@@ -156,12 +154,9 @@ function unseal(cipher: Uint8Array, path: string, protector: SecretProtector): U
   try {
     plain = protector.decrypt(cipher);
   } catch (error) {
-    throw new FingerprintKeyError(
-      'unreadable',
-      `The system keychain could not unseal the fingerprint key (${path}). ` +
-        'It may have been sealed by another user or machine.',
-      { cause: error },
-    );
+    throw new FingerprintKeyError('unreadable', format('errors.fingerprintKey.unreadable', { path }), {
+      cause: error,
+    });
   }
   return checkedKey(plain, path, 'sealed');
 }
@@ -170,10 +165,12 @@ function checkedKey(bytes: Uint8Array, path: string, kind: 'plain' | 'sealed'): 
   if (bytes.length !== FINGERPRINT_KEY_BYTES) {
     throw new FingerprintKeyError(
       'wrong-size',
-      `The fingerprint key ${kind === 'plain' ? 'file' : 'sealed in'} ${path} holds ${bytes.length} ` +
-        `bytes instead of ${FINGERPRINT_KEY_BYTES}, so it is damaged. Restore it from a backup; ` +
-        'deleting it makes Lockstep create a new key, after which earlier imports no longer match ' +
-        'for password reuse until they are imported again.',
+      format('errors.fingerprintKey.wrongSize', {
+        kind,
+        path,
+        bytes: bytes.length,
+        expected: FINGERPRINT_KEY_BYTES,
+      }),
     );
   }
   return new Uint8Array(bytes);

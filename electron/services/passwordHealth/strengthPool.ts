@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { format } from '../../../common/messages/format';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type * as ZxcvbnCore from '@zxcvbn-ts/core';
@@ -417,7 +418,7 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
       worker.unref();
       try {
         if (message.type === 'failed') {
-          throw new Error(`Password strength scoring failed in a worker (${message.errorName}).`);
+          throw new Error(format('errors.scoring.workerFailed', { kind: message.errorName }));
         }
         if (message.results.length !== chunk.items.length) {
           throw new Error('A password strength worker returned the wrong number of results.');

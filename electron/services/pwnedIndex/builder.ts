@@ -46,6 +46,7 @@ import {
   tableBytes,
   type IndexInfo,
 } from './format';
+import { format } from '../../../common/messages/format';
 
 export interface BuildOptions {
   /** Called at the start, as the build advances (every chunk, at most every 16 MB) and at the end. */
@@ -190,15 +191,25 @@ async function* streamChunks(
     if (!current || chunk.file !== current.path) {
       const directory = chunk.prefix !== undefined;
       if (directory && !(Number.isInteger(chunk.prefix) && chunk.prefix! >= 0 && chunk.prefix! < BUCKETS))
-        throw refuse(`${chunk.file}: ${String(chunk.prefix)} is not a 5-hex prefix (0 to ${BUCKETS - 1}).`);
+        throw refuse(
+          format('pwnedIndex.stream.badPrefix', {
+            file: chunk.file,
+            prefix: String(chunk.prefix),
+            last: String(BUCKETS - 1),
+          }),
+        );
       if (current) {
         if (current.prefix >= 0 !== directory)
-          throw refuse(`${chunk.file}: a corpus is either one file or prefix files, not both.`);
+          throw refuse(format('pwnedIndex.stream.mixed', { file: chunk.file }));
         if (!directory)
-          throw refuse(`${chunk.file}: a single-file corpus is one file; ${current.path} came first.`);
+          throw refuse(format('pwnedIndex.stream.oneFile', { file: chunk.file, first: current.path }));
         if (chunk.prefix! <= current.prefix)
           throw refuse(
-            `${chunk.file}: prefix ${hex5(chunk.prefix!)} comes after ${hex5(current.prefix)}; prefix files must come in ascending order, each once.`,
+            format('pwnedIndex.stream.order', {
+              file: chunk.file,
+              prefix: hex5(chunk.prefix!),
+              previous: hex5(current.prefix),
+            }),
           );
         yield { file: current, buffer: EMPTY, length: 0, last: true };
       }
@@ -213,7 +224,7 @@ async function* streamChunks(
       yield { file: current, buffer: piece, length: piece.length, last: false };
     }
   }
-  if (!current) throw refuse('The corpus stream held no file.');
+  if (!current) throw refuse(format('pwnedIndex.stream.empty'));
   yield { file: current, buffer: EMPTY, length: 0, last: true };
 }
 
@@ -365,11 +376,14 @@ async function listSource(source: string): Promise<SourceFile[]> {
   try {
     stats = await stat(source);
   } catch (error) {
-    throw new PwnedIndexError('bad-source', `No Pwned Passwords corpus at ${source} (${describe(error)}).`);
+    throw new PwnedIndexError(
+      'bad-source',
+      format('pwnedIndex.source.none', { path: source, reason: describe(error) }),
+    );
   }
   if (stats.isFile()) return [{ path: source, size: stats.size, prefix: -1 }];
   if (!stats.isDirectory())
-    throw new PwnedIndexError('bad-source', `${source} is neither a corpus file nor a directory.`);
+    throw new PwnedIndexError('bad-source', format('pwnedIndex.source.neither', { path: source }));
   const byPrefix = new Map<number, string>();
   for (const entry of await readdir(source, { withFileTypes: true })) {
     const match = /^([0-9A-Fa-f]{5})\.txt$/.exec(entry.name);
@@ -379,14 +393,19 @@ async function listSource(source: string): Promise<SourceFile[]> {
     if (other !== undefined)
       throw new PwnedIndexError(
         'bad-source',
-        `${source} has two files for prefix ${match[1]!.toUpperCase()}: ${other} and ${entry.name}. Keep one.`,
+        format('pwnedIndex.source.twoFiles', {
+          path: source,
+          prefix: match[1]!.toUpperCase(),
+          first: other,
+          second: entry.name,
+        }),
       );
     byPrefix.set(prefix, entry.name);
   }
   if (byPrefix.size === 0)
     throw new PwnedIndexError(
       'bad-source',
-      `${source} holds no prefix files (named like 00000.txt, as the Pwned Passwords downloader writes them).`,
+      format('pwnedIndex.source.noPrefixFiles', { path: source, example: '00000.txt' }),
     );
   const prefixes = [...byPrefix.keys()].sort((a, b) => a - b);
   return Promise.all(
@@ -455,7 +474,10 @@ async function* readChunks(
     let state = opened.get(file);
     if (!state) {
       const handle = open(file.path, 'r').catch((error: unknown) => {
-        throw new PwnedIndexError('bad-source', `${file.path} cannot be read (${describe(error)}).`);
+        throw new PwnedIndexError(
+          'bad-source',
+          format('pwnedIndex.source.unreadable', { path: file.path, reason: describe(error) }),
+        );
       });
       state = { handle, outstanding: 0, lastIssued: false, closed: false };
       opened.set(file, state);
@@ -469,7 +491,7 @@ async function* readChunks(
         while (done < length) {
           const { bytesRead } = await fh.read(buffer, done, length - done, position + done);
           if (bytesRead === 0)
-            throw new PwnedIndexError('bad-source', `${file.path} shrank while it was being read.`);
+            throw new PwnedIndexError('bad-source', format('pwnedIndex.source.shrank', { path: file.path }));
           done += bytesRead;
         }
       } finally {
@@ -541,14 +563,17 @@ function readWholeFileSync(file: SourceFile, length: number): Buffer {
   try {
     fd = openSync(file.path, 'r');
   } catch (error) {
-    throw new PwnedIndexError('bad-source', `${file.path} cannot be read (${describe(error)}).`);
+    throw new PwnedIndexError(
+      'bad-source',
+      format('pwnedIndex.source.unreadable', { path: file.path, reason: describe(error) }),
+    );
   }
   try {
     let done = 0;
     while (done < length) {
       const bytesRead = readSync(fd, buffer, done, length - done, done);
       if (bytesRead === 0)
-        throw new PwnedIndexError('bad-source', `${file.path} shrank while it was being read.`);
+        throw new PwnedIndexError('bad-source', format('pwnedIndex.source.shrank', { path: file.path }));
       done += bytesRead;
     }
   } finally {

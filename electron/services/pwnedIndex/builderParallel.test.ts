@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setMessageLocale } from '../../../common/messages/format';
 import { buildPwnedIndex, buildPwnedIndexFromStream, type BuildOptions, type CorpusChunk } from './builder';
 import { parserApi } from './corpusParserSource';
 import { COUNT_OF_CODE, encodeCount, EXACT_COUNT_LIMIT, PwnedIndexError, TABLE_OFFSET } from './format';
@@ -19,6 +20,7 @@ const dirs = tempDirs();
 afterEach(() => {
   dirs.cleanup();
   vi.restoreAllMocks();
+  setMessageLocale('en');
 });
 const FIXED_NOW = () => new Date('2025-01-02T03:04:05.000Z');
 /** The main thread alone; with the default chunk size, these small corpora are read in one piece. */
@@ -223,6 +225,22 @@ describe('the parallel build refuses what the main thread alone refuses, naming 
     expect(
       await outcome((out) => buildPwnedIndexFromStream(chunks, out, { ...PARALLEL, chunkBytes: 700 })),
     ).toBe(prefixAlone);
+  });
+
+  it('words a refusal found by a worker from the catalogue, as the main thread does', async () => {
+    const dir = dirs.make();
+    const source = join(dir, 'pwned.txt');
+    writeFileSync(source, numbered(n, 1777, 'hello world'));
+    setMessageLocale('pseudo');
+    const alone = await outcome((out) => buildPwnedIndex(source, out, ALONE));
+    const parallel = await outcome((out) => buildPwnedIndex(source, out, { ...PARALLEL, chunkBytes: 512 }));
+    setMessageLocale('en');
+    const english = await outcome((out) => buildPwnedIndex(source, out, ALONE));
+    expect(parallel).toBe(alone);
+    expect(parallel).not.toBe(english);
+    expect(english).toMatch(/line 1777: expected HASH:COUNT/);
+    expect(parallel).toContain('1777');
+    expect(parallel).not.toMatch(/expected|found|line/);
   });
 
   it('the first refused line in file order, whichever batch a worker finishes first', async () => {

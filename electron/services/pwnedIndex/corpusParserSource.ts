@@ -68,10 +68,19 @@ export function parserSettings(): ParserSettings {
   };
 }
 
-/** Why a segment was refused: the line within the segment (1-based) and the message without the file and line. */
+/**
+ * Why a segment was refused: the line within the segment (1-based), and the problem as a message
+ * of the catalogue (`pwnedIndex.line.*`, common/messages) with its values; the builder words it.
+ */
 export interface SegmentFailure {
   line: number;
-  message: string;
+  problem: Problem;
+}
+
+/** A refused line's problem: a `pwnedIndex.line.*` message id and its values. */
+export interface Problem {
+  id: string;
+  values: Record<string, string>;
 }
 
 /**
@@ -106,8 +115,8 @@ export interface SegmentParser {
 
 export interface ParserApi {
   SegmentParser: new (table: Uint32Array | null) => SegmentParser;
-  /** The refusal of a hash that does not come after the one before it (`order` ≤ 0: equal or smaller). */
-  orderMessage(order: number, text: string): string;
+  /** The problem of a hash that does not come after the one before it (`order` ≤ 0: equal or smaller). */
+  orderProblem(order: number, text: string): Problem;
   /** The line at `p` as quoted in messages (up to 80 characters, without its line end). */
   lineText(buf: Buffer, p: number, end: number): string;
   /** format.ts's encodeCount, as the parser has it (a test compares them). */
@@ -176,19 +185,20 @@ export const CORPUS_PARSER_SOURCE = String.raw`function createCorpusParser(setti
       .slice(0, 80);
   }
 
-  function orderMessage(order, text) {
-    return order === 0
-      ? 'the hash appears twice in a row (' + text + ').'
-      : 'hashes are not sorted: ' +
-          text +
-          ' comes after a larger hash. The corpus must be sorted ascending by hash, as the downloader writes it.';
+  // The problems are messages of the catalogue (common/messages), worded by the builder.
+  function problem(id, values) {
+    return { id: id, values: values };
+  }
+
+  function orderProblem(order, text) {
+    return problem(order === 0 ? 'pwnedIndex.line.twice' : 'pwnedIndex.line.unsorted', { hash: text });
   }
 
   // A refused line (not an Error: no stack to capture).
   class Refusal {
-    constructor(line, message) {
+    constructor(line, problem) {
       this.line = line;
-      this.message = message;
+      this.problem = problem;
     }
   }
 
@@ -407,7 +417,7 @@ export const CORPUS_PARSER_SOURCE = String.raw`function createCorpusParser(setti
         this.line += 1;
         if (prefix >= 0 && v0 !== prefix) {
           throw this.refuse(
-            'the hash ' + lineText(buf, p, end) + " does not start with the file's prefix " + hex5(prefix) + '.',
+            problem('pwnedIndex.line.wrongPrefix', { hash: lineText(buf, p, end), prefix: hex5(prefix) }),
           );
         }
         // Strictly ascending, compared piece by piece (case does not matter: these are values).
@@ -418,7 +428,7 @@ export const CORPUS_PARSER_SOURCE = String.raw`function createCorpusParser(setti
         if (order === 0) order = v4 - this.p4;
         if (order === 0) order = v5 - this.p5;
         if (order === 0) order = v6 - this.p6;
-        if (order <= 0) throw this.refuse(orderMessage(order, lineText(buf, p, end)));
+        if (order <= 0) throw this.refuse(orderProblem(order, lineText(buf, p, end)));
         if (this.p0 < 0) {
           // The segment's first hash: the stitch checks it against the previous segment's last.
           this.firstLine = this.line;
@@ -504,29 +514,24 @@ export const CORPUS_PARSER_SOURCE = String.raw`function createCorpusParser(setti
       this.line += 1;
       const directoryLayout = this.prefix >= 0;
       if (/^[0-9A-Fa-f]{32}:\d+$/.test(text) || (directoryLayout && /^[0-9A-Fa-f]{27}:\d+$/.test(text)))
-        throw this.refuse(
-          'this is an NTLM hash; Lockstep needs the SHA-1 corpus (run the Pwned Passwords downloader without -n / --ntlm).',
-        );
+        throw this.refuse(problem('pwnedIndex.line.ntlm', { options: '-n / --ntlm' }));
       if (newline < 0 && final && /^[0-9A-Fa-f]{0,40}(:\d*)?$/.test(text))
-        throw this.refuse(
-          'the last line is cut short (' +
-            JSON.stringify(text.slice(0, 60)) +
-            '): the download looks interrupted. Download the corpus again.',
-        );
-      if (/^[0-9A-Fa-f]+:\d{16,}$/.test(text)) throw this.refuse('the count is out of range.');
+        throw this.refuse(problem('pwnedIndex.line.cutShort', { text: JSON.stringify(text.slice(0, 60)) }));
+      if (/^[0-9A-Fa-f]+:\d{16,}$/.test(text)) throw this.refuse(problem('pwnedIndex.line.countOutOfRange', {}));
       throw this.refuse(
-        'expected ' +
-          (directoryLayout ? 'SUFFIX:COUNT (35 hex digits) or HASH:COUNT' : 'HASH:COUNT (40 hex digits, a SHA-1)') +
-          ', found ' +
-          JSON.stringify(text.slice(0, 80)) +
-          '.',
+        problem('pwnedIndex.line.expected', {
+          layout: directoryLayout ? 'directory' : 'file',
+          suffixShape: 'SUFFIX:COUNT',
+          hashShape: 'HASH:COUNT',
+          text: JSON.stringify(text.slice(0, 80)),
+        }),
       );
     }
 
-    refuse(message) {
-      return new Refusal(this.line, message);
+    refuse(problem) {
+      return new Refusal(this.line, problem);
     }
   }
 
-  return { SegmentParser: SegmentParser, orderMessage: orderMessage, lineText: lineText, encodeCount: encodeCount };
+  return { SegmentParser: SegmentParser, orderProblem: orderProblem, lineText: lineText, encodeCount: encodeCount };
 }`;

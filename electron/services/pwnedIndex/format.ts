@@ -49,6 +49,9 @@
 // (e.g. 1,000,000 reads as 934,176). Code 255 means ≥ 301,308,612 (no hash is seen that often today).
 // Code 0 never appears in a record; lookups use 0 for "not in the corpus".
 
+import type { MessageId } from '../../../common/messages/en';
+import { format, type MessageValues } from '../../../common/messages/format';
+
 export const MAGIC = Buffer.from('LKSPWNIX', 'latin1');
 export const FORMAT_VERSION = 1;
 export const HEADER_BYTES = 128;
@@ -241,17 +244,17 @@ export interface DecodedHeader extends HeaderFields {
  * PwnedIndexError: 'damaged' when it is not an index header, 'unknown-version' for another version.
  */
 export function decodeHeader(header: Buffer, path: string): DecodedHeader {
-  const unavailable = (code: PwnedIndexErrorCode, why: string) =>
-    new PwnedIndexError(code, `Offline corpus unavailable: ${path} ${why}`, path);
-  if (header.length < HEADER_BYTES) throw unavailable('damaged', 'is too short to be an index (truncated).');
+  const unavailable = (code: PwnedIndexErrorCode, id: MessageId, values?: MessageValues) =>
+    new PwnedIndexError(code, format(id, { path, ...values }), path);
+  if (header.length < HEADER_BYTES) throw unavailable('damaged', 'pwnedIndex.header.tooShort');
   if (!header.subarray(0, MAGIC.length).equals(MAGIC))
-    throw unavailable('damaged', 'is not a Lockstep Pwned Passwords index (wrong magic number).');
+    throw unavailable('damaged', 'pwnedIndex.header.magic');
   const version = header.readUInt32LE(8);
   if (version !== FORMAT_VERSION)
-    throw unavailable(
-      'unknown-version',
-      `is an index of format version ${version}; this Lockstep reads version ${FORMAT_VERSION}. Rebuild it from the corpus.`,
-    );
+    throw unavailable('unknown-version', 'pwnedIndex.header.version', {
+      version: String(version),
+      supported: String(FORMAT_VERSION),
+    });
   if (
     header.readUInt32LE(12) !== HEADER_BYTES ||
     header.readUInt8(16) !== BUCKET_BITS ||
@@ -260,11 +263,10 @@ export function decodeHeader(header: Buffer, path: string): DecodedHeader {
     header.readUInt8(19) !== RECORD_BYTES ||
     header.readUInt32LE(20) !== HASH_KIND_SHA1
   )
-    throw unavailable('damaged', 'has an inconsistent header (layout fields do not match version 1).');
+    throw unavailable('damaged', 'pwnedIndex.header.layout', { supported: String(FORMAT_VERSION) });
   const big = (offset: number) => {
     const value = header.readBigUInt64LE(offset);
-    if (value > BigInt(Number.MAX_SAFE_INTEGER))
-      throw unavailable('damaged', 'has an inconsistent header (a size field is out of range).');
+    if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw unavailable('damaged', 'pwnedIndex.header.sizeField');
     return Number(value);
   };
   return {

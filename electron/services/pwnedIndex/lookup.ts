@@ -26,6 +26,8 @@ import {
   type IndexInfo,
   META_CHECKSUM_OFFSET,
 } from './format';
+import { format, type MessageValues } from '../../../common/messages/format';
+import type { MessageId } from '../../../common/messages/en';
 
 export interface PwnedIndex {
   readonly info: IndexInfo;
@@ -93,7 +95,7 @@ function readExactlySync(fd: number, path: string, buffer: Buffer, length: numbe
   let done = 0;
   while (done < length) {
     const bytesRead = readSync(fd, buffer, done, length - done, position + done);
-    if (bytesRead === 0) throw damaged(path, 'is truncated (a read stopped short of its end)');
+    if (bytesRead === 0) throw damaged(path, 'pwnedIndex.damaged.readShort');
     done += bytesRead;
   }
 }
@@ -110,15 +112,19 @@ async function readExactly(
   let done = 0;
   while (done < length) {
     const bytesRead = await pRead(fd, buffer, offset + done, length - done, position + done);
-    if (bytesRead === 0) throw damaged(path, 'is truncated (a read stopped short of its end)');
+    if (bytesRead === 0) throw damaged(path, 'pwnedIndex.damaged.readShort');
     done += bytesRead;
   }
 }
 
-function damaged(path: string, why: string): PwnedIndexError {
+/** Why an index is damaged: the end of "Offline corpus unavailable: PATH …". */
+type DamagedWhy = Extract<MessageId, `pwnedIndex.damaged.${string}`>;
+
+/** The index at `path` is damaged: `why` is a `pwnedIndex.damaged.*` message, with its values. */
+function damaged(path: string, why: DamagedWhy, values?: MessageValues): PwnedIndexError {
   return new PwnedIndexError(
     'damaged',
-    `Offline corpus unavailable: ${path} ${why}. Rebuild the index from the corpus.`,
+    format('pwnedIndex.index.damaged', { path, why: format(why, values) }),
     path,
   );
 }
@@ -148,8 +154,11 @@ async function openChecked(path: string, randomAccess = false): Promise<OpenedIn
     throw new PwnedIndexError(
       'missing',
       code === 'ENOENT'
-        ? `Offline corpus unavailable: there is no index at ${path}. Build it from the Pwned Passwords corpus.`
-        : `Offline corpus unavailable: ${path} cannot be opened (${typeof code === 'string' ? code : String(error)}).`,
+        ? format('pwnedIndex.index.missing', { path })
+        : format('pwnedIndex.index.cannotOpen', {
+            path,
+            reason: typeof code === 'string' ? code : String(error),
+          }),
       path,
     );
   }
@@ -161,28 +170,28 @@ async function openChecked(path: string, randomAccess = false): Promise<OpenedIn
       const other = await pStat(metaFd);
       // A rebuild may have renamed a new index over the path between the two opens.
       if (other.ino !== stats.ino || other.dev !== stats.dev)
-        throw new PwnedIndexError(
-          'damaged',
-          `Offline corpus unavailable: ${path} was replaced while it was being opened. Try again.`,
-          path,
-        );
+        throw new PwnedIndexError('damaged', format('pwnedIndex.index.replaced', { path }), path);
     }
     const size = stats.size;
     const header = Buffer.alloc(HEADER_BYTES);
-    if (size < HEADER_BYTES) throw damaged(path, 'is too short to be an index (truncated)');
+    if (size < HEADER_BYTES) throw damaged(path, 'pwnedIndex.damaged.tooShort');
     await readExactly(metaFd, path, header, 0, HEADER_BYTES, 0);
     const fields = decodeHeader(header, path);
     if (fields.fileBytes !== indexBytes(fields.entries))
-      throw damaged(path, 'has an inconsistent header (its size does not match its entry count)');
-    if (size < fields.fileBytes) throw damaged(path, `is truncated (${size} of ${fields.fileBytes} bytes)`);
+      throw damaged(path, 'pwnedIndex.damaged.sizeMismatch');
+    if (size < fields.fileBytes)
+      throw damaged(path, 'pwnedIndex.damaged.truncated', {
+        size: String(size),
+        expected: String(fields.fileBytes),
+      });
     if (size > fields.fileBytes)
-      throw damaged(path, `has ${size - fields.fileBytes} unexpected bytes at its end`);
+      throw damaged(path, 'pwnedIndex.damaged.extraBytes', { count: size - fields.fileBytes });
     const tableBuffer = Buffer.allocUnsafe(TABLE_BYTES);
     await readExactly(metaFd, path, tableBuffer, 0, TABLE_BYTES, TABLE_OFFSET);
     const table = tableFromBytes(tableBuffer);
     const expected = header.subarray(META_CHECKSUM_OFFSET, META_CHECKSUM_OFFSET + 32);
     if (!metaChecksum(header, table, () => crypto.createHash('sha256')).equals(expected))
-      throw damaged(path, 'is damaged (the checksum of its header and offset table does not match)');
+      throw damaged(path, 'pwnedIndex.damaged.metaChecksum');
     const starts = new Float64Array(BUCKETS + 1);
     let total = 0;
     for (let bucket = 0; bucket < BUCKETS; bucket += 1) {
@@ -190,7 +199,7 @@ async function openChecked(path: string, randomAccess = false): Promise<OpenedIn
       total += table[bucket]!;
     }
     starts[BUCKETS] = total;
-    if (total !== fields.entries) throw damaged(path, 'is damaged (its offset table does not add up)');
+    if (total !== fields.entries) throw damaged(path, 'pwnedIndex.damaged.tableSum');
     return { fd, info: infoFromHeader(fields), table, starts, bodySha256: fields.bodySha256 };
   } catch (error) {
     await pClose(fd).catch(() => {});
@@ -263,7 +272,7 @@ export async function openPwnedIndex(path: string): Promise<PwnedIndex> {
     for (let i = 0, o = base; i < n; i += 1, o += RECORD_BYTES) {
       const key = recordKey(buf, o);
       if (key <= previous || buf[o + 6] === 0)
-        throw damaged(path, `is damaged (records out of order near entry ${lo + i})`);
+        throw damaged(path, 'pwnedIndex.damaged.outOfOrderNear', { entry: String(lo + i) });
       previous = key;
     }
     let a = 0;
@@ -456,7 +465,7 @@ export async function openPwnedIndex(path: string): Promise<PwnedIndex> {
       if (!valid)
         throw new PwnedIndexError(
           'bad-query',
-          `Not a SHA-1 in hex (40 digits): ${JSON.stringify(String(given).slice(0, 60))}.`,
+          format('pwnedIndex.query.notSha1', { given: JSON.stringify(String(given).slice(0, 60)) }),
         );
       byHash.set(hash, { hash, bucket, key, lo: 0, hi: 0, wideLo: 0, wideHi: 0, count: 0 });
     }
@@ -532,15 +541,14 @@ export async function verifyIndex(path: string, options: VerifyOptions = {}): Pr
           ((buf[o]! << 16) | (buf[o + 1]! << 8) | buf[o + 2]!) * 16777216 +
           ((buf[o + 3]! << 16) | (buf[o + 4]! << 8) | buf[o + 5]!);
         if (key <= previous || buf[o + 6] === 0)
-          throw damaged(path, `is damaged (record ${index + o / RECORD_BYTES} is out of order or blank)`);
+          throw damaged(path, 'pwnedIndex.damaged.badRecord', { record: String(index + o / RECORD_BYTES) });
         previous = key;
         leftInBucket -= 1;
       }
       index += count;
       options.onProgress?.(RECORDS_OFFSET + index * RECORD_BYTES, info.bytes);
     }
-    if (!hash.digest().equals(opened.bodySha256))
-      throw damaged(path, 'is damaged (the checksum of its records does not match)');
+    if (!hash.digest().equals(opened.bodySha256)) throw damaged(path, 'pwnedIndex.damaged.recordsChecksum');
     options.onProgress?.(info.bytes, info.bytes);
     return info;
   } finally {

@@ -1,5 +1,13 @@
+import { format, type MessageValues } from '../../../common/messages/format';
+import type { MessageId } from '../../../common/messages/en';
 import { BUCKETS, PwnedIndexError, RECORD_BYTES } from './format';
-import { parserApi, SEGMENT_META as M, type SegmentFailure, type SegmentParser } from './corpusParserSource';
+import {
+  parserApi,
+  SEGMENT_META as M,
+  type Problem,
+  type SegmentFailure,
+  type SegmentParser,
+} from './corpusParserSource';
 import { ParseWorkers, type ParsedBatch } from './parseWorkers';
 
 /**
@@ -255,7 +263,7 @@ export class ParsePipeline {
       records: this.scratch,
       input: buf,
       firstText: undefined,
-      failure: failure ? { index: 0, line: failure.line, message: failure.message } : null,
+      failure: failure ? { index: 0, line: failure.line, problem: failure.problem } : null,
       isReady: true,
       files: [file],
     };
@@ -437,12 +445,12 @@ export class ParsePipeline {
       if (order <= 0) {
         const text =
           batch.firstText ?? this.api.lineText(batch.input!, meta[at + M.firstOffset]!, meta[at + M.end]!);
-        throw this.refused(file, this.line + meta[at + M.firstLine]!, this.api.orderMessage(order, text));
+        throw this.refused(file, this.line + meta[at + M.firstLine]!, this.api.orderProblem(order, text));
       }
     }
     const failure = batch.failure;
     if (failure && failure.index === index)
-      throw this.refused(file, this.line + failure.line, failure.message);
+      throw this.refused(file, this.line + failure.line, failure.problem);
 
     const emitted = meta[at + M.emitted]!;
     if (emitted > 0) {
@@ -493,9 +501,16 @@ export class ParsePipeline {
     this.entries += 1;
   }
 
-  private refused(file: SegmentFile, line: number, message: string): PwnedIndexError {
+  private refused(file: SegmentFile, line: number, problem: Problem): PwnedIndexError {
     this.isStopped = true;
-    return new PwnedIndexError('bad-source', `${file.path}: line ${line}: ${message}`);
+    return new PwnedIndexError(
+      'bad-source',
+      format('pwnedIndex.line.refused', {
+        file: file.path,
+        line: String(line),
+        problem: format(problem.id as MessageId, problem.values as MessageValues),
+      }),
+    );
   }
 }
 

@@ -41,7 +41,7 @@ parentPort.on('message', (message) => {
       const ok = parser.run(input, segments[3 * i], segments[3 * i + 1], true, segments[3 * i + 2], out, at);
       parser.writeMeta(meta, i * SIZE);
       if (!ok) {
-        failure = { index: i, line: parser.failure.line, message: parser.failure.message };
+        failure = { index: i, line: parser.failure.line, problem: parser.failure.problem };
         break;
       }
       at = parser.outEnd;

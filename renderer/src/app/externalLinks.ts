@@ -1,4 +1,5 @@
 import { call } from '../api/client';
+import { format } from '../../../common/messages/format';
 import { notifyError } from './notify';
 
 /**
@@ -14,7 +15,7 @@ export function routeExternalLinks(doc: Document): () => void {
     if (url.origin === doc.location.origin) return;
     event.preventDefault();
     call('shell:openExternal', { url: url.href }).catch((error: unknown) =>
-      notifyError(error, 'Could not open the link'),
+      notifyError(error, format('errors.link.openFailed')),
     );
   };
   doc.addEventListener('click', onClick, true);
