@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { format } from '../../../common/messages/format';
 import { CORPUS_PARSER_SOURCE, parserSettings, type SegmentFailure } from './corpusParserSource';
 
 /**
@@ -109,9 +110,17 @@ export class ParseWorkers {
         entry.inFlight -= 1;
         waiting.resolve(message);
       });
-      worker.on('error', (error) => this.fail(error));
+      // What the worker's engine said stays in `cause`, for a developer; the person reads ours.
+      worker.on('error', (error: Error & { code?: string }) =>
+        this.fail(
+          new Error(format('pwnedIndex.build.workerStopped', { code: error.code ?? error.name }), {
+            cause: error,
+          }),
+        ),
+      );
       worker.on('exit', (code) => {
-        if (!this.isClosed) this.fail(new Error(`A corpus parse worker stopped (exit code ${code}).`));
+        if (!this.isClosed)
+          this.fail(new Error(format('pwnedIndex.build.workerStopped', { code: String(code) })));
       });
       this.entries.push(entry);
     }
