@@ -69,8 +69,9 @@ const WORKER_YOUNG_GENERATION_MB = 8;
 const DEFAULT_IDLE_MS = 30_000;
 
 /**
- * At most this many workers: each holds ~55 MB (zxcvbn-ts, ~30 MB of it until the fast search is
- * installed and its ranked dictionaries and word lists are let go); the fast search's index
+ * At most this many workers: each holds ~40–55 MB (zxcvbn-ts and its word lists, let go once the
+ * fast search is installed; zxcvbn's ranked dictionaries are built only if its own search runs,
+ * for a small job or a password the fast search hands back); the fast search's index
  * (~10 MB) is one for the pool.
  */
 const MAX_DEFAULT_WORKERS = 4;

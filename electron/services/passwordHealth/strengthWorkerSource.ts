@@ -17,8 +17,8 @@ import { FAST_MATCHING_SOURCE } from './fastMatchingSource';
  * 'prepare', fast: true }` to build the fast search's index ahead of a large job; `{ type: 'index',
  * index }` to install the fast search with the index another worker built (its typed arrays are
  * SharedArrayBuffers: one copy for the pool). Worker → parent: `{ type: 'ready', loadMs }` once
- * the dictionaries are loaded; `{ type: 'indexed', ms, fastMatching, shared, index }` once, after
- * trying to install the fast search (`index`: the one it built, for the others); per chunk
+ * zxcvbn-ts and its word lists are loaded; `{ type: 'indexed', ms, fastMatching, shared, index }`
+ * once, after trying to install the fast search (`index`: the one it built, for the others); per chunk
  * `{ type: 'done', chunkId, results }` or `{ type: 'failed', chunkId, errorName }`.
  * The options built here must match `createZxcvbn` in `strengthPool.ts` (a test compares them).
  */
