@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { format } from '../../../common/messages/format';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as ZxcvbnCore from '@zxcvbn-ts/core';
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
@@ -596,11 +597,26 @@ type ZxcvbnModules = {
   en: typeof ZxcvbnEn;
 };
 
-/** zxcvbn's l33t table (its default: Lockstep does not set one), read on the calling thread. */
+/**
+ * zxcvbn's l33t table (its default: Lockstep does not set one), read on the calling thread: the
+ * data module its options take it from (loading all of zxcvbn-ts here took ~25 ms, just before an
+ * import's first chunk of passwords goes to the workers), or its options where that file moved.
+ */
 function zxcvbnL33tTable(modules: ZxcvbnModulePaths): L33tTable {
-  const core = createRequire(import.meta.url)(modules.core) as typeof ZxcvbnCore;
-  return new core.Options().l33tTable;
+  const load = createRequire(import.meta.url);
+  try {
+    const table = load(join(dirname(modules.core), 'data', 'l33tTable.cjs')) as unknown;
+    if (isL33tTable(table)) return table;
+  } catch {
+    // Another layout: zxcvbn's options below.
+  }
+  return new (load(modules.core) as typeof ZxcvbnCore).Options().l33tTable;
 }
+
+const isL33tTable = (value: unknown): value is L33tTable =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.values(value).every((subs) => Array.isArray(subs) && subs.every((sub) => typeof sub === 'string'));
 
 /** How {@link createZxcvbn} builds an instance. */
 export interface CreateZxcvbnOptions {
