@@ -8,6 +8,7 @@
  * Ids are `area.what`: the area is the screen or module that shows the message. Voice
  * (DESIGN.md): plain words a worried non-expert understands, calm, ending in the next action.
  */
+import { FILES } from './areas/files';
 import { GUIDES } from './areas/guides';
 import { MAIN } from './areas/main';
 import { OFFICE } from './areas/office';
@@ -775,10 +776,10 @@ const CORE = {
  * The whole catalogue: the core words above and each area's own file. An id is defined once
  * (a test checks that no area repeats another's id).
  */
-export const EN = { ...CORE, ...GUIDES, ...OFFICE, ...MAIN } as const;
+export const EN = { ...CORE, ...GUIDES, ...OFFICE, ...MAIN, ...FILES } as const;
 
 /** Each part of the catalogue, by name: for the test that no id is defined twice. */
-export const CATALOGUE_PARTS = { CORE, GUIDES, OFFICE, MAIN } as const;
+export const CATALOGUE_PARTS = { CORE, GUIDES, OFFICE, MAIN, FILES } as const;
 
 /** The id of a message in the catalogue. */
 export type MessageId = keyof typeof EN;
