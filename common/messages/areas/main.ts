@@ -749,6 +749,8 @@ export const MAIN = {
   'errors.dataSafety.cannotMakeFolder':
     'Lockstep cannot make the backup folder {folder} ({code}): the disk or the folder above it is read-only, or not there. Choose another folder in Settings. Nothing was changed.',
   'errors.dataSafety.fullPath': 'Choose a folder by its full path.',
+  'errors.dataSafety.copyFailedCheck':
+    'The backup was not made: the copy failed its check ({kind, select, damaged {SQLite found garbled pages in it} empty {it was empty} truncated {it was cut short} foreign {it was not a Lockstep database} newer {it was from a newer version of Lockstep} other {it could not be read back}}), so it was not kept. Your data was not changed. Try again; if it fails again, restart Lockstep so it checks its data file.{hasDetail, select, yes { SQLite said: {detail}} other {}}',
   'errors.dataSafety.badBackup': '{file} is not a good Lockstep backup: {problem} Nothing was changed.',
   'errors.dataSafety.unreadableBackup': 'it could not be read',
   'dataSafety.restore.nothingReplaced': 'There was no data to replace.',
