@@ -211,7 +211,7 @@ describe('a backup whose copy fails its check', () => {
     const dataDir = await dataWithAccounts();
     expect(garblePages(join(dataDir, DATABASE_FILE), { lastOnly: true })).toBe(1);
     const source = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
-    cleanups.push(() => source.close());
+    cleanups.push(() => void source.close());
     const backups = new BackupService({
       dataDir,
       clock: { now: () => NOW },
