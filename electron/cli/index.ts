@@ -18,7 +18,6 @@ import { requestSchemas } from '../../common/ipc/schemas';
 import { oneLine, terminalSafe } from '../../common/domain/terminal';
 import { describeImportCheck } from '../../common/domain/passwords/coverage';
 import { DataFileError } from '../db/dataFile';
-import { DatabaseFromFutureError } from '../db/migrate';
 import { dataErrorExit, describeOpenFailure, exitCodeOf, runDataSafetyCli } from '../services/dataSafety/cli';
 import { defaultDataDir, resolveDataDir } from '../services/dataDir';
 import { pwnedIndexPath } from '../services/pwnedIndexService';
@@ -747,7 +746,6 @@ export function run(argv: string[]): Promise<void> {
         error instanceof UsageError ||
         error instanceof CliUsageError ||
         (error instanceof AppFailure && error.code !== 'internal') ||
-        error instanceof DatabaseFromFutureError ||
         isArgumentError(error)
       ) {
         process.stderr.write(`lockstep: ${terminalSafe(error.message)}\n`);

@@ -15,11 +15,11 @@ import type { ImportPreview } from '../../../common/ipc/contract';
 import { setMessageLocale, type MessageLocale } from '../../../common/messages/format';
 import { DATABASE_FILE, type ReadableDb } from '../../db/connection';
 import { DataFileError } from '../../db/dataFile';
-import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
+import { DatabaseFromFutureError, LATEST_SCHEMA_VERSION } from '../../db/migrate';
 import { RecordingPlatform } from '../../platform/recorder';
 import { garblePages, writtenSnapshot } from '../../testing/dataFiles';
 import { openCore } from '../core';
-import { StorageFailure } from '../writePath';
+import { StorageFailure, storageFailureOf } from '../writePath';
 import { BackupService } from './backupService';
 import { dataErrorExit } from './cli';
 import { AppHost } from './host';
@@ -249,4 +249,38 @@ describe('a backup whose copy fails its check', () => {
     expect(sqlite, pseudo).toMatch(/[A-Za-z]{2,}/);
     expect(ours!.match(/[A-Za-z]{2,}/g) ?? [], pseudo).toEqual([]);
   }, 30_000);
+});
+
+describe('a file from a newer Lockstep met while migrating', () => {
+  const FILE = '/home/ann/.config/Lockstep/lockstep.sqlite';
+  const newer = () => new DatabaseFromFutureError(LATEST_SCHEMA_VERSION + 10, LATEST_SCHEMA_VERSION, FILE);
+  const versions = [String(LATEST_SCHEMA_VERSION + 10), String(LATEST_SCHEMA_VERSION)];
+
+  /** What the command line and a refused change say of it, in `locale`. */
+  function said(locale: MessageLocale): string[] {
+    setMessageLocale(locale);
+    try {
+      const exit = dataErrorExit(newer());
+      const failure = storageFailureOf(newer());
+      expect(exit?.code).toBe(3);
+      expect(failure).toBeInstanceOf(StorageFailure);
+      expect(failure).toMatchObject({ kind: 'newer', code: 'unavailable' });
+      return [exit!.message, (failure as StorageFailure).message];
+    } finally {
+      setMessageLocale('en');
+    }
+  }
+
+  it('is the "newer" data problem, in the catalogue’s words', () => {
+    for (const message of said('en')) {
+      expect(message).toBe(
+        `${FILE} was written by a newer version of Lockstep (schema ${versions[0]}; this version understands up to ${versions[1]}). Opening it here could damage it. Update Lockstep to open it.`,
+      );
+    }
+    for (const message of said('pseudo')) {
+      let rest = message;
+      for (const value of [FILE, ...versions]) rest = rest.split(value).join(' ');
+      expect(rest.match(/[A-Za-z]{2,}/g) ?? [], message).toEqual([]);
+    }
+  });
 });
