@@ -317,6 +317,17 @@ export const MAIN = {
   'errors.staffImport.empty': '{file} has no people in it: one row per person, below a header row.',
   'errors.staffImport.expired': 'This preview has expired. Choose the file again.',
   'errors.staffImport.tooLarge': '{file} is larger than 4 MB; that is not a staff list.',
+  // The platform without the app's window (electron/platform: headless.ts for the command line,
+  // recorder.ts for tests and the browser preview, chromiumPdf.ts for printing with a browser).
+  'platform.headless.openLink': 'Open this link in your browser: {url}',
+  'platform.headless.noDialog':
+    '{dialog, select, folder {No folder dialog on the command line: pass the folder as an argument.} file {No file dialog on the command line: pass the file path as an argument.} other {No save dialog on the command line: pass the output path as an argument.}}',
+  'platform.pdf.noPrinterHere': 'This platform cannot print to PDF.',
+  'platform.pdf.noBrowser':
+    'No PDF printer here: Lockstep prints PDFs with Chromium, Google Chrome or Microsoft Edge, and found none. Install one (Debian or Ubuntu: apt install chromium), or set CHROMIUM_PATH to its program; or save the report as Markdown or CSV.',
+  'platform.pdf.notPrinted':
+    '{browser} did not print the PDF{hasReason, select, yes { ({reason})} other {}}.',
+  'platform.pdf.notAPdf': '{browser} wrote something that is not a PDF.',
   'errors.reports.pdf': 'The PDF could not be made ({problem}). Save it as Markdown or CSV instead.',
   'errors.reports.save': 'The report could not be saved there ({code}). Choose another folder.',
 
