@@ -251,6 +251,10 @@ const CORE = {
   'app.screenFailed': 'This screen could not be shown',
   'app.screenFailedBody': 'Your data is safe: nothing was changed.',
   'app.tryAgain': 'Try again',
+  // A call that never reached the main process (renderer/src/api/client.ts).
+  'app.bridgeMissing': 'Lockstep’s bridge to its data is missing. Open the app through Lockstep itself.',
+  'app.unreachable': 'Lockstep could not reach its data ({problem}).',
+  'app.somethingWrong': 'Something went wrong.',
   'notify.failed': 'That did not work',
   'trash.title': 'Deleted in this session',
   'trash.body': 'You can undo these until you close Lockstep.',
