@@ -260,6 +260,7 @@ export const MAIN = {
   'errors.scoring.workerFailed': 'Password strength scoring failed in a worker ({kind}).',
   'errors.pwnedIndexService.building': 'An index is already being built.',
   'errors.pwnedIndexService.wait': 'Wait for the build to finish, or cancel it.',
+  'errors.ipc.forbidden': 'Refused a request from an unknown page.',
   'errors.ipc.httpsOnly': 'Only secure (https) web links can be opened.',
   'errors.ipc.unreadableFile': 'That is not a file Lockstep can read.',
   'errors.ipc.folderDropped': 'Drop a file, not a folder.',
