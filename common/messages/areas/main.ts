@@ -317,6 +317,9 @@ export const MAIN = {
   'errors.file.unreadable': '{file} could not be read ({code}).',
   'errors.staffImport.empty': '{file} has no people in it: one row per person, below a header row.',
   'errors.staffImport.expired': 'This preview has expired. Choose the file again.',
+  'errors.staffImport.noNames':
+    '{file} has no column of names. Lockstep needs a "Name" column (or "First name" and "Last name"), and reads "Email", "Role" and "Group" or "Department" beside it. Columns seen: {columns}.',
+  'errors.staffImport.tooManyRows': '{file} has {rows, number} rows; a staff list has at most {max, number}.',
   'errors.staffImport.tooLarge': '{file} is larger than 4 MB; that is not a staff list.',
   // The platform without the app's window (electron/platform: headless.ts for the command line,
   // recorder.ts for tests and the browser preview, chromiumPdf.ts for printing with a browser).
