@@ -321,6 +321,10 @@ export const MAIN = {
     '{file} has no column of names. Lockstep needs a "Name" column (or "First name" and "Last name"), and reads "Email", "Role" and "Group" or "Department" beside it. Columns seen: {columns}.',
   'errors.staffImport.tooManyRows': '{file} has {rows, number} rows; a staff list has at most {max, number}.',
   'errors.staffImport.tooLarge': '{file} is larger than 4 MB; that is not a staff list.',
+  // The daily reminder digest, a desktop notification (electron/services/remindersService.ts).
+  'reminders.title': '{count, plural, one {# security task is due} other {# security tasks are due}}',
+  'reminders.body':
+    '{overdue, plural, =0 {} other {# overdue. }}Next: {next}{more, plural, =0 {} other { and # more}}.',
   // The platform without the app's window (electron/platform: headless.ts for the command line,
   // recorder.ts for tests and the browser preview, chromiumPdf.ts for printing with a browser).
   'platform.headless.openLink': 'Open this link in your browser: {url}',
