@@ -336,6 +336,9 @@ export const MAIN = {
   'platform.pdf.notPrinted':
     '{browser} did not print the PDF{hasReason, select, yes { ({reason})} other {}}.',
   'platform.pdf.notAPdf': '{browser} wrote something that is not a PDF.',
+  'reports.saveTitle':
+    'Save the {kind, select, team {team report} other {attestation}} as {format, select, pdf {PDF} csv {CSV} other {Markdown}}',
+  'reports.fileFilter': '{format, select, pdf {PDF document} csv {CSV spreadsheet} other {Markdown}}',
   'errors.reports.pdf': 'The PDF could not be made ({problem}). Save it as Markdown or CSV instead.',
   'errors.reports.save': 'The report could not be saved there ({code}). Choose another folder.',
 
