@@ -407,6 +407,9 @@ export const MAIN = {
   'validation.tasks.chooseOne': 'Choose at least one task.',
   'validation.people.chooseOne': 'Choose at least one person.',
   'validation.reason.choose': 'Choose a reason.',
+  'validation.date.realFor':
+    'Enter {what, select, snooze {the snooze date} changed {the date you changed it} due {the due date} other {the date of the notice}} as a real date (YYYY-MM-DD).',
+  'validation.serviceUrl': 'Only {host} (or a server on this computer, for tests) can be used.',
   'validation.date.recheck': 'Enter the re-check date as a real date (YYYY-MM-DD).',
   'validation.date.real': 'Enter the date as a real date (YYYY-MM-DD).',
   'validation.reason.sayWhy': 'Say why, in a few words.',
