@@ -830,6 +830,7 @@ export const MAIN = {
   'online.failure.unexpected': 'unexpected answer (HTTP {status})',
   'online.failure.serverError': 'server error (HTTP {status})',
   'online.failure.noDownload': 'could not download',
+  'online.failure.notChecked': 'not checked',
   'online.failure.serverRateLimited': 'rate limited by the server',
   'online.failure.serverRefused': 'the server refused (HTTP {status})',
   'online.failure.serverSlow': 'the server did not answer in time',
