@@ -257,6 +257,11 @@ export const MAIN = {
   'errors.guides.noVariant': 'That guide has no such variant.',
   'errors.guides.notInLibrary': 'That guide is not in the library.',
   'errors.pwnedIndexService.cutShort': 'The index file is cut short.',
+  'errors.scoring.workerStopped':
+    'Password strength scoring stopped: a worker ended unexpectedly{hasCode, select, yes { (exit code {code})} other {}}. Try again.',
+  'errors.scoring.closed':
+    'The password strength scorer was closed because Lockstep is closing, so the passwords were not scored.',
+  'errors.scoring.cancelled': 'Password strength scoring was cancelled.',
   'errors.scoring.workerFailed': 'Password strength scoring failed in a worker ({kind}).',
   'errors.pwnedIndexService.building': 'An index is already being built.',
   'errors.pwnedIndexService.wait': 'Wait for the build to finish, or cancel it.',
