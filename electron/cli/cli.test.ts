@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,6 +32,31 @@ const tempDir = () => mkdtempSync(join(tmpdir(), 'lockstep-cli-'));
 
 // Each test runs the CLI several times, in processes of their own: allow for a busy machine.
 describe('lockstep CLI', { timeout: 90_000 }, () => {
+  it('says when rows were shorter than the header, in the dry run and the import; the JSON keeps its shape', () => {
+    const dataDir = tempDir();
+    const file = join(tempDir(), 'short-rows.csv');
+    // A browser leaves a trailing empty field out: the first row has no `note` at all.
+    writeFileSync(
+      file,
+      'name,url,username,password,note\ngithub.com,https://github.com/,me,Kx8#pLm2!qRt\nexample.com,https://example.com/,you,Zq9$wErT4yUi,\n',
+    );
+    const said = '1 row had fewer fields than the header; the missing fields were read as empty.';
+    const dry = cli(['import', file, '--dry-run'], dataDir);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain(said);
+    const done = cli(['import', file], dataDir);
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stdout).toContain(said);
+    const again = cli(['import', file, '--dry-run', '--json'], dataDir);
+    expect(json(again.stdout)).toEqual({
+      format: 'chrome-csv',
+      entries: 2,
+      skipped: [],
+      created: 0,
+      updated: 2,
+    });
+  });
+
   it('imports with --json, then lists accounts and findings in the documented shapes', () => {
     const dataDir = tempDir();
     const imported = cli(['import', join(EXPORTS, 'bitwarden.csv'), '--json'], dataDir);

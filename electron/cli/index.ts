@@ -516,7 +516,9 @@ async function importCommand(
         create: preview.toCreate,
         update: preview.toUpdate,
         skipped: preview.skipped.length,
-      }) + skippedLines(preview.skipped),
+      }) +
+        skippedLines(preview.skipped) +
+        noticeLines(preview.notices),
       summary(preview.toCreate, preview.toUpdate, preview.skipped),
     );
     return 0;
@@ -548,6 +550,7 @@ async function importCommand(
       skipped: result.skipped.length,
     }) +
       skippedLines(result.skipped) +
+      noticeLines(preview.notices) +
       '\n' +
       format('cli.import.openFindings', {
         hasAny: findings.length > 0 ? 'yes' : 'no',
@@ -584,6 +587,9 @@ const skippedLines = (skipped: ImportPreview['skipped']) =>
   skipped.length === 0
     ? ''
     : `\n${skipped.map((s) => format('cli.skippedRow', { row: s.row, reason: oneLine(s.reason) })).join('\n')}`;
+
+/** What the reading of the file noticed (rows shorter than the header, …), as the app's preview shows it. */
+const noticeLines = (notices: readonly string[]) => notices.map((notice) => `\n${oneLine(notice)}`).join('');
 
 function groupsByAccount(findings: Finding[], kind: Finding['kind']): Map<number, string> {
   const map = new Map<number, string>();

@@ -968,6 +968,8 @@ export const MAIN = {
   'pwnedIndex.build.finished': 'pwned-index: 100% ({lines, number} lines) in {seconds} s',
   'pwnedIndex.build.missing':
     'pwned-index: warning: {missing, number} of the 1,048,576 prefix files are missing from {source}; hashes starting with those prefixes will read as not in the corpus. Download them to complete the corpus.',
+  'pwnedIndex.build.workerStopped':
+    'The index could not be built: a thread reading the corpus stopped ({code}). The index you had is unchanged; try again, with more free memory if the machine is short of it.',
   'pwnedIndex.build.built': 'Built {out}',
   'pwnedIndex.build.entries': '  entries: {entries, number} (from {lines, number} source lines)',
   'pwnedIndex.build.size':

@@ -75,6 +75,71 @@ const toAccount = (row: AccountRow): Account => ({
   passwordStrength: row.strength,
 });
 
+/** An {@link AccountRow} as an array, in the order of SELECT's columns. */
+type RawAccountRow = [
+  AccountRow['id'],
+  AccountRow['person_id'],
+  AccountRow['person_name'],
+  AccountRow['service'],
+  AccountRow['url'],
+  AccountRow['domain'],
+  AccountRow['url_kind'],
+  AccountRow['username'],
+  AccountRow['category'],
+  AccountRow['criticality'],
+  AccountRow['mfa'],
+  AccountRow['password_changed_at'],
+  AccountRow['recovery_reviewed_at'],
+  AccountRow['notes'],
+  AccountRow['created_at'],
+  AccountRow['updated_at'],
+  AccountRow['has_totp'],
+  AccountRow['source'],
+  AccountRow['strength'],
+];
+
+const toAccountFromRaw = ([
+  id,
+  personId,
+  personName,
+  service,
+  url,
+  domain,
+  urlKind,
+  username,
+  category,
+  criticality,
+  mfa,
+  passwordChangedAt,
+  recoveryReviewedAt,
+  notes,
+  createdAt,
+  updatedAt,
+  hasTotp,
+  source,
+  strength,
+]: RawAccountRow): Account => ({
+  id,
+  personId,
+  personName,
+  service,
+  url,
+  domain,
+  urlKind,
+  username,
+  category,
+  criticality,
+  mfa,
+  passwordChangedAt,
+  recoveryReviewedAt,
+  notes,
+  createdAt,
+  updatedAt,
+  hasTotp: hasTotp === 1,
+  source,
+  passwordStrength: strength,
+});
+
 const params = (values: AccountValues) => ({
   person_id: values.personId,
   service: values.service,
@@ -105,13 +170,18 @@ export class AccountsRepository {
   private readonly listTeam;
 
   constructor(db: Database.Database) {
-    this.listAll = db.prepare<[], AccountRow>(
-      `${SELECT} WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL ORDER BY a.service COLLATE NOCASE, a.id`,
-    );
-    this.listOfPeople = db.prepare<[string], AccountRow>(
-      `${SELECT} WHERE a.person_id IN (SELECT value FROM json_each(?)) AND a.deletion_token IS NULL
+    // The lists read rows as arrays: for a whole office's accounts, a third of the cost of objects.
+    this.listAll = db
+      .prepare<[], RawAccountRow>(
+        `${SELECT} WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL ORDER BY a.service COLLATE NOCASE, a.id`,
+      )
+      .raw(true);
+    this.listOfPeople = db
+      .prepare<[string], RawAccountRow>(
+        `${SELECT} WHERE a.person_id IN (SELECT value FROM json_each(?)) AND a.deletion_token IS NULL
          AND p.deletion_token IS NULL ORDER BY a.service COLLATE NOCASE, a.id`,
-    );
+      )
+      .raw(true);
     this.getOne = db.prepare<[number], AccountRow>(
       `${SELECT} WHERE a.id = ? AND a.deletion_token IS NULL AND p.deletion_token IS NULL`,
     );
@@ -176,12 +246,14 @@ export class AccountsRepository {
 
   /** Every account of every person, by service name. */
   list(): Account[] {
-    return this.listAll.all().map(toAccount);
+    return (this.listAll.all() as unknown as RawAccountRow[]).map(toAccountFromRaw);
   }
 
   /** The accounts of these people, by service name (as {@link list}; read through the person index). */
   listOf(personIds: Iterable<number>): Account[] {
-    return this.listOfPeople.all(JSON.stringify([...personIds])).map(toAccount);
+    return (this.listOfPeople.all(JSON.stringify([...personIds])) as unknown as RawAccountRow[]).map(
+      toAccountFromRaw,
+    );
   }
 
   /** What the tasks need of every account (a light read: no joins beyond the person, no sorting). */

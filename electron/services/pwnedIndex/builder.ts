@@ -1,6 +1,9 @@
 // Builds the offline Pwned Passwords index (format.ts) from the official downloader's output, in one
-// streaming pass: reads run ahead of the parser and record writes run behind it, so parsing (the
-// only CPU-heavy part) has a core to itself while the thread pool does the I/O.
+// streaming pass: reads run ahead of the parser and record writes run behind it in the thread pool.
+// Parsing is the CPU-heavy part (~45 ns a line, against ~5 ns for the SHA-256 of the records): past
+// the first 16 MiB, worker threads parse the bulk of each chunk while the main thread reads, stitches
+// their results in order and writes (parsePipeline.ts), so a large build uses more than one core.
+// Small builds parse on the main thread alone; either way the index and every refusal are the same.
 //
 // Accepted input (what PwnedPasswordsDownloader writes in SHA-1 mode):
 // - one sorted file of `HASH:COUNT` lines (40 hex digits), or
@@ -25,17 +28,17 @@
 import { createHash } from 'node:crypto';
 import { open, readdir, rename, stat, unlink, mkdir, type FileHandle } from 'node:fs/promises';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { ParsePipeline } from './parsePipeline';
 import {
   BUCKETS,
-  encodeCount,
   encodeHeader,
   indexBytes,
   infoFromHeader,
   FORMAT_VERSION,
   PwnedIndexError,
-  RECORD_BYTES,
   RECORDS_OFFSET,
   SOURCE_DIRECTORY,
   SOURCE_FILE,
@@ -52,6 +55,15 @@ export interface BuildOptions {
   now?: () => Date;
   /** Read size (default 4 MiB); tests use small chunks to cross line boundaries. */
   chunkBytes?: number;
+  /**
+   * Threads that parse beside the main thread once the corpus is past `parallelAfterBytes`; 0
+   * parses on the main thread alone. The index and any refusal are the same. Default: as many as
+   * cores, at most 2, for files; for a stream, the cores less one (its source needs one too), at
+   * least 1 and at most 2.
+   */
+  parseWorkers?: number;
+  /** Bytes of the corpus parsed on the main thread before the parse workers start (default 16 MiB). */
+  parallelAfterBytes?: number;
 }
 
 interface SourceFile {
@@ -73,37 +85,15 @@ const SYNC_BUDGET_MS = 50;
 const SYNC_FILE_MS = 0.3;
 /** Longest stretch of synchronous work before the event loop gets a turn. */
 const SLICE_MS = 10;
-/** Hand records to the writer once this many bytes are waiting. */
-const FLUSH_BYTES = 2 * 2 ** 20;
 const PROGRESS_EVERY_BYTES = 16 * 2 ** 20;
 /** The longest line accepted (hash, colon, 15-digit count, CRLF, with room to spare). */
 const MAX_LINE = 256;
-/** The shortest possible line ("35 hex digits:1\n"), to size the record buffer of a chunk. */
-const MIN_LINE = 38;
+/** Whole lines parsed on the main thread before the parse workers start (see BuildOptions). */
+const DEFAULT_PARALLEL_AFTER_BYTES = 16 * 2 ** 20;
+/** At most this many parse workers by default: beyond two, the disk is what a build waits for. */
+const MAX_DEFAULT_WORKERS = 2;
 
 const LF = 0x0a;
-const CR = 0x0d;
-const COLON = 0x3a;
-
-/** Hex digit value of each byte, -1 when it is not one (so an OR of shifted values goes negative). */
-const HEX = new Int8Array(256).fill(-1);
-for (let i = 0; i < 10; i += 1) HEX[0x30 + i] = i;
-for (let i = 0; i < 6; i += 1) {
-  HEX[0x41 + i] = 10 + i;
-  HEX[0x61 + i] = 10 + i;
-}
-
-/**
- * The value of two hex digits (0–255) by the little-endian u16 of their characters, -1 when either
- * is not a hex digit: a line's 40 digits take 21 lookups instead of 40. (A -1 anywhere makes the
- * OR of the shifted values negative, as with HEX.) 128 KiB, of which only ~4 KiB are ever read.
- */
-const PAIR = new Int16Array(65536).fill(-1);
-for (let first = 0; first < 256; first += 1) {
-  for (let second = 0; second < 256; second += 1) {
-    if (HEX[first]! >= 0 && HEX[second]! >= 0) PAIR[first | (second << 8)] = HEX[first]! * 16 + HEX[second]!;
-  }
-}
 
 /**
  * Builds the index for `source` (a corpus file or a directory of prefix files) at `out`, replacing
@@ -123,6 +113,8 @@ export async function buildPwnedIndex(
   return buildFromChunks(readChunks(files, chunkBytes, options.signal), out, options, {
     bytesTotal,
     chunkBytes,
+    // One a core: the reads run in the thread pool, beside them.
+    defaultWorkers: Math.min(MAX_DEFAULT_WORKERS, availableParallelism()),
     sourceKind: () => (isDirectory ? SOURCE_DIRECTORY : SOURCE_FILE),
     missingPrefixes: () => (isDirectory ? BUCKETS - files.length : 0),
   });
@@ -164,8 +156,9 @@ export async function buildPwnedIndexFromStream(
   options.signal?.throwIfAborted();
   let layout: 'file' | 'directory' | undefined;
   let files = 0;
+  const chunkBytes = Math.max(MAX_LINE, Math.floor(options.chunkBytes ?? DEFAULT_CHUNK_BYTES));
   return buildFromChunks(
-    streamChunks(chunks, (kind) => {
+    streamChunks(chunks, chunkBytes, (kind) => {
       layout = kind;
       files += 1;
     }),
@@ -173,16 +166,23 @@ export async function buildPwnedIndexFromStream(
     options,
     {
       bytesTotal: options.bytesTotal ?? 0,
-      chunkBytes: Math.max(MAX_LINE, Math.floor(options.chunkBytes ?? DEFAULT_CHUNK_BYTES)),
+      chunkBytes,
+      // A core left to the stream's source (a downloader, a decompressor): on 2 cores, a second
+      // worker made the benchmark's piped build slower, not faster (see BuildOptions.parseWorkers).
+      defaultWorkers: Math.max(1, Math.min(MAX_DEFAULT_WORKERS, availableParallelism() - 1)),
       sourceKind: () => (layout === 'directory' ? SOURCE_DIRECTORY : SOURCE_FILE),
       missingPrefixes: () => (layout === 'directory' ? BUCKETS - files : 0),
     },
   );
 }
 
-/** The caller's chunks as the parser's, with each file's end marked and the layout checked. */
+/**
+ * The caller's chunks as the parser's, with each file's end marked and the layout checked. A chunk
+ * larger than `chunkBytes` is handed on in pieces of that size.
+ */
 async function* streamChunks(
   chunks: AsyncIterable<CorpusChunk> | Iterable<CorpusChunk>,
+  chunkBytes: number,
   onFile: (layout: 'file' | 'directory') => void,
 ): AsyncGenerator<Chunk> {
   let current: SourceFile | undefined;
@@ -218,7 +218,11 @@ async function* streamChunks(
     }
     const data = chunk.data;
     const buffer = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    if (buffer.length > 0) yield { file: current, buffer, length: buffer.length, last: false };
+    for (let from = 0; from < buffer.length; from += chunkBytes) {
+      const piece =
+        buffer.length - from <= chunkBytes && from === 0 ? buffer : buffer.subarray(from, from + chunkBytes);
+      yield { file: current, buffer: piece, length: piece.length, last: false };
+    }
   }
   if (!current) throw refuse(format('pwnedIndex.stream.empty'));
   yield { file: current, buffer: EMPTY, length: 0, last: true };
@@ -229,6 +233,8 @@ const EMPTY = Buffer.alloc(0);
 interface PipelineFacts {
   bytesTotal: number;
   chunkBytes: number;
+  /** Parse workers unless the options say otherwise. */
+  defaultWorkers: number;
   /** Read once the chunks are all in (a stream tells its layout as it goes). */
   sourceKind: () => number;
   missingPrefixes: () => number;
@@ -248,38 +254,63 @@ async function buildFromChunks(
   const temp = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let handle: FileHandle | undefined = await open(temp, 'wx');
   let renamed = false;
+  const writer = new RecordWriter(handle);
+  const pipeline = new ParsePipeline({
+    chunkBytes,
+    workers: Math.max(0, Math.floor(options.parseWorkers ?? facts.defaultWorkers)),
+    parallelAfterBytes: Math.max(0, options.parallelAfterBytes ?? DEFAULT_PARALLEL_AFTER_BYTES),
+    write: (records) => writer.write(records),
+    signal,
+  });
   try {
-    const parser = new CorpusParser(chunkBytes);
-    const writer = new RecordWriter(handle);
+    const feeder = new CorpusFeeder(pipeline);
     let bytesDone = 0;
     let reportedAt = 0;
     const progressEvery = Math.min(PROGRESS_EVERY_BYTES, chunkBytes);
     options.onProgress?.(0, 0, bytesTotal);
     let current: SourceFile | undefined;
-    for await (const chunk of chunks) {
-      if (chunk.file !== current) {
-        current = chunk.file;
-        parser.startFile(current);
+    try {
+      for (;;) {
+        let next: IteratorResult<Chunk>;
+        try {
+          next = await chunks.next();
+        } catch (error) {
+          // A read that failed (or a stream that was refused) comes after what was read before it:
+          // a bad line there is what the build reports, as it did before reads ran ahead of parsing.
+          if (!signal?.aborted) await pipeline.drain();
+          throw error;
+        }
+        if (next.done) break;
+        const chunk = next.value;
+        if (chunk.file !== current) {
+          current = chunk.file;
+          feeder.startFile(current);
+        }
+        feeder.feed(chunk.buffer, chunk.length, chunk.last);
+        const settling = pipeline.settle();
+        if (settling) await settling;
+        bytesDone += chunk.length;
+        if (bytesDone - reportedAt >= progressEvery) {
+          reportedAt = bytesDone;
+          options.onProgress?.(pipeline.sourceLines, bytesDone, bytesTotal);
+        }
+        signal?.throwIfAborted();
+        // A refused line is waiting its turn: the rest of the corpus need not be read.
+        if (pipeline.isStopped) break;
       }
-      parser.feed(chunk.buffer, chunk.length, chunk.last);
-      if (parser.outBytes >= FLUSH_BYTES) await writer.write(parser.takeRecords());
-      bytesDone += chunk.length;
-      if (bytesDone - reportedAt >= progressEvery) {
-        reportedAt = bytesDone;
-        options.onProgress?.(parser.sourceLines, bytesDone, bytesTotal);
-      }
-      signal?.throwIfAborted();
+    } finally {
+      await chunks.return(undefined).catch(() => {});
     }
     signal?.throwIfAborted();
-    parser.finish();
-    await writer.write(parser.takeRecords());
+    feeder.finish();
+    await pipeline.finish();
     await writer.drain();
 
-    const entries = parser.entries;
+    const entries = pipeline.entries;
     const fileBytes = indexBytes(entries);
     const builtAtMs = (options.now ?? (() => new Date()))().getTime();
     const fields = {
-      sourceLines: parser.sourceLines,
+      sourceLines: pipeline.sourceLines,
       entries,
       builtAtMs,
       fileBytes,
@@ -287,8 +318,8 @@ async function buildFromChunks(
       missingPrefixes: facts.missingPrefixes(),
       sourceKind: facts.sourceKind(),
     };
-    const header = encodeHeader(fields, parser.table, () => createHash('sha256'));
-    await writeAll(handle, tableBytes(parser.table), TABLE_OFFSET);
+    const header = encodeHeader(fields, pipeline.table, () => createHash('sha256'));
+    await writeAll(handle, tableBytes(pipeline.table), TABLE_OFFSET);
     await writeAll(handle, header, 0);
     await handle.truncate(fileBytes);
     await handle.sync();
@@ -299,9 +330,10 @@ async function buildFromChunks(
     renamed = true;
     await syncDirectory(dirname(out));
     const totalAtEnd = Math.max(bytesTotal, bytesDone);
-    options.onProgress?.(parser.sourceLines, totalAtEnd, totalAtEnd);
+    options.onProgress?.(pipeline.sourceLines, totalAtEnd, totalAtEnd);
     return infoFromHeader({ ...fields, version: FORMAT_VERSION });
   } finally {
+    await pipeline.close().catch(() => {});
     if (handle) await handle.close().catch(() => {});
     if (!renamed) await unlink(temp).catch(() => {});
   }
@@ -551,289 +583,78 @@ function readWholeFileSync(file: SourceFile, length: number): Buffer {
 }
 
 /**
- * The streaming parser: turns corpus lines into records, checks order, counts entries per bucket.
- * `feed` is synchronous (the hot loop); records collect in `records` until `takeRecords`.
+ * Cuts each file's chunks into segments for the parse pipeline (parsePipeline.ts): a chunk's whole
+ * lines go to `parseLines` (the bulk, parsed by a worker once the corpus is large), the line that
+ * straddles two chunks (the end of one joined to the start of the next) and a chunk's unfinished
+ * last line are parsed on this thread. Lines longer than MAX_LINE with no end in sight are refused
+ * here. A UTF-8 BOM at a file's start is skipped.
  */
-class CorpusParser {
-  readonly table = new Uint32Array(BUCKETS);
-  sourceLines = 0;
-  entries = 0;
-  outBytes = 0;
-  private records: Buffer;
-  private spare: Buffer;
+class CorpusFeeder {
   private file: SourceFile | undefined;
-  private line = 0;
-  private carry: Buffer = Buffer.alloc(0);
+  private carry: Buffer = EMPTY;
   private atFileStart = true;
-  // The previous hash line, as seven pieces of the 40 hex digits (5, 6, 6, 6, 6, 6, 5 digits).
-  private p0 = -1;
-  private p1 = 0;
-  private p2 = 0;
-  private p3 = 0;
-  private p4 = 0;
-  private p5 = 0;
-  private p6 = 0;
-  // The record not yet written (a following line may share its 68-bit key).
-  private hasPending = false;
-  private r0 = 0;
-  private r1 = 0;
-  private r2 = 0;
-  private rCount = 0;
 
-  constructor(chunkBytes: number) {
-    const size = (Math.ceil((chunkBytes + MAX_LINE) / MIN_LINE) + 2) * RECORD_BYTES + FLUSH_BYTES;
-    this.records = Buffer.allocUnsafe(size);
-    this.spare = Buffer.allocUnsafe(size);
-  }
+  constructor(private readonly pipeline: ParsePipeline) {}
 
   startFile(file: SourceFile): void {
     this.file = file;
-    this.line = 0;
-    this.carry = Buffer.alloc(0);
+    this.carry = EMPTY;
     this.atFileStart = true;
   }
 
-  /** Parses `buffer[0, length)`; `last` when it ends the file. */
+  /** Hands over `buffer[0, length)` (at most a chunk); `last` when it ends the file. */
   feed(buffer: Buffer, length: number, last: boolean): void {
+    const pipeline = this.pipeline;
+    const file = this.file!;
+    const data = buffer.length === length ? buffer : buffer.subarray(0, length);
     let start = 0;
     if (this.atFileStart && length > 0) {
       this.atFileStart = false;
-      if (length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) start = 3;
+      if (length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) start = 3;
     }
+    // With the workers, the line that straddles the previous chunk and this one goes with this
+    // chunk's lines, and a file's last chunk goes to them whole; here, each is parsed on its own.
+    const isParallel = pipeline.isParallel;
+    let carry: Buffer = EMPTY;
     if (this.carry.length > 0) {
-      // Finish the line that straddles the previous chunk and this one.
-      const newline = buffer.subarray(0, length).indexOf(LF, start);
-      const end = newline < 0 ? length : newline + 1;
-      const joined = Buffer.concat([this.carry, buffer.subarray(start, end)]);
-      this.carry = Buffer.alloc(0);
-      const used = this.parse(joined, 0, joined.length, last || newline >= 0);
-      if (used < joined.length) {
-        if (joined.length > MAX_LINE) this.garbage(joined, used, joined.length);
-        this.carry = joined.subarray(used);
-        return;
-      }
-      start = end;
-    }
-    const used = this.parse(buffer, start, length, last);
-    if (used < length) {
-      if (length - used > MAX_LINE) this.garbage(buffer, used, length);
-      this.carry = Buffer.from(buffer.subarray(used, length));
-    }
-  }
-
-  /**
-   * Parses whole lines in `buf[start, end)` and returns where the first incomplete one starts.
-   * With `final`, the range ends the file: a last line without newline is taken if complete.
-   */
-  private parse(buf: Buffer, start: number, end: number, final: boolean): number {
-    const prefix = this.file!.prefix;
-    const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    let p = start;
-    while (p < end) {
-      const first = buf[p]!;
-      if (first === LF) {
-        this.line += 1;
-        p += 1;
-        continue;
-      }
-      if (first === CR) {
-        if (p + 1 < end && buf[p + 1] === LF) {
-          this.line += 1;
-          p += 2;
-          continue;
-        }
-        if (p + 1 >= end && !final) return p;
-        if (p + 1 >= end) {
-          p += 1;
-          continue;
-        }
-      }
-      // Full lines: 40 hex digits then ':'. Suffix lines (directory layout): 35 then ':'.
-      let base: number; // where digit 0 of the 40-digit hash would be
-      if (prefix >= 0 && p + 35 < end && buf[p + 35] === COLON) base = p - 5;
-      else if (p + 40 < end && buf[p + 40] === COLON) base = p;
+      const newline = data.indexOf(LF, start);
+      if (isParallel && (newline >= 0 || last)) carry = this.carry;
       else {
-        if (!final && end - p <= 41) return p; // may be the start of a line the next chunk ends
-        this.badLine(buf, p, end, final);
-      }
-      // Two digits per lookup: a little-endian u16 of the two characters indexes PAIR.
-      const d = base + 5;
-      const v1 =
-        (PAIR[view.getUint16(d, true)]! << 16) |
-        (PAIR[view.getUint16(d + 2, true)]! << 8) |
-        PAIR[view.getUint16(d + 4, true)]!;
-      const v2 =
-        (PAIR[view.getUint16(d + 6, true)]! << 16) |
-        (PAIR[view.getUint16(d + 8, true)]! << 8) |
-        PAIR[view.getUint16(d + 10, true)]!;
-      const v3 =
-        (PAIR[view.getUint16(d + 12, true)]! << 16) |
-        (PAIR[view.getUint16(d + 14, true)]! << 8) |
-        PAIR[view.getUint16(d + 16, true)]!;
-      const v4 =
-        (PAIR[view.getUint16(d + 18, true)]! << 16) |
-        (PAIR[view.getUint16(d + 20, true)]! << 8) |
-        PAIR[view.getUint16(d + 22, true)]!;
-      const v5 =
-        (PAIR[view.getUint16(d + 24, true)]! << 16) |
-        (PAIR[view.getUint16(d + 26, true)]! << 8) |
-        PAIR[view.getUint16(d + 28, true)]!;
-      const v6 =
-        (PAIR[view.getUint16(d + 30, true)]! << 12) |
-        (PAIR[view.getUint16(d + 32, true)]! << 4) |
-        HEX[buf[d + 34]!]!;
-      const v0 =
-        base === p
-          ? (PAIR[view.getUint16(p, true)]! << 12) |
-            (PAIR[view.getUint16(p + 2, true)]! << 4) |
-            HEX[buf[p + 4]!]!
-          : prefix;
-      if ((v0 | v1 | v2 | v3 | v4 | v5 | v6) < 0) this.badLine(buf, p, end, final);
-      // The count: 1 to 15 digits, then CRLF, LF or the end of the file.
-      let q = d + 36;
-      let count = 0;
-      const digitsFrom = q;
-      while (q < end) {
-        const digit = buf[q]! - 0x30;
-        if (digit < 0 || digit > 9) break;
-        count = count * 10 + digit;
-        q += 1;
-      }
-      let next: number;
-      if (q >= end) {
-        if (!final) return p;
-        next = q;
-      } else if (buf[q] === LF) next = q + 1;
-      else if (buf[q] === CR && q + 1 < end && buf[q + 1] === LF) next = q + 2;
-      else if (buf[q] === CR && q + 1 >= end) {
-        if (!final) return p;
-        next = q + 1;
-      } else next = -1;
-      if (next < 0 || q === digitsFrom || q - digitsFrom > 15) this.badLine(buf, p, end, final);
-      this.line += 1;
-      if (prefix >= 0 && v0 !== prefix) {
-        throw this.error(
-          format('pwnedIndex.line.wrongPrefix', { hash: lineText(buf, p, end), prefix: hex5(prefix) }),
-        );
-      }
-      // Strictly ascending, compared piece by piece (case does not matter: these are values).
-      let order = v0 - this.p0;
-      if (order === 0) order = v1 - this.p1;
-      if (order === 0) order = v2 - this.p2;
-      if (order === 0) order = v3 - this.p3;
-      if (order === 0) order = v4 - this.p4;
-      if (order === 0) order = v5 - this.p5;
-      if (order === 0) order = v6 - this.p6;
-      if (order <= 0) {
-        throw this.error(
-          order === 0
-            ? format('pwnedIndex.line.twice', { hash: lineText(buf, p, end) })
-            : format('pwnedIndex.line.unsorted', { hash: lineText(buf, p, end) }),
-        );
-      }
-      this.p0 = v0;
-      this.p1 = v1;
-      this.p2 = v2;
-      this.p3 = v3;
-      this.p4 = v4;
-      this.p5 = v5;
-      this.p6 = v6;
-      this.sourceLines += 1;
-      // The record's 68-bit key is v0 (bucket, 20 bits), v1 and v2 (24 bits each): hex digits 0–16.
-      if (count > 0) {
-        if (this.hasPending && this.r0 === v0 && this.r1 === v1 && this.r2 === v2) {
-          if (count > this.rCount) this.rCount = count;
-        } else {
-          if (this.hasPending) this.emit();
-          this.hasPending = true;
-          this.r0 = v0;
-          this.r1 = v1;
-          this.r2 = v2;
-          this.rCount = count;
+        const end = newline < 0 ? length : newline + 1;
+        const joined = Buffer.concat([this.carry, data.subarray(start, end)]);
+        this.carry = EMPTY;
+        const used = pipeline.parseHere(file, joined, 0, joined.length, last || newline >= 0, true);
+        if (used < 0) return;
+        if (used < joined.length) {
+          if (joined.length > MAX_LINE) pipeline.refuseLine(file, joined, used, joined.length);
+          else this.carry = joined.subarray(used);
+          return;
         }
+        start = end;
       }
-      p = next;
+      this.carry = EMPTY;
     }
-    return p;
+    // The whole lines: the bulk of the chunk.
+    const lastNewline = data.lastIndexOf(LF);
+    const linesEnd = isParallel && last ? length : lastNewline >= start ? lastNewline + 1 : start;
+    if (linesEnd > start || carry.length > 0) {
+      pipeline.parseLines(file, data, start, linesEnd, carry);
+      if (pipeline.isStopped) return;
+    }
+    // An unfinished line: carried over to the next chunk (or, ending the file, the last line).
+    if (linesEnd < length) {
+      const used = pipeline.parseHere(file, data, linesEnd, length, last);
+      if (used < 0 || used === length) return;
+      if (length - used > MAX_LINE) pipeline.refuseLine(file, data, used, length);
+      else this.carry = Buffer.from(data.subarray(used, length));
+    }
   }
 
-  private emit(): void {
-    const out = this.records;
-    let o = this.outBytes;
-    const k1 = this.r1;
-    const k2 = this.r2;
-    out[o++] = k1 >>> 16;
-    out[o++] = (k1 >>> 8) & 0xff;
-    out[o++] = k1 & 0xff;
-    out[o++] = k2 >>> 16;
-    out[o++] = (k2 >>> 8) & 0xff;
-    out[o++] = k2 & 0xff;
-    out[o++] = encodeCount(this.rCount);
-    this.outBytes = o;
-    this.table[this.r0] = this.table[this.r0]! + 1;
-    this.entries += 1;
-  }
-
-  /** Ends the corpus: writes the last pending record. */
+  /** Ends the corpus. */
   finish(): void {
-    if (this.carry.length > 0) this.garbage(this.carry, 0, this.carry.length);
-    if (this.hasPending) this.emit();
-    this.hasPending = false;
+    if (this.carry.length > 0) this.pipeline.refuseLine(this.file!, this.carry, 0, this.carry.length);
+    this.carry = EMPTY;
   }
-
-  /** The records parsed so far; the parser continues in another buffer. */
-  takeRecords(): Buffer {
-    // The writer finishes writing one buffer before it is handed the other, and the parser only
-    // fills a buffer again after that hand-over: two buffers are enough.
-    const full = this.records;
-    this.records = this.spare;
-    this.spare = full;
-    const length = this.outBytes;
-    this.outBytes = 0;
-    return full.subarray(0, length);
-  }
-
-  /** Explains why the line at `p` is not a corpus line, and throws. */
-  private badLine(buf: Buffer, p: number, end: number, final: boolean): never {
-    const newline = buf.subarray(0, end).indexOf(LF, p);
-    const lineEnd = newline < 0 ? end : newline;
-    let text = buf.toString('latin1', p, lineEnd);
-    if (text.endsWith('\r')) text = text.slice(0, -1);
-    this.line += 1;
-    const directoryLayout = this.file!.prefix >= 0;
-    if (/^[0-9A-Fa-f]{32}:\d+$/.test(text) || (directoryLayout && /^[0-9A-Fa-f]{27}:\d+$/.test(text)))
-      throw this.error(format('pwnedIndex.line.ntlm', { options: '-n / --ntlm' }));
-    if (newline < 0 && final && /^[0-9A-Fa-f]{0,40}(:\d*)?$/.test(text))
-      throw this.error(format('pwnedIndex.line.cutShort', { text: JSON.stringify(text.slice(0, 60)) }));
-    if (/^[0-9A-Fa-f]+:\d{16,}$/.test(text)) throw this.error(format('pwnedIndex.line.countOutOfRange'));
-    throw this.error(
-      format('pwnedIndex.line.expected', {
-        layout: directoryLayout ? 'directory' : 'file',
-        suffixShape: 'SUFFIX:COUNT',
-        hashShape: 'HASH:COUNT',
-        text: JSON.stringify(text.slice(0, 80)),
-      }),
-    );
-  }
-
-  private garbage(buf: Buffer, from: number, to: number): never {
-    this.badLine(buf, from, to, true);
-  }
-
-  private error(problem: string): PwnedIndexError {
-    return new PwnedIndexError(
-      'bad-source',
-      format('pwnedIndex.line.refused', { file: this.file!.path, line: String(this.line), problem }),
-    );
-  }
-}
-
-function lineText(buf: Buffer, p: number, end: number): string {
-  const newline = buf.subarray(0, end).indexOf(LF, p);
-  return buf
-    .toString('latin1', p, newline < 0 ? end : newline)
-    .replace(/\r$/, '')
-    .slice(0, 80);
 }
 
 function hex5(value: number): string {

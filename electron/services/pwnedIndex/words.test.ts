@@ -16,6 +16,7 @@ import { setMessageLocale, type MessageLocale } from '../../../common/messages/f
 import { buildPwnedIndex } from './builder';
 import { PwnedIndexError } from './format';
 import { openPwnedIndex } from './lookup';
+import { ParseWorkers } from './parseWorkers';
 import { corpusText, randomEntries, tempDirs } from '../../testing/pwnedIndex';
 
 const dirs = tempDirs();
@@ -165,5 +166,41 @@ describe('the offline index’s refusals in the pseudo-locale', () => {
     expect(garbage.message).toBe(
       `${garbage.data[0]}: line 2: expected HASH:COUNT (40 hex digits, a SHA-1), found "hello world".`,
     );
+  });
+});
+
+describe('a parse thread that stops', () => {
+  it('fails the build in the catalogue’s words, naming only what stopped it', async () => {
+    const stopped = async (locale: MessageLocale) => {
+      setMessageLocale(locale);
+      const workers = new ParseWorkers(1);
+      try {
+        // A batch without its bytes: the worker throws and exits, as one out of memory would.
+        const job = { input: undefined, segments: new Int32Array([0, 1, -1]), records: undefined };
+        const error = (await workers.parse(job as unknown as Parameters<ParseWorkers['parse']>[0]).then(
+          () => undefined,
+          (thrown: unknown) => thrown,
+        )) as Error;
+        expect(error).toBeInstanceOf(Error);
+        // A later batch is refused at once, in the same words.
+        await expect(workers.parse(job as unknown as Parameters<ParseWorkers['parse']>[0])).rejects.toBe(
+          error,
+        );
+        return error;
+      } finally {
+        await workers.close();
+        setMessageLocale('en');
+      }
+    };
+    const english = await stopped('en');
+    expect(english.message).toBe(
+      'The index could not be built: a thread reading the corpus stopped (ERR_INVALID_ARG_TYPE). The index you had is unchanged; try again, with more free memory if the machine is short of it.',
+    );
+    expect(english.cause).toBeInstanceOf(Error);
+    const pseudo = await stopped('pseudo');
+    expect(
+      plainWords({ message: pseudo.message, code: '', data: ['ERR_INVALID_ARG_TYPE'] }),
+      pseudo.message,
+    ).toEqual([]);
   });
 });
