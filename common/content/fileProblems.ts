@@ -37,7 +37,7 @@ function kindOf(value: unknown): string {
 }
 
 /** A value from the file as its author wrote it (JSON), shortened when long. */
-export function shownValue(value: unknown): string {
+function shownValue(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
