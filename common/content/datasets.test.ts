@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setMessageLocale, type MessageLocale } from '../messages/format';
 import {
   DATASET_FILES,
   DATASET_KEYS,
+  DatasetFileError,
   htmlToText,
   jsonPath,
   parseDatasetText,
@@ -109,7 +111,7 @@ describe('parseDatasetText', () => {
     const directory = JSON.parse(text('passkeys'));
     directory.count = 261;
     expect(() => parseDatasetText('passkeys', JSON.stringify(directory), 'full')).toThrow(
-      'passkeys-directory.json is invalid at $.count: count says 261 but there are 260 entries.',
+      'passkeys-directory.json is invalid at $.count: "count" says 261 but there are 260 entries.',
     );
 
     const urls = JSON.parse(text('changePasswordUrls'));
@@ -136,6 +138,178 @@ describe('parseDatasetText', () => {
     expect(() => parseDatasetText('passkeys', '{"source": "https://', 'full')).toThrow(
       /^Bundled dataset passkeys-directory\.json is not valid JSON/,
     );
+  });
+});
+
+describe('a refused dataset, in the catalogue’s words', () => {
+  afterEach(() => setMessageLocale('en'));
+
+  /** A damaged copy of a bundled dataset: the change, the check, and the values its refusal names. */
+  interface Damage {
+    key: DatasetKey;
+    change: (json: any) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
+    mode?: 'full' | 'structural';
+    /** Values from the file the refusal quotes as they are (besides its file name and path). */
+    data?: string[];
+  }
+  const DAMAGES: Record<string, Damage> = {
+    'a wrong type': { key: 'breaches', change: (r) => (r[7].PwnCount = '12 million') },
+    'a wrong type (quick check)': {
+      key: 'breaches',
+      mode: 'structural',
+      change: (r) => (r[7].PwnCount = '12 million'),
+    },
+    'a missing field': { key: 'twoFactor', change: (d) => delete d.entries[3].name, data: ['name'] },
+    'an unknown value': {
+      key: 'twoFactor',
+      change: (d) => (d.entries[3].tfa = ['sms', 'pigeon']),
+      data: ['"pigeon"', 'sms, call, email, u2f, totp, custom-software, custom-hardware'],
+    },
+    'an unknown value (quick check)': {
+      key: 'twoFactor',
+      mode: 'structural',
+      change: (d) => (d.entries[3].tfa = ['sms', 'pigeon']),
+      data: ['sms, call, email, u2f, totp, custom-software, custom-hardware'],
+    },
+    'a date that does not exist': { key: 'breaches', change: (r) => (r[2].BreachDate = '2013-02-30') },
+    'a date in another form': { key: 'breaches', change: (r) => (r[2].BreachDate = '30/01/2013') },
+    'a duplicate breach': {
+      key: 'breaches',
+      change: (r) => (r[5].Name = r[4].Name),
+      data: [],
+    },
+    'a count that does not match': { key: 'passkeys', change: (d) => (d.count = 261), data: ['261'] },
+    'a bad commit and date': { key: 'passkeys', change: (d) => (d.commit = 'main') },
+    'a bad commit date': { key: 'passkeys', change: (d) => (d.commit_date = 'yesterday') },
+    'a region that is not a code': {
+      key: 'twoFactor',
+      change: (d) => (d.entries[3].regions = ['Europe']),
+    },
+    'a breach domain with a space': { key: 'breaches', change: (r) => (r[3].Domain = 'example .com') },
+    'a link that is not a web address': {
+      key: 'twoFactor',
+      change: (d) => (d.entries[3].documentation = 'ftp://example.com/2fa'),
+    },
+    'an http change-password link': {
+      key: 'changePasswordUrls',
+      change: (d) => (d['example.com'] = 'http://example.com/password'),
+    },
+    'a host key in capitals': {
+      key: 'changePasswordUrls',
+      change: (d) => (d['Example.com'] = 'https://example.com/password'),
+      data: ['"Example.com"'],
+    },
+    'a host key in capitals (quick check)': {
+      key: 'changePasswordUrls',
+      mode: 'structural',
+      change: (d) => (d['Example.com'] = 'https://example.com/password'),
+    },
+    'a list where an object belongs (quick check)': {
+      key: 'changePasswordUrls',
+      mode: 'structural',
+      change: () => {},
+    },
+    'an unknown family kind': {
+      key: 'accountFamilies',
+      change: (d) => (d.families[0].kind = 'family'),
+      data: ['"family"', 'personal, work, both'],
+    },
+    'a family domain that is not registrable': {
+      key: 'accountFamilies',
+      change: (d) => (d.families[0].domains[0] = 'mail.google.com'),
+      data: ['"mail.google.com"'],
+    },
+    'a family id that is not kebab-case': {
+      key: 'accountFamilies',
+      change: (d) => (d.families[0].id = 'Google Account'),
+      data: ['microsoft-account'],
+    },
+  };
+  const NOT_JSON: Record<string, string> = {
+    'text that ends too soon': '{"source": "https://',
+    'a stray character': '{"source": x}',
+    'a character after the JSON': '{"count": 1}\n  x',
+  };
+
+  /** The refusal of a damage, or of text that is not JSON, in `locale`. */
+  function refusal(name: string, locale: MessageLocale): { message: string; data: string[] } {
+    setMessageLocale(locale);
+    try {
+      const damage = DAMAGES[name];
+      const key = damage?.key ?? 'passkeys';
+      let input = NOT_JSON[name] ?? '';
+      if (damage) {
+        const json = name.startsWith('a list where') ? [] : JSON.parse(text(key));
+        damage.change(json);
+        input = JSON.stringify(json);
+      }
+      try {
+        parseDatasetText(key, input, damage?.mode ?? 'full');
+      } catch (error) {
+        expect(error).toBeInstanceOf(DatasetFileError);
+        const { file, path, message } = error as DatasetFileError;
+        return { message, data: [file, ...(path ? [path] : []), ...(damage?.data ?? [])] };
+      }
+      throw new Error(`${name} was accepted`);
+    } finally {
+      setMessageLocale('en');
+    }
+  }
+
+  /** The runs of two or more plain (unaccented) letters left once the values are taken out. */
+  const plainWords = ({ message, data }: { message: string; data: string[] }) => {
+    let rest = message;
+    for (const value of [...data].sort((a, b) => b.length - a.length)) rest = rest.split(value).join(' ');
+    return rest.match(/[A-Za-z]{2,}/g) ?? [];
+  };
+
+  it.each([...Object.keys(DAMAGES), ...Object.keys(NOT_JSON)])(
+    '%s: no plain English word besides the values it names',
+    (name) => {
+      const pseudo = refusal(name, 'pseudo');
+      expect(plainWords(pseudo), pseudo.message).toEqual([]);
+      // The same refusal in English has words: the check above can fail.
+      const english = refusal(name, 'en');
+      expect(plainWords(english).length, english.message).toBeGreaterThan(1);
+      expect(english.message).toMatch(/^Bundled dataset /);
+    },
+  );
+
+  it('says what zod found in our words, never in zod’s', () => {
+    const said = (name: string) => refusal(name, 'en').message;
+    expect(said('a wrong type')).toBe(
+      'Bundled dataset hibp-breaches.json is invalid at $[7].PwnCount: Expected a number, got a string.',
+    );
+    expect(said('a missing field')).toBe(
+      'Bundled dataset 2fa-directory.json is invalid at $.entries[3].name: Missing required field "name".',
+    );
+    expect(said('an unknown family kind')).toBe(
+      'Bundled dataset account-families.json is invalid at $.families[0].kind: Unknown value "family": expected one of personal, work, both.',
+    );
+    expect(said('a stray character')).toBe(
+      'Bundled dataset passkeys-directory.json is not valid JSON: it has a character that does not belong.',
+    );
+    expect(said('a character after the JSON')).toBe(
+      'Bundled dataset passkeys-directory.json is not valid JSON: it stops being JSON at line 2, column 3.',
+    );
+    for (const name of Object.keys(DAMAGES)) {
+      expect(said(name)).not.toMatch(
+        /Invalid (input|option|key in)|Too (big|small)|received|Expected an http\(s\)/,
+      );
+    }
+  });
+
+  it('words a downloaded copy’s refusal without calling it bundled', () => {
+    const records = JSON.parse(text('breaches'));
+    records[7].PwnCount = '12 million';
+    try {
+      parseDatasetText('breaches', JSON.stringify(records));
+      expect.unreachable();
+    } catch (error) {
+      expect((error as DatasetFileError).refusal).toBe(
+        'hibp-breaches.json is invalid at $[7].PwnCount: Expected a number, got a string.',
+      );
+    }
   });
 });
 

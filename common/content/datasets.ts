@@ -9,13 +9,15 @@
  * type and shape, and each file is checked as a whole (unique breach names, `count` = entries).
  */
 import { z } from 'zod';
+import { format, says } from '../messages/format';
 import { ACCOUNT_FAMILY_KINDS, accountFamiliesFileSchema, type AccountFamiliesFile } from './families';
+import { fileErrorMap, jsonSyntaxValues } from './fileProblems';
 
 /** A real calendar date written `YYYY-MM-DD` (HIBP's `BreachDate`). */
 const calendarDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.')
-  .refine(isRealDate, 'Expected a date that exists.');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, says('jsonFile.date'))
+  .refine(isRealDate, says('jsonFile.dateExists'));
 
 function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
@@ -27,15 +29,13 @@ function isRealDate(value: string): boolean {
 const utcTimestamp = z.iso.datetime();
 
 /** A lower-case DNS host name with at least two labels (`example.com`, `m365.cloud.microsoft`). */
-const hostName = z
-  .string()
-  .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'Expected a lower-case host name such as example.com.');
+const hostName = z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, says('jsonFile.hostName'));
 
 /** HIBP's `Domain`: a host name (case as HIBP wrote it) or `''` when the breach has none. */
-const hibpDomain = z.string().regex(/^$|^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, "Expected a host name or ''.");
+const hibpDomain = z.string().regex(/^$|^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, says('datasetFile.hibpDomain'));
 
-const webUrl = z.url({ protocol: /^https?$/, error: 'Expected an http(s) URL.' });
-const httpsUrl = z.url({ protocol: /^https$/, error: 'Expected an https URL.' });
+const webUrl = z.url({ protocol: /^https?$/, ...says('datasetFile.webUrl') });
+const httpsUrl = z.url({ protocol: /^https$/, ...says('jsonFile.httpsUrl') });
 const nonEmpty = z.string().min(1);
 
 /**
@@ -93,7 +93,7 @@ function uniqueNames<T extends { Name: string }>(records: T[], context: z.Refine
     if (seen.has(record.Name)) {
       context.addIssue({
         code: 'custom',
-        message: `Duplicate breach Name "${record.Name}".`,
+        message: format('datasetFile.duplicateBreach', { name: record.Name }),
         path: [index, 'Name'],
       });
     }
@@ -131,17 +131,14 @@ const contactSchema = z.object({
 });
 
 /** Where a service is offered: ISO 3166 alpha-2 codes, a leading `-` excludes the country. */
-const regions = z.array(z.string().regex(/^-?[a-z]{2}$/, 'Expected a two-letter region code.'));
+const regions = z.array(z.string().regex(/^-?[a-z]{2}$/, says('datasetFile.region')));
 
 const directoryHeader = {
   source: httpsUrl,
-  commit: z.string().regex(/^[0-9a-f]{40}$/, 'Expected a 40-digit commit id.'),
+  commit: z.string().regex(/^[0-9a-f]{40}$/, says('datasetFile.commit')),
   commit_date: z
     .string()
-    .regex(
-      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}$/,
-      'Expected a git date: YYYY-MM-DD hh:mm:ss +zzzz.',
-    ),
+    .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}$/, says('datasetFile.gitDate')),
   count: z.int().nonnegative(),
 };
 
@@ -149,7 +146,7 @@ function countMatches(file: { count: number; entries: unknown[] }, context: z.Re
   if (file.count !== file.entries.length) {
     context.addIssue({
       code: 'custom',
-      message: `count says ${file.count} but there are ${file.entries.length} entries.`,
+      message: format('datasetFile.countMismatch', { count: file.count, entries: file.entries.length }),
       path: ['count'],
     });
   }
@@ -302,8 +299,42 @@ export const DATASET_KEYS = Object.keys(DATASET_FILES) as DatasetKey[];
 export type DatasetValidation = 'full' | 'structural';
 
 /**
- * Parses one dataset file's text and validates it (fully by default). Throws an Error naming the
- * file and, for a validation failure, the first failing JSON path (`$[12].PwnCount`) and why.
+ * zod's error map for dataset files: the catalogue's words (`jsonFile.*`) for every problem a check
+ * raised without a message of its own, so none of zod's English reaches a person (a refreshed
+ * dataset's refusal is shown in Settings, the CLI and the network ledger).
+ */
+export const datasetFileErrorMap: z.core.$ZodErrorMap = fileErrorMap();
+
+/**
+ * A dataset file that is not JSON or not valid, worded from the catalogue when it is thrown: `file`
+ * (its bundled name), `path` (JSONPath of the first problem, `$[12].PwnCount`; null when the text is
+ * not JSON) and `problem` (why). The message is the bundled copy's ("Bundled dataset … is invalid
+ * at …"); {@link DatasetFileError.refusal} words it without "Bundled dataset", for a downloaded copy.
+ */
+export class DatasetFileError extends Error {
+  override readonly name = 'DatasetFileError';
+  constructor(
+    readonly file: string,
+    readonly path: string | null,
+    readonly problem: string,
+  ) {
+    super(format('datasetFile.bundled', { problem: DatasetFileError.wordsOf(file, path, problem) }));
+  }
+
+  private static wordsOf(file: string, path: string | null, problem: string): string {
+    return path === null ? problem : format('datasetFile.invalid', { file, path, problem });
+  }
+
+  /** What is wrong with the file, naming it, without saying it is the bundled copy. */
+  get refusal(): string {
+    return DatasetFileError.wordsOf(this.file, this.path, this.problem);
+  }
+}
+
+/**
+ * Parses one dataset file's text and validates it (fully by default). Throws a
+ * {@link DatasetFileError} naming the file and, for a validation failure, the first failing JSON
+ * path (`$[12].PwnCount`) and why.
  */
 export function parseDatasetText<K extends DatasetKey>(
   key: K,
@@ -315,25 +346,26 @@ export function parseDatasetText<K extends DatasetKey>(
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`Bundled dataset ${file} is not valid JSON: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new DatasetFileError(
+      file,
+      null,
+      format('datasetFile.notJson', { file, ...jsonSyntaxValues(text, error) }),
+    );
   }
   if (validation === 'structural') {
     const problem = STRUCTURE[key](json);
-    if (problem) throw invalid(file, problem.path, problem.message);
+    if (problem) throw new DatasetFileError(file, jsonPath(problem.path), problem.message);
     return json as DatasetFiles[K];
   }
-  const result = schema.safeParse(json);
+  const result = schema.safeParse(json, { error: datasetFileErrorMap });
   if (!result.success) {
-    const issue = firstIssue(result.error.issues, json) ?? { path: [], message: 'unknown error' };
-    throw invalid(file, issue.path, issue.message);
+    const issue = firstIssue(result.error.issues, json) ?? {
+      path: [],
+      message: format('jsonFile.notAllowed'),
+    };
+    throw new DatasetFileError(file, jsonPath(issue.path), issue.message);
   }
   return result.data;
-}
-
-function invalid(file: string, path: readonly PropertyKey[], message: string): Error {
-  return new Error(`Bundled dataset ${file} is invalid at ${jsonPath(path)}: ${message}`);
 }
 
 /** A structural problem: where, and what was expected. */
@@ -378,35 +410,47 @@ function isKind(value: unknown, kind: Kind): boolean {
   }
 }
 
-const KIND_LABEL: Record<Kind, string> = {
-  string: 'a string',
-  number: 'a number',
-  boolean: 'a boolean',
-  'string[]': 'an array of strings',
-  host: 'a lower-case host name',
-  'host[]': 'an array of lower-case host names',
-  'tfa[]': `an array of ${TWO_FACTOR_METHODS.join('|')}`,
-  support: 'allowed or required',
-  familyKind: ACCOUNT_FAMILY_KINDS.join(' or '),
-};
+/** What a structural kind is called in `datasetFile.expected` (with the options it names). */
+function expectedKind(kind: Kind): string {
+  const expected = (name: string, options = '') => format('datasetFile.expected', { kind: name, options });
+  switch (kind) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return expected(kind);
+    case 'string[]':
+      return expected('strings');
+    case 'host':
+      return expected('host');
+    case 'host[]':
+      return expected('hosts');
+    case 'tfa[]':
+      return expected('choices', TWO_FACTOR_METHODS.join(', '));
+    case 'support':
+      return expected('choice', 'allowed, required');
+    case 'familyKind':
+      return expected('choice', ACCOUNT_FAMILY_KINDS.join(', '));
+  }
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function checkObject(value: unknown, fields: Shape, path: PropertyKey[]): ShapeProblem | null {
-  if (!isRecord(value)) return { path, message: 'Expected an object.' };
+  if (!isRecord(value))
+    return { path, message: format('datasetFile.expected', { kind: 'object', options: '' }) };
   for (const { field, kind, optional } of fields) {
     const fieldValue = value[field];
     if (fieldValue === undefined && optional) continue;
-    if (!isKind(fieldValue, kind))
-      return { path: [...path, field], message: `Expected ${KIND_LABEL[kind]}.` };
+    if (!isKind(fieldValue, kind)) return { path: [...path, field], message: expectedKind(kind) };
   }
   return null;
 }
 
 function checkArray(value: unknown, fields: Shape, path: PropertyKey[]): ShapeProblem | null {
-  if (!Array.isArray(value)) return { path, message: 'Expected an array.' };
+  if (!Array.isArray(value))
+    return { path, message: format('datasetFile.expected', { kind: 'array', options: '' }) };
   for (let index = 0; index < value.length; index += 1) {
     const problem = checkObject(value[index], fields, []);
     if (problem) return { path: [...path, index, ...problem.path], message: problem.message };
@@ -480,17 +524,19 @@ const STRUCTURE: { readonly [K in DatasetKey]: (json: unknown) => ShapeProblem |
   twoFactor: (json) => checkDirectory(json, TWO_FACTOR_ENTRY_SHAPE),
   passkeys: (json) => checkDirectory(json, PASSKEYS_ENTRY_SHAPE),
   changePasswordUrls: (json) => {
-    if (!isRecord(json)) return { path: [], message: 'Expected an object.' };
+    if (!isRecord(json))
+      return { path: [], message: format('datasetFile.expected', { kind: 'object', options: '' }) };
     for (const [host, url] of Object.entries(json)) {
-      if (!HOST.test(host)) return { path: [host], message: `Expected ${KIND_LABEL.host} as the key.` };
+      if (!HOST.test(host)) return { path: [host], message: format('datasetFile.hostKey') };
       if (typeof url !== 'string' || !url.startsWith('https://')) {
-        return { path: [host], message: 'Expected an https URL.' };
+        return { path: [host], message: format('jsonFile.httpsUrl') };
       }
     }
     return null;
   },
   sharedCredentials: (json) => {
-    if (!Array.isArray(json)) return { path: [], message: 'Expected an array.' };
+    if (!Array.isArray(json))
+      return { path: [], message: format('datasetFile.expected', { kind: 'array', options: '' }) };
     for (let index = 0; index < json.length; index += 1) {
       const group: unknown = json[index];
       const fields = isRecord(group) && 'shared' in group ? SHARED_GROUP_SHAPE : MOVED_GROUP_SHAPE;

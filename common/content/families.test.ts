@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseDatasetText } from './datasets';
+import { datasetFileErrorMap, parseDatasetText } from './datasets';
 import {
   accountFamiliesFileSchema,
   buildFamilyIndex,
@@ -164,11 +164,10 @@ describe('validating an account-families file', () => {
     ...fields,
   });
   const problems = (families: unknown[]) => {
-    const result = accountFamiliesFileSchema.safeParse({
-      version: '1.0',
-      reviewedOn: '2026-12-04',
-      families,
-    });
+    const result = accountFamiliesFileSchema.safeParse(
+      { version: '1.0', reviewedOn: '2026-12-04', families },
+      { error: datasetFileErrorMap },
+    );
     return result.success
       ? []
       : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
@@ -214,7 +213,9 @@ describe('validating an account-families file', () => {
         family({ id: 'other', domains: ['example.org'], hosts: ['a.example.net'] }),
       ]),
     ).toEqual(['families.1.hosts.0: "a.example.net" is already a host of "example".']);
-    expect(problems([family({ kind: 'family' })])[0]).toMatch(/^families\.0\.kind: /);
+    expect(problems([family({ kind: 'family' })])).toEqual([
+      'families.0.kind: Unknown value "family": expected one of personal, work, both.',
+    ]);
     expect(problems([family({ sources: [] })])).toEqual(['families.0.sources: Every family needs a source.']);
   });
 
@@ -222,7 +223,7 @@ describe('validating an account-families file', () => {
     const json = JSON.parse(bundledText());
     json.families[2].domains = 'google.com';
     expect(() => parseDatasetText('accountFamilies', JSON.stringify(json), 'structural')).toThrow(
-      'Bundled dataset account-families.json is invalid at $.families[2].domains: Expected an array of lower-case host names.',
+      'Bundled dataset account-families.json is invalid at $.families[2].domains: Expected a list of lower-case domain names.',
     );
   });
 });

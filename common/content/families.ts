@@ -23,6 +23,7 @@
  */
 import { getDomain } from 'tldts';
 import { z } from 'zod';
+import { format, says } from '../messages/format';
 
 /** Who signs in with a family: people for themselves, staff of an organisation, or both. */
 export const ACCOUNT_FAMILY_KINDS = ['personal', 'work', 'both'] as const;
@@ -30,16 +31,16 @@ export const ACCOUNT_FAMILY_KINDS = ['personal', 'work', 'both'] as const;
 export type AccountFamilyKind = (typeof ACCOUNT_FAMILY_KINDS)[number];
 
 const HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
-const hostName = z.string().regex(HOST, 'Expected a lower-case host name such as example.com.');
+const hostName = z.string().regex(HOST, says('jsonFile.hostName'));
 const familyId = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Expected a kebab-case id such as microsoft-account.');
-const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD.');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, says('jsonFile.kebabId', { example: 'microsoft-account' }));
+const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, says('jsonFile.date'));
 
 /** A labelled https link saying where a family's domains come from. */
 export const familySourceSchema = z.object({
   label: z.string().min(1),
-  url: z.url({ protocol: /^https$/, error: 'Expected an https URL.' }),
+  url: z.url({ protocol: /^https$/, ...says('jsonFile.httpsUrl') }),
 });
 
 /**
@@ -56,7 +57,7 @@ export const accountFamilySchema = z.object({
   sharedDomains: z.array(hostName).optional(),
   hosts: z.array(hostName).optional(),
   notes: z.string().optional(),
-  sources: z.array(familySourceSchema).min(1, 'Every family needs a source.'),
+  sources: z.array(familySourceSchema).min(1, says('datasetFile.family.noSource')),
 });
 
 /** A family as written in the file. */
@@ -77,15 +78,16 @@ function familyFileProblems(file: { families: AccountFamilyRecord[] }, context: 
   const add = (map: Map<string, string[]>, key: string, id: string) =>
     map.set(key, [...(map.get(key) ?? []), id]);
   file.families.forEach((family, index) => {
-    if (ids.has(family.id)) problem([index, 'id'], `Duplicate family id "${family.id}".`);
+    if (ids.has(family.id)) problem([index, 'id'], format('datasetFile.family.duplicate', { id: family.id }));
     ids.add(family.id);
     const own = new Set<string>();
     for (const field of ['domains', 'sharedDomains'] as const) {
       (family[field] ?? []).forEach((domain, at) => {
         if (getDomain(domain) !== domain) {
-          problem([index, field, at], `"${domain}" is not a registrable domain (such as example.co.uk).`);
+          problem([index, field, at], format('datasetFile.family.notRegistrable', { domain }));
         }
-        if (own.has(domain)) problem([index, field, at], `"${domain}" is listed twice in this family.`);
+        if (own.has(domain))
+          problem([index, field, at], format('datasetFile.family.listedTwice', { domain }));
         own.add(domain);
         add(field === 'domains' ? owners : sharers, domain, family.id);
       });
@@ -93,10 +95,12 @@ function familyFileProblems(file: { families: AccountFamilyRecord[] }, context: 
     (family.hosts ?? []).forEach((host, at) => {
       const registrable = getDomain(host);
       if (!registrable || registrable === host) {
-        problem([index, 'hosts', at], `"${host}" must be a host below a registrable domain.`);
+        problem([index, 'hosts', at], format('datasetFile.family.hostNotBelow', { host }));
       }
       const previous = hostOwner.get(host);
-      if (previous) problem([index, 'hosts', at], `"${host}" is already a host of "${previous}".`);
+      if (previous) {
+        problem([index, 'hosts', at], format('datasetFile.family.hostTaken', { host, family: previous }));
+      }
       hostOwner.set(host, family.id);
     });
   });
@@ -108,7 +112,7 @@ function familyFileProblems(file: { families: AccountFamilyRecord[] }, context: 
       if (others.length > 0) {
         problem(
           [index, 'domains', at],
-          `"${domain}" is also in "${others[0]}": a domain two families use goes in both families' "sharedDomains".`,
+          format('datasetFile.family.alsoIn', { domain, family: others[0]!, field: 'sharedDomains' }),
         );
       }
     });
@@ -116,7 +120,7 @@ function familyFileProblems(file: { families: AccountFamilyRecord[] }, context: 
       if ((sharers.get(domain) ?? []).length < 2) {
         problem(
           [index, 'sharedDomains', at],
-          `"${domain}" is shared with no other family: move it to "domains".`,
+          format('datasetFile.family.sharedAlone', { domain, field: 'domains' }),
         );
       }
     });
@@ -126,7 +130,7 @@ function familyFileProblems(file: { families: AccountFamilyRecord[] }, context: 
 /** `account-families.json`: `{ version, reviewedOn, families }`, checked as a whole. */
 export const accountFamiliesFileSchema = z
   .object({
-    version: z.string().regex(/^\d+\.\d+$/, 'Expected a version such as 1.0.'),
+    version: z.string().regex(/^\d+\.\d+$/, says('jsonFile.version')),
     reviewedOn: calendarDate,
     families: z.array(accountFamilySchema),
   })

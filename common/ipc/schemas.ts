@@ -27,11 +27,12 @@ const serviceUrlSchema = (official: string) =>
     .trim()
     .refine(
       (value) => isAllowedServiceUrl(value, official),
-      `Only ${new URL(official).host} (or a server on this computer, for tests) can be used.`,
+      says('validation.serviceUrl', { host: new URL(official).host }),
     );
 const breachNameSchema = z.string().min(1).max(200);
-const dateSchema = (what: string) =>
-  z.string().refine(isCalendarDate, `Enter ${what} as a real date (YYYY-MM-DD).`);
+/** A real calendar date, `YYYY-MM-DD`; its refusal names the date asked for (`validation.date.realFor`). */
+const dateSchema = (what: 'snooze' | 'changed' | 'due' | 'notice') =>
+  z.string().refine(isCalendarDate, says('validation.date.realFor', { what }));
 const guideIdSchema = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, says('validation.guide.unknown'))
@@ -255,7 +256,7 @@ export const requestSchemas = {
     .object({
       ids: z.array(idSchema).min(1, says('validation.tasks.chooseOne')).max(10_000),
       action: z.enum(['start', 'snooze', 'wontdo']),
-      until: dateSchema('the snooze date').optional(),
+      until: dateSchema('snooze').optional(),
       reason: z.string().trim().min(1, says('validation.reason.sayWhy')).max(500).optional(),
     })
     .strict(),
@@ -278,7 +279,7 @@ export const requestSchemas = {
   'tasks:done': z
     .object({
       id: idSchema,
-      changedOn: dateSchema('the date you changed it').optional(),
+      changedOn: dateSchema('changed').optional(),
       mfa: z
         .enum(['sms', 'email', 'totp', 'push', 'passkey', 'security_key'], says('validation.mfa.choose'))
         .optional(),
@@ -286,7 +287,7 @@ export const requestSchemas = {
     })
     .strict(),
   'tasks:setStatus': z.object({ id: idSchema, status: z.enum(['todo', 'in_progress']) }).strict(),
-  'tasks:snooze': z.object({ id: idSchema, until: dateSchema('the snooze date') }).strict(),
+  'tasks:snooze': z.object({ id: idSchema, until: dateSchema('snooze') }).strict(),
   'tasks:wontdo': z
     .object({ id: idSchema, reason: z.string().trim().min(1, says('validation.reason.sayWhy')).max(500) })
     .strict(),
@@ -297,14 +298,14 @@ export const requestSchemas = {
       /** Whose task it is, when it has no account. */
       personId: idSchema.optional(),
       priority: z.enum(['P1', 'P2', 'P3', 'P4']),
-      dueAt: dateSchema('the due date').optional(),
+      dueAt: dateSchema('due').optional(),
     })
     .strict(),
   'tasks:plan': z
     .object({
       id: idSchema,
       priority: z.enum(['P1', 'P2', 'P3', 'P4']).optional(),
-      dueAt: dateSchema('the due date').nullable().optional(),
+      dueAt: dateSchema('due').nullable().optional(),
     })
     .strict(),
   'guides:import': empty,
@@ -317,7 +318,7 @@ export const requestSchemas = {
       incidentId: guideIdSchema.optional(),
       provider: z.string().trim().min(1, says('validation.notice.provider')).max(80).optional(),
       domain: z.string().trim().max(253).optional(),
-      receivedOn: dateSchema('the date of the notice'),
+      receivedOn: dateSchema('notice'),
       exposed: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
       emailId: idSchema.optional(),
       details: z.string().trim().max(1000).optional(),

@@ -8,6 +8,7 @@
  * Ids are `area.what`: the area is the screen or module that shows the message. Voice
  * (DESIGN.md): plain words a worried non-expert understands, calm, ending in the next action.
  */
+import { FILES } from './areas/files';
 import { GUIDES } from './areas/guides';
 import { MAIN } from './areas/main';
 import { OFFICE } from './areas/office';
@@ -250,6 +251,10 @@ const CORE = {
   'app.screenFailed': 'This screen could not be shown',
   'app.screenFailedBody': 'Your data is safe: nothing was changed.',
   'app.tryAgain': 'Try again',
+  // A call that never reached the main process (renderer/src/api/client.ts).
+  'app.bridgeMissing': 'Lockstep’s bridge to its data is missing. Open the app through Lockstep itself.',
+  'app.unreachable': 'Lockstep could not reach its data ({problem}).',
+  'app.somethingWrong': 'Something went wrong.',
   'notify.failed': 'That did not work',
   'trash.title': 'Deleted in this session',
   'trash.body': 'You can undo these until you close Lockstep.',
@@ -419,6 +424,32 @@ const CORE = {
   'count.overdueTasks': '{count, plural, one {# overdue task} other {# overdue tasks}}',
 
   // Import (renderer/src/features/import, electron/services/importService.ts).
+  // The formats Lockstep reads (common/domain/import/formats.ts): product names, and the file type.
+  'import.format.bitwarden-csv': 'Bitwarden (CSV)',
+  'import.format.bitwarden-json': 'Bitwarden (JSON)',
+  'import.format.1password-csv': '1Password 8 (CSV)',
+  'import.format.1password-1pux': '1Password (1PUX)',
+  'import.format.lastpass-csv': 'LastPass (CSV)',
+  'import.format.chrome-csv': 'Chrome, Edge, Opera, Brave or Vivaldi (CSV)',
+  'import.format.firefox-csv': 'Firefox (CSV)',
+  'import.format.apple-csv': 'Apple Passwords / Safari (CSV)',
+  'import.format.keepassxc-csv': 'KeePassXC / KeePassX (CSV)',
+  'import.format.keepass-xml': 'KeePass 2 (XML)',
+  'import.format.dashlane-csv': 'Dashlane (CSV)',
+  'import.format.protonpass-csv': 'Proton Pass (CSV)',
+  'import.format.nordpass-csv': 'NordPass (CSV)',
+  'import.format.keeper-csv': 'Keeper (CSV)',
+  'import.format.keeper-json': 'Keeper (JSON)',
+  'import.format.roboform-csv': 'RoboForm (CSV)',
+  'import.format.enpass-json': 'Enpass (JSON)',
+  'import.format.enpass-csv': 'Enpass (CSV, older versions)',
+  'import.format.zoho-vault-csv': 'Zoho Vault (CSV)',
+  'import.format.passbolt-csv': 'Passbolt (CSV)',
+  'import.format.sticky-xml': 'Sticky Password (XML)',
+  'import.format.psono-json': 'Psono (JSON)',
+  'import.format.kaspersky-txt': 'Kaspersky Password Manager (TXT)',
+  'import.format.avira-csv': 'Avira Password Manager (CSV)',
+  'import.format.generic-csv': 'Other CSV (you choose the columns)',
   'import.untitledLogin': 'Untitled login',
   'import.reason.note': 'Secure note, not a login',
   'import.reason.card': 'Credit card, not a login',
@@ -436,6 +467,32 @@ const CORE = {
     'A quote mark (") in this row is out of place, so its values cannot be read reliably',
   'import.reason.otpAsPassword':
     'The password field holds a one-time-code secret (otpauth://), not a password',
+  'import.reason.passkeyOnly': 'No password (passkey only)',
+  'import.reason.totpOnly': 'One-time-code item without a password, not a login',
+  'import.reason.environment': 'Environment variables, not a login',
+  'import.reason.gpgKey': 'GPG key, not a login',
+  // 1Password's item categories (common/domain/import/onePux.ts), as "{name}, not a login".
+  'import.onePuxCategory.creditCard': 'Credit card',
+  'import.onePuxCategory.secureNote': 'Secure note',
+  'import.onePuxCategory.identity': 'Identity',
+  'import.onePuxCategory.document': 'Document',
+  'import.onePuxCategory.softwareLicence': 'Software licence',
+  'import.onePuxCategory.bankAccount': 'Bank account',
+  'import.onePuxCategory.database': 'Database',
+  'import.onePuxCategory.driversLicence': 'Driver’s licence',
+  'import.onePuxCategory.outdoorLicence': 'Outdoor licence',
+  'import.onePuxCategory.membership': 'Membership',
+  'import.onePuxCategory.passport': 'Passport',
+  'import.onePuxCategory.rewardsProgramme': 'Rewards programme',
+  'import.onePuxCategory.socialSecurityNumber': 'Social Security number',
+  'import.onePuxCategory.wirelessRouter': 'Wireless router',
+  'import.onePuxCategory.server': 'Server',
+  'import.onePuxCategory.emailAccount': 'E-mail account',
+  'import.onePuxCategory.apiCredential': 'API credential',
+  'import.onePuxCategory.medicalRecord': 'Medical record',
+  'import.onePuxCategory.sshKey': 'SSH key',
+  'import.reason.shiftedRow':
+    'Row has {fields, number} fields but the header has {width, number}, so its values may have shifted; it was not read',
   'import.reason.untyped': 'Item without a type, not a login',
   'import.reason.otherType': 'Item of type "{type}", not a login',
   'import.reason.unknownType': 'Item of an unknown type, not a login',
@@ -775,10 +832,10 @@ const CORE = {
  * The whole catalogue: the core words above and each area's own file. An id is defined once
  * (a test checks that no area repeats another's id).
  */
-export const EN = { ...CORE, ...GUIDES, ...OFFICE, ...MAIN } as const;
+export const EN = { ...CORE, ...GUIDES, ...OFFICE, ...MAIN, ...FILES } as const;
 
 /** Each part of the catalogue, by name: for the test that no id is defined twice. */
-export const CATALOGUE_PARTS = { CORE, GUIDES, OFFICE, MAIN } as const;
+export const CATALOGUE_PARTS = { CORE, GUIDES, OFFICE, MAIN, FILES } as const;
 
 /** The id of a message in the catalogue. */
 export type MessageId = keyof typeof EN;

@@ -83,7 +83,9 @@ function allowedWords(guides: readonly string[] = []): Set<string> {
   }
   // Product names (the password managers an export can come from), dates' month names, our name.
   for (const { label } of Object.values(IMPORT_FORMATS)) add(label);
-  add('Bitwarden LastPass Chrome Edge Opera Brave Vivaldi Firefox Safari KeePass KeePassXC Dashlane Proton');
+  add(
+    'Bitwarden LastPass Chrome Edge Opera Brave Vivaldi Firefox Safari KeePass KeePassXC Dashlane Proton Pass',
+  );
   add('NordPass Keeper RoboForm Enpass Zoho Vault Passbolt Sticky Password Psono Kaspersky Avira');
   add('January February March April May June July August September October November December Lockstep');
   return words;

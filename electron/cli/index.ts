@@ -5,7 +5,7 @@
 // damaged or not usable by this version; 4 the data cannot be used now (read-only, disk full).
 // Messages go to stderr.
 import { parseArgs } from 'node:util';
-import { IMPORT_FORMATS } from '../../common/domain/import/formats';
+import { IMPORT_FORMAT_KEYS } from '../../common/domain/import/formatKeys';
 import type { ColumnMapping, ImportFormat } from '../../common/domain/import/types';
 import type { Account, Finding, ImportPreview, Person } from '../../common/ipc/contract';
 import { FINDING_KIND_LABELS, listNames, possessive } from '../../common/domain/checks/describe';
@@ -18,7 +18,6 @@ import { requestSchemas } from '../../common/ipc/schemas';
 import { oneLine, terminalSafe } from '../../common/domain/terminal';
 import { describeImportCheck } from '../../common/domain/passwords/coverage';
 import { DataFileError } from '../db/dataFile';
-import { DatabaseFromFutureError } from '../db/migrate';
 import { dataErrorExit, describeOpenFailure, exitCodeOf, runDataSafetyCli } from '../services/dataSafety/cli';
 import { defaultDataDir, resolveDataDir } from '../services/dataDir';
 import { pwnedIndexPath } from '../services/pwnedIndexService';
@@ -160,11 +159,11 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'import') {
     if (rest.length !== 1) throw usageOf('import FILE [--format NAME] [--person NAME] [--dry-run]');
-    if (values.format && !(values.format in IMPORT_FORMATS)) {
+    if (values.format && !(IMPORT_FORMAT_KEYS as readonly string[]).includes(values.format)) {
       throw new UsageError(
         format('cli.import.unknownFormat', {
           format: values.format,
-          formats: Object.keys(IMPORT_FORMATS).join(', '),
+          formats: IMPORT_FORMAT_KEYS.join(', '),
         }),
       );
     }
@@ -753,7 +752,6 @@ export function run(argv: string[]): Promise<void> {
         error instanceof UsageError ||
         error instanceof CliUsageError ||
         (error instanceof AppFailure && error.code !== 'internal') ||
-        error instanceof DatabaseFromFutureError ||
         isArgumentError(error)
       ) {
         process.stderr.write(`lockstep: ${terminalSafe(error.message)}\n`);

@@ -1,7 +1,7 @@
 // The command line's help text: kept apart from the commands so that `--help` loads nothing else.
 // The descriptions come from the catalogue (`usage.*`), read without compiling ICU; the commands,
 // options and metavariables are the contract and are written here.
-import { IMPORT_FORMATS } from '../../common/domain/import/formats';
+import { IMPORT_FORMAT_KEYS } from '../../common/domain/import/formatKeys';
 import { plainMessage, usageRow, type PlainMessageId } from '../../common/messages/plain';
 import { dataSafetyUsage } from '../services/dataSafety/usage';
 
@@ -65,6 +65,6 @@ export function usage(): string {
     plainMessage('usage.exitStatus'),
     ...(['0', '1', '2', '3', '4'] as const).map((code) => usageRow(`  ${code}`, `usage.exit.${code}`, 5)),
     '',
-    `${plainMessage('usage.formats')} ${Object.keys(IMPORT_FORMATS).join(', ')}`,
+    `${plainMessage('usage.formats')} ${IMPORT_FORMAT_KEYS.join(', ')}`,
   ].join('\n');
 }

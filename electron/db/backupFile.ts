@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { BackupContents } from '../../common/model/dataSafety';
+import type { BackupContents, DataProblemKind } from '../../common/model/dataSafety';
 import { BUSY_TIMEOUT_MS, syncFile, type ReadableDb, type WritableDb } from './connection';
 import { checkDatabase, checkFileHeader, countAccounts, readContents, type DatabaseCheck } from './dataFile';
 import { LATEST_SCHEMA_VERSION, migrate } from './migrate';
@@ -22,6 +22,20 @@ import { LATEST_SCHEMA_VERSION, migrate } from './migrate';
  * must be synchronous, a serialized image), checked in full, stored as self-contained files (rollback
  * journal, no `-wal`), and opened for inspection without touching them.
  */
+
+/**
+ * A fresh copy that failed its full check (`kind`, and SQLite's own `detail`): nothing is kept.
+ * The database layer has no words: the backup service says what this means to a person.
+ */
+export class BackupCopyCheckError extends Error {
+  override readonly name = 'BackupCopyCheckError';
+  constructor(
+    readonly kind: DataProblemKind,
+    readonly detail: string | null,
+  ) {
+    super(detail === null ? kind : `${kind}: ${detail}`);
+  }
+}
 
 /** What a check of a backup file found. */
 export type BackupFileCheck =
@@ -129,8 +143,8 @@ export function serializeDatabase(source: Database.Database, partial: string): B
 
 /**
  * Makes a fresh copy a self-contained backup: rollback-journal mode (no `-wal` or `-shm` beside
- * it), `integrity_check` passed, mode 0600, fsynced. Throws when the copy is not sound (the caller
- * deletes it). Returns what it holds.
+ * it), `integrity_check` passed, mode 0600, fsynced. Throws {@link BackupCopyCheckError} when the
+ * copy is not sound (the caller deletes it). Returns what it holds.
  */
 export function sealBackupCopy(partial: string): BackupContents {
   const db = new Database(partial, { fileMustExist: true });
@@ -139,7 +153,7 @@ export function sealBackupCopy(partial: string): BackupContents {
     db.pragma('journal_mode = DELETE');
     const check = checkDatabase(db, LATEST_SCHEMA_VERSION, { thorough: true });
     if (check.status === 'problem') {
-      throw new Error(`The copy failed its check (${check.kind}${check.detail ? `: ${check.detail}` : ''}).`);
+      throw new BackupCopyCheckError(check.kind, check.detail);
     }
     contents = readContents(db);
   } finally {

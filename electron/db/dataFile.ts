@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { describeDataProblem } from '../../common/domain/dataSafety/problems';
 import type { BackupContents, DataProblemKind } from '../../common/model/dataSafety';
+import type { DatabaseFromFutureError } from './migrate';
 import { HistoryRepository } from './repositories/historyRepository';
 
 /**
@@ -30,6 +31,11 @@ export class DataFileError extends Error {
     const problem = describeDataProblem(kind, { file, detail, ...(versions ? { versions } : {}) });
     super(`${problem.message} ${problem.advice}`);
   }
+}
+
+/** A file from a newer Lockstep, met while migrating it, as the `newer` problem with its versions. */
+export function newerDataFileError(error: DatabaseFromFutureError): DataFileError {
+  return new DataFileError('newer', error.file, null, { found: error.found, supported: error.supported });
 }
 
 /** What the header of a file says, read without SQLite. */

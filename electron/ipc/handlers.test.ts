@@ -91,6 +91,28 @@ describe('dispatch', () => {
     }
   });
 
+  it('words the field errors of dates and service addresses from the catalogue', async () => {
+    const { call } = setup();
+    const fieldErrors = async () =>
+      [
+        await call('tasks:snooze', { id: 1, until: '2026-02-30' }),
+        await call('settings:update', { hibpApiUrl: 'https://evil.example/api' }),
+      ].flatMap((result) => (result.ok ? ['succeeded'] : Object.values(result.error.fieldErrors ?? {})));
+    expect(await fieldErrors()).toEqual([
+      'Enter the snooze date as a real date (YYYY-MM-DD).',
+      'Only haveibeenpwned.com (or a server on this computer, for tests) can be used.',
+    ]);
+    setMessageLocale('pseudo');
+    try {
+      for (const message of await fieldErrors()) {
+        const words = message.replace(/haveibeenpwned\.com/g, '').match(/[A-Za-z]{2,}/g);
+        expect(words, message).toBeNull();
+      }
+    } finally {
+      setMessageLocale('en');
+    }
+  });
+
   it('refuses unknown channels and invalid payloads without running anything', async () => {
     const { call, changes } = setup();
     expect(await call('accounts:drop', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });

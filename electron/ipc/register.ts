@@ -2,6 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { DROP_GRANT_CHANNEL } from '../../common/ipc/contract';
 import { CHANNELS } from '../../common/ipc/schemas';
 import { fail, type Result } from '../../common/ipc/result';
+import { format } from '../../common/messages/format';
 import { dispatch, type HandlerTable } from './handlers';
 import { isTrustedSender } from './senders';
 
@@ -24,11 +25,11 @@ export function registerIpc(
   };
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown) => {
-      if (!trusted(event)) return fail('forbidden', 'Refused a request from an unknown page.');
+      if (!trusted(event)) return fail('forbidden', format('errors.ipc.forbidden'));
       return dispatch(handlers, channel, payload);
     });
   }
   ipcMain.handle(DROP_GRANT_CHANNEL, (event: IpcMainInvokeEvent, path: unknown) =>
-    trusted(event) ? grantDroppedFile(path) : fail('forbidden', 'Refused a request from an unknown page.'),
+    trusted(event) ? grantDroppedFile(path) : fail('forbidden', format('errors.ipc.forbidden')),
   );
 }

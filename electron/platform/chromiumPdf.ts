@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { format } from '../../common/messages/format';
 
 /** Why a PDF could not be printed without the app's window. */
 export class NoPdfPrinterError extends Error {
@@ -59,9 +60,7 @@ export async function printWithChromium(
 ): Promise<Uint8Array> {
   const browser = options.browser === undefined ? findChromium() : options.browser;
   if (!browser) {
-    throw new NoPdfPrinterError(
-      'No PDF printer here: Lockstep prints PDFs with Chromium, Google Chrome or Microsoft Edge, and found none. Install one (Debian or Ubuntu: apt install chromium), or set CHROMIUM_PATH to its program; or save the report as Markdown or CSV.',
-    );
+    throw new NoPdfPrinterError(format('platform.pdf.noBrowser'));
   }
   const dir = mkdtempSync(join(tmpdir(), 'lockstep-pdf-'));
   try {
@@ -92,14 +91,18 @@ export async function printWithChromium(
         else
           reject(
             new Error(
-              `${browser} did not print the PDF${error ? ` (${error.message.split('\n')[0]})` : ''}.`,
+              format('platform.pdf.notPrinted', {
+                browser,
+                hasReason: error ? 'yes' : 'no',
+                reason: error?.message.split('\n')[0] ?? '',
+              }),
             ),
           );
       });
     });
     const bytes = new Uint8Array(readFileSync(out));
     if (new TextDecoder().decode(bytes.subarray(0, 5)) !== '%PDF-')
-      throw new Error(`${browser} wrote something that is not a PDF.`);
+      throw new Error(format('platform.pdf.notAPdf', { browser }));
     return bytes;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { format } from '../../common/messages/format';
 import { printWithChromium } from './chromiumPdf';
 import type { PlatformPort } from './port';
 
@@ -13,16 +14,16 @@ export function createHeadlessPlatform(
   return {
     secrets: null,
     async openExternal(url) {
-      log(`Open this link in your browser: ${url}`);
+      log(format('platform.headless.openLink', { url }));
     },
     async pickFolder() {
-      throw new Error('No folder dialog on the command line: pass the folder as an argument.');
+      throw new Error(format('platform.headless.noDialog', { dialog: 'folder' }));
     },
     async pickFile() {
-      throw new Error('No file dialog on the command line: pass the file path as an argument.');
+      throw new Error(format('platform.headless.noDialog', { dialog: 'file' }));
     },
     async pickSavePath() {
-      throw new Error('No save dialog on the command line: pass the output path as an argument.');
+      throw new Error(format('platform.headless.noDialog', { dialog: 'save' }));
     },
     htmlToPdf: printer,
     notify({ title, body }) {

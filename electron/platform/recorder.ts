@@ -1,3 +1,4 @@
+import { format } from '../../common/messages/format';
 import type { PlatformPort } from './port';
 
 /** Everything a recording platform saw, for tests and the browser preview. */
@@ -47,7 +48,7 @@ export class RecordingPlatform implements PlatformPort {
 
   async htmlToPdf(html: string): Promise<Uint8Array> {
     this.recording.printed.push(html);
-    if (!this.printer) throw new Error('This platform cannot print to PDF.');
+    if (!this.printer) throw new Error(format('platform.pdf.noPrinterHere'));
     return this.printer(html);
   }
 

@@ -92,7 +92,10 @@ export class OnlineService {
     return this.store.write((tx) => {
       const outcomes: EmailCheckOutcome[] = [];
       for (const email of emails) {
-        const result = results.get(email.address) ?? { status: 'failed' as const, reason: 'not checked' };
+        const result = results.get(email.address) ?? {
+          status: 'failed' as const,
+          reason: format('online.failure.notChecked'),
+        };
         if (result.status === 'found') {
           for (const name of result.breachNames) {
             // An address deleted while the check ran is not marked (its row is in the trash).

@@ -1,3 +1,4 @@
+import { format } from '../../common/messages/format';
 import type { PlatformPort } from '../platform/port';
 import { today, type Clock } from './clock';
 import type { SettingsService } from './settingsService';
@@ -28,10 +29,8 @@ export class RemindersService {
     const overdue = due.filter((t) => t.isOverdue).length;
     const first = due[0]!;
     this.platform.notify({
-      title: due.length === 1 ? '1 security task is due' : `${due.length} security tasks are due`,
-      body:
-        (overdue > 0 ? `${overdue} overdue. ` : '') +
-        `Next: ${first.title}${due.length > 1 ? ` and ${due.length - 1} more` : ''}.`,
+      title: format('reminders.title', { count: due.length }),
+      body: format('reminders.body', { overdue, next: first.title, more: due.length - 1 }),
       onClick: () => this.navigate(`/tasks?task=${first.id}`),
     });
     this.settings.setLastReminderDay(day);

@@ -148,15 +148,9 @@ export class ReportsService {
   }: ParsedRequestOf<'reports:export'>): Promise<{ saved: boolean; path: string | null }> {
     const ext = format === 'markdown' ? 'md' : format;
     const path = await this.deps.platform.pickSavePath({
-      title: `Save the ${kind === 'team' ? 'team report' : 'attestation'} as ${format === 'pdf' ? 'PDF' : format === 'csv' ? 'CSV' : 'Markdown'}`,
+      title: words('reports.saveTitle', { kind, format }),
       defaultName: reportFileName(kind, timestamp(this.deps.clock), ext),
-      filters: [
-        format === 'pdf'
-          ? { name: 'PDF document', extensions: ['pdf'] }
-          : format === 'csv'
-            ? { name: 'CSV spreadsheet', extensions: ['csv'] }
-            : { name: 'Markdown', extensions: ['md'] },
-      ],
+      filters: [{ name: words('reports.fileFilter', { format }), extensions: [ext] }],
     });
     if (!path) return { saved: false, path: null };
     const { bytes } = await this.render(kind, format, group);

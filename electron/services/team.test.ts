@@ -13,6 +13,7 @@ import type {
   Task,
   TeamView,
 } from '../../common/ipc/contract';
+import { setMessageLocale } from '../../common/messages/format';
 import { createHandlers, dispatch } from '../ipc/handlers';
 import { RecordingPlatform } from '../platform/recorder';
 import { openCore, type Core } from './core';
@@ -334,6 +335,22 @@ describe('reports', () => {
       saved.push(path);
       platform.answerNextSave(path);
       expect(await call('reports:export', { kind: 'attestation', format })).toEqual({ saved: true, path });
+    }
+    // The save dialog's words come from the catalogue.
+    expect(platform.recording.saveRequests.map((request) => request.title)).toEqual([
+      'Save the attestation as Markdown',
+      'Save the attestation as CSV',
+      'Save the attestation as PDF',
+    ]);
+    setMessageLocale('pseudo');
+    try {
+      platform.answerNextSave(null);
+      await call('reports:export', { kind: 'team', format: 'csv' });
+      const title = platform.recording.saveRequests.at(-1)!.title;
+      expect(title).toMatch(/^\[.+~\]$/);
+      expect(title.match(/[A-Za-z]{2,}/g) ?? [], title).toEqual([]);
+    } finally {
+      setMessageLocale('en');
     }
     const html = platform.recording.printed[0]!;
     expect(html).toContain(`${view.coverage.mainEmailMfa.yes} of 1 person`);

@@ -15,7 +15,8 @@ import type { ChangeArea } from '../../common/ipc/contract';
 import { AppFailure } from '../../common/ipc/result';
 import type { DataProblemKind } from '../../common/model/dataSafety';
 import type { WritableDb } from '../db/connection';
-import { DataFileError, storageProblemOf } from '../db/dataFile';
+import { DataFileError, newerDataFileError, storageProblemOf } from '../db/dataFile';
+import { DatabaseFromFutureError } from '../db/migrate';
 import type { CheckInputAccount } from '../db/repositories/findingsRepository';
 import { createRepositories, type Repositories } from '../db/repositories/index';
 import { timestamp, today, type Clock } from './clock';
@@ -300,6 +301,7 @@ export class StorageFailure extends AppFailure {
  * full disk, damage), with what to do; anything else is returned as it was.
  */
 export function storageFailureOf(error: unknown): unknown {
+  if (error instanceof DatabaseFromFutureError) error = newerDataFileError(error);
   if (error instanceof DataFileError) return new StorageFailure(error.kind, 'unavailable', error.message);
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return error;

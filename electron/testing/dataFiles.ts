@@ -5,22 +5,23 @@ import { join } from 'node:path';
 
 /**
  * Garbles a SQLite file the way a bad disk sector or a half-written page does: the cell pointers of
- * every table b-tree leaf page (type 0x0D) point outside the page. The header stays intact, so the
- * file still opens and only SQLite's checks (or a read of those rows) notice.
+ * every table b-tree leaf page (type 0x0D) point outside the page — or, with `lastOnly`, of the
+ * last one only (a page of rows, far from the schema, so the file still answers pragmas and only
+ * a check or a read of those rows notices). The header stays intact, so the file still opens.
  */
-export function garblePages(path: string): number {
+export function garblePages(path: string, options: { lastOnly?: boolean } = {}): number {
   const bytes = readFileSync(path);
   const raw = bytes.readUInt16BE(16);
   const pageSize = raw === 1 ? 65536 : raw;
-  let garbled = 0;
+  const leaves: number[] = [];
   for (let page = 2; page * pageSize <= bytes.length; page += 1) {
     const start = (page - 1) * pageSize;
-    if (bytes[start] !== 0x0d) continue;
-    bytes.fill(0xff, start + 8, start + 8 + 24);
-    garbled += 1;
+    if (bytes[start] === 0x0d) leaves.push(start);
   }
+  const garbled = options.lastOnly ? leaves.slice(-1) : leaves;
+  for (const start of garbled) bytes.fill(0xff, start + 8, start + 8 + 24);
   writeFileSync(path, bytes);
-  return garbled;
+  return garbled.length;
 }
 
 /** Every row of every table of a database file, in rowid order, by table name. */

@@ -3,6 +3,7 @@
  * used for export and for imported copies. Platform-free: the caller reads and writes the files.
  */
 import { format } from '../../messages/format';
+import { jsonSyntaxValues } from '../fileProblems';
 import {
   validateGuide,
   validateIncidentsFile,
@@ -33,11 +34,7 @@ function parseJson(
   try {
     return { ok: true, json: JSON.parse(json) as unknown };
   } catch (error) {
-    // The engine's own message is English and differs between versions: only where it stops is used.
-    const at = /\bposition (\d+)/.exec((error as Error).message);
-    if (at === null || Number(at[1]) >= json.length) return problem(format('guideFile.notJsonEnd'));
-    const before = json.slice(0, Number(at[1])).split(/\r\n|\r|\n/);
-    return problem(format('guideFile.notJson', { line: before.length, column: before.at(-1)!.length + 1 }));
+    return problem(format('jsonFile.notJson', jsonSyntaxValues(json, error)));
   }
 }
 

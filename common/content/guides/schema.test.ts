@@ -914,7 +914,7 @@ describe('the problems an author reads', () => {
       expect(plainWords(error.message, data), `${error.path}: ${error.message}`).toEqual([]);
     }
     expect(pseudo.find((error) => error.file === 'broken.json')?.message).toMatch(/^\[Ñöţ ṽáļîð ĴŠÖÑ: /);
-    expect(format('guideFile.missingField', { field: 'title' })).toBe(
+    expect(format('jsonFile.missingField', { field: 'title' })).toBe(
       pseudo.find((error) => error.path === '$.title')?.message,
     );
   });

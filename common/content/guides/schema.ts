@@ -25,6 +25,7 @@ import { FINDING_KINDS } from '../../domain/checks/findings';
 import { PRIORITIES } from '../../domain/tasks/tasks';
 import { format, says } from '../../messages/format';
 import { jsonPath } from '../datasets';
+import { fileErrorMap } from '../fileProblems';
 
 /** Length limits of guide and incident fields, in characters (items, for lists). */
 export const GUIDE_LIMITS = {
@@ -134,8 +135,8 @@ export function plainTextProblem(text: string): string | null {
 function plainText(max: number) {
   return z
     .string()
-    .min(1, says('guideFile.empty'))
-    .max(max, says('guideFile.tooLong', { max }))
+    .min(1, says('jsonFile.empty'))
+    .max(max, says('jsonFile.tooLong', { max }))
     .superRefine((text, context) => {
       const problem = plainTextProblem(text);
       if (problem) context.addIssue({ code: 'custom', message: problem });
@@ -145,14 +146,14 @@ function plainText(max: number) {
 /** A kebab-case id: lower-case letters and digits in words joined by single hyphens. */
 const kebabId = z
   .string()
-  .max(GUIDE_LIMITS.id, says('guideFile.tooLong', { max: GUIDE_LIMITS.id }))
-  .regex(KEBAB, says('guideFile.kebabId'));
+  .max(GUIDE_LIMITS.id, says('jsonFile.tooLong', { max: GUIDE_LIMITS.id }))
+  .regex(KEBAB, says('jsonFile.kebabId', { example: 'my-guide-2' }));
 
 /** A guide version: `MAJOR.MINOR`, no leading zeros (`1.0`, `2.13`). */
-const guideVersion = z.string().regex(/^(?:0|[1-9]\d{0,3})\.(?:0|[1-9]\d{0,3})$/, says('guideFile.version'));
+const guideVersion = z.string().regex(/^(?:0|[1-9]\d{0,3})\.(?:0|[1-9]\d{0,3})$/, says('jsonFile.version'));
 
 /** A lower-case host name with at least two labels. */
-const hostName = z.string().max(253).regex(HOST, says('guideFile.hostName'));
+const hostName = z.string().max(253).regex(HOST, says('jsonFile.hostName'));
 
 function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number?];
@@ -163,14 +164,14 @@ function isRealDate(value: string): boolean {
 /** A real calendar date, `YYYY-MM-DD`. */
 const calendarDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, says('guideFile.date'))
-  .refine(isRealDate, says('guideFile.dateExists'));
+  .regex(/^\d{4}-\d{2}-\d{2}$/, says('jsonFile.date'))
+  .refine(isRealDate, says('jsonFile.dateExists'));
 
 /** A date known to the year, month or day: `2023`, `2023-11`, `2023-11-30`. */
 const partialDate = z
   .string()
   .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, says('guideFile.partialDate'))
-  .refine((value) => isRealDate(value.length === 4 ? `${value}-01-01` : value), says('guideFile.dateExists'));
+  .refine((value) => isRealDate(value.length === 4 ? `${value}-01-01` : value), says('jsonFile.dateExists'));
 
 /**
  * An `https://` URL to a named host. `http:`, `javascript:`, `data:` and any other scheme are
@@ -178,7 +179,7 @@ const partialDate = z
  */
 export const httpsUrlSchema = z
   .string()
-  .max(GUIDE_LIMITS.url, says('guideFile.tooLong', { max: GUIDE_LIMITS.url }))
+  .max(GUIDE_LIMITS.url, says('jsonFile.tooLong', { max: GUIDE_LIMITS.url }))
   .superRefine((url, context) => {
     if (!url.startsWith('https://')) {
       context.addIssue({ code: 'custom', message: format('guideFile.link.https') });
@@ -319,7 +320,7 @@ const guideObjectSchema = z.strictObject({
 
 /**
  * One problem found in content: the file, where in it (JSONPath such as `$.steps[2].links[0].url`),
- * and why — in the message catalogue's words (`guideFile.*`), in the catalogue in use when the file
+ * and why — in the message catalogue's words (`guideFile.*`, `jsonFile.*`), in the catalogue in use when the file
  * was checked.
  */
 export interface GuideIssue {
@@ -510,87 +511,17 @@ export type GuideValidation = { ok: true; guide: Guide } | { ok: false; errors: 
 
 type Issue = z.core.$ZodIssue;
 
-/** What a JSON value is, in the words of `guideFile.wrongType`'s `got`. */
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'list';
-  return typeof value;
-}
-
-/** A value from the file as the author wrote it (JSON), shortened when long. */
-function shown(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-}
-
-/** Options a value must be one of, as written in the file. */
-function optionList(values: readonly unknown[]): string {
-  return values.map(String).join(', ');
-}
-
 /**
  * zod's error map for guide and incident files (`schema.safeParse(json, { error: guideFileErrorMap })`):
- * the catalogue's words (`guideFile.*`) for every problem a check raised without a message of its
- * own — limits such as `.max(253)`, wrong types, enum values, missing fields — so none of zod's own
- * English reaches the author. zod calls it when the problems are read, so it words them in the
- * catalogue in use then.
+ * the catalogue's words (`jsonFile.*`, and `guideFile.unknownEffect` for an effect type it does not
+ * know) for every problem a check raised without a message of its own — limits such as
+ * `.max(253)`, wrong types, enum values, missing fields — so none of zod's own English reaches the
+ * author (see {@link fileErrorMap}).
  */
-export const guideFileErrorMap: z.core.$ZodErrorMap = (issue) => {
-  const field = issue.path?.at(-1);
-  const missing = issue.input === undefined && typeof field === 'string';
-  switch (issue.code) {
-    case 'invalid_type':
-      if (missing) return format('guideFile.missingField', { field });
-      return issue.input === undefined
-        ? format('guideFile.expected', { expected: issue.expected })
-        : format('guideFile.wrongType', { expected: issue.expected, got: kindOf(issue.input) });
-    case 'invalid_value': {
-      if (missing) return format('guideFile.missingField', { field });
-      const options = optionList(issue.values);
-      return issue.values.length === 1
-        ? format('guideFile.exactValue', { option: options, value: shown(issue.input) })
-        : format('guideFile.unknownValue', { value: shown(issue.input), options });
-    }
-    case 'invalid_union': {
-      const discriminator = issue.discriminator;
-      if (discriminator === undefined) return format('guideFile.noMatch');
-      const given = (issue as { options?: readonly unknown[] }).options;
-      const options = optionList(given ?? GUIDE_EFFECT_TYPES);
-      const value = isRecord(issue.input) ? issue.input[discriminator] : undefined;
-      return value === undefined
-        ? format('guideFile.missingChoice', { field: discriminator, options })
-        : format('guideFile.unknownEffect', { value: shown(value), options });
-    }
-    case 'too_big': {
-      const max = Number(issue.maximum);
-      if (issue.origin === 'string') return format('guideFile.tooLong', { max });
-      if (issue.origin === 'array' || issue.origin === 'set') return format('guideFile.tooMany', { max });
-      return format(issue.inclusive === false ? 'guideFile.lessThan' : 'guideFile.atMost', { max });
-    }
-    case 'too_small': {
-      const min = Number(issue.minimum);
-      if (issue.origin === 'string') {
-        return min === 1 ? format('guideFile.empty') : format('guideFile.tooShort', { min });
-      }
-      if (issue.origin === 'array' || issue.origin === 'set') return format('guideFile.tooFew', { min });
-      return format(issue.inclusive === false ? 'guideFile.moreThan' : 'guideFile.atLeast', { min });
-    }
-    case 'unrecognized_keys':
-      // Each key gets a problem at its own path in `validateGuide` (see `explain`).
-      return format('guideFile.unknownField', { field: issue.keys.join(', ') });
-    case 'invalid_key':
-      return format('guideFile.invalidKey', {
-        key: shown(String(issue.input ?? field)),
-        problem: issue.issues[0]?.message ?? format('guideFile.notAllowed'),
-      });
-    case 'invalid_format':
-      return format('guideFile.badFormat');
-    case 'not_multiple_of':
-      return format('guideFile.notMultiple', { divisor: issue.divisor });
-    default:
-      return format('guideFile.notAllowed');
-  }
-};
+export const guideFileErrorMap: z.core.$ZodErrorMap = fileErrorMap({
+  unknownChoice: (values) => format('guideFile.unknownEffect', values),
+  choices: GUIDE_EFFECT_TYPES,
+});
 
 /** Turns one zod issue into the problems an author reads, at exact paths: one per unknown field. */
 function explain(issue: Issue): RawIssue[] {
@@ -598,7 +529,7 @@ function explain(issue: Issue): RawIssue[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({
       path: [...path, key],
-      message: format('guideFile.unknownField', { field: key }),
+      message: format('jsonFile.unknownField', { field: key }),
     }));
   }
   return [{ path, message: issue.message }];

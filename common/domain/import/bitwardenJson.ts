@@ -5,6 +5,7 @@ import {
   otherTypeSkip,
   type ImportCollector,
   type ReadOutcome,
+  type ReasonKey,
 } from './entries';
 import { ImportError, fileLabel } from './importError';
 import { isObject, listOf, objectOf, textOf, type JsonObject } from './jsonValues';
@@ -14,11 +15,11 @@ import { format } from '../../messages/format';
 const CIPHER_STRING = /^\d+\.[A-Za-z0-9+/=]+\|[A-Za-z0-9+/=]+(\|[A-Za-z0-9+/=]+)?$/;
 
 /** Cipher types in Bitwarden's JSON (`CipherType`), other than 1 = login. */
-const TYPE_REASONS: Record<number, string> = {
-  2: REASONS.note,
-  3: REASONS.card,
-  4: REASONS.identity,
-  5: REASONS.sshKey,
+const TYPE_REASONS: Record<number, ReasonKey> = {
+  2: 'note',
+  3: 'card',
+  4: 'identity',
+  5: 'sshKey',
 };
 
 /** Items examined when deciding whether JSON is a Bitwarden export. */
@@ -96,13 +97,13 @@ function readItem(item: JsonObject, folders: ReadonlyMap<string, string>): ReadO
   const type = item.type;
   if (type !== 1) {
     const reason = typeof type === 'number' ? TYPE_REASONS[type] : undefined;
-    return reason ? { skip: reason } : otherTypeSkip(textOf(type));
+    return reason ? { skip: REASONS[reason] } : otherTypeSkip(textOf(type));
   }
   const login = objectOf(item.login);
   const password = textOf(login.password);
   if (password === '') {
     const hasPasskey = listOf(login.fido2Credentials).length > 0;
-    return { skip: hasPasskey ? 'No password (passkey only)' : REASONS.noPassword };
+    return { skip: hasPasskey ? REASONS.passkeyOnly : REASONS.noPassword };
   }
   return {
     title: textOf(item.name),

@@ -7,6 +7,7 @@ import {
   otherTypeSkip,
   splitList,
   type ReadOutcome,
+  type ReasonKey,
 } from './entries';
 import { format } from '../../messages/format';
 
@@ -373,33 +374,33 @@ const KEEPASSXC_ONLY = ['icon', 'last modified', 'created'];
 /** Columns only RoboForm writes (besides `pwd`). */
 const ROBOFORM_ONLY = ['matchurl', 'rffieldsv2', 'rf_fields'];
 
-const BITWARDEN_TYPES: Record<string, string> = {
-  note: REASONS.note,
-  card: REASONS.card,
-  identity: REASONS.identity,
-  sshkey: REASONS.sshKey,
+const BITWARDEN_TYPES: Record<string, ReasonKey> = {
+  note: 'note',
+  card: 'card',
+  identity: 'identity',
+  sshkey: 'sshKey',
 };
 
-const PROTON_TYPES: Record<string, string> = {
-  alias: REASONS.alias,
-  note: REASONS.note,
-  creditcard: REASONS.card,
-  identity: REASONS.identity,
-  sshkey: REASONS.sshKey,
+const PROTON_TYPES: Record<string, ReasonKey> = {
+  alias: 'alias',
+  note: 'note',
+  creditcard: 'card',
+  identity: 'identity',
+  sshkey: 'sshKey',
 };
 
-const NORDPASS_TYPES: Record<string, string> = {
-  folder: REASONS.folder,
-  note: REASONS.note,
-  credit_card: REASONS.card,
-  identity: REASONS.identity,
+const NORDPASS_TYPES: Record<string, ReasonKey> = {
+  folder: 'folder',
+  note: 'note',
+  credit_card: 'card',
+  identity: 'identity',
 };
 
 /** The skip for a non-login type: a known reason (keys are lower case), else the type quoted. */
-function typeSkip(type: string, reasons: Record<string, string>): ReadOutcome {
+function typeSkip(type: string, reasons: Record<string, ReasonKey>): ReadOutcome {
   const key = type.toLowerCase();
   const reason = Object.hasOwn(reasons, key) ? reasons[key] : undefined;
-  return reason ? { skip: reason } : otherTypeSkip(type);
+  return reason ? { skip: REASONS[reason] } : otherTypeSkip(type);
 }
 
 /**

@@ -121,10 +121,7 @@ export function readCsv(
       fields.slice(width).some((f) => f.trim() !== '')
     ) {
       longer++;
-      collector.skip(
-        record.row,
-        `Row has ${fields.length} fields but the header has ${width}, so its values may have shifted; it was not read`,
-      );
+      collector.skip(record.row, format('import.reason.shiftedRow', { fields: fields.length, width }));
       continue;
     }
     if (fields.length < width) shorter++;

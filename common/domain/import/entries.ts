@@ -37,7 +37,17 @@ export const REASONS = labelsOf({
   bookmark: 'import.reason.bookmark',
   strayQuote: 'import.reason.strayQuote',
   otpAsPassword: 'import.reason.otpAsPassword',
+  passkeyOnly: 'import.reason.passkeyOnly',
+  totpOnly: 'import.reason.totpOnly',
+  environment: 'import.reason.environment',
+  gpgKey: 'import.reason.gpgKey',
 });
+
+/**
+ * A key of {@link REASONS}: what a format's table of item types keeps, so the reason is worded when
+ * an item is skipped (in the catalogue in use then), not when the module loads.
+ */
+export type ReasonKey = keyof typeof REASONS;
 
 /**
  * An `otpauth:` URI and the rest of its line: it carries the TOTP secret, and a URI typed by hand

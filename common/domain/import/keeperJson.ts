@@ -5,6 +5,7 @@ import {
   otherTypeSkip,
   type ImportCollector,
   type ReadOutcome,
+  type ReasonKey,
 } from './entries';
 import { keeperPath } from './headerlessCsv';
 import { isObject, listOf, objectOf, textOf, type JsonObject } from './jsonValues';
@@ -30,21 +31,21 @@ export function looksLikeKeeperJson(value: unknown): value is JsonObject {
 }
 
 /** Record types that are never logins, whatever they hold, with the reason shown. */
-const NOT_LOGINS: Record<string, string> = {
-  bankcard: REASONS.card,
+const NOT_LOGINS: Record<string, ReasonKey> = {
+  bankcard: 'card',
   // A password on an SSH-key record is the key's passphrase, not a sign-in.
-  sshkeys: REASONS.sshKey,
+  sshkeys: 'sshKey',
 };
 
 /** Reasons for records without a password, by `$type` (lower case). */
-const TYPE_REASONS: Record<string, string> = {
-  encryptednotes: REASONS.note,
-  contact: REASONS.identity,
-  address: REASONS.identity,
-  ssncard: REASONS.identity,
-  passport: REASONS.identity,
-  driverlicense: REASONS.identity,
-  birthcertificate: REASONS.identity,
+const TYPE_REASONS: Record<string, ReasonKey> = {
+  encryptednotes: 'note',
+  contact: 'identity',
+  address: 'identity',
+  ssncard: 'identity',
+  passport: 'identity',
+  driverlicense: 'identity',
+  birthcertificate: 'identity',
 };
 
 /**
@@ -64,12 +65,12 @@ function readRecord(record: JsonObject): ReadOutcome {
   const type = textOf(record.$type).trim();
   const key = type.toLowerCase();
   const notLogin = Object.hasOwn(NOT_LOGINS, key) ? NOT_LOGINS[key] : undefined;
-  if (notLogin) return { skip: notLogin };
+  if (notLogin) return { skip: REASONS[notLogin] };
   const password = textOf(record.password);
   if (password === '') {
     if (key === '' || key === 'login' || key === 'general') return { skip: REASONS.noPassword };
     const reason = Object.hasOwn(TYPE_REASONS, key) ? TYPE_REASONS[key] : undefined;
-    return reason ? { skip: reason } : otherTypeSkip(type);
+    return reason ? { skip: REASONS[reason] } : otherTypeSkip(type);
   }
   const urls = [textOf(record.login_url)];
   let hasTotp = false;

@@ -3,6 +3,7 @@ import { decodeText } from './decode';
 import { REASONS, isTotpSet, isoFromUnixSeconds, type ImportCollector, type ReadOutcome } from './entries';
 import { ImportError, fileLabel } from './importError';
 import { isObject, listOf, objectOf, textOf, type JsonObject } from './jsonValues';
+import type { MessageId } from '../../messages/en';
 import { format } from '../../messages/format';
 
 /**
@@ -19,27 +20,27 @@ const STREAM_CHUNK = 16 * 1024;
 const LOGIN = '001';
 const PASSWORD = '005';
 
-/** 1Password category codes (`categoryUuid`) other than Login and Password, in plain words. */
-const CATEGORY_NAMES: Record<string, string> = {
-  '002': 'Credit card',
-  '003': 'Secure note',
-  '004': 'Identity',
-  '006': 'Document',
-  '100': 'Software licence',
-  '101': 'Bank account',
-  '102': 'Database',
-  '103': "Driver's licence",
-  '104': 'Outdoor licence',
-  '105': 'Membership',
-  '106': 'Passport',
-  '107': 'Rewards programme',
-  '108': 'Social Security number',
-  '109': 'Wireless router',
-  '110': 'Server',
-  '111': 'E-mail account',
-  '112': 'API credential',
-  '113': 'Medical record',
-  '114': 'SSH key',
+/** 1Password category codes (`categoryUuid`) other than Login and Password, named in the catalogue. */
+const CATEGORY_NAMES: Record<string, MessageId> = {
+  '002': 'import.onePuxCategory.creditCard',
+  '003': 'import.onePuxCategory.secureNote',
+  '004': 'import.onePuxCategory.identity',
+  '006': 'import.onePuxCategory.document',
+  '100': 'import.onePuxCategory.softwareLicence',
+  '101': 'import.onePuxCategory.bankAccount',
+  '102': 'import.onePuxCategory.database',
+  '103': 'import.onePuxCategory.driversLicence',
+  '104': 'import.onePuxCategory.outdoorLicence',
+  '105': 'import.onePuxCategory.membership',
+  '106': 'import.onePuxCategory.passport',
+  '107': 'import.onePuxCategory.rewardsProgramme',
+  '108': 'import.onePuxCategory.socialSecurityNumber',
+  '109': 'import.onePuxCategory.wirelessRouter',
+  '110': 'import.onePuxCategory.server',
+  '111': 'import.onePuxCategory.emailAccount',
+  '112': 'import.onePuxCategory.apiCredential',
+  '113': 'import.onePuxCategory.medicalRecord',
+  '114': 'import.onePuxCategory.sshKey',
 };
 
 class TooManyEntries extends Error {}
@@ -219,9 +220,9 @@ function readItem(item: JsonObject, vaultName: string): ReadOutcome {
   const category = textOf(item.categoryUuid);
   if (category !== LOGIN && category !== PASSWORD) {
     const known = /^\d{1,4}$/.test(category);
-    const name =
-      CATEGORY_NAMES[category] ??
-      format('import.reason.category', { known: known ? 'yes' : 'no', category: known ? category : '' });
+    const name = Object.hasOwn(CATEGORY_NAMES, category)
+      ? format(CATEGORY_NAMES[category]!)
+      : format('import.reason.category', { known: known ? 'yes' : 'no', category: known ? category : '' });
     return { skip: format('import.reason.namedNotLogin', { name }) };
   }
   if (item.state === 'archived') return { skip: REASONS.archived };

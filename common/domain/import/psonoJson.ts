@@ -5,6 +5,7 @@ import {
   otherTypeSkip,
   type ImportCollector,
   type ReadOutcome,
+  type ReasonKey,
 } from './entries';
 import { ImportError, fileLabel } from './importError';
 import { isObject, listOf, objectOf, textOf, type JsonObject } from './jsonValues';
@@ -30,14 +31,14 @@ const PSONO_TYPES = new Set([
   'passkey',
 ]);
 
-const SKIP_REASONS: Record<string, string> = {
-  bookmark: REASONS.bookmark,
-  note: REASONS.note,
-  totp: 'One-time-code item without a password, not a login',
-  environment_variables: 'Environment variables, not a login',
-  mail_gpg_own_key: 'GPG key, not a login',
-  ssh_own_key: REASONS.sshKey,
-  credit_card: REASONS.card,
+const SKIP_REASONS: Record<string, ReasonKey> = {
+  bookmark: 'bookmark',
+  note: 'note',
+  totp: 'totpOnly',
+  environment_variables: 'environment',
+  mail_gpg_own_key: 'gpgKey',
+  ssh_own_key: 'sshKey',
+  credit_card: 'card',
 };
 
 /** True for an item whose `type` is a Psono type or prefixes one of its keys. */
@@ -101,7 +102,7 @@ function readItem(item: JsonObject, folder: string): ReadOutcome {
   const field = (name: string) => textOf(item[`${type}_${name}`]);
   if (type !== 'website_password' && type !== 'application_password') {
     const reason = Object.hasOwn(SKIP_REASONS, type) ? SKIP_REASONS[type] : undefined;
-    return reason ? { skip: reason } : otherTypeSkip(type);
+    return reason ? { skip: REASONS[reason] } : otherTypeSkip(type);
   }
   return {
     title: field('title') || textOf(item.name),

@@ -74,7 +74,7 @@ function columnsOf(columns: readonly string[], fileName: string) {
   if (name < 0 && first < 0) {
     throw new ImportError(
       'unknown_columns',
-      `${fileLabel(fileName)} has no column of names. Lockstep needs a "Name" column (or "First name" and "Last name"), and reads "Email", "Role" and "Group" or "Department" beside it. Columns seen: ${nameList(columns)}.`,
+      format('errors.staffImport.noNames', { file: fileLabel(fileName), columns: nameList(columns) }),
       { columns },
     );
   }
@@ -98,7 +98,11 @@ export function parseStaffCsv(bytes: Uint8Array, fileName: string): StaffList {
   if (table.records.length > MAX_STAFF_ROWS) {
     throw new ImportError(
       'too_large',
-      `${fileLabel(fileName)} has ${table.records.length} rows; a staff list has at most ${MAX_STAFF_ROWS}.`,
+      format('errors.staffImport.tooManyRows', {
+        file: fileLabel(fileName),
+        rows: table.records.length,
+        max: MAX_STAFF_ROWS,
+      }),
     );
   }
   const at = columnsOf(table.columns, fileName);

@@ -1,7 +1,8 @@
 /**
  * Lockstep's words for the guide screens: Guides, guide mode, its steps and
  * summary, the start dialog and the checklist board, in English; and the problems a guide file or
- * incidents file is refused for (`guideFile.*`). Part of the one catalogue (`../en.ts`,
+ * incidents file is refused for (`guideFile.*`; the problems any JSON file can have are `jsonFile.*`
+ * in `./files.ts`). Part of the one catalogue (`../en.ts`,
  * which gives the rules for ids and voice); kept in a file of its own so an area's words are found
  * together. An id is defined in one file only.
  *
@@ -223,26 +224,18 @@ export const GUIDES = {
   'checklist.action': '{action}: {name}',
 
   // The problems listed when a guide file or incidents.json is refused, written for the file's
-  // author (common/content/guides/schema.ts, loader.ts). Field names, ids and values from the file
-  // are passed in as values: they are the file format's words and are shown as they are.
+  // author (common/content/guides/schema.ts, loader.ts); what any JSON file can get wrong (a wrong
+  // type, a missing field, a limit) is `jsonFile.*` (./files.ts). Field names, ids and values from
+  // the file are passed in as values: they are the file format's words and are shown as they are.
   'guideFile.tooLarge':
     'The file is too large ({size, plural, one {# character} other {# characters}}; at most {max, number}).',
-  'guideFile.notJson': 'Not valid JSON: it stops being JSON at line {line}, column {column}.',
-  'guideFile.notJsonEnd': 'Not valid JSON: the text ends before the JSON is complete.',
-  'guideFile.empty': 'Must not be empty.',
   'guideFile.text.spaces': 'Remove the spaces at the start or end.',
   'guideFile.text.control': 'Use plain text on one line: no line breaks, tabs or control characters.',
   'guideFile.text.invisible': 'Remove invisible formatting characters (zero-width or direction marks).',
   'guideFile.text.markup': 'Use plain text only: no HTML or markup ("<" followed by a letter).',
   'guideFile.text.entity': 'Use plain text only: write the character itself, not an HTML entity.',
   'guideFile.text.scriptUrl': 'Use plain text only: no javascript:, vbscript: or data: URLs.',
-  'guideFile.kebabId':
-    'Expected a kebab-case id: lower-case letters and digits joined by hyphens (my-guide-2).',
-  'guideFile.version': 'Expected a version as MAJOR.MINOR, such as 1.0.',
-  'guideFile.hostName': 'Expected a lower-case domain name such as example.com.',
-  'guideFile.date': 'Expected a date as YYYY-MM-DD.',
   'guideFile.partialDate': 'Expected YYYY, YYYY-MM or YYYY-MM-DD.',
-  'guideFile.dateExists': 'Expected a date that exists.',
   'guideFile.link.https':
     'Links must start with https:// (http:, javascript:, data: and other kinds are refused).',
   'guideFile.link.form':
@@ -263,29 +256,6 @@ export const GUIDES = {
     '{placeholder} is only replaced in per-item tasks: set {setting} or remove it.',
   'guideFile.incident.noNotice': 'An incident needs at least one official notice.',
   'guideFile.incident.duplicate': 'Duplicate incident id "{id}".',
-  // What zod finds, in our words (its own English never reaches the author).
-  'guideFile.unknownField':
-    'Unknown field "{field}": check the spelling (only documented fields are allowed).',
-  'guideFile.missingField': 'Missing required field "{field}".',
-  'guideFile.expected':
-    'Expected {expected, select, string {a string} number {a number} int {a whole number} boolean {true or false} array {a list} object {an object} record {an object} other {another kind of value}}.',
-  'guideFile.wrongType':
-    'Expected {expected, select, string {a string} number {a number} int {a whole number} boolean {true or false} array {a list} object {an object} record {an object} other {another kind of value}}, got {got, select, null {null} list {a list} object {an object} string {a string} number {a number} boolean {true or false} other {something else}}.',
-  'guideFile.missingChoice': 'Missing "{field}": expected one of {options}.',
+  // A step's effect of a type zod does not know.
   'guideFile.unknownEffect': 'Unknown effect type {value}: expected one of {options}.',
-  'guideFile.noMatch': 'Does not match any of the allowed forms.',
-  'guideFile.invalidKey': 'Invalid key {key}: {problem}',
-  'guideFile.unknownValue': 'Unknown value {value}: expected one of {options}.',
-  'guideFile.exactValue': 'Expected {option}, got {value}.',
-  'guideFile.badFormat': 'Not in the expected format.',
-  'guideFile.notMultiple': 'Must be a multiple of {divisor}.',
-  'guideFile.tooLong': 'At most {max, plural, one {# character} other {# characters}}.',
-  'guideFile.tooShort': 'At least {min, plural, one {# character} other {# characters}}.',
-  'guideFile.tooMany': 'At most {max, plural, one {# item} other {# items}}.',
-  'guideFile.tooFew': 'At least {min, plural, one {# item} other {# items}}.',
-  'guideFile.atMost': 'Must be {max} or less.',
-  'guideFile.lessThan': 'Must be less than {max}.',
-  'guideFile.atLeast': 'Must be {min} or more.',
-  'guideFile.moreThan': 'Must be more than {min}.',
-  'guideFile.notAllowed': 'This value is not allowed here.',
 } as const satisfies Record<string, string>;

@@ -257,9 +257,15 @@ export const MAIN = {
   'errors.guides.noVariant': 'That guide has no such variant.',
   'errors.guides.notInLibrary': 'That guide is not in the library.',
   'errors.pwnedIndexService.cutShort': 'The index file is cut short.',
+  'errors.scoring.workerStopped':
+    'Password strength scoring stopped: a worker ended unexpectedly{hasCode, select, yes { (exit code {code})} other {}}. Try again.',
+  'errors.scoring.closed':
+    'The password strength scorer was closed because Lockstep is closing, so the passwords were not scored.',
+  'errors.scoring.cancelled': 'Password strength scoring was cancelled.',
   'errors.scoring.workerFailed': 'Password strength scoring failed in a worker ({kind}).',
   'errors.pwnedIndexService.building': 'An index is already being built.',
   'errors.pwnedIndexService.wait': 'Wait for the build to finish, or cancel it.',
+  'errors.ipc.forbidden': 'Refused a request from an unknown page.',
   'errors.ipc.httpsOnly': 'Only secure (https) web links can be opened.',
   'errors.ipc.unreadableFile': 'That is not a file Lockstep can read.',
   'errors.ipc.folderDropped': 'Drop a file, not a folder.',
@@ -316,7 +322,28 @@ export const MAIN = {
   'errors.file.unreadable': '{file} could not be read ({code}).',
   'errors.staffImport.empty': '{file} has no people in it: one row per person, below a header row.',
   'errors.staffImport.expired': 'This preview has expired. Choose the file again.',
+  'errors.staffImport.noNames':
+    '{file} has no column of names. Lockstep needs a "Name" column (or "First name" and "Last name"), and reads "Email", "Role" and "Group" or "Department" beside it. Columns seen: {columns}.',
+  'errors.staffImport.tooManyRows': '{file} has {rows, number} rows; a staff list has at most {max, number}.',
   'errors.staffImport.tooLarge': '{file} is larger than 4 MB; that is not a staff list.',
+  // The daily reminder digest, a desktop notification (electron/services/remindersService.ts).
+  'reminders.title': '{count, plural, one {# security task is due} other {# security tasks are due}}',
+  'reminders.body':
+    '{overdue, plural, =0 {} other {# overdue. }}Next: {next}{more, plural, =0 {} other { and # more}}.',
+  // The platform without the app's window (electron/platform: headless.ts for the command line,
+  // recorder.ts for tests and the browser preview, chromiumPdf.ts for printing with a browser).
+  'platform.headless.openLink': 'Open this link in your browser: {url}',
+  'platform.headless.noDialog':
+    '{dialog, select, folder {No folder dialog on the command line: pass the folder as an argument.} file {No file dialog on the command line: pass the file path as an argument.} other {No save dialog on the command line: pass the output path as an argument.}}',
+  'platform.pdf.noPrinterHere': 'This platform cannot print to PDF.',
+  'platform.pdf.noBrowser':
+    'No PDF printer here: Lockstep prints PDFs with Chromium, Google Chrome or Microsoft Edge, and found none. Install one (Debian or Ubuntu: apt install chromium), or set CHROMIUM_PATH to its program; or save the report as Markdown or CSV.',
+  'platform.pdf.notPrinted':
+    '{browser} did not print the PDF{hasReason, select, yes { ({reason})} other {}}.',
+  'platform.pdf.notAPdf': '{browser} wrote something that is not a PDF.',
+  'reports.saveTitle':
+    'Save the {kind, select, team {team report} other {attestation}} as {format, select, pdf {PDF} csv {CSV} other {Markdown}}',
+  'reports.fileFilter': '{format, select, pdf {PDF document} csv {CSV spreadsheet} other {Markdown}}',
   'errors.reports.pdf': 'The PDF could not be made ({problem}). Save it as Markdown or CSV instead.',
   'errors.reports.save': 'The report could not be saved there ({code}). Choose another folder.',
 
@@ -385,6 +412,9 @@ export const MAIN = {
   'validation.tasks.chooseOne': 'Choose at least one task.',
   'validation.people.chooseOne': 'Choose at least one person.',
   'validation.reason.choose': 'Choose a reason.',
+  'validation.date.realFor':
+    'Enter {what, select, snooze {the snooze date} changed {the date you changed it} due {the due date} other {the date of the notice}} as a real date (YYYY-MM-DD).',
+  'validation.serviceUrl': 'Only {host} (or a server on this computer, for tests) can be used.',
   'validation.date.recheck': 'Enter the re-check date as a real date (YYYY-MM-DD).',
   'validation.date.real': 'Enter the date as a real date (YYYY-MM-DD).',
   'validation.reason.sayWhy': 'Say why, in a few words.',
@@ -749,6 +779,8 @@ export const MAIN = {
   'errors.dataSafety.cannotMakeFolder':
     'Lockstep cannot make the backup folder {folder} ({code}): the disk or the folder above it is read-only, or not there. Choose another folder in Settings. Nothing was changed.',
   'errors.dataSafety.fullPath': 'Choose a folder by its full path.',
+  'errors.dataSafety.copyFailedCheck':
+    'The backup was not made: the copy failed its check ({kind, select, damaged {SQLite found garbled pages in it} empty {it was empty} truncated {it was cut short} foreign {it was not a Lockstep database} newer {it was from a newer version of Lockstep} other {it could not be read back}}), so it was not kept. Your data was not changed. Try again; if it fails again, restart Lockstep so it checks its data file.{hasDetail, select, yes { SQLite said: {detail}} other {}}',
   'errors.dataSafety.badBackup': '{file} is not a good Lockstep backup: {problem} Nothing was changed.',
   'errors.dataSafety.unreadableBackup': 'it could not be read',
   'dataSafety.restore.nothingReplaced': 'There was no data to replace.',
@@ -803,6 +835,7 @@ export const MAIN = {
   'online.failure.unexpected': 'unexpected answer (HTTP {status})',
   'online.failure.serverError': 'server error (HTTP {status})',
   'online.failure.noDownload': 'could not download',
+  'online.failure.notChecked': 'not checked',
   'online.failure.serverRateLimited': 'rate limited by the server',
   'online.failure.serverRefused': 'the server refused (HTTP {status})',
   'online.failure.serverSlow': 'the server did not answer in time',

@@ -327,7 +327,9 @@ export const OFFICE = {
     '{count, plural, one {# part} other {# parts}} could not be decoded, so {count, plural, one {it was} other {they were}} not checked:',
   'mailScan.partsNotDecoded': 'Parts not decoded',
   'mailScan.part': '{where}: {why}',
-  'mailScan.attachmentType': '{count, number} {type}',
+  // A kind of attachment not read (the keys the scan stores: renderer/src/features/mailScan).
+  'mailScan.attachmentType':
+    '{type, select, image {{count, plural, one {# image} other {# images}}} audio {{count, plural, one {# audio or video file} other {# audio or video files}}} pdf {{count, plural, one {# PDF} other {# PDFs}}} archive {{count, plural, one {# archive} other {# archives}}} office {{count, plural, one {# office document} other {# office documents}}} other {{count, plural, one {# other file} other {# other files}}}}',
   'mailScan.attachments':
     '{count, plural, one {# attachment is} other {# attachments are}} not text ({types}): their names were checked, not their content.',
   'mailScan.lookedFor': 'What it looked for ({count, plural, one {# kind} other {# kinds}})',

@@ -18,7 +18,13 @@ import type {
   BackupFolder,
   BackupKind,
 } from '../../../common/model/dataSafety';
-import { backUpDatabase, checkBackupFile, serializeDatabase, syncFile } from '../../db/backupFile';
+import {
+  BackupCopyCheckError,
+  backUpDatabase,
+  checkBackupFile,
+  serializeDatabase,
+  syncFile,
+} from '../../db/backupFile';
 import type { ReadableDb } from '../../db/connection';
 import type { Clock } from '../clock';
 import { writeFileAtomically } from '../online/atomicFile';
@@ -131,7 +137,7 @@ export class BackupService {
       syncFile(dirname(target));
     } catch (error) {
       rmSync(partial, { force: true });
-      throw error;
+      throw copyFailure(error);
     }
     if (!options.out) this.prune();
     return { ...this.entryOf(target, { createdAt: at.toISOString(), kind }), contents };
@@ -150,7 +156,7 @@ export class BackupService {
       syncFile(dirname(target));
     } catch (error) {
       rmSync(partial, { force: true });
-      throw error;
+      throw copyFailure(error);
     }
     this.prune();
     return target;
@@ -279,6 +285,23 @@ export class BackupService {
       hasKey: existsSync(join(folder, keys.plain)) || existsSync(join(folder, keys.sealed)),
     };
   }
+}
+
+/**
+ * A copy that failed its check, as a {@link StorageFailure} in the catalogue's words (what it
+ * means, and SQLite's own words for a helper); any other error as it was.
+ */
+function copyFailure(error: unknown): unknown {
+  if (!(error instanceof BackupCopyCheckError)) return error;
+  return new StorageFailure(
+    error.kind,
+    'unavailable',
+    format('errors.dataSafety.copyFailedCheck', {
+      kind: error.kind,
+      hasDetail: error.detail === null ? 'no' : 'yes',
+      detail: error.detail ?? '',
+    }),
+  );
 }
 
 /** A partial copy's name: hidden, with the process that writes it, so a stopped one can be told. */

@@ -9,7 +9,8 @@ import { terminalSafe } from '../../../common/domain/terminal';
 import { AppFailure } from '../../../common/ipc/result';
 import type { DataProblemKind } from '../../../common/model/dataSafety';
 import { systemClock, type Clock } from '../clock';
-import { DataFileError } from '../../db/dataFile';
+import { DataFileError, newerDataFileError } from '../../db/dataFile';
+import { DatabaseFromFutureError } from '../../db/migrate';
 import type { PlatformPort } from '../../platform/port';
 import { StorageFailure } from '../writePath';
 import { BackupService } from './backupService';
@@ -48,6 +49,7 @@ export function exitCodeOf(kind: DataProblemKind): number {
  */
 export function dataErrorExit(error: unknown): { code: number; message: string } | null {
   if (error instanceof RestoreRefused) return { code: EXIT.badInput, message: error.message };
+  if (error instanceof DatabaseFromFutureError) error = newerDataFileError(error);
   if (error instanceof DataFileError) return { code: exitCodeOf(error.kind), message: error.message };
   if (error instanceof StorageFailure) return { code: exitCodeOf(error.kind), message: error.message };
   return null;

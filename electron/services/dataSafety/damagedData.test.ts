@@ -1,16 +1,27 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../../common/ipc/contract';
-import { DATABASE_FILE } from '../../db/connection';
+import { setMessageLocale, type MessageLocale } from '../../../common/messages/format';
+import { DATABASE_FILE, type ReadableDb } from '../../db/connection';
 import { DataFileError } from '../../db/dataFile';
-import { LATEST_SCHEMA_VERSION } from '../../db/migrate';
+import { DatabaseFromFutureError, LATEST_SCHEMA_VERSION } from '../../db/migrate';
 import { RecordingPlatform } from '../../platform/recorder';
 import { garblePages, writtenSnapshot } from '../../testing/dataFiles';
 import { openCore } from '../core';
-import { StorageFailure } from '../writePath';
+import { StorageFailure, storageFailureOf } from '../writePath';
+import { BackupService } from './backupService';
+import { dataErrorExit } from './cli';
 import { AppHost } from './host';
 
 const EXPORTS = join(import.meta.dirname, '../../../e2e/fixtures/exports');
@@ -192,4 +203,84 @@ describe('writing when the disk is full', () => {
     expect(core.checks.list()).toHaveLength(before.findings);
     expect(core.readDb.prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 });
   }, 60_000);
+});
+
+describe('a backup whose copy fails its check', () => {
+  /** Takes a backup of a garbled data file in `locale`; returns the refusal and the backup folder. */
+  async function failedBackup(locale: MessageLocale): Promise<{ error: StorageFailure; folder: string[] }> {
+    const dataDir = await dataWithAccounts();
+    expect(garblePages(join(dataDir, DATABASE_FILE), { lastOnly: true })).toBe(1);
+    const source = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+    cleanups.push(() => void source.close());
+    const backups = new BackupService({
+      dataDir,
+      clock: { now: () => NOW },
+      source: () => source as ReadableDb,
+    });
+    setMessageLocale(locale);
+    try {
+      const error = await backups.create('manual').then(
+        () => new Error('The backup was made'),
+        (thrown: unknown) => thrown,
+      );
+      expect(error).toBeInstanceOf(StorageFailure);
+      return { error: error as StorageFailure, folder: readdirSync(backups.folder().folder) };
+    } finally {
+      setMessageLocale('en');
+    }
+  }
+
+  it('keeps nothing and says so in the catalogue’s words, with SQLite’s own for a helper', async () => {
+    const { error, folder } = await failedBackup('en');
+    expect(folder).toEqual([]);
+    expect(error).toMatchObject({ kind: 'damaged', code: 'unavailable' });
+    expect(error.message).toMatch(
+      /^The backup was not made: the copy failed its check \(SQLite found garbled pages in it\), so it was not kept\. Your data was not changed\. .* SQLite said: \S/,
+    );
+    // The command line exits as for damaged data (3), with this message.
+    expect(dataErrorExit(error)).toEqual({ code: 3, message: error.message });
+  }, 30_000);
+
+  it('has no plain English word in the pseudo-locale besides SQLite’s own', async () => {
+    const pseudo = (await failedBackup('pseudo')).error.message;
+    // SQLite's report (which pages, which rows) differs from one data file to the next: it is the
+    // value after "SQLite said:", shown as it is, before the pseudo-locale's closing "~~~]".
+    const [, ours, sqlite] = /^([\s\S]*ŠǪĻîţé šáîð: )([\s\S]+?)~+\]$/.exec(pseudo) ?? [];
+    expect(sqlite, pseudo).toMatch(/[A-Za-z]{2,}/);
+    expect(ours!.match(/[A-Za-z]{2,}/g) ?? [], pseudo).toEqual([]);
+  }, 30_000);
+});
+
+describe('a file from a newer Lockstep met while migrating', () => {
+  const FILE = '/home/ann/.config/Lockstep/lockstep.sqlite';
+  const newer = () => new DatabaseFromFutureError(LATEST_SCHEMA_VERSION + 10, LATEST_SCHEMA_VERSION, FILE);
+  const versions = [String(LATEST_SCHEMA_VERSION + 10), String(LATEST_SCHEMA_VERSION)];
+
+  /** What the command line and a refused change say of it, in `locale`. */
+  function said(locale: MessageLocale): string[] {
+    setMessageLocale(locale);
+    try {
+      const exit = dataErrorExit(newer());
+      const failure = storageFailureOf(newer());
+      expect(exit?.code).toBe(3);
+      expect(failure).toBeInstanceOf(StorageFailure);
+      expect(failure).toMatchObject({ kind: 'newer', code: 'unavailable' });
+      return [exit!.message, (failure as StorageFailure).message];
+    } finally {
+      setMessageLocale('en');
+    }
+  }
+
+  it('is the "newer" data problem, in the catalogue’s words', () => {
+    for (const message of said('en')) {
+      expect(message).toBe(
+        `${FILE} was written by a newer version of Lockstep (schema ${versions[0]}; this version understands up to ${versions[1]}). Opening it here could damage it. Update Lockstep to open it.`,
+      );
+    }
+    for (const message of said('pseudo')) {
+      let rest = message;
+      for (const value of [FILE, ...versions]) rest = rest.split(value).join(' ');
+      expect(rest.match(/[A-Za-z]{2,}/g) ?? [], message).toEqual([]);
+    }
+  });
 });

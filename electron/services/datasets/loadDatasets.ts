@@ -7,9 +7,35 @@ import {
   DATASET_KEYS,
   parseDatasetText,
   type DatasetFiles,
+  type DatasetKey,
   type DatasetValidation,
 } from '../../../common/content/datasets';
+import { format } from '../../../common/messages/format';
 import { BUNDLED_DATA_DIR } from '../bundledData';
+
+/**
+ * Reads one dataset file from `dir` and parses it. Throws an Error in the catalogue's words naming
+ * the file: "Bundled dataset … could not be read (ENOENT)", or the {@link DatasetFileError} of text
+ * that is not JSON or fails validation.
+ */
+export function readDatasetFile<K extends DatasetKey>(
+  dir: string,
+  key: K,
+  validation: DatasetValidation,
+): DatasetFiles[K] {
+  const file = DATASET_FILES[key].file;
+  let text: string;
+  try {
+    text = readFileSync(join(dir, file), 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new Error(
+      format('datasetFile.bundled', { problem: format('datasetFile.unreadable', { file, reason }) }),
+      { cause: error },
+    );
+  }
+  return parseDatasetText(key, text, validation);
+}
 
 /**
  * Reads the dataset files from `dir` (the bundled data folder by default) and parses them.
@@ -25,20 +51,8 @@ export function readDatasetFiles(
   dir: string = BUNDLED_DATA_DIR,
   validation: DatasetValidation = 'structural',
 ): DatasetFiles {
-  const read = <K extends keyof DatasetFiles>(key: K): DatasetFiles[K] => {
-    const file = DATASET_FILES[key].file;
-    let text: string;
-    try {
-      text = readFileSync(join(dir, file), 'utf8');
-    } catch (error) {
-      throw new Error(`Bundled dataset ${file} could not be read: ${(error as Error).message}`, {
-        cause: error,
-      });
-    }
-    return parseDatasetText(key, text, validation);
-  };
   const files = {} as Record<keyof DatasetFiles, unknown>;
-  for (const key of DATASET_KEYS) files[key] = read(key);
+  for (const key of DATASET_KEYS) files[key] = readDatasetFile(dir, key, validation);
   return files as DatasetFiles;
 }
 
@@ -84,14 +98,5 @@ export function getFamilies(dir: string = BUNDLED_DATA_DIR): FamilyIndex {
 }
 
 function readFamilies(dir: string): FamilyIndex {
-  const file = DATASET_FILES.accountFamilies.file;
-  let text: string;
-  try {
-    text = readFileSync(join(dir, file), 'utf8');
-  } catch (error) {
-    throw new Error(`Bundled dataset ${file} could not be read: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  return buildFamilyIndex(parseDatasetText('accountFamilies', text, 'structural'));
+  return buildFamilyIndex(readDatasetFile(dir, 'accountFamilies', 'structural'));
 }

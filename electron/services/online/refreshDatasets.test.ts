@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../../common/model/index';
 import { BUNDLED_DATA_DIR } from '../bundledData';
 import { DATASET_FILES, parseDatasetText } from '../../../common/content/datasets';
+import { setMessageLocale } from '../../../common/messages/format';
 import { startFakeHttpServer, type FakeHttpServer } from '../../testing/fakeHttpServer';
 import {
   API_COMMIT,
@@ -454,6 +455,43 @@ describe('when a refresh fails, the previous copy is kept', () => {
     expect(existsSync(refreshedDatasetsDir(dataDir))).toBe(false);
   });
 
+  it('words every refusal from the catalogue: none is plain English in the pseudo-locale', async () => {
+    const reasons = async () => {
+      const server = await startApis();
+      server.behave({ kind: 'body', body: '<html>Checking your browser…</html>' });
+      const notJson = (await refresh(server)).result.failed;
+      const broken = SERVED_BREACHES.map((b, i) => (i === 2 ? { ...b, PwnCount: 'many' } : b));
+      const schema = await refresh(await startApis({ breaches: broken }), { datasets: ['breaches'] });
+      const shape = await refresh(await startApis({ passkeys: [['a', 'b']], twoFactor: 'nope' }), {
+        datasets: ['twoFactor', 'passkeys'],
+      });
+      const entry = await refresh(await startApis({ twoFactor: [{ domain: 'example.com' }] }), {
+        datasets: ['twoFactor'],
+      });
+      return [...notJson, ...schema.result.failed, ...shape.result.failed, ...entry.result.failed].map(
+        (failure) => failure.reason,
+      );
+    };
+    /** Values a reason names as they are: file names and JSON paths. */
+    const data = ['hibp-breaches.json', '2fa-directory.json', 'passkeys-directory.json', '$[2].PwnCount'];
+    const plainWords = (reason: string) => {
+      let rest = reason;
+      for (const value of data) rest = rest.split(value).join(' ');
+      return rest.match(/[A-Za-z]{2,}/g) ?? [];
+    };
+    const english = await reasons();
+    expect(english).toHaveLength(7);
+    for (const reason of english) expect(plainWords(reason).length, reason).toBeGreaterThan(1);
+    setMessageLocale('pseudo');
+    try {
+      const pseudo = await reasons();
+      expect(pseudo).toHaveLength(english.length);
+      for (const reason of pseudo) expect(plainWords(reason), reason).toEqual([]);
+    } finally {
+      setMessageLocale('en');
+    }
+  });
+
   it('refuses a truncated answer (fewer than half the records in use)', async () => {
     const before = await refreshOnce();
     const { result, ledger } = await refresh(
@@ -664,9 +702,9 @@ describe('the API converters', () => {
   });
 
   it('twoFactorFromApi refuses other shapes', () => {
-    expect(() => twoFactorFromApi('nope', header)).toThrow(/expected an array or an object/);
+    expect(() => twoFactorFromApi('nope', header)).toThrow(/expected a list or an object/);
     expect(() => twoFactorFromApi([{ domain: 'example.com' }], header)).toThrow(
-      /item 0 is not \[name, entry\]/,
+      /item 0 is not a \[name, entry\] pair/,
     );
     expect(() => twoFactorFromApi({ 'example.com': 3 }, header)).toThrow(/not an entry/);
   });

@@ -6,12 +6,15 @@ import { buildCatalogue, type Catalogue } from '../../../common/content/catalogu
 import {
   DATASET_FILES,
   DATASET_KEYS,
+  DatasetFileError,
   parseDatasetText,
   type DatasetFiles,
   type DatasetKey,
   type DatasetValidation,
 } from '../../../common/content/datasets';
+import { jsonSyntaxValues } from '../../../common/content/fileProblems';
 import { BUNDLED_DATA_DIR } from '../bundledData';
+import { readDatasetFile } from '../datasets/loadDatasets';
 import { writeFileAtomically } from './atomicFile';
 import {
   BodyTooLargeError,
@@ -254,7 +257,7 @@ function prepare(
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`not JSON (${(error as Error).message})`, { cause: error });
+    throw new Error(format('datasetFile.answer.notJson', jsonSyntaxValues(text, error)), { cause: error });
   }
   const header = {
     source: /^https:\/\//.test(url) ? url : DEFAULT_DATASET_URLS[dataset],
@@ -315,7 +318,7 @@ export function twoFactorFromApi(
   if (Array.isArray(json)) {
     json.forEach((item, index) => {
       if (!Array.isArray(item) || typeof item[0] !== 'string' || !isRecord(item[1])) {
-        throw new Error(`not a 2FA directory: item ${index} is not [name, entry]`);
+        throw new Error(format('datasetFile.answer.notPair', { index }));
       }
       const { keywords, categories, ...rest } = item[1];
       const tags = keywords ?? categories;
@@ -323,7 +326,9 @@ export function twoFactorFromApi(
     });
   } else if (isRecord(json)) {
     for (const [domain, value] of Object.entries(json)) {
-      if (!isRecord(value)) throw new Error(`not a 2FA directory: "${domain}" is not an entry`);
+      if (!isRecord(value)) {
+        throw new Error(format('datasetFile.answer.notEntry', { directory: 'twoFactor', key: domain }));
+      }
       const { methods, ...rest } = value;
       entries.push({
         name: nameOf(domain) ?? domain,
@@ -333,7 +338,7 @@ export function twoFactorFromApi(
       });
     }
   } else {
-    throw new Error('not a 2FA directory: expected an array or an object');
+    throw new Error(format('datasetFile.answer.notDirectory', { directory: 'twoFactor' }));
   }
   return { ...header, count: entries.length, entries };
 }
@@ -347,10 +352,11 @@ export function passkeysFromApi(
   header: FlatDirectoryHeader,
   nameOf: (host: string) => string | undefined = () => undefined,
 ): FlatDirectory {
-  if (!isRecord(json)) throw new Error('not a passkeys directory: expected an object');
+  if (!isRecord(json)) throw new Error(format('datasetFile.answer.notDirectory', { directory: 'passkeys' }));
   const entries: Record<string, unknown>[] = [];
   for (const [key, value] of Object.entries(json)) {
-    if (!isRecord(value)) throw new Error(`not a passkeys directory: "${key}" is not an entry`);
+    if (!isRecord(value))
+      throw new Error(format('datasetFile.answer.notEntry', { directory: 'passkeys', key }));
     const { name: _name, domain, ...rest } = value;
     if (typeof domain === 'string') entries.push({ name: key, domain, ...rest });
     else entries.push({ name: nameOf(key) ?? key, domain: key, ...rest });
@@ -384,9 +390,10 @@ function gitDateMs(value: string): number {
   return match ? Date.parse(`${match[1]}T${match[2]}${match[3]}:${match[4]}`) : Number.NaN;
 }
 
+/** Why a downloaded copy is not used, naming its file but not calling it bundled. */
 function plainValidationMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/^Bundled dataset /, '');
+  if (error instanceof DatasetFileError) return error.refusal;
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -428,17 +435,7 @@ function readDatasetInUse<K extends DatasetKey>(
   validation: DatasetValidation = 'structural',
 ): Chosen<K> {
   const file = DATASET_FILES[key].file;
-  const bundled = (): DatasetFiles[K] => {
-    let text: string;
-    try {
-      text = readFileSync(join(bundledDir, file), 'utf8');
-    } catch (error) {
-      throw new Error(`Bundled dataset ${file} could not be read: ${(error as Error).message}`, {
-        cause: error,
-      });
-    }
-    return parseDatasetText(key, text, validation);
-  };
+  const bundled = (): DatasetFiles[K] => readDatasetFile(bundledDir, key, validation);
   if (!(REFRESHABLE_DATASETS as readonly string[]).includes(key))
     return { data: bundled(), origin: 'bundled' };
 
@@ -447,7 +444,12 @@ function readDatasetInUse<K extends DatasetKey>(
     text = readFileSync(join(refreshedDatasetsDir(dataDir), file), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { data: bundled(), origin: 'bundled' };
-    return { data: bundled(), origin: 'bundled', problem: `${file}: ${(error as Error).message}` };
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return {
+      data: bundled(),
+      origin: 'bundled',
+      problem: format('datasetFile.unreadable', { file, reason }),
+    };
   }
   let refreshed: DatasetFiles[K];
   try {
@@ -456,7 +458,7 @@ function readDatasetInUse<K extends DatasetKey>(
     return { data: bundled(), origin: 'bundled', problem: plainValidationMessage(error) };
   }
   if (bundledIsNewer(key as RefreshableDataset, refreshed as DatasetFiles[RefreshableDataset], bundledDir)) {
-    return { data: bundled(), origin: 'bundled', problem: `${file}: the bundled copy is newer` };
+    return { data: bundled(), origin: 'bundled', problem: format('datasetFile.bundledNewer', { file }) };
   }
   return { data: refreshed, origin: 'refreshed' };
 }

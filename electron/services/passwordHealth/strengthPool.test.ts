@@ -12,6 +12,7 @@ import {
   type StrengthItem,
   type StrengthScorer,
 } from './strengthPool';
+import { setMessageLocale, type MessageLocale } from '../../../common/messages/format';
 
 const STRONG = 'dJt~Gu4DPH%=BLapwnQK=S$7';
 const STRONG_TOO = 'roH=Yf5+wB*FkFX8E9TL';
@@ -203,6 +204,49 @@ describe('createStrengthScorer', () => {
       await own.close();
     } finally {
       terminate.mockRestore();
+    }
+  });
+
+  it('says in the catalogue’s words why a job failed: a worker that ended, a scorer closed', async () => {
+    /** The messages of a job whose worker ends as it is handed its chunk, and of a job after close(). */
+    const failures = async (locale: MessageLocale): Promise<string[]> => {
+      setMessageLocale(locale);
+      const post = vi.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (
+        this: Worker,
+        message,
+      ) {
+        // The worker ends as if it had crashed (the operating system ran out of memory, say).
+        if ((message as { chunkId?: number }).chunkId !== undefined) void this.terminate();
+      });
+      const own = createStrengthScorer({ workers: 1 });
+      try {
+        const crashed = await own.score([item('password')]).then(
+          () => 'resolved',
+          (error: Error) => error.message,
+        );
+        post.mockRestore();
+        await own.close();
+        const closed = await own.score([item('password')]).then(
+          () => 'resolved',
+          (error: Error) => error.message,
+        );
+        return [crashed, closed];
+      } finally {
+        post.mockRestore();
+        setMessageLocale('en');
+        await own.close();
+      }
+    };
+    const [crashed, closed] = await failures('en');
+    expect(crashed).toMatch(
+      /^Password strength scoring stopped: a worker ended unexpectedly \(exit code \d+\)\. Try again\.$/,
+    );
+    expect(closed).toBe(
+      'The password strength scorer was closed because Lockstep is closing, so the passwords were not scored.',
+    );
+    for (const message of await failures('pseudo')) {
+      expect(message).toMatch(/^\[.+~\]$/);
+      expect(message.match(/[A-Za-z]{2,}/g) ?? [], message).toEqual([]);
     }
   });
 

@@ -437,10 +437,16 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
       }
     });
     worker.on('error', (error) => {
-      remove(entry, new Error('A password strength worker stopped unexpectedly.', { cause: error }));
+      remove(
+        entry,
+        new Error(format('errors.scoring.workerStopped', { hasCode: 'no', code: '' }), { cause: error }),
+      );
     });
     worker.on('exit', (code) => {
-      remove(entry, new Error(`A password strength worker exited unexpectedly (code ${code}).`));
+      remove(
+        entry,
+        new Error(format('errors.scoring.workerStopped', { hasCode: 'yes', code: String(code) })),
+      );
     });
     workers.push(entry);
     return entry;
@@ -481,7 +487,7 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
   }
 
   const score: StrengthScorer['score'] = (items, onProgress, signal) => {
-    if (isClosed) return Promise.reject(new Error('The password strength scorer is closed.'));
+    if (isClosed) return Promise.reject(new Error(format('errors.scoring.closed')));
     if (signal?.aborted) return Promise.reject(abortReason(signal));
 
     const distinctIndex = new Map<string, number>();
@@ -565,7 +571,7 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
     isClosed = true;
     clearTimeout(idleTimer);
     sharedIndex = null;
-    const closedError = new Error('The password strength scorer was closed.');
+    const closedError = new Error(format('errors.scoring.closed'));
     for (const chunk of [...queue]) fail(chunk.job, closedError);
     for (const entry of workers) if (entry.chunk) fail(entry.chunk.job, closedError);
     queue.length = 0;
@@ -588,7 +594,7 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
 }
 
 function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('Password strength scoring was cancelled.', 'AbortError');
+  return signal.reason ?? new DOMException(format('errors.scoring.cancelled'), 'AbortError');
 }
 
 type ZxcvbnModules = {

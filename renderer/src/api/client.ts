@@ -1,5 +1,6 @@
 import type { Channel, LockstepApi, RequestOf, ResponseOf } from '../../../common/ipc/contract';
 import type { AppError, ErrorCode } from '../../../common/ipc/result';
+import { format } from '../app/words';
 
 declare global {
   interface Window {
@@ -24,7 +25,7 @@ function bridge(): LockstepApi {
   if (!window.lockstep) {
     throw new ApiError({
       code: 'internal',
-      message: 'Lockstep’s bridge to its data is missing. Open the app through Lockstep itself.',
+      message: format('app.bridgeMissing'),
     });
   }
   return window.lockstep;
@@ -39,7 +40,9 @@ export async function call<C extends Channel>(channel: C, request: RequestOf<C>)
   } catch (error) {
     throw new ApiError({
       code: 'internal',
-      message: `Lockstep could not reach its data (${error instanceof Error ? error.message : String(error)}).`,
+      message: format('app.unreachable', {
+        problem: error instanceof Error ? error.message : String(error),
+      }),
     });
   }
   if (!result.ok) throw new ApiError(result.error);
@@ -55,7 +58,7 @@ export function onDidChange(listener: Parameters<LockstepApi['onDidChange']>[0])
 export function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   if (error instanceof Error) return error.message;
-  return 'Something went wrong.';
+  return format('app.somethingWrong');
 }
 
 /** Subscribes to import progress events from main. */

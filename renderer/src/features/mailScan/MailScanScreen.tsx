@@ -39,6 +39,16 @@ const megabytes = (bytes: number) =>
  * the app's own dialog: the window never names a path), watch it, cancel and resume it, and read an
  * honest summary — what was read, what could not be, what was looked for.
  */
+/**
+ * The kind of an attachment not read, as `mailScan.attachmentType` selects it, from the key the
+ * scan stored (electron/services/mailScan/messageContent.ts): stored keys are data, never shown.
+ */
+export function attachmentKind(stored: string): 'image' | 'audio' | 'pdf' | 'archive' | 'office' | 'other' {
+  if (stored === 'audio or video') return 'audio';
+  if (stored === 'office document') return 'office';
+  return stored === 'image' || stored === 'pdf' || stored === 'archive' ? stored : 'other';
+}
+
 export function MailScanScreen() {
   const { t } = useWords();
   const client = useQueryClient();
@@ -294,7 +304,7 @@ function Summary({ scan, onShowFindings }: { scan: MailScanSummary; onShowFindin
             count: scan.attachmentsNotRead.count,
             types: list(
               Object.entries(scan.attachmentsNotRead.byType).map(([type, count]) =>
-                t('mailScan.attachmentType', { count, type }),
+                t('mailScan.attachmentType', { count, type: attachmentKind(type) }),
               ),
             ),
           })}
