@@ -39,6 +39,7 @@ export interface MemoryVerdictCacheOptions {
 export function createMemoryVerdictCache(options: MemoryVerdictCacheOptions = {}): VerdictCache & {
   /** Verdicts held now. */
   readonly size: number;
+  holdsAny(version: string): boolean;
 } {
   const maxEntries = Math.max(1, Math.floor(options.maxEntries ?? 200_000));
   // Insertion order doubles as recency: a read or write moves the entry to the end.
