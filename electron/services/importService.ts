@@ -57,6 +57,8 @@ interface Session {
   running: AbortController | null;
   /** The passwords' analysis, started when the preview was shown (see {@link ImportService.analyse}). */
   analysis: Analysis | null;
+  /** The preview's plan of this parse: what the analysis takes (planned again in the write). */
+  planned: { parsed: ParsedExport; entries: PlannedEntry[] } | null;
 }
 
 /**
@@ -152,6 +154,7 @@ export class ImportService {
         createdAt: Date.now(),
         running: null,
         analysis: null,
+        planned: null,
       };
       this.sessions.set(session.id, session);
     }
@@ -190,6 +193,7 @@ export class ImportService {
       throw error;
     }
     const { planned, skipped } = plan(session, this.deps.store.read, this.deps.serviceName);
+    session.planned = { parsed: session.parsed, entries: planned };
     // The scoring starts once this preview is on its way: it runs while the person reads it.
     if (this.deps.scoring && planned.length > 0) {
       const parsed = session.parsed;
@@ -253,7 +257,9 @@ export class ImportService {
         session,
         session.analysis?.parsed === session.parsed
           ? session.analysis.planned
-          : plan(session, this.deps.store.read, this.deps.serviceName).planned,
+          : session.planned?.parsed === session.parsed
+            ? session.planned.entries
+            : plan(session, this.deps.store.read, this.deps.serviceName).planned,
       );
       const planned = analysis.planned;
       if (analysis.total > 0) progress('analysing', analysis.done, analysis.total);
@@ -399,9 +405,7 @@ export class ImportService {
       this.sessions.delete(sessionId);
       session.personId = personId;
       const openFindings: ImportResult['openFindings'] = {};
-      for (const finding of this.deps.store.read.findings.list()) {
-        if (finding.status === 'open') openFindings[finding.kind] = (openFindings[finding.kind] ?? 0) + 1;
-      }
+      for (const { kind, count } of this.deps.store.read.findings.openCounts()) openFindings[kind] = count;
       const known = new Set(
         (this.deps.store.read.people.get(personId)?.emails ?? []).map((e) => e.address.toLowerCase()),
       );

@@ -33,9 +33,14 @@ export function createPasswordHealth(
     get(): PasswordHealth {
       if (!health) {
         const key = loadFingerprintKey(dataDir, platform);
+        let common: PasswordHealth['common'] | null = null;
         health = {
           fingerprinter: createFingerprinter(key),
-          common: createCommonPasswordSet(readBundledText(COMMON_PASSWORDS_FILE)),
+          // Read when first asked (~40 ms): an analysis asks once its scoring has started.
+          get common() {
+            common ??= createCommonPasswordSet(readBundledText(COMMON_PASSWORDS_FILE));
+            return common;
+          },
           scorer: scorerOf(),
           // Strength verdicts of earlier analyses (kept in the database by the app and the CLI): a
           // re-import of the same export scores only the passwords whose user inputs matter.

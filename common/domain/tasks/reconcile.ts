@@ -1,6 +1,6 @@
 import { format } from '../../messages/format';
 import type { Account, Finding, Task, TaskLink } from '../../model/index';
-import { describeFinding, type FindingOwners } from '../checks/describe';
+import { describeFinding, type FindingOwners, type FindingText } from '../checks/describe';
 import { MAIL_PASSWORD_KINDS } from '../checks/mailSecrets';
 import { mailSecretAction } from '../checks/mailSecretWords';
 import {
@@ -123,6 +123,22 @@ export function reconcileTasks(input: TaskReconcileInput): TaskPlan {
   }
 
   const plan: TaskPlan = { inserts: [], refreshes: [], statusChanges: [] };
+  // A finding about a group of accounts (a reused password) is a reason on each of their tasks:
+  // worded once, and each due date computed once per priority.
+  const described = new Map<Finding, FindingText>();
+  const describeOnce = (finding: Finding): FindingText => {
+    let text = described.get(finding);
+    if (text === undefined) {
+      text = describe(finding, accounts, people);
+      described.set(finding, text);
+    }
+    return text;
+  };
+  const dueDates = new Map<Priority, string | null>();
+  const dueDateOf = (priority: Priority): string | null => {
+    if (!dueDates.has(priority)) dueDates.set(priority, defaultDueDate(priority, day));
+    return dueDates.get(priority)!;
+  };
   const existing = new Map(input.tasks.filter((t) => t.key !== null).map((t) => [t.key!, t]));
   for (const want of desired.values()) {
     const account = want.accountId === null ? undefined : accounts.get(want.accountId);
@@ -138,7 +154,7 @@ export function reconcileTasks(input: TaskReconcileInput): TaskPlan {
       title,
       // Each finding's headline; where it would only repeat the task's title, its explanation.
       why: want.findings.map((f) => {
-        const text = describe(f, accounts, people);
+        const text = describeOnce(f);
         return text.title === title ? text.why : text.title;
       }),
       links: linksFor(want, account, input.changePasswordUrl),
@@ -154,7 +170,7 @@ export function reconcileTasks(input: TaskReconcileInput): TaskPlan {
           kind: want.kind,
           accountId: want.accountId,
           source: 'finding',
-          dueAt: defaultDueDate(want.priority, day),
+          dueAt: dueDateOf(want.priority),
           ...wording,
         },
         findingIds,

@@ -92,3 +92,77 @@ describe('the checks’ read of the accounts', () => {
     });
   });
 });
+
+describe('writing and counting findings', () => {
+  const open = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lockstep-findings-repo-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const db = openDatabase(dir);
+    cleanups.push(() => db.close());
+    const accounts = new AccountsRepository(db);
+    const ids = ['A', 'B', 'C'].map((service) =>
+      accounts.insert(
+        {
+          personId: 1,
+          service,
+          url: '',
+          domain: null,
+          urlKind: null,
+          username: '',
+          category: 'other',
+          criticality: 'standard',
+          mfa: 'unknown',
+          passwordChangedAt: null,
+          recoveryReviewedAt: null,
+          notes: '',
+        },
+        NOW,
+      ),
+    );
+    return { findings: new FindingsRepository(db), ids };
+  };
+  const upsert = (
+    kind: 'password_weak' | 'password_reused' | 'insecure_url',
+    subject: string,
+    accountIds: number[],
+    status: 'open' | 'dismissed' = 'open',
+    existingId: number | null = null,
+  ) => ({
+    draft: { kind, subject, severity: 'medium' as const, accountIds, evidence: {} },
+    existingId,
+    status,
+    reopened: false,
+  });
+
+  it('counts the open findings of each kind, kinds in the order their first open finding was stored', () => {
+    const { findings, ids } = open();
+    findings.stored();
+    findings.apply(
+      [
+        upsert('insecure_url', 'account:1', [ids[0]!], 'dismissed'),
+        upsert('password_weak', 'account:1', [ids[0]!]),
+        upsert('password_reused', 'group:x', [ids[0]!, ids[1]!]),
+        upsert('password_weak', 'account:2', [ids[1]!]),
+        upsert('insecure_url', 'account:2', [ids[1]!]),
+      ],
+      [],
+      NOW,
+    );
+    expect(findings.openCounts()).toEqual([
+      { kind: 'password_weak', count: 2 },
+      { kind: 'password_reused', count: 1 },
+      { kind: 'insecure_url', count: 1 },
+    ]);
+  });
+
+  it('links a new finding to its accounts, and an updated one to its new accounts only', () => {
+    const { findings, ids } = open();
+    findings.stored();
+    findings.apply([upsert('password_reused', 'group:x', [ids[0]!, ids[1]!])], [], NOW);
+    const [created] = findings.list();
+    expect(created!.accountIds).toEqual([ids[0], ids[1]]);
+    findings.stored();
+    findings.apply([upsert('password_reused', 'group:x', [ids[1]!, ids[2]!], 'open', created!.id)], [], NOW);
+    expect(findings.list().map((f) => f.accountIds)).toEqual([[ids[1], ids[2]]]);
+  });
+});

@@ -82,6 +82,7 @@ export class FindingsRepository {
   private readonly reopenOne;
   private readonly listOpenBrief;
   private readonly getSome;
+  private readonly countOpen;
   /** What each stored finding looked like when last read, to skip rewriting unchanged ones. */
   private snapshot = new Map<number, { status: FindingStatus; fingerprint: string }>();
 
@@ -151,6 +152,9 @@ export class FindingsRepository {
        LEFT JOIN finding_accounts fa ON fa.finding_id = f.id
        LEFT JOIN accounts a ON a.id = fa.account_id AND a.deletion_token IS NULL
        GROUP BY f.id`,
+    );
+    this.countOpen = db.prepare<[], { kind: string; count: number }>(
+      `SELECT kind, count(*) AS count FROM findings WHERE status = 'open' GROUP BY kind ORDER BY min(id)`,
     );
     this.getSome = db.prepare<[string], FindingRow>(
       `${listSelect} WHERE f.id IN (SELECT value FROM json_each(?))`,
@@ -301,7 +305,8 @@ export class FindingsRepository {
         if (!before || before.status !== status) {
           transitions.push({ id, kind: draft.kind, from: before?.status ?? null, to: status });
         }
-        this.clearAccounts.run(id);
+        // A finding just inserted has no links yet.
+        if (existingId !== null) this.clearAccounts.run(id);
         for (const accountId of draft.accountIds) this.linkAccount.run(id, accountId);
       }
       for (const id of autoResolve) {
@@ -347,6 +352,11 @@ export class FindingsRepository {
       accountIds: ids(row.account_ids),
       personIds: ids(row.person_ids),
     }));
+  }
+
+  /** How many findings of each kind are open, kinds in the order of their first open finding. */
+  openCounts(): { kind: Finding['kind']; count: number }[] {
+    return this.countOpen.all() as { kind: Finding['kind']; count: number }[];
   }
 
   /** These findings, in the order given (missing ones are left out). */

@@ -6,6 +6,7 @@ export class StrengthVerdictsRepository {
   private readonly getOne;
   private readonly upsertOne;
   private readonly pruneUnused;
+  private readonly anyOfVersion;
 
   constructor(db: Database.Database) {
     this.getOne = db.prepare<
@@ -20,6 +21,9 @@ export class StrengthVerdictsRepository {
        ON CONFLICT (fingerprint) DO UPDATE SET version = excluded.version, score = excluded.score,
          guesses_log10 = excluded.guesses_log10, warning = excluded.warning,
          suggestions = excluded.suggestions, stored_at = excluded.stored_at`,
+    );
+    this.anyOfVersion = db.prepare<[string], { found: number }>(
+      `SELECT EXISTS (SELECT 1 FROM strength_verdicts WHERE version = ?) AS found`,
     );
     this.pruneUnused = db.prepare(
       `DELETE FROM strength_verdicts WHERE fingerprint NOT IN (SELECT exact_fingerprint FROM password_signals)`,
@@ -40,6 +44,11 @@ export class StrengthVerdictsRepository {
       });
     }
     return found;
+  }
+
+  /** Whether any verdict is kept under `version`. */
+  holdsAny(version: string): boolean {
+    return this.anyOfVersion.get(version)?.found === 1;
   }
 
   /** Stores verdicts, replacing earlier ones for the same fingerprints. */

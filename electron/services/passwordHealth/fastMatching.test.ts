@@ -128,6 +128,36 @@ function generatedCases(count: number): [string, string[]][] {
   return cases;
 }
 
+/** Passwords outside ASCII: accented letters, dictionary words that have them, symbols and emoji. */
+function generatedNonAsciiCases(count: number): [string, string[]][] {
+  const next = random(0xacce);
+  const int = (n: number) => Math.floor(next() * n);
+  const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
+  const accents: Record<string, string[]> = {
+    a: ['á', 'ä', 'à', 'â', 'ª'],
+    e: ['é', 'è', 'ê', 'ë'],
+    o: ['ö', 'ó', 'ø', 'ô'],
+    u: ['ü', 'ú'],
+    n: ['ñ'],
+    s: ['ß', 'š'],
+    i: ['í', 'ï', 'İ'],
+    c: ['ç'],
+  };
+  const words = [...WORDS, 'café', 'señor', 'pokémon', 'fiancée', 'josé', 'führer', 'naïve', 'yöu'];
+  const cases: [string, string[]][] = [];
+  for (let index = 0; index < count; index += 1) {
+    let password = Array.from({ length: 1 + int(3) }, () => pick(words)).join(pick(['', '-', ' ']));
+    password = [...password].map((c) => (accents[c] && next() < 0.3 ? pick(accents[c]!) : c)).join('');
+    if (next() < 0.3) password = password[0]!.toUpperCase() + password.slice(1);
+    if (next() < 0.3)
+      password = [...password].map((c) => (L33T[c] && next() < 0.5 ? pick(L33T[c]!) : c)).join('');
+    if (next() < 0.2) password = [...password].reverse().join('');
+    password += pick(['', '1', '2024', '!', '€', '🔥', '°C']);
+    cases.push([password, next() < 0.5 ? [pick(words), 'Ünal', 'josé@example.com'] : []]);
+  }
+  return cases;
+}
+
 /** Hand-picked passwords at the edges of what the fast search covers or hands back to zxcvbn. */
 const EDGE_CASES: [string, string[]][] = [
   ['', []],
@@ -156,6 +186,16 @@ const EDGE_CASES: [string, string[]][] = [
   ['ΣΊΣΥΦΟΣ', []],
   ['🔥fire🔥', []],
   ['straße', ['Straße']],
+  ['café2020', []],
+  ['Señor!', ['señor']],
+  ['POKÉMON', []],
+  ['pokémonfiancée', []],
+  ['éfac', []],
+  ['c4fé', []],
+  ['j0sé1987', ['José']],
+  ['naïve', ['Naïve']],
+  ['ﬁancé', []],
+  ['ΣΊΣΥΦΟΣ1', ['σίσυφος']],
   ['kelvin7', ['\u212Aelvin']],
   ['alice', ['alice']],
   ['Alice', ['ALICE', 'alice@example.com']],
@@ -213,6 +253,13 @@ describe('the fast dictionary search', () => {
     }
   }, 60_000);
 
+  it('gives exactly zxcvbn’s result, match for match, on 150 generated passwords outside ASCII', () => {
+    for (const [password, userInputs] of generatedNonAsciiCases(150)) {
+      expect(matchesOf(fast, password, userInputs), password).toBe(matchesOf(stock, password, userInputs));
+      expect(resultOf(fast, password, userInputs), password).toBe(resultOf(stock, password, userInputs));
+    }
+  }, 60_000);
+
   it('does its work with fewer dictionary lookups: much faster than zxcvbn on the same passwords', () => {
     const sample = generatedCases(120);
     const time = (zxcvbn: ZxcvbnFactory) => {
@@ -252,6 +299,54 @@ describe('the fast dictionary search', () => {
     });
     expect(other && other.all).not.toBe(index.all);
   }, 60_000);
+
+  it('scores passwords outside ASCII itself: zxcvbn never rebuilds its own dictionaries for them', () => {
+    const own = createZxcvbn({ fastMatching: true }).zxcvbn;
+    const internals = own as unknown as { options: object };
+    const isDropped = () => !!Object.getOwnPropertyDescriptor(internals.options, 'rankedDictionaries')?.get;
+    expect(isDropped()).toBe(true);
+    for (const password of ['café2020', 'Señor!', 'pokémonfiancée', 'c4fé', 'Pässwörd1', '🔥fire🔥']) {
+      expect(resultOf(own, password, ['José']), password).toBe(resultOf(stock, password, ['José']));
+    }
+    expect(isDropped()).toBe(true);
+    // 'İ' lower-cases to two code units: zxcvbn's own search, which rebuilds them.
+    expect(resultOf(own, 'İstanbul', [])).toBe(resultOf(stock, 'İstanbul', []));
+    expect(isDropped()).toBe(false);
+  });
+
+  it('ranks words from the word lists as zxcvbn does: a repeated word keeps its last rank, __proto__ is none', () => {
+    const load = createRequire(import.meta.url);
+    const modules = resolveZxcvbnModules();
+    const core = load(modules.core) as typeof ZxcvbnCore;
+    const install = new Function(`return (${FAST_MATCHING_SOURCE});`)() as (
+      zxcvbn: unknown,
+      getCleanPasswords: unknown,
+    ) => unknown;
+    const dictionary = {
+      first: ['dragon', 'monkey', 'dragon', '', '__proto__', 'constructor', 'zebra', 'monkey'],
+      second: ['monkey', 'zebra', '__proto__', 'p4ss', 'pass', 'dragon'],
+      months: ['january', 'february', 'january'],
+    };
+    const build = () => new core.ZxcvbnFactory({ dictionary, l33tMaxSubstitutions: 10 });
+    const reference = build();
+    const custom = build();
+    expect(install(custom, load(modules.cleanPasswords))).not.toBe(false);
+    for (const password of [
+      'dragon',
+      'monkeyzebra',
+      'nogard',
+      'dr4g0n',
+      'januaryfebruary',
+      'p4ss',
+      'zebra1',
+    ]) {
+      expect(matchesOf(custom, password, []), password).toBe(matchesOf(reference, password, []));
+      expect(resultOf(custom, password, ['zebra']), password).toBe(resultOf(reference, password, ['zebra']));
+    }
+    // The duplicates really are there: "dragon" is ranked 3 in `first` (its last place), not 1.
+    const ranks = JSON.parse(matchesOf(custom, 'dragon', [])) as { dictionaryName: string; rank: number }[];
+    expect(ranks.find((match) => match.dictionaryName === 'first')?.rank).toBe(3);
+  });
 
   it('leaves zxcvbn unchanged where it does not apply (Levenshtein matching on)', () => {
     const load = createRequire(import.meta.url);

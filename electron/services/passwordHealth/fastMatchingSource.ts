@@ -24,18 +24,19 @@
  * Nothing else in zxcvbn changes: the other matchers, the scoring (most guessable sequence),
  * the feedback. The replacement is installed on one zxcvbn instance (own `match` properties on its
  * six dictionary matcher objects; the classes are untouched), and each replaced method falls back
- * to zxcvbn's own for any password it does not cover exactly: characters outside ASCII (case
- * mapping can change lengths or depend on context) and substrings equal to a property every
- * object inherits (`constructor`, `__proto__`: zxcvbn's `dictionary[word]` finds those on any
- * dictionary). It is installed only for the zxcvbn-ts version it was checked against
+ * to zxcvbn's own for any password it does not cover exactly: one that lower-casing makes longer
+ * ('İ' → 'i̇': zxcvbn then reads the lower-cased text at the original's positions) and one holding
+ * a property every object inherits (`constructor`, `__proto__`: zxcvbn's `dictionary[word]` finds
+ * those on any dictionary). It is installed only for the zxcvbn-ts version it was checked against
  * ({@link FAST_MATCHING_ZXCVBN_VERSION}); for any other, the workers run zxcvbn unchanged.
  *
  * Checked: `fastMatching.test.ts` compares every match the matchers return (before scoring) and
  * whole `check()` results with an unchanged instance, on generated and hand-picked passwords;
  * `npm run bench -- scoring` compares 10,000 estimates. Cost: ~0.27 s and ~10 MB per worker for
- * the index, so the pool installs it only for jobs large enough to repay it; zxcvbn's own ranked
- * dictionaries (~13 MB) are dropped once it is built and rebuilt only if zxcvbn's search is
- * needed again (a password the fast search hands back).
+ * the index, so the pool installs it only for jobs large enough to repay it. The index is built
+ * from zxcvbn's word lists (`options.dictionary`), not its ranked dictionaries (word → rank maps,
+ * ~13 MB): the workers never build those unless zxcvbn's own search is needed (a password the
+ * fast search hands back), and an instance that had built them drops them.
  *
  * Why a string: the workers are eval workers (see `strengthWorkerSource.ts`), and a function's
  * `toString()` is not safe to ship there (tsx and other transforms insert helper calls). The
@@ -68,24 +69,29 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
     [sequence && sequence.dictionaryReverse, 'reverse'],
   ];
   if (targets.some(([matcher]) => !matcher || typeof matcher.match !== 'function')) return false;
-  // Let, not const: dropped once the index is built (see the end).
-  let ranked = options.rankedDictionaries;
-  let maxWordSize = options.rankedDictionariesMaxWordSize;
-  if (!ranked || !maxWordSize || Object.hasOwn(ranked, 'userInputs')) return false;
+  // zxcvbn's word lists (name → words, most common first), in its dictionary order: its ranked
+  // dictionaries are built from them (rank = position + 1), so the index is too, without needing
+  // those word → rank maps (~236,000 words) to exist (the workers never build them; see
+  // strengthWorkerSource.ts). Let, not const: let go once the index is built (see the end).
+  let lists = options.dictionary;
+  if (!lists || typeof lists !== 'object' || Object.hasOwn(lists, 'userInputs')) return false;
+  const listNames = Object.keys(lists);
+  for (const name of listNames) {
+    const list = lists[name];
+    if (!Array.isArray(list) || !list.every((word) => typeof word === 'string')) return false;
+  }
 
   // Lower-case names every object inherits ('constructor', '__proto__'): left to zxcvbn.
   const inherited = Object.getOwnPropertyNames(Object.prototype).filter((name) => name === name.toLowerCase());
 
-  // The index over some dictionaries: a trie of their ASCII words (the only ones an ASCII
-  // password can hold), each node a prefix; a word's node lists its hits (dictionary, rank) in
-  // zxcvbn's dictionary order (Object.keys of rankedDictionaries). Typed arrays in shared memory,
-  // sized from the word lists up front (no transient copies), handed to other workers as they are.
+  // The index over some dictionaries: a trie of their words (UTF-16 code units), each node a
+  // prefix; a word's node lists its hits (dictionary, rank) in
+  // zxcvbn's dictionary order (the order of options.dictionary's keys, as its ranked dictionaries
+  // are built). Typed arrays in shared memory, sized from the word lists up front (no transient
+  // copies), handed to other workers as they are.
   const buildIndex = (names) => {
     if (names.length > 0xffff) throw new Error('Too many dictionaries.');
-    const listed = names.reduce((sum, name) => {
-      const list = options.dictionary && options.dictionary[name];
-      return sum + (Array.isArray(list) ? list.length : 0);
-    }, 0);
+    const listed = names.reduce((sum, name) => sum + lists[name].length, 0);
     let hitCapacity = Math.max(1024, listed);
     let nodeCapacity = 2 * hitCapacity;
     const shared = (Type, size, fill) =>
@@ -95,7 +101,7 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
       wider.set(array);
       return wider;
     };
-    let char = shared(Uint8Array, nodeCapacity, 0);
+    let char = shared(Uint16Array, nodeCapacity, 0);
     let firstChild = shared(Int32Array, nodeCapacity, -1);
     let nextSibling = shared(Int32Array, nodeCapacity, -1);
     let firstHit = shared(Int32Array, nodeCapacity, -1);
@@ -107,22 +113,22 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
     let hits = 0;
     let width = 0;
     names.forEach((name, nameIndex) => {
-      const dictionary = ranked[name];
-      const max = maxWordSize[name];
-      width = Math.max(width, max);
-      words: for (const word of Object.keys(dictionary)) {
-        // zxcvbn skips a word longer than its dictionary's longest unless it is the whole
-        // password; that cannot happen for these lists, and the index relies on it.
-        if (!(word.length <= max)) throw new Error('A dictionary word is longer than its maximum.');
-        const rank = dictionary[word];
-        if (typeof rank !== 'number') throw new Error('A rank is not a number.');
-        if (word.length === 0) continue;
-        for (let k = 0; k < word.length; k += 1) if (word.charCodeAt(k) > 0x7f) continue words;
+      const list = lists[name];
+      // zxcvbn's longest word of this list (its own measure): how far its search looks.
+      width = Math.max(width, options.getRankedDictionariesMaxWordSize(list));
+      // As zxcvbn's buildRankedDictionary: each word's rank is its position + 1, a repeated word
+      // keeps its last rank, and '__proto__' is no entry (assigning it on an object sets nothing).
+      for (let position = 0; position < list.length; position += 1) {
+        const word = list[position];
+        const rank = position + 1;
+        if (word.length === 0 || word === '__proto__') continue;
         let node = 0;
         for (let k = 0; k < word.length; k += 1) {
           const code = word.charCodeAt(k);
-          let child = node === 0 ? rootChild[code] : firstChild[node];
-          if (node !== 0) while (child !== -1 && char[child] !== code) child = nextSibling[child];
+          // The root's children: ASCII ones in a table, the others (a few hundred words) listed.
+          const isTabled = node === 0 && code < 128;
+          let child = isTabled ? rootChild[code] : firstChild[node];
+          if (!isTabled) while (child !== -1 && char[child] !== code) child = nextSibling[child];
           if (child === -1) {
             if (nodes === nodeCapacity) {
               nodeCapacity *= 2;
@@ -134,13 +140,20 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
             child = nodes;
             nodes += 1;
             char[child] = code;
-            if (node === 0) rootChild[code] = child;
+            if (isTabled) rootChild[code] = child;
             else {
               nextSibling[child] = firstChild[node];
               firstChild[node] = child;
             }
           }
           node = child;
+        }
+        // The node's last hit: this list's, if the word came before in it (it takes the new rank).
+        let last = firstHit[node];
+        if (last !== -1) while (hitNext[last] !== -1) last = hitNext[last];
+        if (last !== -1 && hitName[last] === nameIndex) {
+          hitRank[last] = rank;
+          continue;
         }
         if (hits === hitCapacity) {
           hitCapacity *= 2;
@@ -151,12 +164,8 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
         hitName[hits] = nameIndex;
         hitRank[hits] = rank; // a Float64Array holds any number exactly
         // Appended last: the node's hits stay in dictionary order.
-        if (firstHit[node] === -1) firstHit[node] = hits;
-        else {
-          let last = firstHit[node];
-          while (hitNext[last] !== -1) last = hitNext[last];
-          hitNext[last] = hits;
-        }
+        if (last === -1) firstHit[node] = hits;
+        else hitNext[last] = hits;
         hits += 1;
       }
     });
@@ -165,7 +174,7 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
   let all;
   let sequences;
   try {
-    const names = Object.keys(ranked);
+    const names = listNames;
     const sequenceNames = names.filter((name) => options.isWordSequence(name));
     // Another worker's index for the same dictionaries (see the return value), or our own.
     const fits = (index, expected) =>
@@ -181,10 +190,9 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
     return false;
   }
   // zxcvbn's ranked dictionaries (word → rank maps, ~13 MB) are read only by its own search, for
-  // the passwords handed back to it below: dropped now, and rebuilt from the word lists
-  // (options.dictionary) by zxcvbn's own setRankedDictionaries the first time one is.
-  ranked = null;
-  maxWordSize = null;
+  // the passwords handed back to it below: dropped now if they were built, and rebuilt from the
+  // word lists (options.dictionary) by zxcvbn's own setRankedDictionaries the first time one is.
+  lists = null;
   Object.defineProperty(options, 'rankedDictionaries', {
     configurable: true,
     enumerable: true,
@@ -201,16 +209,17 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
 
   // The child of a node (a prefix) for one more character, or -1.
   const childOf = (index, node, code) => {
-    if (node === 0) return code < 128 ? index.rootChild[code] : -1;
+    if (node === 0 && code < 128) return index.rootChild[code];
     let child = index.firstChild[node];
     while (child !== -1 && index.char[child] !== code) child = index.nextSibling[child];
     return child;
   };
 
+  // zxcvbn looks up slices of the lower-cased password at positions in the password: the same
+  // positions only while lower-casing keeps the length ('İ' becomes two code units).
   const covers = (text) => {
-    if (!/^[\u0000-\u007f]*$/.test(text)) return false;
     const lower = text.toLowerCase();
-    return !inherited.some((name) => lower.includes(name));
+    return lower.length === text.length && !inherited.some((name) => lower.includes(name));
   };
 
   // What one scan needs: the index, the user inputs and zxcvbn's search width.
@@ -230,7 +239,7 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
   };
 
   // Calls report(i, j, rank, dictionaryName) for each match zxcvbn's dictionary matcher finds in
-  // lower (a lower-cased ASCII string), in its order: by i, then j, then dictionary (the user
+  // lower (the lower-cased password), in its order: by i, then j, then dictionary (the user
   // inputs last). Only ends j >= firstEnd[i] are reported; starts with firstEnd[i] < 0 are skipped.
   const scan = (context, lower, firstEnd, report) => {
     const length = lower.length;

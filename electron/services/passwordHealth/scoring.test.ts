@@ -87,6 +87,30 @@ describe('scorePasswords', () => {
     expect(verdictCache.get(scorer.verdictVersion, ['Summer2023!']).size).toBe(0);
   });
 
+  it('does not look a first analysis up in a cache that holds nothing, and fills it', async () => {
+    const { scorer } = recordingScorer();
+    const verdictCache = createMemoryVerdictCache();
+    const lookups: string[][] = [];
+    const get = verdictCache.get.bind(verdictCache);
+    verdictCache.get = (version, fingerprints) => {
+      lookups.push([...fingerprints]);
+      return get(version, fingerprints);
+    };
+    const fingerprinted: string[] = [];
+    const counting = (password: string) => {
+      fingerprinted.push(password);
+      return fingerprint(password);
+    };
+    await scorePasswords(items, { scorer, verdictCache, fingerprint: counting });
+    expect(lookups).toEqual([]);
+    // The verdicts scored without inputs are kept, under their fingerprints.
+    expect(fingerprinted.sort()).toEqual(['Summer2023!', 'dJt~Gu4DPH%=BLapwnQK=S$7']);
+    expect(verdictCache.holdsAny(scorer.verdictVersion)).toBe(true);
+    expect(verdictCache.holdsAny('another version')).toBe(false);
+    await scorePasswords(items, { scorer, verdictCache, fingerprint });
+    expect(lookups).toHaveLength(1);
+  });
+
   it('calls the scorer for nothing when every verdict is cached', async () => {
     const { scorer, calls } = recordingScorer();
     const verdictCache = createMemoryVerdictCache();

@@ -54,10 +54,10 @@ export async function scorePasswords(
     ({ password, userInputs }) => userInputs.length > 0 && scorer.userInputsCanMatch(password, userInputs),
   );
 
-  // Base verdicts already known.
+  // Base verdicts already known (none, without asking, from a cache that holds none of this version).
   const fingerprints = new Map<number, string>();
   let fromCache = 0;
-  if (cache) {
+  if (cache && cache.holdsAny?.(scorer.verdictVersion) !== false) {
     items.forEach(({ password }, index) => {
       if (!needsInputs[index]) fingerprints.set(index, deps.fingerprint!(password));
     });
@@ -92,8 +92,9 @@ export async function scorePasswords(
   pending.forEach((index, at) => {
     const estimate = scored[at]!;
     results[index] = estimate;
-    const fingerprint = fingerprints.get(index);
-    if (fingerprint !== undefined) fresh.set(fingerprint, estimate);
+    if (cache && !needsInputs[index]) {
+      fresh.set(fingerprints.get(index) ?? deps.fingerprint!(items[index]!.password), estimate);
+    }
   });
   if (cache && fresh.size > 0) cache.put(scorer.verdictVersion, fresh);
 

@@ -23,6 +23,11 @@ export class StoredVerdictCache implements VerdictCache {
     return found;
   }
 
+  holdsAny(version: string): boolean {
+    for (const waiting of this.pending.values()) if (waiting.version === version) return true;
+    return this.read.verdicts.holdsAny(version);
+  }
+
   put(version: string, verdicts: ReadonlyMap<string, BaseVerdict>): void {
     for (const [fingerprint, verdict] of verdicts)
       this.pending.set(fingerprint, {

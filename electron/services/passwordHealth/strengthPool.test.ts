@@ -57,6 +57,12 @@ describe('createStrengthScorer', () => {
     expect(results).toEqual(passwords.map((password) => scoreSync(password, ['alice'])));
   });
 
+  it('says whether user inputs can change an estimate with zxcvbn’s own l33t table', () => {
+    expect(scorer.userInputsCanMatch('z0rbl4x2020', ['Zorblax'])).toBe(true);
+    expect(scorer.userInputsCanMatch('|_|berzorb', ['uberzorb'])).toBe(true);
+    expect(scorer.userInputsCanMatch('Summer2023!', ['Zorblax'])).toBe(false);
+  });
+
   it("uses the user's own words against them", async () => {
     const [without, withInputs] = await scorer.score([
       item('ferdinand2', []),

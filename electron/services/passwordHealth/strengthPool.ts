@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { format } from '../../../common/messages/format';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as ZxcvbnCore from '@zxcvbn-ts/core';
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
@@ -59,16 +60,19 @@ const DEFAULT_CHUNK_SIZE = 100;
  * A worker's young generation (V8's nursery for short-lived objects), in MB. zxcvbn makes a lot of
  * short-lived garbage, so with V8's default (16 MB semi-spaces) each worker's nursery grew to its
  * maximum, ~35 MB of a worker. With 4 MB the 10,000-login import's peak RSS fell by ~70 MB for two
- * workers, its CPU time within the noise of a shared 2-core machine (bench/README.md, issue #17).
+ * workers (bench/README.md, issue #17). Since the workers stopped building zxcvbn's ranked
+ * dictionaries, 8 MB costs no peak RSS (the peak is the main thread's write now) and saves
+ * ~0.2–0.3 s of the scavenges' CPU on that import; 16 MB saves no more and adds ~15 MB.
  */
-const WORKER_YOUNG_GENERATION_MB = 4;
+const WORKER_YOUNG_GENERATION_MB = 8;
 
 /** Idle workers stop after this long (see {@link StrengthScorerOptions.idleMs}). */
 const DEFAULT_IDLE_MS = 30_000;
 
 /**
- * At most this many workers: each holds ~55 MB (zxcvbn-ts, ~30 MB of it until the fast search is
- * installed and its ranked dictionaries and word lists are let go); the fast search's index
+ * At most this many workers: each holds ~40–55 MB (zxcvbn-ts and its word lists, let go once the
+ * fast search is installed; zxcvbn's ranked dictionaries are built only if its own search runs,
+ * for a small job or a password the fast search hands back); the fast search's index
  * (~10 MB) is one for the pool.
  */
 const MAX_DEFAULT_WORKERS = 4;
@@ -599,11 +603,26 @@ type ZxcvbnModules = {
   en: typeof ZxcvbnEn;
 };
 
-/** zxcvbn's l33t table (its default: Lockstep does not set one), read on the calling thread. */
+/**
+ * zxcvbn's l33t table (its default: Lockstep does not set one), read on the calling thread: the
+ * data module its options take it from (loading all of zxcvbn-ts here took ~25 ms, just before an
+ * import's first chunk of passwords goes to the workers), or its options where that file moved.
+ */
 function zxcvbnL33tTable(modules: ZxcvbnModulePaths): L33tTable {
-  const core = createRequire(import.meta.url)(modules.core) as typeof ZxcvbnCore;
-  return new core.Options().l33tTable;
+  const load = createRequire(import.meta.url);
+  try {
+    const table = load(join(dirname(modules.core), 'data', 'l33tTable.cjs')) as unknown;
+    if (isL33tTable(table)) return table;
+  } catch {
+    // Another layout: zxcvbn's options below.
+  }
+  return new (load(modules.core) as typeof ZxcvbnCore).Options().l33tTable;
 }
+
+const isL33tTable = (value: unknown): value is L33tTable =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.values(value).every((subs) => Array.isArray(subs) && subs.every((sub) => typeof sub === 'string'));
 
 /** How {@link createZxcvbn} builds an instance. */
 export interface CreateZxcvbnOptions {

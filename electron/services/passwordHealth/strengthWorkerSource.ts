@@ -17,8 +17,8 @@ import { FAST_MATCHING_SOURCE } from './fastMatchingSource';
  * 'prepare', fast: true }` to build the fast search's index ahead of a large job; `{ type: 'index',
  * index }` to install the fast search with the index another worker built (its typed arrays are
  * SharedArrayBuffers: one copy for the pool). Worker → parent: `{ type: 'ready', loadMs }` once
- * the dictionaries are loaded; `{ type: 'indexed', ms, fastMatching, shared, index }` once, after
- * trying to install the fast search (`index`: the one it built, for the others); per chunk
+ * zxcvbn-ts and its word lists are loaded; `{ type: 'indexed', ms, fastMatching, shared, index }`
+ * once, after trying to install the fast search (`index`: the one it built, for the others); per chunk
  * `{ type: 'done', chunkId, results }` or `{ type: 'failed', chunkId, errorName }`.
  * The options built here must match `createZxcvbn` in `strengthPool.ts` (a test compares them).
  */
@@ -30,8 +30,12 @@ const core = require(workerData.modules.core);
 // Let: the word lists are let go once the fast search is installed (dropWordLists below).
 let common = require(workerData.modules.common);
 let en = require(workerData.modules.en);
+// Without its dictionaries: given them, zxcvbn builds its ranked dictionaries at once (a word →
+// rank map per list, ~236,000 words: ~0.2 s, and with this worker's small young generation up to
+// ~0.6 s of CPU). The fast search (fastMatchingSource.ts) reads the word lists and never needs
+// them, so they are built the first time zxcvbn's own search reads them, by zxcvbn's own
+// setRankedDictionaries — as at construction.
 const zxcvbn = new core.ZxcvbnFactory({
-  dictionary: { ...common.dictionary, ...en.dictionary },
   graphs: common.adjacencyGraphs,
   // Feedback as zxcvbn's keys, worded by our catalogue (translationKeys in strengthPool.ts).
   translations: Object.fromEntries(
@@ -42,6 +46,29 @@ const zxcvbn = new core.ZxcvbnFactory({
   ),
   ...workerData.tuning,
 });
+{
+  const options = zxcvbn.options;
+  options.dictionary = { ...common.dictionary, ...en.dictionary };
+  const ranked = ['rankedDictionaries', 'rankedDictionariesMaxWordSize'];
+  const build = () => {
+    for (const name of ranked) delete options[name];
+    options.setRankedDictionaries();
+  };
+  for (const name of ranked) {
+    Object.defineProperty(options, name, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        build();
+        return options[name];
+      },
+      set(value) {
+        delete options[name];
+        options[name] = value;
+      },
+    });
+  }
+}
 en = null;
 common = null;
 
@@ -77,7 +104,6 @@ const dropWordLists = () => {
 };
 const installFastDictionaryMatching = (${FAST_MATCHING_SOURCE});
 let hasTriedFastMatching = false;
-zxcvbn.check('warm-up');
 parentPort.postMessage({ type: 'ready', loadMs: performance.now() - started });
 
 // Installs the fast search, with another worker's index when given one (shared memory, not a copy).

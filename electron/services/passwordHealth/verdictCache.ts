@@ -22,6 +22,11 @@ export interface VerdictCache {
   get(version: string, fingerprints: readonly string[]): ReadonlyMap<string, BaseVerdict>;
   /** Stores verdicts under `version`, replacing any earlier verdict for the same fingerprint. */
   put(version: string, verdicts: ReadonlyMap<string, BaseVerdict>): void;
+  /**
+   * Whether any verdict under `version` is kept (without it: maybe). When none is, an analysis
+   * skips fingerprinting its passwords for a lookup that could find nothing (a first import).
+   */
+  holdsAny?(version: string): boolean;
 }
 
 /** How to build an in-memory {@link VerdictCache}. */
@@ -34,6 +39,7 @@ export interface MemoryVerdictCacheOptions {
 export function createMemoryVerdictCache(options: MemoryVerdictCacheOptions = {}): VerdictCache & {
   /** Verdicts held now. */
   readonly size: number;
+  holdsAny(version: string): boolean;
 } {
   const maxEntries = Math.max(1, Math.floor(options.maxEntries ?? 200_000));
   // Insertion order doubles as recency: a read or write moves the entry to the end.
@@ -60,6 +66,10 @@ export function createMemoryVerdictCache(options: MemoryVerdictCacheOptions = {}
         if (entries.size <= maxEntries) break;
         entries.delete(oldest);
       }
+    },
+    holdsAny(version) {
+      for (const entry of entries.values()) if (entry.version === version) return true;
+      return false;
     },
     get size() {
       return entries.size;
