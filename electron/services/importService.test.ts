@@ -8,6 +8,7 @@ import { detectFormat, parseExport, suggestMapping } from '../../common/domain/i
 import type { ColumnMapping } from '../../common/domain/import/types';
 import type { ImportPreview, ImportResult, RequestOf } from '../../common/ipc/contract';
 import type { Account, Finding } from '../../common/model/index';
+import { format } from '../../common/messages/format';
 import { createHandlers, dispatch } from '../ipc/handlers';
 import { RecordingPlatform } from '../platform/recorder';
 import { scanDataDirForSecrets } from '../testing/secretScan';
@@ -252,6 +253,27 @@ describe('importing the Bitwarden sample', () => {
         (f.evidence.services as string[]).includes('Facebook'),
     )!;
     expect(reuse.evidence.services).not.toContain('LinkedIn');
+  });
+});
+
+describe('an Android app with no title of its own', () => {
+  it('is saved under the name the preview showed (the app directory’s), not one made from its id', async () => {
+    const { call, importFile, core } = setup();
+    const path = join(mkdtempSync(join(tmpdir(), 'lockstep-android-')), 'chrome.csv');
+    writeFileSync(
+      path,
+      'name,url,username,password\n,android://c2lnbmF0dXJl@com.facebook.katana/,me@example.com,Kestrel77#tw\n',
+    );
+    const preview = await call<ImportPreview>('import:preview', {
+      source: { fileToken: core.files.grant(path).token },
+      personId: 1,
+    });
+    const shown = preview.items.map((item) => item.service);
+    expect(shown).toEqual([format('names.androidApp', { name: 'Facebook' })]);
+    await call('import:cancel', { sessionId: preview.sessionId });
+    await importFile(path);
+    const accounts = await call<Account[]>('accounts:list', {});
+    expect(accounts.map((a) => a.service)).toEqual(shown);
   });
 });
 

@@ -323,7 +323,7 @@ export class ImportService {
             personId: format('errors.import.ownerGone'),
           });
         }
-        const decided = plan({ ...session, personId }, tx.repos);
+        const decided = plan({ ...session, personId }, tx.repos, this.deps.serviceName);
         const analysedRows = new Map(planned.map((p) => [p.entry.row, p]));
         const note = `Import: ${session.fileName}`;
         let created = 0;
