@@ -108,3 +108,30 @@ describe('the pseudo-locale', () => {
     expect(pseudoLocalise('\u0001Bob\u0002')).toBe('Bob');
   });
 });
+
+describe('the history’s stored actions', () => {
+  // What the services store as a history action (the Team screen's recent changes words it by its
+  // key, the action with every run of non-word characters as "_"): none falls back to the stored text.
+  const STORED = [
+    'restored from backup',
+    'breach found online',
+    'verification',
+    'cancelled',
+    'failed',
+    'imported',
+    'dismissed',
+    'reopened',
+    'deletion undone',
+  ];
+  it.each(STORED)('"%s" is worded by the catalogue, in the pseudo-locale too', (recorded) => {
+    const action = recorded.replace(/\W+/g, '_');
+    setMessageLocale('pseudo');
+    try {
+      const shown = format('team.change.action', { action, recorded: `[stored ${recorded}]` });
+      expect(shown).not.toContain('[stored');
+      expect(shown.match(/[A-Za-z]{2,}/g) ?? [], shown).toEqual([]);
+    } finally {
+      setMessageLocale('en');
+    }
+  });
+});
