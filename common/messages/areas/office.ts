@@ -93,7 +93,7 @@ export const OFFICE = {
   'team.change.action':
     "{action, select, added {added} created {created} deleted {deleted} removed {removed} renamed {renamed} group {group} role {role} status {status} started {started} start {started} finished {finished} stopped {stopped} resumed {resumed} dismissed {set aside} reopened {reopened} replaced {replaced} recorded {recorded} imported {imported} discarded {discarded} handled {handled} assigned {assigned} helper {helper} priority {priority} snooze {snoozed} wontdo {won't do} update {updated} name {name} owner {owner} category {category} criticality {criticality} web_address {web address} user_name {user name} two_step {two-step sign-in} password_changed {password changed} recovery_reviewed {recovery reviewed} notes_edited {notes edited} breach_marked {breach marked} breach_unmarked {breach unmarked} breach_found_online {breach found online} deletion_undone {deletion undone} datasets_refreshed {datasets refreshed} due_date {due date} verification {verification} cancelled {cancelled} failed {failed} restored_from_backup {restored from backup} other {{recorded}}}",
   'team.change.status':
-    "{status, select, open {open} resolved {resolved} auto_resolved {resolved by itself} dismissed {set aside} todo {to do} in_progress {in progress} done {done} snoozed {snoozed} wont_do {won't do} other {{status}}}",
+    "{status, select, open {open} resolved {resolved} auto_resolved {resolved by itself} dismissed {set aside} todo {to do} in_progress {in progress} done {done} snoozed {snoozed} wont_do {won't do} verified {verified} not_verified {not verified} other {{status}}}",
 
   // The coverage figures (renderer/src/features/team/CoverageCards.tsx).
   'team.coverage': 'Coverage',

@@ -370,7 +370,11 @@ export function describeChange(
         t('team.change.action', { action: entry.action.replace(/\W+/g, '_'), recorded: entry.action });
   const raw = entry.action === 'created' && entry.note ? entry.note : (entry.to ?? entry.note);
   if (!raw) return t('team.change', { subject, action });
-  const isStatus = entry.subjectType === 'finding' || entry.action === 'status';
-  const detail = isStatus ? t('team.change.status', { status: raw }) : raw;
+  // A task's verification is stored as "verified" / "not verified": a status, asked for by its key.
+  const isVerification = entry.action === 'verification';
+  const isStatus = entry.subjectType === 'finding' || entry.action === 'status' || isVerification;
+  const detail = isStatus
+    ? t('team.change.status', { status: isVerification ? raw.replace(/\W+/g, '_') : raw })
+    : raw;
   return t('team.changeWithDetail', { subject, action, detail });
 }

@@ -24,6 +24,23 @@ describe('a recent change in words', () => {
     expect(describeChange(entry('task', 'status', 'in_progress'), words)).toBe('Task status: in progress');
   });
 
+  it('words a task’s verification and a restore from the catalogue, not as they were stored', () => {
+    expect(describeChange(entry('task', 'verification', 'not verified'), words)).toBe(
+      'Task verification: not verified',
+    );
+    setMessageLocale('pseudo');
+    try {
+      for (const shown of [
+        describeChange(entry('task', 'verification', 'not verified'), words),
+        describeChange(entry('task', 'verification', 'verified'), words),
+        describeChange(entry('data', 'restored from backup', null), words),
+      ])
+        expect(shown.match(/[A-Za-z]{2,}/g) ?? [], shown).toEqual([]);
+    } finally {
+      setMessageLocale('en');
+    }
+  });
+
   it('shows a new task by its title', () => {
     expect(describeChange(entry('task', 'created', 'todo', 'Change your password at Canva'), words)).toBe(
       'Task created: Change your password at Canva',
