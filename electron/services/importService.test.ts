@@ -60,26 +60,26 @@ function setup(options: { fetchImpl?: typeof fetch } = {}) {
     if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);
     return result.error;
   };
-  const importFile = async (path: string, extra: Partial<RequestOf<'import:preview'>> = {}) => {
-    const preview = await call<ImportPreview>('import:preview', {
+  /** The preview of a file, picked as the app's file dialog grants it, for the first person. */
+  const previewFile = (path: string, extra: Partial<RequestOf<'import:preview'>> = {}) =>
+    call<ImportPreview>('import:preview', {
       source: { fileToken: core.files.grant(path).token },
       personId: 1,
       ...extra,
     });
+  const importFile = async (path: string, extra: Partial<RequestOf<'import:preview'>> = {}) => {
+    const preview = await previewFile(path, extra);
     const result = await call<ImportResult>('import:confirm', { sessionId: preview.sessionId });
     return { preview, result };
   };
-  return { core, dataDir, call, failure, importFile };
+  return { core, dataDir, call, failure, previewFile, importFile };
 }
 
 describe('importing the Bitwarden sample', () => {
   it('previews without writing, then creates accounts with derived signals only', async () => {
-    const { call, importFile, core } = setup();
+    const { call, importFile, core, previewFile } = setup();
     const path = join(EXPORTS, 'bitwarden.csv');
-    const preview = await call<ImportPreview>('import:preview', {
-      source: { fileToken: core.files.grant(path).token },
-      personId: 1,
-    });
+    const preview = await previewFile(path);
     expect(preview.format).toBe('bitwarden-csv');
     expect(core.readDb.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
     // The second GitHub row is the same site and username: one account, the duplicate said so.
@@ -258,16 +258,13 @@ describe('importing the Bitwarden sample', () => {
 
 describe('an Android app with no title of its own', () => {
   it('is saved under the name the preview showed (the app directory’s), not one made from its id', async () => {
-    const { call, importFile, core } = setup();
+    const { call, importFile, previewFile } = setup();
     const path = join(mkdtempSync(join(tmpdir(), 'lockstep-android-')), 'chrome.csv');
     writeFileSync(
       path,
       'name,url,username,password\n,android://c2lnbmF0dXJl@com.facebook.katana/,me@example.com,Kestrel77#tw\n',
     );
-    const preview = await call<ImportPreview>('import:preview', {
-      source: { fileToken: core.files.grant(path).token },
-      personId: 1,
-    });
+    const preview = await previewFile(path);
     const shown = preview.items.map((item) => item.service);
     expect(shown).toEqual([format('names.androidApp', { name: 'Facebook' })]);
     await call('import:cancel', { sessionId: preview.sessionId });
@@ -342,12 +339,9 @@ describe('bad input changes nothing', () => {
   );
 
   it('unknown columns ask for a mapping, and the mapping imports', async () => {
-    const { call, core } = setup();
+    const { call, core, previewFile } = setup();
     const path = join(BAD, 'random-columns.csv');
-    const firstTry = await call<ImportPreview>('import:preview', {
-      source: { fileToken: core.files.grant(path).token },
-      personId: 1,
-    });
+    const firstTry = await previewFile(path);
     expect(firstTry).toMatchObject({
       format: null,
       entries: 0,
@@ -430,7 +424,7 @@ describe('matching on re-import', () => {
 
 describe('what an import offers besides the accounts', () => {
   it('says in the preview that short rows were read with empty fields', async () => {
-    const { call, core } = setup();
+    const { previewFile } = setup();
     const dir = mkdtempSync(join(tmpdir(), 'lockstep-short-'));
     const path = join(dir, 'chrome.csv');
     // A browser leaves out the trailing empty note field on some rows.
@@ -438,10 +432,7 @@ describe('what an import offers besides the accounts', () => {
       path,
       'name,url,username,password,note\nA,https://a.example,ann,pw-one-Xy7!,hi\nB,https://b.example,bob,pw-two-Qz8!\n',
     );
-    const preview = await call<ImportPreview>('import:preview', {
-      source: { fileToken: core.files.grant(path).token },
-      personId: 1,
-    });
+    const preview = await previewFile(path);
     expect(preview.entries).toBe(2);
     expect(preview.notices.join(' ')).toMatch(/1 row.*fewer fields.*empty/i);
   });
