@@ -99,6 +99,17 @@ UPDATE tasks SET owner_person_id = 1, assignee_helper = 'Sam (IT)' WHERE id = 1;
 UPDATE tasks SET assignee_person_id = 2 WHERE id = 2;
 INSERT INTO checklists (id, guide_id, guide_title, helper_name, created_at) VALUES (1, 'small-business-baseline', 'Baseline', 'Sam', 't7');
 UPDATE guide_runs SET checklist_id = 1 WHERE id = 1;`),
+  140: (db) =>
+    db.exec(`
+INSERT INTO accounts (id, person_id, service, url, domain, url_kind, username, category, criticality, mfa, created_at, updated_at, has_totp, source)
+VALUES (3, 2, 'Android app', 'androidapp://com.example.app', NULL, 'android', 'priya', 'developer', 'important', 'passkey', 't8', 't8', 0, 'import');
+INSERT INTO password_signals (account_id, strength, exact_fingerprint, online_status, analysed_at) VALUES (3, 4, '${'e'.repeat(32)}', 'not_found', 't8');
+INSERT INTO findings (id, kind, subject, severity, status, evidence, first_seen_at, last_seen_at, dismissed_reason, dismissed_at)
+VALUES (2, 'mfa_missing', 'account:3', 'low', 'dismissed', '{}', 't8', 't8', 'not now', 't8');
+INSERT INTO finding_accounts (finding_id, account_id) VALUES (2, 3);
+INSERT INTO tasks (task_key, kind, title, account_id, source, priority, status, snoozed_until, created_at, updated_at)
+VALUES ('enable_mfa:account:3', 'enable_mfa', 'Turn on two-step sign-in for Android app', 3, 'guide', 'P4', 'snoozed', '2027-01-01', 't8', 't8');
+INSERT INTO task_findings (task_id, finding_id) SELECT id, 2 FROM tasks WHERE task_key = 'enable_mfa:account:3';`),
 };
 
 /** Renamed tables and columns, old name → new name, by the version that renamed them. */
