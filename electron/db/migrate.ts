@@ -49,12 +49,21 @@ export function migrate(
  * Runs a step that edits tables' SQL in `sqlite_schema`, by SQLite's documented procedure for
  * changes that leave the stored content as it is (lang_altertable.html#otheralter): with
  * `writable_schema` on for the step only, then the schema version moved on so that every
- * connection reads the new definitions. better-sqlite3 opens connections in SQLite's defensive
- * mode, which refuses both; it is lifted for the step only (nothing else here ever lifts it).
- * Then every row of the database is checked against the edited definitions: a step that broke the
- * schema or a constraint that a stored row fails throws, and the caller's transaction rolls back.
+ * connection — this one too — reads the new definitions. better-sqlite3 opens connections in
+ * SQLite's defensive mode, which refuses both; it is lifted for the step only (nothing else here
+ * ever lifts it). Then every row of each edited table is checked against its new definition
+ * (`PRAGMA quick_check`, which reads the whole schema first): SQL that does not parse, or a
+ * constraint a stored row fails, throws, and the caller's transaction rolls back.
  */
 function editTableSql(db: Database.Database, step: Migration): void {
+  const tableSql = () =>
+    new Map(
+      db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table'`).raw().all() as [
+        string,
+        string,
+      ][],
+    );
+  const before = tableSql();
   const schemaVersion = db.pragma('schema_version', { simple: true }) as number;
   db.unsafeMode(true);
   try {
@@ -68,9 +77,17 @@ function editTableSql(db: Database.Database, step: Migration): void {
   } finally {
     db.unsafeMode(false);
   }
-  const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map(
-    (row) => row.integrity_check,
-  );
-  if (problems.join() !== 'ok')
-    throw new Error(`schema step ${step.version} (${step.name}): ${problems.slice(0, 5).join('; ')}`);
+  for (const [table, sql] of tableSql()) {
+    if (before.get(table) === sql) continue;
+    const problems = db.pragma(`quick_check("${table.replaceAll('"', '""')}")`) as {
+      quick_check: string;
+    }[];
+    if (problems.map((row) => row.quick_check).join() !== 'ok')
+      throw new Error(
+        `schema step ${step.version} (${step.name}): ${problems
+          .slice(0, 5)
+          .map((row) => row.quick_check)
+          .join('; ')}`,
+      );
+  }
 }

@@ -12,10 +12,11 @@ import type { Migration } from './index';
  * Only the constraints' text changes: no row, rowid, index or trigger is touched. It is done with
  * SQLite's documented procedure for changes that leave the stored content as it is (editing the
  * table's SQL in `sqlite_schema`, https://www.sqlite.org/lang_altertable.html#otheralter), which
- * the runner allows for this step only (`editsTableSql`) and checks with `PRAGMA integrity_check`
- * (every row against the new constraints) before it commits. The table rebuild the same page
- * describes needs foreign keys off, which cannot change inside the one transaction the runner
- * applies every pending step in — and migration 110 needs them on (its `DROP TABLE tasks` cascades).
+ * the runner allows for this step only (`editsTableSql`) and checks with `PRAGMA quick_check`
+ * (every row of the edited tables against the new constraints) before it commits. The table
+ * rebuild the same page describes needs foreign keys off, which cannot change inside the one
+ * transaction the runner applies every pending step in — and migration 110, in the same
+ * transaction for a file older than it, needs them on (its `DROP TABLE tasks` cascades).
  *
  * Frozen: the literal SQL that shipped.
  */

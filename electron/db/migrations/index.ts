@@ -10,7 +10,7 @@ export interface Migration {
    * The step edits tables' SQL in `sqlite_schema` in place (SQLite's procedure for changes that
    * leave every stored row and index as it is, such as a CHECK constraint rewritten to an
    * equivalent one). The runner allows it for this step only and verifies the whole database
-   * (`PRAGMA integrity_check`) before the transaction commits.
+   * (`PRAGMA quick_check` of each table it edited) before the transaction commits.
    */
   editsTableSql?: true;
 }
