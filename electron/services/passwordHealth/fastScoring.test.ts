@@ -11,9 +11,14 @@ const resultOf = (zxcvbn: ZxcvbnFactory, password: string, userInputs: readonly 
     typeof value === 'function' ? `function ${(value as { name: string }).name}` : value,
   );
 
-type Install = (zxcvbn: ZxcvbnFactory, estimate: unknown) => boolean;
+type Install = (zxcvbn: ZxcvbnFactory, estimate: unknown, scorers: unknown) => boolean;
 const compile = (source: string) => new Function(`return (${source});`)() as Install;
-const estimate = createRequire(import.meta.url)(resolveZxcvbnModules().estimate) as unknown;
+const load = createRequire(import.meta.url);
+const modules = resolveZxcvbnModules();
+const estimate = load(modules.estimate) as unknown;
+const scorers = Object.fromEntries(
+  Object.entries(modules.scorers).map(([pattern, path]) => [pattern, load(path) as unknown]),
+);
 
 /** mulberry32: a small seeded PRNG, so the generated sample is the same on every run. */
 function random(seed: number): () => number {
@@ -204,15 +209,18 @@ describe('the cheaper scoring', () => {
 
   it('is not installed on something that is not a zxcvbn instance, or without zxcvbn’s estimate', () => {
     const install = compile(FAST_SCORING_SOURCE);
-    expect(install({} as ZxcvbnFactory, estimate)).toBe(false);
-    expect(install(createZxcvbn().zxcvbn, undefined)).toBe(false);
+    expect(install({} as ZxcvbnFactory, estimate, scorers)).toBe(false);
+    expect(install(createZxcvbn().zxcvbn, undefined, scorers)).toBe(false);
+    const { dictionary: _dictionary, ...withoutDictionary } = scorers;
+    expect(install(createZxcvbn().zxcvbn, estimate, withoutDictionary)).toBe(false);
   });
 
   // The comparisons above must be able to fail: each change of a decision below (how ties break,
-  // the order matches are tried in, which shorter sequences compete, what is remembered, the
-  // additive term, the logarithm) gives a different result for at least one of the passwords
-  // compared. (Left out: trying two adjacent bruteforce matches, which zxcvbn skips because one
-  // spanning both is always better: no result can show it.)
+  // the order matches are tried in, which shorter sequences compete, what is remembered, a match's
+  // guesses, the additive term, the logarithm) gives a different result for at least one of the passwords
+  // compared. (Left out, as no result can show them: trying two adjacent bruteforce matches, which
+  // zxcvbn skips because one spanning both is always better; and a match that comes with its own
+  // guesses, which none of zxcvbn's matchers makes.)
   it.each([
     ['a tie at the same length keeps the later sequence', 'competingG <= g', 'competingG < g'],
     ['the last of equal totals wins at the end', 'candidate < g', 'candidate <= g'],
@@ -238,12 +246,22 @@ describe('the cheaper scoring', () => {
     ],
     ['no additive term', 'if (!excludeAdditive) g += growth(sequenceLength);', ''],
     ['Math.log10 for guessesLog10', 'Math.log(n) / LOG10', 'Math.log10(n)'],
+    [
+      'a one-character match’s minimum guesses',
+      'const MIN_SUBMATCH_GUESSES_SINGLE_CHAR = 10;',
+      'const MIN_SUBMATCH_GUESSES_SINGLE_CHAR = 50;',
+    ],
+    [
+      'a dictionary match’s guesses without its calculation',
+      'guesses = result.calculation',
+      'guesses = result.baseGuesses',
+    ],
   ])(
     'the comparison catches a changed decision: %s',
     (_name, original, changed) => {
       expect(FAST_SCORING_SOURCE).toContain(original);
       const mutant = createZxcvbn().zxcvbn;
-      expect(compile(FAST_SCORING_SOURCE.replace(original, changed))(mutant, estimate)).toBe(true);
+      expect(compile(FAST_SCORING_SOURCE.replace(original, changed))(mutant, estimate, scorers)).toBe(true);
       const differs = CASES.some(
         ([password, userInputs], index) => resultOf(mutant, password, userInputs) !== expected[index],
       );

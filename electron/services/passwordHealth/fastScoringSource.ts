@@ -1,8 +1,24 @@
 /**
+ * The patterns zxcvbn-ts 4.2.0's `estimate` scores with its own functions
+ * (`matcher/<pattern>/scoring.cjs`), which {@link FAST_SCORING_SOURCE} is given.
+ */
+export const FAST_SCORING_PATTERNS = [
+  'bruteforce',
+  'date',
+  'dictionary',
+  'regex',
+  'repeat',
+  'sequence',
+  'spatial',
+  'separator',
+  'wordSequence',
+] as const;
+
+/**
  * A cheaper run of zxcvbn-ts's scoring (the "most guessable match sequence"), giving exactly its
  * result, as JavaScript source run in the strength workers and in `scoreSync`'s instance.
  *
- * Why: with the fast dictionary search installed, about half of a worker's CPU per password is
+ * Why: with the fast dictionary search installed, about half of a worker's CPU per password was
  * zxcvbn's scoring (bench/README.md, issue #17). Its dynamic programme (`dist/scoring/index.cjs`)
  * wastes most of that:
  *
@@ -10,7 +26,7 @@
  *   (match, sequence length) pair. `estimate` returns a new object (`{ ...match, ...extraData,
  *   guesses, guessesLog10 }`), and its cache (`'guesses' in match`) never hits because the result
  *   is not stored back: a dictionary match is re-scored (upper-case and l33t variations, a spatial
- *   match's average graph degree) and copied once per sequence length.
+ *   match's average graph degree) and copied once per sequence length, stored or not.
  * - `bruteforceUpdate(k)` makes a new bruteforce match (a slice of the password) for every start
  *   i ≤ k, and estimates it once per sequence length: O(n²·l) objects for a password of n.
  * - the optimal state is plain objects keyed by sequence length, walked with
@@ -18,18 +34,20 @@
  *
  * What this does instead, making the same decisions in the same order:
  *
- * - Every match is estimated once, by zxcvbn's own `estimate` (passed in), and that one object is
- *   what the programme stores, wherever zxcvbn would have stored an equal copy. Equivalent because
- *   `estimate` is pure for a given (options, match, password): the scoring functions only read the
- *   match (4.2.0: bruteforce, date, dictionary, regex, repeat, sequence, spatial, separator,
- *   wordSequence), and nothing mutates a match during scoring. One object instead of equal copies is
- *   safe: each match has one end j, and a sequence is unwound through distinct ends, so an object
- *   appears at most once in a result's `sequence`; the feedback only reads it.
+ * - A match's guesses are computed once, as `estimate` computes them (`guessesOf` below: its cache
+ *   check, minimum guesses and dispatch to the same scoring functions, passed in), and zxcvbn's own
+ *   object for the match — `estimate`'s result — is made only when the programme stores the match,
+ *   once, and stored wherever zxcvbn would have stored an equal copy. Equivalent because `estimate`
+ *   is pure for a given (options, match, password): the scoring functions only read the match, and
+ *   nothing mutates a match during scoring (about 70 % of the matches are never stored: their
+ *   objects are not made). One object instead of equal copies is safe: each match has one end j,
+ *   and a sequence is unwound through distinct ends, so an object appears at most once in a
+ *   result's `sequence`; the feedback only reads it.
  * - A bruteforce match's guesses depend only on its length (10^length, at least 11 or 51, capped
- *   at Number.MAX_VALUE; at least 1 when it is the whole password), so they are estimated once per
- *   length per password, by `estimate` on the first bruteforce match of that length. The match
- *   object itself — `makeBruteforceMatch(i, k)` estimated by `estimate`, as zxcvbn builds it — is
- *   made only when the programme stores it.
+ *   at Number.MAX_VALUE; at least 1 when it is the whole password), so they are computed once per
+ *   length per password, from the first bruteforce match of that length. The match object —
+ *   `makeBruteforceMatch(i, k)` estimated by `estimate`, as zxcvbn builds it — is made only when
+ *   the programme stores it.
  * - The optimal state is arrays indexed by sequence length. zxcvbn's `Object.keys` on objects whose
  *   keys are all small integers enumerates them in ascending numeric order, so a walk from 1
  *   upwards that skips empty slots visits the same lengths in the same order. The "is a shorter or
@@ -45,16 +63,18 @@
  * every other instance are untouched, so an unpatched instance in the same thread stays zxcvbn as
  * published. It leaves `scoring.optimal` as it was (only zxcvbn's own helpers, no longer called,
  * read it). Installed only for the zxcvbn-ts version it was checked against
- * ({@link FAST_SCORING_ZXCVBN_VERSION}: its constants and scoring functions are this version's).
+ * ({@link FAST_SCORING_ZXCVBN_VERSION}: `estimate`'s steps and the constants are this version's).
  *
  * Checked: `fastScoring.test.ts` compares whole `check()` results (score, guesses, the sequence
- * and the feedback) with an unpatched instance on hand-picked and generated passwords, and
- * `npm run bench -- scoring` compares 10,000 estimates with zxcvbn-ts as published.
+ * and the feedback) with an unpatched instance on hand-picked and generated passwords, and shows
+ * that changing any of the decisions above changes some of those results; `npm run bench --
+ * scoring` compares 10,000 estimates with zxcvbn-ts as published.
  *
- * The source is a function expression `(zxcvbn, estimate) => boolean` (installed or not); a string
- * for the same reason as `fastMatchingSource.ts` (the workers are eval workers).
+ * The source is a function expression `(zxcvbn, estimate, scorers) => boolean` (installed or not;
+ * `scorers`: pattern → zxcvbn's scoring function, for {@link FAST_SCORING_PATTERNS}); a string for
+ * the same reason as `fastMatchingSource.ts` (the workers are eval workers).
  */
-export const FAST_SCORING_SOURCE = String.raw`function installFastScoring(zxcvbn, estimate) {
+export const FAST_SCORING_SOURCE = String.raw`function installFastScoring(zxcvbn, estimate, scorers) {
   'use strict';
   const repeat = zxcvbn && zxcvbn.matching && zxcvbn.matching.matchers && zxcvbn.matching.matchers.repeat;
   const targets = [zxcvbn && zxcvbn.scoring, repeat && repeat.scoring];
@@ -63,10 +83,43 @@ export const FAST_SCORING_SOURCE = String.raw`function installFastScoring(zxcvbn
     typeof scoring.mostGuessableMatchSequence === 'function' &&
     typeof scoring.makeBruteforceMatch === 'function' &&
     !!scoring.options;
-  if (typeof estimate !== 'function' || !targets.every(isScoring)) return false;
+  const BUILT_IN = ${JSON.stringify(FAST_SCORING_PATTERNS)};
+  if (
+    typeof estimate !== 'function' ||
+    !targets.every(isScoring) ||
+    !scorers ||
+    !BUILT_IN.every((name) => typeof scorers[name] === 'function')
+  ) {
+    return false;
+  }
+  // estimate.cjs's table of scoring functions: a plain object, looked up as it does.
+  const matchers = {};
+  for (const name of BUILT_IN) matchers[name] = scorers[name];
 
   // zxcvbn-ts 4.2.0's data/const.cjs.
   const MIN_GUESSES_BEFORE_GROWING_SEQUENCE = 10000;
+  const MIN_SUBMATCH_GUESSES_SINGLE_CHAR = 10;
+  const MIN_SUBMATCH_GUESSES_MULTI_CHAR = 50;
+
+  // The guesses estimate(options, match, password) gives, without making its object (estimate.cjs
+  // 4.2.0 step for step: its cache, getMinGuesses, getScoring, the dictionary's calculation).
+  const guessesOf = (options, match, password) => {
+    if ('guesses' in match && match.guesses != null) return match.guesses;
+    let minGuesses = 1;
+    if (match.token.length < password.length) {
+      minGuesses = match.token.length === 1 ? MIN_SUBMATCH_GUESSES_SINGLE_CHAR : MIN_SUBMATCH_GUESSES_MULTI_CHAR;
+    }
+    const name = match.pattern;
+    let result = 0;
+    if (matchers[name]) result = matchers[name](match, options);
+    else if (options.matchers[name] && 'scoring' in options.matchers[name]) {
+      result = options.matchers[name].scoring(match, options);
+    }
+    let guesses = 0;
+    if (typeof result === 'number') guesses = result;
+    else if (name === 'dictionary') guesses = result.calculation;
+    return Math.max(guesses, minGuesses);
+  };
   const LOG10 = Math.log(10);
   // utils.log10, exactly.
   const log10 = (n) => (n === 0 ? 0 : Math.log(n) / LOG10);
@@ -143,16 +196,21 @@ export const FAST_SCORING_SOURCE = String.raw`function installFastScoring(zxcvbn
 
     for (let k = 0; k < passwordLength; k += 1) {
       for (const match of byEnd[k]) {
-        const estimated = estimate(options, match, password);
-        const i = estimated.i;
-        if (match.i > 0) {
-          const previous = bestMatches[match.i - 1];
+        const guesses = guessesOf(options, match, password);
+        // zxcvbn's object for the match, made once and only if stored.
+        let estimated = null;
+        const i = match.i;
+        if (i > 0) {
+          const previous = bestMatches[i - 1];
           for (let length = 1; length < previous.length; length += 1) {
             if (previous[length] === undefined) continue;
-            if (isNewBest(i, k, estimated.guesses, length + 1)) bestMatches[k][length + 1] = estimated;
+            if (isNewBest(i, k, guesses, length + 1)) {
+              if (estimated === null) estimated = estimate(options, match, password);
+              bestMatches[k][length + 1] = estimated;
+            }
           }
-        } else if (isNewBest(i, k, estimated.guesses, 1)) {
-          bestMatches[k][1] = estimated;
+        } else if (isNewBest(i, k, guesses, 1)) {
+          bestMatches[k][1] = estimate(options, match, password);
         }
       }
 
@@ -160,15 +218,15 @@ export const FAST_SCORING_SOURCE = String.raw`function installFastScoring(zxcvbn
       for (let i = 0; i <= k; i += 1) {
         const tokenLength = k - i + 1;
         let guesses = bruteforceGuesses[tokenLength];
-        let estimated = null;
         if (guesses === undefined) {
-          estimated = bruteforceMatch(i, k);
-          guesses = estimated.guesses;
+          guesses = guessesOf(options, this.makeBruteforceMatch(i, k), password);
           bruteforceGuesses[tokenLength] = guesses;
         }
+        // zxcvbn's object for the match, made once and only if stored.
+        let estimated = null;
         if (i === 0) {
           if (isNewBest(0, k, guesses, 1)) {
-            bestMatches[k][1] = estimated === null ? bruteforceMatch(0, k) : estimated;
+            bestMatches[k][1] = bruteforceMatch(0, k);
           }
           continue;
         }

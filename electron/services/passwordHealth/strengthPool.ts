@@ -9,7 +9,7 @@ import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common';
 import type * as ZxcvbnEn from '@zxcvbn-ts/language-en';
 import type { StrengthEstimate, StrengthScore } from '../../../common/domain/passwords/strength';
 import { FAST_MATCHING_SOURCE, FAST_MATCHING_ZXCVBN_VERSION } from './fastMatchingSource';
-import { FAST_SCORING_SOURCE, FAST_SCORING_ZXCVBN_VERSION } from './fastScoringSource';
+import { FAST_SCORING_PATTERNS, FAST_SCORING_SOURCE, FAST_SCORING_ZXCVBN_VERSION } from './fastScoringSource';
 import { STRENGTH_WORKER_SOURCE } from './strengthWorkerSource';
 import { userInputsCanMatch, type L33tTable } from './userInputs';
 
@@ -98,8 +98,10 @@ export interface ZxcvbnModulePaths {
   en: string;
   /** zxcvbn's l33t variant generator, which the fast dictionary search reuses. */
   cleanPasswords: string;
-  /** zxcvbn's guess estimate of one match, which the fast scoring reuses. */
+  /** zxcvbn's guess estimate of one match, which the cheaper scoring reuses. */
   estimate: string;
+  /** zxcvbn's scoring function of each pattern its estimate scores itself, which the cheaper scoring calls. */
+  scorers: Record<string, string>;
 }
 
 /** The installed zxcvbn-ts package versions. */
@@ -225,6 +227,12 @@ export function resolveZxcvbnModules(from: string | URL = import.meta.url): Zxcv
       '@zxcvbn-ts/core/dist/matcher/dictionary/variants/matching/unmunger/getCleanPasswords.cjs',
     ),
     estimate: resolve('@zxcvbn-ts/core/dist/scoring/estimate.cjs'),
+    scorers: Object.fromEntries(
+      FAST_SCORING_PATTERNS.map((pattern) => [
+        pattern,
+        resolve(`@zxcvbn-ts/core/dist/matcher/${pattern}/scoring.cjs`),
+      ]),
+    ),
   };
 }
 
@@ -680,8 +688,12 @@ export function createZxcvbn(options: CreateZxcvbnOptions = {}): {
     const install = new Function(`return (${FAST_SCORING_SOURCE});`)() as (
       instance: ZxcvbnFactory,
       estimate: unknown,
+      scorers: Record<string, unknown>,
     ) => boolean;
-    fastScoring = install(zxcvbn, load(modules.estimate));
+    const scorers = Object.fromEntries(
+      Object.entries(modules.scorers).map(([pattern, path]) => [pattern, load(path) as unknown]),
+    );
+    fastScoring = install(zxcvbn, load(modules.estimate), scorers);
   }
   let fastMatching = false;
   if (options.fastMatching && version === FAST_MATCHING_ZXCVBN_VERSION) {

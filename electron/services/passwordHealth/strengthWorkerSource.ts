@@ -76,7 +76,11 @@ en = null;
 common = null;
 const fastScoring =
   workerData.fastScoring === true &&
-  (${FAST_SCORING_SOURCE})(zxcvbn, require(workerData.modules.estimate));
+  (${FAST_SCORING_SOURCE})(
+    zxcvbn,
+    require(workerData.modules.estimate),
+    Object.fromEntries(Object.entries(workerData.modules.scorers).map(([pattern, path]) => [pattern, require(path)])),
+  );
 
 // With the fast search installed, zxcvbn reads its word lists (~12 MB) only to rebuild its ranked
 // dictionaries for a password handed back to its own search (see fastMatchingSource.ts): they
