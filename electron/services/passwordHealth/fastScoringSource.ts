@@ -35,19 +35,19 @@ export const FAST_SCORING_PATTERNS = [
  * What this does instead, making the same decisions in the same order:
  *
  * - A match's guesses are computed once, as `estimate` computes them (`guessesOf` below: its cache
- *   check, minimum guesses and dispatch to the same scoring functions, passed in), and zxcvbn's own
- *   object for the match — `estimate`'s result — is made only when the programme stores the match,
- *   once, and stored wherever zxcvbn would have stored an equal copy. Equivalent because `estimate`
- *   is pure for a given (options, match, password): the scoring functions only read the match, and
- *   nothing mutates a match during scoring (about 70 % of the matches are never stored: their
- *   objects are not made). One object instead of equal copies is safe: each match has one end j,
- *   and a sequence is unwound through distinct ends, so an object appears at most once in a
- *   result's `sequence`; the feedback only reads it.
+ *   check, minimum guesses and dispatch to the same scoring functions, passed in). The programme
+ *   keeps the matches as the matchers made them (a bruteforce match as its start), and zxcvbn's
+ *   object for a match — `estimate`'s result, for a bruteforce match of `makeBruteforceMatch(i, k)`
+ *   as zxcvbn builds it — is made only for the few in the sequence returned (~2.3 a password
+ *   on the scoring benchmark's sample, where zxcvbn made over 80). Equivalent because `estimate` is pure for a given (options, match,
+ *   password): the scoring functions only read the match, and nothing mutates a match during
+ *   scoring; and the programme reads of a stored match only its start and whether it is a
+ *   bruteforce match, which the raw match tells as its estimate would. Each object in a result's
+ *   `sequence` is made once (a sequence passes through each end once); the feedback only reads it.
  * - A bruteforce match's guesses depend only on its length (10^length, at least 11 or 51, capped
  *   at Number.MAX_VALUE; at least 1 when it is the whole password), so they are computed once per
- *   length per password, from the first bruteforce match of that length. The match object —
- *   `makeBruteforceMatch(i, k)` estimated by `estimate`, as zxcvbn builds it — is made only when
- *   the programme stores it.
+ *   length per password, from the first bruteforce match of that length; no other bruteforce
+ *   match is made unless returned.
  * - The optimal state is arrays indexed by sequence length. zxcvbn's `Object.keys` on objects whose
  *   keys are all small integers enumerates them in ascending numeric order, so a walk from 1
  *   upwards that skips empty slots visits the same lengths in the same order. The "is a shorter or
@@ -160,19 +160,22 @@ export const FAST_SCORING_SOURCE = String.raw`function installFastScoring(zxcvbn
     });
     for (const list of byEnd) if (list.length > 1) list.sort((m1, m2) => m1.i - m2.i);
 
-    // zxcvbn's optimal.bestMatches / guessesProduct / totalGuesses, [k][sequenceLength].
+    // zxcvbn's optimal.bestMatches / guessesProduct / totalGuesses, [k][sequenceLength]; the best
+    // matches as the matcher made them (null: a bruteforce match) and their starts, estimate's
+    // objects being made only for the sequence returned (see unwind below).
     const bestMatches = [];
+    const bestStarts = [];
     const guessesProduct = [];
     const totalGuesses = [];
     for (let k = 0; k < passwordLength; k += 1) {
       bestMatches.push([]);
+      bestStarts.push([]);
       guessesProduct.push([]);
       totalGuesses.push([]);
     }
 
-    // zxcvbn's update() for a match over [i..k] whose estimate has these guesses, without the
-    // estimated object: true when it is the new best of its length (the state's numbers are
-    // recorded; the caller stores the match).
+    // zxcvbn's update() for a match over [i..k] whose estimate has these guesses: true when it is
+    // the new best of its length (the state's numbers are recorded; the caller stores the match).
     const isNewBest = (i, k, guesses, sequenceLength) => {
       let pi = guesses;
       if (sequenceLength > 1) pi *= guessesProduct[i - 1][sequenceLength - 1];
@@ -191,26 +194,25 @@ export const FAST_SCORING_SOURCE = String.raw`function installFastScoring(zxcvbn
 
     // Bruteforce guesses by token length (see the file's comment), for this password.
     const bruteforceGuesses = [];
-    // A bruteforce match over [i..j], estimated: zxcvbn's own object.
-    const bruteforceMatch = (i, j) => estimate(options, this.makeBruteforceMatch(i, j), password);
 
     for (let k = 0; k < passwordLength; k += 1) {
+      const best = bestMatches[k];
+      const starts = bestStarts[k];
       for (const match of byEnd[k]) {
         const guesses = guessesOf(options, match, password);
-        // zxcvbn's object for the match, made once and only if stored.
-        let estimated = null;
         const i = match.i;
         if (i > 0) {
           const previous = bestMatches[i - 1];
           for (let length = 1; length < previous.length; length += 1) {
             if (previous[length] === undefined) continue;
             if (isNewBest(i, k, guesses, length + 1)) {
-              if (estimated === null) estimated = estimate(options, match, password);
-              bestMatches[k][length + 1] = estimated;
+              best[length + 1] = match;
+              starts[length + 1] = i;
             }
           }
         } else if (isNewBest(i, k, guesses, 1)) {
-          bestMatches[k][1] = estimate(options, match, password);
+          best[1] = match;
+          starts[1] = i;
         }
       }
 
@@ -222,11 +224,10 @@ export const FAST_SCORING_SOURCE = String.raw`function installFastScoring(zxcvbn
           guesses = guessesOf(options, this.makeBruteforceMatch(i, k), password);
           bruteforceGuesses[tokenLength] = guesses;
         }
-        // zxcvbn's object for the match, made once and only if stored.
-        let estimated = null;
         if (i === 0) {
           if (isNewBest(0, k, guesses, 1)) {
-            bestMatches[k][1] = bruteforceMatch(0, k);
+            best[1] = null;
+            starts[1] = 0;
           }
           continue;
         }
@@ -234,16 +235,19 @@ export const FAST_SCORING_SOURCE = String.raw`function installFastScoring(zxcvbn
         for (let length = 1; length < previous.length; length += 1) {
           const lastMatch = previous[length];
           // zxcvbn's corner: never two adjacent bruteforce matches.
-          if (lastMatch === undefined || lastMatch.pattern === 'bruteforce') continue;
+          if (lastMatch === undefined || lastMatch === null || lastMatch.pattern === 'bruteforce') continue;
           if (isNewBest(i, k, guesses, length + 1)) {
-            if (estimated === null) estimated = bruteforceMatch(i, k);
-            bestMatches[k][length + 1] = estimated;
+            best[length + 1] = null;
+            starts[length + 1] = i;
           }
         }
       }
     }
 
-    // zxcvbn's unwind(): the length with the fewest total guesses at the end (the first of equals).
+    // zxcvbn's unwind(): the length with the fewest total guesses at the end (the first of equals),
+    // then back through the best matches. Each is estimate's object for the match zxcvbn stored
+    // there — for a bruteforce match, for makeBruteforceMatch(i, k) — which is what zxcvbn stored:
+    // estimate is pure, and each end k is passed once.
     const sequence = [];
     let k = passwordLength - 1;
     let sequenceLength = 0;
@@ -261,8 +265,9 @@ export const FAST_SCORING_SOURCE = String.raw`function installFastScoring(zxcvbn
     }
     while (k >= 0) {
       const match = bestMatches[k][sequenceLength];
-      sequence.push(match);
-      k = match.i - 1;
+      const i = bestStarts[k][sequenceLength];
+      sequence.push(estimate(options, match === null ? this.makeBruteforceMatch(i, k) : match, password));
+      k = i - 1;
       sequenceLength -= 1;
     }
     sequence.reverse();
