@@ -6,10 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureCli } from './buildCli.mjs';
-import { modulePaths, nodeNeedsRebuild, readDriverAbi } from './nativeModule.mjs';
+import { modulePaths, nodeNeedsRebuild, readDriverAbiRemembered } from './nativeModule.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const driverAbi = readDriverAbi(modulePaths(root).driverBinary);
+const driverAbi = readDriverAbiRemembered(
+  modulePaths(root).driverBinary,
+  join(root, 'out/cli/.driver-abi.json'),
+);
 if (nodeNeedsRebuild({ driverAbi, nodeAbi: Number(process.versions.modules) })) {
   const rebuilt = spawnSync(process.execPath, [join(root, 'scripts/native.mjs'), 'node', '--quiet'], {
     cwd: root,

@@ -1,8 +1,8 @@
 // What scripts/native.mjs decides, as functions of plain facts (tested in nativeModule.test.mjs),
 // and the few reads that gather those facts.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** The oldest Node that Electron's own tooling (electron, @electron/get, @electron/rebuild) supports. */
 export const ELECTRON_TOOLING_NODE = '22.12.0';
@@ -182,6 +182,42 @@ export function readDriverAbi(binaryPath) {
   } catch {
     return null;
   }
+}
+
+/**
+ * {@link readDriverAbi}, remembered in `memoFile` with the binary's size and modification time: the
+ * command line asks on every run, and reading the 2 MB binary costs a few milliseconds where a stat
+ * costs nothing. A rebuilt (or replaced) binary has another time or size and is read again. The memo
+ * is a convenience: one that cannot be read or written changes nothing but the time.
+ * @param {string} binaryPath
+ * @param {string} memoFile
+ * @returns {number | null}
+ */
+export function readDriverAbiRemembered(binaryPath, memoFile) {
+  let stats;
+  try {
+    stats = statSync(binaryPath);
+  } catch {
+    return null;
+  }
+  const seen = { size: stats.size, mtimeMs: stats.mtimeMs };
+  try {
+    const memo = JSON.parse(readFileSync(memoFile, 'utf8'));
+    if (memo.size === seen.size && memo.mtimeMs === seen.mtimeMs && Number.isInteger(memo.abi))
+      return memo.abi;
+  } catch {
+    // No memo yet, or an unreadable one: read the binary.
+  }
+  const abi = readDriverAbi(binaryPath);
+  if (abi !== null) {
+    try {
+      mkdirSync(dirname(memoFile), { recursive: true });
+      writeFileSync(memoFile, JSON.stringify({ ...seen, abi }));
+    } catch {
+      // A read-only checkout: the next run reads the binary again.
+    }
+  }
+  return abi;
 }
 
 /**

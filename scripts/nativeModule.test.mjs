@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import {
   nodeAtLeast,
   nodeNeedsRebuild,
   probe,
+  readDriverAbiRemembered,
   readModuleAbi,
   runsBuildTools,
 } from './nativeModule.mjs';
@@ -56,6 +57,40 @@ describe('readModuleAbi', () => {
     );
     const electronAbi = Number(readFileSync(join(ROOT, 'node_modules/electron/abi_version'), 'utf8'));
     expect([NODE_ABI, electronAbi]).toContain(abi);
+  });
+});
+
+describe('readDriverAbiRemembered (the command line asks on every run)', () => {
+  let dir;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lockstep-abi-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads the binary once, then answers from the memo until the binary changes', () => {
+    const binary = join(dir, 'driver.node');
+    const memo = join(dir, 'out/cli/.driver-abi.json');
+    writeFileSync(binary, fakeAddon('node_register_module_v115'));
+    expect(readDriverAbiRemembered(binary, memo)).toBe(115);
+    expect(JSON.parse(readFileSync(memo, 'utf8'))).toMatchObject({ abi: 115 });
+    // Answered from the memo: a memo that says otherwise for the same size and time wins...
+    writeFileSync(memo, JSON.stringify({ ...JSON.parse(readFileSync(memo, 'utf8')), abi: 999 }));
+    expect(readDriverAbiRemembered(binary, memo)).toBe(999);
+    // ...until the binary is rebuilt: another time (and here size), read again.
+    writeFileSync(binary, fakeAddon('node_register_module_v137 and more'));
+    utimesSync(binary, new Date(), new Date(Date.now() + 5_000));
+    expect(readDriverAbiRemembered(binary, memo)).toBe(137);
+  });
+
+  it('gives null without a binary, and reads the binary when the memo is damaged or cannot be written', () => {
+    expect(readDriverAbiRemembered(join(dir, 'missing.node'), join(dir, 'memo.json'))).toBeNull();
+    const binary = join(dir, 'driver.node');
+    writeFileSync(binary, fakeAddon('node_register_module_v115'));
+    const memo = join(dir, 'memo.json');
+    writeFileSync(memo, '{not json');
+    expect(readDriverAbiRemembered(binary, memo)).toBe(115);
+    // A memo path under a file (cannot be created): still the binary's answer.
+    expect(readDriverAbiRemembered(binary, join(binary, 'memo.json'))).toBe(115);
   });
 });
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import {
   chainHash,
   GENESIS_HASH,
@@ -12,7 +12,7 @@ import {
 } from '../../../common/domain/history/chain';
 
 /** SHA-256 of the UTF-8 bytes of `text`, as 64 lowercase hex digits. */
-export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+export const sha256Hex = (text: string): string => hash('sha256', text, 'hex');
 
 /** Which rows {@link HistoryRepository.list} returns: all, one subject type, or one subject. */
 export type HistoryFilter = { limit?: number } & (
