@@ -106,7 +106,7 @@ describe('createStrengthScorer', () => {
 
   it('runs the fast dictionary search for large jobs, with the same estimates as zxcvbn as published', async () => {
     const fast = createStrengthScorer({ workers: 2 });
-    const published = createStrengthScorer({ workers: 1, fastMatching: false });
+    const published = createStrengthScorer({ workers: 1, fastMatching: false, fastScoring: false });
     try {
       // Non-ASCII passwords go to zxcvbn's own search, whose word lists the workers load again.
       const sample = [
@@ -119,10 +119,12 @@ describe('createStrengthScorer', () => {
       ];
       expect(await fast.score(sample)).toEqual(await published.score(sample));
       expect(fast.stats().fastMatching).toBe(true);
+      expect(fast.stats().fastScoring).toBe(true);
       // Built by one worker, given to the other.
       expect(fast.stats().indexMs).toHaveLength(1);
       expect(fast.stats().indexesShared).toBe(1);
       expect(published.stats().fastMatching).toBeNull();
+      expect(published.stats().fastScoring).toBe(false);
     } finally {
       await Promise.all([fast.close(), published.close()]);
     }
@@ -259,7 +261,7 @@ describe('createStrengthScorer', () => {
       await vi.waitFor(() => expect(own.stats().indexesShared).toBe(1), { timeout: 30_000 });
       expect(own.stats().indexMs).toHaveLength(1);
       const sample = [...manyPasswords(120, 'p'), item('l1nk3d1n!', ['LinkedIn'])];
-      const reference = createStrengthScorer({ workers: 1, fastMatching: false });
+      const reference = createStrengthScorer({ workers: 1, fastMatching: false, fastScoring: false });
       try {
         expect(await own.score(sample)).toEqual(await reference.score(sample));
       } finally {

@@ -9,6 +9,7 @@ import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common';
 import type * as ZxcvbnEn from '@zxcvbn-ts/language-en';
 import type { StrengthEstimate, StrengthScore } from '../../../common/domain/passwords/strength';
 import { FAST_MATCHING_SOURCE, FAST_MATCHING_ZXCVBN_VERSION } from './fastMatchingSource';
+import { FAST_SCORING_PATTERNS, FAST_SCORING_SOURCE, FAST_SCORING_ZXCVBN_VERSION } from './fastScoringSource';
 import { STRENGTH_WORKER_SOURCE } from './strengthWorkerSource';
 import { userInputsCanMatch, type L33tTable } from './userInputs';
 
@@ -32,7 +33,10 @@ import { userInputsCanMatch, type L33tTable } from './userInputs';
  * distinct passwords per worker, the workers install `fastMatchingSource.ts`, which finds exactly
  * the same matches with ~7× less CPU per password, for the zxcvbn-ts version it was checked
  * against. Measured on 2 idle cores, 10,000 distinct passwords: ~330/s before, ~2,100/s from a cold
- * pool, ~3,100/s warm. A worker loads zxcvbn-ts in ~0.3 s and builds the index in ~0.27 s.
+ * pool, ~3,100/s warm. A worker loads zxcvbn-ts in ~0.3 s and builds the index in ~0.27 s. Every
+ * worker also runs `fastScoringSource.ts`, zxcvbn's scoring with the same results at a quarter to
+ * a third of its CPU (it was about half of a `check()`): ~2,000 passwords per CPU second from a
+ * cold pool.
  * Callers show progress and may cancel.
  */
 
@@ -97,6 +101,10 @@ export interface ZxcvbnModulePaths {
   en: string;
   /** zxcvbn's l33t variant generator, which the fast dictionary search reuses. */
   cleanPasswords: string;
+  /** zxcvbn's guess estimate of one match, which the cheaper scoring reuses. */
+  estimate: string;
+  /** zxcvbn's scoring function of each pattern its estimate scores itself, which the cheaper scoring calls. */
+  scorers: Record<string, string>;
 }
 
 /** The installed zxcvbn-ts package versions. */
@@ -125,9 +133,15 @@ export interface StrengthScorerOptions {
   /**
    * Install the fast dictionary search in the workers (default true), for jobs of at least 50
    * distinct passwords per worker. It is used only with the zxcvbn-ts version it was checked
-   * against; `false` runs zxcvbn-ts exactly as published (the scoring benchmark's reference).
+   * against; `false` (with `fastScoring: false`) runs zxcvbn-ts exactly as published (the scoring
+   * benchmark's reference).
    */
   fastMatching?: boolean;
+  /**
+   * Install the cheaper run of zxcvbn's scoring (`fastScoringSource.ts`: the same results) in the
+   * workers (default true), for every job, with the zxcvbn-ts version it was checked against.
+   */
+  fastScoring?: boolean;
 }
 
 /** Counters for benchmarks and tests; no password data. */
@@ -149,6 +163,8 @@ export interface StrengthScorerStats {
    * (see {@link StrengthScorerOptions.fastMatching}), then true if every worker that tried has it.
    */
   fastMatching: boolean | null;
+  /** Whether the workers run the cheaper scoring: null until one has started, then true if all have it. */
+  fastScoring: boolean | null;
 }
 
 /** A pool of strength-scoring workers. Workers start on first use and stay until {@link close}. */
@@ -212,6 +228,13 @@ export function resolveZxcvbnModules(from: string | URL = import.meta.url): Zxcv
     en: resolve('@zxcvbn-ts/language-en'),
     cleanPasswords: resolve(
       '@zxcvbn-ts/core/dist/matcher/dictionary/variants/matching/unmunger/getCleanPasswords.cjs',
+    ),
+    estimate: resolve('@zxcvbn-ts/core/dist/scoring/estimate.cjs'),
+    scorers: Object.fromEntries(
+      FAST_SCORING_PATTERNS.map((pattern) => [
+        pattern,
+        resolve(`@zxcvbn-ts/core/dist/matcher/${pattern}/scoring.cjs`),
+      ]),
     ),
   };
 }
@@ -279,7 +302,7 @@ interface PoolWorker {
 type SharedIndex = object;
 
 type WorkerMessage =
-  | { type: 'ready'; loadMs: number }
+  | { type: 'ready'; loadMs: number; fastScoring: boolean }
   | { type: 'indexed'; ms: number; fastMatching: boolean; shared: boolean; index: SharedIndex | null }
   | { type: 'done'; chunkId: number; results: StrengthEstimate[] }
   | { type: 'failed'; chunkId: number; errorName: string };
@@ -295,6 +318,7 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
   const modules = resolveZxcvbnModules(options.requireFrom);
   const versions = zxcvbnVersions(options.requireFrom);
   const fastMatching = (options.fastMatching ?? true) && versions.core === FAST_MATCHING_ZXCVBN_VERSION;
+  const fastScoring = (options.fastScoring ?? true) && versions.core === FAST_SCORING_ZXCVBN_VERSION;
   const verdictVersion = verdictVersionOf(versions);
   const workers: PoolWorker[] = [];
   const queue: Chunk[] = [];
@@ -306,6 +330,7 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
     indexMs: [],
     indexesShared: 0,
     fastMatching: null,
+    fastScoring: null,
   };
   const idleMs = Math.max(0, options.idleMs ?? DEFAULT_IDLE_MS);
   let l33tTable: L33tTable | undefined;
@@ -392,7 +417,7 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
   const spawn = (): PoolWorker => {
     const worker = new Worker(STRENGTH_WORKER_SOURCE, {
       eval: true,
-      workerData: { modules, tuning: ZXCVBN_TUNING, fastMatching },
+      workerData: { modules, tuning: ZXCVBN_TUNING, fastMatching, fastScoring },
       name: 'lockstep-strength',
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
@@ -401,6 +426,7 @@ export function createStrengthScorer(options: StrengthScorerOptions = {}): Stren
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'ready') {
         counters.loadMs.push(message.loadMs);
+        counters.fastScoring = (counters.fastScoring ?? true) && message.fastScoring;
         return;
       }
       if (message.type === 'indexed') {
@@ -628,6 +654,8 @@ const isL33tTable = (value: unknown): value is L33tTable =>
 export interface CreateZxcvbnOptions {
   /** Install the fast dictionary search as the workers do (default false: zxcvbn-ts as published). */
   fastMatching?: boolean;
+  /** Install the cheaper scoring as the workers do (default false: zxcvbn-ts as published). */
+  fastScoring?: boolean;
   /** As {@link StrengthScorerOptions.requireFrom}. */
   requireFrom?: string | URL;
 }
@@ -635,12 +663,13 @@ export interface CreateZxcvbnOptions {
 /**
  * Builds a zxcvbn instance on the calling thread exactly as the workers do (same modules,
  * dictionaries, graphs, translations and {@link ZXCVBN_TUNING}; with `fastMatching`, the fast
- * dictionary search when its version check passes). For tests and benchmarks; loading takes
- * ~0.3 s, the index ~0.3 s more.
+ * dictionary search, with `fastScoring` the cheaper scoring, each when its version check passes).
+ * For {@link scoreSync}, tests and benchmarks; loading takes ~0.3 s, the index ~0.3 s more.
  */
 export function createZxcvbn(options: CreateZxcvbnOptions = {}): {
   zxcvbn: ZxcvbnFactory;
   fastMatching: boolean;
+  fastScoring: boolean;
 } {
   const modules = resolveZxcvbnModules(options.requireFrom);
   const load = createRequire(import.meta.url);
@@ -655,8 +684,22 @@ export function createZxcvbn(options: CreateZxcvbnOptions = {}): {
     translations: translationKeys(en.translations),
     ...ZXCVBN_TUNING,
   });
+  const version = zxcvbnVersions(options.requireFrom).core;
+  let fastScoring = false;
+  if (options.fastScoring && version === FAST_SCORING_ZXCVBN_VERSION) {
+    // The same source the workers evaluate (see strengthWorkerSource.ts).
+    const install = new Function(`return (${FAST_SCORING_SOURCE});`)() as (
+      instance: ZxcvbnFactory,
+      estimate: unknown,
+      scorers: Record<string, unknown>,
+    ) => boolean;
+    const scorers = Object.fromEntries(
+      Object.entries(modules.scorers).map(([pattern, path]) => [pattern, load(path) as unknown]),
+    );
+    fastScoring = install(zxcvbn, load(modules.estimate), scorers);
+  }
   let fastMatching = false;
-  if (options.fastMatching && zxcvbnVersions(options.requireFrom).core === FAST_MATCHING_ZXCVBN_VERSION) {
+  if (options.fastMatching && version === FAST_MATCHING_ZXCVBN_VERSION) {
     // The same source the workers evaluate (see strengthWorkerSource.ts).
     const install = new Function(`return (${FAST_MATCHING_SOURCE});`)() as (
       instance: ZxcvbnFactory,
@@ -664,7 +707,7 @@ export function createZxcvbn(options: CreateZxcvbnOptions = {}): {
     ) => unknown;
     fastMatching = install(zxcvbn, load(modules.cleanPasswords)) !== false;
   }
-  return { zxcvbn, fastMatching };
+  return { zxcvbn, fastMatching, fastScoring };
 }
 
 // The zxcvbn instance for scoreSync, built on first use (it holds dictionaries, never passwords).
@@ -676,9 +719,9 @@ let syncZxcvbn: ZxcvbnFactory | undefined;
  * passwords (a single edited account, tests); use {@link createStrengthScorer} for imports.
  */
 export function scoreSync(password: string, userInputs: readonly string[] = []): StrengthEstimate {
-  // zxcvbn-ts as published: for a handful of passwords the fast search's index is not worth
-  // building, and tests compare the workers against this.
-  syncZxcvbn ??= createZxcvbn().zxcvbn;
+  // Without the fast search: for a handful of passwords its index is not worth building. With the
+  // cheaper scoring, as the workers (the same results as zxcvbn-ts as published either way).
+  syncZxcvbn ??= createZxcvbn({ fastScoring: true }).zxcvbn;
   const result = syncZxcvbn.check(password, [...userInputs]);
   return {
     score: result.score as StrengthScore,

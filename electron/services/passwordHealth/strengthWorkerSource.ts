@@ -1,4 +1,5 @@
 import { FAST_MATCHING_SOURCE } from './fastMatchingSource';
+import { FAST_SCORING_SOURCE } from './fastScoringSource';
 
 /**
  * The strength worker's code, as a string run with `new Worker(STRENGTH_WORKER_SOURCE, { eval: true })`.
@@ -11,12 +12,14 @@ import { FAST_MATCHING_SOURCE } from './fastMatchingSource';
  *
  * With `workerData.fastMatching`, the worker installs the faster dictionary search of
  * `fastMatchingSource.ts` on its zxcvbn instance (same matches, ~10× faster; see there) when the
- * first chunk of a job large enough to repay building its index arrives (`fast: true`).
+ * first chunk of a job large enough to repay building its index arrives (`fast: true`). With
+ * `workerData.fastScoring`, it installs the cheaper scoring of `fastScoringSource.ts` (same
+ * results) at start: it costs nothing to install.
  *
  * Protocol (parent → worker): `{ chunkId, items: [password, userInputs][], fast }`; `{ type:
  * 'prepare', fast: true }` to build the fast search's index ahead of a large job; `{ type: 'index',
  * index }` to install the fast search with the index another worker built (its typed arrays are
- * SharedArrayBuffers: one copy for the pool). Worker → parent: `{ type: 'ready', loadMs }` once
+ * SharedArrayBuffers: one copy for the pool). Worker → parent: `{ type: 'ready', loadMs, fastScoring }` once
  * zxcvbn-ts and its word lists are loaded; `{ type: 'indexed', ms, fastMatching, shared, index }`
  * once, after trying to install the fast search (`index`: the one it built, for the others); per chunk
  * `{ type: 'done', chunkId, results }` or `{ type: 'failed', chunkId, errorName }`.
@@ -71,6 +74,13 @@ const zxcvbn = new core.ZxcvbnFactory({
 }
 en = null;
 common = null;
+const fastScoring =
+  workerData.fastScoring === true &&
+  (${FAST_SCORING_SOURCE})(
+    zxcvbn,
+    require(workerData.modules.estimate),
+    Object.fromEntries(Object.entries(workerData.modules.scorers).map(([pattern, path]) => [pattern, require(path)])),
+  );
 
 // With the fast search installed, zxcvbn reads its word lists (~12 MB) only to rebuild its ranked
 // dictionaries for a password handed back to its own search (see fastMatchingSource.ts): they
@@ -104,7 +114,7 @@ const dropWordLists = () => {
 };
 const installFastDictionaryMatching = (${FAST_MATCHING_SOURCE});
 let hasTriedFastMatching = false;
-parentPort.postMessage({ type: 'ready', loadMs: performance.now() - started });
+parentPort.postMessage({ type: 'ready', loadMs: performance.now() - started, fastScoring });
 
 // Installs the fast search, with another worker's index when given one (shared memory, not a copy).
 const installFastMatching = (prebuilt) => {
