@@ -22,6 +22,23 @@ export class DatabaseFromFutureError extends Error {
 }
 
 /**
+ * Thrown (and the whole upgrade rolled back) when a step that edited a table's SQL left rows that
+ * its new definition refuses, as `PRAGMA quick_check` reported them. Wordless like the rest of the
+ * database layer: its message is the step, the table and SQLite's own report, for logs.
+ */
+export class SchemaEditCheckError extends Error {
+  override readonly name = 'SchemaEditCheckError';
+  constructor(
+    readonly version: number,
+    readonly table: string,
+    /** SQLite's report, its first lines. */
+    readonly problems: readonly string[],
+  ) {
+    super(`${version} ${table}: ${problems.join('; ')}`);
+  }
+}
+
+/**
  * Brings the database to `target` (default: latest) under `PRAGMA user_version`, all steps in one
  * transaction: a failure leaves the file exactly as it was. Returns the versions applied.
  */
@@ -83,11 +100,10 @@ function editTableSql(db: Database.Database, step: Migration): void {
       quick_check: string;
     }[];
     if (problems.map((row) => row.quick_check).join() !== 'ok')
-      throw new Error(
-        `schema step ${step.version} (${step.name}): ${problems
-          .slice(0, 5)
-          .map((row) => row.quick_check)
-          .join('; ')}`,
+      throw new SchemaEditCheckError(
+        step.version,
+        table,
+        problems.slice(0, 5).map((row) => row.quick_check),
       );
   }
 }
