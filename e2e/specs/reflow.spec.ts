@@ -12,6 +12,10 @@ import { ImportPage } from '../pages/ImportPage';
 
 const BITWARDEN = resolve(import.meta.dirname, '../fixtures/exports/bitwarden.csv');
 
+// Twelve independent tests (each its own app and data folder) that take half the suite's time:
+// shared between the workers rather than run one after another on one of them.
+test.describe.configure({ mode: 'parallel' });
+
 const seriousViolations = async (page: Page) => {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
