@@ -106,9 +106,8 @@ export class WritePath {
   private db: WritableDb | null = null;
   private repos: Repositories | null = null;
   private inWrite = false;
-  private status: ChecksStatus = {
-    catalogue: { available: false, error: format('errors.storage.checksNotRun') },
-  };
+  /** Null until the checks first run (worded when asked: a command that only reads never formats). */
+  private status: ChecksStatus | null = null;
   /** Committed changes since this path was opened (tests count them). */
   commits = 0;
 
@@ -116,7 +115,7 @@ export class WritePath {
 
   /** What the last check run could check. */
   checksStatus(): ChecksStatus {
-    return this.status;
+    return this.status ?? { catalogue: { available: false, error: format('errors.storage.checksNotRun') } };
   }
 
   /** Runs `fn` and everything it implies as one transaction; returns what `fn` returned. */
@@ -202,7 +201,7 @@ export class WritePath {
     if (!recheck && !has('findings', 'tasks')) return;
 
     let catalogue: Catalogue | null = null;
-    if (this.status.catalogue.available) {
+    if (this.status?.catalogue.available) {
       try {
         catalogue = this.options.catalogue();
       } catch {
