@@ -15,6 +15,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32 } from '../electron/testing/random';
 
 export const BITWARDEN_HEADER = [
   'folder',
@@ -70,17 +71,7 @@ export interface GeneratedExport {
   stats: ExportStats;
 }
 
-/** mulberry32: a tiny, fast, well-mixed 32-bit PRNG; the same seed gives the same sequence everywhere. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** The first `limit` non-empty lines of the bundled NCSC list, read from the repository. */
 export function loadCommonPasswords(limit = COMMON_LINES, path = COMMON_PASSWORDS_PATH): string[] {

@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { buildMbox, buildMessage, type LeafPart, type MultiPart } from './mailFixtures';
+import { mulberry32 } from './random';
 
 /** How a secret was written into its message. */
 export const PLANT_ENCODINGS = ['plain', 'quoted-printable', 'base64', 'html', 'attachment'] as const;
@@ -60,17 +61,7 @@ const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const HEX = '0123456789abcdef';
 const DIGITS = '0123456789';
 
-/** mulberry32: a small seeded generator, so a failing case can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const seeded = mulberry32;
 
 function luhnDigit(payload: string): string {
   for (let digit = 0; digit <= 9; digit++) {

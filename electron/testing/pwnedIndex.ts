@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mulberry32 } from './random';
 
 export interface CorpusEntry {
   /** 40 hex digits, any case. */
@@ -84,16 +85,10 @@ export function scanCorpus(text: string): Map<string, number> {
   return counts;
 }
 
-/** A deterministic 32-bit generator (mulberry32). */
+/** A deterministic generator of 32-bit unsigned integers ({@link mulberry32}'s, unscaled). */
 export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
+  const next = mulberry32(seed);
+  return () => next() * 4294967296;
 }
 
 export function randomHash(random: () => number, prefix = ''): string {

@@ -4,6 +4,7 @@ import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FAST_MATCHING_SOURCE, FAST_MATCHING_ZXCVBN_VERSION } from './fastMatchingSource';
 import { createZxcvbn, resolveZxcvbnModules, zxcvbnVersions } from './strengthPool';
+import { mulberry32 } from '../../testing/random';
 
 /** A zxcvbn result without its timing, as comparable JSON (every match, guesses, feedback). */
 const resultOf = (zxcvbn: ZxcvbnFactory, password: string, userInputs: string[]): string =>
@@ -30,16 +31,8 @@ const matchesOf = (zxcvbn: ZxcvbnFactory, password: string, userInputs: string[]
   );
 };
 
-/** mulberry32: a small seeded PRNG, so the generated sample is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so the generated sample is the same on every run. */
+const random = mulberry32;
 
 const WORDS = [
   'password',

@@ -3,6 +3,7 @@ import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FAST_SCORING_SOURCE, FAST_SCORING_ZXCVBN_VERSION } from './fastScoringSource';
 import { createZxcvbn, resolveZxcvbnModules, scoreSync, zxcvbnVersions } from './strengthPool';
+import { mulberry32 } from '../../testing/random';
 
 /** A zxcvbn result without its timing, as comparable JSON: key order too, so an object's shape shows. */
 const resultOf = (zxcvbn: ZxcvbnFactory, password: string, userInputs: readonly string[]): string =>
@@ -20,16 +21,8 @@ const scorers = Object.fromEntries(
   Object.entries(modules.scorers).map(([pattern, path]) => [pattern, load(path) as unknown]),
 );
 
-/** mulberry32: a small seeded PRNG, so the generated sample is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so the generated sample is the same on every run. */
+const random = mulberry32;
 
 /** Hand-picked passwords: one or more of every pattern zxcvbn scores, and its edges. */
 const EDGE_CASES: [string, string[]][] = [
