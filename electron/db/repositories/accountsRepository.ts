@@ -53,28 +53,6 @@ const SELECT = `SELECT a.id, a.person_id, p.name AS person_name, a.service, a.ur
   FROM accounts a JOIN people p ON p.id = a.person_id
   LEFT JOIN password_signals s ON s.account_id = a.id`;
 
-const toAccount = (row: AccountRow): Account => ({
-  id: row.id,
-  personId: row.person_id,
-  personName: row.person_name,
-  service: row.service,
-  url: row.url,
-  domain: row.domain,
-  urlKind: row.url_kind,
-  username: row.username,
-  category: row.category,
-  criticality: row.criticality,
-  mfa: row.mfa,
-  passwordChangedAt: row.password_changed_at,
-  recoveryReviewedAt: row.recovery_reviewed_at,
-  notes: row.notes,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-  hasTotp: row.has_totp === 1,
-  source: row.source,
-  passwordStrength: row.strength,
-});
-
 /** An {@link AccountRow} as an array, in the order of SELECT's columns. */
 type RawAccountRow = [
   AccountRow['id'],
@@ -182,9 +160,11 @@ export class AccountsRepository {
          AND p.deletion_token IS NULL ORDER BY a.service COLLATE NOCASE, a.id`,
       )
       .raw(true);
-    this.getOne = db.prepare<[number], AccountRow>(
-      `${SELECT} WHERE a.id = ? AND a.deletion_token IS NULL AND p.deletion_token IS NULL`,
-    );
+    this.getOne = db
+      .prepare<[number], RawAccountRow>(
+        `${SELECT} WHERE a.id = ? AND a.deletion_token IS NULL AND p.deletion_token IS NULL`,
+      )
+      .raw(true);
     // Positional: an import inserts thousands, and binding by name costs a lookup per value.
     this.insertOne = db.prepare<
       [
@@ -304,8 +284,8 @@ export class AccountsRepository {
 
   /** One account, or undefined when missing or deleted. */
   get(id: number): Account | undefined {
-    const row = this.getOne.get(id);
-    return row ? toAccount(row) : undefined;
+    const row = this.getOne.get(id) as RawAccountRow | undefined;
+    return row ? toAccountFromRaw(row) : undefined;
   }
 
   /** Adds an account; returns its id. */
