@@ -10,6 +10,7 @@ import type { ColumnMapping, ImportFormat } from '../../common/domain/import/typ
 import type { Account, Finding, ImportPreview, Person } from '../../common/ipc/contract';
 import { FINDING_KIND_LABELS, listNames, possessive } from '../../common/domain/checks/describe';
 import { format, formatList } from '../../common/messages/format';
+import { messageLocaleFromEnv, setMessageLocale } from '../../common/messages/locale';
 import { strengthLabel, type StrengthScore } from '../../common/domain/passwords/strength';
 import { usage } from './usage';
 import { AppFailure } from '../../common/ipc/result';
@@ -609,7 +610,7 @@ function accountsJson(core: Core) {
   const insecure = new Set(
     findings.filter((f) => f.kind === 'insecure_url' && f.status === 'open').flatMap((f) => f.accountIds),
   );
-  return core.inventory.listAccounts().map((a: Account) => {
+  return core.inventory.listAccountSummaries().map((a) => {
     const fact = facts.get(a.id);
     const online = fact && (fact.onlineStatus === 'found' || fact.onlineStatus === 'not_found') ? fact : null;
     const index = fact && fact.indexCount !== null && fact.indexCount !== undefined ? fact : null;
@@ -736,9 +737,11 @@ function familiesNote(finding: Finding): string {
 
 /**
  * Runs one command line (the arguments after the program's name) and sets the exit status; messages
- * go to stderr. The entry (`entry.ts`) loads this module only when a command runs.
+ * go to stderr. The entry (`entry.ts`) loads this module, bundled on its own, only when a command
+ * runs: it writes in the catalogue the environment chooses, as the entry does.
  */
 export function run(argv: string[]): Promise<void> {
+  setMessageLocale(messageLocaleFromEnv(process.env));
   return main(argv).then(
     (code) => {
       process.exitCode = code;

@@ -53,6 +53,37 @@ const SELECT = `SELECT a.id, a.person_id, p.name AS person_name, a.service, a.ur
   FROM accounts a JOIN people p ON p.id = a.person_id
   LEFT JOIN password_signals s ON s.account_id = a.id`;
 
+/**
+ * What a listing of every account shows of each (the command line's `accounts`): half the columns
+ * of an {@link Account}, so half the values to read for a whole office's accounts.
+ */
+export type AccountSummary = Pick<
+  Account,
+  | 'id'
+  | 'personName'
+  | 'service'
+  | 'domain'
+  | 'url'
+  | 'username'
+  | 'mfa'
+  | 'hasTotp'
+  | 'passwordStrength'
+  | 'passwordChangedAt'
+>;
+
+type RawSummaryRow = [
+  AccountRow['id'],
+  AccountRow['person_name'],
+  AccountRow['service'],
+  AccountRow['domain'],
+  AccountRow['url'],
+  AccountRow['username'],
+  AccountRow['mfa'],
+  AccountRow['has_totp'],
+  AccountRow['strength'],
+  AccountRow['password_changed_at'],
+];
+
 /** An {@link AccountRow} as an array, in the order of SELECT's columns. */
 type RawAccountRow = [
   AccountRow['id'],
@@ -146,12 +177,22 @@ export class AccountsRepository {
   private readonly listBrief;
   private readonly markImport;
   private readonly listTeam;
+  private readonly listSummary;
 
   constructor(db: Database.Database) {
     // The lists read rows as arrays: for a whole office's accounts, a third of the cost of objects.
     this.listAll = db
       .prepare<[], RawAccountRow>(
         `${SELECT} WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL ORDER BY a.service COLLATE NOCASE, a.id`,
+      )
+      .raw(true);
+    this.listSummary = db
+      .prepare<[], RawSummaryRow>(
+        `SELECT a.id, p.name, a.service, a.domain, a.url, a.username, a.mfa, a.has_totp, s.strength,
+           a.password_changed_at
+         FROM accounts a JOIN people p ON p.id = a.person_id
+         LEFT JOIN password_signals s ON s.account_id = a.id
+         WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL ORDER BY a.service COLLATE NOCASE, a.id`,
       )
       .raw(true);
     this.listOfPeople = db
@@ -232,6 +273,24 @@ export class AccountsRepository {
   /** Every account of every person, by service name. */
   list(): Account[] {
     return (this.listAll.all() as unknown as RawAccountRow[]).map(toAccountFromRaw);
+  }
+
+  /** Every account of every person as a listing shows it ({@link AccountSummary}), in {@link list}'s order. */
+  listSummaries(): AccountSummary[] {
+    return (this.listSummary.all() as unknown as RawSummaryRow[]).map(
+      ([id, personName, service, domain, url, username, mfa, hasTotp, strength, passwordChangedAt]) => ({
+        id,
+        personName,
+        service,
+        domain,
+        url,
+        username,
+        mfa,
+        hasTotp: hasTotp === 1,
+        passwordStrength: strength,
+        passwordChangedAt,
+      }),
+    );
   }
 
   /** The accounts of these people, by service name (as {@link list}; read through the person index). */

@@ -9,6 +9,23 @@ export interface StoredPasswordSignals extends CheckPasswordSignals {
   onlineCheckedAt: string | null;
 }
 
+/** What each breached-password source said about one account's password. */
+export type BreachFact = Pick<
+  StoredPasswordSignals,
+  'commonRank' | 'onlineStatus' | 'pwnedCount' | 'onlineCheckedAt' | 'indexCount' | 'indexBuiltAt'
+>;
+
+/** A row of what the breached-password sources said, as an array in the query's column order. */
+type RawFactRow = [
+  account_id: number,
+  common_rank: number | null,
+  online_status: StoredPasswordSignals['onlineStatus'],
+  pwned_count: number | null,
+  online_checked_at: string | null,
+  index_count: number | null,
+  index_built_at: string | null,
+];
+
 /** Password signals by account. */
 export class PasswordSignalsRepository {
   private readonly upsertOne;
@@ -34,23 +51,15 @@ export class PasswordSignalsRepository {
          pwned_count = excluded.pwned_count, online_checked_at = excluded.online_checked_at,
          analysed_at = excluded.analysed_at, index_count = excluded.index_count, index_built_at = excluded.index_built_at`,
     );
-    this.listFacts = db.prepare<
-      [],
-      {
-        account_id: number;
-        common_rank: number | null;
-        online_status: StoredPasswordSignals['onlineStatus'];
-        pwned_count: number | null;
-        online_checked_at: string | null;
-        index_count: number | null;
-        index_built_at: string | null;
-      }
-    >(
-      `SELECT s.account_id, s.common_rank, s.online_status, s.pwned_count, s.online_checked_at, s.index_count,
-              s.index_built_at
-       FROM password_signals s JOIN accounts a ON a.id = s.account_id JOIN people p ON p.id = a.person_id
-       WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL`,
-    );
+    // Read as arrays: for a whole office's accounts, cheaper than objects keyed by column name.
+    this.listFacts = db
+      .prepare<[], RawFactRow>(
+        `SELECT s.account_id, s.common_rank, s.online_status, s.pwned_count, s.online_checked_at, s.index_count,
+                s.index_built_at
+         FROM password_signals s JOIN accounts a ON a.id = s.account_id JOIN people p ON p.id = a.person_id
+         WHERE a.deletion_token IS NULL AND p.deletion_token IS NULL`,
+      )
+      .raw(true);
     this.forgetOne = db.prepare<[number]>(`DELETE FROM password_signals WHERE account_id = ?`);
     this.getOne = db.prepare<[number], { exact_fingerprint: string }>(
       `SELECT exact_fingerprint FROM password_signals WHERE account_id = ?`,
@@ -87,26 +96,26 @@ export class PasswordSignalsRepository {
   }
 
   /** What each breached-password source said about each active account's password. */
-  breachFacts(): Map<
-    number,
-    Pick<
-      StoredPasswordSignals,
-      'commonRank' | 'onlineStatus' | 'pwnedCount' | 'onlineCheckedAt' | 'indexCount' | 'indexBuiltAt'
-    >
-  > {
-    return new Map(
-      this.listFacts.all().map((row) => [
-        row.account_id,
-        {
-          commonRank: row.common_rank,
-          onlineStatus: row.online_status,
-          pwnedCount: row.pwned_count,
-          onlineCheckedAt: row.online_checked_at,
-          indexCount: row.index_count,
-          indexBuiltAt: row.index_built_at,
-        },
-      ]),
-    );
+  breachFacts(): Map<number, BreachFact> {
+    const facts = new Map<number, BreachFact>();
+    for (const [
+      accountId,
+      commonRank,
+      onlineStatus,
+      pwnedCount,
+      onlineCheckedAt,
+      indexCount,
+      indexBuiltAt,
+    ] of this.listFacts.all() as unknown as RawFactRow[])
+      facts.set(accountId, {
+        commonRank,
+        onlineStatus,
+        pwnedCount,
+        onlineCheckedAt,
+        indexCount,
+        indexBuiltAt,
+      });
+    return facts;
   }
 
   /** The keyed fingerprint of the account's current password, if it was ever imported. */

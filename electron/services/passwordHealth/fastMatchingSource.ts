@@ -69,9 +69,9 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
     [sequence && sequence.dictionaryReverse, 'reverse'],
   ];
   if (targets.some(([matcher]) => !matcher || typeof matcher.match !== 'function')) return false;
-  // zxcvbn's word lists (name → words, most common first), in its dictionary order: its ranked
+  // zxcvbn's word lists (name -> words, most common first), in its dictionary order: its ranked
   // dictionaries are built from them (rank = position + 1), so the index is too, without needing
-  // those word → rank maps (~236,000 words) to exist (the workers never build them; see
+  // those word -> rank maps (~236,000 words) to exist (the workers never build them; see
   // strengthWorkerSource.ts). Let, not const: let go once the index is built (see the end).
   let lists = options.dictionary;
   if (!lists || typeof lists !== 'object' || Object.hasOwn(lists, 'userInputs')) return false;
@@ -189,7 +189,7 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
   } catch {
     return false;
   }
-  // zxcvbn's ranked dictionaries (word → rank maps, ~13 MB) are read only by its own search, for
+  // zxcvbn's ranked dictionaries (word -> rank maps, ~13 MB) are read only by its own search, for
   // the passwords handed back to it below: dropped now if they were built, and rebuilt from the
   // word lists (options.dictionary) by zxcvbn's own setRankedDictionaries the first time one is.
   lists = null;
@@ -216,7 +216,7 @@ export const FAST_MATCHING_SOURCE = String.raw`function installFastDictionaryMat
   };
 
   // zxcvbn looks up slices of the lower-cased password at positions in the password: the same
-  // positions only while lower-casing keeps the length ('İ' becomes two code units).
+  // positions only while lower-casing keeps the length (a capital dotted I becomes two code units).
   const covers = (text) => {
     const lower = text.toLowerCase();
     return lower.length === text.length && !inherited.some((name) => lower.includes(name));

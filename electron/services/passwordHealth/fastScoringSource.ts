@@ -246,7 +246,7 @@ export const FAST_SCORING_SOURCE = String.raw`function installFastScoring(zxcvbn
 
     // zxcvbn's unwind(): the length with the fewest total guesses at the end (the first of equals),
     // then back through the best matches. Each is estimate's object for the match zxcvbn stored
-    // there — for a bruteforce match, for makeBruteforceMatch(i, k) — which is what zxcvbn stored:
+    // there (for a bruteforce match, for makeBruteforceMatch(i, k)), which is what zxcvbn stored:
     // estimate is pure, and each end k is passed once.
     const sequence = [];
     let k = passwordLength - 1;

@@ -33,11 +33,11 @@ const core = require(workerData.modules.core);
 // Let: the word lists are let go once the fast search is installed (dropWordLists below).
 let common = require(workerData.modules.common);
 let en = require(workerData.modules.en);
-// Without its dictionaries: given them, zxcvbn builds its ranked dictionaries at once (a word →
+// Without its dictionaries: given them, zxcvbn builds its ranked dictionaries at once (a word ->
 // rank map per list, ~236,000 words: ~0.2 s, and with this worker's small young generation up to
 // ~0.6 s of CPU). The fast search (fastMatchingSource.ts) reads the word lists and never needs
 // them, so they are built the first time zxcvbn's own search reads them, by zxcvbn's own
-// setRankedDictionaries — as at construction.
+// setRankedDictionaries, as at construction.
 const zxcvbn = new core.ZxcvbnFactory({
   graphs: common.adjacencyGraphs,
   // Feedback as zxcvbn's keys, worded by our catalogue (translationKeys in strengthPool.ts).

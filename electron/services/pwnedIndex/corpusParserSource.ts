@@ -205,7 +205,7 @@ export const CORPUS_PARSER_SOURCE = String.raw`function createCorpusParser(setti
   class SegmentParser {
     constructor(table) {
       this.table = table;
-      // Without a table (a worker): runs of records per bucket, [bucket, records, …].
+      // Without a table (a worker): runs of records per bucket, [bucket, records, ...].
       this.runs = [];
       this.runBucket = -1;
       this.runCount = 0;
