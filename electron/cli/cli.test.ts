@@ -354,4 +354,42 @@ describe('lockstep CLI', { timeout: 90_000 }, () => {
     const code = await new Promise<number | null>((done) => child.on('close', done));
     expect([code, stderr]).toEqual([0, '']);
   });
+
+  it('gives a slow reader the whole output, many times what a pipe holds, and its exit status', async () => {
+    const dataDir = tempDir();
+    const rows = Array.from(
+      { length: 600 },
+      (_, i) =>
+        `,,login,Site ${i},,,0,https://site${i}.example/login,user${i}@mail.example,pw-${i}-${i * 7919},`,
+    );
+    const file = join(dataDir, 'many.csv');
+    writeFileSync(
+      file,
+      [
+        'folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp',
+        ...rows,
+      ].join('\n'),
+    );
+    expect(cli(['import', file], dataDir).code).toBe(0);
+
+    const child = spawn(process.execPath, [CLI, 'accounts', '--json', '--data-dir', dataDir], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Nothing is read for a while: the pipe fills, and the command must wait for its reader.
+    child.stdout.pause();
+    await new Promise((done) => setTimeout(done, 500));
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stdout.resume();
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    const output = Buffer.concat(chunks);
+    expect(output.length).toBeGreaterThan(4 * 64 * 1024);
+    expect(code).toBe(0);
+    expect((JSON.parse(output.toString('utf8')) as unknown[]).length).toBe(600);
+
+    // A refusal still says so, with its exit status.
+    const refused = cli(['accounts', '--no-such-option'], dataDir);
+    expect(refused.code).toBe(2);
+  });
 });

@@ -31,4 +31,28 @@ if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
   );
   await commands.exports.run(argv);
   commands.saveCache();
+  endWhenWritten();
 }
+
+/**
+ * Ends the process as soon as what the command wrote has gone out, when nothing else is still
+ * running. The command has closed its data by now; Node's own ending would then finish collecting
+ * a heap that held a whole office's accounts (~15 ms for `accounts --json` on 10,000). With
+ * anything else still open (a child process, a socket, a worker, a timer) Node ends as usual, when
+ * that is done.
+ */
+function endWhenWritten(): void {
+  let waiting = 2;
+  const written = () => {
+    waiting -= 1;
+    if (waiting > 0) return;
+    // What is left once the writes are out: the standard streams themselves, and files being
+    // closed (their writes are done). A file still being read or written keeps the process.
+    const idle = process.getActiveResourcesInfo().every((kind) => ENDING_RESOURCES.has(kind));
+    if (idle) process.exit();
+  };
+  process.stdout.write('', written);
+  process.stderr.write('', written);
+}
+
+const ENDING_RESOURCES = new Set(['TTYWrap', 'PipeWrap', 'CloseReq']);

@@ -595,7 +595,7 @@ const noticeLines = (notices: readonly string[]) => notices.map((notice) => `\n$
 function groupsByAccount(findings: Finding[], kind: Finding['kind']): Map<number, string> {
   const map = new Map<number, string>();
   for (const finding of findings) {
-    if (finding.kind !== kind || finding.status !== 'open') continue;
+    if (finding.kind !== kind) continue;
     const group = String(finding.evidence.groupId ?? finding.subject);
     for (const id of finding.accountIds) map.set(id, group);
   }
@@ -603,13 +603,12 @@ function groupsByAccount(findings: Finding[], kind: Finding['kind']): Map<number
 }
 
 function accountsJson(core: Core) {
-  const findings = core.checks.list();
+  // Only the open findings that group or mark accounts (a whole office has thousands of others).
+  const findings = core.checks.listOpen(['password_reused', 'password_similar', 'insecure_url']);
   const reuse = groupsByAccount(findings, 'password_reused');
   const similar = groupsByAccount(findings, 'password_similar');
   const facts = core.read.signals.breachFacts();
-  const insecure = new Set(
-    findings.filter((f) => f.kind === 'insecure_url' && f.status === 'open').flatMap((f) => f.accountIds),
-  );
+  const insecure = new Set(findings.filter((f) => f.kind === 'insecure_url').flatMap((f) => f.accountIds));
   return core.inventory.listAccountSummaries().map((a) => {
     const fact = facts.get(a.id);
     const online = fact && (fact.onlineStatus === 'found' || fact.onlineStatus === 'not_found') ? fact : null;

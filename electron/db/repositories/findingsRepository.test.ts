@@ -165,4 +165,32 @@ describe('writing and counting findings', () => {
     findings.apply([upsert('password_reused', 'group:x', [ids[1]!, ids[2]!], 'open', created!.id)], [], NOW);
     expect(findings.list().map((f) => f.accountIds)).toEqual([[ids[1], ids[2]]]);
   });
+
+  it('reads the open findings of the kinds asked for, each as the full list gives it', () => {
+    const { findings, ids } = open();
+    findings.stored();
+    findings.apply(
+      [
+        upsert('insecure_url', 'account:1', [ids[0]!], 'dismissed'),
+        upsert('password_weak', 'account:1', [ids[0]!]),
+        upsert('password_reused', 'group:x', [ids[0]!, ids[1]!]),
+        upsert('insecure_url', 'account:2', [ids[1]!]),
+        upsert('insecure_url', 'account:3', [ids[2]!]),
+      ],
+      [],
+      NOW,
+    );
+    const all = findings.list();
+    const asked = findings.listOpen(['password_reused', 'insecure_url']);
+    expect(asked).toEqual(
+      all.filter((f) => f.status === 'open' && (f.kind === 'password_reused' || f.kind === 'insecure_url')),
+    );
+    expect(asked.map((f) => [f.kind, f.accountIds])).toEqual([
+      ['password_reused', [ids[0], ids[1]]],
+      ['insecure_url', [ids[1]]],
+      ['insecure_url', [ids[2]]],
+    ]);
+    expect(findings.listOpen([])).toEqual([]);
+    expect(findings.listOpen(['password_similar'])).toEqual([]);
+  });
 });

@@ -70,6 +70,7 @@ export interface FindingTransition {
 export class FindingsRepository {
   private readonly listStored;
   private readonly listAll;
+  private readonly listOpenOfKinds;
   private readonly insertOne;
   private readonly updateOne;
   private readonly resolveOne;
@@ -128,6 +129,9 @@ export class FindingsRepository {
               END AS person_ids
        FROM findings f`;
     this.listAll = db.prepare<[], FindingRow>(`${listSelect} ORDER BY f.id`);
+    this.listOpenOfKinds = db.prepare<[string], FindingRow>(
+      `${listSelect} WHERE f.status = 'open' AND f.kind IN (SELECT value FROM json_each(?)) ORDER BY f.id`,
+    );
     this.listOpenBrief = db.prepare<
       [],
       {
@@ -367,6 +371,11 @@ export class FindingsRepository {
       const finding = byId.get(id);
       return finding ? [finding] : [];
     });
+  }
+
+  /** The open findings of these kinds, with their (active) accounts (a light read: no other evidence). */
+  listOpen(kinds: readonly Finding['kind'][]): Finding[] {
+    return this.listOpenOfKinds.all(JSON.stringify(kinds)).map((row) => this.toFinding(row));
   }
 
   /** Every finding with its (active) accounts. */
