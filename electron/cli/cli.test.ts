@@ -107,6 +107,14 @@ describe('lockstep CLI', { timeout: 90_000 }, () => {
       hasTotp: true,
       mfa: 'totp',
     });
+    // The listing reads the data file on its own; through the services (any other option, here
+    // --as, takes that way) it prints exactly the same, as JSON and as text.
+    for (const asText of [false, true]) {
+      const alone = cli(['accounts', ...(asText ? [] : ['--json'])], dataDir);
+      const full = cli(['accounts', ...(asText ? [] : ['--json']), '--as', 'Helper'], dataDir);
+      expect([alone.code, alone.stderr]).toEqual([0, '']);
+      expect(full).toEqual(alone);
+    }
 
     const findings = json(cli(['findings', '--json'], dataDir).stdout) as {
       kind: string;

@@ -20,7 +20,7 @@ import { ChecksService } from './checksService';
 import { systemClock, today, type Clock } from './clock';
 import { DashboardService } from './dashboardService';
 import { BackupService } from './dataSafety/backupService';
-import { finishPendingRestore } from './dataSafety/restore';
+import { finishPendingRestore } from './dataSafety/pendingRestore';
 import { DataWatch } from './dataSafety/watch';
 import { getCatalogue, getFamilies } from './datasets/loadDatasets';
 import { ExposureService } from './exposureService';

@@ -9,7 +9,7 @@ import { refreshedDatasetsDir } from '../online/refreshDatasets';
 import { KEY_FILE, PROTECTED_KEY_FILE } from '../passwordHealth/keyStore';
 import { PWNED_INDEX_FILE } from '../pwnedIndexService';
 import { BACKUP_LOCATION_FILE, backupFolderOf } from './backupService';
-import { RESTORE_JOURNAL } from './restore';
+import { RESTORE_JOURNAL } from './pendingRestore';
 
 /**
  * Erases everything Lockstep keeps in `dataDir`: the database with its log and index (and any copy

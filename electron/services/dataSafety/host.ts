@@ -23,7 +23,8 @@ import { storageFailureOf } from '../writePath';
 import { BackupService, setBackupFolder, type CreatedBackup } from './backupService';
 import { eraseData } from './erase';
 import { newExportFolder, writeExport } from './exportService';
-import { asidePathFor, commitRestore, prepareRestore, restoreSourceOf, setDataFileAside } from './restore';
+import { asidePathFor, setDataFileAside } from './pendingRestore';
+import { commitRestore, prepareRestore, restoreSourceOf } from './restore';
 import { format } from '../../../common/messages/format';
 
 /** What the host needs: the core's options. */

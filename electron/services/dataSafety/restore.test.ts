@@ -16,7 +16,8 @@ import type { Core } from '../core';
 import { KEY_FILE, PROTECTED_KEY_FILE } from '../passwordHealth/keyStore';
 import { writeFileAtomically } from '../online/atomicFile';
 import { AppHost } from './host';
-import { prepareRestore, RESTORE_JOURNAL, RestoreRefused, restoreSourceOf } from './restore';
+import { RESTORE_JOURNAL } from './pendingRestore';
+import { prepareRestore, RestoreRefused, restoreSourceOf } from './restore';
 
 const EXPORTS = join(import.meta.dirname, '../../../e2e/fixtures/exports');
 const hosts: AppHost[] = [];

@@ -1,0 +1,1 @@
+import { run } from './electron/cli/index'; (globalThis as any).x = run;
