@@ -1,1 +1,0 @@
-import { run } from './electron/cli/index'; (globalThis as any).x = run;
