@@ -22,6 +22,7 @@ export interface AccountsSource {
 /** One account's row. */
 export type AccountRow = ReturnType<typeof accountsJson>[number];
 
+/** Each account's group among these findings of one kind (a reuse or similarity group). */
 function groupsByAccount(findings: Finding[], kind: Finding['kind']): Map<number, string> {
   const map = new Map<number, string>();
   for (const finding of findings) {
@@ -32,6 +33,7 @@ function groupsByAccount(findings: Finding[], kind: Finding['kind']): Map<number
   return map;
 }
 
+/** Every account as `accounts --json` prints it (the documented shape, README "Command line"). */
 export function accountsJson(source: AccountsSource) {
   // Only the open findings that group or mark accounts (a whole office has thousands of others).
   const findings = source.openFindings(['password_reused', 'password_similar', 'insecure_url']);
@@ -92,6 +94,7 @@ export function accountsJson(source: AccountsSource) {
   });
 }
 
+/** The rows as the text listing shows them, one account a line. */
 export function accountsTable(rows: AccountRow[]): string {
   if (rows.length === 0) return format('cli.accounts.none');
   return rows
