@@ -1,3 +1,4 @@
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listingOf } from './index';
 
@@ -27,5 +28,44 @@ describe('which command lines the accounts listing answers alone', () => {
       [],
     ])
       expect([argv, listingOf(argv)]).toEqual([argv, null]);
+  });
+});
+
+describe('what the accounts listing loads', () => {
+  it('reaches neither the services nor zod, tldts or the datasets through static imports', async () => {
+    // The commands bundle evaluates a module when something imports it statically, and the rest
+    // (commands.ts and all it needs) only through import(): the listing's speed rests on this graph.
+    const { build } = await import('esbuild');
+    const { metafile } = await build({
+      entryPoints: [join(import.meta.dirname, 'index.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['better-sqlite3'],
+      metafile: true,
+      write: false,
+      logLevel: 'silent',
+    });
+    const root = relative(process.cwd(), join(import.meta.dirname, 'index.ts'));
+    const reached = new Set<string>([root]);
+    const queue = [root];
+    while (queue.length > 0) {
+      for (const imported of metafile.inputs[queue.shift()!]?.imports ?? []) {
+        if (imported.kind === 'dynamic-import' || reached.has(imported.path)) continue;
+        reached.add(imported.path);
+        queue.push(imported.path);
+      }
+    }
+    expect(reached.size).toBeGreaterThan(10);
+    expect(reached).toContain('electron/services/dataReader.ts');
+    expect(
+      [...reached].filter((path) =>
+        /node_modules\/(zod|tldts|papaparse|fast-xml-parser)\/|electron\/services\/core\.ts|electron\/cli\/commands\.ts|common\/content\/datasets\.ts/.test(
+          path,
+        ),
+      ),
+    ).toEqual([]);
+    // The rest is there, behind import().
+    expect(Object.keys(metafile.inputs)).toContain('electron/cli/commands.ts');
   });
 });
