@@ -101,7 +101,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['postcss.config.cjs'],
+    files: ['postcss.config.cjs', 'scripts/**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
   },
 );

@@ -1,6 +1,6 @@
 // The command line's start (issue #17): how long a person waits for `--help` and for
 // `accounts --json` on a large inventory, wall time from process start to exit, in fresh processes.
-//   - `lockstep` (the bin: scripts/cli.mjs — the driver check and the bundle's freshness check, then
+//   - `lockstep` (the bin: scripts/cli.cjs, then scripts/cli.mjs — the driver check and the bundle's freshness check, then
 //     the bundle) and `npm run -s cli --` (the same, behind npm's own start, measured beside it with
 //     `npm run -s env`, the cheapest thing npm can run);
 //   - the bundle alone (`node out/cli/index.mjs`), so the launcher's checks show as a difference.
@@ -57,7 +57,7 @@ export async function runCliBench(options: BenchOptions): Promise<BenchResult> {
   };
   const bundle = await ensureCli(REPO_ROOT);
   const node = process.execPath;
-  const bin = join(REPO_ROOT, 'scripts/cli.mjs');
+  const bin = join(REPO_ROOT, 'scripts/cli.cjs');
 
   const help = {
     bundle: time(node, [bundle, '--help'], runs),

@@ -76,6 +76,9 @@ const PROBE_BUNDLE = join(DATA_DIR, 'pwnedProbe.mjs');
 
 /** How the probe is started: bundled plain JavaScript when esbuild is at hand, else through tsx. */
 let probeCommand: string[] | undefined;
+/** The thread pool's size in the command line's processes (scripts/cli.cjs sets it). */
+const CLI_THREADPOOL_SIZE = '8';
+
 async function probe<T>(args: string[]): Promise<T> {
   if (!probeCommand) {
     try {
@@ -98,6 +101,9 @@ async function probe<T>(args: string[]): Promise<T> {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     maxBuffer: 64 * 2 ** 20,
+    // Node's thread pool as the command line sizes it (scripts/cli.cjs), unless the environment
+    // gives another size.
+    env: { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? CLI_THREADPOOL_SIZE },
   });
   if (result.status !== 0) throw new Error(`pwned probe ${args[0]} failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as T;
@@ -388,7 +394,7 @@ function lookupNotes(
     `- Cold: the index dropped from the page cache before each run with ${methods.join(' / ')}${methods.some((m) => m.startsWith('dd')) ? ' (posix_fadvise(POSIX_FADV_DONTNEED) on the whole file, verified with fincore)' : ''}. This machine's disk is virtual: a cold random 4 KiB read takes ~0.1 ms here.`,
     `- False positives: ${thousands(fp.positives)} of ${thousands(fp.queries)} random hashes reported found (expected ${(fp.predictedRate * fp.queries).toExponential(1)}): the 68-bit key's rate is entries / 2^68 = ${fp.predictedRate.toExponential(2)} per lookup here. ${narrower ? `The same measurement with the keys cut shorter, where hits are countable: ${narrower}.` : ''}`,
     `- A lookup reads one window per query: ±(2√n + 2) records around the position interpolated from the key, n = records in its bucket (${windowBytes(entries)} bytes for ${thousands(entries)} entries), cut to the 4 KiB page that position is in; the rest of the window only when the key lies past that page (${thousands(lookups.ours10k.stats.secondReads)} of 10,000 here).`,
-    `- The floor under the cold lookups: 10,000 bare reads of one random 4 KiB page of the same index each, cold, sorted, 16 in flight through Node's thread pool, nothing else (\`pwnedProbe.ts floor\`): **${ms(lookups.floor.ms)}** median (${lookups.floor.runs.map((v) => ms(v)).join(', ')}; CPU ${ms(lookups.floor.cpuMs)}; load ${lookups.floor.load}).`,
+    `- The floor under the cold lookups: 10,000 bare reads of one random 4 KiB page of the same index each, cold, sorted, 16 in flight through Node's thread pool (${process.env.UV_THREADPOOL_SIZE ?? CLI_THREADPOOL_SIZE} threads, as the command line sizes it), nothing else (\`pwnedProbe.ts floor\`): **${ms(lookups.floor.ms)}** median (${lookups.floor.runs.map((v) => ms(v)).join(', ')}; CPU ${ms(lookups.floor.cpuMs)}; load ${lookups.floor.load}).`,
   ];
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm run -s cli -- <command>` and the `lockstep` bin: makes sure the SQLite driver is built for
-// Node and the CLI bundle is current (each a file check when nothing needs doing), then runs the
-// bundled CLI in this process.
+// Run by scripts/cli.cjs (`npm run -s cli -- <command>` and the `lockstep` bin): makes sure the
+// SQLite driver is built for Node and the CLI bundle is current (each a file check when nothing
+// needs doing), then runs the bundled CLI in this process.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
