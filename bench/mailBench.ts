@@ -319,13 +319,16 @@ export async function runMailBench(options: BenchOptions): Promise<BenchResult> 
         verdict(peakRss <= GOALS.rssMb),
       ],
     ];
+    // A figure without a goal (the mbox speed) is reported in the table, not counted as missed.
     goals.push(
-      ...summaryRows.map(([figure, measured, goal, result]) => ({
-        figure: `${figure!} (${sizeMb} MB mailbox)`,
-        measured: measured!,
-        goal: goal!,
-        met: result === 'met',
-      })),
+      ...summaryRows
+        .filter(([, , , result]) => result !== '')
+        .map(([figure, measured, goal, result]) => ({
+          figure: `${figure!} (${sizeMb} MB mailbox)`,
+          measured: measured!,
+          goal: goal!,
+          met: result === 'met',
+        })),
     );
     const summary = markdownTable(['figure', 'value', 'goal', ''], summaryRows);
     const kindRows = PLANTED_KINDS.map((kind) => {

@@ -36,6 +36,7 @@ function stamp(file: string): Buffer {
   return header;
 }
 
+/** V8's data from `cacheFile` when its header is `header` (this build of the bundle); else undefined. */
 function readCache(cacheFile: string, header: Buffer): Buffer | undefined {
   let raw: Buffer;
   try {

@@ -1,6 +1,6 @@
 // The command line's entry point (bundled to out/cli/index.mjs): answers `--help` at once and loads
-// the commands — the database driver, the services, the datasets — only when a command runs. They
-// are a separate bundle beside it (out/cli/commands.cjs), run with V8's code cache (codeCache.ts).
+// the commands only when a command runs. They are a separate bundle beside it (out/cli/commands.cjs,
+// from index.ts), run with V8's code cache (codeCache.ts).
 import { join } from 'node:path';
 import { messageLocaleFromEnv, setMessageLocale } from '../../common/messages/locale';
 import { usage } from './usage';
@@ -37,7 +37,7 @@ if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
 /**
  * Ends the process as soon as what the command wrote has gone out, when nothing else is still
  * running. The command has closed its data by now; Node's own ending would then finish collecting
- * a heap that held a whole office's accounts (~15 ms for `accounts --json` on 10,000). With
+ * a heap that held a whole office's accounts (~10 ms for `accounts --json` on 10,000). With
  * anything else still open (a child process, a socket, a worker, a timer) Node ends as usual, when
  * that is done.
  */

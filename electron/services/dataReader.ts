@@ -18,11 +18,12 @@ export interface DataReader {
 /**
  * Opens the data in `dataDir` for reading only, without the services (and the validation, the
  * datasets and the domain rules they load): for a command that only lists what is stored. It opens
- * the file as {@link openCore} does, with the same checks — a restore a crash interrupted is
+ * the file as `openCore` does, with the same checks — a restore a crash interrupted is
  * finished, then the header, SQLite's `quick_check` and the schema — and answers only when the
- * data is simply there to read. Otherwise it returns null, having changed nothing, and the caller
- * opens the data with `openCore`, which creates a missing file, migrates an older one and explains
- * a problem (with the same checks, so a problem is reported exactly as for any other command).
+ * data is simply there to read. Otherwise it returns null — having done nothing beyond finishing an
+ * interrupted restore, which `openCore` does first too — and the caller opens the data with
+ * `openCore`, which creates a missing file, migrates an older one and explains a problem (with the
+ * same checks, so a problem is reported exactly as for any other command).
  */
 export function openDataForReading(dataDir: string): DataReader | null {
   finishPendingRestore(dataDir);
