@@ -20,7 +20,20 @@ describe('asciiRegexesAndComments', () => {
     // Beyond the Basic Multilingual Plane, with and without the u flag, and in a class.
     String.raw`[/😀+/u, /x😀/, /[😀-😂]/u, /(?<é>ü)\k<é>/]`,
   ];
-  const probes = ['clé secrète', 'SCHLÜSSEL', 'Ångström', ' ：', 'a\u00e9', '–b', '😀😀', 'x😀', '😁', 'üü', 'ab', ''];
+  const probes = [
+    'clé secrète',
+    'SCHLÜSSEL',
+    'Ångström',
+    ' ：',
+    'a\u00e9',
+    '–b',
+    '😀😀',
+    'x😀',
+    '😁',
+    'üü',
+    'ab',
+    '',
+  ];
 
   it.each(samples)('writes %s in ASCII, matching exactly what it matched before', (code) => {
     const escaped = asciiRegexesAndComments(code, tokenizer);
@@ -29,7 +42,8 @@ describe('asciiRegexesAndComments', () => {
     const after = evaluate(escaped);
     for (const [i, pattern] of before.entries()) {
       expect(after[i].flags).toBe(pattern.flags);
-      for (const probe of probes) expect([i, probe, after[i].test(probe)]).toEqual([i, probe, pattern.test(probe)]);
+      for (const probe of probes)
+        expect([i, probe, after[i].test(probe)]).toEqual([i, probe, pattern.test(probe)]);
     }
   });
 
