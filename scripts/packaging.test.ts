@@ -46,6 +46,46 @@ describe('packaging (electron-builder.yml)', () => {
     }
   });
 
+  it('packs the app’s bundles and datasets, and not the command line’s bundle or its code cache', () => {
+    // As electron-builder reads `files`: the last pattern that matches a path decides.
+    // (electron-builder's loader gives them as one file set: `[{ filter: [...] }]`.)
+    const patterns = ([] as unknown[])
+      .concat(config.files ?? [])
+      .flatMap((set) =>
+        typeof set === 'string'
+          ? [set]
+          : ([] as string[]).concat((set as { filter?: string[] }).filter ?? []),
+      );
+    expect(patterns).toContain('out/**');
+    const packed = (path: string) =>
+      patterns.reduce(
+        (decided, pattern) =>
+          pattern.startsWith('!')
+            ? minimatch(path, pattern.slice(1), { dot: true })
+              ? false
+              : decided
+            : minimatch(path, pattern, { dot: true })
+              ? true
+              : decided,
+        false,
+      );
+    for (const path of [
+      'out/main/index.js',
+      'out/preload/index.cjs',
+      'out/renderer/index.html',
+      'out/data/2fa-directory.json',
+      'package.json',
+    ])
+      expect([path, packed(path)]).toEqual([path, true]);
+    for (const path of [
+      'out/cli/commands.cjs',
+      'out/cli/.commands.cjs.cache',
+      'out/cli/index.mjs',
+      'out/main/index.js.map',
+    ])
+      expect([path, packed(path)]).toEqual([path, false]);
+  });
+
   it('unpacks the SQLite driver, a native module loaded from a plain file', () => {
     const unpack = ([] as string[]).concat(config.asarUnpack ?? []);
     const file = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
