@@ -5,7 +5,7 @@ import { join } from 'node:path';
  * The folder of bundled datasets: `electron/data` when running from source (tests), and `out/data`
  * beside the bundles (the builds copy it there). That is `../data` from here — from
  * `electron/services/`, `out/main/` or `out/cli/` — or `../../data` when a bundler moved this code
- * into a chunk one folder down (`out/cli/chunks/`, `out/main/chunks/`).
+ * into a chunk one folder down (`out/main/chunks/`).
  */
 export const BUNDLED_DATA_DIR =
   [join(import.meta.dirname, '../data'), join(import.meta.dirname, '../../data')].find((dir) =>
