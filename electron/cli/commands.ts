@@ -593,11 +593,11 @@ const skippedLines = (skipped: ImportPreview['skipped']) =>
 /** What the reading of the file noticed (rows shorter than the header, …), as the app's preview shows it. */
 const noticeLines = (notices: readonly string[]) => notices.map((notice) => `\n${oneLine(notice)}`).join('');
 
-/** The accounts listing's reads, through the services. */
+/** The accounts listing's reads, through the opened core's read repositories. */
 const accountsOf = (core: Core): AccountsSource => ({
-  summaries: () => core.inventory.listAccountSummaries(),
+  summaries: () => core.read.accounts.listSummaries(),
   breachFacts: () => core.read.signals.breachFacts(),
-  openFindings: (kinds) => core.checks.listOpen(kinds),
+  openFindings: (kinds) => core.read.findings.listOpen(kinds),
 });
 
 const findingJson = (f: Finding) => ({

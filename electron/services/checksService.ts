@@ -99,11 +99,6 @@ export class ChecksService {
     };
   }
 
-  /** The open findings of these kinds, in every person's accounts. */
-  listOpen(kinds: readonly Finding['kind'][]): Finding[] {
-    return this.store.read.findings.listOpen(kinds);
-  }
-
   /** Every finding, or those concerning one person or group. */
   list(scope: Scope = {}): Finding[] {
     const people = peopleInScope(this.store.read, scope);

@@ -14,7 +14,7 @@ import { accountChanges } from '../../common/domain/history/accountChanges';
 import { isServiceUrlError, parseServiceUrl } from '../../common/domain/serviceUrl';
 import { looksLikeAppId, readableServiceName } from '../../common/domain/names';
 import { checkAccountDates, type ValidAccountInput } from '../../common/domain/validation';
-import type { AccountSummary, AccountValues } from '../db/repositories/accountsRepository';
+import type { AccountValues } from '../db/repositories/accountsRepository';
 import type { Repositories } from '../db/repositories/index';
 import { today, type Clock } from './clock';
 import type { Store } from './store';
@@ -234,11 +234,6 @@ export class InventoryService {
   listAccounts(scope: Scope = {}): Account[] {
     const people = peopleInScope(this.store.read, scope);
     return people === null ? this.store.read.accounts.list() : this.store.read.accounts.listOf(people);
-  }
-
-  /** Every account, as a listing of them all shows each (the command line's `accounts`). */
-  listAccountSummaries(): AccountSummary[] {
-    return this.store.read.accounts.listSummaries();
   }
 
   /**
